@@ -1,0 +1,57 @@
+/**
+ * Sentence boundaries. Rule-based: a sentence ends at . ! ? (with closing quotes or brackets)
+ * followed by space and an upper-case letter, digit or opening quote, or at a blank line, or at a
+ * line with no end punctuation (headlines, datelines). Abbreviations ("Gen.", "U.S.", "Jan.") and
+ * initials do not end one. Leaves clause structure to the stages that need it.
+ */
+import type { SentenceAnnotation, Stage } from '../model/index.js';
+
+/** Lower-cased abbreviations that take a period without ending the sentence. */
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof gen col lt maj capt sgt cpl pvt adm cmdr gov sen rep rev st mt ft jr sr inc ltd co corp ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx dept est fig al u.s u.k u.n e.g i.e a.m p.m')
+    .split(' '),
+);
+
+const BREAK = /([.!?]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n/gu;
+
+function endsWithAbbreviation(text: string, end: number): boolean {
+  // the word before the period: "Gen.", "U.S.", single initials "J."
+  let i = end - 1;
+  while (i >= 0 && /[\p{L}.]/u.test(text[i])) i--;
+  const word = text.slice(i + 1, end).toLowerCase().replace(/\.$/, '');
+  if (word.length === 1 && /\p{L}/u.test(word)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+/** Sentence spans over `text`, trimmed of surrounding white space; empty ones dropped. */
+export function splitSentences(text: string): SentenceAnnotation[] {
+  const out: SentenceAnnotation[] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ kind: 'sentence', start: s, end: e });
+  };
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    if (m[1] !== undefined) {
+      const periodEnd = m.index + m[1].length;
+      if (m[1] === '.' && endsWithAbbreviation(text, m.index)) continue;
+      push(start, periodEnd + m[2].length);
+      start = periodEnd + m[2].length;
+    } else {
+      push(start, m.index);
+      start = m.index + m[0].length;
+    }
+  }
+  push(start, text.length);
+  return out;
+}
+
+export const sentences: Stage = {
+  name: 'sentences',
+  needs: [],
+  gives: ['sentence'],
+  run: ({ document }) => ({ annotations: splitSentences(document.text) }),
+};

@@ -1,0 +1,40 @@
+/** The contract between the pipeline runner and its extraction stages. Types only. */
+import type { Annotation, Document, Kind, Message, ResolvedPlace } from './types.js';
+
+/**
+ * The offline gazetteer as the stages see it: read-only, built once by the caller and passed down.
+ * (Its implementation lives in `extract/gazetteer.ts`; stages only rely on this interface.)
+ */
+export interface Gazetteer {
+  /** Country code for a demonym or adjective ("Russian" → "RU", "Syrian" → "SY"), else null. */
+  demonymCountry(word: string): string | null;
+  /** The country as a place (name, centroid), by ISO 3166-1 alpha-2 code. */
+  country(code: string): ResolvedPlace | null;
+}
+
+/** What every stage may read besides the document: read-only, built once per run. */
+export interface StageContext {
+  gazetteer: Gazetteer;
+}
+
+export interface StageInput {
+  document: Document;
+  /** Everything earlier stages found, in stage order. */
+  annotations: readonly Annotation[];
+}
+
+export interface StageOutput {
+  annotations: Annotation[];
+  messages?: Message[];
+}
+
+/**
+ * One extraction stage: a pure function of the document, earlier annotations and the context.
+ * It neither mutates its input nor reads the clock, disk or network.
+ */
+export interface Stage {
+  name: string;
+  needs: readonly Kind[];
+  gives: readonly Kind[];
+  run(input: StageInput, ctx: StageContext): StageOutput;
+}

@@ -1,0 +1,272 @@
+/**
+ * The one shared data model of sitrep. Types only, no I/O.
+ *
+ * Offsets count UTF-16 code units in `Document.text` (what JS and browsers slice by); `end` is
+ * exclusive. Every later stage points into the text that ingest settled once, so a claim's
+ * `quote` always equals `text.slice(start, end)`.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A problem found on one input, in the spirit of vfile-message: data, not a crash. */
+export interface Message {
+  /** The input it concerns: a path, URL, "path:line" or a document id. */
+  input: string;
+  reason: string;
+  /** `stage:rule`, stable across releases (e.g. `ingest:binary`). */
+  rule: string;
+  severity: 'info' | 'warning' | 'fatal';
+}
+
+/** Clean input as ingest hands it on: the article body and its metadata, nothing extracted yet. */
+export interface Document {
+  /** `doc_` + hash of the normalised text: the same text is the same document wherever it came from. */
+  id: string;
+  /** Path, URL or `-` it came from (with `#line` for JSONL lines). */
+  source: string;
+  url: string | null;
+  title: string | null;
+  /** ISO date `YYYY-MM-DD`, or null when the input carries none (never guessed). */
+  published: string | null;
+  author: string | null;
+  site: string | null;
+  lang: string | null;
+  /** The clean article body, title not included. */
+  text: string;
+}
+
+export type DatePrecision = 'day' | 'week' | 'month' | 'year';
+
+export interface DateInterval {
+  /** Inclusive ISO dates. */
+  start: string;
+  end: string;
+  precision: DatePrecision;
+}
+
+export type PlacePrecision = 'place' | 'admin2' | 'admin1' | 'country';
+
+/** A gazetteer entry a place name was resolved to. */
+export interface ResolvedPlace {
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  geonameid: number | null;
+  precision: PlacePrecision;
+  population: number;
+}
+
+export interface SentenceAnnotation extends Span {
+  kind: 'sentence';
+}
+
+export interface DateAnnotation extends Span {
+  kind: 'date';
+  text: string;
+  value: DateInterval;
+  /** False when part of it (the year, the week) was implied by the publication date. */
+  stated: boolean;
+}
+
+export interface PlaceAnnotation extends Span {
+  kind: 'place';
+  text: string;
+  value: ResolvedPlace;
+  /** The word before it that says how it relates to the event: "in", "near", "from", … (lower case), or null. */
+  preposition: string | null;
+  /**
+   * Start offset of the place this one narrows down, when it only qualifies it ("Vovchansk … in
+   * Kharkiv", "Springfield, Illinois"): such a mention helps resolve the other and is no location
+   * of its own. Null otherwise.
+   */
+  qualifies: number | null;
+}
+
+export type CasualtyField = 'fatalities' | 'injured' | 'captured';
+
+/** ACLED-style count: a vague word keeps low/high apart from the coded best. */
+export interface Count {
+  low: number;
+  best: number;
+  high: number;
+}
+
+export interface CasualtyAnnotation extends Span {
+  kind: 'casualty';
+  field: CasualtyField;
+  value: Count;
+  /** Who was hit, when the text says: "civilians", "military", … */
+  victims: string | null;
+  /** Hedged ("may have been killed"): a claim, but a weak one. */
+  hedged: boolean;
+}
+
+export interface EquipmentAnnotation extends Span {
+  kind: 'equipment';
+  text: string;
+  /** Canonical designation, e.g. "Mi-8AMTSh". */
+  value: string;
+  /** Family for comparing, e.g. "Mi-8". */
+  family: string;
+  category: string;
+}
+
+export interface ActorAnnotation extends Span {
+  kind: 'actor';
+  text: string;
+  value: string;
+  /** "person", "organisation", "armed_forces", "group", "government". */
+  type: string;
+  /** A person's role where the text gives it ("head of Ukrainian Defense Intelligence"). */
+  role: string | null;
+}
+
+/** Who a sentence attributes what it says to ("according to …", "X said"). Spans the sentence. */
+export interface AttributionAnnotation extends Span {
+  kind: 'attribution';
+  /** The source as written ("Russian Telegram channels"). */
+  value: string;
+}
+
+/** A word that says what happened ("shot down", "defected"), with its ACLED reading. */
+export interface TriggerAnnotation extends Span {
+  kind: 'trigger';
+  text: string;
+  category: string;
+  type: string;
+  tags: string[];
+  /** How sure the word alone makes the reading (0..1): "killed" is weaker evidence of a type than "airstrike". */
+  weight: number;
+}
+
+export type Annotation =
+  | SentenceAnnotation
+  | DateAnnotation
+  | PlaceAnnotation
+  | CasualtyAnnotation
+  | EquipmentAnnotation
+  | ActorAnnotation
+  | AttributionAnnotation
+  | TriggerAnnotation;
+
+export type Kind = Annotation['kind'];
+
+/** A document after extraction: the same document plus what the stages found, by kind. */
+export interface AnnotatedDocument {
+  document: Document;
+  annotations: readonly Annotation[];
+  messages: readonly Message[];
+}
+
+export type FieldName =
+  | 'type'
+  | 'date'
+  | 'location'
+  | 'actors'
+  | 'fatalities'
+  | 'injured'
+  | 'captured'
+  | 'equipment';
+
+/** One value for one field, from one document, with the sentence it stands in. */
+export interface Claim extends Span {
+  field: FieldName;
+  value: unknown;
+  document: string;
+  /** Equals the document's `text.slice(start, end)`: the sentence. */
+  quote: string;
+  attributed_to: string | null;
+  /** Hedged or otherwise weak ("may have been killed"). */
+  hedged?: boolean;
+}
+
+export interface Actor {
+  name: string;
+  role: string;
+  type?: string;
+  description?: string | null;
+}
+
+export interface Location {
+  name: string;
+  admin1: string | null;
+  admin2?: string | null;
+  country: string;
+  lat: number;
+  lon: number;
+  precision: PlacePrecision;
+  geonameid: number | null;
+}
+
+/** One incident as one document describes it. */
+export interface Report {
+  /** `${document}#${index}`; index 0 is the document's main incident. */
+  id: string;
+  document: string;
+  index: number;
+  title: string;
+  category: string;
+  type: string;
+  tags: string[];
+  date: DateInterval | null;
+  location: Location | null;
+  actors: Actor[];
+  fatalities: Count | null;
+  injured: Count | null;
+  captured: Count | null;
+  equipment: string[];
+  claims: Claim[];
+  /** What linking compares: weighted content terms and names, built by the extract stage. */
+  features: ReportFeatures;
+}
+
+export interface ReportFeatures {
+  /** Lower-cased content terms with counts (stop words removed). */
+  terms: Record<string, number>;
+  /** Proper names (lower-cased, normalised): people, organisations, places. */
+  names: string[];
+  /** Equipment families. */
+  equipment: string[];
+  /** Publication date, when known: reports without an incident date are bounded by it. */
+  published: string | null;
+}
+
+export type FieldStatus = 'agreed' | 'disputed' | 'single';
+
+export interface FieldEvidence {
+  status: FieldStatus;
+  claims: Claim[];
+}
+
+export interface ReportRef {
+  document: string;
+  source: string;
+  published: string | null;
+  title: string | null;
+}
+
+/** One real-world incident: the reports of it, merged, with per-field agreement. */
+export interface Event {
+  id: string;
+  title: string;
+  category: string;
+  type: string;
+  tags: string[];
+  date: DateInterval | null;
+  location: Location | null;
+  actors: Actor[];
+  fatalities: Count | null;
+  injured: Count | null;
+  captured: Count | null;
+  equipment: string[];
+  reports: ReportRef[];
+  fields: Partial<Record<FieldName, FieldEvidence>>;
+  disputed: FieldName[];
+}
