@@ -1,0 +1,686 @@
+/**
+ * Article text and metadata from one web page.
+ *
+ * Steps, in order:
+ *  1. `prescan`: one linear pass over the markup, before any DOM exists. It lifts out JSON-LD,
+ *     drops `<script>`, `<style>`, comments and other non-text containers, and bounds the page:
+ *     elements nested deeper than MAX_DEPTH are flattened (their text kept), and markup past
+ *     MAX_ELEMENTS elements or MAX_HTML_CHARS characters is cut. Each cut is a warning. This is
+ *     what keeps pathological pages (100,000 nested or 200,000 unclosed tags) from hanging the
+ *     parser or blowing the stack in the recursive parts of Readability.
+ *  2. Metadata from the untouched DOM: title, published date, author, site, language, read in a
+ *     stated order of trust (see `readMetadata`).
+ *  3. Mozilla Readability picks the article's container; our own walk turns it into paragraphs
+ *     (`blockText`), skipping captions, share bars and other furniture by class and tag.
+ *  4. Paragraph rules drop the boilerplate that survives ("Advertisement", "Related stories",
+ *     cookie and newsletter prompts, bylines): `isBoilerplate`.
+ *  5. When Readability finds nothing or too little, a simpler fallback takes the page's densest
+ *     run of paragraphs.
+ *
+ * It does not sanitise HTML, run scripts, fetch anything, or follow multi-page articles.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { InputError } from './errors.js';
+
+export interface ExtractOptions {
+  /** The page's address: a date in its path is one of the publication-date sources. */
+  url?: string | null;
+  /** When the page was fetched; no publication date after it is believed. Default: now. */
+  fetchedAt?: Date;
+}
+
+export interface ExtractedArticle {
+  title: string | null;
+  /** `YYYY-MM-DD`, as the publisher wrote it (their local date), or null. */
+  published: string | null;
+  author: string | null;
+  site: string | null;
+  lang: string | null;
+  /** The article body: paragraphs separated by a blank line, title not included. */
+  text: string;
+  /** What was cut or guessed on the way (bounds hit, fallback used). */
+  warnings: string[];
+}
+
+/** Characters of markup we read; a 5 MB page is well inside, a dump of a site is not. */
+export const MAX_HTML_CHARS = 16 * 1024 * 1024;
+/** Elements the DOM may hold; real article pages stay under 20,000 once scripts are gone. */
+export const MAX_ELEMENTS = 60_000;
+/**
+ * Nesting depth kept; deeper tags are dropped (their text stays). Real pages stay under 60; parts of
+ * Readability recurse once per level, and depth times element count bounds its worst case.
+ */
+export const MAX_DEPTH = 200;
+
+/** Below this many characters of body text, Readability's pick is checked against the fallback's. */
+const MIN_ARTICLE_CHARS = 250;
+
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const warnings: string[] = [];
+  const pre = prescan(html, warnings);
+  const { document } = parseHTML(pre.markup);
+  const meta = readMetadata(document, pre.jsonLd, opts);
+
+  let paragraphs = readabilityParagraphs(document, meta);
+  if (textLength(paragraphs) < MIN_ARTICLE_CHARS) {
+    // Readability edits the DOM it is handed, so the fallback reads a fresh parse.
+    const fallback = fallbackParagraphs(parseHTML(pre.markup).document);
+    if (textLength(fallback) > textLength(paragraphs)) {
+      if (paragraphs.length) warnings.push('readability found little text; used the paragraph fallback');
+      paragraphs = fallback;
+    }
+  }
+  paragraphs = dropBoilerplate(paragraphs, meta.title);
+  const text = paragraphs.join('\n\n');
+  if (!text && !meta.title) throw new InputError('no article text found in the page', 'ingest:empty-html');
+  if (meta.published === null && !text) warnings.push('no text and no date found');
+  return { ...meta, text, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Prescan
+
+interface Prescanned {
+  markup: string;
+  /** Bodies of `<script type="application/ld+json">`, for metadata. */
+  jsonLd: string[];
+}
+
+/** Containers whose content is never article text; dropped with everything inside. */
+const RAW_DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'select', 'textarea', 'button']);
+/** Elements with no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'isindex']);
+/** Tags that close an open `<p>` (HTML's implied end tags, the common part). */
+const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt']);
+/** An open tag that implicitly closes an open tag of the same kinds. */
+const SELF_CLOSING_KIN: Record<string, readonly string[]> = {
+  li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], option: ['option'], tr: ['tr', 'td', 'th'], td: ['td', 'th'], th: ['td', 'th'],
+};
+const TAG_NAME = /^<(\/?)([a-zA-Z][a-zA-Z0-9:_-]*)/;
+const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
+
+/**
+ * One pass over the markup with indexOf, never a backtracking regex over the whole page: each
+ * character is looked at a bounded number of times, so unclosed tags and comments cost linear time.
+ * The open-element stack follows HTML's implied end tags closely enough to count depth; where it
+ * is wrong, it errs towards flattening, which loses no text.
+ */
+function prescan(html: string, warnings: string[]): Prescanned {
+  if (html.length > MAX_HTML_CHARS) {
+    warnings.push(`page cut at ${MAX_HTML_CHARS} characters (it has ${html.length})`);
+    html = html.slice(0, MAX_HTML_CHARS);
+  }
+  const out: string[] = [];
+  const jsonLd: string[] = [];
+  const stack: string[] = [];
+  const openCount = new Map<string, number>();
+  const dropped = new Map<string, number>(); // open tags dropped for depth, by name, awaiting their end tag
+  let elements = 0;
+  let flattened = 0;
+  let pos = 0; // start of the text not yet copied
+  let i = 0;
+  const n = html.length;
+  const push = (name: string) => {
+    stack.push(name);
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+  };
+  const popTo = (name: string) => {
+    while (stack.length) {
+      const top = stack.pop()!;
+      openCount.set(top, openCount.get(top)! - 1);
+      if (top === name) return;
+    }
+  };
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      out.push(html.slice(pos, lt));
+      pos = i = end < 0 ? n : end + 3;
+      continue;
+    }
+    const c = html.charCodeAt(lt + 1);
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!isLetter && c !== 47 /* / */ && c !== 33 /* ! */ && c !== 63 /* ? */) {
+      i = lt + 1; // a bare "<" in text
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break; // an unterminated tag at the end: the parser treats it as text or drops it
+    const tag = html.slice(lt, Math.min(gt + 1, lt + 256));
+    const m = TAG_NAME.exec(tag);
+    if (!m) {
+      // <!DOCTYPE>, <?xml?>, </ 3>: keep as is; the parser knows them.
+      i = gt + 1;
+      continue;
+    }
+    const closing = m[1] === '/';
+    const name = m[2].toLowerCase();
+    if (!closing && RAW_DROP.has(name)) {
+      // Drop the element and all inside it; an unclosed one runs to the end, as in a browser.
+      const close = indexOfCaseless(html, `</${name}`, gt + 1);
+      if (name === 'script' && JSON_LD_TYPE.test(html.slice(lt, gt))) jsonLd.push(html.slice(gt + 1, close < 0 ? n : close));
+      out.push(html.slice(pos, lt));
+      if (close < 0) {
+        pos = i = n;
+        break;
+      }
+      const closeEnd = html.indexOf('>', close);
+      pos = i = closeEnd < 0 ? n : closeEnd + 1;
+      continue;
+    }
+    if (closing) {
+      const d = dropped.get(name);
+      if (d) {
+        // The end tag of a tag we flattened goes too.
+        dropped.set(name, d - 1);
+        out.push(html.slice(pos, lt));
+        pos = i = gt + 1;
+        continue;
+      }
+      if (openCount.get(name)) popTo(name);
+      i = gt + 1;
+      continue;
+    }
+    elements++;
+    if (elements > MAX_ELEMENTS) {
+      warnings.push(`page cut after ${MAX_ELEMENTS} elements`);
+      out.push(html.slice(pos, lt));
+      pos = i = n;
+      break;
+    }
+    if (VOID.has(name)) {
+      i = gt + 1;
+      continue;
+    }
+    if (name === 'p' || CLOSES_P.has(name)) {
+      if (stack[stack.length - 1] === 'p') popTo('p');
+    }
+    const kin = SELF_CLOSING_KIN[name];
+    if (kin && kin.includes(stack[stack.length - 1])) popTo(stack[stack.length - 1]);
+    if (stack.length >= MAX_DEPTH) {
+      flattened++;
+      dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      out.push(html.slice(pos, lt));
+      pos = i = gt + 1;
+      continue;
+    }
+    push(name);
+    i = gt + 1;
+  }
+  out.push(html.slice(pos));
+  if (flattened) warnings.push(`${flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`);
+  return { markup: out.join(''), jsonLd };
+}
+
+/** `haystack.indexOf(needle)` ignoring ASCII case, for an all-lower-case needle. */
+function indexOfCaseless(haystack: string, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  for (let i = haystack.indexOf(String.fromCharCode(first), from); i >= 0; i = haystack.indexOf(String.fromCharCode(first), i + 1)) {
+    let k = 1;
+    for (; k < needle.length; k++) {
+      const a = haystack.charCodeAt(i + k) | 0x20;
+      if (a !== needle.charCodeAt(k)) break;
+    }
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Metadata
+
+type Meta = Omit<ExtractedArticle, 'text' | 'warnings'>;
+
+/**
+ * Meta names for the publication date, most trusted first. Modified dates are not here: a page
+ * updated today was still published when it was.
+ */
+const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'published_time',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'article.published', 'parsely-pub-date',
+  'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created',
+  'citation_publication_date', 'citation_date', 'date', 'original-publish-date', 'og:pubdate', 'article:post_date',
+];
+const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator'];
+const SITE_META = ['og:site_name', 'application-name', 'al:android:app_name', 'al:iphone:app_name'];
+const TITLE_META = ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'headline'];
+
+function readMetadata(document: Document, jsonLd: string[], opts: ExtractOptions): Meta {
+  const metas = new Map<string, string>();
+  for (const el of document.querySelectorAll('meta')) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const value = normaliseSpace(el.getAttribute('content') ?? el.getAttribute('value') ?? '');
+    if (key && value && !metas.has(key)) metas.set(key, value);
+  }
+  const ld = readJsonLd(jsonLd);
+  const first = (keys: readonly string[]) => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
+
+  const site = cleanName(first(SITE_META)) ?? cleanName(ld.publisher);
+  const rawTitle = first(TITLE_META) ?? ld.headline ?? normaliseSpace(document.querySelector('title')?.textContent ?? '') ?? null;
+  const h1 = normaliseSpace(document.querySelector('h1')?.textContent ?? '');
+  const title = cleanTitle(rawTitle || h1 || null, site, opts.url ?? null);
+
+  const limit = latestBelievable(opts.fetchedAt ?? new Date());
+  const dateCandidates: (string | null)[] = [
+    ...DATE_META.map((k) => metas.get(k) ?? null),
+    ld.datePublished,
+    ...[...document.querySelectorAll('time[datetime]')].slice(0, 5).map((t) => t.getAttribute('datetime')),
+    ...[...document.querySelectorAll('[itemprop="datePublished"]')].slice(0, 3).map((t) => t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent),
+  ];
+  let published: string | null = null;
+  for (const c of dateCandidates) {
+    published = c ? believableDate(c, limit) : null;
+    if (published) break;
+  }
+  if (!published && opts.url) published = dateFromUrl(opts.url, limit);
+  if (!published) published = visibleDateline(document, limit);
+
+  const author = cleanAuthor(first(AUTHOR_META)) ?? cleanAuthor(ld.author) ?? cleanAuthor(bylineFromDom(document));
+  const lang = normaliseLang(document.documentElement?.getAttribute('lang') ?? metas.get('content-language') ?? metas.get('language') ?? metas.get('og:locale') ?? null);
+  return { title, published, author, site, lang };
+}
+
+interface JsonLdFacts {
+  headline: string | null;
+  datePublished: string | null;
+  author: string | null;
+  publisher: string | null;
+}
+
+const ARTICLE_TYPE = /Article|Posting|Report|NewsArticle|WebPage|Blog/i;
+
+/** The first article-like object in the page's JSON-LD (walking `@graph` and arrays). */
+function readJsonLd(blocks: string[]): JsonLdFacts {
+  const facts: JsonLdFacts = { headline: null, datePublished: null, author: null, publisher: null };
+  const seen: unknown[] = [];
+  for (const block of blocks) {
+    try {
+      seen.push(JSON.parse(block.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '')));
+    } catch {
+      // Broken JSON-LD is common (trailing commas, raw newlines in strings); it is only a hint.
+    }
+  }
+  // Breadth-first and bounded: JSON-LD can be large, and nothing we want is deep.
+  const queue = seen.slice();
+  for (let visited = 0; queue.length && visited < 500; visited++) {
+    const node = queue.shift();
+    if (Array.isArray(node)) {
+      queue.push(...node);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
+    const type = String(o['@type'] ?? '');
+    if (!ARTICLE_TYPE.test(type)) continue;
+    const isArticle = !/WebPage/i.test(type);
+    if (typeof o.datePublished === 'string' && (!facts.datePublished || isArticle)) facts.datePublished ??= o.datePublished;
+    if (typeof o.headline === 'string') facts.headline ??= o.headline;
+    facts.author ??= personNames(o.author ?? o.creator);
+    facts.publisher ??= personNames(o.publisher);
+  }
+  return facts;
+}
+
+function personNames(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) {
+    const names = v.map(personNames).filter((x): x is string => !!x);
+    return names.length ? [...new Set(names)].join(', ') : null;
+  }
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+  return null;
+}
+
+const BYLINE_SELECTOR = '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .author';
+
+function bylineFromDom(document: Document): string | null {
+  const el = document.querySelector(BYLINE_SELECTOR);
+  const text = normaliseSpace(el?.textContent ?? '');
+  return text && text.length < 100 ? text : null;
+}
+
+const BY_PREFIX = /^(?:by|von|par|por|di|door|av)\s+/i;
+const URLISH = /^(?:https?:)?\/\/|^www\./i;
+
+function cleanAuthor(s: string | null): string | null {
+  if (!s) return null;
+  const t = normaliseSpace(s).replace(BY_PREFIX, '').replace(/^@/, '');
+  if (!t || URLISH.test(t) || t.length > 120) return null;
+  return t;
+}
+
+function cleanName(s: string | null): string | null {
+  const t = s ? normaliseSpace(s) : '';
+  return t && t.length <= 100 && !URLISH.test(t) ? t : null;
+}
+
+/** Title separators before a site name: "Story | Site", "Story - Site", "Story — Site". */
+const TITLE_SEPARATOR = /\s+(?:\||-|–|—|::|«|»|·|•)\s+/;
+
+/**
+ * Drops the site part a page appends (or prepends) to its title: a part that is the site's name or
+ * its host name, or after " | " a short tail the story itself would not end in.
+ */
+function cleanTitle(title: string | null, site: string | null, url: string | null): string | null {
+  if (!title) return null;
+  let t = normaliseSpace(title);
+  const host = hostWord(url);
+  const siteKey = site ? squash(site) : null;
+  const isSite = (part: string) => {
+    const k = squash(part);
+    return !!k && ((!!siteKey && (k === siteKey || k.includes(siteKey) || siteKey.includes(k))) || (!!host && k.includes(host)));
+  };
+  for (let round = 0; round < 2; round++) {
+    const parts = t.split(TITLE_SEPARATOR);
+    if (parts.length < 2) break;
+    const lastPart = parts[parts.length - 1];
+    const firstPart = parts[0];
+    if (isSite(lastPart)) t = t.slice(0, t.lastIndexOf(lastPart)).replace(/\s*\S+\s*$/, '').trim();
+    else if (isSite(firstPart)) t = t.slice(firstPart.length).replace(/^\s*\S+\s*/, '').trim();
+    else if (/\s\|\s/.test(t) && wordCount(lastPart) <= 4 && wordCount(lastPart) < wordCount(t) / 2) t = t.slice(0, t.lastIndexOf('|')).trim();
+    else break;
+  }
+  return t || null;
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** "https://www.theguardian.com/…" → "theguardian". */
+function hostWord(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^www\d?\./, '');
+    const parts = host.split('.');
+    return parts.length >= 2 ? squash(parts[parts.length - 2].length > 3 || parts.length < 3 ? parts[parts.length - 2] : parts[parts.length - 3]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function normaliseLang(s: string | null): string | null {
+  if (!s) return null;
+  const t = s.trim().replace(/_/g, '-').split(/[,;\s]/)[0];
+  return /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(t) ? t : null;
+}
+
+// --- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i;
+const SLASH_YMD = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const COMPACT_YMD = /^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6})?\s*$/;
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const EARLIEST_YEAR = 1990;
+
+/** The last local date anywhere on earth at `fetchedAt` (UTC+14), as YYYY-MM-DD. */
+function latestBelievable(fetchedAt: Date): { instant: number; date: string } {
+  const t = fetchedAt.getTime();
+  return { instant: t, date: new Date(t + 14 * 3600_000).toISOString().slice(0, 10) };
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < EARLIEST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null; // 31 February
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date string from metadata as the publisher's local date, or null when unreadable or later than
+ * the fetch. With a time and offset the instant is compared; a bare date is compared with the
+ * latest date anywhere on earth at fetch time.
+ */
+export function believableDate(s: string, limit: { instant: number; date: string }): string | null {
+  let date: string | null = null;
+  let m = ISO_DATE.exec(s);
+  if (m) {
+    date = ymd(+m[1], +m[2], +m[3]);
+    if (date && m[4] !== undefined && m[7]) {
+      const instant = Date.parse(`${date}T${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}${m[7].length === 5 ? m[7].slice(0, 3) + ':' + m[7].slice(3) : m[7]}`);
+      if (Number.isFinite(instant) && instant > limit.instant) return null;
+    }
+  } else if ((m = SLASH_YMD.exec(s)) || (m = COMPACT_YMD.exec(s))) {
+    date = ymd(+m[1], +m[2], +m[3]);
+  } else if ((m = DAY_MONTH_YEAR.exec(s))) {
+    date = ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  } else if ((m = MONTH_DAY_YEAR.exec(s))) {
+    date = ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  } else if (/^\s*\d{10}(?:\d{3})?\s*$/.test(s)) {
+    // Unix time in seconds or milliseconds, as some CMSs write it.
+    const ms = s.trim().length === 13 ? +s : +s * 1000;
+    if (ms > limit.instant) return null;
+    date = new Date(ms).toISOString().slice(0, 10);
+  }
+  if (!date || date > limit.date) return null;
+  return date;
+}
+
+const URL_DATE = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/;
+const URL_COMPACT_DATE = /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[/_-]/;
+
+function dateFromUrl(url: string, limit: { instant: number; date: string }): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const m = URL_DATE.exec(path) ?? URL_COMPACT_DATE.exec(path);
+  if (!m) return null;
+  const date = ymd(+m[1], +m[2], +m[3]);
+  return date && date <= limit.date ? date : null;
+}
+
+const DATELINE_SELECTOR = '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i], time';
+
+/** The visible "Published November 6, 2023" near the top of the page: the least trusted source. */
+function visibleDateline(document: Document, limit: { instant: number; date: string }): string | null {
+  let checked = 0;
+  for (const el of document.querySelectorAll(DATELINE_SELECTOR)) {
+    if (++checked > 50) break;
+    const text = normaliseSpace(el.textContent ?? '');
+    if (!text || text.length > 200 || /\b(?:updated|modified)\b/i.test(text)) continue;
+    const d = believableDate(text, limit) ?? datePhrase(text, limit);
+    if (d) return d;
+  }
+  return null;
+}
+
+function datePhrase(text: string, limit: { instant: number; date: string }): string | null {
+  const m = DAY_MONTH_YEAR.exec(text) ?? MONTH_DAY_YEAR.exec(text);
+  return m ? believableDate(m[0], limit) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Readability and the block walk
+
+function readabilityParagraphs(document: Document, meta: Meta): string[] {
+  let root: Element | null = null;
+  try {
+    const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS }).parse();
+    root = result?.content ?? null;
+  } catch {
+    // Readability assumes a browser DOM; on a DOM shape it does not expect, take the fallback.
+    root = null;
+  }
+  void meta;
+  return root ? blockText(root) : [];
+}
+
+/** Elements that end the paragraph before them and start a new one. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
+  'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'caption',
+  'html', 'legend', 'option', 'output', 'td', 'th',
+]);
+/** Never article text, wherever they stand. */
+const SKIP_TAG = new Set(['figcaption', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'nav', 'select', 'textarea', 'form', 'iframe', 'audio', 'video', 'picture', 'source', 'head', 'title', 'input']);
+/**
+ * Class or id words of page furniture inside an article container: share bars, captions, credits,
+ * ads, related links, newsletter boxes. Matched as whole words of the attribute.
+ */
+const SKIP_CLASS = /(?:^|[\s_-])(?:share|sharing|social|caption|credit|advert|advertisement|ad|ads|promo|related|newsletter|subscribe|subscription|signup|byline|author-bio|bio|tags|tag-list|breadcrumbs?|comments?|disqus|sponsored|outbrain|taboola|recirc|read-more|more-stories|hidden|visually-hidden|sr-only|print-only)(?:$|[\s_-])/i;
+
+function skipElement(el: Element, tag: string): boolean {
+  if (SKIP_TAG.has(tag)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return cls.length > 1 && SKIP_CLASS.test(cls);
+}
+
+/**
+ * The text of `root` as paragraphs: each block element (p, li, blockquote, heading, table row, …)
+ * is its own paragraph, inline elements join their text, `<br>` breaks. Iterative, so depth costs
+ * no stack.
+ */
+function blockText(root: Element): string[] {
+  const paragraphs: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const t = normaliseSpace(buf);
+    if (t) paragraphs.push(t);
+    buf = '';
+  };
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) buf += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = el.localName;
+      if (!skipElement(el, tag)) {
+        if (BLOCK.has(tag) || tag.includes('-')) flush();
+        else if (tag === 'img') buf += ' ';
+        descend = el.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Leave this node, and every ancestor we finish, closing block paragraphs on the way out.
+    while (node && node !== root) {
+      if (node.nodeType === 1) {
+        const tag = (node as Element).localName;
+        if (BLOCK.has(tag) || tag.includes('-')) flush();
+        else if (tag === 'td' || tag === 'th') buf += ' ';
+      }
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+    }
+    if (node === root) break;
+  }
+  flush();
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Fallback
+
+/**
+ * When Readability gives up: the parent element holding the most paragraph text (plain `<p>` and
+ * list items outside navigation), read as blocks.
+ */
+function fallbackParagraphs(document: Document): string[] {
+  const body = document.body ?? document.documentElement;
+  if (!body) return [];
+  const score = new Map<Element, number>();
+  for (const p of body.querySelectorAll('p, pre, blockquote')) {
+    const len = normaliseSpace(p.textContent ?? '').length;
+    if (len < 25) continue;
+    const parent = p.parentElement;
+    if (parent) score.set(parent, (score.get(parent) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    if (s > bestScore) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  return blockText(best ?? body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Boilerplate paragraphs
+
+/**
+ * Whole paragraphs that are page furniture, not writing. Short ones only: a rule here must never
+ * drop a sentence of the story, so each pattern is anchored at both ends or bounded in length.
+ */
+const BOILERPLATE_PARAGRAPH = [
+  /^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/i,
+  /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|e-mail|print|comments?|\d+ comments?|save|copy link|link copied)$/i,
+  /^(?:read more|related|related (?:articles|stories|content|coverage|posts|news|topics|links)|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|more (?:stories|from|on) .{0,60}|you may also like|also read|see also|watch|listen|listen to this article|skip (?:to (?:main )?content|advertisement))\s*:?$/i,
+  /^(?:photo|image|picture|video|graphic|illustration)(?: credit)?s?\s*[:：|].{0,120}$/i,
+  /^\(?(?:photo|image|picture)s?\s*(?:by|via|courtesy of?)\b.{0,100}\)?$/i,
+  /^(?:getty images|ap photo|reuters|afp(?: via getty images)?|shutterstock|istock)(?:\/.{0,60})?$/i,
+  /^(?:sign up|subscribe)\b.{0,160}(?:newsletter|inbox|email|updates)\b.{0,60}$/i,
+  /^.{0,80}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.{0,200}$/i,
+  /^(?:follow (?:us|me) on|like us on|join us on)\b.{0,100}$/i,
+  /^(?:previous|next)\s*(?:article|post|story)\b.{0,200}$/i,
+  /^\d+\s*min(?:ute)?s?\s*read$/i,
+  /^(?:click here|tap here)\b.{0,120}$/i,
+  /^(?:all rights reserved|copyright ©|©\s*\d{4}).{0,150}$/i,
+  /^(?:this (?:article|story|post) (?:was|has been|is) (?:originally )?(?:published|updated|produced)|originally published)\b.{0,200}$/i,
+  /^(?:updated|published|posted|last updated)\s*:?\s*.{0,60}\d{4}.{0,30}$/i,
+];
+const BYLINE_PARAGRAPH = /^(?:by|written by|words by|reporting by)\s+[\p{Lu}][\p{L}'’.-]+(?:[\s,]+(?:and\s+)?[\p{Lu}][\p{L}'’.-]+){0,6}(?:\s*[|,–—-]\s*.{0,60})?$/u;
+
+export function isBoilerplate(paragraph: string): boolean {
+  if (paragraph.length > 400) return false;
+  return BOILERPLATE_PARAGRAPH.some((re) => re.test(paragraph)) || BYLINE_PARAGRAPH.test(paragraph);
+}
+
+function dropBoilerplate(paragraphs: string[], title: string | null): string[] {
+  const titleKey = title ? squash(title) : null;
+  const kept = paragraphs.filter((p, i) => {
+    if (isBoilerplate(p)) return false;
+    // A heading that repeats the title is the title, which the text must not include.
+    if (i < 3 && titleKey && squash(p) === titleKey) return false;
+    return true;
+  });
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Zero-width characters and soft hyphens are invisible in the page and split words for the tokenizer.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const SPACE_RUN = /\s+/g;
+
+function normaliseSpace(s: string): string {
+  return s.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function textLength(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  return n;
+}
