@@ -1,0 +1,87 @@
+/**
+ * Actors: state forces and authorities named by a demonym ("Russian military", "Ukrainian
+ * intelligence", "Syrian regime forces"), armed groups and institutions with capitalised names
+ * ("Jabhat al-Nusra", "the Defense Ministry"), and people with the role the text gives them
+ * ("Kyrylo Budanov, head of Ukrainian Defense Intelligence", "President Vladimir Putin").
+ * Who acted on whom is decided by the report builder, from the actors' places around the trigger.
+ */
+import type { ActorAnnotation, Stage, StageContext } from '../model/index.js';
+
+/** Institution nouns after a demonym, with the canonical name they form. */
+const FORCE_NOUNS: [RegExp, string, string][] = [
+  [/^(?:military|army|armed forces|forces|troops|soldiers|servicemen|regime forces|government forces|ground forces)$/i, 'Armed Forces', 'armed_forces'],
+  [/^(?:air ?force|aerospace forces|aviation|warplanes|jets)$/i, 'Air Force', 'armed_forces'],
+  [/^(?:navy|naval forces|fleet)$/i, 'Navy', 'armed_forces'],
+  [/^(?:military intelligence|intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services)$/i, 'Intelligence', 'armed_forces'],
+  [/^(?:police|police officers|riot police|national police)$/i, 'Police', 'police'],
+  [/^(?:border guards?|border service)$/i, 'Border Guard', 'armed_forces'],
+  [/^(?:national guard)$/i, 'National Guard', 'armed_forces'],
+  [/^(?:government|authorities|officials|regime|administration|president|presidency|kremlin)$/i, 'Government', 'government'],
+  [/^(?:defen[cs]e ministry|ministry of defen[cs]e|foreign ministry|interior ministry|emergency ministry|emergencies ministry)$/i, 'Ministry', 'government'],
+  [/^(?:rebels|separatists|insurgents|militants|militia|militias|opposition forces|opposition)$/i, 'Rebels', 'group'],
+  [/^(?:protesters|demonstrators|activists)$/i, 'Protesters', 'protesters'],
+  [/^(?:civilians|residents|villagers)$/i, 'Civilians', 'civilians'],
+];
+const FORCE_PHRASE =
+  /\b([\p{Lu}][\p{L}]+)\s+((?:military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
+
+/** Role words that, before or after a name, make it a person with a role. */
+const ROLE =
+  '(?:President|Prime Minister|Minister|Defen[cs]e Minister|Foreign Minister|spokes(?:wo)?(?:man|person)|head|chief|commander|General|Gen\\.|Colonel|Col\\.|Major|Captain|Lieutenant|governor|mayor|leader|journalist|blogger|analyst|official|ambassador|envoy|secretary|director|deputy|adviser|advisor|pilot|correspondent|reporter|prosecutor)';
+const NAME = "[\\p{Lu}][\\p{L}'’-]+(?:\\s+(?:al-|bin |de |van |von )?[\\p{Lu}][\\p{L}'’-]+){1,2}";
+/** "Kyrylo Budanov, head of Ukrainian Defense Intelligence" / "Dmitry Peskov, a spokesperson for …". */
+const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}+\\s+){0,2}?${ROLE}\\b[^,.;“”"]{0,70})`, 'gu');
+/** "President Vladimir Putin", "Ukrainian journalist Yuriy Butusov", "the head of X, Kyrylo Budanov". */
+const ROLE_NAME = new RegExp(`((?:[\\p{Lu}][\\p{L}]+\\s+)?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]+\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
+/** Capitalised organisation names ending in an institution word. */
+const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]+\s+){1,5}(?:Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
+/** Armed groups and bodies known by a single name. */
+const NAMED_GROUPS = /\b(Hezbollah|Hamas|Taliban|ISIS|ISIL|Islamic State|Da[’']?esh|Al[ -]Qaeda|al-Shabaab|Boko Haram|Wagner(?: Group)?|Jabhat al-Nusra|Hayat Tahrir al-Sham|HTS|Jaish al-Fateh|Free Syrian Army|Kremlin|Pentagon|NATO|United Nations|UN|OSCE|Red Cross|Azov|Houthis?|PKK|YPG|SDF)\b/g;
+
+const PERSON_STOP = /^(?:The|A|An|In|On|At|As|But|And|While|When|According|Despite|Further|Finally|Tragically|Initially|Russian|Ukrainian|Syrian)\b/;
+
+function forceActor(ctx: StageContext, demonym: string, noun: string, start: number, end: number, text: string): ActorAnnotation | null {
+  const cc = ctx.gazetteer.demonymCountry(demonym);
+  if (!cc) return null;
+  const entry = FORCE_NOUNS.find(([re]) => re.test(noun));
+  if (!entry) return null;
+  const country = ctx.gazetteer.country(cc)?.name ?? demonym;
+  return { kind: 'actor', start, end, text, value: `${entry[1]} of ${country}`, type: entry[2], role: null };
+}
+
+export function findActors(text: string, ctx: StageContext): ActorAnnotation[] {
+  const out: ActorAnnotation[] = [];
+  const covered = (s: number, e: number) => out.some((a) => s < a.end && a.start < e);
+  for (const m of text.matchAll(NAME_COMMA_ROLE)) {
+    if (PERSON_STOP.test(m[1])) continue;
+    const start = m.index!;
+    out.push({ kind: 'actor', start, end: start + m[0].length, text: m[0], value: m[1], type: 'person', role: m[2].replace(/^(?:the|a|an)\s+/i, '').trim() });
+  }
+  for (const m of text.matchAll(ROLE_NAME)) {
+    const start = m.index! + m[0].length - m[2].length;
+    if (covered(start, start + m[2].length) || PERSON_STOP.test(m[2])) continue;
+    out.push({ kind: 'actor', start: m.index!, end: m.index! + m[0].length, text: m[0], value: m[2], type: 'person', role: m[1].trim() });
+  }
+  for (const m of text.matchAll(FORCE_PHRASE)) {
+    const start = m.index!;
+    if (covered(start, start + m[0].length)) continue;
+    const a = forceActor(ctx, m[1], m[2], start, start + m[0].length, m[0]);
+    if (a) out.push(a);
+  }
+  for (const re of [ORG, NAMED_GROUPS]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index! + (m[0].length - m[1].length);
+      const name = m[1].replace(/^the\s+/i, '');
+      if (covered(start, start + m[1].length)) continue;
+      out.push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: re === ORG ? 'organisation' : 'group', role: null });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const actors: Stage = {
+  name: 'actors',
+  needs: [],
+  gives: ['actor'],
+  run: ({ document }, ctx) => ({ annotations: findActors(document.text, ctx) }),
+};

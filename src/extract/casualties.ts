@@ -1,0 +1,155 @@
+/**
+ * Killed, injured and captured counts, each tied to the sentence that states it.
+ *
+ * A count is a group of people with a number ("two military officers and three crew members" —
+ * coordinated groups add up to 5; "both crew members" is 2) joined to a casualty word in the same
+ * sentence: before it for passive and intransitive forms ("… were killed", "lost their lives",
+ * "were neutralized"), after it for active and nominal ones ("killing 43 people", "the deaths of
+ * two crew members"), or right beside it in headlines ("Five dead", "12 injured"). "No casualties
+ * were reported" is 0. "May have been killed" is kept, marked hedged. Whether a count belongs to
+ * the main incident or to an aggregate ("each time two pilots were killed") is the report
+ * builder's call.
+ */
+import type { CasualtyAnnotation, CasualtyField, Count, Stage } from '../model/index.js';
+import { NUMBER_PHRASE, addCounts, toCount } from './numbers.js';
+
+const PERSON_NOUNS =
+  'people|persons?|civilians?|soldiers?|servicem[ae]n|servicemembers?|service members?|troops|militants?|fighters?|officers?|' +
+  'crew ?members?|family members?|members?|crew|crewm[ae]n|pilots?|policem[ae]n|police officers?|police|children|child|kids|women|woman|men|man|residents?|' +
+  'protesters?|protestors?|demonstrators?|rebels?|separatists?|insurgents?|workers?|passengers?|journalists?|individuals?|' +
+  'others|victims?|combatants?|personnel|marines?|sailors?|commanders?|guards?|volunteers?|militiam[ae]n|paratroopers?|' +
+  'gunm[ae]n|attackers?|terrorists?|students?|miners?|villagers?|inhabitants?|citizens?|nationals?|tourists?|patients?|' +
+  'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
+  'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
+  'guerrillas?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
+
+/** A group of people with a count: number phrase, up to three modifiers, a person noun. */
+const GROUP = new RegExp(
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  'giu',
+);
+/** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
+const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)$/i;
+
+interface Verb {
+  field: CasualtyField;
+  /** Where the count stands: before (passive/intransitive) or after (active/nominal). */
+  side: 'before' | 'after';
+}
+
+/** Casualty words; the group's side depends on the form. Order: longer forms first. */
+const VERBS: [RegExp, Verb][] = [
+  [/\b(?:killing|killed|slaughtered|massacred|executed|murdered)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:deaths? of|death toll (?:\w+\s+){0,3}?(?:to|of|at|is|was|stands at|reached)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:injuring|wounding|injured|wounded)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:died|die|dies|dead|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
+];
+
+/** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
+const NONE = /\b(?:no (?:casualties|fatalities|deaths|injuries|victims)|no(?:body| one| people)? (?:was|were|has been|have been)? ?(?:killed|injured|hurt|wounded)|without (?:casualties|loss of life))\b/gi;
+const HEDGE = /\b(?:may|might|could)(?: well)? have\b|\b(?:possibly|feared|unconfirmed|presumably|believed to have)\b/i;
+/** Max characters between a group and a casualty word after it ("… aboard a Russian helicopter were killed"). */
+const MAX_GAP_BEFORE = 140;
+const MAX_GAP_AFTER = 40;
+
+interface Group {
+  start: number;
+  end: number;
+  count: Count;
+  victims: string;
+}
+
+/** Person groups in a sentence, with coordinated ones summed into one group. */
+function findGroups(sentence: string): Group[] {
+  const raw: Group[] = [];
+  GROUP.lastIndex = 0;
+  for (let m = GROUP.exec(sentence); m; m = GROUP.exec(sentence)) {
+    const count = toCount(m[1], m[2], m[3]);
+    if (!count) continue;
+    // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
+    raw.push({ start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() });
+  }
+  const out: Group[] = [];
+  for (const g of raw) {
+    const last = out[out.length - 1];
+    if (last && COORDINATION.test(sentence.slice(last.end, g.start))) {
+      out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
+    } else out.push(g);
+  }
+  return out;
+}
+
+/** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
+
+export function findCasualties(sentence: string, offset: number): CasualtyAnnotation[] {
+  const out: CasualtyAnnotation[] = [];
+  const hedged = HEDGE.test(sentence);
+  const groups = findGroups(sentence);
+  const used = new Set<Group>();
+  const taken: [number, number][] = [];
+  const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null) => {
+    out.push({ kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged });
+  };
+
+  NONE.lastIndex = 0;
+  for (let m = NONE.exec(sentence); m; m = NONE.exec(sentence)) {
+    const t = m[0].toLowerCase();
+    const zero = { low: 0, best: 0, high: 0 };
+    if (/casualt|victim|loss of life/.test(t)) {
+      emit('fatalities', m.index, m.index + m[0].length, zero, null);
+      emit('injured', m.index, m.index + m[0].length, zero, null);
+    } else emit(/injur|hurt|wound/.test(t) ? 'injured' : 'fatalities', m.index, m.index + m[0].length, zero, null);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  for (const [re, verb] of VERBS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const vs = m.index;
+      const ve = m.index + m[0].length;
+      if (overlapsTaken(vs, ve)) continue;
+      let group: Group | undefined;
+      if (verb.side === 'after') {
+        group = groups.find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
+        if (!group) {
+          NUMBER_PHRASE.lastIndex = 0;
+          const n = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu').exec(sentence.slice(ve));
+          const count = n && toCount(n[1], n[2], n[3]);
+          if (n && count && count.best > 1) group = { start: ve, end: ve + n[0].length, count, victims: '' };
+        }
+      } else {
+        const before = groups.filter((g) => !used.has(g) && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
+        group = before[before.length - 1];
+        if (!group) {
+          const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+          const count = n && toCount(n[1], n[2], n[3]);
+          if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: '' };
+        }
+      }
+      if (!group) continue;
+      used.add(group);
+      taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims || null);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const casualties: Stage = {
+  name: 'casualties',
+  needs: ['sentence'],
+  gives: ['casualty'],
+  run({ document, annotations }) {
+    const out: CasualtyAnnotation[] = [];
+    for (const s of annotations) {
+      if (s.kind === 'sentence') out.push(...findCasualties(document.text.slice(s.start, s.end), s.start));
+    }
+    return { annotations: out };
+  },
+};

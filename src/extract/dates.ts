@@ -1,0 +1,131 @@
+/**
+ * Dates in the text, resolved against the publication date (chrono-node does the parsing).
+ *
+ * News is about the past: a bare weekday ("shot down Monday") or a month without a year that chrono
+ * places after publication is moved back one week or one year. Relative expressions ("a couple of
+ * weeks ago", "last month") get the precision of their unit. Without a publication date nothing is
+ * anchored, so only dates that state their year, month (and day) come out. Which date belongs to
+ * which incident is left to the report builder.
+ */
+import * as chrono from 'chrono-node';
+import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
+import { addDays, isoDate, parseIsoDate } from './calendar.js';
+
+/** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
+const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
+const UNIT_WEEK = /\bweeks?\b/i;
+const UNIT_MONTH = /\bmonths?\b/i;
+const UNIT_YEAR = /\byears?\b/i;
+/** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
+const OVERNIGHT = /\b(overnight|last night)\b/gi;
+
+/** A clock time alone ("at 10:00") is not an incident date. */
+function hasDatePart(r: chrono.ParsedResult): boolean {
+  const c = r.start;
+  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year') || /\b(ago|yesterday|today|tonight|last|this)\b/i.test(r.text);
+}
+
+function precisionOf(r: chrono.ParsedResult): DatePrecision {
+  const c = r.start;
+  const relative = /\bago\b|\blast\b|\bthis\b|\bearlier\b/i.test(r.text);
+  if (relative) {
+    if (UNIT_YEAR.test(r.text)) return 'year';
+    if (UNIT_MONTH.test(r.text)) return 'month';
+    if (UNIT_WEEK.test(r.text)) return 'week';
+    return 'day';
+  }
+  if (c.isCertain('day') || c.isCertain('weekday')) return 'day';
+  if (c.isCertain('month')) return 'month';
+  if (c.isCertain('year')) return 'year';
+  return 'day';
+}
+
+function intervalFor(day: Date, precision: DatePrecision, published: Date | null): DateInterval {
+  let start: Date;
+  let end: Date;
+  if (precision === 'week') {
+    start = addDays(day, -3);
+    end = addDays(day, 3);
+  } else if (precision === 'month') {
+    start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+    end = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0));
+  } else if (precision === 'year') {
+    start = new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
+    end = new Date(Date.UTC(day.getUTCFullYear(), 11, 31));
+  } else {
+    start = end = day;
+  }
+  // an incident reported on a date cannot have happened after it
+  if (published && end > published) end = published;
+  if (start > end) start = end;
+  return { start: isoDate(start), end: isoDate(end), precision };
+}
+
+/** Moves a date chrono placed after publication back into the past, when nothing says future. */
+function intoThePast(r: chrono.ParsedResult, day: Date, published: Date, sentence: string): Date {
+  if (day <= published || FUTURE_CUE.test(sentence)) return day;
+  const c = r.start;
+  if (c.isCertain('weekday') && !c.isCertain('day')) {
+    while (day > published) day = addDays(day, -7);
+    return day;
+  }
+  if (!c.isCertain('year')) {
+    const back = new Date(day);
+    back.setUTCFullYear(back.getUTCFullYear() - 1);
+    return back;
+  }
+  return day;
+}
+
+/** Finds dates in one sentence; `offset` is the sentence's start in the document. */
+export function findDates(sentence: string, offset: number, published: string | null): DateAnnotation[] {
+  const pub = published ? parseIsoDate(published) : null;
+  const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: DateAnnotation[] = [];
+  for (const r of chrono.parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+    if (!hasDatePart(r)) continue;
+    const c = r.start;
+    const stated = c.isCertain('year');
+    // without a publication date only what the text fully states can be placed in time
+    if (!pub && !(c.isCertain('year') && c.isCertain('month'))) continue;
+    const precision = precisionOf(r);
+    let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
+    if (pub) day = intoThePast(r, day, pub, sentence);
+    let value = intervalFor(day, precision, pub);
+    if (r.end && r.end.isCertain('day')) {
+      const endDay = new Date(Date.UTC(r.end.get('year')!, r.end.get('month')! - 1, r.end.get('day')!));
+      if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
+    }
+    out.push({ kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated });
+  }
+  if (pub) {
+    // "overnight" in a news report: the night before publication, to the publication day
+    OVERNIGHT.lastIndex = 0;
+    for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
+      if (out.some((d) => d.start <= offset + m!.index && offset + m!.index < d.end)) continue;
+      out.push({
+        kind: 'date',
+        start: offset + m.index,
+        end: offset + m.index + m[0].length,
+        text: m[0],
+        value: { start: isoDate(addDays(pub, -1)), end: isoDate(pub), precision: 'day' },
+        stated: false,
+      });
+    }
+  }
+  return out;
+}
+
+export const dates: Stage = {
+  name: 'dates',
+  needs: ['sentence'],
+  gives: ['date'],
+  run({ document, annotations }) {
+    const out: DateAnnotation[] = [];
+    for (const s of annotations) {
+      if (s.kind !== 'sentence') continue;
+      out.push(...findDates(document.text.slice(s.start, s.end), s.start, document.published));
+    }
+    return { annotations: out };
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * Military equipment by model designation (Mi-8AMTSh, F-16, Tu-22M3, T-72B3, …) from the curated
+ * list in `data/equipment.tsv`: one family per line, with the pattern of its designations. A variant
+ * suffix that follows the designation ("Mi-8 AMTSh", "Tu-22M3") is kept in the value, so the
+ * canonical value is family-prefix + variant, and `family` is what two reports compare.
+ * Generic words ("helicopter", "tank") are not equipment; the trigger stage reads those.
+ */
+import { readFileSync } from 'node:fs';
+import type { EquipmentAnnotation, Stage } from '../model/index.js';
+
+export interface EquipmentEntry {
+  family: string;
+  category: string;
+  pattern: RegExp;
+}
+
+/** A variant suffix right after the designation: "AMTSh", "M3", "B3", "MTV" (upper case first). */
+const VARIANT = /^([ -]?)([A-Z][A-Za-z]{0,5}\d?)(?![\p{L}\d])/u;
+const NOT_VARIANT = new Set(['AND', 'OR', 'IN', 'ON', 'AT', 'TO', 'OF', 'THE', 'US', 'UK', 'EU', 'UN', 'USA']);
+
+/**
+ * The variant written at `at`, with its separator, or null. Attached ("Tu-22M3") it may be anything
+ * upper-case-first; after a space it must look like a designation (two capitals or a digit:
+ * "Mi-8 AMTSh"), not a NATO name or the next word ("Mi-8 Hip", "Mi-8 The").
+ */
+function variantAt(text: string, at: number): string | null {
+  const v = VARIANT.exec(text.slice(at, at + 10));
+  if (!v || NOT_VARIANT.has(v[2].toUpperCase())) return null;
+  if (v[1] && !(/[A-Z].*[A-Z]/.test(v[2]) || /\d/.test(v[2]))) return null;
+  return v[0];
+}
+
+/** Parses the TSV lexicon; compiled once by the caller, never per document. */
+export function parseEquipmentList(tsv: string): EquipmentEntry[] {
+  const out: EquipmentEntry[] = [];
+  for (const line of tsv.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [family, category, pattern] = line.split('\t');
+    out.push({ family, category, pattern: new RegExp(`(?<![\\w-])(?:${pattern})(?!\\d)`, 'gi') });
+  }
+  return out;
+}
+
+export function loadEquipmentList(path = new URL('../../data/equipment.tsv', import.meta.url)): EquipmentEntry[] {
+  return parseEquipmentList(readFileSync(path, 'utf8'));
+}
+
+/** The canonical value: the family's own spelling of the stem, then the variant as written. */
+function canonical(entry: EquipmentEntry, matched: string, variant: string | null): string {
+  const digits = /\d+/.exec(matched)?.[0];
+  if (!/^[A-Za-z/]+-?\d/.test(entry.family) || !digits) return variant ? `${entry.family} ${variant}` : entry.family;
+  // "Tu-22M" + "M3" is "Tu-22M3": the stem ends at the family's number
+  const stem = entry.family.replace(/\d+.*$/, digits);
+  return variant ? `${stem}${variant}` : entry.family.replace(/\d+/, digits);
+}
+
+export function findEquipment(text: string, list: readonly EquipmentEntry[]): EquipmentAnnotation[] {
+  const out: EquipmentAnnotation[] = [];
+  for (const entry of list) {
+    entry.pattern.lastIndex = 0;
+    for (let m = entry.pattern.exec(text); m; m = entry.pattern.exec(text)) {
+      let end = m.index + m[0].length;
+      const next = text.slice(end, end + 2);
+      // "Grad" inside "Grade", "Buk" inside "Bukhara": a lower-case letter goes on, unless a plural "s"
+      if (/^[a-z]/.test(next) && !/^s(?![\p{L}\d])/u.test(next)) continue;
+      const variant = variantAt(text, end);
+      if (variant) end += variant.length;
+      out.push({
+        kind: 'equipment',
+        start: m.index,
+        end,
+        text: text.slice(m.index, end),
+        value: canonical(entry, m[0], variant ? variant.replace(/^[ -]/, '') : null),
+        family: entry.family,
+        category: entry.category,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
+  return {
+    name: 'equipment',
+    needs: [],
+    gives: ['equipment'],
+    run: ({ document }) => ({ annotations: findEquipment(document.text, list) }),
+  };
+}

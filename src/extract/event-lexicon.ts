@@ -1,0 +1,65 @@
+/**
+ * What happened, read from the words that say it: the ACLED codebook's event types written as a
+ * lexicon. Each row: a pattern, the ACLED category and sub-event type it signals, finer tags, and a
+ * weight — how strongly the word alone points to that type ("airstrike" names its type; "killed"
+ * only says someone died). Rows are tried in order; a span is read once, by the first row that
+ * claims it, so more specific rows come first.
+ */
+export interface TriggerRule {
+  pattern: RegExp;
+  category: string;
+  type: string;
+  tags: string[];
+  weight: number;
+}
+
+const rule = (re: string, category: string, type: string, tags: string[], weight: number): TriggerRule => ({
+  pattern: new RegExp(`\\b(?:${re})\\b`, 'gi'),
+  category,
+  type,
+  tags,
+  weight,
+});
+
+const EXP = 'explosions_remote_violence';
+const BAT = 'battles';
+const VAC = 'violence_against_civilians';
+const STR = 'strategic_developments';
+
+export const TRIGGER_RULES: readonly TriggerRule[] = [
+  // strategic developments that are not violence
+  rule('defect(?:ed|ing|s|ion|ions|or|ors)?', STR, 'other', ['defection'], 0.95),
+  rule('(?:ceasefire|cease-fire|truce|peace deal|peace agreement|prisoner (?:swap|exchange)|signed an agreement|agreed to)', STR, 'agreement', ['agreement'], 0.8),
+  rule('(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken into custody)', STR, 'arrests', ['arrest'], 0.7),
+  rule('(?:loot(?:ed|ing)?|torched|set (?:on )?fire to|burn(?:ed|t) down|demolish(?:ed)?)', STR, 'looting_property_destruction', ['property_destruction'], 0.6),
+  rule('(?:(?:arms|weapons?) (?:deliver(?:y|ies)|shipments?|transfers?)|pledged to (?:provide|supply|send)|to (?:provide|supply|send|deliver) (?:\\w+ ){0,3}(?:fighter jets|tanks|missiles|weapons|air defen[cs]e))', STR, 'other', ['weapons_transfer'], 0.6),
+  rule('(?:intercepted|shot down (?:\\w+ ){0,2}(?:drones?|missiles?|rockets?|UAVs?)|downed (?:\\w+ ){0,2}(?:drones?|missiles?|UAVs?)|air defen[cs]es? (?:destroyed|downed))', STR, 'disrupted_weapons_use', ['interception'], 0.8),
+  rule('(?:defused|disarmed|seized (?:\\w+ ){0,2}(?:weapons|arms|explosives))', STR, 'disrupted_weapons_use', [], 0.7),
+  rule('(?:set up|established) (?:a |an |its )?(?:base|headquarters|camp)', STR, 'headquarters_or_base_established', [], 0.7),
+  // explosions and remote violence
+  rule('(?:chemical (?:attack|weapons?)|chlorine|sarin|nerve agent)', EXP, 'chemical_weapon', ['chemical'], 0.95),
+  rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up)', EXP, 'suicide_bomb', ['suicide'], 0.95),
+  rule('(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|warplanes? (?:struck|hit|bombed)|aerial bombardment)', EXP, 'air_drone_strike', ['air_strike'], 0.9),
+  rule('(?:shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard(?:ed|ment)|Grad|MLRS|howitzers?|rocket fire|missile strikes?|cluster munitions?)', EXP, 'shelling_artillery_missile_attack', ['shelling'], 0.8),
+  rule('(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|mines?|car bombs?|booby[- ]trap(?:ped)?|explosive devices?|detonat(?:ed|ion))', EXP, 'remote_explosive_landmine_ied', ['ied'], 0.85),
+  rule('(?:grenades?)', EXP, 'grenade', [], 0.85),
+  rule('(?:explosions?|blasts?|exploded|bombings?|bombs?)', EXP, 'remote_explosive_landmine_ied', ['explosion'], 0.5),
+  // aircraft lost: shot down crewed aircraft are an armed clash with its crew (ACLED codes the fight)
+  rule('(?:shot down|shoot down|downed|brought down|crash(?:ed|es)?|crash-landed|lost (?:its|their) way|(?:made an )?emergency landing)', BAT, 'armed_clash', ['aircraft_loss'], 0.6),
+  rule('(?:land(?:ed|ing)|took off|take off|flew|crossed the border)', STR, 'other', ['flight'], 0.2),
+  // battles
+  rule('(?:recaptur(?:ed|e|ing)|retook|regain(?:ed)? control|liberat(?:ed|ion))', BAT, 'government_regains_territory', ['territory'], 0.8),
+  rule('(?:captur(?:ed|e|ing) (?:the )?(?:town|city|village|airport|base|positions?|territory|region)|seiz(?:ed|ure) (?:of )?(?:the )?(?:town|city|village|airport|base|territory)|took control|overran|fell to)', BAT, 'non_state_actor_overtakes_territory', ['territory'], 0.8),
+  rule('(?:clash(?:ed|es)?|fighting|fought|battles?|firefights?|gun ?battles?|exchange of fire|offensive|counter-?offensive|skirmish(?:es)?|ambush(?:ed)?|assault(?:ed)?|attacked (?:positions|troops|soldiers|checkpoints?))', BAT, 'armed_clash', ['clash'], 0.7),
+  // violence against civilians
+  rule('(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
+  rule('(?:rap(?:ed|e)|sexual (?:violence|assault))', VAC, 'sexual_violence', [], 0.9),
+  rule('(?:massacre[ds]?|executed|execution|shot dead|stabbed|lynch(?:ed)?|murder(?:ed|s)?|beaten to death|tortured)', VAC, 'attack', ['attack'], 0.6),
+  // protests and riots
+  rule('(?:riot(?:s|ed|ing|ers)?|mob|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
+  rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),
+  rule('(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed|es)|sit-in|strike action|picket(?:s|ed)?)', 'protests', 'peaceful_protest', ['protest'], 0.6),
+  // weak, generic violence: read only when nothing more specific stands in the report
+  rule('(?:attack(?:ed|s|ing)?|strikes?|struck|hit)', EXP, 'shelling_artillery_missile_attack', ['attack'], 0.25),
+  rule('(?:killed|killing|died|dead|deaths?|neutrali[sz]ed|lost (?:their|his|her) lives?|wounded|injured)', BAT, 'armed_clash', ['casualties'], 0.15),
+];

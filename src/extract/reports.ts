@@ -1,0 +1,301 @@
+/**
+ * From annotations to reports: which incidents a document describes, and for each one the claims
+ * of every field with the sentence they stand in and who says so.
+ *
+ * The main incident is the one the lead (title and first sentences) is about: the trigger family
+ * (ACLED type + first tag) with the most weight there. Sentences belong to it unless they are
+ * - aggregates ("each time two pilots were killed", "in the past months"): no incident at all;
+ * - about another incident: a strong trigger of another family with a cue that sets it apart
+ *   ("comes on the heels of", "earlier", "last month") or facts of its own (a count, a date) —
+ *   these become secondary reports, one per sentence, never folded into the main one;
+ * - background: a strong trigger of another family and nothing of the main one.
+ * Location and date claims come only from sentences that speak of the incident itself (a trigger
+ * of its family, or a weak one such as "landed"), and a place only counts where a locative word
+ * ties it to the action ("in", "over", "near"): "from Aleppo" and "to the base" are not where it
+ * happened.
+ */
+import type {
+  Actor,
+  AnnotatedDocument,
+  Annotation,
+  Claim,
+  Count,
+  DateInterval,
+  FieldName,
+  Location,
+  PlaceAnnotation,
+  Report,
+  ReportFeatures,
+  TriggerAnnotation,
+} from '../model/index.js';
+import { countsCompatible, datesCompatible, placesCompatible, PRECISION_RANK } from '../link/compatible.js';
+import { contentTerms, properNames } from './terms.js';
+
+const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since the (?:start|beginning)|(?:over|in) the (?:past|last) (?:\w+ ){0,2}(?:months|years|decades)|a total of|to date|since (?:19|20)\d\d)\b/i;
+const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
+const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
+/** Trigger weight from which a word sets its sentence apart from an incident of another family. */
+const STRONG = 0.5;
+/** Sentences counted as the lead, where the main incident is named. */
+const LEAD_SENTENCES = 3;
+
+interface Sentence {
+  start: number;
+  end: number;
+  index: number;
+  triggers: TriggerAnnotation[];
+  items: Annotation[];
+  attribution: string | null;
+}
+
+const familyOf = (t: { type: string; tags: string[] }) => `${t.type}:${t.tags[0] ?? ''}`;
+
+function groupBySentence(doc: AnnotatedDocument): Sentence[] {
+  const sentences: Sentence[] = doc.annotations
+    .filter((a) => a.kind === 'sentence')
+    .map((s, index) => ({ start: s.start, end: s.end, index, triggers: [], items: [], attribution: null }));
+  // annotations are few per document: a binary search per annotation keeps this n log n
+  const find = (pos: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= pos) lo = mid + 1;
+      else if (sentences[mid].start > pos) hi = mid - 1;
+      else return sentences[mid];
+    }
+    return null;
+  };
+  for (const a of doc.annotations) {
+    if (a.kind === 'sentence') continue;
+    const s = find(a.start);
+    if (!s) continue;
+    if (a.kind === 'trigger') s.triggers.push(a);
+    else if (a.kind === 'attribution') s.attribution = a.value;
+    else s.items.push(a);
+  }
+  return sentences;
+}
+
+/** The main incident's family: most trigger weight in the title and lead, then in the whole text. */
+function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): TriggerAnnotation | null {
+  const score = new Map<string, { w: number; t: TriggerAnnotation }>();
+  const add = (t: TriggerAnnotation, factor: number) => {
+    const k = familyOf(t);
+    const cur = score.get(k);
+    const w = t.weight * factor;
+    if (cur) cur.w += w;
+    else score.set(k, { w, t });
+  };
+  for (const t of titleTriggers) add(t, 3);
+  for (const s of sentences) {
+    for (const t of s.triggers) add(t, s.index < LEAD_SENTENCES ? 2 : 0.5);
+  }
+  let best: { w: number; t: TriggerAnnotation } | null = null;
+  for (const v of score.values()) if (!best || v.w > best.w) best = v;
+  return best?.t ?? null;
+}
+
+function toLocation(p: PlaceAnnotation): Location {
+  const v = p.value;
+  return { name: v.name, admin1: v.admin1, admin2: v.admin2, country: v.country, lat: v.lat, lon: v.lon, precision: v.precision, geonameid: v.geonameid };
+}
+
+function claim(text: string, docId: string, s: Sentence, field: FieldName, value: unknown, hedged = false): Claim {
+  const c: Claim = { field, value, document: docId, quote: text.slice(s.start, s.end), start: s.start, end: s.end, attributed_to: s.attribution };
+  if (hedged) c.hedged = true;
+  return c;
+}
+
+/** The value most other claims agree with; among those, the most specific, then the first. */
+function consensus<T>(values: T[], compatible: (a: T, b: T) => boolean, specificity: (v: T) => number): T | null {
+  let best: T | null = null;
+  let bestKey = -Infinity;
+  for (const v of values) {
+    let support = 0;
+    for (const w of values) if (compatible(v, w)) support++;
+    const key = support * 10 + specificity(v);
+    if (key > bestKey) {
+      best = v;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+export function summariseCounts(counts: Count[]): Count | null {
+  if (!counts.length) return null;
+  // a document that gives a toll twice usually updates it ("rose to 7"): keep the range, code the higher
+  return {
+    low: Math.min(...counts.map((c) => c.low)),
+    best: Math.max(...counts.map((c) => c.best)),
+    high: Math.max(...counts.map((c) => c.high)),
+  };
+}
+
+const dateWidth = (d: DateInterval) => Date.parse(d.end) - Date.parse(d.start);
+
+function assignActors(sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
+  const out = new Map<string, Actor>();
+  for (const s of sentences) {
+    const trigger = s.triggers.find((t) => triggers.has(t));
+    for (const a of s.items) {
+      if (a.kind !== 'actor' || out.has(a.value)) continue;
+      let role = 'mentioned';
+      if (a.type !== 'person' && trigger) role = a.end <= trigger.start ? 'actor1' : 'actor2';
+      if (a.type === 'person') role = 'person';
+      out.set(a.value, { name: a.value, role, type: a.type, description: a.role });
+    }
+  }
+  return [...out.values()];
+}
+
+/** The designations of a report, one per family, the most specific spelling ("Mi-8AMTSh" over "Mi-8"). */
+function equipmentOf(claims: Claim[]): string[] {
+  const byFamily = new Map<string, string>();
+  for (const c of claims) {
+    const { value, family } = c.value as { value: string; family: string };
+    const cur = byFamily.get(family);
+    if (!cur || value.length > cur.length) byFamily.set(family, value);
+  }
+  return [...byFamily.values()];
+}
+
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[]): Report {
+  const text = doc.document.text;
+  const id = doc.document.id;
+  const claims: Claim[] = [];
+  const familyKey = familyOf(family);
+  const ownTriggers = new Set<TriggerAnnotation>();
+  for (const s of all) for (const t of s.triggers) if (familyOf(t) === familyKey) ownTriggers.add(t);
+
+  const tags = new Set<string>(family.tags);
+  let trigger: TriggerAnnotation | null = null;
+  for (const s of all) {
+    for (const t of s.triggers) {
+      if (!ownTriggers.has(t) && t.weight >= STRONG) continue;
+      for (const tag of t.tags) if (t.weight >= 0.5 || familyOf(t) === familyKey) tags.add(tag);
+      if (ownTriggers.has(t)) {
+        if (!trigger) trigger = t;
+        claims.push(claim(text, id, s, 'type', `${t.category}/${t.type}`));
+      }
+    }
+  }
+  tags.delete('casualties');
+
+  const fatal: Count[] = [];
+  const injured: Count[] = [];
+  const captured: Count[] = [];
+  const places: Location[] = [];
+  const dates: DateInterval[] = [];
+  for (const s of all) {
+    for (const a of s.items) {
+      if (a.kind === 'casualty') {
+        claims.push(claim(text, id, s, a.field, a.value, a.hedged));
+        if (!a.hedged) (a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
+      } else if (a.kind === 'equipment') {
+        claims.push(claim(text, id, s, 'equipment', { value: a.value, family: a.family }));
+        if (a.category === 'helicopter' || a.category === 'aircraft' || a.category === 'drone') tags.add('aircraft');
+      }
+    }
+  }
+  for (const s of incident) {
+    for (const a of s.items) {
+      if (a.kind === 'place' && a.qualifies === null && a.preposition && LOCATIVE.has(a.preposition)) {
+        const loc = toLocation(a);
+        places.push(loc);
+        claims.push(claim(text, id, s, 'location', loc));
+      } else if (a.kind === 'date') {
+        dates.push(a.value);
+        claims.push(claim(text, id, s, 'date', a.value));
+      }
+    }
+  }
+  const equipmentClaims = claims.filter((c) => c.field === 'equipment');
+  const actors = assignActors(all, ownTriggers);
+  for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
+
+  return {
+    id: `${id}#${index}`,
+    document: id,
+    index,
+    title,
+    category: family.category,
+    type: family.type,
+    tags: [...tags].sort(),
+    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)),
+    location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
+    actors,
+    fatalities: summariseCounts(fatal),
+    injured: summariseCounts(injured),
+    captured: summariseCounts(captured),
+    equipment: equipmentOf(equipmentClaims),
+    claims,
+    features: features(doc, all, places),
+  };
+}
+
+function features(doc: AnnotatedDocument, sentences: Sentence[], places: Location[]): ReportFeatures {
+  const text = doc.document.text;
+  const parts = sentences.map((s) => text.slice(s.start, s.end));
+  if (doc.document.title) parts.unshift(doc.document.title);
+  const joined = parts.join('\n');
+  const names = new Set(properNames(joined));
+  for (const p of places) names.add(p.name.toLowerCase());
+  const equipment = new Set<string>();
+  for (const s of sentences) for (const a of s.items) {
+    if (a.kind === 'equipment') equipment.add(a.family);
+    if (a.kind === 'actor') names.add(a.value.toLowerCase());
+  }
+  return { terms: contentTerms(joined), names: [...names], equipment: [...equipment], published: doc.document.published };
+}
+
+function truncate(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= n ? one : `${one.slice(0, n - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * The reports of one document, main incident first. `titleTriggers` are the triggers found in the
+ * title when the title is not part of the text (HTML pages, JSONL with a title).
+ */
+export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = []): Report[] {
+  const text = doc.document.text;
+  const sentences = groupBySentence(doc);
+  if (!sentences.length) return [];
+  const aggregate = new Set(sentences.filter((s) => AGGREGATE.test(text.slice(s.start, s.end))));
+  const usable = sentences.filter((s) => !aggregate.has(s));
+  const main = mainFamily(usable, titleTriggers);
+  const title = doc.document.title ?? truncate(text.slice(sentences[0].start, sentences[0].end), 140);
+  if (!main) {
+    // no trigger at all: still one report, so the document has an event to link and show
+    const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
+    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES))];
+  }
+  const mainKey = familyOf(main);
+  const mainSentences: Sentence[] = [];
+  const incidentSentences: Sentence[] = [];
+  const secondary: { s: Sentence; t: TriggerAnnotation }[] = [];
+  for (const s of usable) {
+    const own = s.triggers.some((t) => familyOf(t) === mainKey);
+    const other = s.triggers.filter((t) => familyOf(t) !== mainKey && t.weight >= STRONG).sort((a, b) => b.weight - a.weight)[0];
+    const sentence = text.slice(s.start, s.end);
+    if (other) {
+      const hasFacts = s.items.some((a) => a.kind === 'casualty' || a.kind === 'date');
+      const cue = SECONDARY_CUE.test(sentence);
+      if ((cue || (!own && hasFacts)) && s.index >= 1) {
+        secondary.push({ s, t: other });
+        continue;
+      }
+      if (!own) continue; // background: another kind of thing, no word of the main incident
+    }
+    mainSentences.push(s);
+    if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
+  }
+  const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
+  const reports = [buildReport(doc, 0, title, main, mainSentences, incident)];
+  for (const { s, t } of secondary) {
+    reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s]));
+  }
+  return reports;
+}

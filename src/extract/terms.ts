@@ -1,0 +1,47 @@
+/**
+ * Words that say what a text is about, for linking: content terms (stop words out, light
+ * stemming) and proper names (capitalised runs not at a sentence start).
+ */
+const STOP = new Set(
+  ('a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
+    'i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over ' +
+    'own same she should so some such than that the their theirs them themselves then there these they this those through to too under ' +
+    'until up very was we were what when where which while who whom why will with would you your yours yourself yourselves said says ' +
+    'say told according reported reports report one two three four five six seven eight nine ten new also would could may might must ' +
+    'shall us mr mrs ms via per s t don didn doesn isn wasn weren won year years day days week weeks month months time times people ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday last first second third get got make made many much even ' +
+    'still well back way like since ago around another however including according already yet whether though although among within').split(' '),
+);
+
+/** Light stemming: plural and common verb endings, so "defected"/"defection"/"defects" meet. */
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ations?|ions?|ings?|ed|es|s|ly)$/, '') || w;
+}
+
+const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+
+export function contentTerms(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 3 || STOP.has(w)) continue;
+    const s = stem(w);
+    out[s] = (out[s] ?? 0) + 1;
+  }
+  return out;
+}
+
+const NAME_RUN = /(?<![.!?]\s|^)\b([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
+const NOT_NAME = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'in', 'on', 'at', 'but', 'and', 'as', 'this', 'that', 'his', 'her', 'their']);
+
+export function properNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NAME_RUN)) {
+    const n = m[1].toLowerCase().replace(/['’]s$/, '');
+    if (n.length < 3 || NOT_NAME.has(n) || STOP.has(n)) continue;
+    out.add(n);
+  }
+  return [...out];
+}

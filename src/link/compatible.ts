@@ -1,0 +1,48 @@
+/**
+ * When two values of one field can both be true: the rules corroboration and report building
+ * share. Compatible is not equal: a country contains its towns, "at least 5" contains 5, a week
+ * contains its days.
+ */
+import type { Count, DateInterval, Location, PlacePrecision } from '../model/index.js';
+
+/** Places closer than this are one place told two ways (a village and the town beside it). */
+export const SAME_PLACE_KM = 30;
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const x = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(Math.min(1, x)));
+}
+
+export const PRECISION_RANK: Record<PlacePrecision, number> = { country: 0, admin1: 1, admin2: 2, place: 3 };
+
+/** True when `outer` contains `inner` (a country its towns; a region the places in it). */
+export function contains(outer: Location, inner: Location): boolean {
+  if (outer.country !== inner.country) return false;
+  if (outer.precision === 'country') return true;
+  if (outer.precision === 'admin1') return !!outer.admin1 && outer.admin1 === inner.admin1;
+  if (outer.precision === 'admin2') return !!outer.admin2 && outer.admin2 === inner.admin2 && outer.admin1 === inner.admin1;
+  return false;
+}
+
+export function placesCompatible(a: Location, b: Location): boolean {
+  if (a.geonameid !== null && a.geonameid === b.geonameid) return true;
+  if (contains(a, b) || contains(b, a)) return true;
+  if (a.precision === 'place' && b.precision === 'place') return haversineKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM;
+  return false;
+}
+
+export function datesCompatible(a: DateInterval, b: DateInterval): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export function countsCompatible(a: Count, b: Count): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+/** Deepest common value of a set of compatible places: the most specific one that all agree with. */
+export function mostSpecific(places: readonly Location[]): Location | null {
+  let best: Location | null = null;
+  for (const p of places) if (!best || PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision]) best = p;
+  return best;
+}
