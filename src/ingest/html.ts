@@ -81,7 +81,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
 // ---------------------------------------------------------------------------------------------
 // 1. Prescan
 
-interface Prescanned {
+export interface Prescanned {
   markup: string;
   /** Bodies of `<script type="application/ld+json">`, for metadata. */
   jsonLd: string[];
@@ -106,7 +106,7 @@ const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
  * The open-element stack follows HTML's implied end tags closely enough to count depth; where it
  * is wrong, it errs towards flattening, which loses no text.
  */
-function prescan(html: string, warnings: string[]): Prescanned {
+export function prescan(html: string, warnings: string[] = []): Prescanned {
   if (html.length > MAX_HTML_CHARS) {
     warnings.push(`page cut at ${MAX_HTML_CHARS} characters (it has ${html.length})`);
     html = html.slice(0, MAX_HTML_CHARS);
@@ -118,9 +118,23 @@ function prescan(html: string, warnings: string[]): Prescanned {
   const dropped = new Map<string, number>(); // open tags dropped for depth, by name, awaiting their end tag
   let elements = 0;
   let flattened = 0;
+  // While dropping page furniture: the stack depth of its element; Infinity when not dropping.
+  let dropDepth = Infinity;
   let pos = 0; // start of the text not yet copied
   let i = 0;
   const n = html.length;
+  // Copies the markup from `pos` up to `end`, unless inside furniture being dropped.
+  const emit = (end: number) => {
+    if (dropDepth === Infinity) out.push(html.slice(pos, end));
+  };
+  // Rewrites the open tag at lt..gt with only the attributes anyone reads (every attribute is a
+  // node in the DOM, and style, data-* and srcset are most of a modern page's markup).
+  const slim = (lt: number, gt: number, name: string) => {
+    if (dropDepth !== Infinity || gt - lt < name.length + 3) return;
+    emit(lt);
+    out.push(slimTag(html.slice(lt + 1 + name.length, gt), name));
+    pos = gt + 1;
+  };
   const push = (name: string) => {
     stack.push(name);
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
@@ -137,7 +151,7 @@ function prescan(html: string, warnings: string[]): Prescanned {
     if (lt < 0) break;
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
-      out.push(html.slice(pos, lt));
+      emit(lt);
       pos = i = end < 0 ? n : end + 3;
       continue;
     }
@@ -162,7 +176,7 @@ function prescan(html: string, warnings: string[]): Prescanned {
       // Drop the element and all inside it; an unclosed one runs to the end, as in a browser.
       const close = indexOfCaseless(html, `</${name}`, gt + 1);
       if (name === 'script' && JSON_LD_TYPE.test(html.slice(lt, gt))) jsonLd.push(html.slice(gt + 1, close < 0 ? n : close));
-      out.push(html.slice(pos, lt));
+      emit(lt);
       if (close < 0) {
         pos = i = n;
         break;
@@ -176,22 +190,27 @@ function prescan(html: string, warnings: string[]): Prescanned {
       if (d) {
         // The end tag of a tag we flattened goes too.
         dropped.set(name, d - 1);
-        out.push(html.slice(pos, lt));
+        emit(lt);
         pos = i = gt + 1;
         continue;
       }
       if (openCount.get(name)) popTo(name);
+      if (stack.length < dropDepth && dropDepth !== Infinity) {
+        dropDepth = Infinity;
+        pos = gt + 1;
+      }
       i = gt + 1;
       continue;
     }
     elements++;
     if (elements > MAX_ELEMENTS) {
       warnings.push(`page cut after ${MAX_ELEMENTS} elements`);
-      out.push(html.slice(pos, lt));
+      emit(lt);
       pos = i = n;
       break;
     }
     if (VOID.has(name)) {
+      slim(lt, gt, name);
       i = gt + 1;
       continue;
     }
@@ -200,19 +219,74 @@ function prescan(html: string, warnings: string[]): Prescanned {
     }
     const kin = SELF_CLOSING_KIN[name];
     if (kin && kin.includes(stack[stack.length - 1])) popTo(stack[stack.length - 1]);
+    if (stack.length < dropDepth && dropDepth !== Infinity) {
+      // An implied end tag closed the furniture being dropped: copy again from this tag on.
+      pos = lt;
+      dropDepth = Infinity;
+    }
     if (stack.length >= MAX_DEPTH) {
       flattened++;
       dropped.set(name, (dropped.get(name) ?? 0) + 1);
-      out.push(html.slice(pos, lt));
+      emit(lt);
       pos = i = gt + 1;
       continue;
     }
     push(name);
+    if (dropDepth === Infinity && isFurniture(name, html.slice(lt, gt))) {
+      emit(lt);
+      dropDepth = stack.length;
+    }
+    slim(lt, gt, name);
     i = gt + 1;
   }
+  if (dropDepth !== Infinity) pos = n;
   out.push(html.slice(pos));
   if (flattened) warnings.push(`${flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`);
   return { markup: out.join(''), jsonLd };
+}
+
+const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+/** Attributes read by Readability, the metadata readers or the block walk. */
+const KEPT_ATTRIBUTES = new Set([
+  'class', 'id', 'role', 'hidden', 'aria-hidden', 'style', 'itemprop', 'itemtype', 'itemscope', 'rel', 'href', 'lang',
+  'name', 'property', 'content', 'http-equiv', 'charset', 'datetime', 'value', 'type', 'colspan', 'dir', 'alt', 'src',
+]);
+
+function slimTag(attrs: string, name: string): string {
+  let out = `<${name}`;
+  for (const m of attrs.matchAll(ATTRIBUTE)) {
+    const key = m[1].toLowerCase();
+    if (!KEPT_ATTRIBUTES.has(key)) continue;
+    if (key === 'style' && !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(m[2] ?? '')) continue;
+    if (key === 'src' && name !== 'iframe' && name !== 'embed') continue;
+    out += m[2] === undefined ? ` ${key}` : ` ${key}=${m[2]}`;
+  }
+  return out + (attrs.endsWith('/') && VOID.has(name) ? '/>' : '>');
+}
+
+/** Elements that are navigation or asides by their tag or ARIA role. */
+const FURNITURE_TAG = new Set(['nav', 'aside', 'footer', 'dialog', 'menu']);
+const FURNITURE_ROLE = /\brole\s*=\s*["']?(?:navigation|complementary|menu|menubar|dialog|alertdialog|contentinfo|banner)\b/i;
+const CLASS_OR_ID = /\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+/**
+ * Class or id words of page furniture, in the spirit of Readability's `unlikelyCandidates` but
+ * matched as whole words, so "article-related-links" drops and "relatedness" does not.
+ */
+const FURNITURE_CLASS = /(?:^|\s)(?:sidebar|related|comments?|newsletter|breadcrumbs?|cookie|cookies|consent|gdpr|modal|popup|masthead|site-header|site-footer|footer|navbar|menu|share-bar|social-share|sharing|social|outbrain|taboola|recirc|paywall)(?:$|[\s_-])/i;
+/** Words that make a container a likely article even when a furniture word is there too. */
+const ARTICLE_CLASS = /article|content|main|body|story|post|entry|text/i;
+const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article', 'p', 'h1', 'h2', 'h3', 'span', 'a', 'em', 'strong', 'b', 'i']);
+
+/** Whether an open tag starts navigation, asides or other furniture that Readability would drop anyway. */
+function isFurniture(name: string, tag: string): boolean {
+  if (FURNITURE_TAG.has(name)) return true;
+  if (NEVER_FURNITURE.has(name)) return false;
+  if (FURNITURE_ROLE.test(tag)) return true;
+  for (const m of tag.matchAll(CLASS_OR_ID)) {
+    const v = m[1] ?? m[2] ?? m[3] ?? '';
+    if (FURNITURE_CLASS.test(v) && !ARTICLE_CLASS.test(v)) return true;
+  }
+  return false;
 }
 
 /** `haystack.indexOf(needle)` ignoring ASCII case, for an all-lower-case needle. */
@@ -265,19 +339,19 @@ function readMetadata(document: Document, jsonLd: string[], opts: ExtractOptions
   };
 
   const site = cleanName(first(SITE_META)) ?? cleanName(ld.publisher);
-  const rawTitle = first(TITLE_META) ?? ld.headline ?? normaliseSpace(document.querySelector('title')?.textContent ?? '') ?? null;
-  const h1 = normaliseSpace(document.querySelector('h1')?.textContent ?? '');
-  const title = cleanTitle(rawTitle || h1 || null, site, opts.url ?? null);
+  const rawTitle = first(TITLE_META) || ld.headline || normaliseSpace(document.querySelector('title')?.textContent ?? '') || normaliseSpace(document.querySelector('h1')?.textContent ?? '');
+  const title = cleanTitle(rawTitle || null, site, opts.url ?? null);
 
   const limit = latestBelievable(opts.fetchedAt ?? new Date());
-  const dateCandidates: (string | null)[] = [
-    ...DATE_META.map((k) => metas.get(k) ?? null),
-    ld.datePublished,
-    ...[...document.querySelectorAll('time[datetime]')].slice(0, 5).map((t) => t.getAttribute('datetime')),
-    ...[...document.querySelectorAll('[itemprop="datePublished"]')].slice(0, 3).map((t) => t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent),
-  ];
+  // Lazily, most trusted first: each DOM query walks the whole page, so stop at the first good date.
+  const dateCandidates = function* (): Generator<string | null> {
+    for (const k of DATE_META) yield metas.get(k) ?? null;
+    yield ld.datePublished;
+    for (const t of document.querySelectorAll('time[datetime], [itemprop="datePublished"]'))
+      yield t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent;
+  };
   let published: string | null = null;
-  for (const c of dateCandidates) {
+  for (const c of dateCandidates()) {
     published = c ? believableDate(c, limit) : null;
     if (published) break;
   }
