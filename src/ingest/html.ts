@@ -71,8 +71,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
       paragraphs = fallback;
     }
   }
-  paragraphs = dropBoilerplate(paragraphs, meta.title);
-  const text = paragraphs.join('\n\n');
+  const text = dropBoilerplate(paragraphs, meta.title).join('\n\n');
   if (!text && !meta.title) throw new InputError('no article text found in the page', 'ingest:empty-html');
   if (meta.published === null && !text) warnings.push('no text and no date found');
   return { ...meta, text, warnings };
@@ -585,7 +584,7 @@ function datePhrase(text: string, limit: { instant: number; date: string }): str
 // ---------------------------------------------------------------------------------------------
 // 3. Readability and the block walk
 
-function readabilityParagraphs(document: Document, meta: Meta): string[] {
+function readabilityParagraphs(document: Document, meta: Meta): Block[] {
   let root: Element | null = null;
   try {
     const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS }).parse();
@@ -603,7 +602,7 @@ const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
   'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
   'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'br', 'caption',
-  'html', 'legend', 'option', 'output', 'td', 'th',
+  'html', 'legend', 'option', 'output',
 ]);
 /** Never article text, wherever they stand. */
 const SKIP_TAG = new Set(['figcaption', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'nav', 'select', 'textarea', 'form', 'iframe', 'audio', 'video', 'picture', 'source', 'head', 'title', 'input']);
@@ -620,29 +619,44 @@ function skipElement(el: Element, tag: string): boolean {
   return cls.length > 1 && SKIP_CLASS.test(cls);
 }
 
+/** One paragraph of the walk, with the share of its characters that sit inside links. */
+interface Block {
+  text: string;
+  linkShare: number;
+}
+
 /**
  * The text of `root` as paragraphs: each block element (p, li, blockquote, heading, table row, …)
  * is its own paragraph, inline elements join their text, `<br>` breaks. Iterative, so depth costs
  * no stack.
  */
-function blockText(root: Element): string[] {
-  const paragraphs: string[] = [];
+function blockText(root: Element): Block[] {
+  const blocks: Block[] = [];
   let buf = '';
+  let linkChars = 0;
+  let inLink = 0;
   const flush = () => {
-    const t = normaliseSpace(buf);
-    if (t) paragraphs.push(t);
+    const text = normaliseSpace(buf);
+    if (text) blocks.push({ text, linkShare: Math.min(1, linkChars / text.length) });
     buf = '';
+    linkChars = 0;
   };
   let node: Node | null = root.firstChild;
+  let skipped: Node | null = null; // the element last passed over, which must not be "left" below
   while (node) {
     let descend = false;
-    if (node.nodeType === 3) buf += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      buf += v;
+      if (inLink) linkChars += v.trim().length;
+    } else if (node.nodeType === 1) {
       const el = node as Element;
       const tag = el.localName;
-      if (!skipElement(el, tag)) {
+      if (skipElement(el, tag)) skipped = el;
+      else {
         if (BLOCK.has(tag) || tag.includes('-')) flush();
-        else if (tag === 'img') buf += ' ';
+        else if (tag === 'img' || tag === 'td' || tag === 'th') buf += ' '; // a table row is one paragraph, its cells words apart
+        else if (tag === 'a') inLink++;
         descend = el.firstChild !== null;
       }
     }
@@ -652,9 +666,10 @@ function blockText(root: Element): string[] {
     }
     // Leave this node, and every ancestor we finish, closing block paragraphs on the way out.
     while (node && node !== root) {
-      if (node.nodeType === 1) {
+      if (node.nodeType === 1 && node !== skipped) {
         const tag = (node as Element).localName;
         if (BLOCK.has(tag) || tag.includes('-')) flush();
+        else if (tag === 'a') inLink--;
         else if (tag === 'td' || tag === 'th') buf += ' ';
       }
       if (node.nextSibling) {
@@ -666,7 +681,7 @@ function blockText(root: Element): string[] {
     if (node === root) break;
   }
   flush();
-  return paragraphs;
+  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -676,7 +691,7 @@ function blockText(root: Element): string[] {
  * When Readability gives up: the parent element holding the most paragraph text (plain `<p>` and
  * list items outside navigation), read as blocks.
  */
-function fallbackParagraphs(document: Document): string[] {
+function fallbackParagraphs(document: Document): Block[] {
   const body = document.body ?? document.documentElement;
   if (!body) return [];
   const score = new Map<Element, number>();
@@ -705,36 +720,61 @@ function fallbackParagraphs(document: Document): string[] {
  * drop a sentence of the story, so each pattern is anchored at both ends or bounded in length.
  */
 const BOILERPLATE_PARAGRAPH = [
-  /^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/i,
+  /^(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/i,
   /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|e-mail|print|comments?|\d+ comments?|save|copy link|link copied)$/i,
-  /^(?:read more|related|related (?:articles|stories|content|coverage|posts|news|topics|links)|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|more (?:stories|from|on) .{0,60}|you may also like|also read|see also|watch|listen|listen to this article|skip (?:to (?:main )?content|advertisement))\s*:?$/i,
+  /^(?:read more|related|related (?:articles|stories|content|coverage|posts|news|topics|links)|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|more (?:stories|from|on) .{0,60}|you (?:may|might) also like|also read|see also|see more|don'?t miss|watch|listen|listen to this article|skip (?:to (?:main )?content|advertisement))\s*[:.…!]*$/i,
   /^(?:photo|image|picture|video|graphic|illustration)(?: credit)?s?\s*[:：|].{0,120}$/i,
   /^\(?(?:photo|image|picture)s?\s*(?:by|via|courtesy of?)\b.{0,100}\)?$/i,
   /^(?:getty images|ap photo|reuters|afp(?: via getty images)?|shutterstock|istock)(?:\/.{0,60})?$/i,
-  /^(?:sign up|subscribe)\b.{0,160}(?:newsletter|inbox|email|updates)\b.{0,60}$/i,
+  // A caption carries its credit in brackets at its end: "… riots (Image: GETTY)".
+  /^.{0,250}\((?:image|photo|picture|pic|credit|source)s?\s*:[^)]{0,60}\)$/i,
+  /^(?:see more|read more|also read|watch|related|more)\s*:.{0,200}$/i,
+  // Kickers of promoted links: "China furious at Macron [INSIGHT]".
+  /^.{0,160}\[(?:video|insight|reaction|pictures|poll|latest|analysis|live|gallery|photos|revealed|explained)\]\|?$/i,
+  /^.{0,200}\b(?:newsletters?|inbox)\b.{0,80}$/i,
+  /^(?:sign up|subscribe)\b.{0,200}$/i,
   /^.{0,80}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.{0,200}$/i,
-  /^(?:follow (?:us|me) on|like us on|join us on)\b.{0,100}$/i,
+  /^(?:follow (?:us|me|him|her|them) on|like us on|join us on)\b.{0,100}$/i,
   /^(?:previous|next)\s*(?:article|post|story)\b.{0,200}$/i,
   /^\d+\s*min(?:ute)?s?\s*read$/i,
-  /^(?:click here|tap here)\b.{0,120}$/i,
-  /^(?:all rights reserved|copyright ©|©\s*\d{4}).{0,150}$/i,
+  /^.{0,40}\b(?:click|tap) here\b.{0,120}$/i,
+  /^.{0,100}(?:©|\(c\)\s*\d{4}|all rights reserved|copyright \d{4}).{0,200}$/i,
   /^(?:this (?:article|story|post) (?:was|has been|is) (?:originally )?(?:published|updated|produced)|originally published)\b.{0,200}$/i,
-  /^(?:updated|published|posted|last updated)\s*:?\s*.{0,60}\d{4}.{0,30}$/i,
+  // Datelines: "Updated Nov 19, 9:41 AM; Posted Nov 18", "| UPDATED: 11:05, Tue, Nov 19, 2019", "Published 1 day ago".
+  /^[|•·\s]*(?:updated|published|posted|last updated|first published)\b\s*:?\s*.{0,70}$/i,
+  /^.{0,60}(?:may be reached at|can be reached at|have a (?:news )?tip\?|contact (?:the )?(?:author|reporter|writer) at)\b.{0,200}$/i,
+  /^(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript|javascript is (?:disabled|required)).{0,80}$/i,
+  /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think)\b.{0,80}$/i,
+  // WordPress shortcodes left as text: "[button link=…]Send us…[/button]".
+  /^\[(\w+)[^\]]{0,200}\].{0,200}\[\/\1\]$/,
 ];
 const BYLINE_PARAGRAPH = /^(?:by|written by|words by|reporting by)\s+[\p{Lu}][\p{L}'’.-]+(?:[\s,]+(?:and\s+)?[\p{Lu}][\p{L}'’.-]+){0,6}(?:\s*[|,–—-]\s*.{0,60})?$/u;
+/** An author's note after the story: "Jane Doe is a freelance writer living in Minneapolis." */
+const AUTHOR_BIO = /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s+(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}(?:writer|reporter|journalist|editor|correspondent|analyst|contributor|columnist|author|freelancer|producer|photographer|blogger)\b.{0,400}$/u;
+/** No letters at all: ticker cells, bare numbers and symbols from tables and widgets. */
+const NO_LETTERS = /^[^\p{L}]*$/u;
+/** A paragraph that is one link of four or more words is a promoted headline, not writing. */
+const LINK_PROMO_SHARE = 0.9;
+const LINK_PROMO_WORDS = 4;
+/** Paragraphs within this many of the end count as "after the story" for author notes. */
+const TAIL_PARAGRAPHS = 3;
 
 export function isBoilerplate(paragraph: string): boolean {
   if (paragraph.length > 400) return false;
-  return BOILERPLATE_PARAGRAPH.some((re) => re.test(paragraph)) || BYLINE_PARAGRAPH.test(paragraph);
+  return BOILERPLATE_PARAGRAPH.some((re) => re.test(paragraph)) || BYLINE_PARAGRAPH.test(paragraph) || NO_LETTERS.test(paragraph);
 }
 
-function dropBoilerplate(paragraphs: string[], title: string | null): string[] {
+function dropBoilerplate(blocks: Block[], title: string | null): string[] {
   const titleKey = title ? squash(title) : null;
-  const kept = paragraphs.filter((p, i) => {
-    if (isBoilerplate(p)) return false;
+  const kept: string[] = [];
+  blocks.forEach((b, i) => {
+    const p = b.text;
+    if (isBoilerplate(p)) return;
+    if (b.linkShare >= LINK_PROMO_SHARE && wordCount(p) >= LINK_PROMO_WORDS) return;
     // A heading that repeats the title is the title, which the text must not include.
-    if (i < 3 && titleKey && squash(p) === titleKey) return false;
-    return true;
+    if (i < 3 && titleKey && squash(p) === titleKey) return;
+    if (i >= blocks.length - TAIL_PARAGRAPHS && p.length < 600 && AUTHOR_BIO.test(p)) return;
+    kept.push(p);
   });
   return kept;
 }
@@ -753,8 +793,8 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-function textLength(paragraphs: string[]): number {
+function textLength(blocks: Block[]): number {
   let n = 0;
-  for (const p of paragraphs) n += p.length;
+  for (const b of blocks) n += b.text.length;
   return n;
 }
