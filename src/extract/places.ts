@@ -1,0 +1,421 @@
+/**
+ * Places: finds place names in `document.text` and resolves each to a gazetteer entry.
+ *
+ * Steps:
+ * 1. Tokenise; at each capitalised token take the longest run of tokens that is a gazetteer name
+ *    ("Rio de Janeiro", "Kharkiv", "U.S."), with a following type word ("Laurel County",
+ *    "Kharkiv Oblast") joined to it and a lower-case one ("Idlib province") read as a hint.
+ * 2. Drop what is not a place mention: demonyms and adjectives ("Russian border"), parts of longer
+ *    proper names ("Georgia Tech", "Jordan Smith", "Syrian Observatory"), common English words
+ *    without locative context ("Reading", "Mobile" at a sentence start), people ("Gov. Paris").
+ * 3. Resolve: a prior from population and feature type, then context from the document: countries
+ *    and regions it names (demonyms count less), qualifiers ("Springfield, Illinois", "Vovchansk
+ *    … in Kharkiv", "Syria's Idlib"), and one sense per name per document.
+ *
+ * Leaves to others: which place is the event's location (the `preposition` and `qualifies`
+ * fields help). Limits: English only; a place GeoNames cities500 lacks (villages under 500,
+ * streets, buildings) is not found unless the supplement names it.
+ */
+import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
+import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
+import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
+
+interface Token {
+  start: number;
+  end: number;
+  /** Text of the token, without a possessive 's. */
+  text: string;
+  cap: boolean;
+  possessive: boolean;
+  /** First word of a sentence or heading line: its capital says nothing. */
+  initial: boolean;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  /** Token range [first, last]. */
+  first: number;
+  last: number;
+  key: string;
+  candidates: readonly GazetteerEntry[];
+  /** 'admin1' | 'admin2' | 'place' when a type word says so ("Idlib province", "Gaza City"). */
+  hint: 'admin1' | 'admin2' | 'place' | null;
+  qualifier: Mention | null;
+  qualifies: Mention | null;
+  chosen: GazetteerEntry | null;
+  confident: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
+const UPPER = /^\p{Lu}/u;
+/** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
+const NAME_GAP = /^(?: |-|\.|\. |–)$/;
+const MAX_TOKENS = 6;
+
+/** Lower-case words that may stand inside a name ("Rio de Janeiro", "Stratford-upon-Avon"). */
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'upon', 'on', 'am', 'an', 'der', 'di', 'du', 'des', 'y', 'and', 'the', 'en', 'sur', 'im', 'ez', 'ad', 'as', 'ash', 'ar', 'az']);
+/** Arabic article spelled lower case before a capitalised name: "al-Bab", "el-Arish". */
+const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'ed', 'en', 'es', 'et']);
+
+/** Type words after a name: which reading they ask for. Capitalised ones join the span. */
+const TYPE_WORDS: Record<string, 'admin1' | 'admin2' | 'place'> = {
+  province: 'admin1', oblast: 'admin1', region: 'admin1', governorate: 'admin1', state: 'admin1',
+  krai: 'admin1', republic: 'admin1', prefecture: 'admin1', voivodeship: 'admin1',
+  county: 'admin2', parish: 'admin2', district: 'admin2', borough: 'admin2', raion: 'admin2', rayon: 'admin2',
+  city: 'place', town: 'place', village: 'place', township: 'place',
+};
+/** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
+const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city']);
+/** Titles before a name: the name is a person ("Gov. Jordan", "President Lincoln"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'president', 'gov', 'governor', 'sen', 'senator', 'rep', 'gen', 'general', 'col', 'colonel', 'lt', 'capt', 'captain', 'sgt', 'judge', 'justice', 'coach', 'officer', 'deputy', 'sheriff', 'chief', 'pastor', 'rev', 'father', 'sister', 'brother', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'sir', 'mayor', 'minister', 'secretary', 'commissioner', 'detective', 'trooper', 'sergeant', 'major', 'private', 'corporal', 'admiral', 'attorney', 'st', 'saint']);
+/** Compass words that may stand before a name without making it part of a longer one. */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upstate', 'downtown', 'greater', 'occupied', 'rural', 'suburban', 'metro', 'coastal']);
+/** Words that may open a sentence before a place without being part of its name. */
+const PREPOSITIONS = new Set(['in', 'near', 'over', 'from', 'to', 'into', 'at', 'outside', 'inside', 'around', 'across', 'towards', 'toward', 'through', 'throughout', 'within', 'of', 'on', 'off', 'beyond', 'via', 'between', 'against', 'for', 'by', 'and', 'along', 'past', 'above', 'onto', 'out', 'under', 'than', 'since', 'like', 'about', 'with', 'leaving', 'entering', 'visiting']);
+/** Words between a preposition and the name that do not change the relation ("in the town of X"). */
+const SKIP_BEFORE = new Set(['the', 'town', 'city', 'village', 'region', 'province', 'district', 'settlement', 'outskirts', 'capital', 'area', 'oblast', 'of', 'state', 'county', 'suburb', 'suburbs', 'centre', 'center', 'port', 'heart', 'countryside', 'border', 'borders', 'rest', 'part', 'parts', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'frontline', 'front', 'line', 'coast', 'coastal']);
+/** Strong locative context for names that are also common words ("in Mobile"). */
+const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'outside', 'of', 'toward', 'towards', 'through', 'across', 'around', 'via']);
+/** A following verb of speech: "Austin said" is a person or team, unless a country speaks. */
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'explained', 'noted', 'wrote', 'asked', 'replied']);
+
+const FEATURE_BONUS: Record<string, number> = {
+  PCLI: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 1.5, RGN: 1, ADM2: 0.5,
+  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
+  PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
+};
+
+function isPlaceGazetteer(g: Gazetteer): g is PlaceGazetteer {
+  return typeof (g as Partial<PlaceGazetteer>).lookup === 'function';
+}
+
+function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
+  const starts = new Set<number>();
+  for (const s of sentences) starts.add(s.start);
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    const start = m.index;
+    let possessive = false;
+    if (word.length > 3 && POSSESSIVE.test(word)) {
+      word = word.slice(0, -2);
+      possessive = true;
+    }
+    // initial: the first word of a sentence (past opening quotes) or of a line
+    let j = start - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
+    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
+    tokens.push({ start, end: start + word.length, text: word, cap: UPPER.test(word), possessive, initial });
+  }
+  return tokens;
+}
+
+/** The lower-cased preposition before token `i`, looking past "the town of" and the like. */
+function prepositionBefore(tokens: Token[], i: number, text: string): string | null {
+  for (let k = i - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
+    const gap = text.slice(tokens[k].end, tokens[k + 1].start);
+    if (!/^[\s-]*$/.test(gap) && !(steps === 0 && /^\s*$/.test(gap))) return null;
+    const w = tokens[k].text.toLowerCase();
+    if (PREPOSITIONS.has(w) && w !== 'of') return w;
+    if (w === 'of' && !SKIP_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '')) return 'of';
+    if (!SKIP_BEFORE.has(w)) return null;
+  }
+  return null;
+}
+
+function isDemonym(g: PlaceGazetteer, word: string): boolean {
+  return g.demonymCountry(word) !== null;
+}
+
+/** Find candidate mentions: longest gazetteer names at capitalised tokens. */
+function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention[] {
+  const mentions: Mention[] = [];
+  const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const article = !t.cap && ARTICLES.has(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap;
+    if (!t.cap && !article) continue;
+    let found: Mention | null = null;
+    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1 && !found; n--) {
+      const last = tokens[i + n - 1];
+      if (!last.cap) continue;
+      let ok = true;
+      for (let k = i; k < i + n - 1 && ok; k++) {
+        if (tokens[k].possessive) ok = false;
+        else if (!NAME_GAP.test(text.slice(tokens[k].end, tokens[k + 1].start))) ok = false;
+        else if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) ok = false;
+      }
+      if (!ok) continue;
+      let end = last.end;
+      // "U.S." keeps its final period when the name is an abbreviation with inner periods
+      const raw = text.slice(t.start, end);
+      if (raw.includes('.') && text[end] === '.' && last.text.length <= 2) end++;
+      const key = foldName(text.slice(t.start, end));
+      const candidates = g.lookup(key);
+      if (candidates.length === 0) continue;
+      found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, hint: null, qualifier: null, qualifies: null, chosen: null, confident: false };
+    }
+    if (!found) continue;
+    // a type word right after the name: "Laurel County" joins the span, "Idlib province" hints
+    const next = tokens[found.last + 1];
+    if (next && /^ $/.test(text.slice(tokens[found.last].end, next.start)) && !tokens[found.last].possessive) {
+      const w = next.text.toLowerCase();
+      const hint = TYPE_WORDS[w];
+      if (hint) {
+        found.hint = hint;
+        if (next.cap && SPAN_TYPE_WORDS.has(w)) {
+          const longer = g.lookup(foldName(text.slice(found.start, next.end)));
+          if (longer.length > 0) found.candidates = longer;
+          found.end = next.end;
+          found.last++;
+        }
+      }
+    }
+    // "the region of Poltava", "the province of Idlib"
+    if (!found.hint && i >= 2 && tokens[i - 1].text === 'of') {
+      const hint = TYPE_WORDS[tokens[i - 2].text.toLowerCase()];
+      if (hint) found.hint = hint;
+    }
+    mentions.push(found);
+    i = found.last;
+  }
+  return mentions;
+}
+
+/** Why a candidate is not a place mention, or null when it may be one. */
+function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): string | null {
+  const first = tokens[m.first];
+  const last = tokens[m.last];
+  const surface = text.slice(m.start, m.end);
+  const single = m.first === m.last;
+  if (single && isDemonym(g, first.text) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
+  // very short names are acronyms unless written as one ("US", "UK", "DPR")
+  if (m.key.replace(/ /g, '').length <= 3) {
+    if (surface.replace(/\./g, '') !== surface.replace(/\./g, '').toUpperCase()) return 'short';
+    if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
+  } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
+    return 'acronym';
+  }
+  // part of a longer proper name: a capitalised word right after ("Georgia Tech", "Jordan Smith")
+  const next = tokens[m.last + 1];
+  if (next && !last.possessive && next.cap && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+    const w = next.text.toLowerCase();
+    if (!(w === 'air' || w === 'airport' || w === 'airbase' || w === 'airfield') && !isDemonym(g, next.text)) return 'name-after';
+  }
+  // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
+  // compass word ("Eastern Ukraine")
+  const prev = tokens[m.first - 1];
+  if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
+    const w = prev.text.toLowerCase();
+    if (TITLES.has(w)) return 'person';
+    if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || g.commonWord(w) > 0))) return 'name-before';
+  }
+  if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
+  const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
+  if (next && !broad && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
+  // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
+  if (single) {
+    const level = g.commonWord(m.key);
+    if (level > 0 && !(level === 3 && broad)) {
+      if (first.initial) return 'common-initial';
+      const prep = prev ? prev.text.toLowerCase() : '';
+      const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
+      if (level <= 2 && !LOCATIVE.has(prep) && !qualified) return 'common-word';
+    }
+  }
+  return null;
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(s));
+}
+
+/** Does `outer` (a country or region entry) contain `inner`? */
+function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
+  if (outer === inner || outer.country !== inner.country) return false;
+  if (outer.precision === 'country') return inner.precision !== 'country';
+  if (outer.precision === 'admin1') {
+    if (inner.precision === 'country' || inner.precision === 'admin1') return false;
+    if (outer.code === 'ADM1' && !outer.admin1Code.startsWith('~')) return outer.admin1Code === inner.admin1Code;
+    // a region without a GeoNames code (supplement regions): near enough
+    return km(outer, inner) < 150;
+  }
+  if (outer.precision === 'admin2') return inner.precision === 'place' && outer.admin1Code === inner.admin1Code && outer.admin2Code === inner.admin2Code;
+  return false;
+}
+
+function prior(e: GazetteerEntry): number {
+  return Math.log10(e.population + 1) + (FEATURE_BONUS[e.code] ?? 0);
+}
+
+interface Evidence {
+  countries: Map<string, number>;
+  regions: Map<string, number>;
+  points: GazetteerEntry[];
+}
+
+function score(e: GazetteerEntry, m: Mention, ev: Evidence): number {
+  let s = prior(e);
+  if (m.hint && e.precision === m.hint) s += 4;
+  else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
+  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code)) {
+    // "Aleppo" alone is the city, not the governorate named for it
+    s -= 3;
+  }
+  s += 1.5 * Math.min(ev.countries.get(e.country) ?? 0, 4);
+  if (e.precision !== 'country') s += 1.5 * Math.min(ev.regions.get(`${e.country}.${e.admin1Code}`) ?? 0, 3);
+  // near other places the document names with confidence (local news names its neighbourhood)
+  if (e.precision === 'place' || e.precision === 'admin2') {
+    let near = 0;
+    for (const p of ev.points) if (p !== e && km(p, e) < 100) near++;
+    s += Math.min(near, 3);
+  }
+  if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
+  return s;
+}
+
+function pick(m: Mention, ev: Evidence): { best: GazetteerEntry; margin: number } {
+  let best = m.candidates[0];
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  for (const e of m.candidates) {
+    const s = score(e, m, ev);
+    if (s > bestScore) {
+      second = bestScore;
+      bestScore = s;
+      best = e;
+    } else if (s > second) second = s;
+  }
+  return { best, margin: bestScore - second };
+}
+
+/** Link qualifiers: "Springfield, Illinois", "Syria's Idlib", "Vovchansk … in Kharkiv". */
+function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (!b) break;
+    const between = text.slice(a.end, b.start);
+    const broad = (m: Mention) => m.candidates.filter((e) => e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2');
+    const anyContains = (outer: Mention, inner: Mention) => broad(outer).some((o) => inner.candidates.some((e) => contains(o, e)));
+    // the qualifier keeps only its readings that contain the place it narrows down: "Kharkiv"
+    // after "Vovchansk … in" is the region
+    const narrow = (outer: Mention, inner: Mention) => {
+      outer.qualifies = inner;
+      inner.qualifier = outer;
+      outer.candidates = broad(outer).filter((o) => inner.candidates.some((e) => contains(o, e)));
+    };
+    if (/^,\s*$/.test(between) && anyContains(b, a)) {
+      narrow(b, a);
+    } else if (tokens[a.last].possessive && /^\s*$/.test(between) && anyContains(a, b)) {
+      narrow(a, b);
+    } else if (/^[^.;!?\n]{0,60}\b(?:in|of)\s+(?:the\s+)?$/.test(between) && b.hint !== 'place' && anyContains(b, a) && !/\b(?:and|or)\b/.test(between) && broad(a).length === 0) {
+      // "Vovchansk near the Russian border in Kharkiv": the region narrows the town down
+      narrow(b, a);
+    }
+  }
+}
+
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer): void {
+  const ev: Evidence = { countries: new Map(), regions: new Map(), points: [] };
+  // demonyms are weak evidence of the country talked about
+  const demonymSeen = new Map<string, number>();
+  for (const t of tokens) {
+    if (!t.cap) continue;
+    const cc = g.demonymCountry(t.text);
+    if (cc) demonymSeen.set(cc, (demonymSeen.get(cc) ?? 0) + 1);
+  }
+  for (const [cc, n] of demonymSeen) ev.countries.set(cc, Math.min(n, 2) * 0.5);
+  linkQualifiers(mentions, tokens, text);
+  // pass 1: context-free choice; the clear ones become evidence for the rest
+  const empty: Evidence = { countries: ev.countries, regions: new Map(), points: [] };
+  for (const m of mentions) {
+    const q = m.qualifier;
+    m.qualifier = null;
+    const { best, margin } = pick(m, empty);
+    m.qualifier = q;
+    m.chosen = best;
+    m.confident = m.candidates.length === 1 || margin >= 2.5;
+  }
+  for (const m of mentions) {
+    if (m.qualifier) {
+      const { best } = pick(m.qualifier, empty);
+      m.qualifier.chosen = best;
+    }
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    const next: Evidence = { countries: new Map(ev.countries), regions: new Map(), points: [] };
+    for (const m of mentions) {
+      if (!m.confident || !m.chosen) continue;
+      const e = m.chosen;
+      next.countries.set(e.country, (next.countries.get(e.country) ?? 0) + 1);
+      if (e.precision !== 'country') next.regions.set(`${e.country}.${e.admin1Code}`, (next.regions.get(`${e.country}.${e.admin1Code}`) ?? 0) + 1);
+      if (e.precision === 'place' || e.precision === 'admin2') next.points.push(e);
+    }
+    for (const m of mentions) {
+      // a mention does not vote for itself
+      const own = m.confident && m.chosen ? m.chosen : null;
+      if (own) {
+        next.countries.set(own.country, next.countries.get(own.country)! - 1);
+        next.regions.set(`${own.country}.${own.admin1Code}`, (next.regions.get(`${own.country}.${own.admin1Code}`) ?? 1) - 1);
+      }
+      const { best, margin } = pick(m, next);
+      if (own) {
+        next.countries.set(own.country, next.countries.get(own.country)! + 1);
+        next.regions.set(`${own.country}.${own.admin1Code}`, (next.regions.get(`${own.country}.${own.admin1Code}`) ?? 0) + 1);
+      }
+      m.chosen = best;
+      m.confident = m.confident || margin >= 2.5 || m.qualifier !== null;
+    }
+  }
+  // one sense per name per document: unqualified mentions follow the best-supported reading
+  const byKey = new Map<string, Mention>();
+  for (const m of mentions) {
+    const seen = byKey.get(m.key);
+    if (!seen || (m.qualifier && !seen.qualifier)) byKey.set(m.key, m);
+  }
+  for (const m of mentions) {
+    const lead = byKey.get(m.key)!;
+    if (lead !== m && !m.qualifier && !m.hint && lead.chosen && m.candidates.includes(lead.chosen)) m.chosen = lead.chosen;
+  }
+}
+
+export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer): PlaceAnnotation[] {
+  const tokens = tokenize(text, sentences);
+  const mentions = findMentions(text, tokens, g).filter((m) => rejectReason(m, text, tokens, g) === null);
+  resolveAll(mentions, tokens, text, g);
+  const out: PlaceAnnotation[] = [];
+  for (const m of mentions) {
+    if (!m.chosen) continue;
+    const value: ResolvedPlace = g.resolved(m.chosen);
+    out.push({
+      kind: 'place',
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      value,
+      preposition: prepositionBefore(tokens, m.first, text),
+      qualifies: m.qualifies ? m.qualifies.start : null,
+    });
+  }
+  return out;
+}
+
+export const places: Stage = {
+  name: 'places',
+  needs: ['sentence'],
+  gives: ['place'],
+  run({ document, annotations }, ctx: StageContext) {
+    const messages: Message[] = [];
+    if (!isPlaceGazetteer(ctx.gazetteer)) {
+      messages.push({ input: document.id, reason: 'the gazetteer cannot look up names; no places found', rule: 'places:no-gazetteer', severity: 'warning' });
+      return { annotations: [], messages };
+    }
+    const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
+    return { annotations: findPlaces(document.text, sentences, ctx.gazetteer), messages };
+  },
+};
