@@ -48,12 +48,28 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > CONTROL_SHARE;
 }
 
+/**
+ * A charset label as browsers read it (WHATWG Encoding): the Latin-1 family is windows-1252, Shift-JIS
+ * is Microsoft's cp932, GB2312 is GBK, and so on; iconv-lite knows the rest by their own names.
+ */
+const CHARSET_ALIASES: Record<string, string> = {
+  utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'x-unicode20utf8': 'utf-8',
+  latin1: 'windows-1252', 'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252', 'iso_8859-1': 'windows-1252',
+  'us-ascii': 'windows-1252', ascii: 'windows-1252', 'cp1252': 'windows-1252', 'x-cp1252': 'windows-1252', l1: 'windows-1252',
+  'iso-8859-9': 'windows-1254', 'iso-8859-11': 'windows-874', 'tis-620': 'windows-874',
+  'cp1251': 'windows-1251', 'x-cp1251': 'windows-1251', 'win-1251': 'windows-1251',
+  sjis: 'cp932', 'x-sjis': 'cp932', 'shift-jis': 'cp932', shift_jis: 'cp932', 'ms_kanji': 'cp932', 'windows-31j': 'cp932', 'csshiftjis': 'cp932',
+  gb2312: 'gbk', 'gb_2312-80': 'gbk', 'x-gbk': 'gbk', 'euc-cn': 'gbk',
+  'euc-kr': 'cp949', 'ks_c_5601-1987': 'cp949', windows_949: 'cp949',
+  'big5-hkscs': 'big5hkscs', 'x-euc-jp': 'euc-jp',
+  // A page that says UTF-16 in a meta tag is, by the HTML standard, read as UTF-8: it has no BOM,
+  // or the BOM would have been seen first.
+  'utf-16': 'utf-8', 'utf-16le': 'utf-8', 'utf-16be': 'utf-8',
+};
+
 function normaliseCharset(name: string): string {
   const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
-  if (n === 'utf8') return 'utf-8';
-  if (n === 'latin1' || n === 'iso-8859-1' || n === 'us-ascii' || n === 'ascii') return 'windows-1252'; // as browsers do
-  if (n === 'sjis' || n === 'x-sjis' || n === 'shift-jis') return 'shift_jis';
-  return n;
+  return CHARSET_ALIASES[n] ?? n;
 }
 
 /**
@@ -71,13 +87,14 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   const charset = declared ? normaliseCharset(declared) : null;
   if (charset && charset !== 'utf-8' && iconv.encodingExists(charset))
     return { text: iconv.decode(Buffer.from(bytes), charset), encoding: charset, warning: null };
+  const unknown = charset && charset !== 'utf-8' ? `unknown charset "${declared}" ignored; ` : '';
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warning: null };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warning: unknown ? unknown.slice(0, -2) : null };
   } catch {
     return {
       text: iconv.decode(Buffer.from(bytes), 'windows-1252'),
       encoding: 'windows-1252',
-      warning: 'invalid UTF-8, decoded as windows-1252',
+      warning: `${unknown}invalid UTF-8, decoded as windows-1252`,
     };
   }
 }

@@ -735,7 +735,7 @@ const BOILERPLATE_PARAGRAPH = [
   /^(?:sign up|subscribe)\b.{0,200}$/i,
   /^.{0,80}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.{0,200}$/i,
   /^(?:follow (?:us|me|him|her|them) on|like us on|join us on)\b.{0,100}$/i,
-  /^(?:previous|next)\s*(?:article|post|story)\b.{0,200}$/i,
+  /^(?:previous|next)\s*(?:article|post|story).{0,200}$/i,
   /^\d+\s*min(?:ute)?s?\s*read$/i,
   /^.{0,40}\b(?:click|tap) here\b.{0,120}$/i,
   /^.{0,100}(?:©|\(c\)\s*\d{4}|all rights reserved|copyright \d{4}).{0,200}$/i,
