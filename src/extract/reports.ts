@@ -34,8 +34,27 @@ import { contentTerms, properNames } from './terms.js';
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since the (?:start|beginning)|(?:over|in) the (?:past|last) (?:\w+ ){0,2}(?:months|years|decades)|a total of|to date|since (?:19|20)\d\d)\b/i;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
 const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
+/** "in the Ukrainian town of X", "near the village of X": the locative word a few words back. */
+const LOCATIVE_BEFORE = /\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?$/iu;
+/** "from Aleppo to the … Center at Hemeimim": a place inside a from/to phrase is a route, not the scene. */
+const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
+const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
+
+/** Whether a place is where the action of its sentence happened, by the words before it. */
+function isScene(text: string, p: PlaceAnnotation): boolean {
+  const before = text.slice(Math.max(0, p.start - 70), p.start);
+  if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
+  if (!p.preposition && !LOCATIVE_BEFORE.test(before)) return false;
+  // the route check looks only at the clause the place stands in:
+  // "to the Russian “Reconciliation Center” at Hemeimim" is where they were going
+  const parts = before.split(CLAUSE_BREAK);
+  return !ROUTE_BEFORE.test(parts[parts.length - 1]);
+}
+
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
 const STRONG = 0.5;
+/** Trigger weight of words that name their event type ("drone attack", "airstrike", "ambush"). */
+const SPECIFIC = 0.8;
 /** Sentences counted as the lead, where the main incident is named. */
 const LEAD_SENTENCES = 3;
 
@@ -201,7 +220,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   }
   for (const s of incident) {
     for (const a of s.items) {
-      if (a.kind === 'place' && a.qualifies === null && a.preposition && LOCATIVE.has(a.preposition)) {
+      if (a.kind === 'place' && a.qualifies === null && isScene(text, a)) {
         const loc = toLocation(a);
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
@@ -282,7 +301,8 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     const sentence = text.slice(s.start, s.end);
     if (other) {
       const hasFacts = s.items.some((a) => a.kind === 'casualty' || a.kind === 'date');
-      const cue = SECONDARY_CUE.test(sentence);
+      // a cue alone ("similar operations", "after the battle") is not enough: the word must name its type
+      const cue = SECONDARY_CUE.test(sentence) && other.weight >= SPECIFIC;
       if ((cue || (!own && hasFacts)) && s.index >= 1) {
         secondary.push({ s, t: other });
         continue;

@@ -1,0 +1,276 @@
+/**
+ * The command line: parses arguments, calls one function, prints. Exit status: 0 all went well,
+ * 1 some inputs failed (each named on stderr in one line), 2 usage error; 130/143 when stopped by
+ * SIGINT/SIGTERM after finishing the current document.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { Event } from '../model/index.js';
+import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { readInputs } from '../ingest/read.js';
+import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
+import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
+import { Progress } from './progress.js';
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
+
+function dbPath(opts: { db?: string }): string {
+  return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
+}
+
+function isoDateArg(name: string) {
+  return (v: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`${name} wants a date as YYYY-MM-DD, not ${JSON.stringify(v)}`);
+    return v;
+  };
+}
+
+function intArg(name: string, min: number, max: number) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v) || +v < min || +v > max) throw new UsageError(`${name} wants a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+    return +v;
+  };
+}
+
+function nearArg(v: string) {
+  const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(v.replace(/\s/g, ''));
+  if (!m || Math.abs(+m[1]) > 90 || Math.abs(+m[2]) > 180) throw new UsageError(`--near wants LAT,LON,KM, not ${JSON.stringify(v)}`);
+  return { lat: +m[1], lon: +m[2], km: +m[3] };
+}
+
+/** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
+function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void } {
+  const state = { signal: null as NodeJS.Signals | null };
+  const on = (s: NodeJS.Signals) => () => {
+    if (state.signal) process.exit(s === 'SIGINT' ? 130 : 143); // a second Ctrl-C: now
+    state.signal = s;
+  };
+  const int = on('SIGINT');
+  const term = on('SIGTERM');
+  process.on('SIGINT', int);
+  process.on('SIGTERM', term);
+  return {
+    get signal() {
+      return state.signal;
+    },
+    dispose() {
+      process.off('SIGINT', int);
+      process.off('SIGTERM', term);
+    },
+  };
+}
+
+async function ingest(paths: string[], opts: { db?: string }): Promise<number> {
+  if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  const pipeline = createPipeline(loadResources());
+  const store = openStore(dbPath(opts));
+  const stop = stopSignal();
+  const progress = new Progress(process.stderr);
+  let added = 0;
+  let known = 0;
+  let failed = 0;
+  const events = new Set<string>();
+  try {
+    for await (const item of readInputs(paths)) {
+      if (item.kind === 'error') {
+        failed++;
+        progress.clear();
+        err(`${item.input}: ${item.reason}`);
+        continue;
+      }
+      const { document: doc, warnings } = item;
+      for (const w of warnings) {
+        progress.clear();
+        err(`${doc.source}: warning: ${w}`);
+      }
+      try {
+        if (store.hasDocument(doc.id)) known++;
+        else {
+          const { reports } = extract(doc, pipeline);
+          const res = store.ingest(doc, reports);
+          if (res.stored) {
+            added++;
+            for (const e of res.events) events.add(e);
+          } else known++;
+        }
+      } catch (e) {
+        failed++;
+        progress.clear();
+        err(`${doc.source}: ${(e as Error).message}`);
+        if (process.env.SITREP_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+      }
+      progress.tick(added + known);
+      if (stop.signal) break;
+    }
+  } finally {
+    progress.clear();
+    stop.dispose();
+    store.close();
+  }
+  const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
+  if (stop.signal) {
+    err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
+    return stop.signal === 'SIGINT' ? 130 : 143;
+  }
+  out(summary);
+  return failed ? 1 : 0;
+}
+
+function eventsCommand(opts: Record<string, unknown>): number {
+  const store = openStore(dbPath(opts));
+  try {
+    const filters: EventFilters = {
+      since: opts.since as string | undefined,
+      until: opts.until as string | undefined,
+      type: opts.type as string | undefined,
+      country: opts.country as string | undefined,
+      near: opts.near as EventFilters['near'],
+      q: opts.q as string | undefined,
+      disputed: !!opts.disputed,
+      limit: (opts.limit as number | undefined) ?? 1000,
+    };
+    const { events } = store.events(filters);
+    if (opts.json) out(JSON.stringify(events, null, 2));
+    else if (opts.csv) process.stdout.write(eventsToCsv(events));
+    else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
+    else out(events.length ? eventsTable(events) : 'no events');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function sourcesOf(store: ReturnType<typeof openStore>, e: Event): Map<string, string> {
+  return new Map(e.reports.map((r) => [r.document, r.source]));
+}
+
+function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
+  const store = openStore(dbPath(opts));
+  try {
+    const e = store.getEvent(id);
+    if (!e) {
+      err(`no event ${id}`);
+      return 1;
+    }
+    out(opts.json ? JSON.stringify(e, null, 2) : eventDetail(e, sourcesOf(store, e)));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function documentsCommand(opts: { db?: string; json?: boolean }): number {
+  const store = openStore(dbPath(opts));
+  try {
+    const docs = store.documents();
+    if (opts.json) out(JSON.stringify(docs, null, 2));
+    else if (!docs.length) out('no documents');
+    else for (const d of docs) out(`${d.id}  ${d.published ?? '----------'}  ${d.primary_event ?? '-'}  ${d.source}  ${d.title ?? ''}`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function extractCommand(paths: string[], opts: { published?: string }): Promise<number> {
+  if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
+  const pipeline = createPipeline(loadResources());
+  let failed = 0;
+  for await (const item of readInputs(paths)) {
+    if (item.kind === 'error') {
+      failed++;
+      err(`${item.input}: ${item.reason}`);
+      continue;
+    }
+    const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
+    const { annotated, reports } = extract(doc, pipeline);
+    const places = annotated.annotations.flatMap((a) =>
+      a.kind === 'place'
+        ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
+        : [],
+    );
+    const { id, source, text, title, published, author, site, lang, url } = doc;
+    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r) }));
+  }
+  return failed ? 1 : 0;
+}
+
+function program(result: { code: number }): Command {
+  const p = new Command('sitrep')
+    .description('Turn news reports into a corroborated log of real-world events')
+    .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .exitOverride()
+    .showHelpAfterError();
+  const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
+  p.command('ingest')
+    .description('read files, folders, or - (stdin); extract; link; store')
+    .argument('<inputs...>')
+    .option('--db <file>', 'database file')
+    .action(async (inputs: string[], _o, cmd: Command) => {
+      result.code = await ingest(inputs, db(cmd));
+    });
+  p.command('events')
+    .description('the events, newest first')
+    .option('--db <file>', 'database file')
+    .option('--json', 'JSON')
+    .option('--csv', 'CSV')
+    .option('--geojson', 'GeoJSON FeatureCollection')
+    .option('--since <date>', 'on or after YYYY-MM-DD', isoDateArg('--since'))
+    .option('--until <date>', 'on or before YYYY-MM-DD', isoDateArg('--until'))
+    .option('--type <type>', 'ACLED category or sub-event type')
+    .option('--country <cc>', 'ISO country code')
+    .option('--near <lat,lon,km>', 'within KM of a point', nearArg)
+    .option('--q <text>', 'full-text search over the reports')
+    .option('--disputed', 'only events with a disputed field')
+    .addOption(new Option('--limit <n>', 'at most N events').argParser(intArg('--limit', 1, 100_000)))
+    .action((_o, cmd: Command) => {
+      result.code = eventsCommand({ ...cmd.opts(), ...db(cmd) });
+    });
+  p.command('show')
+    .description('one event: every field, its claims with quotes and sources')
+    .argument('<id>')
+    .option('--db <file>', 'database file')
+    .option('--json', 'JSON')
+    .action((id: string, o: { json?: boolean }, cmd: Command) => {
+      result.code = showCommand(id, { ...o, ...db(cmd) });
+    });
+  p.command('documents')
+    .description('the documents with their events')
+    .option('--db <file>', 'database file')
+    .option('--json', 'JSON')
+    .action((o: { json?: boolean }, cmd: Command) => {
+      result.code = documentsCommand({ ...o, ...db(cmd) });
+    });
+  p.command('extract')
+    .description('no database: one JSON object a line per input, with places and reports')
+    .argument('<inputs...>')
+    .option('--json', 'JSON lines (the only format)')
+    .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
+    .action(async (inputs: string[], o: { published?: string }) => {
+      result.code = await extractCommand(inputs, o);
+    });
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const result = { code: 0 };
+  const debug = argv.includes('--debug');
+  try {
+    await program(result).parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    const message = (e as Error)?.message ?? String(e);
+    err(`error: ${message.split('\n')[0]}`);
+    if (debug) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}

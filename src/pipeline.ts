@@ -1,0 +1,83 @@
+/**
+ * The stages, in order. A Document goes in; an AnnotatedDocument and its Reports come out.
+ * Linking and storage come after, in `link/` and `store/`.
+ */
+import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext } from './model/index.js';
+import { actors } from './extract/actors.js';
+import { attribution } from './extract/attribution.js';
+import { casualties } from './extract/casualties.js';
+import { dates } from './extract/dates.js';
+import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
+import { loadGazetteer } from './extract/gazetteer.js';
+import { places } from './extract/places.js';
+import { buildReports } from './extract/reports.js';
+import { sentences } from './extract/sentences.js';
+import { findTriggers, triggers } from './extract/triggers.js';
+
+/** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
+export interface Resources {
+  context: StageContext;
+  equipment: readonly EquipmentEntry[];
+}
+
+export function loadResources(): Resources {
+  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList() };
+}
+
+export interface Pipeline {
+  stages: readonly Stage[];
+  context: StageContext;
+}
+
+export function createPipeline(res: Resources): Pipeline {
+  const stages: readonly Stage[] = [
+    sentences, // first: every later stage works sentence by sentence
+    dates,
+    places,
+    casualties,
+    equipmentStage(res.equipment),
+    triggers,
+    actors,
+    attribution, // after sentences only, but last: it reads sentence order, not other spans
+  ];
+  checkOrder(stages);
+  return { stages, context: res.context };
+}
+
+/** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
+function checkOrder(stages: readonly Stage[]): void {
+  const given = new Set<Kind>();
+  for (const s of stages) {
+    for (const k of s.needs) if (!given.has(k)) throw new Error(`stage ${s.name} needs ${k}, which no earlier stage gives`);
+    for (const k of s.gives) given.add(k);
+  }
+}
+
+/** Runs every stage over one document. A stage that throws costs its own annotations, not the document. */
+export function annotate(document: Document, pipeline: Pipeline): AnnotatedDocument {
+  const annotations: Annotation[] = [];
+  const messages: Message[] = [];
+  for (const stage of pipeline.stages) {
+    try {
+      const out = stage.run({ document, annotations }, pipeline.context);
+      for (const a of out.annotations) annotations.push(a);
+      if (out.messages) messages.push(...out.messages);
+    } catch (err) {
+      messages.push({ input: document.source, reason: `stage ${stage.name} failed: ${(err as Error).message}`, rule: `${stage.name}:crash`, severity: 'warning' });
+    }
+  }
+  return { document, annotations, messages };
+}
+
+export interface Extraction {
+  annotated: AnnotatedDocument;
+  reports: Report[];
+}
+
+export function extract(document: Document, pipeline: Pipeline): Extraction {
+  const annotated = annotate(document, pipeline);
+  // the title of a page is not in its text, yet it names the incident best
+  const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
+  const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];
+  return { annotated, reports: buildReports(annotated, titleTriggers) };
+}

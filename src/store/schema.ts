@@ -1,0 +1,61 @@
+/**
+ * The database schema, as numbered migrations. `PRAGMA user_version` records how far a database
+ * has come; opening one runs what is missing, each migration in its own transaction.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: documents, reports, events, linking keys, full text
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    author TEXT,
+    site TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    primary_event TEXT
+  );
+  CREATE INDEX documents_primary_event ON documents(primary_event);
+  CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id),
+    idx INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX reports_event ON reports(event);
+  CREATE INDEX reports_document ON reports(document);
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    features TEXT NOT NULL,
+    sort_date TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    category TEXT,
+    type TEXT,
+    disputed INTEGER NOT NULL DEFAULT 0,
+    n_reports INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX events_sort ON events(sort_date DESC, id);
+  CREATE INDEX events_country ON events(country);
+  CREATE TABLE event_keys (
+    key TEXT NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (key, event)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_keys_event ON event_keys(event);
+  CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+  `,
+];

@@ -1,0 +1,298 @@
+/**
+ * The only code that knows SQLite. WAL so readers never wait for the writer; a busy timeout so
+ * two writers take turns; one IMMEDIATE transaction per document holding the document, its
+ * reports, the events they join and the full-text entry — a crash leaves whole documents only.
+ */
+import Database from 'better-sqlite3';
+import type { Document, Event, Report } from '../model/index.js';
+import { haversineKm } from '../link/compatible.js';
+import { corroborate, type DocumentInfo } from '../link/corroborate.js';
+import { addToFeatures, blockingKeys, emptyFeatures, LINK_THRESHOLD, score, type EventFeatures } from '../link/similarity.js';
+import { createHash } from 'node:crypto';
+import { MIGRATIONS } from './schema.js';
+
+export type DB = Database.Database;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function openStore(path: string, opts: { readonly?: boolean } = {}): Store {
+  const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  db.pragma('busy_timeout = 30000');
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  }
+  return new Store(db);
+}
+
+function migrate(db: DB): void {
+  // IMMEDIATE: two processes opening a new database at once must not both create the tables
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}
+
+export interface EventFilters {
+  since?: string;
+  until?: string;
+  type?: string;
+  country?: string;
+  near?: { lat: number; lon: number; km: number };
+  bbox?: { west: number; south: number; east: number; north: number };
+  q?: string;
+  disputed?: boolean;
+  limit?: number;
+  /** Opaque position after which to continue (from a previous page). */
+  cursor?: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  site: string | null;
+  lang: string | null;
+  ingested_at: string;
+  primary_event: string | null;
+}
+
+export interface StoreResult {
+  stored: boolean;
+  events: string[];
+}
+
+const eventId = (reportId: string) => 'evt_' + createHash('sha256').update(reportId).digest('hex').slice(0, 12);
+
+/** Turns what a user typed into an FTS5 query that cannot fail: words as quoted terms, `*` kept as prefix. */
+export function safeFtsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
+  const terms = words.filter((w) => !/^(?:AND|OR|NOT|NEAR)$/.test(w)).map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`));
+  return terms.length ? terms.join(' ') : null;
+}
+
+export class Store {
+  constructor(readonly db: DB) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  hasDocument(id: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+  }
+
+  documentCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  private idf(): (t: string) => number {
+    const n = this.documentCount() + 1;
+    const get = this.db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+    const cache = new Map<string, number>();
+    return (t: string) => {
+      let v = cache.get(t);
+      if (v === undefined) {
+        const df = (get.get(t) as number | undefined) ?? 0;
+        v = Math.log((n + 1) / (df + 1)) + 1;
+        cache.set(t, v);
+      }
+      return v;
+    };
+  }
+
+  /**
+   * Stores one document with its reports and links them, all in one transaction. A document
+   * already stored (same normalised text) changes nothing.
+   */
+  ingest(doc: Document, reports: readonly Report[]): StoreResult {
+    const run = this.db.transaction((): StoreResult => {
+      if (this.hasDocument(doc.id)) return { stored: false, events: [] };
+      const now = new Date().toISOString();
+      const info = this.db
+        .prepare('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)')
+        .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now);
+      this.db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
+      const upsertDf = this.db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
+      const seenTerms = new Set<string>();
+      for (const r of reports) for (const t of Object.keys(r.features.terms)) seenTerms.add(t);
+      for (const r of reports) for (const n of r.features.names) seenTerms.add(`n:${n}`);
+      for (const t of seenTerms) upsertDf.run(t);
+      const idf = this.idf();
+      const touched: string[] = [];
+      for (const r of reports) {
+        const target = this.bestEvent(r, idf, touched);
+        const id = target ?? eventId(r.id);
+        this.db.prepare('INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,?,?)').run(r.id, r.document, r.index, id, JSON.stringify(r));
+        touched.push(id);
+        this.refreshEvent(id, idf, r);
+      }
+      if (touched.length) this.db.prepare('UPDATE documents SET primary_event = ? WHERE id = ?').run(touched[0], doc.id);
+      return { stored: true, events: touched };
+    });
+    return run.immediate();
+  }
+
+  /** The best-scoring candidate event for a report, or null; never one this document already joined. */
+  private bestEvent(r: Report, idf: (t: string) => number, exclude: readonly string[]): string | null {
+    const keys = blockingKeys(r.features, idf);
+    if (!keys.length) return null;
+    const placeholders = keys.map(() => '?').join(',');
+    const candidates = this.db
+      .prepare(`SELECT event, count(*) AS n FROM event_keys WHERE key IN (${placeholders}) GROUP BY event ORDER BY n DESC, event LIMIT 50`)
+      .all(...keys) as { event: string; n: number }[];
+    let best: string | null = null;
+    let bestScore = LINK_THRESHOLD;
+    const getFeatures = this.db.prepare('SELECT features FROM events WHERE id = ?').pluck();
+    for (const c of candidates) {
+      if (exclude.includes(c.event)) continue;
+      const raw = getFeatures.get(c.event) as string | undefined;
+      if (!raw) continue;
+      const s = score(r, JSON.parse(raw) as EventFeatures, idf);
+      if (s > bestScore || (s === bestScore && best !== null && c.event < best)) {
+        best = c.event;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  /** Rebuilds an event from its reports after one joined it: merged fields, features, keys. */
+  private refreshEvent(id: string, idf: (t: string) => number, added: Report): void {
+    const rows = this.db.prepare('SELECT data FROM reports WHERE event = ?').pluck().all(id) as string[];
+    const reports = rows.map((d) => JSON.parse(d) as Report);
+    const docs = new Map<string, DocumentInfo>();
+    const getDoc = this.db.prepare('SELECT source, published, title FROM documents WHERE id = ?');
+    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, getDoc.get(r.document) as DocumentInfo);
+    const event = corroborate(id, reports, docs);
+    const prev = this.db.prepare('SELECT features FROM events WHERE id = ?').pluck().get(id) as string | undefined;
+    const features = addToFeatures(prev ? (JSON.parse(prev) as EventFeatures) : emptyFeatures(), added);
+    const published = event.reports.map((r) => r.published).filter((p): p is string => !!p).sort();
+    const sortDate = event.date?.end ?? published[published.length - 1] ?? null;
+    this.db
+      .prepare(
+        `INSERT INTO events (id, data, features, sort_date, date_start, date_end, country, lat, lon, category, type, disputed, n_reports, updated_at)
+         VALUES (@id, @data, @features, @sort, @ds, @de, @cc, @lat, @lon, @cat, @type, @disp, @n, @now)
+         ON CONFLICT(id) DO UPDATE SET data=@data, features=@features, sort_date=@sort, date_start=@ds, date_end=@de, country=@cc, lat=@lat, lon=@lon,
+           category=@cat, type=@type, disputed=@disp, n_reports=@n, updated_at=@now`,
+      )
+      .run({
+        id,
+        data: JSON.stringify(event),
+        features: JSON.stringify(features),
+        sort: sortDate,
+        ds: event.date?.start ?? null,
+        de: event.date?.end ?? null,
+        cc: event.location?.country ?? null,
+        lat: event.location?.lat ?? null,
+        lon: event.location?.lon ?? null,
+        cat: event.category,
+        type: event.type,
+        disp: event.disputed.length ? 1 : 0,
+        n: event.reports.length,
+        now: new Date().toISOString(),
+      });
+    const insertKey = this.db.prepare('INSERT OR IGNORE INTO event_keys (key, event) VALUES (?, ?)');
+    for (const k of blockingKeys(added.features, idf)) insertKey.run(k, id);
+  }
+
+  getEvent(id: string): Event | null {
+    const raw = this.db.prepare('SELECT data FROM events WHERE id = ?').pluck().get(id) as string | undefined;
+    return raw ? (JSON.parse(raw) as Event) : null;
+  }
+
+  /** Events newest first, filtered; `q` is full text over the documents. */
+  events(f: EventFilters = {}): { events: Event[]; next: string | null } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.since) {
+      where.push('COALESCE(date_end, sort_date) >= ?');
+      params.push(f.since);
+    }
+    if (f.until) {
+      where.push('COALESCE(date_start, sort_date) <= ?');
+      params.push(f.until);
+    }
+    if (f.type) {
+      where.push('(type = ? OR category = ?)');
+      params.push(f.type, f.type);
+    }
+    if (f.country) {
+      where.push('country = ?');
+      params.push(f.country.toUpperCase());
+    }
+    if (f.disputed) where.push('disputed = 1');
+    if (f.bbox) {
+      where.push('lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?');
+      params.push(f.bbox.south, f.bbox.north, f.bbox.west, f.bbox.east);
+    }
+    if (f.near) {
+      const dLat = f.near.km / 111;
+      const dLon = f.near.km / (111 * Math.max(0.05, Math.cos((f.near.lat * Math.PI) / 180)));
+      where.push('lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?');
+      params.push(f.near.lat - dLat, f.near.lat + dLat, f.near.lon - dLon, f.near.lon + dLon);
+    }
+    if (f.q !== undefined) {
+      const q = safeFtsQuery(f.q);
+      if (!q) throw new UsageError(`--q: nothing to search for in ${JSON.stringify(f.q)}`);
+      where.push(`id IN (SELECT r.event FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid JOIN reports r ON r.document = d.id WHERE documents_fts MATCH ?)`);
+      params.push(q);
+    }
+    if (f.cursor) {
+      const [sd, cid] = decodeCursor(f.cursor);
+      where.push(`(COALESCE(sort_date, '') < ? OR (COALESCE(sort_date, '') = ? AND id > ?))`);
+      params.push(sd, sd, cid);
+    }
+    const limit = Math.max(1, Math.min(f.limit ?? 100, 100_000));
+    const sql = `SELECT id, data, sort_date, lat, lon FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY COALESCE(sort_date, '') DESC, id LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, limit + 1) as { id: string; data: string; sort_date: string | null; lat: number | null; lon: number | null }[];
+    let kept = rows;
+    if (f.near) kept = rows.filter((r) => r.lat !== null && haversineKm(f.near!.lat, f.near!.lon, r.lat, r.lon!) <= f.near!.km);
+    const page = kept.slice(0, limit);
+    const next = rows.length > limit ? encodeCursor(page[page.length - 1].sort_date ?? '', page[page.length - 1].id) : null;
+    return { events: page.map((r) => JSON.parse(r.data) as Event), next };
+  }
+
+  documents(): (DocumentRow & { events: string[] })[] {
+    const docs = this.db.prepare('SELECT id, source, url, title, published, author, site, lang, ingested_at, primary_event FROM documents ORDER BY rowid').all() as DocumentRow[];
+    const evs = this.db.prepare('SELECT document, event FROM reports ORDER BY document, idx').all() as { document: string; event: string }[];
+    const by = new Map<string, string[]>();
+    for (const e of evs) {
+      const l = by.get(e.document) ?? [];
+      if (!l.includes(e.event)) l.push(e.event);
+      by.set(e.document, l);
+    }
+    return docs.map((d) => ({ ...d, events: by.get(d.id) ?? [] }));
+  }
+
+  getDocument(id: string): (DocumentRow & { text: string; reports: Report[] }) | null {
+    const d = this.db.prepare('SELECT id, source, url, title, published, author, site, lang, ingested_at, primary_event, text FROM documents WHERE id = ?').get(id) as (DocumentRow & { text: string }) | undefined;
+    if (!d) return null;
+    const reports = (this.db.prepare('SELECT data FROM reports WHERE document = ? ORDER BY idx').pluck().all(id) as string[]).map((r) => JSON.parse(r) as Report);
+    return { ...d, reports };
+  }
+}
+
+function encodeCursor(sortDate: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortDate, id])).toString('base64url');
+}
+
+function decodeCursor(c: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new UsageError('invalid cursor');
+}
