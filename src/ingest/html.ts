@@ -53,6 +53,13 @@ export const MAX_ELEMENTS = 60_000;
  */
 export const MAX_DEPTH = 200;
 
+/**
+ * Above this many elements (after the prescan dropped scripts and furniture) Readability is not run:
+ * its cleaning passes grow faster than linearly, and a 5 MB page must finish within 2 s. Article
+ * pages in the development set stay under 1,500.
+ */
+export const READABILITY_MAX_ELEMENTS = 15_000;
+
 /** Below this many characters of body text, Readability's pick is checked against the fallback's. */
 const MIN_ARTICLE_CHARS = 250;
 
@@ -62,14 +69,13 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const { document } = parseHTML(pre.markup);
   const meta = readMetadata(document, pre.jsonLd, opts);
 
-  let paragraphs = readabilityParagraphs(document, meta);
+  let paragraphs: Block[] = [];
+  if (pre.elements <= READABILITY_MAX_ELEMENTS) paragraphs = readabilityParagraphs(document);
+  else warnings.push(`${pre.elements} elements: too many for Readability (over ${READABILITY_MAX_ELEMENTS}); used the paragraph fallback`);
   if (textLength(paragraphs) < MIN_ARTICLE_CHARS) {
-    // Readability edits the DOM it is handed, so the fallback reads a fresh parse.
-    const fallback = fallbackParagraphs(parseHTML(pre.markup).document);
-    if (textLength(fallback) > textLength(paragraphs)) {
-      if (paragraphs.length) warnings.push('readability found little text; used the paragraph fallback');
-      paragraphs = fallback;
-    }
+    // Readability edits the DOM it is handed, so after it the fallback reads a fresh parse.
+    const fallback = fallbackParagraphs(paragraphs.length || pre.elements <= READABILITY_MAX_ELEMENTS ? parseHTML(pre.markup).document : document);
+    if (textLength(fallback) > textLength(paragraphs)) paragraphs = fallback;
   }
   const text = dropBoilerplate(paragraphs, meta.title).join('\n\n');
   if (!text && !meta.title) throw new InputError('no article text found in the page', 'ingest:empty-html');
@@ -84,6 +90,8 @@ export interface Prescanned {
   markup: string;
   /** Bodies of `<script type="application/ld+json">`, for metadata. */
   jsonLd: string[];
+  /** Elements kept in `markup`. */
+  elements: number;
 }
 
 /** Containers whose content is never article text; dropped with everything inside. */
@@ -161,7 +169,12 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
       continue;
     }
     const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) break; // an unterminated tag at the end: the parser treats it as text or drops it
+    if (gt < 0) {
+      // A tag still open at the end of the input: browsers drop it (EOF in tag), and so do we.
+      emit(lt);
+      pos = n;
+      break;
+    }
     const tag = html.slice(lt, Math.min(gt + 1, lt + 256));
     const m = TAG_NAME.exec(tag);
     if (!m) {
@@ -201,7 +214,7 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
       i = gt + 1;
       continue;
     }
-    elements++;
+    if (stack.length < MAX_DEPTH || VOID.has(name)) elements++; // flattened tags are no elements
     if (elements > MAX_ELEMENTS) {
       warnings.push(`page cut after ${MAX_ELEMENTS} elements`);
       emit(lt);
@@ -241,7 +254,11 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
   if (dropDepth !== Infinity) pos = n;
   out.push(html.slice(pos));
   if (flattened) warnings.push(`${flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`);
-  return { markup: out.join(''), jsonLd };
+  // linkedom makes the first element of a bare fragment the document element and leaves body
+  // empty; a browser would wrap the fragment in html and body, so we do.
+  const markup = out.join('');
+  const wrapped = openCount.has('html') || openCount.has('body') || openCount.has('head') ? markup : `<html><body>${markup}</body></html>`;
+  return { markup: wrapped, jsonLd, elements };
 }
 
 const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
@@ -584,7 +601,7 @@ function datePhrase(text: string, limit: { instant: number; date: string }): str
 // ---------------------------------------------------------------------------------------------
 // 3. Readability and the block walk
 
-function readabilityParagraphs(document: Document, meta: Meta): Block[] {
+function readabilityParagraphs(document: Document): Block[] {
   let root: Element | null = null;
   try {
     const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS }).parse();
@@ -593,7 +610,6 @@ function readabilityParagraphs(document: Document, meta: Meta): Block[] {
     // Readability assumes a browser DOM; on a DOM shape it does not expect, take the fallback.
     root = null;
   }
-  void meta;
   return root ? blockText(root) : [];
 }
 
@@ -748,7 +764,7 @@ const BOILERPLATE_PARAGRAPH = [
   // WordPress shortcodes left as text: "[button link=…]Send us…[/button]".
   /^\[(\w+)[^\]]{0,200}\].{0,200}\[\/\1\]$/,
 ];
-const BYLINE_PARAGRAPH = /^(?:by|written by|words by|reporting by)\s+[\p{Lu}][\p{L}'’.-]+(?:[\s,]+(?:and\s+)?[\p{Lu}][\p{L}'’.-]+){0,6}(?:\s*[|,–—-]\s*.{0,60})?$/u;
+const BYLINE_PARAGRAPH = /^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Rr]eporting by)\s+[\p{Lu}][\p{L}'’.-]+(?:[\s,]+(?:and\s+)?[\p{Lu}][\p{L}'’.-]+){0,6}(?:\s*[|,–—-]\s*[^.!?]{0,60})?$/u;
 /** An author's note after the story: "Jane Doe is a freelance writer living in Minneapolis." */
 const AUTHOR_BIO = /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s+(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}(?:writer|reporter|journalist|editor|correspondent|analyst|contributor|columnist|author|freelancer|producer|photographer|blogger)\b.{0,400}$/u;
 /** No letters at all: ticker cells, bare numbers and symbols from tables and widgets. */
