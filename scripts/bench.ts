@@ -1,0 +1,144 @@
+/**
+ * Throughput and memory, printed as markdown tables:
+ * - resources (gazetteer, lexicons) load time and RSS after load;
+ * - per corpus (ECB+ dev docs, the seeds): a full ingest into a fresh temp SQLite store along the
+ *   path `sitrep ingest` takes (readInputs → extract → Store.ingest, which links and stores), and
+ *   extraction alone over the same documents, read beforehand;
+ * - extraction alone over synthetic ~3 kB plain-text reports made of consecutive ECB+ sentences;
+ * - peak RSS (process.resourceUsage().maxRSS).
+ * Extraction-only passes repeat until they have run MIN_SECONDS, so three seeds give a stable rate.
+ *
+ * Data: `../shared/data/ecbplus-dev/docs` and `../shared/seeds` from the repo root, or
+ * $SITREP_BENCH_ECB / $SITREP_BENCH_SEEDS. Exits 1 when a corpus is missing or an input fails.
+ * Usage: npm run bench [-- --synthetic N]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { textDocument } from '../src/ingest/document.js';
+import { readInputs } from '../src/ingest/read.js';
+import { splitSentences } from '../src/extract/sentences.js';
+import type { Document } from '../src/model/types.js';
+import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
+import { openStore } from '../src/store/sqlite.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = join(root, '..', 'shared');
+const corpora = [
+  { name: 'ECB+ dev', path: resolve(process.env.SITREP_BENCH_ECB ?? join(shared, 'data', 'ecbplus-dev', 'docs')) },
+  { name: 'seeds', path: resolve(process.env.SITREP_BENCH_SEEDS ?? join(shared, 'seeds')) },
+];
+const args = process.argv.slice(2);
+const SYNTHETIC = Number(args.includes('--synthetic') ? args[args.indexOf('--synthetic') + 1] : 400);
+const SYNTHETIC_CHARS = 3000;
+const MIN_SECONDS = 1;
+const MB = 1024 * 1024;
+
+const now = () => performance.now() / 1000;
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
+const rate = (n: number, s: number) => (s > 0 ? (n / s).toFixed(1) : '-');
+
+interface IngestRun { docs: number; failed: number; seconds: number; chars: number; documents: Document[] }
+
+/** The `sitrep ingest` loop, without progress bar or signals: fresh store, every input. */
+async function ingest(path: string, pipeline: Pipeline): Promise<IngestRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  const documents: Document[] = [];
+  let failed = 0;
+  const t0 = now();
+  try {
+    for await (const item of readInputs([path])) {
+      if (item.kind === 'error') {
+        failed++;
+        console.error(`bench: ${item.input}: ${item.reason}`);
+        continue;
+      }
+      const doc = item.document;
+      documents.push(doc);
+      if (store.hasDocument(doc.id)) continue;
+      store.ingest(doc, extract(doc, pipeline).reports);
+    }
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const seconds = now() - t0;
+  return { docs: documents.length, failed, seconds, chars: documents.reduce((n, d) => n + d.text.length, 0), documents };
+}
+
+/** Documents per second of extraction alone, repeating the set until MIN_SECONDS have passed. */
+function extractionRate(docs: readonly Document[], pipeline: Pipeline): number {
+  let n = 0;
+  const t0 = now();
+  do {
+    for (const d of docs) extract(d, pipeline);
+    n += docs.length;
+  } while (now() - t0 < MIN_SECONDS);
+  return n / (now() - t0);
+}
+
+/** ~3 kB reports of consecutive sentences, crossing document boundaries, as plain-text documents. */
+function syntheticReports(source: readonly Document[], count: number): Document[] {
+  const sentences = source.flatMap((d) => splitSentences(d.text).map((s) => d.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim())).filter((s) => s.length > 20);
+  if (!sentences.length) throw new Error('no sentences to build synthetic reports from');
+  const out: Document[] = [];
+  let i = 0;
+  for (let k = 0; k < count; k++) {
+    const parts: string[] = [];
+    let len = 0;
+    while (len < SYNTHETIC_CHARS) {
+      const s = sentences[i++ % sentences.length];
+      parts.push(s);
+      len += s.length + 1;
+    }
+    out.push(textDocument(parts.join(k % 2 ? ' ' : '\n'), { source: `synthetic:${k}`, published: '2015-06-01' }));
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const t0 = now();
+  const rssBefore = process.memoryUsage().rss;
+  const pipeline = createPipeline(loadResources());
+  const loadSeconds = now() - t0;
+  const rssAfterLoad = process.memoryUsage().rss;
+
+  const rows: string[] = [];
+  let failed = 0;
+  let ecbDocs: Document[] = [];
+  for (const c of corpora) {
+    const run = await ingest(c.path, pipeline);
+    if (!run.docs) throw new Error(`${c.name}: no documents read from ${c.path}`);
+    failed += run.failed;
+    if (c === corpora[0]) ecbDocs = run.documents;
+    const exRate = extractionRate(run.documents, pipeline);
+    rows.push(`| ${c.name} | ${run.docs} | ${(run.chars / run.docs / 1000).toFixed(1)} | ${run.seconds.toFixed(2)} | ${rate(run.docs, run.seconds)} | ${exRate.toFixed(1)} | ${((exRate * run.chars) / run.docs / 1e6).toFixed(2)} |`);
+  }
+  const synthetic = syntheticReports(ecbDocs, SYNTHETIC);
+  const synChars = synthetic.reduce((n, d) => n + d.text.length, 0);
+  const synRate = extractionRate(synthetic, pipeline);
+  rows.push(`| synthetic ~3 kB | ${synthetic.length} | ${(synChars / synthetic.length / 1000).toFixed(1)} | - | - | ${synRate.toFixed(1)} | ${((synRate * synChars) / synthetic.length / 1e6).toFixed(2)} |`);
+
+  console.log(`# sitrep bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
+  console.log('| corpus | documents | kchars/doc | ingest s | ingest docs/s | extract docs/s | extract Mchars/s |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log('\n| memory and start-up | value |\n|---|---|');
+  console.log(`| resources (gazetteer, lexicons) load | ${loadSeconds.toFixed(2)} s |`);
+  console.log(`| RSS before load / after load | ${mb(rssBefore)} MB / ${mb(rssAfterLoad)} MB |`);
+  console.log(`| RSS at end | ${mb(process.memoryUsage().rss)} MB |`);
+  console.log(`| peak RSS (maxRSS) | ${mb(process.resourceUsage().maxRSS * 1024)} MB |`);
+  console.log(`| total run | ${(now() - t0).toFixed(1)} s |`);
+  if (failed) console.error(`bench: ${failed} input(s) failed`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`bench: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);
