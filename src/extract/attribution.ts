@@ -31,7 +31,7 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|these|those|his|her|their
 const WEAK_START = /^(?:it|there|this|that|these|those|which|who|what|as|so|if|when|while|the (?:evidence|fact|situation|question))\b/i;
 
 function tidy(source: string): string | null {
-  let s = source.trim().replace(/^(?:the|a|an)\s+(?=[\p{Lu}])/u, '').replace(/\s+/g, ' ');
+  let s = source.trim().replace(/^(?:[Tt]he|[Aa]n?)\s+/, '').replace(/\s+/g, ' ');
   s = s.replace(/^(?:unofficial|official|some|several|many|local|other)\s+(?=reports\b)/i, (m) => m);
   if (s.length < 2 || PRONOUN.test(s) || WEAK_START.test(s)) return null;
   return s;

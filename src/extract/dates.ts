@@ -13,6 +13,8 @@ import { addDays, isoDate, parseIsoDate } from './calendar.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
+/** Words that make a date relative to the day of writing: meaningless without a publication date. */
+const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -87,7 +89,7 @@ export function findDates(sentence: string, offset: number, published: string | 
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time
-    if (!pub && !(c.isCertain('year') && c.isCertain('month'))) continue;
+    if (!pub && (RELATIVE.test(r.text) || !(c.isCertain('year') && c.isCertain('month')))) continue;
     const precision = precisionOf(r);
     let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
     if (pub) day = intoThePast(r, day, pub, sentence);

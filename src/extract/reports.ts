@@ -35,7 +35,7 @@ const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|tw
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
 const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
 /** "in the Ukrainian town of X", "near the village of X": the locative word a few words back. */
-const LOCATIVE_BEFORE = /\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?$/iu;
+const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?|\bthe\s+(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|settlement|region|province|district|oblast|area|port|outskirts)\s+of\s+)$/iu;
 /** "from Aleppo to the … Center at Hemeimim": a place inside a from/to phrase is a route, not the scene. */
 const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;

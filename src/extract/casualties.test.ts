@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findCasualties } from './casualties.js';
+
+const counts = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, c.hedged]);
+
+describe('findCasualties', () => {
+  it('adds up coordinated groups', () => {
+    expect(counts('Two military officers and three crew members aboard a transport helicopter were killed.')).toEqual([['fatalities', 5, false]]);
+  });
+  it('reads "both" and idioms of death', () => {
+    expect(counts('Both crew members accompanying the pilot lost their lives during the landing.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('Two other crew members attempted to flee but, unfortunately, were neutralized.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('The fire resulted in the deaths of two crew members.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('reads active and headline forms', () => {
+    expect(counts('A bridge collapsed, killing 43 people.')).toEqual([['fatalities', 43, false]]);
+    expect(counts('Five dead as police launch assault on protesters')).toEqual([['fatalities', 5, false]]);
+    expect(counts('Shelling killed at least 12 civilians and wounded 30 others.')).toEqual([
+      ['fatalities', 12, false],
+      ['injured', 30, false],
+    ]);
+  });
+  it('reads "no casualties" as zero and hedges as hedged', () => {
+    expect(counts('No casualties were reported.')).toEqual([
+      ['fatalities', 0, false],
+      ['injured', 0, false],
+    ]);
+    expect(counts('Three soldiers may have been killed.')).toEqual([['fatalities', 3, true]]);
+  });
+  it('keeps ranges for qualifiers and vague words', () => {
+    const [c] = findCasualties('At least 12 people were killed.', 0);
+    expect(c.value).toEqual({ low: 12, best: 12, high: 24 });
+    const [d] = findCasualties('Dozens of civilians were killed.', 0);
+    expect(d.value.best).toBe(12);
+  });
+  it('finds nothing where no one is counted', () => {
+    expect(counts('All those who were on the helicopter died.')).toEqual([]);
+    expect(counts('The 58th army advanced.')).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// The store on a real SQLite file: idempotent ingest, linking, safe full-text search, filters.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { textDocument } from '../src/ingest/document.js';
+import { openStore } from '../src/store/sqlite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pipeline = createPipeline(loadResources());
+
+function put(store: ReturnType<typeof openStore>, text: string, published: string, source: string) {
+  const doc = textDocument(text, { source, published });
+  return store.ingest(doc, extract(doc, pipeline).reports);
+}
+
+const A1 = 'Artillery shelling hit the city of Kramatorsk on Tuesday, killing seven civilians near the railway station, the mayor said.';
+const A2 = 'Seven civilians were killed when artillery shelling struck near the railway station in Kramatorsk on Tuesday, regional officials said.';
+const B = 'A car bomb exploded in Kabul on Friday, killing 12 people outside a mosque, police said.';
+
+describe('Store', () => {
+  const store = openStore(join(dir, 't.db'));
+  it('stores a document once, whatever path it comes by', () => {
+    expect(put(store, A1, '2022-04-13', 'a.txt').stored).toBe(true);
+    expect(put(store, A1, '2022-04-13', 'copy-of-a.txt').stored).toBe(false);
+    expect(store.documentCount()).toBe(1);
+  });
+  it('links two reports of one incident and keeps another apart', () => {
+    const a2 = put(store, A2, '2022-04-13', 'a2.txt');
+    const b = put(store, B, '2022-04-16', 'b.txt');
+    const docs = store.documents();
+    expect(docs[0].primary_event).toBe(docs[1].primary_event);
+    expect(b.events[0]).not.toBe(a2.events[0]);
+    const e = store.getEvent(a2.events[0])!;
+    expect(e.reports.length).toBe(2);
+    expect(e.fields.fatalities?.status).toBe('agreed');
+    expect(e.fatalities?.best).toBe(7);
+  });
+  it('answers any full-text query a user might type without an SQL error', () => {
+    for (const q of ['"', 'AND', 'NEAR(', '(((', "x' OR 1=1 --", 'shell*', 'Kabul']) {
+      try {
+        store.events({ q });
+      } catch (e) {
+        expect((e as Error).name).toBe('UsageError');
+      }
+    }
+    expect(store.events({ q: 'kabul' }).events.length).toBe(1);
+    expect(store.events({ q: 'shell*' }).events.length).toBe(1);
+  });
+  it('filters by country, date and distance', () => {
+    expect(store.events({ country: 'AF' }).events.length).toBe(1);
+    expect(store.events({ since: '2022-04-14' }).events.every((e) => (e.date?.end ?? '') >= '2022-04-14')).toBe(true);
+    expect(store.events({ near: { lat: 48.72, lon: 37.56, km: 50 } }).events.length).toBe(1);
+  });
+  it('pages with a cursor without repeating events', () => {
+    const first = store.events({ limit: 1 });
+    expect(first.next).not.toBeNull();
+    const second = store.events({ limit: 1, cursor: first.next! });
+    expect(second.events[0].id).not.toBe(first.events[0].id);
+  });
+});
