@@ -54,18 +54,8 @@ export interface EventFilters {
   cursor?: string;
 }
 
-export interface DocumentRow {
-  id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  site: string | null;
-  lang: string | null;
-  ingested_at: string;
-  primary_event: string | null;
-}
+/** A stored document without its text, as listings show it. */
+export type DocumentRow = Omit<Document, 'text'> & { ingested_at: string; primary_event: string | null };
 
 export interface StoreResult {
   stored: boolean;
