@@ -186,7 +186,7 @@ for (const [cc, list] of statesByCountry) {
       const seat = admin1Groups.get(`${cc}.${a1}`)!.seat;
       if (!seat || taken.has(a1)) continue;
       const sf = foldName(seat.name);
-      if (sf.length >= 4 && commonPrefix(st, sf) >= Math.max(4, sf.length - 2) && km(seat.lat, seat.lon, Number(s.latitude), Number(s.longitude)) < 400) {
+      if (sf.length >= 4 && commonPrefix(st, sf) >= Math.max(4, sf.length - 2) && st.length <= sf.length + 3 && km(seat.lat, seat.lon, Number(s.latitude), Number(s.longitude)) < 400) {
         assigned.set(s, a1);
         taken.add(a1);
         break;
@@ -216,10 +216,14 @@ for (const [cc, list] of statesByCountry) {
       }
     }
     pairs.sort((a, b) => a[0] - b[0]);
-    for (const [d, s, a1] of pairs) {
-      if (d > 250 || assigned.has(s) || taken.has(a1)) continue;
-      assigned.set(s, a1);
-      taken.add(a1);
+    // near pairs first; then big regions whose places cluster far from the centroid (Ontario's
+    // live in its south)
+    for (const limit of [250, 1200]) {
+      for (const [d, s, a1] of pairs) {
+        if (d > limit || assigned.has(s) || taken.has(a1)) continue;
+        assigned.set(s, a1);
+        taken.add(a1);
+      }
     }
   }
   for (const s of list) {
@@ -274,8 +278,23 @@ for (const line of supplement.split('\n')) {
     continue;
   }
   const geonameid = gid ? Number(gid) : null;
-  const known = geonameid !== null ? byGeonameid.get(geonameid) : code === 'PCLI' ? countryEntries.get(country) : undefined;
-  if (!known && (geonameid !== null || code === 'PCLI')) {
+  const aliasOnly = geonameid !== null || code === 'PCLI' || (code === 'ADM1' && !lat);
+  let known: Entry | undefined;
+  if (code === 'PCLI') {
+    known = countryEntries.get(country);
+    if (known && lat && lon) {
+      // GeoNames' point and id for the country, where world-countries has another centroid
+      known.lat = Number(lat);
+      known.lon = Number(lon);
+      known.geonameid = geonameid;
+      const c = meta.countries.find((x) => x.code === country)!;
+      c.lat = known.lat;
+      c.lon = known.lon;
+      c.geonameid = geonameid;
+    }
+  } else if (geonameid !== null) known = byGeonameid.get(geonameid);
+  else if (aliasOnly) known = entries.find((e) => e.code === code && e.country === country && e.keys.has(foldName(name)));
+  if (!known && aliasOnly) {
     console.warn(`gazetteer supplement: ${name}: no entry ${gid || country} to add names to`);
     continue;
   }
@@ -287,7 +306,14 @@ for (const line of supplement.split('\n')) {
     addKey(target, name);
     entries.push(target);
   }
-  for (const a of (aliases ?? '').split('|')) if (a.trim()) addKey(target, a.trim());
+  addKey(target, name);
+  for (const a of (aliases ?? '').split('|')) {
+    const alias = a.trim();
+    // abbreviations in lower case ("Ga.", "Mass.") keep their period in the key, so that the
+    // word "Mass" does not read as Massachusetts; the detector looks them up with the period
+    if (/\p{Ll}\.$/u.test(alias)) target.keys.add(foldName(alias) + '.');
+    else if (alias) addKey(target, alias);
+  }
 }
 
 // --- common words ----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ export interface GazetteerMeta {
   admin1: Record<string, string>;
   /** "CC.A1.A2" → display name. */
   admin2: Record<string, string>;
-  countries: { code: string; name: string; lat: number; lon: number; population: number; demonyms: string[] }[];
+  countries: { code: string; name: string; lat: number; lon: number; population: number; geonameid?: number | null; demonyms: string[] }[];
   /** folded word → commonness level (1..3). */
   common: Record<string, number>;
 }
@@ -154,7 +154,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   for (const c of meta.countries) {
     countries.set(c.code, {
       name: c.name, country: c.code, admin1: null, admin2: null, lat: c.lat, lon: c.lon,
-      geonameid: null, precision: 'country', population: c.population,
+      geonameid: c.geonameid ?? null, precision: 'country', population: c.population,
     });
     for (const d of c.demonyms) if (!demonyms.has(foldName(d))) demonyms.set(foldName(d), c.code);
   }

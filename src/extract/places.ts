@@ -74,6 +74,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'president', 'g
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upstate', 'downtown', 'greater', 'occupied', 'rural', 'suburban', 'metro', 'coastal']);
 /** Words that may open a sentence before a place without being part of its name. */
 const PREPOSITIONS = new Set(['in', 'near', 'over', 'from', 'to', 'into', 'at', 'outside', 'inside', 'around', 'across', 'towards', 'toward', 'through', 'throughout', 'within', 'of', 'on', 'off', 'beyond', 'via', 'between', 'against', 'for', 'by', 'and', 'along', 'past', 'above', 'onto', 'out', 'under', 'than', 'since', 'like', 'about', 'with', 'leaving', 'entering', 'visiting']);
+/** Function words that open sentences: a capital on them says nothing about the next word. */
+const OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'but', 'and', 'or', 'as', 'when', 'while', 'after', 'before', 'if', 'so', 'then', 'although', 'though', 'meanwhile', 'also', 'both', 'neither', 'either', 'all', 'most', 'many', 'some', 'few', 'every', 'each', 'why', 'how', 'where', 'what', 'whether', 'because', 'once', 'unlike', 'until', 'yet', 'still', 'even', 'now', 'today', 'yesterday', 'last', 'next', 'later', 'earlier', 'here', 'there', 'only', 'across', 'despite', 'unless', 'with', 'without', 'for']);
 /** Words between a preposition and the name that do not change the relation ("in the town of X"). */
 const SKIP_BEFORE = new Set(['the', 'town', 'city', 'village', 'region', 'province', 'district', 'settlement', 'outskirts', 'capital', 'area', 'oblast', 'of', 'state', 'county', 'suburb', 'suburbs', 'centre', 'center', 'port', 'heart', 'countryside', 'border', 'borders', 'rest', 'part', 'parts', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'frontline', 'front', 'line', 'coast', 'coastal']);
 /** Strong locative context for names that are also common words ("in Mobile"). */
@@ -81,9 +83,21 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'outside', '
 /** A following verb of speech: "Austin said" is a person or team, unless a country speaks. */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'explained', 'noted', 'wrote', 'asked', 'replied']);
 
+/** Calendar words that GeoNames also knows as places ("Thursday", "August", "March"). */
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter', 'halloween', 'thanksgiving']);
+/**
+ * Capitalised words that may follow a place name without making it someone's name: local
+ * institutions and offices ("Gainesville Police Department", "Texas Gov.", "U.S. Army") say where
+ * things are. Anything else after it ("Jordan Smith", "Georgia Tech", "Washington Post") is taken
+ * as a longer proper name.
+ */
+const INSTITUTION_WORDS = new Set(['police', 'sheriff', "sheriff's", 'fire', 'department', 'dept', 'council', 'commission', 'commissioners', 'board', 'school', 'schools', 'high', 'middle', 'elementary', 'hospital', 'medical', 'court', 'circuit', 'township', 'mayor', 'gov', 'governor', 'sen', 'senator', 'rep', 'president', 'prime', 'army', 'navy', 'military', 'forces', 'government', 'ministry', 'embassy', 'consulate', 'parliament', 'airport', 'station', 'library', 'museum', 'zoo', 'chamber', 'public', 'municipal', 'regional', 'health', 'water', 'housing', 'community', 'area', 'metro', 'transit', 'supreme', 'legislature', 'house', 'senate', 'assembly', 'attorney', 'highway', 'patrol', 'guard', 'coast', 'city', 'county', 'state', 'national', 'federal', 'district', 'emergency', 'jail', 'prison', 'correctional', 'office', 'officials', 'authorities', 'secretary', 'minister', 'foreign', 'defense', 'defence', 'interior', 'central', 'special', 'marine', 'marines', 'coalition', 'border', 'customs', 'election', 'electoral', 'congress', 'general', 'parks', 'department', 'airbase', 'air', 'port', 'harbor', 'harbour', 'bridge', 'square', 'center', 'centre', 'hall', 'memorial', 'cathedral', 'mosque', 'church', 'cemetery', 'hills', 'valley', 'region', 'metropolitan', 'town', 'village', 'borough', 'parish', 'province', 'oblast', 'governorate']);
+/** After a region name, "State" is mostly a university or team ("Ohio State"); after a city a street. */
+const NAME_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls']);
+
 const FEATURE_BONUS: Record<string, number> = {
-  PCLI: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 1.5, RGN: 1, ADM2: 0.5,
-  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
+  PCLI: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
+  PPLC: 2.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
   PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
 };
 
@@ -152,8 +166,14 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention
       // "U.S." keeps its final period when the name is an abbreviation with inner periods
       const raw = text.slice(t.start, end);
       if (raw.includes('.') && text[end] === '.' && last.text.length <= 2) end++;
-      const key = foldName(text.slice(t.start, end));
-      const candidates = g.lookup(key);
+      let key = foldName(text.slice(t.start, end));
+      let candidates = g.lookup(key);
+      if (text[end] === '.' && g.lookup(key + '.').length > 0) {
+        // "Ga.", "W.Va.": an abbreviation, only ever as a qualifier (checked in rejectReason)
+        key += '.';
+        candidates = g.lookup(key);
+        end++;
+      }
       if (candidates.length === 0) continue;
       found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, hint: null, qualifier: null, qualifies: null, chosen: null, confident: false };
     }
@@ -185,24 +205,32 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention
 }
 
 /** Why a candidate is not a place mention, or null when it may be one. */
-function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): string | null {
+function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
   const single = m.first === m.last;
   if (single && isDemonym(g, first.text) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
-  if (m.key.replace(/ /g, '').length <= 3) {
-    if (surface.replace(/\./g, '') !== surface.replace(/\./g, '').toUpperCase()) return 'short';
+  if (single && DIRECTIONS.has(m.key)) return 'direction';
+  if (m.key.endsWith('.')) {
+    // "Ga.", "Ky.", "W.Va." only as the state after a town: "Gainesville, Ga."
+    if (!/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return 'abbreviation';
+  } else if (m.key.replace(/ /g, '').length <= 3) {
+    if (surface !== surface.toUpperCase()) return 'short';
     if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
   } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
     return 'acronym';
   }
+  if (single && CALENDAR.has(m.key)) return 'calendar';
+  if (persons.has(m.key)) return 'person-name';
   // part of a longer proper name: a capitalised word right after ("Georgia Tech", "Jordan Smith")
   const next = tokens[m.last + 1];
   if (next && !last.possessive && next.cap && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
-    if (!(w === 'air' || w === 'airport' || w === 'airbase' || w === 'airfield') && !isDemonym(g, next.text)) return 'name-after';
+    if (NAME_HEADS.has(w) || w === 'state') return 'name-after';
+    // "US President", "Gainesville Police": offices and institutions say where they are
+    if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next.text))) return 'name-after';
   }
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
   // compass word ("Eastern Ukraine")
@@ -210,7 +238,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
     const w = prev.text.toLowerCase();
     if (TITLES.has(w)) return 'person';
-    if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || g.commonWord(w) > 0))) return 'name-before';
+    if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+      if (!m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1')) persons.add(m.key);
+      return 'name-before';
+    }
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
@@ -311,7 +342,7 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
     };
     if (/^,\s*$/.test(between) && anyContains(b, a)) {
       narrow(b, a);
-    } else if (tokens[a.last].possessive && /^\s*$/.test(between) && anyContains(a, b)) {
+    } else if (tokens[a.last].possessive && /^['’]s\s+$/.test(between) && anyContains(a, b)) {
       narrow(a, b);
     } else if (/^[^.;!?\n]{0,60}\b(?:in|of)\s+(?:the\s+)?$/.test(between) && b.hint !== 'place' && anyContains(b, a) && !/\b(?:and|or)\b/.test(between) && broad(a).length === 0) {
       // "Vovchansk near the Russian border in Kharkiv": the region narrows the town down
@@ -384,9 +415,27 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   }
 }
 
-export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer): PlaceAnnotation[] {
+export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, debug?: (line: string) => void): PlaceAnnotation[] {
   const tokens = tokenize(text, sentences);
-  const mentions = findMentions(text, tokens, g).filter((m) => rejectReason(m, text, tokens, g) === null);
+  const found = findMentions(text, tokens, g);
+  // "Barack Obama" makes a later "Obama" a person: collect second names first
+  const persons = new Set<string>();
+  const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));
+  // …unless the document also uses the name plainly as a place ("to Edmonton", "Gainesville, Ga."),
+  // which also clears it where it opens a longer name ("Gainesville Environmental Services")
+  const confirmed = new Set<string>();
+  found.forEach((m, i) => {
+    if (firstPass[i] !== null) return;
+    const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+    if (LOCATIVE.has(prep) || m.candidates.length === 1 || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+  });
+  for (const k of confirmed) persons.delete(k);
+  const mentions = found.filter((m) => {
+    const reason = rejectReason(m, text, tokens, g, persons);
+    if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
+    if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
+    return reason === null;
+  });
   resolveAll(mentions, tokens, text, g);
   const out: PlaceAnnotation[] = [];
   for (const m of mentions) {

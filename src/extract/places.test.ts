@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Document, PlaceAnnotation } from '../model/types.js';
+import { loadGazetteer } from './gazetteer.js';
+import { places } from './places.js';
+import { splitSentences } from './sentences.js';
+
+const gazetteer = loadGazetteer();
+
+function run(text: string): PlaceAnnotation[] {
+  const document: Document = { id: 'doc_test', source: 'test', url: null, title: null, published: null, author: null, site: null, lang: 'en', text };
+  const out = places.run({ document, annotations: splitSentences(text) }, { gazetteer });
+  for (const a of out.annotations) expect(text.slice(a.start, a.end)).toBe((a as PlaceAnnotation).text);
+  return out.annotations as PlaceAnnotation[];
+}
+
+const byText = (ps: PlaceAnnotation[], t: string) => ps.find((p) => p.text === t);
+
+describe('places', () => {
+  it('resolves a town qualified by its region later in the sentence', () => {
+    const text = 'The helicopter landed near Vovchansk, a town close to the Russian border in Kharkiv.';
+    const ps = run(text);
+    const town = byText(ps, 'Vovchansk')!;
+    expect(town.value).toMatchObject({ name: 'Vovchansk', country: 'UA', admin1: 'Kharkiv', precision: 'place' });
+    expect(town.preposition).toBe('near');
+    const region = byText(ps, 'Kharkiv')!;
+    expect(region.value.precision).toBe('admin1');
+    expect(region.qualifies).toBe(town.start);
+    // "Russian border" is an adjective, not a mention of Russia
+    expect(ps.some((p) => p.value.country === 'RU')).toBe(false);
+  });
+
+  it('reads "X province" and possessive qualifiers', () => {
+    const ps = run('A jet was shot down over Syria’s Idlib province on Tuesday.');
+    const idlib = byText(ps, 'Idlib')!;
+    expect(idlib.value).toMatchObject({ country: 'SY', precision: 'admin1' });
+    expect(idlib.preposition).toBeNull();
+    const syria = byText(ps, 'Syria')!;
+    expect(syria.qualifies).toBe(idlib.start);
+    expect(syria.preposition).toBe('over');
+  });
+
+  it('uses "Town, State" to pick the right namesake', () => {
+    const ps = run('The fair opened in Springfield, Illinois, on Saturday.');
+    const town = byText(ps, 'Springfield')!;
+    expect(town.value).toMatchObject({ country: 'US', admin1: 'Illinois', precision: 'place' });
+    expect(byText(ps, 'Illinois')!.qualifies).toBe(town.start);
+  });
+
+  it('follows the document context for ambiguous names', () => {
+    const us = run('Storms hit Atlanta and Savannah. Georgia officials said roads in Georgia were closed.');
+    expect(us.filter((p) => p.text === 'Georgia').every((p) => p.value.country === 'US')).toBe(true);
+    const caucasus = run('Talks in Tbilisi went on. Russia and Georgia exchanged notes about South Ossetia.');
+    expect(byText(caucasus, 'Georgia')!.value).toMatchObject({ country: 'GE', precision: 'country' });
+  });
+
+  it('knows transliterations and curated bases', () => {
+    const ps = run('Troops flew from Kharkov to Khmeimim Air Base on the Syrian coast.');
+    expect(byText(ps, 'Kharkov')!.value).toMatchObject({ name: 'Kharkiv', country: 'UA' });
+    expect(byText(ps, 'Khmeimim Air Base')!.value).toMatchObject({ country: 'SY' });
+    expect(byText(ps, 'Khmeimim Air Base')!.preposition).toBe('to');
+  });
+
+  it('includes a capitalised type word and reads abbreviations of states after a comma', () => {
+    const ps = run('Deputies in Laurel County arrested a man from Gainesville, Ga., on Friday.');
+    expect(byText(ps, 'Laurel County')!.value).toMatchObject({ precision: 'admin2', country: 'US', admin1: 'Kentucky' });
+    expect(byText(ps, 'Gainesville')!.value).toMatchObject({ admin1: 'Georgia' });
+    expect(byText(ps, 'Ga.')).toBeDefined();
+  });
+
+  it('emits nothing for people, organisations, demonyms and common words', () => {
+    const negatives = [
+      'A Syrian official and a Russian diplomat met on Monday.',
+      'Jordan Smith scored twice for Georgia Tech.',
+      'The Syrian Observatory for Human Rights said the toll rose.',
+      'Reading the report, Paris Hilton laughed.',
+      'Police said the march would start on Thursday in May.',
+      'Mobile phones were banned.',
+      'He works for the Washington Post.',
+    ];
+    for (const text of negatives) expect(run(text), text).toEqual([]);
+  });
+
+  it('keeps a later surname from reading as a place', () => {
+    const ps = run('Officer Tom Lincoln arrived. Lincoln said the road was closed.');
+    expect(ps).toEqual([]);
+  });
+
+  it('finds countries written as abbreviations', () => {
+    const ps = run('The U.S. and the UK sent aid to Ukraine.');
+    expect(ps.map((p) => p.value.country)).toEqual(['US', 'GB', 'UA']);
+    expect(byText(ps, 'U.S.')).toBeDefined();
+  });
+
+  it('warns instead of failing with a gazetteer that cannot look up names', () => {
+    const document: Document = { id: 'd', source: 't', url: null, title: null, published: null, author: null, site: null, lang: null, text: 'In Kyiv.' };
+    const out = places.run({ document, annotations: [] }, { gazetteer: { demonymCountry: () => null, country: () => null } });
+    expect(out.annotations).toEqual([]);
+    expect(out.messages?.[0].rule).toBe('places:no-gazetteer');
+  });
+});
