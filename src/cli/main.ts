@@ -10,11 +10,13 @@ import { readInputs } from '../ingest/read.js';
 import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
+import { registerServe } from './serve.js';
+import { registerWatch } from './watch.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
 
-function dbPath(opts: { db?: string }): string {
+export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
 }
 
@@ -60,7 +62,7 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
   };
 }
 
-async function ingest(paths: string[], opts: { db?: string }): Promise<number> {
+async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const pipeline = createPipeline(loadResources());
   const store = openStore(dbPath(opts));
@@ -71,7 +73,7 @@ async function ingest(paths: string[], opts: { db?: string }): Promise<number> {
   let failed = 0;
   const events = new Set<string>();
   try {
-    for await (const item of readInputs(paths)) {
+    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
       if (item.kind === 'error') {
         failed++;
         progress.clear();
@@ -204,11 +206,12 @@ function program(result: { code: number }): Command {
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
   p.command('ingest')
-    .description('read files, folders, or - (stdin); extract; link; store')
+    .description('read files, folders, URLs, feeds or - (stdin); extract; link; store')
     .argument('<inputs...>')
     .option('--db <file>', 'database file')
-    .action(async (inputs: string[], _o, cmd: Command) => {
-      result.code = await ingest(inputs, db(cmd));
+    .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
+    .action(async (inputs: string[], o: { allowPrivate?: boolean }, cmd: Command) => {
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate });
     });
   p.command('events')
     .description('the events, newest first')
@@ -250,6 +253,8 @@ function program(result: { code: number }): Command {
     .action(async (inputs: string[], o: { published?: string }) => {
       result.code = await extractCommand(inputs, o);
     });
+  registerServe(p, result);
+  registerWatch(p, result);
   return p;
 }
 

@@ -15,6 +15,7 @@ import { isoDateOrNull, textDocument } from './document.js';
 import { InputError } from './errors.js';
 import { sniffHtmlCharset } from './html-charset.js';
 import { extractArticle } from './html.js';
+import { readUrl, type FetchOptions } from './fetch.js';
 
 export type InputResult =
   | { kind: 'document'; document: Document; warnings: string[] }
@@ -228,9 +229,13 @@ export async function* readStream(stream: Readable, name = '-'): AsyncGenerator<
 }
 
 /** Every input named on the command line, in order. */
-export async function* readInputs(paths: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<InputResult> {
+export async function* readInputs(paths: readonly string[], stdin: Readable = process.stdin, fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
   const seen = new Set<string>();
   for (const p of paths) {
+    if (/^https?:\/\//i.test(p)) {
+      yield* readUrl(p, fetchOptions);
+      continue;
+    }
     if (p === '-') {
       yield* readStream(stdin);
       continue;
