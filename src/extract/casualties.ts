@@ -23,6 +23,11 @@ const PERSON_NOUNS =
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
   'guerrillas?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
 
+const SINGULAR_PERSON =
+  'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
+  'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
+  'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper';
+
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
   `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
@@ -39,9 +44,9 @@ interface Verb {
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
-  [/\b(?:killing|killed|slaughtered|massacred|executed|murdered)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [/\b(?:deaths? of|death toll (?:\w+\s+){0,3}?(?:to|of|at|is|was|stands at|reached)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
-  [/\b(?:injuring|wounding|injured|wounded)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:died|die|dies|dead|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
@@ -60,7 +65,7 @@ interface Group {
   start: number;
   end: number;
   count: Count;
-  victims: string;
+  victims: string | null;
 }
 
 /** Person groups in a sentence, with coordinated ones summed into one group. */
@@ -82,6 +87,12 @@ function findGroups(sentence: string): Group[] {
   }
   return out;
 }
+
+/** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
+const SINGULAR_BEFORE = new RegExp(
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
+  'iu',
+);
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
@@ -121,7 +132,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           NUMBER_PHRASE.lastIndex = 0;
           const n = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu').exec(sentence.slice(ve));
           const count = n && toCount(n[1], n[2], n[3]);
-          if (n && count && count.best > 1) group = { start: ve, end: ve + n[0].length, count, victims: '' };
+          if (n && count && count.best > 1) group = { start: ve, end: ve + n[0].length, count, victims: null };
         }
       } else {
         const before = groups.filter((g) => !used.has(g) && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
@@ -129,13 +140,17 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
           const count = n && toCount(n[1], n[2], n[3]);
-          if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: '' };
+          if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: null };
+        }
+        if (!group && verb.field === 'fatalities') {
+          const one = SINGULAR_BEFORE.exec(sentence.slice(Math.max(0, vs - 60), vs));
+          if (one) group = { start: vs - one[0].length, end: vs, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       }
       if (!group) continue;
       used.add(group);
       taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims || null);
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims);
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -31,17 +31,25 @@ import type {
 import { countsCompatible, datesCompatible, placesCompatible, PRECISION_RANK } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 
-const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since the (?:start|beginning)|(?:over|in) the (?:past|last) (?:\w+ ){0,2}(?:months|years|decades)|a total of|to date|since (?:19|20)\d\d)\b/i;
+const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
 const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
 /** "in the Ukrainian town of X", "near the village of X": the locative word a few words back. */
-const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?|\bthe\s+(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|settlement|region|province|district|oblast|area|port|outskirts)\s+of\s+)$/iu;
+const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?|\b(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|settlement|region|province|district|oblast|area|port|outskirts)\s+of\s+)$/iu;
 /** "from Aleppo to the … Center at Hemeimim": a place inside a from/to phrase is a route, not the scene. */
 const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
-/** Whether a place is where the action of its sentence happened, by the words before it. */
-function isScene(text: string, p: PlaceAnnotation): boolean {
+/**
+ * A place name standing for its government or forces, or naming who did it ("Kiev forces",
+ * "Kiev shelling", "Moscow denies"): who, not where.
+ */
+const METONYM_AFTER = /^(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace)\b/i;
+
+/** Whether a place is where the action of its sentence happened, by the words around it. */
+function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
+  if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
+  if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
   if (!p.preposition && !LOCATIVE_BEFORE.test(before)) return false;
@@ -108,7 +116,13 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   };
   for (const t of titleTriggers) add(t, 3);
   for (const s of sentences) {
-    for (const t of s.triggers) add(t, s.index < LEAD_SENTENCES ? 2 : 0.5);
+    const factor = s.index < LEAD_SENTENCES ? 2 : 0.5;
+    for (const t of s.triggers) add(t, factor);
+    // a sentence that counts the dead is about an incident: its strongest word names the main one
+    // more surely than a lead about talks or blame
+    if (s.items.some((a) => a.kind === 'casualty') && s.triggers.length) {
+      add(s.triggers.reduce((a, b) => (b.weight > a.weight ? b : a)), factor * 0.5);
+    }
   }
   let best: { w: number; t: TriggerAnnotation } | null = null;
   for (const v of score.values()) if (!best || v.w > best.w) best = v;
@@ -150,6 +164,14 @@ export function summariseCounts(counts: Count[]): Count | null {
     best: Math.max(...counts.map((c) => c.best)),
     high: Math.max(...counts.map((c) => c.high)),
   };
+}
+
+/** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
+function impliedDate(published: string | null): DateInterval | null {
+  if (!published) return null;
+  const day = Date.parse(published);
+  if (Number.isNaN(day)) return null;
+  return { start: new Date(day - 86_400_000).toISOString().slice(0, 10), end: published, precision: 'day', implied: true };
 }
 
 const dateWidth = (d: DateInterval) => Date.parse(d.end) - Date.parse(d.start);
@@ -230,6 +252,18 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       }
     }
   }
+  if (!places.length) {
+    // headlines rarely say "in": "Rebel-held Donetsk hit by air strike". Without a locative word,
+    // a place that is neither a route end nor a stand-in for a government is the scene.
+    for (const s of incident.length ? incident : all.slice(0, LEAD_SENTENCES)) {
+      for (const a of s.items) {
+        if (a.kind !== 'place' || a.qualifies !== null || !isScene(text, a, false)) continue;
+        const loc = toLocation(a);
+        places.push(loc);
+        claims.push(claim(text, id, s, 'location', loc));
+      }
+    }
+  }
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
   const actors = assignActors(all, ownTriggers);
   for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
@@ -242,7 +276,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     category: family.category,
     type: family.type,
     tags: [...tags].sort(),
-    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)),
+    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? impliedDate(doc.document.published),
     location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
     actors,
     fatalities: summariseCounts(fatal),

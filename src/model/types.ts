@@ -45,6 +45,12 @@ export interface DateInterval {
   start: string;
   end: string;
   precision: DatePrecision;
+  /**
+   * True when no sentence states the date and the publication date stands in for it (the day of
+   * publication and the day before, as event coders read an undated news report). Shown, never
+   * used to tell incidents apart, and never a claim.
+   */
+  implied?: boolean;
 }
 
 export type PlacePrecision = 'place' | 'admin2' | 'admin1' | 'country';
