@@ -49,6 +49,10 @@ const METONYM_AFTER = /^(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allie
 /** Whether a place is where the action of its sentence happened, by the words around it. */
 function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
+  const near = text.slice(Math.max(0, p.start - 30), p.start);
+  // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
+  if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
+  if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
   if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
