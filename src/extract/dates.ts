@@ -15,6 +15,9 @@ import { addDays, isoDate, parseIsoDate } from './calendar.js';
 const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
 /** Words that make a date relative to the day of writing: meaningless without a publication date. */
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
+const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
+/** "now", "currently": the time of writing, not of any incident. */
+const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -89,7 +92,9 @@ export function findDates(sentence: string, offset: number, published: string | 
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time
-    if (!pub && (RELATIVE.test(r.text) || !(c.isCertain('year') && c.isCertain('month')))) continue;
+    // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
+    if (!pub && (!STATED_YEAR.test(r.text) || RELATIVE.test(r.text) || !c.isCertain('month'))) continue;
+    if (NOT_A_DATE.test(r.text)) continue;
     const precision = precisionOf(r);
     let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
     if (pub) day = intoThePast(r, day, pub, sentence);
