@@ -1,6 +1,7 @@
 /**
- * Inputs to Documents: files, folders (recursively), stdin; `.txt`, `.html`/`.htm`, `.jsonl`, and
- * any of them gzip-compressed. A bad input is a result, not an exception: the caller names it and
+ * Inputs to Documents: files, folders (recursively), stdin, URLs; `.txt`, `.html`/`.htm`, `.jsonl`,
+ * RSS/Atom feeds (`.xml`, `.rss`, `.atom`, or any text starting `<rss`/`<feed`), and any of them
+ * gzip-compressed. A bad input is a result, not an exception: the caller names it and
  * goes on with the rest. JSONL is streamed line by line, so a 1 GB dump never sits in memory.
  */
 import { createReadStream } from 'node:fs';
@@ -15,7 +16,8 @@ import { isoDateOrNull, textDocument } from './document.js';
 import { InputError } from './errors.js';
 import { sniffHtmlCharset } from './html-charset.js';
 import { extractArticle } from './html.js';
-import { readUrl, type FetchOptions } from './fetch.js';
+import { readFeed, readUrl, type FetchOptions } from './fetch.js';
+import { looksLikeFeed } from './feed.js';
 
 export type InputResult =
   | { kind: 'document'; document: Document; warnings: string[] }
@@ -26,12 +28,13 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Characters of one JSONL line; a longer line is named and skipped. */
 export const MAX_JSONL_LINE = 8 * 1024 * 1024;
 
-type Format = 'text' | 'html' | 'jsonl';
+type Format = 'text' | 'html' | 'jsonl' | 'feed';
 
 const EXTENSIONS: Record<string, Format> = {
   '.txt': 'text', '.text': 'text', '.md': 'text', '': 'text',
   '.html': 'html', '.htm': 'html', '.xhtml': 'html',
   '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.xml': 'feed', '.rss': 'feed', '.atom': 'feed',
 };
 
 function formatOf(path: string): Format | null {
@@ -50,7 +53,7 @@ function errorResult(input: string, err: unknown): InputResult {
 }
 
 /** A document from the bytes of one page, text or HTML, after gzip and charset. */
-export function documentFromBytes(bytes: Uint8Array, format: Exclude<Format, 'jsonl'>, source: string, url: string | null = null, declaredCharset: string | null = null): InputResult {
+export function documentFromBytes(bytes: Uint8Array, format: Exclude<Format, 'jsonl' | 'feed'>, source: string, url: string | null = null, declaredCharset: string | null = null): InputResult {
   const warnings: string[] = [];
   try {
     let data: Uint8Array = isGzip(bytes) ? gunzip(bytes) : bytes;
@@ -150,8 +153,19 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The results of one file. */
-export async function* readFile(path: string): AsyncGenerator<InputResult> {
+/** A feed, by its first bytes (gzip looked into): `<rss`, `<feed`, `<rdf:RDF` after any prolog. */
+function sniffFeed(bytes: Uint8Array): boolean {
+  const head = isGzip(bytes) ? null : Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  if (head !== null) return looksLikeFeed(head);
+  try {
+    return looksLikeFeed(gunzip(bytes).subarray(0, 4096).toString('latin1'));
+  } catch {
+    return false;
+  }
+}
+
+/** The results of one file. Feed items that carry only a summary are fetched with `fetchOptions`. */
+export async function* readFile(path: string, fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
   const format = formatOf(path);
   try {
     if (format === 'jsonl') {
@@ -161,6 +175,10 @@ export async function* readFile(path: string): AsyncGenerator<InputResult> {
     const bytes = await readHead(path);
     if (bytes.length === 0) {
       yield { kind: 'error', input: path, reason: 'empty file', rule: 'ingest:empty' };
+      return;
+    }
+    if (format === 'feed' || sniffFeed(bytes)) {
+      yield* readFeed(bytes, path, fetchOptions);
       return;
     }
     yield documentFromBytes(bytes, format ?? 'text', path);
@@ -211,7 +229,7 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
 }
 
 /** Standard input: JSONL when it starts with "{", else one text or HTML page. */
-export async function* readStream(stream: Readable, name = '-'): AsyncGenerator<InputResult> {
+export async function* readStream(stream: Readable, name = '-', fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(c as Buffer);
   const bytes = Buffer.concat(chunks);
@@ -223,6 +241,10 @@ export async function* readStream(stream: Readable, name = '-'): AsyncGenerator<
   if (head.startsWith('{')) {
     const { Readable } = await import('node:stream');
     yield* readJsonl(Readable.from([bytes]), name, false);
+    return;
+  }
+  if (sniffFeed(bytes)) {
+    yield* readFeed(bytes, name, fetchOptions);
     return;
   }
   yield documentFromBytes(bytes, head.startsWith('<') ? 'html' : 'text', name);
@@ -237,7 +259,7 @@ export async function* readInputs(paths: readonly string[], stdin: Readable = pr
       continue;
     }
     if (p === '-') {
-      yield* readStream(stdin);
+      yield* readStream(stdin, '-', fetchOptions);
       continue;
     }
     let st;
@@ -249,10 +271,10 @@ export async function* readInputs(paths: readonly string[], stdin: Readable = pr
     }
     if (st.isDirectory()) {
       for await (const item of walk(p, seen)) {
-        if ('file' in item) yield* readFile(item.file);
+        if ('file' in item) yield* readFile(item.file, fetchOptions);
         else yield item;
       }
-    } else yield* readFile(p);
+    } else yield* readFile(p, fetchOptions);
   }
 }
 

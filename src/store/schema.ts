@@ -58,4 +58,23 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
   `,
+  // 2: feeds that `sitrep watch` polls: validators for conditional requests, back-off, seen items
+  `
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled TEXT,
+    last_status TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll TEXT
+  );
+  CREATE TABLE feed_items (
+    feed TEXT NOT NULL,
+    item TEXT NOT NULL,
+    document TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+  ) WITHOUT ROWID;
+  `,
 ];

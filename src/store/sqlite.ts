@@ -57,6 +57,21 @@ export interface EventFilters {
 /** A stored document without its text, as listings show it. */
 export type DocumentRow = Omit<Document, 'text'> & { ingested_at: string; primary_event: string | null };
 
+/** What `sitrep watch` keeps about one feed between polls and restarts. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** ISO instant of the last poll. */
+  last_polled: string | null;
+  /** `200`, `304`, `503`, or a `fetch:*` rule for a failure without a status. */
+  last_status: string | null;
+  /** Failed polls in a row: the back-off exponent. */
+  failures: number;
+  /** ISO instant before which the feed is not polled (back-off, Retry-After). */
+  next_poll: string | null;
+}
+
 export interface StoreResult {
   stored: boolean;
   events: string[];
@@ -263,6 +278,30 @@ export class Store {
       by.set(e.document, l);
     }
     return docs.map((d) => ({ ...d, events: by.get(d.id) ?? [] }));
+  }
+
+  /** The stored state of a feed, or null when it was never polled. */
+  feedState(url: string): FeedState | null {
+    return (this.db.prepare('SELECT url, etag, last_modified, last_polled, last_status, failures, next_poll FROM feeds WHERE url = ?').get(url) as FeedState | undefined) ?? null;
+  }
+
+  saveFeedState(state: FeedState): void {
+    this.db
+      .prepare(
+        `INSERT INTO feeds (url, etag, last_modified, last_polled, last_status, failures, next_poll) VALUES (@url, @etag, @last_modified, @last_polled, @last_status, @failures, @next_poll)
+         ON CONFLICT(url) DO UPDATE SET etag=@etag, last_modified=@last_modified, last_polled=@last_polled, last_status=@last_status, failures=@failures, next_poll=@next_poll`,
+      )
+      .run(state);
+  }
+
+  /** Whether an item (guid, else link) of a feed was ingested before. */
+  hasFeedItem(feed: string, item: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM feed_items WHERE feed = ? AND item = ?').get(feed, item);
+  }
+
+  /** Marks a feed item as ingested, with the document it gave. */
+  addFeedItem(feed: string, item: string, document: string | null): void {
+    this.db.prepare('INSERT OR IGNORE INTO feed_items (feed, item, document, seen_at) VALUES (?, ?, ?, ?)').run(feed, item, document, new Date().toISOString());
   }
 
   getDocument(id: string): (DocumentRow & { text: string; reports: Report[] }) | null {
