@@ -304,6 +304,12 @@ export class Store {
     this.db.prepare('INSERT OR IGNORE INTO feed_items (feed, item, document, seen_at) VALUES (?, ?, ?, ?)').run(feed, item, document, new Date().toISOString());
   }
 
+  /** The events a document's reports joined, its main incident's first. */
+  documentEvents(id: string): string[] {
+    const rows = this.db.prepare('SELECT event FROM reports WHERE document = ? ORDER BY idx').pluck().all(id) as string[];
+    return [...new Set(rows)];
+  }
+
   getDocument(id: string): (DocumentRow & { text: string; reports: Report[] }) | null {
     const d = this.db.prepare('SELECT id, source, url, title, published, author, site, lang, ingested_at, primary_event, text FROM documents WHERE id = ?').get(id) as (DocumentRow & { text: string }) | undefined;
     if (!d) return null;
