@@ -10,6 +10,7 @@ import { readInputs } from '../ingest/read.js';
 import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
+import { storeDocument } from './ingest-run.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
@@ -86,15 +87,11 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
         err(`${doc.source}: warning: ${w}`);
       }
       try {
-        if (store.hasDocument(doc.id)) known++;
-        else {
-          const { reports } = extract(doc, pipeline);
-          const res = store.ingest(doc, reports);
-          if (res.stored) {
-            added++;
-            for (const e of res.events) events.add(e);
-          } else known++;
-        }
+        const res = storeDocument(doc, pipeline, store);
+        if (res.stored) {
+          added++;
+          for (const e of res.events) events.add(e);
+        } else known++;
       } catch (e) {
         failed++;
         progress.clear();

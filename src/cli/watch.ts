@@ -1,5 +1,230 @@
-/** `sitrep watch`: poll feeds and ingest new items (issue 8 builds it). */
+/**
+ * `sitrep watch FEED_URL… [--every MIN] [--allow-private] [--once]`: poll feeds and ingest new items.
+ *
+ * Each poll is a conditional request (the ETag and Last-Modified of the last answer, kept per feed
+ * in the database), so an unchanged feed costs a 304. Items already ingested from a feed (by guid,
+ * else link) are skipped before anything is fetched, and their documents are stored through the
+ * same step as `sitrep ingest` (identity by text hash, so a re-published article is still stored
+ * once). A failed poll backs off exponentially (every × 2^failures, capped at 6 h), and a 429/503
+ * waits at least its Retry-After (capped at 24 h). State lives in the database, so a restart picks
+ * up validators, seen items and back-off where they were.
+ *
+ * One line per poll on stdout: `<time> <url>: N new, M seen, status 200|304|…`. SIGINT/SIGTERM
+ * finishes the item at hand (an in-flight fetch is aborted), closes the store and exits 0.
+ */
 import type { Command } from 'commander';
+import { feedDocuments, feedFromBytes, fetchUrl, FetchError, type FetchOptions } from '../ingest/fetch.js';
+import { InputError } from '../ingest/errors.js';
+import type { Feed } from '../ingest/feed.js';
+import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
+import { openStore, UsageError, type FeedState, type Store } from '../store/sqlite.js';
+import { storeDocument } from './ingest-run.js';
+
+const MINUTE = 60_000;
+/** Longest back-off after failures (unless --every is longer): a feed down for days is still tried four times a day. */
+export const MAX_BACKOFF_MS = 6 * 60 * MINUTE;
+/** Longest Retry-After honoured; a server asking for more is asked again after a day. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * MINUTE;
+
+export interface WatchOptions {
+  db: string;
+  everyMinutes: number;
+  allowPrivate?: boolean;
+  /** One round over the feeds (those not backing off), then return. */
+  once?: boolean;
+  /** Limits of each fetch (tests shorten them). */
+  fetch?: Omit<FetchOptions, 'allowPrivate' | 'signal'>;
+  /** Stops the watch (the CLI wires SIGINT/SIGTERM to it). */
+  signal?: AbortSignal;
+  /** One poll line (default stdout). */
+  log?: (line: string) => void;
+  /** One problem line (default stderr). */
+  warn?: (line: string) => void;
+  /** Built once by the caller when it has one (tests); else loaded here. */
+  pipeline?: Pipeline;
+  now?: () => number;
+}
+
+export interface PollResult {
+  url: string;
+  /** HTTP status, or the `fetch:*` rule when there was none. */
+  status: string;
+  added: number;
+  seen: number;
+  failed: number;
+  /** The poll failed as a whole (network, HTTP error, not a feed). */
+  error: string | null;
+  /** When to poll this feed next (epoch ms). */
+  next: number;
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function backoffMs(everyMs: number, failures: number, retryAfter: number | null): number {
+  const exp = Math.min(everyMs * 2 ** Math.min(failures, 30), Math.max(everyMs, MAX_BACKOFF_MS));
+  return Math.max(exp, Math.min(retryAfter ?? 0, MAX_RETRY_AFTER_MS));
+}
+
+/** Whether a stored state lets the feed be polled now: only back-off (failures) holds a feed back across runs. */
+function backingOff(st: FeedState | null, now: number): boolean {
+  return !!st && st.failures > 0 && !!st.next_poll && Date.parse(st.next_poll) > now;
+}
+
+interface Context {
+  store: Store;
+  pipeline: Pipeline;
+  fetch: FetchOptions;
+  everyMs: number;
+  now: () => number;
+  warn: (line: string) => void;
+  stopped: () => boolean;
+}
+
+/** One poll of one feed: fetch (conditional), ingest unseen items, save state. Never throws for feed problems. */
+export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
+  const { store } = ctx;
+  const prev = store.feedState(url);
+  const result: PollResult = { url, status: '', added: 0, seen: 0, failed: 0, error: null, next: 0 };
+  const fail = (e: unknown): PollResult => {
+    const fe = e instanceof FetchError ? e : null;
+    const failures = (prev?.failures ?? 0) + 1;
+    const now = ctx.now();
+    result.status = fe?.status ? String(fe.status) : e instanceof InputError ? e.rule : 'error';
+    result.error = (e as Error)?.message ?? String(e);
+    if (result.status === 'fetch:aborted') return result; // stopped by the user: not the feed's failure
+    result.next = now + backoffMs(ctx.everyMs, failures, fe?.retryAfterMs ?? null);
+    store.saveFeedState({ url, etag: prev?.etag ?? null, last_modified: prev?.last_modified ?? null, last_polled: new Date(now).toISOString(), last_status: result.status, failures, next_poll: new Date(result.next).toISOString() });
+    return result;
+  };
+
+  let feed: Feed;
+  let etag: string | null;
+  let lastModified: string | null;
+  try {
+    const res = await fetchUrl(url, ctx.fetch, { etag: prev?.etag, lastModified: prev?.last_modified });
+    result.status = String(res.status);
+    const header = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h) ?? null;
+    etag = header(res.headers.etag) ?? (res.status === 304 ? (prev?.etag ?? null) : null);
+    lastModified = header(res.headers['last-modified']) ?? (res.status === 304 ? (prev?.last_modified ?? null) : null);
+    feed = res.status === 304 ? { format: 'rss', title: null, items: [] } : feedFromBytes(res.body, res.url, res.charset);
+  } catch (e) {
+    return fail(e);
+  }
+
+  const fresh = feed.items.filter((item) => {
+    if (!store.hasFeedItem(url, item.id)) return true;
+    result.seen++;
+    return false;
+  });
+  // two items of one feed with one id: the first stands for both
+  const unique = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
+  result.seen += fresh.length - unique.length;
+  let i = 0;
+  for await (const item of feedDocuments({ ...feed, items: unique }, url, ctx.fetch)) {
+    const feedItem = unique[i++];
+    if (item.kind === 'error') {
+      // not marked seen: the next poll tries it again
+      if (item.rule !== 'fetch:aborted') {
+        result.failed++;
+        ctx.warn(`${item.input}: ${item.reason}`);
+      }
+    } else {
+      for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
+      try {
+        const res = storeDocument(item.document, ctx.pipeline, store);
+        store.addFeedItem(url, feedItem.id, item.document.id);
+        if (res.stored) result.added++;
+        else result.seen++;
+      } catch (e) {
+        result.failed++;
+        ctx.warn(`${item.document.source}: ${(e as Error).message}`);
+      }
+    }
+    if (ctx.stopped()) break;
+  }
+  const now = ctx.now();
+  result.next = now + ctx.everyMs;
+  store.saveFeedState({ url, etag, last_modified: lastModified, last_polled: new Date(now).toISOString(), last_status: result.status, failures: 0, next_poll: new Date(result.next).toISOString() });
+  return result;
+}
+
+export function pollLine(r: PollResult, now: number): string {
+  const head = `${stamp(now)} ${r.url}: `;
+  if (r.error) return `${head}error: ${r.error}; status ${r.status}; next poll ${stamp(r.next)}`;
+  return `${head}${r.added} new, ${r.seen} seen, status ${r.status}${r.failed ? `, ${r.failed} failed` : ''}`;
+}
+
+/** Polls the feeds until stopped (or one round with `once`). Returns the exit status. */
+export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): Promise<number> {
+  for (const f of feeds) {
+    if (!/^https?:\/\/[^/]/i.test(f)) throw new UsageError(`watch wants http(s) feed URLs, not ${JSON.stringify(f)}`);
+  }
+  if (!(opts.everyMinutes > 0)) throw new UsageError('--every wants a number of minutes above 0');
+  const log = opts.log ?? ((s: string) => process.stdout.write(s + '\n'));
+  const warn = opts.warn ?? ((s: string) => process.stderr.write(`sitrep: ${s}\n`));
+  const now = opts.now ?? Date.now;
+  const inner = new AbortController(); // aborts the fetch at hand when the watch is stopped
+  const onStop = () => inner.abort();
+  opts.signal?.addEventListener('abort', onStop, { once: true });
+  const pipeline = opts.pipeline ?? createPipeline(loadResources());
+  const store = openStore(opts.db);
+  const ctx: Context = {
+    store,
+    pipeline,
+    fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate, signal: inner.signal },
+    everyMs: opts.everyMinutes * MINUTE,
+    now,
+    warn,
+    stopped: () => inner.signal.aborted,
+  };
+  let failedPolls = 0;
+  try {
+    // When each feed is due: now, unless a stored back-off (from this run or the last) says later.
+    const due = new Map<string, number>();
+    for (const f of feeds) {
+      const st = store.feedState(f);
+      due.set(f, backingOff(st, now()) ? Date.parse(st!.next_poll!) : now());
+    }
+    for (;;) {
+      for (const f of feeds) {
+        if (ctx.stopped()) break;
+        if (due.get(f)! > now()) {
+          if (opts.once) {
+            const st = store.feedState(f);
+            log(`${stamp(now())} ${f}: backing off until ${stamp(due.get(f)!)} (${st?.failures ?? 0} failed polls, last status ${st?.last_status ?? '-'})`);
+          }
+          continue;
+        }
+        const r = await pollFeed(f, ctx);
+        if (r.status === 'fetch:aborted') break;
+        if (r.error) failedPolls++;
+        log(pollLine(r, now()));
+        due.set(f, r.next);
+      }
+      if (opts.once || ctx.stopped()) break;
+      const wait = Math.max(0, Math.min(...due.values()) - now());
+      await sleep(wait, inner.signal);
+      if (ctx.stopped()) break;
+    }
+  } finally {
+    opts.signal?.removeEventListener('abort', onStop);
+    store.close();
+  }
+  return opts.once && failedPolls ? 1 : 0;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 export function registerWatch(program: Command, result: { code: number }): void {
   program
@@ -9,8 +234,28 @@ export function registerWatch(program: Command, result: { code: number }): void 
     .option('--db <file>', 'database file')
     .option('--every <min>', 'minutes between polls', '15')
     .option('--allow-private', 'allow private, loopback and link-local addresses')
-    .action(() => {
-      process.stderr.write('sitrep: watch is not built yet\n');
-      result.code = 2;
+    .option('--once', 'poll each feed once, then stop')
+    .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean }, cmd: Command) => {
+      const every = Number(o.every);
+      if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0)) throw new UsageError(`--every wants a number of minutes above 0, not ${JSON.stringify(o.every)}`);
+      const db = (cmd.optsWithGlobals().db as string | undefined) ?? process.env.SITREP_DB ?? './sitrep.db';
+      const stop = new AbortController();
+      let signal: NodeJS.Signals | null = null;
+      const on = (s: NodeJS.Signals) => () => {
+        if (signal) process.exit(s === 'SIGINT' ? 130 : 143); // a second Ctrl-C: now
+        signal = s;
+        stop.abort();
+      };
+      const int = on('SIGINT');
+      const term = on('SIGTERM');
+      process.on('SIGINT', int);
+      process.on('SIGTERM', term);
+      try {
+        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal });
+        if (signal) process.stderr.write(`sitrep: watch stopped by ${signal}\n`);
+      } finally {
+        process.off('SIGINT', int);
+        process.off('SIGTERM', term);
+      }
     });
 }
