@@ -1,0 +1,240 @@
+/**
+ * The HTTP API and the web page, as a Hono app instance: `createApp(options)` gives an app that
+ * `app.request()` exercises in tests and `@hono/node-server` serves (src/api/server.ts).
+ *
+ *   GET  /api/events             filters as query parameters (query.ts) → {"events": [...], "next": cursor|null}
+ *   GET  /api/events/:id         one event
+ *   GET  /api/documents/:id      one document: text, reports with their claims, events, extracted spans
+ *   POST /api/documents          a JSON body shaped as one JSONL line → runs the pipeline, stores it
+ *   GET  /api/export.csv         the events as CSV (same filters)
+ *   GET  /api/export.geojson     the events as GeoJSON (same filters)
+ *   GET  /                       the web page (dist/web, built by `vite build`)
+ *
+ * Like the CLI it parses, calls the Store or the pipeline, and maps known errors to statuses; it
+ * holds no domain logic. Every GET answer carries an ETag (If-None-Match → 304).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { eventsToCsv, eventsToGeoJson } from '../cli/format.js';
+import { documentFromRecord } from '../ingest/read.js';
+import type { Annotation, Document, Event, Report } from '../model/index.js';
+import { annotate, extract, type Pipeline } from '../pipeline.js';
+import { UsageError, type Store } from '../store/sqlite.js';
+import { ApiError } from './errors.js';
+import { EXPORT_LIMIT, PAGE_LIMIT, parseEventQuery } from './query.js';
+import type { StaticFiles } from './static-files.js';
+
+/** Largest POST body: a long article with its HTML is well under 1 MB. Past it: 413. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface ApiOptions {
+  store: Store;
+  /** Runs POSTed documents, and re-finds the spans a document view highlights. */
+  pipeline: Pipeline;
+  /** When set, writes need `Authorization: Bearer <token>`. The CLI insists on one beyond loopback. */
+  token?: string | null;
+  /**
+   * Set when the server listens on loopback only: requests must then name a loopback host, so a
+   * web page on another origin cannot reach the API through DNS rebinding.
+   */
+  loopbackOnly?: boolean;
+  /** The built page; without it `/` answers 404 with a hint to build it. */
+  web?: StaticFiles | null;
+  maxBodyBytes?: number;
+  /** Where unexpected errors go (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const EVENT_ID = /^evt_[0-9a-f]{1,64}$/;
+const DOCUMENT_ID = /^doc_[0-9a-f]{1,64}$/;
+
+/** The page loads only its own scripts, styles and data: nothing inline, nothing from elsewhere. */
+const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function etagOf(body: string | Uint8Array): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** A GET answer with its ETag, or a bodiless 304 when the client already holds it. */
+function send(c: Context, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): Response {
+  const etag = etagOf(body);
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache', ...extra };
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(body as string, 200, { 'Content-Type': type, ...headers });
+}
+
+const sendJson = (c: Context, value: unknown) => send(c, JSON.stringify(value), 'application/json; charset=utf-8');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** What the document view underlines: the spans the stages find, each with a short label. */
+export interface Span {
+  kind: 'place' | 'date' | 'casualty' | 'equipment' | 'actor' | 'trigger';
+  start: number;
+  end: number;
+  label: string;
+}
+
+function spanOf(a: Annotation): Span | null {
+  switch (a.kind) {
+    case 'place': {
+      const v = a.value;
+      return { kind: 'place', start: a.start, end: a.end, label: `${[v.name, v.admin1, v.country].filter(Boolean).join(', ')} (${v.precision})` };
+    }
+    case 'date':
+      return { kind: 'date', start: a.start, end: a.end, label: a.value.start === a.value.end ? a.value.start : `${a.value.start} – ${a.value.end}` };
+    case 'casualty':
+      return { kind: 'casualty', start: a.start, end: a.end, label: `${a.field}: ${a.value.low === a.value.high ? a.value.best : `${a.value.best} (${a.value.low}–${a.value.high})`}${a.victims ? `, ${a.victims}` : ''}${a.hedged ? ', hedged' : ''}` };
+    case 'equipment':
+      return { kind: 'equipment', start: a.start, end: a.end, label: `${a.value} (${a.category})` };
+    case 'actor':
+      return { kind: 'actor', start: a.start, end: a.end, label: `${a.value}${a.role ? `, ${a.role}` : ''}` };
+    case 'trigger':
+      return { kind: 'trigger', start: a.start, end: a.end, label: `${a.category} / ${a.type}` };
+    default:
+      return null; // sentences and attributions span whole sentences: the claims show those
+  }
+}
+
+const publicReport = ({ features: _features, ...r }: Report) => r;
+
+export function createApp(opts: ApiOptions): Hono {
+  const { store, pipeline } = opts;
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    if (opts.loopbackOnly) {
+      const host = new URL(c.req.url).hostname;
+      if (!LOOPBACK_HOSTS.has(host)) throw new ApiError(421, 'this server answers to 127.0.0.1 and localhost only');
+    }
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  // ---------------------------------------------------------------- reads
+  app.get('/api/events', (c) => {
+    const filters = parseEventQuery(new URL(c.req.url).searchParams, PAGE_LIMIT);
+    return sendJson(c, store.events(filters));
+  });
+
+  app.get('/api/events/:id', (c) => {
+    const id = c.req.param('id');
+    const event = EVENT_ID.test(id) ? store.getEvent(id) : null;
+    if (!event) throw new ApiError(404, 'no such event');
+    return sendJson(c, event);
+  });
+
+  app.get('/api/documents/:id', (c) => {
+    const id = c.req.param('id');
+    const doc = DOCUMENT_ID.test(id) ? store.getDocument(id) : null;
+    if (!doc) throw new ApiError(404, 'no such document');
+    const { reports, ingested_at: _at, primary_event: _pe, ...fields } = doc;
+    const document: Document = fields;
+    // the stored claims give the sentences; the stages, run again, give the words within them
+    const spans = annotate(document, pipeline).annotations.map(spanOf).filter((s): s is Span => s !== null);
+    return sendJson(c, { ...doc, reports: reports.map(publicReport), events: store.documentEvents(id), spans });
+  });
+
+  app.get('/api/export.csv', (c) => {
+    const { events } = store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
+    return send(c, eventsToCsv(events), 'text/csv; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
+  });
+
+  app.get('/api/export.geojson', (c) => {
+    const { events } = store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
+    return send(c, JSON.stringify(eventsToGeoJson(events)), 'application/geo+json; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.geojson"' });
+  });
+
+  // ---------------------------------------------------------------- writes
+  app.post(
+    '/api/documents',
+    async (c, next) => {
+      // before the body is read: who may write, and in what form
+      if (opts.token) {
+        const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+        if (!m || !sameSecret(m[1], opts.token)) {
+          c.header('WWW-Authenticate', 'Bearer');
+          throw new ApiError(401, 'writes need the server token: Authorization: Bearer <token>');
+        }
+      }
+      // a cross-site form can post text/plain but not JSON without a CORS preflight this server never grants
+      if (!/^application\/json\s*(?:;|$)/i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'send the document as Content-Type: application/json');
+      await next();
+    },
+    bodyLimit({ maxSize: maxBody, onError: () => { throw new ApiError(413, `body larger than ${maxBody} bytes`); } }),
+    async (c) => {
+      let record: unknown;
+      try {
+        record = JSON.parse(await c.req.text());
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        throw new ApiError(400, 'body is not valid JSON');
+      }
+      const read = documentFromRecord(record, 'api');
+      if (read.kind === 'error') throw new ApiError(400, read.reason);
+      const doc = read.document;
+      const events = (ids: readonly string[]) => ids.map((id) => store.getEvent(id)).filter((e): e is Event => e !== null);
+      if (store.hasDocument(doc.id)) {
+        return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: events(store.documentEvents(doc.id)) }, 200);
+      }
+      const { reports } = extract(doc, pipeline);
+      const result = store.ingest(doc, reports);
+      // another process may have stored the same text between the check and the write
+      const ids = result.stored ? [...new Set(result.events)] : store.documentEvents(doc.id);
+      c.header('Location', `/api/documents/${doc.id}`);
+      return c.json({ document: doc.id, stored: result.stored, warnings: read.warnings, events: events(ids) }, result.stored ? 201 : 200);
+    },
+  );
+
+  for (const path of ['/api/events', '/api/events/:id', '/api/documents/:id', '/api/export.csv', '/api/export.geojson', '/api/documents']) {
+    app.on(['PUT', 'PATCH', 'DELETE', 'POST'], path, () => {
+      throw new ApiError(405, 'method not allowed');
+    });
+  }
+
+  // ---------------------------------------------------------------- the page
+  app.get('*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/')) throw new ApiError(404, 'not found');
+    if (!opts.web) throw new ApiError(404, path === '/' ? 'the web page is not built: run npm run build' : 'not found');
+    const file = opts.web.get(path === '/' ? '/index.html' : path);
+    if (!file) throw new ApiError(404, 'not found');
+    const headers: Record<string, string> = {
+      ETag: file.etag,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
+    if (file.type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
+    if (etagMatches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, headers);
+    return c.body(file.body as unknown as ArrayBuffer, 200, { 'Content-Type': file.type, ...headers });
+  });
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json({ error: err.message }, err.status);
+    // the Store's own refusals of bad input (an unsearchable q, a forged cursor)
+    if (err instanceof UsageError) return c.json({ error: err.message.replace(/^--q: /, 'q: ') }, 400);
+    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message || 'bad request' }, err.status);
+    log(`sitrep serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${(err as Error)?.stack ?? String(err)}`);
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  return app;
+}
