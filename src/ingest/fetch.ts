@@ -45,6 +45,11 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** DNS resolution (tests replace it). Default `dns.promises.lookup`. */
   lookup?: typeof dnsLookup;
+  /**
+   * Why an address is refused, or null (tests replace it to refuse one loopback address and not
+   * another). Default `blockedAddressReason`; ignored when `allowPrivate`.
+   */
+  addressCheck?: (address: string) => string | null;
 }
 
 export const FETCH_TIMEOUT_MS = 20_000;
@@ -219,15 +224,17 @@ function exchange(u: URL, addresses: Parameters<typeof pinnedLookup>[0], headers
       stream.on('data', (c: Buffer) => {
         size += c.length;
         if (size > limits.maxBytes) {
-          stream.destroy();
           finish(new FetchError(`response is over the ${limits.maxBytes}-byte limit`, 'fetch:too-large'));
+          stream.destroy();
           return;
         }
         chunks.push(c);
       });
       stream.on('end', () => finish(null, { ...base, body: Buffer.concat(chunks) }));
       stream.on('error', (e: NodeJS.ErrnoException) => finish(stream !== res && e.code?.startsWith('Z_') ? new FetchError(`corrupt ${encoding} body`, 'fetch:bad-encoding') : networkError(e, u.href)));
-      res.on('aborted', () => finish(new FetchError('connection closed before the body was complete', 'fetch:truncated')));
+      res.on('close', () => {
+        if (!res.complete) finish(new FetchError('connection closed before the body was complete', 'fetch:truncated'));
+      });
       res.on('error', (e: NodeJS.ErrnoException) => finish(networkError(e, u.href)));
     });
     const remaining = Math.max(1, limits.deadline - Date.now());
@@ -274,7 +281,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}, conditional
     visited.add(u.href);
     let addresses;
     try {
-      addresses = await resolveChecked(u.hostname, !!opts.allowPrivate, opts.lookup);
+      addresses = await resolveChecked(u.hostname, !!opts.allowPrivate, opts.lookup, opts.addressCheck);
     } catch (e) {
       if (e instanceof UnsafeAddressError) throw new FetchError(`${hop ? `redirect to ${u.href}: ` : ''}${e.message}`, 'fetch:private-address');
       throw networkError(e as NodeJS.ErrnoException, u.href);

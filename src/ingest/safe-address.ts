@@ -146,7 +146,12 @@ export class UnsafeAddressError extends Error {
  * Every address of a host, checked. A host name that resolves to any refused address is refused as
  * a whole: a name that answers both public and private addresses is not one to trust.
  */
-export async function resolveChecked(host: string, allowPrivate: boolean, lookup: typeof dnsLookup = dnsLookup): Promise<ResolvedAddress[]> {
+export async function resolveChecked(
+  host: string,
+  allowPrivate: boolean,
+  lookup: typeof dnsLookup = dnsLookup,
+  check: (address: string) => string | null = blockedAddressReason,
+): Promise<ResolvedAddress[]> {
   const bare = host.replace(/^\[|\]$/g, '');
   const literal = isIP(bare);
   const found: ResolvedAddress[] = literal
@@ -155,7 +160,7 @@ export async function resolveChecked(host: string, allowPrivate: boolean, lookup
   if (!found.length) throw new UnsafeAddressError(`${bare} has no address`);
   if (!allowPrivate) {
     for (const a of found) {
-      const reason = blockedAddressReason(a.address);
+      const reason = check(a.address);
       if (reason) throw new UnsafeAddressError(`${bare === a.address ? bare : `${bare} resolves to ${a.address}`}: ${reason} refused (use --allow-private to fetch it)`);
     }
   }
