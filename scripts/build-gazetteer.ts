@@ -304,7 +304,9 @@ for (const line of supplement.split('\n')) {
     continue;
   }
   const geonameid = gid ? Number(gid) : null;
-  const aliasOnly = geonameid !== null || code === 'PCLI' || (code === 'ADM1' && !lat);
+  // a row without a point only adds names; one with a point and an id cities500 lacks (a
+  // continent) is a new entry under that id
+  const aliasOnly = code === 'PCLI' || (!lat && (geonameid !== null || code === 'ADM1'));
   let known: Entry | undefined;
   if (code === 'PCLI') {
     known = countryEntries.get(country);

@@ -86,6 +86,9 @@ export function foldName(s: string): string {
 }
 
 const PRECISION_BY_CODE: Record<string, PlacePrecision> = {
+  // a continent or world region ("Europe", "Middle East") is coarser than a country, but no
+  // coarser precision exists; it has no country code
+  CONT: 'country',
   PCLI: 'country', PCLS: 'country', PCLD: 'country', PCLF: 'country', PCL: 'country', TERR: 'country',
   ADM1: 'admin1', RGN: 'admin1',
   ADM2: 'admin2',

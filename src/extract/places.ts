@@ -44,7 +44,8 @@ interface Mention {
   qualifier: Mention | null;
   qualifies: Mention | null;
   chosen: GazetteerEntry | null;
-  confident: boolean;
+  /** Some reading has the name as its own (not an alternate) name. */
+  primary: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -96,7 +97,7 @@ const INSTITUTION_WORDS = new Set(['police', 'sheriff', "sheriff's", 'fire', 'de
 const NAME_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls']);
 
 const FEATURE_BONUS: Record<string, number> = {
-  PCLI: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
+  PCLI: 3, CONT: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
   PPLC: 2.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
   PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
 };
@@ -175,7 +176,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention
         end++;
       }
       if (candidates.length === 0) continue;
-      found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, hint: null, qualifier: null, qualifies: null, chosen: null, confident: false };
+      found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
     if (!found) continue;
     // a type word right after the name: "Laurel County" joins the span, "Idlib province" hints
@@ -283,13 +284,68 @@ function prior(e: GazetteerEntry): number {
   return Math.log10(e.population + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }
 
+/**
+ * What the rest of the document says about where it is: for each country, region and county the
+ * probability mass other names put there, and the likely points of other towns and counties.
+ * Every name votes with its whole distribution over readings, not just its best one, so two
+ * ambiguous names can settle each other ("Huntsville" and "Walker County" both in Texas).
+ */
 interface Evidence {
   countries: Map<string, number>;
   regions: Map<string, number>;
-  points: GazetteerEntry[];
+  counties: Map<string, number>;
+  points: { lat: number; lon: number; w: number; key: string }[];
 }
 
-function score(e: GazetteerEntry, m: Mention, ev: Evidence): number {
+/** How much each kind of support adds to a reading's score, and where it stops counting. */
+const SUPPORT = {
+  country: { weight: 1.5, cap: 4 },
+  region: { weight: 1.5, cap: 3 },
+  county: { weight: 1.5, cap: 2 },
+  near: { weight: 1, cap: 3 },
+} as const;
+/** Readings less likely than this do not place points: they would only cost time. */
+const MIN_POINT_P = 0.05;
+
+function emptyEvidence(): Evidence {
+  return { countries: new Map(), regions: new Map(), counties: new Map(), points: [] };
+}
+
+function add(map: Map<string, number>, key: string, w: number): void {
+  map.set(key, (map.get(key) ?? 0) + w);
+}
+
+function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string): void {
+  add(ev.countries, e.country, w);
+  if (e.precision === 'country') return;
+  add(ev.regions, `${e.country}.${e.admin1Code}`, w);
+  if (e.precision === 'admin1') return;
+  if (e.admin2Code) add(ev.counties, `${e.country}.${e.admin1Code}.${e.admin2Code}`, w);
+  if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
+}
+
+/** Support from the rest of the document, minus what the name's own mentions put in. */
+function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined): number {
+  const mass = (map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string) => (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
+  let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
+  if (e.precision === 'country') return s;
+  const region = `${e.country}.${e.admin1Code}`;
+  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, region), SUPPORT.region.cap);
+  if (e.precision === 'admin1') return s;
+  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, `${region}.${e.admin2Code}`), SUPPORT.county.cap);
+  // near other towns the document names (local news names its neighbourhood)
+  let near = 0;
+  const dLon = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
+  for (const p of ev.points) {
+    if (p.key === key || Math.abs(p.lat - e.lat) > 2 || Math.abs(p.lon - e.lon) > dLon) continue;
+    const d = km(p, e);
+    near += p.w * (d < 30 ? 1 : d < 100 ? 0.7 : d < 200 ? 0.3 : 0);
+  }
+  return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
+}
+
+/** Score of one reading of a mention: prior, what the words around it say, and the document. */
+function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence | undefined): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
@@ -297,31 +353,24 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence): number {
     // "Aleppo" alone is the city, not the governorate named for it
     s -= 3;
   }
-  s += 1.5 * Math.min(ev.countries.get(e.country) ?? 0, 4);
-  if (e.precision !== 'country') s += 1.5 * Math.min(ev.regions.get(`${e.country}.${e.admin1Code}`) ?? 0, 3);
-  // near other places the document names with confidence (local news names its neighbourhood)
-  if (e.precision === 'place' || e.precision === 'admin2') {
-    let near = 0;
-    for (const p of ev.points) if (p !== e && km(p, e) < 100) near++;
-    s += Math.min(near, 3);
-  }
+  // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
+  // for London, Ohio) yields to one whose own name it is
+  if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
+  if (ev) s += support(e, m.key, ev, own);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
 }
 
-function pick(m: Mention, ev: Evidence): { best: GazetteerEntry; margin: number } {
-  let best = m.candidates[0];
-  let bestScore = -Infinity;
-  let second = -Infinity;
-  for (const e of m.candidates) {
-    const s = score(e, m, ev);
-    if (s > bestScore) {
-      second = bestScore;
-      bestScore = s;
-      best = e;
-    } else if (s > second) second = s;
-  }
-  return { best, margin: bestScore - second };
+/** Score lost by a reading whose name this is only as an alternate, when another's it is. */
+const ALT_NAME_PENALTY = 2;
+
+/** Scores of every reading, and their softmax. */
+function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined): { scores: number[]; p: number[] } {
+  const scores = m.candidates.map((e) => score(e, m, ev, own));
+  const top = Math.max(...scores);
+  const exp = scores.map((x) => Math.exp(x - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return { scores, p: exp.map((x) => x / sum) };
 }
 
 /** Link qualifiers: "Springfield, Illinois", "Syria's Idlib", "Vovchansk … in Kharkiv". */
@@ -351,68 +400,64 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
   }
 }
 
+/** Rounds of re-scoring against the document's evidence: two settle almost every document. */
+const ROUNDS = 3;
+
 function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer): void {
-  const ev: Evidence = { countries: new Map(), regions: new Map(), points: [] };
   // demonyms are weak evidence of the country talked about
-  const demonymSeen = new Map<string, number>();
+  const demonyms = new Map<string, number>();
   for (const t of tokens) {
     if (!t.cap) continue;
     const cc = g.demonymCountry(t.text);
-    if (cc) demonymSeen.set(cc, (demonymSeen.get(cc) ?? 0) + 1);
+    if (cc) add(demonyms, cc, 0.5);
   }
-  for (const [cc, n] of demonymSeen) ev.countries.set(cc, Math.min(n, 2) * 0.5);
   linkQualifiers(mentions, tokens, text);
-  // pass 1: context-free choice; the clear ones become evidence for the rest
-  const empty: Evidence = { countries: ev.countries, regions: new Map(), points: [] };
+  for (const m of mentions) m.primary = m.candidates.some((e) => foldName(e.name) === m.key);
+  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined).scores)];
+  // a name said several times counts more, but not without bound: its mentions share one vote
+  // of weight 1 to 2
+  const byKey = new Map<string, Mention[]>();
   for (const m of mentions) {
-    const q = m.qualifier;
-    m.qualifier = null;
-    const { best, margin } = pick(m, empty);
-    m.qualifier = q;
-    m.chosen = best;
-    m.confident = m.candidates.length === 1 || margin >= 2.5;
+    const list = byKey.get(m.key);
+    if (list) list.push(m);
+    else byKey.set(m.key, [m]);
   }
-  for (const m of mentions) {
-    if (m.qualifier) {
-      const { best } = pick(m.qualifier, empty);
-      m.qualifier.chosen = best;
-    }
+  let dists = mentions.map((m) => distribution(m, null, undefined));
+  for (let round = 0; round < ROUNDS; round++) {
+    const ev = emptyEvidence();
+    for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
+    const own = new Map<string, Evidence>();
+    mentions.forEach((m, i) => {
+      const n = byKey.get(m.key)!.length;
+      const w = Math.min(1 + 0.5 * (n - 1), 2) / n;
+      let mine = own.get(m.key);
+      if (!mine) own.set(m.key, (mine = emptyEvidence()));
+      m.candidates.forEach((e, j) => {
+        const pw = dists[i].p[j] * w;
+        if (pw < 1e-3) return;
+        addReading(ev, e, pw, m.key);
+        addReading(mine, e, pw, m.key);
+      });
+    });
+    dists = mentions.map((m) => distribution(m, ev, own.get(m.key)));
   }
-  for (let pass = 0; pass < 2; pass++) {
-    const next: Evidence = { countries: new Map(ev.countries), regions: new Map(), points: [] };
-    for (const m of mentions) {
-      if (!m.confident || !m.chosen) continue;
-      const e = m.chosen;
-      next.countries.set(e.country, (next.countries.get(e.country) ?? 0) + 1);
-      if (e.precision !== 'country') next.regions.set(`${e.country}.${e.admin1Code}`, (next.regions.get(`${e.country}.${e.admin1Code}`) ?? 0) + 1);
-      if (e.precision === 'place' || e.precision === 'admin2') next.points.push(e);
-    }
-    for (const m of mentions) {
-      // a mention does not vote for itself
-      const own = m.confident && m.chosen ? m.chosen : null;
-      if (own) {
-        next.countries.set(own.country, next.countries.get(own.country)! - 1);
-        next.regions.set(`${own.country}.${own.admin1Code}`, (next.regions.get(`${own.country}.${own.admin1Code}`) ?? 1) - 1);
-      }
-      const { best, margin } = pick(m, next);
-      if (own) {
-        next.countries.set(own.country, next.countries.get(own.country)! + 1);
-        next.regions.set(`${own.country}.${own.admin1Code}`, (next.regions.get(`${own.country}.${own.admin1Code}`) ?? 0) + 1);
-      }
-      m.chosen = best;
-      m.confident = m.confident || margin >= 2.5 || m.qualifier !== null;
-    }
-  }
+  mentions.forEach((m, i) => (m.chosen = m.candidates[argmax(dists[i].scores)]));
   // one sense per name per document: unqualified mentions follow the best-supported reading
-  const byKey = new Map<string, Mention>();
+  const lead = new Map<string, Mention>();
   for (const m of mentions) {
-    const seen = byKey.get(m.key);
-    if (!seen || (m.qualifier && !seen.qualifier)) byKey.set(m.key, m);
+    const seen = lead.get(m.key);
+    if (!seen || (m.qualifier && !seen.qualifier)) lead.set(m.key, m);
   }
   for (const m of mentions) {
-    const lead = byKey.get(m.key)!;
-    if (lead !== m && !m.qualifier && !m.hint && lead.chosen && m.candidates.includes(lead.chosen)) m.chosen = lead.chosen;
+    const l = lead.get(m.key)!;
+    if (l !== m && !m.qualifier && !m.hint && l.chosen && m.candidates.includes(l.chosen)) m.chosen = l.chosen;
   }
+}
+
+function argmax(xs: number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
+  return best;
 }
 
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, debug?: (line: string) => void): PlaceAnnotation[] {
