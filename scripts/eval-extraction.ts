@@ -69,6 +69,7 @@ const pred: Record<string, { articleBody: string }> = {};
 const rows: { id: string; p: number; r: number; f1: number; ms: number; url: string }[] = [];
 const scored: [number, number, number][] = [];
 const times: number[] = [];
+const cpuTimes: number[] = [];
 
 // Pages are read and inflated before timing: the figure is the extractor's, not the disk's.
 const pages = Object.keys(truth).map((id) => {
@@ -83,6 +84,7 @@ if (warmup) for (const { bytes, url } of pages) try { extractArticle(decodeBytes
 
 for (const { id, bytes, url } of pages) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const { text } = decodeBytes(bytes, sniffHtmlCharset(bytes));
   let body = '';
   try {
@@ -91,7 +93,9 @@ for (const { id, bytes, url } of pages) {
     console.error(`${id}: ${(err as Error).message}`);
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   times.push(ms);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
   pred[id] = { articleBody: body };
   const t = tpfpfn(truth[id].articleBody ?? '', body);
   scored.push(t);
@@ -110,6 +114,10 @@ for (const row of [...rows].sort((a, b) => a.f1 - b.f1).slice(0, 10))
   console.log(`  ${row.f1.toFixed(3)} P=${row.p.toFixed(3)} R=${row.r.toFixed(3)} ${row.id.slice(0, 12)} ${row.url.slice(0, 90)}`);
 const total = times.reduce((a, b) => a + b, 0);
 console.log(`speed${warmup ? ' (after a warm-up pass)' : ''}: ${(rows.length / (total / 1000)).toFixed(1)} pages/s overall, median ${median.toFixed(1)} ms/page (${(1000 / median).toFixed(1)} pages/s), slowest ${sorted[sorted.length - 1].toFixed(1)} ms`);
+const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
+const cpuMedian = cpuSorted[cpuSorted.length >> 1];
+// CPU time is what the page cost this process, whatever else the machine was running meanwhile.
+console.log(`cpu time: median ${cpuMedian.toFixed(1)} ms/page (${(1000 / cpuMedian).toFixed(1)} pages/s), p95 ${cpuSorted[Math.floor(cpuSorted.length * 0.95)].toFixed(1)} ms`);
 if (predPath) {
   writeFileSync(predPath, JSON.stringify(pred));
   console.log(`predictions written to ${predPath}`);

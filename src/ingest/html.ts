@@ -21,6 +21,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { parseDocument } from 'htmlparser2';
 import { InputError } from './errors.js';
 
 export interface ExtractOptions {
@@ -60,21 +61,33 @@ export const MAX_DEPTH = 200;
  */
 export const READABILITY_MAX_ELEMENTS = 15_000;
 
+/** Characters of markup read for a big page's metadata (see `headOf`). */
+const BIG_PAGE_META_CHARS = 256 * 1024;
+
+/** The start of the markup, cut before a tag, for reading a big page's metadata. */
+function headOf(markup: string): string {
+  if (markup.length <= BIG_PAGE_META_CHARS) return markup;
+  const cut = markup.lastIndexOf('<', BIG_PAGE_META_CHARS);
+  return markup.slice(0, cut > 0 ? cut : BIG_PAGE_META_CHARS);
+}
+
 /** Below this many characters of body text, Readability's pick is checked against the fallback's. */
 const MIN_ARTICLE_CHARS = 250;
 
 export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
   const warnings: string[] = [];
   const pre = prescan(html, warnings);
-  const { document } = parseHTML(pre.markup);
+  const big = pre.elements > READABILITY_MAX_ELEMENTS;
+  // A big page's metadata sits in its head and first screens; the DOM of all of it would cost seconds.
+  const { document } = parseHTML(big ? headOf(pre.markup) : pre.markup);
   const meta = readMetadata(document, pre.jsonLd, opts);
 
   let paragraphs: Block[] = [];
-  if (pre.elements <= READABILITY_MAX_ELEMENTS) paragraphs = readabilityParagraphs(document);
+  if (!big) paragraphs = readabilityParagraphs(document);
   else warnings.push(`${pre.elements} elements: too many for Readability (over ${READABILITY_MAX_ELEMENTS}); used the paragraph fallback`);
   if (textLength(paragraphs) < MIN_ARTICLE_CHARS) {
-    // Readability edits the DOM it is handed, so after it the fallback reads a fresh parse.
-    const fallback = fallbackParagraphs(paragraphs.length || pre.elements <= READABILITY_MAX_ELEMENTS ? parseHTML(pre.markup).document : document);
+    // Readability edits the DOM it is handed; the fallback reads its own, lighter parse.
+    const fallback = fallbackParagraphs(pre.markup);
     if (textLength(fallback) > textLength(paragraphs)) paragraphs = fallback;
   }
   const text = dropBoilerplate(paragraphs, meta.title).join('\n\n');
@@ -98,12 +111,19 @@ export interface Prescanned {
 const RAW_DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'select', 'textarea', 'button']);
 /** Elements with no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'isindex']);
+/** Void elements dropped outright: stylesheets, preloads, form fields, media sources. */
+const VOID_DROP = new Set(['link', 'input', 'source', 'track', 'param', 'keygen', 'wbr', 'area', 'base', 'col', 'embed']);
 /** Tags that close an open `<p>` (HTML's implied end tags, the common part). */
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt']);
 /** An open tag that implicitly closes an open tag of the same kinds. */
 const SELF_CLOSING_KIN: Record<string, readonly string[]> = {
   li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], option: ['option'], tr: ['tr', 'td', 'th'], td: ['td', 'th'], th: ['td', 'th'],
 };
+/** Tags before which whitespace between tags is dropped (see `prescan`). */
+const BLOCKISH = new Set([...CLOSES_P, 'html', 'head', 'body', 'meta', 'link', 'title', 'base', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'br', 'figure', 'picture', 'source']);
+const INTER_TAG_SPACE = />\s+(<\/?)([a-zA-Z][a-zA-Z0-9:_-]*)/g;
+/** An element with nothing inside (ad slots, icon holders): no text, and it only costs nodes. */
+const EMPTY_ELEMENT = /<(div|span|li|p|section|i|a)(?:\s[^<>]*)?><\/\1>/gi;
 const TAG_NAME = /^<(\/?)([a-zA-Z][a-zA-Z0-9:_-]*)/;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 
@@ -222,6 +242,12 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
       break;
     }
     if (VOID.has(name)) {
+      if (VOID_DROP.has(name)) {
+        // Nodes no reader looks at: each would still cost the DOM and Readability a visit.
+        emit(lt);
+        pos = i = gt + 1;
+        continue;
+      }
       slim(lt, gt, name);
       i = gt + 1;
       continue;
@@ -256,7 +282,12 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
   if (flattened) warnings.push(`${flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`);
   // linkedom makes the first element of a bare fragment the document element and leaves body
   // empty; a browser would wrap the fragment in html and body, so we do.
-  const markup = out.join('');
+  // Whitespace between tags becomes a text node in the DOM, a third of all nodes on a typical
+  // page; before or after a block tag it is no word boundary anyone reads, so it goes.
+  const markup = out
+    .join('')
+    .replace(INTER_TAG_SPACE, (all, open: string, name: string) => (BLOCKISH.has(name.toLowerCase()) ? `>${open}${name}` : all))
+    .replace(EMPTY_ELEMENT, '');
   const wrapped = openCount.has('html') || openCount.has('body') || openCount.has('head') ? markup : `<html><body>${markup}</body></html>`;
   return { markup: wrapped, jsonLd, elements };
 }
@@ -264,7 +295,7 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
 const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
 /** Attributes read by Readability, the metadata readers or the block walk. */
 const KEPT_ATTRIBUTES = new Set([
-  'class', 'id', 'role', 'hidden', 'aria-hidden', 'style', 'itemprop', 'itemtype', 'itemscope', 'rel', 'href', 'lang',
+  'class', 'id', 'role', 'hidden', 'aria-hidden', 'itemprop', 'itemtype', 'itemscope', 'rel', 'href', 'lang',
   'name', 'property', 'content', 'http-equiv', 'charset', 'datetime', 'value', 'type', 'colspan', 'dir', 'alt', 'src',
 ]);
 
@@ -273,7 +304,6 @@ function slimTag(attrs: string, name: string): string {
   for (const m of attrs.matchAll(ATTRIBUTE)) {
     const key = m[1].toLowerCase();
     if (!KEPT_ATTRIBUTES.has(key)) continue;
-    if (key === 'style' && !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(m[2] ?? '')) continue;
     if (key === 'src' && name !== 'iframe' && name !== 'embed') continue;
     out += m[2] === undefined ? ` ${key}` : ` ${key}=${m[2]}`;
   }
@@ -289,6 +319,8 @@ const CLASS_OR_ID = /\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
  * matched as whole words, so "article-related-links" drops and "relatedness" does not.
  */
 const FURNITURE_CLASS = /(?:^|\s)(?:sidebar|related|comments?|newsletter|breadcrumbs?|cookie|cookies|consent|gdpr|modal|popup|masthead|site-header|site-footer|footer|navbar|menu|share-bar|social-share|sharing|social|outbrain|taboola|recirc|paywall)(?:$|[\s_-])/i;
+/** Hidden by attribute or inline style: Readability and the block walk skip these anyway. */
+const HIDDEN = /\s(?:hidden(?:[\s=/>]|$)|aria-hidden\s*=\s*["']?true\b|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden))/i;
 /** Words that make a container a likely article even when a furniture word is there too. */
 const ARTICLE_CLASS = /article|content|main|body|story|post|entry|text/i;
 const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article', 'p', 'h1', 'h2', 'h3', 'span', 'a', 'em', 'strong', 'b', 'i']);
@@ -296,6 +328,7 @@ const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article', 'p', 'h1', '
 /** Whether an open tag starts navigation, asides or other furniture that Readability would drop anyway. */
 function isFurniture(name: string, tag: string): boolean {
   if (FURNITURE_TAG.has(name)) return true;
+  if (name !== 'html' && name !== 'body' && HIDDEN.test(tag) && !/fallback-image/.test(tag)) return true;
   if (NEVER_FURNITURE.has(name)) return false;
   if (FURNITURE_ROLE.test(tag)) return true;
   for (const m of tag.matchAll(CLASS_OR_ID)) {
@@ -604,13 +637,13 @@ function datePhrase(text: string, limit: { instant: number; date: string }): str
 function readabilityParagraphs(document: Document): Block[] {
   let root: Element | null = null;
   try {
-    const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS }).parse();
+    const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS, keepClasses: true, disableJSONLD: true }).parse();
     root = result?.content ?? null;
   } catch {
     // Readability assumes a browser DOM; on a DOM shape it does not expect, take the fallback.
     root = null;
   }
-  return root ? blockText(root) : [];
+  return root ? blockText(root as unknown as AnyNode) : [];
 }
 
 /** Elements that end the paragraph before them and start a new one. */
@@ -628,10 +661,35 @@ const SKIP_TAG = new Set(['figcaption', 'script', 'style', 'noscript', 'template
  */
 const SKIP_CLASS = /(?:^|[\s_-])(?:share|sharing|social|caption|credit|advert|advertisement|ad|ads|promo|related|newsletter|subscribe|subscription|signup|byline|author-bio|bio|tags|tag-list|breadcrumbs?|comments?|disqus|sponsored|outbrain|taboola|recirc|read-more|more-stories|hidden|visually-hidden|sr-only|print-only)(?:$|[\s_-])/i;
 
-function skipElement(el: Element, tag: string): boolean {
+/**
+ * The part of a node both trees share: linkedom's DOM (after Readability) and htmlparser2's
+ * domhandler tree (the fallback), which has the DOM's navigation getters but `name`/`attribs`
+ * in place of `localName`/`getAttribute`.
+ */
+interface AnyNode {
+  nodeType: number;
+  nodeValue?: string | null;
+  firstChild: AnyNode | null;
+  nextSibling: AnyNode | null;
+  parentNode: AnyNode | null;
+  localName?: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  getAttribute?(name: string): string | null;
+}
+
+function tagName(el: AnyNode): string {
+  return el.localName ?? el.name ?? '';
+}
+
+function attr(el: AnyNode, name: string): string | null {
+  return el.attribs ? (el.attribs[name] ?? null) : (el.getAttribute?.(name) ?? null);
+}
+
+function skipElement(el: AnyNode, tag: string): boolean {
   if (SKIP_TAG.has(tag)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true') return true;
+  const cls = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
   return cls.length > 1 && SKIP_CLASS.test(cls);
 }
 
@@ -646,7 +704,7 @@ interface Block {
  * is its own paragraph, inline elements join their text, `<br>` breaks. Iterative, so depth costs
  * no stack.
  */
-function blockText(root: Element): Block[] {
+function blockText(root: AnyNode): Block[] {
   const blocks: Block[] = [];
   let buf = '';
   let linkChars = 0;
@@ -657,8 +715,8 @@ function blockText(root: Element): Block[] {
     buf = '';
     linkChars = 0;
   };
-  let node: Node | null = root.firstChild;
-  let skipped: Node | null = null; // the element last passed over, which must not be "left" below
+  let node: AnyNode | null = root.firstChild;
+  let skipped: AnyNode | null = null; // the element last passed over, which must not be "left" below
   while (node) {
     let descend = false;
     if (node.nodeType === 3) {
@@ -666,8 +724,8 @@ function blockText(root: Element): Block[] {
       buf += v;
       if (inLink) linkChars += v.trim().length;
     } else if (node.nodeType === 1) {
-      const el = node as Element;
-      const tag = el.localName;
+      const el = node;
+      const tag = tagName(el);
       if (skipElement(el, tag)) skipped = el;
       else {
         if (BLOCK.has(tag) || tag.includes('-')) flush();
@@ -683,7 +741,7 @@ function blockText(root: Element): Block[] {
     // Leave this node, and every ancestor we finish, closing block paragraphs on the way out.
     while (node && node !== root) {
       if (node.nodeType === 1 && node !== skipped) {
-        const tag = (node as Element).localName;
+        const tag = tagName(node);
         if (BLOCK.has(tag) || tag.includes('-')) flush();
         else if (tag === 'a') inLink--;
         else if (tag === 'td' || tag === 'th') buf += ' ';
@@ -707,17 +765,23 @@ function blockText(root: Element): Block[] {
  * When Readability gives up: the parent element holding the most paragraph text (plain `<p>` and
  * list items outside navigation), read as blocks.
  */
-function fallbackParagraphs(document: Document): Block[] {
-  const body = document.body ?? document.documentElement;
-  if (!body) return [];
-  const score = new Map<Element, number>();
-  for (const p of body.querySelectorAll('p, pre, blockquote')) {
-    const len = normaliseSpace(p.textContent ?? '').length;
+function fallbackParagraphs(markup: string): Block[] {
+  // htmlparser2's tree, not linkedom's: it is built several times faster, which matters on the
+  // big pages that come here without Readability.
+  const doc = parseDocument(markup) as unknown as AnyNode;
+  const score = new Map<AnyNode, number>();
+  let body: AnyNode | null = null;
+  for (let node: AnyNode | null = doc.firstChild; node; node = nextInTree(node, doc)) {
+    if (node.nodeType !== 1) continue;
+    const tag = tagName(node);
+    if (tag === 'body') body ??= node;
+    if (tag !== 'p' && tag !== 'pre' && tag !== 'blockquote') continue;
+    const len = normaliseSpace(textOf(node)).length;
     if (len < 25) continue;
-    const parent = p.parentElement;
+    const parent = node.parentNode;
     if (parent) score.set(parent, (score.get(parent) ?? 0) + len);
   }
-  let best: Element | null = null;
+  let best: AnyNode | null = null;
   let bestScore = 0;
   for (const [el, s] of score) {
     if (s > bestScore) {
@@ -725,7 +789,22 @@ function fallbackParagraphs(document: Document): Block[] {
       bestScore = s;
     }
   }
-  return blockText(best ?? body);
+  const root = best ?? body;
+  return root ? blockText(root) : [];
+}
+
+/** The node after `node` in document order, within `root`. */
+function nextInTree(node: AnyNode, root: AnyNode): AnyNode | null {
+  if (node.firstChild) return node.firstChild;
+  for (let n: AnyNode | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+/** All text under `node`, iteratively. */
+function textOf(node: AnyNode): string {
+  let out = '';
+  for (let n: AnyNode | null = node.firstChild; n; n = nextInTree(n, node)) if (n.nodeType === 3) out += n.nodeValue ?? '';
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
