@@ -5,6 +5,9 @@
  *   path `sitrep ingest` takes (readInputs → extract → Store.ingest, which links and stores), and
  *   extraction alone over the same documents, read beforehand;
  * - extraction alone over synthetic ~3 kB plain-text reports made of consecutive ECB+ sentences;
+ * - a local RSS feed of 1,000 summary-only items on 127.0.0.1 (FEED_ITEMS), each linking to a
+ *   ~3 kB article page: `sitrep ingest FEED_URL`'s path (readUrl fetches each linked page, then
+ *   extract → Store.ingest), as items/s, beside fetch-and-read alone;
  * - peak RSS (process.resourceUsage().maxRSS).
  * Extraction-only passes repeat until they have run MIN_SECONDS, so three seeds give a stable rate.
  *
@@ -13,6 +16,10 @@
  * Usage: npm run bench [-- --synthetic N]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readUrl } from '../src/ingest/fetch.js';
+import { storeDocument } from '../src/cli/ingest-run.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +105,67 @@ function syntheticReports(source: readonly Document[], count: number): Document[
   return out;
 }
 
+const FEED_ITEMS = 1000;
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A feed of summary-only items served from 127.0.0.1, each linking to an article page, ingested
+ * along `sitrep ingest URL`'s path into a fresh store; and the same feed fetched and read alone.
+ */
+async function feedIngest(docs: readonly Document[], pipeline: Pipeline): Promise<{ items: number; failed: number; seconds: number; readSeconds: number }> {
+  const pages = docs.map(
+    (d, k) =>
+      `<!doctype html><html><head><title>Report ${k}</title></head><body><nav>Home | World | Sport</nav><article><h1>Report ${k}</h1>${d.text
+        .split('\n')
+        .filter((p) => p.trim())
+        .map((p) => `<p>${escapeXml(p)}</p>`)
+        .join('')}</article><footer>Contact us</footer></body></html>`,
+  );
+  const server = createServer((req, res) => {
+    const m = /^\/a\/(\d+)\.html$/.exec(req.url ?? '');
+    if (req.url === '/feed.xml') {
+      const items = pages.map((_, k) => `<item><title>Report ${k}</title><link>${base}/a/${k}.html</link><guid>item-${k}</guid><pubDate>Mon, 01 Jun 2015 10:00:00 GMT</pubDate><description>A short summary.</description></item>`).join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title>${items}</channel></rss>`);
+    } else if (m && pages[+m[1]]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(pages[+m[1]]);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-feed-'));
+  const store = openStore(join(dir, 'feed.db'));
+  let items = 0;
+  let failed = 0;
+  try {
+    let t0 = now();
+    for await (const r of readUrl(`${base}/feed.xml`, { allowPrivate: true })) if (r.kind === 'document') items++;
+    const readSeconds = now() - t0;
+    items = 0;
+    t0 = now();
+    for await (const r of readUrl(`${base}/feed.xml`, { allowPrivate: true })) {
+      if (r.kind === 'error') {
+        failed++;
+        console.error(`bench: ${r.input}: ${r.reason}`);
+        continue;
+      }
+      storeDocument(r.document, pipeline, store);
+      items++;
+    }
+    return { items, failed, seconds: now() - t0, readSeconds };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
 async function main(): Promise<number> {
   const t0 = now();
   const rssBefore = process.memoryUsage().rss;
@@ -119,12 +187,18 @@ async function main(): Promise<number> {
   const synthetic = syntheticReports(ecbDocs, SYNTHETIC);
   const synChars = synthetic.reduce((n, d) => n + d.text.length, 0);
   const synRate = extractionRate(synthetic, pipeline);
+  const feed = await feedIngest(syntheticReports(ecbDocs, FEED_ITEMS), pipeline);
+  failed += feed.failed;
   rows.push(`| synthetic ~3 kB | ${synthetic.length} | ${(synChars / synthetic.length / 1000).toFixed(1)} | - | - | ${synRate.toFixed(1)} | ${((synRate * synChars) / synthetic.length / 1e6).toFixed(2)} |`);
 
   console.log(`# sitrep bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log('| corpus | documents | kchars/doc | ingest s | ingest docs/s | extract docs/s | extract Mchars/s |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log(`\n| local feed (127.0.0.1, summary-only items, linked ~3 kB pages) | value |\n|---|---|`);
+  console.log(`| items | ${feed.items} of ${FEED_ITEMS} |`);
+  console.log(`| ingest (fetch page, extract, link, store) | ${feed.seconds.toFixed(2)} s, ${rate(feed.items, feed.seconds)} items/s |`);
+  console.log(`| fetch and read alone | ${feed.readSeconds.toFixed(2)} s, ${rate(feed.items, feed.readSeconds)} items/s |`);
   console.log('\n| memory and start-up | value |\n|---|---|');
   console.log(`| resources (gazetteer, lexicons) load | ${loadSeconds.toFixed(2)} s |`);
   console.log(`| RSS before load / after load | ${mb(rssBefore)} MB / ${mb(rssAfterLoad)} MB |`);
