@@ -65,9 +65,9 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
 
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  const stop = stopSignal();
   const pipeline = createPipeline(loadResources());
   const store = openStore(dbPath(opts));
-  const stop = stopSignal();
   const progress = new Progress(process.stderr);
   let added = 0;
   let known = 0;

@@ -21,13 +21,19 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 export function gunzip(bytes: Uint8Array): Buffer {
+  let out: Buffer;
   try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
+    out = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError(`gzip inflates past ${MAX_INFLATED_BYTES} bytes`, 'ingest:gzip-too-large');
     throw new InputError('truncated or corrupt gzip data', 'ingest:bad-gzip');
   }
+  // zlib's sync inflate returns what it got when the stream stops early; the trailer's length
+  // (size mod 2^32) tells a whole file from a cut one
+  const trailer = bytes.length >= 18 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).readUInt32LE(bytes.length - 4) : -1;
+  if (trailer !== out.length % 2 ** 32) throw new InputError('truncated or corrupt gzip data', 'ingest:bad-gzip');
+  return out;
 }
 
 /** Share of control characters (other than tab, newlines, form feed) above which bytes are binary. */

@@ -51,6 +51,20 @@ export interface DocumentMeta {
   lang?: string | null;
 }
 
+/** Words sampled for the filler check, and the distinct share below which text is filler. */
+const FILLER_SAMPLE = 20_000;
+const FILLER_MIN_WORDS = 500;
+const FILLER_DISTINCT_SHARE = 0.02;
+
+/** Text that repeats a handful of words over and over is a broken export or padding, not a report. */
+function fillerWarning(text: string): string | null {
+  const words = text.slice(0, FILLER_SAMPLE * 8).toLowerCase().match(/\p{L}+/gu);
+  if (!words || words.length < FILLER_MIN_WORDS) return null;
+  const distinct = new Set(words.slice(0, FILLER_SAMPLE)).size;
+  const n = Math.min(words.length, FILLER_SAMPLE);
+  return distinct / n < FILLER_DISTINCT_SHARE ? `repetitive text (${distinct} distinct words in ${n}): filler or a broken export?` : null;
+}
+
 /** The first line when it reads as a headline (short, no end punctuation), else null. */
 function headline(text: string): string | null {
   const first = text.split('\n', 1)[0].trim();
@@ -69,6 +83,8 @@ export function textDocument(raw: string, meta: DocumentMeta, warnings: string[]
   }
   text = cut(cleanPlainText(text), warnings);
   if (!text.trim()) throw new InputError('no text in it', 'ingest:empty');
+  const filler = fillerWarning(text);
+  if (filler) warnings.push(filler);
   return {
     id: documentId(text),
     source: meta.source,
