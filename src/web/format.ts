@@ -72,7 +72,11 @@ export function countLabel(c: Count | null): string {
 /** A claim's value as one short line, whatever the field. */
 export function claimValueLabel(field: FieldName, v: unknown): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return field === 'type' ? typeLabel(v.split('/').pop() ?? v) : v;
+  if (typeof v === 'string') {
+    if (field !== 'type') return v;
+    const [category, type] = v.includes('/') ? v.split('/') : ['', v];
+    return eventTypeLabel({ category, type });
+  }
   if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if (field === 'location') return placeLabel(o as unknown as Location);
