@@ -38,11 +38,10 @@ export class Timeline {
     this.info.className = 'timeline-info';
     host.append(this.info, this.root);
     this.listen();
-    new ResizeObserver(() => {
-      this.width = this.root.clientWidth || this.host.clientWidth || 600;
-      this.height = this.root.clientHeight || 110;
-      this.render();
-    }).observe(host);
+    // the drawing is in CSS pixels of the svg itself, so pointer positions map onto days exactly
+    const observer = new ResizeObserver(() => this.render());
+    observer.observe(host);
+    observer.observe(this.root);
   }
 
   setEvents(events: readonly Event[]): void {
@@ -104,6 +103,9 @@ export class Timeline {
   }
 
   private render(): void {
+    const box = this.root.getBoundingClientRect();
+    this.width = Math.max(100, box.width);
+    this.height = Math.max(40, box.height);
     const { width: w, height: h } = this;
     this.root.setAttribute('viewBox', `0 0 ${w} ${h}`);
     const nodes: SVGElement[] = [];
