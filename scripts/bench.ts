@@ -15,6 +15,7 @@
  * $SITREP_BENCH_ECB / $SITREP_BENCH_SEEDS. Exits 1 when a corpus is missing or an input fails.
  * Usage: npm run bench [-- --synthetic N]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -204,7 +205,15 @@ async function main(): Promise<number> {
   console.log(`| RSS before load / after load | ${mb(rssBefore)} MB / ${mb(rssAfterLoad)} MB |`);
   console.log(`| RSS at end | ${mb(process.memoryUsage().rss)} MB |`);
   console.log(`| peak RSS (maxRSS) | ${mb(process.resourceUsage().maxRSS * 1024)} MB |`);
-  console.log(`| total run | ${(now() - t0).toFixed(1)} s |`);
+  console.log('\n| streaming and concurrency (separate processes) | time | memory / readers |\n|---|---|---|');
+  for (const mode of [['jsonl', process.env.SITREP_BENCH_JSONL_GB ?? '1'], ['readers']]) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-stream.ts'), ...mode], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      failed++;
+      console.error(`bench: bench-stream ${mode[0]}: ${r.stderr.trim().split('\n').pop()}`);
+    } else process.stdout.write(r.stdout);
+  }
+  console.log(`\ntotal run: ${(now() - t0).toFixed(1)} s`);
   if (failed) console.error(`bench: ${failed} input(s) failed`);
   return failed ? 1 : 0;
 }
