@@ -125,7 +125,8 @@ export function eventView(e: Event): HTMLElement {
     ),
     h('h3', { class: 'section-title' }, 'Evidence'),
     h('p', { class: 'hint' }, 'Every value with the sentence it came from. ', h('span', { class: 'status status-agreed' }, 'agreed'), ' sources agree, ', h('span', { class: 'status status-disputed' }, 'disputed'), ' they conflict, ', h('span', { class: 'status status-single' }, 'single source'), ' one document only.'),
-    FIELD_ORDER.map((field) => fieldSection(e, field)),
+    // disputes first: they are what a reader has to weigh
+    [...FIELD_ORDER].sort((a, b) => Number(e.fields[b]?.status === 'disputed') - Number(e.fields[a]?.status === 'disputed')).map((field) => fieldSection(e, field)),
     h('h3', { class: 'section-title' }, 'Sources'),
     h(
       'ul',
