@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, isBoilerplate, MAX_DEPTH, MAX_ELEMENTS, prescan } from './html.js';
+import { cleanAuthor, extractArticle, isBoilerplate, MAX_DEPTH, MAX_ELEMENTS, prescan } from './html.js';
 import { InputError } from './errors.js';
 
 const FETCHED = new Date('2023-11-20T12:00:00Z');
@@ -94,6 +94,33 @@ describe('extractArticle: metadata', () => {
   it('takes author and site from JSON-LD when meta tags lack them', () => {
     const ld = '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","author":[{"name":"A One"},{"name":"B Two"}],"publisher":{"name":"Ld News"}}]}</script>';
     expect(extractArticle(page({ head: ld }), { fetchedAt: FETCHED })).toMatchObject({ author: 'A One, B Two', site: 'Ld News' });
+  });
+
+  it('prefers the headline when the title is a section name or carries one', () => {
+    const guardian = '<title>The Guardian view on Hong Kong: a city on the brink | Editorial | Opinion | The Guardian</title><meta property="og:site_name" content="the Guardian"><meta property="og:title" content="The Guardian view on Hong Kong: a city on the brink | Editorial">';
+    expect(extractArticle(page({ head: guardian }), { fetchedAt: FETCHED, url: 'https://www.theguardian.com/commentisfree/2019/nov/18/x' }).title).toBe('The Guardian view on Hong Kong: a city on the brink');
+    expect(extractArticle(page({ head: '<title>Editorial</title>' }), { fetchedAt: FETCHED }).title).toBe('Helicopter shot down');
+    expect(extractArticle(page({ head: '<meta property="og:title" content="Opinion | Helicopter shot down">' }), { fetchedAt: FETCHED }).title).toBe('Helicopter shot down');
+  });
+
+  it('takes no handle, section, site name or sentence for an author, and tries the next source', () => {
+    const head = (author: string) => `<meta property="og:site_name" content="Slash Gear"><meta name="author" content="${author}"><meta name="twitter:creator" content="@slashgear">`;
+    for (const bad of ['The Russian and Syrian defense ministries', 'BryanDeArdo', 'venturebeat', 'RT_com', 'Editorial', 'slashgear', 'Staff Writer', 'https://example.com/profile/x'])
+      expect(extractArticle(page({ head: head(bad) }), { fetchedAt: FETCHED, url: 'https://www.slashgear.com/x' }).author, bad).toBeNull();
+    const withByline = page({ head: head('slashgear'), before: '<p class="byline">By <a rel="author" href="/a">Chris Davies</a></p>' });
+    expect(extractArticle(withByline, { fetchedAt: FETCHED }).author).toBe('Chris Davies');
+  });
+
+  it('cleans affiliations and roles off named authors', () => {
+    expect(cleanAuthor('TOM KRISHER, AP Auto Writer')).toBe('TOM KRISHER');
+    expect(cleanAuthor('Victor Tangermann, Futurism')).toBe('Victor Tangermann');
+    expect(cleanAuthor('Finian Cunningham. Sputnik International')).toBe('Finian Cunningham');
+    expect(cleanAuthor('Lisa Kaczke and Trevor J. Mitchell')).toBe('Lisa Kaczke, Trevor J. Mitchell');
+    expect(cleanAuthor('Marcus De Guzman')).toBe('Marcus De Guzman');
+    expect(cleanAuthor('Ludwig van Beethoven')).toBe('Ludwig van Beethoven');
+    expect(cleanAuthor('Reuters')).toBe('Reuters');
+    expect(cleanAuthor('Associated Press')).toBe('Associated Press');
+    expect(cleanAuthor('BBC News', ['BBC News'])).toBeNull();
   });
 });
 

@@ -389,7 +389,7 @@ function readMetadata(document: Document, jsonLd: string[], opts: ExtractOptions
 
   const site = cleanName(first(SITE_META)) ?? cleanName(ld.publisher);
   const rawTitle = first(TITLE_META) || ld.headline || normaliseSpace(document.querySelector('title')?.textContent ?? '') || normaliseSpace(document.querySelector('h1')?.textContent ?? '');
-  const title = cleanTitle(rawTitle || null, site, opts.url ?? null);
+  const title = preferHeadline(cleanTitle(rawTitle || null, site, opts.url ?? null), [ld.headline, document.querySelector('h1')?.textContent ?? null]);
 
   const limit = latestBelievable(opts.fetchedAt ?? new Date());
   // Lazily, most trusted first: each DOM query walks the whole page, so stop at the first good date.
@@ -407,7 +407,11 @@ function readMetadata(document: Document, jsonLd: string[], opts: ExtractOptions
   if (!published && opts.url) published = dateFromUrl(opts.url, limit);
   if (!published) published = visibleDateline(document, limit);
 
-  const author = cleanAuthor(first(AUTHOR_META)) ?? cleanAuthor(ld.author) ?? cleanAuthor(bylineFromDom(document));
+  // The first source that names a person (or a news agency), not a handle, section or sentence.
+  const notAuthors = [site, ld.publisher, hostWord(opts.url ?? null)];
+  let author: string | null = null;
+  for (const k of AUTHOR_META) if ((author = cleanAuthor(metas.get(k) ?? null, notAuthors))) break;
+  author ??= cleanAuthor(ld.author, notAuthors) ?? cleanAuthor(bylineFromDom(document), notAuthors);
   const lang = normaliseLang(document.documentElement?.getAttribute('lang') ?? metas.get('content-language') ?? metas.get('language') ?? metas.get('og:locale') ?? null);
   return { title, published, author, site, lang };
 }
@@ -475,11 +479,53 @@ function bylineFromDom(document: Document): string | null {
 const BY_PREFIX = /^(?:by|von|par|por|di|door|av)\s+/i;
 const URLISH = /^(?:https?:)?\/\/|^www\./i;
 
-function cleanAuthor(s: string | null): string | null {
+/** Words of a role or a section, not a person: "Editorial", "Staff", "Web Desk", "admin". */
+const ROLE_WORD = /^(?:editorial|editorials|editor|editors|staff|admin|administrator|newsroom|team|desk|web|news|guest|contributor|contributors|correspondent|writer|reporter|opinion|user|anonymous|unknown|author|sponsored|content|partner|wire|wires|service|services|auto|senior|chief|political|business|sports?|associate|assistant|managing|deputy|foreign|staffer)$/i;
+/** Words of an organisation's name: kept as author only when no person is named beside it. */
+const ORG_WORD = /^(?:international|news|media|press|group|agency|inc\.?|ltd\.?|llc|network|magazine|daily|times|post|herald|journal|online|tv|radio|channel|weekly|tribune|gazette|wire|newspaper|corporation|corp\.?|company|studios?|com)$/i;
+/** Lower-case particles inside personal names. */
+const NAME_PARTICLE = /^(?:de|da|das|do|dos|del|della|di|du|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y|e|zu|af)$/;
+/** One word of a personal name: capitalised (any case after), an initial, or hyphen/apostrophe joined. */
+const NAME_TOKEN = /^(?:\p{Lu}\.?|\p{Lu}[\p{L}\p{M}'’.-]*\p{L}\.?)$/u;
+
+/**
+ * An author as a publisher's metadata or byline gives it, checked to be one or more names:
+ * "By Jane Doe" → "Jane Doe"; "TOM KRISHER, AP Auto Writer" → "TOM KRISHER"; "Victor Tangermann,
+ * Futurism" → "Victor Tangermann". Null for handles ("@venturebeat", "BryanDeArdo", "RT_com"), the
+ * site's own name, roles and sections ("Editorial"), URLs, and sentences ("The Russian and Syrian
+ * defense ministries").
+ */
+export function cleanAuthor(s: string | null, notAuthors: readonly (string | null)[] = []): string | null {
   if (!s) return null;
-  const t = normaliseSpace(s).replace(BY_PREFIX, '').replace(/^@/, '');
-  if (!t || URLISH.test(t) || t.length > 120) return null;
-  return t;
+  const t = normaliseSpace(s).replace(BY_PREFIX, '');
+  if (!t || URLISH.test(t) || t.length > 120 || /[@#_/\\<>{}=|]|\d/.test(t)) return null;
+  const others = notAuthors.filter((x): x is string => !!x).map(squash).filter(Boolean);
+  const isOther = (part: string) => {
+    const k = squash(part);
+    return others.some((o) => o === k || (k.length >= 4 && o.includes(k)) || (o.length >= 4 && k.includes(o)));
+  };
+  // "A, B and C", "A & B", "A. Outlet Name": one part per name.
+  const parts = t.split(/\s*(?:[,;&]|\band\b|\bund\b|\bet\b|\by\b|(?<=\p{Ll}{2})\.(?=\s+\p{Lu}))\s*/u).filter(Boolean);
+  if (parts.length > 6) return null;
+  const people: string[] = [];
+  const orgs: string[] = [];
+  for (const part of parts) {
+    const words = part.split(' ');
+    if (words.length > 5 || words.some((w) => ROLE_WORD.test(w)) || isOther(part)) continue;
+    if (!words.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLE.test(w))) return null; // a sentence, not a list of names
+    if (/^(?:the|our|this|by)$/i.test(words[0])) {
+      if (words.some((w) => ORG_WORD.test(w))) orgs.push(part);
+      continue;
+    }
+    if (words.length === 1) {
+      // A single word is a handle unless it reads as a capitalised name ("Reuters", "Regan").
+      if (/^\p{Lu}\p{Ll}+$/u.test(part)) orgs.push(part);
+      continue;
+    }
+    (words.some((w) => ORG_WORD.test(w)) ? orgs : people).push(part);
+  }
+  const names = people.length ? people : orgs.slice(0, 1);
+  return names.length ? [...new Set(names)].join(', ') : null;
 }
 
 function cleanName(s: string | null): string | null {
@@ -501,7 +547,9 @@ function cleanTitle(title: string | null, site: string | null, url: string | nul
   const siteKey = site ? squash(site) : null;
   const isSite = (part: string) => {
     const k = squash(part);
-    return !!k && ((!!siteKey && (k === siteKey || k.includes(siteKey) || siteKey.includes(k))) || (!!host && k.includes(host)));
+    // A part naming the site is about as long as the name: "The Guardian view on …" is no site name.
+    const near = (name: string) => k.includes(name) && k.length <= name.length + 12;
+    return !!k && ((!!siteKey && (near(siteKey) || siteKey.includes(k))) || (!!host && near(host)));
   };
   for (let round = 0; round < 2; round++) {
     const parts = t.split(TITLE_SEPARATOR);
@@ -514,6 +562,27 @@ function cleanTitle(title: string | null, site: string | null, url: string | nul
     else break;
   }
   return t || null;
+}
+
+/**
+ * The story's own headline (JSON-LD `headline`, the page's h1) when the title is that headline
+ * with a section or site part still on it ("X | Editorial", "Opinion | X"), or when the title is
+ * only a section name ("Editorial").
+ */
+/** A title that only names a section of the site. */
+const SECTION_TITLE = /^(?:[\p{L}-]+|(?:(?:news|opinion|editorials?|comment|commentisfree|analysis|reviews?|blogs?|sports?|world|politics|business|culture|home|articles?|stories|features?|letters?|columns?|columnists?|local|national|international)\s*)+)$/iu;
+
+function preferHeadline(title: string | null, headlines: (string | null)[]): string | null {
+  for (const raw of headlines) {
+    const h = raw ? normaliseSpace(raw) : '';
+    if (!h || h.length > 300 || wordCount(h) < 2) continue;
+    if (!title) return h;
+    if (title === h) return title;
+    const rest = title.startsWith(h) ? title.slice(h.length) : title.endsWith(h) ? title.slice(0, title.length - h.length) : null;
+    if (rest !== null && /^\s*(?:\||-|–|—|::|«|»|·|•|:)\s+|\s+(?:\||-|–|—|::|«|»|·|•|:)\s*$/.test(rest)) return h;
+    if (SECTION_TITLE.test(title) && wordCount(h) >= 3) return h;
+  }
+  return title;
 }
 
 function squash(s: string): string {
