@@ -254,3 +254,12 @@ describe('fetching', () => {
     expect(await fetchError('http://user:pw@127.0.0.1/')).toMatchObject({ rule: 'fetch:credentials' });
   });
 });
+
+describe('time spent resolving', () => {
+  it('counts a hanging host name lookup against the total time', async () => {
+    const lookup = (() => new Promise(() => {})) as never;
+    const e = await fetchError('http://hangs.test/', { ...opts, lookup, timeoutMs: 200 });
+    expect(e.rule).toBe('fetch:timeout');
+    expect(e.message).toMatch(/host name lookup/);
+  });
+});

@@ -245,6 +245,14 @@ function exchange(u: URL, addresses: Parameters<typeof pinnedLookup>[0], headers
   });
 }
 
+function beforeDeadline<T>(p: Promise<T>, limits: Limits): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FetchError(`timed out after ${seconds(limits.timeoutMs)} (host name lookup)`, 'fetch:timeout')), Math.max(1, limits.deadline - Date.now()));
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 function checkScheme(u: URL, what: string): void {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchError(`${what} ${u.href}: only http and https are fetched`, 'fetch:scheme');
   if (u.username || u.password) throw new FetchError(`${what} ${u.href}: credentials in URLs are not sent`, 'fetch:credentials');
@@ -281,7 +289,8 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}, conditional
     visited.add(u.href);
     let addresses;
     try {
-      addresses = await resolveChecked(u.hostname, !!opts.allowPrivate, opts.lookup, opts.addressCheck);
+      // the lookup counts against the total time: a resolver that hangs must not hold sitrep up
+      addresses = await beforeDeadline(resolveChecked(u.hostname, !!opts.allowPrivate, opts.lookup, opts.addressCheck), limits);
     } catch (e) {
       if (e instanceof UnsafeAddressError) throw new FetchError(`${hop ? `redirect to ${u.href}: ` : ''}${e.message}`, 'fetch:private-address');
       throw networkError(e as NodeJS.ErrnoException, u.href);
