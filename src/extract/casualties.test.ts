@@ -38,3 +38,16 @@ describe('findCasualties', () => {
     expect(counts('The 58th army advanced.')).toEqual([]);
   });
 });
+
+describe('ages are not counts', () => {
+  it('reads a person named by age as one', () => {
+    expect(counts('A combat vehicle kills 8-year-old')).toEqual([['fatalities', 1, false]]);
+    expect(counts('A 20-year-old soldier was killed.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Two 19-year-old soldiers were killed.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('reads singular victims and active verbs in headlines', () => {
+    expect(counts('Civilian killed as mortar shell hits the city')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Shelling kills three civilians')).toEqual([['fatalities', 3, false]]);
+    expect(counts('Death toll from the violence rises to 3')).toEqual([['fatalities', 3, false]]);
+  });
+});

@@ -30,7 +30,7 @@ const SINGULAR_PERSON =
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
@@ -88,6 +88,8 @@ function findGroups(sentence: string): Group[] {
   return out;
 }
 
+const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
+
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
 const SINGULAR_BEFORE = new RegExp(
   `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
@@ -133,6 +135,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           const n = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu').exec(sentence.slice(ve));
           const count = n && toCount(n[1], n[2], n[3]);
           if (n && count && count.best > 1) group = { start: ve, end: ve + n[0].length, count, victims: null };
+        }
+        if (!group) {
+          // "kills 8-year-old": one person named by age
+          const age = AGE_AFTER.exec(sentence.slice(ve, ve + 30));
+          if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
         const before = groups.filter((g) => !used.has(g) && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);

@@ -35,8 +35,10 @@ const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)
 const VAGUE_RE = '(?:a few|few|several|many|dozens|scores|hundreds|thousands)';
 const QUALIFIER = '(?:at least|at most|up to|as many as|more than|over|nearly|almost|about|around|approximately|some|roughly|fewer than|less than)';
 
+/** "an 8-year-old", "a 20-year-old soldier": an age, not a count. */
+const NOT_AN_AGE = '(?![-\\s]*(?:years?|months?|weeks?)[-\\s]*old)';
 /** A number phrase with optional qualifier; groups: 1 qualifier, 2 cardinal, 3 vague word. */
-export const NUMBER_PHRASE = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${CARDINAL})|(${VAGUE_RE}))\\b`, 'giu');
+export const NUMBER_PHRASE = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${CARDINAL})|(${VAGUE_RE}))\\b${NOT_AN_AGE}`, 'giu');
 
 /** Value of a cardinal written in words or digits, or null. */
 export function parseCardinal(text: string): number | null {
