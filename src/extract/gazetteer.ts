@@ -42,6 +42,10 @@ export interface PlaceGazetteer extends Gazetteer {
    * "police"), 2 common ("mobile", "bath"), 3 known ("china", "turkey"), 0 not a common word.
    */
   commonWord(folded: string): number;
+  /** Whether the lower-case word is an English word ("forest", "bureau"; not "hilton"). */
+  englishWord(lower: string): boolean;
+  /** Whether the folded word is an English first name ("virginia", "chad", "barack"). */
+  firstName(folded: string): boolean;
   /** Longest name in tokens: how far a name match may reach. */
   readonly maxNameTokens: number;
   /** The entry as the shared model's ResolvedPlace. */
@@ -59,6 +63,10 @@ export interface GazetteerMeta {
   countries: { code: string; name: string; lat: number; lon: number; population: number; geonameid?: number | null; demonyms: string[] }[];
   /** folded word → commonness level (1..3). */
   common: Record<string, number>;
+  /** Lower-case English words of the common and middling SCOWL lists. */
+  words: string[];
+  /** Folded English first names ("virginia", "chad", "barack"). */
+  firstNames: string[];
 }
 
 const MARKS = /\p{M}+/gu;
@@ -164,6 +172,8 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const admin1 = new Map(Object.entries(meta.admin1));
   const admin2 = new Map(Object.entries(meta.admin2));
   const common = new Map(Object.entries(meta.common));
+  const firstNames = new Set(meta.firstNames ?? []);
+  const words = new Set(meta.words ?? []);
   const none: readonly GazetteerEntry[] = Object.freeze([]);
 
   const gazetteer: PlaceGazetteer = {
@@ -172,6 +182,8 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
     admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
     commonWord: (folded) => common.get(folded) ?? 0,
+    firstName: (folded) => firstNames.has(folded),
+    englishWord: (lower) => words.has(lower),
     demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,
     country: (code) => countries.get(code.toUpperCase()) ?? null,
     resolved: (e) => ({

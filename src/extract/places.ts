@@ -94,7 +94,9 @@ const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
  */
 const INSTITUTION_WORDS = new Set(['police', 'sheriff', "sheriff's", 'fire', 'department', 'dept', 'council', 'commission', 'commissioners', 'board', 'school', 'schools', 'high', 'middle', 'elementary', 'hospital', 'medical', 'court', 'circuit', 'township', 'mayor', 'gov', 'governor', 'sen', 'senator', 'rep', 'president', 'prime', 'army', 'navy', 'military', 'forces', 'government', 'ministry', 'embassy', 'consulate', 'parliament', 'airport', 'station', 'library', 'museum', 'zoo', 'chamber', 'public', 'municipal', 'regional', 'health', 'water', 'housing', 'community', 'area', 'metro', 'transit', 'supreme', 'legislature', 'house', 'senate', 'assembly', 'attorney', 'highway', 'patrol', 'guard', 'coast', 'city', 'county', 'state', 'national', 'federal', 'district', 'emergency', 'jail', 'prison', 'correctional', 'office', 'officials', 'authorities', 'secretary', 'minister', 'foreign', 'defense', 'defence', 'interior', 'central', 'special', 'marine', 'marines', 'coalition', 'border', 'customs', 'election', 'electoral', 'congress', 'general', 'parks', 'department', 'airbase', 'air', 'port', 'harbor', 'harbour', 'bridge', 'square', 'center', 'centre', 'hall', 'memorial', 'cathedral', 'mosque', 'church', 'cemetery', 'hills', 'valley', 'region', 'metropolitan', 'town', 'village', 'borough', 'parish', 'province', 'oblast', 'governorate']);
 /** After a region name, "State" is mostly a university or team ("Ohio State"); after a city a street. */
-const NAME_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls']);
+const NAME_HEADS = new Set(['post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls', 'state']);
+/** Words that make a place name a street's ("Washington Drive"): never the place itself. */
+const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'highway', 'hwy', 'route', 'expressway', 'freeway', 'turnpike']);
 
 const FEATURE_BONUS: Record<string, number> = {
   PCLI: 3, CONT: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
@@ -229,9 +231,18 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const next = tokens[m.last + 1];
   if (next && !last.possessive && next.cap && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
-    if (NAME_HEADS.has(w) || w === 'state') return 'name-after';
-    // "US President", "Gainesville Police": offices and institutions say where they are
-    if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next.text))) return 'name-after';
+    // "Virginia Alexander", "Chad Walker": a first name opens a person's name
+    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
+    if (STREET_HEADS.has(w)) return 'street';
+    // a state, country or county names the body it has ("Texas Forest Service", "Georgia
+    // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
+    // unless a name follows ("Paris Hilton")
+    const broad = (m.last > m.first && TYPE_WORDS[last.text.toLowerCase()] !== undefined) || m.candidates.some((e) => e.precision !== 'place');
+    if (!broad || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
+      if (NAME_HEADS.has(w)) return 'name-after';
+      // "US President", "Gainesville Police": offices and institutions say where they are
+      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next.text))) return 'name-after';
+    }
   }
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
   // compass word ("Eastern Ukraine")
@@ -240,7 +251,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     const w = prev.text.toLowerCase();
     if (TITLES.has(w)) return 'person';
     if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
-      if (!m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1')) persons.add(m.key);
+      // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
+      // after another word only here ("Metropolitan Atlanta", "Neches River")
+      if (single && g.firstName(foldName(prev.text)) && !m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1')) persons.add(m.key);
       return 'name-before';
     }
   }
@@ -460,7 +473,20 @@ function argmax(xs: number[]): number {
   return best;
 }
 
-export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, debug?: (line: string) => void): PlaceAnnotation[] {
+export interface FindPlacesOptions {
+  /**
+   * Also emit adjectives and names of peoples ("Russian", "Israelis") as mentions of their
+   * country, as geoparsing corpora (LGL, TR-News) count them. Off in the pipeline: an adjective
+   * says whose, not where ("near the Russian border"), and the event builder would read it as
+   * a scene.
+   */
+  adjectives?: boolean;
+  /** Called with each rejected candidate and the reason. */
+  debug?: (line: string) => void;
+}
+
+export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
+  const { debug } = options;
   const tokens = tokenize(text, sentences);
   const found = findMentions(text, tokens, g);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
@@ -470,7 +496,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   // which also clears it where it opens a longer name ("Gainesville Environmental Services")
   const confirmed = new Set<string>();
   found.forEach((m, i) => {
-    if (firstPass[i] !== null) return;
+    if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
     if (LOCATIVE.has(prep) || m.candidates.length === 1 || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
@@ -478,6 +504,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const mentions = found.filter((m) => {
     const reason = rejectReason(m, text, tokens, g, persons);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
+    if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
     return reason === null;
   });
@@ -495,6 +522,17 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
       preposition: prepositionBefore(tokens, m.first, text),
       qualifies: m.qualifies ? m.qualifies.start : null,
     });
+  }
+  if (options.adjectives) {
+    const covered = (t: Token) => out.some((p) => p.start < t.end && t.start < p.end);
+    for (const t of tokens) {
+      if (!t.cap) continue;
+      const cc = g.demonymCountry(t.text);
+      const country = cc ? g.country(cc) : null;
+      if (!country || covered(t)) continue;
+      out.push({ kind: 'place', start: t.start, end: t.end, text: t.text, value: country, preposition: null, qualifies: null });
+    }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
