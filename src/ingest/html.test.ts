@@ -166,9 +166,40 @@ describe('extractArticle: bounds', () => {
   });
 });
 
+describe('extractArticle: what follows the story', () => {
+  it('cuts a press release at its "About X" section or the issuer profile', () => {
+    const about = '<h3>About Example Corp</h3><p>Example Corp is a global provider of helicopter services, with offices in 12 countries and 1,300 staff worldwide.</p>';
+    expect(extractArticle(page({ after: about }), { fetchedAt: FETCHED }).text).toBe(story.join('\n\n'));
+    const head = '<meta property="og:site_name" content="Helicopter Corp">';
+    const profile = '<hr><p>Helicopter Corp is a leading provider of aviation solutions focused on humanitarian logistics and rescue flights.</p><p>Helicopter Corp is headquartered in Baar.</p>';
+    expect(extractArticle(page({ head, after: profile }), { fetchedAt: FETCHED }).text).toBe(story.join('\n\n'));
+  });
+
+  it('cuts promotion after a closing prompt, but never a story that merely mentions one', () => {
+    const promo = '<p>Want more stories like this?</p><p>Every day we send an email with the top stories.</p><h3>LIFE AFTER FEDERER</h3><p>When the three greatest players ever happen to have been born within six years of one another, the sport changes.</p>';
+    expect(extractArticle(page({ after: promo }), { fetchedAt: FETCHED }).text).toBe(story.join('\n\n'));
+    // In the first half of the text the same words are the story's, not a footer's.
+    const early = page({ before: '<p>About Example Corp</p>' });
+    expect(extractArticle(early, { fetchedAt: FETCHED }).text).toContain(story[3]);
+  });
+
+  it('drops standfirsts, hover cards, repeated titles, bare dates and the byline name', () => {
+    const a = extractArticle(
+      page({
+        head: '<meta name="author" content="Jane Roe">',
+        before: '<h2 class="sub-headline">A summary line that the page shows under the headline.</h2><p>Helicopter shot down</p><p>September 15, 2014</p><p>Jane Roe</p>',
+        body: `<p>${story[0].replace('ministry', 'ministry <span class="rollover-people"><a>Ministry</a><span class="rollover-block"><a>Hillicon Valley: unrelated headline | another one</a></span></span>')}</p>${story.slice(1).map((p) => `<p>${p}</p>`).join('')}`,
+      }),
+      { fetchedAt: FETCHED },
+    );
+    expect(a.text).not.toMatch(/summary line|Hillicon|September 15|^Jane Roe|Helicopter shot down/m);
+    expect(a.text).toContain(story[1]);
+  });
+});
+
 describe('isBoilerplate', () => {
   it('knows furniture', () => {
-    for (const s of ['Advertisement', 'SHARE', 'Related stories:', 'Photo: AP', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM', 'By Justine Coleman - 11/18/19 11:04 PM EST', '© Aaron Schwartz'])
+    for (const s of ['Sign In', 'Iklan', 'This post may contain affiliate and/or referral links. Please see my disclosure page.', 'Vicente Aguiar loads garage door trims into his pickup truck (AP Photo/Alan Diaz, File)', 'Advertisement', 'SHARE', 'Related stories:', 'Photo: AP', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM', 'By Justine Coleman - 11/18/19 11:04 PM EST', '© Aaron Schwartz'])
       expect(isBoilerplate(s), s).toBe(true);
   });
   it('keeps sentences of the story', () => {

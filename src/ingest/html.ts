@@ -90,7 +90,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const fallback = fallbackParagraphs(pre.markup);
     if (textLength(fallback) > textLength(paragraphs)) paragraphs = fallback;
   }
-  const text = dropBoilerplate(paragraphs, meta.title).join('\n\n');
+  const text = dropBoilerplate(paragraphs, meta).join('\n\n');
   if (!text && !meta.title) throw new InputError('no article text found in the page', 'ingest:empty-html');
   if (meta.published === null && !text) warnings.push('no text and no date found');
   return { ...meta, text, warnings };
@@ -728,7 +728,7 @@ const SKIP_TAG = new Set(['figcaption', 'script', 'style', 'noscript', 'template
  * Class or id words of page furniture inside an article container: share bars, captions, credits,
  * ads, related links, newsletter boxes. Matched as whole words of the attribute.
  */
-const SKIP_CLASS = /(?:^|[\s_-])(?:share|sharing|social|caption|credit|advert|advertisement|ad|ads|promo|related|newsletter|subscribe|subscription|signup|byline|author-bio|bio|tags|tag-list|breadcrumbs?|comments?|disqus|sponsored|outbrain|taboola|recirc|read-more|more-stories|hidden|visually-hidden|sr-only|print-only)(?:$|[\s_-])/i;
+const SKIP_CLASS = /(?:^|[\s_-])(?:share|sharing|social|caption|credit|advert|advertisement|ad|ads|promo|related|newsletter|subscribe|subscription|signup|byline|author-bio|bio|tags|tag-list|breadcrumbs?|comments?|disqus|sponsored|outbrain|taboola|recirc|read-more|more-stories|hidden|visually-hidden|sr-only|print-only|rollover-block|tooltip|popover|hovercard|standfirst|sub-headline|subheadline|dek|strapline)(?:$|[\s_-])/i;
 
 /**
  * The part of a node both trees share: linkedom's DOM (after Readability) and htmlparser2's
@@ -884,7 +884,7 @@ function textOf(node: AnyNode): string {
  * drop a sentence of the story, so each pattern is anchored at both ends or bounded in length.
  */
 const BOILERPLATE_PARAGRAPH = [
-  /^(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/i,
+  /^(?:advertisement|advertisment|advert|ad|ads|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|iklan|реклама|광고|广告|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/i,
   /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|e-mail|print|comments?|\d+ comments?|save|copy link|link copied)$/i,
   /^(?:read more|related|related (?:articles|stories|content|coverage|posts|news|topics|links)|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|more (?:stories|from|on) .{0,60}|you (?:may|might) also like|also read|see also|see more|don'?t miss|watch|listen|listen to this article|skip (?:to (?:main )?content|advertisement))\s*[:.…!]*$/i,
   /^(?:photo|image|picture|video|graphic|illustration)(?: credit)?s?\s*[:：|].{0,120}$/i,
@@ -909,6 +909,10 @@ const BOILERPLATE_PARAGRAPH = [
   /^.{0,60}(?:may be reached at|can be reached at|have a (?:news )?tip\?|contact (?:the )?(?:author|reporter|writer) at)\b.{0,200}$/i,
   /^(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript|javascript is (?:disabled|required)).{0,80}$/i,
   /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think)\b.{0,80}$/i,
+  /^(?:sign in|sign out|log ?in|log ?out|register|my account|menu|search|home|breaking news|latest news|top stories|more news)$/i,
+  /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral).{0,200}$/i,
+  // A caption ending in its credit: "… outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)".
+  /^.{0,300}\([^()]{0,40}\b(?:photo|photos|photograph|images|picture|pictures|credit)\b[^()]{0,60}\)$/i,
   // WordPress shortcodes left as text: "[button link=…]Send us…[/button]".
   /^\[(\w+)[^\]]{0,200}\].{0,200}\[\/\1\]$/,
 ];
@@ -928,19 +932,57 @@ export function isBoilerplate(paragraph: string): boolean {
   return BOILERPLATE_PARAGRAPH.some((re) => re.test(paragraph)) || BYLINE_PARAGRAPH.test(paragraph) || NO_LETTERS.test(paragraph);
 }
 
-function dropBoilerplate(blocks: Block[], title: string | null): string[] {
-  const titleKey = title ? squash(title) : null;
+function dropBoilerplate(blocks: Block[], meta: Meta): string[] {
+  const titleKey = meta.title ? squash(meta.title) : null;
+  const authorKey = meta.author ? squash(meta.author) : null;
   const kept: string[] = [];
   blocks.forEach((b, i) => {
     const p = b.text;
     if (isBoilerplate(p)) return;
     if (b.linkShare >= LINK_PROMO_SHARE && wordCount(p) >= LINK_PROMO_WORDS) return;
     // A heading that repeats the title is the title, which the text must not include.
-    if (i < 3 && titleKey && squash(p) === titleKey) return;
+    const key = squash(p);
+    if (titleKey && key === titleKey) return;
+    // The byline's name alone, or a bare date line: page furniture around the story.
+    if (authorKey && key === authorKey) return;
+    if (wordCount(p) <= 6 && DATE_ONLY.test(p)) return;
     if (i >= blocks.length - TAIL_PARAGRAPHS && p.length < 600 && AUTHOR_BIO.test(p)) return;
     kept.push(p);
   });
-  return kept;
+  return cutTail(kept, meta);
+}
+
+/** A paragraph that is only a date: "September 15, 2014", "Nov. 19, 2019 9:41 AM". */
+const DATE_ONLY = new RegExp(`^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?(?:${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'}\\.?,?\\s+\\d{4})(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`, 'i');
+
+/** "About Ascom", "About the Company": the press release's boilerplate about the issuer starts here. */
+const ABOUT_HEADING = /^about (?:the )?[\p{L}\p{N}][\p{L}\p{N}&.,'’ -]{1,60}:?$/iu;
+/** "Ascom is a global solutions provider …", "Acme (NASDAQ: ACME) is the leading maker of …". */
+const COMPANY_PROFILE = /^((?:[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*\s+){0,4}?[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*)(?:,?\s+\([^)]{2,40}\))?,?\s+(?:is|are)\s+(?:an?|the|one of the)\s+(?:[\p{L}'’-]+\s+){0,8}?(?:provider|company|manufacturer|developer|firm|organi[sz]ation|leader|platform|maker|supplier|network|group|agency|publisher|retailer|operator|producer|distributor|specialist|pioneer|brand|startup|start-up|institution|foundation|association|nonprofit|non-profit|charity)s?\b/u;
+/** Prompts that close a story on many sites: what follows them is promotion, not the story. */
+const END_MARKER = /^(?:want more stories like this\??|more stories like this|(?:get|sign up for) (?:the|our) .{0,60}newsletter.{0,60}|(?:media|press) (?:contacts?|inquiries|enquiries)\s*:?.{0,120}|for (?:more|further) information,? (?:please )?(?:contact|visit).{0,160}|forward-looking statements?:?)$/i;
+/** Paragraphs from the end within which an issuer profile closes a press release. */
+const PROFILE_TAIL = 4;
+
+/**
+ * Cuts what follows the story: from an "About X" heading or an issuer's profile in the last
+ * paragraphs, or from a closing prompt ("Want more stories like this?") in the second half of the
+ * text. A cut never takes more than half the text.
+ */
+function cutTail(paragraphs: string[], meta: Meta): string[] {
+  const total = paragraphs.reduce((n, p) => n + p.length, 0);
+  const names = [meta.site, meta.title].filter((x): x is string => !!x).map(squash);
+  let before = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (before >= total / 2 && i > 0) {
+      if (ABOUT_HEADING.test(p) || END_MARKER.test(p) || (i < paragraphs.length - 1 && AUTHOR_BIO.test(p) && p.length < 300)) return paragraphs.slice(0, i);
+      const m = i >= paragraphs.length - PROFILE_TAIL ? COMPANY_PROFILE.exec(p) : null;
+      if (m && names.some((n) => n.includes(squash(m[1])))) return paragraphs.slice(0, i);
+    }
+    before += p.length;
+  }
+  return paragraphs;
 }
 
 // ---------------------------------------------------------------------------------------------
