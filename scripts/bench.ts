@@ -8,7 +8,9 @@
  * - a local RSS feed of 1,000 summary-only items on 127.0.0.1 (FEED_ITEMS), each linking to a
  *   ~3 kB article page: `sitrep ingest FEED_URL`'s path (readUrl fetches each linked page, then
  *   extract → Store.ingest), as items/s, beside fetch-and-read alone;
- * - peak RSS (process.resourceUsage().maxRSS).
+ * - peak RSS (process.resourceUsage().maxRSS);
+ * - article extraction from HTML (scripts/bench-html.ts, its own process): pages/s, median and
+ *   p95 ms over the article-extraction development pages; a 5 MB page and pathological markup.
  * Extraction-only passes repeat until they have run MIN_SECONDS, so three seeds give a stable rate.
  *
  * Data: `../shared/data/ecbplus-dev/docs` and `../shared/seeds` from the repo root, or
@@ -213,6 +215,12 @@ async function main(): Promise<number> {
       console.error(`bench: bench-stream ${mode[0]}: ${r.stderr.trim().split('\n').pop()}`);
     } else process.stdout.write(r.stdout);
   }
+  // Article extraction from HTML pages, in its own process (one core, fresh heap): scripts/bench-html.ts.
+  const html = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-html.ts')], { encoding: 'utf8' });
+  if (html.status !== 0) {
+    failed++;
+    console.error(`bench: bench-html: ${html.stderr.trim().split('\n').pop()}`);
+  } else process.stdout.write(html.stdout);
   console.log(`\ntotal run: ${(now() - t0).toFixed(1)} s`);
   if (failed) console.error(`bench: ${failed} input(s) failed`);
   return failed ? 1 : 0;
