@@ -49,10 +49,16 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     throw e;
   }
   process.stderr.write(`sitrep: serving ${dbPath(opts)} at ${server.url}${token ? ' (writes need the token)' : ''}; Ctrl-C stops\n`);
+  const parent = process.ppid;
+  let orphanWatch: NodeJS.Timeout | undefined;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
+    // npx runs us under `sh -c` and, stopped, signals only that shell: when npx goes, so do we.
+    // (Only under npm exec: a server started with nohup or by a service manager outlives its parent.)
+    if (process.env.npm_command === 'exec') orphanWatch = setInterval(() => process.ppid !== parent && resolve('SIGTERM'), 500);
   });
+  clearInterval(orphanWatch);
   await server.close();
   store.close();
   return signal === 'SIGINT' ? 130 : 143;
