@@ -52,7 +52,7 @@ export const MAX_ELEMENTS = 60_000;
  * Nesting depth kept; deeper tags are dropped (their text stays). Real pages stay under 60; parts of
  * Readability recurse once per level, and depth times element count bounds its worst case.
  */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 100;
 
 /**
  * Above this many elements (after the prescan dropped scripts and furniture) Readability is not run:
@@ -124,7 +124,6 @@ const BLOCKISH = new Set([...CLOSES_P, 'html', 'head', 'body', 'meta', 'link', '
 const INTER_TAG_SPACE = />\s+(<\/?)([a-zA-Z][a-zA-Z0-9:_-]*)/g;
 /** An element with nothing inside (ad slots, icon holders): no text, and it only costs nodes. */
 const EMPTY_ELEMENT = /<(div|span|li|p|section|i|a)(?:\s[^<>]*)?><\/\1>/gi;
-const TAG_NAME = /^<(\/?)([a-zA-Z][a-zA-Z0-9:_-]*)/;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 
 /**
@@ -195,15 +194,18 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
       pos = n;
       break;
     }
-    const tag = html.slice(lt, Math.min(gt + 1, lt + 256));
-    const m = TAG_NAME.exec(tag);
-    if (!m) {
+    // The tag name, read by character codes: this loop runs once per tag of the page.
+    const closing = c === 47;
+    let k = closing ? lt + 2 : lt + 1;
+    const nameStart = k;
+    const c0 = html.charCodeAt(k);
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) {
       // <!DOCTYPE>, <?xml?>, </ 3>: keep as is; the parser knows them.
       i = gt + 1;
       continue;
     }
-    const closing = m[1] === '/';
-    const name = m[2].toLowerCase();
+    for (k++; k < gt && k - nameStart < 64 && isNameChar(html.charCodeAt(k)); k++);
+    const name = html.slice(nameStart, k).toLowerCase();
     if (!closing && RAW_DROP.has(name)) {
       // Drop the element and all inside it; an unclosed one runs to the end, as in a browser.
       const close = indexOfCaseless(html, `</${name}`, gt + 1);
@@ -336,6 +338,11 @@ function isFurniture(name: string, tag: string): boolean {
     if (FURNITURE_CLASS.test(v) && !ARTICLE_CLASS.test(v)) return true;
   }
   return false;
+}
+
+/** Letters, digits, ':', '_' and '-': the characters of a tag name after its first letter. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45;
 }
 
 /** `haystack.indexOf(needle)` ignoring ASCII case, for an all-lower-case needle. */
