@@ -77,4 +77,30 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (feed, item)
   ) WITHOUT ROWID;
   `,
+  // 3: linking over reports (src/store/linking.ts): blocking keys with their document
+  // frequency, scored report pairs, and what linking keeps of each report. Events become a
+  // clustering of these edges; event_keys (events found by key, greedy attach) goes.
+  `
+  CREATE TABLE report_link (
+    report TEXT PRIMARY KEY,
+    features TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE report_keys (
+    key TEXT NOT NULL,
+    report TEXT NOT NULL,
+    PRIMARY KEY (key, report)
+  ) WITHOUT ROWID;
+  CREATE TABLE key_df (
+    key TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE report_edges (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (a, b)
+  ) WITHOUT ROWID;
+  CREATE INDEX report_edges_b ON report_edges(b);
+  DROP TABLE event_keys;
+  `,
 ];

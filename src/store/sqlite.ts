@@ -6,9 +6,7 @@
 import Database from 'better-sqlite3';
 import type { Document, Event, Report } from '../model/index.js';
 import { haversineKm } from '../link/compatible.js';
-import { corroborate, type DocumentInfo } from '../link/corroborate.js';
-import { addToFeatures, blockingKeys, emptyFeatures, LINK_THRESHOLD, score, type EventFeatures } from '../link/similarity.js';
-import { createHash } from 'node:crypto';
+import { Linker } from './linking.js';
 import { MIGRATIONS } from './schema.js';
 
 export type DB = Database.Database;
@@ -26,7 +24,9 @@ export function openStore(path: string, opts: { readonly?: boolean } = {}): Stor
     db.pragma('foreign_keys = ON');
     migrate(db);
   }
-  return new Store(db);
+  const store = new Store(db);
+  if (!opts.readonly) store.backfill();
+  return store;
 }
 
 function migrate(db: DB): void {
@@ -77,8 +77,6 @@ export interface StoreResult {
   events: string[];
 }
 
-const eventId = (reportId: string) => 'evt_' + createHash('sha256').update(reportId).digest('hex').slice(0, 12);
-
 /** Turns what a user typed into an FTS5 query that cannot fail: words as quoted terms, `*` kept as prefix. */
 export function safeFtsQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
@@ -87,7 +85,11 @@ export function safeFtsQuery(q: string): string | null {
 }
 
 export class Store {
-  constructor(readonly db: DB) {}
+  private readonly linker: Linker;
+
+  constructor(readonly db: DB) {
+    this.linker = new Linker(db);
+  }
 
   close(): void {
     this.db.close();
@@ -99,21 +101,6 @@ export class Store {
 
   documentCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-  }
-
-  private idf(): (t: string) => number {
-    const n = this.documentCount() + 1;
-    const get = this.db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
-    const cache = new Map<string, number>();
-    return (t: string) => {
-      let v = cache.get(t);
-      if (v === undefined) {
-        const df = (get.get(t) as number | undefined) ?? 0;
-        v = Math.log((n + 1) / (df + 1)) + 1;
-        cache.set(t, v);
-      }
-      return v;
-    };
   }
 
   /**
@@ -133,82 +120,18 @@ export class Store {
       for (const r of reports) for (const t of Object.keys(r.features.terms)) seenTerms.add(t);
       for (const r of reports) for (const n of r.features.names) seenTerms.add(`n:${n}`);
       for (const t of seenTerms) upsertDf.run(t);
-      const idf = this.idf();
-      const touched: string[] = [];
-      for (const r of reports) {
-        const target = this.bestEvent(r, idf, touched);
-        const id = target ?? eventId(r.id);
-        this.db.prepare('INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,?,?)').run(r.id, r.document, r.index, id, JSON.stringify(r));
-        touched.push(id);
-        this.refreshEvent(id, idf, r);
-      }
-      if (touched.length) this.db.prepare('UPDATE documents SET primary_event = ? WHERE id = ?').run(touched[0], doc.id);
-      return { stored: true, events: touched };
+      const insertReport = this.db.prepare("INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,'',?)");
+      for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
+      const events = this.linker.link(doc, reports);
+      return { stored: true, events };
     });
     return run.immediate();
   }
 
-  /** The best-scoring candidate event for a report, or null; never one this document already joined. */
-  private bestEvent(r: Report, idf: (t: string) => number, exclude: readonly string[]): string | null {
-    const keys = blockingKeys(r.features, idf);
-    if (!keys.length) return null;
-    const placeholders = keys.map(() => '?').join(',');
-    const candidates = this.db
-      .prepare(`SELECT event, count(*) AS n FROM event_keys WHERE key IN (${placeholders}) GROUP BY event ORDER BY n DESC, event LIMIT 50`)
-      .all(...keys) as { event: string; n: number }[];
-    let best: string | null = null;
-    let bestScore = LINK_THRESHOLD;
-    const getFeatures = this.db.prepare('SELECT features FROM events WHERE id = ?').pluck();
-    for (const c of candidates) {
-      if (exclude.includes(c.event)) continue;
-      const raw = getFeatures.get(c.event) as string | undefined;
-      if (!raw) continue;
-      const s = score(r, JSON.parse(raw) as EventFeatures, idf);
-      if (s > bestScore || (s === bestScore && best !== null && c.event < best)) {
-        best = c.event;
-        bestScore = s;
-      }
-    }
-    return best;
-  }
-
-  /** Rebuilds an event from its reports after one joined it: merged fields, features, keys. */
-  private refreshEvent(id: string, idf: (t: string) => number, added: Report): void {
-    const rows = this.db.prepare('SELECT data FROM reports WHERE event = ?').pluck().all(id) as string[];
-    const reports = rows.map((d) => JSON.parse(d) as Report);
-    const docs = new Map<string, DocumentInfo>();
-    const getDoc = this.db.prepare('SELECT source, published, title FROM documents WHERE id = ?');
-    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, getDoc.get(r.document) as DocumentInfo);
-    const event = corroborate(id, reports, docs);
-    const prev = this.db.prepare('SELECT features FROM events WHERE id = ?').pluck().get(id) as string | undefined;
-    const features = addToFeatures(prev ? (JSON.parse(prev) as EventFeatures) : emptyFeatures(), added);
-    const published = event.reports.map((r) => r.published).filter((p): p is string => !!p).sort();
-    const sortDate = event.date?.end ?? published[published.length - 1] ?? null;
-    this.db
-      .prepare(
-        `INSERT INTO events (id, data, features, sort_date, date_start, date_end, country, lat, lon, category, type, disputed, n_reports, updated_at)
-         VALUES (@id, @data, @features, @sort, @ds, @de, @cc, @lat, @lon, @cat, @type, @disp, @n, @now)
-         ON CONFLICT(id) DO UPDATE SET data=@data, features=@features, sort_date=@sort, date_start=@ds, date_end=@de, country=@cc, lat=@lat, lon=@lon,
-           category=@cat, type=@type, disputed=@disp, n_reports=@n, updated_at=@now`,
-      )
-      .run({
-        id,
-        data: JSON.stringify(event),
-        features: JSON.stringify(features),
-        sort: sortDate,
-        ds: event.date?.start ?? null,
-        de: event.date?.end ?? null,
-        cc: event.location?.country ?? null,
-        lat: event.location?.lat ?? null,
-        lon: event.location?.lon ?? null,
-        cat: event.category,
-        type: event.type,
-        disp: event.disputed.length ? 1 : 0,
-        n: event.reports.length,
-        now: new Date().toISOString(),
-      });
-    const insertKey = this.db.prepare('INSERT OR IGNORE INTO event_keys (key, event) VALUES (?, ?)');
-    for (const k of blockingKeys(added.features, idf)) insertKey.run(k, id);
+  /** Indexes for linking the reports of a store made before report-level linking (see Linker.backfill). */
+  backfill(): void {
+    const missing = this.db.prepare('SELECT EXISTS (SELECT 1 FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_link l WHERE l.report = r.id))').pluck().get();
+    if (missing) this.db.transaction(() => this.linker.backfill()).immediate();
   }
 
   getEvent(id: string): Event | null {

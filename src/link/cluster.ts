@@ -1,0 +1,150 @@
+/**
+ * Reports into events: average-link agglomerative clustering over scored report pairs.
+ *
+ * Deterministic by construction, so the same reports and edges give the same events whatever
+ * order they arrived in: items are sorted by id, merges are taken best average first, and ties go
+ * to the pair whose smallest member ids sort first. A pair scored below zero cannot link (two
+ * reports of one document, or a hard veto): clusters holding such a pair never merge.
+ *
+ * Average link, not single link: one strong but wrong pair (two similar incidents that share a
+ * wire phrase) cannot chain two events together unless the rest of their reports agree too.
+ * Pairs without an edge count as 0, so a merge needs the support of most members on both sides.
+ * Every merged cluster is connected by edges at or above the threshold, so a caller may cluster
+ * each connected component of that graph on its own and get the same result as all at once.
+ */
+
+export interface Edge {
+  a: string;
+  b: string;
+  /** Similarity in 0..1; below 0 means the two may never share an event. */
+  score: number;
+}
+
+/** Cannot-link: the score of a pair that must stay apart. */
+export const VETO = -1;
+
+interface Cluster {
+  members: string[];
+  /** Smallest member id: the cluster's name in tie-breaks. */
+  head: string;
+  version: number;
+  alive: boolean;
+  /** Summed scores towards each neighbouring cluster; `veto` when any pair between them is vetoed. */
+  links: Map<number, { sum: number; veto: boolean }>;
+}
+
+interface Candidate {
+  avg: number;
+  i: number;
+  j: number;
+  vi: number;
+  vj: number;
+  key: string;
+}
+
+/** Max-heap on average, then smallest heads first. */
+class Heap {
+  private xs: Candidate[] = [];
+  get size() {
+    return this.xs.length;
+  }
+  private before(a: Candidate, b: Candidate): boolean {
+    return a.avg > b.avg || (a.avg === b.avg && a.key < b.key);
+  }
+  push(c: Candidate): void {
+    const xs = this.xs;
+    xs.push(c);
+    let i = xs.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(xs[i], xs[p])) break;
+      [xs[i], xs[p]] = [xs[p], xs[i]];
+      i = p;
+    }
+  }
+  pop(): Candidate | undefined {
+    const xs = this.xs;
+    if (!xs.length) return undefined;
+    const top = xs[0];
+    const last = xs.pop()!;
+    if (xs.length) {
+      xs[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < xs.length && this.before(xs[l], xs[m])) m = l;
+        if (r < xs.length && this.before(xs[r], xs[m])) m = r;
+        if (m === i) break;
+        [xs[i], xs[m]] = [xs[m], xs[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Groups `items` so that every two groups left apart average below `threshold` (or hold a vetoed
+ * pair). Returns groups with members sorted, the groups sorted by their first member.
+ */
+export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, threshold: number): string[][] {
+  const ids = [...new Set(items)].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const clusters: Cluster[] = ids.map((id) => ({ members: [id], head: id, version: 0, alive: true, links: new Map() }));
+  for (const e of edges) {
+    const i = index.get(e.a);
+    const j = index.get(e.b);
+    if (i === undefined || j === undefined || i === j) continue;
+    for (const [x, y] of [[i, j], [j, i]] as const) {
+      const cur = clusters[x].links.get(y) ?? { sum: 0, veto: false };
+      // an edge given twice counts once: the larger score, and a veto wins
+      if (e.score < 0) cur.veto = true;
+      else cur.sum = Math.max(cur.sum, e.score);
+      clusters[x].links.set(y, cur);
+    }
+  }
+  const heap = new Heap();
+  const offer = (i: number, j: number) => {
+    const ci = clusters[i];
+    const cj = clusters[j];
+    const l = ci.links.get(j);
+    if (!l || l.veto) return;
+    const avg = l.sum / (ci.members.length * cj.members.length);
+    if (avg < threshold) return;
+    const [a, b] = ci.head < cj.head ? [ci.head, cj.head] : [cj.head, ci.head];
+    heap.push({ avg, i, j, vi: ci.version, vj: cj.version, key: `${a}\u0000${b}` });
+  };
+  for (let i = 0; i < clusters.length; i++) for (const j of clusters[i].links.keys()) if (i < j) offer(i, j);
+  while (heap.size) {
+    const c = heap.pop()!;
+    const ci = clusters[c.i];
+    const cj = clusters[c.j];
+    if (!ci.alive || !cj.alive || ci.version !== c.vi || cj.version !== c.vj) continue;
+    // merge j into i
+    ci.members.push(...cj.members);
+    if (cj.head < ci.head) ci.head = cj.head;
+    ci.version++;
+    cj.alive = false;
+    ci.links.delete(c.j);
+    for (const [m, l] of cj.links) {
+      if (m === c.i) continue;
+      const cur = ci.links.get(m) ?? { sum: 0, veto: false };
+      cur.sum += l.sum;
+      cur.veto ||= l.veto;
+      ci.links.set(m, cur);
+    }
+    for (const m of ci.links.keys()) {
+      const other = clusters[m];
+      other.links.delete(c.j);
+      other.links.set(c.i, ci.links.get(m)!);
+    }
+    cj.links.clear();
+    for (const m of ci.links.keys()) offer(c.i, m);
+  }
+  return clusters
+    .filter((c) => c.alive)
+    .map((c) => c.members.sort())
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

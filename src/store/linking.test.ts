@@ -1,0 +1,104 @@
+// Linking in the store: the same partition whatever the ingestion order, and event ids that
+// survive when evidence merges two events.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Document, Report } from '../model/index.js';
+import { openStore, type Store } from './sqlite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-linking-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => openStore(join(dir, `t${n++}.db`));
+
+/** A hand-made document with one report whose features are its words and capitalised names. */
+function doc(id: string, text: string): { doc: Document; reports: Report[] } {
+  const terms: Record<string, number> = {};
+  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) if (w.length > 3) terms[w] = (terms[w] ?? 0) + 1;
+  const names = [...new Set((text.match(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)*/g) ?? []).map((x) => x.toLowerCase()))];
+  const document: Document = { id: `doc_${id}`, source: `${id}.txt`, url: null, title: null, published: null, author: null, site: null, lang: 'en', text };
+  const report: Report = {
+    id: `doc_${id}#0`, document: `doc_${id}`, index: 0, title: text.slice(0, 60), category: 'strategic_developments', type: 'other', tags: [],
+    date: null, location: null, actors: [], fatalities: null, injured: null, captured: null, equipment: [], claims: [],
+    features: { terms, names, equipment: [], published: null },
+  };
+  return { doc: document, reports: [report] };
+}
+
+// two look-alike incidents (two actors entering rehab, years apart) and an unrelated earthquake
+const corpus = [
+  doc('a1', 'Actress Tara Reid checked into Promises rehab clinic in Malibu, her representative Jack Ketsoyan said in 2008.'),
+  doc('a2', 'Tara Reid entered Promises treatment center in Malibu for rehab, Ketsoyan told People magazine in 2008.'),
+  doc('a3', 'Reid is at Promises in Malibu: rep Jack Ketsoyan confirms Tara Reid checked into rehab, 2008.'),
+  doc('b1', 'Lindsay Lohan checked into the Betty Ford Center rehab clinic in 2013 after her sentencing, lawyer Shawn Holley said.'),
+  doc('b2', 'Lohan entered Betty Ford rehab in 2013 as ordered by the court, with lawyer Shawn Holley beside Lindsay Lohan.'),
+  doc('b3', 'Lindsay Lohan is at the Betty Ford Center for rehab in 2013; Holley said Lohan will stay ninety days.'),
+  doc('c1', 'A magnitude 6.1 earthquake struck southern Iran near Qeshm island, injuring dozens and damaging villages.'),
+  doc('c2', 'Earthquake of magnitude 6.1 hit Qeshm island off southern Iran, damaging villages and injuring dozens.'),
+];
+
+function partition(store: Store): string[][] {
+  const by = new Map<string, string[]>();
+  for (const d of store.documents()) (by.get(d.primary_event!) ?? by.set(d.primary_event!, []).get(d.primary_event!)!).push(d.id);
+  return [...by.values()].map((g) => g.sort()).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+}
+
+function shuffled<T>(xs: T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe('report-level linking', () => {
+  it('gives the same partition whatever the ingestion order', () => {
+    const ref = fresh();
+    for (const c of corpus) ref.ingest(c.doc, c.reports);
+    const expected = partition(ref);
+    expect(expected).toEqual([
+      ['doc_a1', 'doc_a2', 'doc_a3'],
+      ['doc_b1', 'doc_b2', 'doc_b3'],
+      ['doc_c1', 'doc_c2'],
+    ]);
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const s = fresh();
+      for (const c of shuffled(corpus, seed)) s.ingest(c.doc, c.reports);
+      expect(partition(s)).toEqual(expected);
+      s.close();
+    }
+    ref.close();
+  });
+
+  it('keeps the older event id when a new report merges two events', () => {
+    const s = fresh();
+    // two accounts too different to link on their own...
+    const left = doc('m1', 'Flooding in Porto Alegre: the Guaiba river burst its banks and thousands fled their homes.');
+    const right = doc('m2', 'Governor Eduardo Leite asked for federal troops as the Rio Grande do Sul rescue effort grew.');
+    const e1 = s.ingest(left.doc, left.reports).events[0];
+    const e2 = s.ingest(right.doc, right.reports).events[0];
+    expect(e1).not.toBe(e2);
+    // ...and one that tells both halves
+    const both = doc('m3', 'Flooding in Porto Alegre: the Guaiba river burst its banks, thousands fled their homes, and Governor Eduardo Leite asked for federal troops as the Rio Grande do Sul rescue effort grew.');
+    const e3 = s.ingest(both.doc, both.reports).events[0];
+    expect(e3).toBe(e1);
+    expect(s.getEvent(e2)).toBeNull();
+    expect(s.getEvent(e1)!.reports.map((r) => r.document).sort()).toEqual(['doc_m1', 'doc_m2', 'doc_m3']);
+    expect(new Set(s.documents().map((d) => d.primary_event))).toEqual(new Set([e1]));
+    s.close();
+  });
+
+  it('keeps event ids when more reports of a known event arrive', () => {
+    const s = fresh();
+    const first = s.ingest(corpus[0].doc, corpus[0].reports).events[0];
+    s.ingest(corpus[1].doc, corpus[1].reports);
+    s.ingest(corpus[3].doc, corpus[3].reports);
+    s.ingest(corpus[2].doc, corpus[2].reports);
+    expect(s.documents().filter((d) => d.id.startsWith('doc_a')).every((d) => d.primary_event === first)).toBe(true);
+    s.close();
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * Linking persistence: reports into events, inside the transaction `Store.ingest` opens for one
+ * document. Steps, for each new report:
+ * 1. keep its link features and find candidates through `report_keys` (keys too common to tell
+ *    anything, by `key_df`, are skipped; the reports sharing most keys are scored, never all);
+ * 2. store the pair scores at or above EDGE_FLOOR in `report_edges`;
+ * then, once per document:
+ * 3. take the part of the graph the new reports touch — their connected component over edges
+ *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
+ *    link (`link/cluster.ts`). Clusters never cross such components, so re-clustering one gives
+ *    what clustering everything would: the same reports and edges make the same events in any
+ *    order;
+ * 4. give clusters ids: each takes the old event id it shares most reports with (ties: the older
+ *    event), the rest a new id from their smallest report id, so an event keeps its id while it
+ *    grows, and the larger part keeps it when evidence splits it; events left empty go;
+ * 5. rebuild (corroborate) every event whose reports changed, and point reports and documents
+ *    at their events.
+ */
+import { createHash } from 'node:crypto';
+import type { Document, Report } from '../model/index.js';
+import { averageLink, VETO, type Edge } from '../link/cluster.js';
+import { corroborate, type DocumentInfo } from '../link/corroborate.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, reportKeys, weigh, weightedScore, type LinkFeatures } from '../link/pairwise.js';
+import type Database from 'better-sqlite3';
+import type { DB } from './sqlite.js';
+
+/** Candidates scored per new report: the reports sharing the most keys with it. */
+const MAX_CANDIDATES = 100;
+/** A key held by more reports than this (2% of them, at least 50, at most 500) finds too much to mean anything. */
+const maxKeyDf = (reports: number) => Math.min(500, Math.max(50, Math.floor(reports * 0.02)));
+/**
+ * Largest component re-clustered whole. Beyond it (a chain of look-alike reports), only the new
+ * reports, their direct neighbours and the events those belong to are re-clustered: bounded
+ * work, at the price of exact order independence in such chains.
+ */
+const MAX_COMPONENT = 400;
+
+export const eventId = (seed: string) => 'evt_' + createHash('sha256').update(seed).digest('hex').slice(0, 12);
+
+/** The `key_df` row that counts the indexed reports (no real key is empty). */
+const REPORTS_KEY = '';
+
+/** Term weights (idf) over the stored documents, fetched in batches. */
+export interface Idf {
+  get: (t: string) => number;
+  prefetch: (terms: Iterable<string>) => void;
+}
+
+/** Idf as `Store` computes it, log((n+1)/(df+1))+1 over n documents, looked up many terms a query. */
+export function termIdf(db: DB): Idf {
+  // documents are never deleted, so the largest rowid counts them without a scan
+  const n = ((db.prepare('SELECT max(rowid) FROM documents').pluck().get() as number | null) ?? 0) + 1;
+  const cache = new Map<string, number>();
+  const one = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+  const value = (df: number) => Math.log((n + 1) / (df + 1)) + 1;
+  const get = (t: string) => {
+    let v = cache.get(t);
+    if (v === undefined) {
+      v = value((one.get(t) as number | undefined) ?? 0);
+      cache.set(t, v);
+    }
+    return v;
+  };
+  const many = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
+  const prefetch = (terms: Iterable<string>) => {
+    const missing: string[] = [];
+    for (const t of terms) {
+      if (cache.has(t)) continue;
+      cache.set(t, value(0));
+      missing.push(t);
+    }
+    if (!missing.length) return;
+    for (const r of many.all(JSON.stringify(missing)) as { term: string; df: number }[]) cache.set(r.term, value(r.df));
+  };
+  return { get, prefetch };
+}
+
+const documentOf = (reportId: string) => reportId.slice(0, reportId.lastIndexOf('#'));
+
+export class Linker {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: DB) {}
+
+  /** A prepared statement, prepared once per store (the tables exist only once migrations ran). */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
+  /** Links the reports of one stored document; returns the event of each report, in order. */
+  link(doc: Document, reports: readonly Report[]): string[] {
+    const idf = termIdf(this.db);
+    if (!reports.length) return [];
+    const features = reports.map((r) => linkFeatures(doc, r));
+    for (let i = 0; i < reports.length; i++) this.index(reports[i].id, features[i], idf);
+    const region = this.region(reports.map((r) => r.id));
+    this.recluster(region);
+    const get = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    const events = reports.map((r) => get.get(r.id) as string);
+    this.sql('UPDATE documents SET primary_event = ? WHERE id = ?').run(events[0], doc.id);
+    return events;
+  }
+
+  /**
+   * Keeps a report's features, scores it against its candidates, and files it under its keys.
+   * Reports of older stores that predate this table are indexed the same way on open (`backfill`).
+   */
+  private index(id: string, f: LinkFeatures, idf: Idf): void {
+    const db = this.db;
+    this.sql('INSERT OR REPLACE INTO report_link (report, features) VALUES (?, ?)').run(id, JSON.stringify(f));
+    const keys = reportKeys(f, idf.get);
+    const dfOf = this.sql('SELECT df FROM key_df WHERE key = ?').pluck();
+    const limit = maxKeyDf((dfOf.get(REPORTS_KEY) as number | undefined) ?? 0);
+    const usable = keys.filter((k) => ((dfOf.get(k) as number | undefined) ?? 0) <= limit);
+    if (usable.length) {
+      const candidates = this.sql(
+        `SELECT report, count(*) AS n FROM report_keys WHERE key IN (SELECT value FROM json_each(?))
+         GROUP BY report ORDER BY n DESC, report LIMIT ${MAX_CANDIDATES}`,
+      ).all(JSON.stringify(usable)) as { report: string; n: number }[];
+      const getF = this.sql('SELECT features FROM report_link WHERE report = ?').pluck();
+      const putEdge = this.sql('INSERT OR REPLACE INTO report_edges (a, b, score) VALUES (?, ?, ?)');
+      const others: [string, LinkFeatures][] = [];
+      for (const c of candidates) {
+        if (c.report === id || documentOf(c.report) === f.document) continue;
+        const raw = getF.get(c.report) as string | undefined;
+        if (raw) others.push([c.report, JSON.parse(raw) as LinkFeatures]);
+      }
+      // one query for the weights of every term the comparisons will need, not one per term
+      const needed = new Set<string>();
+      for (const [, o] of [['', f] as const, ...others]) {
+        for (const t of Object.keys(o.terms)) needed.add(t);
+        for (const t of Object.keys(o.people)) needed.add(t);
+      }
+      idf.prefetch(needed);
+      const self = weigh(f, idf.get);
+      for (const [other, o] of others) {
+        const s = weightedScore(self, weigh(o, idf.get));
+        if (s < EDGE_FLOOR) continue;
+        const [a, b] = other < id ? [other, id] : [id, other];
+        putEdge.run(a, b, s);
+      }
+    }
+    const putKey = this.sql('INSERT OR IGNORE INTO report_keys (key, report) VALUES (?, ?)');
+    const bump = this.sql('INSERT INTO key_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1');
+    for (const k of keys) if (putKey.run(k, id).changes) bump.run(k);
+    bump.run(REPORTS_KEY);
+  }
+
+  /** The reports to re-cluster: the component of the new ones over edges that can link (see MAX_COMPONENT). */
+  private region(start: string[]): Set<string> {
+    const out = this.sql('SELECT b FROM report_edges WHERE a = ? AND score >= ?').pluck();
+    const inn = this.sql('SELECT a FROM report_edges WHERE b = ? AND score >= ?').pluck();
+    const neighbours = (id: string) => [...(out.all(id, CLUSTER_THRESHOLD) as string[]), ...(inn.all(id, CLUSTER_THRESHOLD) as string[])];
+    const seen = new Set(start);
+    const queue = [...start];
+    while (queue.length) {
+      const id = queue.shift()!;
+      for (const n of neighbours(id)) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        queue.push(n);
+        if (seen.size > MAX_COMPONENT) return this.neighbourhood(start, neighbours);
+      }
+    }
+    return seen;
+  }
+
+  /** Bounded fallback: the new reports, their direct neighbours, and every report of those neighbours' events. */
+  private neighbourhood(start: string[], neighbours: (id: string) => string[]): Set<string> {
+    const region = new Set(start);
+    const events = new Set<string>();
+    const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    for (const id of start) {
+      for (const n of neighbours(id)) {
+        region.add(n);
+        const e = eventOf.get(n) as string | undefined;
+        if (e) events.add(e);
+      }
+    }
+    const members = this.sql('SELECT id FROM reports WHERE event = ?').pluck();
+    for (const e of events) for (const id of members.all(e) as string[]) region.add(id);
+    return region;
+  }
+
+  private recluster(region: Set<string>): void {
+    const db = this.db;
+    const ids = [...region].sort();
+    const edges: Edge[] = [];
+    const out = this.sql('SELECT b, score FROM report_edges WHERE a = ?');
+    for (const a of ids) {
+      for (const { b, score } of out.all(a) as { b: string; score: number }[]) if (region.has(b)) edges.push({ a, b, score });
+    }
+    // two reports of one document are two incidents by construction
+    const byDoc = new Map<string, string[]>();
+    for (const id of ids) (byDoc.get(documentOf(id)) ?? byDoc.set(documentOf(id), []).get(documentOf(id))!).push(id);
+    for (const rs of byDoc.values()) for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) edges.push({ a: rs[i], b: rs[j], score: VETO });
+    const clusters = averageLink(ids, edges, CLUSTER_THRESHOLD);
+
+    // the events the region's reports belonged to ('' for the new ones, not yet in one)
+    const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    const before = new Map(ids.map((id) => [id, (eventOf.get(id) as string | undefined) ?? '']));
+    const age = this.sql('SELECT rowid FROM events WHERE id = ?').pluck();
+    const oldIds = [...new Set([...before.values()].filter((e) => e))];
+    const ageOf = new Map(oldIds.map((e) => [e, (age.get(e) as number | undefined) ?? Number.MAX_SAFE_INTEGER]));
+    const oldSize = new Map<string, number>();
+    const count = this.sql('SELECT count(*) FROM reports WHERE event = ?').pluck();
+    for (const e of oldIds) oldSize.set(e, count.get(e) as number);
+
+    // stable ids: largest overlap first, then the older event, then the cluster's first report
+    const offers: { cluster: number; event: string; overlap: number }[] = [];
+    clusters.forEach((members, cluster) => {
+      const overlap = new Map<string, number>();
+      for (const m of members) {
+        const e = before.get(m)!;
+        if (e) overlap.set(e, (overlap.get(e) ?? 0) + 1);
+      }
+      for (const [event, n] of overlap) offers.push({ cluster, event, overlap: n });
+    });
+    offers.sort((x, y) => y.overlap - x.overlap || ageOf.get(x.event)! - ageOf.get(y.event)! || clusters[x.cluster][0].localeCompare(clusters[y.cluster][0]));
+    const idOf = new Map<number, string>();
+    const taken = new Set<string>();
+    for (const o of offers) {
+      if (idOf.has(o.cluster) || taken.has(o.event)) continue;
+      idOf.set(o.cluster, o.event);
+      taken.add(o.event);
+    }
+    const exists = this.sql('SELECT 1 FROM events WHERE id = ?').pluck();
+    clusters.forEach((members, cluster) => {
+      if (idOf.has(cluster)) return;
+      let id = eventId(members[0]);
+      for (let k = 1; taken.has(id) || (!oldIds.includes(id) && exists.get(id)); k++) id = eventId(`${members[0]}+${k}`);
+      idOf.set(cluster, id);
+      taken.add(id);
+    });
+
+    const setEvent = this.sql('UPDATE reports SET event = ? WHERE id = ?');
+    const setPrimary = this.sql('UPDATE documents SET primary_event = ? WHERE id = (SELECT document FROM reports WHERE id = ? AND idx = 0)');
+    const changed = new Set<string>();
+    clusters.forEach((members, cluster) => {
+      const id = idOf.get(cluster)!;
+      let same = oldSize.get(id) === members.length;
+      for (const m of members) {
+        if (before.get(m) === id) continue;
+        same = false;
+        setEvent.run(id, m);
+        setPrimary.run(id, m);
+      }
+      if (!same) changed.add(id);
+    });
+    const remove = this.sql('DELETE FROM events WHERE id = ?');
+    for (const e of oldIds) if (!taken.has(e)) remove.run(e);
+    for (const id of [...changed].sort()) this.refresh(id);
+  }
+
+  /** Rebuilds one event from its reports: merged fields, claims, agreement. */
+  private refresh(id: string): void {
+    const db = this.db;
+    const reports = (this.sql('SELECT data FROM reports WHERE event = ? ORDER BY id').pluck().all(id) as string[]).map((d) => JSON.parse(d) as Report);
+    const docs = new Map<string, DocumentInfo>();
+    const getDoc = this.sql('SELECT source, published, title FROM documents WHERE id = ?');
+    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, getDoc.get(r.document) as DocumentInfo);
+    const event = corroborate(id, reports, docs);
+    const published = event.reports.map((r) => r.published).filter((p): p is string => !!p).sort();
+    const sortDate = event.date?.end ?? published[published.length - 1] ?? null;
+    db.prepare(
+      `INSERT INTO events (id, data, features, sort_date, date_start, date_end, country, lat, lon, category, type, disputed, n_reports, updated_at)
+       VALUES (@id, @data, '{}', @sort, @ds, @de, @cc, @lat, @lon, @cat, @type, @disp, @n, @now)
+       ON CONFLICT(id) DO UPDATE SET data=@data, sort_date=@sort, date_start=@ds, date_end=@de, country=@cc, lat=@lat, lon=@lon,
+         category=@cat, type=@type, disputed=@disp, n_reports=@n, updated_at=@now`,
+    ).run({
+      id,
+      data: JSON.stringify(event),
+      sort: sortDate,
+      ds: event.date?.start ?? null,
+      de: event.date?.end ?? null,
+      cc: event.location?.country ?? null,
+      lat: event.location?.lat ?? null,
+      lon: event.location?.lon ?? null,
+      cat: event.category,
+      type: event.type,
+      disp: event.disputed.length ? 1 : 0,
+      n: event.reports.length,
+      now: new Date().toISOString(),
+    });
+  }
+
+  /**
+   * Stores made before report-level linking hold reports without link features: index them (in
+   * document order, keeping their events as they are) so new reports can find them.
+   */
+  backfill(): number {
+    const idf = termIdf(this.db);
+    const rows = this.db
+      .prepare('SELECT r.id, r.data, d.id AS doc, d.title, d.text FROM reports r JOIN documents d ON d.id = r.document WHERE r.id NOT IN (SELECT report FROM report_link) ORDER BY d.rowid, r.idx')
+      .all() as { id: string; data: string; doc: string; title: string | null; text: string }[];
+    for (const row of rows) {
+      const r = JSON.parse(row.data) as Report;
+      const doc = { id: row.doc, title: row.title, text: row.text } as Document;
+      this.index(row.id, linkFeatures(doc, r), idf);
+    }
+    return rows.length;
+  }
+}
