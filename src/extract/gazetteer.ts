@@ -162,7 +162,9 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
 
   const countries = new Map<string, ResolvedPlace>();
   const demonyms = new Map<string, string>();
-  for (const c of meta.countries) {
+  // a demonym several countries share ("American", "French") is the most populous one's
+  const byPopulation = [...meta.countries].sort((a, b) => b.population - a.population);
+  for (const c of byPopulation) {
     countries.set(c.code, {
       name: c.name, country: c.code, admin1: null, admin2: null, lat: c.lat, lon: c.lon,
       geonameid: c.geonameid ?? null, precision: 'country', population: c.population,

@@ -100,7 +100,7 @@ const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'dr
 
 const FEATURE_BONUS: Record<string, number> = {
   PCLI: 3, CONT: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
-  PPLC: 2.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
+  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
   PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
 };
 
@@ -314,8 +314,10 @@ interface Evidence {
 const SUPPORT = {
   country: { weight: 1.5, cap: 4 },
   region: { weight: 1.5, cap: 3 },
-  county: { weight: 1.5, cap: 2 },
-  near: { weight: 1, cap: 3 },
+  // being in a county the document names, or near a town it names, is the strongest sign of a
+  // local story's namesake ("Paris" with "Henry County", "Dublin" with "Franklin County")
+  county: { weight: 3, cap: 2 },
+  near: { weight: 2, cap: 3 },
 } as const;
 /** Readings less likely than this do not place points: they would only cost time. */
 const MIN_POINT_P = 0.05;
@@ -362,8 +364,9 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
-  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code)) {
-    // "Aleppo" alone is the city, not the governorate named for it
+  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && (c.code === 'PPLA' || c.population * 20 >= e.population) && foldName(c.name) === m.key)) {
+    // "Aleppo" alone is the city, not the governorate named for it; but a hamlet called Ontario
+    // does not make "Ontario" a town, nor "New York City" make "New York" the city
     s -= 3;
   }
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
@@ -375,7 +378,7 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
 }
 
 /** Score lost by a reading whose name this is only as an alternate, when another's it is. */
-const ALT_NAME_PENALTY = 2;
+const ALT_NAME_PENALTY = 4;
 
 /** Scores of every reading, and their softmax. */
 function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined): { scores: number[]; p: number[] } {
@@ -416,7 +419,7 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
 /** Rounds of re-scoring against the document's evidence: two settle almost every document. */
 const ROUNDS = 3;
 
-function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer): void {
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
   for (const t of tokens) {
@@ -455,6 +458,12 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     dists = mentions.map((m) => distribution(m, ev, own.get(m.key)));
   }
   mentions.forEach((m, i) => (m.chosen = m.candidates[argmax(dists[i].scores)]));
+  if (debug) {
+    mentions.forEach((m, i) => {
+      const top = m.candidates.map((e, j) => ({ e, s: dists[i].scores[j] })).sort((a, b) => b.s - a.s).slice(0, 4);
+      debug(`${text.slice(m.start, m.end)}@${m.start}: ${top.map(({ e, s }) => `${e.name}/${e.country}.${e.admin1Code}/${e.code} ${s.toFixed(1)}`).join(', ')}`);
+    });
+  }
   // one sense per name per document: unqualified mentions follow the best-supported reading
   const lead = new Map<string, Mention>();
   for (const m of mentions) {
@@ -508,7 +517,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
     return reason === null;
   });
-  resolveAll(mentions, tokens, text, g);
+  resolveAll(mentions, tokens, text, g, debug);
   const out: PlaceAnnotation[] = [];
   for (const m of mentions) {
     if (!m.chosen) continue;
