@@ -321,6 +321,14 @@ const CLASS_OR_ID = /\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
  * matched as whole words, so "article-related-links" drops and "relatedness" does not.
  */
 const FURNITURE_CLASS = /(?:^|\s)(?:sidebar|related|comments?|newsletter|breadcrumbs?|cookie|cookies|consent|gdpr|modal|popup|masthead|site-header|site-footer|footer|navbar|menu|share-bar|social-share|sharing|social|outbrain|taboola|recirc|paywall)(?:$|[\s_-])/i;
+/**
+ * The summary under a headline and the label over it ("content__standfirst", "sub-headline",
+ * "article-dek", "kicker"): not the story's text, though they sit inside the article's container.
+ * Readability would move them into its pick without their class, so they go before it runs.
+ */
+const STANDFIRST_CLASS = /(?:^|[\s_-])(?:standfirst|sub-?headline|dek|strapline|kicker|eyebrow)(?:$|[\s_-])/i;
+/** Elements too large to be a standfirst whatever their class says. */
+const CONTAINER = new Set(['html', 'body', 'main', 'article']);
 /** Hidden by attribute or inline style: Readability and the block walk skip these anyway. */
 const HIDDEN = /\s(?:hidden(?:[\s=/>]|$)|aria-hidden\s*=\s*["']?true\b|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden))/i;
 /** Words that make a container a likely article even when a furniture word is there too. */
@@ -331,6 +339,7 @@ const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article', 'p', 'h1', '
 function isFurniture(name: string, tag: string): boolean {
   if (FURNITURE_TAG.has(name)) return true;
   if (name !== 'html' && name !== 'body' && HIDDEN.test(tag) && !/fallback-image/.test(tag)) return true;
+  if (!CONTAINER.has(name)) for (const m of tag.matchAll(CLASS_OR_ID)) if (STANDFIRST_CLASS.test(m[1] ?? m[2] ?? m[3] ?? '')) return true;
   if (NEVER_FURNITURE.has(name)) return false;
   if (FURNITURE_ROLE.test(tag)) return true;
   for (const m of tag.matchAll(CLASS_OR_ID)) {
@@ -912,7 +921,7 @@ const BOILERPLATE_PARAGRAPH = [
   /^.{0,100}(?:©|\(c\)\s*\d{4}|all rights reserved|copyright \d{4}).{0,200}$/i,
   /^(?:this (?:article|story|post) (?:was|has been|is) (?:originally )?(?:published|updated|produced)|originally published)\b.{0,200}$/i,
   // Datelines: "Updated Nov 19, 9:41 AM; Posted Nov 18", "| UPDATED: 11:05, Tue, Nov 19, 2019", "Published 1 day ago".
-  /^[|•·\s]*(?:updated|published|posted|last updated|first published)\b\s*:?\s*.{0,70}$/i,
+  /^[|•·\s]*(?:updated|published|posted|last updated|first published|publié(?:e)?(?: le)?|mis à jour(?: le)?|veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el| em)?|actualizado(?: el)?|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?)(?=[\s:]|$)\s*:?\s*.{0,70}$/iu,
   /^.{0,60}(?:may be reached at|can be reached at|have a (?:news )?tip\?|contact (?:the )?(?:author|reporter|writer) at)\b.{0,200}$/i,
   /^(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript|javascript is (?:disabled|required)).{0,80}$/i,
   /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think)\b.{0,80}$/i,
