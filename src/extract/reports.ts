@@ -133,6 +133,30 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   return best?.t ?? null;
 }
 
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?)\b/i;
+const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?)\b/i;
+
+/**
+ * A generic word ("attacked", "killed") does not say who was hit; the victims do, as in ACLED's
+ * codebook: armed men killing civilians is violence against civilians, a fight that kills soldiers
+ * or militants is an armed clash. Specific words ("airstrike", "IED") keep their own type.
+ */
+function byVictims(main: TriggerAnnotation | null, sentences: Sentence[]): TriggerAnnotation | null {
+  if (!main || main.weight >= STRONG) return main;
+  let civilians = 0;
+  let military = 0;
+  for (const s of sentences) {
+    for (const a of s.items) {
+      if (a.kind !== 'casualty' || !a.victims || a.value.best === 0) continue;
+      if (CIVILIAN_VICTIMS.test(a.victims)) civilians++;
+      else if (MILITARY_VICTIMS.test(a.victims)) military++;
+    }
+  }
+  if (civilians > military) return { ...main, category: 'violence_against_civilians', type: 'attack', tags: ['attack'] };
+  if (military > civilians) return { ...main, category: 'battles', type: 'armed_clash', tags: ['clash'] };
+  return main;
+}
+
 function toLocation(p: PlaceAnnotation): Location {
   const v = p.value;
   return { name: v.name, admin1: v.admin1, admin2: v.admin2, country: v.country, lat: v.lat, lon: v.lon, precision: v.precision, geonameid: v.geonameid };
@@ -206,11 +230,10 @@ function equipmentOf(claims: Claim[]): string[] {
   return [...byFamily.values()];
 }
 
-function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[]): Report {
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey = familyOf(family)): Report {
   const text = doc.document.text;
   const id = doc.document.id;
   const claims: Claim[] = [];
-  const familyKey = familyOf(family);
   const ownTriggers = new Set<TriggerAnnotation>();
   for (const s of all) for (const t of s.triggers) if (familyOf(t) === familyKey) ownTriggers.add(t);
 
@@ -222,7 +245,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       for (const tag of t.tags) if (t.weight >= 0.5 || familyOf(t) === familyKey) tags.add(tag);
       if (ownTriggers.has(t)) {
         if (!trigger) trigger = t;
-        claims.push(claim(text, id, s, 'type', `${t.category}/${t.type}`));
+        claims.push(claim(text, id, s, 'type', `${family.category}/${family.type}`));
       }
     }
   }
@@ -322,14 +345,16 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!sentences.length) return [];
   const aggregate = new Set(sentences.filter((s) => AGGREGATE.test(text.slice(s.start, s.end))));
   const usable = sentences.filter((s) => !aggregate.has(s));
-  const main = mainFamily(usable, titleTriggers);
+  const found = mainFamily(usable, titleTriggers);
+  const main = byVictims(found, usable);
   const title = doc.document.title ?? truncate(text.slice(sentences[0].start, sentences[0].end), 140);
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
     return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES))];
   }
-  const mainKey = familyOf(main);
+  // sentences are sorted by the words found, even when the victims changed the type they are read as
+  const mainKey = familyOf(found ?? main);
   const mainSentences: Sentence[] = [];
   const incidentSentences: Sentence[] = [];
   const secondary: { s: Sentence; t: TriggerAnnotation }[] = [];
@@ -351,7 +376,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [buildReport(doc, 0, title, main, mainSentences, incident)];
+  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey)];
   for (const { s, t } of secondary) {
     reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s]));
   }
