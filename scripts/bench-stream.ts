@@ -8,7 +8,7 @@
  *   slowest answer.
  * Prints one markdown table row per measure. Used by scripts/bench.ts.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -116,7 +116,19 @@ async function readers(): Promise<void> {
   }
 }
 
+/** The heap cap the installed command runs with (its shebang), so this process measures the same. */
+function cliHeapFlag(): string | null {
+  const first = readFileSync(join(root, 'bin', 'sitrep.js'), 'utf8').split('\n', 1)[0];
+  return /--max-old-space-size=\d+/.exec(first)?.[0] ?? null;
+}
+
 const [mode, a, b] = process.argv.slice(2);
+const flag = cliHeapFlag();
+if (mode === 'jsonl' && flag && !process.execArgv.includes(flag)) {
+  // run again under the command's heap cap: peak memory is what `sitrep ingest` would use
+  const r = spawnSync(process.execPath, [flag, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const run = mode === 'jsonl' ? jsonl(Number(a ?? 1)) : mode === 'readers' ? readers() : mode === 'reader' ? reader(a, Number(b)) : Promise.reject(new Error(`usage: bench-stream.ts jsonl [GB] | readers`));
 run.catch((e) => {
   console.error(`bench-stream: ${(e as Error).message}`);
