@@ -113,6 +113,8 @@ const RAW_DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'mat
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'isindex']);
 /** Void elements dropped outright: stylesheets, preloads, form fields, media sources. */
 const VOID_DROP = new Set(['link', 'input', 'source', 'track', 'param', 'keygen', 'wbr', 'area', 'base', 'col', 'embed']);
+/** Inline formatting unwrapped when it has no attributes: a DOM node less each, text unchanged. */
+const UNWRAP = new Set(['span', 'font', 'b', 'strong', 'em', 'i', 'u', 'small', 'big', 'mark', 'abbr', 'cite', 'ins', 'bdi', 'bdo']);
 /** Tags that close an open `<p>` (HTML's implied end tags, the common part). */
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt']);
 /** An open tag that implicitly closes an open tag of the same kinds. */
@@ -266,6 +268,13 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
     }
     if (stack.length >= MAX_DEPTH) {
       flattened++;
+      dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      emit(lt);
+      pos = i = gt + 1;
+      continue;
+    }
+    if (UNWRAP.has(name) && (gt - lt === name.length + 1 || slimTag(html.slice(lt + 1 + name.length, gt), name) === `<${name}>`)) {
+      // Inline formatting with no attribute anyone reads: its text stays, the element goes.
       dropped.set(name, (dropped.get(name) ?? 0) + 1);
       emit(lt);
       pos = i = gt + 1;
@@ -722,13 +731,27 @@ function datePhrase(text: string, limit: { instant: number; date: string }): str
 function readabilityParagraphs(document: Document): Block[] {
   let root: Element | null = null;
   try {
-    const result = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS, keepClasses: true, disableJSONLD: true }).parse();
+    const reader = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS, keepClasses: true, disableJSONLD: true });
+    skipUnneededPasses(reader);
+    const result = reader.parse();
     root = result?.content ?? null;
   } catch {
     // Readability assumes a browser DOM; on a DOM shape it does not expect, take the fallback.
     root = null;
   }
   return root ? blockText(root as unknown as AnyNode) : [];
+}
+
+/**
+ * Readability passes whose work the prescan has done or whose result we do not read, switched off
+ * on this one instance (each walks the whole DOM, and on linkedom that is most of the cost):
+ * hidden elements are already gone (so every node is "probably visible", and asking would build a
+ * style object per node), and noscript images were dropped with their noscript.
+ */
+function skipUnneededPasses(reader: Readability<Element>): void {
+  const r = reader as unknown as Record<string, unknown>;
+  if (typeof r._isProbablyVisible === 'function') r._isProbablyVisible = () => true;
+  if (typeof r._unwrapNoscriptImages === 'function') r._unwrapNoscriptImages = () => {};
 }
 
 /** Elements that end the paragraph before them and start a new one. */
