@@ -3,11 +3,14 @@
  * word 4-gram shingle precision/recall/F1 per page, averaged over pages, exactly as the reference
  * scorer `shared/tools/extractscore.py` computes it. Also prints the worst pages and the speed.
  *
- *   npm run eval:extraction [-- --pred out.json] [--dir DIR] [--show ID] [--cold]
+ *   npm run eval:extraction [-- --pred out.json] [--dir DIR] [--show ID] [--cold] [--prefixes 0123]
  *
  * `--pred` writes the predictions as `{id: {articleBody}}` so the python scorer can check these
  * figures; `--show ID` prints one page's text (a prefix of the id is enough); `--cold` times the
- * first pass instead of a second, warmed-up one.
+ * first pass instead of a second, warmed-up one; `--prefixes` scores only the pages whose id starts
+ * with one of those characters, as the python scorer's third argument does. The score is also
+ * printed per half of the ids (0-3 and 4-7 for the development pages), so a rule that helps only
+ * the pages it was written for shows up as a gap between the halves.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +66,9 @@ const prec = (tp: number, fp: number, fn: number) => (fp === 0 && fn === 0 ? 1 :
 const rec = (tp: number, fp: number, fn: number) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fn === 0 ? 0 : tp / (tp + fn));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
+const allTruth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
+const prefixes = flag('--prefixes');
+const truth = Object.fromEntries(Object.entries(allTruth).filter(([id]) => !prefixes || prefixes.includes(id[0])));
 const files = new Set(readdirSync(join(dir, 'html')));
 const pred: Record<string, { articleBody: string }> = {};
 const rows: { id: string; p: number; r: number; f1: number; ms: number; url: string }[] = [];
@@ -109,6 +114,18 @@ const R = mean(scored.filter((x) => x[0] + x[2] > 0).map((x) => rec(...x)));
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[sorted.length >> 1];
 console.log(`pages=${rows.length} P=${P.toFixed(3)} R=${R.toFixed(3)} F1=${((2 * P * R) / (P + R)).toFixed(3)}`);
+// The same score over each half of the ids' first characters.
+const firsts = [...new Set(rows.map((r) => r.id[0]))].sort();
+if (firsts.length > 1) {
+  const halves = [firsts.slice(0, Math.ceil(firsts.length / 2)), firsts.slice(Math.ceil(firsts.length / 2))];
+  const parts = halves.map((h) => {
+    const xs = scored.filter((_, i) => h.includes(rows[i].id[0]));
+    const hp = mean(xs.filter((x) => x[0] + x[1] > 0).map((x) => prec(...x)));
+    const hr = mean(xs.filter((x) => x[0] + x[2] > 0).map((x) => rec(...x)));
+    return `ids ${h[0]}-${h[h.length - 1]}: pages=${xs.length} F1=${((2 * hp * hr) / (hp + hr)).toFixed(3)}`;
+  });
+  console.log(parts.join('; '));
+}
 console.log('worst pages:');
 for (const row of [...rows].sort((a, b) => a.f1 - b.f1).slice(0, 10))
   console.log(`  ${row.f1.toFixed(3)} P=${row.p.toFixed(3)} R=${row.r.toFixed(3)} ${row.id.slice(0, 12)} ${row.url.slice(0, 90)}`);
