@@ -221,6 +221,13 @@ async function main(): Promise<number> {
     failed++;
     console.error(`bench: bench-html: ${html.stderr.trim().split('\n').pop()}`);
   } else process.stdout.write(html.stdout);
+  // Linking time per document at store sizes 1k and 10k (re-dated ECB+ copies), in its own process: scripts/bench-linking.ts.
+  console.log('');
+  const linking = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-linking.ts'), ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')], { encoding: 'utf8' });
+  if (linking.status !== 0) {
+    failed++;
+    console.error(`bench: bench-linking: ${linking.stderr.trim().split('\n').pop()}`);
+  } else process.stdout.write(linking.stdout);
   console.log(`\ntotal run: ${(now() - t0).toFixed(1)} s`);
   if (failed) console.error(`bench: ${failed} input(s) failed`);
   return failed ? 1 : 0;

@@ -8,7 +8,7 @@
  * Documents with no event count as singletons, as the python scorer treats missing ids.
  *
  * Data: `../shared/data/ecbplus-dev/` from the repo root, or $SITREP_ECBPLUS_DIR.
- * Usage: npm run eval:linking [-- --pred FILE] [--shuffle SEED] [--top N]
+ * Usage: npm run eval:linking [-- --pred FILE] [--shuffle SEED | --no-shuffle] [--top N]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,8 @@ const dataDir = resolve(process.env.SITREP_ECBPLUS_DIR ?? join(root, '..', 'shar
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const predFile = opt('--pred');
-const shuffleSeed = opt('--shuffle');
+/** Linking must not depend on ingestion order: a second, shuffled run is part of every evaluation (seed 1 unless told). */
+const shuffleSeed = args.includes('--no-shuffle') ? undefined : (opt('--shuffle') ?? '1');
 const top = Number(opt('--top') ?? 8);
 
 type Clustering = Map<string, string>;

@@ -1,0 +1,85 @@
+/**
+ * Linking time per document as the store grows: ECB+ dev articles, extracted once, are stored
+ * again and again as re-dated copies (each copy published 60 days after the previous, its
+ * incident dates moved with it, under a new document id), so every copy finds the earlier ones
+ * as candidates and the publication dates set them apart, as a long-running store would see
+ * recurring stories. At each size it times Store.ingest (store + link) over the next 200
+ * documents. Prints one markdown table row per size.
+ *
+ * Usage: tsx scripts/bench-linking.ts [SIZE ...]   (default 1000 10000)
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { textDocument } from '../src/ingest/document.js';
+import type { DateInterval, Document, Report } from '../src/model/types.js';
+import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { openStore } from '../src/store/sqlite.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = resolve(process.env.SITREP_BENCH_ECB ?? join(root, '..', 'shared', 'data', 'ecbplus-dev', 'docs'));
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const MEASURED = 200;
+const DAY = 86_400_000;
+
+const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
+const shiftDate = (d: DateInterval | null, days: number): DateInterval | null => (d ? { ...d, start: shift(d.start, days), end: shift(d.end, days) } : null);
+
+function copy(doc: Document, reports: Report[], k: number): { doc: Document; reports: Report[] } {
+  const days = k * 60;
+  const id = `${doc.id}_${k}`;
+  const published = shift('2000-01-01', days);
+  return {
+    doc: { ...doc, id, published },
+    reports: reports.map((r) => ({
+      ...r,
+      id: `${id}#${r.index}`,
+      document: id,
+      date: shiftDate(r.date, days),
+      claims: [],
+      features: { ...r.features, published },
+    })),
+  };
+}
+
+function main(): void {
+  const pipeline = createPipeline(loadResources());
+  const files = readdirSync(dataDir).filter((f) => f.endsWith('.txt')).sort();
+  const base = files.map((f) => {
+    const doc = textDocument(readFileSync(join(dataDir, f), 'utf8'), { source: f });
+    return { doc, reports: extract(doc, pipeline).reports };
+  });
+  console.log('| store size (documents) | store + link ms/doc (next 200) | edges/report | RSS MB |\n|---|---|---|---|');
+  for (const size of sizes.length ? sizes : [1000, 10000]) {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-linking-'));
+    const store = openStore(join(dir, 'b.db'));
+    try {
+      let n = 0;
+      const next = () => {
+        const b = base[n % base.length];
+        const c = copy(b.doc, b.reports, Math.floor(n / base.length));
+        n++;
+        return c;
+      };
+      while (n < size) {
+        const c = next();
+        store.ingest(c.doc, c.reports);
+      }
+      const t0 = performance.now();
+      for (let i = 0; i < MEASURED; i++) {
+        const c = next();
+        store.ingest(c.doc, c.reports);
+      }
+      const ms = (performance.now() - t0) / MEASURED;
+      const edges = store.db.prepare('SELECT count(*) FROM report_edges').pluck().get() as number;
+      const reports = store.db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
+      console.log(`| ${size} | ${ms.toFixed(1)} | ${(edges / reports).toFixed(1)} | ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} |`);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+main();
