@@ -199,7 +199,7 @@ describe('extractArticle: what follows the story', () => {
 
 describe('isBoilerplate', () => {
   it('knows furniture', () => {
-    for (const s of ['Sign In', 'Iklan', 'This post may contain affiliate and/or referral links. Please see my disclosure page.', 'Vicente Aguiar loads garage door trims into his pickup truck (AP Photo/Alan Diaz, File)', 'Advertisement', 'SHARE', 'Related stories:', 'Photo: AP', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM', 'By Justine Coleman - 11/18/19 11:04 PM EST', '© Aaron Schwartz'])
+    for (const s of ['Natalie Naccache | Bloomberg | Getty Images', 'Join our Space Forums to keep talking space on the latest missions!', 'Get Motor Cycle Monthly delivered through your letterbox every month.', 'Her book is out now. Follow her on Twitter @example.', 'Publié le 7 juin 2016', 'Sign In', 'Iklan', 'This post may contain affiliate and/or referral links. Please see my disclosure page.', 'Vicente Aguiar loads garage door trims into his pickup truck (AP Photo/Alan Diaz, File)', 'Advertisement', 'SHARE', 'Related stories:', 'Photo: AP', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM', 'By Justine Coleman - 11/18/19 11:04 PM EST', '© Aaron Schwartz'])
       expect(isBoilerplate(s), s).toBe(true);
   });
   it('keeps sentences of the story', () => {

@@ -13,9 +13,17 @@
  *  3. Mozilla Readability picks the article's container; our own walk turns it into paragraphs
  *     (`blockText`), skipping captions, share bars and other furniture by class and tag.
  *  4. Paragraph rules drop the boilerplate that survives ("Advertisement", "Related stories",
- *     cookie and newsletter prompts, bylines): `isBoilerplate`.
+ *     cookie and newsletter prompts, bylines, credits, bare dates): `isBoilerplate`; then
+ *     `cutTail` cuts what follows the story (a press release's "About X" section or issuer
+ *     profile, promotion after "Want more stories like this?").
  *  5. When Readability finds nothing or too little, a simpler fallback takes the page's densest
- *     run of paragraphs.
+ *     run of paragraphs, on htmlparser2's tree (several times faster to build than linkedom's).
+ *     Pages with more than READABILITY_MAX_ELEMENTS elements go straight there; their metadata is
+ *     read from a DOM of their first BIG_PAGE_META_CHARS characters only.
+ *
+ * Speed: linkedom's DOM costs per node, and Readability visits every node several times, so the
+ * prescan also drops what neither reads (hidden subtrees, stylesheets and preloads, whitespace
+ * between block tags, empty elements, attribute-less inline formatting, unread attributes).
  *
  * It does not sanitise HTML, run scripts, fetch anything, or follow multi-page articles.
  */
@@ -952,6 +960,11 @@ const BOILERPLATE_PARAGRAPH = [
   /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral).{0,200}$/i,
   // A caption ending in its credit: "… outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)".
   /^.{0,300}\([^()]{0,40}\b(?:photo|photos|photograph|images|picture|pictures|credit)\b[^()]{0,60}\)$/i,
+  // A photo credit on its own line: "Natalie Naccache | Bloomberg | Getty Images".
+  /^[^.!?]{0,100}(?:[|/]\s*|\s)(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp|reuters|epa|alamy|bloomberg)\s*$/i,
+  /^join (?:our|the) .{0,40}\b(?:forums?|community|conversation|discussion)\b.{0,250}$/i,
+  /^get .{0,60} delivered\b.{0,200}$/i,
+  /^.{0,300}\bfollow (?:him|her|them|us|me) on (?:twitter|facebook|instagram|x)\b.{0,200}$/i,
   // WordPress shortcodes left as text: "[button link=…]Send us…[/button]".
   /^\[(\w+)[^\]]{0,200}\].{0,200}\[\/\1\]$/,
 ];
@@ -974,6 +987,9 @@ export function isBoilerplate(paragraph: string): boolean {
 function dropBoilerplate(blocks: Block[], meta: Meta): string[] {
   const titleKey = meta.title ? squash(meta.title) : null;
   const authorKey = meta.author ? squash(meta.author) : null;
+  // A note about the author after the story starts with their name: "Regan is a … native now living in …".
+  const firstAuthor = meta.author?.split(', ')[0] ?? null;
+  const authorBio = firstAuthor ? new RegExp(`^${escapeRegExp(firstAuthor)}\\s+(?:is|was|has|lives|writes|covers)\\b`, 'u') : null;
   const kept: string[] = [];
   blocks.forEach((b, i) => {
     const p = b.text;
@@ -985,7 +1001,7 @@ function dropBoilerplate(blocks: Block[], meta: Meta): string[] {
     // The byline's name alone, or a bare date line: page furniture around the story.
     if (authorKey && key === authorKey) return;
     if (wordCount(p) <= 6 && DATE_ONLY.test(p)) return;
-    if (i >= blocks.length - TAIL_PARAGRAPHS && p.length < 600 && AUTHOR_BIO.test(p)) return;
+    if (i >= blocks.length - TAIL_PARAGRAPHS && p.length < 600 && (AUTHOR_BIO.test(p) || (authorBio !== null && authorBio.test(p)))) return;
     kept.push(p);
   });
   return cutTail(kept, meta);
@@ -1032,6 +1048,10 @@ const SPACE_RUN = /\s+/g;
 
 function normaliseSpace(s: string): string {
   return s.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function wordCount(s: string): number {
