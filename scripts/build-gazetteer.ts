@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldName, GAZETTEER_FILES, type GazetteerMeta } from '../src/extract/gazetteer.js';
+import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -323,7 +323,16 @@ for (const line of supplement.split('\n')) {
       c.geonameid = geonameid;
     }
   } else if (geonameid !== null) known = byGeonameid.get(geonameid);
-  else if (aliasOnly) known = entries.find((e) => e.code === code && e.country === country && e.keys.has(foldName(name)));
+  else if (aliasOnly) {
+    // a region is found by its name or any alias, and then shown by the row's name: "Sumy" for
+    // the ISO name "Sumska oblast", "Donetsk" for "Donetsk People's Republic"
+    const names = [name, ...(aliases ?? '').split('|')].map((n) => foldName(n.trim())).filter(Boolean);
+    known = entries.find((e) => e.code === code && e.country === country && names.some((n) => e.keys.has(n)));
+    if (known && code === 'ADM1' && known.name !== name) {
+      known.name = name;
+      if (!known.admin1.startsWith('~')) meta.admin1[`${country}.${known.admin1}`] = name;
+    }
+  }
   if (!known && aliasOnly) {
     console.warn(`gazetteer supplement: ${name}: no entry ${gid || country} to add names to`);
     continue;
@@ -343,6 +352,19 @@ for (const line of supplement.split('\n')) {
     // word "Mass" does not read as Massachusetts; the detector looks them up with the period
     if (/\p{Ll}\.$/u.test(alias)) target.keys.add(foldName(alias) + '.');
     else if (alias) addKey(target, alias);
+  }
+}
+
+// --- transliteration skeletons ----------------------------------------------------------------
+// Ukrainian villages are in cities500 under one romanisation, with alternate names only for
+// towns; the news writes them in another ("Alexandrovka" for Oleksandrivka). Their consonant
+// skeletons are keys of their own, looked up only for documents about those countries.
+for (const e of entries) {
+  if (!SKELETON_COUNTRIES.has(e.country) || e.code === 'PCLI') continue;
+  for (const k of [...e.keys]) {
+    if (k.startsWith('~')) continue;
+    const sk = skeleton(k);
+    if (sk.length > MIN_SKELETON) e.keys.add(sk);
   }
 }
 

@@ -93,6 +93,35 @@ export function foldName(s: string): string {
     .trim();
 }
 
+/** Countries whose places the news spells in several romanisations (Ukrainian and Russian). */
+export const SKELETON_COUNTRIES = new Set(['UA']);
+
+/**
+ * Consonant skeleton of a folded name, the same for the Ukrainian and Russian romanisations of
+ * one place ("Oleksandrivka", "Alexandrovka", "Aleksandrovka"; "Horlivka", "Gorlovka";
+ * "Debaltseve", "Debaltsevo"): vowels and soft signs dropped, h read as g, digraphs as one
+ * sound, doubles single. Keys of this kind start with "~" so they never meet a real name.
+ */
+export function skeleton(folded: string): string {
+  return (
+    '~' +
+    folded
+      .replace(/[^a-z]/g, '')
+      .replace(/shch|sch|sh/g, 'S')
+      .replace(/ch|ts|tz/g, 'C')
+      .replace(/zh/g, 'Z')
+      .replace(/kh/g, 'X')
+      .replace(/x/g, 'ks')
+      .replace(/h/g, 'g')
+      .replace(/w/g, 'v')
+      .replace(/[aeiouyj]/g, '')
+      .replace(/(.)\1+/g, '$1')
+  );
+}
+
+/** Skeletons of fewer consonants than this match too many unrelated names. */
+export const MIN_SKELETON = 4;
+
 const PRECISION_BY_CODE: Record<string, PlacePrecision> = {
   // a continent or world region ("Europe", "Middle East") is coarser than a country, but no
   // coarser precision exists; it has no country code

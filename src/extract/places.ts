@@ -18,7 +18,7 @@
  */
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
-import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
+import { foldName, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
 
 interface Token {
   start: number;
@@ -44,6 +44,8 @@ interface Mention {
   qualifier: Mention | null;
   qualifies: Mention | null;
   chosen: GazetteerEntry | null;
+  /** Readings found only by their transliteration skeleton, not by the name as written. */
+  approx: Set<GazetteerEntry> | null;
   /** Some reading has the name as its own (not an alternate) name. */
   primary: boolean;
 }
@@ -68,7 +70,7 @@ const TYPE_WORDS: Record<string, 'admin1' | 'admin2' | 'place'> = {
   city: 'place', town: 'place', village: 'place', township: 'place',
 };
 /** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
-const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city']);
+const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city', 'republic']);
 /** Titles before a name: the name is a person ("Gov. Jordan", "President Lincoln"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'president', 'gov', 'governor', 'sen', 'senator', 'rep', 'gen', 'general', 'col', 'colonel', 'lt', 'capt', 'captain', 'sgt', 'judge', 'justice', 'coach', 'officer', 'deputy', 'sheriff', 'chief', 'pastor', 'rev', 'father', 'sister', 'brother', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'sir', 'mayor', 'minister', 'secretary', 'commissioner', 'detective', 'trooper', 'sergeant', 'major', 'private', 'corporal', 'admiral', 'attorney', 'st', 'saint']);
 /** Compass words that may stand before a name without making it part of a longer one. */
@@ -83,6 +85,13 @@ const SKIP_BEFORE = new Set(['the', 'town', 'city', 'village', 'region', 'provin
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'outside', 'of', 'toward', 'towards', 'through', 'across', 'around', 'via']);
 /** A following verb of speech: "Austin said" is a person or team, unless a country speaks. */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'explained', 'noted', 'wrote', 'asked', 'replied']);
+
+/**
+ * A place standing for its government or forces: "Kiev forces", "Moscow denies", "Kremlin-backed",
+ * "Washington's response". Geoparsing counts it as a place, but it is no scene: such a mention
+ * gets no preposition, so the event builder never takes it for the incident's location.
+ */
+const METONYM = /^(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied|based)\b|(?:forces|troops|army|military|government|authorities|officials|regime|leadership|administration|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|warns|warned|rejects|rejected|insists|insisted|responds|responded|wants|demands|demanded|threatens|threatened|announces|announced|confirms|confirmed|reports|reported|condemns|condemned)\b)/i;
 
 /** Calendar words that GeoNames also knows as places ("Thursday", "August", "March"). */
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter', 'halloween', 'thanksgiving']);
@@ -147,7 +156,7 @@ function isDemonym(g: PlaceGazetteer, word: string): boolean {
 }
 
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
-function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention[] {
+function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -160,8 +169,10 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention
       if (!last.cap) continue;
       let ok = true;
       for (let k = i; k < i + n - 1 && ok; k++) {
-        if (tokens[k].possessive) ok = false;
-        else if (!NAME_GAP.test(text.slice(tokens[k].end, tokens[k + 1].start))) ok = false;
+        // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Idlib"
+        // is no name in the gazetteer, so it falls apart below
+        const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
+        if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) ok = false;
         else if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) ok = false;
       }
       if (!ok) continue;
@@ -171,14 +182,28 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer): Mention
       if (raw.includes('.') && text[end] === '.' && last.text.length <= 2) end++;
       let key = foldName(text.slice(t.start, end));
       let candidates = g.lookup(key);
-      if (text[end] === '.' && g.lookup(key + '.').length > 0) {
-        // "Ga.", "W.Va.": an abbreviation, only ever as a qualifier (checked in rejectReason)
+      if (candidates.length === 0 && text[end - 1] === '.' && g.lookup(key + '.').length > 0) {
+        // "W.Va.": the period already taken above
+        key += '.';
+        candidates = g.lookup(key);
+      } else if (text[end] === '.' && g.lookup(key + '.').length > 0) {
+        // "Ga.", "Tenn.": an abbreviation (where it may stand is checked in rejectReason)
         key += '.';
         candidates = g.lookup(key);
         end++;
       }
+      let approx: Set<GazetteerEntry> | null = null;
+      if (skeletons && !key.endsWith('.')) {
+        // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
+        const sk = skeleton(key);
+        const extra = sk.length > MIN_SKELETON ? g.lookup(sk).filter((e) => !candidates.includes(e)) : [];
+        if (extra.length) {
+          approx = new Set(extra);
+          candidates = [...candidates, ...extra];
+        }
+      }
       if (candidates.length === 0) continue;
-      found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
+      found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, approx, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
     if (!found) continue;
     // a type word right after the name: "Laurel County" joins the span, "Idlib province" hints
@@ -259,7 +284,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
-  if (next && !broad && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
+  // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
+  if (next && !broad && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start)) && !m.candidates.some((e) => e.code === 'PPLC')) return 'speaker';
   // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
   if (single) {
     const level = g.commonWord(m.key);
@@ -371,7 +397,8 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
   }
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
-  if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
+  if (m.approx?.has(e)) s -= APPROX_PENALTY;
+  else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
   if (ev) s += support(e, m.key, ev, own);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
@@ -379,6 +406,11 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
 
 /** Score lost by a reading whose name this is only as an alternate, when another's it is. */
 const ALT_NAME_PENALTY = 4;
+/**
+ * Score lost by a reading matched only by its transliteration skeleton: the country's context
+ * (a Ukrainian oblast, "Ukraine") must carry it past a namesake spelled exactly so elsewhere.
+ */
+const APPROX_PENALTY = 2;
 
 /** Scores of every reading, and their softmax. */
 function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined): { scores: number[]; p: number[] } {
@@ -482,6 +514,18 @@ function argmax(xs: number[]): number {
   return best;
 }
 
+/** Whether the text names a country (or one of its regions, or its people) whose places have several romanisations. */
+function aboutSkeletonCountry(mentions: Mention[], tokens: Token[], g: PlaceGazetteer): boolean {
+  for (const m of mentions) {
+    if (m.candidates.some((e) => SKELETON_COUNTRIES.has(e.country) && (e.precision === 'country' || e.precision === 'admin1'))) return true;
+  }
+  for (const t of tokens) {
+    const cc = t.cap ? g.demonymCountry(t.text) : null;
+    if (cc && SKELETON_COUNTRIES.has(cc)) return true;
+  }
+  return false;
+}
+
 export interface FindPlacesOptions {
   /**
    * Also emit adjectives and names of peoples ("Russian", "Israelis") as mentions of their
@@ -497,7 +541,9 @@ export interface FindPlacesOptions {
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
   const { debug } = options;
   const tokens = tokenize(text, sentences);
-  const found = findMentions(text, tokens, g);
+  let found = findMentions(text, tokens, g, false);
+  // a document about Ukraine may spell its villages in the Russian romanisation
+  if (aboutSkeletonCountry(found, tokens, g)) found = findMentions(text, tokens, g, true);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
   const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));
@@ -528,7 +574,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
       end: m.end,
       text: text.slice(m.start, m.end),
       value,
-      preposition: prepositionBefore(tokens, m.first, text),
+      preposition: METONYM.test(text.slice(m.end, m.end + 30)) ? null : prepositionBefore(tokens, m.first, text),
       qualifies: m.qualifies ? m.qualifies.start : null,
     });
   }
