@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, loadGazetteer } from './gazetteer.js';
+import { foldName, loadGazetteer, skeleton } from './gazetteer.js';
 
 // Loads the gazetteer built by `npm run build:gazetteer` (run at install time by `prepare`).
 const g = loadGazetteer();
@@ -14,6 +14,16 @@ describe('foldName', () => {
   });
 });
 
+describe('skeleton', () => {
+  it('gives the Ukrainian and Russian romanisations of a name one key', () => {
+    expect(skeleton('oleksandrivka')).toBe(skeleton('alexandrovka'));
+    expect(skeleton('horlivka')).toBe(skeleton('gorlovka'));
+    expect(skeleton('debaltseve')).toBe(skeleton('debaltsevo'));
+    expect(skeleton('lysychansk')).toBe(skeleton('lisichansk'));
+    expect(skeleton('kharkiv')).not.toBe(skeleton('kherson'));
+  });
+});
+
 describe('loadGazetteer', () => {
   it('finds places by their transliterations', () => {
     for (const name of ['Kharkiv', 'Kharkov', 'Kiev', 'Kyiv', 'Idleb', 'Volchansk']) {
@@ -21,6 +31,13 @@ describe('loadGazetteer', () => {
     }
     const vovchansk = g.lookup('volchansk').find((e) => e.country === 'UA')!;
     expect(g.resolved(vovchansk)).toMatchObject({ name: 'Vovchansk', country: 'UA', admin1: 'Kharkiv', precision: 'place' });
+  });
+
+  it('knows first names and English words', () => {
+    expect(g.firstName('virginia')).toBe(true);
+    expect(g.firstName('kharkiv')).toBe(false);
+    expect(g.englishWord('forest')).toBe(true);
+    expect(g.englishWord('hilton')).toBe(false);
   });
 
   it('knows first-order regions by their English short names', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Document, PlaceAnnotation } from '../model/types.js';
 import { loadGazetteer } from './gazetteer.js';
-import { places } from './places.js';
+import { findPlaces, places } from './places.js';
 import { splitSentences } from './sentences.js';
 
 const gazetteer = loadGazetteer();
@@ -89,6 +89,57 @@ describe('places', () => {
     const ps = run('The U.S. and the UK sent aid to Ukraine.');
     expect(ps.map((p) => p.value.country)).toEqual(['US', 'GB', 'UA']);
     expect(byText(ps, 'U.S.')).toBeDefined();
+  });
+
+  it('lets two ambiguous names settle each other', () => {
+    // neither "Walker County" (AL, GA, TX) nor "Huntsville" (AL, TX) is clear alone
+    const ps = run('Deputies in Walker County said the fire near Huntsville was out.');
+    expect(byText(ps, 'Walker County')!.value).toMatchObject({ country: 'US', admin1: 'Texas' });
+    expect(byText(ps, 'Huntsville')!.value).toMatchObject({ country: 'US', admin1: 'Texas' });
+  });
+
+  it('counts a place that names a body, but not a first name or a person with an age', () => {
+    const ps = run('Crews from the Texas Forest Service helped. Barnes, 39, of Pomeroy was charged.');
+    expect(byText(ps, 'Texas')!.value).toMatchObject({ precision: 'admin1', admin1: 'Texas' });
+    expect(byText(ps, 'Barnes')).toBeUndefined();
+    expect(run('Virginia Alexander and Chad Walker spoke.')).toEqual([]);
+    expect(run('Reporters from the Washington Drive office left.')).toEqual([]);
+  });
+
+  it('reads the self-proclaimed republics as their oblasts', () => {
+    const text = "Militia of the Donetsk People's Republic and the Lugansk Republic said the DPR and LPR would hold.";
+    const ps = run(text);
+    expect(ps.map((p) => p.value.admin1)).toEqual(['Donetsk', 'Luhansk', 'Donetsk', 'Luhansk']);
+    expect(ps.every((p) => p.value.country === 'UA' && p.value.precision === 'admin1')).toBe(true);
+    expect(byText(ps, "Donetsk People's Republic")).toBeDefined();
+  });
+
+  it('finds Ukrainian places in another romanisation when the document is about Ukraine', () => {
+    const ps = run('Ukrainian forces shelled Alexandrovka and Gorlovka, the DPR said.');
+    expect(byText(ps, 'Alexandrovka')!.value).toMatchObject({ name: 'Oleksandrivka', country: 'UA' });
+    expect(byText(ps, 'Gorlovka')!.value).toMatchObject({ name: 'Horlivka', country: 'UA', admin1: 'Donetsk' });
+  });
+
+  it('keeps a place standing for its government, without a preposition', () => {
+    const ps = run('Fighting between rebels and Kiev forces went on. Moscow denies it. Shells fell in Kiev.');
+    const kiev = ps.filter((p) => p.text === 'Kiev');
+    expect(kiev.map((p) => p.preposition)).toEqual([null, 'in']);
+    expect(byText(ps, 'Moscow')!.preposition).toBeNull();
+    // a compass word keeps the country a country
+    expect(byText(run('Fighting went on in eastern Ukraine.'), 'Ukraine')!.value.precision).toBe('country');
+  });
+
+  it('emits adjectives as their countries only when asked', () => {
+    const text = 'A Russian jet crashed.';
+    expect(run(text)).toEqual([]);
+    const ps = findPlaces(text, splitSentences(text), gazetteer, { adjectives: true });
+    expect(ps.map((p) => [p.text, p.value.country, p.preposition])).toEqual([['Russian', 'RU', null]]);
+    // a demonym several countries share is the most populous one's
+    expect(findPlaces('American aid', [], gazetteer, { adjectives: true })[0].value.country).toBe('US');
+  });
+
+  it('knows continents', () => {
+    expect(byText(run('Officials in Europe agreed.'), 'Europe')!.value).toMatchObject({ precision: 'country', geonameid: 6255148 });
   });
 
   it('warns instead of failing with a gazetteer that cannot look up names', () => {

@@ -74,7 +74,7 @@ const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'p
 /** Titles before a name: the name is a person ("Gov. Jordan", "President Lincoln"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'president', 'gov', 'governor', 'sen', 'senator', 'rep', 'gen', 'general', 'col', 'colonel', 'lt', 'capt', 'captain', 'sgt', 'judge', 'justice', 'coach', 'officer', 'deputy', 'sheriff', 'chief', 'pastor', 'rev', 'father', 'sister', 'brother', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'sir', 'mayor', 'minister', 'secretary', 'commissioner', 'detective', 'trooper', 'sergeant', 'major', 'private', 'corporal', 'admiral', 'attorney', 'st', 'saint']);
 /** Compass words that may stand before a name without making it part of a longer one. */
-const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upstate', 'downtown', 'greater', 'occupied', 'rural', 'suburban', 'metro', 'coastal']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upstate', 'downtown', 'greater', 'metropolitan', 'occupied', 'rural', 'suburban', 'metro', 'coastal']);
 /** Words that may open a sentence before a place without being part of its name. */
 const PREPOSITIONS = new Set(['in', 'near', 'over', 'from', 'to', 'into', 'at', 'outside', 'inside', 'around', 'across', 'towards', 'toward', 'through', 'throughout', 'within', 'of', 'on', 'off', 'beyond', 'via', 'between', 'against', 'for', 'by', 'and', 'along', 'past', 'above', 'onto', 'out', 'under', 'than', 'since', 'like', 'about', 'with', 'leaving', 'entering', 'visiting']);
 /** Function words that open sentences: a capital on them says nothing about the next word. */
@@ -251,6 +251,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     return 'acronym';
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
+  // "Barnes, 39, of Pomeroy": a name with an age after it is a person, here and later
+  if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !m.candidates.some((e) => e.precision !== 'place')) {
+    persons.add(m.key);
+    return 'person-age';
+  }
   if (persons.has(m.key)) return 'person-name';
   // part of a longer proper name: a capitalised word right after ("Georgia Tech", "Jordan Smith")
   const next = tokens[m.last + 1];
@@ -285,7 +290,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
-  if (next && !broad && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start)) && !m.candidates.some((e) => e.code === 'PPLC')) return 'speaker';
+  if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
   // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
   if (single) {
     const level = g.commonWord(m.key);
