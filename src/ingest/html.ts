@@ -738,6 +738,7 @@ function datePhrase(text: string, limit: { instant: number; date: string }): str
 
 function readabilityParagraphs(document: Document): Block[] {
   let root: Element | null = null;
+  narrowToArticle(document);
   try {
     const reader = new Readability<Element>(document, { serializer: (el) => el as Element, charThreshold: MIN_ARTICLE_CHARS, keepClasses: true, disableJSONLD: true });
     skipUnneededPasses(reader);
@@ -748,6 +749,30 @@ function readabilityParagraphs(document: Document): Block[] {
     root = null;
   }
   return root ? blockText(root as unknown as AnyNode) : [];
+}
+
+/** Share of the page's paragraphs that one `<article>` must hold to be taken as the story's place. */
+const ARTICLE_P_SHARE = 0.6;
+
+/**
+ * When the page marks its story up as one `<article>` (or one `itemprop="articleBody"`) holding
+ * most of its paragraphs, everything beside it on the way up to `<body>` is removed before
+ * Readability runs: Readability would score and discard it anyway, and visiting it is most of
+ * Readability's time on a page with many teasers.
+ */
+function narrowToArticle(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  let candidates = document.querySelectorAll('[itemprop="articleBody"]');
+  if (candidates.length !== 1) candidates = document.getElementsByTagName('article') as unknown as NodeListOf<Element>;
+  if (candidates.length !== 1) return;
+  const article = candidates[0];
+  const all = body.getElementsByTagName('p').length;
+  const inside = article.getElementsByTagName('p').length;
+  if (inside < 3 || inside < all * ARTICLE_P_SHARE) return;
+  for (let n: Element = article; n !== body && n.parentElement; n = n.parentElement) {
+    for (const sibling of [...n.parentElement.children]) if (sibling !== n) sibling.remove();
+  }
 }
 
 /**
