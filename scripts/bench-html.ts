@@ -102,6 +102,10 @@ function main(): number {
   const big = `<html><body><article>${`<p>${story}</p>`.repeat(4)}</article>${chunk.repeat(Math.ceil(5e6 / chunk.length))}</body></html>`;
   console.log('\n| article extraction: large and pathological pages | time |\n|---|---|');
   console.log(`| ${(big.length / 1e6).toFixed(1)} MB page | ${timeOne(big)} |`);
+  const para = `${story} `.repeat(18);
+  console.log(`| 5 MB of article text in 2,000 paragraphs | ${timeOne(`<html><body><article>${`<p>${para}</p>`.repeat(Math.ceil(5e6 / para.length))}</article></body></html>`)} |`);
+  console.log(`| 5 MB in one paragraph | ${timeOne(`<html><body><p>${para.repeat(Math.ceil(5e6 / para.length))}</p></body></html>`)} |`);
+  console.log(`| 5 MB table (100,000 rows) | ${timeOne(`<html><body><table>${'<tr><td>cell one</td><td>cell two</td><td>3</td></tr>'.repeat(100_000)}</table><p>${para}</p></body></html>`)} |`);
   console.log(`| 100,000 nested elements | ${timeOne(`<html><body>${'<div>'.repeat(100_000)}<p>${story}</p>${'</div>'.repeat(100_000)}</body></html>`)} |`);
   console.log(`| 200,000 unclosed tags | ${timeOne(`<html><body><p>${story}</p>${'<span><b>x '.repeat(100_000)}</body></html>`)} |`);
   console.log(`| unclosed comment before 1 MB | ${timeOne(`<html><body><p>${story}</p><!-- ${'<p>x</p>'.repeat(125_000)}`)} |`);

@@ -289,7 +289,7 @@ export function prescan(html: string, warnings: string[] = []): Prescanned {
       continue;
     }
     push(name);
-    if (dropDepth === Infinity && isFurniture(name, html.slice(lt, gt))) {
+    if (dropDepth === Infinity && (gt - lt === name.length + 1 ? FURNITURE_TAG.has(name) : isFurniture(name, html.slice(lt, gt)))) {
       emit(lt);
       dropDepth = stack.length;
     }
@@ -1021,16 +1021,21 @@ function dropBoilerplate(blocks: Block[], meta: Meta): string[] {
     if (isBoilerplate(p)) return;
     if (b.linkShare >= LINK_PROMO_SHARE && wordCount(p) >= LINK_PROMO_WORDS) return;
     // A heading that repeats the title is the title, which the text must not include.
-    const key = squash(p);
-    if (titleKey && key === titleKey) return;
-    // The byline's name alone, or a bare date line: page furniture around the story.
-    if (authorKey && key === authorKey) return;
-    if (wordCount(p) <= 6 && DATE_ONLY.test(p)) return;
+    if (p.length <= SHORT_LINE) {
+      const key = squash(p);
+      if (titleKey && key === titleKey) return;
+      // The byline's name alone, or a bare date line: page furniture around the story.
+      if (authorKey && key === authorKey) return;
+      if (wordCount(p) <= 6 && DATE_ONLY.test(p)) return;
+    }
     if (i >= blocks.length - TAIL_PARAGRAPHS && p.length < 600 && (AUTHOR_BIO.test(p) || (authorBio !== null && authorBio.test(p)))) return;
     kept.push(p);
   });
   return cutTail(kept, meta);
 }
+
+/** Longer than this, a paragraph is no title, name or date line (and is not squashed to check). */
+const SHORT_LINE = 400;
 
 /** A paragraph that is only a date: "September 15, 2014", "Nov. 19, 2019 9:41 AM". */
 const DATE_ONLY = new RegExp(`^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?(?:${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'}\\.?,?\\s+\\d{4})(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`, 'i');
@@ -1079,8 +1084,17 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Words separated by white space, counted without building an array (paragraphs can be megabytes). */
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 function textLength(blocks: Block[]): number {
