@@ -8,9 +8,16 @@
  * 2. Drop what is not a place mention: demonyms and adjectives ("Russian border"), parts of longer
  *    proper names ("Georgia Tech", "Jordan Smith", "Syrian Observatory"), common English words
  *    without locative context ("Reading", "Mobile" at a sentence start), people ("Gov. Paris").
- * 3. Resolve: a prior from population and feature type, then context from the document: countries
- *    and regions it names (demonyms count less), qualifiers ("Springfield, Illinois", "Vovchansk
- *    … in Kharkiv", "Syria's Idlib"), and one sense per name per document.
+ * 3. Resolve: a prior from population and feature type (a reading known by the name only as an
+ *    alternate yields to one whose own name it is), then the document: every other name votes with
+ *    its whole distribution of readings for countries, regions, counties and nearby points
+ *    (demonyms count less), re-scored for a few rounds so that ambiguous names settle each other;
+ *    qualifiers ("Springfield, Illinois", "Vovchansk … in Kharkiv", "Syria's Idlib") decide; one
+ *    sense per name per document. In a document about Ukraine, a name is also looked up by its
+ *    transliteration skeleton ("Alexandrovka" for Oleksandrivka).
+ * 4. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
+ *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
+ *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
  *
  * Leaves to others: which place is the event's location (the `preposition` and `qualifies`
  * fields help). Limits: English only; a place GeoNames cities500 lacks (villages under 500,
