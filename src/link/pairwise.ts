@@ -16,7 +16,6 @@ import type { DateInterval, Document, Location, Report } from '../model/index.js
 import { daysBetween } from '../extract/calendar.js';
 import { stem } from '../extract/terms.js';
 import { placesCompatible } from './compatible.js';
-import { DATE_SLACK_DAYS, familyKey } from './similarity.js';
 import { VETO } from './cluster.js';
 
 /** What linking keeps of one report (stored beside it). */
@@ -38,6 +37,11 @@ export interface LinkFeatures {
   /** Years 1950–2030 the text writes: a report of 2008 and one of 2013 are two incidents. */
   years: number[];
 }
+
+/** Days two incident dates may lie apart and still be one incident (reports round and lag). */
+export const DATE_SLACK_DAYS = 2;
+/** A report's type family: its type and first tag (an 'aircraft' tag says too little to count). */
+export const familyKey = (r: { type: string; tags: string[] }) => `${r.type}:${r.tags.find((t) => t !== 'aircraft') ?? ''}`;
 
 const YEAR = /\b(19[5-9]\d|20[0-2]\d|2030)\b/g;
 /** Reports published this far apart, with no dates of their own, are not one incident. */
