@@ -9,9 +9,10 @@ import { InputError } from './errors.js';
 
 /**
  * Characters of article text kept. No news report comes near it (a long feature is 60,000); a
- * larger input is a dump or a book, and is cut here, stored, with a warning.
+ * larger input is a dump or a book, and is cut here, stored, with a warning. The bound also caps
+ * what one document costs to extract and link (about a second at this size).
  */
-export const MAX_TEXT_CHARS = 1_000_000;
+export const MAX_TEXT_CHARS = 200_000;
 
 const DATE_PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?/i;
 

@@ -58,7 +58,7 @@ export function documentFromBytes(bytes: Uint8Array, format: Exclude<Format, 'js
   try {
     let data: Uint8Array = isGzip(bytes) ? gunzip(bytes) : bytes;
     if (data.length > MAX_FILE_BYTES) {
-      warnings.push(`read the first ${MAX_FILE_BYTES} bytes of ${data.length}`);
+      warnings.push(`read the first ${MAX_FILE_BYTES / 1024 / 1024} MB of a larger input; the rest is left out`);
       data = data.subarray(0, MAX_FILE_BYTES);
     }
     const charset = declaredCharset ?? (format === 'html' ? sniffHtmlCharset(data) : null);
