@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/sitrep.js');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const sitrep = (args: string[], db: string) => spawnSync(process.execPath, [bin, ...args, '--db', db], { encoding: 'utf8', timeout: 300_000 });
+const sitrep = (args: string[], db: string) => spawnSync(process.execPath, [bin, ...args, '--db', db], { encoding: 'utf8', timeout: 600_000 });
 
 describe('bad inputs', () => {
   const folder = join(dir, 'in');
