@@ -153,10 +153,14 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
-/** A feed, by its first bytes (gzip looked into): `<rss`, `<feed`, `<rdf:RDF` after any prolog. */
-function sniffFeed(bytes: Uint8Array): boolean {
+/**
+ * A feed, by its first bytes: `<rss`, `<feed`, `<rdf:RDF` after any prolog. Gzip is looked into only
+ * when the name says nothing (`lookIntoGzip`): inflating a large `.txt.gz` twice is not worth it.
+ */
+function sniffFeed(bytes: Uint8Array, lookIntoGzip = true): boolean {
   const head = isGzip(bytes) ? null : Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   if (head !== null) return looksLikeFeed(head);
+  if (!lookIntoGzip) return false;
   try {
     return looksLikeFeed(gunzip(bytes).subarray(0, 4096).toString('latin1'));
   } catch {
@@ -177,7 +181,7 @@ export async function* readFile(path: string, fetchOptions: FetchOptions = {}): 
       yield { kind: 'error', input: path, reason: 'empty file', rule: 'ingest:empty' };
       return;
     }
-    if (format === 'feed' || sniffFeed(bytes)) {
+    if (format === 'feed' || sniffFeed(bytes, format === null)) {
       yield* readFeed(bytes, path, fetchOptions);
       return;
     }
