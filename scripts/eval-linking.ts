@@ -124,17 +124,19 @@ function prepare(pipeline: Pipeline, files: string[]): { prepared: Prepared[]; m
 }
 
 /** Ingests in the given order into a fresh store; returns article id → cluster id, and the time taken. */
-function run(prepared: Prepared[]): { pred: Clustering; ms: number } {
+function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: number } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-linking-'));
   const store = openStore(join(dir, 'eval.db'));
   try {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const p of prepared) store.ingest(p.doc, p.reports);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const primary = new Map(store.documents().map((d) => [d.id, d.primary_event]));
     const pred: Clustering = new Map();
     for (const p of prepared) pred.set(p.docId, primary.get(p.doc.id) ?? `__single__${p.docId}`);
-    return { pred, ms };
+    return { pred, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -155,11 +157,11 @@ function main(): void {
   const pipeline = createPipeline(loadResources());
   const { prepared, ms: extractMs } = prepare(pipeline, files);
   const docs = new Set(prepared.map((p) => p.doc.id)).size;
-  const { pred: raw, ms } = run(prepared);
+  const { pred: raw, ms, cpuMs } = run(prepared);
   const s = score(gold, raw);
   console.log(`articles=${files.length} documents=${docs} gold_clusters=${new Set(gold.values()).size} pred_clusters=${s.clusters}`);
   console.log(`B3 P=${f3(s.P)} R=${f3(s.R)} F1=${f3(s.F1)} ARI=${f3(s.ARI)}`);
-  console.log(`time/doc: extract ${(extractMs / files.length).toFixed(1)} ms, store+link ${(ms / files.length).toFixed(1)} ms`);
+  console.log(`time/doc: extract ${(extractMs / files.length).toFixed(1)} ms, store+link ${(ms / files.length).toFixed(1)} ms (CPU ${(cpuMs / files.length).toFixed(1)} ms)`);
 
   if (predFile) {
     writeFileSync(predFile, [...raw].map(([d, c]) => `${d}\t${c}\n`).join(''));

@@ -167,15 +167,42 @@ export function weigh(f: LinkFeatures, idf: (t: string) => number): Weighted {
 
 /** `pairScore` over weighted features. */
 export function weightedScore(wa: Weighted, wb: Weighted): number {
-  const a = wa.f;
-  const b = wb.f;
+  return combine(wa.f, wb.f, () => dot(wa.terms, wb.terms), () => dot(wa.people, wb.people));
+}
+
+/**
+ * `pairScore` of a weighted report against one that is not: the second side's weights are
+ * computed on the fly, without building its vectors. This is what scoring a new report against
+ * a hundred stored candidates does, once each.
+ */
+export function scoreAgainst(wa: Weighted, b: LinkFeatures, idf: (t: string) => number): number {
+  return combine(wa.f, b, () => cosineTo(wa.terms, b.terms, idf), () => cosineTo(wa.people, b.people, idf));
+}
+
+/** Cosine of a unit vector with a raw count record weighted as `unitVector` would weigh it. */
+function cosineTo(unit: Map<string, number>, rec: Record<string, number>, idf: (t: string) => number): number {
+  let s = 0;
+  let norm = 0;
+  for (const t in rec) {
+    const c = rec[t];
+    if (c <= 0) continue;
+    const w = (1 + Math.log(c)) * idf(t);
+    norm += w * w;
+    const o = unit.get(t);
+    if (o !== undefined) s += w * o;
+  }
+  return norm ? s / Math.sqrt(norm) : 0;
+}
+
+/** The score from two reports' features and their text and name similarity (computed only when needed). */
+function combine(a: LinkFeatures, b: LinkFeatures, textSim: () => number, peopleSim: () => number): number {
   if (a.document === b.document) return VETO;
   if (excluded(a, b)) return 0;
   const c = pairConflicts(a, b);
   // both wrong at once is rarely noise: another place and another time is another incident
   if (c.place && c.date) return 0;
-  const text = dot(wa.terms, wb.terms);
-  const people = dot(wa.people, wb.people);
+  const text = textSim();
+  const people = peopleSim();
   const equipment = a.equipment.some((e) => b.equipment.includes(e)) ? 1 : 0;
   const tags = a.tags.some((t) => b.tags.includes(t)) ? 1 : 0;
   const family = a.family === b.family ? 1 : 0;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Document, Report } from '../model/index.js';
 import { openStore, type Store } from './sqlite.js';
+import { TermWeights } from './linking.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-linking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +100,19 @@ describe('report-level linking', () => {
     s.ingest(corpus[3].doc, corpus[3].reports);
     s.ingest(corpus[2].doc, corpus[2].reports);
     expect(s.documents().filter((d) => d.id.startsWith('doc_a')).every((d) => d.primary_event === first)).toBe(true);
+    s.close();
+  });
+
+  it('keeps its cached term weights equal to the stored counts', () => {
+    const s = fresh();
+    const terms = ['rehab', 'promises', 'n:tara reid', 'earthquake', 'n:malibu'];
+    for (const c of corpus) s.ingest(c.doc, c.reports);
+    // the linker's weights, cached over eight documents, against a fresh read of term_df
+    const linker = (s as unknown as { linker: { weights: TermWeights } }).linker.weights.refresh();
+    const fresh_ = new TermWeights(s.db);
+    fresh_.refresh();
+    const again = fresh_.refresh();
+    for (const t of terms) expect(linker.get(t)).toBeCloseTo(again.get(t), 12);
     s.close();
   });
 });

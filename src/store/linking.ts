@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
 import { averageLink, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, reportKeys, weigh, weightedScore, type LinkFeatures } from '../link/pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, reportKeys, scoreAgainst, weigh, type LinkFeatures } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
 import type { DB } from './sqlite.js';
 
@@ -34,6 +34,8 @@ const maxKeyDf = (reports: number) => Math.min(500, Math.max(50, Math.floor(repo
  * work, at the price of exact order independence in such chains.
  */
 const MAX_COMPONENT = 400;
+/** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
+const MAX_CACHED_FEATURES = 5000;
 
 export const eventId = (seed: string) => 'evt_' + createHash('sha256').update(seed).digest('hex').slice(0, 12);
 
@@ -46,41 +48,106 @@ export interface Idf {
   prefetch: (terms: Iterable<string>) => void;
 }
 
-/** Idf as `Store` computes it, log((n+1)/(df+1))+1 over n documents, looked up many terms a query. */
-export function termIdf(db: DB): Idf {
-  // documents are never deleted, so the largest rowid counts them without a scan
-  const n = ((db.prepare('SELECT max(rowid) FROM documents').pluck().get() as number | null) ?? 0) + 1;
-  const cache = new Map<string, number>();
-  const one = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
-  const value = (df: number) => Math.log((n + 1) / (df + 1)) + 1;
-  const get = (t: string) => {
-    let v = cache.get(t);
-    if (v === undefined) {
-      v = value((one.get(t) as number | undefined) ?? 0);
-      cache.set(t, v);
+/** Document frequencies the cache may hold before it starts over: bounded memory, whatever the vocabulary. */
+const MAX_CACHED_DF = 200_000;
+
+/**
+ * Document frequencies of terms as `term_df` holds them, cached across documents: the terms of a
+ * hundred candidates are mostly the same from one document to the next, and fetching them anew
+ * for each one was most of the time linking took. The cache stays exact because the linker is
+ * told of every document counted (`counted`) and documents are never deleted; a transaction
+ * that fails forgets it (`forget`), and so does a count that grew by more than the one document
+ * (another connection wrote). Idf as `Store` computes it: log((n+1)/(df+1))+1 over n documents.
+ */
+export class TermWeights {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+  private readonly one: Database.Statement;
+  private readonly many: Database.Statement;
+  private readonly count: Database.Statement;
+
+  constructor(db: DB) {
+    this.one = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+    this.many = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
+    // documents are never deleted, so the largest rowid counts them without a scan
+    this.count = db.prepare('SELECT max(rowid) FROM documents').pluck();
+  }
+
+  /** Reads the document count; call once per linked document, before weighing. */
+  refresh(): Idf {
+    const n = ((this.count.get() as number | null) ?? 0) + 1;
+    // more than one new document since the last call: another connection stored some, uncounted here
+    if (n < this.n || n > this.n + 1 || this.df.size > MAX_CACHED_DF) this.df.clear();
+    this.n = n;
+    const value = (df: number) => Math.log((this.n + 1) / (df + 1)) + 1;
+    const get = (t: string) => {
+      let df = this.df.get(t);
+      if (df === undefined) {
+        df = (this.one.get(t) as number | undefined) ?? 0;
+        this.df.set(t, df);
+      }
+      return value(df);
+    };
+    const prefetch = (terms: Iterable<string>) => {
+      const missing: string[] = [];
+      for (const t of terms) {
+        if (this.df.has(t)) continue;
+        this.df.set(t, 0);
+        missing.push(t);
+      }
+      if (!missing.length) return;
+      for (const r of this.many.all(JSON.stringify(missing)) as { term: string; df: number }[]) this.df.set(r.term, r.df);
+    };
+    return { get, prefetch };
+  }
+
+  /** The terms (and `n:` names) a newly stored document added one to, as `Store.ingest` counts them. */
+  counted(reports: readonly Report[]): void {
+    const seen = new Set<string>();
+    for (const r of reports) {
+      for (const t of Object.keys(r.features.terms)) seen.add(t);
+      for (const n of r.features.names) seen.add(`n:${n}`);
     }
-    return v;
-  };
-  const many = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
-  const prefetch = (terms: Iterable<string>) => {
-    const missing: string[] = [];
-    for (const t of terms) {
-      if (cache.has(t)) continue;
-      cache.set(t, value(0));
-      missing.push(t);
+    for (const t of seen) {
+      const df = this.df.get(t);
+      if (df !== undefined) this.df.set(t, df + 1);
     }
-    if (!missing.length) return;
-    for (const r of many.all(JSON.stringify(missing)) as { term: string; df: number }[]) cache.set(r.term, value(r.df));
-  };
-  return { get, prefetch };
+  }
+
+  /** After a failed transaction the cached counts may be ahead of the table. */
+  forget(): void {
+    this.df.clear();
+  }
 }
 
 const documentOf = (reportId: string) => reportId.slice(0, reportId.lastIndexOf('#'));
 
 export class Linker {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly weights: TermWeights;
+  /** Parsed link features of recently seen reports (they never change once stored), at most MAX_CACHED_FEATURES. */
+  private readonly features = new Map<string, LinkFeatures>();
 
-  constructor(private readonly db: DB) {}
+  constructor(private readonly db: DB) {
+    this.weights = new TermWeights(db);
+  }
+
+  /** A stored report's link features, from the cache when recently used. */
+  private featuresOf(id: string): LinkFeatures | undefined {
+    let f = this.features.get(id);
+    if (f) {
+      // most recently used last: the first entries are the ones to drop
+      this.features.delete(id);
+      this.features.set(id, f);
+      return f;
+    }
+    const raw = this.sql('SELECT features FROM report_link WHERE report = ?').pluck().get(id) as string | undefined;
+    if (!raw) return undefined;
+    f = JSON.parse(raw) as LinkFeatures;
+    this.features.set(id, f);
+    if (this.features.size > MAX_CACHED_FEATURES) this.features.delete(this.features.keys().next().value!);
+    return f;
+  }
 
   /** A prepared statement, prepared once per store (the tables exist only once migrations ran). */
   private sql(text: string): Database.Statement {
@@ -94,7 +161,18 @@ export class Linker {
 
   /** Links the reports of one stored document; returns the event of each report, in order. */
   link(doc: Document, reports: readonly Report[]): string[] {
-    const idf = termIdf(this.db);
+    try {
+      return this.linkCounted(doc, reports);
+    } catch (e) {
+      this.weights.forget();
+      throw e;
+    }
+  }
+
+  private linkCounted(doc: Document, reports: readonly Report[]): string[] {
+    // Store.ingest counted this document's terms before linking
+    this.weights.counted(reports);
+    const idf = this.weights.refresh();
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
     for (let i = 0; i < reports.length; i++) this.index(reports[i].id, features[i], idf);
@@ -122,13 +200,12 @@ export class Linker {
         `SELECT report, count(*) AS n FROM report_keys WHERE key IN (SELECT value FROM json_each(?))
          GROUP BY report ORDER BY n DESC, report LIMIT ${MAX_CANDIDATES}`,
       ).all(JSON.stringify(usable)) as { report: string; n: number }[];
-      const getF = this.sql('SELECT features FROM report_link WHERE report = ?').pluck();
       const putEdge = this.sql('INSERT OR REPLACE INTO report_edges (a, b, score) VALUES (?, ?, ?)');
       const others: [string, LinkFeatures][] = [];
       for (const c of candidates) {
         if (c.report === id || documentOf(c.report) === f.document) continue;
-        const raw = getF.get(c.report) as string | undefined;
-        if (raw) others.push([c.report, JSON.parse(raw) as LinkFeatures]);
+        const o = this.featuresOf(c.report);
+        if (o) others.push([c.report, o]);
       }
       // one query for the weights of every term the comparisons will need, not one per term
       const needed = new Set<string>();
@@ -139,7 +216,7 @@ export class Linker {
       idf.prefetch(needed);
       const self = weigh(f, idf.get);
       for (const [other, o] of others) {
-        const s = weightedScore(self, weigh(o, idf.get));
+        const s = scoreAgainst(self, o, idf.get);
         if (s < EDGE_FLOOR) continue;
         const [a, b] = other < id ? [other, id] : [id, other];
         putEdge.run(a, b, s);
@@ -294,7 +371,7 @@ export class Linker {
    * document order, keeping their events as they are) so new reports can find them.
    */
   backfill(): number {
-    const idf = termIdf(this.db);
+    const idf = this.weights.refresh();
     const rows = this.db
       .prepare('SELECT r.id, r.data, d.id AS doc, d.title, d.text FROM reports r JOIN documents d ON d.id = r.document WHERE r.id NOT IN (SELECT report FROM report_link) ORDER BY d.rowid, r.idx')
       .all() as { id: string; data: string; doc: string; title: string | null; text: string }[];
