@@ -303,7 +303,8 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     category: family.category,
     type: family.type,
     tags: [...tags].sort(),
-    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? impliedDate(doc.document.published),
+    // a background incident (index > 0) happened before the report, on a day it does not say
+    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
     actors,
     fatalities: summariseCounts(fatal),
