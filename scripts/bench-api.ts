@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/api/app.js';
 import { listen } from '../src/api/server.js';
+import { loadStaticFiles } from '../src/api/static-files.js';
 import { textDocument } from '../src/ingest/document.js';
 import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
 import { openStore, type Store } from '../src/store/sqlite.js';
@@ -135,7 +136,9 @@ async function main(): Promise<number> {
   try {
     const seeded = seed(store, pipeline, EVENTS);
     const events = store.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
-    const server = await listen(createApp({ store, pipeline, log: (l) => console.error(l) }), '127.0.0.1', 0);
+    // the page as `npm run build` made it (dist/web), as `sitrep serve` serves it
+    const web = loadStaticFiles(join(import.meta.dirname, '..', 'dist', 'web'));
+    const server = await listen(createApp({ store, pipeline, web, log: (l) => console.error(l) }), '127.0.0.1', 0);
     const base = `http://127.0.0.1:${server.port}`;
     const sample = store.events({ limit: 1 }).events[0];
     const shapes: [string, string][] = [

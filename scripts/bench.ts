@@ -207,27 +207,20 @@ async function main(): Promise<number> {
   console.log(`| RSS before load / after load | ${mb(rssBefore)} MB / ${mb(rssAfterLoad)} MB |`);
   console.log(`| RSS at end | ${mb(process.memoryUsage().rss)} MB |`);
   console.log(`| peak RSS (maxRSS) | ${mb(process.resourceUsage().maxRSS * 1024)} MB |`);
+  // The other measures run in their own processes, so each has a fresh heap and its own peak memory.
+  const part = (script: string, ...partArgs: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...partArgs], { encoding: 'utf8' });
+    if (r.status === 0) return process.stdout.write(r.stdout);
+    failed++;
+    console.error(`bench: ${script} ${partArgs.join(' ')}: ${r.stderr.trim().split('\n').pop()}`);
+  };
   console.log('\n| streaming and concurrency (separate processes) | time | memory / readers |\n|---|---|---|');
-  for (const mode of [['jsonl', process.env.SITREP_BENCH_JSONL_GB ?? '1'], ['readers']]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-stream.ts'), ...mode], { encoding: 'utf8' });
-    if (r.status !== 0) {
-      failed++;
-      console.error(`bench: bench-stream ${mode[0]}: ${r.stderr.trim().split('\n').pop()}`);
-    } else process.stdout.write(r.stdout);
-  }
-  // Article extraction from HTML pages, in its own process (one core, fresh heap): scripts/bench-html.ts.
-  const html = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-html.ts')], { encoding: 'utf8' });
-  if (html.status !== 0) {
-    failed++;
-    console.error(`bench: bench-html: ${html.stderr.trim().split('\n').pop()}`);
-  } else process.stdout.write(html.stdout);
-  // Linking time per document at store sizes 1k and 10k (re-dated ECB+ copies), in its own process: scripts/bench-linking.ts.
+  part('bench-stream.ts', 'jsonl', process.env.SITREP_BENCH_JSONL_GB ?? '1');
+  part('bench-stream.ts', 'readers');
+  part('bench-html.ts'); // article extraction from HTML pages, one core
   console.log('');
-  const linking = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-linking.ts'), ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')], { encoding: 'utf8' });
-  if (linking.status !== 0) {
-    failed++;
-    console.error(`bench: bench-linking: ${linking.stderr.trim().split('\n').pop()}`);
-  } else process.stdout.write(linking.stdout);
+  part('bench-linking.ts', ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')); // linking ms/doc as the store grows
+  part('bench-api.ts', '--events', process.env.SITREP_BENCH_API_EVENTS ?? '10000'); // API latency and page load over 10,000 events
   console.log(`\ntotal run: ${(now() - t0).toFixed(1)} s`);
   if (failed) console.error(`bench: ${failed} input(s) failed`);
   return failed ? 1 : 0;
