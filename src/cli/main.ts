@@ -63,7 +63,7 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
   };
 }
 
-async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean }): Promise<number> {
+async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const stop = stopSignal();
   const pipeline = createPipeline(loadResources());
@@ -96,7 +96,7 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
         failed++;
         progress.clear();
         err(`${doc.source}: ${(e as Error).message}`);
-        if (process.env.SITREP_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+        if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
       }
       progress.tick(added + known);
       if (stop.signal) break;
@@ -208,7 +208,7 @@ function program(result: { code: number }): Command {
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .action(async (inputs: string[], o: { allowPrivate?: boolean }, cmd: Command) => {
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate });
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!cmd.optsWithGlobals().debug });
     });
   p.command('events')
     .description('the events, newest first')
