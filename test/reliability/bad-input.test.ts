@@ -32,6 +32,8 @@ describe('bad inputs', () => {
   };
   for (const [k, v] of Object.entries(bad)) writeFileSync(join(folder, k), v);
   symlinkSync(folder, join(folder, 'loop'));
+  // a file that vanished between the folder listing and the read: a link to nothing
+  symlinkSync(join(dir, 'gone.txt'), join(folder, 'vanished.txt'));
   const db = join(dir, 'b.db');
   const r = sitrep(['ingest', folder], db);
 
@@ -45,6 +47,7 @@ describe('bad inputs', () => {
     expect(r.stderr).toMatch(/latin1\.txt: warning: invalid UTF-8, decoded as windows-1252/);
     expect(r.stderr).toMatch(/huge\.txt: warning: text cut at/);
     expect(r.stderr).toMatch(/loop: symbolic link loop/);
+    expect(r.stderr).toMatch(/vanished\.txt: no such file/);
     for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^sitrep: /);
   });
   it('keeps every good input exactly once', () => {
