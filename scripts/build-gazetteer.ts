@@ -174,13 +174,27 @@ function commonPrefix(a: string, b: string): number {
  * region's cities500 places, but the two err in different directions, so their mean is nearer
  * (on the geoparsing dev corpora, region mentions within 161 km: centroid 795/930, extent
  * midpoint 832, their mean 887). A centroid far outside the region's places is a data error
- * (Helmand sits in Maryland there): the extent midpoint alone then.
+ * (Helmand sits in Maryland there): the extent midpoint alone then. The population-weighted
+ * centroid of the region's places and its seat were tried as the point too and lose (all
+ * mentions within 161 km, LGL and TR-News: this mean 3458 and 1021, weighted centroid 3263
+ * and 946, seat 3265 and 930): GeoNames' points are geographic, not where people live. Where
+ * no rule comes near GeoNames' point (Alberta), the supplement gives it.
  */
 function regionPoint(lat: number, lon: number, group: Group | undefined): { lat: number; lon: number } {
   if (!group) return { lat, lon };
   const mid = { lat: (group.minLat + group.maxLat) / 2, lon: (group.minLon + group.maxLon) / 2 };
   if (km(lat, lon, mid.lat, mid.lon) > 1000) return mid;
   return { lat: (lat + mid.lat) / 2, lon: (lon + mid.lon) / 2 };
+}
+
+/** Whether a point lies over 1000 km from every first-order group of its country's places. */
+function farFromCountry(cc: string, p: { lat: number; lon: number }): boolean {
+  const groups = groupsByCountry.get(cc) ?? [];
+  if (groups.length === 0) return false;
+  return groups.every((a1) => {
+    const g = admin1Groups.get(`${cc}.${a1}`)!;
+    return km(p.lat, p.lon, g.lat / g.n, g.lon / g.n) > 1000;
+  });
 }
 
 const statesByCountry = new Map<string, CscState[]>();
@@ -245,11 +259,35 @@ for (const [cc, list] of statesByCountry) {
     pairs.sort((a, b) => a[0] - b[0]);
     // near pairs first; then big regions whose places cluster far from the centroid (Ontario's
     // live in its south)
+    const greedy = new Set<CscState>();
     for (const limit of [250, 1200]) {
       for (const [d, s, a1] of pairs) {
         if (d > limit || assigned.has(s) || taken.has(a1)) continue;
         assigned.set(s, a1);
         taken.add(a1);
+        greedy.add(s);
+      }
+    }
+    // greedy pairing can cross two neighbours: country-state-city puts Victoria on the South
+    // Australian border, so Victoria took South Australia's places and South Australia
+    // Victoria's. Swap any two greedy pairs whose exchange shortens the total distance.
+    const dist = (s: CscState, a1: string) => {
+      const c = centroid(a1);
+      return km(c.lat, c.lon, Number(s.latitude), Number(s.longitude));
+    };
+    const swappable = [...greedy];
+    for (let improved = true, rounds = 0; improved && rounds < 10; rounds++) {
+      improved = false;
+      for (let i = 0; i < swappable.length; i++) {
+        for (let j = i + 1; j < swappable.length; j++) {
+          const s1 = swappable[i], s2 = swappable[j];
+          const a = assigned.get(s1)!, b = assigned.get(s2)!;
+          if (dist(s1, b) + dist(s2, a) + 1 < dist(s1, a) + dist(s2, b) && dist(s1, b) <= 1200 && dist(s2, a) <= 1200) {
+            assigned.set(s1, b);
+            assigned.set(s2, a);
+            improved = true;
+          }
+        }
       }
     }
   }
@@ -265,7 +303,14 @@ for (const [cc, list] of statesByCountry) {
       const sf = foldName(seat.name);
       if (commonPrefix(st, sf) >= Math.max(4, sf.length - 2) && st.length <= sf.length + 3) display = seat.name;
     }
-    const point = regionPoint(Number(s.latitude), Number(s.longitude), group);
+    let point = regionPoint(Number(s.latitude), Number(s.longitude), group);
+    if (!group && farFromCountry(cc, point)) {
+      // a centroid far from every place of its country is a data error (country-state-city
+      // puts Helmand in Maryland and Hunan in Oklahoma): the country's point is nearer
+      const country = countryEntries.get(cc);
+      if (!country) continue;
+      point = { lat: country.lat, lon: country.lon };
+    }
     const e: Entry = {
       geonameid: null, name: display, country: cc, admin1: a1 || `~${s.isoCode}`, admin2: '',
       lat: point.lat, lon: point.lon, population: group?.pop ?? 0, code: 'ADM1', keys: new Set(),
@@ -308,9 +353,19 @@ for (const line of supplement.split('\n')) {
   const geonameid = gid ? Number(gid) : null;
   // a row without a point only adds names; one with a point and an id cities500 lacks (a
   // continent) is a new entry under that id
-  const aliasOnly = code === 'PCLI' || (!lat && (geonameid !== null || code === 'ADM1'));
+  // an ADM1 row with a point and an id is GeoNames' point for a region already known by name
+  const regionAt = code === 'ADM1' && geonameid !== null && !!lat;
+  const aliasOnly = code === 'PCLI' || regionAt || (!lat && (geonameid !== null || code === 'ADM1'));
   let known: Entry | undefined;
-  if (code === 'PCLI') {
+  if (regionAt) {
+    const names = [name, ...(aliases ?? '').split('|')].map((n) => foldName(n.trim())).filter(Boolean);
+    known = entries.find((e) => e.code === 'ADM1' && e.country === country && names.some((n) => e.keys.has(n)));
+    if (known) {
+      known.lat = Number(lat);
+      known.lon = Number(lon);
+      known.geonameid = geonameid;
+    }
+  } else if (code === 'PCLI') {
     known = countryEntries.get(country);
     if (known && lat && lon) {
       // GeoNames' point and id for the country, where world-countries has another centroid
