@@ -49,6 +49,22 @@ describe('loadGazetteer', () => {
     expect(g.admin1Name('US', 'OH')).toBe('Ohio');
   });
 
+  it('puts regions near their GeoNames points', () => {
+    const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+      const r = Math.PI / 180;
+      const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+      return 12742 * Math.asin(Math.sqrt(s));
+    };
+    const region = (name: string, cc: string) => g.lookup(foldName(name)).find((e) => e.precision === 'admin1' && e.country === cc)!;
+    // country-state-city puts Victoria on the South Australian border: the two must not swap places
+    expect(km(region('Victoria', 'AU'), { lat: -37, lon: 145 })).toBeLessThan(200);
+    expect(km(region('South Australia', 'AU'), { lat: -30, lon: 135 })).toBeLessThan(200);
+    // …and Helmand in Maryland: a point outside the country is not kept
+    expect(region('Helmand', 'AF').lon).toBeGreaterThan(55);
+    // the supplement gives GeoNames' point where no centroid comes near it
+    expect(km(region('Alberta', 'CA'), { lat: 52.28333, lon: -117.469 })).toBeLessThan(1);
+  });
+
   it('knows US counties and curated air bases', () => {
     expect(g.lookup('laurel county').some((e) => e.precision === 'admin2' && e.admin1Code === 'KY')).toBe(true);
     const base = g.lookup(foldName('Khmeimim Air Base'))[0];
@@ -60,6 +76,10 @@ describe('loadGazetteer', () => {
     expect(g.demonymCountry('Syrian')).toBe('SY');
     expect(g.demonymCountry('Russian')).toBe('RU');
     expect(g.demonymCountry('Springfield')).toBeNull();
+    // names of peoples in the plural, and demonyms of two words
+    expect(g.demonymCountry('Canadians')).toBe('CA');
+    expect(g.demonymCountry('Iraqis')).toBe('IQ');
+    expect(g.demonymCountry('Sri Lankan')).toBe('LK');
     expect(g.country('UA')).toMatchObject({ name: 'Ukraine', precision: 'country' });
     expect(g.country('XX')).toBeNull();
   });

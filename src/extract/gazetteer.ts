@@ -198,7 +198,17 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
       name: c.name, country: c.code, admin1: null, admin2: null, lat: c.lat, lon: c.lon,
       geonameid: c.geonameid ?? null, precision: 'country', population: c.population,
     });
-    for (const d of c.demonyms) if (!demonyms.has(foldName(d))) demonyms.set(foldName(d), c.code);
+    for (const d of c.demonyms) {
+      const k = foldName(d);
+      if (!demonyms.has(k)) demonyms.set(k, c.code);
+    }
+  }
+  // names of peoples: "Canadians", "Iraqis", "Czechs" (not "Chineses", "Swisss")
+  for (const c of byPopulation) {
+    for (const d of c.demonyms) {
+      const k = foldName(d);
+      if (!/(?:s|sh|ese|x|z)$/.test(k) && !demonyms.has(k + 's')) demonyms.set(k + 's', c.code);
+    }
   }
   const admin1 = new Map(Object.entries(meta.admin1));
   const admin2 = new Map(Object.entries(meta.admin2));

@@ -136,6 +136,21 @@ describe('places', () => {
     expect(ps.map((p) => [p.text, p.value.country, p.preposition])).toEqual([['Russian', 'RU', null]]);
     // a demonym several countries share is the most populous one's
     expect(findPlaces('American aid', [], gazetteer, { adjectives: true })[0].value.country).toBe('US');
+    const two = 'Sri Lankan troops met Canadians.';
+    expect(findPlaces(two, splitSentences(two), gazetteer, { adjectives: true }).map((p) => [p.text, p.value.country])).toEqual([['Sri Lankan', 'LK'], ['Canadians', 'CA']]);
+  });
+
+  it('reads "US" in capitals as the country, not the word "us"', () => {
+    expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
+    expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);
+  });
+
+  it('reads state abbreviations after a party letter or before a lower-case word', () => {
+    expect(byText(run('Sen. Bob Casey, D-Pa., called for an inquiry.'), 'Pa.')!.value).toMatchObject({ country: 'US', admin1: 'Pennsylvania' });
+    expect(byText(run('Police found an Ill. man in the car.'), 'Ill.')!.value.admin1).toBe('Illinois');
+    expect(byText(run('The slide closed a road in W.Va. on Monday.'), 'W.Va.')).toBeDefined();
+    // a sentence that ends in "Mass." is no mention of Massachusetts
+    expect(run('They went to Mass. Then they ate.').some((p) => p.text === 'Mass.')).toBe(false);
   });
 
   it('knows continents', () => {

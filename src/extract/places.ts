@@ -158,6 +158,19 @@ function prepositionBefore(tokens: Token[], i: number, text: string): string | n
   return null;
 }
 
+/** A demonym at token `i`, of one word ("Russian") or two ("Sri Lankan"), and its last token. */
+function demonymAt(tokens: Token[], i: number, text: string, g: PlaceGazetteer): { country: string; last: number } | null {
+  const t = tokens[i];
+  if (!t.cap) return null;
+  const next = tokens[i + 1];
+  if (next?.cap && text.slice(t.end, next.start) === ' ') {
+    const cc = g.demonymCountry(`${t.text} ${next.text}`);
+    if (cc) return { country: cc, last: i + 1 };
+  }
+  const cc = g.demonymCountry(t.text);
+  return cc ? { country: cc, last: i } : null;
+}
+
 function isDemonym(g: PlaceGazetteer, word: string): boolean {
   return g.demonymCountry(word) !== null;
 }
@@ -249,8 +262,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   if (single && DIRECTIONS.has(m.key)) return 'direction';
   if (m.key.endsWith('.')) {
-    // "Ga.", "Ky.", "W.Va." only as the state after a town: "Gainesville, Ga."
-    if (!/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return 'abbreviation';
+    // "Ga.", "Ky." only as the state after a town ("Gainesville, Ga."), a legislator's party
+    // ("D-Pa."), or where a lower-case word shows the period ends no sentence ("Ill. man");
+    // "W.Va." with its inner period is no word anywhere
+    const before = text.slice(Math.max(0, m.start - 3), m.start);
+    if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
   } else if (m.key.replace(/ /g, '').length <= 3) {
     if (surface !== surface.toUpperCase()) return 'short';
     if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
@@ -301,7 +317,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
   if (single) {
     const level = g.commonWord(m.key);
-    if (level > 0 && !(level === 3 && broad)) {
+    // "US" in capitals is not the word "us", unless the whole line shouts
+    const initialism = surface.length > 1 && surface === surface.toUpperCase() && !(next && next.text.length > 1 && next.text === next.text.toUpperCase()) && !(prev && prev.text.length > 1 && prev.text === prev.text.toUpperCase());
+    if (level > 0 && !(level === 3 && broad) && !(initialism && broad)) {
       if (first.initial) return 'common-initial';
       const prep = prev ? prev.text.toLowerCase() : '';
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
@@ -466,10 +484,11 @@ const ROUNDS = 3;
 function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
-  for (const t of tokens) {
-    if (!t.cap) continue;
-    const cc = g.demonymCountry(t.text);
-    if (cc) add(demonyms, cc, 0.5);
+  for (let i = 0; i < tokens.length; i++) {
+    const d = demonymAt(tokens, i, text, g);
+    if (!d) continue;
+    add(demonyms, d.country, 0.5);
+    i = d.last;
   }
   linkQualifiers(mentions, tokens, text);
   for (const m of mentions) m.primary = m.candidates.some((e) => foldName(e.name) === m.key);
@@ -591,13 +610,16 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     });
   }
   if (options.adjectives) {
-    const covered = (t: Token) => out.some((p) => p.start < t.end && t.start < p.end);
-    for (const t of tokens) {
-      if (!t.cap) continue;
-      const cc = g.demonymCountry(t.text);
-      const country = cc ? g.country(cc) : null;
-      if (!country || covered(t)) continue;
-      out.push({ kind: 'place', start: t.start, end: t.end, text: t.text, value: country, preposition: null, qualifies: null });
+    const covered = (start: number, end: number) => out.some((p) => p.start < end && start < p.end);
+    for (let i = 0; i < tokens.length; i++) {
+      const d = demonymAt(tokens, i, text, g);
+      if (!d) continue;
+      const country = g.country(d.country);
+      const start = tokens[i].start;
+      const end = tokens[d.last].end;
+      i = d.last;
+      if (!country || covered(start, end)) continue;
+      out.push({ kind: 'place', start, end, text: text.slice(start, end), value: country, preposition: null, qualifies: null });
     }
     out.sort((a, b) => a.start - b.start);
   }
