@@ -207,7 +207,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   for (const c of byPopulation) {
     for (const d of c.demonyms) {
       const k = foldName(d);
-      if (!/(?:s|sh|ese|x|z)$/.test(k) && !demonyms.has(k + 's')) demonyms.set(k + 's', c.code);
+      if (k.length >= 4 && !/(?:s|sh|ese|x|z)$/.test(k) && !demonyms.has(k + 's')) demonyms.set(k + 's', c.code);
     }
   }
   const admin1 = new Map(Object.entries(meta.admin1));

@@ -138,6 +138,14 @@ describe('places', () => {
     expect(findPlaces('American aid', [], gazetteer, { adjectives: true })[0].value.country).toBe('US');
     const two = 'Sri Lankan troops met Canadians.';
     expect(findPlaces(two, splitSentences(two), gazetteer, { adjectives: true }).map((p) => [p.text, p.value.country])).toEqual([['Sri Lankan', 'LK'], ['Canadians', 'CA']]);
+    // a country without a demonym gives no plural "s" ("New U.S. Airline")
+    expect(gazetteer.demonymCountry('S')).toBeNull();
+    expect(run('Leaders of the Chamber of Commerce met.').some((p) => p.text === 'Commerce')).toBe(false);
+  });
+
+  it('reads a region named for a small seat as the region, a big city as the city', () => {
+    expect(byText(run('Flooding hit Quebec on Monday.'), 'Quebec')!.value.precision).toBe('admin1');
+    expect(byText(run('Shelling hit Aleppo on Monday.'), 'Aleppo')!.value.precision).toBe('place');
   });
 
   it('reads "US" in capitals as the country, not the word "us"', () => {

@@ -323,7 +323,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
       if (first.initial) return 'common-initial';
       const prep = prev ? prev.text.toLowerCase() : '';
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
-      if (level <= 2 && !LOCATIVE.has(prep) && !qualified) return 'common-word';
+      // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
+      const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
+      if ((level <= 2 && !LOCATIVE.has(prep) && !qualified) || ofName) return 'common-word';
     }
   }
   return null;
@@ -420,9 +422,11 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
-  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && (c.code === 'PPLA' || c.population * 20 >= e.population) && foldName(c.name) === m.key)) {
+  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)) {
     // "Aleppo" alone is the city, not the governorate named for it; but a hamlet called Ontario
-    // does not make "Ontario" a town, nor "New York City" make "New York" the city
+    // does not make "Ontario" a town, nor "New York City" make "New York" the city, nor a seat
+    // holding under a tenth of its region's people make "Quebec" the city (the seat's code used
+    // to count too: TR-News, Quebec within 161 km 0/6 then, 6/6 now; LGL unchanged)
     s -= 3;
   }
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
