@@ -148,6 +148,13 @@ describe('places', () => {
     expect(byText(run('Shelling hit Aleppo on Monday.'), 'Aleppo')!.value.precision).toBe('place');
   });
 
+  it('takes a region name before a settlement word for another place, and a city name after a first name for a person', () => {
+    expect(run('A man from Tennessee Colony was found.')).toEqual([]);
+    expect(run('Melton Lewis Paris, 51, was found. Paris had been shot once.')).toEqual([]);
+    // a country's name stays a place
+    expect(byText(run('Georgia Smith spoke. Troops left Georgia.'), 'Georgia')).toBeDefined();
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);

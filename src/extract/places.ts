@@ -111,6 +111,8 @@ const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const INSTITUTION_WORDS = new Set(['police', 'sheriff', "sheriff's", 'fire', 'department', 'dept', 'council', 'commission', 'commissioners', 'board', 'school', 'schools', 'high', 'middle', 'elementary', 'hospital', 'medical', 'court', 'circuit', 'township', 'mayor', 'gov', 'governor', 'sen', 'senator', 'rep', 'president', 'prime', 'army', 'navy', 'military', 'forces', 'government', 'ministry', 'embassy', 'consulate', 'parliament', 'airport', 'station', 'library', 'museum', 'zoo', 'chamber', 'public', 'municipal', 'regional', 'health', 'water', 'housing', 'community', 'area', 'metro', 'transit', 'supreme', 'legislature', 'house', 'senate', 'assembly', 'attorney', 'highway', 'patrol', 'guard', 'coast', 'city', 'county', 'state', 'national', 'federal', 'district', 'emergency', 'jail', 'prison', 'correctional', 'office', 'officials', 'authorities', 'secretary', 'minister', 'foreign', 'defense', 'defence', 'interior', 'central', 'special', 'marine', 'marines', 'coalition', 'border', 'customs', 'election', 'electoral', 'congress', 'general', 'parks', 'department', 'airbase', 'air', 'port', 'harbor', 'harbour', 'bridge', 'square', 'center', 'centre', 'hall', 'memorial', 'cathedral', 'mosque', 'church', 'cemetery', 'hills', 'valley', 'region', 'metropolitan', 'town', 'village', 'borough', 'parish', 'province', 'oblast', 'governorate']);
 /** After a region name, "State" is mostly a university or team ("Ohio State"); after a city a street. */
 const NAME_HEADS = new Set(['post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls', 'state']);
+/** Words after a region's name that make it a town's or a landmark's ("Tennessee Colony", "Missouri Valley"). */
+const SETTLEMENT_WORDS = new Set(['colony', 'springs', 'beach', 'heights', 'grove', 'falls', 'junction', 'crossing', 'mills', 'landing', 'valley', 'hills', 'lake', 'river', 'creek', 'bay', 'island', 'point', 'ridge', 'settlement', 'camp', 'corners']);
 /** Words that make a place name a street's ("Washington Drive"): never the place itself. */
 const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'highway', 'hwy', 'route', 'expressway', 'freeway', 'turnpike']);
 
@@ -252,6 +254,16 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   return mentions;
 }
 
+/**
+ * Whether the name is a country's or a region's own, so that no person can take it over for the
+ * whole document ("Georgia Smith" leaves Georgia a place). A region named for its big city
+ * ("Paris", "Aleppo") does not count: "Melton Lewis Paris, 51," is a person, and so is every
+ * later "Paris" in that story.
+ */
+function namesRegion(m: Mention): boolean {
+  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
+}
+
 /** Why a candidate is not a place mention, or null when it may be one. */
 function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>): string | null {
   const first = tokens[m.first];
@@ -275,7 +287,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
   // "Barnes, 39, of Pomeroy": a name with an age after it is a person, here and later
-  if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !m.candidates.some((e) => e.precision !== 'place')) {
+  if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !namesRegion(m)) {
     persons.add(m.key);
     return 'person-age';
   }
@@ -291,6 +303,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
     const broad = (m.last > m.first && TYPE_WORDS[last.text.toLowerCase()] !== undefined) || m.candidates.some((e) => e.precision !== 'place');
+    // …but a settlement word makes it another place the gazetteer lacks ("Tennessee Colony")
+    if (broad && SETTLEMENT_WORDS.has(w)) return 'name-after';
     if (!broad || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
       if (NAME_HEADS.has(w)) return 'name-after';
       // "US President", "Gainesville Police": offices and institutions say where they are
@@ -306,7 +320,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
-      if (single && g.firstName(foldName(prev.text)) && !m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1')) persons.add(m.key);
+      if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
       return 'name-before';
     }
   }
