@@ -10,7 +10,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
-import { buildReports } from './extract/reports.js';
+import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
 
@@ -79,5 +79,7 @@ export function extract(document: Document, pipeline: Pipeline): Extraction {
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];
-  return { annotated, reports: buildReports(annotated, titleTriggers) };
+  const reports = buildReports(annotated, titleTriggers);
+  const firstName = pipeline.context.gazetteer.firstName;
+  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };
 }

@@ -30,6 +30,7 @@ import type {
 } from '../model/index.js';
 import { countsCompatible, datesCompatible, placesCompatible, PRECISION_RANK } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
+import { foldName } from './gazetteer.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
@@ -184,7 +185,17 @@ function consensus<T>(values: T[], compatible: (a: T, b: T) => boolean, specific
   return best;
 }
 
-export function summariseCounts(counts: Count[]): Count | null {
+/** A count read from a vague word ("dozens killed", "many dead") rather than a number. */
+const VAGUE_COUNT = /\b(?:several|a few|few|many|dozens|scores|hundreds|thousands)\b/i;
+
+/**
+ * One count from a document's counts of one field. `vague` marks those read from a vague word:
+ * where the document also gives a number ("Many rebels dead" over "3 rebels, 2 civilians
+ * killed"), the number is the fact and the word its colour, so the vague ones are dropped.
+ */
+export function summariseCounts(all: Count[], vague: boolean[] = []): Count | null {
+  const exact = all.filter((_, i) => !vague[i]);
+  const counts = exact.length ? exact : all;
   if (!counts.length) return null;
   // a document that gives a toll twice usually updates it ("rose to 7"): keep the range, code the higher
   return {
@@ -252,6 +263,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   tags.delete('casualties');
 
   const fatal: Count[] = [];
+  const fatalVague: boolean[] = [];
   const injured: Count[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
@@ -261,6 +273,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       if (a.kind === 'casualty') {
         claims.push(claim(text, id, s, a.field, a.value, a.hedged));
         if (!a.hedged) (a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
+        if (!a.hedged && a.field === 'fatalities') fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
       } else if (a.kind === 'equipment') {
         claims.push(claim(text, id, s, 'equipment', { value: a.value, family: a.family }));
         if (a.category === 'helicopter' || a.category === 'aircraft' || a.category === 'drone') tags.add('aircraft');
@@ -307,7 +320,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
     actors,
-    fatalities: summariseCounts(fatal),
+    fatalities: summariseCounts(fatal, fatalVague),
     injured: summariseCounts(injured),
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
@@ -329,6 +342,15 @@ function features(doc: AnnotatedDocument, sentences: Sentence[], places: Locatio
     if (a.kind === 'actor') names.add(a.value.toLowerCase());
   }
   return { terms: contentTerms(joined), names: [...names], equipment: [...equipment], published: doc.document.published };
+}
+
+/** A report with `features.persons` filled: its names whose first word is a first name (`isFirstName` takes a folded word). */
+export function withPersons(r: Report, isFirstName: (folded: string) => boolean): Report {
+  const persons = r.features.names.filter((n) => {
+    const ws = n.split(/\s+/);
+    return ws.length === 2 && isFirstName(foldName(ws[0]));
+  });
+  return { ...r, features: { ...r.features, persons } };
 }
 
 function truncate(s: string, n: number): string {

@@ -148,3 +148,35 @@ export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, thre
     .map((c) => c.members.sort())
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/**
+ * Cuts finished clusters along cannot-link pairs found inside each (`vetoes` of its members):
+ * average link again within the cluster, its own edges plus the vetoes, merging while any
+ * positive average remains, so a report that names no one joins the side it scores higher with.
+ * Only refines: no report leaves for another cluster, so components stay independent.
+ */
+export function splitClusters(clusters: string[][], edges: readonly Edge[], vetoes: (members: string[]) => Edge[]): string[][] {
+  const out: string[][] = [];
+  let inside: Map<string, Edge[]> | null = null;
+  for (const c of clusters) {
+    const cut = c.length > 1 ? vetoes(c) : [];
+    if (!cut.length) {
+      out.push(c);
+      continue;
+    }
+    if (!inside) {
+      // edges by cluster, built once and only when some cluster needs cutting
+      const home = new Map<string, number>();
+      clusters.forEach((m, k) => m.forEach((id) => home.set(id, k)));
+      inside = new Map();
+      for (const e of edges) {
+        const k = home.get(e.a);
+        if (k === undefined || k !== home.get(e.b)) continue;
+        const key = clusters[k][0];
+        (inside.get(key) ?? inside.set(key, []).get(key)!).push(e);
+      }
+    }
+    out.push(...averageLink(c, [...(inside.get(c[0]) ?? []), ...cut], Number.MIN_VALUE));
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DateInterval, Document, Location, Report } from '../model/index.js';
-import { CLUSTER_THRESHOLD, linkFeatures, pairScore } from './pairwise.js';
-import { VETO } from './cluster.js';
+import { CLUSTER_THRESHOLD, keyPerson, linkFeatures, pairScore, personConflict, personVetoes } from './pairwise.js';
+import { averageLink, splitClusters, VETO, type Edge } from './cluster.js';
+import { stem } from '../extract/terms.js';
 
 const idf = () => 2;
 const day = (d: string): DateInterval => ({ start: d, end: d, precision: 'day' });
@@ -49,5 +50,40 @@ describe('pairScore', () => {
     const y2013 = features(report('e', 'Drone strike hits apartment block in Kharkiv in 2013', ['kharkiv', 'oleh synehubov']));
     const none = features(report('f', 'Drone strike hits apartment block in Kharkiv', ['kharkiv', 'oleh synehubov']));
     expect(pairScore(y2008, y2013, idf)).toBeLessThan(pairScore(y2008, none, idf) * 0.6);
+  });
+});
+
+describe('people', () => {
+  // terms as the extract stage counts them: stemmed ("williams" → "william")
+  const arrest = (id: string, who: string, n: number, other = '', m = 0) => {
+    const r = report(id, 'Chargers player arrested for drunk driving in San Diego', [who, ...(other ? [other] : [])]);
+    const terms = { ...r.features.terms, [stem(who.split(' ')[1])]: n, ...(other ? { [stem(other.split(' ')[1])]: m } : {}) };
+    return features({ ...r, features: { ...r.features, terms, persons: r.features.names } });
+  };
+
+  it('finds the person a report keeps naming, and no one when none leads', () => {
+    expect(keyPerson(['jamal williams', 'vincent jackson'], { [stem('williams')]: 8, jackson: 2 })).toBe(stem('williams'));
+    expect(keyPerson(['jamal williams', 'vincent jackson'], { [stem('williams')]: 4, jackson: 3 })).toBeNull();
+    expect(keyPerson(['jamal williams'], { [stem('williams')]: 1 })).toBeNull();
+  });
+
+  it('sees a conflict only when each report barely names the other person', () => {
+    expect(personConflict(arrest('a', 'jamal williams', 8, 'vincent jackson', 2), arrest('b', 'vincent jackson', 6))).toBe(true);
+    expect(personConflict(arrest('a', 'jamal williams', 6, 'vincent jackson', 4), arrest('b', 'vincent jackson', 6))).toBe(false);
+  });
+
+  it('cuts an event along a conflict of people only with three reports on each side', () => {
+    const ws = ['w1', 'w2', 'w3'].map((d) => [`${d}#0`, arrest(d, 'jamal williams', 6)] as const);
+    const js = ['j1', 'j2', 'j3'].map((d) => [`${d}#0`, arrest(d, 'vincent jackson', 6)] as const);
+    expect(personVetoes([...ws, ...js])).toHaveLength(9);
+    expect(personVetoes([...ws, ...js.slice(0, 2)])).toEqual([]);
+    const ids = [...ws, ...js].map(([id]) => id).concat('n#0');
+    const edges: Edge[] = [];
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) edges.push({ a: ids[i], b: ids[j], score: ids[j] === 'n#0' && ids[i][0] === 'j' ? 0.5 : 0.3 });
+    const clusters = averageLink(ids, edges, CLUSTER_THRESHOLD);
+    expect(clusters).toHaveLength(1);
+    // the report naming no one goes with the side it scores higher with
+    const split = splitClusters(clusters, edges, () => personVetoes([...ws, ...js]));
+    expect(split).toEqual([['j1#0', 'j2#0', 'j3#0', 'n#0'], ['w1#0', 'w2#0', 'w3#0']]);
   });
 });

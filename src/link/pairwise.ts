@@ -16,7 +16,7 @@ import type { DateInterval, Document, Location, Report } from '../model/index.js
 import { daysBetween } from '../extract/calendar.js';
 import { stem } from '../extract/terms.js';
 import { placesCompatible } from './compatible.js';
-import { VETO } from './cluster.js';
+import { VETO, type Edge } from './cluster.js';
 
 /** What linking keeps of one report (stored beside it). */
 export interface LinkFeatures {
@@ -36,6 +36,8 @@ export interface LinkFeatures {
   published: string | null;
   /** Years 1950–2030 the text writes: a report of 2008 and one of 2013 are two incidents. */
   years: number[];
+  /** The surname (stemmed) of the person the report is about, when it clearly is about one (see `keyPerson`); absent in older stores. */
+  person?: string | null;
 }
 
 /** Days two incident dates may lie apart and still be one incident (reports round and lag). */
@@ -74,7 +76,69 @@ export function linkFeatures(doc: Document, r: Report): LinkFeatures {
     date: r.date && !r.date.implied ? r.date : null,
     published: r.features.published,
     years,
+    person: keyPerson(r.features.persons ?? [], r.features.terms),
   };
+}
+
+/** A report is about a person it names (first name and surname) at least this often… */
+const PERSON_MIN = 3;
+/** …and this many times as often as anyone else it names so. */
+const PERSON_LEAD = 1.5;
+/** Two reports are about different people when each names the other's person at most this share as often as its own. */
+const PERSON_CROSS = 0.34;
+/** An event is cut along a conflict of people only when at least this many reports stand on each side. */
+const PERSON_SIDE = 3;
+
+/**
+ * The stemmed surname of the person a report keeps naming ("Jamal Williams" … "Williams" ×8),
+ * or null when no one clearly leads. Counts are of the surname as a term, so "Williams" alone counts.
+ */
+export function keyPerson(persons: readonly string[], terms: Record<string, number>): string | null {
+  const counts = new Map<string, number>();
+  for (const n of persons) {
+    const ws = n.split(/\s+/);
+    const s = stem(ws[ws.length - 1].replace(/['’]s$/, ''));
+    counts.set(s, terms[s] ?? 0);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (!ranked.length || ranked[0][1] < PERSON_MIN) return null;
+  if (ranked.length > 1 && ranked[0][1] < PERSON_LEAD * ranked[1][1]) return null;
+  return ranked[0][0];
+}
+
+/** Whether two reports are each about a different person and barely name the other's. */
+export function personConflict(a: LinkFeatures, b: LinkFeatures): boolean {
+  const pa = a.person;
+  const pb = b.person;
+  if (!pa || !pb || pa === pb) return false;
+  return (b.terms[pa] ?? 0) <= PERSON_CROSS * (b.terms[pb] ?? 0) && (a.terms[pb] ?? 0) <= PERSON_CROSS * (a.terms[pa] ?? 0);
+}
+
+/**
+ * Cannot-link pairs that cut one finished event: reports about one person against reports about
+ * another (two drunk-driving arrests of two players of one team), but only when each side has
+ * PERSON_SIDE reports, so one report dwelling on a witness or a victim does not split an event.
+ * A veto on pairs while clustering cost more recall than it gained: it is the broad conflict
+ * inside a finished event that is worth a cut.
+ */
+export function personVetoes(members: readonly (readonly [string, LinkFeatures])[]): Edge[] {
+  const keyed = members.filter(([, f]) => f.person);
+  if (keyed.length < 2 * PERSON_SIDE) return [];
+  const byPair = new Map<string, { vetoes: Edge[]; sides: [Set<string>, Set<string>] }>();
+  for (let i = 0; i < keyed.length; i++) {
+    for (let j = i + 1; j < keyed.length; j++) {
+      const [x, y] = keyed[i][1].person! < keyed[j][1].person! ? [keyed[i], keyed[j]] : [keyed[j], keyed[i]];
+      if (!personConflict(x[1], y[1])) continue;
+      const key = `${x[1].person}\u0000${y[1].person}`;
+      const g = byPair.get(key) ?? byPair.set(key, { vetoes: [], sides: [new Set(), new Set()] }).get(key)!;
+      g.vetoes.push({ a: x[0], b: y[0], score: VETO });
+      g.sides[0].add(x[0]);
+      g.sides[1].add(y[0]);
+    }
+  }
+  const out: Edge[] = [];
+  for (const g of byPair.values()) if (g.sides[0].size >= PERSON_SIDE && g.sides[1].size >= PERSON_SIDE) out.push(...g.vetoes);
+  return out;
 }
 
 /** Keys a report is found under: its names, equipment, and its most distinctive terms. */

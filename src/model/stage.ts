@@ -10,6 +10,8 @@ export interface Gazetteer {
   demonymCountry(word: string): string | null;
   /** The country as a place (name, centroid), by ISO 3166-1 alpha-2 code. */
   country(code: string): ResolvedPlace | null;
+  /** Whether a folded word is an English first name ("jamal"): lets linking tell people by name. */
+  firstName?(folded: string): boolean;
 }
 
 /** What every stage may read besides the document: read-only, built once per run. */

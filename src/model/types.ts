@@ -242,6 +242,8 @@ export interface ReportFeatures {
   equipment: string[];
   /** Publication date, when known: reports without an incident date are bounded by it. */
   published: string | null;
+  /** Names of `names` that open with a known first name ("jamal williams"): people clearly identified. Absent in older stores. */
+  persons?: string[];
 }
 
 export type FieldStatus = 'agreed' | 'disputed' | 'single';

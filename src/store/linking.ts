@@ -9,7 +9,7 @@
  *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
  *    link (`link/cluster.ts`). Clusters never cross such components, so re-clustering one gives
  *    what clustering everything would: the same reports and edges make the same events in any
- *    order;
+ *    order; then cut any cluster whose reports are about two different people, along that conflict;
  * 4. give clusters ids: each takes the old event id it shares most reports with (ties: the older
  *    event), the rest a new id from their smallest report id, so an event keeps its id while it
  *    grows, and the larger part keeps it when evidence splits it; events left empty go;
@@ -18,9 +18,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
-import { averageLink, VETO, type Edge } from '../link/cluster.js';
+import { averageLink, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, reportKeys, scoreAgainst, weigh, type LinkFeatures } from '../link/pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, type LinkFeatures } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
 import type { DB } from './sqlite.js';
 
@@ -276,7 +276,13 @@ export class Linker {
     const byDoc = new Map<string, string[]>();
     for (const id of ids) (byDoc.get(documentOf(id)) ?? byDoc.set(documentOf(id), []).get(documentOf(id))!).push(id);
     for (const rs of byDoc.values()) for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) edges.push({ a: rs[i], b: rs[j], score: VETO });
-    const clusters = averageLink(ids, edges, CLUSTER_THRESHOLD);
+    // an event whose reports are about two different people is two incidents (see personVetoes)
+    const clusters = splitClusters(averageLink(ids, edges, CLUSTER_THRESHOLD), edges, (members) =>
+      personVetoes(members.flatMap((id) => {
+        const f = this.featuresOf(id);
+        return f ? [[id, f] as const] : [];
+      })),
+    );
 
     // the events the region's reports belonged to ('' for the new ones, not yet in one)
     const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
