@@ -155,6 +155,11 @@ describe('places', () => {
     expect(byText(run('Georgia Smith spoke. Troops left Georgia.'), 'Georgia')).toBeDefined();
   });
 
+  it('reads two names joined by a hyphen as two places', () => {
+    expect(byText(run('Traffic on the Tampa-Orlando corridor grew.'), 'Tampa')).toBeDefined();
+    expect(byText(run('They lost to Watertown-ML on Friday.'), 'Watertown')).toBeDefined();
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);

@@ -294,7 +294,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (persons.has(m.key)) return 'person-name';
   // part of a longer proper name: a capitalised word right after ("Georgia Tech", "Jordan Smith")
   const next = tokens[m.last + 1];
-  if (next && !last.possessive && next.cap && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+  // a hyphen before another place or an initialism joins two names, not one longer name
+  // ("Athens-Clarke", "Egyptian-US relations", "Watertown-ML")
+  const joined = next && text.slice(last.end, next.start) === '-' && ((next.text === next.text.toUpperCase() && next.text.length <= 3) || g.lookup(foldName(next.text)).length > 0);
+  if (next && !last.possessive && next.cap && !joined && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
