@@ -50,4 +50,25 @@ describe('ages are not counts', () => {
     expect(counts('Shelling kills three civilians')).toEqual([['fatalities', 3, false]]);
     expect(counts('Death toll from the violence rises to 3')).toEqual([['fatalities', 3, false]]);
   });
+  it('takes the whole count, not a part of it named with "including"', () => {
+    expect(counts('Clashes kill four, including three civilians.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('Six workers including two engineers died in the blast.')).toEqual([['fatalities', 6, false]]);
+  });
+  it('adds a person named without a number to a coordinated count', () => {
+    expect(counts('Mortar fire kills two soldiers, policeman in border village.')).toEqual([['fatalities', 3, false]]);
+    expect(counts('Gunmen killed two guards, officer said.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('reads one victim named without a number after the word', () => {
+    expect(counts('Roadside bomb kills Nigerian soldier near Maiduguri.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('The ministry confirmed the death of a militia fighter in the raid.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Artillery fire kills one, wounds three in market.')).toEqual([
+      ['fatalities', 1, false],
+      ['injured', 3, false],
+    ]);
+    expect(counts('Two militia killed in ambush.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('gives nothing for plural victims without a number or a part of a group', () => {
+    expect(counts('The strike killed rebel fighters near the border.')).toEqual([]);
+    expect(counts('Police said he killed one of the leaders.')).toEqual([]);
+  });
 });

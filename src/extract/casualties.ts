@@ -21,12 +21,13 @@ const PERSON_NOUNS =
   'gunm[ae]n|attackers?|terrorists?|students?|miners?|villagers?|inhabitants?|citizens?|nationals?|tourists?|patients?|' +
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
-  'guerrillas?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
+  'guerrillas?|militias?|convicts?|inmates?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
   'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
-  'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper';
+  'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
+  'militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
@@ -40,11 +41,17 @@ interface Verb {
   field: CasualtyField;
   /** Where the count stands: before (passive/intransitive) or after (active/nominal). */
   side: 'before' | 'after';
+  /** One person named without a number after the word: "fire kills civilian in Luhansk", "the death of a militia fighter". */
+  one?: boolean;
 }
+
+/** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid)\\b))`;
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|death of)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
@@ -66,7 +73,15 @@ interface Group {
   end: number;
   count: Count;
   victims: string | null;
+  /** Part of a count said before it ("five civilians including two children"): never the count itself. */
+  subset?: boolean;
 }
+
+/** A coordinated group with its own number is summed by COORDINATION, not counted as one. */
+const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b/i;
+const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
+/** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
+const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]+\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
 
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
@@ -76,7 +91,14 @@ function findGroups(sentence: string): Group[] {
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
-    raw.push({ start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() });
+    const group: Group = { start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() };
+    if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) group.subset = true;
+    const plus = PLUS_ONE.exec(sentence.slice(group.end));
+    if (plus && !NUMBER_AT.test(plus[0])) {
+      group.end += plus[0].length;
+      group.count = addCounts(group.count, { low: 1, best: 1, high: 1 });
+    }
+    raw.push(group);
   }
   const out: Group[] = [];
   for (const g of raw) {
@@ -95,6 +117,13 @@ const SINGULAR_BEFORE = new RegExp(
   `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
   'iu',
 );
+
+/** A number right after an active casualty word: "kills 13", "killing at least one". */
+const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
+/** "kills one" is a count only where the phrase ends: not "killed one of the leaders". */
+const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
+/** The singular victim after a word of `one` verbs (see VERBS). */
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
@@ -128,21 +157,24 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       let group: Group | undefined;
-      if (verb.side === 'after') {
+      if (verb.one) {
+        const one = ONE_AFTER.exec(sentence.slice(ve));
+        if (one) group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
+      } else if (verb.side === 'after') {
         group = groups.find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
-        if (!group) {
-          NUMBER_PHRASE.lastIndex = 0;
-          const n = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu').exec(sentence.slice(ve));
-          const count = n && toCount(n[1], n[2], n[3]);
-          if (n && count && count.best > 1) group = { start: ve, end: ve + n[0].length, count, victims: null };
-        }
+        // a bare number right after the word is the count, even when a group follows it:
+        // "clashes kill four, including three civilians" is 4
+        const n = BARE_AFTER.exec(sentence.slice(ve));
+        const count = n && toCount(n[1], n[2], n[3]);
+        const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?one\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
+        if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
         if (!group) {
           // "kills 8-year-old": one person named by age
           const age = AGE_AFTER.exec(sentence.slice(ve, ve + 30));
           if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
-        const before = groups.filter((g) => !used.has(g) && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
+        const before = groups.filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
         group = before[before.length - 1];
         if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));

@@ -1,0 +1,33 @@
+// The report builder on hand-made documents: which of a document's claims make the report's values.
+import { describe, expect, it } from 'vitest';
+import { textDocument } from '../ingest/document.js';
+import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { summariseCounts } from './reports.js';
+
+const pipeline = createPipeline(loadResources());
+const main = (text: string) => extract(textDocument(text, { source: 'test', published: '2020-03-07' }), pipeline).reports[0];
+
+describe('summariseCounts', () => {
+  it('keeps the range of several counts and codes the higher', () => {
+    expect(summariseCounts([{ low: 3, best: 3, high: 3 }, { low: 5, best: 5, high: 5 }])).toEqual({ low: 3, best: 5, high: 5 });
+  });
+  it('drops counts from vague words when a number is given', () => {
+    const many = { low: 3, best: 10, high: 99 };
+    expect(summariseCounts([many, { low: 4, best: 4, high: 4 }], [true, false])).toEqual({ low: 4, best: 4, high: 4 });
+    expect(summariseCounts([many], [true])).toEqual(many);
+  });
+});
+
+describe('buildReports', () => {
+  it('prefers the stated number to "many" in the same document', () => {
+    const r = main('Many soldiers dead after attack on army post in Mali.\nFour soldiers were killed in the attack on the post near Gao, the army said.\n');
+    expect(r.fatalities?.best).toBe(4);
+  });
+  it('types ACLED-style sentences', () => {
+    const a = main('On 5 March 2020, unidentified gunmen attacked a village near Mopti, killing 3 civilians.');
+    expect([a.category, a.type, a.location?.name, a.fatalities?.best]).toEqual(['violence_against_civilians', 'attack', 'Mopti', 3]);
+    const b = main('On 5 March 2020, an airstrike hit a market in Idlib, killing 5 civilians and injuring 12.');
+    expect([b.type, b.fatalities?.best, b.injured?.best]).toEqual(['air_drone_strike', 5, 12]);
+    expect(main('On 5 March 2020, protesters gathered in Bamako. No injuries were reported.').injured?.best).toBe(0);
+  });
+});
