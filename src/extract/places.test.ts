@@ -160,6 +160,11 @@ describe('places', () => {
     expect(byText(run('They lost to Watertown-ML on Friday.'), 'Watertown')).toBeDefined();
   });
 
+  it('reads a town after an organisation\'s initials as its branch there, but not a ship', () => {
+    expect(byText(run('He told CBC Toronto on Monday.'), 'Toronto')!.value.country).toBe('CA');
+    expect(run('A memorial to the USS Arizona opened.').some((p) => p.text === 'Arizona')).toBe(false);
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);

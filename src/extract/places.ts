@@ -113,6 +113,8 @@ const INSTITUTION_WORDS = new Set(['police', 'sheriff', "sheriff's", 'fire', 'de
 const NAME_HEADS = new Set(['post', 'times', 'tribune', 'herald', 'journal', 'news', 'tech', 'university', 'college', 'rangers', 'giants', 'bulls', 'state']);
 /** Words after a region's name that make it a town's or a landmark's ("Tennessee Colony", "Missouri Valley"). */
 const SETTLEMENT_WORDS = new Set(['colony', 'springs', 'beach', 'heights', 'grove', 'falls', 'junction', 'crossing', 'mills', 'landing', 'valley', 'hills', 'lake', 'river', 'creek', 'bay', 'island', 'point', 'ridge', 'settlement', 'camp', 'corners']);
+/** Prefixes of ship names: "USS Arizona" is no place. */
+const SHIP_PREFIXES = new Set(['USS', 'HMS', 'RMS', 'HMCS', 'HMAS', 'SS', 'MV', 'USNS', 'INS']);
 /** Words that make a place name a street's ("Washington Drive"): never the place itself. */
 const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'way', 'pike', 'parkway', 'pkwy', 'circle', 'court', 'ct', 'place', 'terrace', 'trail', 'highway', 'hwy', 'route', 'expressway', 'freeway', 'turnpike']);
 
@@ -320,7 +322,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
     const w = prev.text.toLowerCase();
     if (TITLES.has(w)) return 'person';
-    if (!DIRECTIONS.has(w) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+    // an organisation's initials before a town name its branch there ("CBC Toronto", "NBC
+    // Chicago"), unless they name a ship ("USS Arizona")
+    const branch = prev.text.length >= 2 && prev.text.length <= 5 && prev.text === prev.text.toUpperCase() && !/^\p{N}+$/u.test(prev.text) && !SHIP_PREFIXES.has(prev.text) && first.text !== first.text.toUpperCase();
+    if (!DIRECTIONS.has(w) && !branch && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
