@@ -392,7 +392,10 @@ interface Evidence {
 
 /** How much each kind of support adds to a reading's score, and where it stops counting. */
 const SUPPORT = {
-  country: { weight: 1.5, cap: 4 },
+  // a country's support stops early: a story full of US towns still mentions Paris, France
+  // (cap swept on LGL and TR-News, readings within 161 km: 5 -> 3520/1087, 4 -> 3529/1090,
+  // 3 -> 3533/1090, 2.5 -> 3540/1093, 2 -> 3539/1093, 1 -> 3524/1086)
+  country: { weight: 1.5, cap: 2.5 },
   region: { weight: 1.5, cap: 3 },
   // being in a county the document names, or near a town it names, is the strongest sign of a
   // local story's namesake ("Paris" with "Henry County", "Dublin" with "Franklin County")
