@@ -30,4 +30,15 @@ describe('buildReports', () => {
     expect([b.type, b.fatalities?.best, b.injured?.best]).toEqual(['air_drone_strike', 5, 12]);
     expect(main('On 5 March 2020, protesters gathered in Bamako. No injuries were reported.').injured?.best).toBe(0);
   });
+  it('reads a place before an event noun as its scene, unless it names who did it', () => {
+    expect(main('Two killed in Aleppo shelling - monitor.').location?.name).toBe('Aleppo');
+    expect(main('Death toll from Karachi violence rises to 12: police.').location?.name).toBe('Karachi');
+    expect(main('Woman killed in Damascus’s shelling of Douma.').location?.name).not.toBe('Damascus');
+    expect(main('Damascus shelling kills five in rebel-held suburb.').location?.name).not.toBe('Damascus');
+  });
+  it('reads a bearing, a settlement word and a possessive qualifier as ties to the scene', () => {
+    expect(main('Two shepherds die in shelling to the north of Mosul - official.').location?.name).toBe('Mosul');
+    expect(main('Bomb kills two in centre of Syria rebel city Idlib: AFP.').location?.name).toBe('Idlib');
+    expect(main('Gunmen kill three in Nigeria’s Maiduguri.').location?.name).toBe('Maiduguri');
+  });
 });

@@ -37,6 +37,8 @@ const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earl
 const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
 /** "in the Ukrainian town of X", "near the village of X": the locative word a few words back. */
 const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?|\b(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|settlement|region|province|district|oblast|area|port|outskirts)\s+of\s+)$/iu;
+/** "in the centre of Ukraine's rebel city Donetsk": a settlement word before the name, a locative word earlier in its clause. */
+const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,40}\b(?:town|city|village|settlement|port|capital)\s+$/i;
 /** "from Aleppo to the … Center at Hemeimim": a place inside a from/to phrase is a route, not the scene. */
 const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
@@ -47,21 +49,60 @@ const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i
  */
 const METONYM_AFTER = /^(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace)\b/i;
 
+/**
+ * A place naming the event after it ("Odessa violence", "the Donetsk shelling", "Kiev clashes"):
+ * where it happened, even after "from" ("death toll from Odessa violence"). Group 1 is a noun that
+ * may also name who did it ("Kiev shelling kills five"): see `eventNounScene`.
+ */
+const EVENT_NOUN_AFTER = /^(?:['’]s)?\s+(?:(shelling|shellings|offensive|air ?strikes?|attacks?|bombardment)|violence|clashes|fighting|blasts?|explosions?|fire|battles?|unrest|riots?|bombings?|siege|massacre|standoff|skirmish(?:es)?)\b/i;
+/** Before the place: a locative word, a possessive ("army's Donetsk shelling") or a list comma: the noun is the place's event. */
+const EVENT_NOUN_LEAD = /(?:\b(?:in|at|near|on|over|of|from|during|amid|after|central|eastern|western|northern|southern)\s+|['’]s\s+|,\s+)$/i;
+/** "to the north of Gorlovka", "10 km south of X": a bearing from a place is where it happened. */
+const BEARING_BEFORE = /\b(?:(?:to the|just|\d+\s*(?:km|kilometers|kilometres|miles))\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+$/i;
+
+/**
+ * Whether a place followed by an event noun is that event's scene: yes, unless the noun may name
+ * who did it ("Kiev shelling kills five", "Moscow offensive") and no locative word or possessive
+ * ties the place to it, or the place is in the possessive ("Kiev's shelling"), or the noun has a
+ * scene of its own ("Kiev shelling of Donetsk", "… of east Ukraine"). Null: no
+ * event noun follows.
+ */
+function eventNounScene(text: string, p: PlaceAnnotation): boolean | null {
+  const after = text.slice(p.end, p.end + 60);
+  const m = EVENT_NOUN_AFTER.exec(after);
+  if (!m) return null;
+  if (/^\s+(?:of|on|in|against|at)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Lu}/u.test(after.slice(m[0].length))) return false;
+  if (!m[1]) return true;
+  if (/^['’]s/.test(after)) return false; // "Kiev's shelling": whose
+  return EVENT_NOUN_LEAD.test(text.slice(Math.max(0, p.start - 20), p.start));
+}
+
 /** Whether a place is where the action of its sentence happened, by the words around it. */
 function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
+  const byNoun = eventNounScene(text, p);
+  if (byNoun !== null) return byNoun;
   if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
   const near = text.slice(Math.max(0, p.start - 30), p.start);
+  if (BEARING_BEFORE.test(near)) return true;
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
   if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
-  if (!p.preposition && !LOCATIVE_BEFORE.test(before)) return false;
+  if (!p.preposition && !LOCATIVE_BEFORE.test(before) && !SETTLEMENT_BEFORE.test(before)) return false;
   // the route check looks only at the clause the place stands in:
   // "to the Russian “Reconciliation Center” at Hemeimim" is where they were going
   const parts = before.split(CLAUSE_BREAK);
   return !ROUTE_BEFORE.test(parts[parts.length - 1]);
+}
+
+/**
+ * "in control of Donetsk Oblast's Kramatorsk airfield", "in Ukraine's Lvov": the place that
+ * narrows a name down stands before it and takes the locative word, so the name is the scene.
+ */
+function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
+  return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
 }
 
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
@@ -282,7 +323,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   }
   for (const s of incident) {
     for (const a of s.items) {
-      if (a.kind === 'place' && a.qualifies === null && isScene(text, a)) {
+      if (a.kind === 'place' && a.qualifies === null && (isScene(text, a) || qualifiedScene(text, a, s.items))) {
         const loc = toLocation(a);
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
