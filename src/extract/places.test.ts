@@ -165,6 +165,12 @@ describe('places', () => {
     expect(run('A memorial to the USS Arizona opened.').some((p) => p.text === 'Arizona')).toBe(false);
   });
 
+  it('reads a city before an English word as the place of what it names, but not a small namesake or a landform', () => {
+    expect(byText(run('The Nashville Film Festival opens today.'), 'Nashville')!.value.admin1).toBe('Tennessee');
+    expect(run('She studied at Chapman University.').some((p) => p.text === 'Chapman')).toBe(false);
+    expect(run('A man from Meadow Grove was charged.').some((p) => p.text === 'Meadow')).toBe(false);
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);
