@@ -32,4 +32,10 @@ describe('findDates', () => {
   it('ignores a clock time alone and modal "may"', () => {
     expect(one('Three soldiers may have been killed at 10:00.', '2023-11-14')).toEqual([]);
   });
+  it('reads "over the past week" as the span up to publication', () => {
+    expect(one('Eleven civilians were killed over the past week, the ombudsman said.', '2021-09-10')).toEqual([{ start: '2021-09-04', end: '2021-09-10', precision: 'week' }]);
+    expect(one('Four people died in the last 24 hours.', '2021-09-10')).toEqual([{ start: '2021-09-09', end: '2021-09-10', precision: 'day' }]);
+    expect(one('Raids continued during the past two months.', '2021-09-10')).toEqual([{ start: '2021-07-13', end: '2021-09-10', precision: 'month' }]);
+    expect(one('Four people died in the last 24 hours.', null)).toEqual([]);
+  });
 });

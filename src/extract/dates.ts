@@ -15,6 +15,9 @@ import { addDays, isoDate, parseIsoDate } from './calendar.js';
 const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
 /** Words that make a date relative to the day of writing: meaningless without a publication date. */
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
+/** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
+const RECENT_SPAN = /\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
+const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, several: 3, few: 3 };
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -87,8 +90,24 @@ export function findDates(sentence: string, offset: number, published: string | 
   const pub = published ? parseIsoDate(published) : null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
+  const periods: [number, number][] = [];
+  if (pub) {
+    // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
+    RECENT_SPAN.lastIndex = 0;
+    for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
+      const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()]) : 1;
+      const unit = m[2].toLowerCase();
+      // days back from publication: 24 hours reach into yesterday; a week is seven days with publication day the last
+      const days = unit === 'hour' ? Math.max(1, Math.ceil(n / 24)) : unit === 'day' ? n : unit === 'week' ? 7 * n - 1 : 30 * n - 1;
+      const precision: DatePrecision = unit === 'month' ? 'month' : unit === 'week' || days >= 7 ? 'week' : 'day';
+      const start = m.index + m[0].indexOf(m[0].trim());
+      periods.push([start, m.index + m[0].length]);
+      out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
+    }
+  }
   for (const r of chrono.parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
     if (!hasDatePart(r)) continue;
+    if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time

@@ -40,7 +40,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:chemical (?:attack|weapons?)|chlorine|sarin|nerve agent)', EXP, 'chemical_weapon', ['chemical'], 0.95),
   rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up)', EXP, 'suicide_bomb', ['suicide'], 0.95),
   rule('(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|warplanes? (?:struck|hit|bombed)|aerial bombardment)', EXP, 'air_drone_strike', ['air_strike'], 0.9),
-  rule('(?:shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard(?:ed|ment)|Grad|MLRS|howitzers?|rocket fire|missile strikes?|cluster munitions?)', EXP, 'shelling_artillery_missile_attack', ['shelling'], 0.8),
+  rule('(?:shell(?:ed|ings?|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard(?:ed|ment)|Grad|MLRS|howitzers?|rocket fire|missile strikes?|cluster munitions?)', EXP, 'shelling_artillery_missile_attack', ['shelling'], 0.8),
   rule('(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|mines?|car bombs?|booby[- ]trap(?:ped)?|explosive devices?|detonat(?:ed|ion))', EXP, 'remote_explosive_landmine_ied', ['ied'], 0.85),
   rule('(?:grenades?)', EXP, 'grenade', [], 0.85),
   rule('(?:explosions?|blasts?|exploded|bombings?|bombs?)', EXP, 'remote_explosive_landmine_ied', ['explosion'], 0.5),

@@ -41,4 +41,11 @@ describe('buildReports', () => {
     expect(main('Bomb kills two in centre of Syria rebel city Idlib: AFP.').location?.name).toBe('Idlib');
     expect(main('Gunmen kill three in Nigeria’s Maiduguri.').location?.name).toBe('Maiduguri');
   });
+  it('reports a summary of the past week when the document says nothing else', () => {
+    const r = main('Six civilians killed in shelling in Idlib province over the past week - monitor.');
+    expect([r.fatalities?.best, r.location?.name, r.date?.precision]).toEqual([6, 'Idlib', 'week']);
+    expect(main('More than 9,000 killed since the start of the conflict in Yemen: UN.').fatalities).toBeNull();
+    const kept = main('An airstrike killed four civilians in Idlib on Monday. Over the past week, 30 people were killed in the province.');
+    expect(kept.fatalities?.best).toBe(4);
+  });
 });

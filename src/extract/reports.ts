@@ -33,6 +33,8 @@ import { contentTerms, properNames } from './terms.js';
 import { foldName } from './gazetteer.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
+/** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
+const RECENT_PERIOD = /\b(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?)\b/gi;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
 const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around', 'inside', 'across', 'within', 'on', 'of', 'above', 'off', 'northeast', 'northwest', 'southeast', 'southwest', 'north', 'south', 'east', 'west']);
 /** "in the Ukrainian town of X", "near the village of X": the locative word a few words back. */
@@ -407,7 +409,14 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   const text = doc.document.text;
   const sentences = groupBySentence(doc);
   if (!sentences.length) return [];
-  const aggregate = new Set(sentences.filter((s) => AGGREGATE.test(text.slice(s.start, s.end))));
+  let aggregate = new Set(sentences.filter((s) => AGGREGATE.test(text.slice(s.start, s.end))));
+  // a summary and nothing else ("23 civilians died in shelling in Donbass over the last week"):
+  // the summary is what the document reports, so it is the report's, not left out as background
+  const speaks = (s: Sentence) => s.triggers.length > 0 || s.items.some((a) => a.kind === 'casualty');
+  // — a count over a recent period only, not a running total ("8,000 killed since the start of the conflict")
+  if (!sentences.some((s) => !aggregate.has(s) && speaks(s))) {
+    aggregate = new Set([...aggregate].filter((s) => AGGREGATE.test(text.slice(s.start, s.end).replace(RECENT_PERIOD, ' '))));
+  }
   const usable = sentences.filter((s) => !aggregate.has(s));
   const found = mainFamily(usable, titleTriggers);
   const main = byVictims(found, usable);
