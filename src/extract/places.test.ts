@@ -171,6 +171,11 @@ describe('places', () => {
     expect(run('A man from Meadow Grove was charged.').some((p) => p.text === 'Meadow')).toBe(false);
   });
 
+  it('reads a region after an English word as the region, but not after a first name or in a party name', () => {
+    expect(byText(run('Members of Education Minnesota met.'), 'Minnesota')!.value.precision).toBe('admin1');
+    expect(run('The United Russia candidate won.').some((p) => p.text === 'Russia')).toBe(false);
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);

@@ -122,6 +122,8 @@ const SETTLEMENT_WORDS = new Set(['colony', 'springs', 'beach', 'heights', 'grov
 const TOWN_NAMES_BODIES = 100000;
 /** Landform words that make a longer place name of a town's ("Meadow Grove", "Puget Sound"). */
 const LANDFORMS = new Set(['sound', 'park', 'lakes', 'islands', 'spring', 'mountain', 'mountains', 'mount', 'peak', 'canyon', 'forest', 'woods', 'gardens', 'garden', 'tail', 'side', 'shores', 'shore', 'estates', 'acres', 'meadows', 'pond', 'reservoir', 'dam', 'gulf', 'sea', 'ocean', 'cape', 'head', 'neck', 'mill', 'ferry', 'bluff', 'bluffs', 'rapids', 'glen', 'hollow', 'plains', 'prairie', 'marsh', 'swamp', 'desert', 'manor', 'corner', 'cove', 'inlet', 'key', 'keys', 'fort', 'haven', 'bottom', 'quarter', 'field', 'fields', 'wood', 'green', 'common', 'heath', 'vale', 'dale', 'run', 'branch', 'fork', 'forks', 'pass', 'gap', 'wilderness', 'preserve', 'refuge', 'trail', 'rock', 'rocks', 'grove', 'township', 'twp']);
+/** Words before a country's name that make a party's or a slogan's ("United Russia", "Free Syria"). */
+const PARTY_WORDS = new Set(['united', 'free', 'just', 'fair', 'our', 'forward', 'mainstream', 'corporate', 'middle', 'good', 'morning']);
 /** Prefixes of ship names: "USS Arizona" is no place. */
 const SHIP_PREFIXES = new Set(['USS', 'HMS', 'RMS', 'HMCS', 'HMAS', 'SS', 'MV', 'USNS', 'INS']);
 /** Words that make a place name a street's ("Washington Drive"): never the place itself. */
@@ -337,7 +339,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // an organisation's initials before a town name its branch there ("CBC Toronto", "NBC
     // Chicago"), unless they name a ship ("USS Arizona")
     const branch = prev.text.length >= 2 && prev.text.length <= 5 && prev.text === prev.text.toUpperCase() && !/^\p{N}+$/u.test(prev.text) && !SHIP_PREFIXES.has(prev.text) && first.text !== first.text.toUpperCase();
-    if (!DIRECTIONS.has(w) && !branch && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+    // a country's or region's name after an English word is still that place ("Education
+    // Minnesota", "Sub-Saharan Africa"); a town's may be a surname ("John Paris")
+    const qualifiesRegion = namesRegion(m) && g.englishWord(w) && !g.firstName(foldName(prev.text)) && !PARTY_WORDS.has(w);
+    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
