@@ -176,6 +176,10 @@ describe('places', () => {
     expect(run('The United Russia candidate won.').some((p) => p.text === 'Russia')).toBe(false);
   });
 
+  it('reads a day after a name as no part of it', () => {
+    expect(byText(run('Snow is expected to fall on Toronto Saturday night.'), 'Toronto')!.value.country).toBe('CA');
+  });
+
   it('reads "US" in capitals as the country, not the word "us"', () => {
     expect(byText(run('Much now hinges on the US taking a fresh view.'), 'US')!.value.country).toBe('US');
     expect(run('LET US GO HOME.').some((p) => p.text === 'US')).toBe(false);

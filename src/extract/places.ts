@@ -310,7 +310,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // a hyphen before another place or an initialism joins two names, not one longer name
   // ("Athens-Clarke", "Egyptian-US relations", "Watertown-ML")
   const joined = next && text.slice(last.end, next.start) === '-' && ((next.text === next.text.toUpperCase() && next.text.length <= 3) || g.lookup(foldName(next.text)).length > 0);
-  if (next && !last.possessive && next.cap && !joined && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+  // a day or month after a name starts no longer name ("in Toronto Saturday night")
+  const dated = next !== undefined && CALENDAR.has(next.text.toLowerCase());
+  if (next && !last.possessive && next.cap && !joined && !dated && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
