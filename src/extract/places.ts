@@ -6,8 +6,11 @@
  *    ("Rio de Janeiro", "Kharkiv", "U.S."), with a following type word ("Laurel County",
  *    "Kharkiv Oblast") joined to it and a lower-case one ("Idlib province") read as a hint.
  * 2. Drop what is not a place mention: demonyms and adjectives ("Russian border"), parts of longer
- *    proper names ("Georgia Tech", "Jordan Smith", "Syrian Observatory"), common English words
- *    without locative context ("Reading", "Mobile" at a sentence start), people ("Gov. Paris").
+ *    proper names ("Georgia Tech", "Jordan Smith", "Syrian Observatory", "Tennessee Colony"),
+ *    common English words without locative context ("Reading", "Mobile" at a sentence start,
+ *    "Chamber of Commerce"), people ("Gov. Paris", "Melton Lewis Paris, 51"). A place that names
+ *    a body in it stays ("Texas Forest Service", "Nashville Film Festival", "CBC Toronto",
+ *    "Education Minnesota"), as do two names joined by a hyphen ("Athens-Clarke").
  * 3. Resolve: a prior from population and feature type (a reading known by the name only as an
  *    alternate yields to one whose own name it is), then the document: every other name votes with
  *    its whole distribution of readings for countries, regions, counties and nearby points
