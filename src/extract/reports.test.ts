@@ -48,4 +48,8 @@ describe('buildReports', () => {
     const kept = main('An airstrike killed four civilians in Idlib on Monday. Over the past week, 30 people were killed in the province.');
     expect(kept.fatalities?.best).toBe(4);
   });
+  it('reads a government seat that says or does something as who, not where', () => {
+    expect(main('Baghdad vows revenge after attack kills three soldiers.').location?.name).not.toBe('Baghdad');
+    expect(main('Nairobi sabotages the peace deal, rebels say.').location).toBeNull();
+  });
 });
