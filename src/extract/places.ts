@@ -10,7 +10,7 @@
  *    common English words without locative context ("Reading", "Mobile" at a sentence start,
  *    "Chamber of Commerce"), people ("Gov. Paris", "Melton Lewis Paris, 51"). A place that names
  *    a body in it stays ("Texas Forest Service", "Nashville Film Festival", "CBC Toronto",
- *    "Education Minnesota"), as do two names joined by a hyphen ("Athens-Clarke").
+ *    "Education Minnesota"), as do two names joined by a hyphen ("Tampa-Orlando", "Watertown-ML").
  * 3. Resolve: a prior from population and feature type (a reading known by the name only as an
  *    alternate yields to one whose own name it is), then the document: every other name votes with
  *    its whole distribution of readings for countries, regions, counties and nearby points
