@@ -54,7 +54,10 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // violence against civilians
   rule('(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
   rule('(?:rap(?:ed|e)|sexual (?:violence|assault))', VAC, 'sexual_violence', [], 0.9),
-  rule('(?:massacre[ds]?|executed|execution|shot dead|stabbed|lynch(?:ed)?|murder(?:ed|s)?|beaten to death|tortured)', VAC, 'attack', ['attack'], 0.6),
+  // "shot dead" says nothing of who was hit: soldiers shot dead in a firefight are a clash, civilians an
+  // attack; below STRONG, so the victims decide (see byVictims in reports.ts)
+  rule('(?:shot dead|gunned down)', VAC, 'attack', ['attack'], 0.45),
+  rule('(?:massacre[ds]?|executed|execution|stabbed|lynch(?:ed)?|murder(?:ed|s)?|beaten to death|tortured)', VAC, 'attack', ['attack'], 0.6),
   // protests and riots
   rule('(?:riot(?:s|ed|ing|ers)?|mob|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
   rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),

@@ -52,4 +52,14 @@ describe('buildReports', () => {
     expect(main('Baghdad vows revenge after attack kills three soldiers.').location?.name).not.toBe('Baghdad');
     expect(main('Nairobi sabotages the peace deal, rebels say.').location).toBeNull();
   });
+  it('keeps a protest and the police response to it one incident', () => {
+    const r = main('On 2 March 2020, protesters gathered in Bulawayo to demand the release of detained activists. Police fired tear gas to disperse them.');
+    expect([r.category, r.location?.name, r.date?.start]).toEqual(['protests', 'Bulawayo', '2020-03-02']);
+  });
+  it('lets the victims type a shooting', () => {
+    const clash = main('On 5 December 2021, security forces shot dead 3 suspected militants in an encounter near Mopti.');
+    expect([clash.type, clash.fatalities?.best]).toEqual(['armed_clash', 3]);
+    const attack = main('On 18 October 2020, unidentified armed men killed a village chief near Mopti.');
+    expect([attack.category, attack.fatalities?.best]).toEqual(['violence_against_civilians', 1]);
+  });
 });

@@ -107,6 +107,8 @@ function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): 
   return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
 }
 
+const DEMONSTRATION = new Set(['protests', 'riots']);
+
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
 const STRONG = 0.5;
 /** Trigger weight of words that name their event type ("drone attack", "airstrike", "ambush"). */
@@ -177,7 +179,7 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   return best?.t ?? null;
 }
 
-const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?)\b/i;
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|farmers?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
 const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?)\b/i;
 
 /**
@@ -428,12 +430,16 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
+  const mainCategory = (found ?? main).category;
+  // a demonstration and what police or rioters did at it are one incident: "protesters gathered in
+  // Bulawayo. Police fired tear gas" (ACLED's protests and riots are both demonstrations)
+  const kin = (t: TriggerAnnotation) => familyOf(t) === mainKey || (DEMONSTRATION.has(t.category) && DEMONSTRATION.has(mainCategory));
   const mainSentences: Sentence[] = [];
   const incidentSentences: Sentence[] = [];
   const secondary: { s: Sentence; t: TriggerAnnotation }[] = [];
   for (const s of usable) {
-    const own = s.triggers.some((t) => familyOf(t) === mainKey);
-    const other = s.triggers.filter((t) => familyOf(t) !== mainKey && t.weight >= STRONG).sort((a, b) => b.weight - a.weight)[0];
+    const own = s.triggers.some(kin);
+    const other = s.triggers.filter((t) => !kin(t) && t.weight >= STRONG).sort((a, b) => b.weight - a.weight)[0];
     const sentence = text.slice(s.start, s.end);
     if (other) {
       const hasFacts = s.items.some((a) => a.kind === 'casualty' || a.kind === 'date');
