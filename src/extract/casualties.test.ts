@@ -71,4 +71,10 @@ describe('ages are not counts', () => {
     expect(counts('The strike killed rebel fighters near the border.')).toEqual([]);
     expect(counts('Police said he killed one of the leaders.')).toEqual([]);
   });
+  it('adds a group coordinated with one person, and reads more idioms of death', () => {
+    expect(counts('Gunmen attacked a bus, killing the driver and two passengers.')).toEqual([['fatalities', 3, false]]);
+    expect(counts('A trader was stabbed to death in the market.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('One person succumbed to injuries on Sunday.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Militants killed 10 herders near the river.').map((c) => c[1])).toEqual([10]);
+  });
 });

@@ -21,7 +21,7 @@ const PERSON_NOUNS =
   'gunm[ae]n|attackers?|terrorists?|students?|miners?|villagers?|inhabitants?|citizens?|nationals?|tourists?|patients?|' +
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
-  'guerrillas?|militias?|convicts?|inmates?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
+  'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
@@ -56,7 +56,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:died|die|dies|dead|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
 ];
@@ -159,7 +159,15 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       let group: Group | undefined;
       if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
-        if (one) group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
+        if (one) {
+          group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
+          // "killing the driver and two passengers": the group coordinated with the one person adds up
+          const more = groups.find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          if (more) {
+            used.add(more);
+            group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
+          }
+        }
       } else if (verb.side === 'after') {
         group = groups.find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
         // a bare number right after the word is the count, even when a group follows it:

@@ -62,4 +62,11 @@ describe('buildReports', () => {
     const attack = main('On 18 October 2020, unidentified armed men killed a village chief near Mopti.');
     expect([attack.category, attack.fatalities?.best]).toEqual(['violence_against_civilians', 1]);
   });
+  it('adds the dead a later sentence counts with "also"', () => {
+    expect(main('On 3 March 2020, militants attacked an army base near Gao, killing 20 soldiers. 15 militants were also killed.').fatalities?.best).toBe(35);
+    expect(main('On 3 March 2020, militants attacked an army base near Gao, killing 20 soldiers. The toll rose to 25 dead on Thursday.').fatalities?.best).toBe(25);
+  });
+  it('reads police shooting at protesters as excessive force', () => {
+    expect(main('On 3 March 2020, police shot and killed a protester during a demonstration in Khartoum.').type).toBe('excessive_force_against_protesters');
+  });
 });

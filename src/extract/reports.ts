@@ -250,6 +250,17 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
   };
 }
 
+/** "57 militants were also killed", "two others also died": more dead of the same incident, not a new toll. */
+const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
+
+/** The document's toll (see summariseCounts), plus the counts a later sentence adds with "also". */
+function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | null {
+  const base = summariseCounts(counts.filter((_, i) => !more[i]), vague.filter((_, i) => !more[i]));
+  const added = counts.filter((_, i) => more[i]);
+  if (!added.length) return base;
+  return added.reduce((a, b) => ({ low: a.low + b.low, best: a.best + b.best, high: a.high + b.high }), base ?? { low: 0, best: 0, high: 0 });
+}
+
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
 function impliedDate(published: string | null): DateInterval | null {
   if (!published) return null;
@@ -309,6 +320,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
 
   const fatal: Count[] = [];
   const fatalVague: boolean[] = [];
+  const fatalMore: boolean[] = [];
   const injured: Count[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
@@ -318,7 +330,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       if (a.kind === 'casualty') {
         claims.push(claim(text, id, s, a.field, a.value, a.hedged));
         if (!a.hedged) (a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
-        if (!a.hedged && a.field === 'fatalities') fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+        if (!a.hedged && a.field === 'fatalities') {
+          fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+          fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
+        }
       } else if (a.kind === 'equipment') {
         claims.push(claim(text, id, s, 'equipment', { value: a.value, family: a.family }));
         if (a.category === 'helicopter' || a.category === 'aircraft' || a.category === 'drone') tags.add('aircraft');
@@ -365,7 +380,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
     actors,
-    fatalities: summariseCounts(fatal, fatalVague),
+    fatalities: withAdded(fatal, fatalVague, fatalMore),
     injured: summariseCounts(injured),
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
