@@ -64,6 +64,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),
   rule('(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed|es)|sit-in|strike action|picket(?:s|ed)?)', 'protests', 'peaceful_protest', ['protest'], 0.6),
   // weak, generic violence: read only when nothing more specific stands in the report
+  // armed men raiding a village, a market or a bus, with no weapon named: an attack on civilians,
+  // below STRONG so that soldiers among the victims still make it a clash (see byVictims)
+  rule('(?:(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:villages?|markets?|church(?:es)?|mosques?|schools?|hospitals?|homes?|houses?|bus(?:es)?|farms?|IDP camps?|camps? for (?:the )?(?:displaced|refugees)|worshippers|villagers|civilians|residents|passengers|travell?ers|motorists|refugees)|(?:gunmen|armed men|assailants|bandits)\\s+(?:\\w+\\s+){0,3}?(?:attacked|opened fire|stormed|raided))', VAC, 'attack', ['attack'], 0.45),
   rule('(?:attack(?:ed|s|ing)?|strikes?|struck|hit)', EXP, 'shelling_artillery_missile_attack', ['attack'], 0.25),
   rule('(?:killed|killing|died|dead|deaths?|neutrali[sz]ed|lost (?:their|his|her) lives?|wounded|injured)', BAT, 'armed_clash', ['casualties'], 0.15),
 ];

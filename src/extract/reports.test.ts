@@ -69,4 +69,11 @@ describe('buildReports', () => {
   it('reads police shooting at protesters as excessive force', () => {
     expect(main('On 3 March 2020, police shot and killed a protester during a demonstration in Khartoum.').type).toBe('excessive_force_against_protesters');
   });
+  it('reads a distance from a place as where it happened', () => {
+    expect(main('On 3 March 2020, militants ambushed a patrol 20 km from Kidal, killing 3 soldiers.').location?.name).toBe('Kidal');
+  });
+  it('reads armed men raiding a village as an attack on civilians unless soldiers die', () => {
+    expect(main('On 3 March 2020, gunmen attacked a village in Sokoto state, killing 9.').category).toBe('violence_against_civilians');
+    expect(main('On 3 March 2020, gunmen attacked a village near Kidal, killing 4 soldiers.').type).toBe('armed_clash');
+  });
 });

@@ -62,6 +62,9 @@ const EVENT_NOUN_LEAD = /(?:\b(?:in|at|near|on|over|of|from|during|amid|after|ce
 /** "to the north of Gorlovka", "10 km south of X": a bearing from a place is where it happened. */
 const BEARING_BEFORE = /\b(?:(?:to the|just|\d+\s*(?:km|kilometers|kilometres|miles))\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+$/i;
 
+/** "a patrol 20 km from Gao": a distance from a place says where, though "from" mostly starts a route. */
+const DISTANCE_BEFORE = /\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\s+(?:away\s+)?(?:from|of|outside)\s+$/i;
+
 /**
  * Whether a place followed by an event noun is that event's scene: yes, unless the noun may name
  * who did it ("Kiev shelling kills five", "Moscow offensive") and no locative word or possessive
@@ -85,7 +88,7 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   if (byNoun !== null) return byNoun;
   if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
   const near = text.slice(Math.max(0, p.start - 30), p.start);
-  if (BEARING_BEFORE.test(near)) return true;
+  if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return true;
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
@@ -179,7 +182,7 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   return best?.t ?? null;
 }
 
-const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|farmers?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|refugees?|displaced|IDPs?|migrants?|farmers?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
 const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?)\b/i;
 
 /**
