@@ -1,5 +1,5 @@
 /** The page's only source of data: the server's JSON API (SPEC.md, "HTTP API"). */
-import type { Event, Report } from '../model/types';
+import type { Document, Event, Report } from '../model/types';
 
 export type { Event, Report };
 
@@ -24,15 +24,8 @@ export interface Span {
   label: string;
 }
 
-export interface DocumentView {
-  id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  site: string | null;
-  text: string;
+/** A stored document as `GET /api/documents/:id` gives it: its text, reports and extracted spans. */
+export interface DocumentView extends Omit<Document, 'lang'> {
   reports: Omit<Report, 'features'>[];
   events: string[];
   spans: Span[];
