@@ -1,7 +1,7 @@
 // kill -9 at random moments of an ingest, many rounds, then resume: the database stays whole and
 // every document ends up stored exactly once. Ctrl-C finishes the document at hand and exits 130.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,10 +12,14 @@ const bin = join(root, 'bin/sitrep.js');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A corpus of real reports: the development articles if present, else the bundled examples repeated with edits. */
+const ROUNDS = 20;
+
+/**
+ * A corpus of real reports in ROUNDS folders, so every round has documents left to write: the
+ * development articles if present, else the bundled examples made distinct by a line of their own.
+ */
 function corpus(n: number): string {
   const out = join(dir, 'corpus');
-  mkdirSync(out, { recursive: true });
   const ecb = resolve(root, '../shared/data/ecbplus-dev/docs');
   let files: string[] = [];
   try {
@@ -23,9 +27,23 @@ function corpus(n: number): string {
   } catch {
     files = [];
   }
-  if (files.length) for (const f of files) cpSync(join(ecb, f), join(out, f));
-  else for (let i = 0; i < n; i++) cpSync(join(root, 'examples', readdirSync(join(root, 'examples'))[i % 3]), join(out, `${i}.txt`));
+  const examples = readdirSync(join(root, 'examples'));
+  for (let i = 0; i < n; i++) {
+    const folder = join(out, `round-${String(i % ROUNDS).padStart(2, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    if (files.length) cpSync(join(ecb, files[i]), join(folder, files[i]));
+    else writeFileSync(join(folder, `${i}.txt`), `${readFileSync(join(root, 'examples', examples[i % examples.length]), 'utf8')}\nCopy ${i}.`);
+  }
   return out;
+}
+
+/** Stored documents, or 0 while the database or its tables do not exist yet. */
+function stored(db: string): number {
+  try {
+    return check(db);
+  } catch {
+    return 0;
+  }
 }
 
 function check(db: string): number {
@@ -48,25 +66,34 @@ function check(db: string): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves with the exit code once the child has exited, also when it already has (no lost event). */
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((r) => child.once('exit', (code) => r(code)));
+}
+
 describe('crash safety', () => {
-  const src = corpus(120);
-  const total = readdirSync(src).length;
+  const src = corpus(400);
+  const rounds = readdirSync(src).sort();
+  const total = rounds.reduce((n, r) => n + readdirSync(join(src, r)).length, 0);
 
   it('survives 20 kill -9 at random moments, then a resume finishes the job', async () => {
     const db = join(dir, 'k.db');
     let kills = 0;
-    for (let round = 0; round < 20; round++) {
-      const child = spawn(process.execPath, [bin, 'ingest', src, '--db', db], { stdio: 'ignore' });
-      // start-up (loading the gazetteer) takes about a second; kill somewhere in the writing after it
-      await sleep(900 + Math.floor(Math.random() * 1500));
-      if (child.exitCode === null) {
+    for (const round of rounds) {
+      const before = stored(db);
+      const child = spawn(process.execPath, [bin, 'ingest', join(src, round), '--db', db], { stdio: 'ignore' });
+      // wait until this round is writing (whatever the machine's speed), then kill at a random moment
+      while (child.exitCode === null && stored(db) <= before) await sleep(25);
+      await sleep(Math.floor(Math.random() * 300));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         kills++;
       }
-      await new Promise((r) => child.once('exit', r));
+      await exited(child);
       check(db);
     }
-    expect(kills).toBeGreaterThanOrEqual(15);
+    expect(kills).toBeGreaterThanOrEqual(ROUNDS - 2);
     const r = spawnSync(process.execPath, [bin, 'ingest', src, '--db', db], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(check(db)).toBe(total);
@@ -77,19 +104,13 @@ describe('crash safety', () => {
   it('Ctrl-C finishes the document at hand, says how far it got, exits 130', async () => {
     const db = join(dir, 'i.db');
     const child = spawn(process.execPath, [bin, 'ingest', src, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // (the whole corpus, recursively: far more than can be written before the signal comes)
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     // wait until it is writing: a document in the store
-    for (let i = 0; i < 300 && child.exitCode === null; i++) {
-      await sleep(50);
-      try {
-        if (check(db) > 0) break;
-      } catch {
-        // the tables are being created
-      }
-    }
+    for (let i = 0; i < 600 && child.exitCode === null && stored(db) === 0; i++) await sleep(50);
     child.kill('SIGINT');
-    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    const code = await exited(child);
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopped by SIGINT after \d+ documents/);
     check(db);
