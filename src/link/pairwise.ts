@@ -276,7 +276,11 @@ function combine(a: LinkFeatures, b: LinkFeatures, textSim: () => number, people
   return s;
 }
 
-/** Two reports whose average score reaches this are one incident (average link over events). */
-export const CLUSTER_THRESHOLD = 0.22;
+/**
+ * Two reports whose average score reaches this are one incident (average link over events).
+ * 0.21 since linking re-scores a component's edges with current term weights (0.22 before, when
+ * edges kept the scores of early, less reliable weights, which ran higher).
+ */
+export const CLUSTER_THRESHOLD = 0.21;
 /** Pairs scored below this are not stored: they count as 0 in every average. */
 export const EDGE_FLOOR = 0.08;

@@ -5,7 +5,8 @@
  *    anything, by `key_df`, are skipped; the reports sharing most keys are scored, never all);
  * 2. store the pair scores at or above EDGE_FLOOR in `report_edges`;
  * then, once per document:
- * 3. take the part of the graph the new reports touch — their connected component over edges
+ * 3. take the part of the graph the new reports touch (re-scoring its stored edges with the
+ *    current term weights on the way) — their connected component over edges
  *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
  *    link (`link/cluster.ts`). Clusters never cross such components, so re-clustering one gives
  *    what clustering everything would: the same reports and edges make the same events in any
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
 import { averageLink, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, type LinkFeatures } from '../link/pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
 import type { DB } from './sqlite.js';
 
@@ -34,6 +35,12 @@ const maxKeyDf = (reports: number) => Math.min(500, Math.max(50, Math.floor(repo
  * work, at the price of exact order independence in such chains.
  */
 const MAX_COMPONENT = 400;
+/**
+ * Stored edges re-scored per document at most (see `region`): an edge scored while the store was
+ * small used unreliable term weights, so the edges of the touched component are scored again with
+ * the current ones. Beyond this many, the rest keep their stored scores: bounded work per document.
+ */
+const MAX_RESCORED_EDGES = 20_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
 const MAX_CACHED_FEATURES = 5000;
 
@@ -127,6 +134,12 @@ export class Linker {
   private readonly weights: TermWeights;
   /** Parsed link features of recently seen reports (they never change once stored), at most MAX_CACHED_FEATURES. */
   private readonly features = new Map<string, LinkFeatures>();
+  /** The weights of the document being linked, for re-scoring the edges its component holds. */
+  private rescoreIdf: Idf | undefined;
+  /** Weighted features under `rescoreIdf`, for the document being linked. */
+  private readonly weighted = new Map<string, Weighted>();
+  /** Edges re-scored for the document being linked (at most MAX_RESCORED_EDGES). */
+  private rescored = 0;
 
   constructor(private readonly db: DB) {
     this.weights = new TermWeights(db);
@@ -176,6 +189,9 @@ export class Linker {
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
     for (let i = 0; i < reports.length; i++) this.index(reports[i].id, features[i], idf);
+    this.rescoreIdf = idf;
+    this.weighted.clear();
+    this.rescored = 0;
     const region = this.region(reports.map((r) => r.id));
     this.recluster(region);
     const get = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
@@ -228,11 +244,27 @@ export class Linker {
     bump.run(REPORTS_KEY);
   }
 
-  /** The reports to re-cluster: the component of the new ones over edges that can link (see MAX_COMPONENT). */
+  /**
+   * The reports to re-cluster: the component of the new ones over edges that can link (see
+   * MAX_COMPONENT). Each stored edge met on the way is first scored again with the current term
+   * weights (and updated, or dropped below EDGE_FLOOR), so the component and its clustering rest
+   * on today's weights rather than those of the day each edge was found (see MAX_RESCORED_EDGES).
+   */
   private region(start: string[]): Set<string> {
-    const out = this.sql('SELECT b FROM report_edges WHERE a = ? AND score >= ?').pluck();
-    const inn = this.sql('SELECT a FROM report_edges WHERE b = ? AND score >= ?').pluck();
-    const neighbours = (id: string) => [...(out.all(id, CLUSTER_THRESHOLD) as string[]), ...(inn.all(id, CLUSTER_THRESHOLD) as string[])];
+    const out = this.sql('SELECT a, b, score FROM report_edges WHERE a = ?');
+    const inn = this.sql('SELECT a, b, score FROM report_edges WHERE b = ?');
+    const done = new Set<string>();
+    const neighbours = (id: string) => {
+      const edges = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
+      if (this.rescoreIdf && this.rescored + edges.length <= MAX_RESCORED_EDGES) {
+        this.rescored += edges.length;
+        this.rescore(edges, this.rescoreIdf);
+      }
+      for (const e of edges) done.add(`${e.a}\t${e.b}`);
+      // edges already re-scored (seen from the other end) are read back from the table with their new score
+      const all = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])];
+      return all.filter((e) => e.score >= CLUSTER_THRESHOLD).map((e) => (e.a === id ? e.b : e.a));
+    };
     const seen = new Set(start);
     const queue = [...start];
     while (queue.length) {
@@ -265,7 +297,6 @@ export class Linker {
   }
 
   private recluster(region: Set<string>): void {
-    const db = this.db;
     const ids = [...region].sort();
     const edges: Edge[] = [];
     const out = this.sql('SELECT b, score FROM report_edges WHERE a = ?');
@@ -338,6 +369,49 @@ export class Linker {
     const remove = this.sql('DELETE FROM events WHERE id = ?');
     for (const e of oldIds) if (!taken.has(e)) remove.run(e);
     for (const id of [...changed].sort()) this.refresh(id);
+  }
+
+  /**
+   * Scores the stored edges again with the current term weights (no new candidates), updating
+   * `report_edges`; an edge that falls below EDGE_FLOOR is dropped. Edges are changed in place.
+   */
+  private rescore(edges: Edge[], idf: Idf): void {
+    if (!edges.length) return;
+    const feats = new Map<string, LinkFeatures>();
+    for (const e of edges) {
+      for (const id of [e.a, e.b]) {
+        if (feats.has(id) || this.weighted.has(id)) continue;
+        const f = this.featuresOf(id);
+        if (f) feats.set(id, f);
+      }
+    }
+    const needed = new Set<string>();
+    for (const f of feats.values()) {
+      for (const t of Object.keys(f.terms)) needed.add(t);
+      for (const t of Object.keys(f.people)) needed.add(t);
+    }
+    idf.prefetch(needed);
+    const weighted = this.weighted;
+    for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
+    const update = this.sql('UPDATE report_edges SET score = ? WHERE a = ? AND b = ?');
+    const drop = this.sql('DELETE FROM report_edges WHERE a = ? AND b = ?');
+    let kept = 0;
+    for (const e of edges) {
+      const wa = weighted.get(e.a);
+      const wb = weighted.get(e.b);
+      if (!wa || !wb) {
+        edges[kept++] = e;
+        continue;
+      }
+      const s = weightedScore(wa, wb);
+      if (s < EDGE_FLOOR) {
+        drop.run(e.a, e.b);
+        continue;
+      }
+      if (s !== e.score) update.run(s, e.a, e.b);
+      edges[kept++] = { a: e.a, b: e.b, score: s };
+    }
+    edges.length = kept;
   }
 
   /** Rebuilds one event from its reports: merged fields, claims, agreement. */
