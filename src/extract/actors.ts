@@ -2,7 +2,7 @@
  * Actors: state forces and authorities named by a demonym ("Russian military", "Ukrainian
  * intelligence", "Syrian regime forces"), armed groups and institutions with capitalised names
  * ("Jabhat al-Nusra", "the Defense Ministry"), and people with the role the text gives them
- * ("Kyrylo Budanov, head of Ukrainian Defense Intelligence", "President Vladimir Putin").
+ * ("Jane Doe, head of the regional police", "President Ana Silva").
  * Who acted on whom is decided by the report builder, from the actors' places around the trigger.
  */
 import type { ActorAnnotation, Stage, StageContext } from '../model/index.js';
@@ -29,9 +29,9 @@ const FORCE_PHRASE =
 const ROLE =
   '(?:President|Prime Minister|Minister|Defen[cs]e Minister|Foreign Minister|spokes(?:wo)?(?:man|person)|head|chief|commander|General|Gen\\.|Colonel|Col\\.|Major|Captain|Lieutenant|governor|mayor|leader|journalist|blogger|analyst|official|ambassador|envoy|secretary|director|deputy|adviser|advisor|pilot|correspondent|reporter|prosecutor)';
 const NAME = "[\\p{Lu}][\\p{L}'’-]+(?:\\s+(?:al-|bin |de |van |von )?[\\p{Lu}][\\p{L}'’-]+){1,2}";
-/** "Kyrylo Budanov, head of Ukrainian Defense Intelligence" / "Dmitry Peskov, a spokesperson for …". */
+/** "Jane Doe, head of the regional police" / "John Smith, a spokesperson for …". */
 const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}+\\s+){0,2}?${ROLE}\\b[^,.;“”"]{0,70})`, 'gu');
-/** "President Vladimir Putin", "Ukrainian journalist Yuriy Butusov", "the head of X, Kyrylo Budanov". */
+/** "President Ana Silva", "Kenyan journalist John Smith", "the head of X, Jane Doe". */
 const ROLE_NAME = new RegExp(`((?:[\\p{Lu}][\\p{L}]+\\s+)?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]+\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
 /** Capitalised organisation names ending in an institution word. */
 const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]+\s+){1,5}(?:Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;

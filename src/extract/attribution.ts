@@ -56,7 +56,7 @@ export function sourceOf(sentence: string): string | null {
   }
   const said = SUBJECT_SAID.exec(sentence);
   if (said) {
-    // "Dmitry Peskov, a spokesperson for …, said": the name before the appositive is the source
+    // "John Smith, a spokesperson for …, said": the name before the appositive is the source
     const lead = NAME_BEFORE_APPOSITIVE.exec(sentence.slice(0, said.index + 2));
     if (lead && /^(?:a|an|the)\s/i.test(said[1])) return `${lead[1]}, ${said[1].trim()}`;
     const s = tidy(said[1]);

@@ -10,7 +10,7 @@ describe('foldName', () => {
     expect(foldName('Sant Julià de Lòria')).toBe('sant julia de loria');
     expect(foldName('U.S.')).toBe('us');
     expect(foldName('Ivano-Frankivsk')).toBe('ivano frankivsk');
-    expect(foldName('Idlib')).toBe('idlib');
+    expect(foldName('Hamāh')).toBe('hamah');
   });
 });
 
@@ -26,11 +26,11 @@ describe('skeleton', () => {
 
 describe('loadGazetteer', () => {
   it('finds places by their transliterations', () => {
-    for (const name of ['Kharkiv', 'Kharkov', 'Kiev', 'Kyiv', 'Idleb', 'Volchansk']) {
+    for (const name of ['Kharkiv', 'Kharkov', 'Kiev', 'Kyiv', 'Odessa', 'Kupyansk']) {
       expect(g.lookup(foldName(name)).length, name).toBeGreaterThan(0);
     }
-    const vovchansk = g.lookup('volchansk').find((e) => e.country === 'UA')!;
-    expect(g.resolved(vovchansk)).toMatchObject({ name: 'Vovchansk', country: 'UA', admin1: 'Kharkiv', precision: 'place' });
+    const kharkov = g.lookup('kharkov').find((e) => e.country === 'UA' && e.precision === 'place')!;
+    expect(g.resolved(kharkov)).toMatchObject({ name: 'Kharkiv', country: 'UA', admin1: 'Kharkiv', precision: 'place' });
   });
 
   it('knows first names and English words', () => {
@@ -67,8 +67,8 @@ describe('loadGazetteer', () => {
 
   it('knows US counties and curated air bases', () => {
     expect(g.lookup('laurel county').some((e) => e.precision === 'admin2' && e.admin1Code === 'KY')).toBe(true);
-    const base = g.lookup(foldName('Khmeimim Air Base'))[0];
-    expect(base.country).toBe('SY');
+    const base = g.lookup(foldName('Incirlik Air Base'))[0];
+    expect(base.country).toBe('TR');
     expect(base.code).toBe('AIRB');
   });
 

@@ -17,10 +17,10 @@ const byText = (ps: PlaceAnnotation[], t: string) => ps.find((p) => p.text === t
 
 describe('places', () => {
   it('resolves a town qualified by its region later in the sentence', () => {
-    const text = 'The helicopter landed near Vovchansk, a town close to the Russian border in Kharkiv.';
+    const text = 'The convoy stopped near Kupiansk, a town close to the Russian border in Kharkiv.';
     const ps = run(text);
-    const town = byText(ps, 'Vovchansk')!;
-    expect(town.value).toMatchObject({ name: 'Vovchansk', country: 'UA', admin1: 'Kharkiv', precision: 'place' });
+    const town = byText(ps, 'Kupiansk')!;
+    expect(town.value).toMatchObject({ country: 'UA', admin1: 'Kharkiv', precision: 'place' });
     expect(town.preposition).toBe('near');
     const region = byText(ps, 'Kharkiv')!;
     expect(region.value.precision).toBe('admin1');
@@ -30,12 +30,12 @@ describe('places', () => {
   });
 
   it('reads "X province" and possessive qualifiers', () => {
-    const ps = run('A jet was shot down over Syria’s Idlib province on Tuesday.');
-    const idlib = byText(ps, 'Idlib')!;
-    expect(idlib.value).toMatchObject({ country: 'SY', precision: 'admin1' });
-    expect(idlib.preposition).toBeNull();
+    const ps = run('A jet was shot down over Syria’s Hama province on Tuesday.');
+    const hama = byText(ps, 'Hama')!;
+    expect(hama.value).toMatchObject({ country: 'SY', precision: 'admin1' });
+    expect(hama.preposition).toBeNull();
     const syria = byText(ps, 'Syria')!;
-    expect(syria.qualifies).toBe(idlib.start);
+    expect(syria.qualifies).toBe(hama.start);
     expect(syria.preposition).toBe('over');
   });
 
@@ -54,10 +54,10 @@ describe('places', () => {
   });
 
   it('knows transliterations and curated bases', () => {
-    const ps = run('Troops flew from Kharkov to Khmeimim Air Base on the Syrian coast.');
+    const ps = run('Troops flew from Kharkov to Incirlik Air Base in southern Turkey.');
     expect(byText(ps, 'Kharkov')!.value).toMatchObject({ name: 'Kharkiv', country: 'UA' });
-    expect(byText(ps, 'Khmeimim Air Base')!.value).toMatchObject({ country: 'SY' });
-    expect(byText(ps, 'Khmeimim Air Base')!.preposition).toBe('to');
+    expect(byText(ps, 'Incirlik Air Base')!.value).toMatchObject({ country: 'TR' });
+    expect(byText(ps, 'Incirlik Air Base')!.preposition).toBe('to');
   });
 
   it('includes a capitalised type word and reads abbreviations of states after a comma', () => {

@@ -4,7 +4,7 @@
  * Steps:
  * 1. Tokenise; at each capitalised token take the longest run of tokens that is a gazetteer name
  *    ("Rio de Janeiro", "Kharkiv", "U.S."), with a following type word ("Laurel County",
- *    "Kharkiv Oblast") joined to it and a lower-case one ("Idlib province") read as a hint.
+ *    "Kharkiv Oblast") joined to it and a lower-case one ("Hama province") read as a hint.
  * 2. Drop what is not a place mention: demonyms and adjectives ("Russian border"), parts of longer
  *    proper names ("Georgia Tech", "Jordan Smith", "Syrian Observatory", "Tennessee Colony"),
  *    common English words without locative context ("Reading", "Mobile" at a sentence start,
@@ -15,7 +15,7 @@
  *    alternate yields to one whose own name it is), then the document: every other name votes with
  *    its whole distribution of readings for countries, regions, counties and nearby points
  *    (demonyms count less), re-scored for a few rounds so that ambiguous names settle each other;
- *    qualifiers ("Springfield, Illinois", "Vovchansk … in Kharkiv", "Syria's Idlib") decide; one
+ *    qualifiers ("Springfield, Illinois", "Kupiansk … in Kharkiv", "Syria's Hama") decide; one
  *    sense per name per document. In a document about Ukraine, a name is also looked up by its
  *    transliteration skeleton ("Alexandrovka" for Oleksandrivka).
  * 4. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
@@ -49,7 +49,7 @@ interface Mention {
   last: number;
   key: string;
   candidates: readonly GazetteerEntry[];
-  /** 'admin1' | 'admin2' | 'place' when a type word says so ("Idlib province", "Gaza City"). */
+  /** 'admin1' | 'admin2' | 'place' when a type word says so ("Hama province", "Gaza City"). */
   hint: 'admin1' | 'admin2' | 'place' | null;
   qualifier: Mention | null;
   qualifies: Mention | null;
@@ -207,7 +207,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       if (!last.cap) continue;
       let ok = true;
       for (let k = i; k < i + n - 1 && ok; k++) {
-        // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Idlib"
+        // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
         // is no name in the gazetteer, so it falls apart below
         const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
         if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) ok = false;
@@ -244,7 +244,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, approx, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
     if (!found) continue;
-    // a type word right after the name: "Laurel County" joins the span, "Idlib province" hints
+    // a type word right after the name: "Laurel County" joins the span, "Hama province" hints
     const next = tokens[found.last + 1];
     if (next && /^ $/.test(text.slice(tokens[found.last].end, next.start)) && !tokens[found.last].possessive) {
       const w = next.text.toLowerCase();
@@ -259,7 +259,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
         }
       }
     }
-    // "the region of Poltava", "the province of Idlib"
+    // "the region of Sumy", "the province of Hama"
     if (!found.hint && i >= 2 && tokens[i - 1].text === 'of') {
       const hint = TYPE_WORDS[tokens[i - 2].text.toLowerCase()];
       if (hint) found.hint = hint;
@@ -502,7 +502,7 @@ function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined
   return { scores, p: exp.map((x) => x / sum) };
 }
 
-/** Link qualifiers: "Springfield, Illinois", "Syria's Idlib", "Vovchansk … in Kharkiv". */
+/** Link qualifiers: "Springfield, Illinois", "Syria's Hama", "Kupiansk … in Kharkiv". */
 function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): void {
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i];
@@ -512,7 +512,7 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
     const broad = (m: Mention) => m.candidates.filter((e) => e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2');
     const anyContains = (outer: Mention, inner: Mention) => broad(outer).some((o) => inner.candidates.some((e) => contains(o, e)));
     // the qualifier keeps only its readings that contain the place it narrows down: "Kharkiv"
-    // after "Vovchansk … in" is the region
+    // after "Kupiansk … in" is the region
     const narrow = (outer: Mention, inner: Mention) => {
       outer.qualifies = inner;
       inner.qualifier = outer;
@@ -523,7 +523,7 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
     } else if (tokens[a.last].possessive && /^['’]s\s+$/.test(between) && anyContains(a, b)) {
       narrow(a, b);
     } else if (/^[^.;!?\n]{0,60}\b(?:in|of)\s+(?:the\s+)?$/.test(between) && b.hint !== 'place' && anyContains(b, a) && !/\b(?:and|or)\b/.test(between) && broad(a).length === 0) {
-      // "Vovchansk near the Russian border in Kharkiv": the region narrows the town down
+      // "Kupiansk near the Russian border in Kharkiv": the region narrows the town down
       narrow(b, a);
     }
   }

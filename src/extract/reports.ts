@@ -41,7 +41,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'over', 'into', 'outside', 'around
 const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across|within|on)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:of\s+)?|\b(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|settlement|region|province|district|oblast|area|port|outskirts)\s+of\s+)$/iu;
 /** "in the centre of Ukraine's rebel city Donetsk": a settlement word before the name, a locative word earlier in its clause. */
 const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,40}\b(?:town|city|village|settlement|port|capital)\s+$/i;
-/** "from Aleppo to the … Center at Hemeimim": a place inside a from/to phrase is a route, not the scene. */
+/** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
 const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
@@ -97,7 +97,7 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
   if (!p.preposition && !LOCATIVE_BEFORE.test(before) && !SETTLEMENT_BEFORE.test(before)) return false;
   // the route check looks only at the clause the place stands in:
-  // "to the Russian “Reconciliation Center” at Hemeimim" is where they were going
+  // "to the army’s “Logistics Center” at Kidal" is where they were going
   const parts = before.split(CLAUSE_BREAK);
   return !ROUTE_BEFORE.test(parts[parts.length - 1]);
 }

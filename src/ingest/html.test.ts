@@ -85,9 +85,9 @@ describe('extractArticle: metadata', () => {
   });
 
   it('reads title, author, site and language, cleaning the site suffix off the title', () => {
-    const head = '<title>Helicopter shot down over Idlib | Example News</title><meta property="og:site_name" content="Example News"><meta name="author" content="By Jane Roe"><meta http-equiv="content-language" content="en-GB">';
+    const head = '<title>Helicopter shot down over Hama | Example News</title><meta property="og:site_name" content="Example News"><meta name="author" content="By Jane Roe"><meta http-equiv="content-language" content="en-GB">';
     const a = extractArticle(page({ head, htmlAttrs: '' }), { fetchedAt: FETCHED });
-    expect(a).toMatchObject({ title: 'Helicopter shot down over Idlib', site: 'Example News', author: 'Jane Roe', lang: 'en-GB' });
+    expect(a).toMatchObject({ title: 'Helicopter shot down over Hama', site: 'Example News', author: 'Jane Roe', lang: 'en-GB' });
     expect(extractArticle(page({ head: '<meta property="og:title" content="OG title - Example News"><meta property="og:site_name" content="Example News">' }), { fetchedAt: FETCHED }).title).toBe('OG title');
   });
 

@@ -30,6 +30,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { parseDocument } from 'htmlparser2';
+import type { Document as SitrepDocument } from '../model/index.js';
 import { InputError } from './errors.js';
 
 export interface ExtractOptions {
@@ -39,15 +40,11 @@ export interface ExtractOptions {
   fetchedAt?: Date;
 }
 
-export interface ExtractedArticle {
-  title: string | null;
-  /** `YYYY-MM-DD`, as the publisher wrote it (their local date), or null. */
-  published: string | null;
-  author: string | null;
-  site: string | null;
-  lang: string | null;
-  /** The article body: paragraphs separated by a blank line, title not included. */
-  text: string;
+/**
+ * What a page gives a Document: its body text (paragraphs separated by a blank line, title not
+ * included) and metadata (`published` as the publisher wrote it, their local date).
+ */
+export interface ExtractedArticle extends Pick<SitrepDocument, 'title' | 'published' | 'author' | 'site' | 'lang' | 'text'> {
   /** What was cut or guessed on the way (bounds hit, fallback used). */
   warnings: string[];
 }

@@ -88,7 +88,7 @@ export interface PlaceAnnotation extends Span {
   /** The word before it that says how it relates to the event: "in", "near", "from", … (lower case), or null. */
   preposition: string | null;
   /**
-   * Start offset of the place this one narrows down, when it only qualifies it ("Vovchansk … in
+   * Start offset of the place this one narrows down, when it only qualifies it ("Kupiansk … in
    * Kharkiv", "Springfield, Illinois"): such a mention helps resolve the other and is no location
    * of its own. Null otherwise.
    */

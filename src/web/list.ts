@@ -3,7 +3,7 @@ import type { Event } from '../model/types';
 import { h } from './dom';
 import { categoryColor, claimValueLabel, dateLabel, eventTypeLabel, placeLabel, precisionLabel } from './format';
 
-/** For a disputed field, the values the sources give, as short labels ("Poltava / Vovchansk"). */
+/** For a disputed field, the values the sources give, as short labels ("Lviv / Odesa"). */
 export function disputedValues(e: Event, field: Event['disputed'][number]): string[] {
   const claims = e.fields[field]?.claims ?? [];
   return [...new Set(claims.map((c) => claimValueLabel(field, c.value)))];
