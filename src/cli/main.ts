@@ -139,7 +139,7 @@ function eventsCommand(opts: Record<string, unknown>): number {
   }
 }
 
-function sourcesOf(store: ReturnType<typeof openStore>, e: Event): Map<string, string> {
+function sourcesOf(e: Event): Map<string, string> {
   return new Map(e.reports.map((r) => [r.document, r.source]));
 }
 
@@ -151,7 +151,7 @@ function showCommand(id: string, opts: { db?: string; json?: boolean }): number 
       err(`no event ${id}`);
       return 1;
     }
-    out(opts.json ? JSON.stringify(e, null, 2) : eventDetail(e, sourcesOf(store, e)));
+    out(opts.json ? JSON.stringify(e, null, 2) : eventDetail(e, sourcesOf(e)));
     return 0;
   } finally {
     store.close();

@@ -28,7 +28,7 @@ import type {
   ReportFeatures,
   TriggerAnnotation,
 } from '../model/index.js';
-import { countsCompatible, datesCompatible, placesCompatible, PRECISION_RANK } from '../link/compatible.js';
+import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 import { foldName } from './gazetteer.js';
 
@@ -217,22 +217,6 @@ function claim(text: string, docId: string, s: Sentence, field: FieldName, value
   return c;
 }
 
-/** The value most other claims agree with; among those, the most specific, then the first. */
-function consensus<T>(values: T[], compatible: (a: T, b: T) => boolean, specificity: (v: T) => number): T | null {
-  let best: T | null = null;
-  let bestKey = -Infinity;
-  for (const v of values) {
-    let support = 0;
-    for (const w of values) if (compatible(v, w)) support++;
-    const key = support * 10 + specificity(v);
-    if (key > bestKey) {
-      best = v;
-      bestKey = key;
-    }
-  }
-  return best;
-}
-
 /** A count read from a vague word ("dozens killed", "many dead") rather than a number. */
 const VAGUE_COUNT = /\b(?:several|a few|few|many|dozens|scores|hundreds|thousands)\b/i;
 
@@ -272,7 +256,6 @@ function impliedDate(published: string | null): DateInterval | null {
   return { start: new Date(day - 86_400_000).toISOString().slice(0, 10), end: published, precision: 'day', implied: true };
 }
 
-const dateWidth = (d: DateInterval) => Date.parse(d.end) - Date.parse(d.start);
 
 function assignActors(sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
   const out = new Map<string, Actor>();
@@ -380,8 +363,8 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: consensus(dates, datesCompatible, (d) => -dateWidth(d)) ?? (index === 0 ? impliedDate(doc.document.published) : null),
-    location: consensus(places, placesCompatible, (p) => PRECISION_RANK[p.precision]),
+    date: consensus(dates, datesCompatible, dateSpecificity) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    location: consensus(places, placesCompatible, placeSpecificity),
     actors,
     fatalities: withAdded(fatal, fatalVague, fatalMore),
     injured: summariseCounts(injured),

@@ -40,9 +40,27 @@ export function countsCompatible(a: Count, b: Count): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
 
-/** Deepest common value of a set of compatible places: the most specific one that all agree with. */
-export function mostSpecific(places: readonly Location[]): Location | null {
-  let best: Location | null = null;
-  for (const p of places) if (!best || PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision]) best = p;
+/**
+ * The value most others are compatible with; among those, the most specific; then the first.
+ * Support decides before specificity, so one narrow outlier cannot outvote agreeing sources.
+ */
+export function consensus<T>(values: readonly T[], compatible: (a: T, b: T) => boolean, specificity: (v: T) => number): T | null {
+  let best: T | null = null;
+  let bestSupport = -1;
+  let bestSpecificity = -Infinity;
+  for (const v of values) {
+    let support = 0;
+    for (const w of values) if (compatible(v, w)) support++;
+    const spec = specificity(v);
+    if (support > bestSupport || (support === bestSupport && spec > bestSpecificity)) {
+      best = v;
+      bestSupport = support;
+      bestSpecificity = spec;
+    }
+  }
   return best;
 }
+
+/** Narrower dates are more specific. */
+export const dateSpecificity = (d: DateInterval) => -(Date.parse(d.end) - Date.parse(d.start));
+export const placeSpecificity = (p: Location) => PRECISION_RANK[p.precision];

@@ -7,7 +7,7 @@
  * best, as ACLED codes conflicting reports.
  */
 import type { Actor, Claim, Count, DateInterval, Event, FieldEvidence, FieldName, Location, Report, ReportRef } from '../model/index.js';
-import { countsCompatible, datesCompatible, placesCompatible, PRECISION_RANK } from './compatible.js';
+import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from './compatible.js';
 
 export interface DocumentInfo {
   source: string;
@@ -58,35 +58,6 @@ function mergeCounts(values: (Count | null)[]): Count | null {
   return { low: Math.min(...vs.map((v) => v.low)), best: Math.min(...vs.map((v) => v.best)), high: Math.max(...vs.map((v) => v.high)) };
 }
 
-/** The place most reports agree with, the most specific among equals; first-reported wins ties. */
-function mergeLocation(values: Location[]): Location | null {
-  let best: Location | null = null;
-  let key = -Infinity;
-  for (const v of values) {
-    const support = values.filter((w) => placesCompatible(v, w)).length;
-    const k = support * 10 + PRECISION_RANK[v.precision];
-    if (k > key) {
-      best = v;
-      key = k;
-    }
-  }
-  return best;
-}
-
-function mergeDate(values: DateInterval[]): DateInterval | null {
-  let best: DateInterval | null = null;
-  let key = -Infinity;
-  for (const v of values) {
-    const support = values.filter((w) => datesCompatible(v, w)).length;
-    const k = support * 1e12 - (Date.parse(v.end) - Date.parse(v.start));
-    if (k > key) {
-      best = v;
-      key = k;
-    }
-  }
-  return best;
-}
-
 /** Reports in a fixed order (publication, then id) so an event reads the same however it was built. */
 function ordered(reports: readonly Report[], docs: ReadonlyMap<string, DocumentInfo>): Report[] {
   return [...reports].sort((a, b) => {
@@ -107,7 +78,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     if (cs.length) fields[f] = evidence(f, cs);
   }
   const locationClaims = (fields.location?.claims ?? []).filter((c) => !c.hedged).map((c) => c.value as Location);
-  const location = mergeLocation(locationClaims.length ? locationClaims : reports.flatMap((r) => (r.location ? [r.location] : [])));
+  const location = consensus(locationClaims.length ? locationClaims : reports.flatMap((r) => (r.location ? [r.location] : [])), placesCompatible, placeSpecificity);
   const dateClaims = (fields.date?.claims ?? []).map((c) => c.value as DateInterval);
   const actors = new Map<string, Actor>();
   for (const r of reports) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);
@@ -135,7 +106,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     category: lead.category,
     type: lead.type,
     tags,
-    date: mergeDate(dateClaims.length ? dateClaims : reports.flatMap((r) => (r.date ? [r.date] : []))),
+    date: consensus(dateClaims.length ? dateClaims : reports.flatMap((r) => (r.date ? [r.date] : [])), datesCompatible, dateSpecificity),
     location,
     actors: [...actors.values()],
     fatalities: mergeCounts(reports.map((r) => r.fatalities)),
