@@ -76,4 +76,11 @@ describe('buildReports', () => {
     expect(main('On 3 March 2020, gunmen attacked a village in Sokoto state, killing 9.').category).toBe('violence_against_civilians');
     expect(main('On 3 March 2020, gunmen attacked a village near Kidal, killing 4 soldiers.').type).toBe('armed_clash');
   });
+  it('places an incident in the region whose authorities report it when no scene is named', () => {
+    expect(main('Truce breached 40 times, 2 fighters killed - Kharkiv Region.').location?.name).toBe('Kharkiv');
+    expect(main('Kharkiv Oblast authorities report shelling that killed one civilian.').location?.precision).toBe('admin1');
+    // a city speaking is a government, and a region at a route's end is no scene
+    expect(main('Nairobi says five soldiers killed.').location).toBeNull();
+    expect(main('Aid convoy heads to Kharkiv region after clashes kill two.').location).toBeNull();
+  });
 });

@@ -110,6 +110,26 @@ function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): 
   return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
 }
 
+/**
+ * With no scene below the country: regions standing for their own authorities ("2 fighters
+ * killed - Borno State", "Kharkiv region reports shelling"). A region's officials speak of what
+ * happened on their ground, so the region is the best place the text gives — a region only, never
+ * a city ("Kiev says" is the national government) and never a route end ("convoy heads to X
+ * region"). A region of another country than a named scene does not count.
+ */
+function regionalSources(text: string, sentences: Sentence[], scenes: Location[]): { s: Sentence; a: PlaceAnnotation }[] {
+  const out: { s: Sentence; a: PlaceAnnotation }[] = [];
+  for (const s of sentences) {
+    for (const a of s.items) {
+      if (a.kind !== 'place' || a.qualifies !== null || a.value.precision !== 'admin1') continue;
+      if (scenes.length && !scenes.some((p) => p.country === a.value.country)) continue;
+      const clause = text.slice(Math.max(0, a.start - 25), a.start).split(CLAUSE_BREAK).pop() ?? '';
+      if (!ROUTE_BEFORE.test(clause)) out.push({ s, a });
+    }
+  }
+  return out;
+}
+
 const DEMONSTRATION = new Set(['protests', 'riots']);
 
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
@@ -348,6 +368,13 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
       }
+    }
+  }
+  if (places.every((p) => p.precision === 'country')) {
+    for (const { s, a } of regionalSources(text, incident.length ? incident : all.slice(0, LEAD_SENTENCES), places)) {
+      const loc = toLocation(a);
+      places.push(loc);
+      claims.push(claim(text, id, s, 'location', loc));
     }
   }
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
