@@ -233,8 +233,10 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       let approx: Set<GazetteerEntry> | null = null;
       if (skeletons && !key.endsWith('.')) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
+        // …a region only with its type word: regions are known by their spellings, and one word's
+        // skeleton meets the region's adjective form ("Volniansk" and "Volynska" share "vlnsk")
         const sk = skeleton(key);
-        const extra = sk.length > MIN_SKELETON ? g.lookup(sk).filter((e) => !candidates.includes(e)) : [];
+        const extra = sk.length > MIN_SKELETON ? g.lookup(sk).filter((e) => !candidates.includes(e) && (n > 1 || e.precision === 'place')) : [];
         if (extra.length) {
           approx = new Set(extra);
           candidates = [...candidates, ...extra];
