@@ -83,4 +83,8 @@ describe('buildReports', () => {
     expect(main('Nairobi says five soldiers killed.').location).toBeNull();
     expect(main('Aid convoy heads to Kharkiv region after clashes kill two.').location).toBeNull();
   });
+  it('reads a town in another romanisation as the town, not the region whose adjective shares its consonants', () => {
+    // "Volniansk" and "Volynska" (the region's adjective) share the skeleton "vlnsk"
+    expect(main('Shells hit Volniansk in Ukraine, two dead.').location?.precision).toBe('place');
+  });
 });
