@@ -59,7 +59,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:shot dead|gunned down)', VAC, 'attack', ['attack'], 0.45),
   rule('(?:massacre[ds]?|executed|execution|stabbed|lynch(?:ed)?|murder(?:ed|s)?|beaten to death|tortured)', VAC, 'attack', ['attack'], 0.6),
   // protests and riots
-  rule('(?:riot(?:s|ed|ing|ers)?|mob|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
+  // "riot police", "riot gear" name a unit and its kit, not a riot
+  rule('(?:riot(?:s|ed|ing|ers)?(?! (?:police|policem[ae]n|squads?|gear|shields?|control|units?|troops)\\b)|mob|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
   rule('(?:(?:police|security forces|soldiers|troops|army)\\s+(?:\\w+\\s+)?(?:shot(?: and killed)?|shot dead|killed|opened fire on|fired live (?:ammunition|rounds|bullets) (?:at|on|into))\\s+(?:\\w+\\s+){0,2}?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.9),
   rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),
   rule('(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed|es)|sit-in|strike action|picket(?:s|ed)?)', 'protests', 'peaceful_protest', ['protest'], 0.6),

@@ -87,4 +87,8 @@ describe('buildReports', () => {
     // "Volniansk" and "Volynska" (the region's adjective) share the skeleton "vlnsk"
     expect(main('Shells hit Volniansk in Ukraine, two dead.').location?.precision).toBe('place');
   });
+  it('reads "riot police" as a unit, not a riot', () => {
+    expect(main('Fire at riot police base kills two officers in Mombasa.').category).not.toBe('riots');
+    expect(main('Rioters torched shops in Mombasa, two dead.').category).toBe('riots');
+  });
 });
