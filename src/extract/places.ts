@@ -231,7 +231,10 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
         end++;
       }
       let approx: Set<GazetteerEntry> | null = null;
-      if (skeletons && !key.endsWith('.')) {
+      // …never for an English word ("Soldier" is no "Soledar") or a phrase holding a people's
+      // name ("Pro-Russian" is no "Oprysheny"): those are words, not another spelling of a town
+      const wordy = (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w.text));
+      if (skeletons && !key.endsWith('.') && !wordy) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
         // …a region only with its type word: regions are known by their spellings, and one word's
         // skeleton meets the region's adjective form ("Volniansk" and "Volynska" share "vlnsk")
