@@ -91,4 +91,8 @@ describe('buildReports', () => {
     expect(main('Fire at riot police base kills two officers in Mombasa.').category).not.toBe('riots');
     expect(main('Rioters torched shops in Mombasa, two dead.').category).toBe('riots');
   });
+  it('does not read an English word or a phrase with a people\'s name as a town spelled another way', () => {
+    expect(main('Soldier, civilian killed in fierce clashes in Ukraine.').location?.precision).toBe('country');
+    expect(main('Pro-Russian rebels claim fresh assault in Ukraine.').location?.precision).toBe('country');
+  });
 });
