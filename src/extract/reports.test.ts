@@ -95,4 +95,8 @@ describe('buildReports', () => {
     expect(main('Soldier, civilian killed in fierce clashes in Ukraine.').location?.precision).toBe('country');
     expect(main('Pro-Russian rebels claim fresh assault in Ukraine.').location?.precision).toBe('country');
   });
+  it('takes the region its sentence names over a town resolved outside it', () => {
+    expect(main('Kharkiv region militiamen killed in shelling of Vilnyansk.').location).toMatchObject({ name: 'Kharkiv', precision: 'admin1' });
+    expect(main('Kharkiv region militiamen killed in shelling of Kupiansk.').location).toMatchObject({ name: 'Kupiansk', precision: 'place' });
+  });
 });

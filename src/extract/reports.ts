@@ -110,6 +110,9 @@ function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): 
   return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
 }
 
+/** "from X", "heading to X region": the end of a route, in the clause the place stands in. */
+const routeEnd = (text: string, p: PlaceAnnotation) => ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
+
 /**
  * With no scene below the country: regions standing for their own authorities ("2 fighters
  * killed - Borno State", "Kharkiv region reports shelling"). A region's officials speak of what
@@ -123,8 +126,7 @@ function regionalSources(text: string, sentences: Sentence[], scenes: Location[]
     for (const a of s.items) {
       if (a.kind !== 'place' || a.qualifies !== null || a.value.precision !== 'admin1') continue;
       if (scenes.length && !scenes.some((p) => p.country === a.value.country)) continue;
-      const clause = text.slice(Math.max(0, a.start - 25), a.start).split(CLAUSE_BREAK).pop() ?? '';
-      if (!ROUTE_BEFORE.test(clause)) out.push({ s, a });
+      if (!routeEnd(text, a)) out.push({ s, a });
     }
   }
   return out;
@@ -229,6 +231,20 @@ function byVictims(main: TriggerAnnotation | null, sentences: Sentence[]): Trigg
 function toLocation(p: PlaceAnnotation): Location {
   const v = p.value;
   return { name: v.name, admin1: v.admin1, admin2: v.admin2, country: v.country, lat: v.lat, lon: v.lon, precision: v.precision, geonameid: v.geonameid };
+}
+
+/**
+ * The scene's location; but a town resolved outside the one region its sentence names ("Kharkiv region
+ * militiamen killed in shelling of Novoselivka" read as a namesake in another oblast) is a
+ * namesake the gazetteer lacks in that region: the region is the surer place.
+ */
+function sceneLocation(text: string, p: PlaceAnnotation, items: Annotation[]): Location {
+  const v = p.value;
+  if (v.precision !== 'place' || !v.admin1) return toLocation(p);
+  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
+  const names = new Set(regions.map((q) => q.value.admin1));
+  if (names.size !== 1 || names.has(v.admin1)) return toLocation(p);
+  return toLocation(regions[0]);
 }
 
 function claim(text: string, docId: string, s: Sentence, field: FieldName, value: unknown, hedged = false): Claim {
@@ -349,7 +365,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   for (const s of incident) {
     for (const a of s.items) {
       if (a.kind === 'place' && a.qualifies === null && (isScene(text, a) || qualifiedScene(text, a, s.items))) {
-        const loc = toLocation(a);
+        const loc = sceneLocation(text, a, s.items);
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
       } else if (a.kind === 'date') {
@@ -364,7 +380,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     for (const s of incident.length ? incident : all.slice(0, LEAD_SENTENCES)) {
       for (const a of s.items) {
         if (a.kind !== 'place' || a.qualifies !== null || !isScene(text, a, false)) continue;
-        const loc = toLocation(a);
+        const loc = sceneLocation(text, a, s.items);
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
       }
