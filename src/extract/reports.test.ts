@@ -99,4 +99,8 @@ describe('buildReports', () => {
     expect(main('Kharkiv region militiamen killed in shelling of Vilnyansk.').location).toMatchObject({ name: 'Kharkiv', precision: 'admin1' });
     expect(main('Kharkiv region militiamen killed in shelling of Kupiansk.').location).toMatchObject({ name: 'Kupiansk', precision: 'place' });
   });
+  it('reads the place a violent verb acts on as the scene, after a route word too', () => {
+    expect(main('Gunmen from Kano attacked Katsina, killing 4.').location?.name).toBe('Katsina');
+    expect(main('On 14 June 2021, militants from Mali stormed rebel-held Menaka, killing 6.').location?.name).toBe('Ménaka');
+  });
 });

@@ -66,6 +66,12 @@ const BEARING_BEFORE = /\b(?:(?:to the|just|\d+\s*(?:km|kilometers|kilometres|mi
 const DISTANCE_BEFORE = /\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\s+(?:away\s+)?(?:from|of|outside)\s+$/i;
 
 /**
+ * "militants from the north attacked X", "rebels shelled rebel-held X": the place a violent verb
+ * acts on is the scene, whatever route word stands earlier in the clause.
+ */
+const ATTACK_OBJECT_BEFORE = /\b(?:attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strikes?|hit(?:s|ting)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|overr(?:an|un|uns)|captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|besieg(?:e|ed|es|ing)|pound(?:ed|s|ing)?|target(?:ed|s|ing)?|invad(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|retook|retake|liberat(?:e|ed|es|ing)|entered)\s+(?:the\s+)?(?:(?:[\p{L}-]+-(?:held|controlled|occupied)|rebel|separatist|key|strategic|besieged|embattled|frontline|eastern|western|northern|southern|central)\s+){0,3}$/iu;
+
+/**
  * Whether a place followed by an event noun is that event's scene: yes, unless the noun may name
  * who did it ("Kiev shelling kills five", "Moscow offensive") and no locative word or possessive
  * ties the place to it, or the place is in the possessive ("Kiev's shelling"), or the noun has a
@@ -92,6 +98,7 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
+  if (ATTACK_OBJECT_BEFORE.test(near)) return true;
   if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
