@@ -123,6 +123,9 @@ const SETTLEMENT_WORDS = new Set(['colony', 'springs', 'beach', 'heights', 'grov
  * (0.817, 0.818) for little recall; 100,000 keeps it (0.820) and recall rises 0.819 -> 0.825.
  */
 const TOWN_NAMES_BODIES = 100000;
+/** Population from which a three-letter name after a locative word is a town ("near Gao"), not an abbreviation. */
+const SHORT_TOWN = 10000;
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 /** Landform words that make a longer place name of a town's ("Meadow Grove", "Puget Sound"). */
 const LANDFORMS = new Set(['sound', 'park', 'lakes', 'islands', 'spring', 'mountain', 'mountains', 'mount', 'peak', 'canyon', 'forest', 'woods', 'gardens', 'garden', 'tail', 'side', 'shores', 'shore', 'estates', 'acres', 'meadows', 'pond', 'reservoir', 'dam', 'gulf', 'sea', 'ocean', 'cape', 'head', 'neck', 'mill', 'ferry', 'bluff', 'bluffs', 'rapids', 'glen', 'hollow', 'plains', 'prairie', 'marsh', 'swamp', 'desert', 'manor', 'corner', 'cove', 'inlet', 'key', 'keys', 'fort', 'haven', 'bottom', 'quarter', 'field', 'fields', 'wood', 'green', 'common', 'heath', 'vale', 'dale', 'run', 'branch', 'fork', 'forks', 'pass', 'gap', 'wilderness', 'preserve', 'refuge', 'trail', 'rock', 'rocks', 'grove', 'township', 'twp']);
 /** Words before a country's name that make a party's or a slogan's ("United Russia", "Free Syria"). */
@@ -301,8 +304,12 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     const before = text.slice(Math.max(0, m.start - 3), m.start);
     if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
   } else if (m.key.replace(/ /g, '').length <= 3) {
-    if (surface !== surface.toUpperCase()) return 'short';
-    if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
+    // …but a town of three letters written as a name after a locative word is one ("near Gao", "in Jos")
+    const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+    // (not a month's abbreviation, "through Nov. 30", nor a prefix, "in Pre-K")
+    const town = single && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
+    if (!town && surface !== surface.toUpperCase()) return 'short';
+    if (!town && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
   } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
     return 'acronym';
   }
