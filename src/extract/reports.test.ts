@@ -103,4 +103,9 @@ describe('buildReports', () => {
     expect(main('Gunmen from Kano attacked Katsina, killing 4.').location?.name).toBe('Katsina');
     expect(main('On 14 June 2021, militants from Mali stormed rebel-held Menaka, killing 6.').location?.name).toBe('Ménaka');
   });
+  it('finds a town of three letters after a locative word, but not a month\'s abbreviation', () => {
+    expect(main('On 2 June 2019, militants attacked an army base outside Gao, killing 5 soldiers.').location?.name).toBe('Gao');
+    expect(main('Gunmen killed two farmers near Jos on Sunday.').location?.name).toBe('Jos');
+    expect(main('Two killed in clashes that lasted through Nov. 30.').location).toBeNull();
+  });
 });
