@@ -108,4 +108,9 @@ describe('buildReports', () => {
     expect(main('Gunmen killed two farmers near Jos on Sunday.').location?.name).toBe('Jos');
     expect(main('Two killed in clashes that lasted through Nov. 30.').location).toBeNull();
   });
+  it('reads the ends of a road as the scene, unlike the ends of a journey', () => {
+    expect(main('On 5 May 2019, a landmine exploded under a vehicle on the road from Kidal to Anefis, killing 2 soldiers.').location?.name).toBe('Kidal');
+    expect(main('On 8 March 2020, an IED hit a convoy travelling from Mogadishu to Afgooye, killing 4.').location?.name).toBe('Mogadishu');
+    expect(main('Refugees fled from Kidal to Mopti after clashes killed 3.').location).toBeNull();
+  });
 });

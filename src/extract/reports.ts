@@ -72,6 +72,14 @@ const DISTANCE_BEFORE = /\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)
 const ATTACK_OBJECT_BEFORE = /\b(?:attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strikes?|hit(?:s|ting)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|overr(?:an|un|uns)|captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|besieg(?:e|ed|es|ing)|pound(?:ed|s|ing)?|target(?:ed|s|ing)?|invad(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|retook|retake|liberat(?:e|ed|es|ing)|entered)\s+(?:the\s+)?(?:(?:[\p{L}-]+-(?:held|controlled|occupied)|rebel|separatist|key|strategic|besieged|embattled|frontline|eastern|western|northern|southern|central)\s+){0,3}$/iu;
 
 /**
+ * "on the road from Gao to Ansongo", "a bus travelling between X and Y": an incident on the way
+ * between two places happened near both, so the ends of a road are its scene, unlike the ends of
+ * a journey ("fled to X"). Group 1: the first end; the second follows it after "to"/"and".
+ */
+const ROAD_FIRST = /\b(?:road|highway|route|axis|stretch|railway|track|(?:travell?|driv|mov)ing|located)\s+(?:(?:that\s+)?(?:from|between|linking|connecting|joining)\s+)(?:the\s+(?:towns?|villages?|cities)\s+(?:of\s+)?)?$/i;
+const ROAD_SECOND = /\b(?:road|highway|route|axis|stretch|railway|track|(?:travell?|driv|mov)ing|located)\s+(?:that\s+)?(?:from|between|linking|connecting|joining)\s+(?:the\s+(?:towns?|villages?|cities)\s+(?:of\s+)?)?[\p{L}'’. -]{2,40}?\s+(?:to|and|with)\s+$/iu;
+
+/**
  * Whether a place followed by an event noun is that event's scene: yes, unless the noun may name
  * who did it ("Kiev shelling kills five", "Moscow offensive") and no locative word or possessive
  * ties the place to it, or the place is in the possessive ("Kiev's shelling"), or the noun has a
@@ -99,6 +107,8 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
   if (ATTACK_OBJECT_BEFORE.test(near)) return true;
+  const wide = text.slice(Math.max(0, p.start - 90), p.start);
+  if (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide)) return true;
   if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
