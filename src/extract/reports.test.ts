@@ -113,4 +113,9 @@ describe('buildReports', () => {
     expect(main('On 8 March 2020, an IED hit a convoy travelling from Mogadishu to Afgooye, killing 4.').location?.name).toBe('Mogadishu');
     expect(main('Refugees fled from Kidal to Mopti after clashes killed 3.').location).toBeNull();
   });
+  it('reads a place that leads or backs someone as who, not where', () => {
+    expect(main('Tehran-backed rebels kill 3 soldiers.').location).toBeNull();
+    expect(main('Militants attacked Riyadh-led coalition positions, killing 4.').location).toBeNull();
+    expect(main('Tehran-backed rebels shell Aden, 3 dead.').location?.name).toBe('Aden');
+  });
 });
