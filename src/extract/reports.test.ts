@@ -118,4 +118,7 @@ describe('buildReports', () => {
     expect(main('Militants attacked Riyadh-led coalition positions, killing 4.').location).toBeNull();
     expect(main('Tehran-backed rebels shell Aden, 3 dead.').location?.name).toBe('Aden');
   });
+  it('reads a place a vehicle is bound for as no scene', () => {
+    expect(main('Kharkiv-bound train derails, 3 dead.').location).toBeNull();
+  });
 });

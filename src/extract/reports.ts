@@ -101,6 +101,8 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
   const byNoun = eventNounScene(text, p);
   if (byNoun !== null) return byNoun;
   if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
+  // "a Kharkiv-bound train": where it was going
+  if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return false;
   const near = text.slice(Math.max(0, p.start - 30), p.start);
   if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return true;
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
