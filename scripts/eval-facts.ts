@@ -85,7 +85,7 @@ export function normAdmin1(s: string | null | undefined): string {
   let x = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’.]/g, '').replace(/-/g, ' ');
   // the capital and the oblast around it are two regions: GeoNames "Kyiv" (city) and "Kyiv
   // Oblast", UCDP "Kiev Special Republican city" and "Kiev oblast"
-  const kyivOblast = /^(?:kyiv|kiev)(?:ska)?\s+(?:oblast|region|province)$/.test(x);
+  const kyivOblast = /^(?:kyiv|kiev)(?:ska(?:\s+oblast)?|\s+(?:oblast|region|province))$/.test(x);
   x = x.replace(/\b(?:oblast|region|province|special republican city|city|autonomous republic of)\b/g, ' ').replace(/\s+/g, ' ').trim();
   if (kyivOblast) return 'kyiv oblast';
   x = x.replace(/^(donet|luhan)ska$/, '$1sk');

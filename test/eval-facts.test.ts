@@ -14,6 +14,8 @@ describe('normAdmin1', () => {
     expect(normAdmin1('Kyiv Oblast')).not.toBe(normAdmin1('Kyiv'));
     expect(normAdmin1('Kyiv Oblast')).not.toBe(normAdmin1('Kiev Special Republican city'));
     expect(normAdmin1('Kiev oblast')).toBe(normAdmin1('Kyiv Oblast'));
+    expect(normAdmin1('Kyivska')).toBe(normAdmin1('Kyiv Oblast'));
+    expect(normAdmin1('Kyivska oblast')).toBe(normAdmin1('Kyiv Oblast'));
   });
   it('never matches an empty region', () => {
     expect(normAdmin1('')).toBe('');
