@@ -288,6 +288,16 @@ function namesRegion(m: Mention): boolean {
   return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
 }
 
+/**
+ * A town of three letters written as a name after a locative word ("near Gao", "in Jos"), not an
+ * abbreviation: not a month's ("through Nov. 30"), a prefix ("in Pre-K"), an English word or a first name.
+ */
+function shortTown(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
+  const surface = text.slice(m.start, m.end);
+  const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+  return m.first === m.last && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
+}
+
 /** Why a candidate is not a place mention, or null when it may be one. */
 function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>): string | null {
   const first = tokens[m.first];
@@ -303,13 +313,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // "W.Va." with its inner period is no word anywhere
     const before = text.slice(Math.max(0, m.start - 3), m.start);
     if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
-  } else if (m.key.replace(/ /g, '').length <= 3) {
-    // …but a town of three letters written as a name after a locative word is one ("near Gao", "in Jos")
-    const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-    // (not a month's abbreviation, "through Nov. 30", nor a prefix, "in Pre-K")
-    const town = single && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
-    if (!town && surface !== surface.toUpperCase()) return 'short';
-    if (!town && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
+  } else if (m.key.replace(/ /g, '').length <= 3 && !shortTown(m, text, tokens, g)) {
+    if (surface !== surface.toUpperCase()) return 'short';
+    if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
   } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
     return 'acronym';
   }
