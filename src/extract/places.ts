@@ -126,6 +126,16 @@ const TOWN_NAMES_BODIES = 100000;
 /** Population from which a three-letter name after a locative word is a town ("near Gao"), not an abbreviation. */
 const SHORT_TOWN = 10000;
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/**
+ * A town of three letters written as a name after a locative word ("near Gao", "in Jos"), not an
+ * abbreviation: not a month's ("through Nov. 30"), a prefix ("in Pre-K"), an English word or a first name.
+ */
+function shortTown(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
+  const surface = text.slice(m.start, m.end);
+  const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+  return m.first === m.last && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
+}
+
 /** Landform words that make a longer place name of a town's ("Meadow Grove", "Puget Sound"). */
 const LANDFORMS = new Set(['sound', 'park', 'lakes', 'islands', 'spring', 'mountain', 'mountains', 'mount', 'peak', 'canyon', 'forest', 'woods', 'gardens', 'garden', 'tail', 'side', 'shores', 'shore', 'estates', 'acres', 'meadows', 'pond', 'reservoir', 'dam', 'gulf', 'sea', 'ocean', 'cape', 'head', 'neck', 'mill', 'ferry', 'bluff', 'bluffs', 'rapids', 'glen', 'hollow', 'plains', 'prairie', 'marsh', 'swamp', 'desert', 'manor', 'corner', 'cove', 'inlet', 'key', 'keys', 'fort', 'haven', 'bottom', 'quarter', 'field', 'fields', 'wood', 'green', 'common', 'heath', 'vale', 'dale', 'run', 'branch', 'fork', 'forks', 'pass', 'gap', 'wilderness', 'preserve', 'refuge', 'trail', 'rock', 'rocks', 'grove', 'township', 'twp']);
 /** Words before a country's name that make a party's or a slogan's ("United Russia", "Free Syria"). */
@@ -286,16 +296,6 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
  */
 function namesRegion(m: Mention): boolean {
   return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
-}
-
-/**
- * A town of three letters written as a name after a locative word ("near Gao", "in Jos"), not an
- * abbreviation: not a month's ("through Nov. 30"), a prefix ("in Pre-K"), an English word or a first name.
- */
-function shortTown(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
-  const surface = text.slice(m.start, m.end);
-  const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-  return m.first === m.last && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
 }
 
 /** Why a candidate is not a place mention, or null when it may be one. */
