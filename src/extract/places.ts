@@ -193,6 +193,186 @@ function isDemonym(g: PlaceGazetteer, word: string): boolean {
   return g.demonymCountry(word) !== null;
 }
 
+/**
+ * Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19", "Neches
+ * River", "Lake Lanier"): found by a capitalised name with a feature word after or before it, and
+ * resolved to the document's own places (a street lies in the town the story is about).
+ */
+interface Feature {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  /** A street or road, resolved to its town; a natural feature may use its own name's readings. */
+  kind: 'street' | 'natural';
+  /** Folded name without the feature word ("neches" for "Neches River"), or null. */
+  stem: string | null;
+}
+
+/** Words that end a street's name ("Main Street", "S. Locust St.", "Blue Ridge Parkway"). */
+const STREET_SUFFIXES = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'pike', 'parkway', 'pkwy', 'highway', 'hwy', 'bypass', 'expressway', 'freeway', 'turnpike', 'trail', 'terrace', 'trafficway', 'prospekt']);
+/** Abbreviated suffixes: "Dr." and "St." also open names, so a capital after them ends the match. */
+const ABBREVIATED_SUFFIXES = new Set(['st', 'rd', 'ave', 'dr', 'blvd', 'ln', 'pkwy', 'hwy']);
+/** Words before a number that name a road ("Highway 19", "Route 30", "I-45", "FM 645"). */
+const ROUTE_HEADS = new Set(['highway', 'hwy', 'route', 'rte', 'interstate', 'i', 'us', 'sr', 'fm', 'cr', 'ky', 'road']);
+/** Words that end a natural feature's or a park's name ("Neches River", "Griffith Park"). */
+const NATURAL_SUFFIXES = new Set(['river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'valley', 'park', 'forest', 'wilderness', 'preserve', 'refuge', 'canyon', 'reservoir', 'peninsula', 'ocean', 'sea', 'lakeshore']);
+/** Words that open a natural feature's name ("Lake Lanier", "Mount Hood", "River Lune", "Fort Benning"). */
+const NATURAL_PREFIXES = new Set(['lake', 'mount', 'mt', 'river', 'fort', 'ft']);
+/** Compass words that may end a street's name ("Seventh Street Northwest", "40th Avenue South"). */
+const STREET_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'nw', 'ne', 'sw', 'se']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const NUMBER = /^\d{1,4}[A-Z]?$/;
+/** Most name words before a feature word. */
+const MAX_STEM = 4;
+
+/** Whether token `k` may stand in a feature's name: capitalised, or an ordinal ("16th Street"). */
+function nameWord(t: Token): boolean {
+  return t.cap || ORDINAL.test(t.text);
+}
+
+/** The gap between two tokens of one feature name: a space, a hyphen, or an initial's period ("S. Main"). */
+function featureGap(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '-' || (gap === '. ' && a.text.length === 1);
+}
+
+/** Index of the first token of the name before token `j`, or -1 when there is none. */
+function stemStart(tokens: Token[], j: number, text: string): number {
+  let k = j;
+  while (k > 0 && j - k < MAX_STEM) {
+    const t = tokens[k - 1];
+    if (!nameWord(t) || t.possessive || !featureGap(text, t, tokens[k])) break;
+    // "In Main Street", "The Red River": a sentence's first function word is no part of the name
+    if (t.initial && (OPENERS.has(t.text.toLowerCase()) || PREPOSITIONS.has(t.text.toLowerCase()))) break;
+    if (TITLES.has(t.text.toLowerCase()) && t.text.length > 3) break;
+    k--;
+  }
+  // an initial inside the name makes it a person's ("Virginia L. Lane"); one before it is a
+  // compass point ("S. Main St.")
+  for (let i = k + 1; i < j; i++) if (tokens[i].text.length === 1 && text[tokens[i].end] === '.') return -1;
+  return k < j ? k : -1;
+}
+
+/** Add a feature, replacing the shorter ones it covers ("Red River" inside "Red River Road"). */
+function push(out: Feature[], f: Feature): void {
+  while (out.length && out[out.length - 1].end > f.start) {
+    if (out[out.length - 1].start < f.start) return;
+    out.pop();
+  }
+  out.push(f);
+}
+
+function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
+  const out: Feature[] = [];
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (!t.cap) continue;
+    const w = t.text.toLowerCase();
+    const next = tokens[j + 1];
+    const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
+    const k = j > 0 ? stemStart(tokens, j, text) : -1;
+    // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
+    if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
+      const first = k >= 0 && tokens[k].text !== 'US' ? k : j;
+      push(out, { start: tokens[first].start, end: next.end, first, last: j + 1, kind: 'street', stem: null });
+      j++;
+      continue;
+    }
+    if (STREET_SUFFIXES.has(w) && k >= 0) {
+      let last = j;
+      let end = t.end;
+      if (ABBREVIATED_SUFFIXES.has(w)) {
+        if (text[end] === '.') end++;
+        if (text[t.end] === '.' && /^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      } else {
+        // "Seventh Street Northwest"
+        if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(j + 1)) {
+          last = j + 1;
+          end = next.end;
+        } else if (capAfter(j)) continue; // "Wall Street Journal", "Florida Highway Patrol"
+      }
+      push(out, { start: tokens[k].start, end, first: k, last, kind: 'street', stem: null });
+      continue;
+    }
+    if (NATURAL_SUFFIXES.has(w) && k >= 0) {
+      const stem = foldName(text.slice(tokens[k].start, tokens[j - 1].end));
+      // "Ricki Lake" is a person
+      if (k === j - 1 && g.firstName(stem) && g.lookup(stem).length === 0) continue;
+      let last = j;
+      // "Red River Valley", "Aleutian Islands"
+      while (tokens[last + 1] && NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && capAfter(last)) last++;
+      push(out, { start: tokens[k].start, end: tokens[last].end, first: k, last, kind: 'natural', stem });
+      j = last;
+      continue;
+    }
+    if (NATURAL_PREFIXES.has(w) && next?.cap) {
+      const gap = text.slice(t.end, next.start);
+      if (gap !== ' ' && gap !== '. ') continue;
+      let last = j + 1;
+      // "Mount Saint Helens", but not "Lake Lanier Islands" (the islands are another feature)
+      if (!tokens[last].possessive && capAfter(last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !CALENDAR.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase())) last++;
+      push(out, { start: t.start, end: tokens[last].end, first: j, last, kind: 'natural', stem: foldName(text.slice(next.start, tokens[last].end)) });
+      j = last;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a feature is: the place named right after it ("Main Street in Berlin", "Oak Road,
+ * Dover"), else for a natural feature its own name's reading nearest the story's town ("Neches
+ * River" by the town of Neches), else the story's town, region or country.
+ */
+function locateFeature(f: Feature, text: string, mentions: readonly Mention[], anchor: GazetteerEntry | null, g: PlaceGazetteer): GazetteerEntry | null {
+  const after = mentions.find((m) => m.start >= f.end && m.start <= f.end + 20);
+  if (after?.chosen && FEATURE_QUALIFIER.test(text.slice(f.end, after.start))) return after.chosen;
+  if (f.kind === 'natural' && f.stem && anchor) {
+    let best: GazetteerEntry | null = null;
+    for (const e of g.lookup(f.stem)) {
+      if (e.precision !== 'place' || km(e, anchor) > NATURAL_STEM_KM) continue;
+      if (!best || km(e, anchor) < km(best, anchor)) best = e;
+    }
+    if (best) return best;
+  }
+  if (f.kind === 'street') return anchor;
+  // a river or a park may lie far from the story's town: only a town named close by stands for it
+  let near: Mention | null = null;
+  let nearGap = Infinity;
+  for (const m of mentions) {
+    if (m.chosen?.precision !== 'place') continue;
+    const gap = m.start >= f.end ? m.start - f.end : f.start - m.end;
+    if (gap >= 0 && gap <= NATURAL_NEAR_CHARS && gap < nearGap) {
+      near = m;
+      nearGap = gap;
+    }
+  }
+  return near?.chosen ?? null;
+}
+
+/** How close in the text a town must be named to stand for a natural feature without its own reading. */
+const NATURAL_NEAR_CHARS = 150;
+
+/** Words between a feature and the place it lies in: "Main Street in Berlin", "Oak Road, Dover". */
+const FEATURE_QUALIFIER = /^(?:,\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$/;
+/** How far a natural feature's namesake town may lie from the story's town to stand for it. */
+const NATURAL_STEM_KM = 150;
+
+/**
+ * The document's anchor for features: its most-named town, else its most-named county, region or
+ * country (ties go to the first named).
+ */
+function documentAnchor(mentions: readonly Mention[]): GazetteerEntry | null {
+  for (const precision of ['place', 'admin2', 'admin1', 'country'] as const) {
+    const counts = new Map<GazetteerEntry, number>();
+    for (const m of mentions) if (m.chosen?.precision === precision && !m.qualifies) counts.set(m.chosen, (counts.get(m.chosen) ?? 0) + 1);
+    let best: GazetteerEntry | null = null;
+    for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
+    if (best) return best;
+  }
+  return null;
+}
+
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
 function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
@@ -645,9 +825,19 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
     return reason === null;
   });
-  resolveAll(mentions, tokens, text, g, debug);
+  // a feature takes over the names inside it ("Sacramento" in "Sacramento River") and yields to
+  // a gazetteer name as long as itself or longer ("Lake Charles", "Fort Worth")
+  const features = findFeatures(text, tokens, g);
+  const inside = (m: Mention) => features.some((f) => f.start <= m.start && m.end <= f.end && f.end - f.start > m.end - m.start);
+  const kept = mentions.filter((m) => !inside(m));
+  const standalone = features.filter((f) => !kept.some((m) => m.start < f.end && f.start < m.end));
+  resolveAll(kept, tokens, text, g, debug);
+  const anchor = standalone.length ? documentAnchor(kept) : null;
+  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
+  for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, kept, anchor, g), qualifies: null });
+  located.sort((a, b) => a.start - b.start);
   const out: PlaceAnnotation[] = [];
-  for (const m of mentions) {
+  for (const m of located) {
     if (!m.chosen) continue;
     const value: ResolvedPlace = g.resolved(m.chosen);
     out.push({
