@@ -197,6 +197,28 @@ describe('places', () => {
     expect(byText(run('Officials in Europe agreed.'), 'Europe')!.value).toMatchObject({ precision: 'country', geonameid: 6255148 });
   });
 
+  it('finds streets and roads and reports them at the town they are in', () => {
+    const ps = run('Firefighters were called to a house on Maple Grove Drive in Springfield, Illinois, on Sunday. Traffic on Highway 12 and on N. Elm St. was slow.');
+    const street = byText(ps, 'Maple Grove Drive')!;
+    expect(street.value).toMatchObject({ name: 'Springfield', admin1: 'Illinois', precision: 'place' });
+    expect(street.preposition).toBe('on');
+    expect(byText(ps, 'Highway 12')!.value).toMatchObject({ name: 'Springfield', admin1: 'Illinois' });
+    expect(byText(ps, 'N. Elm St.')!.value.name).toBe('Springfield');
+  });
+
+  it('takes no person, newspaper or lone street for a place', () => {
+    expect(run('Margaret T. Lane spoke to the Wall Street Journal in Dayton, Ohio.').map((p) => p.text)).toEqual(['Dayton', 'Ohio']);
+    // no town to put it in
+    expect(run('The parade went down Maple Grove Drive.')).toEqual([]);
+  });
+
+  it('places a natural feature only by its namesake town near the story or a place after it', () => {
+    const ps = run('Kayakers from Rock Hill launched onto the Catawba River on Sunday. Others fished the Quillomack Creek and Lake Drennow, Ohio.');
+    expect(byText(ps, 'Catawba River')!.value).toMatchObject({ name: 'Catawba', admin1: 'South Carolina' });
+    expect(byText(ps, 'Quillomack Creek')).toBeUndefined();
+    expect(byText(ps, 'Lake Drennow')!.value).toMatchObject({ name: 'Ohio', precision: 'admin1' });
+  });
+
   it('warns instead of failing with a gazetteer that cannot look up names', () => {
     const document: Document = { id: 'd', source: 't', url: null, title: null, published: null, author: null, site: null, lang: null, text: 'In Kyiv.' };
     const out = places.run({ document, annotations: [] }, { gazetteer: { demonymCountry: () => null, country: () => null } });

@@ -321,8 +321,9 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
 
 /**
  * Where a feature is: the place named right after it ("Main Street in Berlin", "Oak Road,
- * Dover"), else for a natural feature its own name's reading nearest the story's town ("Neches
- * River" by the town of Neches), else the story's town, region or country.
+ * Dover"); else for a natural feature its namesake town near the story's town ("Catawba River"
+ * by Catawba), for a street the story's town, county, region or country. The feature takes that
+ * place's reading whole, so a street is reported at its town's point and precision.
  */
 function locateFeature(f: Feature, text: string, mentions: readonly Mention[], anchor: GazetteerEntry | null, g: PlaceGazetteer): GazetteerEntry | null {
   const after = mentions.find((m) => m.start >= f.end && m.start <= f.end + 20);
@@ -335,23 +336,10 @@ function locateFeature(f: Feature, text: string, mentions: readonly Mention[], a
     }
     if (best) return best;
   }
-  if (f.kind === 'street') return anchor;
-  // a river or a park may lie far from the story's town: only a town named close by stands for it
-  let near: Mention | null = null;
-  let nearGap = Infinity;
-  for (const m of mentions) {
-    if (m.chosen?.precision !== 'place') continue;
-    const gap = m.start >= f.end ? m.start - f.end : f.start - m.end;
-    if (gap >= 0 && gap <= NATURAL_NEAR_CHARS && gap < nearGap) {
-      near = m;
-      nearGap = gap;
-    }
-  }
-  return near?.chosen ?? null;
+  // a river or a park may lie far from the story's town (measured on LGL: a town named within
+  // 150 characters stood for one within 161 km only a quarter of the time), so none is given
+  return f.kind === 'street' ? anchor : null;
 }
-
-/** How close in the text a town must be named to stand for a natural feature without its own reading. */
-const NATURAL_NEAR_CHARS = 150;
 
 /** Words between a feature and the place it lies in: "Main Street in Berlin", "Oak Road, Dover". */
 const FEATURE_QUALIFIER = /^(?:,\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$/;
@@ -825,12 +813,10 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
     return reason === null;
   });
-  // a feature takes over the names inside it ("Sacramento" in "Sacramento River") and yields to
-  // a gazetteer name as long as itself or longer ("Lake Charles", "Fort Worth")
-  const features = findFeatures(text, tokens, g);
-  const inside = (m: Mention) => features.some((f) => f.start <= m.start && m.end <= f.end && f.end - f.start > m.end - m.start);
-  const kept = mentions.filter((m) => !inside(m));
-  const standalone = features.filter((f) => !kept.some((m) => m.start < f.end && f.start < m.end));
+  // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places
+  // they lead to, "Lake Charles" and "Fort Worth" are towns
+  const kept = mentions;
+  const standalone = findFeatures(text, tokens, g).filter((f) => !kept.some((m) => m.start < f.end && f.start < m.end));
   resolveAll(kept, tokens, text, g, debug);
   const anchor = standalone.length ? documentAnchor(kept) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
