@@ -204,6 +204,9 @@ describe('places', () => {
     expect(street.preposition).toBe('on');
     expect(byText(ps, 'Highway 12')!.value).toMatchObject({ name: 'Springfield', admin1: 'Illinois' });
     expect(byText(ps, 'N. Elm St.')!.value.name).toBe('Springfield');
+    // an address, a compass abbreviation and a day after the name
+    const more = run('Police in Springfield, Illinois, searched 412 Birch Road Lot 9, a house at 80 Cedar St. Officers said, and 12 Ninth Street N.W. on Quarry Lane Monday.').map((p) => p.text);
+    expect(more).toEqual(expect.arrayContaining(['Birch Road', 'Cedar St.', 'Ninth Street N.W.', 'Quarry Lane']));
   });
 
   it('takes no person, newspaper or lone street for a place', () => {

@@ -221,6 +221,8 @@ const NATURAL_SUFFIXES = new Set(['river', 'creek', 'lake', 'bay', 'island', 'is
 const NATURAL_PREFIXES = new Set(['lake', 'mount', 'mt', 'river', 'fort', 'ft']);
 /** Compass words that may end a street's name ("Seventh Street Northwest", "40th Avenue South"). */
 const STREET_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'nw', 'ne', 'sw', 'se']);
+/** A compass abbreviation after a street's name: " N.W.", " SE". */
+const DIRECTION_ABBREVIATION = /^ (?:[NS]\.?[EW]\.?|[NS]\.[EW]\.)(?![\p{L}\p{N}])/u;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const NUMBER = /^\d{1,4}[A-Z]?$/;
 /** Most name words before a feature word. */
@@ -270,7 +272,8 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     if (!t.cap) continue;
     const w = t.text.toLowerCase();
     const next = tokens[j + 1];
-    const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
+    // a capitalised word after a name makes it a longer one, but a day after it does not
+    const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
     const k = j > 0 ? stemStart(tokens, j, text) : -1;
     // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
     if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
@@ -282,16 +285,22 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     if (STREET_SUFFIXES.has(w) && k >= 0) {
       let last = j;
       let end = t.end;
+      // a house number before it makes an address, whatever follows ("1205 Oak Road Lot 12")
+      const address = k > 0 && /^\d+$/.test(tokens[k - 1].text) && text.slice(tokens[k - 1].end, tokens[k].start) === ' ';
+      const compass = DIRECTION_ABBREVIATION.exec(text.slice(end, end + 6));
       if (ABBREVIATED_SUFFIXES.has(w)) {
         if (text[end] === '.') end++;
-        if (text[t.end] === '.' && /^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
-      } else {
+        if (!address && text[t.end] === '.' && /^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      } else if (compass) {
+        // "Seventh Street N.W."
+        end += compass[0].length;
+        while (tokens[last + 1] && tokens[last + 1].end <= end) last++;
+      } else if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(j + 1)) {
         // "Seventh Street Northwest"
-        if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(j + 1)) {
-          last = j + 1;
-          end = next.end;
-        } else if (capAfter(j)) continue; // "Wall Street Journal", "Florida Highway Patrol"
-      }
+        last = j + 1;
+        end = next.end;
+      } else if (capAfter(j) && !address) continue; // "Wall Street Journal", "Florida Highway Patrol"
+
       push(out, { start: tokens[k].start, end, first: k, last, kind: 'street', stem: null });
       continue;
     }
@@ -311,7 +320,7 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
       if (gap !== ' ' && gap !== '. ') continue;
       let last = j + 1;
       // "Mount Saint Helens", but not "Lake Lanier Islands" (the islands are another feature)
-      if (!tokens[last].possessive && capAfter(last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !CALENDAR.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase())) last++;
+      if (!tokens[last].possessive && capAfter(last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase()) && !STREET_SUFFIXES.has(tokens[last + 1].text.toLowerCase())) last++;
       push(out, { start: t.start, end: tokens[last].end, first: j, last, kind: 'natural', stem: foldName(text.slice(next.start, tokens[last].end)) });
       j = last;
     }
