@@ -222,6 +222,17 @@ describe('places', () => {
     expect(byText(ps, 'Lake Drennow')!.value).toMatchObject({ name: 'Ohio', precision: 'admin1' });
   });
 
+  it('reads names listed before "counties" as counties', () => {
+    const ps = run('Flood warnings covered Walton, Clarke and Oconee counties on Friday.');
+    expect(ps.map((p) => p.text)).toEqual(['Walton', 'Clarke', 'Oconee']);
+    for (const p of ps) expect(p.value).toMatchObject({ admin1: 'Georgia', precision: 'admin2' });
+  });
+
+  it('reads a state after a party letter, and a state before a body on a road word', () => {
+    expect(byText(run('The bill came from Rep. Ann Dole, D-N.Y., on Monday.'), 'N.Y.')!.value).toMatchObject({ name: 'New York', precision: 'admin1' });
+    expect(byText(run('Two Oregon Highway Patrol cars were hit.'), 'Oregon')!.value).toMatchObject({ precision: 'admin1' });
+  });
+
   it('warns instead of failing with a gazetteer that cannot look up names', () => {
     const document: Document = { id: 'd', source: 't', url: null, title: null, published: null, author: null, site: null, lang: null, text: 'In Kyiv.' };
     const out = places.run({ document, annotations: [] }, { gazetteer: { demonymCountry: () => null, country: () => null } });

@@ -370,14 +370,63 @@ function documentAnchor(mentions: readonly Mention[]): GazetteerEntry | null {
   return null;
 }
 
+const PARTY_LETTER = /^[DRI]$/;
+const MAX_LIST = 12;
+
+/**
+ * Counties named in a list before "counties" ("Walton and Oconee counties"): each name is read
+ * as "X County", by its first token. Walks back from the word; a name of up to three capitalised
+ * tokens the gazetteer knows with "County" after it.
+ */
+function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<number, Mention> {
+  const out = new Map<number, Mention>();
+  for (let j = 1; j < tokens.length; j++) {
+    if (tokens[j].text !== 'counties') continue;
+    let end = j; // exclusive end of the next name to the left
+    if (text.slice(tokens[j - 1].end, tokens[j].start) !== ' ') continue;
+    for (let items = 0; items < MAX_LIST && end > 0; items++) {
+      let found: Mention | null = null;
+      for (let n = Math.min(3, end); n >= 1 && !found; n--) {
+        const first = end - n;
+        if (!tokens.slice(first, end).every((t) => t.cap)) continue;
+        if (n > 1 && !tokens.slice(first, end - 1).every((t, x) => text.slice(t.end, tokens[first + x + 1].start) === ' ')) continue;
+        const candidates = g.lookup(foldName(`${text.slice(tokens[first].start, tokens[end - 1].end)} county`)).filter((e) => e.precision === 'admin2');
+        if (candidates.length) found = { start: tokens[first].start, end: tokens[end - 1].end, first, last: end - 1, key: foldName(text.slice(tokens[first].start, tokens[end - 1].end)), candidates, approx: null, hint: 'admin2', qualifier: null, qualifies: null, chosen: null, primary: true };
+      }
+      if (!found) break;
+      out.set(found.first, found);
+      // the name before: "Walton and Oconee", "Clarke, Madison, Oconee", "Madison, and Oconee"
+      let k = found.first - 1;
+      if (k < 1) break;
+      if (tokens[k].text === 'and' || tokens[k].text === 'or') {
+        if (text.slice(tokens[k].end, tokens[k + 1].start) !== ' ' || !/^,? $/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+        end = k;
+      } else {
+        if (!/^(?:, |\/)$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) break;
+        end = k + 1;
+      }
+    }
+  }
+  return out;
+}
+
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
 function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
+  const counties = countyLists(text, tokens, g);
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const article = !t.cap && ARTICLES.has(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
+    // a legislator's party letter is no part of the state after it ("D-N.Y.")
+    if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
+    const county = counties.get(i);
+    if (county) {
+      mentions.push(county);
+      i = county.last;
+      continue;
+    }
     let found: Mention | null = null;
     for (let n = Math.min(maxTokens, tokens.length - i); n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
@@ -496,7 +545,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
-    if (STREET_HEADS.has(w)) return 'street';
+    // …unless a body follows the street word ("Florida Highway Patrol")
+    const after = tokens[m.last + 2];
+    if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return 'street';
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
