@@ -233,6 +233,12 @@ describe('places', () => {
     expect(byText(run('Two Oregon Highway Patrol cars were hit.'), 'Oregon')!.value).toMatchObject({ precision: 'admin1' });
   });
 
+  it('takes firms and titled people for no places, here and later', () => {
+    expect(run('The firm Dayton & Lancaster won the contract in Ohio.').map((p) => p.text)).toEqual(['Ohio']);
+    expect(run('Shoppers went to Valu-Mart on Friday.')).toEqual([]);
+    expect(run('President Lincoln spoke first. Afterwards the crowd cheered Lincoln again.')).toEqual([]);
+  });
+
   it('warns instead of failing with a gazetteer that cannot look up names', () => {
     const document: Document = { id: 'd', source: 't', url: null, title: null, published: null, author: null, site: null, lang: null, text: 'In Kyiv.' };
     const out = places.run({ document, annotations: [] }, { gazetteer: { demonymCountry: () => null, country: () => null } });

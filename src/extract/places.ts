@@ -568,7 +568,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const prev = tokens[m.first - 1];
   if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
     const w = prev.text.toLowerCase();
-    if (TITLES.has(w)) return 'person';
+    if (TITLES.has(w)) {
+      // "President Lincoln" makes every later "Lincoln" the person too
+      if (single && !namesRegion(m) && w !== 'st' && w !== 'saint') persons.add(m.key);
+      return 'person';
+    }
     // an organisation's initials before a town name its branch there ("CBC Toronto", "NBC
     // Chicago"), unless they name a ship ("USS Arizona")
     const branch = prev.text.length >= 2 && prev.text.length <= 5 && prev.text === prev.text.toUpperCase() && !/^\p{N}+$/u.test(prev.text) && !SHIP_PREFIXES.has(prev.text) && first.text !== first.text.toUpperCase();
@@ -583,6 +587,13 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     }
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
+  // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
+  // ("Trinidad & Tobago")
+  const ampersand = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.cap && b.cap && /^ ?& ?$/.test(text.slice(a.end, b.start));
+  if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return 'firm';
+  // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
+  // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
+  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev.text) && !namesRegion(m)) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
