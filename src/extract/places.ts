@@ -874,7 +874,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   found.forEach((m, i) => {
     if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-    if (LOCATIVE.has(prep) || m.candidates.length === 1 || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+    if (LOCATIVE.has(prep) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
   const mentions = found.filter((m) => {
