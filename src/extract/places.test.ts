@@ -233,6 +233,11 @@ describe('places', () => {
     expect(byText(run('Two Oregon Highway Patrol cars were hit.'), 'Oregon')!.value).toMatchObject({ precision: 'admin1' });
   });
 
+  it('reads a state that is also a first name as the state before a body of several words', () => {
+    expect(byText(run('Agents of the Georgia Bureau of Investigation searched a house in Macon.'), 'Georgia')!.value).toMatchObject({ country: 'US', precision: 'admin1' });
+    expect(byText(run('Virginia Weaver spoke to reporters.'), 'Virginia')).toBeUndefined();
+  });
+
   it('takes firms and titled people for no places, here and later', () => {
     expect(run('The firm Dayton & Lancaster won the contract in Ohio.').map((p) => p.text)).toEqual(['Ohio']);
     expect(run('Shoppers went to Valu-Mart on Friday.')).toEqual([]);

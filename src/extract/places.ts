@@ -544,9 +544,12 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (next && !last.possessive && next.cap && !joined && !dated && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
-    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
-    // …unless a body follows the street word ("Florida Highway Patrol")
+    // …but a state's or country's name before a body of several words is the place ("Georgia
+    // Bureau of Investigation", "Virginia Commonwealth University")
     const after = tokens[m.last + 2];
+    const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
+    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) return 'first-name';
+    // …unless a body follows the street word ("Florida Highway Patrol")
     if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return 'street';
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
