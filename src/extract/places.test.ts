@@ -236,6 +236,10 @@ describe('places', () => {
   it('reads a state that is also a first name as the state before a body of several words', () => {
     expect(byText(run('Agents of the Georgia Bureau of Investigation searched a house in Macon.'), 'Georgia')!.value).toMatchObject({ country: 'US', precision: 'admin1' });
     expect(byText(run('Virginia Weaver spoke to reporters.'), 'Virginia')).toBeUndefined();
+    // a girl named for a state stays a girl through the story, even "to Georgia's credit"…
+    expect(run('Young Georgia Pettibone skates daily. Georgia began at four, and to Georgia\'s credit she never quit.')).toEqual([]);
+    // …unless it also says "in Georgia"
+    expect(run('Georgia Pettibone skates daily. She was born in Georgia.').some((p) => p.text === 'Georgia' && p.preposition === 'in')).toBe(true);
   });
 
   it('takes firms and titled people for no places, here and later', () => {

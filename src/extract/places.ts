@@ -506,8 +506,13 @@ function namesRegion(m: Mention): boolean {
   return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
 }
 
-/** Why a candidate is not a place mention, or null when it may be one. */
-function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>): string | null {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Why a candidate is not a place mention, or null when it may be one. Adds to `persons` the names
+ * it finds used as people's ("Barack Obama"), except those the document `confirmed` as places.
+ */
+function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>, confirmed: ReadonlySet<string> = NONE): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
@@ -548,7 +553,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // Bureau of Investigation", "Virginia Commonwealth University")
     const after = tokens[m.last + 2];
     const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
-    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) return 'first-name';
+    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
+      // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
+      if (!g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 && !confirmed.has(m.key)) persons.add(m.key);
+      return 'first-name';
+    }
     // …unless a body follows the street word ("Florida Highway Patrol")
     if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return 'street';
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
@@ -877,11 +886,12 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   found.forEach((m, i) => {
     if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-    if (LOCATIVE.has(prep) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+    // "to Georgia's credit" says nothing of a place
+    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
   const mentions = found.filter((m) => {
-    const reason = rejectReason(m, text, tokens, g, persons);
+    const reason = rejectReason(m, text, tokens, g, persons, confirmed);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
     if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
