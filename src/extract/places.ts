@@ -18,13 +18,20 @@
  *    qualifiers ("Springfield, Illinois", "Kupiansk … in Kharkiv", "Syria's Hama") decide; one
  *    sense per name per document. In a document about Ukraine, a name is also looked up by its
  *    transliteration skeleton ("Alexandrovka" for Oleksandrivka).
- * 4. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
+ * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
+ *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
+ *    name overlaps it. A street takes the reading of the place named right after it or of the
+ *    story's most-named town (so it is reported at that town's point and precision); a natural
+ *    feature only that of a place right after it or of its namesake town near the story's town,
+ *    else it is left out. Names listed before "counties" are read as counties.
+ * 5. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
  *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
  *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
  *
  * Leaves to others: which place is the event's location (the `preposition` and `qualifies`
  * fields help). Limits: English only; a place GeoNames cities500 lacks (villages under 500,
- * streets, buildings) is not found unless the supplement names it.
+ * buildings) is not found unless the supplement names it; a street or river has no point of its
+ * own.
  */
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
