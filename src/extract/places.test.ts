@@ -193,6 +193,11 @@ describe('places', () => {
     expect(run('They went to Mass. Then they ate.').some((p) => p.text === 'Mass.')).toBe(false);
   });
 
+  it('reads a big city\'s dotted initials, even before a full stop', () => {
+    expect(byText(run('The band moved to L.A. in May.'), 'L.A.')!.value).toMatchObject({ name: 'Los Angeles', country: 'US' });
+    expect(run('The band moved to L.A.. Then it split.').map((p) => p.value.name)).toEqual(['Los Angeles']);
+  });
+
   it('knows continents', () => {
     expect(byText(run('Officials in Europe agreed.'), 'Europe')!.value).toMatchObject({ precision: 'country', geonameid: 6255148 });
   });

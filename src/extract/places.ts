@@ -457,7 +457,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
         // "W.Va.": the period already taken above
         key += '.';
         candidates = g.lookup(key);
-      } else if (text[end] === '.' && g.lookup(key + '.').length > 0) {
+      } else if (text[end - 1] !== '.' && text[end] === '.' && g.lookup(key + '.').length > 0) {
         // "Ga.", "Tenn.": an abbreviation (where it may stand is checked in rejectReason)
         key += '.';
         candidates = g.lookup(key);
@@ -514,6 +514,9 @@ function namesRegion(m: Mention): boolean {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** Initials with periods ("L.A."), and the population from which a city is known by them. */
+const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
+const DOTTED_CITY = 1000000;
 
 /**
  * Why a candidate is not a place mention, or null when it may be one. Adds to `persons` the names
@@ -535,7 +538,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
   } else if (m.key.replace(/ /g, '').length <= 3) {
     if (surface !== surface.toUpperCase()) return 'short';
-    if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
+    // …but a dotted initialism of a big city stands ("L.A.")
+    const dotted = DOTTED.test(surface) && m.candidates.some((e) => e.population >= DOTTED_CITY);
+    if (!dotted && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
   } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
     return 'acronym';
   }
