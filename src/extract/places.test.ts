@@ -227,6 +227,12 @@ describe('places', () => {
     expect(byText(ps, 'Lake Drennow')!.value).toMatchObject({ name: 'Ohio', precision: 'admin1' });
   });
 
+  it('reads an unknown place where people live as lying near the story\'s town', () => {
+    const ps = run('Police in Dayton, Ohio, said a Quarrow Glen man and Jane Roe, 38, of Tillbrook were charged. The Smith family and a Christian man were not.');
+    expect(ps.map((p) => p.text)).toEqual(['Dayton', 'Ohio', 'Quarrow Glen', 'Tillbrook']);
+    expect(byText(ps, 'Tillbrook')!.value).toMatchObject({ name: 'Dayton', admin1: 'Ohio', precision: 'place' });
+  });
+
   it('reads names listed before "counties" as counties', () => {
     const ps = run('Flood warnings covered Walton, Clarke and Oconee counties on Friday.');
     expect(ps.map((p) => p.text)).toEqual(['Walton', 'Clarke', 'Oconee']);

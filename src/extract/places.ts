@@ -23,7 +23,8 @@
  *    name overlaps it. A street takes the reading of the place named right after it or of the
  *    story's most-named town (so it is reported at that town's point and precision); a natural
  *    feature only that of a place right after it or of its namesake town near the story's town,
- *    else it is left out. Names listed before "counties" are read as counties.
+ *    else it is left out. Where people live ("Jane Roe, 38, of Lanexa", "a Meadow Grove man") is
+ *    read like a street. Names listed before "counties" are read as counties.
  * 5. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
  *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
  *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
@@ -211,7 +212,7 @@ interface Feature {
   first: number;
   last: number;
   /** A street or road, resolved to its town; a natural feature may use its own name's readings. */
-  kind: 'street' | 'natural';
+  kind: 'street' | 'natural' | 'local';
   /** Folded name without the feature word ("neches" for "Neches River"), or null. */
   stem: string | null;
 }
@@ -261,6 +262,44 @@ function stemStart(tokens: Token[], j: number, text: string): number {
   // compass point ("S. Main St.")
   for (let i = k + 1; i < j; i++) if (tokens[i].text.length === 1 && text[tokens[i].end] === '.') return -1;
   return k < j ? k : -1;
+}
+
+/** "a Meadow Grove man", "his Lanexa home": a local noun after a place's name. */
+const RESIDENT_NOUNS = new Set(['man', 'woman', 'men', 'women', 'resident', 'residents', 'teen', 'teenager', 'boy', 'girl', 'native']);
+const RESIDENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+/** ", 38, of Lanexa": where a person named with an age lives. */
+const AGE_OF = /,\s*\d{1,3},\s*of\s+$/;
+
+/**
+ * Places local news names by where people live ("Richard Roe, 38, of Lanexa", "a Meadow Grove
+ * man") that the gazetteer lacks: a run of one to three capitalised words in those frames, no
+ * English word, people or demonym. They lie near the story's town and take its reading.
+ */
+function findResidences(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
+  const out: Feature[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (!tokens[i].cap || tokens[i].initial) continue;
+    let last = i;
+    while (last - i < 2 && tokens[last + 1]?.cap && text.slice(tokens[last].end, tokens[last + 1].start) === ' ' && !tokens[last].possessive) last++;
+    const before = text.slice(Math.max(0, tokens[i].start - 16), tokens[i].start);
+    const noun = tokens[last + 1];
+    const det = tokens[i - 1].text.toLowerCase();
+    const resident = RESIDENT_DETERMINERS.has(det) && text.slice(tokens[i - 1].end, tokens[i].start) === ' ' && noun !== undefined && RESIDENT_NOUNS.has(noun.text) && text.slice(tokens[last].end, noun.start) === ' ' && !tokens[last].possessive;
+    if (!resident && !AGE_OF.test(before)) {
+      i = last;
+      continue;
+    }
+    // after ", 38, of" the name ends at the first non-capitalised word; stop at a comma
+    const words = tokens.slice(i, last + 1);
+    const name = foldName(text.slice(tokens[i].start, tokens[last].end));
+    // one English word is a description ("a Christian man"), two may be a village ("Meadow Grove")
+    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t.text) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
+    if (plain && !g.firstName(foldName(words[0].text)) && text.slice(tokens[last].end, tokens[last].end + 1) !== '-') {
+      out.push({ start: tokens[i].start, end: tokens[last].end, first: i, last, kind: 'local', stem: null });
+    }
+    i = last;
+  }
+  return out;
 }
 
 /** Add a feature, replacing the shorter ones it covers ("Red River" inside "Red River Road"). */
@@ -354,7 +393,7 @@ function locateFeature(f: Feature, text: string, mentions: readonly Mention[], a
   }
   // a river or a park may lie far from the story's town (measured on LGL: a town named within
   // 150 characters stood for one within 161 km only a quarter of the time), so none is given
-  return f.kind === 'street' ? anchor : null;
+  return f.kind === 'natural' ? null : anchor;
 }
 
 /** Words between a feature and the place it lies in: "Main Street in Berlin", "Oak Road, Dover". */
@@ -912,7 +951,8 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places
   // they lead to, "Lake Charles" and "Fort Worth" are towns
   const kept = mentions;
-  const standalone = findFeatures(text, tokens, g).filter((f) => !kept.some((m) => m.start < f.end && f.start < m.end));
+  const features = [...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)];
+  const standalone = features.filter((f, i) => !kept.some((m) => m.start < f.end && f.start < m.end) && !features.some((o, j) => j < i && o.start < f.end && f.start < o.end));
   resolveAll(kept, tokens, text, g, debug);
   const anchor = standalone.length ? documentAnchor(kept) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
