@@ -381,7 +381,7 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
  * place's reading whole, so a street is reported at its town's point and precision.
  */
 function locateFeature(f: Feature, text: string, mentions: readonly Mention[], anchor: GazetteerEntry | null, g: PlaceGazetteer): GazetteerEntry | null {
-  const after = mentions.find((m) => m.start >= f.end && m.start <= f.end + 20);
+  const after = mentions[firstEndingAfter(mentions, f.end)];
   if (after?.chosen && FEATURE_QUALIFIER.test(text.slice(f.end, after.start))) return after.chosen;
   if (f.kind === 'natural' && f.stem && anchor) {
     let best: GazetteerEntry | null = null;
@@ -394,6 +394,33 @@ function locateFeature(f: Feature, text: string, mentions: readonly Mention[], a
   // a river or a park may lie far from the story's town (measured on LGL: a town named within
   // 150 characters stood for one within 161 km only a quarter of the time), so none is given
   return f.kind === 'natural' ? null : anchor;
+}
+
+/** Index of the first of `spans` (in text order, not overlapping) that ends after `pos`, or its length. */
+function firstEndingAfter(spans: readonly { end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Features that overlap no place name and no earlier feature, in text order. */
+function standaloneFeatures(features: Feature[], mentions: readonly Mention[]): Feature[] {
+  features.sort((a, b) => a.start - b.start);
+  const out: Feature[] = [];
+  let reached = 0;
+  for (const f of features) {
+    if (f.start < reached) continue;
+    const m = mentions[firstEndingAfter(mentions, f.start)];
+    if (m && m.start < f.end) continue;
+    out.push(f);
+    reached = f.end;
+  }
+  return out;
 }
 
 /** Words between a feature and the place it lies in: "Main Street in Berlin", "Oak Road, Dover". */
@@ -951,8 +978,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places
   // they lead to, "Lake Charles" and "Fort Worth" are towns
   const kept = mentions;
-  const features = [...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)];
-  const standalone = features.filter((f, i) => !kept.some((m) => m.start < f.end && f.start < m.end) && !features.some((o, j) => j < i && o.start < f.end && f.start < o.end));
+  const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   resolveAll(kept, tokens, text, g, debug);
   const anchor = standalone.length ? documentAnchor(kept) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
