@@ -193,8 +193,72 @@ describe('places', () => {
     expect(run('They went to Mass. Then they ate.').some((p) => p.text === 'Mass.')).toBe(false);
   });
 
+  it('reads a big city\'s dotted initials, even before a full stop', () => {
+    expect(byText(run('The band moved to L.A. in May.'), 'L.A.')!.value).toMatchObject({ name: 'Los Angeles', country: 'US' });
+    expect(run('The band moved to L.A.. Then it split.').map((p) => p.value.name)).toEqual(['Los Angeles']);
+  });
+
   it('knows continents', () => {
     expect(byText(run('Officials in Europe agreed.'), 'Europe')!.value).toMatchObject({ precision: 'country', geonameid: 6255148 });
+  });
+
+  it('finds streets and roads and reports them at the town they are in', () => {
+    const ps = run('Firefighters were called to a house on Maple Grove Drive in Springfield, Illinois, on Sunday. Traffic on Highway 12 and on N. Elm St. was slow.');
+    const street = byText(ps, 'Maple Grove Drive')!;
+    expect(street.value).toMatchObject({ name: 'Springfield', admin1: 'Illinois', precision: 'place' });
+    expect(street.preposition).toBe('on');
+    expect(byText(ps, 'Highway 12')!.value).toMatchObject({ name: 'Springfield', admin1: 'Illinois' });
+    expect(byText(ps, 'N. Elm St.')!.value.name).toBe('Springfield');
+    // an address, a compass abbreviation and a day after the name
+    const more = run('Police in Springfield, Illinois, searched 412 Birch Road Lot 9, a house at 80 Cedar St. Officers said, and 12 Ninth Street N.W. on Quarry Lane Monday.').map((p) => p.text);
+    expect(more).toEqual(expect.arrayContaining(['Birch Road', 'Cedar St.', 'Ninth Street N.W.', 'Quarry Lane']));
+  });
+
+  it('takes no person, newspaper or lone street for a place', () => {
+    expect(run('Margaret T. Lane spoke to the Wall Street Journal in Dayton, Ohio.').map((p) => p.text)).toEqual(['Dayton', 'Ohio']);
+    // no town to put it in
+    expect(run('The parade went down Maple Grove Drive.')).toEqual([]);
+  });
+
+  it('places a natural feature only by its namesake town near the story or a place after it', () => {
+    const ps = run('Kayakers from Rock Hill launched onto the Catawba River on Sunday. Others fished the Quillomack Creek and Lake Drennow, Ohio.');
+    expect(byText(ps, 'Catawba River')!.value).toMatchObject({ name: 'Catawba', admin1: 'South Carolina' });
+    expect(byText(ps, 'Quillomack Creek')).toBeUndefined();
+    expect(byText(ps, 'Lake Drennow')!.value).toMatchObject({ name: 'Ohio', precision: 'admin1' });
+  });
+
+  it('reads an unknown place where people live as lying near the story\'s town', () => {
+    const ps = run('Police in Dayton, Ohio, said a Quarrow Glen man and Jane Roe, 38, of Tillbrook were charged. The Smith family and a Christian man were not.');
+    expect(ps.map((p) => p.text)).toEqual(['Dayton', 'Ohio', 'Quarrow Glen', 'Tillbrook']);
+    expect(byText(ps, 'Tillbrook')!.value).toMatchObject({ name: 'Dayton', admin1: 'Ohio', precision: 'place' });
+  });
+
+  it('reads names listed before "counties" as counties', () => {
+    const ps = run('Flood warnings covered Walton, Clarke and Oconee counties on Friday.');
+    expect(ps.map((p) => p.text)).toEqual(['Walton', 'Clarke', 'Oconee']);
+    for (const p of ps) expect(p.value).toMatchObject({ admin1: 'Georgia', precision: 'admin2' });
+  });
+
+  it('reads a state after a party letter, and a state before a body on a road word', () => {
+    expect(byText(run('The bill came from Rep. Ann Dole, D-N.Y., on Monday.'), 'N.Y.')!.value).toMatchObject({ name: 'New York', precision: 'admin1' });
+    expect(byText(run('Two Oregon Highway Patrol cars were hit.'), 'Oregon')!.value).toMatchObject({ precision: 'admin1' });
+  });
+
+  it('reads a state that is also a first name as the state before a body of several words', () => {
+    expect(byText(run('Agents of the Georgia Bureau of Investigation searched a house in Macon.'), 'Georgia')!.value).toMatchObject({ country: 'US', precision: 'admin1' });
+    expect(byText(run('Virginia Weaver spoke to reporters.'), 'Virginia')).toBeUndefined();
+    // a girl named for a state stays a girl through the story, even "to Georgia's credit"…
+    expect(run('Young Georgia Pettibone skates daily. Georgia began at four, and to Georgia\'s credit she never quit.')).toEqual([]);
+    // …unless it also says "in Georgia"
+    expect(run('Georgia Pettibone skates daily. She was born in Georgia.').some((p) => p.text === 'Georgia' && p.preposition === 'in')).toBe(true);
+  });
+
+  it('takes firms and titled people for no places, here and later', () => {
+    expect(run('The firm Dayton & Lancaster won the contract in Ohio.').map((p) => p.text)).toEqual(['Ohio']);
+    expect(run('Shoppers went to Valu-Mart on Friday.')).toEqual([]);
+    expect(run('President Lincoln spoke first. Afterwards the crowd cheered Lincoln again.')).toEqual([]);
+    // a name with one reading is no place before a body's name just because it stands alone elsewhere
+    expect(run('The Belk Foundation gave money. Belk opened a store.').some((p) => p.start === 4)).toBe(false);
   });
 
   it('warns instead of failing with a gazetteer that cannot look up names', () => {

@@ -18,13 +18,21 @@
  *    qualifiers ("Springfield, Illinois", "Kupiansk … in Kharkiv", "Syria's Hama") decide; one
  *    sense per name per document. In a document about Ukraine, a name is also looked up by its
  *    transliteration skeleton ("Alexandrovka" for Oleksandrivka).
- * 4. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
+ * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
+ *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
+ *    name overlaps it. A street takes the reading of the place named right after it or of the
+ *    story's most-named town (so it is reported at that town's point and precision); a natural
+ *    feature only that of a place right after it or of its namesake town near the story's town,
+ *    else it is left out. Where people live ("Jane Roe, 38, of Lanexa", "a Meadow Grove man") is
+ *    read like a street. Names listed before "counties" are read as counties.
+ * 5. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
  *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
  *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
  *
  * Leaves to others: which place is the event's location (the `preposition` and `qualifies`
  * fields help). Limits: English only; a place GeoNames cities500 lacks (villages under 500,
- * streets, buildings) is not found unless the supplement names it.
+ * buildings) is not found unless the supplement names it; a street or river has no point of its
+ * own.
  */
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
@@ -206,14 +214,305 @@ function isDemonym(g: PlaceGazetteer, word: string): boolean {
   return g.demonymCountry(word) !== null;
 }
 
+/**
+ * Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19", "Neches
+ * River", "Lake Lanier"): found by a capitalised name with a feature word after or before it, and
+ * resolved to the document's own places (a street lies in the town the story is about).
+ */
+interface Feature {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  /** A street or road, resolved to its town; a natural feature may use its own name's readings. */
+  kind: 'street' | 'natural' | 'local';
+  /** Folded name without the feature word ("neches" for "Neches River"), or null. */
+  stem: string | null;
+}
+
+/** Words that end a street's name ("Main Street", "S. Locust St.", "Blue Ridge Parkway"). */
+const STREET_SUFFIXES = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'dr', 'boulevard', 'blvd', 'lane', 'ln', 'pike', 'parkway', 'pkwy', 'highway', 'hwy', 'bypass', 'expressway', 'freeway', 'turnpike', 'trail', 'terrace', 'trafficway', 'prospekt']);
+/** Abbreviated suffixes: "Dr." and "St." also open names, so a capital after them ends the match. */
+const ABBREVIATED_SUFFIXES = new Set(['st', 'rd', 'ave', 'dr', 'blvd', 'ln', 'pkwy', 'hwy']);
+/** Words before a number that name a road ("Highway 19", "Route 30", "I-45", "FM 645"). */
+const ROUTE_HEADS = new Set(['highway', 'hwy', 'route', 'rte', 'interstate', 'i', 'us', 'sr', 'fm', 'cr', 'ky', 'road']);
+/** Words that end a natural feature's or a park's name ("Neches River", "Griffith Park"). */
+const NATURAL_SUFFIXES = new Set(['river', 'creek', 'lake', 'bay', 'island', 'islands', 'mountain', 'mountains', 'valley', 'park', 'forest', 'wilderness', 'preserve', 'refuge', 'canyon', 'reservoir', 'peninsula', 'ocean', 'sea', 'lakeshore']);
+/** Words that open a natural feature's name ("Lake Lanier", "Mount Hood", "River Lune", "Fort Benning"). */
+const NATURAL_PREFIXES = new Set(['lake', 'mount', 'mt', 'river', 'fort', 'ft']);
+/** Compass words that may end a street's name ("Seventh Street Northwest", "40th Avenue South"). */
+const STREET_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'nw', 'ne', 'sw', 'se']);
+/** A compass abbreviation after a street's name: " N.W.", " SE". */
+const DIRECTION_ABBREVIATION = /^ (?:[NS]\.?[EW]\.?|[NS]\.[EW]\.)(?![\p{L}\p{N}])/u;
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const NUMBER = /^\d{1,4}[A-Z]?$/;
+/** Most name words before a feature word. */
+const MAX_STEM = 4;
+
+/** Whether token `k` may stand in a feature's name: capitalised, or an ordinal ("16th Street"). */
+function nameWord(t: Token): boolean {
+  return t.cap || ORDINAL.test(t.text);
+}
+
+/** The gap between two tokens of one feature name: a space, a hyphen, or an initial's period ("S. Main"). */
+function featureGap(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '-' || (gap === '. ' && a.text.length === 1);
+}
+
+/** Index of the first token of the name before token `j`, or -1 when there is none. */
+function stemStart(tokens: Token[], j: number, text: string): number {
+  let k = j;
+  while (k > 0 && j - k < MAX_STEM) {
+    const t = tokens[k - 1];
+    if (!nameWord(t) || t.possessive || !featureGap(text, t, tokens[k])) break;
+    // "In Main Street", "The Red River": a sentence's first function word is no part of the name
+    if (t.initial && (OPENERS.has(t.text.toLowerCase()) || PREPOSITIONS.has(t.text.toLowerCase()))) break;
+    if (TITLES.has(t.text.toLowerCase()) && t.text.length > 3) break;
+    k--;
+  }
+  // an initial inside the name makes it a person's ("Virginia L. Lane"); one before it is a
+  // compass point ("S. Main St.")
+  for (let i = k + 1; i < j; i++) if (tokens[i].text.length === 1 && text[tokens[i].end] === '.') return -1;
+  return k < j ? k : -1;
+}
+
+/** "a Meadow Grove man", "his Lanexa home": a local noun after a place's name. */
+const RESIDENT_NOUNS = new Set(['man', 'woman', 'men', 'women', 'resident', 'residents', 'teen', 'teenager', 'boy', 'girl', 'native']);
+const RESIDENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+/** ", 38, of Lanexa": where a person named with an age lives. */
+const AGE_OF = /,\s*\d{1,3},\s*of\s+$/;
+
+/**
+ * Places local news names by where people live ("Richard Roe, 38, of Lanexa", "a Meadow Grove
+ * man") that the gazetteer lacks: a run of one to three capitalised words in those frames, no
+ * English word, people or demonym. They lie near the story's town and take its reading.
+ */
+function findResidences(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
+  const out: Feature[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (!tokens[i].cap || tokens[i].initial) continue;
+    let last = i;
+    while (last - i < 2 && tokens[last + 1]?.cap && text.slice(tokens[last].end, tokens[last + 1].start) === ' ' && !tokens[last].possessive) last++;
+    const before = text.slice(Math.max(0, tokens[i].start - 16), tokens[i].start);
+    const noun = tokens[last + 1];
+    const det = tokens[i - 1].text.toLowerCase();
+    const resident = RESIDENT_DETERMINERS.has(det) && text.slice(tokens[i - 1].end, tokens[i].start) === ' ' && noun !== undefined && RESIDENT_NOUNS.has(noun.text) && text.slice(tokens[last].end, noun.start) === ' ' && !tokens[last].possessive;
+    if (!resident && !AGE_OF.test(before)) {
+      i = last;
+      continue;
+    }
+    // after ", 38, of" the name ends at the first non-capitalised word; stop at a comma
+    const words = tokens.slice(i, last + 1);
+    const name = foldName(text.slice(tokens[i].start, tokens[last].end));
+    // one English word is a description ("a Christian man"), two may be a village ("Meadow Grove")
+    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t.text) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
+    if (plain && !g.firstName(foldName(words[0].text)) && text.slice(tokens[last].end, tokens[last].end + 1) !== '-') {
+      out.push({ start: tokens[i].start, end: tokens[last].end, first: i, last, kind: 'local', stem: null });
+    }
+    i = last;
+  }
+  return out;
+}
+
+/** Add a feature, replacing the shorter ones it covers ("Red River" inside "Red River Road"). */
+function push(out: Feature[], f: Feature): void {
+  while (out.length && out[out.length - 1].end > f.start) {
+    if (out[out.length - 1].start < f.start) return;
+    out.pop();
+  }
+  out.push(f);
+}
+
+function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
+  const out: Feature[] = [];
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (!t.cap) continue;
+    const w = t.text.toLowerCase();
+    const next = tokens[j + 1];
+    // a capitalised word after a name makes it a longer one, but a day after it does not
+    const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
+    const k = j > 0 ? stemStart(tokens, j, text) : -1;
+    // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
+    if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
+      const first = k >= 0 && tokens[k].text !== 'US' ? k : j;
+      push(out, { start: tokens[first].start, end: next.end, first, last: j + 1, kind: 'street', stem: null });
+      j++;
+      continue;
+    }
+    if (STREET_SUFFIXES.has(w) && k >= 0) {
+      let last = j;
+      let end = t.end;
+      // a house number before it makes an address, whatever follows ("1205 Oak Road Lot 12")
+      const address = k > 0 && /^\d+$/.test(tokens[k - 1].text) && text.slice(tokens[k - 1].end, tokens[k].start) === ' ';
+      const compass = DIRECTION_ABBREVIATION.exec(text.slice(end, end + 6));
+      if (ABBREVIATED_SUFFIXES.has(w)) {
+        if (text[end] === '.') end++;
+        if (!address && text[t.end] === '.' && /^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      } else if (compass) {
+        // "Seventh Street N.W."
+        end += compass[0].length;
+        while (tokens[last + 1] && tokens[last + 1].end <= end) last++;
+      } else if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(j + 1)) {
+        // "Seventh Street Northwest"
+        last = j + 1;
+        end = next.end;
+      } else if (capAfter(j) && !address) continue; // "Wall Street Journal", "Florida Highway Patrol"
+
+      push(out, { start: tokens[k].start, end, first: k, last, kind: 'street', stem: null });
+      continue;
+    }
+    if (NATURAL_SUFFIXES.has(w) && k >= 0) {
+      const stem = foldName(text.slice(tokens[k].start, tokens[j - 1].end));
+      // "Ricki Lake" is a person
+      if (k === j - 1 && g.firstName(stem) && g.lookup(stem).length === 0) continue;
+      let last = j;
+      // "Red River Valley", "Aleutian Islands"
+      while (tokens[last + 1] && NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && capAfter(last)) last++;
+      push(out, { start: tokens[k].start, end: tokens[last].end, first: k, last, kind: 'natural', stem });
+      j = last;
+      continue;
+    }
+    if (NATURAL_PREFIXES.has(w) && next?.cap) {
+      const gap = text.slice(t.end, next.start);
+      if (gap !== ' ' && gap !== '. ') continue;
+      let last = j + 1;
+      // "Mount Saint Helens", but not "Lake Lanier Islands" (the islands are another feature)
+      if (!tokens[last].possessive && capAfter(last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase()) && !STREET_SUFFIXES.has(tokens[last + 1].text.toLowerCase())) last++;
+      push(out, { start: t.start, end: tokens[last].end, first: j, last, kind: 'natural', stem: foldName(text.slice(next.start, tokens[last].end)) });
+      j = last;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a feature is: the place named right after it ("Main Street in Berlin", "Oak Road,
+ * Dover"); else for a natural feature its namesake town near the story's town ("Catawba River"
+ * by Catawba), for a street the story's town, county, region or country. The feature takes that
+ * place's reading whole, so a street is reported at its town's point and precision.
+ */
+function locateFeature(f: Feature, text: string, mentions: readonly Mention[], anchor: GazetteerEntry | null, g: PlaceGazetteer): GazetteerEntry | null {
+  const after = mentions[firstEndingAfter(mentions, f.end)];
+  if (after?.chosen && FEATURE_QUALIFIER.test(text.slice(f.end, after.start))) return after.chosen;
+  if (f.kind === 'natural' && f.stem && anchor) {
+    let best: GazetteerEntry | null = null;
+    for (const e of g.lookup(f.stem)) {
+      if (e.precision !== 'place' || km(e, anchor) > NATURAL_STEM_KM) continue;
+      if (!best || km(e, anchor) < km(best, anchor)) best = e;
+    }
+    if (best) return best;
+  }
+  // a river or a park may lie far from the story's town (measured on LGL: a town named within
+  // 150 characters stood for one within 161 km only a quarter of the time), so none is given
+  return f.kind === 'natural' ? null : anchor;
+}
+
+/** Index of the first of `spans` (in text order, not overlapping) that ends after `pos`, or its length. */
+function firstEndingAfter(spans: readonly { end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Features that overlap no place name and no earlier feature, in text order. */
+function standaloneFeatures(features: Feature[], mentions: readonly Mention[]): Feature[] {
+  features.sort((a, b) => a.start - b.start);
+  const out: Feature[] = [];
+  let reached = 0;
+  for (const f of features) {
+    if (f.start < reached) continue;
+    const m = mentions[firstEndingAfter(mentions, f.start)];
+    if (m && m.start < f.end) continue;
+    out.push(f);
+    reached = f.end;
+  }
+  return out;
+}
+
+/** Words between a feature and the place it lies in: "Main Street in Berlin", "Oak Road, Dover". */
+const FEATURE_QUALIFIER = /^(?:,\s*|\s+(?:in|of|near)\s+(?:the\s+)?)$/;
+/** How far a natural feature's namesake town may lie from the story's town to stand for it. */
+const NATURAL_STEM_KM = 150;
+
+/**
+ * The document's anchor for features: its most-named town, else its most-named county, region or
+ * country (ties go to the first named).
+ */
+function documentAnchor(mentions: readonly Mention[]): GazetteerEntry | null {
+  for (const precision of ['place', 'admin2', 'admin1', 'country'] as const) {
+    const counts = new Map<GazetteerEntry, number>();
+    for (const m of mentions) if (m.chosen?.precision === precision && !m.qualifies) counts.set(m.chosen, (counts.get(m.chosen) ?? 0) + 1);
+    let best: GazetteerEntry | null = null;
+    for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
+    if (best) return best;
+  }
+  return null;
+}
+
+const PARTY_LETTER = /^[DRI]$/;
+const MAX_LIST = 12;
+
+/**
+ * Counties named in a list before "counties" ("Walton and Oconee counties"): each name is read
+ * as "X County", by its first token. Walks back from the word; a name of up to three capitalised
+ * tokens the gazetteer knows with "County" after it.
+ */
+function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<number, Mention> {
+  const out = new Map<number, Mention>();
+  for (let j = 1; j < tokens.length; j++) {
+    if (tokens[j].text !== 'counties') continue;
+    let end = j; // exclusive end of the next name to the left
+    if (text.slice(tokens[j - 1].end, tokens[j].start) !== ' ') continue;
+    for (let items = 0; items < MAX_LIST && end > 0; items++) {
+      let found: Mention | null = null;
+      for (let n = Math.min(3, end); n >= 1 && !found; n--) {
+        const first = end - n;
+        if (!tokens.slice(first, end).every((t) => t.cap)) continue;
+        if (n > 1 && !tokens.slice(first, end - 1).every((t, x) => text.slice(t.end, tokens[first + x + 1].start) === ' ')) continue;
+        const candidates = g.lookup(foldName(`${text.slice(tokens[first].start, tokens[end - 1].end)} county`)).filter((e) => e.precision === 'admin2');
+        if (candidates.length) found = { start: tokens[first].start, end: tokens[end - 1].end, first, last: end - 1, key: foldName(text.slice(tokens[first].start, tokens[end - 1].end)), candidates, approx: null, hint: 'admin2', qualifier: null, qualifies: null, chosen: null, primary: true };
+      }
+      if (!found) break;
+      out.set(found.first, found);
+      // the name before: "Walton and Oconee", "Clarke, Madison, Oconee", "Madison, and Oconee"
+      let k = found.first - 1;
+      if (k < 1) break;
+      if (tokens[k].text === 'and' || tokens[k].text === 'or') {
+        if (text.slice(tokens[k].end, tokens[k + 1].start) !== ' ' || !/^,? $/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+        end = k;
+      } else {
+        if (!/^(?:, |\/)$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) break;
+        end = k + 1;
+      }
+    }
+  }
+  return out;
+}
+
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
 function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
+  const counties = countyLists(text, tokens, g);
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const article = !t.cap && ARTICLES.has(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
+    // a legislator's party letter is no part of the state after it ("D-N.Y.")
+    if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
+    const county = counties.get(i);
+    if (county) {
+      mentions.push(county);
+      i = county.last;
+      continue;
+    }
     let found: Mention | null = null;
     for (let n = Math.min(maxTokens, tokens.length - i); n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
@@ -237,7 +536,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
         // "W.Va.": the period already taken above
         key += '.';
         candidates = g.lookup(key);
-      } else if (text[end] === '.' && g.lookup(key + '.').length > 0) {
+      } else if (text[end - 1] !== '.' && text[end] === '.' && g.lookup(key + '.').length > 0) {
         // "Ga.", "Tenn.": an abbreviation (where it may stand is checked in rejectReason)
         key += '.';
         candidates = g.lookup(key);
@@ -298,8 +597,16 @@ function namesRegion(m: Mention): boolean {
   return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
 }
 
-/** Why a candidate is not a place mention, or null when it may be one. */
-function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>): string | null {
+const NONE: ReadonlySet<string> = new Set();
+/** Initials with periods ("L.A."), and the population from which a city is known by them. */
+const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
+const DOTTED_CITY = 1000000;
+
+/**
+ * Why a candidate is not a place mention, or null when it may be one. Adds to `persons` the names
+ * it finds used as people's ("Barack Obama"), except those the document `confirmed` as places.
+ */
+function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>, confirmed: ReadonlySet<string> = NONE): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
@@ -315,7 +622,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
   } else if (m.key.replace(/ /g, '').length <= 3 && !shortTown(m, text, tokens, g)) {
     if (surface !== surface.toUpperCase()) return 'short';
-    if (!m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
+    // …but a dotted initialism of a big city stands ("L.A.")
+    const dotted = DOTTED.test(surface) && m.candidates.some((e) => e.population >= DOTTED_CITY);
+    if (!dotted && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
   } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
     return 'acronym';
   }
@@ -336,8 +645,17 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (next && !last.possessive && next.cap && !joined && !dated && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
-    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w)) return 'first-name';
-    if (STREET_HEADS.has(w)) return 'street';
+    // …but a state's or country's name before a body of several words is the place ("Georgia
+    // Bureau of Investigation", "Virginia Commonwealth University")
+    const after = tokens[m.last + 2];
+    const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
+    if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
+      // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
+      if (!g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 && !confirmed.has(m.key)) persons.add(m.key);
+      return 'first-name';
+    }
+    // …unless a body follows the street word ("Florida Highway Patrol")
+    if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return 'street';
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
@@ -358,7 +676,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const prev = tokens[m.first - 1];
   if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
     const w = prev.text.toLowerCase();
-    if (TITLES.has(w)) return 'person';
+    if (TITLES.has(w)) {
+      // "President Lincoln" makes every later "Lincoln" the person too
+      if (single && !namesRegion(m) && w !== 'st' && w !== 'saint') persons.add(m.key);
+      return 'person';
+    }
     // an organisation's initials before a town name its branch there ("CBC Toronto", "NBC
     // Chicago"), unless they name a ship ("USS Arizona")
     const branch = prev.text.length >= 2 && prev.text.length <= 5 && prev.text === prev.text.toUpperCase() && !/^\p{N}+$/u.test(prev.text) && !SHIP_PREFIXES.has(prev.text) && first.text !== first.text.toUpperCase();
@@ -373,6 +695,13 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     }
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
+  // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
+  // ("Trinidad & Tobago")
+  const ampersand = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.cap && b.cap && /^ ?& ?$/.test(text.slice(a.end, b.start));
+  if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return 'firm';
+  // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
+  // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
+  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev.text) && !namesRegion(m)) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
@@ -653,19 +982,28 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   found.forEach((m, i) => {
     if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-    if (LOCATIVE.has(prep) || m.candidates.length === 1 || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+    // "to Georgia's credit" says nothing of a place
+    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
   const mentions = found.filter((m) => {
-    const reason = rejectReason(m, text, tokens, g, persons);
+    const reason = rejectReason(m, text, tokens, g, persons, confirmed);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
     if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
     return reason === null;
   });
-  resolveAll(mentions, tokens, text, g, debug);
+  // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places
+  // they lead to, "Lake Charles" and "Fort Worth" are towns
+  const kept = mentions;
+  const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
+  resolveAll(kept, tokens, text, g, debug);
+  const anchor = standalone.length ? documentAnchor(kept) : null;
+  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
+  for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, kept, anchor, g), qualifies: null });
+  located.sort((a, b) => a.start - b.start);
   const out: PlaceAnnotation[] = [];
-  for (const m of mentions) {
+  for (const m of located) {
     if (!m.chosen) continue;
     const value: ResolvedPlace = g.resolved(m.chosen);
     out.push({
