@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
-import { averageLink, splitClusters, VETO, type Edge } from '../link/cluster.js';
+import { mainFirst, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
@@ -140,6 +140,8 @@ export class TermWeights {
 }
 
 const documentOf = (reportId: string) => reportId.slice(0, reportId.lastIndexOf('#'));
+/** Whether a report is its document's main one (index 0: what the document is about). */
+const isMain = (reportId: string) => reportId.endsWith('#0');
 
 export class Linker {
   private readonly statements = new Map<string, Database.Statement>();
@@ -341,8 +343,10 @@ export class Linker {
     const byDoc = new Map<string, string[]>();
     for (const id of ids) (byDoc.get(documentOf(id)) ?? byDoc.set(documentOf(id), []).get(documentOf(id))!).push(id);
     for (const rs of byDoc.values()) for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) edges.push({ a: rs[i], b: rs[j], score: VETO });
+    // main reports first, then the background ones join (see mainFirst)
+    const grouped = mainFirst(ids, edges, CLUSTER_THRESHOLD, isMain);
     // an event whose reports are about two different people is two incidents (see personVetoes)
-    const clusters = splitClusters(averageLink(ids, edges, CLUSTER_THRESHOLD), edges, (members) =>
+    const clusters = splitClusters(grouped, edges, (members) =>
       personVetoes(members.flatMap((id) => {
         const f = this.featuresOf(id);
         return f ? [[id, f] as const] : [];
