@@ -5,8 +5,9 @@
  *
  * The score is symmetric and looks at the two reports only, never at an event built so far: that
  * is what lets the same reports give the same events in any order. Text (log-tf·idf cosine) and
- * the names the reports dwell on carry it; equipment, tags and type family add a little; a
- * conflicting place, date or set of years scales it down, and only place and date together veto.
+ * the names the reports dwell on carry it; telling numbers both write (a toll, a sum, a magnitude)
+ * add to it; equipment, tags and type family add a little; a conflicting place, date, set of years
+ * or set of numbers scales it down, and only place and date together veto.
  *
  * Tuned on ECB+ dev (see scripts/eval-linking.ts), whose sub-topics come in pairs of similar
  * incidents (two celebrities entering rehab, two earthquakes in one country): what tells them
