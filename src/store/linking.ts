@@ -49,9 +49,10 @@ const MAX_CACHED_FEATURES = 5000;
  * Stale pairs scored again per document (see `sweep`): a pair is stale when it was scored while the
  * store held less than STALE_SHARE of today's documents. Reports that arrive early (a new store, a
  * new story) are scored with weights from a handful of documents, where every word of the story
- * looks common, and nothing touches them again unless a later report links to them.
+ * looks common, and nothing touches them again unless a later report links to them. A growing
+ * store makes about (edges per document) / STALE_SHARE, some 12, pairs stale per document: 16 keeps up.
  */
-const SWEEP_EDGES = 32;
+const SWEEP_EDGES = 16;
 const STALE_SHARE = 0.7;
 
 export const eventId = (seed: string) => 'evt_' + createHash('sha256').update(seed).digest('hex').slice(0, 12);
@@ -262,7 +263,7 @@ export class Linker {
    * Scores again the SWEEP_EDGES stalest stored pairs (oldest document count first) and returns the
    * reports of those whose new score may change a clustering (it reaches half the threshold on
    * either side and moved), so their components are re-clustered with this document's. Bounded work
-   * per document; a store that doubles has every pair scored again within a few documents per pair.
+   * per document.
    */
   private sweep(idf: Idf): string[] {
     const stale = this.sql('SELECT a, b, score FROM report_edges WHERE scored < ? ORDER BY scored, a, b LIMIT ?').all(Math.floor(idf.n * STALE_SHARE), SWEEP_EDGES) as Edge[];
