@@ -140,6 +140,9 @@ export class TermWeights {
   }
 }
 
+/** A stored pair with the document count it was last scored at. */
+type StoredEdge = Edge & { scored: number };
+
 const documentOf = (reportId: string) => reportId.slice(0, reportId.lastIndexOf('#'));
 /** Whether a report is its document's main one (index 0: what the document is about). */
 const isMain = (reportId: string) => reportId.endsWith('#0');
@@ -266,7 +269,7 @@ export class Linker {
    * per document.
    */
   private sweep(idf: Idf): string[] {
-    const stale = this.sql('SELECT a, b, score FROM report_edges WHERE scored < ? ORDER BY scored, a, b LIMIT ?').all(Math.floor(idf.n * STALE_SHARE), SWEEP_EDGES) as Edge[];
+    const stale = this.sql('SELECT a, b, score, scored FROM report_edges WHERE scored < ? ORDER BY scored, a, b LIMIT ?').all(Math.floor(idf.n * STALE_SHARE), SWEEP_EDGES) as StoredEdge[];
     if (!stale.length) return [];
     const before = new Map(stale.map((e) => [`${e.a}\t${e.b}`, e.score]));
     const edges = stale.map((e) => ({ ...e }));
@@ -288,11 +291,11 @@ export class Linker {
    * on today's weights rather than those of the day each edge was found (see MAX_RESCORED_EDGES).
    */
   private region(start: string[]): Set<string> {
-    const out = this.sql('SELECT a, b, score FROM report_edges WHERE a = ?');
-    const inn = this.sql('SELECT a, b, score FROM report_edges WHERE b = ?');
+    const out = this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?');
+    const inn = this.sql('SELECT a, b, score, scored FROM report_edges WHERE b = ?');
     const done = new Set<string>();
     const neighbours = (id: string) => {
-      const edges = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
+      const edges = [...(out.all(id) as StoredEdge[]), ...(inn.all(id) as StoredEdge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
       if (this.rescoreIdf && this.rescored + edges.length <= MAX_RESCORED_EDGES) {
         this.rescored += edges.length;
         this.rescore(edges, this.rescoreIdf);
@@ -414,7 +417,7 @@ export class Linker {
    * Scores the stored edges again with the current term weights (no new candidates), updating
    * `report_edges`; an edge that falls below EDGE_FLOOR is dropped. Edges are changed in place.
    */
-  private rescore(edges: Edge[], idf: Idf): void {
+  private rescore(edges: StoredEdge[], idf: Idf): void {
     if (!edges.length) return;
     const feats = new Map<string, LinkFeatures>();
     for (const e of edges) {
@@ -433,15 +436,17 @@ export class Linker {
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
     const update = this.sql('UPDATE report_edges SET score = ?, scored = ? WHERE a = ? AND b = ?');
+    const setScore = this.sql('UPDATE report_edges SET score = ? WHERE a = ? AND b = ?');
     const drop = this.sql('DELETE FROM report_edges WHERE a = ? AND b = ?');
     const touch = this.sql('UPDATE report_edges SET scored = ? WHERE a = ? AND b = ?');
+    const stale = Math.floor(idf.n * STALE_SHARE);
     let kept = 0;
     for (const e of edges) {
       const wa = weighted.get(e.a);
       const wb = weighted.get(e.b);
       if (!wa || !wb) {
         // features missing: keep the score, but count the pair as seen so the sweep moves on
-        touch.run(idf.n, e.a, e.b);
+        if (e.scored < stale) touch.run(idf.n, e.a, e.b);
         edges[kept++] = e;
         continue;
       }
@@ -450,8 +455,11 @@ export class Linker {
         drop.run(e.a, e.b);
         continue;
       }
-      update.run(s, idf.n, e.a, e.b);
-      edges[kept++] = { a: e.a, b: e.b, score: s };
+      // a stale pair is marked fresh so the sweep passes it by; otherwise only the score is written
+      // (the `scored` index left alone), and only when it moved
+      if (e.scored < stale) update.run(s, idf.n, e.a, e.b);
+      else if (s !== e.score) setScore.run(s, e.a, e.b);
+      edges[kept++] = { a: e.a, b: e.b, score: s, scored: e.scored };
     }
     edges.length = kept;
   }
