@@ -61,3 +61,26 @@ describe('Store', () => {
     expect(second.events[0].id).not.toBe(first.events[0].id);
   });
 });
+
+describe('Store linking as the store grows', () => {
+  const store = openStore(join(dir, 'sweep.db'));
+  const others = [
+    'Floods swept through villages near Dhaka on Monday after three days of monsoon rain, officials said.',
+    'A passenger train derailed outside Lyon early on Sunday, injuring 14 travellers, the operator said.',
+    'Wildfire smoke closed schools across Alberta as crews fought blazes north of Calgary.',
+    'A cargo ship ran aground off the coast of Chittagong, spilling fuel into the bay, the port authority said.',
+    'Protesters blocked the main highway into Lima for a second day over fuel prices.',
+  ];
+  it('scores again the pairs it scored while it was small, even when no new report links to them', () => {
+    put(store, A1, '2022-04-13', 'a1.txt');
+    put(store, A2, '2022-04-13', 'a2.txt');
+    const id = `${store.documents()[0].id}#0`;
+    const scored = () => store.db.prepare('SELECT scored FROM report_edges WHERE a = ? OR b = ?').pluck().get(id, id) as number;
+    const first = scored();
+    others.forEach((text, i) => put(store, text, '2022-05-01', `o${i}.txt`));
+    // the pair scored with two documents' weights is scored again once the store has grown well past that
+    expect(scored()).toBeGreaterThan(first);
+    const docs = store.documents();
+    expect(docs[0].primary_event).toBe(docs[1].primary_event);
+  });
+});

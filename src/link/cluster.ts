@@ -87,21 +87,42 @@ class Heap {
 
 /**
  * Groups `items` so that every two groups left apart average below `threshold` (or hold a vetoed
- * pair). Returns groups with members sorted, the groups sorted by their first member.
+ * pair), starting from `groups` (each taken as one cluster already) and single items. Returns
+ * groups with members sorted, the groups sorted by their first member.
  */
-export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, threshold: number): string[][] {
+export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, threshold: number, groups: readonly (readonly string[])[] = []): string[][] {
   const ids = [...new Set(items)].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const clusters: Cluster[] = ids.map((id) => ({ members: [id], head: id, version: 0, alive: true, links: new Map() }));
+  const known = new Set(ids);
+  // starting clusters: the given groups (members present among items), then every other item alone
+  const placed = new Set<string>();
+  const starts: string[][] = [];
+  for (const g of groups) {
+    const members = [...new Set(g)].filter((id) => !placed.has(id) && known.has(id)).sort();
+    for (const id of members) placed.add(id);
+    if (members.length) starts.push(members);
+  }
+  for (const id of ids) if (!placed.has(id)) starts.push([id]);
+  starts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const index = new Map<string, number>();
+  starts.forEach((members, k) => members.forEach((id) => index.set(id, k)));
+  const clusters: Cluster[] = starts.map((members) => ({ members, head: members[0], version: 0, alive: true, links: new Map() }));
+  // an edge given twice counts once: the larger score, and a veto wins
+  const pairs = new Map<string, { i: number; j: number; score: number; veto: boolean }>();
   for (const e of edges) {
     const i = index.get(e.a);
     const j = index.get(e.b);
-    if (i === undefined || j === undefined || i === j) continue;
+    if (i === undefined || j === undefined || e.a === e.b) continue;
+    const key = e.a < e.b ? `${e.a}\u0000${e.b}` : `${e.b}\u0000${e.a}`;
+    const cur = pairs.get(key) ?? pairs.set(key, { i, j, score: 0, veto: false }).get(key)!;
+    if (e.score < 0) cur.veto = true;
+    else cur.score = Math.max(cur.score, e.score);
+  }
+  for (const { i, j, score, veto } of pairs.values()) {
+    if (i === j) continue;
     for (const [x, y] of [[i, j], [j, i]] as const) {
       const cur = clusters[x].links.get(y) ?? { sum: 0, veto: false };
-      // an edge given twice counts once: the larger score, and a veto wins
-      if (e.score < 0) cur.veto = true;
-      else cur.sum = Math.max(cur.sum, e.score);
+      cur.sum += score;
+      cur.veto ||= veto;
       clusters[x].links.set(y, cur);
     }
   }
@@ -147,6 +168,17 @@ export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, thre
     .filter((c) => c.alive)
     .map((c) => c.members.sort())
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * Average link in two rounds: the documents' main reports (`isMain`) form events first, then the
+ * other reports (an earlier incident a sentence recalls) join them or stand alone. In one round a
+ * background report could join an event first, and the veto between two reports of one document
+ * would then keep that document's main report out of the event it is about.
+ */
+export function mainFirst(ids: readonly string[], edges: readonly Edge[], threshold: number, isMain: (id: string) => boolean): string[][] {
+  const main = averageLink(ids.filter(isMain), edges, threshold);
+  return averageLink(ids, edges, threshold, main);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DateInterval, Document, Location, Report } from '../model/index.js';
-import { CLUSTER_THRESHOLD, keyPerson, linkFeatures, pairScore, personConflict, personVetoes } from './pairwise.js';
+import { CLUSTER_THRESHOLD, keyPerson, linkFeatures, pairScore, personConflict, personVetoes, tellingNumbers } from './pairwise.js';
 import { averageLink, splitClusters, VETO, type Edge } from './cluster.js';
 import { stem } from '../extract/terms.js';
 
@@ -50,6 +50,25 @@ describe('pairScore', () => {
     const y2013 = features(report('e', 'Drone strike hits apartment block in Kharkiv in 2013', ['kharkiv', 'oleh synehubov']));
     const none = features(report('f', 'Drone strike hits apartment block in Kharkiv', ['kharkiv', 'oleh synehubov']));
     expect(pairScore(y2008, y2013, idf)).toBeLessThan(pairScore(y2008, none, idf) * 0.6);
+  });
+});
+
+describe('telling numbers', () => {
+  it('keeps tolls, sums and magnitudes, not years, small counts, clock times or dates', () => {
+    expect(tellingNumbers('At 7:35 on 12/16/08 a 6.1 quake left 1,450 homes and 38 shops ruined in 2011; 4 towns and $250 million')).toEqual(['1450', '250', '38', '6.1']);
+  });
+
+  const quake = (id: string, text: string) => features(report(id, text, ['lorca']));
+  const base = 'Earthquake shakes Lorca, houses collapse and residents sleep outside';
+  it('raises pairs that repeat the same numbers and lowers pairs whose numbers never meet', () => {
+    const x = quake('x', `${base}: magnitude 5.1, 48 injured, 320 homes damaged`);
+    const same = quake('y', `${base}: magnitude 5.1, 48 injured, 320 homes damaged`);
+    const other = quake('z', `${base}: magnitude 6.4, 17 injured, 95 homes damaged`);
+    const plain = quake('w', base);
+    expect(pairScore(x, same, idf)).toBeGreaterThan(pairScore(x, plain, idf));
+    // more words in common than with the plain report, but numbers that say another quake
+    expect(pairScore(x, other, idf)).toBeLessThan(pairScore(x, plain, idf));
+    expect(pairScore(x, other, idf)).toBeGreaterThan(0);
   });
 });
 

@@ -5,6 +5,8 @@
  *    anything, by `key_df`, are skipped; the reports sharing most keys are scored, never all);
  * 2. store the pair scores at or above EDGE_FLOOR in `report_edges`;
  * then, once per document:
+ * 2b. score again a few stale stored pairs (scored while the store was much smaller, see `sweep`),
+ *    and add the reports of those whose score moved to the ones to re-cluster;
  * 3. take the part of the graph the new reports touch (re-scoring its stored edges with the
  *    current term weights on the way) — their connected component over edges
  *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
@@ -19,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
-import { averageLink, splitClusters, VETO, type Edge } from '../link/cluster.js';
+import { mainFirst, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
@@ -43,6 +45,15 @@ const MAX_COMPONENT = 400;
 const MAX_RESCORED_EDGES = 20_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
 const MAX_CACHED_FEATURES = 5000;
+/**
+ * Stale pairs scored again per document (see `sweep`): a pair is stale when it was scored while the
+ * store held less than STALE_SHARE of today's documents. Reports that arrive early (a new store, a
+ * new story) are scored with weights from a handful of documents, where every word of the story
+ * looks common, and nothing touches them again unless a later report links to them. A growing
+ * store makes about (edges per document) / STALE_SHARE, some 12, pairs stale per document: 16 keeps up.
+ */
+const SWEEP_EDGES = 16;
+const STALE_SHARE = 0.7;
 
 export const eventId = (seed: string) => 'evt_' + createHash('sha256').update(seed).digest('hex').slice(0, 12);
 
@@ -52,6 +63,8 @@ const REPORTS_KEY = '';
 /** Term weights (idf) over the stored documents, fetched in batches. */
 export interface Idf {
   get: (t: string) => number;
+  /** Documents the weights count (edges record it as when they were scored). */
+  n: number;
   prefetch: (terms: Iterable<string>) => void;
 }
 
@@ -105,7 +118,7 @@ export class TermWeights {
       if (!missing.length) return;
       for (const r of this.many.all(JSON.stringify(missing)) as { term: string; df: number }[]) this.df.set(r.term, r.df);
     };
-    return { get, prefetch };
+    return { get, prefetch, n: this.n };
   }
 
   /** The terms (and `n:` names) a newly stored document added one to, as `Store.ingest` counts them. */
@@ -127,7 +140,12 @@ export class TermWeights {
   }
 }
 
+/** A stored pair with the document count it was last scored at. */
+type StoredEdge = Edge & { scored: number };
+
 const documentOf = (reportId: string) => reportId.slice(0, reportId.lastIndexOf('#'));
+/** Whether a report is its document's main one (index 0: what the document is about). */
+const isMain = (reportId: string) => reportId.endsWith('#0');
 
 export class Linker {
   private readonly statements = new Map<string, Database.Statement>();
@@ -192,7 +210,7 @@ export class Linker {
     this.rescoreIdf = idf;
     this.weighted.clear();
     this.rescored = 0;
-    const region = this.region(reports.map((r) => r.id));
+    const region = this.region([...reports.map((r) => r.id), ...this.sweep(idf)]);
     this.recluster(region);
     const get = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
     const events = reports.map((r) => get.get(r.id) as string);
@@ -216,7 +234,7 @@ export class Linker {
         `SELECT report, count(*) AS n FROM report_keys WHERE key IN (SELECT value FROM json_each(?))
          GROUP BY report ORDER BY n DESC, report LIMIT ${MAX_CANDIDATES}`,
       ).all(JSON.stringify(usable)) as { report: string; n: number }[];
-      const putEdge = this.sql('INSERT OR REPLACE INTO report_edges (a, b, score) VALUES (?, ?, ?)');
+      const putEdge = this.sql('INSERT OR REPLACE INTO report_edges (a, b, score, scored) VALUES (?, ?, ?, ?)');
       const others: [string, LinkFeatures][] = [];
       for (const c of candidates) {
         if (c.report === id || documentOf(c.report) === f.document) continue;
@@ -235,7 +253,7 @@ export class Linker {
         const s = scoreAgainst(self, o, idf.get);
         if (s < EDGE_FLOOR) continue;
         const [a, b] = other < id ? [other, id] : [id, other];
-        putEdge.run(a, b, s);
+        putEdge.run(a, b, s, idf.n);
       }
     }
     const putKey = this.sql('INSERT OR IGNORE INTO report_keys (key, report) VALUES (?, ?)');
@@ -245,17 +263,39 @@ export class Linker {
   }
 
   /**
+   * Scores again the SWEEP_EDGES stalest stored pairs (oldest document count first) and returns the
+   * reports of those whose new score may change a clustering (it reaches half the threshold on
+   * either side and moved), so their components are re-clustered with this document's. Bounded work
+   * per document.
+   */
+  private sweep(idf: Idf): string[] {
+    const stale = this.sql('SELECT a, b, score, scored FROM report_edges WHERE scored < ? ORDER BY scored, a, b LIMIT ?').all(Math.floor(idf.n * STALE_SHARE), SWEEP_EDGES) as StoredEdge[];
+    if (!stale.length) return [];
+    const before = new Map(stale.map((e) => [`${e.a}\t${e.b}`, e.score]));
+    const edges = stale.map((e) => ({ ...e }));
+    this.rescore(edges, idf);
+    const after = new Map(edges.map((e) => [`${e.a}\t${e.b}`, e.score]));
+    const out: string[] = [];
+    for (const e of stale) {
+      const old = before.get(`${e.a}\t${e.b}`)!;
+      const now = after.get(`${e.a}\t${e.b}`) ?? 0;
+      if (Math.max(old, now) >= CLUSTER_THRESHOLD / 2 && Math.abs(now - old) > 0.01) out.push(e.a, e.b);
+    }
+    return out;
+  }
+
+  /**
    * The reports to re-cluster: the component of the new ones over edges that can link (see
    * MAX_COMPONENT). Each stored edge met on the way is first scored again with the current term
    * weights (and updated, or dropped below EDGE_FLOOR), so the component and its clustering rest
    * on today's weights rather than those of the day each edge was found (see MAX_RESCORED_EDGES).
    */
   private region(start: string[]): Set<string> {
-    const out = this.sql('SELECT a, b, score FROM report_edges WHERE a = ?');
-    const inn = this.sql('SELECT a, b, score FROM report_edges WHERE b = ?');
+    const out = this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?');
+    const inn = this.sql('SELECT a, b, score, scored FROM report_edges WHERE b = ?');
     const done = new Set<string>();
     const neighbours = (id: string) => {
-      const edges = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
+      const edges = [...(out.all(id) as StoredEdge[]), ...(inn.all(id) as StoredEdge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
       if (this.rescoreIdf && this.rescored + edges.length <= MAX_RESCORED_EDGES) {
         this.rescored += edges.length;
         this.rescore(edges, this.rescoreIdf);
@@ -307,8 +347,10 @@ export class Linker {
     const byDoc = new Map<string, string[]>();
     for (const id of ids) (byDoc.get(documentOf(id)) ?? byDoc.set(documentOf(id), []).get(documentOf(id))!).push(id);
     for (const rs of byDoc.values()) for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) edges.push({ a: rs[i], b: rs[j], score: VETO });
+    // main reports first, then the background ones join (see mainFirst)
+    const grouped = mainFirst(ids, edges, CLUSTER_THRESHOLD, isMain);
     // an event whose reports are about two different people is two incidents (see personVetoes)
-    const clusters = splitClusters(averageLink(ids, edges, CLUSTER_THRESHOLD), edges, (members) =>
+    const clusters = splitClusters(grouped, edges, (members) =>
       personVetoes(members.flatMap((id) => {
         const f = this.featuresOf(id);
         return f ? [[id, f] as const] : [];
@@ -375,7 +417,7 @@ export class Linker {
    * Scores the stored edges again with the current term weights (no new candidates), updating
    * `report_edges`; an edge that falls below EDGE_FLOOR is dropped. Edges are changed in place.
    */
-  private rescore(edges: Edge[], idf: Idf): void {
+  private rescore(edges: StoredEdge[], idf: Idf): void {
     if (!edges.length) return;
     const feats = new Map<string, LinkFeatures>();
     for (const e of edges) {
@@ -393,13 +435,18 @@ export class Linker {
     idf.prefetch(needed);
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
-    const update = this.sql('UPDATE report_edges SET score = ? WHERE a = ? AND b = ?');
+    const update = this.sql('UPDATE report_edges SET score = ?, scored = ? WHERE a = ? AND b = ?');
+    const setScore = this.sql('UPDATE report_edges SET score = ? WHERE a = ? AND b = ?');
     const drop = this.sql('DELETE FROM report_edges WHERE a = ? AND b = ?');
+    const touch = this.sql('UPDATE report_edges SET scored = ? WHERE a = ? AND b = ?');
+    const stale = Math.floor(idf.n * STALE_SHARE);
     let kept = 0;
     for (const e of edges) {
       const wa = weighted.get(e.a);
       const wb = weighted.get(e.b);
       if (!wa || !wb) {
+        // features missing: keep the score, but count the pair as seen so the sweep moves on
+        if (e.scored < stale) touch.run(idf.n, e.a, e.b);
         edges[kept++] = e;
         continue;
       }
@@ -408,8 +455,11 @@ export class Linker {
         drop.run(e.a, e.b);
         continue;
       }
-      if (s !== e.score) update.run(s, e.a, e.b);
-      edges[kept++] = { a: e.a, b: e.b, score: s };
+      // a stale pair is marked fresh so the sweep passes it by; otherwise only the score is written
+      // (the `scored` index left alone), and only when it moved
+      if (e.scored < stale) update.run(s, idf.n, e.a, e.b);
+      else if (s !== e.score) setScore.run(s, e.a, e.b);
+      edges[kept++] = { a: e.a, b: e.b, score: s, scored: e.scored };
     }
     edges.length = kept;
   }

@@ -109,4 +109,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX events_listing ON events(COALESCE(sort_date, '') DESC, id, date_start, date_end, sort_date, type, category, country, disputed, lat, lon);
   `,
+  // 5: when each report pair was last scored (the document count then), so linking can find and
+  // score again the pairs scored while the store was small and its term weights unreliable.
+  `
+  ALTER TABLE report_edges ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX report_edges_scored ON report_edges(scored);
+  `,
 ];
