@@ -27,6 +27,60 @@ const UNIT_YEAR = /\byears?\b/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
 
+/**
+ * chrono runs 18 regex parsers over every sentence, and most cannot match it: "3 days ago" needs
+ * "ago", a weekday needs "mon"…"sun", a clock time a digit. Each cue below is a necessary condition
+ * of the patterns of the parsers it gates (they are case-insensitive, as these are), so a sentence
+ * without it would get nothing from them anyway and skipping them changes no result. One test per
+ * cue and sentence: a cue costs less than the parsers it saves, which all start with `(\W|^)`.
+ * Parsers without a gate (weak cues like "in", or a new chrono version) always run.
+ */
+const CUES = {
+  digit: /\d/,
+  month: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  weekday: /mon|tue|wed|thu|fri|sat|sun|week/i,
+  ago: /ago|before|earlier/i,
+  // a unit ("days", "h") and up to five spaces before the word: "about" has no "out" of its own
+  later: /(?:[srdehkcnyomw]|\s)(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
+  relative: /this|last|past|next/i,
+  casualDate: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last/i,
+  casualTime: /morning|evening|night|noon|midday/i,
+  month_: /month/i,
+} as const;
+type Cue = keyof typeof CUES;
+const GATES: Record<string, readonly Cue[]> = {
+  ENYearMonthDayParser: ['digit'],
+  ISOFormatParser: ['digit'],
+  SlashDateFormatParser: ['digit'],
+  ENSlashMonthFormatParser: ['digit'],
+  ENTimeExpressionParser: ['digit'],
+  ENYearMonthNameParser: ['digit', 'month'],
+  ENMonthNameLittleEndianParser: ['month'],
+  ENMonthNameMiddleEndianParser: ['month'],
+  ENMonthNameParser: ['month'],
+  ENWeekdayParser: ['weekday'],
+  ENTimeUnitAgoFormatParser: ['ago'],
+  ENTimeUnitLaterFormatParser: ['later'],
+  ENRelativeDateFormatParser: ['relative'],
+  ENCasualDateParser: ['casualDate'],
+  ENCasualTimeParser: ['casualTime'],
+  ENEndOfCurrentMonthParser: ['month_'],
+};
+const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
+const GATED = CASUAL.parsers.map((parser) => ({ parser, cues: GATES[parser.constructor.name] ?? [] }));
+const CUE_NAMES = Object.keys(CUES) as Cue[];
+
+/** chrono's casual English parse, running only the parsers whose cues the sentence has. */
+export function parseDates(sentence: string, ref: Date): chrono.ParsedResult[] {
+  const present = new Set<Cue>();
+  for (const k of CUE_NAMES) if (CUES[k].test(sentence)) present.add(k);
+  const parsers: chrono.Parser[] = [];
+  for (const g of GATED) if (g.cues.every((k) => present.has(k))) parsers.push(g.parser);
+  // no parser, no result: every refiner maps an empty list to an empty list
+  if (!parsers.length) return [];
+  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+}
+
 /** A clock time alone ("at 10:00") is not an incident date. */
 function hasDatePart(r: chrono.ParsedResult): boolean {
   const c = r.start;
@@ -105,7 +159,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+  for (const r of parseDates(sentence, ref)) {
     if (!hasDatePart(r)) continue;
     if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
     const c = r.start;
