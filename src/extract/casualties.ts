@@ -131,7 +131,9 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
 export function findCasualties(sentence: string, offset: number): CasualtyAnnotation[] {
   const out: CasualtyAnnotation[] = [];
   const hedged = HEDGE.test(sentence);
-  const groups = findGroups(sentence);
+  // person groups cost the biggest regex here, and only a casualty word needs them: most sentences have none
+  let groups: Group[] | null = null;
+  const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
   const taken: [number, number][] = [];
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
@@ -162,14 +164,14 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
-          const more = groups.find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          const more = groupsOf().find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
           }
         }
       } else if (verb.side === 'after') {
-        group = groups.find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
+        group = groupsOf().find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -182,7 +184,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
-        const before = groups.filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
+        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
         group = before[before.length - 1];
         if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
