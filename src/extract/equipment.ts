@@ -79,11 +79,23 @@ export function findEquipment(text: string, list: readonly EquipmentEntry[]): Eq
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * One regex that matches wherever some entry's pattern does (their alternation), so a document it
+ * does not match has no equipment and skips the scan with every entry: most news names none.
+ * Null when a pattern refers to its own groups, which an alternation would renumber, or has other
+ * flags than the list's own (case-insensitive).
+ */
+export function anyEquipment(list: readonly EquipmentEntry[]): RegExp | null {
+  if (list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
+  return new RegExp(list.map((e) => `(?:${e.pattern.source})`).join('|'), 'i');
+}
+
 export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
+  const any = anyEquipment(list);
   return {
     name: 'equipment',
     needs: [],
     gives: ['equipment'],
-    run: ({ document }) => ({ annotations: findEquipment(document.text, list) }),
+    run: ({ document }) => ({ annotations: any && !any.test(document.text) ? [] : findEquipment(document.text, list) }),
   };
 }
