@@ -128,7 +128,16 @@ const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
 
+/**
+ * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
+ * any has no count, and most sentences have none, so it skips the ten scans.
+ */
+const CASUALTY_CUE = /kill|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+/** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
+const ODD_FOLDS = /[\u017F\u212A]/;
+
 export function findCasualties(sentence: string, offset: number): CasualtyAnnotation[] {
+  if (!CASUALTY_CUE.test(sentence) && !ODD_FOLDS.test(sentence)) return [];
   const out: CasualtyAnnotation[] = [];
   const hedged = HEDGE.test(sentence);
   // person groups cost the biggest regex here, and only a casualty word needs them: most sentences have none
