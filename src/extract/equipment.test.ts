@@ -27,6 +27,11 @@ describe('findEquipment', () => {
     expect(run(text)).toEqual(findEquipment(text, list));
     expect(run(text).length).toBe(2);
   });
+  it('puts the shared guards once around the alternation', () => {
+    expect(anyEquipment(list)!.source.split('(?<!').length).toBe(2);
+    expect(anyEquipment(list)!.test('an F-16 and a T-72 tank')).toBe(true);
+    expect(anyEquipment(list)!.test('an F-160 and a T-7')).toBe(false);
+  });
   it('scans with every entry when a pattern uses back-references', () => {
     expect(anyEquipment(parseEquipmentList('X\tdrone\t(Q)-\\1\n'))).toBeNull();
   });

@@ -30,13 +30,17 @@ function variantAt(text: string, at: number): string | null {
   return v[0];
 }
 
+/** Around each designation: not inside a longer word or code, and no more digits after it. */
+const GUARD_BEFORE = '(?<![\\w-])';
+const GUARD_AFTER = '(?!\\d)';
+
 /** Parses the TSV lexicon; compiled once by the caller, never per document. */
 export function parseEquipmentList(tsv: string): EquipmentEntry[] {
   const out: EquipmentEntry[] = [];
   for (const line of tsv.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [family, category, pattern] = line.split('\t');
-    out.push({ family, category, pattern: new RegExp(`(?<![\\w-])(?:${pattern})(?!\\d)`, 'gi') });
+    out.push({ family, category, pattern: new RegExp(`${GUARD_BEFORE}(?:${pattern})${GUARD_AFTER}`, 'gi') });
   }
   return out;
 }
@@ -87,6 +91,10 @@ export function findEquipment(text: string, list: readonly EquipmentEntry[]): Eq
  */
 export function anyEquipment(list: readonly EquipmentEntry[]): RegExp | null {
   if (list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
+  // the shared guards once around the alternation, not in each branch: a leading lookbehind in
+  // every branch would make the engine try each branch at every position
+  const inner = list.map((e) => (e.pattern.source.startsWith(GUARD_BEFORE) && e.pattern.source.endsWith(GUARD_AFTER) ? e.pattern.source.slice(GUARD_BEFORE.length, -GUARD_AFTER.length) : null));
+  if (inner.every((p) => p !== null)) return new RegExp(`${GUARD_BEFORE}(?:${inner.join('|')})${GUARD_AFTER}`, 'i');
   return new RegExp(list.map((e) => `(?:${e.pattern.source})`).join('|'), 'i');
 }
 
