@@ -28,57 +28,64 @@ const UNIT_YEAR = /\byears?\b/i;
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
 
 /**
- * chrono runs 18 regex parsers over every sentence, and most cannot match it: "3 days ago" needs
- * "ago", a weekday needs "mon"…"sun", a clock time a digit. Each cue below is a necessary condition
- * of the patterns of the parsers it gates (they are case-insensitive, as these are), so a sentence
- * without it would get nothing from them anyway and skipping them changes no result. One test per
- * cue and sentence: a cue costs less than the parsers it saves, which all start with `(\W|^)`.
- * Parsers without a gate (weak cues like "in", or a new chrono version) always run.
+ * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
+ * pass (a lookahead over all their patterns) finds the positions where some parser's pattern
+ * matches; each parser is then tried only at those, anchored, and runs only if one fits. A parser
+ * whose pattern fits nowhere in the sentence would return nothing (its first search is over the
+ * whole sentence), so the results are chrono's own. Patterns that cannot be joined (flags other
+ * than "i", back-references) keep their parser running always.
  */
-const CUES = {
-  digit: /\d/,
-  month: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
-  weekday: /mon|tue|wed|thu|fri|sat|sun|week/i,
-  ago: /ago|before|earlier/i,
-  // a unit ("days", "h") and up to five spaces before the word: "about" has no "out" of its own
-  later: /(?:[srdehkcnyomw]|\s)(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
-  relative: /this|last|past|next/i,
-  casualDate: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last/i,
-  casualTime: /morning|evening|night|noon|midday/i,
-  month_: /month/i,
-} as const;
-type Cue = keyof typeof CUES;
-const GATES: Record<string, readonly Cue[]> = {
-  ENYearMonthDayParser: ['digit'],
-  ISOFormatParser: ['digit'],
-  SlashDateFormatParser: ['digit'],
-  ENSlashMonthFormatParser: ['digit'],
-  ENTimeExpressionParser: ['digit'],
-  ENYearMonthNameParser: ['digit', 'month'],
-  ENMonthNameLittleEndianParser: ['month'],
-  ENMonthNameMiddleEndianParser: ['month'],
-  ENMonthNameParser: ['month'],
-  ENWeekdayParser: ['weekday'],
-  ENTimeUnitAgoFormatParser: ['ago'],
-  ENTimeUnitLaterFormatParser: ['later'],
-  ENRelativeDateFormatParser: ['relative'],
-  ENCasualDateParser: ['casualDate'],
-  ENCasualTimeParser: ['casualTime'],
-  ENEndOfCurrentMonthParser: ['month_'],
-};
 const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
-const GATED = CASUAL.parsers.map((parser) => ({ parser, cues: GATES[parser.constructor.name] ?? [] }));
-const CUE_NAMES = Object.keys(CUES) as Cue[];
+/** The options of every parse: they also pick the pattern of the "within …" parser. */
+const PARSE_OPTIONS = { forwardDate: false } as const;
+const WORD_START = '(\\W|^)';
 
-/** chrono's casual English parse, running only the parsers whose cues the sentence has. */
+interface Probe {
+  parser: chrono.Parser;
+  /** The parser's pattern, sticky; null when it could not be joined (the parser always runs). */
+  sticky: RegExp | null;
+}
+
+function probes(): { list: Probe[]; anywhere: RegExp | null } {
+  const context = new chrono.ParsingContext('', new Date(0), PARSE_OPTIONS);
+  const list: Probe[] = CASUAL.parsers.map((parser) => {
+    const re = parser.pattern(context);
+    return { parser, sticky: re.flags === 'i' && !/\\[1-9k]/.test(re.source) ? new RegExp(re.source, 'iy') : null };
+  });
+  const sources = list.filter((p) => p.sticky).map((p) => p.sticky!.source);
+  // most patterns open with `(\W|^)`: said once outside, it lets the engine skip most positions
+  const bounded = sources.filter((src) => src.startsWith(WORD_START)).map((src) => `(?:${src.slice(WORD_START.length)})`);
+  const other = sources.filter((src) => !src.startsWith(WORD_START)).map((src) => `(?:${src})`);
+  const parts = [bounded.length ? `(?:\\W|^)(?=${bounded.join('|')})` : '', other.length ? `(?=${other.join('|')})` : ''].filter(Boolean);
+  return { list, anywhere: parts.length ? new RegExp(parts.join('|'), 'gi') : null };
+}
+const PROBES = probes();
+
+/** The parsers whose pattern fits somewhere in the sentence, in chrono's order. */
+function parsersFor(sentence: string): chrono.Parser[] {
+  const at: number[] = [];
+  const re = PROBES.anywhere;
+  if (re) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      at.push(m.index);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  const out: chrono.Parser[] = [];
+  for (const { parser, sticky } of PROBES.list) {
+    if (!sticky) out.push(parser);
+    else if (at.some((p) => ((sticky.lastIndex = p), sticky.test(sentence)))) out.push(parser);
+  }
+  return out;
+}
+
+/** chrono's casual English parse, running only the parsers that can find something. */
 export function parseDates(sentence: string, ref: Date): chrono.ParsedResult[] {
-  const present = new Set<Cue>();
-  for (const k of CUE_NAMES) if (CUES[k].test(sentence)) present.add(k);
-  const parsers: chrono.Parser[] = [];
-  for (const g of GATED) if (g.cues.every((k) => present.has(k))) parsers.push(g.parser);
+  const parsers = parsersFor(sentence);
   // no parser, no result: every refiner maps an empty list to an empty list
   if (!parsers.length) return [];
-  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
 }
 
 /** A clock time alone ("at 10:00") is not an incident date. */
