@@ -58,4 +58,8 @@ describe('findDates', () => {
     }
     expect(view(parseDates(sentences[0], ref)).length).toBeGreaterThan(0);
   });
+  it('skips sentences where only clock times or bare numbers can be read, not times with a date', () => {
+    expect(one('The 300 troops left at 10:30 and 200 more by 11.', '2019-04-09')).toEqual([]);
+    expect(one('The ferry left at 10 am on 5 March 2019.', '2019-04-09')).toEqual([{ start: '2019-03-05', end: '2019-03-05', precision: 'day' }]);
+  });
 });

@@ -80,11 +80,21 @@ function parsersFor(sentence: string): chrono.Parser[] {
   return out;
 }
 
-/** chrono's casual English parse, running only the parsers that can find something. */
-export function parseDates(sentence: string, ref: Date): chrono.ParsedResult[] {
+/**
+ * The parser of clock times ("at 10", "200 million" reads as one): alone it yields times without a
+ * day, month or year, which no refiner dates on its own and `hasDatePart` drops.
+ */
+const CLOCK_ONLY = 'ENTimeExpressionParser';
+
+/**
+ * chrono's casual English parse, running only the parsers that can find something. With
+ * `datesOnly`, a sentence where only clock times can be found gets no parse at all.
+ */
+export function parseDates(sentence: string, ref: Date, datesOnly = false): chrono.ParsedResult[] {
   const parsers = parsersFor(sentence);
   // no parser, no result: every refiner maps an empty list to an empty list
   if (!parsers.length) return [];
+  if (datesOnly && parsers.length === 1 && parsers[0].constructor.name === CLOCK_ONLY) return [];
   return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
 }
 
@@ -166,7 +176,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  for (const r of parseDates(sentence, ref)) {
+  for (const r of parseDates(sentence, ref, true)) {
     if (!hasDatePart(r)) continue;
     if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
     const c = r.start;
