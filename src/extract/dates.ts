@@ -32,8 +32,8 @@ const OVERNIGHT = /\b(overnight|last night)\b/gi;
  * pass (a lookahead over all their patterns) finds the positions where some parser's pattern
  * matches; each parser is then tried only at those, anchored, and runs only if one fits. A parser
  * whose pattern fits nowhere in the sentence would return nothing (its first search is over the
- * whole sentence), so the results are chrono's own. Patterns that cannot be joined (flags other
- * than "i", back-references) keep their parser running always.
+ * whole sentence), so the results are chrono's own. A pattern with flags other than "i" or
+ * back-references keeps its parser running always.
  */
 const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
 /** The options of every parse: they also pick the pattern of the "within …" parser. */
@@ -42,22 +42,27 @@ const WORD_START = '(\\W|^)';
 
 interface Probe {
   parser: chrono.Parser;
-  /** The parser's pattern, sticky; null when it could not be joined (the parser always runs). */
-  sticky: RegExp | null;
+  /**
+   * How to tell whether the parser's pattern fits somewhere: 'joined' (its pattern opens with
+   * `(\W|^)` and is in the joined scan; `pattern` is sticky, tried where that scan stops),
+   * 'alone' (`pattern` is searched by itself, as chrono's first search does) or 'always'.
+   */
+  how: 'joined' | 'alone' | 'always';
+  pattern: RegExp;
 }
 
 function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const context = new chrono.ParsingContext('', new Date(0), PARSE_OPTIONS);
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
-    return { parser, sticky: re.flags === 'i' && !/\\[1-9k]/.test(re.source) ? new RegExp(re.source, 'iy') : null };
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re };
+    // a pattern without the common opening would be tried at every position of the joined scan
+    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(re.source, 'i') };
+    return { parser, how: 'joined', pattern: new RegExp(re.source, 'iy') };
   });
-  const sources = list.filter((p) => p.sticky).map((p) => p.sticky!.source);
-  // most patterns open with `(\W|^)`: said once outside, it lets the engine skip most positions
-  const bounded = sources.filter((src) => src.startsWith(WORD_START)).map((src) => `(?:${src.slice(WORD_START.length)})`);
-  const other = sources.filter((src) => !src.startsWith(WORD_START)).map((src) => `(?:${src})`);
-  const parts = [bounded.length ? `(?:\\W|^)(?=${bounded.join('|')})` : '', other.length ? `(?=${other.join('|')})` : ''].filter(Boolean);
-  return { list, anywhere: parts.length ? new RegExp(parts.join('|'), 'gi') : null };
+  // said once outside, `(\W|^)` lets the engine skip most positions
+  const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
+  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joined.join('|')})`, 'gi') : null };
 }
 const PROBES = probes();
 
@@ -73,9 +78,9 @@ function parsersFor(sentence: string): chrono.Parser[] {
     }
   }
   const out: chrono.Parser[] = [];
-  for (const { parser, sticky } of PROBES.list) {
-    if (!sticky) out.push(parser);
-    else if (at.some((p) => ((sticky.lastIndex = p), sticky.test(sentence)))) out.push(parser);
+  for (const { parser, how, pattern } of PROBES.list) {
+    if (how === 'always') out.push(parser);
+    else if (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence)))) out.push(parser);
   }
   return out;
 }
