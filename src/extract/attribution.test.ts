@@ -20,4 +20,9 @@ describe('attribution', () => {
   it('names no source where none is given', () => {
     expect(sourceOf('The helicopter was shot down over the province.')).toBeNull();
   });
+  it('finds the sayer whatever the case and spacing before the saying word', () => {
+    expect(sourceOf('The harbour master\tTOLD reporters the pier was shut.')).toBe('harbour master');
+    expect(sourceOf('Two fishermen\nsaid the storm came early.')).toBe('Two fishermen');
+    expect(sourceOf('Nothing was heard from the island.')).toBeNull();
+  });
 });

@@ -22,6 +22,11 @@ const SUBJECT_SAID = new RegExp(
   `(?:^|[,;:]\\s+|\\bthat\\s+|\\band\\s+)((?:the |a |an )?(?:[\\p{L}\\d'’.-]+\\s+){0,7}?[\\p{L}\\d'’.-]+)(?:,[^,]{3,80},)?\\s+(?:(?:has|have|had|also|later|further|then)\\s+)?(?:${SAY})\\b`,
   'iu',
 );
+/**
+ * A word of saying after white space: AFTER_QUOTE and SUBJECT_SAID both end in one, so a sentence
+ * without it (most) skips them; SUBJECT_SAID, which tries every clause start, is the dearest scan here.
+ */
+const SAYS = new RegExp(`\\s(?:${SAY})\\b`, 'iu');
 /** A capitalised name opening the sentence and closed by a comma. */
 const NAME_BEFORE_APPOSITIVE = /^((?:[\p{Lu}][\p{L}'’.-]+\s+){0,3}[\p{Lu}][\p{L}'’.-]+),\s*$/u;
 /** A sentence that leans on the one before: "These reports …", "He added …". */
@@ -49,6 +54,7 @@ export function sourceOf(sentence: string): string | null {
     const s = tidy(according[1]);
     if (s) return s;
   }
+  if (!SAYS.test(sentence)) return null;
   const quoted = AFTER_QUOTE.exec(sentence);
   if (quoted) {
     const s = tidy(quoted[1]);

@@ -77,4 +77,12 @@ describe('ages are not counts', () => {
     expect(counts('One person succumbed to injuries on Sunday.')).toEqual([['fatalities', 1, false]]);
     expect(counts('Militants killed 10 herders near the river.').map((c) => c[1])).toEqual([10]);
   });
+  it('counts groups only beside a casualty word, each group once', () => {
+    expect(counts('Four soldiers and two civilians attended the ceremony in the square.')).toEqual([]);
+    expect(counts('Four soldiers and two civilians were wounded; later one guard died.')).toEqual([['injured', 6, false], ['fatalities', 1, false]]);
+  });
+  it('reads a count however the casualty word is spelled, Kelvin sign included', () => {
+    expect(counts('Shelling \u212Aills a civilian in the town.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('The ferry sailed at dawn with forty passengers.')).toEqual([]);
+  });
 });

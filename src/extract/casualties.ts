@@ -128,10 +128,21 @@ const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
 
+/**
+ * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
+ * any has no count, and most sentences have none, so it skips the ten scans.
+ */
+const CASUALTY_CUE = /kill|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+/** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
+const ODD_FOLDS = /[\u017F\u212A]/;
+
 export function findCasualties(sentence: string, offset: number): CasualtyAnnotation[] {
+  if (!CASUALTY_CUE.test(sentence) && !ODD_FOLDS.test(sentence)) return [];
   const out: CasualtyAnnotation[] = [];
   const hedged = HEDGE.test(sentence);
-  const groups = findGroups(sentence);
+  // person groups cost the biggest regex here, and only a casualty word needs them: most sentences have none
+  let groups: Group[] | null = null;
+  const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
   const taken: [number, number][] = [];
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
@@ -162,14 +173,14 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
-          const more = groups.find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          const more = groupsOf().find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
           }
         }
       } else if (verb.side === 'after') {
-        group = groups.find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
+        group = groupsOf().find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -182,7 +193,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
-        const before = groups.filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
+        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
         group = before[before.length - 1];
         if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from './dates.js';
+import * as chrono from 'chrono-node';
+import { findDates, parseDates } from './dates.js';
 
 const one = (s: string, pub: string | null) => findDates(s, 0, pub).map((d) => d.value);
 
@@ -37,5 +38,28 @@ describe('findDates', () => {
     expect(one('Four people died in the last 24 hours.', '2021-09-10')).toEqual([{ start: '2021-09-09', end: '2021-09-10', precision: 'day' }]);
     expect(one('Raids continued during the past two months.', '2021-09-10')).toEqual([{ start: '2021-07-13', end: '2021-09-10', precision: 'month' }]);
     expect(one('Four people died in the last 24 hours.', null)).toEqual([]);
+  });
+
+  it('finds what chrono finds when it skips parsers whose pattern fits nowhere in the sentence', () => {
+    const ref = new Date(Date.UTC(2019, 3, 9, 12));
+    const sentences = [
+      'The convoy was hit three days ago near the river.',
+      'Two weeks later the bridge reopened, and a couple of hours after that it rained.',
+      'Police said on Saturday that the raid began at 4 a.m. on 2019-03-07.',
+      'The fair opened on March 5th, 2019, and again on 5/3/2019 and in 04/2019.',
+      'Within two days the town was retaken; last month it fell, by the end of the month it was quiet.',
+      'Yesterday morning, and tonight at noon, the mayor spoke about the next week.',
+      'Nothing here has a date at all, about which the reporter wrote without a pause.',
+    ];
+    const view = (rs: chrono.ParsedResult[]) => rs.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);
+    for (const s of sentences) {
+      const expected = view(chrono.parse(s, { instant: ref, timezone: 'UTC' }, { forwardDate: false }));
+      expect(view(parseDates(s, ref)), s).toEqual(expected);
+    }
+    expect(view(parseDates(sentences[0], ref)).length).toBeGreaterThan(0);
+  });
+  it('skips sentences where only clock times or bare numbers can be read, not times with a date', () => {
+    expect(one('The 300 troops left at 10:30 and 200 more by 11.', '2019-04-09')).toEqual([]);
+    expect(one('The ferry left at 10 am on 5 March 2019.', '2019-04-09')).toEqual([{ start: '2019-03-05', end: '2019-03-05', precision: 'day' }]);
   });
 });

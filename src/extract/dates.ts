@@ -27,6 +27,82 @@ const UNIT_YEAR = /\byears?\b/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
 
+/**
+ * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
+ * pass (a lookahead over all their patterns) finds the positions where some parser's pattern
+ * matches; each parser is then tried only at those, anchored, and runs only if one fits. A parser
+ * whose pattern fits nowhere in the sentence would return nothing (its first search is over the
+ * whole sentence), so the results are chrono's own. A pattern with flags other than "i" or
+ * back-references keeps its parser running always.
+ */
+const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
+/** The options of every parse: they also pick the pattern of the "within …" parser. */
+const PARSE_OPTIONS = { forwardDate: false } as const;
+const WORD_START = '(\\W|^)';
+
+interface Probe {
+  parser: chrono.Parser;
+  /**
+   * How to tell whether the parser's pattern fits somewhere: 'joined' (its pattern opens with
+   * `(\W|^)` and is in the joined scan; `pattern` is sticky, tried where that scan stops),
+   * 'alone' (`pattern` is searched by itself, as chrono's first search does) or 'always'.
+   */
+  how: 'joined' | 'alone' | 'always';
+  pattern: RegExp;
+}
+
+function probes(): { list: Probe[]; anywhere: RegExp | null } {
+  const context = new chrono.ParsingContext('', new Date(0), PARSE_OPTIONS);
+  const list: Probe[] = CASUAL.parsers.map((parser) => {
+    const re = parser.pattern(context);
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re };
+    // a pattern without the common opening would be tried at every position of the joined scan
+    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(re.source, 'i') };
+    return { parser, how: 'joined', pattern: new RegExp(re.source, 'iy') };
+  });
+  // said once outside, `(\W|^)` lets the engine skip most positions
+  const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
+  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joined.join('|')})`, 'gi') : null };
+}
+const PROBES = probes();
+
+/** The parsers whose pattern fits somewhere in the sentence, in chrono's order. */
+function parsersFor(sentence: string): chrono.Parser[] {
+  const at: number[] = [];
+  const re = PROBES.anywhere;
+  if (re) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      at.push(m.index);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  const out: chrono.Parser[] = [];
+  for (const { parser, how, pattern } of PROBES.list) {
+    if (how === 'always') out.push(parser);
+    else if (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence)))) out.push(parser);
+  }
+  return out;
+}
+
+/**
+ * The parser of clock times ("at 10", "200 million" reads as one): alone it yields times without a
+ * day, month or year, which no refiner dates on its own and `hasDatePart` drops.
+ */
+const CLOCK_ONLY = 'ENTimeExpressionParser';
+
+/**
+ * chrono's casual English parse, running only the parsers that can find something. With
+ * `datesOnly`, a sentence where only clock times can be found gets no parse at all.
+ */
+export function parseDates(sentence: string, ref: Date, datesOnly = false): chrono.ParsedResult[] {
+  const parsers = parsersFor(sentence);
+  // no parser, no result: every refiner maps an empty list to an empty list
+  if (!parsers.length) return [];
+  if (datesOnly && parsers.length === 1 && parsers[0].constructor.name === CLOCK_ONLY) return [];
+  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
+}
+
 /** A clock time alone ("at 10:00") is not an incident date. */
 function hasDatePart(r: chrono.ParsedResult): boolean {
   const c = r.start;
@@ -105,7 +181,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+  for (const r of parseDates(sentence, ref, true)) {
     if (!hasDatePart(r)) continue;
     if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
     const c = r.start;

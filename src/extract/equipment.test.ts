@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findEquipment, loadEquipmentList } from './equipment.js';
+import { anyEquipment, equipmentStage, findEquipment, loadEquipmentList, parseEquipmentList } from './equipment.js';
+import { textDocument } from '../ingest/document.js';
 
 const list = loadEquipmentList();
 const values = (s: string) => findEquipment(s, list).map((e) => e.value);
@@ -16,5 +17,22 @@ describe('findEquipment', () => {
   it('does not read words that merely start like a designation', () => {
     expect(values('A Grade 10 pupil from Bukhara')).toEqual([]);
     expect(values('The Mi-8 Hip flew')).toEqual(['Mi-8']);
+  });
+  it('skips a document with no designation, and finds the same ones in one that has', () => {
+    const stage = equipmentStage(list);
+    const run = (text: string) => stage.run({ document: textDocument(text, { source: 't' }), annotations: [] }, { gazetteer: {} as never }).annotations;
+    expect(anyEquipment(list)!.test('Rain fell on the valley all week.')).toBe(false);
+    expect(run('Rain fell on the valley all week.')).toEqual([]);
+    const text = 'Two Mi-8 helicopters and a Tu-22M3 flew past; Grade 4 pupils watched.';
+    expect(run(text)).toEqual(findEquipment(text, list));
+    expect(run(text).length).toBe(2);
+  });
+  it('puts the shared guards once around the alternation', () => {
+    expect(anyEquipment(list)!.source.split('(?<!').length).toBe(2);
+    expect(anyEquipment(list)!.test('an F-16 and a T-72 tank')).toBe(true);
+    expect(anyEquipment(list)!.test('an F-160 and a T-7')).toBe(false);
+  });
+  it('scans with every entry when a pattern uses back-references', () => {
+    expect(anyEquipment(parseEquipmentList('X\tdrone\t(Q)-\\1\n'))).toBeNull();
   });
 });

@@ -30,13 +30,17 @@ function variantAt(text: string, at: number): string | null {
   return v[0];
 }
 
+/** Around each designation: not inside a longer word or code, and no more digits after it. */
+const GUARD_BEFORE = '(?<![\\w-])';
+const GUARD_AFTER = '(?!\\d)';
+
 /** Parses the TSV lexicon; compiled once by the caller, never per document. */
 export function parseEquipmentList(tsv: string): EquipmentEntry[] {
   const out: EquipmentEntry[] = [];
   for (const line of tsv.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [family, category, pattern] = line.split('\t');
-    out.push({ family, category, pattern: new RegExp(`(?<![\\w-])(?:${pattern})(?!\\d)`, 'gi') });
+    out.push({ family, category, pattern: new RegExp(`${GUARD_BEFORE}(?:${pattern})${GUARD_AFTER}`, 'gi') });
   }
   return out;
 }
@@ -79,11 +83,27 @@ export function findEquipment(text: string, list: readonly EquipmentEntry[]): Eq
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * One regex that matches wherever some entry's pattern does (their alternation), so a document it
+ * does not match has no equipment and skips the scan with every entry: most news names none.
+ * Null when a pattern refers to its own groups, which an alternation would renumber, or has other
+ * flags than the list's own (case-insensitive).
+ */
+export function anyEquipment(list: readonly EquipmentEntry[]): RegExp | null {
+  if (list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
+  // the shared guards once around the alternation, not in each branch: a leading lookbehind in
+  // every branch would make the engine try each branch at every position
+  const inner = list.map((e) => (e.pattern.source.startsWith(GUARD_BEFORE) && e.pattern.source.endsWith(GUARD_AFTER) ? e.pattern.source.slice(GUARD_BEFORE.length, -GUARD_AFTER.length) : null));
+  if (inner.every((p) => p !== null)) return new RegExp(`${GUARD_BEFORE}(?:${inner.join('|')})${GUARD_AFTER}`, 'i');
+  return new RegExp(list.map((e) => `(?:${e.pattern.source})`).join('|'), 'i');
+}
+
 export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
+  const any = anyEquipment(list);
   return {
     name: 'equipment',
     needs: [],
     gives: ['equipment'],
-    run: ({ document }) => ({ annotations: findEquipment(document.text, list) }),
+    run: ({ document }) => ({ annotations: any && !any.test(document.text) ? [] : findEquipment(document.text, list) }),
   };
 }

@@ -6,18 +6,74 @@
 import type { Stage, TriggerAnnotation } from '../model/index.js';
 import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 
+/**
+ * The rules scanned together: one zero-width pass finds every position where some rule matches
+ * (a lookahead over all of them), and each rule is then tried only there, sticky, in rule order.
+ * A document has a handful of such positions, so this costs one scan instead of one per rule, with
+ * the same matches. Null when the rules cannot be joined (a back-reference would be renumbered,
+ * or flags differ from "gi").
+ */
+interface RuleIndex {
+  anywhere: RegExp;
+  sticky: RegExp[];
+}
+
+export function indexRules(rules: readonly TriggerRule[]): RuleIndex | null {
+  if (!rules.length || rules.some((r) => r.pattern.flags !== 'gi' || /\\[1-9k]/.test(r.pattern.source))) return null;
+  const sources = rules.map((r) => `(?:${r.pattern.source})`).join('|');
+  // every rule opens on a word boundary: said once outside, it lets the engine skip most positions
+  const lead = rules.every((r) => r.pattern.source.startsWith('\\b')) ? '\\b' : '';
+  return { anywhere: new RegExp(`${lead}(?=${sources})`, 'gi'), sticky: rules.map((r) => new RegExp(r.pattern.source, 'iy')) };
+}
+
+const DEFAULT_INDEX = indexRules(TRIGGER_RULES);
+
+/** Start positions where some rule matches, ascending. */
+function candidates(text: string, index: RuleIndex): number[] {
+  const out: number[] = [];
+  const re = index.anywhere;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/** Matches of each rule in order, as a global scan would give them: `[rule, start, text]`. */
+function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIndex | null): Generator<[TriggerRule, number, string]> {
+  if (!index) {
+    for (const r of rules) {
+      r.pattern.lastIndex = 0;
+      for (let m = r.pattern.exec(text); m; m = r.pattern.exec(text)) yield [r, m.index, m[0]];
+    }
+    return;
+  }
+  const at = candidates(text, index);
+  if (!at.length) return;
+  for (let i = 0; i < rules.length; i++) {
+    const re = index.sticky[i];
+    let from = 0;
+    for (const p of at) {
+      if (p < from) continue;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m) continue;
+      yield [rules[i], p, m[0]];
+      from = p + Math.max(1, m[0].length);
+    }
+  }
+}
+
+/** Other rule lists (tests, experiments) are scanned rule by rule: their index is not built per call. */
 export function findTriggers(text: string, rules: readonly TriggerRule[] = TRIGGER_RULES): TriggerAnnotation[] {
   const out: TriggerAnnotation[] = [];
   const taken: [number, number][] = [];
-  for (const r of rules) {
-    r.pattern.lastIndex = 0;
-    for (let m = r.pattern.exec(text); m; m = r.pattern.exec(text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (taken.some(([a, b]) => s < b && a < e)) continue;
-      taken.push([s, e]);
-      out.push({ kind: 'trigger', start: s, end: e, text: m[0], category: r.category, type: r.type, tags: r.tags, weight: r.weight });
-    }
+  for (const [r, s, matched] of ruleMatches(text, rules, rules === TRIGGER_RULES ? DEFAULT_INDEX : null)) {
+    const e = s + matched.length;
+    if (taken.some(([a, b]) => s < b && a < e)) continue;
+    taken.push([s, e]);
+    out.push({ kind: 'trigger', start: s, end: e, text: matched, category: r.category, type: r.type, tags: r.tags, weight: r.weight });
   }
   return out.sort((a, b) => a.start - b.start);
 }
