@@ -49,6 +49,12 @@ describe('attachSingles', () => {
     expect(attachSingles([event, ['s#0']], base, 0.25, isMain)).toEqual([['e1#0', 'e2#0', 'e3#0', 's#0']]);
   });
 
+  it('counts an edge given twice once', () => {
+    // counted twice, e1's 0.3 would lift the average past 0.12 with a weaker second pair
+    const edges = [{ a: 'e1#0', b: 's#0', score: 0.3 }, { a: 's#0', b: 'e1#0', score: 0.3 }, { a: 'e2#0', b: 's#0', score: 0.04 }];
+    expect(attachSingles([event, ['s#0']], edges, 0.25, isMain)).toEqual([event, ['s#0']]);
+  });
+
   it('leaves it alone when another event is nearly as close', () => {
     const other = ['f1#0', 'f2#0', 'f3#0'];
     const edges = [...base, { a: 'f1#0', b: 's#0', score: 0.26 }];

@@ -235,21 +235,32 @@ export const ATTACH_MIN_SIZE = 3;
 export function attachSingles(clusters: string[][], edges: readonly Edge[], threshold: number, isMain: (id: string) => boolean): string[][] {
   const home = new Map<string, number>();
   clusters.forEach((m, k) => m.forEach((id) => home.set(id, k)));
-  const lone = new Map<string, Map<number, { sum: number; veto: boolean; strong: boolean }>>();
-  for (const m of clusters) if (m.length === 1 && isMain(m[0])) lone.set(m[0], new Map());
-  if (!lone.size) return clusters;
+  // each lone report's pairs by the other report: an edge given twice counts once (the larger score, a veto wins)
+  const pairs = new Map<string, Map<string, number>>();
+  for (const m of clusters) if (m.length === 1 && isMain(m[0])) pairs.set(m[0], new Map());
+  if (!pairs.size) return clusters;
   for (const e of edges) {
     for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
-      const links = lone.get(x);
+      const mine = pairs.get(x);
       const k = home.get(y);
-      if (!links || k === undefined || clusters[k].length < ATTACH_MIN_SIZE) continue;
+      if (!mine || k === undefined || clusters[k].length < ATTACH_MIN_SIZE) continue;
+      const cur = mine.get(y);
+      mine.set(y, cur === undefined ? e.score : cur < 0 || e.score < 0 ? VETO : Math.max(cur, e.score));
+    }
+  }
+  const lone = new Map<string, Map<number, { sum: number; veto: boolean; strong: boolean }>>();
+  for (const [id, mine] of pairs) {
+    const links = new Map<number, { sum: number; veto: boolean; strong: boolean }>();
+    for (const [other, score] of mine) {
+      const k = home.get(other)!;
       const cur = links.get(k) ?? links.set(k, { sum: 0, veto: false, strong: false }).get(k)!;
-      if (e.score < 0) cur.veto = true;
+      if (score < 0) cur.veto = true;
       else {
-        cur.sum += e.score;
-        cur.strong ||= e.score >= threshold;
+        cur.sum += score;
+        cur.strong ||= score >= threshold;
       }
     }
+    lone.set(id, links);
   }
   const joins = new Map<number, string[]>();
   for (const [id, links] of lone) {
