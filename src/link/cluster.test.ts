@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageLink, mainFirst, VETO, type Edge } from './cluster.js';
+import { attachSingles, averageLink, mainFirst, VETO, type Edge } from './cluster.js';
 
 const isMain = (id: string) => id.endsWith('#0');
 
@@ -33,5 +33,41 @@ describe('mainFirst', () => {
 
   it('differs from one round, where the background report takes the event first', () => {
     expect(averageLink(ids, edges, 0.3)).toEqual([['a#0', 'c#0'], ['a#1', 'b#0']]);
+  });
+});
+
+describe('attachSingles', () => {
+  // event e = {e1, e2, e3}; the short report s matches e1 well and the others a little
+  const event = ['e1#0', 'e2#0', 'e3#0'];
+  const base: Edge[] = [
+    { a: 'e1#0', b: 's#0', score: 0.3 },
+    { a: 'e2#0', b: 's#0', score: 0.1 },
+  ];
+
+  it('lets a lone report join the event it clearly leads towards', () => {
+    // average (0.3 + 0.1) / 3 = 0.13: below the threshold, above ATTACH_MIN_AVERAGE
+    expect(attachSingles([event, ['s#0']], base, 0.25, isMain)).toEqual([['e1#0', 'e2#0', 'e3#0', 's#0']]);
+  });
+
+  it('counts an edge given twice once', () => {
+    // counted twice, e1's 0.3 would lift the average past 0.12 with a weaker second pair
+    const edges = [{ a: 'e1#0', b: 's#0', score: 0.3 }, { a: 's#0', b: 'e1#0', score: 0.3 }, { a: 'e2#0', b: 's#0', score: 0.04 }];
+    expect(attachSingles([event, ['s#0']], edges, 0.25, isMain)).toEqual([event, ['s#0']]);
+  });
+
+  it('leaves it alone when another event is nearly as close', () => {
+    const other = ['f1#0', 'f2#0', 'f3#0'];
+    const edges = [...base, { a: 'f1#0', b: 's#0', score: 0.26 }];
+    expect(attachSingles([event, other, ['s#0']], edges, 0.25, isMain)).toEqual([event, other, ['s#0']]);
+  });
+
+  it('needs one pair at the threshold, a large enough event, a main report and no veto', () => {
+    const weak = base.map((e) => ({ ...e, score: 0.2 }));
+    expect(attachSingles([event, ['s#0']], weak, 0.25, isMain)).toEqual([event, ['s#0']]);
+    expect(attachSingles([['e1#0', 'e2#0'], ['s#0']], base, 0.25, isMain)).toEqual([['e1#0', 'e2#0'], ['s#0']]);
+    const bg = base.map((e) => ({ ...e, b: 's#1' }));
+    expect(attachSingles([event, ['s#1']], bg, 0.25, isMain)).toEqual([event, ['s#1']]);
+    const vetoed = [...base, { a: 'e3#0', b: 's#0', score: VETO }];
+    expect(attachSingles([event, ['s#0']], vetoed, 0.25, isMain)).toEqual([event, ['s#0']]);
   });
 });

@@ -212,3 +212,81 @@ export function splitClusters(clusters: string[][], edges: readonly Edge[], veto
   }
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/** A lone main report joins an event only when its average with the event reaches this… */
+export const ATTACH_MIN_AVERAGE = 0.12;
+/** …is this many times its average with any other event it could join… */
+export const ATTACH_LEAD = 2;
+/** …and the event holds at least this many reports (a pair says too little about what it is). */
+export const ATTACH_MIN_SIZE = 3;
+
+/**
+ * Lets a report left alone by average link join the event it clearly belongs to. A short report
+ * (a headline and a sentence) shares few words with any one long report of its incident, so its
+ * average with a large event stays below the threshold even when it matches some of its reports
+ * well and no other event at all. It joins the event when (1) some pair with it reaches
+ * `threshold`, (2) its average with the event reaches ATTACH_MIN_AVERAGE, (3) that average is
+ * ATTACH_LEAD times its average with every other such event, and (4) the event holds
+ * ATTACH_MIN_SIZE reports. Only lone main reports (`isMain`) move, all decided against the
+ * clusters as given (never against one another's moves), so the result does not depend on order.
+ * Condition (1) keeps the report in the event's component over threshold edges, so components can
+ * still be clustered one at a time.
+ */
+export function attachSingles(clusters: string[][], edges: readonly Edge[], threshold: number, isMain: (id: string) => boolean): string[][] {
+  const home = new Map<string, number>();
+  clusters.forEach((m, k) => m.forEach((id) => home.set(id, k)));
+  // each lone report's pairs by the other report: an edge given twice counts once (the larger score, a veto wins)
+  const pairs = new Map<string, Map<string, number>>();
+  for (const m of clusters) if (m.length === 1 && isMain(m[0])) pairs.set(m[0], new Map());
+  if (!pairs.size) return clusters;
+  for (const e of edges) {
+    for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
+      const mine = pairs.get(x);
+      const k = home.get(y);
+      if (!mine || k === undefined || clusters[k].length < ATTACH_MIN_SIZE) continue;
+      const cur = mine.get(y);
+      mine.set(y, cur === undefined ? e.score : cur < 0 || e.score < 0 ? VETO : Math.max(cur, e.score));
+    }
+  }
+  const lone = new Map<string, Map<number, { sum: number; veto: boolean; strong: boolean }>>();
+  for (const [id, mine] of pairs) {
+    const links = new Map<number, { sum: number; veto: boolean; strong: boolean }>();
+    for (const [other, score] of mine) {
+      const k = home.get(other)!;
+      const cur = links.get(k) ?? links.set(k, { sum: 0, veto: false, strong: false }).get(k)!;
+      if (score < 0) cur.veto = true;
+      else {
+        cur.sum += score;
+        cur.strong ||= score >= threshold;
+      }
+    }
+    lone.set(id, links);
+  }
+  const joins = new Map<number, string[]>();
+  for (const [id, links] of lone) {
+    let best = -1;
+    let bestAvg = 0;
+    let second = 0;
+    for (const [k, l] of links) {
+      if (l.veto || !l.strong) continue;
+      const avg = l.sum / clusters[k].length;
+      // ties go to the cluster whose first member sorts first
+      if (avg > bestAvg || (avg === bestAvg && best >= 0 && clusters[k][0] < clusters[best][0])) {
+        second = Math.max(second, bestAvg);
+        best = k;
+        bestAvg = avg;
+      } else second = Math.max(second, avg);
+    }
+    if (best < 0 || bestAvg < ATTACH_MIN_AVERAGE || bestAvg < ATTACH_LEAD * second) continue;
+    (joins.get(best) ?? joins.set(best, []).get(best)!).push(id);
+  }
+  if (!joins.size) return clusters;
+  const moved = new Set([...joins.values()].flat());
+  return clusters
+    .filter((m) => !(m.length === 1 && moved.has(m[0])))
+    .map((m) => {
+      const extra = joins.get(home.get(m[0])!);
+      return extra ? [...m, ...extra].sort() : m;
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

@@ -12,7 +12,9 @@
  *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
  *    link (`link/cluster.ts`). Clusters never cross such components, so re-clustering one gives
  *    what clustering everything would: the same reports and edges make the same events in any
- *    order; then cut any cluster whose reports are about two different people, along that conflict;
+ *    order; then cut any cluster whose reports are about two different people, along that conflict,
+ *    and let a lone main report join the event it clearly leads towards (it holds a threshold edge
+ *    into it, so that stays inside the component);
  * 4. give clusters ids: each takes the old event id it shares most reports with (ties: the older
  *    event), the rest a new id from their smallest report id, so an event keeps its id while it
  *    grows, and the larger part keeps it when evidence splits it; events left empty go;
@@ -21,7 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
-import { mainFirst, splitClusters, VETO, type Edge } from '../link/cluster.js';
+import { attachSingles, mainFirst, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
@@ -350,12 +352,14 @@ export class Linker {
     // main reports first, then the background ones join (see mainFirst)
     const grouped = mainFirst(ids, edges, CLUSTER_THRESHOLD, isMain);
     // an event whose reports are about two different people is two incidents (see personVetoes)
-    const clusters = splitClusters(grouped, edges, (members) =>
+    const cut = splitClusters(grouped, edges, (members) =>
       personVetoes(members.flatMap((id) => {
         const f = this.featuresOf(id);
         return f ? [[id, f] as const] : [];
       })),
     );
+    // a short report left alone joins the event it clearly leads towards (see attachSingles)
+    const clusters = attachSingles(cut, edges, CLUSTER_THRESHOLD, isMain);
 
     // the events the region's reports belonged to ('' for the new ones, not yet in one)
     const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
