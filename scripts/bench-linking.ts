@@ -7,7 +7,8 @@
  * documents, in wall time and in CPU time of this process (the machine may be shared: CPU time is
  * what the code costs, wall time what a user waits). Prints one markdown table row per size.
  *
- * Usage: tsx scripts/bench-linking.ts [SIZE ...]   (default 1000 10000)
+ * Usage: tsx scripts/bench-linking.ts [SIZE ...]   (default 1000 10000); with
+ * `node --expose-gc --import tsx` it also prints the live JS heap after a collection.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,14 @@ const dataDir = resolve(process.env.SITREP_BENCH_ECB ?? join(root, '..', 'shared
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const MEASURED = 200;
 const DAY = 86_400_000;
+
+/** Live JS heap once garbage is collected (run node with --expose-gc), or '-': what the process keeps, not what V8 has yet to reclaim. */
+function heapAfterGc(): string {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return '-';
+  gc();
+  return (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
+}
 
 const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
 const shiftDate = (d: DateInterval | null, days: number): DateInterval | null => (d ? { ...d, start: shift(d.start, days), end: shift(d.end, days) } : null);
@@ -51,7 +60,7 @@ function main(): void {
     const doc = textDocument(readFileSync(join(dataDir, f), 'utf8'), { source: f });
     return { doc, reports: extract(doc, pipeline).reports };
   });
-  console.log('| store size (documents) | store + link ms/doc, wall (next 200) | CPU ms/doc | fill ms/doc, wall | edges/report | RSS MB |\n|---|---|---|---|---|---|');
+  console.log('| store size (documents) | store + link ms/doc, wall (next 200) | CPU ms/doc | fill ms/doc, wall | edges/report | RSS MB | JS heap MB after GC |\n|---|---|---|---|---|---|---|');
   for (const size of sizes.length ? sizes : [1000, 10000]) {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-linking-'));
     const store = openStore(join(dir, 'b.db'));
@@ -80,7 +89,7 @@ function main(): void {
       const cpuMs = (cpu.user + cpu.system) / 1000 / MEASURED;
       const edges = store.db.prepare('SELECT count(*) FROM report_edges').pluck().get() as number;
       const reports = store.db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
-      console.log(`| ${size} | ${ms.toFixed(1)} | ${cpuMs.toFixed(1)} | ${fill.toFixed(1)} | ${(edges / reports).toFixed(1)} | ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} |`);
+      console.log(`| ${size} | ${ms.toFixed(1)} | ${cpuMs.toFixed(1)} | ${fill.toFixed(1)} | ${(edges / reports).toFixed(1)} | ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} | ${heapAfterGc()} |`);
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -208,8 +208,9 @@ async function main(): Promise<number> {
   console.log(`| RSS at end | ${mb(process.memoryUsage().rss)} MB |`);
   console.log(`| peak RSS (maxRSS) | ${mb(process.resourceUsage().maxRSS * 1024)} MB |`);
   // The other measures run in their own processes, so each has a fresh heap and its own peak memory.
+  // --expose-gc lets bench-linking report the live heap after a collection, not V8's lazy peak
   const part = (script: string, ...partArgs: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...partArgs], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'scripts', script), ...partArgs], { encoding: 'utf8' });
     if (r.status === 0) return process.stdout.write(r.stdout);
     failed++;
     console.error(`bench: ${script} ${partArgs.join(' ')}: ${r.stderr.trim().split('\n').pop()}`);
