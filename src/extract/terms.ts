@@ -14,22 +14,45 @@ const STOP = new Set(
     'still well back way like since ago around another however including according already yet whether though although among within').split(' '),
 );
 
+/** Suffixes `stem` drops, longest first: the longest one a word ends with goes. */
+const SUFFIXES = ['ations', 'ation', 'ions', 'ings', 'ion', 'ing', 'ed', 'es', 'ly', 's'];
+
 /** Light stemming: plural and common verb endings, so "defected"/"defection"/"defects" meet. */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
-  return w.replace(/(?:ations?|ions?|ings?|ed|es|s|ly)$/, '') || w;
+  // a suffix scan instead of a regex replace: this runs on every word of every report
+  for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.length > suffix.length ? w.slice(0, -suffix.length) : w;
+  return w;
 }
 
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
+/**
+ * Whether lower-casing `text` as a whole gives the same words as lower-casing each word: true
+ * unless a letter lower-cases to two characters ("İ") or by its context (a final "Σ").
+ */
+function lowersByChar(text: string, lower: string): boolean {
+  return lower.length === text.length && !text.includes('Σ');
+}
+
 export function contentTerms(text: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+  // counted in a Map (an object with thousands of new keys is slow to grow), then copied to the
+  // Record in first-seen order, the order direct insertion would give
+  const counts = new Map<string, number>();
+  const lower = text.toLowerCase();
+  const byChar = lowersByChar(text, lower);
+  const source = byChar ? lower : text;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(source); m; m = WORD.exec(source)) {
+    let w = byChar ? m[0] : m[0].toLowerCase();
+    const n = w.length;
+    if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
     if (w.length < 3 || STOP.has(w)) continue;
     const s = stem(w);
-    out[s] = (out[s] ?? 0) + 1;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
   }
+  const out: Record<string, number> = {};
+  for (const [k, v] of counts) out[k] = v;
   return out;
 }
 
