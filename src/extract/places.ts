@@ -514,18 +514,19 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       continue;
     }
     let found: Mention | null = null;
-    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1 && !found; n--) {
+    // how many tokens from i may form one name: the joins are checked once, not per length
+    let reach = 1;
+    const most = Math.min(maxTokens, tokens.length - i);
+    for (let k = i; reach < most; k++, reach++) {
+      // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
+      // is no name in the gazetteer, so it falls apart below
+      const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
+      if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) break;
+      if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) break;
+    }
+    for (let n = reach; n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
       if (!last.cap) continue;
-      let ok = true;
-      for (let k = i; k < i + n - 1 && ok; k++) {
-        // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
-        // is no name in the gazetteer, so it falls apart below
-        const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
-        if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) ok = false;
-        else if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) ok = false;
-      }
-      if (!ok) continue;
       let end = last.end;
       // "U.S." keeps its final period when the name is an abbreviation with inner periods
       const raw = text.slice(t.start, end);
@@ -545,8 +546,8 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       let approx: Set<GazetteerEntry> | null = null;
       // …never for an English word ("Soldier" is no "Soledar") or a phrase holding a people's
       // name ("Pro-Russian" is no "Oprysheny"): those are words, not another spelling of a town
-      const wordy = (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w.text));
-      if (skeletons && !key.endsWith('.') && !wordy) {
+      const wordy = () => (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w.text));
+      if (skeletons && !key.endsWith('.') && !wordy()) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
         // …a region only with its type word: regions are known by their spellings, and one word's
         // skeleton meets the region's adjective form ("Volniansk" and "Volynska" share "vlnsk")
