@@ -93,3 +93,13 @@ describe('loadGazetteer', () => {
     expect(() => loadGazetteer('/nonexistent')).toThrow(/build:gazetteer/);
   });
 });
+
+describe('nameTokensFrom', () => {
+  it('gives the most words of a name opened by a folded word, 0 when none opens one', () => {
+    expect(g.nameTokensFrom('rio')).toBeGreaterThanOrEqual(3); // "rio de janeiro"
+    expect(g.nameTokensFrom('new')).toBeGreaterThanOrEqual(3); // "new york city"
+    expect(g.nameTokensFrom('ivano')).toBeGreaterThanOrEqual(2); // "ivano frankivsk"
+    expect(g.nameTokensFrom('yesterday')).toBe(0);
+    expect(g.nameTokensFrom('new york')).toBe(0); // a first word, not a phrase
+  });
+});

@@ -48,6 +48,12 @@ export interface PlaceGazetteer extends Gazetteer {
   firstName(folded: string): boolean;
   /** Longest name in tokens: how far a name match may reach. */
   readonly maxNameTokens: number;
+  /**
+   * Most tokens of a name of several words whose first word is the folded `first` ("new" → 4
+   * for "new york city"), or 0 when none starts with it: most capitalised words open no longer
+   * name, and this spares looking each longer span up.
+   */
+  nameTokensFrom(first: string): number;
   /** The entry as the shared model's ResolvedPlace. */
   resolved(entry: GazetteerEntry): ResolvedPlace;
 }
@@ -156,6 +162,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const entries: GazetteerEntry[] = [];
   const byName = new Map<string, GazetteerEntry[]>();
   let maxNameTokens = 1;
+  const firstWords = new Map<string, number>();
   let pos = 0;
   while (pos < tsv.length) {
     let nl = tsv.indexOf('\n', pos);
@@ -186,6 +193,10 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
       let tokens = 1;
       for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) tokens++;
       if (tokens > maxNameTokens) maxNameTokens = tokens;
+      if (tokens > 1) {
+        const first = key.slice(0, key.indexOf(' '));
+        if ((firstWords.get(first) ?? 0) < tokens) firstWords.set(first, tokens);
+      }
     }
   }
 
@@ -219,6 +230,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
 
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
+    nameTokensFrom: (first) => firstWords.get(first) ?? 0,
     lookup: (folded) => byName.get(folded) ?? none,
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
     admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,

@@ -68,9 +68,6 @@ interface Mention {
   primary: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const POSSESSIVE = /['’]s$/;
-const UPPER = /^\p{Lu}/u;
 /** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
 const NAME_GAP = /^(?: |-|\.|\. |–)$/;
 const MAX_TOKENS = 6;
@@ -163,15 +160,60 @@ function isPlaceGazetteer(g: Gazetteer): g is PlaceGazetteer {
   return typeof (g as Partial<PlaceGazetteer>).lookup === 'function';
 }
 
-function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
+const LETTER_CHAR = /^\p{L}$/u;
+const UPPER_CHAR = /^\p{Lu}$/u;
+
+/**
+ * Length in code units (1, or 2 for an astral character) of the character at `i` when it is a
+ * letter (or a digit, unless `letterOnly`), else 0. ASCII is decided by its code: tokenising is
+ * the first pass over every character of the text, and a regex per token costs more.
+ */
+function wordCharAt(text: string, i: number, letterOnly: boolean): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!letterOnly && c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return (letterOnly ? LETTER_CHAR : TOKEN_CHAR).test(ch) ? ch.length : 0;
+}
+
+/** Whether the text's character at `i` is an upper-case letter. */
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** End of the token starting at `start`: letters and digits, then any apostrophe groups ("Donets'k", "O’Brien"). */
+function tokenEnd(text: string, start: number): number {
+  let i = start;
+  let len: number;
+  while ((len = wordCharAt(text, i, false))) i += len;
+  // apostrophe groups: "Donets'k", "People's", "O’Brien"
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019) return i;
+    let j = i + 1;
+    if (!wordCharAt(text, j, true)) return i;
+    while ((len = wordCharAt(text, j, true))) j += len;
+    i = j;
+  }
+}
+
+export function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
   const starts = new Set<number>();
   for (const s of sentences) starts.add(s.start);
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let word = m[0];
-    const start = m.index;
+  for (let start = 0; start < text.length; ) {
+    if (!wordCharAt(text, start, false)) {
+      start++;
+      continue;
+    }
+    const stop = tokenEnd(text, start);
+    let word = text.slice(start, stop);
     let possessive = false;
-    if (word.length > 3 && POSSESSIVE.test(word)) {
+    const n = word.length;
+    if (n > 3 && word.charCodeAt(n - 1) === 115 /* s */ && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)) {
       word = word.slice(0, -2);
       possessive = true;
     }
@@ -179,7 +221,8 @@ function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
     const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
-    tokens.push({ start, end: start + word.length, text: word, cap: UPPER.test(word), possessive, initial });
+    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial });
+    start = stop;
   }
   return tokens;
 }
@@ -496,6 +539,17 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
   return out;
 }
 
+/** A join after a name's first token that folds to one space: "New York", "Ivano-Frankivsk", "St. Louis". */
+const PLAIN_JOIN = /^(?: |-|\. |–)$/;
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+
+/** Words of a folded name, as the gazetteer counts them: one more than its spaces. */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
 function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
@@ -524,19 +578,26 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) break;
       if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) break;
     }
+    // when the first join folds to a space, a longer span's folded name starts with this token's
+    // own: no gazetteer name of more words than that word opens can match (most open none)
+    const firstJoin = reach > 1 && !t.possessive && PLAIN_JOIN.test(text.slice(t.end, tokens[i + 1].start));
+    const longest = firstJoin ? g.nameTokensFrom(foldName(t.text)) : Infinity;
     for (let n = reach; n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
       if (!last.cap) continue;
+      if (n > 1 && longest === 0 && !skeletons) continue;
       let end = last.end;
       // "U.S." keeps its final period when the name is an abbreviation with inner periods
       const raw = text.slice(t.start, end);
       if (raw.includes('.') && text[end] === '.' && last.text.length <= 2) end++;
       let key = foldName(text.slice(t.start, end));
-      let candidates = g.lookup(key);
-      if (candidates.length === 0 && text[end - 1] === '.' && g.lookup(key + '.').length > 0) {
+      const plain = n === 1 || wordCount(key) <= longest;
+      let candidates = plain ? g.lookup(key) : NO_ENTRIES;
+      if (!plain) {
+        // only its skeleton may match (below)
+      } else if (candidates.length === 0 && text[end - 1] === '.' && (candidates = g.lookup(key + '.')).length > 0) {
         // "W.Va.": the period already taken above
         key += '.';
-        candidates = g.lookup(key);
       } else if (text[end - 1] !== '.' && text[end] === '.' && g.lookup(key + '.').length > 0) {
         // "Ga.", "Tenn.": an abbreviation (where it may stand is checked in rejectReason)
         key += '.';
