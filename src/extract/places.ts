@@ -844,24 +844,48 @@ function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
 }
 
-function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string): void {
+/**
+ * What scoring asks again in every round, kept for one document: a reading's region and county
+ * keys (built once, so the evidence maps hash each key string once) and each mention's fixed part
+ * of its readings' scores.
+ */
+interface ScoreMemo {
+  keys: Map<GazetteerEntry, { region: string; county: string }>;
+  fixed: Map<Mention, number[]>;
+}
+
+function newMemo(): ScoreMemo {
+  return { keys: new Map(), fixed: new Map() };
+}
+
+function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
+  let k = memo.keys.get(e);
+  if (!k) {
+    const region = `${e.country}.${e.admin1Code}`;
+    memo.keys.set(e, (k = { region, county: `${region}.${e.admin2Code}` }));
+  }
+  return k;
+}
+
+function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string, memo: ScoreMemo): void {
   add(ev.countries, e.country, w);
   if (e.precision === 'country') return;
-  add(ev.regions, `${e.country}.${e.admin1Code}`, w);
+  const keys = keysOf(e, memo);
+  add(ev.regions, keys.region, w);
   if (e.precision === 'admin1') return;
-  if (e.admin2Code) add(ev.counties, `${e.country}.${e.admin1Code}.${e.admin2Code}`, w);
+  if (e.admin2Code) add(ev.counties, keys.county, w);
   if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
 }
 
 /** Support from the rest of the document, minus what the name's own mentions put in. */
-function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined): number {
+function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined, memo: ScoreMemo): number {
   const mass = (map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string) => (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
   let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
   if (e.precision === 'country') return s;
-  const region = `${e.country}.${e.admin1Code}`;
-  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, region), SUPPORT.region.cap);
+  const keys = keysOf(e, memo);
+  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, keys.region), SUPPORT.region.cap);
   if (e.precision === 'admin1') return s;
-  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, `${region}.${e.admin2Code}`), SUPPORT.county.cap);
+  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, keys.county), SUPPORT.county.cap);
   // near other towns the document names (local news names its neighbourhood)
   let near = 0;
   const dLon = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
@@ -873,8 +897,23 @@ function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | u
   return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
 }
 
-/** Score of one reading of a mention: prior, what the words around it say, and the document. */
-function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence | undefined): number {
+/** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
+function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
+  let s = fixedScores(m, memo)[j];
+  if (ev) s += support(e, m.key, ev, own, memo);
+  if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
+  return s;
+}
+
+/** The part of each reading's score that no other mention changes, computed once per mention (its readings are settled by then). */
+function fixedScores(m: Mention, memo: ScoreMemo): number[] {
+  let scores = memo.fixed.get(m);
+  if (!scores) memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m))));
+  return scores;
+}
+
+/** Prior, type word and alternate-name penalties of a reading. */
+function fixedScore(e: GazetteerEntry, m: Mention): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
@@ -889,8 +928,6 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
   else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
-  if (ev) s += support(e, m.key, ev, own);
-  if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
 }
 
@@ -903,8 +940,8 @@ const ALT_NAME_PENALTY = 4;
 const APPROX_PENALTY = 2;
 
 /** Scores of every reading, and their softmax. */
-function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined): { scores: number[]; p: number[] } {
-  const scores = m.candidates.map((e) => score(e, m, ev, own));
+function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
+  const scores = m.candidates.map((e, j) => score(e, j, m, ev, own, memo));
   const top = Math.max(...scores);
   const exp = scores.map((x) => Math.exp(x - top));
   const sum = exp.reduce((a, b) => a + b, 0);
@@ -952,7 +989,8 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   }
   linkQualifiers(mentions, tokens, text);
   for (const m of mentions) m.primary = m.candidates.some((e) => foldName(e.name) === m.key);
-  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined).scores)];
+  const memo = newMemo();
+  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
   // of weight 1 to 2
   const byKey = new Map<string, Mention[]>();
@@ -961,7 +999,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = mentions.map((m) => distribution(m, null, undefined));
+  let dists = mentions.map((m) => distribution(m, null, undefined, memo));
   for (let round = 0; round < ROUNDS; round++) {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
@@ -974,11 +1012,11 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
       m.candidates.forEach((e, j) => {
         const pw = dists[i].p[j] * w;
         if (pw < 1e-3) return;
-        addReading(ev, e, pw, m.key);
-        addReading(mine, e, pw, m.key);
+        addReading(ev, e, pw, m.key, memo);
+        addReading(mine, e, pw, m.key, memo);
       });
     });
-    dists = mentions.map((m) => distribution(m, ev, own.get(m.key)));
+    dists = mentions.map((m) => distribution(m, ev, own.get(m.key), memo));
   }
   mentions.forEach((m, i) => (m.chosen = m.candidates[argmax(dists[i].scores)]));
   if (debug) {
