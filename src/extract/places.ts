@@ -47,6 +47,8 @@ interface Token {
   possessive: boolean;
   /** First word of a sentence or heading line: its capital says nothing. */
   initial: boolean;
+  /** For a capitalised token, the country whose demonym it is ("Russian"), else null: set once by `findPlaces`. */
+  demonym: string | null;
 }
 
 interface Mention {
@@ -221,7 +223,7 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
     const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
-    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial });
+    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null });
     start = stop;
   }
   return tokens;
@@ -249,12 +251,18 @@ function demonymAt(tokens: Token[], i: number, text: string, g: PlaceGazetteer):
     const cc = g.demonymCountry(`${t.text} ${next.text}`);
     if (cc) return { country: cc, last: i + 1 };
   }
-  const cc = g.demonymCountry(t.text);
+  const cc = t.demonym;
   return cc ? { country: cc, last: i } : null;
 }
 
-function isDemonym(g: PlaceGazetteer, word: string): boolean {
-  return g.demonymCountry(word) !== null;
+/** Whether the token is a demonym: known for capitalised tokens, asked for others ("al", "russian"). */
+function isDemonym(g: PlaceGazetteer, t: Token): boolean {
+  return (t.cap ? t.demonym : g.demonymCountry(t.text)) !== null;
+}
+
+/** Each capitalised token's demonym, looked up once for the several passes that ask. */
+function markDemonyms(tokens: Token[], g: PlaceGazetteer): void {
+  for (const t of tokens) if (t.cap) t.demonym = g.demonymCountry(t.text);
 }
 
 /**
@@ -349,7 +357,7 @@ function findResidences(text: string, tokens: Token[], g: PlaceGazetteer): Featu
     const words = tokens.slice(i, last + 1);
     const name = foldName(text.slice(tokens[i].start, tokens[last].end));
     // one English word is a description ("a Christian man"), two may be a village ("Meadow Grove")
-    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t.text) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
+    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
     if (plain && !g.firstName(foldName(words[0].text)) && text.slice(tokens[last].end, tokens[last].end + 1) !== '-') {
       out.push({ start: tokens[i].start, end: tokens[last].end, first: i, last, kind: 'local', stem: null });
     }
@@ -607,7 +615,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       let approx: Set<GazetteerEntry> | null = null;
       // …never for an English word ("Soldier" is no "Soledar") or a phrase holding a people's
       // name ("Pro-Russian" is no "Oprysheny"): those are words, not another spelling of a town
-      const wordy = () => (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w.text));
+      const wordy = () => (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w));
       if (skeletons && !key.endsWith('.') && !wordy()) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
         // …a region only with its type word: regions are known by their spellings, and one word's
@@ -673,7 +681,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
   const single = m.first === m.last;
-  if (single && isDemonym(g, first.text) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
+  if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   if (single && DIRECTIONS.has(m.key)) return 'direction';
   if (m.key.endsWith('.')) {
@@ -730,7 +738,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
       if (NAME_HEADS.has(w)) return 'name-after';
       // "US President", "Gainesville Police": offices and institutions say where they are
-      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next.text))) return 'name-after';
+      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return 'name-after';
     }
   }
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
@@ -763,7 +771,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return 'firm';
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
-  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev.text) && !namesRegion(m)) return 'hyphen-name';
+  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
@@ -1044,12 +1052,12 @@ function argmax(xs: number[]): number {
 }
 
 /** Whether the text names a country (or one of its regions, or its people) whose places have several romanisations. */
-function aboutSkeletonCountry(mentions: Mention[], tokens: Token[], g: PlaceGazetteer): boolean {
+function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
   for (const m of mentions) {
     if (m.candidates.some((e) => SKELETON_COUNTRIES.has(e.country) && (e.precision === 'country' || e.precision === 'admin1'))) return true;
   }
   for (const t of tokens) {
-    const cc = t.cap ? g.demonymCountry(t.text) : null;
+    const cc = t.demonym;
     if (cc && SKELETON_COUNTRIES.has(cc)) return true;
   }
   return false;
@@ -1070,9 +1078,10 @@ export interface FindPlacesOptions {
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
   const { debug } = options;
   const tokens = tokenize(text, sentences);
+  markDemonyms(tokens, g);
   let found = findMentions(text, tokens, g, false);
   // a document about Ukraine may spell its villages in the Russian romanisation
-  if (aboutSkeletonCountry(found, tokens, g)) found = findMentions(text, tokens, g, true);
+  if (aboutSkeletonCountry(found, tokens)) found = findMentions(text, tokens, g, true);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
   const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));
