@@ -384,7 +384,8 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     const next = tokens[j + 1];
     // a capitalised word after a name makes it a longer one, but a day after it does not
     const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
-    const k = j > 0 ? stemStart(tokens, j, text) : -1;
+    // the name before a feature word (only a feature word uses it, and most capitals are none)
+    const k = j > 0 && (ROUTE_HEADS.has(w) || STREET_SUFFIXES.has(w) || NATURAL_SUFFIXES.has(w)) ? stemStart(tokens, j, text) : -1;
     // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
     if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
       const first = k >= 0 && tokens[k].text !== 'US' ? k : j;
@@ -565,7 +566,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const article = !t.cap && ARTICLES.has(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap;
+    const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
     // a legislator's party letter is no part of the state after it ("D-N.Y.")
     if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
