@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, loadGazetteer, skeleton } from './gazetteer.js';
+import { buildNameFilter, foldName, loadGazetteer, mayHaveName, skeleton } from './gazetteer.js';
 
 // Loads the gazetteer built by `npm run build:gazetteer` (run at install time by `prepare`).
 const g = loadGazetteer();
@@ -91,5 +91,32 @@ describe('loadGazetteer', () => {
 
   it('fails with a hint when the data is missing', () => {
     expect(() => loadGazetteer('/nonexistent')).toThrow(/build:gazetteer/);
+  });
+});
+
+describe('nameTokensFrom', () => {
+  it('gives the most words of a name opened by a folded word, 0 when none opens one', () => {
+    expect(g.nameTokensFrom('rio')).toBeGreaterThanOrEqual(3); // "rio de janeiro"
+    expect(g.nameTokensFrom('new')).toBeGreaterThanOrEqual(3); // "new york city"
+    expect(g.nameTokensFrom('ivano')).toBeGreaterThanOrEqual(2); // "ivano frankivsk"
+    expect(g.nameTokensFrom('yesterday')).toBe(0);
+    expect(g.nameTokensFrom('new york')).toBe(0); // a first word, not a phrase
+  });
+});
+
+describe('name filter', () => {
+  it('keeps every name it was built from and rules out most others', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `town ${i} ${'x'.repeat(i % 7)}`);
+    const filter = buildNameFilter(names, names.length);
+    for (const n of names) expect(mayHaveName(filter, n)).toBe(true);
+    let passed = 0;
+    for (let i = 0; i < 5000; i++) if (mayHaveName(filter, `village ${i}`)) passed++;
+    expect(passed).toBeLessThan(250);
+  });
+
+  it('leaves lookups as they were', () => {
+    expect(g.lookup('kharkiv').length).toBeGreaterThan(0);
+    expect(g.lookup('rio de janeiro').length).toBeGreaterThan(0);
+    expect(g.lookup('zzqx nowhere')).toEqual([]);
   });
 });

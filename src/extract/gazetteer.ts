@@ -48,6 +48,12 @@ export interface PlaceGazetteer extends Gazetteer {
   firstName(folded: string): boolean;
   /** Longest name in tokens: how far a name match may reach. */
   readonly maxNameTokens: number;
+  /**
+   * Most tokens of a name of several words whose first word is the folded `first` ("new" → 4
+   * for "new york city"), or 0 when none starts with it: most capitalised words open no longer
+   * name, and this spares looking each longer span up.
+   */
+  nameTokensFrom(first: string): number;
   /** The entry as the shared model's ResolvedPlace. */
   resolved(entry: GazetteerEntry): ResolvedPlace;
 }
@@ -135,6 +141,74 @@ export function precisionOf(code: string): PlacePrecision {
   return PRECISION_BY_CODE[code] ?? 'place';
 }
 
+/**
+ * A Bloom filter over the gazetteer's names: most capitalised words and spans are no name, and
+ * ruling them out in a small bit table is much cheaper than a miss in the large name map, whose
+ * probes all fall outside the CPU caches. No false negatives, so lookups give what the map gives.
+ */
+export interface NameFilter {
+  bits: Uint32Array;
+  /** Bit count minus one (a power of two minus one). */
+  mask: number;
+}
+
+const FILTER_BITS_PER_NAME = 10;
+const FILTER_PROBES = 3;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a hash of a string: the first of the filter's two hashes. */
+function nameHash(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** A first word's key in the table of longest names: its hash, cut to a small integer (a collision only keeps a longer span looked up). */
+function firstWordKey(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+/** The second hash, mixed from the first (odd, so the probes of one name differ). */
+function stepOf(h: number): number {
+  let x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  x ^= x >>> 13;
+  return (x | 1) >>> 0;
+}
+
+export function buildNameFilter(names: Iterable<string>, count: number): NameFilter {
+  const hashes: number[] = [];
+  for (const name of names) hashes.push(nameHash(name));
+  return filterOf(hashes, count);
+}
+
+/** The filter of names given by their `nameHash`. */
+function filterOf(hashes: readonly number[], count: number): NameFilter {
+  let size = 1024;
+  while (size < count * FILTER_BITS_PER_NAME) size *= 2;
+  const filter: NameFilter = { bits: new Uint32Array(size / 32), mask: size - 1 };
+  for (const a of hashes) {
+    const b = stepOf(a);
+    for (let k = 0; k < FILTER_PROBES; k++) {
+      const bit = (a + k * b) & filter.mask;
+      filter.bits[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  return filter;
+}
+
+/** False when the name is surely not in the filter's set; true when it may be. */
+export function mayHaveName(filter: NameFilter, name: string): boolean {
+  const a = nameHash(name);
+  const b = stepOf(a);
+  for (let k = 0; k < FILTER_PROBES; k++) {
+    const bit = (a + k * b) & filter.mask;
+    if ((filter.bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
+
 function defaultDir(): string {
   // src/extract/ under tsx and dist/extract/ compiled both sit two levels below the repo root
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
@@ -156,6 +230,9 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const entries: GazetteerEntry[] = [];
   const byName = new Map<string, GazetteerEntry[]>();
   let maxNameTokens = 1;
+  // hashes of every name (for the filter), and the most words of a name per first word
+  const hashes: number[] = [];
+  const firstWords = new Map<number, number>();
   let pos = 0;
   while (pos < tsv.length) {
     let nl = tsv.indexOf('\n', pos);
@@ -183,9 +260,21 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
       const list = byName.get(key);
       if (list) list.push(entry);
       else byName.set(key, [entry]);
+      // one pass counts the words and hashes the name and its first word (see nameHash)
       let tokens = 1;
-      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) tokens++;
+      let h = FNV_OFFSET;
+      let firstHash = 0;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        if (c === 32 && tokens++ === 1) firstHash = h >>> 0;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      hashes.push(h >>> 0);
       if (tokens > maxNameTokens) maxNameTokens = tokens;
+      if (tokens > 1) {
+        const first = firstWordKey(firstHash);
+        if ((firstWords.get(first) ?? 0) < tokens) firstWords.set(first, tokens);
+      }
     }
   }
 
@@ -216,10 +305,12 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const firstNames = new Set(meta.firstNames ?? []);
   const words = new Set(meta.words ?? []);
   const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const filter = filterOf(hashes, byName.size);
 
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
-    lookup: (folded) => byName.get(folded) ?? none,
+    nameTokensFrom: (first) => firstWords.get(firstWordKey(nameHash(first))) ?? 0,
+    lookup: (folded) => (mayHaveName(filter, folded) ? byName.get(folded) ?? none : none),
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
     admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
     commonWord: (folded) => common.get(folded) ?? 0,

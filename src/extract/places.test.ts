@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Document, PlaceAnnotation } from '../model/types.js';
 import { loadGazetteer } from './gazetteer.js';
-import { findPlaces, places } from './places.js';
+import { findPlaces, places, tokenize } from './places.js';
 import { splitSentences } from './sentences.js';
 
 const gazetteer = loadGazetteer();
@@ -266,5 +266,27 @@ describe('places', () => {
     const out = places.run({ document, annotations: [] }, { gazetteer: { demonymCountry: () => null, country: () => null } });
     expect(out.annotations).toEqual([]);
     expect(out.messages?.[0].rule).toBe('places:no-gazetteer');
+  });
+});
+
+describe('tokenize', () => {
+  // the definition the hand-written scanner follows
+  const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  const byRegex = (text: string) => [...text.matchAll(TOKEN)].map((m) => {
+    const possessive = m[0].length > 3 && /['’]s$/.test(m[0]);
+    const word = possessive ? m[0].slice(0, -2) : m[0];
+    return { start: m.index, end: m.index + word.length, text: word, cap: /^\p{Lu}/u.test(word), possessive };
+  });
+
+  it('finds the spans, possessives and capitals the token regex defines', () => {
+    const texts = [
+      "People's Republic of O’Brien's town, Donets'k and Kyiv's 3rd brigade; it's 12th-ish.",
+      'Ärzte in Łódź, Škoda at ÖBB, élan; 𝐀𝐁 and 𝑥y, Ελλάδα ΣΟΣ, 2x4 O\'Neil2 ’tis rock’n’roll',
+      "a lone \ud800 surrogate, trailing apostrophe' and ’ quote, x''y, ab's",
+    ];
+    for (const text of texts) {
+      const got = tokenize(text, []).map(({ start, end, text: t, cap, possessive }) => ({ start, end, text: t, cap, possessive }));
+      expect(got).toEqual(byRegex(text));
+    }
   });
 });

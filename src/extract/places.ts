@@ -47,6 +47,8 @@ interface Token {
   possessive: boolean;
   /** First word of a sentence or heading line: its capital says nothing. */
   initial: boolean;
+  /** For a capitalised token, the country whose demonym it is ("Russian"), else null: set once by `findPlaces`. */
+  demonym: string | null;
 }
 
 interface Mention {
@@ -68,9 +70,6 @@ interface Mention {
   primary: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const POSSESSIVE = /['’]s$/;
-const UPPER = /^\p{Lu}/u;
 /** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
 const NAME_GAP = /^(?: |-|\.|\. |–)$/;
 const MAX_TOKENS = 6;
@@ -163,15 +162,60 @@ function isPlaceGazetteer(g: Gazetteer): g is PlaceGazetteer {
   return typeof (g as Partial<PlaceGazetteer>).lookup === 'function';
 }
 
-function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
+const LETTER_CHAR = /^\p{L}$/u;
+const UPPER_CHAR = /^\p{Lu}$/u;
+
+/**
+ * Length in code units (1, or 2 for an astral character) of the character at `i` when it is a
+ * letter (or a digit, unless `letterOnly`), else 0. ASCII is decided by its code: tokenising is
+ * the first pass over every character of the text, and a regex per token costs more.
+ */
+function wordCharAt(text: string, i: number, letterOnly: boolean): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!letterOnly && c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return (letterOnly ? LETTER_CHAR : TOKEN_CHAR).test(ch) ? ch.length : 0;
+}
+
+/** Whether the text's character at `i` is an upper-case letter. */
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** End of the token starting at `start`: letters and digits, then any apostrophe groups ("Donets'k", "O’Brien"). */
+function tokenEnd(text: string, start: number): number {
+  let i = start;
+  let len: number;
+  while ((len = wordCharAt(text, i, false))) i += len;
+  // apostrophe groups: "Donets'k", "People's", "O’Brien"
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019) return i;
+    let j = i + 1;
+    if (!wordCharAt(text, j, true)) return i;
+    while ((len = wordCharAt(text, j, true))) j += len;
+    i = j;
+  }
+}
+
+export function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
   const starts = new Set<number>();
   for (const s of sentences) starts.add(s.start);
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let word = m[0];
-    const start = m.index;
+  for (let start = 0; start < text.length; ) {
+    if (!wordCharAt(text, start, false)) {
+      start++;
+      continue;
+    }
+    const stop = tokenEnd(text, start);
+    let word = text.slice(start, stop);
     let possessive = false;
-    if (word.length > 3 && POSSESSIVE.test(word)) {
+    const n = word.length;
+    if (n > 3 && word.charCodeAt(n - 1) === 115 /* s */ && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)) {
       word = word.slice(0, -2);
       possessive = true;
     }
@@ -179,7 +223,8 @@ function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
     const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
-    tokens.push({ start, end: start + word.length, text: word, cap: UPPER.test(word), possessive, initial });
+    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null });
+    start = stop;
   }
   return tokens;
 }
@@ -206,12 +251,18 @@ function demonymAt(tokens: Token[], i: number, text: string, g: PlaceGazetteer):
     const cc = g.demonymCountry(`${t.text} ${next.text}`);
     if (cc) return { country: cc, last: i + 1 };
   }
-  const cc = g.demonymCountry(t.text);
+  const cc = t.demonym;
   return cc ? { country: cc, last: i } : null;
 }
 
-function isDemonym(g: PlaceGazetteer, word: string): boolean {
-  return g.demonymCountry(word) !== null;
+/** Whether the token is a demonym: known for capitalised tokens, asked for others ("al", "russian"). */
+function isDemonym(g: PlaceGazetteer, t: Token): boolean {
+  return (t.cap ? t.demonym : g.demonymCountry(t.text)) !== null;
+}
+
+/** Each capitalised token's demonym, looked up once for the several passes that ask. */
+function markDemonyms(tokens: Token[], g: PlaceGazetteer): void {
+  for (const t of tokens) if (t.cap) t.demonym = g.demonymCountry(t.text);
 }
 
 /**
@@ -306,7 +357,7 @@ function findResidences(text: string, tokens: Token[], g: PlaceGazetteer): Featu
     const words = tokens.slice(i, last + 1);
     const name = foldName(text.slice(tokens[i].start, tokens[last].end));
     // one English word is a description ("a Christian man"), two may be a village ("Meadow Grove")
-    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t.text) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
+    const plain = words.every((t) => !(words.length === 1 && g.englishWord(t.text.toLowerCase())) && !isDemonym(g, t) && !TITLES.has(t.text.toLowerCase()) && !CALENDAR.has(t.text.toLowerCase()) && !INSTITUTION_WORDS.has(t.text.toLowerCase()));
     if (plain && !g.firstName(foldName(words[0].text)) && text.slice(tokens[last].end, tokens[last].end + 1) !== '-') {
       out.push({ start: tokens[i].start, end: tokens[last].end, first: i, last, kind: 'local', stem: null });
     }
@@ -333,7 +384,8 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     const next = tokens[j + 1];
     // a capitalised word after a name makes it a longer one, but a day after it does not
     const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
-    const k = j > 0 ? stemStart(tokens, j, text) : -1;
+    // the name before a feature word (only a feature word uses it, and most capitals are none)
+    const k = j > 0 && (ROUTE_HEADS.has(w) || STREET_SUFFIXES.has(w) || NATURAL_SUFFIXES.has(w)) ? stemStart(tokens, j, text) : -1;
     // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
     if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
       const first = k >= 0 && tokens[k].text !== 'US' ? k : j;
@@ -496,6 +548,17 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
   return out;
 }
 
+/** A join after a name's first token that folds to one space: "New York", "Ivano-Frankivsk", "St. Louis". */
+const PLAIN_JOIN = /^(?: |-|\. |–)$/;
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+
+/** Words of a folded name, as the gazetteer counts them: one more than its spaces. */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
 function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
   const mentions: Mention[] = [];
@@ -503,7 +566,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const article = !t.cap && ARTICLES.has(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap;
+    const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
     // a legislator's party letter is no part of the state after it ("D-N.Y.")
     if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
@@ -514,28 +577,36 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       continue;
     }
     let found: Mention | null = null;
-    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1 && !found; n--) {
+    // how many tokens from i may form one name: the joins are checked once, not per length
+    let reach = 1;
+    const most = Math.min(maxTokens, tokens.length - i);
+    for (let k = i; reach < most; k++, reach++) {
+      // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
+      // is no name in the gazetteer, so it falls apart below
+      const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
+      if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) break;
+      if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) break;
+    }
+    // when the first join folds to a space, a longer span's folded name starts with this token's
+    // own: no gazetteer name of more words than that word opens can match (most open none)
+    const firstJoin = reach > 1 && !t.possessive && PLAIN_JOIN.test(text.slice(t.end, tokens[i + 1].start));
+    const longest = firstJoin ? g.nameTokensFrom(foldName(t.text)) : Infinity;
+    for (let n = reach; n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
       if (!last.cap) continue;
-      let ok = true;
-      for (let k = i; k < i + n - 1 && ok; k++) {
-        // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
-        // is no name in the gazetteer, so it falls apart below
-        const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
-        if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) ok = false;
-        else if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) ok = false;
-      }
-      if (!ok) continue;
+      if (n > 1 && longest === 0 && !skeletons) continue;
       let end = last.end;
       // "U.S." keeps its final period when the name is an abbreviation with inner periods
       const raw = text.slice(t.start, end);
       if (raw.includes('.') && text[end] === '.' && last.text.length <= 2) end++;
       let key = foldName(text.slice(t.start, end));
-      let candidates = g.lookup(key);
-      if (candidates.length === 0 && text[end - 1] === '.' && g.lookup(key + '.').length > 0) {
+      const plain = n === 1 || wordCount(key) <= longest;
+      let candidates = plain ? g.lookup(key) : NO_ENTRIES;
+      if (!plain) {
+        // only its skeleton may match (below)
+      } else if (candidates.length === 0 && text[end - 1] === '.' && (candidates = g.lookup(key + '.')).length > 0) {
         // "W.Va.": the period already taken above
         key += '.';
-        candidates = g.lookup(key);
       } else if (text[end - 1] !== '.' && text[end] === '.' && g.lookup(key + '.').length > 0) {
         // "Ga.", "Tenn.": an abbreviation (where it may stand is checked in rejectReason)
         key += '.';
@@ -545,8 +616,8 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       let approx: Set<GazetteerEntry> | null = null;
       // …never for an English word ("Soldier" is no "Soledar") or a phrase holding a people's
       // name ("Pro-Russian" is no "Oprysheny"): those are words, not another spelling of a town
-      const wordy = (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w.text));
-      if (skeletons && !key.endsWith('.') && !wordy) {
+      const wordy = () => (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w));
+      if (skeletons && !key.endsWith('.') && !wordy()) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
         // …a region only with its type word: regions are known by their spellings, and one word's
         // skeleton meets the region's adjective form ("Volniansk" and "Volynska" share "vlnsk")
@@ -611,7 +682,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
   const single = m.first === m.last;
-  if (single && isDemonym(g, first.text) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
+  if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   if (single && DIRECTIONS.has(m.key)) return 'direction';
   if (m.key.endsWith('.')) {
@@ -668,7 +739,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
       if (NAME_HEADS.has(w)) return 'name-after';
       // "US President", "Gainesville Police": offices and institutions say where they are
-      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next.text))) return 'name-after';
+      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return 'name-after';
     }
   }
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
@@ -701,7 +772,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return 'firm';
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
-  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev.text) && !namesRegion(m)) return 'hyphen-name';
+  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
@@ -782,24 +853,48 @@ function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
 }
 
-function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string): void {
+/**
+ * What scoring asks again in every round, kept for one document: a reading's region and county
+ * keys (built once, so the evidence maps hash each key string once) and each mention's fixed part
+ * of its readings' scores.
+ */
+interface ScoreMemo {
+  keys: Map<GazetteerEntry, { region: string; county: string }>;
+  fixed: Map<Mention, number[]>;
+}
+
+function newMemo(): ScoreMemo {
+  return { keys: new Map(), fixed: new Map() };
+}
+
+function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
+  let k = memo.keys.get(e);
+  if (!k) {
+    const region = `${e.country}.${e.admin1Code}`;
+    memo.keys.set(e, (k = { region, county: `${region}.${e.admin2Code}` }));
+  }
+  return k;
+}
+
+function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string, memo: ScoreMemo): void {
   add(ev.countries, e.country, w);
   if (e.precision === 'country') return;
-  add(ev.regions, `${e.country}.${e.admin1Code}`, w);
+  const keys = keysOf(e, memo);
+  add(ev.regions, keys.region, w);
   if (e.precision === 'admin1') return;
-  if (e.admin2Code) add(ev.counties, `${e.country}.${e.admin1Code}.${e.admin2Code}`, w);
+  if (e.admin2Code) add(ev.counties, keys.county, w);
   if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
 }
 
 /** Support from the rest of the document, minus what the name's own mentions put in. */
-function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined): number {
+function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined, memo: ScoreMemo): number {
   const mass = (map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string) => (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
   let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
   if (e.precision === 'country') return s;
-  const region = `${e.country}.${e.admin1Code}`;
-  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, region), SUPPORT.region.cap);
+  const keys = keysOf(e, memo);
+  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, keys.region), SUPPORT.region.cap);
   if (e.precision === 'admin1') return s;
-  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, `${region}.${e.admin2Code}`), SUPPORT.county.cap);
+  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, keys.county), SUPPORT.county.cap);
   // near other towns the document names (local news names its neighbourhood)
   let near = 0;
   const dLon = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
@@ -811,8 +906,23 @@ function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | u
   return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
 }
 
-/** Score of one reading of a mention: prior, what the words around it say, and the document. */
-function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence | undefined): number {
+/** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
+function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
+  let s = fixedScores(m, memo)[j];
+  if (ev) s += support(e, m.key, ev, own, memo);
+  if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
+  return s;
+}
+
+/** The part of each reading's score that no other mention changes, computed once per mention (its readings are settled by then). */
+function fixedScores(m: Mention, memo: ScoreMemo): number[] {
+  let scores = memo.fixed.get(m);
+  if (!scores) memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m))));
+  return scores;
+}
+
+/** Prior, type word and alternate-name penalties of a reading. */
+function fixedScore(e: GazetteerEntry, m: Mention): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
@@ -827,8 +937,6 @@ function score(e: GazetteerEntry, m: Mention, ev: Evidence | null, own: Evidence
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
   else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
-  if (ev) s += support(e, m.key, ev, own);
-  if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
 }
 
@@ -841,8 +949,8 @@ const ALT_NAME_PENALTY = 4;
 const APPROX_PENALTY = 2;
 
 /** Scores of every reading, and their softmax. */
-function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined): { scores: number[]; p: number[] } {
-  const scores = m.candidates.map((e) => score(e, m, ev, own));
+function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
+  const scores = m.candidates.map((e, j) => score(e, j, m, ev, own, memo));
   const top = Math.max(...scores);
   const exp = scores.map((x) => Math.exp(x - top));
   const sum = exp.reduce((a, b) => a + b, 0);
@@ -890,7 +998,8 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   }
   linkQualifiers(mentions, tokens, text);
   for (const m of mentions) m.primary = m.candidates.some((e) => foldName(e.name) === m.key);
-  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined).scores)];
+  const memo = newMemo();
+  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
   // of weight 1 to 2
   const byKey = new Map<string, Mention[]>();
@@ -899,7 +1008,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = mentions.map((m) => distribution(m, null, undefined));
+  let dists = mentions.map((m) => distribution(m, null, undefined, memo));
   for (let round = 0; round < ROUNDS; round++) {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
@@ -912,11 +1021,11 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
       m.candidates.forEach((e, j) => {
         const pw = dists[i].p[j] * w;
         if (pw < 1e-3) return;
-        addReading(ev, e, pw, m.key);
-        addReading(mine, e, pw, m.key);
+        addReading(ev, e, pw, m.key, memo);
+        addReading(mine, e, pw, m.key, memo);
       });
     });
-    dists = mentions.map((m) => distribution(m, ev, own.get(m.key)));
+    dists = mentions.map((m) => distribution(m, ev, own.get(m.key), memo));
   }
   mentions.forEach((m, i) => (m.chosen = m.candidates[argmax(dists[i].scores)]));
   if (debug) {
@@ -944,12 +1053,12 @@ function argmax(xs: number[]): number {
 }
 
 /** Whether the text names a country (or one of its regions, or its people) whose places have several romanisations. */
-function aboutSkeletonCountry(mentions: Mention[], tokens: Token[], g: PlaceGazetteer): boolean {
+function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
   for (const m of mentions) {
     if (m.candidates.some((e) => SKELETON_COUNTRIES.has(e.country) && (e.precision === 'country' || e.precision === 'admin1'))) return true;
   }
   for (const t of tokens) {
-    const cc = t.cap ? g.demonymCountry(t.text) : null;
+    const cc = t.demonym;
     if (cc && SKELETON_COUNTRIES.has(cc)) return true;
   }
   return false;
@@ -970,9 +1079,10 @@ export interface FindPlacesOptions {
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
   const { debug } = options;
   const tokens = tokenize(text, sentences);
+  markDemonyms(tokens, g);
   let found = findMentions(text, tokens, g, false);
   // a document about Ukraine may spell its villages in the Russian romanisation
-  if (aboutSkeletonCountry(found, tokens, g)) found = findMentions(text, tokens, g, true);
+  if (aboutSkeletonCountry(found, tokens)) found = findMentions(text, tokens, g, true);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
   const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));

@@ -2,7 +2,7 @@
  * Words that say what a text is about, for linking: content terms (stop words out, light
  * stemming) and proper names (capitalised runs not at a sentence start).
  */
-const STOP = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
     'i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over ' +
@@ -14,22 +14,68 @@ const STOP = new Set(
     'still well back way like since ago around another however including according already yet whether though although among within').split(' '),
 );
 
+/** Suffixes `stem` drops, longest first: the longest one a word ends with goes. */
+const SUFFIXES = ['ations', 'ation', 'ions', 'ings', 'ion', 'ing', 'ed', 'es', 'ly', 's'];
+
 /** Light stemming: plural and common verb endings, so "defected"/"defection"/"defects" meet. */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
-  return w.replace(/(?:ations?|ions?|ings?|ed|es|s|ly)$/, '') || w;
+  // a suffix scan instead of a regex replace: this runs on every word of every report
+  for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.length > suffix.length ? w.slice(0, -suffix.length) : w;
+  return w;
 }
 
-const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+const LETTER = /^\p{L}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
+
+/**
+ * Length in code units (1, or 2 for an astral character) of the character at `i` when it may
+ * open a word (a letter) or, with `inside`, continue one (also a digit, apostrophe or hyphen);
+ * else 0. ASCII is decided by its code, the rest by the classes of a word (a letter, then
+ * letters, digits, apostrophes and hyphens): this scans every character of every report.
+ */
+function wordCharAt(text: string, i: number, inside: boolean): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (inside && ((c >= 48 && c <= 57) || c === 39 || c === 45)) ? 1 : 0;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return (inside ? WORD_CHAR : LETTER).test(ch) ? ch.length : 0;
+}
+
+/**
+ * Whether lower-casing `text` as a whole gives the same words as lower-casing each word: true
+ * unless a letter lower-cases to two characters ("İ") or by its context (a final "Σ").
+ */
+function lowersByChar(text: string, lower: string): boolean {
+  return lower.length === text.length && !text.includes('Σ');
+}
 
 export function contentTerms(text: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (w.length < 3 || STOP.has(w)) continue;
+  // counted in a Map (an object with thousands of new keys is slow to grow), then copied to the
+  // Record in first-seen order, the order direct insertion would give
+  const counts = new Map<string, number>();
+  const lower = text.toLowerCase();
+  const byChar = lowersByChar(text, lower);
+  const source = byChar ? lower : text;
+  for (let start = 0; start < source.length; ) {
+    let len = wordCharAt(source, start, false);
+    if (!len) {
+      start++;
+      continue;
+    }
+    let end = start + len;
+    while ((len = wordCharAt(source, end, true))) end += len;
+    const word = source.slice(start, end);
+    start = end;
+    let w = byChar ? word : word.toLowerCase();
+    const n = w.length;
+    if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
     const s = stem(w);
-    out[s] = (out[s] ?? 0) + 1;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
   }
+  const out: Record<string, number> = {};
+  for (const [k, v] of counts) out[k] = v;
   return out;
 }
 
@@ -40,7 +86,7 @@ export function properNames(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(NAME_RUN)) {
     const n = m[1].toLowerCase().replace(/['’]s$/, '');
-    if (n.length < 3 || NOT_NAME.has(n) || STOP.has(n)) continue;
+    if (n.length < 3 || NOT_NAME.has(n) || STOP_WORDS.has(n)) continue;
     out.add(n);
   }
   return [...out];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { contentTerms, stem, STOP_WORDS } from './terms.js';
+
+/** The plain definitions the fast versions must agree with. */
+function stemByRegex(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ations?|ions?|ings?|ed|es|s|ly)$/, '') || w;
+}
+
+/** contentTerms as first written: a word regex, lower-casing word by word. */
+function contentTermsByRegex(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
+    const s = stemByRegex(w);
+    out[s] = (out[s] ?? 0) + 1;
+  }
+  return out;
+}
+
+describe('stem', () => {
+  it('drops the longest listed ending, as the regex definition does', () => {
+    const words = ['stations', 'station', 'nations', 'defection', 'defections', 'defected', 'defects', 'bombings', 'bombing', 'quickly', 'houses', 'ations', 'ation', 'lions', 'kings', 'ring', 'seeds', 'bus', 'crisis', 'tress', 'attacks'];
+    for (const w of words) expect(stem(w), w).toBe(stemByRegex(w));
+    expect(stem('defected')).toBe(stem('defects'));
+    expect(stem('ations')).toBe('ations');
+  });
+});
+
+describe('contentTerms', () => {
+  it('counts stemmed content words, lower case, without possessives and stop words', () => {
+    expect(contentTerms("The Mayor's office said the mayor's convoy was shelled; shelling continued.")).toEqual({ mayor: 2, office: 1, convoy: 1, shell: 2, continu: 1 });
+  });
+
+  it('keeps the first-seen order of the terms', () => {
+    expect(Object.keys(contentTerms('Zebra crossing near Apple orchards, zebra ferry'))).toEqual(['zebra', 'cross', 'near', 'apple', 'orchard', 'ferry']);
+  });
+
+  it('lower-cases word by word where the whole text would lower-case differently', () => {
+    // a dotted capital I becomes two characters, the second no letter: it must stay in its word
+    expect(contentTerms('İstanbul and ΟΔΟΣ streets')).toEqual({ ['İstanbul'.toLowerCase()]: 1, ['ΟΔΟΣ'.toLowerCase()]: 1, street: 1 });
+  });
+
+  it('finds the words the word regex defines', () => {
+    const texts = [
+      "Kyiv's 3rd brigade, rock’n’roll-style x-ray; O'Neil2 ’tis well-known -dash 'quote' 12abc",
+      'Ärzte in Łódź, Škoda, 𝐀𝐁𝐂 letters, ΟΔΟΣ, İzmir, a lone \ud800 surrogate and 𝑥yz',
+    ];
+    for (const text of texts) expect(contentTerms(text)).toEqual(contentTermsByRegex(text));
+  });
+});
