@@ -79,13 +79,16 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'das', 'la', '
 /** Arabic article spelled lower case before a capitalised name: "al-Bab", "el-Arish". */
 const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'ed', 'en', 'es', 'et']);
 
-/** Type words after a name: which reading they ask for. Capitalised ones join the span. */
-const TYPE_WORDS: Record<string, 'admin1' | 'admin2' | 'place'> = {
+/**
+ * Type words after a name: which reading they ask for. Capitalised ones join the span. A
+ * prototype-free object, so a word like "constructor" after a name is no type word.
+ */
+const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Object.assign(Object.create(null) as Record<string, 'admin1' | 'admin2' | 'place'>, {
   province: 'admin1', oblast: 'admin1', region: 'admin1', governorate: 'admin1', state: 'admin1',
   krai: 'admin1', republic: 'admin1', prefecture: 'admin1', voivodeship: 'admin1',
   county: 'admin2', parish: 'admin2', district: 'admin2', borough: 'admin2', raion: 'admin2', rayon: 'admin2',
   city: 'place', town: 'place', village: 'place', township: 'place',
-};
+} as const);
 /** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
 const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city', 'republic']);
 /** Titles before a name: the name is a person ("Gov. Jordan", "President Lincoln"). */
