@@ -93,6 +93,28 @@ describe('report-level linking', () => {
     s.close();
   });
 
+  it('re-clusters an event whole, so no report keeps an event a merge removed', () => {
+    const s = fresh();
+    const left = doc('m1', 'Flooding in Porto Alegre: the Guaiba river burst its banks and thousands fled their homes.');
+    const right = doc('m2', 'Governor Eduardo Leite asked for federal troops as the Rio Grande do Sul rescue effort grew.');
+    const other = corpus[6];
+    s.ingest(left.doc, left.reports);
+    const e2 = s.ingest(right.doc, right.reports).events[0];
+    const own = s.ingest(other.doc, other.reports).events[0];
+    // a member with no edge into the rest of its event, as when re-scoring drops the pair that tied it
+    s.db.prepare('UPDATE reports SET event = ? WHERE id = ?').run(e2, other.reports[0].id);
+    s.db.prepare('UPDATE documents SET primary_event = ? WHERE id = ?').run(e2, other.doc.id);
+    s.db.prepare('DELETE FROM events WHERE id = ?').run(own);
+    const both = doc('m3', 'Flooding in Porto Alegre: the Guaiba river burst its banks, thousands fled their homes, and Governor Eduardo Leite asked for federal troops as the Rio Grande do Sul rescue effort grew.');
+    s.ingest(both.doc, both.reports);
+    const dangling = s.db.prepare('SELECT count(*) FROM reports WHERE event NOT IN (SELECT id FROM events)').pluck().get();
+    expect(dangling).toBe(0);
+    const events = new Set(s.documents().map((d) => d.primary_event));
+    expect(events.size).toBe(2);
+    for (const e of events) expect(s.getEvent(e!)).not.toBeNull();
+    s.close();
+  });
+
   it('keeps event ids when more reports of a known event arrive', () => {
     const s = fresh();
     const first = s.ingest(corpus[0].doc, corpus[0].reports).events[0];

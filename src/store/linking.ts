@@ -212,7 +212,7 @@ export class Linker {
     this.rescoreIdf = idf;
     this.weighted.clear();
     this.rescored = 0;
-    const region = this.region([...reports.map((r) => r.id), ...this.sweep(idf)]);
+    const region = this.wholeEvents(this.region([...reports.map((r) => r.id), ...this.sweep(idf)]));
     this.recluster(region);
     const get = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
     const events = reports.map((r) => get.get(r.id) as string);
@@ -319,6 +319,24 @@ export class Linker {
       }
     }
     return seen;
+  }
+
+  /**
+   * The region with every other report of the events it touches. Re-scoring can drop the edge
+   * that tied part of an old event to the rest, leaving that part outside the component; an event
+   * is re-clustered whole, so no report is left pointing at an event re-clustering removed.
+   */
+  private wholeEvents(region: Set<string>): Set<string> {
+    const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    const members = this.sql('SELECT id FROM reports WHERE event = ?').pluck();
+    const events = new Set<string>();
+    for (const id of region) {
+      const e = eventOf.get(id) as string | undefined;
+      if (e) events.add(e);
+    }
+    const whole = new Set(region);
+    for (const e of events) for (const id of members.all(e) as string[]) whole.add(id);
+    return whole;
   }
 
   /** Bounded fallback: the new reports, their direct neighbours, and every report of those neighbours' events. */
