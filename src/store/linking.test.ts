@@ -115,6 +115,23 @@ describe('report-level linking', () => {
     s.close();
   });
 
+  it('gives reports of a vanished event their event again when the store opens', () => {
+    const path = join(dir, `t${n++}.db`);
+    let s = openStore(path);
+    for (const c of corpus) s.ingest(c.doc, c.reports);
+    const expected = partition(s);
+    // what a store written before events were re-clustered whole may hold
+    const lost = s.documents().find((d) => d.id === 'doc_b2')!.primary_event!;
+    s.db.prepare('DELETE FROM events WHERE id = ?').run(lost);
+    s.close();
+    s = openStore(path);
+    expect(s.db.prepare('SELECT count(*) FROM reports WHERE event NOT IN (SELECT id FROM events)').pluck().get()).toBe(0);
+    expect(partition(s)).toEqual(expected);
+    expect(s.getEvent(s.documents().find((d) => d.id === 'doc_b2')!.primary_event!)!.reports).toHaveLength(3);
+    expect(s.repair()).toBe(0);
+    s.close();
+  });
+
   it('keeps event ids when more reports of a known event arrive', () => {
     const s = fresh();
     const first = s.ingest(corpus[0].doc, corpus[0].reports).events[0];

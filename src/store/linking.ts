@@ -421,7 +421,8 @@ export class Linker {
     const changed = new Set<string>();
     clusters.forEach((members, cluster) => {
       const id = idOf.get(cluster)!;
-      let same = oldSize.get(id) === members.length;
+      // an id whose event row is gone (see repair) is written again even when its members stand
+      let same = oldSize.get(id) === members.length && !!exists.get(id);
       for (const m of members) {
         if (before.get(m) === id) continue;
         same = false;
@@ -522,6 +523,17 @@ export class Linker {
    * Stores made before report-level linking hold reports without link features: index them (in
    * document order, keeping their events as they are) so new reports can find them.
    */
+  /**
+   * Re-clusters the regions of reports that point at an event that no longer exists (a store
+   * written before events were re-clustered whole, see `wholeEvents`), so every report has its event again.
+   */
+  repair(dangling: string[]): number {
+    if (!dangling.length) return 0;
+    this.rescoreIdf = undefined;
+    this.recluster(this.wholeEvents(this.region(dangling)));
+    return dangling.length;
+  }
+
   backfill(): number {
     const idf = this.weights.refresh();
     const rows = this.db

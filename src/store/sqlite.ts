@@ -25,7 +25,10 @@ export function openStore(path: string, opts: { readonly?: boolean } = {}): Stor
     migrate(db);
   }
   const store = new Store(db);
-  if (!opts.readonly) store.backfill();
+  if (!opts.readonly) {
+    store.backfill();
+    store.repair();
+  }
   return store;
 }
 
@@ -132,6 +135,13 @@ export class Store {
   backfill(): void {
     const missing = this.db.prepare('SELECT EXISTS (SELECT 1 FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_link l WHERE l.report = r.id))').pluck().get();
     if (missing) this.db.transaction(() => this.linker.backfill()).immediate();
+  }
+
+  /** Gives reports that point at a vanished event their event again (see Linker.repair); returns how many there were. */
+  repair(): number {
+    const dangling = this.db.prepare("SELECT id FROM reports r WHERE r.event <> '' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event) ORDER BY id").pluck().all() as string[];
+    if (!dangling.length) return 0;
+    return this.db.transaction(() => this.linker.repair(dangling)).immediate();
   }
 
   getEvent(id: string): Event | null {
