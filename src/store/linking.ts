@@ -520,10 +520,6 @@ export class Linker {
   }
 
   /**
-   * Stores made before report-level linking hold reports without link features: index them (in
-   * document order, keeping their events as they are) so new reports can find them.
-   */
-  /**
    * Re-clusters the regions of reports that point at an event that no longer exists (a store
    * written before events were re-clustered whole, see `wholeEvents`), so every report has its event again.
    */
@@ -534,6 +530,10 @@ export class Linker {
     return dangling.length;
   }
 
+  /**
+   * Stores made before report-level linking hold reports without link features: index them (in
+   * document order, keeping their events as they are) so new reports can find them.
+   */
   backfill(): number {
     const idf = this.weights.refresh();
     const rows = this.db
