@@ -23,6 +23,19 @@ export interface Edge {
 /** Cannot-link: the score of a pair that must stay apart. */
 export const VETO = -1;
 
+/** Each pair once: an edge given twice counts once, with the larger score, and a veto wins. */
+function uniquePairs(edges: Iterable<Edge>): Edge[] {
+  const by = new Map<string, Edge>();
+  for (const e of edges) {
+    if (e.a === e.b) continue;
+    const key = e.a < e.b ? `${e.a}\u0000${e.b}` : `${e.b}\u0000${e.a}`;
+    const cur = by.get(key);
+    if (!cur) by.set(key, { ...e });
+    else if (cur.score >= 0) cur.score = e.score < 0 ? VETO : Math.max(cur.score, e.score);
+  }
+  return [...by.values()];
+}
+
 interface Cluster {
   members: string[];
   /** Smallest member id: the cluster's name in tie-breaks. */
@@ -106,23 +119,14 @@ export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, thre
   const index = new Map<string, number>();
   starts.forEach((members, k) => members.forEach((id) => index.set(id, k)));
   const clusters: Cluster[] = starts.map((members) => ({ members, head: members[0], version: 0, alive: true, links: new Map() }));
-  // an edge given twice counts once: the larger score, and a veto wins
-  const pairs = new Map<string, { i: number; j: number; score: number; veto: boolean }>();
-  for (const e of edges) {
+  for (const e of uniquePairs(edges)) {
     const i = index.get(e.a);
     const j = index.get(e.b);
-    if (i === undefined || j === undefined || e.a === e.b) continue;
-    const key = e.a < e.b ? `${e.a}\u0000${e.b}` : `${e.b}\u0000${e.a}`;
-    const cur = pairs.get(key) ?? pairs.set(key, { i, j, score: 0, veto: false }).get(key)!;
-    if (e.score < 0) cur.veto = true;
-    else cur.score = Math.max(cur.score, e.score);
-  }
-  for (const { i, j, score, veto } of pairs.values()) {
-    if (i === j) continue;
+    if (i === undefined || j === undefined || i === j) continue;
     for (const [x, y] of [[i, j], [j, i]] as const) {
       const cur = clusters[x].links.get(y) ?? { sum: 0, veto: false };
-      cur.sum += score;
-      cur.veto ||= veto;
+      if (e.score < 0) cur.veto = true;
+      else cur.sum += e.score;
       clusters[x].links.set(y, cur);
     }
   }
@@ -235,32 +239,22 @@ export const ATTACH_MIN_SIZE = 3;
 export function attachSingles(clusters: string[][], edges: readonly Edge[], threshold: number, isMain: (id: string) => boolean): string[][] {
   const home = new Map<string, number>();
   clusters.forEach((m, k) => m.forEach((id) => home.set(id, k)));
-  // each lone report's pairs by the other report: an edge given twice counts once (the larger score, a veto wins)
-  const pairs = new Map<string, Map<string, number>>();
-  for (const m of clusters) if (m.length === 1 && isMain(m[0])) pairs.set(m[0], new Map());
-  if (!pairs.size) return clusters;
-  for (const e of edges) {
-    for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
-      const mine = pairs.get(x);
-      const k = home.get(y);
-      if (!mine || k === undefined || clusters[k].length < ATTACH_MIN_SIZE) continue;
-      const cur = mine.get(y);
-      mine.set(y, cur === undefined ? e.score : cur < 0 || e.score < 0 ? VETO : Math.max(cur, e.score));
-    }
-  }
+  // each lone report's links by the event they lead into
   const lone = new Map<string, Map<number, { sum: number; veto: boolean; strong: boolean }>>();
-  for (const [id, mine] of pairs) {
-    const links = new Map<number, { sum: number; veto: boolean; strong: boolean }>();
-    for (const [other, score] of mine) {
-      const k = home.get(other)!;
+  for (const m of clusters) if (m.length === 1 && isMain(m[0])) lone.set(m[0], new Map());
+  if (!lone.size) return clusters;
+  for (const e of uniquePairs(edges)) {
+    for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
+      const links = lone.get(x);
+      const k = home.get(y);
+      if (!links || k === undefined || clusters[k].length < ATTACH_MIN_SIZE) continue;
       const cur = links.get(k) ?? links.set(k, { sum: 0, veto: false, strong: false }).get(k)!;
-      if (score < 0) cur.veto = true;
+      if (e.score < 0) cur.veto = true;
       else {
-        cur.sum += score;
-        cur.strong ||= score >= threshold;
+        cur.sum += e.score;
+        cur.strong ||= e.score >= threshold;
       }
     }
-    lone.set(id, links);
   }
   const joins = new Map<number, string[]>();
   for (const [id, links] of lone) {

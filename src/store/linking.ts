@@ -212,7 +212,7 @@ export class Linker {
     this.rescoreIdf = idf;
     this.weighted.clear();
     this.rescored = 0;
-    const region = this.wholeEvents(this.region([...reports.map((r) => r.id), ...this.sweep(idf)]));
+    const region = this.region([...reports.map((r) => r.id), ...this.sweep(idf)]);
     this.recluster(region);
     const get = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
     const events = reports.map((r) => get.get(r.id) as string);
@@ -291,6 +291,7 @@ export class Linker {
    * MAX_COMPONENT). Each stored edge met on the way is first scored again with the current term
    * weights (and updated, or dropped below EDGE_FLOOR), so the component and its clustering rest
    * on today's weights rather than those of the day each edge was found (see MAX_RESCORED_EDGES).
+   * Every event the component touches comes whole (see `wholeEvents`).
    */
   private region(start: string[]): Set<string> {
     const out = this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?');
@@ -315,10 +316,10 @@ export class Linker {
         if (seen.has(n)) continue;
         seen.add(n);
         queue.push(n);
-        if (seen.size > MAX_COMPONENT) return this.neighbourhood(start, neighbours);
+        if (seen.size > MAX_COMPONENT) return this.wholeEvents(this.neighbourhood(start, neighbours));
       }
     }
-    return seen;
+    return this.wholeEvents(seen);
   }
 
   /**
@@ -339,20 +340,10 @@ export class Linker {
     return whole;
   }
 
-  /** Bounded fallback: the new reports, their direct neighbours, and every report of those neighbours' events. */
+  /** Bounded fallback: the new reports and their direct neighbours. */
   private neighbourhood(start: string[], neighbours: (id: string) => string[]): Set<string> {
     const region = new Set(start);
-    const events = new Set<string>();
-    const eventOf = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
-    for (const id of start) {
-      for (const n of neighbours(id)) {
-        region.add(n);
-        const e = eventOf.get(n) as string | undefined;
-        if (e) events.add(e);
-      }
-    }
-    const members = this.sql('SELECT id FROM reports WHERE event = ?').pluck();
-    for (const e of events) for (const id of members.all(e) as string[]) region.add(id);
+    for (const id of start) for (const n of neighbours(id)) region.add(n);
     return region;
   }
 
@@ -526,7 +517,7 @@ export class Linker {
   repair(dangling: string[]): number {
     if (!dangling.length) return 0;
     this.rescoreIdf = undefined;
-    this.recluster(this.wholeEvents(this.region(dangling)));
+    this.recluster(this.region(dangling));
     return dangling.length;
   }
 
