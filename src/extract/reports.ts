@@ -223,7 +223,7 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   return best?.t ?? null;
 }
 
-const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|refugees?|displaced|IDPs?|migrants?|farmers?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|refugees?|displaced|IDPs?|migrants?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
 const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?)\b/i;
 
 /**
