@@ -8,7 +8,7 @@
  * Documents with no event count as singletons, as the python scorer treats missing ids.
  *
  * Data: `../shared/data/ecbplus-dev/` from the repo root, or $SITREP_ECBPLUS_DIR.
- * Usage: npm run eval:linking [-- --pred FILE] [--shuffle SEED | --no-shuffle] [--top N]
+ * Usage: npm run eval:linking [-- --pred FILE] [--pred-shuffled FILE] [--shuffle SEED | --no-shuffle] [--top N]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ const dataDir = resolve(process.env.SITREP_ECBPLUS_DIR ?? join(root, '..', 'shar
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const predFile = opt('--pred');
+const predShuffledFile = opt('--pred-shuffled');
 /** Linking must not depend on ingestion order: a second, shuffled run is part of every evaluation (seed 1 unless told). */
 const shuffleSeed = args.includes('--no-shuffle') ? undefined : (opt('--shuffle') ?? '1');
 const top = Number(opt('--top') ?? 8);
@@ -191,6 +192,7 @@ function main(): void {
   if (shuffleSeed !== undefined) {
     const { pred: raw2 } = run(shuffled(prepared, Number(shuffleSeed)));
     const s2 = score(gold, raw2);
+    if (predShuffledFile) writeFileSync(predShuffledFile, [...raw2].map(([d, c]) => `${d}\t${c}\n`).join(''));
     console.log(`shuffled (seed ${shuffleSeed}): B3 P=${f3(s2.P)} R=${f3(s2.R)} F1=${f3(s2.F1)} ARI=${f3(s2.ARI)} pred_clusters=${s2.clusters}  ΔF1=${(s2.F1 - s.F1).toFixed(3)}`);
   }
 }

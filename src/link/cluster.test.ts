@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachSingles, averageLink, mainFirst, VETO, type Edge } from './cluster.js';
+import { attachSingles, averageLink, boostShared, mainFirst, nearest, SHARED_FLOOR, SHARED_K, VETO, type Edge } from './cluster.js';
 
 const isMain = (id: string) => id.endsWith('#0');
 
@@ -69,5 +69,56 @@ describe('attachSingles', () => {
     expect(attachSingles([event, ['s#1']], bg, 0.25, isMain)).toEqual([event, ['s#1']]);
     const vetoed = [...base, { a: 'e3#0', b: 's#0', score: VETO }];
     expect(attachSingles([event, ['s#0']], vetoed, 0.25, isMain)).toEqual([event, ['s#0']]);
+  });
+});
+
+describe('shared-neighbour boost', () => {
+  const near = (edges: Edge[], ids: string[]) => new Map(ids.map((id) => [id, nearest(id, edges.filter((e) => e.a === id || e.b === id))]));
+  const score = (edges: Edge[], a: string, b: string) => edges.find((e) => (e.a === a && e.b === b) || (e.a === b && e.b === a))!.score;
+
+  it('keeps the strongest pairs at the floor or above, ties by id', () => {
+    const edges: Edge[] = [
+      { a: 'x', b: 'c', score: 0.5 },
+      { a: 'x', b: 'b', score: 0.5 },
+      { a: 'x', b: 'd', score: SHARED_FLOOR - 0.01 },
+      ...Array.from({ length: SHARED_K }, (_, k) => ({ a: 'x', b: `z${k}`, score: 0.3 })),
+    ];
+    const got = nearest('x', edges);
+    expect(got).toHaveLength(SHARED_K);
+    expect(got.slice(0, 2)).toEqual(['b', 'c']);
+    expect(got).not.toContain('d');
+  });
+
+  it('raises a pair whose reports keep the same company, not a look-alike that keeps other company', () => {
+    // a1..a3 tell one incident; b1 resembles a1 as much as a2 does, but its strong pairs are b2, b3
+    const edges: Edge[] = [
+      { a: 'a1', b: 'a2', score: 0.3 },
+      { a: 'a1', b: 'a3', score: 0.3 },
+      { a: 'a2', b: 'a3', score: 0.3 },
+      { a: 'a1', b: 'b1', score: 0.3 },
+      { a: 'b1', b: 'b2', score: 0.3 },
+      { a: 'b1', b: 'b3', score: 0.3 },
+      { a: 'b2', b: 'b3', score: 0.3 },
+      { a: 'a2', b: 'x', score: SHARED_FLOOR / 2 },
+    ];
+    const ids = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'x'];
+    const boosted = boostShared(edges, near(edges, ids));
+    expect(score(boosted, 'a1', 'a2')).toBeGreaterThan(score(boosted, 'a1', 'b1'));
+    expect(score(boosted, 'a1', 'b1')).toBeGreaterThan(0.3);
+    expect(score(boosted, 'a2', 'x')).toBe(SHARED_FLOOR / 2);
+    expect(boostShared([{ a: 'a1', b: 'a2', score: VETO }], near(edges, ids))[0].score).toBe(VETO);
+    // at 0.4 the boost links each incident and keeps the two apart
+    expect(averageLink(ids, edges, 0.4)).toHaveLength(ids.length);
+    expect(averageLink(ids, boosted, 0.4)).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2', 'b3'], ['x']]);
+  });
+
+  it("raises a two-report incident whose reports are each other's best pair", () => {
+    const edges: Edge[] = [
+      { a: 'p', b: 'q', score: 0.3 },
+      { a: 'p', b: 'r', score: 0.25 },
+      { a: 'q', b: 's', score: 0.25 },
+    ];
+    const boosted = boostShared(edges, near(edges, ['p', 'q', 'r', 's']));
+    expect(score(boosted, 'p', 'q')).toBeCloseTo(0.3 * (1 + (2 * 2) / (SHARED_K + 1)));
   });
 });

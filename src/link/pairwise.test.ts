@@ -98,7 +98,7 @@ describe('people', () => {
     expect(personVetoes([...ws, ...js.slice(0, 2)])).toEqual([]);
     const ids = [...ws, ...js].map(([id]) => id).concat('n#0');
     const edges: Edge[] = [];
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) edges.push({ a: ids[i], b: ids[j], score: ids[j] === 'n#0' && ids[i][0] === 'j' ? 0.5 : 0.3 });
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) edges.push({ a: ids[i], b: ids[j], score: ids[j] === 'n#0' && ids[i][0] === 'j' ? 0.6 : 0.4 });
     const clusters = averageLink(ids, edges, CLUSTER_THRESHOLD);
     expect(clusters).toHaveLength(1);
     // the report naming no one goes with the side it scores higher with

@@ -8,11 +8,13 @@
  * 2b. score again a few stale stored pairs (scored while the store was much smaller, see `sweep`),
  *    and add the reports of those whose score moved to the ones to re-cluster;
  * 3. take the part of the graph the new reports touch (re-scoring its stored edges with the
- *    current term weights on the way) — their connected component over edges
- *    that reach the cluster threshold, bounded by MAX_COMPONENT — and re-cluster it with average
- *    link (`link/cluster.ts`). Clusters never cross such components, so re-clustering one gives
- *    what clustering everything would: the same reports and edges make the same events in any
- *    order; then cut any cluster whose reports are about two different people, along that conflict,
+ *    current term weights on the way) — their connected component over edges that can link
+ *    (LINK_FLOOR), bounded by MAX_COMPONENT — raise its edges by shared neighbours (`boostShared`)
+ *    and re-cluster it with average link (`link/cluster.ts`). Clusters never cross such
+ *    components, so re-clustering one gives what clustering everything would: the same reports
+ *    and edges make the same events in any order. (A report's neighbours are its pairs at
+ *    SHARED_FLOOR or above, so a report whose neighbours a new one changed is in its component.)
+ *    Then cut any cluster whose reports are about two different people, along that conflict,
  *    and let a lone main report join the event it clearly leads towards (it holds a threshold edge
  *    into it, so that stays inside the component);
  * 4. give clusters ids: each takes the old event id it shares most reports with (ties: the older
@@ -23,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
-import { attachSingles, mainFirst, splitClusters, VETO, type Edge } from '../link/cluster.js';
+import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
@@ -39,6 +41,11 @@ const maxKeyDf = (reports: number) => Math.min(500, Math.max(50, Math.floor(repo
  * work, at the price of exact order independence in such chains.
  */
 const MAX_COMPONENT = 400;
+/**
+ * Pairs that can put two reports in one event: those at the threshold, and weaker ones the
+ * shared-neighbour boost may lift to it (see `boostShared`). Components are taken over these.
+ */
+const LINK_FLOOR = Math.min(SHARED_FLOOR, CLUSTER_THRESHOLD);
 /**
  * Stored edges re-scored per document at most (see `region`): an edge scored while the store was
  * small used unreliable term weights, so the edges of the touched component are scored again with
@@ -160,6 +167,8 @@ export class Linker {
   private readonly weighted = new Map<string, Weighted>();
   /** Edges re-scored for the document being linked (at most MAX_RESCORED_EDGES). */
   private rescored = 0;
+  /** Each report's strongest pairs (see `nearest`), as `region` read them for the document being linked. */
+  private readonly near = new Map<string, string[]>();
 
   constructor(private readonly db: DB) {
     this.weights = new TermWeights(db);
@@ -297,6 +306,7 @@ export class Linker {
     const out = this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?');
     const inn = this.sql('SELECT a, b, score, scored FROM report_edges WHERE b = ?');
     const done = new Set<string>();
+    this.near.clear();
     const neighbours = (id: string) => {
       const edges = [...(out.all(id) as StoredEdge[]), ...(inn.all(id) as StoredEdge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
       if (this.rescoreIdf && this.rescored + edges.length <= MAX_RESCORED_EDGES) {
@@ -306,7 +316,8 @@ export class Linker {
       for (const e of edges) done.add(`${e.a}\t${e.b}`);
       // edges already re-scored (seen from the other end) are read back from the table with their new score
       const all = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])];
-      return all.filter((e) => e.score >= CLUSTER_THRESHOLD).map((e) => (e.a === id ? e.b : e.a));
+      this.near.set(id, nearest(id, all));
+      return all.filter((e) => e.score >= LINK_FLOOR).map((e) => (e.a === id ? e.b : e.a));
     };
     const seen = new Set(start);
     const queue = [...start];
@@ -347,13 +358,24 @@ export class Linker {
     return region;
   }
 
+  /** The neighbours (`nearest`) of each report, read from the table for those `region` did not visit. */
+  private nearOf(ids: readonly string[]): Map<string, string[]> {
+    const out = this.sql('SELECT a, b, score FROM report_edges WHERE a = ?');
+    const inn = this.sql('SELECT a, b, score FROM report_edges WHERE b = ?');
+    for (const id of ids) {
+      if (!this.near.has(id)) this.near.set(id, nearest(id, [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])]));
+    }
+    return this.near;
+  }
+
   private recluster(region: Set<string>): void {
     const ids = [...region].sort();
-    const edges: Edge[] = [];
+    const stored: Edge[] = [];
     const out = this.sql('SELECT b, score FROM report_edges WHERE a = ?');
     for (const a of ids) {
-      for (const { b, score } of out.all(a) as { b: string; score: number }[]) if (region.has(b)) edges.push({ a, b, score });
+      for (const { b, score } of out.all(a) as { b: string; score: number }[]) if (region.has(b)) stored.push({ a, b, score });
     }
+    const edges = boostShared(stored, this.nearOf(ids));
     // two reports of one document are two incidents by construction
     const byDoc = new Map<string, string[]>();
     for (const id of ids) (byDoc.get(documentOf(id)) ?? byDoc.set(documentOf(id), []).get(documentOf(id))!).push(id);
