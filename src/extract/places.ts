@@ -75,7 +75,7 @@ const NAME_GAP = /^(?: |-|\.|\. |–)$/;
 const MAX_TOKENS = 6;
 
 /** Lower-case words that may stand inside a name ("Rio de Janeiro", "Stratford-upon-Avon"). */
-const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'upon', 'on', 'am', 'an', 'der', 'di', 'du', 'des', 'y', 'and', 'the', 'en', 'sur', 'im', 'ez', 'ad', 'as', 'ash', 'ar', 'az']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'el', 'al', 'au', 'aux', 'upon', 'on', 'am', 'an', 'der', 'di', 'du', 'des', 'y', 'and', 'the', 'en', 'sur', 'im', 'ez', 'ad', 'as', 'ash', 'ar', 'az']);
 /** Arabic article spelled lower case before a capitalised name: "al-Bab", "el-Arish". */
 const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'ed', 'en', 'es', 'et']);
 
@@ -87,10 +87,15 @@ const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Obje
   province: 'admin1', oblast: 'admin1', region: 'admin1', governorate: 'admin1', state: 'admin1',
   krai: 'admin1', republic: 'admin1', prefecture: 'admin1', voivodeship: 'admin1',
   county: 'admin2', parish: 'admin2', district: 'admin2', borough: 'admin2', raion: 'admin2', rayon: 'admin2',
+  // second-level units of other countries' coded notes: "Guma LGA", "Beni territory", "Gimbi woreda"
+  lga: 'admin2', territory: 'admin2', tehsil: 'admin2', taluka: 'admin2', woreda: 'admin2', zone: 'admin2',
+  division: 'admin2', department: 'admin2', municipality: 'admin2', commune: 'admin2', upazila: 'admin2', subdistrict: 'admin2', chiefdom: 'admin2',
   city: 'place', town: 'place', village: 'place', township: 'place',
 } as const);
+/** Type words that join the span only in lower case: capitalised they mostly head a body ("Texas Department of …"). */
+const LOWER_TYPE_WORDS = new Set(['department', 'division', 'zone', 'territory', 'municipality']);
 /** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
-const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city', 'republic']);
+const SPAN_TYPE_WORDS = new Set(['county', 'parish', 'oblast', 'governorate', 'province', 'region', 'raion', 'rayon', 'krai', 'prefecture', 'borough', 'city', 'republic', 'lga', 'tehsil', 'taluka', 'woreda', 'upazila', 'commune']);
 /** Titles before a name: the name is a person ("Gov. Jordan", "President Lincoln"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'president', 'gov', 'governor', 'sen', 'senator', 'rep', 'gen', 'general', 'col', 'colonel', 'lt', 'capt', 'captain', 'sgt', 'judge', 'justice', 'coach', 'officer', 'deputy', 'sheriff', 'chief', 'pastor', 'rev', 'father', 'sister', 'brother', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'sir', 'mayor', 'minister', 'secretary', 'commissioner', 'detective', 'trooper', 'sergeant', 'major', 'private', 'corporal', 'admiral', 'attorney', 'st', 'saint']);
 /** Compass words that may stand before a name without making it part of a longer one. */
@@ -135,6 +140,10 @@ const SETTLEMENT_WORDS = new Set(['colony', 'springs', 'beach', 'heights', 'grov
 const TOWN_NAMES_BODIES = 100000;
 /** Population from which a three-letter name after a locative word is a town ("near Gao"), not an abbreviation. */
 const SHORT_TOWN = 10000;
+/** Population from which a three-letter name framed by parentheses is a town ("in Uri (… district)"). */
+const SHORT_FRAMED_TOWN = 1000;
+/** An opening parenthesis and a name after a mention: the start of an administrative frame. */
+const FRAMED = /^ ?\(\p{Lu}\p{Ll}/u;
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 /**
  * A town of three letters written as a name after a locative word ("near Gao", "in Jos"), not an
@@ -143,7 +152,11 @@ const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', '
 function shortTown(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
   const surface = text.slice(m.start, m.end);
   const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
-  return m.first === m.last && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && !g.firstName(m.key) && m.candidates.some((e) => e.population >= SHORT_TOWN);
+  // a frame after it ("in Uri (Baramulla district, …)") vouches for a smaller town: readFrames drops a namesake outside it
+  // (and a first name there is no person's: "in Uri (…)")
+  const framed = FRAMED.test(text.slice(m.end, m.end + 4));
+  const least = framed ? SHORT_FRAMED_TOWN : SHORT_TOWN;
+  return m.first === m.last && surface !== surface.toUpperCase() && LOCATIVE.has(prep) && !MONTH_ABBREVIATIONS.has(m.key) && text[m.end] !== '-' && !g.englishWord(m.key) && (framed || !g.firstName(m.key)) && m.candidates.some((e) => e.population >= least);
 }
 
 /** Landform words that make a longer place name of a town's ("Meadow Grove", "Puget Sound"). */
@@ -639,7 +652,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     const next = tokens[found.last + 1];
     if (next && /^ $/.test(text.slice(tokens[found.last].end, next.start)) && !tokens[found.last].possessive) {
       const w = next.text.toLowerCase();
-      const hint = TYPE_WORDS[w];
+      const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_WORDS[w];
       if (hint) {
         found.hint = hint;
         if (next.cap && SPAN_TYPE_WORDS.has(w)) {
@@ -929,6 +942,8 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
+  // "Beni territory" is a district, never a first-order region of that name abroad
+  else if (m.hint === 'admin2' && e.precision === 'admin1') s -= 2;
   else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)) {
     // "Aleppo" alone is the city, not the governorate named for it; but a hamlet called Ontario
     // does not make "Ontario" a town, nor "New York City" make "New York" the city, nor a seat
@@ -960,12 +975,82 @@ function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined
   return { scores, p: exp.map((x) => x / sum) };
 }
 
+/** A name's frame after it: an optional type word, then a comma or an opening parenthesis ("Hays district, …", "Tillia (…"). */
+const FRAME_GAP = new RegExp(`^\\s*(?:(${Object.keys(TYPE_WORDS).join('|')})\\s*)?([,(])\\s*$`, 'i');
+/** An opening parenthesis after a name, maybe after its type word: "Tillia (", "Beni territory (". */
+const PAREN_AFTER = new RegExp(`^\\s*(?:(?:${Object.keys(TYPE_WORDS).join('|')})\\s*)?\\(`, 'i');
+/** A type word right after a mention: "Sagaing region", "Katsina state". */
+const TYPE_AFTER = new RegExp(`^\\s+(?:${Object.keys(TYPE_WORDS).join('|')})\\b`, 'i');
+/** How far in parentheses a frame may reach: "(North Wollo zone, Amhara region)". */
+const FRAME_CHARS = 100;
+/**
+ * How far from a region's point a town may lie and still be taken as in it when their codes
+ * disagree (the region matched to another GeoNames admin1 group): the text says it is in it.
+ */
+const FRAME_KM = 150;
+
+function broadReading(e: GazetteerEntry): boolean {
+  return e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2';
+}
+
+/** Whether the region (or country) reading `o` holds the place `e`, by its codes or, for a region, by its point. */
+function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
+  return contains(o, e) || (o.precision === 'admin1' && e.precision === 'place' && o.country === e.country && km(o, e) < FRAME_KM);
+}
+
+/**
+ * The administrative frame coded notes put after a place: "Tillia (Tahoua region)", "Hays district,
+ * Al Hudaydah", "Uri (Baramulla district, Jammu and Kashmir)", "Kani township, Sagaing region". The
+ * place keeps only its readings inside the frame's regions; when none is inside, it is a namesake
+ * of a village the gazetteer lacks, so it is dropped and the region, the nearest named unit,
+ * stands. A plain comma counts only with a type word on either side: "Kabul, Pakistan and
+ * India" is a list. Returns the mentions kept.
+ */
+function readFrames(mentions: Mention[], text: string): Mention[] {
+  const dropped = new Set<Mention>();
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    if (a.qualifies || !a.candidates.some((e) => e.precision === 'place')) continue;
+    const gap = FRAME_GAP.exec(text.slice(a.end, mentions[i + 1].start));
+    let members: Mention[];
+    if (PAREN_AFTER.test(text.slice(a.end, a.end + 20))) {
+      const close = text.indexOf(')', a.end);
+      if (close < 0 || close - a.end > FRAME_CHARS) continue;
+      members = [];
+      for (let j = i + 1; j < mentions.length && mentions[j].end <= close; j++) members.push(mentions[j]);
+    } else {
+      const b = mentions[i + 1];
+      if (!gap || gap[2] !== ',') continue;
+      if (!gap[1] && !TYPE_AFTER.test(text.slice(b.end, b.end + 20)) && !b.hint) continue;
+      members = [b];
+    }
+    const regions = members.flatMap((m) => m.candidates.filter(broadReading));
+    if (regions.length === 0) continue;
+    const held = a.candidates.filter((e) => e.precision === 'place' && regions.some((o) => holds(o, e)));
+    if (held.length === 0) {
+      dropped.add(a);
+      continue;
+    }
+    a.candidates = held;
+    for (const m of members) {
+      const outer = m.candidates.filter((o) => broadReading(o) && held.some((e) => holds(o, e)));
+      if (!outer.length || m.qualifies) continue;
+      m.candidates = outer;
+      m.qualifies = a;
+      if (!a.qualifier) a.qualifier = m;
+    }
+  }
+  return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
+}
+
 /** Link qualifiers: "Springfield, Illinois", "Syria's Hama", "Kupiansk … in Kharkiv". */
 function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): void {
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i];
     const b = mentions[i + 1];
     if (!b) break;
+    // already framed by readFrames
+    if (a.qualifier || b.qualifies || a.qualifies) continue;
     const between = text.slice(a.end, b.start);
     const broad = (m: Mention) => m.candidates.filter((e) => e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2');
     const anyContains = (outer: Mention, inner: Mention) => broad(outer).some((o) => inner.candidates.some((e) => contains(o, e)));
@@ -1110,10 +1195,11 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   // they lead to, "Lake Charles" and "Fort Worth" are towns
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
-  resolveAll(kept, tokens, text, g, debug);
-  const anchor = standalone.length ? documentAnchor(kept) : null;
-  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...kept];
-  for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, kept, anchor, g), qualifies: null });
+  const framed = readFrames(kept, text);
+  resolveAll(framed, tokens, text, g, debug);
+  const anchor = standalone.length ? documentAnchor(framed) : null;
+  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...framed];
+  for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });
   located.sort((a, b) => a.start - b.start);
   const out: PlaceAnnotation[] = [];
   for (const m of located) {

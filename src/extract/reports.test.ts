@@ -121,4 +121,18 @@ describe('buildReports', () => {
   it('reads a place a vehicle is bound for as no scene', () => {
     expect(main('Kharkiv-bound train derails, 3 dead.').location).toBeNull();
   });
+
+  describe('scenes in coded notes', () => {
+    it('reads "attached to" as no route', () => {
+      expect(main('A bomb attached to a motorbike exploded in Jalalabad city (Nangarhar), wounding 2 people.').location?.name).toBe('Jalālābād');
+    });
+    it('keeps a town its framing region contains, whatever the region codes say', () => {
+      const r = main('Militia fighters attacked Geneina (West Darfur) on Tuesday, killing 3 traders.');
+      expect([r.location?.name, r.location?.precision]).toEqual(['Geneina', 'place']);
+    });
+    it('takes a framing town as the scene of a place the gazetteer lacks', () => {
+      expect(main('Gang members shot dead 2 people in Cite Soleil (Port-au-Prince).').location?.name).toBe('Port-au-Prince');
+    });
+  });
 });
+

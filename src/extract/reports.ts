@@ -42,7 +42,7 @@ const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across
 /** "in the centre of Ukraine's rebel city Donetsk": a settlement word before the name, a locative word earlier in its clause. */
 const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,40}\b(?:town|city|village|settlement|port|capital)\s+$/i;
 /** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
-const ROUTE_BEFORE = /\b(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
+const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
@@ -260,7 +260,8 @@ function toLocation(p: PlaceAnnotation): Location {
 function sceneLocation(text: string, p: PlaceAnnotation, items: Annotation[]): Location {
   const v = p.value;
   if (v.precision !== 'place' || !v.admin1) return toLocation(p);
-  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
+  // a region that frames the town ("El Geneina (West Darfur)") says it is in it, whatever the codes say
+  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
   const names = new Set(regions.map((q) => q.value.admin1));
   if (names.size !== 1 || names.has(v.admin1)) return toLocation(p);
   return toLocation(regions[0]);
