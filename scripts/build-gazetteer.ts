@@ -338,6 +338,29 @@ for (const c of counties) {
   meta.admin2[`US.${c.state}.${c.countyfp}`] = c.countyname;
 }
 
+/**
+ * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions
+ * to groups of places went wrong (country-state-city lists Morelia, Michoacán's seat, as a state,
+ * and places Durango in Arizona): the region takes that group's extent midpoint and people, and
+ * a region that held the code keeps its point under a code of its own, and none of its people.
+ */
+function recode(region: Entry, a1: string): void {
+  const cc = region.country;
+  for (const e of entries) {
+    if (e === region || e.code !== 'ADM1' || e.country !== cc || e.admin1 !== a1) continue;
+    e.admin1 = `~${foldName(e.name)}`;
+    e.population = 0;
+  }
+  region.admin1 = a1;
+  const g = admin1Groups.get(`${cc}.${a1}`);
+  if (g) {
+    region.lat = (g.minLat + g.maxLat) / 2;
+    region.lon = (g.minLon + g.maxLon) / 2;
+    region.population = g.pop;
+  }
+  meta.admin1[`${cc}.${a1}`] = region.name;
+}
+
 // --- curated supplement ----------------------------------------------------------------------
 // name, aliases (|), country, admin1 code, lat, lon, feature code, population, geonameid.
 // A row whose geonameid is already known only adds its names to that entry.
@@ -354,7 +377,9 @@ for (const line of supplement.split('\n')) {
   // a row without a point only adds names; one with a point and an id cities500 lacks (a
   // continent) is a new entry under that id
   // an ADM1 row with a point and an id is GeoNames' point for a region already known by name
-  const regionAt = code === 'ADM1' && geonameid !== null && !!lat;
+  // …and one with a point and "~" for its admin1 code moves a region known by name to that point
+  // (regions placed at their country's centroid for want of places with their code)
+  const regionAt = code === 'ADM1' && !!lat && (geonameid !== null || admin1 === '~');
   const aliasOnly = code === 'PCLI' || regionAt || (!lat && (geonameid !== null || code === 'ADM1'));
   let known: Entry | undefined;
   if (regionAt) {
@@ -363,7 +388,7 @@ for (const line of supplement.split('\n')) {
     if (known) {
       known.lat = Number(lat);
       known.lon = Number(lon);
-      known.geonameid = geonameid;
+      if (geonameid !== null) known.geonameid = geonameid;
     }
   } else if (code === 'PCLI') {
     known = countryEntries.get(country);
@@ -383,6 +408,7 @@ for (const line of supplement.split('\n')) {
     // the ISO name "Sumska oblast", "Donetsk" for "Donetsk People's Republic"
     const names = [name, ...(aliases ?? '').split('|')].map((n) => foldName(n.trim())).filter(Boolean);
     known = entries.find((e) => e.code === code && e.country === country && names.some((n) => e.keys.has(n)));
+    if (known && code === 'ADM1' && admin1 && admin1 !== '~' && known.admin1 !== admin1) recode(known, admin1);
     if (known && code === 'ADM1' && known.name !== name) {
       known.name = name;
       if (!known.admin1.startsWith('~')) meta.admin1[`${country}.${known.admin1}`] = name;

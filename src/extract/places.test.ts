@@ -316,10 +316,43 @@ describe('places in coded notes', () => {
       expect(byText(run('Rebels took two villages in Beni territory (Nord-Kivu).'), 'Beni')!.value).toMatchObject({ country: 'CD', precision: 'place' });
     });
 
+    it('reads no frame in parentheses that describe', () => {
+      const ps = run('The plant in Sanford, Florida (near Orlando, Florida) closed.');
+      expect(ps.filter((p) => p.text === 'Florida').every((p) => p.value.country === 'US')).toBe(true);
+    });
+
+    it('keeps a town in the frame country when the region codes disagree', () => {
+      expect(byText(run('Soldiers fought gunmen in Aguililla (Michoacan) at dawn.'), 'Aguililla')!.value).toMatchObject({ country: 'MX', precision: 'place' });
+    });
+
+    it('reads a compass word with a unit word as a region', () => {
+      const ps = run('Protesters blocked roads in Tripoli (North governorate) on Friday.');
+      expect(byText(ps, 'Tripoli')!.value).toMatchObject({ country: 'LB' });
+    });
+
+    it('keeps the names of one frame in one country', () => {
+      const ps = run('Drones hit a market in Mai Tsebri (North Western zone, Tigray region).');
+      expect(ps.some((p) => p.value.country === 'LK')).toBe(false);
+      expect(byText(ps, 'Tigray')!.value.country).toBe('ET');
+    });
+
     it('keeps a list with commas: no type word, no frame', () => {
       const ps = run('Envoys met in Kabul, Pakistan and India to discuss trade.');
       expect(byText(ps, 'Kabul')!.value).toMatchObject({ country: 'AF' });
     });
+  });
+
+  it('reads a city known by its region\'s name as the city ("Odessa", "Lugansk")', () => {
+    expect(byText(run('Police detained 5 men in Odessa.'), 'Odessa')!.value).toMatchObject({ country: 'UA', precision: 'place' });
+    expect(byText(run('Shelling hit Lugansk overnight.'), 'Lugansk')!.value).toMatchObject({ country: 'UA', precision: 'place' });
+  });
+
+  it('places regions the supplement recodes or moves', () => {
+    const sonora = byText(run('Farmers marched in Hermosillo (Sonora).'), 'Sonora')!.value;
+    expect([sonora.country, sonora.precision]).toEqual(['MX', 'admin1']);
+    expect(sonora.lat).toBeLessThan(32.5);
+    const sw = byText(run('Separatists burned a school in Kumba (South-West region).'), 'South-West')!.value;
+    expect([sw.country, Math.round(sw.lat)]).toEqual(['CM', 5]);
   });
 
   it('finds Arab towns written without their article, and Hodeidah', () => {

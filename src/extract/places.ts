@@ -700,7 +700,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const single = m.first === m.last;
   if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
-  if (single && DIRECTIONS.has(m.key)) return 'direction';
+  // …but a compass word with a unit word is a region's name ("North governorate", "Est region")
+  if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_WORDS[tokens[m.last + 1].text.toLowerCase()] && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
   if (m.key.endsWith('.')) {
     // "Ga.", "Ky." only as the state after a town ("Gainesville, Ga."), a legislator's party
     // ("D-Pa."), or where a lower-case word shows the period ends no sentence ("Ill. man");
@@ -803,7 +804,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
       // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
       const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
-      if ((level <= 2 && !LOCATIVE.has(prep) && !qualified) || ofName) return 'common-word';
+      // "North governorate", "Centre region": a unit word makes the word a region's name
+      const typed = next !== undefined && TYPE_WORDS[next.text.toLowerCase()] !== undefined && text.slice(last.end, next.start) === ' ';
+      if ((level <= 2 && !LOCATIVE.has(prep) && !qualified && !typed) || ofName) return 'common-word';
     }
   }
   return null;
@@ -944,18 +947,29 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
   // "Beni territory" is a district, never a first-order region of that name abroad
   else if (m.hint === 'admin2' && e.precision === 'admin1') s -= 2;
-  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)) {
+  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && (foldName(c.name) === m.key || foldName(c.name) === foldName(e.name)))) {
     // "Aleppo" alone is the city, not the governorate named for it; but a hamlet called Ontario
     // does not make "Ontario" a town, nor "New York City" make "New York" the city, nor a seat
     // holding under a tenth of its region's people make "Quebec" the city (the seat's code used
-    // to count too: TR-News, Quebec within 161 km 0/6 then, 6/6 now; LGL unchanged)
+    // to count too: TR-News, Quebec within 161 km 0/6 then, 6/6 now; LGL unchanged); the seat
+    // may be known by this name as an alternate, when the region shares its own ("Lugansk", "Odessa")
     s -= 3;
   }
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key && !regionAlike(e, m)) s -= ALT_NAME_PENALTY;
   return s;
+}
+
+/**
+ * Whether the town's own region is known by the same name and named like the town: the name is
+ * then the town's in common use ("Odessa" and "Lugansk" for the cities of Odesa and Luhansk),
+ * no foreign or old name to yield to a namesake abroad.
+ */
+function regionAlike(e: GazetteerEntry, m: Mention): boolean {
+  const own = foldName(e.name);
+  return m.candidates.some((r) => r.precision === 'admin1' && r.country === e.country && r.admin1Code === e.admin1Code && foldName(r.name) === own);
 }
 
 /** Score lost by a reading whose name this is only as an alternate, when another's it is. */
@@ -993,6 +1007,19 @@ function broadReading(e: GazetteerEntry): boolean {
   return e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2';
 }
 
+const FRAME_SPLIT = /[\s,]+/;
+const UPPER_START = /^\p{Lu}/u;
+
+/** Whether the words in parentheses are only names, unit words and the small words inside names. */
+function frameWords(inside: string): boolean {
+  for (const w of inside.split(FRAME_SPLIT)) {
+    if (w === '' || UPPER_START.test(w)) continue;
+    const lower = w.toLowerCase();
+    if (TYPE_WORDS[lower] === undefined && !CONNECTORS.has(lower) && !ARTICLES.has(lower.replace(/-.*$/, ''))) return false;
+  }
+  return true;
+}
+
 /** Whether the region (or country) reading `o` holds the place `e`, by its codes or, for a region, by its point. */
 function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
   return contains(o, e) || (o.precision === 'admin1' && e.precision === 'place' && o.country === e.country && km(o, e) < FRAME_KM);
@@ -1001,21 +1028,24 @@ function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
 /**
  * The administrative frame coded notes put after a place: "Tillia (Tahoua region)", "Hays district,
  * Al Hudaydah", "Uri (Baramulla district, Jammu and Kashmir)", "Kani township, Sagaing region". The
- * place keeps only its readings inside the frame's regions; when none is inside, it is a namesake
- * of a village the gazetteer lacks, so it is dropped and the region, the nearest named unit,
- * stands. A plain comma counts only with a type word on either side: "Kabul, Pakistan and
+ * place keeps only its readings inside the frame's regions, else those in the frame's country;
+ * when none is even there, it is a namesake of a village the gazetteer lacks, so it is dropped
+ * and the region, the nearest named unit, stands. A plain comma counts only with a type word on either side: "Kabul, Pakistan and
  * India" is a list. Returns the mentions kept.
  */
 function readFrames(mentions: Mention[], text: string): Mention[] {
   const dropped = new Set<Mention>();
   for (let i = 0; i + 1 < mentions.length; i++) {
     const a = mentions[i];
-    if (a.qualifies || !a.candidates.some((e) => e.precision === 'place')) continue;
+    // a country is framed by nothing; a town must be among the readings
+    if (a.qualifies || !a.candidates.some((e) => e.precision === 'place') || a.candidates.some((e) => e.precision === 'country')) continue;
     const gap = FRAME_GAP.exec(text.slice(a.end, mentions[i + 1].start));
     let members: Mention[];
     if (PAREN_AFTER.test(text.slice(a.end, a.end + 20))) {
       const close = text.indexOf(')', a.end);
       if (close < 0 || close - a.end > FRAME_CHARS) continue;
+      // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
+      if (!frameWords(text.slice(text.indexOf('(', a.end) + 1, close))) continue;
       members = [];
       for (let j = i + 1; j < mentions.length && mentions[j].end <= close; j++) members.push(mentions[j]);
     } else {
@@ -1028,7 +1058,14 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     if (regions.length === 0) continue;
     const held = a.candidates.filter((e) => e.precision === 'place' && regions.some((o) => holds(o, e)));
     if (held.length === 0) {
-      dropped.add(a);
+      // a reading in the frame's country but outside its region may be the region's data at
+      // fault (a region matched to the wrong group of places): the country is still said
+      const countries = new Set(regions.map((o) => o.country));
+      const inCountry = a.candidates.filter((e) => e.precision === 'place' && countries.has(e.country));
+      if (inCountry.length) a.candidates = inCountry;
+      // …none there: a namesake abroad, when the frame itself is sure (a region name several
+      // countries share, "North-West", may be the one misread)
+      else if (countries.size === 1) dropped.add(a);
       continue;
     }
     a.candidates = held;
@@ -1039,6 +1076,20 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
       m.qualifies = a;
       if (!a.qualifier) a.qualifier = m;
     }
+  }
+  // names in one frame lie in one country: the last, most general, says which ("(North Western
+  // zone, Tigray region)": no Sri Lankan province)
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const open = text.lastIndexOf('(', mentions[i].start);
+    if (open < 0 || mentions[i].start - open > FRAME_CHARS || text.slice(open, mentions[i].start).includes(')')) continue;
+    const close = text.indexOf(')', mentions[i].end);
+    if (close < 0 || close - open > FRAME_CHARS || !frameWords(text.slice(open + 1, close))) continue;
+    let j = i;
+    while (j + 1 < mentions.length && mentions[j + 1].end <= close) j++;
+    if (j === i) continue;
+    const countries = new Set(mentions[j].candidates.map((e) => e.country));
+    for (let k = i; k < j; k++) if (!mentions[k].candidates.some((e) => countries.has(e.country))) dropped.add(mentions[k]);
+    i = j;
   }
   return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
 }
