@@ -336,6 +336,16 @@ describe('places in coded notes', () => {
       expect(byText(ps, 'Tigray')!.value.country).toBe('ET');
     });
 
+    it('drops a namesake abroad before "Place," that ends the phrase, not in a list', () => {
+      const ps = run('A bomb went off in Dasht-e-Barchi, Kabul, killing 4.');
+      expect(ps.every((p) => p.value.country === 'AF')).toBe(true);
+      expect(byText(run('Storms hit Clay, Barchi, Kabul and Herat.'), 'Barchi')).toBeDefined();
+    });
+
+    it('keeps a short region name with its unit word', () => {
+      expect(byText(run('Fighters attacked an army base in Lac province at night.'), 'Lac')!.value).toMatchObject({ country: 'TD', precision: 'admin1' });
+    });
+
     it('keeps a list with commas: no type word, no frame', () => {
       const ps = run('Envoys met in Kabul, Pakistan and India to discuss trade.');
       expect(byText(ps, 'Kabul')!.value).toMatchObject({ country: 'AF' });

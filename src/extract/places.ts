@@ -708,7 +708,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // "W.Va." with its inner period is no word anywhere
     const before = text.slice(Math.max(0, m.start - 3), m.start);
     if (!/,\s*$|\b[DRI]-$/.test(before) && !/\p{L}\.\s?\p{L}/u.test(surface) && !/^ \p{Ll}/u.test(text.slice(m.end, m.end + 2))) return 'abbreviation';
-  } else if (m.key.replace(/ /g, '').length <= 3 && !shortTown(m, text, tokens, g)) {
+  } else if (m.key.replace(/ /g, '').length <= 3 && !shortTown(m, text, tokens, g) && !(m.hint && m.hint !== 'place' && m.candidates.some(broadReading))) {
+    // (a short region's name with its unit word stands: "Lac province", "Bay region")
     if (surface !== surface.toUpperCase()) return 'short';
     // …but a dotted initialism of a big city stands ("L.A.")
     const dotted = DOTTED.test(surface) && m.candidates.some((e) => e.population >= DOTTED_CITY);
@@ -1007,6 +1008,26 @@ function broadReading(e: GazetteerEntry): boolean {
   return e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2';
 }
 
+/** A comma, "and" or "or" before a capitalised word: the names go on as a list. */
+const LIST_AFTER = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\p{Lu}/u;
+const LIST_BEFORE = /(?:\p{L}[,;]|\b(?:and|or))\s*$/u;
+
+/**
+ * "Town, Place" that is no list: nothing list-like before the town or after the place, and the
+ * place is broad or a capital by its likeliest reading.
+ */
+function plainFrame(a: Mention, b: Mention, text: string): boolean {
+  if (LIST_AFTER.test(text.slice(b.end, b.end + 30)) || LIST_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))) return false;
+  const best = bestByPrior(b);
+  return broadReading(best) || best.code === 'PPLC' || best.code === 'PPLA';
+}
+
+function bestByPrior(m: Mention): GazetteerEntry {
+  let best = m.candidates[0];
+  for (const e of m.candidates) if (prior(e) > prior(best)) best = e;
+  return best;
+}
+
 const FRAME_SPLIT = /[\s,]+/;
 const UPPER_START = /^\p{Lu}/u;
 
@@ -1051,6 +1072,13 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     } else {
       const b = mentions[i + 1];
       if (!gap || gap[2] !== ',') continue;
+      if (!gap[1] && plainFrame(a, b, text)) {
+        // "Dasht-e-Barchi, Kabul, killing …": a town with no reading in the country of the place
+        // after it, which ends the phrase, is a namesake of one the gazetteer lacks there
+        const cc = bestByPrior(b).country;
+        if (!a.candidates.some((e) => e.country === cc)) dropped.add(a);
+        continue;
+      }
       if (!gap[1] && !TYPE_AFTER.test(text.slice(b.end, b.end + 20)) && !b.hint) continue;
       members = [b];
     }
