@@ -480,12 +480,16 @@ meta.firstNames = [...firstNames].sort();
 // name ("Al Khārjah" is no "charge").
 const ARABIC_ARTICLE_COUNTRIES = new Set(['SY', 'IQ', 'YE', 'SA', 'JO', 'LB', 'PS', 'EG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'OM', 'AE', 'KW', 'QA', 'BH', 'MR']);
 const ARTICLE_KEY = /^(?:al|el|ar|as|ash|ad|an|az|at|ath|adh) (\S.{4,})$/;
+const HILL_KEY = /^(?:tal|tall|tell|tel) (\S.{2,})$/;
 const englishWords = new Set(meta.words);
 for (const e of entries) {
   if (!ARABIC_ARTICLE_COUNTRIES.has(e.country) || e.code === 'PCLI') continue;
   for (const k of [...e.keys]) {
     const m = ARTICLE_KEY.exec(k);
     if (m && !englishWords.has(m[1]) && !firstNames.has(m[1])) e.keys.add(m[1]);
+    // "Tall Tamr", "Tal Tamr", "Tell Tamr": one word for a hill, three spellings
+    const hill = HILL_KEY.exec(k);
+    if (hill) for (const w of ['tal', 'tall', 'tell']) e.keys.add(`${w} ${hill[1]}`);
   }
 }
 

@@ -346,6 +346,32 @@ describe('places in coded notes', () => {
       expect(byText(run('Fighters attacked an army base in Lac province at night.'), 'Lac')!.value).toMatchObject({ country: 'TD', precision: 'admin1' });
     });
 
+    it('reads frames right to left, so a name dropped from one frames nothing', () => {
+      expect(byText(run('Gunmen shot a trader in Turbat, Kech district (Balochistan).'), 'Turbat')!.value).toMatchObject({ country: 'PK' });
+    });
+
+    it('drops a namesake abroad before a unit named for a town', () => {
+      const ps = run('Militiamen burned houses in Tole kebele, Gimbi woreda (Oromia).');
+      expect(ps.every((p) => p.value.country === 'ET')).toBe(true);
+    });
+
+    it('trusts "Town, Place" only when the place is surely a region or capital by its own name', () => {
+      expect(byText(run('Rebels attacked an outpost in Gandara, Samar; no casualties.'), 'Gandara')!.value).toMatchObject({ country: 'PH' });
+    });
+
+    it('lets a frame in the same country qualify a town whose region codes disagree', () => {
+      const ps = run('Shells fell on a market in El Fasher (North Darfur).');
+      const town = byText(ps, 'El Fasher')!;
+      expect(town.value).toMatchObject({ country: 'SD', admin1: 'North Darfur' });
+      expect(byText(ps, 'North Darfur')!.qualifies).toBe(town.start);
+    });
+
+    it('reads a name in a frame as the region and lends the frame to a name joined to it', () => {
+      const ps = run('Soldiers were ambushed between Boni and Torodi (Tillaberi) at dawn.');
+      expect(byText(ps, 'Tillaberi')!.value).toMatchObject({ country: 'NE', precision: 'admin1' });
+      expect(ps.every((p) => p.value.country === 'NE')).toBe(true);
+    });
+
     it('keeps a list with commas: no type word, no frame', () => {
       const ps = run('Envoys met in Kabul, Pakistan and India to discuss trade.');
       expect(byText(ps, 'Kabul')!.value).toMatchObject({ country: 'AF' });
@@ -363,6 +389,10 @@ describe('places in coded notes', () => {
     expect(sonora.lat).toBeLessThan(32.5);
     const sw = byText(run('Separatists burned a school in Kumba (South-West region).'), 'South-West')!.value;
     expect([sw.country, Math.round(sw.lat)]).toEqual(['CM', 5]);
+  });
+
+  it('knows the three spellings of "Tall"', () => {
+    expect(byText(run('Shells fell on Tal Tamr at night.'), 'Tal Tamr')!.value).toMatchObject({ country: 'SY' });
   });
 
   it('finds Arab towns written without their article, and Hodeidah', () => {

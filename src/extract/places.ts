@@ -90,8 +90,10 @@ const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Obje
   // second-level units of other countries' coded notes: "Guma LGA", "Beni territory", "Gimbi woreda"
   lga: 'admin2', territory: 'admin2', tehsil: 'admin2', taluka: 'admin2', woreda: 'admin2', zone: 'admin2',
   division: 'admin2', department: 'admin2', municipality: 'admin2', commune: 'admin2', upazila: 'admin2', subdistrict: 'admin2', chiefdom: 'admin2',
-  city: 'place', town: 'place', village: 'place', township: 'place',
+  city: 'place', town: 'place', village: 'place', township: 'place', kebele: 'place', barangay: 'place', locality: 'place',
 } as const);
+/** The type words, for readers of a name's frame elsewhere (the report builder). */
+export const TYPE_WORD_LIST: readonly string[] = Object.freeze(Object.keys(TYPE_WORDS));
 /** Type words that join the span only in lower case: capitalised they mostly head a body ("Texas Department of …"). */
 const LOWER_TYPE_WORDS = new Set(['department', 'division', 'zone', 'territory', 'municipality']);
 /** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
@@ -994,6 +996,8 @@ function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined
 const FRAME_GAP = new RegExp(`^\\s*(?:(${Object.keys(TYPE_WORDS).join('|')})\\s*)?([,(])\\s*$`, 'i');
 /** An opening parenthesis after a name, maybe after its type word: "Tillia (", "Beni territory (". */
 const PAREN_AFTER = new RegExp(`^\\s*(?:(?:${Object.keys(TYPE_WORDS).join('|')})\\s*)?\\(`, 'i');
+/** "and Torodi (": a name joined to a mention by "and", "or" or "to", with an opening parenthesis after it. */
+const JOINED_FRAME = /^\s+(?:and|or|to)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*\(/u;
 /** A type word right after a mention: "Sagaing region", "Katsina state". */
 const TYPE_AFTER = new RegExp(`^\\s+(?:${Object.keys(TYPE_WORDS).join('|')})\\b`, 'i');
 /** How far in parentheses a frame may reach: "(North Wollo zone, Amhara region)". */
@@ -1018,8 +1022,10 @@ const LIST_BEFORE = /(?:\p{L}[,;]|\b(?:and|or))\s*$/u;
  */
 function plainFrame(a: Mention, b: Mention, text: string): boolean {
   if (LIST_AFTER.test(text.slice(b.end, b.end + 30)) || LIST_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))) return false;
+  // …and the place is surely what it seems: a region or a capital by its own name ("Samar" is
+  // no Samara)
   const best = bestByPrior(b);
-  return broadReading(best) || best.code === 'PPLC' || best.code === 'PPLA';
+  return (broadReading(best) || best.code === 'PPLC') && foldName(best.name) === b.key;
 }
 
 function bestByPrior(m: Mention): GazetteerEntry {
@@ -1056,21 +1062,28 @@ function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
  */
 function readFrames(mentions: Mention[], text: string): Mention[] {
   const dropped = new Set<Mention>();
-  for (let i = 0; i + 1 < mentions.length; i++) {
+  // right to left, so that a name dropped from a later frame frames nothing ("Turbat, Kech
+  // district (Balochistan)": a "Kech" abroad goes before it can take Turbat along)
+  for (let i = mentions.length - 2; i >= 0; i--) {
     const a = mentions[i];
     // a country is framed by nothing; a town must be among the readings
     if (a.qualifies || !a.candidates.some((e) => e.precision === 'place') || a.candidates.some((e) => e.precision === 'country')) continue;
-    const gap = FRAME_GAP.exec(text.slice(a.end, mentions[i + 1].start));
+    let n = i + 1;
+    while (n < mentions.length && dropped.has(mentions[n])) n++;
+    if (n === mentions.length) continue;
+    const gap = FRAME_GAP.exec(text.slice(a.end, mentions[n].start));
     let members: Mention[];
-    if (PAREN_AFTER.test(text.slice(a.end, a.end + 20))) {
+    // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame too
+    const joined = JOINED_FRAME.exec(text.slice(a.end, a.end + 40));
+    if (PAREN_AFTER.test(text.slice(a.end, a.end + 20)) || (joined && a.end + joined[0].length <= mentions[n].start)) {
       const close = text.indexOf(')', a.end);
       if (close < 0 || close - a.end > FRAME_CHARS) continue;
       // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
       if (!frameWords(text.slice(text.indexOf('(', a.end) + 1, close))) continue;
       members = [];
-      for (let j = i + 1; j < mentions.length && mentions[j].end <= close; j++) members.push(mentions[j]);
+      for (let j = n; j < mentions.length && mentions[j].end <= close; j++) if (!dropped.has(mentions[j])) members.push(mentions[j]);
     } else {
-      const b = mentions[i + 1];
+      const b = mentions[n];
       if (!gap || gap[2] !== ',') continue;
       if (!gap[1] && plainFrame(a, b, text)) {
         // "Dasht-e-Barchi, Kabul, killing …": a town with no reading in the country of the place
@@ -1083,14 +1096,29 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
       members = [b];
     }
     const regions = members.flatMap((m) => m.candidates.filter(broadReading));
-    if (regions.length === 0) continue;
+    if (regions.length === 0) {
+      // "Tole kebele, Gimbi woreda": a unit named for its town frames too, by that town's country
+      const countries = new Set(members.flatMap((m) => m.candidates.map((e) => e.country)));
+      if (gap?.[2] === ',' && countries.size === 1 && !a.candidates.some((e) => countries.has(e.country))) dropped.add(a);
+      continue;
+    }
     const held = a.candidates.filter((e) => e.precision === 'place' && regions.some((o) => holds(o, e)));
     if (held.length === 0) {
       // a reading in the frame's country but outside its region may be the region's data at
       // fault (a region matched to the wrong group of places): the country is still said
       const countries = new Set(regions.map((o) => o.country));
       const inCountry = a.candidates.filter((e) => e.precision === 'place' && countries.has(e.country));
-      if (inCountry.length) a.candidates = inCountry;
+      if (inCountry.length) {
+        a.candidates = inCountry;
+        // the frame still says where the town is: it qualifies it, and is no scene of its own
+        for (const m of members) {
+          const outer = m.candidates.filter((o) => broadReading(o) && o.precision !== 'country' && inCountry.some((e) => e.country === o.country));
+          if (!outer.length || m.qualifies) continue;
+          m.candidates = outer;
+          m.qualifies = a;
+          if (!a.qualifier) a.qualifier = m;
+        }
+      }
       // …none there: a namesake abroad, when the frame itself is sure (a region name several
       // countries share, "North-West", may be the one misread)
       else if (countries.size === 1) dropped.add(a);
@@ -1107,13 +1135,15 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
   }
   // names in one frame lie in one country: the last, most general, says which ("(North Western
   // zone, Tigray region)": no Sri Lankan province)
-  for (let i = 0; i + 1 < mentions.length; i++) {
+  for (let i = 0; i < mentions.length; i++) {
     const open = text.lastIndexOf('(', mentions[i].start);
     if (open < 0 || mentions[i].start - open > FRAME_CHARS || text.slice(open, mentions[i].start).includes(')')) continue;
     const close = text.indexOf(')', mentions[i].end);
     if (close < 0 || close - open > FRAME_CHARS || !frameWords(text.slice(open + 1, close))) continue;
     let j = i;
     while (j + 1 < mentions.length && mentions[j + 1].end <= close) j++;
+    // a name in a frame is a unit: "(Tillaberi)" is the region, not its seat
+    for (let k = i; k <= j; k++) if (!mentions[k].hint && mentions[k].candidates.some((e) => e.precision === 'admin1')) mentions[k].hint = 'admin1';
     if (j === i) continue;
     const countries = new Set(mentions[j].candidates.map((e) => e.country));
     for (let k = i; k < j; k++) if (!mentions[k].candidates.some((e) => countries.has(e.country))) dropped.add(mentions[k]);

@@ -130,6 +130,9 @@ describe('buildReports', () => {
       const r = main('Militia fighters attacked Geneina (West Darfur) on Tuesday, killing 3 traders.');
       expect([r.location?.name, r.location?.precision]).toEqual(['Geneina', 'place']);
     });
+    it('takes the frame of an unknown village as the scene, over a region named for a people', () => {
+      expect(main('Gunmen killed 12 Amhara farmers in Tole kebele, Gimbi woreda (West Wellega zone, Oromia).').location?.name).toBe('Gimbi');
+    });
     it('takes a framing town as the scene of a place the gazetteer lacks', () => {
       expect(main('Gang members shot dead 2 people in Cite Soleil (Port-au-Prince).').location?.name).toBe('Port-au-Prince');
     });

@@ -31,6 +31,7 @@ import type {
 import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 import { foldName } from './gazetteer.js';
+import { TYPE_WORD_LIST } from './places.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
@@ -127,6 +128,22 @@ function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
  */
 function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
   return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
+}
+
+/**
+ * A place in the frame of a name the gazetteer lacks: "in Tole kebele, Gimbi woreda (…)", "in
+ * Cite Soleil (Port-au-Prince)". Group 1 starts the unknown name, the scene's words stand before it.
+ */
+const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*)\\s*(?:(?:${TYPE_WORD_LIST.join('|')})\\s*)?[,(]\\s*$`, 'u');
+
+/** Whether the place frames an unknown name that stands where a scene would: the frame is the nearest named place. */
+function framedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
+  const from = Math.max(0, p.start - 80);
+  const m = FRAME_BEFORE.exec(text.slice(from, p.start));
+  if (!m) return false;
+  const start = from + m.index;
+  if (items.some((q) => q.kind === 'place' && q !== p && q.start >= start && q.start < p.start)) return false;
+  return isScene(text, { ...p, start });
 }
 
 /** "from X", "heading to X region": the end of a route, in the clause the place stands in. */
@@ -260,6 +277,8 @@ function toLocation(p: PlaceAnnotation): Location {
 function sceneLocation(text: string, p: PlaceAnnotation, items: Annotation[]): Location {
   const v = p.value;
   if (v.precision !== 'place' || !v.admin1) return toLocation(p);
+  // a town its own frame places ("Gimbi woreda (…, Oromia)") is sure, whatever region else is named
+  if (items.some((q) => q.kind === 'place' && q.qualifies === p.start)) return toLocation(p);
   // a region that frames the town ("El Geneina (West Darfur)") says it is in it, whatever the codes say
   const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
   const names = new Set(regions.map((q) => q.value.admin1));
@@ -384,7 +403,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   }
   for (const s of incident) {
     for (const a of s.items) {
-      if (a.kind === 'place' && a.qualifies === null && (isScene(text, a) || qualifiedScene(text, a, s.items))) {
+      if (a.kind === 'place' && a.qualifies === null && (isScene(text, a) || qualifiedScene(text, a, s.items) || framedScene(text, a, s.items))) {
         const loc = sceneLocation(text, a, s.items);
         places.push(loc);
         claims.push(claim(text, id, s, 'location', loc));
