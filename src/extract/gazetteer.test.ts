@@ -120,3 +120,22 @@ describe('name filter', () => {
     expect(g.lookup('zzqx nowhere')).toEqual([]);
   });
 });
+
+describe('supplement recodes and moves regions', () => {
+  const region = (name: string, cc: string) => g.lookup(name).find((e) => e.precision === 'admin1' && e.country === cc)!;
+  it('gives a region the admin1 code of its seat', () => {
+    const darfur = region('north darfur', 'SD');
+    expect(darfur.admin1Code).toBe(g.lookup('el fasher').find((e) => e.country === 'SD')!.admin1Code);
+    expect(region('batha', 'TD').admin1Code).toBe(g.lookup('ati').find((e) => e.country === 'TD')!.admin1Code);
+    expect(region('michoacan', 'MX').admin1Code).toBe(g.lookup('morelia').find((e) => e.country === 'MX' && e.precision === 'place')!.admin1Code);
+  });
+  it('moves a region sitting at its country centroid to its point', () => {
+    expect(region('north west', 'CM').lat).toBeGreaterThan(5.5);
+    expect(region('north west', 'CM').lon).toBeLessThan(11);
+  });
+  it('knows region names of coded notes', () => {
+    expect(region('babil', 'IQ')).toBeDefined();
+    expect(region('lower shabelle', 'SO')).toBeDefined();
+    expect(region('north kivu', 'CD')).toBeDefined();
+  });
+});
