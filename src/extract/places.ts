@@ -1034,6 +1034,19 @@ function bestByPrior(m: Mention): GazetteerEntry {
   return best;
 }
 
+/** The closing parenthesis within a frame's reach after `from`, or -1 (a bounded search: no scan of the whole text per name). */
+function closeAfter(text: string, from: number): number {
+  const k = text.slice(from, from + FRAME_CHARS).indexOf(')');
+  return k < 0 ? -1 : from + k;
+}
+
+/** The opening parenthesis within a frame's reach before `at`, or -1. */
+function openBefore(text: string, at: number): number {
+  const from = Math.max(0, at - FRAME_CHARS);
+  const k = text.slice(from, at).lastIndexOf('(');
+  return k < 0 ? -1 : from + k;
+}
+
 const FRAME_SPLIT = /[\s,]+/;
 const UPPER_START = /^\p{Lu}/u;
 
@@ -1076,8 +1089,8 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame too
     const joined = JOINED_FRAME.exec(text.slice(a.end, a.end + 40));
     if (PAREN_AFTER.test(text.slice(a.end, a.end + 20)) || (joined && a.end + joined[0].length <= mentions[n].start)) {
-      const close = text.indexOf(')', a.end);
-      if (close < 0 || close - a.end > FRAME_CHARS) continue;
+      const close = closeAfter(text, a.end);
+      if (close < 0) continue;
       // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
       if (!frameWords(text.slice(text.indexOf('(', a.end) + 1, close))) continue;
       members = [];
@@ -1136,9 +1149,9 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
   // names in one frame lie in one country: the last, most general, says which ("(North Western
   // zone, Tigray region)": no Sri Lankan province)
   for (let i = 0; i < mentions.length; i++) {
-    const open = text.lastIndexOf('(', mentions[i].start);
-    if (open < 0 || mentions[i].start - open > FRAME_CHARS || text.slice(open, mentions[i].start).includes(')')) continue;
-    const close = text.indexOf(')', mentions[i].end);
+    const open = openBefore(text, mentions[i].start);
+    if (open < 0 || text.slice(open, mentions[i].start).includes(')')) continue;
+    const close = closeAfter(text, mentions[i].end);
     if (close < 0 || close - open > FRAME_CHARS || !frameWords(text.slice(open + 1, close))) continue;
     let j = i;
     while (j + 1 < mentions.length && mentions[j + 1].end <= close) j++;
