@@ -17,7 +17,9 @@
  *    (demonyms count less), re-scored for a few rounds so that ambiguous names settle each other;
  *    qualifiers ("Springfield, Illinois", "Kupiansk … in Kharkiv", "Syria's Hama") decide; one
  *    sense per name per document. In a document about Ukraine, a name is also looked up by its
- *    transliteration skeleton ("Alexandrovka" for Oleksandrivka).
+ *    transliteration skeleton ("Alexandrovka" for Oleksandrivka). Before that, the administrative
+ *    frames of coded event notes ("Tillia (Tahoua region)", "Hays district, Al Hudaydah") keep a
+ *    town's readings inside the frame, or drop a namesake abroad for the region (`readFrames`).
  * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
  *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
  *    name overlaps it. A street takes the reading of the place named right after it or of the
@@ -1070,8 +1072,10 @@ function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
  * Al Hudaydah", "Uri (Baramulla district, Jammu and Kashmir)", "Kani township, Sagaing region". The
  * place keeps only its readings inside the frame's regions, else those in the frame's country;
  * when none is even there, it is a namesake of a village the gazetteer lacks, so it is dropped
- * and the region, the nearest named unit, stands. A plain comma counts only with a type word on either side: "Kabul, Pakistan and
- * India" is a list. Returns the mentions kept.
+ * and the region, the nearest named unit, stands. A plain comma frames only with a type word on
+ * either side ("Kabul, Pakistan and India" is a list), or where it ends the phrase before a sure
+ * region or capital ("Dasht-e-Barchi, Kabul, killing …"). Names in parentheses are units, and
+ * lie in the country of the last of them. Returns the mentions kept.
  */
 function readFrames(mentions: Mention[], text: string): Mention[] {
   const dropped = new Set<Mention>();
