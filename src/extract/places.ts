@@ -1002,6 +1002,8 @@ const PAREN_AFTER = new RegExp(`^\\s*(?:(?:${Object.keys(TYPE_WORDS).join('|')})
 const JOINED_FRAME = /^\s+(?:and|or|to)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*\(/u;
 /** A type word right after a mention: "Sagaing region", "Katsina state". */
 const TYPE_AFTER = new RegExp(`^\\s+(?:${Object.keys(TYPE_WORDS).join('|')})\\b`, 'i');
+/** Longest gap between a name and its frame: a type word, a comma or parenthesis, spaces. */
+const MAX_FRAME_GAP = 24;
 /** How far in parentheses a frame may reach: "(North Wollo zone, Amhara region)". */
 const FRAME_CHARS = 100;
 /**
@@ -1079,6 +1081,7 @@ function holds(o: GazetteerEntry, e: GazetteerEntry): boolean {
  */
 function readFrames(mentions: Mention[], text: string): Mention[] {
   const dropped = new Set<Mention>();
+  const parens = text.includes('(');
   // right to left, so that a name dropped from a later frame frames nothing ("Turbat, Kech
   // district (Balochistan)": a "Kech" abroad goes before it can take Turbat along)
   for (let i = mentions.length - 2; i >= 0; i--) {
@@ -1088,11 +1091,12 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     let n = i + 1;
     while (n < mentions.length && dropped.has(mentions[n])) n++;
     if (n === mentions.length) continue;
-    const gap = FRAME_GAP.exec(text.slice(a.end, mentions[n].start));
+    // a frame's gap is a type word and a comma or parenthesis: a long one is none
+    const gap = mentions[n].start - a.end <= MAX_FRAME_GAP ? FRAME_GAP.exec(text.slice(a.end, mentions[n].start)) : null;
     let members: Mention[];
     // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame too
-    const joined = JOINED_FRAME.exec(text.slice(a.end, a.end + 40));
-    if (PAREN_AFTER.test(text.slice(a.end, a.end + 20)) || (joined && a.end + joined[0].length <= mentions[n].start)) {
+    const joined = parens ? JOINED_FRAME.exec(text.slice(a.end, a.end + 40)) : null;
+    if ((parens && PAREN_AFTER.test(text.slice(a.end, a.end + 20))) || (joined && a.end + joined[0].length <= mentions[n].start)) {
       const close = closeAfter(text, a.end);
       if (close < 0) continue;
       // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
@@ -1152,7 +1156,7 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
   }
   // names in one frame lie in one country: the last, most general, says which ("(North Western
   // zone, Tigray region)": no Sri Lankan province)
-  for (let i = 0; i < mentions.length; i++) {
+  for (let i = 0; parens && i < mentions.length; i++) {
     const open = openBefore(text, mentions[i].start);
     if (open < 0 || text.slice(open, mentions[i].start).includes(')')) continue;
     const close = closeAfter(text, mentions[i].end);
