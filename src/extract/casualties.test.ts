@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCasualties } from './casualties.js';
+import { findCasualties, withImpliedZero } from './casualties.js';
 
 const counts = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, c.hedged]);
 
@@ -84,5 +84,42 @@ describe('ages are not counts', () => {
   it('reads a count however the casualty word is spelled, Kelvin sign included', () => {
     expect(counts('Shelling \u212Aills a civilian in the town.')).toEqual([['fatalities', 1, false]]);
     expect(counts('The ferry sailed at dawn with forty passengers.')).toEqual([]);
+  });
+});
+
+describe('counts in coded event notes', () => {
+  it('adds up sides named by acronym or proper name, not lower-case words', () => {
+    expect(counts('Troops and rebels clashed near the river; 4 RPF and 3 NLA killed.')).toEqual([['fatalities', 7, false]]);
+    expect(counts('Fighting in the valley; 11 Zetas and 6 police officers were killed.')).toEqual([['fatalities', 17, false]]);
+    expect(counts('The column moved 5 km and two were killed.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('counts gendarmes, rioters and other newly listed victims, summed over sides', () => {
+    expect(counts('Militants raided the post; 9 gendarmes and 2 civilians killed.')).toEqual([['fatalities', 11, false]]);
+    expect(counts('14 rioters were killed in the unrest.')).toEqual([['fatalities', 14, false]]);
+  });
+  it('reads "a number of" as ACLED\'s 10 and "a dozen" as 12', () => {
+    expect(counts('A number of bandits were killed in the operation.')).toEqual([['fatalities', 10, false]]);
+    expect(counts('The raid killed a few herders and a dozen soldiers.')).toEqual([['fatalities', 15, false]]);
+  });
+  it('reads a bare "1 fatality", a lynching and people burned alive', () => {
+    expect(counts('Shots were fired at the market. 1 fatality.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Residents lynched a suspect in the square.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Soldiers burned 6 fishermen alive in the hamlet.')).toEqual([['fatalities', 6, false]]);
+    expect(counts('Unidentified men killed a local politician near the dam.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('reads "no injuries" as no one killed only where no death is counted', () => {
+    const text = 'Teachers marched to the ministry. No injuries reported.';
+    const found = findCasualties(text, 0);
+    expect(withImpliedZero(found, text).map((c) => [c.field, c.value.best])).toEqual([
+      ['injured', 0],
+      ['fatalities', 0],
+    ]);
+    const other = 'Two men died in the blast. No injuries reported.';
+    expect(withImpliedZero(findCasualties(other, 0), other).filter((c) => c.field === 'fatalities').map((c) => c.value.best)).toEqual([2]);
+    const died = findCasualties('Two men died in the blast.', 0);
+    expect(withImpliedZero([...died, ...findCasualties(' No injuries reported.', 26)], other).map((c) => [c.field, c.value.best])).toEqual([
+      ['fatalities', 2],
+      ['injured', 0],
+    ]);
   });
 });

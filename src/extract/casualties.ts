@@ -21,18 +21,32 @@ const PERSON_NOUNS =
   'gunm[ae]n|attackers?|terrorists?|students?|miners?|villagers?|inhabitants?|citizens?|nationals?|tourists?|patients?|' +
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
-  'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
+  'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|' +
+  'gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
+  'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fishermen|hunters?|mothers?|fathers?|parents?|' +
+  'newborns?|wives|husbands|youths?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
   'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
   'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
-  'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper';
+  'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper|' +
+  'leader|politician|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
+);
+/**
+ * Sides named by their own name, as coded notes write them: "5 ADF", "2 FARDC", "19 Houthis",
+ * "3 Americans". Case-sensitive, so "5 km" or "two more" are no group; digits or a lower-case
+ * number word only (a sentence-initial "Two" would need the case-insensitive reading).
+ */
+const NAMED_SIDE = new RegExp(
+  `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
+    `((?:[A-Z]{2,6}s?|[A-Z][a-z]+s))\\b(?![-'’])`,
+  'gu',
 );
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
 const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)$/i;
@@ -51,12 +65,14 @@ const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|a
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|death of)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // "burned 11 villagers alive": the group stands between the verb and "alive"
+  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{1,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
 ];
@@ -100,6 +116,15 @@ function findGroups(sentence: string): Group[] {
     }
     raw.push(group);
   }
+  NAMED_SIDE.lastIndex = 0;
+  for (let m = NAMED_SIDE.exec(sentence); m; m = NAMED_SIDE.exec(sentence)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (raw.some((g) => s < g.end && g.start < e)) continue;
+    const count = toCount(m[1], m[2], undefined);
+    if (count) raw.push({ start: s, end: e, count, victims: m[3].toLowerCase() });
+  }
+  raw.sort((a, b) => a.start - b.start);
   const out: Group[] = [];
   for (const g of raw) {
     const last = out[out.length - 1];
@@ -132,7 +157,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /kill|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /kill|alive|lynch|assassin|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -214,6 +239,22 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** "No injuries", "no one was hurt": a zero for the injured that says no one was killed either. */
+const NO_HURT = /\b(?:no (?:injuries|one|body)|nobody|without injur)/i;
+
+/**
+ * Where nobody was hurt and no death is counted anywhere in the document, no one died: "Protesters
+ * marched to the office. No injuries reported." is 0 fatalities. Read per document, since a
+ * toll given in another sentence ("two were killed … no injuries were reported") overrides it.
+ */
+export function withImpliedZero(found: CasualtyAnnotation[], text: string): CasualtyAnnotation[] {
+  if (found.some((a) => a.field === 'fatalities')) return found;
+  const zero = found.find((a) => a.field === 'injured' && a.value.best === 0 && !a.hedged && NO_HURT.test(text.slice(a.start, a.end)));
+  if (!zero) return found;
+  const implied: CasualtyAnnotation = { ...zero, field: 'fatalities', value: { low: 0, best: 0, high: 0 } };
+  return [...found, implied].sort((x, y) => x.start - y.start);
+}
+
 export const casualties: Stage = {
   name: 'casualties',
   needs: ['sentence'],
@@ -223,6 +264,6 @@ export const casualties: Stage = {
     for (const s of annotations) {
       if (s.kind === 'sentence') out.push(...findCasualties(document.text.slice(s.start, s.end), s.start));
     }
-    return { annotations: out };
+    return { annotations: withImpliedZero(out, document.text) };
   },
 };
