@@ -22,4 +22,34 @@ describe('findTriggers', () => {
     expect(indexRules([{ ...rule, pattern: /\bclash\b/g }])).toBeNull();
     expect(indexRules(TRIGGER_RULES)).not.toBeNull();
   });
+  describe('coded event notes', () => {
+    /** The types found, strongest first: what the report builder weighs. */
+    const types = (t: string) => findTriggers(t).sort((a, b) => b.weight - a.weight).map((x) => x.type);
+    it('tells mob violence from a violent demonstration and a protest', () => {
+      expect(types('A mob lynched a suspected cattle thief at the market.')[0]).toBe('mob_violence');
+      expect(types('Students set fire to tyres on the main road.')[0]).toBe('violent_demonstration');
+      expect(types('Traders held a march to the town hall and vandalised two police cars.')[0]).toBe('violent_demonstration');
+      expect(types('Traders held a march to the town hall.')).toEqual(['peaceful_protest']);
+      // the month is no march
+      expect(types('On 2 March, rebels clashed with the army near the river.')[0]).toBe('armed_clash');
+    });
+    it('reads interventions and lethal force against protesters', () => {
+      expect(types('Police detained 20 protesters outside the parliament.')[0]).toBe('protest_with_intervention');
+      expect(types('Police arrested 3 suspected smugglers at the port.')[0]).toBe('arrests');
+      expect(types('Riot police used batons to disperse the crowd.')[0]).toBe('protest_with_intervention');
+      expect(types('Troops broke up the sit-in, killing 14 demonstrators.')[0]).toBe('excessive_force_against_protesters');
+    });
+    it('reads aircraft, attacks on posts, captured district centres and defused bombs', () => {
+      expect(types('A military jet bombed a wedding party in the valley.')[0]).toBe('air_drone_strike');
+      expect(types('Government aircraft struck a rebel camp.')[0]).toBe('air_drone_strike');
+      expect(types('Insurgents attacked a police post on the highway.')[0]).toBe('armed_clash');
+      expect(types('Rebels captured the district centre after brief fighting.')[0]).toBe('non_state_actor_overtakes_territory');
+      expect(types('Engineers defused an IED planted under a culvert.')).toEqual(['disrupted_weapons_use']);
+    });
+    it('reads killings by unnamed gunmen and people burned alive as attacks', () => {
+      expect(types('Unidentified men killed a pastor at his home.')).toContain('attack');
+      expect(types('Soldiers burned 4 herders alive in their hut.')[0]).toBe('attack');
+    });
+  });
 });
+
