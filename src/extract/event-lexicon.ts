@@ -33,17 +33,19 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // protesters arrested: ACLED codes the protest, with its intervention, not the arrest
   rule('(?:(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|round(?:ed)? up)\\s+(?:[\\w-]+\\s+){0,3}?(?:protesters?|protestors?|demonstrators?|marchers)|(?:protesters?|protestors?|demonstrators?|marchers)\\s+(?:were\\s+|was\\s+)?(?:arrested|detained))', 'protests', 'protest_with_intervention', ['protest'], 0.85),
   rule('(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken into custody)', STR, 'arrests', ['arrest'], 0.7),
-  rule('(?:loot(?:ed|ing)?|torched|set (?:on )?fire to|burn(?:ed|t) down|demolish(?:ed)?)', STR, 'looting_property_destruction', ['property_destruction'], 0.6),
+  // below STRONG: ACLED codes looting and burning only where no one was hurt; raiders who also kill
+  // are an attack or a clash, as their victims say (see byVictims in reports.ts)
+  rule('(?:loot(?:ed|ing)?|torched|set (?:on )?fire to|burn(?:ed|t) down|demolish(?:ed)?)', STR, 'looting_property_destruction', ['property_destruction'], 0.45),
   rule('(?:(?:arms|weapons?) (?:deliver(?:y|ies)|shipments?|transfers?)|pledged to (?:provide|supply|send)|to (?:provide|supply|send|deliver) (?:\\w+ ){0,3}(?:fighter jets|tanks|missiles|weapons|air defen[cs]e))', STR, 'other', ['weapons_transfer'], 0.6),
   rule('(?:intercepted|shot down (?:\\w+ ){0,2}(?:drones?|missiles?|rockets?|UAVs?)|downed (?:\\w+ ){0,2}(?:drones?|missiles?|UAVs?)|air defen[cs]es? (?:destroyed|downed))', STR, 'disrupted_weapons_use', ['interception'], 0.8),
   // a bomb defused or found is a weapon kept from use: the device named after it is no explosion
   rule('(?:defused|disarmed|dismantled|deactivated|neutrali[sz]ed|found|discovered|uncovered|recovered|safely detonated)\\s+(?:an?\\s+|the\\s+|two\\s+|three\\s+|\\d+\\s+)?(?:[\\w-]+\\s+){0,2}?(?:IEDs?|improvised explosive devices?|explosive devices?|bombs?|explosives|land ?mines?|mines|suicide vests?)', STR, 'disrupted_weapons_use', [], 0.9),
-  rule('(?:defused|disarmed|seized (?:\\w+ ){0,2}(?:weapons|arms|explosives))', STR, 'disrupted_weapons_use', [], 0.7),
+  rule('(?:defused|disarmed|seized (?:\\w+ ){0,4}(?:weapons|arms|explosives|ammunition))', STR, 'disrupted_weapons_use', [], 0.7),
   rule('(?:set up|established) (?:a |an |its )?(?:base|headquarters|camp)', STR, 'headquarters_or_base_established', [], 0.7),
   // explosions and remote violence
   rule('(?:chemical (?:attack|weapons?)|chlorine|sarin|nerve agent)', EXP, 'chemical_weapon', ['chemical'], 0.95),
   rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up)', EXP, 'suicide_bomb', ['suicide'], 0.95),
-  rule('(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|aerial bombardment|(?:warplanes?|(?:fighter |military )?jets?|aircraft|planes?|(?:helicopter )?gunships?|helicopters?|drones?|UAVs?)\\s+(?:reportedly\\s+|also\\s+)?(?:struck|hit|bombed|strafed|fired (?:missiles|rockets) (?:at|on)|targeted))', EXP, 'air_drone_strike', ['air_strike'], 0.9),
+  rule('(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|aerial bombardment|(?:warplanes?|(?:fighter |military )?jets?|aircraft|planes?|(?:helicopter )?gunships?|helicopters?|drones?|UAVs?)\\s+(?:reportedly\\s+|also\\s+)?(?:struck|hit|bombed|strafed|fired (?:\\w+ )?(?:at|on|upon|into)|targeted)|(?:explosives?|bombs?|grenades?|munitions?) (?:dropped |launched |released )?from (?:an? )?(?:drones?|UAVs?|aircraft|helicopters?)|drone-dropped)', EXP, 'air_drone_strike', ['air_strike'], 0.9),
   rule('(?:shell(?:ed|ings?|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard(?:ed|ment)|Grad|MLRS|howitzers?|rocket fire|missile strikes?|cluster munitions?)', EXP, 'shelling_artillery_missile_attack', ['shelling'], 0.8),
   rule('(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|mines?|car bombs?|booby[- ]trap(?:ped)?|explosive devices?|detonat(?:ed|ion))', EXP, 'remote_explosive_landmine_ied', ['ied'], 0.85),
   rule('(?:grenades?)', EXP, 'grenade', [], 0.85),
@@ -53,17 +55,21 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:land(?:ed|ing)|took off|take off|flew|crossed the border)', STR, 'other', ['flight'], 0.2),
   // battles
   rule('(?:recaptur(?:ed|e|ing)|retook|regain(?:ed)? control|liberat(?:ed|ion))', BAT, 'government_regains_territory', ['territory'], 0.8),
-  rule('(?:captur(?:ed|e|ing) (?:the )?(?:[\\w-]+ ){0,2}?(?:town|city|village|airport|base|positions?|territory|region|district (?:cent(?:re|er)|headquarters)|district|(?:provincial |regional )?capital|localit(?:y|ies))|seiz(?:ed|ure) (?:of )?(?:the )?(?:town|city|village|airport|base|territory)|(?:took|taken|seized|gained) (?:full )?control|overran|fell to)', BAT, 'non_state_actor_overtakes_territory', ['territory'], 0.8),
+  rule('(?:(?:captur(?:ed|e|ing)|overr[au]n) (?:the )?(?:[\\w-]+ ){0,2}?(?:town|city|village|airport|base|positions?|territory|region|district (?:cent(?:re|er)|headquarters)|district|(?:provincial |regional )?capital|localit(?:y|ies))|seiz(?:ed|ure) (?:of )?(?:the )?(?:town|city|village|airport|base|territory)|(?:took|taken|seized|gained) (?:full )?control|fell to)', BAT, 'non_state_actor_overtakes_territory', ['territory'], 0.8),
   rule('(?:clash(?:ed|es)?|fighting|fought|battles?|firefights?|gun ?battles?|exchange of fire|offensive|counter-?offensive|skirmish(?:es)?|ambush(?:ed)?|assault(?:ed)?|attacked (?:positions|troops|soldiers|checkpoints?))', BAT, 'armed_clash', ['clash'], 0.7),
   // an armed attack on a post, a patrol or a base fights its guards: ACLED's armed clash, whoever dies
-  rule('(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|overr?an|stormed)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:(?:military|army|police|gendarmerie|security|border|naval|air)\\s+(?:posts?|camps?|stations?|bases?|headquarters)|checkpoints?|outposts?|garrisons?|barracks|patrols?|military convoys?|army convoys?|positions?|troops|soldiers|(?:military|air|army|naval) bases?)', BAT, 'armed_clash', ['clash'], 0.7),
+  rule('(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|overr?an|stormed)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:(?:military|army|police|gendarmerie|security|border|naval|air)\\s+(?:posts?|camps?|stations?|bases?|headquarters)|checkpoints?|outposts?|garrisons?|barracks|patrols?|military convoys?|army convoys?|positions?|troops|soldiers|(?:military|air|army|naval) bases?|(?<!(?:IDPs?|refugees?|displacement|displaced|persons|people|transit|cattle|farm|fishing|mining|school|holiday|summer)\\s)(?:camps?|hideouts?|strongholds?)(?! for\\b))', BAT, 'armed_clash', ['clash'], 0.7),
   // violence against civilians
+  // captives taken and people killed in one raid: ACLED codes the killing
+  rule('(?:(?:abduct(?:ed|ing)|kidnapp(?:ed|ing))\\s+(?:[^\\s.;]+\\s+){0,6}?(?:and|before|then)\\s+(?:killed|killing|murdered|executed|shot dead|beheaded)|(?:killed|killing|murdered|executed|beheaded)\\s+(?:[^\\s.;]+\\s+){0,6}?and\\s+(?:abducted|abducting|kidnapped|kidnapping))', VAC, 'attack', ['attack'], 0.9),
   rule('(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
   rule('(?:rap(?:ed|e)|sexual (?:violence|assault))', VAC, 'sexual_violence', [], 0.9),
   // "shot dead" says nothing of who was hit: soldiers shot dead in a firefight are a clash, civilians an
   // attack; below STRONG, so the victims decide (see byVictims in reports.ts)
   rule('(?:shot dead|gunned down)', VAC, 'attack', ['attack'], 0.45),
-  rule('(?:massacre[ds]?|executed|execution|stabbed|murder(?:ed|s)?|assassinat(?:ed|ion|ions)|beaten to death|tortured|burn(?:ed|t) (?:[\\w-]+ ){1,4}?alive)', VAC, 'attack', ['attack'], 0.6),
+  // bodies found dumped: people killed, whoever killed them (below STRONG: soldiers' bodies are a fight's dead)
+  rule('(?:(?:bod(?:y|ies)|corpses?)\\s+(?:[\\w-]+\\s+){0,5}?(?:were\\s+|was\\s+)?(?:found|discovered|dumped|recovered)|(?:found|discovered|recovered|dumped)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:bod(?:y|ies)|corpses?))', VAC, 'attack', ['attack'], 0.45),
+  rule('(?:massacre[ds]?|executed|execution|stabbed|behead(?:ed|ing|ings)?|hacked to death|murder(?:ed|s)?|assassinat(?:ed|ion|ions)|beaten to death|tortured|burn(?:ed|t) (?:[\\w-]+ ){1,4}?alive)', VAC, 'attack', ['attack'], 0.6),
   // protests and riots
   // "riot police", "riot gear" name a unit and its kit, not a riot
   // a mob's violence, with no demonstration: lynchings, vigilante killings
@@ -73,9 +79,11 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:riot(?:s|ed|ing|ers)?(?! (?:police|policem[ae]n|squads?|gear|shields?|control|units?|troops)\\b)|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
   rule('(?:(?:police|security forces|soldiers|troops|army)\\s+(?:\\w+\\s+)?(?:shot(?: and killed)?|shot dead|killed|opened fire on|fired live (?:ammunition|rounds|bullets) (?:at|on|into))\\s+(?:\\w+\\s+){0,2}?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.9),
   // demonstrators killed by those who stop them (a crowd that fought is a riot, read above)
+  rule('(?:(?:opened fire on|fired (?:live (?:ammunition|rounds|bullets) )?(?:at|on|into)|used live (?:ammunition|rounds|bullets) (?:against|on))\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
   rule('(?:(?:killing|killed|shot dead|shooting dead|gunned down)\\s+(?:at least\\s+|some\\s+|about\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:protesters|protestors|demonstrators|marchers)|(?:protesters|protestors|demonstrators|marchers)\\s+(?:were\\s+)?(?:killed|shot dead))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
   rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),
   rule('(?:dispers(?:e|ed|ing)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?(?:protesters?|protestors?|demonstrators?|crowds?|them|protests?|demonstrations?|marchers|march(?:es)?|rall(?:y|ies)|gatherings?|sit-ins?))', 'protests', 'protest_with_intervention', ['protest'], 0.8),
+  rule('(?:blocked (?:the |a |several |main )?(?:[\\w-]+ )?(?:roads?|highways?|streets?|roundabouts?|bridges?|junctions?|intersections?)|road ?blockades?|to demand|demanding|to denounce|denouncing)', 'protests', 'peaceful_protest', ['protest'], 0.4),
   rule('(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed|es)|(?:a|the|peaceful|protest) march|sit-in|strike action|picket(?:s|ed)?)', 'protests', 'peaceful_protest', ['protest'], 0.6),
   // weak, generic violence: read only when nothing more specific stands in the report
   // armed men raiding a village, a market or a bus, with no weapon named: an attack on civilians,

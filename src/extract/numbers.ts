@@ -22,6 +22,10 @@ const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000
 const VAGUE: Record<string, Count> = {
   several: { low: 3, best: 10, high: 10 },
   'a number of': { low: 3, best: 10, high: 99 },
+  // "several hundred" is hundreds, not several
+  'several dozen': { low: 12, best: 12, high: 99 },
+  'several hundred': { low: 100, best: 100, high: 999 },
+  'several thousand': { low: 1000, best: 1000, high: 9999 },
   'a few': { low: 2, best: 3, high: 5 },
   few: { low: 2, best: 3, high: 5 },
   many: { low: 3, best: 10, high: 99 },
@@ -36,7 +40,7 @@ const NOT_VAGUE = '(?!(?:a|an)\\s+(?:few|number\\s+of)\\b)';
 const WORD = '(?:' + [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|') + ')';
 /** A cardinal: digits, or number words joined by spaces, hyphens or "and". */
 const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${NOT_VAGUE}${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
-const VAGUE_RE = '(?:a few|few|a number of|several|many|dozens|scores|hundreds|thousands)';
+const VAGUE_RE = '(?:a few|few|a number of|several (?:dozen|hundred|thousand)|several|many|dozens|scores|hundreds|thousands)';
 const QUALIFIER = '(?:at least|at most|up to|as many as|more than|over|nearly|almost|about|around|approximately|some|roughly|fewer than|less than)';
 
 /** "an 8-year-old", "a 20-year-old soldier": an age, not a count. */

@@ -50,6 +50,26 @@ describe('findTriggers', () => {
       expect(types('Unidentified men killed a pastor at his home.')).toContain('attack');
       expect(types('Soldiers burned 4 herders alive in their hut.')[0]).toBe('attack');
     });
+    it('reads killings with abductions, bodies found, beheadings and aircraft firing as what they are', () => {
+      expect(types('Gunmen abducted 4 traders and killed a driver on the highway.')[0]).toBe('attack');
+      expect(types('Residents found 3 bodies dumped near the river.')).toContain('attack');
+      expect(types('Insurgents beheaded two farmers in the hamlet.')[0]).toBe('attack');
+      expect(types('An army helicopter fired on a wedding in the valley.')[0]).toBe('air_drone_strike');
+      expect(types('Rebels dropped explosives from a drone onto the barracks.')[0]).toBe('air_drone_strike');
+      expect(types('Police fired at demonstrators near the stadium.')[0]).toBe('excessive_force_against_protesters');
+      expect(types('Farmers blocked the main highway demanding fuel subsidies.')).toContain('peaceful_protest');
+      expect(types('Customs officers seized a large shipment of weapons at the port.')[0]).toBe('disrupted_weapons_use');
+    });
+    it('reads an overrun camp as a fight, but a raided camp for the displaced as no military target', () => {
+      expect(types('Troops overran a rebel camp after a firefight.')[0]).toBe('armed_clash');
+      expect(types('Militiamen raided a displaced persons camp at dawn.')).not.toContain('armed_clash');
+      expect(types('Rebels overran the town after a week of fighting.')[0]).toBe('non_state_actor_overtakes_territory');
+    });
+    it('keeps looting below the strength at which the victims decide the type', () => {
+      const [loot] = findTriggers('Fighters looted the market.');
+      expect(loot.type).toBe('looting_property_destruction');
+      expect(loot.weight).toBeLessThan(0.5);
+    });
   });
 });
 
