@@ -121,6 +121,7 @@ describe('counts in coded event notes', () => {
       ['fatalities', 2],
       ['injured', 0],
     ]);
+  });
   it('reads bodies found, beheadings and "several hundred"', () => {
     expect(counts('Police found 7 bodies with gunshot wounds on the road.')).toEqual([['fatalities', 7, false]]);
     expect(counts('Police found 7 suspects hiding in a house.')).toEqual([]);

@@ -17,6 +17,7 @@ describe('number phrases', () => {
     expect(first('a few shopkeepers')?.best).toBe(3);
     expect(first('a number of herders')).toEqual({ low: 3, best: 10, high: 99 });
     expect(first('a shopkeeper')?.best).toBe(1);
+  });
   it('reads "several hundred" as hundreds', () => {
     expect(first('several hundred residents')?.best).toBe(100);
     expect(first('several residents')?.best).toBe(10);
