@@ -128,5 +128,9 @@ describe('counts in coded event notes', () => {
     expect(counts('Insurgents beheaded 3 civilians in the village.')).toEqual([['fatalities', 3, false]]);
     expect(counts('Troops killed several hundred civilians in the town.')).toEqual([['fatalities', 100, false]]);
   });
+  it('adds one person to a group after a possessive, and reads the body of one', () => {
+    expect(counts('A man and his three sons were killed by the gunmen.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('The body of a kidnapped teacher was found on Monday.')).toEqual([['fatalities', 1, false]]);
+  });
 });
 

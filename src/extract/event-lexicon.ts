@@ -42,6 +42,10 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:defused|disarmed|dismantled|deactivated|neutrali[sz]ed|found|discovered|uncovered|recovered|safely detonated)\\s+(?:an?\\s+|the\\s+|two\\s+|three\\s+|\\d+\\s+)?(?:[\\w-]+\\s+){0,2}?(?:IEDs?|improvised explosive devices?|explosive devices?|bombs?|explosives|land ?mines?|mines|suicide vests?)', STR, 'disrupted_weapons_use', [], 0.9),
   rule('(?:defused|disarmed|seized (?:\\w+ ){0,4}(?:weapons|arms|explosives|ammunition))', STR, 'disrupted_weapons_use', [], 0.7),
   rule('(?:set up|established) (?:a |an |its )?(?:base|headquarters|camp)', STR, 'headquarters_or_base_established', [], 0.7),
+  // a group's own changes: new leaders, mergers, splits, allegiance, recruitment drives
+  rule('(?:appointed (?:a |its )?new (?:leader|commander|emir)|(?:appointment|election) of (?:a |its )?new (?:leader|commander|emir)|announced (?:a |its )?(?:merger|dissolution|split)|merged with|pledged allegiance|recruitment (?:drive|campaign))', STR, 'change_to_group_activity', [], 0.7),
+  // a place left to another side without a fight
+  rule('(?:(?:withdrew|withdrawn|pulled out|retreated) from|handed (?:over )?(?:control|the (?:town|city|area|base|positions?))(?: over)?|hand(?:ed)?over of)', STR, 'non_violent_transfer_of_territory', [], 0.6),
   // explosions and remote violence
   rule('(?:chemical (?:attack|weapons?)|chlorine|sarin|nerve agent)', EXP, 'chemical_weapon', ['chemical'], 0.95),
   rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up)', EXP, 'suicide_bomb', ['suicide'], 0.95),
@@ -62,7 +66,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // violence against civilians
   // captives taken and people killed in one raid: ACLED codes the killing
   rule('(?:(?:abduct(?:ed|ing)|kidnapp(?:ed|ing))\\s+(?:[^\\s.;]+\\s+){0,6}?(?:and|before|then)\\s+(?:killed|killing|murdered|executed|shot dead|beheaded)|(?:killed|killing|murdered|executed|beheaded)\\s+(?:[^\\s.;]+\\s+){0,6}?and\\s+(?:abducted|abducting|kidnapped|kidnapping))', VAC, 'attack', ['attack'], 0.9),
-  rule('(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
+  // "the kidnapped businessman": an abduction told before, not the incident
+  rule('(?<!\\b(?:a|an|the|of)\\s)(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
   rule('(?:rap(?:ed|e)|sexual (?:violence|assault))', VAC, 'sexual_violence', [], 0.9),
   // "shot dead" says nothing of who was hit: soldiers shot dead in a firefight are a clash, civilians an
   // attack; below STRONG, so the victims decide (see byVictims in reports.ts)
@@ -73,14 +78,14 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // protests and riots
   // "riot police", "riot gear" name a unit and its kit, not a riot
   // a mob's violence, with no demonstration: lynchings, vigilante killings
-  rule('(?:mobs?|lynch(?:ed|ing|ings)?|mob justice|jungle justice|vigilantes?)', 'riots', 'mob_violence', ['riot'], 0.85),
+  rule('(?:mobs?|lynch(?:ed|ing|ings)?|mob justice|jungle justice)', 'riots', 'mob_violence', ['riot'], 0.85),
   // a crowd that burns, storms or fights: a violent demonstration, though it also marched or rallied
   rule('(?:(?:protesters?|protestors?|demonstrators?|rioters|supporters|crowds?|youths|students)(?=(?:\\s+[^\\s.;!?]+){0,12}?\\s+(?:set (?:on )?fire|torched|vandali[sz]ed|stormed|burn(?:ed|t)|looted|ransacked|clashed with|threw (?:stones|rocks|petrol bombs)|pelted))|(?:marched|marches|(?:a|the) march|protest(?:s|ed)?|demonstrat(?:ed|ions?)|rall(?:y|ies|ied)|sit-ins?)(?=(?:\\s+[^\\s.;!?]+){0,10}?\\s+(?:and|then|before)\\s+(?:[\\w-]+\\s+)?(?:set (?:on )?fire|torched|vandali[sz]ed|stormed|looted|ransacked|burn(?:ed|t)|clashed|threw stones|pelted)))', 'riots', 'violent_demonstration', ['riot'], 0.9),
   rule('(?:riot(?:s|ed|ing|ers)?(?! (?:police|policem[ae]n|squads?|gear|shields?|control|units?|troops)\\b)|looters|violent (?:protests?|demonstrations?))', 'riots', 'violent_demonstration', ['riot'], 0.8),
   rule('(?:(?:police|security forces|soldiers|troops|army)\\s+(?:\\w+\\s+)?(?:shot(?: and killed)?|shot dead|killed|opened fire on|fired live (?:ammunition|rounds|bullets) (?:at|on|into))\\s+(?:\\w+\\s+){0,2}?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.9),
   // demonstrators killed by those who stop them (a crowd that fought is a riot, read above)
-  rule('(?:(?:opened fire on|fired (?:live (?:ammunition|rounds|bullets) )?(?:at|on|into)|used live (?:ammunition|rounds|bullets) (?:against|on))\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
-  rule('(?:(?:killing|killed|shot dead|shooting dead|gunned down)\\s+(?:at least\\s+|some\\s+|about\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:protesters|protestors|demonstrators|marchers)|(?:protesters|protestors|demonstrators|marchers)\\s+(?:were\\s+)?(?:killed|shot dead))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
+  rule('(?:(?:opened fire on|fired (?:live (?:ammunition|rounds|bullets) )?(?:at|on|into)|used live (?:ammunition|rounds|bullets|fire) (?:against|on|to disperse))\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:protesters?|protestors?|demonstrators?|marchers|crowds?))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
+  rule('(?:(?:killing|killed|shot dead|shooting dead|gunned down)\\s+(?:at least\\s+|some\\s+|about\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:protesters?|protestors?|demonstrators?|marchers)|(?:protesters|protestors|demonstrators|marchers)\\s+(?:were\\s+)?(?:killed|shot dead))', 'protests', 'excessive_force_against_protesters', ['protest'], 0.85),
   rule('(?:tear ?gas|water cannon|rubber bullets|police (?:dispersed|disperse|cracked down|stormed|storm|launch assault)|crackdown)', 'protests', 'protest_with_intervention', ['protest'], 0.8),
   rule('(?:dispers(?:e|ed|ing)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?(?:protesters?|protestors?|demonstrators?|crowds?|them|protests?|demonstrations?|marchers|march(?:es)?|rall(?:y|ies)|gatherings?|sit-ins?))', 'protests', 'protest_with_intervention', ['protest'], 0.8),
   rule('(?:blocked (?:the |a |several |main )?(?:[\\w-]+ )?(?:roads?|highways?|streets?|roundabouts?|bridges?|junctions?|intersections?)|road ?blockades?|to demand|demanding|to denounce|denouncing)', 'protests', 'peaceful_protest', ['protest'], 0.4),
@@ -89,6 +94,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // armed men raiding a village, a market or a bus, with no weapon named: an attack on civilians,
   // below STRONG so that soldiers among the victims still make it a clash (see byVictims)
   rule('(?:(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:villages?|markets?|church(?:es)?|mosques?|schools?|hospitals?|homes?|houses?|bus(?:es)?|farms?|IDP camps?|camps? for (?:the )?(?:displaced|refugees)|worshippers|villagers|civilians|residents|passengers|travell?ers|motorists|refugees)|(?:gunmen|armed men|assailants|bandits|unidentified (?:men|attackers|individuals|persons)|unknown (?:men|attackers))\\s+(?:\\w+\\s+){0,3}?(?:attacked|opened fire|stormed|raided|killed|shot|murdered|assassinated|hacked))', VAC, 'attack', ['attack'], 0.45),
+  // armed men killing "people", "residents": ACLED's attack on civilians unless a fight or a weapon is named
+  // (below STRONG: soldiers among the counted dead still make it a clash, see byVictims)
+  rule('(?:kill(?:ed|ing|s)|shot dead|massacring)\\s+(?:at least\\s+|more than\\s+|about\\s+|some\\s+|over\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:people|persons|residents|villagers|inhabitants|worshippers|passengers|civilians)', VAC, 'attack', ['attack'], 0.4),
   rule('(?:attack(?:ed|s|ing)?|strikes?|struck|hit)', EXP, 'shelling_artillery_missile_attack', ['attack'], 0.25),
   rule('(?:killed|killing|died|dead|deaths?|neutrali[sz]ed|lost (?:their|his|her) lives?|wounded|injured)', BAT, 'armed_clash', ['casualties'], 0.15),
 ];

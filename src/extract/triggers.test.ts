@@ -70,6 +70,15 @@ describe('findTriggers', () => {
       expect(loot.type).toBe('looting_property_destruction');
       expect(loot.weight).toBeLessThan(0.5);
     });
+    it('reads group changes, handovers, killings of unnamed people and a kidnapping told before', () => {
+      expect(types('The group announced the appointment of a new leader for the north.')[0]).toBe('change_to_group_activity');
+      expect(types('Rebels withdrew from the town and handed over control to elders.')[0]).toBe('non_violent_transfer_of_territory');
+      expect(types('Soldiers killed 12 people near the border village.')[0]).toBe('attack');
+      expect(types('Shelling killed 12 people near the border village.')[0]).toBe('shelling_artillery_missile_attack');
+      expect(types('The body of a kidnapped engineer was found near the road.')).not.toContain('abduction_forced_disappearance');
+      expect(types('Gunmen kidnapped an engineer near the road.')[0]).toBe('abduction_forced_disappearance');
+      expect(types('Guards used live ammunition to disperse the crowd, killing a protester.')[0]).toBe('excessive_force_against_protesters');
+    });
   });
 });
 
