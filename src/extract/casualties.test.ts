@@ -132,5 +132,13 @@ describe('counts in coded event notes', () => {
     expect(counts('A man and his three sons were killed by the gunmen.')).toEqual([['fatalities', 4, false]]);
     expect(counts('The body of a kidnapped teacher was found on Monday.')).toEqual([['fatalities', 1, false]]);
   });
+  it('counts a suicide attacker, one named with "of", a person beaten to death, but not the killing a protest is about', () => {
+    expect(counts('A bomber struck the gate, killing 3 guards and himself.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('Gunmen killed the headman of the village at dawn.')).toEqual([]);
+    expect(counts('Gunmen killed the chief of the village at dawn.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('A crowd beat to death a suspected thief in the market.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Traders protested over the killing of 2 drivers at a checkpoint.')).toEqual([]);
+    expect(counts('Residents marched against the deaths of three boys.')).toEqual([]);
+  });
 });
 

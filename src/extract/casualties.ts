@@ -31,7 +31,7 @@ const SINGULAR_PERSON =
   'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
   'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
   'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper|' +
-  'leader|politician|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth';
+  'leader|thief|robber|politician|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
@@ -60,12 +60,12 @@ interface Verb {
 }
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{1,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
@@ -98,6 +98,13 @@ interface Group {
   subset?: boolean;
 }
 
+/** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
+const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
+/**
+ * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
+ * trader", "riots following the deaths of two youths".
+ */
+const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
 /** A coordinated group with its own number is summed by COORDINATION, not counted as one. */
 const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
@@ -236,6 +243,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
       }
       if (!group) continue;
+      if (CAUSE_BEFORE.test(sentence.slice(Math.max(0, vs - 40), vs))) continue;
+      const self = AND_SELF.exec(sentence.slice(group.end));
+      if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);
       taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims);

@@ -79,6 +79,12 @@ describe('findTriggers', () => {
       expect(types('Gunmen kidnapped an engineer near the road.')[0]).toBe('abduction_forced_disappearance');
       expect(types('Guards used live ammunition to disperse the crowd, killing a protester.')[0]).toBe('excessive_force_against_protesters');
     });
+    it('reads lethal force against protesters before the words of an attack, and a crowd that sets a base ablaze as a riot', () => {
+      expect(types('Police and protesters clashed; 2 protesters were shot dead.')[0]).toBe('excessive_force_against_protesters');
+      expect(types('Marchers were met by troops who fired tear gas and live rounds, killing 4.')[0]).toBe('excessive_force_against_protesters');
+      expect(types('Angry youths set ablaze a police post during protests; 2 protesters killed.')[0]).toBe('violent_demonstration');
+      expect(types('Rebels captured Kamba, the capital of the district, without a fight.')[0]).toBe('non_state_actor_overtakes_territory');
+    });
   });
 });
 
