@@ -140,5 +140,9 @@ describe('counts in coded event notes', () => {
     expect(counts('Traders protested over the killing of 2 drivers at a checkpoint.')).toEqual([]);
     expect(counts('Residents marched against the deaths of three boys.')).toEqual([]);
   });
+  it('names no side with a time, a unit or a title-case word', () => {
+    expect(counts('Around 11 PM a blast killed two guards.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('3 Hours After Blast, 2 Killed')).toEqual([['fatalities', 2, false]]);
+  });
 });
 

@@ -45,7 +45,9 @@ const GROUP = new RegExp(
  */
 const NAMED_SIDE = new RegExp(
   `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
-    `((?:[A-Z]{2,6}s?|[A-Z][a-z]+s))\\b(?![-'’])`,
+    // not a time or a unit ("11 PM", "5 KM"); and only in running text: in a title-case headline
+    // "3 Hours After Blast" names no side
+    `(?!(?:AM|PM|GMT|UTC|EST|CET|EAT|WAT|IST|KMS?|MM|CM|KG|HRS|MW|KV|USD|EUR)\\b)((?:[A-Z]{2,6}s?|[A-Z][a-z]+s))\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))`,
   'gu',
 );
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
