@@ -144,5 +144,13 @@ describe('counts in coded event notes', () => {
     expect(counts('Around 11 PM a blast killed two guards.')).toEqual([['fatalities', 2, false]]);
     expect(counts('3 Hours After Blast, 2 Killed')).toEqual([['fatalities', 2, false]]);
   });
+  it('reads tallies, a bare "killing 1", bodies recovered, and keeps parts and unknown numbers out', () => {
+    expect(counts('Fatalities: 4.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('Gunmen opened fire, killing 1.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('11 bodies were recovered from the well.')).toEqual([['fatalities', 11, false]]);
+    expect(counts('3 soldiers were found in the forest.')).toEqual([]);
+    expect(counts('The raid killed 10 soldiers, 2 of whom were officers.')).toEqual([['fatalities', 10, false]]);
+    expect(counts('An unknown number of militants were killed.')).toEqual([]);
+  });
 });
 

@@ -59,6 +59,8 @@ interface Verb {
   side: 'before' | 'after';
   /** One person named without a number after the word: "fire kills civilian in Luhansk", "the death of a militia fighter". */
   one?: boolean;
+  /** Counts only bodies: "11 bodies were recovered" (but "3 soldiers were found" is no toll). */
+  bodies?: boolean;
 }
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
@@ -75,6 +77,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S+\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // a tally: "Fatalities: 4", "Total deaths: 6"
+  [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
@@ -109,6 +114,7 @@ const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
 const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
 /** A coordinated group with its own number is summed by COORDINATION, not counted as one. */
 const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b/i;
+const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
 const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]+\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
@@ -122,7 +128,8 @@ function findGroups(sentence: string): Group[] {
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
     const group: Group = { start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() };
-    if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) group.subset = true;
+    // "including two children", "2 of whom were officers": a part of a count already given
+    if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index)) || OF_WHOM.test(m[0])) group.subset = true;
     const plus = PLUS_ONE.exec(sentence.slice(group.end));
     if (plus && !NUMBER_AT.test(plus[0])) {
       group.end += plus[0].length;
@@ -142,7 +149,7 @@ function findGroups(sentence: string): Group[] {
   const out: Group[] = [];
   for (const g of raw) {
     const last = out[out.length - 1];
-    if (last && COORDINATION.test(sentence.slice(last.end, g.start))) {
+    if (last && !g.subset && COORDINATION.test(sentence.slice(last.end, g.start))) {
       out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
     } else out.push(g);
   }
@@ -224,7 +231,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
         const count = n && toCount(n[1], n[2], n[3]);
-        const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?one\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
+        const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
         if (!group) {
           // "kills 8-year-old": one person named by age
@@ -234,7 +241,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else {
         const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
         group = before[before.length - 1];
-        if (!group) {
+        if (verb.bodies) {
+          if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
+        } else if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
           const count = n && toCount(n[1], n[2], n[3]);
           if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: null };

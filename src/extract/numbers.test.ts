@@ -22,5 +22,8 @@ describe('number phrases', () => {
     expect(first('several hundred residents')?.best).toBe(100);
     expect(first('several residents')?.best).toBe(10);
   });
+  it('reads no count in "an unknown number of"', () => {
+    expect(first('an unknown number of fighters')).toBeNull();
+  });
 });
 

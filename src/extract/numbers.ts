@@ -35,8 +35,8 @@ const VAGUE: Record<string, Count> = {
   thousands: { low: 1000, best: 1000, high: 9999 },
 };
 
-/** "a few", "a number of": the article belongs to the vague word, it is no "one". */
-const NOT_VAGUE = '(?!(?:a|an)\\s+(?:few|number\\s+of)\\b)';
+/** "a few", "a number of", "an unknown number": the article belongs to the vague word, it is no "one". */
+const NOT_VAGUE = '(?!(?:a|an)\\s+(?:few|number\\s+of|(?:unknown|undetermined|unspecified|unconfirmed|unidentified)\\s+number)\\b)';
 const WORD = '(?:' + [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|') + ')';
 /** A cardinal: digits, or number words joined by spaces, hyphens or "and". */
 const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${NOT_VAGUE}${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
