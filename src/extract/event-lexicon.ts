@@ -27,6 +27,16 @@ const VAC = 'violence_against_civilians';
 const STR = 'strategic_developments';
 
 export const TRIGGER_RULES: readonly TriggerRule[] = [
+  // coded notes that open with their type as a label ("Looting: On 3 May, …"): the coder's own reading
+  rule('(?:looting|property destruction|arson)(?=\\s*:)', STR, 'looting_property_destruction', ['property_destruction'], 0.95),
+  rule('(?:disrupted weapons use|defusal)(?=\\s*:)', STR, 'disrupted_weapons_use', [], 0.95),
+  rule('(?:headquarters or base established)(?=\\s*:)', STR, 'headquarters_or_base_established', [], 0.95),
+  rule('(?:change to group/activity|change to group activity)(?=\\s*:)', STR, 'change_to_group_activity', [], 0.95),
+  rule('(?:non-violent transfer of territory)(?=\\s*:)', STR, 'non_violent_transfer_of_territory', [], 0.95),
+  rule('(?:non-violent activity)(?=\\s*:)', STR, 'other', [], 0.95),
+  rule('(?:mob violence)(?=\\s*:)', 'riots', 'mob_violence', ['riot'], 0.95),
+  rule('(?:sexual violence)(?=\\s*:)', 'violence_against_civilians', 'sexual_violence', [], 0.95),
+  rule('(?:abduction|forced disappearance)(?=\\s*:)', 'violence_against_civilians', 'abduction_forced_disappearance', ['abduction'], 0.95),
   // strategic developments that are not violence
   rule('defect(?:ed|ing|s|ion|ions|or|ors)?', STR, 'other', ['defection'], 0.95),
   rule('(?:ceasefire|cease-fire|truce|peace deal|peace agreement|prisoner (?:swap|exchange)|signed an agreement|agreed to)', STR, 'agreement', ['agreement'], 0.8),

@@ -85,6 +85,12 @@ describe('findTriggers', () => {
       expect(types('Angry youths set ablaze a police post during protests; 2 protesters killed.')[0]).toBe('violent_demonstration');
       expect(types('Rebels captured Kamba, the capital of the district, without a fight.')[0]).toBe('non_state_actor_overtakes_territory');
     });
+    it('takes a coded note\'s own type label, but not the same words in running text', () => {
+      expect(types('Property destruction: On 3 May, militiamen burned a granary.')[0]).toBe('looting_property_destruction');
+      expect(types('Mob violence: On 9 June, residents beat a man accused of theft.')[0]).toBe('mob_violence');
+      expect(types('Officials condemned the looting of the market, which began on Monday.')[0]).toBe('looting_property_destruction');
+      expect(findTriggers('Officials condemned the looting of the market.')[0].weight).toBeLessThan(0.5);
+    });
   });
 });
 
