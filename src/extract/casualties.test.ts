@@ -152,5 +152,8 @@ describe('counts in coded event notes', () => {
     expect(counts('The raid killed 10 soldiers, 2 of whom were officers.')).toEqual([['fatalities', 10, false]]);
     expect(counts('An unknown number of militants were killed.')).toEqual([]);
   });
+  it('reads "hacked 4 people to death"', () => {
+    expect(counts('Assailants hacked 4 farmers to death near the river.')).toEqual([['fatalities', 4, false]]);
+  });
 });
 

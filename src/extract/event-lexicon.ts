@@ -45,7 +45,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken into custody)', STR, 'arrests', ['arrest'], 0.7),
   // below STRONG: ACLED codes looting and burning only where no one was hurt; raiders who also kill
   // are an attack or a clash, as their victims say (see byVictims in reports.ts)
-  rule('(?:loot(?:ed|ing)?|torched|set (?:on )?fire to|set ablaze|set alight|burn(?:ed|t) down|demolish(?:ed)?)', STR, 'looting_property_destruction', ['property_destruction'], 0.45),
+  rule('(?:loot(?:ed|ing)?|torched|set (?:on )?fire to|set ablaze|set alight|burn(?:ed|t) down|demolish(?:ed)?|razed)', STR, 'looting_property_destruction', ['property_destruction'], 0.45),
   rule('(?:(?:arms|weapons?) (?:deliver(?:y|ies)|shipments?|transfers?)|pledged to (?:provide|supply|send)|to (?:provide|supply|send|deliver) (?:\\w+ ){0,3}(?:fighter jets|tanks|missiles|weapons|air defen[cs]e))', STR, 'other', ['weapons_transfer'], 0.6),
   rule('(?:intercepted|shot down (?:\\w+ ){0,2}(?:drones?|missiles?|rockets?|UAVs?)|downed (?:\\w+ ){0,2}(?:drones?|missiles?|UAVs?)|air defen[cs]es? (?:destroyed|downed))', STR, 'disrupted_weapons_use', ['interception'], 0.8),
   // a bomb defused or found is a weapon kept from use: the device named after it is no explosion
@@ -58,10 +58,12 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:(?:withdrew|withdrawn|pulled out|retreated) from|handed (?:over )?(?:control|the (?:town|city|area|base|positions?))(?: over)?|hand(?:ed)?over of)', STR, 'non_violent_transfer_of_territory', [], 0.6),
   // explosions and remote violence
   rule('(?:chemical (?:attack|weapons?)|chlorine|sarin|nerve agent)', EXP, 'chemical_weapon', ['chemical'], 0.95),
-  rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up)', EXP, 'suicide_bomb', ['suicide'], 0.95),
-  rule('(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|aerial bombardment|(?:warplanes?|(?:fighter |military )?jets?|aircraft|planes?|(?:helicopter )?gunships?|helicopters?|drones?|UAVs?)\\s+(?:reportedly\\s+|also\\s+)?(?:struck|hit|bombed|strafed|fired (?:\\w+ )?(?:at|on|upon|into)|targeted)|(?:explosives?|bombs?|grenades?|munitions?) (?:dropped |launched |released )?from (?:an? )?(?:drones?|UAVs?|aircraft|helicopters?)|drone-dropped)', EXP, 'air_drone_strike', ['air_strike'], 0.9),
+  // strikes, boycotts, hunger strikes: protests, not the "strike" of an attack (read below)
+  rule('(?:hunger strikes?|general strikes?|(?:went|go|goes|are|were) on (?:a )?(?:\\w+ )?strike|strike action|labou?r strikes?|workers\\W? strikes?|boycott(?:ed|s|ing)?)', 'protests', 'peaceful_protest', ['protest'], 0.7),
+  rule('(?:suicide (?:bomb(?:er|ing|ers|ings)?|attack(?:er)?|car bomb)|blew (?:himself|herself|themselves) up|SVBIEDs?|PBIEDs?)', EXP, 'suicide_bomb', ['suicide'], 0.95),
+  rule('(?:air ?strikes?|airstrikes?|air raids?|barrel bombs?|drone (?:strikes?|attacks?)|bomb(?:ed|ing|ings)? (?:raids?|runs?)|kamikaze drones?|strike drones?|UAV attacks?|aerial bombardment|(?:warplanes?|(?:fighter |military )?jets?|aircraft|planes?|(?:helicopter )?gunships?|helicopters?|drones?|UAVs?)\\s+(?:reportedly\\s+|also\\s+)?(?:struck|hit|bombed|strafed|fired (?:\\w+ )?(?:at|on|upon|into)|targeted)|(?:explosives?|bombs?|grenades?|munitions?) (?:dropped |launched |released )?from (?:an? )?(?:drones?|UAVs?|aircraft|helicopters?)|drone-dropped)', EXP, 'air_drone_strike', ['air_strike'], 0.9),
   rule('(?:shell(?:ed|ings?|s)?|artillery|mortars?|rockets?|missiles?|barrages?|bombard(?:ed|ment)|Grad|MLRS|howitzers?|rocket fire|missile strikes?|cluster munitions?)', EXP, 'shelling_artillery_missile_attack', ['shelling'], 0.8),
-  rule('(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|mines?|car bombs?|booby[- ]trap(?:ped)?|explosive devices?|detonat(?:ed|ion))', EXP, 'remote_explosive_landmine_ied', ['ied'], 0.85),
+  rule('(?:IEDs?|VBIEDs?|unexploded (?:ordnance|munitions?|shells?|bombs?|devices?)|UXOs?|explosive remnants of war|improvised explosive|roadside bombs?|land ?mines?|mines?|car bombs?|booby[- ]trap(?:ped)?|explosive devices?|detonat(?:ed|ion))', EXP, 'remote_explosive_landmine_ied', ['ied'], 0.85),
   rule('(?:grenades?)', EXP, 'grenade', [], 0.85),
   rule('(?:explosions?|blasts?|exploded|bombings?|bombs?)', EXP, 'remote_explosive_landmine_ied', ['explosion'], 0.5),
   // aircraft lost: shot down crewed aircraft are an armed clash with its crew (ACLED codes the fight)
@@ -69,8 +71,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:land(?:ed|ing)|took off|take off|flew|crossed the border)', STR, 'other', ['flight'], 0.2),
   // battles
   rule('(?:recaptur(?:ed|e|ing)|retook|regain(?:ed)? control|liberat(?:ed|ion))', BAT, 'government_regains_territory', ['territory'], 0.8),
-  rule('(?:captur(?:ed|ing) [\\w-]+,? (?:the )?(?:capital|town|city|village|district|headquarters)\\b|(?:captur(?:ed|e|ing)|overr[au]n) (?:the )?(?:[\\w-]+ ){0,2}?(?:town|city|village|airport|base|positions?|territory|region|district (?:cent(?:re|er)|headquarters)|district|(?:provincial |regional )?capital|localit(?:y|ies))|seiz(?:ed|ure) (?:of )?(?:the )?(?:town|city|village|airport|base|territory)|(?:took|taken|seized|gained) (?:full )?control|fell to)', BAT, 'non_state_actor_overtakes_territory', ['territory'], 0.8),
-  rule('(?:clash(?:ed|es)?|fighting|fought|battles?|firefights?|gun ?battles?|exchange of fire|offensive|counter-?offensive|skirmish(?:es)?|ambush(?:ed)?|assault(?:ed)?|attacked (?:positions|troops|soldiers|checkpoints?))', BAT, 'armed_clash', ['clash'], 0.7),
+  rule('(?:captur(?:ed|ing) [\\w-]+,? (?:the )?(?:capital|town|city|village|district|headquarters)\\b|(?<!-)occupied the (?:[\\w-]+ ){0,2}?(?:town|city|village|airport|base|district|capital)|(?:captur(?:ed|e|ing)|overr[au]n) (?:the )?(?:[\\w-]+ ){0,2}?(?:town|city|village|airport|base|positions?|territory|region|district (?:cent(?:re|er)|headquarters)|district|(?:provincial |regional )?capital|localit(?:y|ies))|seiz(?:ed|ure) (?:of )?(?:the )?(?:town|city|village|airport|base|territory)|(?:took|taken|seized|gained) (?:full )?control|fell to)', BAT, 'non_state_actor_overtakes_territory', ['territory'], 0.8),
+  rule('(?:clash(?:ed|es)?|fighting|fought|battles?|firefights?|gun ?battles?|exchange of fire|shoot-?outs?|cross-?fire|(?:in an|an armed|during an) encounter|encounter (?:with|between)|offensive|counter-?offensive|skirmish(?:es)?|ambush(?:ed)?|assault(?:ed)?|attacked (?:positions|troops|soldiers|checkpoints?))', BAT, 'armed_clash', ['clash'], 0.7),
   // an armed attack on a post, a patrol or a base fights its guards: ACLED's armed clash, whoever dies
   rule('(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|overr?an|stormed)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:(?:military|army|police|gendarmerie|security|border|naval|air)\\s+(?:posts?|camps?|stations?|bases?|headquarters)|checkpoints?|outposts?|garrisons?|barracks|patrols?|military convoys?|army convoys?|positions?|troops|soldiers|(?:military|air|army|naval) bases?|(?<!(?:IDPs?|refugees?|displacement|displaced|persons|people|transit|cattle|farm|fishing|mining|school|holiday|summer)\\s)(?:camps?|hideouts?|strongholds?)(?! for\\b))', BAT, 'armed_clash', ['clash'], 0.7),
   // protesters met with lethal force: before the attacks on civilians, whose words ("shot dead") they contain
@@ -82,14 +84,14 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // captives taken and people killed in one raid: ACLED codes the killing
   rule('(?:(?:abduct(?:ed|ing)|kidnapp(?:ed|ing))\\s+(?:[^\\s.;]+\\s+){0,6}?(?:and|before|then)\\s+(?:killed|killing|murdered|executed|shot dead|beheaded)|(?:killed|killing|murdered|executed|beheaded)\\s+(?:[^\\s.;]+\\s+){0,6}?and\\s+(?:abducted|abducting|kidnapped|kidnapping))', VAC, 'attack', ['attack'], 0.9),
   // "the kidnapped businessman": an abduction told before, not the incident
-  rule('(?<!\\b(?:a|an|the|of)\\s)(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
+  rule('(?<!\\b(?:a|an|the|of)\\s)(?:abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|snatched|disappeared|hostages? taken|took (?:\\w+ ){0,2}hostage)', VAC, 'abduction_forced_disappearance', ['abduction'], 0.85),
   rule('(?:rap(?:ed|e)|sexual (?:violence|assault))', VAC, 'sexual_violence', [], 0.9),
   // "shot dead" says nothing of who was hit: soldiers shot dead in a firefight are a clash, civilians an
   // attack; below STRONG, so the victims decide (see byVictims in reports.ts)
   rule('(?:shot dead|gunned down)', VAC, 'attack', ['attack'], 0.45),
   // bodies found dumped: people killed, whoever killed them (below STRONG: soldiers' bodies are a fight's dead)
   rule('(?:(?:bod(?:y|ies)|corpses?)\\s+(?:[\\w-]+\\s+){0,5}?(?:were\\s+|was\\s+)?(?:found|discovered|dumped|recovered)|(?:found|discovered|recovered|dumped)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:bod(?:y|ies)|corpses?))', VAC, 'attack', ['attack'], 0.45),
-  rule('(?:massacre[ds]?|executed|execution|stabbed|behead(?:ed|ing|ings)?|hacked to death|murder(?:ed|s)?|assassinat(?:ed|ion|ions)|beaten to death|tortured|burn(?:ed|t) (?:[\\w-]+ ){1,4}?alive)', VAC, 'attack', ['attack'], 0.6),
+  rule('(?:massacre[ds]?|executed|execution|stabbed|behead(?:ed|ing|ings)?|(?:hack(?:ed|ing)|stabb(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)) (?:[\\w-]+ ){0,4}?to death|machetes?|murder(?:ed|s)?|assassinat(?:ed|ion|ions)|beaten to death|tortured|burn(?:ed|t) (?:[\\w-]+ ){1,4}?alive)', VAC, 'attack', ['attack'], 0.6),
   // protests and riots
   // "riot police", "riot gear" name a unit and its kit, not a riot
   // a mob's violence, with no demonstration: lynchings, vigilante killings
@@ -104,7 +106,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // weak, generic violence: read only when nothing more specific stands in the report
   // armed men raiding a village, a market or a bus, with no weapon named: an attack on civilians,
   // below STRONG so that soldiers among the victims still make it a clash (see byVictims)
-  rule('(?:(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:villages?|markets?|church(?:es)?|mosques?|schools?|hospitals?|homes?|houses?|bus(?:es)?|farms?|IDP camps?|camps? for (?:the )?(?:displaced|refugees)|worshippers|villagers|civilians|residents|passengers|travell?ers|motorists|refugees)|(?:gunmen|armed men|assailants|bandits|unidentified (?:men|attackers|individuals|persons)|unknown (?:men|attackers))\\s+(?:\\w+\\s+){0,3}?(?:attacked|opened fire|stormed|raided|killed|shot|murdered|assassinated|hacked))', VAC, 'attack', ['attack'], 0.45),
+  rule('(?:(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?)\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:villages?|markets?|church(?:es)?|mosques?|schools?|hospitals?|homes?|houses?|bus(?:es)?|farms?|IDP camps?|camps? for (?:the )?(?:displaced|refugees)|worshippers|villagers|civilians|residents|passengers|travell?ers|motorists|refugees)|(?:gunm[ae]n|armed m[ae]n|assailants?|attackers?|shooters?|bandits|unidentified (?:men|attackers|individuals|persons)|unknown (?:men|attackers))\\s+(?:\\w+\\s+){0,3}?(?:attacked|opened fire|stormed|raided|killed|shot|murdered|assassinated|hacked))', VAC, 'attack', ['attack'], 0.45),
   // armed men killing "people", "residents": ACLED's attack on civilians unless a fight or a weapon is named
   // (below STRONG: soldiers among the counted dead still make it a clash, see byVictims)
   rule('(?:kill(?:ed|ing|s)|shot dead|massacring)\\s+(?:at least\\s+|more than\\s+|about\\s+|some\\s+|over\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:people|persons|residents|villagers|inhabitants|worshippers|passengers|civilians)', VAC, 'attack', ['attack'], 0.4),

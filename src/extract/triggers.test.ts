@@ -91,6 +91,18 @@ describe('findTriggers', () => {
       expect(types('Officials condemned the looting of the market, which began on Monday.')[0]).toBe('looting_property_destruction');
       expect(findTriggers('Officials condemned the looting of the market.')[0].weight).toBeLessThan(0.5);
     });
+    it('reads strikes and boycotts as protests, unexploded ordnance, shootouts, snatching, razing and machete attacks', () => {
+      expect(types('Dock workers went on strike over unpaid wages.')[0]).toBe('peaceful_protest');
+      expect(types('Inmates began a hunger strike.')[0]).toBe('peaceful_protest');
+      expect(types('A boy was killed by unexploded ordnance in a field.')[0]).toBe('remote_explosive_landmine_ied');
+      expect(types('A shootout between police and smugglers left 2 dead.')[0]).toBe('armed_clash');
+      expect(types('Armed men snatched two girls from a farm.')[0]).toBe('abduction_forced_disappearance');
+      expect(types('Militiamen razed the hamlet.')).toEqual(['looting_property_destruction']);
+      expect(types('Assailants hacked 3 villagers to death.')[0]).toBe('attack');
+      expect(types('Helicopters dropped barrel bombs on the town.')[0]).toBe('air_drone_strike');
+      expect(types('Rebels occupied the town at dawn.')[0]).toBe('non_state_actor_overtakes_territory');
+      expect(types('Shelling hit the occupied territory.')).not.toContain('non_state_actor_overtakes_territory');
+    });
   });
 });
 
