@@ -155,5 +155,10 @@ describe('counts in coded event notes', () => {
   it('reads "hacked 4 people to death"', () => {
     expect(counts('Assailants hacked 4 farmers to death near the river.')).toEqual([['fatalities', 4, false]]);
   });
+  it('reads "burned alive 2 men" and a side named without plural s beside another count', () => {
+    expect(counts('A mob burned alive 2 men accused of theft.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('2 Taliban and 4 NRF fighters were killed.')).toEqual([['fatalities', 6, false]]);
+    expect(counts('On 2 March and 3 April, 2 soldiers were killed.')).toEqual([['fatalities', 2, false]]);
+  });
 });
 

@@ -47,7 +47,9 @@ const NAMED_SIDE = new RegExp(
   `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
     // not a time or a unit ("11 PM", "5 KM"); and only in running text: in a title-case headline
     // "3 Hours After Blast" names no side
-    `(?!(?:AM|PM|GMT|UTC|EST|CET|EAT|WAT|IST|KMS?|MM|CM|KG|HRS|MW|KV|USD|EUR)\\b)((?:[A-Z]{2,6}s?|[A-Z][a-z]+s))\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))`,
+    `(?!(?:AM|PM|GMT|UTC|EST|CET|EAT|WAT|IST|KMS?|MM|CM|KG|HRS|MW|KV|USD|EUR)\\b)` +
+    // "2 Taliban and 4 …", "3 Tatmadaw killed": a name without plural s, only beside another count or the casualty word
+    `((?:[A-Z]{2,6}s?|[A-Z][a-z]+s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]+\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
   'gu',
 );
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
@@ -71,7 +73,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
   [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
-  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{1,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
   [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],

@@ -103,6 +103,17 @@ describe('findTriggers', () => {
       expect(types('Rebels occupied the town at dawn.')[0]).toBe('non_state_actor_overtakes_territory');
       expect(types('Shelling hit the occupied territory.')).not.toContain('non_state_actor_overtakes_territory');
     });
+    it('reads protests broken up in the same sentence, mobs of residents, repelled attacks, bases set up and property destroyed', () => {
+      expect(types('Pupils protested against fees; police arrested 8 of them.')[0]).toBe('protest_with_intervention');
+      expect(types('Police in the capital detained 30 traders who were staging a sit-in.')[0]).toBe('protest_with_intervention');
+      expect(types('Police arrested 4 suspected robbers in the capital.')[0]).toBe('arrests');
+      expect(types('Angry residents set fire to the house of a suspected thief.')[0]).toBe('mob_violence');
+      expect(types('Troops repelled an attack by insurgents on the camp.')[0]).toBe('armed_clash');
+      expect(types('The group set up a checkpoint and a base near the river.')[0]).toBe('headquarters_or_base_established');
+      expect(types('The army destroyed 3 drug laboratories in the jungle.')[0]).toBe('looting_property_destruction');
+      expect(types('Militiamen attacked Dogon hunters near the river.')[0]).toBe('attack');
+      expect(types('Rebels took over the town of Kamba.')[0]).toBe('non_state_actor_overtakes_territory');
+    });
   });
 });
 
