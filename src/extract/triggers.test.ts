@@ -107,12 +107,18 @@ describe('findTriggers', () => {
       expect(types('Pupils protested against fees; police arrested 8 of them.')[0]).toBe('protest_with_intervention');
       expect(types('Police in the capital detained 30 traders who were staging a sit-in.')[0]).toBe('protest_with_intervention');
       expect(types('Police arrested 4 suspected robbers in the capital.')[0]).toBe('arrests');
+      // the month is no march
+      expect(types('Police arrested 5 men suspected of a killing in March.')[0]).toBe('arrests');
       expect(types('Angry residents set fire to the house of a suspected thief.')[0]).toBe('mob_violence');
       expect(types('Troops repelled an attack by insurgents on the camp.')[0]).toBe('armed_clash');
       expect(types('The group set up a checkpoint and a base near the river.')[0]).toBe('headquarters_or_base_established');
       expect(types('The army destroyed 3 drug laboratories in the jungle.')[0]).toBe('looting_property_destruction');
       expect(types('Militiamen attacked Dogon hunters near the river.')[0]).toBe('attack');
       expect(types('Rebels took over the town of Kamba.')[0]).toBe('non_state_actor_overtakes_territory');
+    });
+    it('reads a place taken by the state\'s forces as government regaining territory, only where they are the subject', () => {
+      expect(types('On 3 May, army troops and allied militia took over the town of Kamba.')[0]).toBe('government_regains_territory');
+      expect(types('On 3 May, militants attacked army positions and captured the town.')).not.toContain('government_regains_territory');
     });
   });
 });
