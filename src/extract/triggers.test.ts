@@ -117,7 +117,7 @@ describe('findTriggers', () => {
       expect(types('Rebels took over the town of Kamba.')[0]).toBe('non_state_actor_overtakes_territory');
     });
     it('reads a place taken by the state\'s forces as government regaining territory, only where they are the subject', () => {
-      expect(types('On 3 May, army troops and allied militia took over the town of Kamba.')[0]).toBe('government_regains_territory');
+      expect(types('On 3 May, army troops and local militia took over the town of Kamba.')[0]).toBe('government_regains_territory');
       expect(types('On 3 May, militants attacked army positions and captured the town.')).not.toContain('government_regains_territory');
     });
   });
