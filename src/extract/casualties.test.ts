@@ -160,5 +160,9 @@ describe('counts in coded event notes', () => {
     expect(counts('2 Taliban and 4 NRF fighters were killed.')).toEqual([['fatalities', 6, false]]);
     expect(counts('On 2 March and 3 April, 2 soldiers were killed.')).toEqual([['fatalities', 2, false]]);
   });
+  it('adds a relative named without a number, and reads passive lynchings of thieves and rustlers', () => {
+    expect(counts('Gunmen shot dead a farmer and his son near the well.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('Two suspected rustlers were lynched by villagers.')).toEqual([['fatalities', 2, false]]);
+  });
 });
 

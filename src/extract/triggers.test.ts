@@ -120,6 +120,14 @@ describe('findTriggers', () => {
       expect(types('On 3 May, army troops and local militia took over the town of Kamba.')[0]).toBe('government_regains_territory');
       expect(types('On 3 May, militants attacked army positions and captured the town.')).not.toContain('government_regains_territory');
     });
+    it('reads hostage releases, outposts seized, a kidnapping that ends in death, and killings above burnings', () => {
+      expect(types('The rebels released 6 hostages near the border.')[0]).toBe('other');
+      expect(types('Insurgents seized 3 army outposts along the road.')[0]).toBe('non_state_actor_overtakes_territory');
+      expect(types('Gunmen kidnapped a pastor; he was found dead a week later.')[0]).toBe('attack');
+      expect(types('Militants abducted and later executed a nurse.')[0]).toBe('attack');
+      const main = findTriggers('Raiders set ablaze 4 hamlets, killing 9 people.').sort((a, b) => b.weight - a.weight)[0];
+      expect(main.type).toBe('attack');
+    });
   });
 });
 
