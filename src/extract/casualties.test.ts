@@ -164,5 +164,16 @@ describe('counts in coded event notes', () => {
     expect(counts('Gunmen shot dead a farmer and his son near the well.')).toEqual([['fatalities', 2, false]]);
     expect(counts('Two suspected rustlers were lynched by villagers.')).toEqual([['fatalities', 2, false]]);
   });
+  it('sums two sides counted apart in one sentence, but not a repeat or a running total', () => {
+    expect(counts('12 soldiers were killed and 4 rebels were killed.')).toEqual([['fatalities', 16, false]]);
+    expect(counts('3 soldiers were killed and 3 soldiers were killed.')).toEqual([
+      ['fatalities', 3, false],
+      ['fatalities', 3, false],
+    ]);
+    expect(counts('4 soldiers were killed, bringing the total to 40 people killed.')).toEqual([
+      ['fatalities', 4, false],
+      ['fatalities', 40, false],
+    ]);
+  });
 });
 

@@ -270,7 +270,30 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sumSides(out.sort((a, b) => a.start - b.start), sentence, offset);
+}
+
+/** Between two counts of one sentence: a plain "and" or ";", not "including", "of whom", "bringing". */
+const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
+
+/**
+ * Two counts of the dead in one sentence, of different people and joined by a plain "and" ("31
+ * soldiers were killed and several militants were killed"), are the two sides of one toll: one
+ * count, their sum, as ACLED totals an event. Repeats of one group are left to the report builder.
+ */
+function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  const out: CasualtyAnnotation[] = [];
+  for (const a of found) {
+    const last = out[out.length - 1];
+    if (
+      last && a.field === 'fatalities' && last.field === 'fatalities' && !a.hedged && !last.hedged &&
+      a.value.best > 0 && last.value.best > 0 && a.victims && last.victims && a.victims !== last.victims &&
+      SIDE_JOIN.test(sentence.slice(last.end - offset, a.start - offset).replace(/\b(?:were|was|also)\b/gi, ''))
+    ) {
+      out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** "No injuries", "no one was hurt": a zero for the injured that says no one was killed either. */
