@@ -175,5 +175,12 @@ describe('counts in coded event notes', () => {
       ['fatalities', 40, false],
     ]);
   });
+  it('reads one person wounded without a number', () => {
+    expect(counts('Gunmen shot and wounded a local councillor in the market.')).toEqual([['injured', 1, false]]);
+    expect(counts('The blast killed 2 soldiers, injuring a civilian.')).toEqual([
+      ['fatalities', 2, false],
+      ['injured', 1, false],
+    ]);
+  });
 });
 
