@@ -75,6 +75,7 @@ describe('findTriggers', () => {
       expect(types('Rebels withdrew from the town and handed over control to elders.')[0]).toBe('non_violent_transfer_of_territory');
       expect(types('Soldiers killed 12 people near the border village.')[0]).toBe('attack');
       expect(types('Shelling killed 12 people near the border village.')[0]).toBe('shelling_artillery_missile_attack');
+      expect(types('Militants killed 2 fishermen near the lake.')[0]).toBe('attack');
       expect(types('The body of a kidnapped engineer was found near the road.')).not.toContain('abduction_forced_disappearance');
       expect(types('Gunmen kidnapped an engineer near the road.')[0]).toBe('abduction_forced_disappearance');
       expect(types('Guards used live ammunition to disperse the crowd, killing a protester.')[0]).toBe('excessive_force_against_protesters');
