@@ -129,6 +129,13 @@ describe('findTriggers', () => {
       const main = findTriggers('Raiders set ablaze 4 hamlets, killing 9 people.').sort((a, b) => b.weight - a.weight)[0];
       expect(main.type).toBe('attack');
     });
+    it('keeps the new words to their conflict sense: drills, chance encounters, phones snatched, deals left', () => {
+      expect(findTriggers('Troops held drills with live ammunition near the border.')).toEqual([]);
+      expect(findTriggers('He had a brief encounter with the president.')).toEqual([]);
+      expect(findTriggers('Robbers snatched a phone.')).toEqual([]);
+      expect(findTriggers('The government withdrew from the trade agreement.')).toEqual([]);
+      expect(types('Troops withdrew from the river port overnight.')).toEqual(['non_violent_transfer_of_territory']);
+    });
   });
 });
 
