@@ -182,5 +182,10 @@ describe('counts in coded event notes', () => {
       ['injured', 1, false],
     ]);
   });
+  it('reads a death named after "after" as the cause, a person\'s body found as one dead', () => {
+    expect(counts('A crowd burned the station after the death of a man in custody.')).toEqual([]);
+    expect(counts('Militants fled after killing 3 soldiers.')).toEqual([['fatalities', 3, false]]);
+    expect(counts("The chief's body was found the next day.")).toEqual([['fatalities', 1, false]]);
+  });
 });
 

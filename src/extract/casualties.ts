@@ -63,6 +63,8 @@ interface Verb {
   one?: boolean;
   /** Counts only bodies: "11 bodies were recovered" (but "3 soldiers were found" is no toll). */
   bodies?: boolean;
+  /** The word itself names the one dead ("the chief's body was found"). */
+  self?: boolean;
 }
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
@@ -79,6 +81,8 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S+\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
+  // "the chief's body was found": one dead
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
@@ -117,6 +121,9 @@ const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
  * trader", "riots following the deaths of two youths".
  */
 const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
+/** "riots after the death of a man in custody": a death named as a noun after "after" is the cause. */
+const NOMINAL_DEATH = /^(?:deaths?|killings?\s+of|murders?\s+of)\b/i;
+const AFTER_BEFORE = /\b(?:after|following)\s+(?:the\s+)?$/i;
 /** A coordinated group with its own number is summed by COORDINATION, not counted as one. */
 const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b/i;
 const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
@@ -183,7 +190,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /kill|alive|lynch|assassin|behead|decapitat|corpse|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -219,7 +226,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       let group: Group | undefined;
-      if (verb.one) {
+      if (verb.self) {
+        group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
+      } else if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
@@ -263,7 +272,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
       }
       if (!group) continue;
-      if (CAUSE_BEFORE.test(sentence.slice(Math.max(0, vs - 40), vs))) continue;
+      const lead = sentence.slice(Math.max(0, vs - 40), vs);
+      if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       const self = AND_SELF.exec(sentence.slice(group.end));
       if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);

@@ -136,6 +136,15 @@ describe('findTriggers', () => {
       expect(findTriggers('The government withdrew from the trade agreement.')).toEqual([]);
       expect(types('Troops withdrew from the river port overnight.')).toEqual(['non_violent_transfer_of_territory']);
     });
+    it('reads crowds, vigils, size tags, burned buildings, and riots an incident sparked as its aftermath', () => {
+      expect(types('An angry crowd set fire to the police station.')[0]).toBe('mob_violence');
+      expect(types('Hundreds of Kurds clashed with police near the square.')[0]).toBe('violent_demonstration');
+      expect(types('Dozens of cars were burned overnight.')).not.toContain('violent_demonstration');
+      expect(types('Residents held a candlelight vigil for the victims. [size=around 50]')[0]).toBe('peaceful_protest');
+      expect(types('Militants burned a water facility near the town.')[0]).toBe('looting_property_destruction');
+      const main = findTriggers('Police killed 1 teenage boy at a checkpoint, sparking riots in the city.').sort((a, b) => b.weight - a.weight)[0];
+      expect(main.type).toBe('attack');
+    });
   });
 });
 
