@@ -187,5 +187,9 @@ describe('counts in coded event notes', () => {
     expect(counts('Militants fled after killing 3 soldiers.')).toEqual([['fatalities', 3, false]]);
     expect(counts("The chief's body was found the next day.")).toEqual([['fatalities', 1, false]]);
   });
+  it('reads a participle after an article as a victim named, not a toll', () => {
+    expect(counts('Residents marched to demand justice for a murdered trader.')).toEqual([]);
+    expect(counts('Gunmen murdered a trader in the market.')).toEqual([['fatalities', 1, false]]);
+  });
 });
 

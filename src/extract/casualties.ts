@@ -121,6 +121,8 @@ const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
  * trader", "riots following the deaths of two youths".
  */
 const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
+const ARTICLE_BEFORE = /\b(?:a|an|the|his|her|their|its)\s+$/i;
+const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded)\b/i;
 /** "riots after the death of a man in custody": a death named as a noun after "after" is the cause. */
 const NOMINAL_DEATH = /^(?:deaths?|killings?\s+of|murders?\s+of)\b/i;
 const AFTER_BEFORE = /\b(?:after|following)\s+(?:the\s+)?$/i;
@@ -274,6 +276,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (!group) continue;
       const lead = sentence.slice(Math.max(0, vs - 40), vs);
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
+      // "justice for a murdered trader": a participle after an article names the victim of an incident told before
+      if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
       const self = AND_SELF.exec(sentence.slice(group.end));
       if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);

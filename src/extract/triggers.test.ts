@@ -145,6 +145,15 @@ describe('findTriggers', () => {
       const main = findTriggers('Police killed 1 teenage boy at a checkpoint, sparking riots in the city.').sort((a, b) => b.weight - a.weight)[0];
       expect(main.type).toBe('attack');
     });
+    it('leaves an ambush with no target to its victims, and reads floggings, beatings to death and fire on a protesting crowd', () => {
+      const [bare] = findTriggers('Armed men ambushed a minibus on the highway.');
+      expect([bare.type, bare.weight < 0.5]).toEqual(['armed_clash', true]);
+      expect(findTriggers('Militants ambushed an army patrol near the hills.')[0].weight).toBeGreaterThanOrEqual(0.5);
+      expect(types('Guards publicly flogged 4 men in the square.')[0]).toBe('attack');
+      expect(types('Youths beat a shopkeeper to death.')[0]).toBe('attack');
+      expect(types('Soldiers opened fire on members of a sect protesting in the city, killing 12.')[0]).toBe('excessive_force_against_protesters');
+      expect(types('On 2 May, the national army took control of Kamba after the rebels left.')[0]).toBe('government_regains_territory');
+    });
   });
 });
 
