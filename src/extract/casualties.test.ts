@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCasualties } from './casualties.js';
+import { findCasualties, withImpliedZero } from './casualties.js';
 
 const counts = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, c.hedged]);
 
@@ -86,3 +86,110 @@ describe('ages are not counts', () => {
     expect(counts('The ferry sailed at dawn with forty passengers.')).toEqual([]);
   });
 });
+
+describe('counts in coded event notes', () => {
+  it('adds up sides named by acronym or proper name, not lower-case words', () => {
+    expect(counts('Troops and rebels clashed near the river; 4 RPF and 3 NLA killed.')).toEqual([['fatalities', 7, false]]);
+    expect(counts('Fighting in the valley; 11 Zetas and 6 police officers were killed.')).toEqual([['fatalities', 17, false]]);
+    expect(counts('The column moved 5 km and two were killed.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('counts gendarmes, rioters and other newly listed victims, summed over sides', () => {
+    expect(counts('Militants raided the post; 9 gendarmes and 2 civilians killed.')).toEqual([['fatalities', 11, false]]);
+    expect(counts('14 rioters were killed in the unrest.')).toEqual([['fatalities', 14, false]]);
+  });
+  it('reads "a number of" as ACLED\'s 10 and "a dozen" as 12', () => {
+    expect(counts('A number of bandits were killed in the operation.')).toEqual([['fatalities', 10, false]]);
+    expect(counts('The raid killed a few herders and a dozen soldiers.')).toEqual([['fatalities', 15, false]]);
+  });
+  it('reads a bare "1 fatality", a lynching and people burned alive', () => {
+    expect(counts('Shots were fired at the market. 1 fatality.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Residents lynched a suspect in the square.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Soldiers burned 6 fishermen alive in the hamlet.')).toEqual([['fatalities', 6, false]]);
+    expect(counts('Unidentified men killed a local politician near the dam.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('reads "no injuries" as no one killed only where no death is counted', () => {
+    const text = 'Teachers marched to the ministry. No injuries reported.';
+    const found = findCasualties(text, 0);
+    expect(withImpliedZero(found, text).map((c) => [c.field, c.value.best])).toEqual([
+      ['injured', 0],
+      ['fatalities', 0],
+    ]);
+    const other = 'Two men died in the blast. No injuries reported.';
+    expect(withImpliedZero(findCasualties(other, 0), other).filter((c) => c.field === 'fatalities').map((c) => c.value.best)).toEqual([2]);
+    const died = findCasualties('Two men died in the blast.', 0);
+    expect(withImpliedZero([...died, ...findCasualties(' No injuries reported.', 26)], other).map((c) => [c.field, c.value.best])).toEqual([
+      ['fatalities', 2],
+      ['injured', 0],
+    ]);
+  });
+  it('reads bodies found, beheadings and "several hundred"', () => {
+    expect(counts('Police found 7 bodies with gunshot wounds on the road.')).toEqual([['fatalities', 7, false]]);
+    expect(counts('Police found 7 suspects hiding in a house.')).toEqual([]);
+    expect(counts('Insurgents beheaded 3 civilians in the village.')).toEqual([['fatalities', 3, false]]);
+    expect(counts('Troops killed several hundred civilians in the town.')).toEqual([['fatalities', 100, false]]);
+  });
+  it('adds one person to a group after a possessive, and reads the body of one', () => {
+    expect(counts('A man and his three sons were killed by the gunmen.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('The body of a kidnapped teacher was found on Monday.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('counts a suicide attacker, one named with "of", a person beaten to death, but not the killing a protest is about', () => {
+    expect(counts('A bomber struck the gate, killing 3 guards and himself.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('Gunmen killed the headman of the village at dawn.')).toEqual([]);
+    expect(counts('Gunmen killed the chief of the village at dawn.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('A crowd beat to death a suspected thief in the market.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Traders protested over the killing of 2 drivers at a checkpoint.')).toEqual([]);
+    expect(counts('Residents marched against the deaths of three boys.')).toEqual([]);
+  });
+  it('names no side with a time, a unit or a title-case word', () => {
+    expect(counts('Around 11 PM a blast killed two guards.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('3 Hours After Blast, 2 Killed')).toEqual([['fatalities', 2, false]]);
+  });
+  it('reads tallies, a bare "killing 1", bodies recovered, and keeps parts and unknown numbers out', () => {
+    expect(counts('Fatalities: 4.')).toEqual([['fatalities', 4, false]]);
+    expect(counts('Gunmen opened fire, killing 1.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('11 bodies were recovered from the well.')).toEqual([['fatalities', 11, false]]);
+    expect(counts('3 soldiers were found in the forest.')).toEqual([]);
+    expect(counts('The raid killed 10 soldiers, 2 of whom were officers.')).toEqual([['fatalities', 10, false]]);
+    expect(counts('An unknown number of militants were killed.')).toEqual([]);
+  });
+  it('reads "hacked 4 people to death"', () => {
+    expect(counts('Assailants hacked 4 farmers to death near the river.')).toEqual([['fatalities', 4, false]]);
+  });
+  it('reads "burned alive 2 men" and a side named without plural s beside another count', () => {
+    expect(counts('A mob burned alive 2 men accused of theft.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('2 Taliban and 4 NRF fighters were killed.')).toEqual([['fatalities', 6, false]]);
+    expect(counts('On 2 March and 3 April, 2 soldiers were killed.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('adds a relative named without a number, and reads passive lynchings of thieves and rustlers', () => {
+    expect(counts('Gunmen shot dead a farmer and his son near the well.')).toEqual([['fatalities', 2, false]]);
+    expect(counts('Two suspected rustlers were lynched by villagers.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('sums two sides counted apart in one sentence, but not a repeat or a running total', () => {
+    expect(counts('12 soldiers were killed and 4 rebels were killed.')).toEqual([['fatalities', 16, false]]);
+    expect(counts('3 soldiers were killed and 3 soldiers were killed.')).toEqual([
+      ['fatalities', 3, false],
+      ['fatalities', 3, false],
+    ]);
+    expect(counts('4 soldiers were killed, bringing the total to 40 people killed.')).toEqual([
+      ['fatalities', 4, false],
+      ['fatalities', 40, false],
+    ]);
+  });
+  it('reads one person wounded without a number', () => {
+    expect(counts('Gunmen shot and wounded a local councillor in the market.')).toEqual([['injured', 1, false]]);
+    expect(counts('The blast killed 2 soldiers, injuring a civilian.')).toEqual([
+      ['fatalities', 2, false],
+      ['injured', 1, false],
+    ]);
+  });
+  it('reads a death named after "after" as the cause, a person\'s body found as one dead', () => {
+    expect(counts('A crowd burned the station after the death of a man in custody.')).toEqual([]);
+    expect(counts('Militants fled after killing 3 soldiers.')).toEqual([['fatalities', 3, false]]);
+    expect(counts("The chief's body was found the next day.")).toEqual([['fatalities', 1, false]]);
+  });
+  it('reads a participle after an article as a victim named, not a toll', () => {
+    expect(counts('Residents marched to demand justice for a murdered trader.')).toEqual([]);
+    expect(counts('Gunmen murdered a trader in the market.')).toEqual([['fatalities', 1, false]]);
+  });
+});
+

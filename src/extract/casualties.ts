@@ -21,21 +21,39 @@ const PERSON_NOUNS =
   'gunm[ae]n|attackers?|terrorists?|students?|miners?|villagers?|inhabitants?|citizens?|nationals?|tourists?|patients?|' +
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
-  'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|bodies|dead|casualties|[a-z]+(?:ians|ese)';
+  'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|' +
+  'gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
+  'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fishermen|hunters?|mothers?|fathers?|parents?|' +
+  'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]+(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
   'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
   'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
-  'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper';
+  'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper|' +
+  'leader|thief|robber|politician|son|daughter|brother|sister|nephew|niece|grandson|granddaughter|baby|infant|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
+/**
+ * Sides named by their own name, as coded notes write them: "5 ADF", "2 FARDC", "19 Houthis",
+ * "3 Americans". Case-sensitive, so "5 km" or "two more" are no group; digits or a lower-case
+ * number word only (a sentence-initial "Two" would need the case-insensitive reading).
+ */
+const NAMED_SIDE = new RegExp(
+  `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
+    // not a time or a unit ("11 PM", "5 KM"); and only in running text: in a title-case headline
+    // "3 Hours After Blast" names no side
+    `(?!(?:AM|PM|GMT|UTC|EST|CET|EAT|WAT|IST|KMS?|MM|CM|KG|HRS|MW|KV|USD|EUR)\\b)` +
+    // "2 Taliban and 4 …", "3 Tatmadaw killed": a name without plural s, only beside another count or the casualty word
+    `((?:[A-Z]{2,6}s?|[A-Z][a-z]+s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]+\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
+  'gu',
+);
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
-const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)$/i;
+const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)(?:(?:his|her|their)\s+)?$/i;
 
 interface Verb {
   field: CasualtyField;
@@ -43,20 +61,39 @@ interface Verb {
   side: 'before' | 'after';
   /** One person named without a number after the word: "fire kills civilian in Luhansk", "the death of a militia fighter". */
   one?: boolean;
+  /** Counts only bodies: "11 bodies were recovered" (but "3 soldiers were found" is no toll). */
+  bodies?: boolean;
+  /** The word itself names the one dead ("the chief's body was found"). */
+  self?: boolean;
 }
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|death of)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // "burned 11 villagers alive": the group stands between the verb and "alive"
+  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
+  // "hacked 4 people to death": the group stands between the verb and "to death"
+  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],
+  // bodies found are dead, counted where they are found ("police found 7 bodies")
+  [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S+\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
+  // "the chief's body was found": one dead
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
+  // "the body of a kidnapped trader was found": one dead, whatever follows the person
+  [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // a tally: "Fatalities: 4", "Total deaths: 6"
+  [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
 ];
@@ -77,8 +114,21 @@ interface Group {
   subset?: boolean;
 }
 
+/** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
+const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
+/**
+ * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
+ * trader", "riots following the deaths of two youths".
+ */
+const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
+const ARTICLE_BEFORE = /\b(?:a|an|the|his|her|their|its)\s+$/i;
+const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded)\b/i;
+/** "riots after the death of a man in custody": a death named as a noun after "after" is the cause. */
+const NOMINAL_DEATH = /^(?:deaths?|killings?\s+of|murders?\s+of)\b/i;
+const AFTER_BEFORE = /\b(?:after|following)\s+(?:the\s+)?$/i;
 /** A coordinated group with its own number is summed by COORDINATION, not counted as one. */
 const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b/i;
+const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
 const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]+\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
@@ -92,7 +142,8 @@ function findGroups(sentence: string): Group[] {
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
     const group: Group = { start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() };
-    if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) group.subset = true;
+    // "including two children", "2 of whom were officers": a part of a count already given
+    if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index)) || OF_WHOM.test(m[0])) group.subset = true;
     const plus = PLUS_ONE.exec(sentence.slice(group.end));
     if (plus && !NUMBER_AT.test(plus[0])) {
       group.end += plus[0].length;
@@ -100,10 +151,19 @@ function findGroups(sentence: string): Group[] {
     }
     raw.push(group);
   }
+  NAMED_SIDE.lastIndex = 0;
+  for (let m = NAMED_SIDE.exec(sentence); m; m = NAMED_SIDE.exec(sentence)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (raw.some((g) => s < g.end && g.start < e)) continue;
+    const count = toCount(m[1], m[2], undefined);
+    if (count) raw.push({ start: s, end: e, count, victims: m[3].toLowerCase() });
+  }
+  raw.sort((a, b) => a.start - b.start);
   const out: Group[] = [];
   for (const g of raw) {
     const last = out[out.length - 1];
-    if (last && COORDINATION.test(sentence.slice(last.end, g.start))) {
+    if (last && !g.subset && COORDINATION.test(sentence.slice(last.end, g.start))) {
       out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
     } else out.push(g);
   }
@@ -132,7 +192,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /kill|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -168,7 +228,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       let group: Group | undefined;
-      if (verb.one) {
+      if (verb.self) {
+        group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
+      } else if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
@@ -177,6 +239,10 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
+          } else {
+            // "shot dead a trader and his son": one more person, named without a number
+            const plus = PLUS_ONE.exec(sentence.slice(group.end));
+            if (plus && !NUMBER_AT.test(plus[0])) group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
           }
         }
       } else if (verb.side === 'after') {
@@ -185,7 +251,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
         const count = n && toCount(n[1], n[2], n[3]);
-        const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?one\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
+        const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
         if (!group) {
           // "kills 8-year-old": one person named by age
@@ -195,7 +261,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else {
         const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
         group = before[before.length - 1];
-        if (!group) {
+        if (verb.bodies) {
+          if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
+        } else if (!group) {
           const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
           const count = n && toCount(n[1], n[2], n[3]);
           if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: null };
@@ -206,12 +274,57 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
       }
       if (!group) continue;
+      const lead = sentence.slice(Math.max(0, vs - 40), vs);
+      if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
+      // "justice for a murdered trader": a participle after an article names the victim of an incident told before
+      if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
+      const self = AND_SELF.exec(sentence.slice(group.end));
+      if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);
       taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sumSides(out.sort((a, b) => a.start - b.start), sentence, offset);
+}
+
+/** Between two counts of one sentence: a plain "and" or ";", not "including", "of whom", "bringing". */
+const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
+
+/**
+ * Two counts of the dead in one sentence, of different people and joined by a plain "and" ("31
+ * soldiers were killed and several militants were killed"), are the two sides of one toll: one
+ * count, their sum, as ACLED totals an event. Repeats of one group are left to the report builder.
+ */
+function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  const out: CasualtyAnnotation[] = [];
+  for (const a of found) {
+    const last = out[out.length - 1];
+    if (
+      last && a.field === 'fatalities' && last.field === 'fatalities' && !a.hedged && !last.hedged &&
+      a.value.best > 0 && last.value.best > 0 && a.victims && last.victims && a.victims !== last.victims &&
+      SIDE_JOIN.test(sentence.slice(last.end - offset, a.start - offset).replace(/\b(?:were|was|also)\b/gi, ''))
+    ) {
+      out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** "No injuries", "no one was hurt": a zero for the injured that says no one was killed either. */
+const NO_HURT = /\b(?:no (?:injuries|one|body)|nobody|without injur)/i;
+
+/**
+ * Where nobody was hurt and no death is counted anywhere in the document, no one died: "Protesters
+ * marched to the office. No injuries reported." is 0 fatalities. Read per document, since a
+ * toll given in another sentence ("two were killed … no injuries were reported") overrides it.
+ */
+export function withImpliedZero(found: CasualtyAnnotation[], text: string): CasualtyAnnotation[] {
+  if (found.some((a) => a.field === 'fatalities')) return found;
+  const zero = found.find((a) => a.field === 'injured' && a.value.best === 0 && !a.hedged && NO_HURT.test(text.slice(a.start, a.end)));
+  if (!zero) return found;
+  const implied: CasualtyAnnotation = { ...zero, field: 'fatalities', value: { low: 0, best: 0, high: 0 } };
+  return [...found, implied].sort((x, y) => x.start - y.start);
 }
 
 export const casualties: Stage = {
@@ -223,6 +336,6 @@ export const casualties: Stage = {
     for (const s of annotations) {
       if (s.kind === 'sentence') out.push(...findCasualties(document.text.slice(s.start, s.end), s.start));
     }
-    return { annotations: out };
+    return { annotations: withImpliedZero(out, document.text) };
   },
 };

@@ -9,17 +9,23 @@ import type { Count } from '../model/index.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, no: 0, one: 1, a: 1, an: 1, single: 1, two: 2, both: 2, pair: 2, couple: 2, three: 3, four: 4,
-  five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12,
+  five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+// "dozen" multiplies like a scale: "a dozen" is 12 and "two dozen" 24, not 1 + 12
+const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000 };
 
 /** Vague quantities, as ACLED codes them (low, coded best, high). */
 const VAGUE: Record<string, Count> = {
   several: { low: 3, best: 10, high: 10 },
+  'a number of': { low: 3, best: 10, high: 99 },
+  // "several hundred" is hundreds, not several
+  'several dozen': { low: 12, best: 12, high: 99 },
+  'several hundred': { low: 100, best: 100, high: 999 },
+  'several thousand': { low: 1000, best: 1000, high: 9999 },
   'a few': { low: 2, best: 3, high: 5 },
   few: { low: 2, best: 3, high: 5 },
   many: { low: 3, best: 10, high: 99 },
@@ -29,10 +35,12 @@ const VAGUE: Record<string, Count> = {
   thousands: { low: 1000, best: 1000, high: 9999 },
 };
 
+/** "a few", "a number of", "an unknown number": the article belongs to the vague word, it is no "one". */
+const NOT_VAGUE = '(?!(?:a|an)\\s+(?:few|number\\s+of|(?:unknown|undetermined|unspecified|unconfirmed|unidentified)\\s+number)\\b)';
 const WORD = '(?:' + [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|') + ')';
 /** A cardinal: digits, or number words joined by spaces, hyphens or "and". */
-const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
-const VAGUE_RE = '(?:a few|few|several|many|dozens|scores|hundreds|thousands)';
+const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${NOT_VAGUE}${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
+const VAGUE_RE = '(?:a few|few|a number of|several (?:dozen|hundred|thousand)|several|many|dozens|scores|hundreds|thousands)';
 const QUALIFIER = '(?:at least|at most|up to|as many as|more than|over|nearly|almost|about|around|approximately|some|roughly|fewer than|less than)';
 
 /** "an 8-year-old", "a 20-year-old soldier": an age, not a count. */
@@ -65,7 +73,7 @@ export function parseCardinal(text: string): number | null {
 
 /** The count a number phrase stands for, with its qualifier applied. */
 export function toCount(qualifier: string | undefined, cardinal: string | undefined, vague: string | undefined): Count | null {
-  if (vague) return { ...VAGUE[vague.toLowerCase()] };
+  if (vague) return { ...VAGUE[vague.toLowerCase().replace(/\s+/g, ' ')] };
   const n = cardinal ? parseCardinal(cardinal) : null;
   if (n === null) return null;
   switch (qualifier?.toLowerCase()) {
