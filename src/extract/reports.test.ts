@@ -18,6 +18,24 @@ describe('summariseCounts', () => {
   });
 });
 
+describe('a main report that tells of no death', () => {
+  it('counts 0, marked assumed, on a weak claim, when its type kills no one or only the injured are counted', () => {
+    const protest = main('On 5 March 2020, protesters gathered in front of the governor office in Bamako to demand water supply.');
+    expect(protest.type).toBe('peaceful_protest');
+    expect(protest.fatalities).toEqual({ low: 0, best: 0, high: 0, assumed: true });
+    const c = protest.claims.find((x) => x.field === 'fatalities')!;
+    expect([c.hedged, c.quote.startsWith('On 5 March 2020, protesters')]).toEqual([true, true]);
+    expect(main('On 5 March 2020, a bomb exploded at a market in Gao, injuring 5 people.').fatalities).toEqual({ low: 0, best: 0, high: 0, assumed: true });
+  });
+  it('stays null when the type can kill, or the toll is said to be unknown', () => {
+    expect(main('On 5 March 2020, unidentified gunmen attacked a village near Mopti.').fatalities).toBeNull();
+    expect(main('On 5 March 2020, police arrested a journalist in Bamako. Fatalities unknown.').fatalities).toBeNull();
+  });
+  it('keeps a told toll unmarked', () => {
+    expect(main('On 5 March 2020, police dispersed protesters in Bamako, killing 2.').fatalities).toEqual({ low: 2, best: 2, high: 2 });
+  });
+});
+
 describe('buildReports', () => {
   it('prefers the stated number to "many" in the same document', () => {
     const r = main('Many soldiers dead after attack on army post in Mali.\nFour soldiers were killed in the attack on the post near Gao, the army said.\n');

@@ -172,6 +172,26 @@ const DEMONSTRATION = new Set(['protests', 'riots']);
 
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
 const STRONG = 0.5;
+/** "Fatalities unknown", "an unknown number of casualties": the toll stays null. */
+const TOLL_UNKNOWN = /\b(?:fatalities|casualties|deaths|death toll|toll)\s+(?:(?:is|are|was|were|remains?|still)\s+)?(?:unknown|unclear|not known)|\bunknown (?:number of )?(?:fatalities|casualties|deaths)\b/i;
+/** Event types that kill no one by their nature: a report of one that tells of no death counts 0 (ACLED's convention). */
+const NON_LETHAL: ReadonlySet<string> = new Set([
+  'peaceful_protest', 'protest_with_intervention', 'arrests', 'agreement', 'headquarters_or_base_established', 'non_violent_transfer_of_territory',
+  'looting_property_destruction', 'disrupted_weapons_use', 'change_to_group_activity', 'abduction_forced_disappearance',
+  'non_state_actor_overtakes_territory', 'government_regains_territory', 'sexual_violence',
+]);
+
+/**
+ * The toll of a main report that tells of no death: 0, as ACLED codes it, when its type kills no
+ * one by nature (a peaceful protest, arrests) or it counts the injured and no dead; null when it
+ * says the toll is unknown. Marked `assumed`, so a source that does count the dead wins over it
+ * (corroborate.ts), and its claim, on the sentence that set the type, is weak.
+ */
+function assumedNone(text: string, type: string, injured: readonly Count[]): Count | null {
+  if (TOLL_UNKNOWN.test(text)) return null;
+  if (!NON_LETHAL.has(type) && !injured.some((c) => c.best > 0)) return null;
+  return { low: 0, best: 0, high: 0, assumed: true };
+}
 /** Trigger weight of words that name their event type ("drone attack", "airstrike", "ambush"). */
 const SPECIFIC = 0.8;
 /** Sentences counted as the lead, where the main incident is named. */
@@ -367,12 +387,16 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
 
   const tags = new Set<string>(family.tags);
   let trigger: TriggerAnnotation | null = null;
+  let typeSentence: Sentence | null = null;
   for (const s of all) {
     for (const t of s.triggers) {
       if (!ownTriggers.has(t) && t.weight >= STRONG) continue;
       for (const tag of t.tags) if (t.weight >= 0.5 || familyOf(t) === familyKey) tags.add(tag);
       if (ownTriggers.has(t)) {
-        if (!trigger) trigger = t;
+        if (!trigger) {
+          trigger = t;
+          typeSentence = s;
+        }
         claims.push(claim(text, id, s, 'type', `${family.category}/${family.type}`));
       }
     }
@@ -432,6 +456,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       claims.push(claim(text, id, s, 'location', loc));
     }
   }
+  const counted = withAdded(fatal, fatalVague, fatalMore);
+  const none = counted || index > 0 ? null : assumedNone(text, family.type, injured);
+  const noneSentence = typeSentence ?? incident[0] ?? all[0];
+  if (none && noneSentence) claims.push(claim(text, id, noneSentence, 'fatalities', none, true));
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
   const actors = assignActors(all, ownTriggers);
   for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
@@ -448,7 +476,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     date: consensus(dates, datesCompatible, dateSpecificity) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity),
     actors,
-    fatalities: withAdded(fatal, fatalVague, fatalMore),
+    fatalities: counted ?? (none && noneSentence ? none : null),
     injured: summariseCounts(injured),
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),

@@ -53,9 +53,13 @@ function evidence(field: FieldName, claims: Claim[]): FieldEvidence {
 }
 
 function mergeCounts(values: (Count | null)[]): Count | null {
-  const vs = values.filter((v): v is Count => !!v);
+  const given = values.filter((v): v is Count => !!v && !v.assumed);
+  // a source silent on deaths (an assumed 0) does not pull down one that counts them
+  const vs = given.length ? given : values.filter((v): v is Count => !!v);
   if (!vs.length) return null;
-  return { low: Math.min(...vs.map((v) => v.low)), best: Math.min(...vs.map((v) => v.best)), high: Math.max(...vs.map((v) => v.high)) };
+  const merged: Count = { low: Math.min(...vs.map((v) => v.low)), best: Math.min(...vs.map((v) => v.best)), high: Math.max(...vs.map((v) => v.high)) };
+  if (!given.length) merged.assumed = true;
+  return merged;
 }
 
 /** Reports in a fixed order (publication, then id) so an event reads the same however it was built. */

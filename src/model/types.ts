@@ -102,6 +102,8 @@ export interface Count {
   low: number;
   best: number;
   high: number;
+  /** 0 by ACLED's convention, not a number the text gives: the report tells of no death (see reports.ts `assumedNone`). */
+  assumed?: true;
 }
 
 export interface CasualtyAnnotation extends Span {

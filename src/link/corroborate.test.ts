@@ -1,0 +1,31 @@
+// Corroboration of one event's reports: a source silent on deaths does not dispute one that counts them.
+import { describe, expect, it } from 'vitest';
+import type { Claim, Count, Report } from '../model/index.js';
+import { corroborate } from './corroborate.js';
+
+function report(doc: string, fatalities: Count | null, claim: Partial<Claim>): Report {
+  const quote = 'Police dispersed the protest in the square.';
+  return {
+    id: `${doc}#0`, document: doc, index: 0, title: quote, category: 'protests', type: 'protest_with_intervention', tags: [],
+    date: null, location: null, actors: [], fatalities, injured: null, captured: null, equipment: [],
+    claims: fatalities ? [{ field: 'fatalities', value: fatalities, document: doc, quote, start: 0, end: quote.length, attributed_to: null, ...claim }] : [],
+    features: { terms: {}, names: [], equipment: [], published: null },
+  };
+}
+const docs = new Map([['d1', { source: 'a', published: '2020-03-05', title: null }], ['d2', { source: 'b', published: '2020-03-06', title: null }]]);
+const assumed: Count = { low: 0, best: 0, high: 0, assumed: true };
+
+describe('fatalities across sources', () => {
+  it('takes the told toll over a silent source, and keeps them undisputed', () => {
+    const e = corroborate('evt', [report('d1', assumed, { hedged: true }), report('d2', { low: 2, best: 2, high: 2 }, {})], docs);
+    expect(e.fatalities).toEqual({ low: 2, best: 2, high: 2 });
+    expect(e.fields.fatalities?.status).not.toBe('disputed');
+  });
+  it('stays an assumed 0 when every source is silent', () => {
+    expect(corroborate('evt', [report('d1', assumed, { hedged: true }), report('d2', assumed, { hedged: true })], docs).fatalities).toEqual(assumed);
+  });
+  it('disputes a told 0 against a told toll', () => {
+    const e = corroborate('evt', [report('d1', { low: 0, best: 0, high: 0 }, {}), report('d2', { low: 2, best: 2, high: 2 }, {})], docs);
+    expect([e.fatalities?.best, e.fields.fatalities?.status]).toEqual([0, 'disputed']);
+  });
+});
