@@ -76,7 +76,7 @@ function valueText(field: string, v: unknown): string {
   const o = v as Record<string, unknown>;
   if (field === 'location') return `${o.name} (${[o.admin1, o.country].filter(Boolean).join(', ')})`;
   if (field === 'date') return o.start === o.end ? String(o.start) : `${o.start}..${o.end}`;
-  if ('best' in o) return o.low === o.high ? String(o.best) : `${o.best} (${o.low}-${o.high})`;
+  if ('best' in o) return o.assumed ? `${o.best} (none reported)` : o.low === o.high ? String(o.best) : `${o.best} (${o.low}-${o.high})`;
   if ('value' in o) return String(o.value);
   return JSON.stringify(v);
 }

@@ -65,6 +65,7 @@ export function placeLabel(l: Pick<Location, 'name' | 'admin1' | 'country' | 'pr
 
 export function countLabel(c: Count | null): string {
   if (!c) return 'unknown';
+  if (c.assumed) return `${c.best} (none reported)`;
   if (c.low === c.high) return String(c.best);
   return `${c.best} (range ${c.low}–${c.high})`;
 }
