@@ -41,6 +41,12 @@ describe('buildReports', () => {
     const r = main('Many soldiers dead after attack on army post in Mali.\nFour soldiers were killed in the attack on the post near Gao, the army said.\n');
     expect(r.fatalities?.best).toBe(4);
   });
+  it('tells civilians from fighters by who was killed', () => {
+    // an ambush names no target: the killed decide
+    expect(main('On 4 May 2021, an ambush near Baga killed 4 fishermen.').type).toBe('attack');
+    expect(main('On 4 May 2021, an ambush near Kidal killed 3 hunters.').type).toBe('attack');
+    expect(main('On 4 May 2021, an ambush near Gusau killed 6 vigilantes.').type).toBe('armed_clash');
+  });
   it('types ACLED-style sentences', () => {
     const a = main('On 5 March 2020, unidentified gunmen attacked a village near Mopti, killing 3 civilians.');
     expect([a.category, a.type, a.location?.name, a.fatalities?.best]).toEqual(['violence_against_civilians', 'attack', 'Mopti', 3]);

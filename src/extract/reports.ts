@@ -260,8 +260,8 @@ function mainFamily(sentences: Sentence[], titleTriggers: TriggerAnnotation[]): 
   return best?.t ?? null;
 }
 
-const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|refugees?|displaced|IDPs?|migrants?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|teachers?|drivers?)\b/i;
-const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?)\b/i;
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|women|woman|children|child|boys?|girls?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|journalists?|family members?|inhabitants?|refugees?|displaced|IDPs?|migrants?|herders?|herdsm[ae]n|traders?|chiefs?|elders?|imams?|pastors?|priests?|monks?|nuns?|pilgrims?|teachers?|drivers?|motorists?|fisherm[ae]n|hunters?|shepherds?|miners?|vendors?|shopkeepers?|businessm[ae]n|doctors?|nurses?|patients?|activists?|voters?|tourists?|(?:community|village|religious|traditional) leaders?)\b/i;
+const MILITARY_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|paratroopers?|militiam[ae]n|guerrillas?|gendarmes?|vigilantes?|jihadists?)\b/i;
 
 /**
  * A generic word ("attacked", "killed") does not say who was hit; the victims do, as in ACLED's
