@@ -57,6 +57,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:set up|established|erected) (?:[\\w-]+ ){0,4}?(?:base|bases|headquarters|camp)', STR, 'headquarters_or_base_established', [], 0.7),
   // a group's own changes: new leaders, mergers, splits, allegiance, recruitment drives
   rule('(?:appointed (?:a |its )?new (?:leader|commander|emir)|(?:appointment|election) of (?:a |its )?new (?:leader|commander|emir)|announced (?:a |its )?(?:merger|dissolution|split)|pledged allegiance|recruitment (?:drive|campaign))', STR, 'change_to_group_activity', [], 0.7),
+  // a place taken without a fight: ACLED's non-violent transfer, not a battle (above the capture words' weight)
+  rule('(?:took|taken|seized|gained|assumed|entered|captured|occupied)\\b[^.;!?]{0,80}?\\bwithout (?:a fight|any fighting|fighting|(?:any )?resistance|a shot(?: being)? fired|firing a shot|bloodshed)', STR, 'non_violent_transfer_of_territory', ['territory'], 0.9),
   // a place left to another side without a fight
   rule('(?:(?:withdrew|withdrawn|pulled out|retreated) from(?! (?:the |a |an |its |their )?(?:[\\w-]+ )?(?:agreements?|deals?|treat(?:y|ies)|talks|race|elections?|negotiations?|tournaments?|competitions?|accords?|pacts?|contests?|campaigns?|markets?|projects?|programm?es?|coalitions?|government|alliances?|organi[sz]ations?|unions?|leagues?|councils?|conventions?|plans?|bids?|process|events?|games?|match(?:es)?|summit|meetings?|forum)\\b)|handed (?:over )?(?:control|the (?:town|city|area|base|positions?))(?: over)?|hand(?:ed)?over of)', STR, 'non_violent_transfer_of_territory', [], 0.6),
   // explosions and remote violence

@@ -47,6 +47,11 @@ describe('buildReports', () => {
     expect(main('On 4 May 2021, an ambush near Kidal killed 3 hunters.').type).toBe('attack');
     expect(main('On 4 May 2021, an ambush near Gusau killed 6 vigilantes.').type).toBe('armed_clash');
   });
+  it('reads a place taken without a fight as a non-violent transfer, and a fought one as a battle', () => {
+    expect(main('On 16 August 2021, insurgents took control of Kunduz without a fight.').type).toBe('non_violent_transfer_of_territory');
+    expect(main('On 16 August 2021, insurgents took control of Kunduz after heavy fighting.').category).toBe('battles');
+    expect(main('On 16 August 2021, protesters marched through Kabul without clashes.').type).toBe('peaceful_protest');
+  });
   it('types ACLED-style sentences', () => {
     const a = main('On 5 March 2020, unidentified gunmen attacked a village near Mopti, killing 3 civilians.');
     expect([a.category, a.type, a.location?.name, a.fatalities?.best]).toEqual(['violence_against_civilians', 'attack', 'Mopti', 3]);

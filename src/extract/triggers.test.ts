@@ -84,7 +84,9 @@ describe('findTriggers', () => {
       expect(types('Police and protesters clashed; 2 protesters were shot dead.')[0]).toBe('excessive_force_against_protesters');
       expect(types('Marchers were met by troops who fired tear gas and live rounds, killing 4.')[0]).toBe('excessive_force_against_protesters');
       expect(types('Angry youths set ablaze a police post during protests; 2 protesters killed.')[0]).toBe('violent_demonstration');
-      expect(types('Rebels captured Kamba, the capital of the district, without a fight.')[0]).toBe('non_state_actor_overtakes_territory');
+      // ACLED: territory taken with no violent act is a non-violent transfer (a strategic development), not a battle
+      expect(types('Rebels captured Kamba, the capital of the district, without a fight.')[0]).toBe('non_violent_transfer_of_territory');
+      expect(types('Rebels captured Kamba, the capital of the district, after a fight.')[0]).toBe('non_state_actor_overtakes_territory');
     });
     it('takes a coded note\'s own type label, but not the same words in running text', () => {
       expect(types('Property destruction: On 3 May, militiamen burned a granary.')[0]).toBe('looting_property_destruction');
