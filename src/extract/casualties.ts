@@ -66,7 +66,16 @@ interface Verb {
   bodies?: boolean;
   /** The word itself names the one dead ("the chief's body was found"). */
   self?: boolean;
+  /**
+   * A plain word the sentence must hold for the rule to be tried: the Unicode-aware rules that
+   * scan a long list of person nouns at every word cost most of this stage, and few sentences
+   * hold the word they need.
+   */
+  cue?: RegExp;
 }
+
+const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
+const WOUND_CUE = /injur|wound/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
@@ -83,14 +92,14 @@ const VERBS: [RegExp, Verb][] = [
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S+\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
-  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
-  [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true }],
+  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
@@ -223,6 +232,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   }
 
   for (const [re, verb] of VERBS) {
+    if (verb.cue && !verb.cue.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const vs = m.index;
