@@ -174,7 +174,7 @@ const DEMONSTRATION = new Set(['protests', 'riots']);
 const STRONG = 0.5;
 /** "Fatalities unknown", "an unknown number of casualties": the toll stays null. */
 const TOLL_UNKNOWN = /\b(?:fatalities|casualties|deaths|death toll|toll)\s+(?:(?:is|are|was|were|remains?|still)\s+)?(?:unknown|unclear|not known)|\bunknown (?:number of )?(?:fatalities|casualties|deaths)\b/i;
-/** Event types that kill no one by their nature: a report of one that tells of no death counts 0 (ACLED's convention). */
+/** Event types that need no death to happen (a protest, arrests, territory changing hands): told without one, ACLED codes 0. */
 const NON_LETHAL: ReadonlySet<string> = new Set([
   'peaceful_protest', 'protest_with_intervention', 'arrests', 'agreement', 'headquarters_or_base_established', 'non_violent_transfer_of_territory',
   'looting_property_destruction', 'disrupted_weapons_use', 'change_to_group_activity', 'abduction_forced_disappearance',
@@ -182,8 +182,8 @@ const NON_LETHAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The toll of a main report that tells of no death: 0, as ACLED codes it, when its type kills no
- * one by nature (a peaceful protest, arrests) or it counts the injured and no dead; null when it
+ * The toll of a main report that tells of no death: 0, as ACLED codes it, when its type needs no
+ * death (a peaceful protest, arrests) or it counts the injured and no dead; null when it
  * says the toll is unknown. Marked `assumed`, so a source that does count the dead wins over it
  * (corroborate.ts), and its claim, on the sentence that set the type, is weak.
  */
