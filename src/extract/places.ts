@@ -94,8 +94,8 @@ const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Obje
   division: 'admin2', department: 'admin2', municipality: 'admin2', commune: 'admin2', upazila: 'admin2', subdistrict: 'admin2', chiefdom: 'admin2',
   city: 'place', town: 'place', village: 'place', township: 'place', kebele: 'place', barangay: 'place', locality: 'place',
 } as const);
-/** The type words, for readers of a name's frame elsewhere (the report builder). */
-export const TYPE_WORD_LIST: readonly string[] = Object.freeze(Object.keys(TYPE_WORDS));
+/** The type words as a regex alternation, for the patterns that read a name's frame (here and in the report builder). */
+export const TYPE_WORD_PATTERN = Object.keys(TYPE_WORDS).join('|');
 /** Type words that join the span only in lower case: capitalised they mostly head a body ("Texas Department of …"). */
 const LOWER_TYPE_WORDS = new Set(['department', 'division', 'zone', 'territory', 'municipality']);
 /** Capitalised type words that may follow a name inside the span ("Laurel County", "Kharkiv Oblast"). */
@@ -995,13 +995,13 @@ function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined
 }
 
 /** A name's frame after it: an optional type word, then a comma or an opening parenthesis ("Hays district, …", "Tillia (…"). */
-const FRAME_GAP = new RegExp(`^\\s*(?:(${Object.keys(TYPE_WORDS).join('|')})\\s*)?([,(])\\s*$`, 'i');
+const FRAME_GAP = new RegExp(`^\\s*(?:(${TYPE_WORD_PATTERN})\\s*)?([,(])\\s*$`, 'i');
 /** An opening parenthesis after a name, maybe after its type word: "Tillia (", "Beni territory (". */
-const PAREN_AFTER = new RegExp(`^\\s*(?:(?:${Object.keys(TYPE_WORDS).join('|')})\\s*)?\\(`, 'i');
+const PAREN_AFTER = new RegExp(`^\\s*(?:(?:${TYPE_WORD_PATTERN})\\s*)?\\(`, 'i');
 /** "and Torodi (": a name joined to a mention by "and", "or" or "to", with an opening parenthesis after it. */
 const JOINED_FRAME = /^\s+(?:and|or|to)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*\(/u;
 /** A type word right after a mention: "Sagaing region", "Katsina state". */
-const TYPE_AFTER = new RegExp(`^\\s+(?:${Object.keys(TYPE_WORDS).join('|')})\\b`, 'i');
+const TYPE_AFTER = new RegExp(`^\\s+(?:${TYPE_WORD_PATTERN})\\b`, 'i');
 /** Longest gap between a name and its frame: a type word, a comma or parenthesis, spaces. */
 const MAX_FRAME_GAP = 24;
 /** How far in parentheses a frame may reach: "(North Wollo zone, Amhara region)". */

@@ -31,7 +31,7 @@ import type {
 import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 import { foldName } from './gazetteer.js';
-import { TYPE_WORD_LIST } from './places.js';
+import { TYPE_WORD_PATTERN } from './places.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
@@ -134,7 +134,7 @@ function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotation[]): 
  * A place in the frame of a name the gazetteer lacks: "in Tole kebele, Gimbi woreda (…)", "in
  * Cite Soleil (Port-au-Prince)". Group 1 starts the unknown name, the scene's words stand before it.
  */
-const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*)\\s*(?:(?:${TYPE_WORD_LIST.join('|')})\\s*)?[,(]\\s*$`, 'u');
+const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*)\\s*(?:(?:${TYPE_WORD_PATTERN})\\s*)?[,(]\\s*$`, 'u');
 
 /** Whether the place frames an unknown name that stands where a scene would: the frame is the nearest named place. */
 function framedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
@@ -457,9 +457,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     }
   }
   const counted = withAdded(fatal, fatalVague, fatalMore);
-  const none = counted || index > 0 ? null : assumedNone(text, family.type, injured);
+  // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
-  if (none && noneSentence) claims.push(claim(text, id, noneSentence, 'fatalities', none, true));
+  const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
+  if (none) claims.push(claim(text, id, noneSentence, 'fatalities', none, true));
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
   const actors = assignActors(all, ownTriggers);
   for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
@@ -476,7 +477,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     date: consensus(dates, datesCompatible, dateSpecificity) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity),
     actors,
-    fatalities: counted ?? (none && noneSentence ? none : null),
+    fatalities: counted ?? none,
     injured: summariseCounts(injured),
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),

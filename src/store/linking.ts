@@ -303,19 +303,17 @@ export class Linker {
    * Every event the component touches comes whole (see `wholeEvents`).
    */
   private region(start: string[]): Set<string> {
-    const out = this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?');
-    const inn = this.sql('SELECT a, b, score, scored FROM report_edges WHERE b = ?');
     const done = new Set<string>();
     this.near.clear();
     const neighbours = (id: string) => {
-      const edges = [...(out.all(id) as StoredEdge[]), ...(inn.all(id) as StoredEdge[])].filter((e) => !done.has(`${e.a}\t${e.b}`));
+      const edges = this.edgesOf(id).filter((e) => !done.has(`${e.a}\t${e.b}`));
       if (this.rescoreIdf && this.rescored + edges.length <= MAX_RESCORED_EDGES) {
         this.rescored += edges.length;
         this.rescore(edges, this.rescoreIdf);
       }
       for (const e of edges) done.add(`${e.a}\t${e.b}`);
       // edges already re-scored (seen from the other end) are read back from the table with their new score
-      const all = [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])];
+      const all = this.edgesOf(id);
       this.near.set(id, nearest(id, all));
       return all.filter((e) => e.score >= LINK_FLOOR).map((e) => (e.a === id ? e.b : e.a));
     };
@@ -358,13 +356,14 @@ export class Linker {
     return region;
   }
 
+  /** Every stored edge of a report, whichever end it is stored at. */
+  private edgesOf(id: string): StoredEdge[] {
+    return [...(this.sql('SELECT a, b, score, scored FROM report_edges WHERE a = ?').all(id) as StoredEdge[]), ...(this.sql('SELECT a, b, score, scored FROM report_edges WHERE b = ?').all(id) as StoredEdge[])];
+  }
+
   /** The neighbours (`nearest`) of each report, read from the table for those `region` did not visit. */
   private nearOf(ids: readonly string[]): Map<string, string[]> {
-    const out = this.sql('SELECT a, b, score FROM report_edges WHERE a = ?');
-    const inn = this.sql('SELECT a, b, score FROM report_edges WHERE b = ?');
-    for (const id of ids) {
-      if (!this.near.has(id)) this.near.set(id, nearest(id, [...(out.all(id) as Edge[]), ...(inn.all(id) as Edge[])]));
-    }
+    for (const id of ids) if (!this.near.has(id)) this.near.set(id, nearest(id, this.edgesOf(id)));
     return this.near;
   }
 
