@@ -17,8 +17,8 @@
  *   wider than it. Null is wrong. (The Ukraine table keeps its older rule, printed beside it.)
  * - GVA killed / injured: report.fatalities.best / injured.best equal the coded count exactly; a
  *   null count reads as 0 (an article that names no death reports none), the strict variant (null
- *   is wrong) is printed beside it. Document: `title` as the page title (not in the text),
- *   `published`, `text`, as an HTML page comes in.
+ *   is wrong) is printed beside it. Document: a plain-text article, the `title` as its first line,
+ *   a blank line, then `text`; `published` as its date.
  * - GED deaths: fatalities.best inside the coded [low, high]; null is wrong. UCDP splits one
  *   headline's toll over several events, so this is bounded well below 1 (see docs).
  * - GED sides: the report's `actor1`/`actor2` against `side_a`/`side_b`, unordered. A gold side is
@@ -257,7 +257,8 @@ function evalGva(part: Part): number {
     if (!g || !d.text?.trim()) continue;
     let r: Report | undefined;
     try {
-      r = extract(textDocument(d.text, { source: `gva:${d.id}`, title: d.title, published: d.published }), pipeline).reports[0];
+      // as a saved article: the headline as the first line, then the body
+      r = extract(textDocument(`${d.title}\n\n${d.text}`, { source: `gva:${d.id}`, published: d.published }), pipeline).reports[0];
     } catch {
       errors++;
     }

@@ -343,6 +343,22 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
   return added.reduce((a, b) => ({ low: a.low + b.low, best: a.best + b.best, high: a.high + b.high }), base ?? { low: 0, best: 0, high: 0 });
 }
 
+/**
+ * The injured: those said to be hurt, or those hit ("four shot", "a man was shot") less the dead
+ * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
+ * the hit: news says "shot" of everyone the bullets struck.
+ */
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null): Count | null {
+  const told = summariseCounts(injured);
+  const hit = summariseCounts(struck);
+  if (!hit) return told;
+  const dead = fatalities?.best ?? 0;
+  const left = Math.max(0, hit.best - dead);
+  const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
+  if (!told) return fromHit;
+  return fromHit.best > told.best ? fromHit : told;
+}
+
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
 function impliedDate(published: string | null): DateInterval | null {
   if (!published) return null;
@@ -407,15 +423,20 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const fatalVague: boolean[] = [];
   const fatalMore: boolean[] = [];
   const injured: Count[] = [];
+  const struck: Count[] = [];
+  const updates: Count[] = [];
+  const struckAt: Sentence[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
   const dates: DateInterval[] = [];
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind === 'casualty') {
-        claims.push(claim(text, id, s, a.field, a.value, a.hedged));
-        if (!a.hedged) (a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
-        if (!a.hedged && a.field === 'fatalities') {
+        // the people hit are claimed as injured once the dead among them are known (below)
+        if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
+        if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
+        if (a.struck && !a.hedged) struckAt.push(s);
+        if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
         }
@@ -456,7 +477,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       claims.push(claim(text, id, s, 'location', loc));
     }
   }
-  const counted = withAdded(fatal, fatalVague, fatalMore);
+  // a later figure of the toll ("rose to 12") replaces the earlier ones: the last one stated is current
+  const counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
+  const hurt = injuredOf(injured, struck, counted);
+  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
@@ -478,7 +502,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     location: consensus(places, placesCompatible, placeSpecificity),
     actors,
     fatalities: counted ?? none,
-    injured: summariseCounts(injured),
+    injured: hurt,
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
     claims,

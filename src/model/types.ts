@@ -114,6 +114,13 @@ export interface CasualtyAnnotation extends Span {
   victims: string | null;
   /** Hedged ("may have been killed"): a claim, but a weak one. */
   hedged: boolean;
+  /**
+   * Only on `injured`: the people hit ("four shot", "a man was shot"), the dead among them
+   * included. The report counts as injured those hit less the dead (see reports.ts).
+   */
+  struck?: true;
+  /** A later figure for the same toll ("rose to 12", "has risen to", "now stands at"): it replaces the earlier ones. */
+  update?: true;
 }
 
 export interface EquipmentAnnotation extends Span {
