@@ -40,7 +40,7 @@ const SINGULAR_PERSON =
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|an?|\\d+)\\s)[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /**
@@ -114,6 +114,10 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
+  // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
+  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // "Friend's Shooting Death", "the girl's death"
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -150,7 +154,7 @@ interface Group {
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
-const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
+const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself)\b/i;
 /**
  * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
  * trader", "riots following the deaths of two youths".
@@ -294,8 +298,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
           } else {
             // "shot dead a trader and his son": one more person, named without a number
-            const plus = PLUS_ONE.exec(sentence.slice(group.end));
-            if (plus && !NUMBER_AT.test(plus[0])) group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+            // "kills wife, son, daughter": each one more person, named without a number
+            for (let k = 0; k < 4; k++) {
+              const plus = PLUS_ONE.exec(sentence.slice(group.end));
+              if (!plus || NUMBER_AT.test(plus[0])) break;
+              group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+            }
           }
         }
       } else if (verb.side === 'after') {
