@@ -359,6 +359,21 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
   return fromHit.best > told.best ? fromHit : told;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The incident's date among a report's dates: not the date of a later step (said, arrested, in
+ * court, the toll rose: see DateAnnotation.later) when another is given, and among the rest the
+ * days before the wider spans — a "2015" or "this month" agrees with every day, so by support
+ * alone it would win over the day it contains.
+ */
+export function incidentDate(dates: DateInterval[], later: boolean[] = []): DateInterval | null {
+  const own = dates.filter((_, i) => !later[i]);
+  const pool = own.length ? own : dates;
+  const days = pool.filter((d) => Date.parse(d.end) - Date.parse(d.start) <= DAY_MS);
+  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity);
+}
+
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
 function impliedDate(published: string | null): DateInterval | null {
   if (!published) return null;
@@ -429,6 +444,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const captured: Count[] = [];
   const places: Location[] = [];
   const dates: DateInterval[] = [];
+  const datesLater: boolean[] = [];
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind === 'casualty') {
@@ -454,6 +470,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         claims.push(claim(text, id, s, 'location', loc));
       } else if (a.kind === 'date') {
         dates.push(a.value);
+        datesLater.push(!!a.later);
         claims.push(claim(text, id, s, 'date', a.value));
       }
     }
@@ -498,7 +515,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: consensus(dates, datesCompatible, dateSpecificity) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    date: incidentDate(dates, datesLater) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity),
     actors,
     fatalities: counted ?? none,

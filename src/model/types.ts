@@ -79,6 +79,12 @@ export interface DateAnnotation extends Span {
   value: DateInterval;
   /** False when part of it (the year, the week) was implied by the publication date. */
   stated: boolean;
+  /**
+   * Set when the date is that of a later step, not of the incident: the reporting ("police said
+   * Tuesday", "Updated: May 31"), an arrest, a court date, a funeral, a toll's update ("the toll
+   * rose on Sunday"). The report builder dates the incident by the other dates when there are any.
+   */
+  later?: true;
 }
 
 export interface PlaceAnnotation extends Span {
