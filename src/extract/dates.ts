@@ -17,7 +17,12 @@ const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|u
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
 const RECENT_SPAN = /\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
-const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, several: 3, few: 3 };
+const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
+/**
+ * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
+ * report, when nothing says when they were (a week ending at publication).
+ */
+const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -190,6 +195,17 @@ export function findDates(sentence: string, offset: number, published: string | 
       const start = m.index + m[0].indexOf(m[0].trim());
       periods.push([start, m.index + m[0].length]);
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
+    }
+  }
+  if (pub && !FUTURE_CUE.test(sentence)) {
+    DAYS_SPAN.lastIndex = 0;
+    for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
+      if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
+      const days = m[2].toLowerCase() === 'week' ? 7 * n : n;
+      if (!days || days > 62) continue;
+      periods.push([m.index, m.index + m[0].length]);
+      out.push({ kind: 'date', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], value: { start: isoDate(addDays(pub, 1 - days)), end: isoDate(pub), precision: days >= 7 ? 'week' : 'day' }, stated: false });
     }
   }
   for (const r of parseDates(sentence, ref, true)) {

@@ -266,6 +266,11 @@ export type FieldStatus = 'agreed' | 'disputed' | 'single';
 export interface FieldEvidence {
   status: FieldStatus;
   claims: Claim[];
+  /**
+   * A later source gave a newer figure for the same incident (a toll that rose): the newest is
+   * the event's value, the earlier claims stay here as its history. Not a dispute.
+   */
+  updated?: true;
 }
 
 export interface ReportRef {
