@@ -21,15 +21,16 @@ const FIELDS: FieldName[] = ['type', 'date', 'location', 'actors', 'fatalities',
 function compatibleFor(field: FieldName): ((a: Claim, b: Claim) => boolean) | null {
   switch (field) {
     case 'location':
-      return (a, b) => placesCompatible(a.value as Location, b.value as Location);
+      // two towns of one region are more often one place resolved two ways than sources in conflict
+      return (a, b) => placesCompatible(a.value as Location, b.value as Location) || sameRegion(a.value as Location, b.value as Location);
     case 'date':
       return (a, b) => datesCompatible(a.value as DateInterval, b.value as DateInterval);
     case 'fatalities':
     case 'injured':
     case 'captured':
       return (a, b) => countsCompatible(a.value as Count, b.value as Count);
-    case 'type':
-      return (a, b) => String(a.value).split('/')[0] === String(b.value).split('/')[0];
+    // the type is sitrep's reading of each document, not a fact a source states: two readings
+    // that differ are shown with their sentences, not flagged as sources in conflict
     default:
       return null; // actors and equipment are lists: more of them is not a conflict
   }
@@ -70,6 +71,8 @@ const isCount = (f: FieldName) => f === 'fatalities' || f === 'injured' || f ===
  * a count that a later document raises (a toll that rose is an update: `updated`, the newest
  * current). Counts published the same day that disagree stay a dispute, as does a toll that fell.
  */
+const sameRegion = (a: Location, b: Location) => a.country === b.country && !!a.admin1 && a.admin1 === b.admin1;
+
 function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvidence {
   const docs = new Set(claims.map((c) => c.document));
   const compatible = compatibleFor(field);
