@@ -383,18 +383,47 @@ function impliedDate(published: string | null): DateInterval | null {
 }
 
 
-function assignActors(sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
+/** People who report or speak for others are attribution, not actors (see attribution.ts). */
+const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
+/** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
+const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|with)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+)?["“']?$/iu;
+/** "killed by Hamas": the agent of a passive form is who acted. */
+const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
+
+/**
+ * Actors as ACLED and UCDP code them, from the incident's own sentences (not background): `actor1`
+ * the side that acted (named before the incident's word, or after "by"), `actor2` the side acted on
+ * (after it); further sides on either hand are `assoc_actor1` / `assoc_actor2`. Civilians among
+ * the dead or hurt, with no side named for them, are `actor2` "Civilians". People keep their roles
+ * (`person`); journalists and spokespeople are attribution and left out.
+ */
+function assignActors(text: string, sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
   const out = new Map<string, Actor>();
+  let actor1 = false;
+  let actor2 = false;
+  let civilians = false;
   for (const s of sentences) {
     const trigger = s.triggers.find((t) => triggers.has(t));
     for (const a of s.items) {
+      if (a.kind === 'casualty' && a.value.best > 0 && a.victims && CIVILIAN_VICTIMS.test(a.victims)) civilians = true;
       if (a.kind !== 'actor' || out.has(a.value)) continue;
+      if (a.type === 'person') {
+        if (!ATTRIBUTION_ROLE.test(a.role ?? '')) out.set(a.value, { name: a.value, role: 'person', type: a.type, description: a.role });
+        continue;
+      }
+      const lead = text.slice(Math.max(0, a.start - 40), a.start);
       let role = 'mentioned';
-      if (a.type !== 'person' && trigger) role = a.end <= trigger.start ? 'actor1' : 'actor2';
-      if (a.type === 'person') role = 'person';
+      if (trigger && !SIDE_ROUTE_BEFORE.test(lead)) {
+        const acting = a.end <= trigger.start || AGENT_BEFORE.test(lead);
+        if (acting) role = actor1 ? 'assoc_actor1' : 'actor1';
+        else role = actor2 ? 'assoc_actor2' : 'actor2';
+        if (role === 'actor1') actor1 = true;
+        if (role === 'actor2') actor2 = true;
+      }
       out.set(a.value, { name: a.value, role, type: a.type, description: a.role });
     }
   }
+  if (civilians && !actor2 && !out.has('Civilians')) out.set('Civilians', { name: 'Civilians', role: 'actor2', type: 'civilians', description: null });
   return [...out.values()];
 }
 
@@ -503,8 +532,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
   if (none) claims.push(claim(text, id, noneSentence, 'fatalities', none, true));
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
-  const actors = assignActors(all, ownTriggers);
-  for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
+  // who acted is read where the incident is told, not in background paragraphs
+  const actors = assignActors(text, incident.length ? incident : all, ownTriggers);
+  const named = new Set(actors.map((a) => a.name));
+  for (const s of incident.length ? incident : all) for (const a of s.items) if (a.kind === 'actor' && named.has(a.value)) claims.push(claim(text, id, s, 'actors', a.value));
 
   return {
     id: `${id}#${index}`,
