@@ -225,6 +225,8 @@ const NAME_BEFORE = new RegExp(
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
+/** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
+const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -320,7 +322,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
-        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end));
+        // "2,507 members … approved by the late ruler, who died in 2006": a relative clause further on
+        // has its own subject, so a group before it is not the one who died
+        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
