@@ -175,7 +175,7 @@ function intoThePast(r: chrono.ParsedResult, day: Date, published: Date, sentenc
  */
 const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
 /** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
-const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment))\b/i;
+const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
 
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null): DateAnnotation[] {
