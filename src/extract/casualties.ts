@@ -129,6 +129,8 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
+  // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "in critical condition", "listed in serious condition": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
@@ -161,7 +163,7 @@ const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|
  */
 const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
 const ARTICLE_BEFORE = /\b(?:a|an|the|his|her|their|its)\s+$/i;
-const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded)\b/i;
+const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded|wounded|injured)\b/i;
 /** "riots after the death of a man in custody": a death named as a noun after "after" is the cause. */
 const NOMINAL_DEATH = /^(?:deaths?|killings?\s+of|murders?\s+of)\b/i;
 const AFTER_BEFORE = /\b(?:after|following)\s+(?:the\s+)?$/i;
@@ -202,7 +204,8 @@ function findGroups(sentence: string): Group[] {
   const out: Group[] = [];
   for (const g of raw) {
     const last = out[out.length - 1];
-    if (last && !g.subset && COORDINATION.test(sentence.slice(last.end, g.start))) {
+    // "three dead and seven others injured" are two counts, not one group of ten
+    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(sentence.slice(last.end, g.start))) {
       out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
     } else out.push(g);
   }
