@@ -21,7 +21,7 @@
  *   a blank line, then `text`; `published` as its date.
  * - GED deaths: fatalities.best inside the coded [low, high]; null is wrong. UCDP splits one
  *   headline's toll over several events, so this is bounded well below 1 (see docs).
- * - GED sides: the report's `actor1`/`actor2` against `side_a`/`side_b`, unordered. A gold side is
+ * - GED sides: the report's `actor1`/`actor2` (and `assoc_actor1/2`) against `side_a`/`side_b`, unordered. A gold side is
  *   met when a report side matches it: "Government of X" by any state actor "… of X" (forces,
  *   police, government); "Civilians" by "Civilians"; a side naming insurgents/rebels/opposition by
  *   a rebel side; otherwise by name (either contains the other, case-insensitive, or a listed
@@ -352,7 +352,7 @@ function evalGed(part: Part): number {
     const dOk = dateMeets(r?.date, gd);
     const f = r?.fatalities ?? null;
     const fOk = !!f && f.best >= Number(rec.low) && f.best <= Number(rec.high);
-    const predSides = (r?.actors ?? []).filter((a) => a.role === 'actor1' || a.role === 'actor2');
+    const predSides = (r?.actors ?? []).filter((a) => /^(?:assoc_)?actor[12]$/.test(a.role));
     const met = [rec.side_a, rec.side_b].filter((g) => predSides.some((p) => sideMatches(g, p))).length;
     date += +dOk; deaths += +fOk; deathsNonNull += +!!f; sides += met / 2; sideBoth += +(met === 2); sideAny += +(met > 0); sideNamed += +(predSides.length > 0);
     const sl = bySlice.get(rec.slice) ?? [0, 0, 0, 0];
