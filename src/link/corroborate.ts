@@ -1,8 +1,8 @@
 /**
  * One event from its reports: per field, the claims of every document grouped, and a status —
  * `agreed` (two or more documents, compatible values), `disputed` (documents whose reports give the
- * incident values that exclude each other; a toll a later document raises is an update, not a
- * dispute), `single` (one document). Merged values follow the evidence:
+ * incident values that exclude each other, or one document's incident sentences that place or date
+ * it two ways; a toll a later document raises is an update, not a dispute), `single` (one document). Merged values follow the evidence:
  * the most specific place all agree with (or the best-supported one under dispute), the
  * narrowest date, fatalities as low/best/high over all sources with the conservative (lowest)
  * best, as ACLED codes conflicting reports.
@@ -95,6 +95,20 @@ function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvi
         }
         disputed = true;
         break outer;
+      }
+    }
+  }
+  // inside one document: a place or a date told two ways in the incident's own sentences ("one
+  // claiming Poltava, another Vovchansk") — these claims come from those sentences only; counts
+  // are read from every sentence, where a second figure is more often background or an update
+  if (compatible && !disputed && (field === 'location' || field === 'date')) {
+    const firm = claims.filter((c) => !c.hedged);
+    outer: for (let i = 0; i < firm.length; i++) {
+      for (let j = i + 1; j < firm.length; j++) {
+        if (firm[i].document === firm[j].document && !compatible(firm[i], firm[j])) {
+          disputed = true;
+          break outer;
+        }
       }
     }
   }
