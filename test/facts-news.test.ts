@@ -1,10 +1,14 @@
 // Counts, dates and actors as a report carries them, through the real pipeline: a toll that rose,
 // the injured less the dead, the incident's date rather than the reporting's, sides rather than
 // every name. Hand-written regression cases, not the figures reported (see docs/evaluation.md).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textDocument } from '../src/ingest/document.js';
 import type { Report } from '../src/model/index.js';
 import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
+import { openStore } from '../src/store/sqlite.js';
 
 let pipeline: Pipeline;
 beforeAll(() => {
@@ -62,6 +66,26 @@ describe('bad input', () => {
       expect(performance.now() - t0).toBeLessThan(3000);
       expect(r.fatalities === null || r.fatalities.assumed === true || r.fatalities.best === 0).toBe(true);
       expect(r.injured).toBeNull();
+    }
+  });
+});
+
+describe('two reports of one strike, a day apart', () => {
+  it('make one event whose toll is the newer figure, an update rather than a dispute', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-facts-'));
+    const store = openStore(join(dir, 'e.db'));
+    try {
+      const a = textDocument('Russian drone strike on Odesa apartment block kills 10\n\nThe death toll from a Russian drone strike on an apartment block in Odesa on Saturday rose to 10 on Sunday, regional governor Oleh Kiper said.', { source: 'a', published: '2024-03-03' });
+      const b = textDocument("Odesa drone strike toll rises to 12\n\nThe number of people killed in Saturday's Russian drone strike on an apartment block in Odesa has risen to 12, the regional governor Oleh Kiper said on Monday.", { source: 'b', published: '2024-03-04' });
+      for (const d of [a, b]) store.ingest(d, extract(d, pipeline).reports);
+      const events = store.events({ limit: 10 }).events;
+      expect(events).toHaveLength(1);
+      const e = events[0];
+      expect([e.fatalities?.best, e.fields.fatalities?.updated, e.disputed, e.date?.start]).toEqual([12, true, [], '2024-03-02']);
+      expect(e.fields.fatalities?.claims.map((c) => (c.value as { best: number }).best).sort()).toEqual([10, 12]);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -474,6 +474,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const places: Location[] = [];
   const dates: DateInterval[] = [];
   const datesLater: boolean[] = [];
+  const dateClaims: Claim[] = [];
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind === 'casualty') {
@@ -500,10 +501,13 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       } else if (a.kind === 'date') {
         dates.push(a.value);
         datesLater.push(!!a.later);
-        claims.push(claim(text, id, s, 'date', a.value));
+        dateClaims.push(claim(text, id, s, 'date', a.value));
       }
     }
   }
+  // the date of a later step (said Monday, in court) is no claim of the incident's date when another is given
+  const ownDates = datesLater.some((l) => !l);
+  claims.push(...dateClaims.filter((_, i) => !ownDates || !datesLater[i]));
   if (!places.length) {
     // headlines rarely say "in": "Rebel-held Donetsk hit by air strike". Without a locative word,
     // a place that is neither a route end nor a stand-in for a government is the scene.
