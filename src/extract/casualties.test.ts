@@ -216,6 +216,10 @@ describe('news phrasings of a toll', () => {
     expect(full('The toll rose from 10 to 12.')).toEqual([['fatalities', 12, false, true]]);
     expect(full('The death toll now stands at 7.')).toEqual([['fatalities', 7, false, true]]);
   });
+  it('hedges a count only by a hedge before it', () => {
+    expect(counts('A 34-year-old woman is dead after what may have been an accidental shooting.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Three soldiers may have been killed.')).toEqual([['fatalities', 3, true]]);
+  });
   it('counts no number that is not a casualty count', () => {
     expect(full('The 2,507 members of the council were approved by the late ruler, who died in 2006.')).toEqual([]);
     expect(full('Image 1 of 10 A 4-year-old girl has died.')).toEqual([['fatalities', 1, false, false]]);

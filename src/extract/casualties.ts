@@ -262,7 +262,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   const taken: [number, number][] = [];
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
   const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null, struck = false, update = false) => {
-    const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged };
+    // a hedge after the count is about something else: "is dead after what may have been an accident"
+    const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: hedged && HEDGE.test(sentence.slice(0, e)) };
     if (struck) a.struck = true;
     if (update) a.update = true;
     out.push(a);
