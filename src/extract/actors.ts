@@ -45,7 +45,7 @@ const BARE_FORCES = /\b(?:(?:regime|government|junta|pro-government|security|sta
 /** Words of an institution: "Defense Intelligence" is a body, not a person's name. */
 const INSTITUTION_WORD = /\b(?:Intelligence|Ministry|Forces|Army|Police|Service|Agency|Council|Committee|Command|Guards?|Republic|Center|Centre|Directorate|Department|Office|Liberty|Radio|News|Times|Post|Press|Channel|Television|TV)\b/;
 /** A name speaking or told of in the third person: "Kyrylo Budanov, in his conversation", "Jane Roe said". */
-const NAME_SPEAKS = new RegExp(`([\\p{Lu}][\\p{L}'’-]+\\s+[\\p{Lu}][\\p{L}'’-]+)(?=,\\s+(?:in|who)\\s+(?:his|her)\\b|\\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\\b)`, 'gu');
+const NAME_SPEAKS = new RegExp(`([\\p{Lu}][\\p{L}'’-]{1,30}\\s+[\\p{Lu}][\\p{L}'’-]{1,30})(?=,\\s+(?:in|who)\\s+(?:his|her)\\b|\\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\\b)`, 'gu');
 
 const PERSON_STOP = /^(?:The|A|An|In|On|At|As|But|And|While|When|According|Despite|Further|Finally|Tragically|Initially|Russian|Ukrainian|Syrian)\b/;
 

@@ -215,14 +215,14 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
-const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}+ly|later|then|also|pronounced|found|declared|listed)\\s+){0,2}$`;
+const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}$`;
 const SINGULAR_BEFORE = new RegExp(
   `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:[\\p{L}\\d'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'iu',
 );
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
 const NAME_BEFORE = new RegExp(
-  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'u',
 );
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');

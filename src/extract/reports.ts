@@ -386,7 +386,7 @@ function impliedDate(published: string | null): DateInterval | null {
 /** People who report or speak for others are attribution, not actors (see attribution.ts). */
 const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
 /** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
-const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|with)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+)?["“']?$/iu;
+const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
 /** "killed by Hamas": the agent of a passive form is who acted. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 
