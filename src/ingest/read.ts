@@ -7,11 +7,12 @@
 import { createReadStream } from 'node:fs';
 import { open, opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import type { Document } from '../model/index.js';
 import { decodeBytes, gunzip, isGzip } from './decode.js';
+import { byteLines } from './lines.js';
 import { isoDateOrNull, textDocument } from './document.js';
 import { InputError } from './errors.js';
 import { sniffHtmlCharset } from './html-charset.js';
@@ -25,7 +26,7 @@ export type InputResult =
 
 /** Bytes read from one non-JSONL file; past it the rest is left and a warning says so. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** Characters of one JSONL line; a longer line is named and skipped. */
+/** Bytes of one JSONL line; a longer line is dropped while it streams, named, and reading goes on. */
 export const MAX_JSONL_LINE = 8 * 1024 * 1024;
 
 type Format = 'text' | 'html' | 'jsonl' | 'feed';
@@ -99,39 +100,98 @@ export function documentFromRecord(record: unknown, source: string): InputResult
   }
 }
 
-/** Streams a JSONL file or stream (gzip or not): one result per non-empty line. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOOSE = new TextDecoder('utf-8');
+
+/**
+ * Streams a JSONL file or stream (gzip or not): one result per non-empty line. Lines are split on
+ * bytes and bounded while reading (`byteLines`). A UTF-8 BOM is dropped; UTF-16 (by its BOM) is
+ * transcoded as it streams; invalid UTF-8 in a line is replaced with U+FFFD and said.
+ */
 export async function* readJsonl(stream: Readable, name: string, gzipped: boolean): AsyncGenerator<InputResult> {
-  const input = gzipped ? stream.pipe(createGunzip()) : stream;
+  let input: Readable = gzipped ? stream.pipe(createGunzip()) : stream;
   let streamError: Error | null = null;
   input.on('error', (e) => (streamError = e));
   stream.on('error', (e) => (streamError = e));
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   try {
-    for await (const line of lines) {
-      n++;
-      if (!line.trim()) continue;
+    input = await transcodeUtf16(input);
+    input.on('error', (e) => (streamError = e));
+    for await (const line of byteLines(input, MAX_JSONL_LINE)) {
+      n = line.n;
       const where = `${name}:${n}`;
-      if (line.length > MAX_JSONL_LINE) {
-        yield { kind: 'error', input: where, reason: `line longer than ${MAX_JSONL_LINE} characters`, rule: 'ingest:jsonl-line-too-long' };
+      if (line.kind === 'too-long') {
+        yield { kind: 'error', input: where, reason: `line longer than ${MAX_JSONL_LINE / 1024 / 1024} MB (${line.bytes} bytes), skipped`, rule: 'ingest:jsonl-line-too-long' };
         continue;
       }
+      let bytes = line.bytes;
+      if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      let text: string;
+      const warnings: string[] = [];
+      try {
+        text = UTF8.decode(bytes);
+      } catch {
+        text = UTF8_LOOSE.decode(bytes);
+        warnings.push('invalid UTF-8 replaced with U+FFFD');
+      }
+      if (!text.trim()) continue;
       let record: unknown;
       try {
-        record = JSON.parse(line);
+        record = JSON.parse(text);
       } catch {
         yield { kind: 'error', input: where, reason: 'not valid JSON', rule: 'ingest:jsonl-syntax' };
         continue;
       }
-      yield documentFromRecord(record, where);
+      const result = documentFromRecord(record, where);
+      if (result.kind === 'document') result.warnings.unshift(...warnings);
+      yield result;
     }
   } catch (err) {
     streamError ??= err as Error;
   }
   if (streamError) {
     const gz = /unexpected end|incorrect header|invalid|zlib/i.test((streamError as Error).message);
-    yield { kind: 'error', input: `${name}:${n + 1}`, reason: gz ? 'truncated or corrupt gzip data' : (streamError as Error).message, rule: gz ? 'ingest:bad-gzip' : 'ingest:read' };
+    const header = /incorrect header/i.test((streamError as Error).message);
+    yield {
+      kind: 'error',
+      input: `${name}:${n + 1}`,
+      reason: header ? 'not gzip data (the name ends in .gz)' : gz ? 'truncated or corrupt gzip data' : (streamError as Error).message,
+      rule: gz ? 'ingest:bad-gzip' : 'ingest:read',
+    };
   }
+}
+
+/** A stream that starts with a UTF-16 BOM, transcoded to UTF-8 as it flows; any other stream as it is. */
+async function transcodeUtf16(input: Readable): Promise<Readable> {
+  const [head, rest] = await peek(input, 2);
+  const bom = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) ? (head[0] === 0xff ? 'utf-16le' : 'utf-16be') : null;
+  if (!bom) return rest;
+  return rest.pipe(iconv.decodeStream(bom)).pipe(iconv.encodeStream('utf-8')) as unknown as Readable;
+}
+
+/** The first bytes of a stream (at least `n` when there are) and a stream that still yields all of it. */
+async function peek(input: Readable, n: number): Promise<[Buffer, Readable]> {
+  const it = input[Symbol.asyncIterator]();
+  const got: Buffer[] = [];
+  let len = 0;
+  let done = false;
+  while (len < n) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    const b = typeof r.value === 'string' ? Buffer.from(r.value) : (r.value as Buffer);
+    got.push(b);
+    len += b.length;
+  }
+  const head = Buffer.concat(got);
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    if (done) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : (r.value as Buffer);
+  }
+  return [head, Readable.from(all(), { objectMode: false })];
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -232,26 +292,54 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
   }
 }
 
-/** Standard input: JSONL when it starts with "{", else one text or HTML page. */
+/**
+ * Standard input, streamed like a file: gzip is inflated as it flows; JSONL (first non-blank byte
+ * "{", after any BOM) goes line by line; anything else is read up to MAX_FILE_BYTES as one text or
+ * HTML page or a feed.
+ */
 export async function* readStream(stream: Readable, name = '-', fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  const bytes = Buffer.concat(chunks);
-  if (!bytes.length) {
+  let [head, input] = await peek(stream, 2);
+  let gzipped = false;
+  if (isGzip(head)) {
+    gzipped = true;
+    const gunzipped = input.pipe(createGunzip());
+    input.on('error', (e) => gunzipped.destroy(e));
+    input = gunzipped;
+  }
+  try {
+    [head, input] = await peek(input, 512);
+  } catch (err) {
+    yield { kind: 'error', input: name, reason: gzipped ? 'truncated or corrupt gzip data' : (err as Error).message, rule: gzipped ? 'ingest:bad-gzip' : 'ingest:read' };
+    return;
+  }
+  if (!head.length) {
     yield { kind: 'error', input: name, reason: 'empty input', rule: 'ingest:empty' };
     return;
   }
-  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
-  if (head.startsWith('{')) {
-    const { Readable } = await import('node:stream');
-    yield* readJsonl(Readable.from([bytes]), name, false);
+  const start = decodeBytes(head.subarray(0, Math.min(head.length, 64)), null).text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) {
+    yield* readJsonl(input, name, false);
     return;
   }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const c of input) {
+      chunks.push(c as Buffer);
+      size += (c as Buffer).length;
+      if (size > MAX_FILE_BYTES) break; // documentFromBytes cuts at the bound and says so
+    }
+  } catch (err) {
+    yield { kind: 'error', input: name, reason: gzipped ? 'truncated or corrupt gzip data' : (err as Error).message, rule: gzipped ? 'ingest:bad-gzip' : 'ingest:read' };
+    return;
+  }
+  input.destroy();
+  const bytes = Buffer.concat(chunks);
   if (sniffFeed(bytes)) {
     yield* readFeed(bytes, name, fetchOptions);
     return;
   }
-  yield documentFromBytes(bytes, head.startsWith('<') ? 'html' : 'text', name);
+  yield documentFromBytes(bytes, start.startsWith('<') ? 'html' : 'text', name);
 }
 
 /** Every input named on the command line, in order. */
