@@ -6,6 +6,7 @@
 import type { Document } from '../model/index.js';
 import { extract, type Pipeline } from '../pipeline.js';
 import type { Store } from '../store/sqlite.js';
+import type { Extractor } from '../extract-pool.js';
 
 export type StoreOutcome = { stored: true; events: string[] } | { stored: false; events: [] };
 
@@ -15,4 +16,15 @@ export function storeDocument(doc: Document, pipeline: Pipeline, store: Store): 
   const { reports } = extract(doc, pipeline);
   const res = store.ingest(doc, reports);
   return res.stored ? { stored: true, events: res.events } : { stored: false, events: [] };
+}
+
+/**
+ * The same step with extraction off the main thread (`sitrep ingest`): the extractor's time budget
+ * bounds a slow document, and a signal is acted on while a document is being extracted.
+ */
+export async function storeDocumentOffThread(doc: Document, extractor: Extractor, store: Store): Promise<StoreOutcome & { warnings: string[] }> {
+  if (store.hasDocument(doc.id)) return { stored: false, events: [], warnings: [] };
+  const { reports, spans, warnings } = await extractor.extract(doc);
+  const res = store.ingest(doc, reports, spans);
+  return res.stored ? { stored: true, events: res.events, warnings } : { stored: false, events: [], warnings };
 }

@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import type { Document } from '../model/index.js';
 import { decodeBytes, gunzip, isGzip } from './decode.js';
 import { byteLines } from './lines.js';
-import { isoDateOrNull, textDocument } from './document.js';
+import { cleanLine, isoDateOrNull, textDocument } from './document.js';
 import { InputError } from './errors.js';
 import { sniffHtmlCharset } from './html-charset.js';
 import { extractArticle } from './html.js';
@@ -42,6 +42,11 @@ function formatOf(path: string): Format | null {
   const name = path.toLowerCase().replace(/\.gz$/, '');
   const ext = extname(name);
   return ext in EXTENSIONS ? EXTENSIONS[ext] : null;
+}
+
+function notRegular(input: string, st: import('node:fs').Stats): InputResult {
+  const what = st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+  return { kind: 'error', input, reason: `${what}, not a regular file: skipped`, rule: 'ingest:not-regular' };
 }
 
 function errorResult(input: string, err: unknown): InputResult {
@@ -83,14 +88,18 @@ export function documentFromRecord(record: unknown, source: string): InputResult
   const str = (k: string) => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string).trim() : null);
   const src = str('source') ? `${source} (${str('source')})` : source;
   try {
-    const meta = { source: src, url: str('url'), title: str('title'), published: isoDateOrNull(r.published ?? r.date), author: str('author'), site: str('site') };
+    const rawDate = r.published ?? r.date;
+    const published = isoDateOrNull(rawDate);
+    const warnings: string[] = [];
+    if (!published && (typeof rawDate === 'string' || typeof rawDate === 'number') && String(rawDate).trim())
+      warnings.push(`publication date ${JSON.stringify(cleanLine(String(rawDate).slice(0, 40)))} is not a real day; left out`);
+    const meta = { source: src, url: str('url'), title: str('title'), published, author: str('author'), site: str('site') };
     if (str('text')) {
-      const warnings: string[] = [];
       return { kind: 'document', document: textDocument(str('text')!, meta, warnings), warnings };
     }
     if (str('html')) {
       const article = extractArticle(str('html')!, { url: meta.url });
-      const warnings = [...article.warnings];
+      warnings.push(...article.warnings);
       const document = textDocument(article.text, { ...meta, title: meta.title ?? article.title, published: meta.published ?? article.published, author: meta.author ?? article.author, site: meta.site ?? article.site, lang: article.lang }, warnings);
       return { kind: 'document', document, warnings };
     }
@@ -232,6 +241,12 @@ function sniffFeed(bytes: Uint8Array, lookIntoGzip = true): boolean {
 export async function* readFile(path: string, fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
   const format = formatOf(path);
   try {
+    // a FIFO, socket or device would block open() or never end: only regular files are read
+    const st = await stat(path);
+    if (!st.isFile()) {
+      yield notRegular(path, st);
+      return;
+    }
     if (format === 'jsonl') {
       yield* readJsonl(createReadStream(path), path, path.toLowerCase().endsWith('.gz'));
       return;
@@ -359,6 +374,10 @@ export async function* readInputs(paths: readonly string[], stdin: Readable = pr
       st = await stat(p);
     } catch (err) {
       yield errorResult(p, err);
+      continue;
+    }
+    if (!st.isDirectory() && !st.isFile()) {
+      yield notRegular(p, st);
       continue;
     }
     if (st.isDirectory()) {
