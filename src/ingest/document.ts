@@ -59,8 +59,8 @@ const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
 const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060\ufeff]/g;
 
 export function stripControls(text: string, keepNewlines = true): string {
-  const out = text.replace(ESCAPES, '').replace(CONTROLS, (c) => (keepNewlines && (c === '\t' || c === '\n') ? c : c === '\t' || c === '\n' ? ' ' : ''));
-  return out;
+  const out = text.replace(ESCAPES, '').replace(CONTROLS, '');
+  return keepNewlines ? out : out.replace(/[\t\n]/g, ' ');
 }
 
 /** One-line metadata (title, source, author): controls stripped, newlines and tabs become spaces. */
