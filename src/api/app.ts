@@ -98,9 +98,18 @@ export function createApp(opts: ApiOptions): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
+    // set first, so refusals (421, 405) carry them too
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
     if (opts.loopbackOnly) {
       const host = new URL(c.req.url).hostname;
       if (!LOOPBACK_HOSTS.has(host)) throw new ApiError(421, 'this server answers to 127.0.0.1 and localhost only');
+    }
+    // OPTIONS, TRACE, PROPFIND and the rest: this server has only reads and one POST
+    if (!['GET', 'HEAD', 'POST'].includes(c.req.method)) {
+      c.header('Allow', 'GET, HEAD, POST');
+      throw new ApiError(405, 'method not allowed');
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');

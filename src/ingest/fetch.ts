@@ -404,7 +404,8 @@ export async function* readUrl(url: string, opts: FetchOptions = {}): AsyncGener
   let body: Uint8Array = res.body;
   try {
     // a .gz served as application/gzip: what matters is inside
-    if (isGzip(body) && (res.mediaType === null || SNIFF_TYPES.has(res.mediaType))) body = gunzip(body);
+    // inflated within the fetch bound, as a Content-Encoding body is: not the file bound (256 MB)
+    if (isGzip(body) && (res.mediaType === null || SNIFF_TYPES.has(res.mediaType))) body = gunzip(body, opts.maxBytes ?? MAX_FETCH_BYTES);
   } catch (e) {
     yield errorResult(url, e);
     return;

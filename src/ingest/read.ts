@@ -55,6 +55,8 @@ function errorResult(input: string, err: unknown): InputResult {
   const reasons: Record<string, string> = {
     ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'is a folder', ELOOP: 'symbolic link loop', EMFILE: 'too many open files',
   };
+  // a name that is not UTF-8 comes back from the folder listing with U+FFFD and can no longer be opened
+  if (e.code === 'ENOENT' && input.includes('\ufffd')) return { kind: 'error', input, reason: 'file name is not valid UTF-8: cannot be opened by name, skipped', rule: 'ingest:bad-name' };
   return { kind: 'error', input, reason: (e.code && reasons[e.code]) || e.message || String(err), rule: `ingest:${(e.code ?? 'error').toLowerCase()}` };
 }
 
@@ -276,7 +278,7 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
     return;
   }
   if (seen.has(real)) {
-    yield { kind: 'error', input: dir, reason: 'symbolic link loop (folder already read)', rule: 'ingest:link-loop' };
+    yield { kind: 'error', input: dir, reason: 'folder already read (named twice, or a link back into it)', rule: 'ingest:link-loop' };
     return;
   }
   seen.add(real);

@@ -8,8 +8,13 @@ import { createPipeline, loadResources } from '../../src/pipeline.js';
 import { ADVERSARIAL_UNITS, adversarialText } from '../../scripts/adversarial.js';
 
 const pipeline = createPipeline(loadResources());
-/** Below this a timing is noise (timer, a GC pause on the larger text); the 20k figure is floored to it. */
-const FLOOR_MS = 10;
+/**
+ * Below FLOOR_MS a timing is noise (timer, a GC pause); the 20k figure is floored to it. SLACK_MS is
+ * what a shared, loaded machine adds to one 200k run: harmless at the largest document kept
+ * (MAX_TEXT_CHARS), and far below what a quadratic stage costs there (the actor patterns took 91 s).
+ */
+const FLOOR_MS = 25;
+const SLACK_MS = 250;
 const RATIO = 12;
 
 /** Milliseconds each stage takes on `text`, in stage order (the least of `tries` runs). */
@@ -34,7 +39,7 @@ describe('every stage is linear on adversarial input', () => {
     it(`${name} (${JSON.stringify(unit)}): 200k characters cost at most ${RATIO}x 20k`, () => {
       const small = stageTimes(adversarialText(unit, 20_000), 2);
       let large = stageTimes(adversarialText(unit, 200_000), 2);
-      const slow = () => pipeline.stages.filter((_, i) => large[i] > RATIO * Math.max(small[i], FLOOR_MS));
+      const slow = () => pipeline.stages.filter((_, i) => large[i] > RATIO * Math.max(small[i], FLOOR_MS) + SLACK_MS);
       if (slow().length) large = stageTimes(adversarialText(unit, 200_000), 1); // a busy machine gets a second try
       const report = pipeline.stages.map((s, i) => `${s.name} ${small[i].toFixed(1)} -> ${large[i].toFixed(1)} ms`);
       expect(slow().map((s) => s.name), report.join('; ')).toEqual([]);
