@@ -5,7 +5,7 @@
  * goes on with the rest. JSONL is streamed line by line, so a 1 GB dump never sits in memory.
  */
 import { createReadStream } from 'node:fs';
-import { open, opendir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
@@ -278,7 +278,9 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
     return;
   }
   if (seen.has(real)) {
-    yield { kind: 'error', input: dir, reason: 'folder already read (named twice, or a link back into it)', rule: 'ingest:link-loop' };
+    // a link back into a folder being read is a loop; the same folder named twice is only a repeat
+    const viaLink = await lstat(dir).then((st) => st.isSymbolicLink(), () => false);
+    yield { kind: 'error', input: dir, reason: viaLink ? 'symbolic link loop (folder already read)' : 'folder already read (named twice)', rule: 'ingest:link-loop' };
     return;
   }
   seen.add(real);
