@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentId, isoDateOrNull, textDocument } from '../../src/ingest/document.js';
+import { openStore } from '../../src/store/sqlite.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/sitrep.js');
@@ -109,16 +110,19 @@ describe('publication dates', () => {
 });
 
 describe('--near with --limit', () => {
-  it('filters before the limit: a full page, no crash', () => {
-    const db = join(dir, 'near.db');
-    sitrep(['ingest', join(root, '../shared/seeds')], db);
-    const all = JSON.parse(sitrep(['events', '--json'], db).stdout) as { id: string; location: { lat: number; lon: number } | null }[];
-    const located = all.filter((e) => e.location?.lat != null);
-    expect(located.length).toBeGreaterThan(0);
-    const last = located[located.length - 1];
-    const r = sitrep(['events', '--json', '--near', `${last.location!.lat},${last.location!.lon},10`, '--limit', '1'], db);
-    expect(r.status, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual([last.id]);
+  it('filters before the limit: events in the bounding box but beyond the radius do not empty the page', () => {
+    const store = openStore(join(dir, 'near.db'));
+    try {
+      const put = store.db.prepare("INSERT INTO events (id, data, features, sort_date, lat, lon, n_reports, updated_at) VALUES (?, ?, '{}', ?, ?, ?, 1, '')");
+      // two newer events in the corners of the 10 km box around (34, 69), 13 km away; the one within 10 km is older
+      put.run('evt_corner1', JSON.stringify({ id: 'evt_corner1' }), '2023-05-03', 34.085, 69.1);
+      put.run('evt_corner2', JSON.stringify({ id: 'evt_corner2' }), '2023-05-02', 33.915, 68.9);
+      put.run('evt_inside', JSON.stringify({ id: 'evt_inside' }), '2023-05-01', 34.01, 69.01);
+      const page = store.events({ near: { lat: 34, lon: 69, km: 10 }, limit: 1 });
+      expect(page.events.map((e) => e.id)).toEqual(['evt_inside']);
+    } finally {
+      store.close();
+    }
   });
 });
 
