@@ -43,13 +43,21 @@ export class StoppedError extends Error {
   override name = 'StoppedError';
 }
 
+/**
+ * The worker's heap, bounded here rather than by the command's shebang (`node bin/sitrep.js` runs
+ * without it): the gazetteer takes ~150 MB, one 200,000-character document a few tens more. A worker
+ * past it ends with an error for that document, and the next document gets a fresh worker.
+ */
+const WORKER_HEAP_MB = 768;
+
 function newWorker(): Worker {
   const js = new URL('./extract-worker.js', import.meta.url);
-  if (existsSync(js)) return new Worker(js);
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (existsSync(js)) return new Worker(js, { resourceLimits });
   // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const ts = new URL('./extract-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits });
 }
 
 export class ExtractPool implements Extractor {
@@ -67,6 +75,13 @@ export class ExtractPool implements Extractor {
     const w = newWorker();
     w.unref();
     this.worker = w;
+    // a worker that ended on its own (out of memory, a crash) is replaced for the next document
+    w.once('exit', () => {
+      if (this.worker === w) {
+        this.worker = null;
+        this.ready = null;
+      }
+    });
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: WorkReply) => {
         if (m.id === -1) {
