@@ -75,7 +75,9 @@ export class ExtractPool implements Extractor {
     const w = newWorker();
     w.unref();
     this.worker = w;
-    // a worker that ended on its own (out of memory, a crash) is replaced for the next document
+    // a worker that ended on its own (out of memory, a crash) is replaced for the next document;
+    // its 'error' is answered by 'exit' (the document in hand fails), never by crashing this process
+    w.on('error', () => {});
     w.once('exit', () => {
       if (this.worker === w) {
         this.worker = null;
