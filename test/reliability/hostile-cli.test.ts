@@ -145,3 +145,14 @@ describe('text that would shift offsets or split identity', () => {
     expect(documentId('A bomb in Ka\u200bbul killed 3.')).toBe(documentId('A bomb in Kabul killed 3.'));
   });
 });
+
+describe('a later copy of a stored text', () => {
+  it('says that its publication date and title were not kept', () => {
+    const j = join(dir, 'dup.jsonl');
+    writeFileSync(j, [JSON.stringify({ text: 'A bomb killed 3 people in Kabul on Monday.', published: '2023-05-01' }), JSON.stringify({ text: 'A bomb killed 3 people in Ka\u200bbul on Monday.', published: '2023-05-02', title: 'Kabul blast' })].join('\n') + '\n');
+    const r = sitrep(['ingest', j], join(dir, 'dup.db'));
+    expect(r.stdout).toMatch(/1 new document, 1 already stored/);
+    expect(r.stderr).toMatch(/dup\.jsonl:2: warning: same text as stored .*published and title not kept/);
+  });
+});
+
