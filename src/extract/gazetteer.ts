@@ -7,7 +7,7 @@
  * Names are looked up by their folded form (`foldName`): lower case, diacritics, periods and
  * apostrophes dropped, hyphens as spaces, so "Donets'k", "Donetsk" and "DONETSK" meet.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../model/stage.js';
@@ -58,7 +58,21 @@ export interface PlaceGazetteer extends Gazetteer {
   resolved(entry: GazetteerEntry): ResolvedPlace;
 }
 
-export const GAZETTEER_FILES = { entries: 'entries.tsv', meta: 'meta.json' } as const;
+/**
+ * The built files. entries.tsv holds one entry a line; the rest is a compact index the build
+ * writes so that loading reads files instead of parsing 200,000 lines into maps: names.tsv (every
+ * folded name with its entries' line numbers, sorted by UTF-8 bytes, searched by bisection),
+ * offsets of both files' lines, the Bloom filter's bits and the longest name per first word.
+ */
+export const GAZETTEER_FILES = {
+  entries: 'entries.tsv',
+  meta: 'meta.json',
+  entryOffsets: 'entries.idx',
+  names: 'names.tsv',
+  nameOffsets: 'names.idx',
+  filter: 'names.bloom',
+  firstWords: 'first-words.bin',
+} as const;
 
 /** Shape of `meta.json` as written by the build script. */
 export interface GazetteerMeta {
@@ -73,9 +87,18 @@ export interface GazetteerMeta {
   words: string[];
   /** Folded English first names ("virginia", "chad", "barack"). */
   firstNames: string[];
+  /** Most words of any name (written with the index). */
+  maxNameTokens?: number;
 }
 
-const MARKS = /\p{M}+/gu;
+/** Marks on a Latin letter ("é", "ș"): transliterations put them anywhere, and the news drops them. */
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Arabic vowel signs, hamza and madda above or below: optional in writing ("أ", "إ", "آ" meet "ا"). */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
+/** "ё" is written "е" in most Russian text; other Cyrillic marks make letters ("й", "ї") and stay. */
+const CYRILLIC_YO = /е\u0308/g;
+const ARABIC_YA = /ى/g;
+const TATWEEL = /\u0640/g;
 const APOSTROPHES = /['’‘`ʼ.]/g;
 const DASHES = /[-‐‑‒–—]/g;
 const SPACES = /\s+/g;
@@ -84,18 +107,25 @@ const DOTLESS_I = /ı/g;
 
 /**
  * Folded form of a name for lookup. Periods go so "St." meets "St" and "U.S." meets "US";
- * apostrophes go because transliterations put them anywhere ("Donets'k", "Khar’kov").
+ * apostrophes go because transliterations put them anywhere ("Donets'k", "Khar’kov"). Marks go
+ * only where they are optional (on Latin letters, Arabic vowel signs): in other scripts they
+ * make letters ("й" is no "и", Devanagari vowel signs), so the name keeps them, recomposed.
  */
 export function foldName(s: string): string {
   const lower = s.toLowerCase();
   if (ASCII_PLAIN.test(lower)) return lower;
   return lower
     .normalize('NFD')
-    .replace(MARKS, '')
+    .replace(LATIN_MARKS, '$1')
+    .replace(ARABIC_MARKS, '')
+    .replace(CYRILLIC_YO, 'е')
+    .replace(ARABIC_YA, 'ي')
+    .replace(TATWEEL, '')
     .replace(APOSTROPHES, '')
     .replace(DASHES, ' ')
     .replace(SPACES, ' ')
     .replace(DOTLESS_I, 'i')
+    .normalize('NFC')
     .trim();
 }
 
@@ -165,9 +195,10 @@ function nameHash(s: string): number {
   return h >>> 0;
 }
 
-/** A first word's key in the table of longest names: its hash, cut to a small integer (a collision only keeps a longer span looked up). */
+/** Slots in the table of longest names per first word (a collision only keeps a longer span looked up). */
+const FIRST_WORD_SLOTS = 1 << 20;
 function firstWordKey(hash: number): number {
-  return hash & 0x3fffffff;
+  return hash & (FIRST_WORD_SLOTS - 1);
 }
 
 /** The second hash, mixed from the first (odd, so the probes of one name differ). */
@@ -214,70 +245,174 @@ function defaultDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
 }
 
+/** Byte offsets as a file: little-endian 32-bit words. */
+function u32File(values: ArrayLike<number>): Buffer {
+  const b = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) b.writeUInt32LE(values[i], i * 4);
+  return b;
+}
+
+function readU32(path: string): Uint32Array {
+  const b = readFileSync(path);
+  // a copy aligned to 4 bytes, read in place where the machine is little-endian (all Node targets)
+  const words = new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = b.readUInt32LE(i * 4);
+  return words;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Write entries.tsv and its index: `lines[i]` is entry i's line (9 tab-separated fields) and
+ * `keys[i]` its folded names. Returns the most words of any name (for meta.json).
+ */
+export function writeGazetteerIndex(dir: string, lines: readonly string[], keys: readonly (readonly string[])[]): number {
+  const entryText = lines.map((l, i) => `${l}\t${keys[i].join('|')}\n`).join('');
+  const entryOffsets: number[] = [];
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    entryOffsets.push(at);
+    at += Buffer.byteLength(lines[i]) + 1 + Buffer.byteLength(keys[i].join('|')) + 1;
+  }
+  entryOffsets.push(at);
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    for (const k of keys[i]) {
+      const list = byName.get(k);
+      if (list) list.push(i);
+      else byName.set(k, [i]);
+    }
+  }
+  const sorted = [...byName.keys()].map((k) => Buffer.from(k)).sort(Buffer.compare);
+  const parts: Buffer[] = [];
+  const nameOffsets: number[] = [];
+  let pos = 0;
+  let maxTokens = 1;
+  const firstWords = new Uint8Array(FIRST_WORD_SLOTS);
+  for (const kb of sorted) {
+    const k = kb.toString();
+    const line = Buffer.from(`\t${byName.get(k)!.join(',')}\n`);
+    nameOffsets.push(pos, pos + kb.length);
+    parts.push(kb, line);
+    pos += kb.length + line.length;
+    const tokens = k.split(' ').length;
+    if (tokens > maxTokens) maxTokens = tokens;
+    if (tokens > 1) {
+      const slot = firstWordKey(nameHash(k.slice(0, k.indexOf(' '))));
+      firstWords[slot] = Math.max(firstWords[slot], Math.min(tokens, 255));
+    }
+  }
+  nameOffsets.push(pos, pos);
+  const filter = buildNameFilter(byName.keys(), byName.size);
+  writeFileSync(join(dir, GAZETTEER_FILES.entries), entryText);
+  writeFileSync(join(dir, GAZETTEER_FILES.entryOffsets), u32File(entryOffsets));
+  writeFileSync(join(dir, GAZETTEER_FILES.names), Buffer.concat(parts));
+  writeFileSync(join(dir, GAZETTEER_FILES.nameOffsets), u32File(nameOffsets));
+  writeFileSync(join(dir, GAZETTEER_FILES.filter), u32File(filter.bits));
+  writeFileSync(join(dir, GAZETTEER_FILES.firstWords), firstWords);
+  return maxTokens;
+}
+
+/** Entry of one entries.tsv line, or null when it has no point (a place has both coordinates or none). */
+function parseEntry(line: string, index: number): GazetteerEntry | null {
+  const f = line.split('\t');
+  const lat = Number(f[5]);
+  const lon = Number(f[6]);
+  if (f[5] === '' || f[6] === '' || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  const code = f[8];
+  return {
+    index,
+    geonameid: f[0] === '' ? null : Number(f[0]),
+    name: f[1],
+    country: f[2],
+    admin1Code: f[3],
+    admin2Code: f[4],
+    lat,
+    lon,
+    population: Number(f[7]),
+    code,
+    precision: precisionOf(code),
+  };
+}
+
+/** What the bundled index gives: names to entries, read from the files on demand. */
+interface BundledIndex {
+  count: number;
+  filter: NameFilter;
+  firstWords: Uint8Array;
+  /** Entries of a folded name (after the filter let it through). */
+  find(folded: string): readonly GazetteerEntry[];
+  entry(index: number): GazetteerEntry | null;
+}
+
+function openIndex(dir: string): BundledIndex {
+  const entriesText = readFileSync(join(dir, GAZETTEER_FILES.entries));
+  const entryOffsets = readU32(join(dir, GAZETTEER_FILES.entryOffsets));
+  const names = readFileSync(join(dir, GAZETTEER_FILES.names));
+  const nameOffsets = readU32(join(dir, GAZETTEER_FILES.nameOffsets));
+  const bits = readU32(join(dir, GAZETTEER_FILES.filter));
+  const firstWords = new Uint8Array(readFileSync(join(dir, GAZETTEER_FILES.firstWords)));
+  const count = entryOffsets.length - 1;
+  const nameCount = nameOffsets.length / 2 - 1;
+  // parsed once each, so that one entry is one object (the places stage compares them)
+  const parsed = new Map<number, GazetteerEntry | null>();
+  const found = new Map<string, readonly GazetteerEntry[]>();
+  const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const entry = (i: number): GazetteerEntry | null => {
+    let e = parsed.get(i);
+    if (e === undefined) {
+      const a = entryOffsets[i];
+      const line = entriesText.toString('utf8', a, entryOffsets[i + 1] - 1);
+      e = parseEntry(line, i);
+      parsed.set(i, e);
+    }
+    return e;
+  };
+  const find = (folded: string): readonly GazetteerEntry[] => {
+    const hit = found.get(folded);
+    if (hit) return hit;
+    const key = Buffer.from(folded);
+    let lo = 0;
+    let hi = nameCount - 1;
+    let result = none;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = key.compare(names, nameOffsets[2 * mid], nameOffsets[2 * mid + 1]);
+      if (c === 0) {
+        const list = names.toString('latin1', nameOffsets[2 * mid + 1] + 1, nameOffsets[2 * mid + 2] - 1).split(',');
+        const out: GazetteerEntry[] = [];
+        for (const s of list) {
+          const e = entry(Number(s));
+          if (e) out.push(e);
+        }
+        result = Object.freeze(out);
+        break;
+      }
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    found.set(folded, result);
+    return result;
+  };
+  return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, find, entry };
+}
+
 /**
  * Load the gazetteer built by `npm run build:gazetteer`. Throws with a hint when it is missing:
- * that is a broken install, not bad input.
+ * that is a broken install, not bad input. Loading reads the built index (tens of milliseconds);
+ * entries are parsed when first looked up.
  */
 export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
-  let tsv: string;
   let meta: GazetteerMeta;
+  let index: BundledIndex;
   try {
-    tsv = readFileSync(join(dir, GAZETTEER_FILES.entries), 'utf8');
     meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+    index = openIndex(dir);
   } catch (err) {
     throw new Error(`gazetteer not found in ${dir}: run \`npm run build:gazetteer\` (${(err as Error).message})`);
   }
-  const entries: GazetteerEntry[] = [];
-  const byName = new Map<string, GazetteerEntry[]>();
-  let maxNameTokens = 1;
-  // hashes of every name (for the filter), and the most words of a name per first word
-  const hashes: number[] = [];
-  const firstWords = new Map<number, number>();
-  let pos = 0;
-  while (pos < tsv.length) {
-    let nl = tsv.indexOf('\n', pos);
-    if (nl < 0) nl = tsv.length;
-    const line = tsv.slice(pos, nl);
-    pos = nl + 1;
-    if (line.length === 0) continue;
-    const f = line.split('\t');
-    const code = f[8];
-    const entry: GazetteerEntry = {
-      index: entries.length,
-      geonameid: f[0] === '' ? null : Number(f[0]),
-      name: f[1],
-      country: f[2],
-      admin1Code: f[3],
-      admin2Code: f[4],
-      lat: Number(f[5]),
-      lon: Number(f[6]),
-      population: Number(f[7]),
-      code,
-      precision: precisionOf(code),
-    };
-    entries.push(entry);
-    for (const key of f[9].split('|')) {
-      const list = byName.get(key);
-      if (list) list.push(entry);
-      else byName.set(key, [entry]);
-      // one pass counts the words and hashes the name and its first word (see nameHash)
-      let tokens = 1;
-      let h = FNV_OFFSET;
-      let firstHash = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        if (c === 32 && tokens++ === 1) firstHash = h >>> 0;
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
-      hashes.push(h >>> 0);
-      if (tokens > maxNameTokens) maxNameTokens = tokens;
-      if (tokens > 1) {
-        const first = firstWordKey(firstHash);
-        if ((firstWords.get(first) ?? 0) < tokens) firstWords.set(first, tokens);
-      }
-    }
-  }
-
+  const maxNameTokens = meta.maxNameTokens ?? 8;
+  const { filter, firstWords } = index;
   const countries = new Map<string, ResolvedPlace>();
   const demonyms = new Map<string, string>();
   // a demonym several countries share ("American", "French") is the most populous one's
@@ -305,12 +440,11 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const firstNames = new Set(meta.firstNames ?? []);
   const words = new Set(meta.words ?? []);
   const none: readonly GazetteerEntry[] = Object.freeze([]);
-  const filter = filterOf(hashes, byName.size);
 
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
-    nameTokensFrom: (first) => firstWords.get(firstWordKey(nameHash(first))) ?? 0,
-    lookup: (folded) => (mayHaveName(filter, folded) ? byName.get(folded) ?? none : none),
+    nameTokensFrom: (first) => firstWords[firstWordKey(nameHash(first))],
+    lookup: (folded) => (mayHaveName(filter, folded) ? index.find(folded) : none),
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
     admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
     commonWord: (folded) => common.get(folded) ?? 0,
