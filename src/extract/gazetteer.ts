@@ -335,6 +335,51 @@ function parseEntry(line: string, index: number): GazetteerEntry | null {
   };
 }
 
+/** A place imported from a GeoNames dump (see store/gazetteer-import.ts). */
+export interface ImportedPlace {
+  geonameid: number;
+  name: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** GeoNames feature code (PPL, PPLA2, ADM2, ADM3, …). */
+  code: string;
+}
+
+/**
+ * Places added beside the bundled data (`sitrep gazetteer import`): the gazetteer looks their
+ * names up after the bundled ones. A hit without a place is an alternate name of a bundled entry.
+ */
+export interface ExtraPlaces {
+  filter: NameFilter;
+  /** Most words of a name per first word, in the same slots as the bundled table. */
+  firstWords: Uint8Array;
+  maxNameTokens: number;
+  find(folded: string): readonly { geonameid: number; place: ImportedPlace | null }[];
+  /** Name of an imported second-order unit. */
+  admin2Name(country: string, admin1: string, admin2: string): string | null;
+  /** Every (folded name, geonameid) of a country's imported places, for spelling variants. */
+  namesIn(country: string): Iterable<[string, number]>;
+}
+
+/** Table of the most words of a name per first word, for `ExtraPlaces.firstWords`. */
+export function firstWordTable(names: Iterable<string>): { table: Uint8Array; maxTokens: number } {
+  const table = new Uint8Array(FIRST_WORD_SLOTS);
+  let maxTokens = 1;
+  for (const k of names) {
+    const sp = k.indexOf(' ');
+    if (sp < 0) continue;
+    const tokens = k.split(' ').length;
+    if (tokens > maxTokens) maxTokens = tokens;
+    const slot = firstWordKey(nameHash(k.slice(0, sp)));
+    table[slot] = Math.max(table[slot], Math.min(tokens, 255));
+  }
+  return { table, maxTokens };
+}
+
 /** What the bundled index gives: names to entries, read from the files on demand. */
 interface BundledIndex {
   count: number;
@@ -343,6 +388,10 @@ interface BundledIndex {
   /** Entries of a folded name (after the filter let it through). */
   find(folded: string): readonly GazetteerEntry[];
   entry(index: number): GazetteerEntry | null;
+  /** The entry of a GeoNames id, if the bundled data has it. */
+  byGeonameid(id: number): GazetteerEntry | null;
+  /** Every (folded name, entry index) of a country's places, for spelling variants. */
+  namesIn(country: string): [string, number][];
 }
 
 function openIndex(dir: string): BundledIndex {
@@ -394,7 +443,59 @@ function openIndex(dir: string): BundledIndex {
     found.set(folded, result);
     return result;
   };
-  return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, find, entry };
+  // both read the whole entry file once, when first needed (an import, a spelling variant)
+  let ids: Map<number, number> | null = null;
+  let countryNames: Map<string, [string, number][]> | null = null;
+  const scan = () => {
+    ids = new Map();
+    countryNames = new Map();
+    for (let i = 0; i < count; i++) {
+      const line = entriesText.toString('utf8', entryOffsets[i], entryOffsets[i + 1] - 1);
+      const f = line.split('\t', 10);
+      if (f[0]) ids.set(Number(f[0]), i);
+      if (precisionOf(f[8]) !== 'place' && f[8] !== 'ADM2') continue;
+      let list = countryNames.get(f[2]);
+      if (!list) countryNames.set(f[2], (list = []));
+      for (const k of f[9].split('|')) if (!k.startsWith('~')) list.push([k, i]);
+    }
+  };
+  const byGeonameid = (id: number) => {
+    if (!ids) scan();
+    const i = ids!.get(id);
+    return i === undefined ? null : entry(i);
+  };
+  const namesIn = (cc: string) => {
+    if (!countryNames) scan();
+    return countryNames!.get(cc) ?? [];
+  };
+  return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, find, entry, byGeonameid, namesIn };
+}
+
+/** GeoNames ids of the bundled entries (an import keeps alternate names of these). */
+export function bundledGeonameids(dir: string = defaultDir()): Set<number> {
+  const text = readFileSync(join(dir, GAZETTEER_FILES.entries), 'utf8');
+  const ids = new Set<number>();
+  let pos = 0;
+  while (pos < text.length) {
+    const tab = text.indexOf('\t', pos);
+    if (tab > pos) ids.add(Number(text.slice(pos, tab)));
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return ids;
+}
+
+/** What `sitrep gazetteer` says of the bundled data. */
+export function bundledStats(dir: string = defaultDir()): { entries: number; names: number; countries: number; regions: number; counties: number } {
+  const meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+  return {
+    entries: readFileSync(join(dir, GAZETTEER_FILES.entryOffsets)).length / 4 - 1,
+    names: readFileSync(join(dir, GAZETTEER_FILES.nameOffsets)).length / 8 - 1,
+    countries: meta.countries.length,
+    regions: Object.keys(meta.admin1).length,
+    counties: Object.keys(meta.admin2).length,
+  };
 }
 
 /**
@@ -402,7 +503,7 @@ function openIndex(dir: string): BundledIndex {
  * that is a broken install, not bad input. Loading reads the built index (tens of milliseconds);
  * entries are parsed when first looked up.
  */
-export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
+export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | null = null): PlaceGazetteer {
   let meta: GazetteerMeta;
   let index: BundledIndex;
   try {
@@ -411,8 +512,40 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   } catch (err) {
     throw new Error(`gazetteer not found in ${dir}: run \`npm run build:gazetteer\` (${(err as Error).message})`);
   }
-  const maxNameTokens = meta.maxNameTokens ?? 8;
+  const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const maxNameTokens = Math.max(meta.maxNameTokens ?? 8, extra?.maxNameTokens ?? 1);
   const { filter, firstWords } = index;
+  // imported places, made entries once each (after the bundled ones in the index order)
+  const imported = new Map<number, GazetteerEntry>();
+  const importedEntry = (id: number, p: ImportedPlace | null): GazetteerEntry | null => {
+    const bundled = index.byGeonameid(id);
+    if (bundled) return bundled;
+    if (!p) return null;
+    let e = imported.get(id);
+    if (!e) {
+      e = {
+        index: index.count + imported.size, geonameid: id, name: p.name, country: p.country, admin1Code: p.admin1,
+        admin2Code: p.admin2, lat: p.lat, lon: p.lon, population: p.population, code: p.code, precision: precisionOf(p.code),
+      };
+      imported.set(id, e);
+    }
+    return e;
+  };
+  const merged = new Map<string, readonly GazetteerEntry[]>();
+  const lookup = (folded: string): readonly GazetteerEntry[] => {
+    const own = mayHaveName(filter, folded) ? index.find(folded) : none;
+    if (!extra || !mayHaveName(extra.filter, folded)) return own;
+    let hit = merged.get(folded);
+    if (hit) return hit;
+    const out = [...own];
+    for (const { geonameid, place } of extra.find(folded)) {
+      const e = importedEntry(geonameid, place);
+      if (e && !out.includes(e)) out.push(e);
+    }
+    hit = out.length === own.length ? own : Object.freeze(out);
+    merged.set(folded, hit);
+    return hit;
+  };
   const countries = new Map<string, ResolvedPlace>();
   const demonyms = new Map<string, string>();
   // a demonym several countries share ("American", "French") is the most populous one's
@@ -439,14 +572,18 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const common = new Map(Object.entries(meta.common));
   const firstNames = new Set(meta.firstNames ?? []);
   const words = new Set(meta.words ?? []);
-  const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const admin2Name = (cc: string, a1: string, a2: string): string | null =>
+    admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
 
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
-    nameTokensFrom: (first) => firstWords[firstWordKey(nameHash(first))],
-    lookup: (folded) => (mayHaveName(filter, folded) ? index.find(folded) : none),
+    nameTokensFrom: (first) => {
+      const slot = firstWordKey(nameHash(first));
+      return extra ? Math.max(firstWords[slot], extra.firstWords[slot]) : firstWords[slot];
+    },
+    lookup,
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
-    admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
+    admin2Name: (cc, a1, a2) => admin2Name(cc, a1, a2),
     commonWord: (folded) => common.get(folded) ?? 0,
     firstName: (folded) => firstNames.has(folded),
     englishWord: (lower) => words.has(lower),
@@ -456,7 +593,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
       name: e.name,
       country: e.country,
       admin1: e.precision === 'country' ? null : e.precision === 'admin1' ? e.name : admin1.get(`${e.country}.${e.admin1Code}`) ?? null,
-      admin2: e.precision === 'place' ? admin2.get(`${e.country}.${e.admin1Code}.${e.admin2Code}`) ?? null : null,
+      admin2: e.precision === 'place' ? admin2Name(e.country, e.admin1Code, e.admin2Code) : null,
       lat: e.lat,
       lon: e.lon,
       geonameid: e.geonameid,
