@@ -102,6 +102,18 @@ describe('extraction with imported places', () => {
     expect(g.lookup('old lokoritabu')).toEqual([]); // historic names are left out
   });
 
+  it('reads another transliteration of an imported village of the country the text names', async () => {
+    const bf = join(dir, 'bf.sqlite');
+    await importGeoNames(bf, [fx('BF.txt')], bundled, () => {});
+    const gb = loadGazetteer(undefined, openImportedGazetteer(bf));
+    const text = 'Gunmen attacked Arbinda in northern Burkina Faso on Monday.';
+    const found = findPlaces(text, splitSentences(text), gb).find((p) => p.text === 'Arbinda');
+    expect(found?.value).toMatchObject({ name: 'Aribinda', country: 'BF', geonameid: 99000100 });
+    // the same word about another country is left alone
+    const other = 'Gunmen attacked Arbinda in northern Nigeria on Monday.';
+    expect(findPlaces(other, splitSentences(other), gb).map((p) => p.text)).not.toContain('Arbinda');
+  });
+
   it('keeps the bundled lookups as they were', () => {
     const plain = loadGazetteer();
     for (const k of ['kharkiv', 'nairobi', 'paris', 'zzqx nowhere']) expect(g.lookup(k).map((e) => e.index)).toEqual(plain.lookup(k).map((e) => e.index));

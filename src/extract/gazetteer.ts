@@ -56,6 +56,40 @@ export interface PlaceGazetteer extends Gazetteer {
   nameTokensFrom(first: string): number;
   /** The entry as the shared model's ResolvedPlace. */
   resolved(entry: GazetteerEntry): ResolvedPlace;
+  /**
+   * Places and districts of the given countries whose one-word name is one edit (a letter
+   * added, dropped, changed, or two swapped) from the folded word and starts with its letter:
+   * "Aribinda" for "arbinda", Nyeri for "nygeri". Only for words of 5 to 20 letters a-z; the
+   * caller rules out English words and names of people.
+   */
+  variants(folded: string, countries: ReadonlySet<string>): readonly GazetteerEntry[];
+}
+
+/** Shortest word, and name, that may be read as another spelling: shorter ones meet too many names. */
+export const MIN_VARIANT_LETTERS = 5;
+const VARIANT_WORD = /^[a-z]{5,20}$/;
+
+/** Whether two words differ by at most one edit (insertion, deletion, substitution, adjacent swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // one substitution, or one swap of neighbours
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The word and each of its one-letter deletions: two words one edit apart share one of these. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
 }
 
 /**
@@ -575,8 +609,42 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
   const admin2Name = (cc: string, a1: string, a2: string): string | null =>
     admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
 
+  // per country, its one-word names by their deletions (built when a document first asks)
+  const variantIndex = new Map<string, Map<string, string[]>>();
+  const indexOf = (cc: string): Map<string, string[]> => {
+    let idx = variantIndex.get(cc);
+    if (idx) return idx;
+    idx = new Map();
+    const seen = new Set<string>();
+    const add = (key: string) => {
+      if (seen.has(key) || !VARIANT_WORD.test(key)) return;
+      seen.add(key);
+      for (const d of deletions(key)) {
+        const list = idx!.get(d);
+        if (list) list.push(key);
+        else idx!.set(d, [key]);
+      }
+    };
+    for (const [key] of index.namesIn(cc)) add(key);
+    if (extra) for (const [key] of extra.namesIn(cc)) add(key);
+    variantIndex.set(cc, idx);
+    return idx;
+  };
+  const variants = (folded: string, ccs: ReadonlySet<string>): readonly GazetteerEntry[] => {
+    if (!VARIANT_WORD.test(folded)) return none;
+    const out: GazetteerEntry[] = [];
+    for (const cc of ccs) {
+      const idx = indexOf(cc);
+      const keys = new Set<string>();
+      for (const d of deletions(folded)) for (const k of idx.get(d) ?? []) if (k[0] === folded[0] && k !== folded && withinOneEdit(k, folded)) keys.add(k);
+      for (const k of keys) for (const e of lookup(k)) if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && !out.includes(e)) out.push(e);
+    }
+    return out;
+  };
+
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
+    variants,
     nameTokensFrom: (first) => {
       const slot = firstWordKey(nameHash(first));
       return extra ? Math.max(firstWords[slot], extra.firstWords[slot]) : firstWords[slot];
