@@ -106,11 +106,11 @@ describe('extraction with imported places', () => {
     const bf = join(dir, 'bf.sqlite');
     await importGeoNames(bf, [fx('BF.txt')], bundled, () => {});
     const gb = loadGazetteer(undefined, openImportedGazetteer(bf));
-    const text = 'Gunmen attacked Arbinda in northern Burkina Faso on Monday.';
+    const text = 'Gunmen attacked a market in Arbinda, in northern Burkina Faso, on Monday.';
     const found = findPlaces(text, splitSentences(text), gb).find((p) => p.text === 'Arbinda');
     expect(found?.value).toMatchObject({ name: 'Aribinda', country: 'BF', geonameid: 99000100 });
     // the same word about another country is left alone
-    const other = 'Gunmen attacked Arbinda in northern Nigeria on Monday.';
+    const other = 'Gunmen attacked a market in Arbinda, in northern Nigeria, on Monday.';
     expect(findPlaces(other, splitSentences(other), gb).map((p) => p.text)).not.toContain('Arbinda');
   });
 

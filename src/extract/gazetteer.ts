@@ -57,7 +57,7 @@ export interface PlaceGazetteer extends Gazetteer {
   /** The entry as the shared model's ResolvedPlace. */
   resolved(entry: GazetteerEntry): ResolvedPlace;
   /**
-   * Places and districts of the given countries whose one-word name is one edit (a letter
+   * Places and districts of the given countries whose own one-word name is one edit (a letter
    * added, dropped, changed, or two swapped) from the folded word and starts with its letter:
    * "Aribinda" for "arbinda", Nyeri for "nygeri". Only for words of 5 to 20 letters a-z; the
    * caller rules out English words and names of people.
@@ -395,8 +395,8 @@ export interface ExtraPlaces {
   find(folded: string): readonly { geonameid: number; place: ImportedPlace | null }[];
   /** Name of an imported second-order unit. */
   admin2Name(country: string, admin1: string, admin2: string): string | null;
-  /** Every (folded name, geonameid) of a country's imported places, for spelling variants. */
-  namesIn(country: string): Iterable<[string, number]>;
+  /** Own names of a country's imported places and units, for spelling variants. */
+  namesIn(country: string): Iterable<string>;
 }
 
 /** Table of the most words of a name per first word, for `ExtraPlaces.firstWords`. */
@@ -424,7 +424,7 @@ interface BundledIndex {
   entry(index: number): GazetteerEntry | null;
   /** The entry of a GeoNames id, if the bundled data has it. */
   byGeonameid(id: number): GazetteerEntry | null;
-  /** Every (folded name, entry index) of a country's places, for spelling variants. */
+  /** Every (folded own name, entry index) of a country's places and districts, for spelling variants. */
   namesIn(country: string): [string, number][];
 }
 
@@ -490,7 +490,7 @@ function openIndex(dir: string): BundledIndex {
       if (precisionOf(f[8]) !== 'place' && f[8] !== 'ADM2') continue;
       let list = countryNames.get(f[2]);
       if (!list) countryNames.set(f[2], (list = []));
-      for (const k of f[9].split('|')) if (!k.startsWith('~')) list.push([k, i]);
+      list.push([foldName(f[1]), i]);
     }
   };
   const byGeonameid = (id: number) => {
@@ -626,7 +626,7 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
       }
     };
     for (const [key] of index.namesIn(cc)) add(key);
-    if (extra) for (const [key] of extra.namesIn(cc)) add(key);
+    if (extra) for (const name of extra.namesIn(cc)) add(foldName(name));
     variantIndex.set(cc, idx);
     return idx;
   };
@@ -637,7 +637,11 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
       const idx = indexOf(cc);
       const keys = new Set<string>();
       for (const d of deletions(folded)) for (const k of idx.get(d) ?? []) if (k[0] === folded[0] && k !== folded && withinOneEdit(k, folded)) keys.add(k);
-      for (const k of keys) for (const e of lookup(k)) if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && !out.includes(e)) out.push(e);
+      for (const k of keys) {
+        for (const e of lookup(k)) {
+          if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && foldName(e.name) === k && !out.includes(e)) out.push(e);
+        }
+      }
     }
     return out;
   };

@@ -584,6 +584,10 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   const mentions: Mention[] = [];
   const counties = countyLists(text, tokens, g);
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
+  // words the text writes after a capitalised word ("Dmitry Medvedev"): a person's name, so no
+  // misspelt town elsewhere in it either
+  const secondWords = new Set<string>();
+  if (variantCountries.size > 0) for (let k = 0; k + 1 < tokens.length; k++) if (nameGoesOn(text, tokens, k) && tokens[k].cap) secondWords.add(foldName(tokens[k + 1].text));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
@@ -650,7 +654,9 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       }
       // "Arbinda" for Aribinda, "Nygeri" for Nyeri: a word no name, one edit from a place of a
       // country the document names; never an English word, a first name or an acronym
-      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && t.text !== t.text.toUpperCase() && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
+      // after "in", "near", … and before no other capitalised word: surnames ("Medvedev",
+      // "Messi") are as near to some village as misspelt towns are
+      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
         const extra = g.variants(key, variantCountries);
         if (extra.length) {
           approx = new Set(extra);
@@ -1292,6 +1298,16 @@ function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
 }
 
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
+/** Whether a capitalised word follows the token across spaces only: one name goes on ("Dmitry Medvedev"). */
+function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !!next && next.cap && /^ +$/.test(text.slice(tokens[i].end, next.start));
+}
+
+/** Words before a place that may be another spelling of a known one. */
+const VARIANT_BEFORE = new Set(['in', 'near', 'at', 'outside', 'into', 'around', 'across', 'via', 'toward', 'towards', 'through']);
+/** Capitalised words no place name is misspelt as ("on Monday" is one edit from Monda). */
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Countries whose places English news spells as at home: a word one edit from a name there is no other spelling of it. */
 const NATIVE_SPELLING = new Set(['US', 'GB', 'CA', 'AU', 'NZ', 'IE']);
 

@@ -24,7 +24,8 @@ describe('spelling variants', () => {
     expect(places('Kenyan police said gunmen attacked a bus near Garisa on Sunday.')).toContainEqual(['Garisa', 'Garissa', 'KE']);
   });
 
-  it('never for a word of another country, an English word, or a text naming no such country', () => {
+  it('never for a name of a person, a word of another country, an English word, or a text naming no such country', () => {
+    expect(places('In Russia, a statement by Dmitry Medvedev, and in Medvedev there was none.').map((p) => p[0])).toEqual(['Russia']);
     // "Nygeri" with no country named stays unread
     expect(places('Two people were killed in Nygeri on Sunday.')).toEqual([]);
     // "Morale" is one edit from Moyale, "Baring" from Baringo: English words are no misspellings

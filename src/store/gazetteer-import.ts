@@ -283,7 +283,7 @@ export function openImportedGazetteer(path: string): ExtraPlaces | null {
     p.lat AS lat, p.lon AS lon, p.population AS population, p.code AS code
     FROM names n LEFT JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ?`);
   const unit = db.prepare("SELECT name FROM places WHERE country = ? AND admin1 = ? AND admin2 = ? AND code = 'ADM2' LIMIT 1").pluck();
-  const inCountry = db.prepare('SELECT n.key, n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE p.country = ?').raw();
+  const inCountry = db.prepare('SELECT name FROM places WHERE country = ?').pluck();
   const units = new Map<string, string | null>();
   type Row = { geonameid: number; name: string | null } & Omit<ImportedPlace, 'geonameid' | 'name'>;
   return {
@@ -297,7 +297,7 @@ export function openImportedGazetteer(path: string): ExtraPlaces | null {
       if (!units.has(k)) units.set(k, (unit.get(cc, a1, a2) as string | undefined) ?? null);
       return units.get(k)!;
     },
-    namesIn: (cc) => inCountry.iterate(cc) as Iterable<[string, number]>,
+    namesIn: (cc) => inCountry.iterate(cc) as Iterable<string>,
   };
 }
 
