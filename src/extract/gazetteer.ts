@@ -106,6 +106,10 @@ export const GAZETTEER_FILES = {
   nameOffsets: 'names.idx',
   filter: 'names.bloom',
   firstWords: 'first-words.bin',
+  /** (geonameid, entry line) pairs sorted by id. */
+  ids: 'geonameids.idx',
+  /** "CC\tfolded own name\tentry line" of places and districts, sorted by country. */
+  variants: 'variant-names.tsv',
 } as const;
 
 /** Shape of `meta.json` as written by the build script. */
@@ -338,6 +342,17 @@ export function writeGazetteerIndex(dir: string, lines: readonly string[], keys:
   }
   nameOffsets.push(pos, pos);
   const filter = buildNameFilter(byName.keys(), byName.size);
+  const ids: [number, number][] = [];
+  const variantLines: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i].split('\t');
+    if (f[0]) ids.push([Number(f[0]), i]);
+    if (precisionOf(f[8]) === 'place' || f[8] === 'ADM2') variantLines.push(`${f[2]}\t${foldName(f[1])}\t${i}`);
+  }
+  ids.sort((a, b) => a[0] - b[0]);
+  variantLines.sort();
+  writeFileSync(join(dir, GAZETTEER_FILES.ids), u32File(ids.flat()));
+  writeFileSync(join(dir, GAZETTEER_FILES.variants), variantLines.join('\n') + '\n');
   writeFileSync(join(dir, GAZETTEER_FILES.entries), entryText);
   writeFileSync(join(dir, GAZETTEER_FILES.entryOffsets), u32File(entryOffsets));
   writeFileSync(join(dir, GAZETTEER_FILES.names), Buffer.concat(parts));
@@ -477,46 +492,43 @@ function openIndex(dir: string): BundledIndex {
     found.set(folded, result);
     return result;
   };
-  // both read the whole entry file once, when first needed (an import, a spelling variant)
-  let ids: Map<number, number> | null = null;
-  let countryNames: Map<string, [string, number][]> | null = null;
-  const scan = () => {
-    ids = new Map();
-    countryNames = new Map();
-    for (let i = 0; i < count; i++) {
-      const line = entriesText.toString('utf8', entryOffsets[i], entryOffsets[i + 1] - 1);
-      const f = line.split('\t', 10);
-      if (f[0]) ids.set(Number(f[0]), i);
-      if (precisionOf(f[8]) !== 'place' && f[8] !== 'ADM2') continue;
-      let list = countryNames.get(f[2]);
-      if (!list) countryNames.set(f[2], (list = []));
-      list.push([foldName(f[1]), i]);
-    }
-  };
+  const ids = readU32(join(dir, GAZETTEER_FILES.ids));
   const byGeonameid = (id: number) => {
-    if (!ids) scan();
-    const i = ids!.get(id);
-    return i === undefined ? null : entry(i);
+    let lo = 0;
+    let hi = ids.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[2 * mid];
+      if (v === id) return entry(ids[2 * mid + 1]);
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
   };
-  const namesIn = (cc: string) => {
-    if (!countryNames) scan();
-    return countryNames!.get(cc) ?? [];
+  // a country's names for spelling variants: its block of the sorted file, read when first asked
+  let variantText: string | null = null;
+  const namesIn = (cc: string): [string, number][] => {
+    variantText ??= readFileSync(join(dir, GAZETTEER_FILES.variants), 'utf8');
+    const out: [string, number][] = [];
+    let pos = variantText.indexOf(`\n${cc}\t`);
+    if (variantText.startsWith(`${cc}\t`)) pos = -1;
+    else if (pos < 0) return out;
+    while (pos + 1 < variantText.length && variantText.startsWith(`${cc}\t`, pos + 1)) {
+      const nl = variantText.indexOf('\n', pos + 1);
+      const f = variantText.slice(pos + 1, nl).split('\t');
+      out.push([f[1], Number(f[2])]);
+      pos = nl;
+    }
+    return out;
   };
   return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, find, entry, byGeonameid, namesIn };
 }
 
 /** GeoNames ids of the bundled entries (an import keeps alternate names of these). */
 export function bundledGeonameids(dir: string = defaultDir()): Set<number> {
-  const text = readFileSync(join(dir, GAZETTEER_FILES.entries), 'utf8');
+  const pairs = readU32(join(dir, GAZETTEER_FILES.ids));
   const ids = new Set<number>();
-  let pos = 0;
-  while (pos < text.length) {
-    const tab = text.indexOf('\t', pos);
-    if (tab > pos) ids.add(Number(text.slice(pos, tab)));
-    const nl = text.indexOf('\n', pos);
-    if (nl < 0) break;
-    pos = nl + 1;
-  }
+  for (let i = 0; i < pairs.length; i += 2) ids.add(pairs[i]);
   return ids;
 }
 
