@@ -246,18 +246,13 @@ function stepOf(h: number): number {
   return (x | 1) >>> 0;
 }
 
+/** The filter of `count` names (or about as many), set as they stream by: an import's millions are never held at once. */
 export function buildNameFilter(names: Iterable<string>, count: number): NameFilter {
-  const hashes: number[] = [];
-  for (const name of names) hashes.push(nameHash(name));
-  return filterOf(hashes, count);
-}
-
-/** The filter of names given by their `nameHash`. */
-function filterOf(hashes: readonly number[], count: number): NameFilter {
   let size = 1024;
   while (size < count * FILTER_BITS_PER_NAME) size *= 2;
   const filter: NameFilter = { bits: new Uint32Array(size / 32), mask: size - 1 };
-  for (const a of hashes) {
+  for (const name of names) {
+    const a = nameHash(name);
     const b = stepOf(a);
     for (let k = 0; k < FILTER_PROBES; k++) {
       const bit = (a + k * b) & filter.mask;
