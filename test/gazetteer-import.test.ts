@@ -114,6 +114,17 @@ describe('extraction with imported places', () => {
     expect(findPlaces(other, splitSentences(other), gb).map((p) => p.text)).not.toContain('Arbinda');
   });
 
+  it('reads an imported Ukrainian village in the Russian romanisation, and counts an imported English word as one', async () => {
+    const ua = join(dir, 'ua.sqlite');
+    await importGeoNames(ua, [fx('UA.txt')], bundled, () => {});
+    const gu = loadGazetteer(undefined, openImportedGazetteer(ua));
+    const text = 'Russian shelling hit Belozerovka in Ukraine\'s Kharkiv region overnight.';
+    const found = findPlaces(text, splitSentences(text), gu).find((p) => p.text === 'Belozerovka');
+    expect(found?.value).toMatchObject({ name: 'Bilozerivka', country: 'UA', geonameid: 99000200 });
+    expect(loadGazetteer().commonWord('aperture')).toBe(0);
+    expect(gu.commonWord('aperture')).toBeGreaterThan(0);
+  });
+
   it('keeps the bundled lookups as they were', () => {
     const plain = loadGazetteer();
     for (const k of ['kharkiv', 'nairobi', 'paris', 'zzqx nowhere']) expect(g.lookup(k).map((e) => e.index)).toEqual(plain.lookup(k).map((e) => e.index));

@@ -663,7 +663,9 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     lookup,
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
     admin2Name: (cc, a1, a2) => admin2Name(cc, a1, a2),
-    commonWord: (folded) => common.get(folded) ?? 0,
+    // an imported hamlet may be named by an English word the bundled names lack ("Police"):
+    // it counts as a known word, as the bundled ones do
+    commonWord: (folded) => common.get(folded) ?? (extra && words.has(folded) && mayHaveName(extra.filter, folded) ? 3 : 0),
     firstName: (folded) => firstNames.has(folded),
     englishWord: (lower) => words.has(lower),
     demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,

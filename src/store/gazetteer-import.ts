@@ -25,7 +25,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
-import { buildNameFilter, firstWordTable, foldName, type ExtraPlaces, type ImportedPlace } from '../extract/gazetteer.js';
+import { buildNameFilter, firstWordTable, foldName, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type ExtraPlaces, type ImportedPlace } from '../extract/gazetteer.js';
 
 type DB = Database.Database;
 
@@ -76,7 +76,7 @@ export interface FileResult {
 }
 
 /** Names of a place line: its name, ASCII name and alternates (a hamlet's Latin alternates are mostly noise). */
-export function placeKeys(name: string, ascii: string, alternates: string, population: number, code: string): Set<string> {
+export function placeKeys(name: string, ascii: string, alternates: string, population: number, code: string, country = ''): Set<string> {
   const keys = new Set<string>();
   const add = (n: string) => {
     const k = foldName(n);
@@ -89,6 +89,13 @@ export function placeKeys(name: string, ascii: string, alternates: string, popul
     for (const alt of alternates.split(',')) {
       if (alt.length < 2 || CODE_LIKE.test(alt)) continue;
       if (!LATIN_NAME.test(alt) || (town && alt.length >= 3)) add(alt);
+    }
+  }
+  // another romanisation of a Ukrainian village, as for the bundled places (see skeleton)
+  if (SKELETON_COUNTRIES.has(country)) {
+    for (const k of [...keys]) {
+      const sk = skeleton(k);
+      if (sk.length > MIN_SKELETON) keys.add(sk);
     }
   }
   return keys;
@@ -196,7 +203,7 @@ export async function importGeoNames(path: string, files: readonly string[], bun
                 const population = Number(pop) || 0;
                 const place = { geonameid: Number(id), name, country, admin1, admin2, admin3, lat: y, lon: x, population, class: cls, code };
                 let changed = upsert.run(place).changes > 0;
-                for (const k of placeKeys(name, ascii, alts, population, code)) if (addName.run(k, place.geonameid).changes > 0) changed = true;
+                for (const k of placeKeys(name, ascii, alts, population, code, country)) if (addName.run(k, place.geonameid).changes > 0) changed = true;
                 if (changed) r.added++;
                 else r.unchanged++;
               }
