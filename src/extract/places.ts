@@ -652,10 +652,10 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
           candidates = [...candidates, ...extra];
         }
       }
-      // "Arbinda" for Aribinda, "Nygeri" for Nyeri: a word no name, one edit from a place of a
-      // country the document names; never an English word, a first name or an acronym
-      // after "in", "near", … and before no other capitalised word: surnames ("Medvedev",
-      // "Messi") are as near to some village as misspelt towns are
+      // "Arbinda" for Aribinda, "Nygeri" for Nyeri: a word that is no name, after "in", "near",
+      // …, one edit from a place of a country the document names. Never an English word, a first
+      // name, an acronym or a word of a person's name: surnames ("Medvedev", "Messi") lie as
+      // near some village as misspelt towns do
       if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
         const extra = g.variants(key, variantCountries);
         if (extra.length) {
