@@ -373,7 +373,8 @@ for (const u of admin2Names) {
     lat: g.lat / g.n, lon: g.lon / g.n, population: g.pop, code: 'ADM2', keys: new Set(),
   };
   addKey(e, u.name);
-  const st = stem(u.name);
+  // "Province du Yatenga" is Yatenga
+  const st = stem(u.name).replace(/^(?:of|du|de la|de l|de|des|d|del|della|di) /, '');
   if (st.length >= 3 && st !== foldName(u.name) && !townKeys.get(`${cc}.${a1}`)?.has(st)) e.keys.add(st);
   entries.push(e);
   units++;

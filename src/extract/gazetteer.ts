@@ -562,6 +562,12 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     const bundled = index.byGeonameid(id);
     if (bundled) return bundled;
     if (!p) return null;
+    // a district the bundled data has under the same codes is that one, not a second reading
+    if (p.code === 'ADM2') {
+      const known = admin2.get(`${p.country}.${p.admin1}.${p.admin2}`);
+      const same = known ? index.find(foldName(known)).find((e) => e.code === 'ADM2' && e.country === p.country && e.admin1Code === p.admin1 && e.admin2Code === p.admin2) : undefined;
+      if (same) return same;
+    }
     let e = imported.get(id);
     if (!e) {
       e = {
