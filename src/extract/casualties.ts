@@ -259,8 +259,30 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let groups: Group[] | null = null;
   const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
-  const taken: [number, number][] = [];
-  const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  // groups are sorted by start: a binary search finds those near a word, so a sentence of thousands
+  // of groups costs each word a few, not all of them
+  const firstFrom = (pos: number) => {
+    const gs = groupsOf();
+    let lo = 0;
+    let hi = gs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gs[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The groups starting at or after `pos`, the first few (a coordinated one is next to it). */
+  const groupsFrom = (pos: number) => groupsOf().slice(firstFrom(pos), firstFrom(pos) + 4);
+  /** The groups that end before `pos` within MAX_GAP_BEFORE (they start at most that far and a group's length back). */
+  const groupsNear = (pos: number) => groupsOf().slice(firstFrom(pos - MAX_GAP_BEFORE - 400), firstFrom(pos));
+  // a coverage map, not a list to scan: a sentence of thousands of counts must not cost their square
+  const taken = new Uint8Array(sentence.length + 1);
+  const overlapsTaken = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < e; i++) if (taken[i]) return true;
+    return false;
+  };
+  const take = (s: number, e: number) => taken.fill(1, Math.max(0, s), e);
   const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null, struck = false, update = false) => {
     // a hedge after the count is about something else: "is dead after what may have been an accident"
     const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: hedged && HEDGE.test(sentence.slice(0, e)) };
@@ -277,7 +299,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit('fatalities', m.index, m.index + m[0].length, zero, null);
       emit('injured', m.index, m.index + m[0].length, zero, null);
     } else emit(/injur|hurt|wound/.test(t) ? 'injured' : 'fatalities', m.index, m.index + m[0].length, zero, null);
-    taken.push([m.index, m.index + m[0].length]);
+    take(m.index, m.index + m[0].length);
   }
 
   for (const [re, verb] of VERBS) {
@@ -298,7 +320,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
-          const more = groupsOf().find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
@@ -313,7 +335,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           }
         }
       } else if (verb.side === 'after') {
-        group = groupsOf().find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
+        group = groupsFrom(vs).find((g) => !used.has(g) && g.start - ve <= MAX_GAP_AFTER);
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -328,7 +350,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else {
         // "2,507 members … approved by the late ruler, who died in 2006": a relative clause further on
         // has its own subject, so a group before it is not the one who died
-        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
+        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
@@ -352,7 +374,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const self = AND_SELF.exec(sentence.slice(group.end));
       if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);
-      taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
+      take(Math.min(vs, group.start), Math.max(ve, group.end));
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
     }
   }
