@@ -125,7 +125,7 @@ function prepare(pipeline: Pipeline, files: string[]): { prepared: Prepared[]; m
 }
 
 /** Ingests in the given order into a fresh store; returns article id → cluster id, and the time taken. */
-function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: number } {
+function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: number; disputed: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-linking-'));
   const store = openStore(join(dir, 'eval.db'));
   try {
@@ -137,7 +137,13 @@ function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: numbe
     const primary = new Map(store.documents().map((d) => [d.id, d.primary_event]));
     const pred: Clustering = new Map();
     for (const p of prepared) pred.set(p.docId, primary.get(p.doc.id) ?? `__single__${p.docId}`);
-    return { pred, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+    // how many events carry a dispute, and on which fields: a flag on most events says nothing
+    const events = store.events({ limit: 100_000 }).events;
+    const byField = new Map<string, number>();
+    for (const e of events) for (const f of e.disputed) byField.set(f, (byField.get(f) ?? 0) + 1);
+    const multi = events.filter((e) => e.reports.length > 1);
+    const disputed = `disputed events ${events.filter((e) => e.disputed.length).length} of ${events.length} (${multi.filter((e) => e.disputed.length).length} of ${multi.length} with 2+ documents); by field: ${[...byField].map(([f, n]) => `${f} ${n}`).join(', ') || '-'}`;
+    return { pred, ms, cpuMs: (cpu.user + cpu.system) / 1000, disputed };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -158,10 +164,11 @@ function main(): void {
   const pipeline = createPipeline(loadResources());
   const { prepared, ms: extractMs } = prepare(pipeline, files);
   const docs = new Set(prepared.map((p) => p.doc.id)).size;
-  const { pred: raw, ms, cpuMs } = run(prepared);
+  const { pred: raw, ms, cpuMs, disputed } = run(prepared);
   const s = score(gold, raw);
   console.log(`articles=${files.length} documents=${docs} gold_clusters=${new Set(gold.values()).size} pred_clusters=${s.clusters}`);
   console.log(`B3 P=${f3(s.P)} R=${f3(s.R)} F1=${f3(s.F1)} ARI=${f3(s.ARI)}`);
+  console.log(disputed);
   console.log(`time/doc: extract ${(extractMs / files.length).toFixed(1)} ms, store+link ${(ms / files.length).toFixed(1)} ms (CPU ${(cpuMs / files.length).toFixed(1)} ms)`);
 
   if (predFile) {

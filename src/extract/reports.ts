@@ -343,6 +343,37 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
   return added.reduce((a, b) => ({ low: a.low + b.low, best: a.best + b.best, high: a.high + b.high }), base ?? { low: 0, best: 0, high: 0 });
 }
 
+/**
+ * The injured: those said to be hurt, or those hit ("four shot", "a man was shot") less the dead
+ * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
+ * the hit: news says "shot" of everyone the bullets struck.
+ */
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null): Count | null {
+  const told = summariseCounts(injured);
+  const hit = summariseCounts(struck);
+  if (!hit) return told;
+  const dead = fatalities?.best ?? 0;
+  const left = Math.max(0, hit.best - dead);
+  const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
+  if (!told) return fromHit;
+  return fromHit.best > told.best ? fromHit : told;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The incident's date among a report's dates: not the date of a later step (said, arrested, in
+ * court, the toll rose: see DateAnnotation.later) when another is given, and among the rest the
+ * days before the wider spans — a "2015" or "this month" agrees with every day, so by support
+ * alone it would win over the day it contains.
+ */
+export function incidentDate(dates: DateInterval[], later: boolean[] = []): DateInterval | null {
+  const own = dates.filter((_, i) => !later[i]);
+  const pool = own.length ? own : dates;
+  const days = pool.filter((d) => Date.parse(d.end) - Date.parse(d.start) <= DAY_MS);
+  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity);
+}
+
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
 function impliedDate(published: string | null): DateInterval | null {
   if (!published) return null;
@@ -352,18 +383,47 @@ function impliedDate(published: string | null): DateInterval | null {
 }
 
 
-function assignActors(sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
+/** People who report or speak for others are attribution, not actors (see attribution.ts). */
+const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
+/** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
+const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
+/** "killed by Hamas": the agent of a passive form is who acted. */
+const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
+
+/**
+ * Actors as ACLED and UCDP code them, from the incident's own sentences (not background): `actor1`
+ * the side that acted (named before the incident's word, or after "by"), `actor2` the side acted on
+ * (after it); further sides on either hand are `assoc_actor1` / `assoc_actor2`. Civilians among
+ * the dead or hurt, with no side named for them, are `actor2` "Civilians". People keep their roles
+ * (`person`); journalists and spokespeople are attribution and left out.
+ */
+function assignActors(text: string, sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
   const out = new Map<string, Actor>();
+  let actor1 = false;
+  let actor2 = false;
+  let civilians = false;
   for (const s of sentences) {
     const trigger = s.triggers.find((t) => triggers.has(t));
     for (const a of s.items) {
+      if (a.kind === 'casualty' && a.value.best > 0 && a.victims && CIVILIAN_VICTIMS.test(a.victims)) civilians = true;
       if (a.kind !== 'actor' || out.has(a.value)) continue;
+      if (a.type === 'person') {
+        if (!ATTRIBUTION_ROLE.test(a.role ?? '')) out.set(a.value, { name: a.value, role: 'person', type: a.type, description: a.role });
+        continue;
+      }
+      const lead = text.slice(Math.max(0, a.start - 40), a.start);
       let role = 'mentioned';
-      if (a.type !== 'person' && trigger) role = a.end <= trigger.start ? 'actor1' : 'actor2';
-      if (a.type === 'person') role = 'person';
+      if (trigger && !SIDE_ROUTE_BEFORE.test(lead)) {
+        const acting = a.end <= trigger.start || AGENT_BEFORE.test(lead);
+        if (acting) role = actor1 ? 'assoc_actor1' : 'actor1';
+        else role = actor2 ? 'assoc_actor2' : 'actor2';
+        if (role === 'actor1') actor1 = true;
+        if (role === 'actor2') actor2 = true;
+      }
       out.set(a.value, { name: a.value, role, type: a.type, description: a.role });
     }
   }
+  if (civilians && !actor2 && !out.has('Civilians')) out.set('Civilians', { name: 'Civilians', role: 'actor2', type: 'civilians', description: null });
   return [...out.values()];
 }
 
@@ -407,15 +467,22 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const fatalVague: boolean[] = [];
   const fatalMore: boolean[] = [];
   const injured: Count[] = [];
+  const struck: Count[] = [];
+  const updates: Count[] = [];
+  const struckAt: Sentence[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
   const dates: DateInterval[] = [];
+  const datesLater: boolean[] = [];
+  const dateClaims: Claim[] = [];
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind === 'casualty') {
-        claims.push(claim(text, id, s, a.field, a.value, a.hedged));
-        if (!a.hedged) (a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
-        if (!a.hedged && a.field === 'fatalities') {
+        // the people hit are claimed as injured once the dead among them are known (below)
+        if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
+        if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
+        if (a.struck && !a.hedged) struckAt.push(s);
+        if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
         }
@@ -433,10 +500,14 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         claims.push(claim(text, id, s, 'location', loc));
       } else if (a.kind === 'date') {
         dates.push(a.value);
-        claims.push(claim(text, id, s, 'date', a.value));
+        datesLater.push(!!a.later);
+        dateClaims.push(claim(text, id, s, 'date', a.value));
       }
     }
   }
+  // the date of a later step (said Monday, in court) is no claim of the incident's date when another is given
+  const ownDates = datesLater.some((l) => !l);
+  claims.push(...dateClaims.filter((_, i) => !ownDates || !datesLater[i]));
   if (!places.length) {
     // headlines rarely say "in": "Rebel-held Donetsk hit by air strike". Without a locative word,
     // a place that is neither a route end nor a stand-in for a government is the scene.
@@ -456,14 +527,19 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       claims.push(claim(text, id, s, 'location', loc));
     }
   }
-  const counted = withAdded(fatal, fatalVague, fatalMore);
+  // a later figure of the toll ("rose to 12") replaces the earlier ones: the last one stated is current
+  const counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
+  const hurt = injuredOf(injured, struck, counted);
+  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
   if (none) claims.push(claim(text, id, noneSentence, 'fatalities', none, true));
   const equipmentClaims = claims.filter((c) => c.field === 'equipment');
-  const actors = assignActors(all, ownTriggers);
-  for (const s of all) for (const a of s.items) if (a.kind === 'actor') claims.push(claim(text, id, s, 'actors', a.value));
+  // who acted is read where the incident is told, not in background paragraphs
+  const actors = assignActors(text, incident.length ? incident : all, ownTriggers);
+  const named = new Set(actors.map((a) => a.name));
+  for (const s of incident.length ? incident : all) for (const a of s.items) if (a.kind === 'actor' && named.has(a.value)) claims.push(claim(text, id, s, 'actors', a.value));
 
   return {
     id: `${id}#${index}`,
@@ -474,11 +550,11 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: consensus(dates, datesCompatible, dateSpecificity) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    date: incidentDate(dates, datesLater) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity),
     actors,
     fatalities: counted ?? none,
-    injured: summariseCounts(injured),
+    injured: hurt,
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
     claims,

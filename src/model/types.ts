@@ -79,6 +79,12 @@ export interface DateAnnotation extends Span {
   value: DateInterval;
   /** False when part of it (the year, the week) was implied by the publication date. */
   stated: boolean;
+  /**
+   * Set when the date is that of a later step, not of the incident: the reporting ("police said
+   * Tuesday", "Updated: May 31"), an arrest, a court date, a funeral, a toll's update ("the toll
+   * rose on Sunday"). The report builder dates the incident by the other dates when there are any.
+   */
+  later?: true;
 }
 
 export interface PlaceAnnotation extends Span {
@@ -114,6 +120,13 @@ export interface CasualtyAnnotation extends Span {
   victims: string | null;
   /** Hedged ("may have been killed"): a claim, but a weak one. */
   hedged: boolean;
+  /**
+   * Only on `injured`: the people hit ("four shot", "a man was shot"), the dead among them
+   * included. The report counts as injured those hit less the dead (see reports.ts).
+   */
+  struck?: true;
+  /** A later figure for the same toll ("rose to 12", "has risen to", "now stands at"): it replaces the earlier ones. */
+  update?: true;
 }
 
 export interface EquipmentAnnotation extends Span {
@@ -253,6 +266,11 @@ export type FieldStatus = 'agreed' | 'disputed' | 'single';
 export interface FieldEvidence {
   status: FieldStatus;
   claims: Claim[];
+  /**
+   * A later source gave a newer figure for the same incident (a toll that rose): the newest is
+   * the event's value, the earlier claims stay here as its history. Not a dispute.
+   */
+  updated?: true;
 }
 
 export interface ReportRef {
