@@ -9,8 +9,9 @@
  *   gold = the coded lat/lon. Part by sha1(`scene:` + event id), first hex digit 0-7 tune, 8-f
  *   report. Figures: all events, and those whose headlines name the coded place below the
  *   country — some headline holds, as whole folded words, the coded settlement
- *   (`where_coordinates`), its admin2 or its admin1 name, type words ("town", "Governorate",
- *   "district") and the Arabic article dropped (`namesPlaceBelowCountry`).
+ *   (`where_coordinates`) or its admin2, or its admin1 when the event is coded at admin1 level
+ *   (`where_prec` 4); type words ("town", "Governorate", "district") and the Arabic article
+ *   dropped (`namesPlaceBelowCountry`). A province named around a coded town does not count.
  * The scene weights are trained on the tune parts only (`npm run train:scene`); the report part
  * is the figure to quote. LGL / TR-News stay with `npm run eval:geo`.
  *

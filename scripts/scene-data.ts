@@ -102,10 +102,11 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCa
 const TYPE_TAIL = /\s+(?:town|village|city|state|governorate|province|district|municipality|region|division|township|area|nahiya|subdistrict|camp|neighbourhood|neighborhood|hamlet)$/;
 const NAME_HEAD = /^(?:al|el|as|ash|ar|ad|an|az|at)\s+/;
 
-/** The names of the coded place below the country: the settlement, the admin2 and the admin1, type words and articles dropped. */
+/** The names of the coded place below the country: the settlement, its admin2, and its admin1 when coded at that level; type words and articles dropped. */
 function placeNames(r: Record<string, string>): string[] {
   const names: string[] = [];
-  for (const raw of [r.where_coordinates, r.adm_2, r.adm_1]) {
+  // the admin1 is the coded place only when the event is coded at that level (where_prec 4)
+  for (const raw of [r.where_coordinates, r.adm_2, r.where_prec === '4' ? r.adm_1 : '']) {
     if (!raw) continue;
     // "Idlib town (Idlib)", "Markaz Idlib district": the head before any parenthesis
     let n = fold(raw.replace(/\(.*$/, ''));
@@ -119,9 +120,11 @@ function placeNames(r: Record<string, string>): string[] {
 /**
  * How "the headlines name a place below the country" is counted: some headline, folded (no
  * accents, no apostrophes, punctuation as spaces, Arabic article dropped), holds as whole words
- * the coded settlement's name (`where_coordinates`), its admin2 or its admin1 (type words such as
- * "town", "Governorate", "district" dropped). A headline naming only the country, or a place the
- * coders did not pick, does not count.
+ * the coded settlement's name (`where_coordinates`) or its admin2, or its admin1 when the event is
+ * coded at admin1 level (`where_prec` 4) (type words such as "town", "Governorate", "district"
+ * dropped). A headline naming only the country, only the province around a coded town ("6 die in
+ * southern Chihuahua" for a village 250 km from the state's capital), or a place the coders did
+ * not pick, does not count.
  */
 export function namesPlaceBelowCountry(headlines: string[], r: Record<string, string>): boolean {
   const text = ` ${headlines.map(fold).join(' ').replace(/\b(?:al|el|as|ash|ar|ad|an|az|at) /g, '')} `;

@@ -1,0 +1,303 @@
+/**
+ * The scene: where the document's main incident happened, chosen among the places found in the
+ * text and in the title, with the reasons it won.
+ *
+ * Every resolved place is a candidate (its mentions pooled). Each gets cues as numbers — in the
+ * title or headline, after a locative word, in a sentence with an event word, in a dateline
+ * ("KYIV, Ukraine (AP) —"), framed by a region ("Idlib province", "Springfield, Illinois"), in
+ * the state or country most other places of the story lie in, named by the site ("dallasnews"),
+ * "a Summerton man", repetition, population, precision — and a linear score; the highest wins.
+ * The weights are learned (`npm run train:scene`, a conditional logit over the candidates of
+ * each labelled document, on the tune parts of GVA and UCDP GED) and live in scene-weights.ts.
+ *
+ * A US town read as a namesake in another state than the one the story names ("Clarendon" in
+ * Texas when the story is in South Carolina) is also tried in that state, as its own candidate.
+ */
+import type { Stage, StageContext } from '../model/stage.js';
+import type { Annotation, Document, PlaceAnnotation, ResolvedPlace, SceneAnnotation, SentenceAnnotation } from '../model/types.js';
+import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
+import { findPlaces } from './places.js';
+import { framedScene, isScene, qualifiedScene, routeEnd } from './scene-cues.js';
+import { SCENE_WEIGHTS } from './scene-weights.js';
+
+/** The cues, in the order of the weight vector. */
+export const SCENE_FEATURES = [
+  'title', 'title_locative', 'title_first', 'title_tail', 'dateline',
+  'scene_words', 'scene_loose', 'scene_framed', 'locative', 'trigger_sentence', 'lead', 'first_place',
+  'mentions', 'resident', 'route_only', 'no_preposition', 'typed', 'qualified', 'in_named_region', 'holds_named_place',
+  'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'reread',
+  'population', 'p_place', 'p_admin2', 'p_admin1', 'p_country',
+] as const;
+export type SceneFeature = (typeof SCENE_FEATURES)[number];
+
+/** How a cue reads in a scene's reasons. */
+const REASON: Record<SceneFeature, string> = {
+  title: 'in the headline', title_locative: 'after "in"/"at"/"near" in the headline', title_first: 'first place of the headline',
+  title_tail: "the site's home (headline tail)", dateline: 'dateline', scene_words: 'locative in an event sentence',
+  scene_loose: 'no route or government reading', scene_framed: 'framed by the scene words', locative: 'after a locative word',
+  trigger_sentence: 'in a sentence naming the event', lead: 'in the lead', first_place: 'first place of the text', mentions: 'named repeatedly',
+  resident: '"a X man" (where people live)', route_only: 'only as a route end', no_preposition: 'no preposition', typed: 'with its type word ("X province")',
+  qualified: 'qualified by its region', in_named_region: 'inside a region the story names', holds_named_place: 'holds another place named',
+  state_support: 'in the state of the story', state_conflict: 'outside the state of the story', country_support: 'in the country of the story',
+  country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state of the story',
+  population: 'population', p_place: 'a town', p_admin2: 'a county or district', p_admin1: 'a state or province', p_country: 'a country',
+};
+
+export interface SceneCandidate {
+  place: ResolvedPlace;
+  /** Its mentions in the text (title mentions are not in the text). */
+  mentions: PlaceAnnotation[];
+  inTitle: boolean;
+  x: Float64Array;
+}
+
+interface Mention {
+  p: PlaceAnnotation;
+  title: boolean;
+  /** Sentence index in the text (-1 for the title). */
+  sentence: number;
+  triggered: boolean;
+  /** The place its first reading came from, before a re-reading in the story's state. */
+  reread: boolean;
+}
+
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'within', 'on', 'over']);
+/** "a Summerton man", "Alton boy", "Englewood teen": where the people of the story live. */
+const RESIDENT_AFTER = /^\s+(?:man|woman|men|women|boy|girls?|boys|teens?|teenagers?|toddler|child|children|resident|residents|couple|family|father|mother|mom|dad|student|infant|baby|girl)\b/i;
+/** A headline's tail after a separator names the site: "… - WBRC FOX6 News - Birmingham, AL". */
+const TITLE_SEPARATOR = /\s[-|–—]\s|\s\|/g;
+/** "KYIV, Ukraine (AP) —", "DALLAS —", "Zacatecas:": a place opening the text or a line, then a dash or colon. */
+const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\p{L}\p{N}. ]{1,20}\))?\s*(?:[—–]|--|-\s|:)/u;
+const TYPE_WORD_IN = /\s(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)$/i;
+const ARCHIVE = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//;
+
+const keyOf = (v: ResolvedPlace) => (v.geonameid !== null ? `g${v.geonameid}` : `${v.name}|${v.lat.toFixed(3)}|${v.lon.toFixed(3)}`);
+
+/** The folded letters of the site's host name without its top-level domain: "dallasnews", "wltx". */
+export function siteWords(doc: Document): string {
+  const raw = doc.url ?? doc.site ?? '';
+  const m = /^(?:https?:\/\/)?(?:www\.)?([^/:?#]+)/i.exec(raw.replace(ARCHIVE, ''));
+  if (!m) return '';
+  return m[1].toLowerCase().split('.').slice(0, -1).join('').replace(/[^a-z]/g, '');
+}
+
+function sentenceIndex(sentences: readonly SentenceAnnotation[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else if (sentences[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** A region (admin1, or admin2 for a county) holds a place: same country and codes. */
+function holds(region: ResolvedPlace, p: ResolvedPlace): boolean {
+  if (region.country !== p.country || region === p) return false;
+  if (region.precision === 'country') return p.precision !== 'country';
+  if (region.precision === 'admin1') return p.precision !== 'admin1' && p.precision !== 'country' && !!region.admin1 && region.admin1 === p.admin1;
+  if (region.precision === 'admin2') return p.precision === 'place' && !!region.admin2 && region.admin2 === p.admin2 && region.admin1 === p.admin1;
+  return false;
+}
+
+/** Share of the other mentions that lie in the candidate's state (US) or country, with the leading one. */
+function shares(m: Mention[], own: string, pick: (v: ResolvedPlace) => string | null): { share: number; lead: string | null } {
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const x of m) {
+    if (keyOf(x.p.value) === own) continue;
+    const k = pick(x.p.value);
+    if (!k) continue;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    n++;
+  }
+  if (!n) return { share: 0, lead: null };
+  let lead: string | null = null;
+  let best = 0;
+  for (const [k, c] of counts) if (c > best) (best = c), (lead = k);
+  return { share: best / n, lead };
+}
+
+const stateOf = (v: ResolvedPlace) => (v.country === 'US' && v.precision !== 'country' && v.admin1 ? v.admin1 : null);
+
+/** The title when it is not the text's first line (HTML pages, JSONL with a title), else null. */
+function separateTitle(doc: Document): string | null {
+  if (!doc.title) return null;
+  return doc.text.startsWith(doc.title.slice(0, 40)) ? null : doc.title;
+}
+
+/** The candidates of one document and their cues. `g` finds the title's places and re-reads namesakes. */
+export function sceneCandidates(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer): SceneCandidate[] {
+  const text = doc.text;
+  const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
+  const triggered = new Set<number>();
+  for (const a of annotations) if (a.kind === 'trigger') triggered.add(sentenceIndex(sentences, a.start));
+  const mentions: Mention[] = [];
+  const title = separateTitle(doc);
+  if (title) {
+    for (const p of findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g)) {
+      if (p.qualifies === null) mentions.push({ p, title: true, sentence: -1, triggered: true, reread: false });
+    }
+  }
+  // the text's first line is its headline when no separate title was given
+  const headlineEnd = !title && doc.title ? (sentences[0]?.end ?? 0) : 0;
+  for (const a of annotations) {
+    if (a.kind !== 'place' || a.qualifies !== null) continue;
+    const s = sentenceIndex(sentences, a.start);
+    mentions.push({ p: a, title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
+  }
+  if (!mentions.length) return [];
+  rereadNamesakes(mentions, g, doc);
+
+  const titleText = title ?? (headlineEnd ? text.slice(0, headlineEnd) : '');
+  let tailFrom = Infinity;
+  for (const m of titleText.matchAll(TITLE_SEPARATOR)) if (m.index > 10) tailFrom = Math.min(tailFrom, m.index);
+  const site = siteWords(doc);
+  const byKey = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const k = keyOf(m.p.value);
+    const list = byKey.get(k);
+    if (list) list.push(m);
+    else byKey.set(k, [m]);
+  }
+  const places = [...byKey.values()].map((ms) => ms[0].p.value);
+  const firstTextPlace = mentions.filter((m) => !m.title || !title).sort((a, b) => a.p.start - b.p.start)[0];
+  const firstTitlePlace = mentions.filter((m) => m.title && m.p.start < tailFrom).sort((a, b) => a.p.start - b.p.start)[0];
+  const out: SceneCandidate[] = [];
+  for (const [key, ms] of byKey) {
+    const v = ms[0].p.value;
+    const x = new Float64Array(SCENE_FEATURES.length);
+    const set = (f: SceneFeature, val: number) => {
+      const i = SCENE_FEATURES.indexOf(f);
+      x[i] = Math.max(x[i], val);
+    };
+    for (const m of ms) {
+      const p = m.p;
+      const src = m.title && title ? title : text;
+      const items = m.title && title ? [] : annotations.filter((a) => a.kind === 'place' && a.start >= (sentences[m.sentence]?.start ?? 0) && a.end <= (sentences[m.sentence]?.end ?? 0));
+      if (m.title) {
+        set('title', 1);
+        if (p.start >= tailFrom) set('title_tail', 1);
+        if (p.preposition && LOCATIVES.has(p.preposition)) set('title_locative', 1);
+      }
+      if (m === firstTitlePlace) set('title_first', 1);
+      if (m === firstTextPlace) set('first_place', 1);
+      const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!m.title && sentences[m.sentence]?.start === p.start);
+      if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) set('dateline', 1);
+      const scene = isScene(src, p);
+      if (scene && m.triggered) set('scene_words', 1);
+      if (isScene(src, p, false)) set('scene_loose', 1);
+      if (!m.title || !title) if (qualifiedScene(src, p, items) || framedScene(src, p, items)) set('scene_framed', 1);
+      if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
+      if (m.triggered) set('trigger_sentence', 1);
+      if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
+      if (RESIDENT_AFTER.test(src.slice(p.end, p.end + 14))) set('resident', 1);
+      if (!p.preposition) set('no_preposition', 1);
+      if (TYPE_WORD_IN.test(p.text)) set('typed', 1);
+      if (annotations.some((a) => a.kind === 'place' && a.qualifies === p.start)) set('qualified', 1);
+      if (m.reread) set('reread', 1);
+    }
+    if (ms.every((m) => routeEnd(m.title && title ? title : text, m.p))) set('route_only', 1);
+    set('mentions', Math.log2(1 + ms.length) / 3);
+    if (places.some((o) => holds(o, v))) set('in_named_region', 1);
+    if (places.some((o) => holds(v, o))) set('holds_named_place', 1);
+    const st = stateOf(v);
+    if (st) {
+      const { share, lead } = shares(mentions, key, stateOf);
+      if (lead === st) set('state_support', share);
+      else if (lead && share >= 0.5) set('state_conflict', share);
+    }
+    const { share: cshare, lead: clead } = shares(mentions, key, (p) => p.country);
+    if (clead === v.country) set('country_support', cshare);
+    else if (clead && cshare >= 0.5) set('country_conflict', cshare);
+    if (site) {
+      const name = foldName(v.name).replace(/[^a-z]/g, '');
+      const region = v.admin1 ? foldName(v.admin1).replace(/[^a-z]/g, '') : '';
+      if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) set('site', 1);
+    }
+    set('population', Math.log10(1 + v.population) / 7);
+    set(v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
+    out.push({ place: v, mentions: ms.filter((m) => !(m.title && title)).map((m) => m.p), inTitle: ms.some((m) => m.title), x });
+  }
+  return out;
+}
+
+/**
+ * A US town or county read in another state than the one most other places of the story lie in
+ * (or the site names) gets a second reading in that state, when the gazetteer knows one.
+ */
+function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, doc: Document): void {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const st = stateOf(m.p.value);
+    if (st) counts.set(st, (counts.get(st) ?? 0) + 1);
+  }
+  const site = siteWords(doc);
+  let lead: string | null = null;
+  let best = 0;
+  for (const [k, c] of counts) if (c > best) (best = c), (lead = k);
+  if (!lead) return;
+  const added: Mention[] = [];
+  for (const m of mentions) {
+    const v = m.p.value;
+    if (v.country !== 'US' || v.admin1 === lead || (v.precision !== 'place' && v.precision !== 'admin2')) continue;
+    if (site && v.admin1 && site.includes(foldName(v.admin1).replace(/[^a-z]/g, ''))) continue;
+    const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.resolved(e).admin1 === lead);
+    if (!alt) continue;
+    added.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
+  }
+  mentions.push(...added);
+}
+
+/** The linear score of each candidate and the softmax over them. */
+export function sceneScores(cands: readonly SceneCandidate[], w: readonly number[] = SCENE_WEIGHTS): number[] {
+  const s = cands.map((c) => c.x.reduce((acc, xi, i) => acc + xi * (w[i] ?? 0), 0));
+  const max = Math.max(...s);
+  const e = s.map((v) => Math.exp(v - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / z);
+}
+
+/** The cues that weighed most for the winner, as words. */
+function reasonsOf(c: SceneCandidate, w: readonly number[]): string[] {
+  return SCENE_FEATURES.map((f, i) => ({ f, v: c.x[i] * (w[i] ?? 0) }))
+    .filter((r) => r.v > 0.05 && r.f !== 'population' && !r.f.startsWith('p_'))
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 4)
+    .map((r) => REASON[r.f]);
+}
+
+export function chooseScene(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, w: readonly number[] = SCENE_WEIGHTS): SceneAnnotation | null {
+  const cands = sceneCandidates(doc, annotations, g);
+  if (!cands.length) return null;
+  const p = sceneScores(cands, w);
+  let best = 0;
+  for (let i = 1; i < cands.length; i++) if (p[i] > p[best]) best = i;
+  const c = cands[best];
+  const first = c.mentions[0];
+  return {
+    kind: 'scene',
+    start: first ? first.start : 0,
+    end: first ? first.end : 0,
+    text: first ? first.text : c.place.name,
+    value: c.place,
+    inTitle: c.inTitle,
+    score: Math.round(p[best] * 1000) / 1000,
+    reasons: reasonsOf(c, w),
+  };
+}
+
+const isPlaceGazetteer = (g: StageContext['gazetteer']): g is PlaceGazetteer => typeof (g as PlaceGazetteer).lookup === 'function';
+
+export const scene: Stage = {
+  name: 'scene',
+  needs: ['sentence', 'place', 'trigger'],
+  gives: ['scene'],
+  run({ document, annotations }, ctx) {
+    if (!isPlaceGazetteer(ctx.gazetteer)) return { annotations: [] };
+    const s = chooseScene(document, annotations, ctx.gazetteer);
+    return { annotations: s ? [s] : [] };
+  },
+};
