@@ -151,15 +151,20 @@ export function toLocation(p: PlaceAnnotation): Location {
  * militiamen killed in shelling of Novoselivka" read as a namesake in another oblast) is a
  * namesake the gazetteer lacks in that region: the region is the surer place.
  */
-export function sceneLocation(text: string, p: PlaceAnnotation, items: Annotation[]): Location {
+export function sceneLocation(text: string, p: PlaceAnnotation, items: readonly Annotation[]): Location {
+  return toLocation(namesakeRegion(text, p, items) ?? p);
+}
+
+/** The region that stands for a town read as a namesake outside it (see sceneLocation), or null. */
+export function namesakeRegion(text: string, p: PlaceAnnotation, items: readonly Annotation[]): PlaceAnnotation | null {
   const v = p.value;
-  if (v.precision !== 'place' || !v.admin1) return toLocation(p);
+  if (v.precision !== 'place' || !v.admin1) return null;
   // a town its own frame places ("Gimbi woreda (…, Oromia)") is sure, whatever region else is named
-  if (items.some((q) => q.kind === 'place' && q.qualifies === p.start)) return toLocation(p);
+  if (items.some((q) => q.kind === 'place' && q.qualifies === p.start)) return null;
   // a region that frames the town ("El Geneina (West Darfur)") says it is in it, whatever the codes say
   const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
   const names = new Set(regions.map((q) => q.value.admin1));
-  if (names.size !== 1 || names.has(v.admin1)) return toLocation(p);
-  return toLocation(regions[0]);
+  if (names.size !== 1 || names.has(v.admin1)) return null;
+  return regions[0];
 }
 

@@ -17,7 +17,7 @@ import type { Stage, StageContext } from '../model/stage.js';
 import type { Annotation, Document, PlaceAnnotation, ResolvedPlace, SceneAnnotation, SentenceAnnotation } from '../model/types.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
-import { framedScene, isScene, qualifiedScene, routeEnd } from './scene-cues.js';
+import { framedScene, isScene, namesakeRegion, qualifiedScene, routeEnd } from './scene-cues.js';
 import { SCENE_WEIGHTS } from './scene-weights.js';
 
 /** The cues, in the order of the weight vector. */
@@ -173,6 +173,9 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       const i = SCENE_FEATURES.indexOf(f);
       x[i] = Math.max(x[i], val);
     };
+    // a place only ever named as a route end, a government or a destination ("from Kano", "Kiev
+    // says", "Kharkiv-bound") is no scene, whatever else it has for it
+    let eligible = false;
     for (const m of ms) {
       const p = m.p;
       const src = m.title && title ? title : text;
@@ -188,8 +191,14 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) set('dateline', 1);
       const scene = isScene(src, p);
       if (scene && m.triggered) set('scene_words', 1);
-      if (isScene(src, p, false)) set('scene_loose', 1);
-      if (!m.title || !title) if (qualifiedScene(src, p, items) || framedScene(src, p, items)) set('scene_framed', 1);
+      if (isScene(src, p, false)) {
+        set('scene_loose', 1);
+        eligible = true;
+      }
+      if ((!m.title || !title) && (qualifiedScene(src, p, items) || framedScene(src, p, items))) {
+        set('scene_framed', 1);
+        eligible = true;
+      }
       if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
       if (m.triggered) set('trigger_sentence', 1);
       if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
@@ -199,6 +208,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (annotations.some((a) => a.kind === 'place' && a.qualifies === p.start)) set('qualified', 1);
       if (m.reread) set('reread', 1);
     }
+    if (!eligible) continue;
     if (ms.every((m) => routeEnd(m.title && title ? title : text, m.p))) set('route_only', 1);
     set('mentions', Math.log2(1 + ms.length) / 3);
     if (places.some((o) => holds(o, v))) set('in_named_region', 1);
@@ -277,15 +287,28 @@ export function chooseScene(doc: Document, annotations: readonly Annotation[], g
   for (let i = 1; i < cands.length; i++) if (p[i] > p[best]) best = i;
   const c = cands[best];
   const first = c.mentions[0];
+  const reasons = reasonsOf(c, w);
+  let value = c.place;
+  if (first) {
+    // "Kharkiv region militiamen killed in shelling of Novoselivka", the town read as a namesake
+    // in another region: the region its sentence names is the surer place
+    const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
+    const s = sentences[sentenceIndex(sentences, first.start)];
+    const region = s ? namesakeRegion(doc.text, first, annotations.filter((a) => a.kind === 'place' && a.start >= s.start && a.end <= s.end)) : null;
+    if (region) {
+      value = region.value;
+      reasons.unshift('the region its sentence names (the town read outside it)');
+    }
+  }
   return {
     kind: 'scene',
     start: first ? first.start : 0,
     end: first ? first.end : 0,
     text: first ? first.text : c.place.name,
-    value: c.place,
+    value,
     inTitle: c.inTitle,
     score: Math.round(p[best] * 1000) / 1000,
-    reasons: reasonsOf(c, w),
+    reasons,
   };
 }
 
