@@ -24,7 +24,7 @@ import { SCENE_WEIGHTS } from './scene-weights.js';
 export const SCENE_FEATURES = [
   'title', 'title_locative', 'title_first', 'title_tail', 'dateline',
   'scene_words', 'scene_loose', 'scene_framed', 'locative', 'trigger_sentence', 'lead', 'first_place',
-  'mentions', 'resident', 'route_only', 'no_preposition', 'typed', 'qualified', 'in_named_region', 'holds_named_place',
+  'mentions', 'resident', 'local_police', 'route_only', 'no_preposition', 'typed', 'qualified', 'in_named_region', 'holds_named_place',
   'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'reread',
   'population', 'p_place', 'p_admin2', 'p_admin1', 'p_country',
 ] as const;
@@ -36,7 +36,7 @@ const REASON: Record<SceneFeature, string> = {
   title_tail: "the site's home (headline tail)", dateline: 'dateline', scene_words: 'locative in an event sentence',
   scene_loose: 'no route or government reading', scene_framed: 'framed by the scene words', locative: 'after a locative word',
   trigger_sentence: 'in a sentence naming the event', lead: 'in the lead', first_place: 'first place of the text', mentions: 'named repeatedly',
-  resident: '"a X man" (where people live)', route_only: 'only as a route end', no_preposition: 'no preposition', typed: 'with its type word ("X province")',
+  resident: '"a X man" (where people live)', local_police: "the place's own police or sheriff", route_only: 'only as a route end', no_preposition: 'no preposition', typed: 'with its type word ("X province")',
   qualified: 'qualified by its region', in_named_region: 'inside a region the story names', holds_named_place: 'holds another place named',
   state_support: 'in the state of the story', state_conflict: 'outside the state of the story', country_support: 'in the country of the story',
   country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state of the story',
@@ -64,6 +64,8 @@ interface Mention {
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'within', 'on', 'over']);
 /** "a Summerton man", "Alton boy", "Englewood teen": where the people of the story live. */
 const RESIDENT_AFTER = /^\s+(?:man|woman|men|women|boy|girls?|boys|teens?|teenagers?|toddler|child|children|resident|residents|couple|family|father|mother|mom|dad|student|infant|baby|girl)\b/i;
+/** "Chicago police said", "the Sandy Police Department": the local force speaks of its own ground. */
+const LOCAL_FORCE_AFTER = /^(?:['’]s)?\s+(?:police|sheriff|sheriff['’]s|pd|fire|county sheriff|county police|metro police|state police)\b/i;
 /** A headline's tail after a separator names the site: "… - WBRC FOX6 News - Birmingham, AL". */
 const TITLE_SEPARATOR = /\s[-|–—]\s|\s\|/g;
 /** "KYIV, Ukraine (AP) —", "DALLAS —", "Zacatecas:": a place opening the text or a line, then a dash or colon. */
@@ -188,7 +190,10 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (m === firstTitlePlace) set('title_first', 1);
       if (m === firstTextPlace) set('first_place', 1);
       const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!m.title && sentences[m.sentence]?.start === p.start);
-      if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) set('dateline', 1);
+      if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) {
+        set('dateline', 1);
+        eligible = true;
+      }
       const scene = isScene(src, p);
       if (scene && m.triggered) set('scene_words', 1);
       if (isScene(src, p, false)) {
@@ -202,7 +207,14 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
       if (m.triggered) set('trigger_sentence', 1);
       if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
-      if (RESIDENT_AFTER.test(src.slice(p.end, p.end + 14))) set('resident', 1);
+      if (RESIDENT_AFTER.test(src.slice(p.end, p.end + 14))) {
+        set('resident', 1);
+        eligible = true;
+      }
+      if (LOCAL_FORCE_AFTER.test(src.slice(p.end, p.end + 22))) {
+        set('local_police', 1);
+        eligible = true;
+      }
       if (!p.preposition) set('no_preposition', 1);
       if (TYPE_WORD_IN.test(p.text)) set('typed', 1);
       if (annotations.some((a) => a.kind === 'place' && a.qualifies === p.start)) set('qualified', 1);
