@@ -25,7 +25,7 @@ export const SCENE_FEATURES = [
   'title', 'title_locative', 'title_first', 'title_tail', 'dateline',
   'scene_words', 'scene_loose', 'scene_framed', 'locative', 'trigger_sentence', 'lead', 'first_place',
   'mentions', 'resident', 'local_police', 'route_only', 'no_preposition', 'typed', 'qualified', 'in_named_region', 'holds_named_place',
-  'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'reread',
+  'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'reread', 'other_reading',
   'population', 'p_place', 'p_admin2', 'p_admin1', 'p_country',
 ] as const;
 export type SceneFeature = (typeof SCENE_FEATURES)[number];
@@ -39,7 +39,7 @@ const REASON: Record<SceneFeature, string> = {
   resident: '"a X man" (where people live)', local_police: "the place's own police or sheriff", route_only: 'only as a route end', no_preposition: 'no preposition', typed: 'with its type word ("X province")',
   qualified: 'qualified by its region', in_named_region: 'inside a region the story names', holds_named_place: 'holds another place named',
   state_support: 'in the state of the story', state_conflict: 'outside the state of the story', country_support: 'in the country of the story',
-  country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state of the story',
+  country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state or country of the story', other_reading: 'another reading of the name',
   population: 'population', p_place: 'a town', p_admin2: 'a county or district', p_admin1: 'a state or province', p_country: 'a country',
 };
 
@@ -59,6 +59,8 @@ interface Mention {
   triggered: boolean;
   /** The place its first reading came from, before a re-reading in the story's state. */
   reread: boolean;
+  /** Another reading of the name than the places stage chose (see otherReadings). */
+  other?: boolean;
 }
 
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'within', 'on', 'over']);
@@ -151,7 +153,10 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     mentions.push({ p: a, title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
   }
   if (!mentions.length) return [];
+  // the story's state and country are read from the places as the places stage resolved them
+  const originals = mentions.slice();
   rereadNamesakes(mentions, g, doc);
+  otherReadings(originals, mentions, g);
 
   const titleText = title ?? (headlineEnd ? text.slice(0, headlineEnd) : '');
   let tailFrom = Infinity;
@@ -164,7 +169,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     if (list) list.push(m);
     else byKey.set(k, [m]);
   }
-  const places = [...byKey.values()].map((ms) => ms[0].p.value);
+  const places = [...new Map(originals.map((m) => [keyOf(m.p.value), m.p.value])).values()];
   const firstTextPlace = mentions.filter((m) => !m.title || !title).sort((a, b) => a.p.start - b.p.start)[0];
   const firstTitlePlace = mentions.filter((m) => m.title && m.p.start < tailFrom).sort((a, b) => a.p.start - b.p.start)[0];
   const out: SceneCandidate[] = [];
@@ -187,8 +192,9 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
         if (p.start >= tailFrom) set('title_tail', 1);
         if (p.preposition && LOCATIVES.has(p.preposition)) set('title_locative', 1);
       }
-      if (m === firstTitlePlace) set('title_first', 1);
-      if (m === firstTextPlace) set('first_place', 1);
+      if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) set('title_first', 1);
+      if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) set('first_place', 1);
+      if (m.other) set('other_reading', 1);
       const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!m.title && sentences[m.sentence]?.start === p.start);
       if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) {
         set('dateline', 1);
@@ -227,11 +233,11 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     if (places.some((o) => holds(v, o))) set('holds_named_place', 1);
     const st = stateOf(v);
     if (st) {
-      const { share, lead } = shares(mentions, key, stateOf);
+      const { share, lead } = shares(originals, key, stateOf);
       if (lead === st) set('state_support', share);
       else if (lead && share >= 0.5) set('state_conflict', share);
     }
-    const { share: cshare, lead: clead } = shares(mentions, key, (p) => p.country);
+    const { share: cshare, lead: clead } = shares(originals, key, (p) => p.country);
     if (clead === v.country) set('country_support', cshare);
     else if (clead && cshare >= 0.5) set('country_conflict', cshare);
     if (site) {
@@ -247,10 +253,51 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
 }
 
 /**
- * A US town or county read in another state than the one most other places of the story lie in
- * (or the site names) gets a second reading in that state, when the gazetteer knows one.
+ * A place read in another country than the one most other places of the story lie in ("Zamora"
+ * in Spain in a story about Michoacán), or a US town or county read in another state than the
+ * story's (or the site's), gets a second reading there, when the gazetteer knows one.
  */
 function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, doc: Document): void {
+  const byCountry = new Map<string, number>();
+  for (const m of mentions) byCountry.set(m.p.value.country, (byCountry.get(m.p.value.country) ?? 0) + 1);
+  const abroad: Mention[] = [];
+  for (const m of mentions) {
+    const v = m.p.value;
+    if (v.precision === 'country') continue;
+    // the country the other places lie in: at least half of them
+    const others = mentions.length - (byCountry.get(v.country) ?? 0);
+    let lead: string | null = null;
+    for (const [k, c] of byCountry) if (k !== v.country && c * 2 >= mentions.length - 1 && c > 0) lead = k;
+    if (!lead || others === 0) continue;
+    let alt: GazetteerEntry | null = null;
+    for (const e of g.lookup(foldName(m.p.text))) {
+      if (e.country === lead && e.precision !== 'country' && (!alt || e.population > alt.population)) alt = e;
+    }
+    if (alt) abroad.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
+  }
+  mentions.push(...abroad);
+  rereadInState(mentions, g, doc);
+}
+
+/** Readings of a name besides the chosen one: the most populous two, for the ranker to weigh. */
+const OTHER_READINGS = 2;
+
+function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer): void {
+  const seen = new Set(mentions.map((m) => keyOf(m.p.value)));
+  for (const m of originals) {
+    if (m.p.value.precision === 'country') continue;
+    const alts = g.lookup(foldName(m.p.text)).filter((e) => e.precision !== 'country' && !seen.has(keyOf(g.resolved(e))));
+    alts.sort((a, b) => b.population - a.population);
+    for (const e of alts.slice(0, OTHER_READINGS)) {
+      const value = g.resolved(e);
+      seen.add(keyOf(value));
+      mentions.push({ ...m, p: { ...m.p, value }, reread: false, other: true });
+    }
+  }
+}
+
+/** The US half of rereadNamesakes: a town or county read in another state than the story's. */
+function rereadInState(mentions: Mention[], g: PlaceGazetteer, doc: Document): void {
   const counts = new Map<string, number>();
   for (const m of mentions) {
     const st = stateOf(m.p.value);
