@@ -71,7 +71,7 @@ function main(): number {
     if (name === 'UCDP GED') for (const [g, xs] of groups) console.log(`  ${g}: ${pct(xs.filter((x) => x.ok).length, xs.length)} (${xs.length})`);
     if (nMisses) {
       console.log(`\nmisses (first ${nMisses}):`);
-      for (const x of results.filter((r) => !r.ok && (!process.env.UNREACHABLE || (!r.reachable && r.c.named))).slice(0, nMisses)) {
+      for (const x of results.filter((r) => !r.ok && (!process.env.UNREACHABLE || (!r.reachable && r.c.named)) && (!process.env.REACHABLE || (r.reachable && (r.c.named || r.c.set === "gva")))).slice(0, nMisses)) {
         const head = (x.c.document.title ?? x.c.document.text.slice(0, 100)).replace(/\s+/g, ' ').slice(0, 110);
         console.log(`- ${x.c.id} gold ${x.c.gold}${x.c.named ? ' (named)' : ''} | got ${x.pred} | ${head}`);
       }

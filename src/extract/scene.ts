@@ -25,7 +25,7 @@ export const SCENE_FEATURES = [
   'title', 'title_locative', 'title_first', 'title_tail', 'dateline',
   'scene_words', 'scene_loose', 'scene_framed', 'locative', 'trigger_sentence', 'lead', 'first_place',
   'mentions', 'resident', 'local_police', 'route_only', 'no_preposition', 'typed', 'qualified', 'in_named_region', 'holds_named_place',
-  'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'reread', 'other_reading',
+  'state_support', 'state_conflict', 'country_support', 'country_conflict', 'site', 'home_state', 'reread', 'other_reading', 'most_populous', 'county_holds', 'county_police',
   'population', 'p_place', 'p_admin2', 'p_admin1', 'p_country',
 ] as const;
 export type SceneFeature = (typeof SCENE_FEATURES)[number];
@@ -39,7 +39,7 @@ const REASON: Record<SceneFeature, string> = {
   resident: '"a X man" (where people live)', local_police: "the place's own police or sheriff", route_only: 'only as a route end', no_preposition: 'no preposition', typed: 'with its type word ("X province")',
   qualified: 'qualified by its region', in_named_region: 'inside a region the story names', holds_named_place: 'holds another place named',
   state_support: 'in the state of the story', state_conflict: 'outside the state of the story', country_support: 'in the country of the story',
-  country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state or country of the story', other_reading: 'another reading of the name',
+  country_conflict: 'outside the country of the story', site: "named by the site's address", reread: 'namesake read in the state or country of the story', other_reading: 'another reading of the name', home_state: "in the site's home state", most_populous: 'the most populous reading of its name', county_holds: 'a county holding a town named', county_police: "a county's sheriff",
   population: 'population', p_place: 'a town', p_admin2: 'a county or district', p_admin1: 'a state or province', p_country: 'a country',
 };
 
@@ -153,14 +153,22 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     mentions.push({ p: a, title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
   }
   if (!mentions.length) return [];
-  // the story's state and country are read from the places as the places stage resolved them
-  const originals = mentions.slice();
-  rereadNamesakes(mentions, g, doc);
-  otherReadings(originals, mentions, g);
-
   const titleText = title ?? (headlineEnd ? text.slice(0, headlineEnd) : '');
   let tailFrom = Infinity;
   for (const m of titleText.matchAll(TITLE_SEPARATOR)) if (m.index > 10) tailFrom = Math.min(tailFrom, m.index);
+  // the site's home: the states a headline's tail names ("… - WTVM.com-Columbus, GA News")
+  const home = new Set<string>();
+  for (const m of mentions) if (m.title && m.p.start >= tailFrom && stateOf(m.p.value)) home.add(stateOf(m.p.value)!);
+  // the story's state and country are read from the places as the places stage resolved them
+  const originals = mentions.slice();
+  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : null);
+  otherReadings(originals, mentions, g);
+  // the most populous reading of each name the candidates share
+  const biggest = new Map<string, number>();
+  for (const m of mentions) {
+    const k = foldName(m.p.text);
+    biggest.set(k, Math.max(biggest.get(k) ?? 0, m.p.value.population));
+  }
   const site = siteWords(doc);
   const byKey = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -195,6 +203,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) set('title_first', 1);
       if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) set('first_place', 1);
       if (m.other) set('other_reading', 1);
+      if (p.value.population > 0 && p.value.population >= (biggest.get(foldName(p.text)) ?? 0)) set('most_populous', 1);
       const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!m.title && sentences[m.sentence]?.start === p.start);
       if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) {
         set('dateline', 1);
@@ -245,6 +254,10 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       const region = v.admin1 ? foldName(v.admin1).replace(/[^a-z]/g, '') : '';
       if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) set('site', 1);
     }
+    if (st && home.has(st)) set('home_state', 1);
+    const county = v.precision === 'admin2' ? 1 : 0;
+    set('county_holds', county * x[SCENE_FEATURES.indexOf('holds_named_place')]);
+    set('county_police', county * x[SCENE_FEATURES.indexOf('local_police')]);
     set('population', Math.log10(1 + v.population) / 7);
     set(v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
     out.push({ place: v, mentions: ms.filter((m) => !(m.title && title)).map((m) => m.p), inTitle: ms.some((m) => m.title), x });
@@ -255,9 +268,9 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
 /**
  * A place read in another country than the one most other places of the story lie in ("Zamora"
  * in Spain in a story about Michoacán), or a US town or county read in another state than the
- * story's (or the site's), gets a second reading there, when the gazetteer knows one.
+ * site's home (`home`) or the story's, gets a second reading there, when the gazetteer knows one.
  */
-function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, doc: Document): void {
+function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
   const byCountry = new Map<string, number>();
   for (const m of mentions) byCountry.set(m.p.value.country, (byCountry.get(m.p.value.country) ?? 0) + 1);
   const abroad: Mention[] = [];
@@ -276,7 +289,7 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, doc: Document):
     if (alt) abroad.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
   }
   mentions.push(...abroad);
-  rereadInState(mentions, g, doc);
+  rereadInState(mentions, g, home);
 }
 
 /** Readings of a name besides the chosen one: the most populous two, for the ranker to weigh. */
@@ -297,22 +310,21 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
 }
 
 /** The US half of rereadNamesakes: a town or county read in another state than the story's. */
-function rereadInState(mentions: Mention[], g: PlaceGazetteer, doc: Document): void {
+function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
   const counts = new Map<string, number>();
   for (const m of mentions) {
     const st = stateOf(m.p.value);
     if (st) counts.set(st, (counts.get(st) ?? 0) + 1);
   }
-  const site = siteWords(doc);
-  let lead: string | null = null;
+  // the site's home state first, else the state most places of the story lie in
+  let lead: string | null = home;
   let best = 0;
-  for (const [k, c] of counts) if (c > best) (best = c), (lead = k);
+  if (!lead) for (const [k, c] of counts) if (c > best) (best = c), (lead = k);
   if (!lead) return;
   const added: Mention[] = [];
   for (const m of mentions) {
     const v = m.p.value;
     if (v.country !== 'US' || v.admin1 === lead || (v.precision !== 'place' && v.precision !== 'admin2')) continue;
-    if (site && v.admin1 && site.includes(foldName(v.admin1).replace(/[^a-z]/g, ''))) continue;
     const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.resolved(e).admin1 === lead);
     if (!alt) continue;
     added.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
