@@ -29,6 +29,7 @@ export const SCENE_FEATURES = [
   'population', 'p_place', 'p_admin2', 'p_admin1', 'p_country',
 ] as const;
 export type SceneFeature = (typeof SCENE_FEATURES)[number];
+const FEATURE_INDEX = new Map<SceneFeature, number>(SCENE_FEATURES.map((f, i) => [f, i]));
 
 /** How a cue reads in a scene's reasons. */
 const REASON: Record<SceneFeature, string> = {
@@ -51,8 +52,23 @@ export interface SceneCandidate {
   x: Float64Array;
 }
 
+/** What the words around one mention say, whatever its reading. */
+interface Cues {
+  folded: string;
+  dateline: boolean;
+  strict: boolean;
+  loose: boolean;
+  framed: boolean;
+  resident: boolean;
+  police: boolean;
+  qualified: boolean;
+  route: boolean;
+}
+
 interface Mention {
   p: PlaceAnnotation;
+  /** keyOf(p.value): one candidate per key. */
+  key: string;
   title: boolean;
   /** Sentence index in the text (-1 for the title). */
   sentence: number;
@@ -72,6 +88,7 @@ const LOCAL_FORCE_AFTER = /^(?:['’]s)?\s+(?:police|sheriff|sheriff['’]s|pd|f
 const TITLE_SEPARATOR = /\s[-|–—]\s|\s\|/g;
 /** "KYIV, Ukraine (AP) —", "DALLAS —", "Zacatecas:": a place opening the text or a line, then a dash or colon. */
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\p{L}\p{N}. ]{1,20}\))?\s*(?:[—–]|--|-\s|:)/u;
+const TYPE_AFTER = /^\s+(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)\b/i;
 const TYPE_WORD_IN = /\s(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)$/i;
 const ARCHIVE = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//;
 
@@ -102,25 +119,43 @@ function holds(region: ResolvedPlace, p: ResolvedPlace): boolean {
   if (region.country !== p.country || region === p) return false;
   if (region.precision === 'country') return p.precision !== 'country';
   if (region.precision === 'admin1') return p.precision !== 'admin1' && p.precision !== 'country' && !!region.admin1 && region.admin1 === p.admin1;
-  if (region.precision === 'admin2') return p.precision === 'place' && !!region.admin2 && region.admin2 === p.admin2 && region.admin1 === p.admin1;
+  // a county's own entry carries no admin2 name: its name is the one its towns carry
+  if (region.precision === 'admin2') return p.precision === 'place' && !!p.admin2 && (region.admin2 ?? region.name) === p.admin2 && region.admin1 === p.admin1;
   return false;
 }
 
 /** Share of the other mentions that lie in the candidate's state (US) or country, with the leading one. */
-function shares(m: Mention[], own: string, pick: (v: ResolvedPlace) => string | null): { share: number; lead: string | null } {
-  const counts = new Map<string, number>();
-  let n = 0;
-  for (const x of m) {
-    if (keyOf(x.p.value) === own) continue;
+interface Tally {
+  counts: Map<string, number>;
+  /** Per candidate key: its own mentions, left out when it is weighed. */
+  own: Map<string, number>;
+  n: number;
+}
+
+/** Counts of the mentions' states or countries, once per document. */
+function tally(ms: readonly Mention[], pick: (v: ResolvedPlace) => string | null): Tally {
+  const t: Tally = { counts: new Map(), own: new Map(), n: 0 };
+  for (const x of ms) {
     const k = pick(x.p.value);
     if (!k) continue;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-    n++;
+    t.counts.set(k, (t.counts.get(k) ?? 0) + 1);
+    t.own.set(x.key, (t.own.get(x.key) ?? 0) + 1);
+    t.n++;
   }
-  if (!n) return { share: 0, lead: null };
+  return t;
+}
+
+/** Share of the OTHER mentions in the leading state or country, and which it is. */
+function shares(t: Tally, own: string, ownValue: string | null): { share: number; lead: string | null } {
+  const mine = t.own.get(own) ?? 0;
+  const n = t.n - mine;
+  if (n <= 0) return { share: 0, lead: null };
   let lead: string | null = null;
   let best = 0;
-  for (const [k, c] of counts) if (c > best) (best = c), (lead = k);
+  for (const [k, c0] of t.counts) {
+    const c = k === ownValue ? c0 - mine : c0;
+    if (c > best) (best = c), (lead = k);
+  }
   return { share: best / n, lead };
 }
 
@@ -142,7 +177,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const title = separateTitle(doc);
   if (title) {
     for (const p of findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g)) {
-      if (p.qualifies === null) mentions.push({ p, title: true, sentence: -1, triggered: true, reread: false });
+      if (p.qualifies === null) mentions.push({ p, key: keyOf(p.value), title: true, sentence: -1, triggered: true, reread: false });
     }
   }
   // the text's first line is its headline when no separate title was given
@@ -150,7 +185,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   for (const a of annotations) {
     if (a.kind !== 'place' || a.qualifies !== null) continue;
     const s = sentenceIndex(sentences, a.start);
-    mentions.push({ p: a, title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
+    mentions.push({ p: a, key: keyOf(a.value), title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
   }
   if (!mentions.length) return [];
   const titleText = title ?? (headlineEnd ? text.slice(0, headlineEnd) : '');
@@ -162,7 +197,9 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   // the story's state and country are read from the places as the places stage resolved them
   const originals = mentions.slice();
   rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : null);
-  otherReadings(originals, mentions, g);
+  const framedAt = new Set<number>();
+  for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) framedAt.add(a.qualifies);
+  otherReadings(originals, mentions, g, title, text, framedAt);
   // the most populous reading of each name the candidates share
   const biggest = new Map<string, number>();
   for (const m of mentions) {
@@ -172,29 +209,57 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const site = siteWords(doc);
   const byKey = new Map<string, Mention[]>();
   for (const m of mentions) {
-    const k = keyOf(m.p.value);
-    const list = byKey.get(k);
+    const list = byKey.get(m.key);
     if (list) list.push(m);
-    else byKey.set(k, [m]);
+    else byKey.set(m.key, [m]);
   }
-  const places = [...new Map(originals.map((m) => [keyOf(m.p.value), m.p.value])).values()];
+  const places = [...new Map(originals.map((m) => [m.key, m.p.value])).values()];
   const firstTextPlace = mentions.filter((m) => !m.title || !title).sort((a, b) => a.p.start - b.p.start)[0];
   const firstTitlePlace = mentions.filter((m) => m.title && m.p.start < tailFrom).sort((a, b) => a.p.start - b.p.start)[0];
+  // the words around a mention, shared by all readings of it
+  const qualified = new Set<number>();
+  for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) qualified.add(a.qualifies);
+  const cache = new Map<string, Cues>();
+  const cuesOf = (m: Mention): Cues => {
+    const id = `${m.title && title ? 't' : 'x'}${m.p.start}`;
+    let c = cache.get(id);
+    if (c) return c;
+    const p = m.p;
+    const inTitle = !!(m.title && title);
+    const src = inTitle ? title! : text;
+    const s = sentences[m.sentence];
+    const items = inTitle || !s ? [] : annotations.filter((a) => a.kind === 'place' && a.start >= s.start && a.end <= s.end);
+    const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!inTitle && s?.start === p.start);
+    c = {
+      folded: foldName(p.text),
+      dateline: lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40)),
+      strict: isScene(src, p),
+      loose: isScene(src, p, false),
+      framed: !inTitle && (qualifiedScene(src, p, items) || framedScene(src, p, items)),
+      resident: RESIDENT_AFTER.test(src.slice(p.end, p.end + 14)),
+      police: LOCAL_FORCE_AFTER.test(src.slice(p.end, p.end + 22)),
+      qualified: !inTitle && qualified.has(p.start),
+      route: routeEnd(src, p),
+    };
+    cache.set(id, c);
+    return c;
+  };
+  const states = tally(originals, stateOf);
+  const countries = tally(originals, (v) => v.country);
   const out: SceneCandidate[] = [];
   for (const [key, ms] of byKey) {
     const v = ms[0].p.value;
     const x = new Float64Array(SCENE_FEATURES.length);
     const set = (f: SceneFeature, val: number) => {
-      const i = SCENE_FEATURES.indexOf(f);
-      x[i] = Math.max(x[i], val);
+      const i = FEATURE_INDEX.get(f)!;
+      if (val > x[i]) x[i] = val;
     };
     // a place only ever named as a route end, a government or a destination ("from Kano", "Kiev
     // says", "Kharkiv-bound") is no scene, whatever else it has for it
     let eligible = false;
     for (const m of ms) {
       const p = m.p;
-      const src = m.title && title ? title : text;
-      const items = m.title && title ? [] : annotations.filter((a) => a.kind === 'place' && a.start >= (sentences[m.sentence]?.start ?? 0) && a.end <= (sentences[m.sentence]?.end ?? 0));
+      const cue = cuesOf(m);
       if (m.title) {
         set('title', 1);
         if (p.start >= tailFrom) set('title_tail', 1);
@@ -203,50 +268,34 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) set('title_first', 1);
       if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) set('first_place', 1);
       if (m.other) set('other_reading', 1);
-      if (p.value.population > 0 && p.value.population >= (biggest.get(foldName(p.text)) ?? 0)) set('most_populous', 1);
-      const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!m.title && sentences[m.sentence]?.start === p.start);
-      if (lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40))) {
-        set('dateline', 1);
-        eligible = true;
-      }
-      const scene = isScene(src, p);
-      if (scene && m.triggered) set('scene_words', 1);
-      if (isScene(src, p, false)) {
-        set('scene_loose', 1);
-        eligible = true;
-      }
-      if ((!m.title || !title) && (qualifiedScene(src, p, items) || framedScene(src, p, items))) {
-        set('scene_framed', 1);
-        eligible = true;
-      }
+      if (p.value.population > 0 && p.value.population >= (biggest.get(cue.folded) ?? 0)) set('most_populous', 1);
+      if (cue.dateline) set('dateline', 1);
+      if (cue.strict && m.triggered) set('scene_words', 1);
+      if (cue.loose) set('scene_loose', 1);
+      if (cue.framed) set('scene_framed', 1);
+      if (cue.resident) set('resident', 1);
+      if (cue.police) set('local_police', 1);
+      if (cue.qualified) set('qualified', 1);
+      if (cue.dateline || cue.loose || cue.framed || cue.resident || cue.police) eligible = true;
       if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
       if (m.triggered) set('trigger_sentence', 1);
       if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
-      if (RESIDENT_AFTER.test(src.slice(p.end, p.end + 14))) {
-        set('resident', 1);
-        eligible = true;
-      }
-      if (LOCAL_FORCE_AFTER.test(src.slice(p.end, p.end + 22))) {
-        set('local_police', 1);
-        eligible = true;
-      }
       if (!p.preposition) set('no_preposition', 1);
       if (TYPE_WORD_IN.test(p.text)) set('typed', 1);
-      if (annotations.some((a) => a.kind === 'place' && a.qualifies === p.start)) set('qualified', 1);
       if (m.reread) set('reread', 1);
     }
     if (!eligible) continue;
-    if (ms.every((m) => routeEnd(m.title && title ? title : text, m.p))) set('route_only', 1);
+    if (ms.every((m) => cuesOf(m).route)) set('route_only', 1);
     set('mentions', Math.log2(1 + ms.length) / 3);
     if (places.some((o) => holds(o, v))) set('in_named_region', 1);
     if (places.some((o) => holds(v, o))) set('holds_named_place', 1);
     const st = stateOf(v);
     if (st) {
-      const { share, lead } = shares(originals, key, stateOf);
+      const { share, lead } = shares(states, key, st);
       if (lead === st) set('state_support', share);
       else if (lead && share >= 0.5) set('state_conflict', share);
     }
-    const { share: cshare, lead: clead } = shares(originals, key, (p) => p.country);
+    const { share: cshare, lead: clead } = shares(countries, key, v.country);
     if (clead === v.country) set('country_support', cshare);
     else if (clead && cshare >= 0.5) set('country_conflict', cshare);
     if (site) {
@@ -256,8 +305,8 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     }
     if (st && home.has(st)) set('home_state', 1);
     const county = v.precision === 'admin2' ? 1 : 0;
-    set('county_holds', county * x[SCENE_FEATURES.indexOf('holds_named_place')]);
-    set('county_police', county * x[SCENE_FEATURES.indexOf('local_police')]);
+    set('county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
+    set('county_police', county * x[FEATURE_INDEX.get('local_police')!]);
     set('population', Math.log10(1 + v.population) / 7);
     set(v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
     out.push({ place: v, mentions: ms.filter((m) => !(m.title && title)).map((m) => m.p), inTitle: ms.some((m) => m.title), x });
@@ -286,7 +335,9 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
     for (const e of g.lookup(foldName(m.p.text))) {
       if (e.country === lead && e.precision !== 'country' && (!alt || e.population > alt.population)) alt = e;
     }
-    if (alt) abroad.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
+    if (!alt) continue;
+    const value = g.resolved(alt);
+    abroad.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
   }
   mentions.push(...abroad);
   rereadInState(mentions, g, home);
@@ -295,16 +346,30 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
 /** Readings of a name besides the chosen one: the most populous two, for the ranker to weigh. */
 const OTHER_READINGS = 2;
 
-function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer): void {
-  const seen = new Set(mentions.map((m) => keyOf(m.p.value)));
+function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>): void {
+  const seen = new Set(mentions.map((m) => m.key));
   for (const m of originals) {
-    if (m.p.value.precision === 'country') continue;
-    const alts = g.lookup(foldName(m.p.text)).filter((e) => e.precision !== 'country' && !seen.has(keyOf(g.resolved(e))));
-    alts.sort((a, b) => b.population - a.population);
-    for (const e of alts.slice(0, OTHER_READINGS)) {
+    const v = m.p.value;
+    // a frame ("Springfield, Illinois") has settled the reading
+    const inTitle = m.title && title !== null;
+    if (v.precision === 'country' || (!inTitle && framed.has(m.p.start))) continue;
+    // a type word ("Kharkiv region", "Idlib province") has settled the kind of place
+    const typed = TYPE_WORD_IN.test(m.p.text) || TYPE_AFTER.test((inTitle ? title : text).slice(m.p.end, m.p.end + 16));
+    // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
+    const top: GazetteerEntry[] = [];
+    for (const e of g.lookup(foldName(m.p.text))) {
+      if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seen.has(`g${e.geonameid}`))) continue;
+      if (top.length < OTHER_READINGS) top.push(e);
+      else if (e.population > top[OTHER_READINGS - 1].population) top[OTHER_READINGS - 1] = e;
+      else continue;
+      top.sort((a, b) => b.population - a.population);
+    }
+    for (const e of top) {
       const value = g.resolved(e);
-      seen.add(keyOf(value));
-      mentions.push({ ...m, p: { ...m.p, value }, reread: false, other: true });
+      const key = keyOf(value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      mentions.push({ ...m, p: { ...m.p, value }, key, reread: false, other: true });
     }
   }
 }
@@ -325,9 +390,10 @@ function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | nu
   for (const m of mentions) {
     const v = m.p.value;
     if (v.country !== 'US' || v.admin1 === lead || (v.precision !== 'place' && v.precision !== 'admin2')) continue;
-    const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.resolved(e).admin1 === lead);
+    const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.admin1Name('US', e.admin1Code) === lead);
     if (!alt) continue;
-    added.push({ ...m, p: { ...m.p, value: g.resolved(alt) }, reread: true });
+    const value = g.resolved(alt);
+    added.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
   }
   mentions.push(...added);
 }
