@@ -189,6 +189,8 @@ function sentencePlaces(text: string, id: string, incident: Sentence[], all: Sen
 
 const samePlace = (a: ResolvedPlace, b: ResolvedPlace) => (a.geonameid !== null ? a.geonameid === b.geonameid : a.name === b.name && a.lat === b.lat && a.lon === b.lon);
 
+const sameLocation = (a: Location, b: Location) => (a.geonameid !== null ? a.geonameid === b.geonameid : a.name === b.name && a.lat === b.lat && a.lon === b.lon);
+
 function placeLocation(v: ResolvedPlace): Location {
   return { name: v.name, admin1: v.admin1, admin2: v.admin2, country: v.country, lat: v.lat, lon: v.lon, precision: v.precision, geonameid: v.geonameid };
 }
@@ -324,9 +326,15 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   if (scene) {
     const loc: Location = { ...placeLocation(scene.value), reasons: scene.reasons };
     places.push(loc);
+    // what the sentences' words make a scene stays evidence (two sources placing it apart is a dispute)
+    const from = claims.length;
+    sentencePlaces(text, id, incident, all, [], claims);
+    const stated = claims.slice(from);
     const claimed = all.filter((s) => s.items.some((a) => a.kind === 'place' && samePlace(a.value, scene.value)));
     // named only in the title, which is not in the text: the claim stands on the lead sentence
-    for (const s of claimed.length ? claimed : (incident.length ? incident : all).slice(0, 1)) claims.push(claim(text, id, s, 'location', loc));
+    for (const s of claimed.length ? claimed : (incident.length ? incident : all).slice(0, 1)) {
+      if (!stated.some((c) => c.start === s.start && sameLocation(c.value as Location, loc))) claims.push(claim(text, id, s, 'location', loc));
+    }
   } else {
     sentencePlaces(text, id, incident, all, places, claims);
   }
