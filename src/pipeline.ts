@@ -11,6 +11,7 @@ import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extrac
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
 import { scene } from './extract/scene.js';
+import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
@@ -21,8 +22,13 @@ export interface Resources {
   equipment: readonly EquipmentEntry[];
 }
 
-export function loadResources(): Resources {
-  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList() };
+/**
+ * The bundled gazetteer, with the places imported by `sitrep gazetteer import` when the imported
+ * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder).
+ */
+export function loadResources(opts: { gazetteer?: string } = {}): Resources {
+  const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList() };
 }
 
 export interface Pipeline {
