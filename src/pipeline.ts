@@ -10,6 +10,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { scene } from './extract/scene.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
@@ -43,6 +44,7 @@ export function createPipeline(res: Resources): Pipeline {
     casualties,
     equipmentStage(res.equipment),
     triggers,
+    scene, // after places and triggers: where the main incident happened, for the report builder
     actors,
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];

@@ -155,8 +155,11 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     const cs = claims.filter((c) => c.field === f);
     if (cs.length) fields[f] = evidence(f, cs, statedValues(f, reports, docs));
   }
+  // each report's place is its scene stage's choice among what it names: one vote each; the claims
+  // (every place a sentence's words make the scene) decide only where no report has a place
+  const chosen = reports.flatMap((r) => (r.location ? [r.location] : []));
   const locationClaims = (fields.location?.claims ?? []).filter((c) => !c.hedged).map((c) => c.value as Location);
-  const location = consensus(locationClaims.length ? locationClaims : reports.flatMap((r) => (r.location ? [r.location] : [])), placesCompatible, placeSpecificity);
+  const location = consensus(chosen.length ? chosen : locationClaims, placesCompatible, placeSpecificity);
   const dateClaims = (fields.date?.claims ?? []).map((c) => c.value as DateInterval);
   const actors = new Map<string, Actor>();
   for (const r of reports) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);

@@ -167,8 +167,27 @@ export interface TriggerAnnotation extends Span {
   weight: number;
 }
 
+/**
+ * Where the document's main incident happened, as the scene stage chose it among the places
+ * found in the text and the title. Spans the winning place's first mention in the text; a place
+ * named only in the title (which is not part of the text) spans nothing (start = end = 0) and
+ * sets `inTitle`.
+ */
+export interface SceneAnnotation extends Span {
+  kind: 'scene';
+  text: string;
+  value: ResolvedPlace;
+  /** Named in the title or headline. */
+  inTitle: boolean;
+  /** The model's probability that this place is the scene (0..1), over the places it weighed. */
+  score: number;
+  /** Why it won: the cues that weighed most for it ("headline", "locative", "state of the story", …). */
+  reasons: string[];
+}
+
 export type Annotation =
   | SentenceAnnotation
+  | SceneAnnotation
   | DateAnnotation
   | PlaceAnnotation
   | CasualtyAnnotation
@@ -224,6 +243,8 @@ export interface Location {
   lon: number;
   precision: PlacePrecision;
   geonameid: number | null;
+  /** Why this place was taken for the scene (see SceneAnnotation.reasons); absent in older stores. */
+  reasons?: string[];
 }
 
 /** One incident as one document describes it. */
