@@ -20,17 +20,19 @@
  *   violence; 3 → violence against civilians); no report disagrees. ≥ 0.85.
  * - GVA: share of articles that yield an incident ≥ 0.97.
  *
- * Usage: npm run eval:types [-- --part train] [--only ecb,satp,...] [--errors N]
- *   (--part train prints the same figures on the train part: tuning help, never the reported figure)
+ * Usage: npm run eval:types [-- --part train|valid] [--only ecb,satp,...] [--errors N]
+ *   (--part train / valid print the same figures on the train part, or its validation slice after
+ *   `train:types --valid`: tuning help, never the reported figure; SITREP_TYPE_MODEL picks the weights)
  */
 import { textDocument } from '../src/ingest/document.js';
 import type { Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { loadTypeModel } from '../src/extract/type-model.js';
 import { loadEcb, loadGva, loadIndia, loadSatp, loadUcdp, type Item } from './type-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const part = opt('--part') === 'train' ? 'train' : 'test';
+const part = opt('--part') === 'train' ? 'train' : opt('--part') === 'valid' ? 'valid' : 'test';
 const only = new Set((opt('--only') ?? 'ecb,satp,india,ucdp,gva').split(','));
 const showErrors = Number(opt('--errors') ?? 0);
 
@@ -38,7 +40,8 @@ const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_agai
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
 const pct = (a: number, b: number) => `${b ? ((100 * a) / b).toFixed(1) : '-'} % (${a}/${b})`;
 
-const pipeline = createPipeline(loadResources());
+const res = loadResources();
+const pipeline = createPipeline(process.env.SITREP_TYPE_MODEL ? { ...res, typeModel: loadTypeModel(process.env.SITREP_TYPE_MODEL) } : res);
 
 function reportsOf(it: Item): Report[] {
   try {
@@ -172,7 +175,7 @@ console.log(`eval:types — ${part} part (split: scripts/type-data.ts)`);
 for (const [name, load, measure] of runs) {
   if (!only.has(name)) continue;
   const t0 = performance.now();
-  measure(load().filter((it) => it.test === (part === 'test')));
+  measure(load().filter((it) => (part === 'test' ? it.test : !it.test && (part === 'train' || it.valid))));
   console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 for (const e of errors) console.log(e);
