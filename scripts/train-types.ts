@@ -46,8 +46,8 @@ const RULE_PRIOR = 3;
 const L2_WORDS = num('--l2', 3e-4);
 const L2_RULES = 3e-3;
 const LR = 0.2;
-/** How far below the lowest trained class an untrained class (protests, riots) starts. */
-const UNTRAINED_MARGIN = num('--margin', 1);
+/** How far below `none` an untrained class (protests, riots) starts: with no rule of its own it stays under it. */
+const UNTRAINED_MARGIN = num('--margin', 4);
 /** A weight this close to its prior is not written. */
 const KEEP = 0.02;
 
@@ -127,11 +127,14 @@ function rng(seed: number): () => number {
   };
 }
 
+/** A rule's prior on its own category: three times as strong where no data will weigh it (protests, riots), since it must carry the class alone. */
+const RULE_PRIORS = TYPE_CLASSES.map((_, c) => (TRAINED.includes(c) ? RULE_PRIOR : 3 * RULE_PRIOR));
+
 function priorOf(feature: string): number[] {
   const w = new Array<number>(C).fill(0);
   if (feature.startsWith('r:')) {
     const i = TYPE_CLASSES.indexOf(feature.slice(2).split('/')[0] as TypeClass);
-    if (i >= 0) w[i] = RULE_PRIOR;
+    if (i >= 0) w[i] = RULE_PRIORS[i];
   }
   return w;
 }
@@ -200,9 +203,9 @@ function main(): void {
     weights.push(...p.w.map(r3));
   }
   // untrained classes start below every trained one: only their rules' evidence (the prior) lifts them
-  const floor = Math.min(...TRAINED.map((c) => bias[c])) - UNTRAINED_MARGIN;
+  const floor = bias[NONE] - UNTRAINED_MARGIN;
   for (let c = 0; c < C; c++) if (!TRAINED.includes(c)) bias[c] = floor;
-  const model = { version: 1, classes: TYPE_CLASSES, bias: bias.map(r3), rulePrior: RULE_PRIOR, leadChars: LEAD_CHARS, features, weights };
+  const model = { version: 1, classes: TYPE_CLASSES, bias: bias.map(r3), rulePriors: RULE_PRIORS, leadChars: LEAD_CHARS, features, weights };
   mkdirSync(dirname(OUT), { recursive: true });
   const json = JSON.stringify(model);
   writeFileSync(OUT, json + '\n');
