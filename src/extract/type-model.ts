@@ -39,8 +39,10 @@ export interface TypeVerdict {
   probabilities: Record<TypeClass, number>;
   /** 1 - P(none): the document reports some incident. */
   incident: number;
-  /** The features that weighed most for the winning category against `none` and the runner-up. */
+  /** The features that weighed most for `explains[0]` against `explains[1]` (positive: for it). */
   explain: { feature: string; weight: number }[];
+  /** [winning incident category, what it was weighed against: `none` when it is no incident, else the runner-up]. */
+  explains: [string, string];
   /** Too little to read: under MIN_WORDS words, or no trigger word and no English the model knows. No incident, never a guess. */
   noEvidence: boolean;
 }
@@ -115,7 +117,7 @@ export function classifyType(model: TypeModel, features: Map<string, number>): T
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, 12)
     .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
-  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, noEvidence };
+  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence };
 }
 
 /** Fewer words than this is a label, a name or a fragment, not a report of an incident. */
@@ -132,7 +134,9 @@ function evidence(model: TypeModel, features: Map<string, number>): boolean {
   const words = features.get('n:words') ?? 0;
   if (words < MIN_WORDS) return true;
   if (trigger) return false;
-  return !(known >= 3 && known >= kinds / 2 && ((features.get('n:stop') ?? 0) >= 1 || words < 12));
+  // English prose is a third or more function words; a headline may have none
+  const english = words < 12 || (features.get('n:stop') ?? 0) >= 0.2 * words;
+  return !(known >= 3 && known >= kinds / 2 && english);
 }
 
 /** A rule feature the training never met: its prior on its own category. */
