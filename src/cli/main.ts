@@ -11,6 +11,7 @@ import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
 import { storeDocument } from './ingest-run.js';
+import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
@@ -203,6 +204,7 @@ function program(result: { code: number }): Command {
     .description('Turn news reports into a corroborated log of real-world events')
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
     .exitOverride()
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
@@ -255,6 +257,12 @@ function program(result: { code: number }): Command {
     .action(async (inputs: string[], o: { published?: string; explain?: boolean }) => {
       result.code = await extractCommand(inputs, o);
     });
+  // the imported gazetteer named once for every command that extracts (see loadResources)
+  p.hook('preAction', (cmd) => {
+    const gazetteer = cmd.opts().gazetteer as string | undefined;
+    if (gazetteer) process.env.SITREP_GAZETTEER = gazetteer;
+  });
+  registerGazetteer(p, result);
   registerServe(p, result);
   registerWatch(p, result);
   return p;
