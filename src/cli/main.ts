@@ -7,16 +7,18 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import { readInputs } from '../ingest/read.js';
-import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
+import { openStore, UsageError, type EventFilters, type Store } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
-import { storeDocument } from './ingest-run.js';
+import { escapeControls, guardStdout, oneLine } from './terminal.js';
+import { storeDocumentOffThread } from './ingest-run.js';
+import { ExtractPool, StoppedError } from '../extract-pool.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
+const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
+const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
@@ -43,11 +45,16 @@ function nearArg(v: string) {
 }
 
 /** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
-function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void } {
+function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Signals | null; dispose(): void } {
   const state = { signal: null as NodeJS.Signals | null };
   const on = (s: NodeJS.Signals) => () => {
     if (state.signal) process.exit(s === 'SIGINT' ? 130 : 143); // a second Ctrl-C: now
     state.signal = s;
+    process.exitCode = s === 'SIGINT' ? 130 : 143;
+    onStop();
+    // acted on within a second even when blocked on input (stdin, a slow server): a store write is one
+    // synchronous transaction, so this timer can never fire inside one
+    setTimeout(() => process.exit(s === 'SIGINT' ? 130 : 143), 1000).unref();
   };
   const int = on('SIGINT');
   const term = on('SIGTERM');
@@ -66,16 +73,26 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
 
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
-  const stop = stopSignal();
-  const pipeline = createPipeline(loadResources());
-  const store = openStore(dbPath(opts));
+  // extraction in a worker: a document past the time budget is stored without the slow stage, and a
+  // signal ends the document being extracted (the store only ever holds whole documents)
+  const extractor = new ExtractPool();
+  const stop = stopSignal(() => void extractor.close());
+  let store: Store;
+  try {
+    store = openStore(dbPath(opts));
+  } catch (e) {
+    await extractor.close();
+    throw e;
+  }
   const progress = new Progress(process.stderr);
   let added = 0;
   let known = 0;
   let failed = 0;
+  let fatal = false;
   const events = new Set<string>();
   try {
     for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
+      if (stop.signal) break;
       if (item.kind === 'error') {
         failed++;
         progress.clear();
@@ -88,14 +105,26 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
         err(`${doc.source}: warning: ${w}`);
       }
       try {
-        const res = storeDocument(doc, pipeline, store);
+        const res = await storeDocumentOffThread(doc, extractor, store);
+        for (const w of res.warnings) {
+          progress.clear();
+          err(`${doc.source}: warning: ${w}`);
+        }
         if (res.stored) {
           added++;
           for (const e of res.events) events.add(e);
         } else known++;
       } catch (e) {
+        if (e instanceof StoppedError && stop.signal) break;
         failed++;
         progress.clear();
+        const code = (e as { code?: string }).code ?? '';
+        // a full disk or a read-only database fails every document alike: say it once, with the cause, and stop
+        if (/^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
+          err(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+          fatal = true;
+          break;
+        }
         err(`${doc.source}: ${(e as Error).message}`);
         if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
       }
@@ -105,8 +134,10 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
   } finally {
     progress.clear();
     stop.dispose();
+    await extractor.close();
     store.close();
   }
+  if (fatal) return 1;
   const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
   if (stop.signal) {
     err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
@@ -117,7 +148,7 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
 }
 
 function eventsCommand(opts: Record<string, unknown>): number {
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     const filters: EventFilters = {
       since: opts.since as string | undefined,
@@ -131,7 +162,7 @@ function eventsCommand(opts: Record<string, unknown>): number {
     };
     const { events } = store.events(filters);
     if (opts.json) out(JSON.stringify(events, null, 2));
-    else if (opts.csv) process.stdout.write(eventsToCsv(events));
+    else if (opts.csv) process.stdout.write(escapeControls(eventsToCsv(events)));
     else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
     else out(events.length ? eventsTable(events) : 'no events');
     return 0;
@@ -145,7 +176,7 @@ function sourcesOf(e: Event): Map<string, string> {
 }
 
 function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     const e = store.getEvent(id);
     if (!e) {
@@ -160,7 +191,7 @@ function showCommand(id: string, opts: { db?: string; json?: boolean }): number 
 }
 
 function documentsCommand(opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     const docs = store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
@@ -271,6 +302,7 @@ function program(result: { code: number }): Command {
 export async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const debug = argv.includes('--debug');
+  guardStdout();
   try {
     await program(result).parseAsync(argv, { from: 'user' });
     return result.code;
