@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { loadTypeModel } from '../extract/type-model.js';
 import { readInputs } from '../ingest/read.js';
 import { openStore, UsageError, type EventFilters, type Store } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
@@ -73,6 +74,9 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
 
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  // the worker loads the type model too; read here first, a missing or broken weights file is one
+  // line at start-up (naming the file), not an error on every document
+  loadTypeModel();
   // extraction in a worker: a document past the time budget is stored without the slow stage, and a
   // signal ends the document being extracted (the store only ever holds whole documents)
   const extractor = new ExtractPool();
