@@ -15,11 +15,14 @@ import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
+import { classifyType, loadTypeModel, typeFeatures, typeReports, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
 export interface Resources {
   context: StageContext;
   equipment: readonly EquipmentEntry[];
+  /** Incident-or-not and category (`data/model/types.json`): a missing or broken file fails here, at start-up, in one line. */
+  typeModel: TypeModel;
 }
 
 /**
@@ -28,12 +31,13 @@ export interface Resources {
  */
 export function loadResources(opts: { gazetteer?: string } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList() };
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), typeModel: loadTypeModel() };
 }
 
 export interface Pipeline {
   stages: readonly Stage[];
   context: StageContext;
+  typeModel: TypeModel;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -49,7 +53,7 @@ export function createPipeline(res: Resources): Pipeline {
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);
-  return { stages, context: res.context };
+  return { stages, context: res.context, typeModel: res.typeModel };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -90,7 +94,10 @@ export function annotate(document: Document, pipeline: Pipeline, opts: RunOption
 
 export interface Extraction {
   annotated: AnnotatedDocument;
+  /** The document's incidents, main first; none when it reports no incident (it is still a document). */
   reports: Report[];
+  /** What the type model read: probabilities and the features that decided (for `extract --explain`). */
+  typing: TypeVerdict;
 }
 
 export function extract(document: Document, pipeline: Pipeline, opts: RunOptions = {}): Extraction {
@@ -98,7 +105,10 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];
-  const reports = buildReports(annotated, titleTriggers);
+  const textTriggers = annotated.annotations.filter((a) => a.kind === 'trigger');
+  const model = pipeline.typeModel;
+  const typing = classifyType(model, typeFeatures(titleInText ? null : document.title, document.text, textTriggers, titleTriggers, model.leadChars));
+  const reports = typeReports(buildReports(annotated, titleTriggers), typing, [...titleTriggers, ...textTriggers], model.leadChars);
   const firstName = pipeline.context.gazetteer.firstName;
-  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };
+  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };
 }

@@ -20,6 +20,22 @@ const A1 = 'Artillery shelling hit the city of Kramatorsk on Tuesday, killing se
 const A2 = 'Seven civilians were killed when artillery shelling struck near the railway station in Kramatorsk on Tuesday, regional officials said.';
 const B = 'A car bomb exploded in Kabul on Friday, killing 12 people outside a mosque, police said.';
 
+describe('a document that reports no incident', () => {
+  it('is stored and listed, with no event, and a second copy changes nothing', () => {
+    const store = openStore(join(dir, 'none.db'));
+    const text = 'The Indianapolis Colts beat the Kansas City Chiefs 24-17 on Sunday to clinch a playoff berth. The quarterback threw for 300 yards and two touchdowns in the fourth quarter.';
+    const doc = textDocument(text, { source: 'sports.txt', published: '2012-12-23' });
+    expect(extract(doc, pipeline).reports).toEqual([]);
+    const res = put(store, text, '2012-12-23', 'sports.txt');
+    expect([res.stored, res.events]).toEqual([true, []]);
+    expect(put(store, text, '2012-12-23', 'again.txt').stored).toBe(false);
+    const docs = store.documents();
+    expect(docs.map((d) => [d.id, d.primary_event])).toEqual([[doc.id, null]]);
+    expect(store.getDocument(doc.id)?.reports).toEqual([]);
+    store.close();
+  });
+});
+
 describe('Store', () => {
   const store = openStore(join(dir, 't.db'));
   it('stores a document once, whatever path it comes by', () => {

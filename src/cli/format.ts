@@ -93,7 +93,9 @@ function valueText(field: string, v: unknown): string {
 export function eventDetail(e: Event, sources: ReadonlyMap<string, string>): string {
   const out: string[] = [];
   out.push(`${e.id}  ${e.title}`);
-  out.push(`  type: ${e.category} / ${e.type}${e.tags.length ? `  tags: ${e.tags.join(', ')}` : ''}`);
+  const p = e.type_probability !== undefined ? ` (p ${e.type_probability.toFixed(2)}${e.runner_up ? `; runner-up ${e.runner_up.category} / ${e.runner_up.type} p ${e.runner_up.probability.toFixed(2)}` : ''})` : '';
+  out.push(`  type: ${e.category} / ${e.type}${p}${e.tags.length ? `  tags: ${e.tags.join(', ')}` : ''}`);
+  if (e.confidence !== undefined) out.push(`  incident confidence: ${e.confidence.toFixed(2)}`);
   out.push(`  date: ${valueText('date', e.date)}  location: ${valueText('location', e.location)}  killed: ${valueText('fatalities', e.fatalities)}  injured: ${valueText('injured', e.injured)}`);
   if (e.equipment.length) out.push(`  equipment: ${e.equipment.join(', ')}`);
   if (e.actors.length) out.push(`  actors: ${e.actors.map((a) => `${a.name} (${a.role})`).join('; ')}`);

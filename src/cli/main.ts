@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { loadTypeModel } from '../extract/type-model.js';
 import { readInputs } from '../ingest/read.js';
 import { openStore, UsageError, type EventFilters, type Store } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
@@ -73,6 +74,9 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
 
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  // the worker loads the type model too; read here first, a missing or broken weights file is one
+  // line at start-up (naming the file), not an error on every document
+  loadTypeModel();
   // extraction in a worker: a document past the time budget is stored without the slow stage, and a
   // signal ends the document being extracted (the store only ever holds whole documents)
   const extractor = new ExtractPool();
@@ -203,7 +207,7 @@ function documentsCommand(opts: { db?: string; json?: boolean }): number {
   }
 }
 
-async function extractCommand(paths: string[], opts: { published?: string }): Promise<number> {
+async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
   const pipeline = createPipeline(loadResources());
   let failed = 0;
@@ -214,14 +218,18 @@ async function extractCommand(paths: string[], opts: { published?: string }): Pr
       continue;
     }
     const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
-    const { annotated, reports } = extract(doc, pipeline);
+    const { annotated, reports, typing } = extract(doc, pipeline);
     const places = annotated.annotations.flatMap((a) =>
       a.kind === 'place'
         ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
         : [],
     );
     const { id, source, text, title, published, author, site, lang, url } = doc;
-    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r) }));
+    // --explain: what the type model read — its probabilities and the words and rules that weighed most
+    const explain = opts.explain
+      ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
+      : {};
+    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
   }
   return failed ? 1 : 0;
 }
@@ -280,7 +288,8 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--json', 'JSON lines (the only format)')
     .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
-    .action(async (inputs: string[], o: { published?: string }) => {
+    .option('--explain', 'add what made the type: the model\'s probabilities and the words (w:, b:) and rules (r:, c:) that weighed most')
+    .action(async (inputs: string[], o: { published?: string; explain?: boolean }) => {
       result.code = await extractCommand(inputs, o);
     });
   // the imported gazetteer named once for every command that extracts (see loadResources)

@@ -197,5 +197,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     reports: refs,
     fields,
     disputed,
+    ...(lead.confidence !== undefined ? { confidence: lead.confidence } : {}),
+    ...(lead.type_probability !== undefined ? { type_probability: lead.type_probability, runner_up: lead.runner_up ?? null } : {}),
   };
 }

@@ -267,6 +267,18 @@ export interface Report {
   claims: Claim[];
   /** What linking compares: weighted content terms and names, built by the extract stage. */
   features: ReportFeatures;
+  /** Probability (0..1) that the document reports an incident of the ontology at all (the type model's 1 - P(none)). Absent in older stores. */
+  confidence?: number;
+  /** Probability of `category` among the incident categories (main report only). */
+  type_probability?: number;
+  /** The next category when it is close (at least half the winner's probability), with the sub-type it would take. */
+  runner_up?: TypeGuess | null;
+}
+
+export interface TypeGuess {
+  category: string;
+  type: string;
+  probability: number;
 }
 
 export interface ReportFeatures {
@@ -318,4 +330,8 @@ export interface Event {
   reports: ReportRef[];
   fields: Partial<Record<FieldName, FieldEvidence>>;
   disputed: FieldName[];
+  /** From the lead report: that it is an incident, and its category's probability (see Report). */
+  confidence?: number;
+  type_probability?: number;
+  runner_up?: TypeGuess | null;
 }
