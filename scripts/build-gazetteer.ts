@@ -23,6 +23,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stemmer as stemAr } from '@orama/stemmers/arabic';
+import { stemmer as stemRu } from '@orama/stemmers/russian';
+import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
+import { nativeKeys } from '../src/lang/places.js';
 import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,8 +50,9 @@ interface Entry {
 const entries: Entry[] = [];
 const byGeonameid = new Map<number, Entry>();
 
-/** Only Latin-script names: the detector reads English text, and the rest would only cost memory. */
-const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
+/** Latin names for the English detector; Cyrillic and Arabic ones for the lexicon readers (src/lang/places.ts). */
+const LATIN_NAME = /^(?:[\p{Script=Latin}\p{M}' ’.\-]+|[\p{Script=Cyrillic}\p{M}' ’ʼ.\-]+|[\p{Script=Arabic}\p{M} \-]+)$/u;
+const NATIVE_STEMMERS = { ru: stemRu, uk: stemUk, ar: stemAr };
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
@@ -57,6 +62,8 @@ function addKey(e: Entry, name: string): void {
   e.keys.add(k);
   // "The Hague", "the Gambia": the detector never includes the article
   if (k.startsWith('the ')) e.keys.add(k.slice(4));
+  // Cyrillic and Arabic names also by the stems of their words ("Харьков" meets "Харькова")
+  if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS)) e.keys.add(nk);
 }
 
 // --- cities500 -------------------------------------------------------------------------------
@@ -136,6 +143,11 @@ for (const c of world) {
   addKey(e, c.name.official);
   // alternate spellings include two-letter codes ("IN", "TO") that are words; keep real names
   for (const alt of c.altSpellings) if (alt.length >= 4 && LATIN_NAME.test(alt)) addKey(e, alt);
+  // Russian and Arabic names of the country (the package has no Ukrainian ones: src/lang/uk lists them)
+  for (const t of ['rus', 'ara']) {
+    const tr = (c as WorldCountry & { translations?: Record<string, { common: string; official: string }> }).translations?.[t];
+    if (tr) for (const n of [tr.common, tr.official]) addKey(e, n);
+  }
   entries.push(e);
   countryEntries.set(c.cca2, e);
   const demonyms = new Set<string>();

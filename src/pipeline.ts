@@ -13,20 +13,25 @@ import { places } from './extract/places.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
+import { lexiconFor } from './lang/index.js';
+import { identifyLanguage, type LanguageModel } from './lang/identify.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
 export interface Resources {
   context: StageContext;
   equipment: readonly EquipmentEntry[];
+  /** fastText lid.176 (`loadLanguageModel()`, async); without it the script of the text decides the language. */
+  languageModel: LanguageModel | null;
 }
 
-export function loadResources(): Resources {
-  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList() };
+export function loadResources(languageModel: LanguageModel | null = null): Resources {
+  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList(), languageModel };
 }
 
 export interface Pipeline {
   stages: readonly Stage[];
   context: StageContext;
+  languageModel: LanguageModel | null;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -41,7 +46,7 @@ export function createPipeline(res: Resources): Pipeline {
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);
-  return { stages, context: res.context };
+  return { stages, context: res.context, languageModel: res.languageModel ?? null };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -74,11 +79,27 @@ export interface Extraction {
   reports: Report[];
 }
 
+/**
+ * The document with its language read from its text (`src/lang/identify.ts`). The text decides
+ * over a page's own `lang` attribute when the model is sure or the script says another language;
+ * a page's tag stands when the text cannot tell.
+ */
+export function withLanguage(document: Document, pipeline: Pipeline): Document {
+  const reading = identifyLanguage(document.text || document.title || '', pipeline.languageModel ?? null);
+  const tagged = document.lang;
+  if (!reading.lang) return document;
+  if (tagged && lexiconFor(tagged) === lexiconFor(reading.lang) && lexiconFor(tagged) !== null) return document;
+  if (tagged && reading.confidence !== null && reading.confidence < 0.5) return document;
+  return reading.lang === tagged ? document : { ...document, lang: reading.lang };
+}
+
 export function extract(document: Document, pipeline: Pipeline): Extraction {
+  document = withLanguage(document, pipeline);
   const annotated = annotate(document, pipeline);
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
-  const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];
+  const lex = lexiconFor(document.lang);
+  const titleTriggers = !titleInText && document.title && lex ? (lex.native ? findTriggers(document.title, lex.triggers) : findTriggers(document.title)) : [];
   const reports = buildReports(annotated, titleTriggers);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };

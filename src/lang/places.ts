@@ -1,0 +1,216 @@
+/**
+ * Place names for languages with a lexicon, in their own script and inflected forms: "Донецка",
+ * "у Києві", "بإدلب", "والرقة". The gazetteer keeps, for every Cyrillic and Arabic name, its
+ * folded form and the stem of each word under the language's Snowball stemmer (`nativeKeys`); a
+ * word of the text is looked up by its folded form, its stem, and (Arabic) each form without its
+ * proclitics. So "Харькова" (stem "харьков") meets "Харьков", and "Києві" (stem "києв") meets
+ * "Київ" (its stem under the і/о alternation of Ukrainian nouns, "Київ" → "києв").
+ *
+ * Cyrillic names start with a capital; Arabic has none, so there every word is tried and only
+ * towns of some size, regions and countries are taken, function words never. A region adjective
+ * before "области"/"області" ("Донецкой области") is the region of the city it is named for.
+ * Limits: no reading of what a name is (a surname that is also a town is taken unless a second
+ * capitalised word follows it); no scene choice (the report builder reads the preposition).
+ */
+import type { PlaceAnnotation, ResolvedPlace } from '../model/index.js';
+import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/gazetteer.js';
+import type { Lexicon } from './index.js';
+import { formsOf } from './casualties.js';
+import { capitalised, tokenize, type Token } from './tokens.js';
+
+const MAX_TOKENS = 3;
+/** Arabic words carry no capital: a lone word is a place only if the place is this big (or a region or country). */
+const ARABIC_MIN_POPULATION = 1000;
+/** A capitalised word opening a sentence may be any word: only towns this big. */
+const OPENING_MIN_POPULATION = 20000;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** Ukrainian nouns in -ів/-їв take -ов-/-єв- when inflected (Харків → Харкова, Київ → Києва). */
+function ukrainianAlternation(lower: string): string | null {
+  if (lower.endsWith('їв')) return lower.slice(0, -2) + 'єв';
+  if (lower.endsWith('ів')) return lower.slice(0, -2) + 'ов';
+  return null;
+}
+
+/**
+ * The lookup keys of a name in Cyrillic or Arabic script, beyond its folded form: `=ru:`, `=uk:`
+ * or `=ar:` and the stems of its words. Called by the gazetteer build for every such name.
+ */
+export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' | 'ar', (w: string) => string>>): string[] {
+  const lower = name.toLowerCase().replace(/[’ʼ]/g, "'");
+  const words = lower.split(/[\s]+/).filter(Boolean);
+  if (!words.length) return [];
+  const out: string[] = [];
+  const key = (code: string, ws: string[]) => `=${code}:` + ws.map((w) => foldName(w)).join(' ');
+  if (CYRILLIC.test(lower)) {
+    out.push(key('ru', words.map((w) => stemmers.ru(w))));
+    out.push(key('uk', words.map((w) => stemmers.uk(w))));
+    const alt = ukrainianAlternation(words[words.length - 1]);
+    if (alt) out.push(key('uk', [...words.slice(0, -1).map((w) => stemmers.uk(w)), stemmers.uk(alt)]), key('uk', [...words.slice(0, -1), alt]));
+  } else if (ARABIC.test(lower)) {
+    out.push(key('ar', words.map((w) => stemmers.ar(w))));
+  }
+  return out.filter((k) => k.length > 5);
+}
+
+/** The keys a run of words of the text is looked up by, most exact first. */
+function keysOf(words: readonly string[], lex: Lexicon): string[] {
+  const out = [foldName(words.join(' '))];
+  const stems = words.map((w) => lex.stem(w));
+  out.push(`=${lex.code}:` + stems.map((w) => foldName(w)).join(' '));
+  // the stem of an inflected form is often the plain name ("харькова" → "харьков")
+  out.push(foldName(stems.join(' ')));
+  return out;
+}
+
+function lookupWords(words: readonly string[], lex: Lexicon, g: PlaceGazetteer): readonly GazetteerEntry[] {
+  for (const k of keysOf(words, lex)) {
+    if (k.length < 3) continue;
+    const found = g.lookup(k);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
+function choose(entries: readonly GazetteerEntry[], countries: ReadonlySet<string>): GazetteerEntry {
+  let best = entries[0];
+  let bestScore = -Infinity;
+  for (const e of entries) {
+    const score = Math.log10(e.population + 10) + (countries.has(e.country) ? 2 : 0) + (e.precision === 'country' ? 6 : e.precision === 'admin1' ? 3 : 0);
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The region an entry lies in, as a place of admin1 precision. */
+function regionOf(e: GazetteerEntry, g: PlaceGazetteer): ResolvedPlace | null {
+  if (e.precision === 'admin1') return g.resolved(e);
+  const name = g.admin1Name(e.country, e.admin1Code);
+  if (!name) return null;
+  const region = g.lookup(foldName(name)).find((r) => r.precision === 'admin1' && r.country === e.country);
+  if (region) return g.resolved(region);
+  const r = g.resolved(e);
+  return { ...r, name, admin1: name, admin2: null, precision: 'admin1', geonameid: null };
+}
+
+/** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region). */
+function fromLexicon(lower: string, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  const to = lex.places.get(lower);
+  if (!to) return null;
+  if (/^[A-Z]{2}$/.test(to)) return g.country(to);
+  const entries = g.lookup(foldName(to));
+  if (!entries.length) return null;
+  const region = entries.find((e) => e.precision === 'admin1');
+  return g.resolved(region ?? choose(entries, new Set()));
+}
+
+interface Found {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  place: ResolvedPlace;
+  clitic: boolean;
+}
+
+function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
+  if (clitic) return 'in';
+  const prev = tokens[first - 1];
+  if (!prev) return null;
+  const forms = formsOf(prev.lower, lex);
+  for (const f of forms) {
+    const p = lex.prepositions.get(f);
+    if (p) return p;
+  }
+  if (forms.some((f) => lex.actionNoun.test(f))) {
+    // "в районе Донецка", "في مدينة حلب": the preposition before the noun; else the place is the noun's object
+    const before = tokens[first - 2];
+    const p = before ? lex.prepositions.get(before.lower) : undefined;
+    return p ?? 'of';
+  }
+  return null;
+}
+
+/** Places in one sentence; `offset` is its start in the document. */
+export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>): PlaceAnnotation[] {
+  const tokens = tokenize(sentence);
+  const arabic = lex.script === 'Arabic';
+  const found: Found[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
+    if (!arabic && !capitalised(t)) continue;
+    if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
+    const own = fromLexicon(t.lower, lex, g);
+    if (own) {
+      found.push({ start: t.start, end: t.end, first: i, last: i, place: own, clitic: false });
+      continue;
+    }
+    // "Донецкой области", "Харківській області": the region of the city the adjective names
+    const next = tokens[i + 1];
+    if (!arabic && next && lex.regionNoun.test(next.lower)) {
+      const stem = lex.stem(t.lower);
+      const base = stem.replace(lex.regionSuffix, '');
+      const entries = [stem, base].flatMap((s) => (s.length >= 3 ? [...g.lookup(foldName(s)), ...g.lookup(`=${lex.code}:${foldName(s)}`)] : []));
+      const city = entries.length ? choose(entries.filter((e) => e.precision === 'place' || e.precision === 'admin1'), countries) : null;
+      const region = city ? regionOf(city, g) : null;
+      if (region) {
+        found.push({ start: t.start, end: next.end, first: i, last: i + 1, place: region, clitic: false });
+        i++;
+        continue;
+      }
+    }
+    let hit: Found | null = null;
+    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1 && !hit; n--) {
+      const span = tokens.slice(i, i + n);
+      // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
+      if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
+      const variants: { words: string[]; clitic: boolean }[] = [{ words: span.map((s) => s.lower), clitic: false }];
+      if (lex.proclitics) {
+        for (const f of formsOf(span[0].lower, lex).slice(1)) {
+          if (lex.stopwords.has(f)) continue;
+          variants.push({ words: [f, ...span.slice(1).map((s) => s.lower)], clitic: /^[وف]?ب/.test(span[0].lower) });
+        }
+      }
+      for (const v of variants) {
+        if (v.words[0].length < 3 && !arabic) continue;
+        if (lex.stopwords.has(v.words.join(' '))) continue;
+        const entries = lookupWords(v.words, lex, g);
+        if (!entries.length) continue;
+        const e = choose(entries, countries);
+        const opening = i === 0 && !arabic;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && e.population < OPENING_MIN_POPULATION)) continue;
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic };
+        break;
+      }
+    }
+    if (!hit) continue;
+    // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
+    const after = tokens[hit.last + 1];
+    if (!arabic && hit.first === hit.last && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], lex, g).length) {
+      i = hit.last + 1;
+      continue;
+    }
+    found.push(hit);
+    i = hit.last;
+  }
+  const out: PlaceAnnotation[] = [];
+  for (const f of found) {
+    countries.add(f.place.country);
+    out.push({
+      kind: 'place',
+      start: offset + f.start,
+      end: offset + f.end,
+      text: sentence.slice(f.start, f.end),
+      value: f.place,
+      preposition: prepositionOf(tokens, f.first, f.clitic, lex),
+      qualifies: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/** Helpers the per-language data files share to write their rows. */
+import type { LexiconTrigger } from './index.js';
+
+export const EXP = 'explosions_remote_violence';
+export const BAT = 'battles';
+export const VAC = 'violence_against_civilians';
+export const STR = 'strategic_developments';
+
+/**
+ * A trigger row over lower- or mixed-case text. `\b` knows only ASCII letters, so word edges are
+ * lookarounds on `\p{L}`; the rest of the word after the stem is taken with a bounded run.
+ * `lead` is what may stand before the stem inside the word (Arabic proclitics).
+ */
+export function trigger(re: string, category: string, type: string, tags: string[], weight: number, lead = ''): LexiconTrigger {
+  return { pattern: new RegExp(`(?<!\\p{L})${lead}(?:${re})\\p{L}{0,12}`, 'giu'), category, type, tags, weight };
+}
+
+/** A word pattern over one lower-case token: the stems given, any ending. */
+export function stems(list: string): RegExp {
+  return new RegExp(`^(?:${list})`, 'u');
+}
+
+/** Number words: `"три трех трёх трем тремя": 3` style rows, every form one value. */
+export function numberTable(rows: Record<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [forms, n] of Object.entries(rows)) for (const f of forms.split(' ')) if (f) out.set(f, n);
+  return out;
+}
