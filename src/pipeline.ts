@@ -15,6 +15,7 @@ import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
+import { bridgeFeatures } from './lang/bridge.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
 export interface Resources {
@@ -100,7 +101,9 @@ export function extract(document: Document, pipeline: Pipeline): Extraction {
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const lex = lexiconFor(document.lang);
   const titleTriggers = !titleInText && document.title && lex ? (lex.native ? findTriggers(document.title, lex.triggers) : findTriggers(document.title)) : [];
-  const reports = buildReports(annotated, titleTriggers);
+  const built = buildReports(annotated, titleTriggers);
+  // another language: linking also compares what does not depend on it (places, type, tolls, names in Latin letters)
+  const reports = lex?.native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex) })) : built;
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };
 }

@@ -194,8 +194,8 @@ export function createApp(opts: ApiOptions): Hono {
       if (store.hasDocument(doc.id)) {
         return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: events(store.documentEvents(doc.id)) }, 200);
       }
-      const { reports } = extract(doc, pipeline);
-      const result = store.ingest(doc, reports);
+      const { annotated, reports } = extract(doc, pipeline);
+      const result = store.ingest(annotated.document, reports);
       // another process may have stored the same text between the check and the write
       const ids = result.stored ? [...new Set(result.events)] : store.documentEvents(doc.id);
       c.header('Location', `/api/documents/${doc.id}`);

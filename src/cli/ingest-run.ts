@@ -12,7 +12,8 @@ export type StoreOutcome = { stored: true; events: string[] } | { stored: false;
 /** Stores one document with its reports; `stored: false` when it was there already. Throws on store errors. */
 export function storeDocument(doc: Document, pipeline: Pipeline, store: Store): StoreOutcome {
   if (store.hasDocument(doc.id)) return { stored: false, events: [] };
-  const { reports } = extract(doc, pipeline);
-  const res = store.ingest(doc, reports);
+  const { annotated, reports } = extract(doc, pipeline);
+  // stored with the language read from its text
+  const res = store.ingest(annotated.document, reports);
   return res.stored ? { stored: true, events: res.events } : { stored: false, events: [] };
 }

@@ -3,6 +3,7 @@
  * 1 some inputs failed (each named on stderr in one line), 2 usage error; 130/143 when stopped by
  * SIGINT/SIGTERM after finishing the current document.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
@@ -66,7 +67,7 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const stop = stopSignal();
-  const pipeline = createPipeline(loadResources());
+  const pipeline = createPipeline(loadResources(await loadLanguageModel()));
   const store = openStore(dbPath(opts));
   const progress = new Progress(process.stderr);
   let added = 0;
@@ -173,7 +174,7 @@ function documentsCommand(opts: { db?: string; json?: boolean }): number {
 
 async function extractCommand(paths: string[], opts: { published?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
-  const pipeline = createPipeline(loadResources());
+  const pipeline = createPipeline(loadResources(await loadLanguageModel()));
   let failed = 0;
   for await (const item of readInputs(paths)) {
     if (item.kind === 'error') {
@@ -188,7 +189,8 @@ async function extractCommand(paths: string[], opts: { published?: string }): Pr
         ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
         : [],
     );
-    const { id, source, text, title, published, author, site, lang, url } = doc;
+    // the language as read from the text (src/lang/identify.ts)
+    const { id, source, text, title, published, author, site, lang, url } = annotated.document;
     out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r) }));
   }
   return failed ? 1 : 0;

@@ -4,6 +4,7 @@
  * resources once, listens on 127.0.0.1:8321 unless told otherwise, and stops on Ctrl-C/SIGTERM.
  * Beyond loopback it refuses to start without a token, and writes then need that token.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -37,7 +38,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
   const store = openStore(dbPath(opts));
-  const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web });
+  const app = createApp({ store, pipeline: createPipeline(loadResources(await loadLanguageModel())), token, loopbackOnly: loopback, web });
   let server;
   try {
     server = await listen(app, host, +opts.port);
