@@ -16,6 +16,7 @@ import { findTriggers, triggers } from './extract/triggers.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
 import { bridgeFeatures } from './lang/bridge.js';
+import { lexiconTriggers } from './lang/triggers.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
 export interface Resources {
@@ -100,7 +101,7 @@ export function extract(document: Document, pipeline: Pipeline): Extraction {
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const lex = lexiconFor(document.lang);
-  const titleTriggers = !titleInText && document.title && lex ? (lex.native ? findTriggers(document.title, lex.triggers) : findTriggers(document.title)) : [];
+  const titleTriggers = !titleInText && document.title && lex ? (lex.native ? lexiconTriggers(document.title, lex) : findTriggers(document.title)) : [];
   const built = buildReports(annotated, titleTriggers);
   // another language: linking also compares what does not depend on it (places, type, tolls, names in Latin letters)
   const reports = lex?.native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex) })) : built;

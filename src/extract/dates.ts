@@ -184,6 +184,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
+  if (locale && lex && !lex.dateHint.test(sentence)) return out;
   const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
   for (const r of parsed) {
     if (!hasDatePart(r, locale ? lex : null)) continue;
@@ -194,6 +195,8 @@ export function findDates(sentence: string, offset: number, published: string | 
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
     if (NOT_A_DATE.test(r.text)) continue;
+    // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
+    if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
     let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
     if (pub) day = intoThePast(r, day, pub, sentence);

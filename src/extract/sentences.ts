@@ -5,15 +5,8 @@
  * initials do not end one. Leaves clause structure to the stages that need it.
  */
 import type { SentenceAnnotation, Stage } from '../model/index.js';
-import { lexiconFor, type LanguageCode } from '../lang/index.js';
+import { lexiconFor } from '../lang/index.js';
 import { lexiconSentences } from '../lang/sentences.js';
-
-/** One segmenter per language, built once (read-only). */
-const SEGMENTERS: Readonly<Partial<Record<LanguageCode, Intl.Segmenter>>> = Object.freeze({
-  ru: new Intl.Segmenter('ru', { granularity: 'sentence' }),
-  uk: new Intl.Segmenter('uk', { granularity: 'sentence' }),
-  ar: new Intl.Segmenter('ar', { granularity: 'sentence' }),
-});
 
 /** Lower-cased abbreviations that take a period without ending the sentence. */
 const ABBREVIATIONS = new Set(
@@ -63,9 +56,8 @@ export const sentences: Stage = {
   needs: [],
   gives: ['sentence'],
   run: ({ document }) => {
-    // Russian, Ukrainian, Arabic: the segmenter with the language's abbreviations; others: the English rules
+    // Russian, Ukrainian, Arabic: their own abbreviations and, in Arabic, no capitals; others: the English rules
     const lex = lexiconFor(document.lang);
-    const segmenter = lex?.native ? SEGMENTERS[lex.code] : undefined;
-    return { annotations: lex && segmenter ? lexiconSentences(document.text, lex, segmenter) : splitSentences(document.text) };
+    return { annotations: lex?.native ? lexiconSentences(document.text, lex) : splitSentences(document.text) };
   },
 };

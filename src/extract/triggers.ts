@@ -6,6 +6,7 @@
 import type { Stage, TriggerAnnotation } from '../model/index.js';
 import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
+import { lexiconTriggers } from '../lang/triggers.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -86,6 +87,6 @@ export const triggers: Stage = {
   run: ({ document }) => {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: [] };
-    return { annotations: lex.native ? findTriggers(document.text, lex.triggers) : findTriggers(document.text) };
+    return { annotations: lex.native ? lexiconTriggers(document.text, lex) : findTriggers(document.text) };
   },
 };

@@ -11,6 +11,7 @@ import type { Lexicon } from './index.js';
 import { tokenize, type Token } from './tokens.js';
 
 const WINDOW = 3;
+const TALLY_WINDOW = 12;
 const DIGITS = /^\d{1,5}$/;
 
 interface NumberAt {
@@ -71,14 +72,15 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
     if (after && formsOf(after.lower, lex).some((f) => lex.notPeople.test(f))) return false;
     return !inDate(tokens[n.first]);
   });
+  const fields = tokens.map((t) => fieldOf(t, lex));
   const used = new Set<NumberAt>();
   const out: CasualtyAnnotation[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    const field = fieldOf(tokens[i], lex);
+    const field = fields[i];
     if (!field) continue;
     let best: NumberAt | null = null;
-    let bestDistance = WINDOW + 1;
+    let bestDistance = TALLY_WINDOW + 1;
     for (const n of counts) {
       if (used.has(n)) continue;
       const d = n.last < i ? i - n.last : n.first - i;
@@ -86,8 +88,12 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
       const from = Math.min(i, n.first) + 1;
       const to = Math.max(i, n.last);
       let blocked = false;
-      for (let k = from; k < to && !blocked; k++) if (k !== i && fieldOf(tokens[k], lex)) blocked = true;
-      if (!blocked && d < bestDistance) {
+      for (let k = from; k < to && !blocked; k++) if (k !== i && fields[k]) blocked = true;
+      // a clause break between them: "погиб мужчина, еще двое ранены" gives the two to the wounded
+      if (!blocked && /[,;:]/.test(sentence.slice(tokens[Math.min(i, n.first)].end, tokens[Math.max(i, n.last)].start))) blocked = true;
+      // "число погибших выросло до трех": a tally's count stands further on
+      const window = i > 0 && lex.tally.test(tokens[i - 1].lower) && n.first > i ? TALLY_WINDOW : WINDOW;
+      if (!blocked && d <= window && d < bestDistance) {
         best = n;
         bestDistance = d;
       }

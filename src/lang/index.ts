@@ -46,11 +46,15 @@ export interface Lexicon {
   /** Words after a number that make it no count of people (units, times, weapons). */
   notPeople: RegExp;
   casualtyWords: readonly CasualtyWord[];
+  /** A word before a casualty word that makes it a tally whose count comes later ("число", "кількість", "عدد"). */
+  tally: RegExp;
   /** A token that says one person was hit when no number stands near ("погиб", "قتيل"): matched on the lower-case token. */
   singular: RegExp;
   /** A sentence that reports no one hurt ("жертв нет", "без жертв", "لا إصابات"). */
   noCasualties: RegExp;
   triggers: readonly LexiconTrigger[];
+  /** `triggers` joined into one pattern (rows.ts `joinTriggers`). */
+  triggerScan: RegExp;
   /** Word before a place → the English preposition the scene stage reads ("в" → "in", "біля" → "near"). */
   prepositions: ReadonlyMap<string, string>;
   /** A word before a place that makes it the object of the action ("обстрела Донецка": "of"). */
@@ -63,6 +67,8 @@ export interface Lexicon {
   attribution: readonly RegExp[];
   /** chrono's parser for the language, or null where the English date stage reads it. */
   dates: chrono.Chrono | null;
+  /** A sentence without any of these holds no date: chrono, dear in these locales, runs only where one stands. */
+  dateHint: RegExp;
   /** Relative date words: a date that needs the publication date to be placed. */
   relativeDate: RegExp;
   /** Latin spelling of a name, to compare across languages ("Харків" → "kharkiv"). */

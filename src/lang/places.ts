@@ -54,23 +54,20 @@ export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' |
   return out.filter((k) => k.length > 5);
 }
 
-/** The keys a run of words of the text is looked up by, most exact first. */
-function keysOf(words: readonly string[], lex: Lexicon): string[] {
-  const out = [foldName(words.join(' '))];
-  const stems = words.map((w) => lex.stem(w));
-  out.push(`=${lex.code}:` + stems.map((w) => foldName(w)).join(' '));
-  // the stem of an inflected form is often the plain name ("харькова" → "харьков")
-  out.push(foldName(stems.join(' ')));
-  return out;
-}
-
-function lookupWords(words: readonly string[], lex: Lexicon, g: PlaceGazetteer): readonly GazetteerEntry[] {
-  for (const k of keysOf(words, lex)) {
-    if (k.length < 3) continue;
-    const found = g.lookup(k);
-    if (found.length) return found;
-  }
-  return [];
+/**
+ * Entries for a run of words, by its folded form, by its stems under the language's key, and by
+ * the stems as a plain name (the stem of an inflected form is often the name: "харькова" →
+ * "харьков"). `stems` are the words' stems, computed once per word by the caller.
+ */
+function lookupWords(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): readonly GazetteerEntry[] {
+  const plain = foldName(words.join(' '));
+  let found = plain.length >= 3 ? g.lookup(plain) : [];
+  if (found.length) return found;
+  const stemmed = stems.map((w) => foldName(w)).join(' ');
+  // a stem of three letters meets too many names ("غارة" and "كالغاري" both stem to "غار")
+  if (stemmed.length < 4) return [];
+  found = g.lookup(`=${lex.code}:${stemmed}`);
+  return found.length ? found : g.lookup(stemmed);
 }
 
 /** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
@@ -141,6 +138,15 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const tokens = tokenize(sentence);
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
+  // stems once per word: the stemmer is the dearest step here
+  const stemCache = new Map<string, string>();
+  const stemOf = (w: string) => {
+    let s = stemCache.get(w);
+    if (s === undefined) stemCache.set(w, (s = lex.stem(w)));
+    return s;
+  };
+  /** How many words a name may run to from this first word (1 when no longer name starts with it). */
+  const reach = (w: string) => Math.max(1, g.nameTokensFrom(foldName(w)), g.nameTokensFrom(`=${lex.code}:${foldName(stemOf(w))}`));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
@@ -154,7 +160,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     // "Донецкой области", "Харківській області": the region of the city the adjective names
     const next = tokens[i + 1];
     if (!arabic && next && lex.regionNoun.test(next.lower)) {
-      const stem = lex.stem(t.lower);
+      const stem = stemOf(t.lower);
       const base = stem.replace(lex.regionSuffix, '');
       const entries = [stem, base].flatMap((s) => (s.length >= 3 ? [...g.lookup(foldName(s)), ...g.lookup(`=${lex.code}:${foldName(s)}`)] : []));
       const city = entries.length ? choose(entries.filter((e) => e.precision === 'place' || e.precision === 'admin1'), countries) : null;
@@ -166,7 +172,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
-    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1 && !hit; n--) {
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...formsOf(t.lower, lex).map(reach)) : reach(t.lower));
+    for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
@@ -180,7 +187,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       for (const v of variants) {
         if (v.words[0].length < 3 && !arabic) continue;
         if (lex.stopwords.has(v.words.join(' '))) continue;
-        const entries = lookupWords(v.words, lex, g);
+        const entries = lookupWords(v.words, v.words.map(stemOf), lex, g);
         if (!entries.length) continue;
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;
@@ -192,7 +199,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     if (!hit) continue;
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
     const after = tokens[hit.last + 1];
-    if (!arabic && hit.first === hit.last && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], lex, g).length) {
+    if (!arabic && hit.first === hit.last && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g).length) {
       i = hit.last + 1;
       continue;
     }

@@ -26,3 +26,11 @@ export function numberTable(rows: Record<string, number>): Map<string, number> {
   for (const [forms, n] of Object.entries(rows)) for (const f of forms.split(' ')) if (f) out.set(f, n);
   return out;
 }
+
+/**
+ * The rows joined into one scan (one pass over the text instead of one per row): a named group
+ * per row tells which matched; at one position the earlier row wins, as in event-lexicon.ts.
+ */
+export function joinTriggers(rows: readonly LexiconTrigger[]): RegExp {
+  return new RegExp(rows.map((r, i) => `(?<r${i}>${r.pattern.source})`).join('|'), 'giu');
+}

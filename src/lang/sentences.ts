@@ -1,33 +1,38 @@
 /**
- * Sentences for languages with a lexicon: `Intl.Segmenter` per line (a line break ends a sentence,
- * as the English splitter has it: headlines, datelines, Telegram posts), then joined back where
- * the segmenter broke after an abbreviation ("г.", "ул.") or an initial ("В. Путин").
+ * Sentences for languages with a lexicon. A sentence ends at . ! ? ؟ … (with closing quotes or
+ * brackets) before white space and, in a cased script, a capital, digit or opening quote; at a
+ * line break (headlines, datelines, Telegram posts); never after an abbreviation of the language
+ * ("г.", "ул.", "обл.") or an initial ("В. Путин"). Intl.Segmenter gives the same boundaries on
+ * these texts but costs ten times as much (1.8 ms for a 1.7 kB report), past the speed budget.
  */
 import type { SentenceAnnotation } from '../model/index.js';
 import type { Lexicon } from './index.js';
 
-const LAST_WORD = /([\p{L}.-]{1,12})\.\s*$/u;
+const CASED = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])|\n/gu;
+const UNCASED = /([.!?؟…]+)(["'”’»)\]]*)(\s+)|\n/gu;
+const LAST_WORD = /([\p{L}.-]{1,12})$/u;
 
-export function lexiconSentences(text: string, lex: Lexicon, segmenter: Intl.Segmenter): SentenceAnnotation[] {
+export function lexiconSentences(text: string, lex: Lexicon): SentenceAnnotation[] {
   const out: SentenceAnnotation[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    let open = -1;
-    for (const seg of segmenter.segment(line)) {
-      const s = lineStart + seg.index;
-      if (open < 0) open = s;
-      const m = LAST_WORD.exec(seg.segment);
-      // an abbreviation or an initial: the sentence goes on into the next segment
-      if (m && (lex.abbreviations.has(m[1].toLowerCase()) || (m[1].length === 1 && m[1] !== m[1].toLowerCase()))) continue;
-      push(out, text, open, s + seg.segment.length);
-      open = -1;
+  const re = lex.script === 'Arabic' ? UNCASED : CASED;
+  let start = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] === undefined) {
+      push(out, text, start, m.index);
+      start = m.index + 1;
+      continue;
     }
-    if (open >= 0) push(out, text, open, lineEnd);
-    lineStart = lineEnd + 1;
+    if (m[1] === '.') {
+      const w = LAST_WORD.exec(text.slice(Math.max(start, m.index - 12), m.index));
+      // an abbreviation or an initial: the sentence goes on
+      if (w && (lex.abbreviations.has(w[1].toLowerCase()) || (w[1].length === 1 && w[1] !== w[1].toLowerCase()))) continue;
+    }
+    const end = m.index + m[1].length + m[2].length;
+    push(out, text, start, end);
+    start = end;
   }
+  push(out, text, start, text.length);
   return out;
 }
 

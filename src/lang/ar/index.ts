@@ -7,8 +7,8 @@
  */
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/arabic';
-import type { Lexicon } from '../index.js';
-import { BAT, EXP, STR, VAC, numberTable, stems, trigger } from '../rows.js';
+import type { Lexicon, LexiconTrigger } from '../index.js';
+import { BAT, EXP, STR, VAC, joinTriggers, numberTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const LEAD = '(?:[وف]?[بلك]?(?:ال)?)';
@@ -19,6 +19,22 @@ const ROMAN: Record<string, string> = {
   ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w',
   ي: 'y', ى: 'a', ة: 'a', ء: '', ؤ: 'w', ئ: 'y',
 };
+
+const TRIGGERS: LexiconTrigger[] = [
+    trigger('طائرة مسيرة|طائرات مسيرة|مسيرة|مسيّرة|مسيرات|درون|طائرة بدون طيار', EXP, 'air_drone_strike', ['drone'], 0.85, LEAD),
+    trigger('غارة|غارات|قصف جوي|القصف الجوي|الطيران الحربي|طائرات حربية|الطائرات الحربية|براميل متفجرة', EXP, 'air_drone_strike', ['air_strike'], 0.9, LEAD),
+    trigger('قصف|صاروخ|صواريخ|قذيفة|قذائف|هاون|مدفعي|راجمات', EXP, 'shelling_artillery_missile_attack', [], 0.9, LEAD),
+    trigger('انتحاري|انتحارية|حزام ناسف', EXP, 'suicide_bomb', [], 0.9, LEAD),
+    trigger('عبوة ناسفة|عبوات ناسفة|لغم|ألغام|سيارة مفخخة|مفخخة', EXP, 'remote_explosive_landmine_ied', [], 0.85, LEAD),
+    trigger('انفجار|تفجير', EXP, 'remote_explosive_landmine_ied', [], 0.5, LEAD),
+    trigger('اشتباك|اشتباكات|معارك|معركة|مواجهات', BAT, 'armed_clash', [], 0.8, LEAD),
+    trigger('هدنة|وقف إطلاق النار|وقف اطلاق النار|اتفاق|تبادل الأسرى', STR, 'agreement', ['agreement'], 0.8, LEAD),
+    trigger('اختطاف|خطف|اختطف', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8, LEAD),
+    trigger('اعتقال|اعتقل|اعتقلت|توقيف|القبض على', STR, 'arrests', ['arrest'], 0.7, LEAD),
+    trigger('مظاهرة|مظاهرات|تظاهرة|احتجاج|احتجاجات|وقفة احتجاجية', 'protests', 'peaceful_protest', ['protest'], 0.7, LEAD),
+    trigger('اغتيال|إطلاق نار|اطلاق نار|أطلق النار|هجوم مسلح', VAC, 'attack', [], 0.6, LEAD),
+    trigger('مقتل|قتل|استشهاد', VAC, 'attack', [], 0.3, LEAD),
+];
 
 export const ar: Lexicon = Object.freeze({
   code: 'ar',
@@ -43,23 +59,12 @@ export const ar: Lexicon = Object.freeze({
     { pattern: /^(?:قتل|مقتل|قتلى|قتيل|قتيلا|قتيلاً|قتلت|يقتل|مصرع|استشهاد|استشهد|استشهدت|شهيد|شهيدا|شهيداً|شهداء|وفاة|توفي|توفيت|حتفه|حتفهم|حتفها|ضحايا|ضحية|جثث|جثة|جثامين)$/u, field: 'fatalities' },
     { pattern: /^(?:إصابة|اصابة|أصيب|اصيب|أصيبوا|اصيبوا|أصيبت|إصابات|اصابات|مصاب|مصابين|مصابون|مصابا|مصاباً|جريح|جرحى|جريحا|جريحاً|إصابته|إصابتهم|جرح|جروح)$/u, field: 'injured' },
   ],
+  tally: /^(?:عدد|حصيلة)$/u,
   singular: /^(?:قتيل|جريح|شهيد|استشهد|توفي|مصرع|إصابته|حتفه)$/u,
   noCasualties: /(?:دون|بدون|دونما) (?:وقوع |أي |تسجيل )?(?:إصابات|اصابات|خسائر بشرية|ضحايا)|لم (?:تسجل|تقع|يسفر عن|تسفر عن|ترد أنباء عن) (?:أي |أية )?(?:إصابات|اصابات|ضحايا|خسائر بشرية)/u,
-  triggers: [
-    trigger('طائرة مسيرة|طائرات مسيرة|مسيرة|مسيّرة|مسيرات|درون|طائرة بدون طيار', EXP, 'air_drone_strike', ['drone'], 0.85, LEAD),
-    trigger('غارة|غارات|قصف جوي|القصف الجوي|الطيران الحربي|طائرات حربية|الطائرات الحربية|براميل متفجرة', EXP, 'air_drone_strike', ['air_strike'], 0.9, LEAD),
-    trigger('قصف|صاروخ|صواريخ|قذيفة|قذائف|هاون|مدفعي|راجمات', EXP, 'shelling_artillery_missile_attack', [], 0.9, LEAD),
-    trigger('انتحاري|انتحارية|حزام ناسف', EXP, 'suicide_bomb', [], 0.9, LEAD),
-    trigger('عبوة ناسفة|عبوات ناسفة|لغم|ألغام|سيارة مفخخة|مفخخة', EXP, 'remote_explosive_landmine_ied', [], 0.85, LEAD),
-    trigger('انفجار|تفجير', EXP, 'remote_explosive_landmine_ied', [], 0.5, LEAD),
-    trigger('اشتباك|اشتباكات|معارك|معركة|مواجهات', BAT, 'armed_clash', [], 0.8, LEAD),
-    trigger('هدنة|وقف إطلاق النار|وقف اطلاق النار|اتفاق|تبادل الأسرى', STR, 'agreement', ['agreement'], 0.8, LEAD),
-    trigger('اختطاف|خطف|اختطف', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8, LEAD),
-    trigger('اعتقال|اعتقل|اعتقلت|توقيف|القبض على', STR, 'arrests', ['arrest'], 0.7, LEAD),
-    trigger('مظاهرة|مظاهرات|تظاهرة|احتجاج|احتجاجات|وقفة احتجاجية', 'protests', 'peaceful_protest', ['protest'], 0.7, LEAD),
-    trigger('اغتيال|إطلاق نار|اطلاق نار|أطلق النار|هجوم مسلح', VAC, 'attack', [], 0.6, LEAD),
-    trigger('مقتل|قتل|استشهاد', VAC, 'attack', [], 0.3, LEAD),
-  ],
+
+  triggers: TRIGGERS,
+  triggerScan: joinTriggers(TRIGGERS),
   prepositions: new Map([
     ['في', 'in'], ['ب', 'in'], ['قرب', 'near'], ['بالقرب', 'near'], ['قرب', 'near'], ['محيط', 'near'], ['أطراف', 'near'], ['ضواحي', 'near'],
     ['من', 'from'], ['على', 'on'], ['إلى', 'to'], ['الى', 'to'], ['شمال', 'north'], ['جنوب', 'south'], ['شرق', 'east'], ['غرب', 'west'],
@@ -74,6 +79,7 @@ export const ar: Lexicon = Object.freeze({
     /(?<!\p{L})(?:قال|قالت|أفاد|أفادت|ذكر|ذكرت|أعلن|أعلنت|أكد|أكدت)\s+([^،,.؛:«»"()\n]{2,60}?)(?=[،,.؛:«»"()\n]| إن | أن | بأن |$)/u,
   ],
   dates: chrono.ar.casual,
+  dateHint: /[0-9\u0660-\u0669]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|أمس|امس|اليوم|الليلة|الماضي|فجر|صباح|مساء|أسبوع|شهر|عام/u,
   relativeDate: /(?:أمس|اليوم|الليلة|الماضي|الماضية|الفائت|الفائتة|فجر|صباح|مساء|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)/u,
   transliterate: (t: string) => {
     let out = '';

@@ -6,11 +6,27 @@
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/russian';
 import { transliterator } from '../translit.js';
-import type { Lexicon } from '../index.js';
+import type { Lexicon, LexiconTrigger } from '../index.js';
 import { stopwordsOf } from '../stopwords.js';
-import { BAT, EXP, STR, VAC, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, joinTriggers, numberTable, stems, trigger } from '../rows.js';
 
 const translit = transliterator('ru');
+
+const TRIGGERS: LexiconTrigger[] = [
+    trigger('беспилотник|бпла|дрон|fpv|шахед|герань|ланцет', EXP, 'air_drone_strike', ['drone'], 0.85),
+    trigger('авиаудар|авианал[её]т|авиабомб|бомбардир|кабами|каб |ракетно-бомбов', EXP, 'air_drone_strike', ['air_strike'], 0.9),
+    trigger('артобстрел|обстрел|минометн|артиллерийск|ракетн(?:ый|ого|ым|ом) удар|ракетн(?:ой|ая|ую) атак|удар(?:ом|ы|а)? ракет|ракетами|рсзо|град(?:ом|а|ы)(?!\\p{L})|искандер|хаймарс|himars|снаряд', EXP, 'shelling_artillery_missile_attack', [], 0.9),
+    trigger('смертник|теракт', EXP, 'suicide_bomb', [], 0.7),
+    trigger('сдв|самодельн(?:ое|ым|ого) взрывн|фугас|подрыв|мина(?!\\p{L})|на мине', EXP, 'remote_explosive_landmine_ied', [], 0.75),
+    trigger('взрыв', EXP, 'remote_explosive_landmine_ied', [], 0.5),
+    trigger('бо(?:й|ев|и|ях|ями)(?!\\p{L})|боестолкновен|столкновен|перестрелк|штурм|наступлен|контрнаступ', BAT, 'armed_clash', [], 0.8),
+    trigger('перемири|прекращени[ея] огня|обмен(?:а|ом)? пленн|соглашени', STR, 'agreement', ['agreement'], 0.8),
+    trigger('похищ|похитил', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8),
+    trigger('задержа|арестова|задержан', STR, 'arrests', ['arrest'], 0.7),
+    trigger('митинг|протест|акци[яиюей] протеста|демонстрац', 'protests', 'peaceful_protest', ['protest'], 0.7),
+    trigger('расстрел|застрел|обстрелял(?:и)? автомобил|напал', VAC, 'attack', [], 0.6),
+    trigger('погиб|убит|убил', VAC, 'attack', [], 0.3),
+];
 
 export const ru: Lexicon = Object.freeze({
   code: 'ru',
@@ -51,23 +67,12 @@ export const ru: Lexicon = Object.freeze({
     { pattern: stems('ранен|ранил|ранени|пострада|травм|госпитализ|смертельн'), field: 'injured' },
     { pattern: stems('пленн|плен$|пленил'), field: 'captured' },
   ],
+  tally: /^(?:число|количество|числа)$/u,
   singular: /^(?:погиб|погибла|убит|убита|убили|ранен|ранена|скончался|скончалась|пострадал|пострадала|погибшим|погибшая|погибший|ранил|тело)$/u,
   noCasualties: /(?<!\p{L})(?:без жертв|жертв нет|погибших нет|пострадавших нет|обошлось без (?:жертв|пострадавших)|никто не пострадал|о жертвах не сообщается|о пострадавших не сообщается)(?!\p{L})/iu,
-  triggers: [
-    trigger('беспилотник|бпла|дрон|fpv|шахед|герань|ланцет', EXP, 'air_drone_strike', ['drone'], 0.85),
-    trigger('авиаудар|авианал[её]т|авиабомб|бомбардир|кабами|каб |ракетно-бомбов', EXP, 'air_drone_strike', ['air_strike'], 0.9),
-    trigger('артобстрел|обстрел|минометн|артиллерийск|ракетн(?:ый|ого|ым|ом) удар|ракетн(?:ой|ая|ую) атак|удар(?:ом|ы|а)? ракет|ракетами|рсзо|град(?:ом|а|ы)(?!\\p{L})|искандер|хаймарс|himars|снаряд', EXP, 'shelling_artillery_missile_attack', [], 0.9),
-    trigger('смертник|теракт', EXP, 'suicide_bomb', [], 0.7),
-    trigger('сдв|самодельн(?:ое|ым|ого) взрывн|фугас|подрыв|мина(?!\\p{L})|на мине', EXP, 'remote_explosive_landmine_ied', [], 0.75),
-    trigger('взрыв', EXP, 'remote_explosive_landmine_ied', [], 0.5),
-    trigger('бо(?:й|ев|и|ях|ями)(?!\\p{L})|боестолкновен|столкновен|перестрелк|штурм|наступлен|контрнаступ', BAT, 'armed_clash', [], 0.8),
-    trigger('перемири|прекращени[ея] огня|обмен(?:а|ом)? пленн|соглашени', STR, 'agreement', ['agreement'], 0.8),
-    trigger('похищ|похитил', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8),
-    trigger('задержа|арестова|задержан', STR, 'arrests', ['arrest'], 0.7),
-    trigger('митинг|протест|акци[яиюей] протеста|демонстрац', 'protests', 'peaceful_protest', ['protest'], 0.7),
-    trigger('расстрел|застрел|обстрелял(?:и)? автомобил|напал', VAC, 'attack', [], 0.6),
-    trigger('погиб|убит|убил', VAC, 'attack', [], 0.3),
-  ],
+
+  triggers: TRIGGERS,
+  triggerScan: joinTriggers(TRIGGERS),
   prepositions: new Map([
     ['в', 'in'], ['во', 'in'], ['у', 'near'], ['под', 'near'], ['возле', 'near'], ['около', 'near'], ['близ', 'near'], ['вблизи', 'near'],
     ['недалеко', 'near'], ['над', 'over'], ['на', 'on'], ['из', 'from'], ['к', 'to'], ['до', 'to'], ['по', 'on'],
@@ -79,6 +84,7 @@ export const ru: Lexicon = Object.freeze({
     /(?<!\p{L})(?:по данным|по словам|по информации|по сообщению|как сообщ\p{L}{0,6}|как заявил\p{L}{0,2}|сообщил\p{L}{0,2}|заявил\p{L}{0,2}|переда[её]т|пишет|утверждает|утверждают)\s+([^,.;:«»"()\n—–]{2,80}?)(?=[,.;:«»"()\n—–]|$)/iu,
   ],
   dates: chrono.ru.casual,
+  dateHint: /\d|январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельн|вторник|сред[уаы]|четверг|пятниц|суббот|воскресен|вчера|сегодня|завтра|ночь|ночью|утр|вечер|недел|месяц|год|назад|сутк/iu,
   relativeDate: /(?<!\p{L})(?:вчера|сегодня|позавчера|завтра|ночью|прошл\p{L}{0,4}|минувш\p{L}{0,4}|назад|эт\p{L}{0,3}|понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)(?!\p{L})/iu,
   transliterate: translit,
   places: new Map([

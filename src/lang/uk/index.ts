@@ -5,11 +5,27 @@
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/ukrainian';
 import { transliterator } from '../translit.js';
-import type { Lexicon } from '../index.js';
-import { BAT, EXP, STR, VAC, numberTable, stems, trigger } from '../rows.js';
+import type { Lexicon, LexiconTrigger } from '../index.js';
+import { BAT, EXP, STR, VAC, joinTriggers, numberTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const translit = transliterator('uk');
+
+const TRIGGERS: LexiconTrigger[] = [
+    trigger('безпілотник|бпла|дрон|fpv|шахед|ударн(?:ий|ого|им|і|их) бпла', EXP, 'air_drone_strike', ['drone'], 0.85),
+    trigger('авіаудар|авіанал[іе]т|авіабомб|бомбардув|кабами|каб(?!\\p{L})', EXP, 'air_drone_strike', ['air_strike'], 0.9),
+    trigger('обстріл|обстрілю|обстріля|артобстріл|мінометн|артилерійськ|ракетн(?:ий|ого|им|ому) удар|ракетн(?:а|у|ої|ою) атак|удар(?:ом|и|у)? ракет|ракетами|рсзв|искандер|іскандер|снаряд|гатили', EXP, 'shelling_artillery_missile_attack', [], 0.9),
+    trigger('смертник|теракт', EXP, 'suicide_bomb', [], 0.7),
+    trigger('сву|саморобн(?:ий|ого|им) вибухов|фугас|підрив|мін[аі](?!\\p{L})|на міні', EXP, 'remote_explosive_landmine_ied', [], 0.75),
+    trigger('вибух', EXP, 'remote_explosive_landmine_ied', [], 0.5),
+    trigger('бо(?:й|їв|ї|ях|ями)(?!\\p{L})|боєзіткнен|зіткнен|перестрілк|штурм|наступ(?!\\p{L})|наступальн|контрнаступ', BAT, 'armed_clash', [], 0.8),
+    trigger("перемир'|перемирʼ|припинення вогню|обмін(?:у)? полонен|угод", STR, 'agreement', ['agreement'], 0.8),
+    trigger('викрад|викрали', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8),
+    trigger('затрима|заарештува|затриман', STR, 'arrests', ['arrest'], 0.7),
+    trigger('мітинг|протест|акці[яїюєй] протесту|демонстрац', 'protests', 'peaceful_protest', ['protest'], 0.7),
+    trigger('розстріл|застрел|напа[дл]', VAC, 'attack', [], 0.6),
+    trigger('загин|вбит|вбив|убив', VAC, 'attack', [], 0.3),
+];
 
 export const uk: Lexicon = Object.freeze({
   code: 'uk',
@@ -49,23 +65,12 @@ export const uk: Lexicon = Object.freeze({
     { pattern: stems('поранен|поранил|травмов|постражда|госпіталіз|травм'), field: 'injured' },
     { pattern: stems('полонен|полон$|полону$'), field: 'captured' },
   ],
+  tally: /^(?:кількість|число|кількості)$/u,
   singular: /^(?:загинув|загинула|вбитий|вбита|убитий|убита|вбили|поранений|поранена|постраждав|постраждала|помер|померла|травмований|травмована|загиблий|загибла|тіло)$/u,
   noCasualties: /(?<!\p{L})(?:без жертв|жертв немає|загиблих немає|постраждалих немає|обійшлося без (?:жертв|постраждалих)|ніхто не постраждав|інформації про (?:загиблих|постраждалих) (?:немає|не надходило))(?!\p{L})/iu,
-  triggers: [
-    trigger('безпілотник|бпла|дрон|fpv|шахед|ударн(?:ий|ого|им|і|их) бпла', EXP, 'air_drone_strike', ['drone'], 0.85),
-    trigger('авіаудар|авіанал[іе]т|авіабомб|бомбардув|кабами|каб(?!\\p{L})', EXP, 'air_drone_strike', ['air_strike'], 0.9),
-    trigger('обстріл|обстрілю|обстріля|артобстріл|мінометн|артилерійськ|ракетн(?:ий|ого|им|ому) удар|ракетн(?:а|у|ої|ою) атак|удар(?:ом|и|у)? ракет|ракетами|рсзв|искандер|іскандер|снаряд|гатили', EXP, 'shelling_artillery_missile_attack', [], 0.9),
-    trigger('смертник|теракт', EXP, 'suicide_bomb', [], 0.7),
-    trigger('сву|саморобн(?:ий|ого|им) вибухов|фугас|підрив|мін[аі](?!\\p{L})|на міні', EXP, 'remote_explosive_landmine_ied', [], 0.75),
-    trigger('вибух', EXP, 'remote_explosive_landmine_ied', [], 0.5),
-    trigger('бо(?:й|їв|ї|ях|ями)(?!\\p{L})|боєзіткнен|зіткнен|перестрілк|штурм|наступ(?!\\p{L})|наступальн|контрнаступ', BAT, 'armed_clash', [], 0.8),
-    trigger("перемир'|перемирʼ|припинення вогню|обмін(?:у)? полонен|угод", STR, 'agreement', ['agreement'], 0.8),
-    trigger('викрад|викрали', VAC, 'abduction_forced_disappearance', ['abduction'], 0.8),
-    trigger('затрима|заарештува|затриман', STR, 'arrests', ['arrest'], 0.7),
-    trigger('мітинг|протест|акці[яїюєй] протесту|демонстрац', 'protests', 'peaceful_protest', ['protest'], 0.7),
-    trigger('розстріл|застрел|напа[дл]', VAC, 'attack', [], 0.6),
-    trigger('загин|вбит|вбив|убив', VAC, 'attack', [], 0.3),
-  ],
+
+  triggers: TRIGGERS,
+  triggerScan: joinTriggers(TRIGGERS),
   prepositions: new Map([
     ['в', 'in'], ['у', 'in'], ['під', 'near'], ['біля', 'near'], ['поблизу', 'near'], ['неподалік', 'near'], ['поруч', 'near'],
     ['над', 'over'], ['на', 'on'], ['з', 'from'], ['із', 'from'], ['зі', 'from'], ['до', 'to'], ['по', 'on'],
@@ -77,6 +82,7 @@ export const uk: Lexicon = Object.freeze({
     /(?<!\p{L})(?:за даними|за словами|за інформацією|як повідомля\p{L}{0,4}|як повідомив\p{L}{0,2}|як повідоми\p{L}{0,3}|повідомив\p{L}{0,2}|повідомил\p{L}{0,2}|повідомля\p{L}{0,4}|заявив\p{L}{0,2}|заявил\p{L}{0,2}|переда[єю]\p{L}{0,2}|пише|стверджу\p{L}{0,3})\s+([^,.;:«»"()\n—–]{2,80}?)(?=[,.;:«»"()\n—–]|$)/iu,
   ],
   dates: chrono.uk.casual,
+  dateHint: /\d|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|вчора|учора|сьогодні|завтра|ніч|вночі|ранк|вечор|тижн|тиждень|місяц|рік|року|роком|тому|доб/iu,
   relativeDate: /(?<!\p{L})(?:вчора|учора|сьогодні|позавчора|завтра|вночі|минул\p{L}{0,4}|тому|ц\p{L}{0,3}|понеділ\p{L}{0,3}|вівтор\p{L}{0,3}|серед[уа]|четвер\p{L}{0,2}|п'ятниц[юя]|суббот[уа]|субот[уа]|неділ[юяі])(?!\p{L})/iu,
   transliterate: translit,
   places: new Map([
@@ -86,6 +92,8 @@ export const uk: Lexicon = Object.freeze({
     ['німеччина', 'DE'], ['німеччини', 'DE'], ['франція', 'FR'], ['франції', 'FR'], ['британія', 'GB'], ['британії', 'GB'], ['китай', 'CN'], ['китаю', 'CN'],
     ['грузія', 'GE'], ['грузії', 'GE'], ['румунія', 'RO'], ['румунії', 'RO'], ['угорщина', 'HU'], ['угорщини', 'HU'], ['словаччина', 'SK'],
     ['литва', 'LT'], ['латвія', 'LV'], ['естонія', 'EE'], ['японія', 'JP'], ['індія', 'IN'], ['італія', 'IT'], ['іспанія', 'ES'], ['чехія', 'CZ'],
+    ['суми', 'Sumy'], ['сум', 'Sumy'], ['сумах', 'Sumy'], ['сумам', 'Sumy'], ['сумами', 'Sumy'],
+    ['одеса', 'Odesa'], ['одеси', 'Odesa'], ['одесі', 'Odesa'], ['одесу', 'Odesa'], ['одесою', 'Odesa'],
     ['крим', 'Crimea'], ['криму', 'Crimea'], ['донбас', 'Donetsk'], ['донбасі', 'Donetsk'], ['херсонщина', 'Kherson'], ['херсонщині', 'Kherson'],
     ['харківщина', 'Kharkiv'], ['харківщині', 'Kharkiv'], ['сумщина', 'Sumy'], ['сумщині', 'Sumy'], ['донеччина', 'Donetsk'], ['донеччині', 'Donetsk'],
     ['запоріжжя', 'Zaporizhzhia'], ['запоріжжі', 'Zaporizhzhia'], ['дніпропетровщина', 'Dnipropetrovsk'], ['дніпропетровщині', 'Dnipropetrovsk'],
