@@ -93,7 +93,6 @@ export function identifyLanguage(text: string, model: LanguageModel | null): Lan
   }
   if (share(scripts.latin) > 0.5) {
     if (!model) return { lang: null, confidence: null };
-    if (best === 'en') return { lang: 'en', confidence: p };
     if (best && p >= 0.5) return { lang: best, confidence: p };
     const back = model(toCyrillic(sample))[0];
     if (back && (back[0] === 'ru' || back[0] === 'uk') && back[1] >= 0.6) return { lang: `${back[0]}-Latn`, confidence: back[1] };
