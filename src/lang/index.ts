@@ -79,6 +79,13 @@ export interface Lexicon {
    * packages give in Russian and Arabic but not in Ukrainian.
    */
   places: ReadonlyMap<string, string>;
+  /**
+   * Adjectives of countries and cities, by the stem they open with ("российск" → "RU",
+   * "московск" → "Moscow"): a mention of the place that is never where something happened.
+   */
+  demonyms: ReadonlyMap<string, string>;
+  /** `demonyms`' stems as one pattern over a lower-case word. */
+  demonymScan: RegExp;
   /** Clitics an Arabic word may carry in front ("و", "ب", "ال"): the forms to try, longest first. */
   proclitics?: readonly string[];
 }

@@ -39,6 +39,13 @@ function ukrainianAlternation(lower: string): string | null {
  */
 export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' | 'ar', (w: string) => string>>): string[] {
   const lower = name.toLowerCase().replace(/[’ʼ]/g, "'");
+  if (lower.includes('-')) {
+    // "Ростов-на-Дону" inflects its parts ("в Ростове-на-Дону"): each part by its stem
+    const hyphenated = (stem: (w: string) => string) => lower.split(/\s+/).map((w) => w.split('-').map(stem).join('-'));
+    const out: string[] = [];
+    if (CYRILLIC.test(lower)) out.push(`=ru:${hyphenated(stemmers.ru).map(foldName).join(' ')}`, `=uk:${hyphenated(stemmers.uk).map(foldName).join(' ')}`);
+    return out.filter((k) => k.length > 5);
+  }
   const words = lower.split(/[\s]+/).filter(Boolean);
   if (!words.length) return [];
   const out: string[] = [];
@@ -64,8 +71,9 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
   let found = plain.length >= 3 ? g.lookup(plain) : [];
   if (found.length) return found;
   const stemmed = stems.map((w) => foldName(w)).join(' ');
-  // a stem of three letters meets too many names ("غارة" and "كالغاري" both stem to "غار")
-  if (stemmed.length < 4) return [];
+  // an Arabic stem of three letters meets too many names ("غارة" and "كالغاري" both stem to "غار");
+  // a Cyrillic one is still a name's ("чехии" → "чех", as "Чехия")
+  if (stemmed.length < (lex.script === 'Arabic' ? 4 : 3)) return [];
   found = g.lookup(`=${lex.code}:${stemmed}`);
   return found.length ? found : g.lookup(stemmed);
 }
@@ -113,6 +121,24 @@ interface Found {
   last: number;
   place: ResolvedPlace;
   clitic: boolean;
+  /** Matched as written, not by a stem: only such a name may be a person's first name ("Владимир Путин", not "мэр Москвы Сергей Собянин"). */
+  exact?: boolean;
+  /** An adjective ("российских", "московского"): it qualifies the word after it and is no location of its own. */
+  demonym?: boolean;
+}
+
+/** The place a demonym adjective names ("российских" → Russia), or null. */
+function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  let to: string | undefined;
+  if (lex.script === 'Arabic') to = lex.demonyms.get(t.lower);
+  else {
+    const m = lex.demonymScan.exec(t.lower);
+    to = m ? lex.demonyms.get(m[0]) : undefined;
+  }
+  if (!to) return null;
+  if (/^[A-Z]{2}$/.test(to)) return g.country(to);
+  const entries = g.lookup(foldName(to));
+  return entries.length ? g.resolved(choose(entries, new Set())) : null;
 }
 
 function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
@@ -142,7 +168,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const stemCache = new Map<string, string>();
   const stemOf = (w: string) => {
     let s = stemCache.get(w);
-    if (s === undefined) stemCache.set(w, (s = lex.stem(w)));
+    if (s === undefined) stemCache.set(w, (s = w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w)));
     return s;
   };
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
@@ -150,7 +176,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
-    if (!arabic && !capitalised(t)) continue;
+    if (!arabic && !capitalised(t)) {
+      const d = demonymOf(t, lex, g);
+      if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
+      continue;
+    }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
     const own = fromLexicon(t.lower, lex, g);
     if (own) {
@@ -192,14 +222,19 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && e.population < OPENING_MIN_POPULATION)) continue;
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic };
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(foldName(v.words.join(' '))).length > 0 };
         break;
       }
     }
-    if (!hit) continue;
+    if (!hit) {
+      // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
+      const d = demonymOf(t, lex, g);
+      if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
+      continue;
+    }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
     const after = tokens[hit.last + 1];
-    if (!arabic && hit.first === hit.last && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g).length) {
+    if (!arabic && hit.first === hit.last && hit.exact && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g).length) {
       i = hit.last + 1;
       continue;
     }
@@ -208,15 +243,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   }
   const out: PlaceAnnotation[] = [];
   for (const f of found) {
-    countries.add(f.place.country);
+    if (!f.demonym) countries.add(f.place.country);
     out.push({
       kind: 'place',
       start: offset + f.start,
       end: offset + f.end,
       text: sentence.slice(f.start, f.end),
       value: f.place,
-      preposition: prepositionOf(tokens, f.first, f.clitic, lex),
-      qualifies: null,
+      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex),
+      // an adjective qualifies the noun after it ("российских военных"): never the scene (reports.ts reads qualifies)
+      qualifies: f.demonym ? offset + (tokens[f.last + 1]?.start ?? f.end) : null,
     });
   }
   return out;

@@ -34,3 +34,14 @@ export function numberTable(rows: Record<string, number>): Map<string, number> {
 export function joinTriggers(rows: readonly LexiconTrigger[]): RegExp {
   return new RegExp(rows.map((r, i) => `(?<r${i}>${r.pattern.source})`).join('|'), 'giu');
 }
+
+/** Demonym rows `"российск RU, московск Moscow"` as a map and one pattern over a lower-case word. */
+export function demonymTable(rows: string): { demonyms: Map<string, string>; demonymScan: RegExp } {
+  const demonyms = new Map<string, string>();
+  for (const row of rows.split(',')) {
+    const [stem, to] = row.trim().split(/\s+(?=\S+$)/);
+    if (stem && to) demonyms.set(stem, to);
+  }
+  const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
+  return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
+}

@@ -8,7 +8,7 @@
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/arabic';
 import type { Lexicon, LexiconTrigger } from '../index.js';
-import { BAT, EXP, STR, VAC, joinTriggers, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const LEAD = '(?:[وف]?[بلك]?(?:ال)?)';
@@ -86,6 +86,7 @@ export const ar: Lexicon = Object.freeze({
     for (const ch of t) out += ROMAN[ch] ?? (/\s/.test(ch) ? ' ' : '');
     return out;
   },
+  ...demonymTable('السوري SY, السورية SY, سوري SY, سورية SY, العراقي IQ, العراقية IQ, اللبناني LB, اللبنانية LB, الأردني JO, الأردنية JO, المصري EG, المصرية EG, السعودي SA, السعودية SA, الكويتي KW, الكويتية KW, الإسرائيلي IL, الإسرائيلية IL, الإيراني IR, الإيرانية IR, التركي TR, التركية TR, الروسي RU, الروسية RU, الأمريكي US, الأمريكية US, الأميركي US, الأميركية US, الفلسطيني PS, الفلسطينية PS, اليمني YE, اليمنية YE, الليبي LY, الليبية LY'),
   places: new Map([['أمريكا', 'US'], ['امريكا', 'US'], ['واشنطن', 'Washington']]),
   proclitics: ['وبال', 'فبال', 'وال', 'فال', 'بال', 'لل', 'كال', 'وب', 'ول', 'فب', 'ال', 'و', 'ف', 'ب', 'ل'],
 }) as Lexicon;

@@ -33,4 +33,6 @@ export const en: Lexicon = Object.freeze({
   relativeDate: none,
   transliterate: (t: string) => t,
   places: new Map<string, string>(),
+  demonyms: new Map<string, string>(),
+  demonymScan: none,
 }) as Lexicon;

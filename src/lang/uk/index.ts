@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/ukrainian';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
-import { BAT, EXP, STR, VAC, joinTriggers, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const translit = transliterator('uk');
@@ -85,6 +85,7 @@ export const uk: Lexicon = Object.freeze({
   dateHint: /\d|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|вчора|учора|сьогодні|завтра|ніч|вночі|ранк|вечор|тижн|тиждень|місяц|рік|року|роком|тому|доб/iu,
   relativeDate: /(?<!\p{L})(?:вчора|учора|сьогодні|позавчора|завтра|вночі|минул\p{L}{0,4}|тому|ц\p{L}{0,3}|понеділ\p{L}{0,3}|вівтор\p{L}{0,3}|серед[уа]|четвер\p{L}{0,2}|п'ятниц[юя]|суббот[уа]|субот[уа]|неділ[юяі])(?!\p{L})/iu,
   transliterate: translit,
+  ...demonymTable('російськ RU, американськ US, українськ UA, британськ GB, англійськ GB, французьк FR, німецьк DE, китайськ CN, польськ PL, чеськ CZ, турецьк TR, ізраїльськ IL, іранськ IR, білоруськ BY, італійськ IT, іспанськ ES, японськ JP, індійськ IN, грузинськ GE, молдовськ MD, угорськ HU, румунськ RO, словацьк SK, литовськ LT, латвійськ LV, естонськ EE, канадськ CA, сирійськ SY, австрійськ AT, болгарськ BG, сербськ RS, шведськ SE, фінськ FI, норвезьк NO, данськ DK, нідерландськ NL, бельгійськ BE, грецьк GR, португальськ PT, ірландськ IE, європейськ Europe, київськ Kyiv, харківськ Kharkiv, московськ Moscow, кримськ Crimea, одеськ Odesa, львівськ Lviv, херсонськ Kherson, запорізьк Zaporizhzhia'),
   places: new Map([
     ['україна', 'UA'], ['україни', 'UA'], ['україні', 'UA'], ['україну', 'UA'], ['росія', 'RU'], ['росії', 'RU'], ['росію', 'RU'],
     ['рф', 'RU'], ['сша', 'US'], ['білорусь', 'BY'], ['білорусі', 'BY'], ['польща', 'PL'], ['польщі', 'PL'], ['молдова', 'MD'], ['молдови', 'MD'],
