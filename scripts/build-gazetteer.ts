@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { stemmer as stemAr } from '@orama/stemmers/arabic';
 import { stemmer as stemRu } from '@orama/stemmers/russian';
 import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
+import { lexiconFor } from '../src/lang/index.js';
 import { nativeKeys } from '../src/lang/places.js';
 import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
@@ -53,6 +54,7 @@ const byGeonameid = new Map<number, Entry>();
 /** Latin names for the English detector; Cyrillic and Arabic ones for the lexicon readers (src/lang/places.ts). */
 const LATIN_NAME = /^(?:[\p{Script=Latin}\p{M}' ’.\-]+|[\p{Script=Cyrillic}\p{M}' ’ʼ.\-]+|[\p{Script=Arabic}\p{M} \-]+)$/u;
 const NATIVE_STEMMERS = { ru: stemRu, uk: stemUk, ar: stemAr };
+const NATIVE_ENDINGS = { ru: lexiconFor('ru')!.caseEndings, uk: lexiconFor('uk')!.caseEndings };
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
@@ -63,7 +65,7 @@ function addKey(e: Entry, name: string): void {
   // "The Hague", "the Gambia": the detector never includes the article
   if (k.startsWith('the ')) e.keys.add(k.slice(4));
   // Cyrillic and Arabic names also by the stems of their words ("Харьков" meets "Харькова")
-  if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS)) e.keys.add(nk);
+  if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS, NATIVE_ENDINGS)) e.keys.add(nk);
 }
 
 // --- cities500 -------------------------------------------------------------------------------

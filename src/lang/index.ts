@@ -39,6 +39,11 @@ export interface Lexicon {
   abbreviations: ReadonlySet<string>;
   /** A maintained stemmer (Snowball via @orama/stemmers) for lower-case words. */
   stem(word: string): string;
+  /**
+   * Case endings of nouns, longest first: where the stemmer leaves one on a name ("одеси" → "од",
+   * "британії" → "британі"), the name is also tried without it. Empty where the stemmer does.
+   */
+  caseEndings: readonly string[];
   /** Function words that never start a place name. */
   stopwords: ReadonlySet<string>;
   /** Number words with their case forms → value ("трое", "двух", "ثلاثة"). */

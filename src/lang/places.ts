@@ -37,7 +37,7 @@ function ukrainianAlternation(lower: string): string | null {
  * The lookup keys of a name in Cyrillic or Arabic script, beyond its folded form: `=ru:`, `=uk:`
  * or `=ar:` and the stems of its words. Called by the gazetteer build for every such name.
  */
-export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' | 'ar', (w: string) => string>>): string[] {
+export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' | 'ar', (w: string) => string>>, endings: Readonly<Record<'ru' | 'uk', readonly string[]>> = { ru: [], uk: [] }): string[] {
   const lower = name.toLowerCase().replace(/[’ʼ]/g, "'");
   if (lower.includes('-')) {
     // "Ростов-на-Дону" inflects its parts ("в Ростове-на-Дону"): each part by its stem
@@ -53,6 +53,8 @@ export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' |
   if (CYRILLIC.test(lower)) {
     out.push(key('ru', words.map((w) => stemmers.ru(w))));
     out.push(key('uk', words.map((w) => stemmers.uk(w))));
+    // a one-word name also without its case ending ("беларусь" → "беларус"), for forms whose stem keeps more
+    if (words.length === 1) for (const code of ['ru', 'uk'] as const) for (const e of endings[code]) if (words[0].length - e.length >= 3 && words[0].endsWith(e)) out.push(key(code, [words[0].slice(0, -e.length)]));
     const alt = ukrainianAlternation(words[words.length - 1]);
     if (alt) out.push(key('uk', [...words.slice(0, -1).map((w) => stemmers.uk(w)), stemmers.uk(alt)]), key('uk', [...words.slice(0, -1), alt]));
   } else if (ARABIC.test(lower)) {
@@ -70,12 +72,27 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
   const plain = foldName(words.join(' '));
   let found = plain.length >= 3 ? g.lookup(plain) : [];
   if (found.length) return found;
+  if (words.length === 1) {
+    // a case ending the stemmer left: "одеси" → "одес" (the stem of "Одеса"), "британії" → "британ"
+    for (const base of bases(words[0], lex)) {
+      found = g.lookup(`=${lex.code}:${foldName(base)}`);
+      if (found.length) return found;
+    }
+  }
   const stemmed = stems.map((w) => foldName(w)).join(' ');
   // an Arabic stem of three letters meets too many names ("غارة" and "كالغاري" both stem to "غار");
   // a Cyrillic one is still a name's ("чехии" → "чех", as "Чехия")
-  if (stemmed.length < (lex.script === 'Arabic' ? 4 : 3)) return [];
+  // and a short Cyrillic name keeps two ("уфу" → "уф", as "Уфа")
+  if (stemmed.length < (lex.script === 'Arabic' ? 4 : words[0].length >= 3 ? 2 : 3)) return [];
   found = g.lookup(`=${lex.code}:${stemmed}`);
   return found.length ? found : g.lookup(stemmed);
+}
+
+/** A word without each case ending it may carry, keeping three letters or more. */
+function bases(word: string, lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (const e of lex.caseEndings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  return out;
 }
 
 /** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
@@ -103,9 +120,10 @@ function regionOf(e: GazetteerEntry, g: PlaceGazetteer): ResolvedPlace | null {
   return { ...r, name, admin1: name, admin2: null, precision: 'admin1', geonameid: null };
 }
 
-/** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region). */
-function fromLexicon(lower: string, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
-  const to = lex.places.get(lower);
+/** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region), as written or by its stems. */
+function fromLexicon(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  let to = lex.places.get(words.join(' ')) ?? lex.places.get('~' + stems.join(' '));
+  if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
   if (!to) return null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
@@ -172,7 +190,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     return s;
   };
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
-  const reach = (w: string) => Math.max(1, g.nameTokensFrom(foldName(w)), g.nameTokensFrom(`=${lex.code}:${foldName(stemOf(w))}`));
+  const reach = (w: string) => Math.max(1, g.nameTokensFrom(foldName(w)), g.nameTokensFrom(`=${lex.code}:${foldName(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
@@ -182,11 +200,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       continue;
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
-    const own = fromLexicon(t.lower, lex, g);
-    if (own) {
-      found.push({ start: t.start, end: t.end, first: i, last: i, place: own, clitic: false });
-      continue;
-    }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
     const next = tokens[i + 1];
     if (!arabic && next && lex.regionNoun.test(next.lower)) {
@@ -215,9 +228,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
       }
       for (const v of variants) {
+        const stems = v.words.map(stemOf);
+        // the lexicon's own names first: they include short ones ("ЄС", "РФ")
+        const own = fromLexicon(v.words, stems, lex, g);
+        if (own) {
+          hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
+          break;
+        }
         if (v.words[0].length < 3 && !arabic) continue;
         if (lex.stopwords.has(v.words.join(' '))) continue;
-        const entries = lookupWords(v.words, v.words.map(stemOf), lex, g);
+        const entries = lookupWords(v.words, stems, lex, g);
         if (!entries.length) continue;
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;

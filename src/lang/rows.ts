@@ -45,3 +45,22 @@ export function demonymTable(rows: string): { demonyms: Map<string, string>; dem
   const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
   return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
 }
+
+/**
+ * Place names a language's lexicon adds (`"Велика Британія GB, Херсонщина Kherson"`): each by its
+ * lower-case form and by the stems of its words (`~` + stems), so every case form meets it
+ * ("Великобританії", "Німеччині").
+ */
+export function placeTable(rows: string, stem: (w: string) => string, endings: readonly string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of rows.split(',')) {
+    const m = /^\s*(.+?)\s+(\S+)\s*$/.exec(row);
+    if (!m) continue;
+    const lower = m[1].toLowerCase();
+    out.set(lower, m[2]);
+    out.set('~' + lower.split(' ').map(stem).join(' '), m[2]);
+    // and without its case ending, which an inflected form's stem may keep ("беларусь" → "беларус", as "беларуси")
+    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), m[2]);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/arabic';
 import type { Lexicon, LexiconTrigger } from '../index.js';
-import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, placeTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const LEAD = '(?:[وف]?[بلك]?(?:ال)?)';
@@ -42,6 +42,7 @@ export const ar: Lexicon = Object.freeze({
   native: true,
   abbreviations: new Set(['د', 'م', 'ه', 'ص', 'ق']),
   stem: stemmer,
+  caseEndings: [],
   stopwords: stopwordsOf('ar', 'قال قالت أفاد أفادت ذكر ذكرت أعلن أعلنت مصادر مصدر وكالة اليوم أمس يوم صباح مساء شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة بلدة قرية محافظة منطقة ريف حي أحد الاحد السبت الجمعة الخميس الاربعاء الثلاثاء الاثنين قوات الجيش الأمن جيش'),
   numbers: numberTable({
     'واحد واحدة': 1,
@@ -87,6 +88,6 @@ export const ar: Lexicon = Object.freeze({
     return out;
   },
   ...demonymTable('السوري SY, السورية SY, سوري SY, سورية SY, العراقي IQ, العراقية IQ, اللبناني LB, اللبنانية LB, الأردني JO, الأردنية JO, المصري EG, المصرية EG, السعودي SA, السعودية SA, الكويتي KW, الكويتية KW, الإسرائيلي IL, الإسرائيلية IL, الإيراني IR, الإيرانية IR, التركي TR, التركية TR, الروسي RU, الروسية RU, الأمريكي US, الأمريكية US, الأميركي US, الأميركية US, الفلسطيني PS, الفلسطينية PS, اليمني YE, اليمنية YE, الليبي LY, الليبية LY'),
-  places: new Map([['أمريكا', 'US'], ['امريكا', 'US'], ['واشنطن', 'Washington']]),
+  places: placeTable('أمريكا US, امريكا US, أميركا US, الاتحاد الأوروبي Europe, أوروبا Europe', stemmer),
   proclitics: ['وبال', 'فبال', 'وال', 'فال', 'بال', 'لل', 'كال', 'وب', 'ول', 'فب', 'ال', 'و', 'ف', 'ب', 'ل'],
 }) as Lexicon;

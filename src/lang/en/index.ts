@@ -14,6 +14,7 @@ export const en: Lexicon = Object.freeze({
   native: false,
   abbreviations: new Set<string>(),
   stem: (w: string) => w,
+  caseEndings: [],
   stopwords: new Set<string>(),
   numbers: new Map<string, number>(),
   notPeople: none,

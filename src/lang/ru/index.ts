@@ -8,7 +8,7 @@ import { stemmer } from '@orama/stemmers/russian';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
 import { stopwordsOf } from '../stopwords.js';
-import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, placeTable, stems, trigger } from '../rows.js';
 
 const translit = transliterator('ru');
 
@@ -28,6 +28,9 @@ const TRIGGERS: LexiconTrigger[] = [
     trigger('погиб|убит|убил', VAC, 'attack', [], 0.3),
 ];
 
+/** Noun case endings (see Lexicon.caseEndings), longest first. */
+const ENDINGS = ['ией', 'ами', 'ями', 'ии', 'ию', 'ия', 'ой', 'ей', 'ом', 'ем', 'ам', 'ах', 'ях', 'ям', 'ь', 'у', 'ю', 'е', 'и', 'ы', 'а', 'я', 'о'];
+
 export const ru: Lexicon = Object.freeze({
   code: 'ru',
   script: 'Cyrillic',
@@ -38,7 +41,8 @@ export const ru: Lexicon = Object.freeze({
       'т.е т.д т.п т.к т.н и.о с.г н.э').split(' '),
   ),
   stem: stemmer,
-  stopwords: stopwordsOf('ru', 'российский российская российские украинский украинская вс всу минобороны мчс', 'москва россия'),
+  caseEndings: ENDINGS,
+  stopwords: stopwordsOf('ru', 'вс всу минобороны мчс', 'москва россия'),
   numbers: numberTable({
     'один одна одно одного одной одному одним одном одну': 1,
     'два две двух двум двумя двое двоих двоим двоими': 2,
@@ -88,11 +92,9 @@ export const ru: Lexicon = Object.freeze({
   relativeDate: /(?<!\p{L})(?:вчера|сегодня|позавчера|завтра|ночью|прошл\p{L}{0,4}|минувш\p{L}{0,4}|назад|эт\p{L}{0,3}|понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)(?!\p{L})/iu,
   transliterate: translit,
   ...demonymTable('российск RU, российско RU, русск RU, американск US, украинск UA, чешск CZ, британск GB, английск GB, французск FR, немецк DE, германск DE, китайск CN, сирийск SY, турецк TR, израильск IL, иранск IR, белорусск BY, польск PL, итальянск IT, испанск ES, японск JP, индийск IN, грузинск GE, казахстанск KZ, армянск AM, азербайджанск AZ, боснийск BA, сербск RS, молдавск MD, канадск CA, австралийск AU, бразильск BR, мексиканск MX, египетск EG, иракск IQ, афганск AF, пакистанск PK, саудовск SA, катарск QA, ливийск LY, латвийск LV, литовск LT, эстонск EE, финск FI, шведск SE, норвежск NO, датск DK, нидерландск NL, голландск NL, бельгийск BE, австрийск AT, швейцарск CH, греческ GR, венгерск HU, румынск RO, болгарск BG, словацк SK, хорватск HR, северокорейск KP, южнокорейск KR, вьетнамск VN, кубинск CU, венесуэльск VE, аргентинск AR, колумбийск CO, нигерийск NG, ирландск IE, португальск PT, ливанск LB, иорданск JO, йеменск YE, палестинск PS, европейск Europe, московск Moscow, петербургск Saint Petersburg, киевск Kyiv, харьковск Kharkiv, крымск Crimea, чеченск Chechnya, белгородск Belgorod, херсонск Kherson, запорожск Zaporizhzhia'),
-  places: new Map([
-    ['сша', 'US'], ['рф', 'RU'], ['кндр', 'KP'], ['оаэ', 'AE'], ['британия', 'GB'], ['великобритания', 'GB'], ['молдавия', 'MD'],
-    ['юар', 'ZA'], ['кнр', 'CN'], ['кнр', 'CN'], ['ес', 'Europe'], ['европа', 'Europe'], ['европы', 'Europe'], ['европе', 'Europe'], ['европу', 'Europe'], ['европой', 'Europe'],
-    ['азия', 'Asia'], ['азии', 'Asia'], ['африка', 'Africa'], ['африки', 'Africa'], ['африке', 'Africa'], ['америка', 'US'], ['америки', 'US'], ['америке', 'US'], ['америку', 'US'],
-    ['ближний восток', 'Middle East'], ['ближнем востоке', 'Middle East'], ['ближнего востока', 'Middle East'],
-    ['днр', 'Donetsk'], ['лнр', 'Luhansk'], ['крым', 'Crimea'], ['донбасс', 'Donetsk'],
-  ]),
+  places: placeTable(
+    'США US, РФ RU, КНДР KP, ОАЭ AE, ЮАР ZA, КНР CN, ФРГ DE, Британия GB, Великобритания GB, Соединенное Королевство GB, Соединенные Штаты US, Молдавия MD, Беларусь BY, Белоруссия BY, Европа Europe, Евросоюз Europe, ЕС Europe, Азия Asia, Африка Africa, Америка US, Ближний Восток Middle East, Англия England, Шотландия Scotland, Северная Ирландия Northern Ireland, ДНР Donetsk, ЛНР Luhansk, Крым Crimea, Донбасс Donetsk, Запорожье Zaporizhzhia',
+    stemmer,
+    ENDINGS,
+  ),
 }) as Lexicon;

@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/ukrainian';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
-import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, placeTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const translit = transliterator('uk');
@@ -27,6 +27,9 @@ const TRIGGERS: LexiconTrigger[] = [
     trigger('загин|вбит|вбив|убив', VAC, 'attack', [], 0.3),
 ];
 
+/** Noun case endings (see Lexicon.caseEndings), longest first. */
+const ENDINGS = ['ією', 'ами', 'ями', 'ові', 'еві', 'ії', 'ію', 'ія', 'ою', 'ею', 'ої', 'ей', 'ам', 'ах', 'ях', 'ям', 'ом', 'ем', 'ь', 'у', 'ю', 'і', 'ї', 'и', 'а', 'я', 'е', 'о'];
+
 export const uk: Lexicon = Object.freeze({
   code: 'uk',
   script: 'Cyrillic',
@@ -37,7 +40,8 @@ export const uk: Lexicon = Object.freeze({
       'т.з т.д т.п т.ч в.о').split(' '),
   ),
   stem: stemmer,
-  stopwords: stopwordsOf('uk', 'в у на з із зі до від під біля та і й але що як це цей ця ці той та ті так вже ще його її їх ми ви вони він вона воно за про при через після перед між над без для ворог ворожі російські українські зсу окупанти росіяни рф'),
+  caseEndings: ENDINGS,
+  stopwords: stopwordsOf('uk', 'в у на з із зі до від під біля та і й але що як це цей ця ці той та ті так вже ще його її їх ми ви вони він вона воно за про при через після перед між над без для ворог ворожі зсу окупанти росіяни'),
   numbers: numberTable({
     'один одна одне одного одної однієї одному одній одним одну': 1,
     'два дві двох двом двома двоє двоїх': 2,
@@ -86,19 +90,9 @@ export const uk: Lexicon = Object.freeze({
   relativeDate: /(?<!\p{L})(?:вчора|учора|сьогодні|позавчора|завтра|вночі|минул\p{L}{0,4}|тому|ц\p{L}{0,3}|понеділ\p{L}{0,3}|вівтор\p{L}{0,3}|серед[уа]|четвер\p{L}{0,2}|п'ятниц[юя]|суббот[уа]|субот[уа]|неділ[юяі])(?!\p{L})/iu,
   transliterate: translit,
   ...demonymTable('російськ RU, американськ US, українськ UA, британськ GB, англійськ GB, французьк FR, німецьк DE, китайськ CN, польськ PL, чеськ CZ, турецьк TR, ізраїльськ IL, іранськ IR, білоруськ BY, італійськ IT, іспанськ ES, японськ JP, індійськ IN, грузинськ GE, молдовськ MD, угорськ HU, румунськ RO, словацьк SK, литовськ LT, латвійськ LV, естонськ EE, канадськ CA, сирійськ SY, австрійськ AT, болгарськ BG, сербськ RS, шведськ SE, фінськ FI, норвезьк NO, данськ DK, нідерландськ NL, бельгійськ BE, грецьк GR, португальськ PT, ірландськ IE, європейськ Europe, київськ Kyiv, харківськ Kharkiv, московськ Moscow, кримськ Crimea, одеськ Odesa, львівськ Lviv, херсонськ Kherson, запорізьк Zaporizhzhia'),
-  places: new Map([
-    ['україна', 'UA'], ['україни', 'UA'], ['україні', 'UA'], ['україну', 'UA'], ['росія', 'RU'], ['росії', 'RU'], ['росію', 'RU'],
-    ['рф', 'RU'], ['сша', 'US'], ['білорусь', 'BY'], ['білорусі', 'BY'], ['польща', 'PL'], ['польщі', 'PL'], ['молдова', 'MD'], ['молдови', 'MD'],
-    ['сирія', 'SY'], ['сирії', 'SY'], ['ізраїль', 'IL'], ['ізраїлю', 'IL'], ['іран', 'IR'], ['ірану', 'IR'], ['туреччина', 'TR'], ['туреччини', 'TR'],
-    ['німеччина', 'DE'], ['німеччини', 'DE'], ['франція', 'FR'], ['франції', 'FR'], ['британія', 'GB'], ['британії', 'GB'], ['китай', 'CN'], ['китаю', 'CN'],
-    ['грузія', 'GE'], ['грузії', 'GE'], ['румунія', 'RO'], ['румунії', 'RO'], ['угорщина', 'HU'], ['угорщини', 'HU'], ['словаччина', 'SK'],
-    ['литва', 'LT'], ['латвія', 'LV'], ['естонія', 'EE'], ['японія', 'JP'], ['індія', 'IN'], ['італія', 'IT'], ['іспанія', 'ES'], ['чехія', 'CZ'],
-    ['суми', 'Sumy'], ['сум', 'Sumy'], ['сумах', 'Sumy'], ['сумам', 'Sumy'], ['сумами', 'Sumy'],
-    ['одеса', 'Odesa'], ['одеси', 'Odesa'], ['одесі', 'Odesa'], ['одесу', 'Odesa'], ['одесою', 'Odesa'],
-    ['крим', 'Crimea'], ['криму', 'Crimea'], ['донбас', 'Donetsk'], ['донбасі', 'Donetsk'], ['херсонщина', 'Kherson'], ['херсонщині', 'Kherson'],
-    ['харківщина', 'Kharkiv'], ['харківщині', 'Kharkiv'], ['сумщина', 'Sumy'], ['сумщині', 'Sumy'], ['донеччина', 'Donetsk'], ['донеччині', 'Donetsk'],
-    ['запоріжжя', 'Zaporizhzhia'], ['запоріжжі', 'Zaporizhzhia'], ['дніпропетровщина', 'Dnipropetrovsk'], ['дніпропетровщині', 'Dnipropetrovsk'],
-    ['чернігівщина', 'Chernihiv'], ['чернігівщині', 'Chernihiv'], ['київщина', 'Kyiv'], ['київщині', 'Kyiv'], ['одещина', 'Odesa'], ['одещині', 'Odesa'],
-    ['миколаївщина', 'Mykolaiv'], ['миколаївщині', 'Mykolaiv'], ['луганщина', 'Luhansk'], ['луганщині', 'Luhansk'],
-  ]),
+  places: placeTable(
+    "Україна UA, Росія RU, РФ RU, Білорусь BY, Польща PL, Молдова MD, Румунія RO, Угорщина HU, Словаччина SK, Чехія CZ, Німеччина DE, ФРН DE, Франція FR, Велика Британія GB, Великобританія GB, Британія GB, Сполучене Королівство GB, Англія England, Шотландія Scotland, Уельс Wales, Північна Ірландія Northern Ireland, Ірландія IE, Іспанія ES, Португалія PT, Італія IT, Греція GR, Туреччина TR, Ізраїль IL, Іран IR, Ірак IQ, Сирія SY, Ліван LB, Йорданія JO, Єгипет EG, Саудівська Аравія SA, ОАЕ AE, Катар QA, Ємен YE, Лівія LY, Китай CN, КНР CN, Японія JP, Індія IN, Пакистан PK, Афганістан AF, Казахстан KZ, Грузія GE, Вірменія AM, Азербайджан AZ, США US, Америка US, Сполучені Штати US, Канада CA, Мексика MX, Бразилія BR, Аргентина AR, Венесуела VE, Куба CU, Австралія AU, Норвегія NO, Швеція SE, Фінляндія FI, Данія DK, Нідерланди NL, Бельгія BE, Австрія AT, Швейцарія CH, Литва LT, Латвія LV, Естонія EE, Болгарія BG, Сербія RS, Хорватія HR, Словенія SI, Гібралтар GI, Північна Корея KP, КНДР KP, Південна Корея KR, В'єтнам VN, Нігерія NG, ПАР ZA, Європа Europe, Євросоюз Europe, ЄС Europe, Азія Asia, Африка Africa, Близький Схід Middle East, Крим Crimea, Донбас Donetsk, Одеса Odesa, Суми Sumy, Херсонщина Kherson, Харківщина Kharkiv, Сумщина Sumy, Донеччина Donetsk, Дніпропетровщина Dnipropetrovsk, Чернігівщина Chernihiv, Київщина Kyiv, Одещина Odesa, Миколаївщина Mykolaiv, Луганщина Luhansk, Запоріжжя Zaporizhzhia, Запоріжжі Zaporizhzhia, Запоріжжям Zaporizhzhia, Сумах Sumy, Сум Sumy, Сумами Sumy",
+    stemmer,
+    ENDINGS,
+  ),
 }) as Lexicon;
