@@ -25,6 +25,8 @@ export function formsOf(word: string, lex: Lexicon): string[] {
   const out = [word];
   if (!lex.proclitics) return out;
   for (const p of lex.proclitics) if (word.length > p.length + 1 && word.startsWith(p)) out.push(word.slice(p.length));
+  // "للقاهرة": the preposition ل swallows the alif of the article ("ل" + "القاهرة")
+  if (word.startsWith('لل') && word.length > 4) out.push('ال' + word.slice(2));
   return out;
 }
 

@@ -72,6 +72,9 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
   const plain = foldName(words.join(' '));
   let found = plain.length >= 3 ? g.lookup(plain) : [];
   if (found.length) return found;
+  // Arabic names are looked up as written, with and without proclitics (the caller's variants):
+  // Arabic stems meet too many names ("الروم" and "روما", "بيرو" and "بيروت")
+  if (lex.script === 'Arabic') return [];
   if (words.length === 1) {
     // a case ending the stemmer left: "одеси" → "одес" (the stem of "Одеса"), "британії" → "британ"
     for (const base of bases(words[0], lex)) {
@@ -80,10 +83,9 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
     }
   }
   const stemmed = stems.map((w) => foldName(w)).join(' ');
-  // an Arabic stem of three letters meets too many names ("غارة" and "كالغاري" both stem to "غار");
-  // a Cyrillic one is still a name's ("чехии" → "чех", as "Чехия")
-  // and a short Cyrillic name keeps two ("уфу" → "уф", as "Уфа")
-  if (stemmed.length < (lex.script === 'Arabic' ? 4 : words[0].length >= 3 ? 2 : 3)) return [];
+  // a Cyrillic stem of three letters is still a name's ("чехии" → "чех", as "Чехия"), and a short
+  // name keeps two ("уфу" → "уф", as "Уфа")
+  if (stemmed.length < (words[0].length >= 3 ? 2 : 3)) return [];
   found = g.lookup(`=${lex.code}:${stemmed}`);
   return found.length ? found : g.lookup(stemmed);
 }
@@ -226,6 +228,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
           if (lex.stopwords.has(f)) continue;
           variants.push({ words: [f, ...span.slice(1).map((s) => s.lower)], clitic: /^[وف]?ب/.test(span[0].lower) });
         }
+        // a name written without its article ("اسكندرية" for "الإسكندرية")
+        if (!span[0].lower.startsWith('ال')) variants.push({ words: ['ال' + span[0].lower, ...span.slice(1).map((s) => s.lower)], clitic: false });
       }
       for (const v of variants) {
         const stems = v.words.map(stemOf);

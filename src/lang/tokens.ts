@@ -11,6 +11,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’ʼ-]{0,60}/gu;
 const APOSTROPHES = /[’ʼ]/g;
+/** Tatweel, the Arabic stretching stroke ("البحريــن"): no letter, dropped from the lookup form. */
+const TATWEEL = /\u0640/g;
 const TRAILING = /['-]+$/;
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII, one for one. */
@@ -26,7 +28,7 @@ export function tokenize(text: string): Token[] {
     const trail = TRAILING.exec(t);
     if (trail) t = t.slice(0, t.length - trail[0].length);
     if (!t) continue;
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: asciiDigits(t.toLowerCase().replace(APOSTROPHES, "'")) });
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower: asciiDigits(t.toLowerCase().replace(APOSTROPHES, "'").replace(TATWEEL, '')) });
   }
   return out;
 }

@@ -43,7 +43,8 @@ export const ar: Lexicon = Object.freeze({
   abbreviations: new Set(['د', 'م', 'ه', 'ص', 'ق']),
   stem: stemmer,
   caseEndings: [],
-  stopwords: stopwordsOf('ar', 'قال قالت أفاد أفادت ذكر ذكرت أعلن أعلنت مصادر مصدر وكالة اليوم أمس يوم صباح مساء شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة بلدة قرية محافظة منطقة ريف حي أحد الاحد السبت الجمعة الخميس الاربعاء الثلاثاء الاثنين قوات الجيش الأمن جيش'),
+  // common nouns that are also the Arabic names of small towns somewhere (Merefa, Djamaa, El Kseur)
+  stopwords: stopwordsOf('ar', 'جامعة الجامعة مستشفى المستشفى مرفأ المرفأ ميناء الميناء مطار المطار قصر القصر شارع الشارع طريق الطريق جسر الجسر مسجد المسجد كنيسة الكنيسة مدرسة المدرسة معهد المعهد سوق السوق ساحة الساحة مركز المركز مبنى المبنى برج البرج حديقة فندق بنك وزارة الوزارة سفارة السفارة مجلس المجلس الروم المملكة الدولة دولة العاصمة البلاد قال قالت أفاد أفادت ذكر ذكرت أعلن أعلنت مصادر مصدر وكالة اليوم أمس يوم صباح مساء شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة بلدة قرية محافظة منطقة ريف حي أحد الاحد السبت الجمعة الخميس الاربعاء الثلاثاء الاثنين قوات الجيش الأمن جيش'),
   numbers: numberTable({
     'واحد واحدة': 1,
     'اثنان اثنين اثنتان اثنتين إثنين': 2,
@@ -88,6 +89,13 @@ export const ar: Lexicon = Object.freeze({
     return out;
   },
   ...demonymTable('السوري SY, السورية SY, سوري SY, سورية SY, العراقي IQ, العراقية IQ, اللبناني LB, اللبنانية LB, الأردني JO, الأردنية JO, المصري EG, المصرية EG, السعودي SA, السعودية SA, الكويتي KW, الكويتية KW, الإسرائيلي IL, الإسرائيلية IL, الإيراني IR, الإيرانية IR, التركي TR, التركية TR, الروسي RU, الروسية RU, الأمريكي US, الأمريكية US, الأميركي US, الأميركية US, الفلسطيني PS, الفلسطينية PS, اليمني YE, اليمنية YE, الليبي LY, الليبية LY'),
-  places: placeTable('أمريكا US, امريكا US, أميركا US, الاتحاد الأوروبي Europe, أوروبا Europe', stemmer),
+  // regions the gazetteer names only in English (its Arabic names are of towns), and a few countries' short names
+  places: placeTable(
+    'أمريكا US, امريكا US, أميركا US, الولايات المتحدة US, بريطانيا GB, المملكة المتحدة GB, الاتحاد الأوروبي Europe, أوروبا Europe, الشرق الأوسط Middle East, ' +
+      'حضرموت Hadhramaut, مأرب Marib, أبين Abyan, شبوة Shabwah, الحديدة Al Hudaydah, صعدة Saada, لحج Lahij, ذمار Dhamar, إب Ibb, حجة Hajjah, ' +
+      'ريف دمشق Rif Dimashq, دير الزور Deir ez-Zor, الحسكة Al Hasakah, نينوى Nineveh, الأنبار Al Anbar, ديالى Diyala, صلاح الدين Saladin, كركوك Kirkuk, ' +
+      'الجيزة Giza, الشرقية Sharqia',
+    stemmer,
+  ),
   proclitics: ['وبال', 'فبال', 'وال', 'فال', 'بال', 'لل', 'كال', 'وب', 'ول', 'فب', 'ال', 'و', 'ف', 'ب', 'ل'],
 }) as Lexicon;
