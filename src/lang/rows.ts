@@ -1,4 +1,5 @@
 /** Helpers the per-language data files share to write their rows. */
+import type * as chrono from 'chrono-node';
 import type { LexiconTrigger } from './index.js';
 
 export const EXP = 'explosions_remote_violence';
@@ -63,4 +64,19 @@ export function placeTable(rows: string, stem: (w: string) => string, endings: r
     if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), m[2]);
   }
   return out;
+}
+
+/**
+ * The language's chrono configuration with one parser more: a year written as a year ("в 2010
+ * году", "у 2015 році", "عام 2010", "с 2006 года"), which chrono's ru, uk and ar locales leave out.
+ * `before` and `after` are the words that make a four-digit number a year.
+ */
+export function withYears(base: chrono.Chrono, before: string, after: string): chrono.Chrono {
+  const c = base.clone();
+  const pattern = new RegExp(`(?<!\\p{L})(?:(?:${before})\\s+((?:1[89]|20)\\d\\d)(?!\\d)(?:\\s*(?:${after})(?!\\p{L}))?|((?:1[89]|20)\\d\\d)\\s*(?:${after})(?!\\p{L}))`, 'iu');
+  c.parsers.push({
+    pattern: () => pattern,
+    extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }),
+  });
+  return c;
 }

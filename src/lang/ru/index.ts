@@ -8,7 +8,7 @@ import { stemmer } from '@orama/stemmers/russian';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
 import { stopwordsOf } from '../stopwords.js';
-import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, numberTable, placeTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, withYears, numberTable, placeTable, stems, trigger } from '../rows.js';
 
 const translit = transliterator('ru');
 
@@ -87,7 +87,7 @@ export const ru: Lexicon = Object.freeze({
   attribution: [
     /(?<!\p{L})(?:по данным|по словам|по информации|по сообщению|как сообщ\p{L}{0,6}|как заявил\p{L}{0,2}|сообщил\p{L}{0,2}|заявил\p{L}{0,2}|переда[её]т|пишет|утверждает|утверждают)\s+([^,.;:«»"()\n—–]{2,80}?)(?=[,.;:«»"()\n—–]|$)/iu,
   ],
-  dates: chrono.ru.casual,
+  dates: withYears(chrono.ru.casual, 'в|во|с|со|до|к|по|от|на|год|года|году|в конце|в начале|в середине', 'годы|годах|годов|году|года|год|гг?\\.'),
   dateHint: /\d|январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельн|вторник|сред[уаы]|четверг|пятниц|суббот|воскресен|вчера|сегодня|завтра|ночь|ночью|утр|вечер|недел|месяц|год|назад|сутк/iu,
   relativeDate: /(?<!\p{L})(?:вчера|сегодня|позавчера|завтра|ночью|прошл\p{L}{0,4}|минувш\p{L}{0,4}|назад|эт\p{L}{0,3}|понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)(?!\p{L})/iu,
   transliterate: translit,
