@@ -68,8 +68,8 @@ export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' |
  * the stems as a plain name (the stem of an inflected form is often the name: "харькова" →
  * "харьков"). `stems` are the words' stems, computed once per word by the caller.
  */
-function lookupWords(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): readonly GazetteerEntry[] {
-  const plain = foldName(words.join(' '));
+function lookupWords(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): readonly GazetteerEntry[] {
+  const plain = fold(words.join(' '));
   let found = plain.length >= 3 ? g.lookup(plain) : [];
   if (found.length) return found;
   // Arabic names are looked up as written, with and without proclitics (the caller's variants):
@@ -78,11 +78,11 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
   if (words.length === 1) {
     // a case ending the stemmer left: "одеси" → "одес" (the stem of "Одеса"), "британії" → "британ"
     for (const base of bases(words[0], lex)) {
-      found = g.lookup(`=${lex.code}:${foldName(base)}`);
+      found = g.lookup(`=${lex.code}:${fold(base)}`);
       if (found.length) return found;
     }
   }
-  const stemmed = stems.map((w) => foldName(w)).join(' ');
+  const stemmed = stems.map((w) => fold(w)).join(' ');
   // a Cyrillic stem of three letters is still a name's ("чехии" → "чех", as "Чехия"), and a short
   // name keeps two ("уфу" → "уф", as "Уфа")
   if (stemmed.length < (words[0].length >= 3 ? 2 : 3)) return [];
@@ -186,13 +186,23 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const found: Found[] = [];
   // stems once per word: the stemmer is the dearest step here
   const stemCache = new Map<string, string>();
+  // folding (NFD and mark removal) is dear for non-ASCII words, and most words are tried in several forms
+  const foldCache = new Map<string, string>();
+  const fold = (w: string) => {
+    let f = foldCache.get(w);
+    if (f === undefined) foldCache.set(w, (f = foldName(w)));
+    return f;
+  };
   const stemOf = (w: string) => {
+    // Arabic names are matched as written (see lookupWords): no stems to compute
+    if (arabic) return w;
     let s = stemCache.get(w);
     if (s === undefined) stemCache.set(w, (s = w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w)));
     return s;
   };
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
-  const reach = (w: string) => Math.max(1, g.nameTokensFrom(foldName(w)), g.nameTokensFrom(`=${lex.code}:${foldName(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
+  const reach = (w: string) =>
+    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w))) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
@@ -241,12 +251,12 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
         if (v.words[0].length < 3 && !arabic) continue;
         if (lex.stopwords.has(v.words.join(' '))) continue;
-        const entries = lookupWords(v.words, stems, lex, g);
+        const entries = lookupWords(v.words, stems, lex, g, fold);
         if (!entries.length) continue;
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && e.population < OPENING_MIN_POPULATION)) continue;
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(foldName(v.words.join(' '))).length > 0 };
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
         break;
       }
     }
@@ -258,7 +268,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
     const after = tokens[hit.last + 1];
-    if (!arabic && hit.first === hit.last && hit.exact && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g).length) {
+    if (!arabic && hit.first === hit.last && hit.exact && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g, fold).length) {
       i = hit.last + 1;
       continue;
     }
