@@ -104,7 +104,8 @@ export function extract(document: Document, pipeline: Pipeline): Extraction {
   const titleTriggers = !titleInText && document.title && lex ? (lex.native ? lexiconTriggers(document.title, lex) : findTriggers(document.title)) : [];
   const built = buildReports(annotated, titleTriggers);
   // another language: linking also compares what does not depend on it (places, type, tolls, names in Latin letters)
-  const reports = lex?.native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex) })) : built;
+  const placeSpans = annotated.annotations.filter((a) => a.kind === 'place');
+  const reports = lex?.native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex, placeSpans) })) : built;
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };
 }

@@ -5,7 +5,7 @@
  * number), and its capitalised names spelled in Latin letters ("Синєгубов" → "synehubov"). The
  * quotes and claims keep the source's own words; only the linking features get these.
  */
-import type { Report, ReportFeatures } from '../model/index.js';
+import type { Report, ReportFeatures, Span } from '../model/index.js';
 import { contentTerms } from '../extract/terms.js';
 import type { Lexicon } from './index.js';
 
@@ -23,9 +23,12 @@ const TYPE_WORDS: Record<string, string> = {
   agreement: 'agreement',
 };
 
+/** How many times a shared word counts: a report names its place and toll a few times. */
+const BRIDGE_WEIGHT = 10;
+
 const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}{2,30}(?:[-\s]\p{Lu}\p{Ll}{2,30}){0,2}/gu;
 
-export function bridgeFeatures(r: Report, text: string, lex: Lexicon): ReportFeatures {
+export function bridgeFeatures(r: Report, text: string, lex: Lexicon, places: readonly Span[] = []): ReportFeatures {
   const words: string[] = [];
   if (r.location) words.push(r.location.name, r.location.admin1 ?? '');
   for (const c of r.claims) if (c.field === 'location' && c.value && typeof c.value === 'object' && 'name' in c.value) words.push(String((c.value as { name: string }).name));
@@ -33,11 +36,16 @@ export function bridgeFeatures(r: Report, text: string, lex: Lexicon): ReportFea
   if (r.fatalities && r.fatalities.best > 0) words.push(`${r.fatalities.best} killed`);
   if (r.injured && r.injured.best > 0) words.push(`${r.injured.best} injured wounded`);
   const terms: Record<string, number> = { ...r.features.terms };
-  for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + n;
+  // weighed as the words a report dwells on: they are all that two languages share
+  for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
   const names = new Set(r.features.names);
   if (lex.script === 'Cyrillic') {
     CAPITALISED_NAME.lastIndex = 0;
-    for (const m of text.matchAll(CAPITALISED_NAME)) names.add(lex.transliterate(m[0]).toLowerCase());
+    for (const m of text.matchAll(CAPITALISED_NAME)) {
+      // a place is already there by its gazetteer name; its inflected form spelled out would only add noise ("kramatorsku")
+      if (places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+      names.add(lex.transliterate(m[0]).toLowerCase());
+    }
   }
   return { ...r.features, terms, names: [...names] };
 }
