@@ -69,6 +69,9 @@ const TO_CYRILLIC: [RegExp, string][] = [
   [/l/g, 'л'], [/m/g, 'м'], [/n/g, 'н'], [/o/g, 'о'], [/p/g, 'п'], [/r/g, 'р'], [/s/g, 'с'], [/t/g, 'т'], [/u/g, 'у'], [/f/g, 'ф'],
   [/h/g, 'х'], [/c/g, 'ц'], [/y/g, 'ы'], [/w/g, 'в'], [/x/g, 'кс'], [/q/g, 'к'],
 ];
+/** Short Russian and Ukrainian words as typed in Latin letters ("v", "na", "chto"): translit has them, markup and English do not. */
+const TRANSLIT_WORDS = /(?<![\p{L}])(?:v|vo|na|i|ne|po|ot|dlya|chto|eto|kak|pri|iz|za|s|so|u|k|do|ili|no|zhe|uzhe|bylo|byli|cherez|posle|pogibli|pogib|ranen\p{L}{0,3}|chelovek\p{L}{0,2}|rezultate)(?![\p{L}])/giu;
+
 function toCyrillic(text: string): string {
   let s = text.toLowerCase();
   for (const [re, to] of TO_CYRILLIC) s = s.replace(re, to);
@@ -80,7 +83,10 @@ export function identifyLanguage(text: string, model: LanguageModel | null): Lan
   const sample = text.slice(0, READ_CHARS).replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
   const scripts = countScripts(sample);
   if (scripts.letters < MIN_LETTERS) return { lang: 'und', confidence: null };
-  const top = model ? model(sample) : [];
+  // text in capitals (broadcast transcripts, headlines) reads as nothing to the model: it hears it lower-cased
+  const letters = sample.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
+  const top = model ? model(letters.length > 20 && capitals > 0.6 * letters.length ? sample.toLowerCase() : sample) : [];
   const [best, p] = top[0] ?? [null, 0];
   const share = (n: number) => n / scripts.letters;
   if (share(scripts.cyrillic) > 0.5) {
@@ -95,9 +101,10 @@ export function identifyLanguage(text: string, model: LanguageModel | null): Lan
     if (!model) return { lang: null, confidence: null };
     if (best && p >= 0.5) return { lang: best, confidence: p };
     const back = model(toCyrillic(sample))[0];
-    if (back && (back[0] === 'ru' || back[0] === 'uk') && back[1] >= 0.6) return { lang: `${back[0]}-Latn`, confidence: back[1] };
-    // unsure Latin text reads as English, the language every stage knows
     const en = top.find(([l]) => l === 'en');
+    const slavicWords = sample.match(TRANSLIT_WORDS)?.length ?? 0;
+    if (back && (back[0] === 'ru' || back[0] === 'uk') && back[1] >= 0.6 && (!en || en[1] < 0.3) && slavicWords >= 2) return { lang: `${back[0]}-Latn`, confidence: back[1] };
+    // unsure Latin text reads as English, the language every stage knows
     return { lang: 'en', confidence: en ? en[1] : p };
   }
   // no script holds the majority (a Russian text quoting English, numbers and names): the model's reading
