@@ -28,6 +28,7 @@ import { stemmer as stemRu } from '@orama/stemmers/russian';
 import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
 import { lexiconFor } from '../src/lang/index.js';
 import { nativeKeys } from '../src/lang/places.js';
+import { MIN_ROMAN_SKELETON, romanSkeleton } from '../src/lang/skeleton.js';
 import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -460,6 +461,19 @@ for (const e of entries) {
     if (k.startsWith('~')) continue;
     const sk = skeleton(k);
     if (sk.length > MIN_SKELETON) e.keys.add(sk);
+  }
+}
+
+// --- romanised skeletons of regions and countries ---------------------------------------------
+// Russian and Ukrainian text names US states, Spanish regions and Russian republics the gazetteer
+// knows only in Latin letters ("Калифорния", "Каталонии"): their consonant skeletons are keys,
+// looked up by the skeleton of the transliterated word (src/lang/places.ts).
+for (const e of entries) {
+  if (e.code !== 'ADM1' && e.code !== 'PCLI') continue;
+  for (const k of [...e.keys]) {
+    if (k.startsWith('~') || k.startsWith('=') || !/^[a-z ]+$/.test(k)) continue;
+    const sk = romanSkeleton(k);
+    if (sk.length >= MIN_ROMAN_SKELETON) e.keys.add(`=sk:${sk}`);
   }
 }
 

@@ -17,6 +17,7 @@ import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/g
 import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
+import { MIN_ROMAN_SKELETON, romanSkeleton } from './skeleton.js';
 
 const MAX_TOKENS = 3;
 /** Arabic words carry no capital: a lone word is a place only if the place is this big (or a region or country). */
@@ -95,6 +96,17 @@ function bases(word: string, lex: Lexicon): string[] {
   const out: string[] = [];
   for (const e of lex.caseEndings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
   return out;
+}
+
+/** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
+function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>): ResolvedPlace | null {
+  for (const form of [stem, ...bases(lower, lex), lower]) {
+    const sk = romanSkeleton(lex.transliterate(form));
+    if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
+    const entries = g.lookup(`=sk:${sk}`).filter((e) => e.precision === 'admin1' || e.precision === 'country');
+    if (entries.length) return g.resolved(choose(entries, countries));
+  }
+  return null;
 }
 
 /** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
@@ -259,6 +271,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
         break;
       }
+    }
+    if (!hit && !arabic) {
+      // a region or country the gazetteer names only in Latin letters: by the skeleton of the word spelled in Latin
+      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries);
+      if (region) hit = { start: t.start, end: t.end, first: i, last: i, place: region, clitic: false, exact: false };
     }
     if (!hit) {
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
