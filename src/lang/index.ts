@@ -44,6 +44,8 @@ export interface Lexicon {
    * "британії" → "британі"), the name is also tried without it. Empty where the stemmer does.
    */
   caseEndings: readonly string[];
+  /** Stems of common first names ("борис", "дэвид"): such a word is a person, not the town of that name. */
+  firstNames: ReadonlySet<string>;
   /** Function words that never start a place name. */
   stopwords: ReadonlySet<string>;
   /** Number words with their case forms → value ("трое", "двух", "ثلاثة"). */

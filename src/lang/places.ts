@@ -17,9 +17,17 @@ import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/g
 import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
-import { MIN_ROMAN_SKELETON, romanSkeleton } from './skeleton.js';
+import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
 
 const MAX_TOKENS = 3;
+/**
+ * Countries whose towns Russian and Ukrainian text names by their own Cyrillic names. A town
+ * elsewhere has a Cyrillic name in GeoNames mostly because it is a surname or a first name too
+ * ("Джонсон" Johnson City, "Дэвис" Davis): there a name must be a city of FOREIGN_MIN_POPULATION.
+ */
+const CYRILLIC_WORLD = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'TJ', 'UZ', 'TM', 'MD', 'GE', 'AM', 'AZ', 'BG', 'RS', 'MK', 'MN', 'ME', 'BA', 'LV', 'LT', 'EE']);
+const FOREIGN_MIN_POPULATION = 200_000;
+const ALL_CAPS = /^[\p{Lu}\d-]+$/u;
 /** Arabic words carry no capital: a lone word is a place only if the place is this big (or a region or country). */
 const ARABIC_MIN_POPULATION = 1000;
 /** A capitalised word opening a sentence may be any word: only towns this big. */
@@ -100,10 +108,15 @@ function bases(word: string, lex: Lexicon): string[] {
 
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
 function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>): ResolvedPlace | null {
+  // a Cyrillic word that is no first name ("Доминик" is no Dominica)
+  if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const sk = romanSkeleton(lex.transliterate(form));
+    const latin = lex.transliterate(form);
+    const sk = romanSkeleton(latin);
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
-    const entries = g.lookup(`=sk:${sk}`).filter((e) => e.precision === 'admin1' || e.precision === 'country');
+    // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
+    const opening = romanOpening(latin);
+    const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return g.resolved(choose(entries, countries));
   }
   return null;
@@ -239,6 +252,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
+    // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
+    const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
     const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...formsOf(t.lower, lex).map(reach)) : reach(t.lower));
     for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
@@ -267,12 +282,18 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!entries.length) continue;
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && e.population < OPENING_MIN_POPULATION)) continue;
+        // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
+        if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
+        // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
+        if (!arabic && n === 1 && ALL_CAPS.test(span[0].text) && e.precision !== 'country') continue;
+        // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
+        if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
         break;
       }
     }
-    if (!hit && !arabic) {
+    if (!hit && !arabic && i > 0) {
       // a region or country the gazetteer names only in Latin letters: by the skeleton of the word spelled in Latin
       const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries);
       if (region) hit = { start: t.start, end: t.end, first: i, last: i, place: region, clitic: false, exact: false };

@@ -22,3 +22,13 @@ export function romanSkeleton(latin: string): string {
 
 /** Skeletons shorter than this meet too many names. */
 export const MIN_ROMAN_SKELETON = 3;
+
+/** The first two letters of a Latin spelling, c and q read as k: "Kaliforniya" and "California" both open "ka". */
+export function romanOpening(latin: string): string {
+  return latin
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')
+    .replace(/[cq]/g, 'k')
+    .slice(0, 2);
+}

@@ -15,6 +15,7 @@ export const en: Lexicon = Object.freeze({
   abbreviations: new Set<string>(),
   stem: (w: string) => w,
   caseEndings: [],
+  firstNames: new Set<string>(),
   stopwords: new Set<string>(),
   numbers: new Map<string, number>(),
   notPeople: none,
