@@ -26,7 +26,7 @@ const MAX_TOKENS = 3;
  * ("Джонсон" Johnson City, "Дэвис" Davis): there a name must be a city of FOREIGN_MIN_POPULATION.
  */
 const CYRILLIC_WORLD = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'TJ', 'UZ', 'TM', 'MD', 'GE', 'AM', 'AZ', 'BG', 'RS', 'MK', 'MN', 'ME', 'BA', 'LV', 'LT', 'EE']);
-const FOREIGN_MIN_POPULATION = 200_000;
+const FOREIGN_MIN_POPULATION = 30_000;
 const ALL_CAPS = /^[\p{Lu}\d-]+$/u;
 /** Arabic words carry no capital: a lone word is a place only if the place is this big (or a region or country). */
 const ARABIC_MIN_POPULATION = 1000;
@@ -286,6 +286,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
         // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
         if (!arabic && n === 1 && ALL_CAPS.test(span[0].text) && e.precision !== 'country') continue;
+        // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
+        if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
