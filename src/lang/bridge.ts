@@ -41,9 +41,11 @@ export function bridgeFeatures(r: Report, text: string, lex: Lexicon, places: re
   const names = new Set(r.features.names);
   if (lex.script === 'Cyrillic') {
     CAPITALISED_NAME.lastIndex = 0;
+    const seen = new Set<string>();
     for (const m of text.matchAll(CAPITALISED_NAME)) {
       // a place is already there by its gazetteer name; its inflected form spelled out would only add noise ("kramatorsku")
-      if (places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+      if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+      seen.add(m[0]);
       names.add(lex.transliterate(m[0]).toLowerCase());
     }
   }
