@@ -55,7 +55,7 @@ function reports(lang: string): Document[] {
   return out;
 }
 
-const pipeline = createPipeline(loadResources(await loadLanguageModel()));
+const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
 console.log('| language | reports | reports/s (one core) | ms each |\n|---|---|---|---|');
 for (const lang of ['en', 'ru', 'uk', 'ar']) {
   const docs = reports(lang);

@@ -10,6 +10,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
@@ -26,8 +27,14 @@ export interface Resources {
   languageModel: LanguageModel | null;
 }
 
-export function loadResources(languageModel: LanguageModel | null = null): Resources {
-  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList(), languageModel };
+/**
+ * The bundled gazetteer, with the places imported by `sitrep gazetteer import` when the imported
+ * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
+ * language model when the caller loaded it (`loadLanguageModel()`, async).
+ */
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
+  const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), languageModel: opts.languageModel ?? null };
 }
 
 export interface Pipeline {

@@ -12,6 +12,7 @@ import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
 import { storeDocument } from './ingest-run.js';
+import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
@@ -67,7 +68,7 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const stop = stopSignal();
-  const pipeline = createPipeline(loadResources(await loadLanguageModel()));
+  const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   const store = openStore(dbPath(opts));
   const progress = new Progress(process.stderr);
   let added = 0;
@@ -174,7 +175,7 @@ function documentsCommand(opts: { db?: string; json?: boolean }): number {
 
 async function extractCommand(paths: string[], opts: { published?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
-  const pipeline = createPipeline(loadResources(await loadLanguageModel()));
+  const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   let failed = 0;
   for await (const item of readInputs(paths)) {
     if (item.kind === 'error') {
@@ -201,6 +202,7 @@ function program(result: { code: number }): Command {
     .description('Turn news reports into a corroborated log of real-world events')
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
     .exitOverride()
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
@@ -252,6 +254,12 @@ function program(result: { code: number }): Command {
     .action(async (inputs: string[], o: { published?: string }) => {
       result.code = await extractCommand(inputs, o);
     });
+  // the imported gazetteer named once for every command that extracts (see loadResources)
+  p.hook('preAction', (cmd) => {
+    const gazetteer = cmd.opts().gazetteer as string | undefined;
+    if (gazetteer) process.env.SITREP_GAZETTEER = gazetteer;
+  });
+  registerGazetteer(p, result);
   registerServe(p, result);
   registerWatch(p, result);
   return p;

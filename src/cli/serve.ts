@@ -38,7 +38,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
   const store = openStore(dbPath(opts));
-  const app = createApp({ store, pipeline: createPipeline(loadResources(await loadLanguageModel())), token, loopbackOnly: loopback, web });
+  const app = createApp({ store, pipeline: createPipeline(loadResources({ languageModel: await loadLanguageModel() })), token, loopbackOnly: loopback, web });
   let server;
   try {
     server = await listen(app, host, +opts.port);

@@ -167,7 +167,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const inner = new AbortController(); // aborts the fetch at hand when the watch is stopped
   const onStop = () => inner.abort();
   opts.signal?.addEventListener('abort', onStop, { once: true });
-  const pipeline = opts.pipeline ?? createPipeline(loadResources(await loadLanguageModel()));
+  const pipeline = opts.pipeline ?? createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   const store = openStore(opts.db);
   const ctx: Context = {
     store,

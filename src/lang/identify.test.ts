@@ -3,7 +3,7 @@ import { identifyLanguage, loadLanguageModel } from './identify.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 
 const model = await loadLanguageModel();
-const pipeline = createPipeline(loadResources(model));
+const pipeline = createPipeline(loadResources({ languageModel: model }));
 
 describe('identifyLanguage', () => {
   it('reads ru, uk, ar and en, with the model and by script alone', () => {

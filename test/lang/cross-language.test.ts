@@ -11,7 +11,7 @@ import { loadLanguageModel } from '../../src/lang/identify.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-lang-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const pipeline = createPipeline(loadResources(await loadLanguageModel()));
+const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
 
 const UK =
   "Ракетний удар по Краматорську: загинули семеро цивільних.\nУ вівторок внаслідок ракетного удару по Краматорську Донецької області загинули семеро цивільних біля залізничного вокзалу, ще 12 людей поранені, повідомив міський голова. Росіяни випустили по місту ракету «Іскандер».";
