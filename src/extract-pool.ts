@@ -22,6 +22,8 @@ export interface PoolOutcome {
   reports: Report[];
   spans: Span[];
   warnings: string[];
+  /** The language read from the text (src/lang/identify.ts); the document is stored with it. */
+  lang: string | null;
 }
 
 /** What the API and the ingest loop call: the worker pool, or the pipeline in-process (tests, scripts). */
@@ -34,7 +36,7 @@ export function inProcessExtractor(pipeline: Pipeline): Extractor {
   return {
     extract: async (document) => {
       const { annotated, reports } = extract(document, pipeline);
-      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: [] };
+      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: [], lang: annotated.document.lang };
     },
   };
 }
@@ -131,7 +133,7 @@ export class ExtractPool implements Extractor {
         await this.kill();
         if (attempt > 0) {
           warnings.push(`extraction ran past the ${this.budgetMs / 1000} s budget twice (in ${[...skip, res.timedOut].join(', ')}): stored without extracted fields`);
-          return { reports: [], spans: [], warnings };
+          return { reports: [], spans: [], warnings, lang: document.lang };
         }
         skip.push(res.timedOut);
         warnings.push(`extraction stage ${res.timedOut} ran past the ${this.budgetMs / 1000} s budget: stored without its fields`);
@@ -141,7 +143,7 @@ export class ExtractPool implements Extractor {
     }
   }
 
-  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: string[] } | { timedOut: string }> {
+  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: string[]; lang: string | null } | { timedOut: string }> {
     const w = this.worker!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -183,9 +183,10 @@ export function createApp(opts: ApiOptions): Hono {
       if (store.hasDocument(doc.id)) {
         return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: events(store.documentEvents(doc.id)) }, 200);
       }
-      const { reports, spans, warnings } = await pool.extract(doc);
+      const { reports, spans, warnings, lang } = await pool.extract(doc);
       read.warnings.push(...warnings);
-      const result = store.ingest(doc, reports, spans);
+      // stored with the language read from its text
+      const result = store.ingest(lang === doc.lang ? doc : { ...doc, lang }, reports, spans);
       // another process may have stored the same text between the check and the write
       const ids = result.stored ? [...new Set(result.events)] : store.documentEvents(doc.id);
       c.header('Location', `/api/documents/${doc.id}`);

@@ -13,8 +13,9 @@ export type StoreOutcome = { stored: true; events: string[] } | { stored: false;
 /** Stores one document with its reports; `stored: false` when it was there already. Throws on store errors. */
 export function storeDocument(doc: Document, pipeline: Pipeline, store: Store): StoreOutcome {
   if (store.hasDocument(doc.id)) return { stored: false, events: [] };
-  const { reports } = extract(doc, pipeline);
-  const res = store.ingest(doc, reports);
+  const { annotated, reports } = extract(doc, pipeline);
+  // stored with the language read from its text
+  const res = store.ingest(annotated.document, reports);
   return res.stored ? { stored: true, events: res.events } : { stored: false, events: [] };
 }
 
@@ -24,8 +25,9 @@ export function storeDocument(doc: Document, pipeline: Pipeline, store: Store): 
  */
 export async function storeDocumentOffThread(doc: Document, extractor: Extractor, store: Store): Promise<StoreOutcome & { warnings: string[] }> {
   if (store.hasDocument(doc.id)) return { stored: false, events: [], warnings: droppedMetadata(doc, store) };
-  const { reports, spans, warnings } = await extractor.extract(doc);
-  const res = store.ingest(doc, reports, spans);
+  const { reports, spans, warnings, lang } = await extractor.extract(doc);
+  // stored with the language read from its text
+  const res = store.ingest(lang === doc.lang ? doc : { ...doc, lang }, reports, spans);
   return res.stored ? { stored: true, events: res.events, warnings } : { stored: false, events: [], warnings };
 }
 

@@ -3,6 +3,7 @@
  * 1 some inputs failed (each named on stderr in one line), 2 usage error; 130/143 when stopped by
  * SIGINT/SIGTERM after finishing the current document.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
@@ -209,7 +210,7 @@ function documentsCommand(opts: { db?: string; json?: boolean }): number {
 
 async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
-  const pipeline = createPipeline(loadResources());
+  const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   let failed = 0;
   for await (const item of readInputs(paths)) {
     if (item.kind === 'error') {
@@ -224,7 +225,8 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
         ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
         : [],
     );
-    const { id, source, text, title, published, author, site, lang, url } = doc;
+    // the language as read from the text (src/lang/identify.ts)
+    const { id, source, text, title, published, author, site, lang, url } = annotated.document;
     // --explain: what the type model read — its probabilities and the words and rules that weighed most
     const explain = opts.explain
       ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }

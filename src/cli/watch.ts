@@ -12,6 +12,7 @@
  * One line per poll on stdout: `<time> <url>: N new, M seen, status 200|304|…`. SIGINT/SIGTERM
  * finishes the item at hand (an in-flight fetch is aborted), closes the store and exits 0.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import type { Command } from 'commander';
 import { feedDocuments, feedFromBytes, fetchUrl, FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { InputError } from '../ingest/errors.js';
@@ -169,7 +170,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const inner = new AbortController(); // aborts the fetch at hand when the watch is stopped
   const onStop = () => inner.abort();
   opts.signal?.addEventListener('abort', onStop, { once: true });
-  const pipeline = opts.pipeline ?? createPipeline(loadResources());
+  const pipeline = opts.pipeline ?? createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   const store = openStore(opts.db);
   const ctx: Context = {
     store,

@@ -5,6 +5,7 @@
  * ("Jane Doe, head of the regional police", "President Ana Silva").
  * Who acted on whom is decided by the report builder, from the actors' places around the trigger.
  */
+import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
 
 /** Institution nouns after a demonym, with the canonical name they form. */
@@ -130,5 +131,6 @@ export const actors: Stage = {
   name: 'actors',
   gives: ['actor'],
   needs: ['place'],
-  run: ({ document, annotations }, ctx) => ({ annotations: findActors(document.text, ctx, mainCountry(annotations)) }),
+  // English rules: another language gets no actors until its lexicon names them (src/lang)
+  run: ({ document, annotations }, ctx) => ({ annotations: lexiconFor(document.lang)?.native === false ? findActors(document.text, ctx, mainCountry(annotations)) : [] }),
 };

@@ -10,7 +10,9 @@
  * the main incident or to an aggregate ("each time two pilots were killed") is the report
  * builder's call.
  */
-import type { CasualtyAnnotation, CasualtyField, Count, Stage } from '../model/index.js';
+import type { CasualtyAnnotation, CasualtyField, Count, DateAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconCasualties } from '../lang/casualties.js';
 import { NUMBER_PHRASE, addCounts, toCount } from './numbers.js';
 
 const PERSON_NOUNS =
@@ -426,6 +428,13 @@ export const casualties: Stage = {
   gives: ['casualty'],
   run({ document, annotations }) {
     const out: CasualtyAnnotation[] = [];
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: out };
+    if (lex.native) {
+      const dates = annotations.filter((a): a is DateAnnotation => a.kind === 'date');
+      for (const s of annotations) if (s.kind === 'sentence') out.push(...lexiconCasualties(document.text.slice(s.start, s.end), s.start, lex, dates));
+      return { annotations: out };
+    }
     for (const s of annotations) {
       if (s.kind === 'sentence') out.push(...findCasualties(document.text.slice(s.start, s.end), s.start));
     }

@@ -52,7 +52,7 @@ function segments(doc: DocumentView, target: Target | null): HTMLElement {
   for (const s of [...claims, ...spans]) cuts.add(Math.max(0, Math.min(text.length, s.start))).add(Math.max(0, Math.min(text.length, s.end)));
   if (target) cuts.add(Math.max(0, Math.min(text.length, target.start))).add(Math.max(0, Math.min(text.length, target.end)));
   const points = [...cuts].sort((a, b) => a - b);
-  const out = h('div', { class: 'doc-text' });
+  const out = h('div', { class: 'doc-text', dir: 'auto' });
   let targetMarked = false;
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
@@ -93,7 +93,7 @@ export function documentView(doc: DocumentView, target: Target | null, backTo: s
     'article',
     { class: 'document-view', 'data-id': doc.id },
     h('a', { class: 'back', href: backTo ? `#/event/${backTo}` : '#/' }, backTo ? '← Back to the event' : '← All events'),
-    h('h2', { class: 'doc-title' }, doc.title ?? sourceName(doc.source)),
+    h('h2', { class: 'doc-title', dir: 'auto' }, doc.title ?? sourceName(doc.source)),
     h(
       'div',
       { class: 'doc-meta' },

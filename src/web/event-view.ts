@@ -41,7 +41,7 @@ function claimFigure(e: Event, c: Claim): HTMLElement {
   return h(
     'figure',
     { class: 'claim' },
-    h('blockquote', { class: 'quote' }, quoteWithMark(c.quote.replace(/\s+/g, ' '), claimNeedle(c.field, c.value))),
+    h('blockquote', { class: 'quote', dir: 'auto' }, quoteWithMark(c.quote.replace(/\s+/g, ' '), claimNeedle(c.field, c.value))),
     h(
       'figcaption',
       { class: 'claim-source' },
@@ -100,7 +100,7 @@ export function eventView(e: Event): HTMLElement {
     'article',
     { class: 'event-view', 'data-id': e.id },
     h('a', { class: 'back', href: '#/' }, '← All events'),
-    h('h2', { class: 'event-heading' }, e.title),
+    h('h2', { class: 'event-heading', dir: 'auto' }, e.title),
     h(
       'div',
       { class: 'chips' },
@@ -132,7 +132,7 @@ export function eventView(e: Event): HTMLElement {
       'ul',
       { class: 'sources' },
       e.reports.map((r) =>
-        h('li', {}, h('a', { href: `#/document/${r.document}?event=${e.id}` }, r.title ?? sourceName(r.source)), h('span', { class: 'source-meta' }, [r.published ?? 'undated', sourceName(r.source)].join(' · '))),
+        h('li', {}, h('a', { href: `#/document/${r.document}?event=${e.id}`, dir: 'auto' }, r.title ?? sourceName(r.source)), h('span', { class: 'source-meta' }, [r.published ?? 'undated', sourceName(r.source)].join(' · '))),
       ),
     ),
   );
