@@ -102,6 +102,23 @@ export function siteWords(doc: Document): string {
   return m[1].toLowerCase().split('.').slice(0, -1).join('').replace(/[^a-z]/g, '');
 }
 
+/** How far around a mention the frame rules look for other places (they read 80 characters back). */
+const WINDOW = 200;
+
+/** The places (sorted by start) that lie inside [from, to]. */
+function near(sorted: readonly PlaceAnnotation[], from: number, to: number): PlaceAnnotation[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PlaceAnnotation[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < to; i++) if (sorted[i].end <= to) out.push(sorted[i]);
+  return out;
+}
+
 function sentenceIndex(sentences: readonly SentenceAnnotation[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -216,6 +233,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const places = [...new Map(originals.map((m) => [m.key, m.p.value])).values()];
   const firstTextPlace = mentions.filter((m) => !m.title || !title).sort((a, b) => a.p.start - b.p.start)[0];
   const firstTitlePlace = mentions.filter((m) => m.title && m.p.start < tailFrom).sort((a, b) => a.p.start - b.p.start)[0];
+  const placeAnns = annotations.filter((a): a is PlaceAnnotation => a.kind === 'place').sort((a, b) => a.start - b.start);
   // the words around a mention, shared by all readings of it
   const qualified = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) qualified.add(a.qualifies);
@@ -228,7 +246,9 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     const inTitle = !!(m.title && title);
     const src = inTitle ? title! : text;
     const s = sentences[m.sentence];
-    const items = inTitle || !s ? [] : annotations.filter((a) => a.kind === 'place' && a.start >= s.start && a.end <= s.end);
+    // the places near it in its sentence (the frame rules look no further): a window, so that a
+    // sentence of thousands of names stays linear
+    const items = inTitle || !s ? [] : near(placeAnns, Math.max(s.start, p.start - WINDOW), Math.min(s.end, p.end + WINDOW));
     const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!inTitle && s?.start === p.start);
     c = {
       folded: foldName(p.text),
@@ -348,6 +368,13 @@ const OTHER_READINGS = 2;
 
 function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>): void {
   const seen = new Set(mentions.map((m) => m.key));
+  // a name repeated a thousand times is looked up, and its readings added, once
+  const done = new Set<string>();
+  const lookupOnce = (k: string) => {
+    if (done.has(k)) return [];
+    done.add(k);
+    return g.lookup(k);
+  };
   for (const m of originals) {
     const v = m.p.value;
     // a frame ("Springfield, Illinois") has settled the reading
@@ -357,7 +384,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
     const typed = TYPE_WORD_IN.test(m.p.text) || TYPE_AFTER.test((inTitle ? title : text).slice(m.p.end, m.p.end + 16));
     // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
     const top: GazetteerEntry[] = [];
-    for (const e of g.lookup(foldName(m.p.text))) {
+    for (const e of lookupOnce(foldName(m.p.text))) {
       if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seen.has(`g${e.geonameid}`))) continue;
       if (top.length < OTHER_READINGS) top.push(e);
       else if (e.population > top[OTHER_READINGS - 1].population) top[OTHER_READINGS - 1] = e;
