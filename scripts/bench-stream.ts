@@ -13,7 +13,7 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storeDocument } from '../src/cli/ingest-run.js';
+import { ingestDocument as storeDocument } from '../src/jobs/ingest.js';
 import { readInputs } from '../src/ingest/read.js';
 import { createPipeline, loadResources } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';

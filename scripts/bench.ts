@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readUrl } from '../src/ingest/fetch.js';
-import { storeDocument } from '../src/cli/ingest-run.js';
+import { ingestDocument as storeDocument } from '../src/jobs/ingest.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

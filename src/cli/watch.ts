@@ -18,7 +18,8 @@ import { InputError } from '../ingest/errors.js';
 import type { Feed } from '../ingest/feed.js';
 import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
 import { openStore, UsageError, type FeedState, type Store } from '../store/sqlite.js';
-import { storeDocument } from './ingest-run.js';
+import { ingestDocument, messageLine } from '../jobs/ingest.js';
+import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 
 const MINUTE = 60_000;
 /** Longest back-off after failures (unless --every is longer): a feed down for days is still tried four times a day. */
@@ -40,6 +41,8 @@ export interface WatchOptions {
   log?: (line: string) => void;
   /** One problem line (default stderr). */
   warn?: (line: string) => void;
+  /** Print every document's warnings with their rule ids. */
+  verbose?: boolean;
   /** Built once by the caller when it has one (tests); else loaded here. */
   pipeline?: Pipeline;
   now?: () => number;
@@ -52,6 +55,8 @@ export interface PollResult {
   added: number;
   seen: number;
   failed: number;
+  /** Items held back: their page failed before and waits for its retry. */
+  held?: number;
   /** The poll failed as a whole (network, HTTP error, not a feed). */
   error: string | null;
   /** When to poll this feed next (epoch ms). */
@@ -78,6 +83,7 @@ interface Context {
   now: () => number;
   warn: (line: string) => void;
   stopped: () => boolean;
+  verbose: boolean;
 }
 
 /** One poll of one feed: fetch (conditional), ingest unseen items, save state. Never throws for feed problems. */
@@ -117,22 +123,29 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     return false;
   });
   // two items of one feed with one id: the first stands for both
-  const unique = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
-  result.seen += fresh.length - unique.length;
+  const firsts = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
+  result.seen += fresh.length - firsts.length;
+  // an item whose page failed before waits for its retry (jobs/item-failures.ts)
+  const unique = firsts.filter((item) => !holdBack(store, item.link ?? `${url}#${item.id}`, ctx.now()));
+  result.held = firsts.length - unique.length;
   let i = 0;
   for await (const item of feedDocuments({ ...feed, items: unique }, url, ctx.fetch)) {
     const feedItem = unique[i++];
     if (item.kind === 'error') {
-      // not marked seen: the next poll tries it again
+      // not marked seen: a later poll tries it again, after its back-off
       if (item.rule !== 'fetch:aborted') {
-        result.failed++;
-        ctx.warn(`${item.input}: ${item.reason}`);
+        const verdict = recordFailure(store, item.item ?? item.input, item.reason, ctx.now());
+        if (verdict === 'new') {
+          result.failed++;
+          ctx.warn(`${item.input}: ${item.reason} (will retry later)`);
+        } else if (verdict === 'gave-up') ctx.warn(`${item.input}: ${item.reason}; gave up after ${MAX_ITEM_TRIES} tries`);
       }
     } else {
-      for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
       try {
-        const res = storeDocument(item.document, ctx.pipeline, store);
+        const res = ingestDocument(item.document, ctx.pipeline, store, item.warnings);
+        if (ctx.verbose) for (const m of res.messages) ctx.warn(messageLine(m));
         store.addFeedItem(url, feedItem.id, item.document.id);
+        if (item.item) recordSuccess(store, item.item);
         if (res.stored) result.added++;
         else result.seen++;
       } catch (e) {
@@ -151,7 +164,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
 export function pollLine(r: PollResult, now: number): string {
   const head = `${stamp(now)} ${r.url}: `;
   if (r.error) return `${head}error: ${r.error}; status ${r.status}; next poll ${stamp(r.next)}`;
-  return `${head}${r.added} new, ${r.seen} seen, status ${r.status}${r.failed ? `, ${r.failed} failed` : ''}`;
+  return `${head}${r.added} new, ${r.seen} seen, status ${r.status}${r.failed ? `, ${r.failed} failed` : ''}${r.held ? `, ${r.held} waiting to retry` : ''}`;
 }
 
 /** Polls the feeds until stopped (or one round with `once`). Returns the exit status. */
@@ -176,6 +189,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     now,
     warn,
     stopped: () => inner.signal.aborted,
+    verbose: !!opts.verbose,
   };
   let failedPolls = 0;
   try {
@@ -251,7 +265,7 @@ export function registerWatch(program: Command, result: { code: number }): void 
       process.on('SIGINT', int);
       process.on('SIGTERM', term);
       try {
-        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal });
+        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, verbose: !!cmd.optsWithGlobals().verbose });
         if (signal) process.stderr.write(`sitrep: watch stopped by ${signal}\n`);
       } finally {
         process.off('SIGINT', int);

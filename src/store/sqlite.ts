@@ -75,6 +75,17 @@ export interface FeedState {
   next_poll: string | null;
 }
 
+/** A feed item whose page could not be read, and when to try it again. */
+export interface FailedItem {
+  /** The item's link (or `feed#id`). */
+  item: string;
+  failures: number;
+  reason: string;
+  last_failed: string;
+  /** ISO instant before which it is not tried again; null once given up. */
+  next_try: string | null;
+}
+
 export interface StoreResult {
   stored: boolean;
   events: string[];
@@ -194,10 +205,11 @@ export class Store {
     const limit = Math.max(1, Math.min(f.limit ?? 100, 100_000));
     const sql = `SELECT id, data, sort_date, lat, lon FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY COALESCE(sort_date, '') DESC, id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1) as { id: string; data: string; sort_date: string | null; lat: number | null; lon: number | null }[];
-    let kept = rows;
-    if (f.near) kept = rows.filter((r) => r.lat !== null && haversineKm(f.near!.lat, f.near!.lon, r.lat, r.lon!) <= f.near!.km);
-    const page = kept.slice(0, limit);
-    const next = rows.length > limit ? encodeCursor(page[page.length - 1].sort_date ?? '', page[page.length - 1].id) : null;
+    // the cursor goes after the last row scanned, not the last kept: --near may keep none of a page
+    const scanned = rows.slice(0, limit);
+    const page = f.near ? scanned.filter((r) => r.lat !== null && haversineKm(f.near!.lat, f.near!.lon, r.lat, r.lon!) <= f.near!.km) : scanned;
+    const last = scanned[scanned.length - 1];
+    const next = rows.length > limit ? encodeCursor(last.sort_date ?? '', last.id) : null;
     return { events: page.map((r) => JSON.parse(r.data) as Event), next };
   }
 
@@ -235,6 +247,19 @@ export class Store {
   /** Marks a feed item as ingested, with the document it gave. */
   addFeedItem(feed: string, item: string, document: string | null): void {
     this.db.prepare('INSERT OR IGNORE INTO feed_items (feed, item, document, seen_at) VALUES (?, ?, ?, ?)').run(feed, item, document, new Date().toISOString());
+  }
+
+  /** A feed item that failed before (by its link), or null. */
+  failedItem(item: string): FailedItem | null {
+    return (this.db.prepare('SELECT item, failures, reason, last_failed, next_try FROM failed_items WHERE item = ?').get(item) as FailedItem | undefined) ?? null;
+  }
+
+  saveFailedItem(f: FailedItem): void {
+    this.db.prepare('INSERT INTO failed_items (item, failures, reason, last_failed, next_try) VALUES (@item, @failures, @reason, @last_failed, @next_try) ON CONFLICT(item) DO UPDATE SET failures=@failures, reason=@reason, last_failed=@last_failed, next_try=@next_try').run(f);
+  }
+
+  clearFailedItem(item: string): void {
+    this.db.prepare('DELETE FROM failed_items WHERE item = ?').run(item);
   }
 
   /** The events a document's reports joined, its main incident's first. */
