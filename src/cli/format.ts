@@ -34,7 +34,7 @@ export function eventDetail(e: Event, sources: ReadonlyMap<string, string>): str
   out.push(`  date: ${valueText('date', e.date)}  location: ${valueText('location', e.location)}  killed: ${valueText('fatalities', e.fatalities)}  injured: ${valueText('injured', e.injured)}`);
   if (e.equipment.length) out.push(`  equipment: ${e.equipment.join(', ')}`);
   if (e.actors.length) out.push(`  actors: ${e.actors.map((a) => `${a.name} (${a.role})`).join('; ')}`);
-  out.push(`  reports: ${e.reports.map((r) => `${r.source}${r.published ? ` (${r.published})` : ''}`).join('; ')}`);
+  out.push(`  reports: ${e.reports.map((r) => `${sources.get(r.document) ?? r.source}${r.published ? ` (${r.published})` : ''}`).join('; ')}`);
   out.push('');
   out.push('EVIDENCE');
   for (const [field, ev] of Object.entries(e.fields)) {
