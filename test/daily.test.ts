@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
+import { watchFeeds } from '../src/cli/watch.js';
 import { ACLED_COLUMNS, ROW_COLUMNS } from '../src/export/index.js';
 import { createPipeline, loadResources } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
@@ -259,16 +260,33 @@ describe('feed items whose link is dead', () => {
     expect(after.stderr).not.toContain(gone);
     expect(tries()).toBe(4);
   }, 120_000);
+
+  it('are remembered by watch the same way', async () => {
+    const feed = `${srv.base}/feed.xml`;
+    const pipeline = createPipeline(loadResources());
+    const round = async () => {
+      const lines: string[] = [];
+      const warnings: string[] = [];
+      const code = await watchFeeds([feed], { db: join(dir, 'watch.db'), everyMinutes: 15, allowPrivate: true, once: true, pipeline, log: (l) => lines.push(l), warn: (l) => warnings.push(l) });
+      return { code, lines, warnings };
+    };
+    const first = await round();
+    expect(first.warnings.filter((w) => w.includes('/a/gone.html'))).toHaveLength(1);
+    expect(first.lines[0]).toMatch(/1 new, 0 seen, status 200, 1 failed$/);
+    const second = await round();
+    expect(second.warnings).toEqual([]);
+    expect(second.lines[0]).toMatch(/0 new, 1 seen, status 200, 1 waiting to retry$/);
+  }, 120_000);
 });
 
 describe('messages with their document and rule id', () => {
-  it('--verbose lists warnings with rule ids; without it the summary counts them', () => {
+  it('prints what ingest had to doubt or cut with its rule id; the stages\' warnings are counted, --verbose lists them', () => {
     const filler = join(dir, 'filler.txt');
     writeFileSync(filler, 'date 2024-01-02\nA bomb killed 3 people in Kabul on Monday. ' + 'war war war war '.repeat(400));
-    const quiet = sitrep(['ingest', filler], join(dir, 'm1.db'));
-    expect(quiet.code).toBe(0);
-    expect(quiet.stderr).not.toContain('[ingest:input]');
-    expect(quiet.stdout).toMatch(/1 warning \(--verbose lists them\)/);
+    const r = sitrep(['ingest', filler], join(dir, 'm1.db'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/filler\.txt: warning: repetitive text .*\[ingest:input\]/);
+    expect(r.stdout).not.toMatch(/--verbose lists them/);
     const loud = sitrep(['--verbose', 'ingest', filler], join(dir, 'm2.db'));
     expect(loud.code).toBe(0);
     expect(loud.stderr).toMatch(/filler\.txt: warning: repetitive text .*\[ingest:input\]/);

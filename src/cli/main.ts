@@ -106,9 +106,15 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       try {
         const res = ingestDocument(doc, pipeline, store, item.warnings);
         if (item.item) recordSuccess(store, item.item);
-        const shown = res.messages.filter((m) => m.severity !== 'info');
-        warnings += shown.length;
-        if (opts.verbose) for (const m of shown) say(messageLine(m));
+        // what ingest had to cut or doubts in the input is always said; the stages' own warnings
+        // are counted, and listed with --verbose
+        for (const m of res.messages) {
+          if (m.rule.startsWith('ingest:')) say(messageLine(m));
+          else if (m.severity !== 'info') {
+            warnings++;
+            if (opts.verbose) say(messageLine(m));
+          }
+        }
         if (res.stored) {
           added++;
           for (const e of res.events) events.add(e);

@@ -143,7 +143,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     } else {
       try {
         const res = ingestDocument(item.document, ctx.pipeline, store, item.warnings);
-        if (ctx.verbose) for (const m of res.messages) ctx.warn(messageLine(m));
+        for (const m of res.messages) if (m.rule.startsWith('ingest:') || ctx.verbose) ctx.warn(messageLine(m));
         store.addFeedItem(url, feedItem.id, item.document.id);
         if (item.item) recordSuccess(store, item.item);
         if (res.stored) result.added++;
