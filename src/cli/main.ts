@@ -18,6 +18,7 @@ import { FilterError, parseEventFilters } from '../query/event-filters.js';
 import { openStore, UsageError } from '../store/sqlite.js';
 import { documentsTable, eventDetail, eventsTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
+import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
@@ -263,6 +264,7 @@ function program(result: { code: number }): Command {
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
     .option('--verbose', "list every document's warnings with their rule ids")
+    .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
     .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
@@ -318,6 +320,12 @@ function program(result: { code: number }): Command {
     .action(async (inputs: string[], o: { published?: string }, cmd: Command) => {
       result.code = await extractCommand(inputs, { ...o, verbose: !!cmd.optsWithGlobals().verbose });
     });
+  // the imported gazetteer named once for every command that extracts (see loadResources)
+  p.hook('preAction', (cmd) => {
+    const gazetteer = cmd.opts().gazetteer as string | undefined;
+    if (gazetteer) process.env.SITREP_GAZETTEER = gazetteer;
+  });
+  registerGazetteer(p, result);
   registerServe(p, result);
   registerWatch(p, result);
   return p;
