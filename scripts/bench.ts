@@ -24,6 +24,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readUrl } from '../src/ingest/fetch.js';
 import { ingestDocument as storeDocument } from '../src/jobs/ingest.js';
+import { inProcessExtractor } from '../src/extract-pool.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,7 +159,7 @@ async function feedIngest(docs: readonly Document[], pipeline: Pipeline): Promis
         console.error(`bench: ${r.input}: ${r.reason}`);
         continue;
       }
-      storeDocument(r.document, pipeline, store);
+      await storeDocument(r.document, inProcessExtractor(pipeline), store);
       items++;
     }
     return { items, failed, seconds: now() - t0, readSeconds };
@@ -219,7 +220,10 @@ async function main(): Promise<number> {
   console.log('\n| streaming and concurrency (separate processes) | time | memory / readers |\n|---|---|---|');
   part('bench-stream.ts', 'jsonl', process.env.SITREP_BENCH_JSONL_GB ?? '1');
   part('bench-stream.ts', 'readers');
+  part('bench-hostile.ts', 'streams', process.env.SITREP_BENCH_HOSTILE_MB ?? '200'); // peak RSS of `sitrep ingest` on a file, .gz and stdin
   part('bench-html.ts'); // article extraction from HTML pages, one core
+  console.log('');
+  part('bench-hostile.ts', 'stages'); // each stage on adversarial texts, 20k vs 200k characters
   console.log('');
   part('bench-linking.ts', ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')); // linking ms/doc as the store grows
   part('bench-api.ts', '--events', process.env.SITREP_BENCH_API_EVENTS ?? '10000'); // API latency and page load over 10,000 events

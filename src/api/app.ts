@@ -25,7 +25,9 @@ import { DocumentFailed, ingestDocument } from '../jobs/ingest.js';
 import { Countries } from '../query/countries.js';
 import { FilterError } from '../query/event-filters.js';
 import type { Annotation, Document, Event, Report } from '../model/index.js';
-import { annotate, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
+import type { Span } from '../extract/spans.js';
+import { inProcessExtractor, type Extractor } from '../extract-pool.js';
 import { UsageError, type Store } from '../store/sqlite.js';
 import { ApiError } from './errors.js';
 import { EXPORT_LIMIT, PAGE_LIMIT, parseEventQuery } from './query.js';
@@ -37,7 +39,10 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export interface ApiOptions {
   store: Store;
   /** Runs POSTed documents, and re-finds the spans a document view highlights. */
-  pipeline: Pipeline;
+  /** The pipeline, run in-process when no `extractor` is given (tests). */
+  pipeline?: Pipeline;
+  /** Extraction off the request thread with a time budget (`serve` gives an ExtractPool). */
+  extractor?: Extractor;
   /** When set, writes need `Authorization: Bearer <token>`. The CLI insists on one beyond loopback. */
   token?: string | null;
   /**
@@ -87,48 +92,32 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** What the document view underlines: the spans the stages find, each with a short label. */
-export interface Span {
-  kind: 'place' | 'date' | 'casualty' | 'equipment' | 'actor' | 'trigger';
-  start: number;
-  end: number;
-  label: string;
-}
-
-function spanOf(a: Annotation): Span | null {
-  switch (a.kind) {
-    case 'place': {
-      const v = a.value;
-      return { kind: 'place', start: a.start, end: a.end, label: `${[v.name, v.admin1, v.country].filter(Boolean).join(', ')} (${v.precision})` };
-    }
-    case 'date':
-      return { kind: 'date', start: a.start, end: a.end, label: a.value.start === a.value.end ? a.value.start : `${a.value.start} – ${a.value.end}` };
-    case 'casualty':
-      return { kind: 'casualty', start: a.start, end: a.end, label: `${a.field}: ${a.value.low === a.value.high ? a.value.best : `${a.value.best} (${a.value.low}–${a.value.high})`}${a.victims ? `, ${a.victims}` : ''}${a.hedged ? ', hedged' : ''}` };
-    case 'equipment':
-      return { kind: 'equipment', start: a.start, end: a.end, label: `${a.value} (${a.category})` };
-    case 'actor':
-      return { kind: 'actor', start: a.start, end: a.end, label: `${a.value}${a.role ? `, ${a.role}` : ''}` };
-    case 'trigger':
-      return { kind: 'trigger', start: a.start, end: a.end, label: `${a.category} / ${a.type}` };
-    default:
-      return null; // sentences and attributions span whole sentences: the claims show those
-  }
-}
+export type { Span } from '../extract/spans.js';
 
 const publicReport = ({ features: _features, ...r }: Report) => r;
 
 export function createApp(opts: ApiOptions): Hono {
-  const { store, pipeline } = opts;
+  const { store } = opts;
+  if (!opts.extractor && !opts.pipeline) throw new Error('createApp needs a pipeline or an extractor');
+  const pool = opts.extractor ?? inProcessExtractor(opts.pipeline!);
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const countries = opts.countries ?? Countries.load();
   const app = new Hono();
 
   app.use('*', async (c, next) => {
+    // set first, so refusals (421, 405) carry them too
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
     if (opts.loopbackOnly) {
       const host = new URL(c.req.url).hostname;
       if (!LOOPBACK_HOSTS.has(host)) throw new ApiError(421, 'this server answers to 127.0.0.1 and localhost only');
+    }
+    // OPTIONS, TRACE, PROPFIND and the rest: this server has only reads and one POST
+    if (!['GET', 'HEAD', 'POST'].includes(c.req.method)) {
+      c.header('Allow', 'GET, HEAD, POST');
+      throw new ApiError(405, 'method not allowed');
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
@@ -149,14 +138,14 @@ export function createApp(opts: ApiOptions): Hono {
     return sendJson(c, event);
   });
 
-  app.get('/api/documents/:id', (c) => {
+  app.get('/api/documents/:id', async (c) => {
     const id = c.req.param('id');
     const doc = DOCUMENT_ID.test(id) ? store.getDocument(id) : null;
     if (!doc) throw new ApiError(404, 'no such document');
     const { reports, ingested_at: _at, primary_event: _pe, ...fields } = doc;
     const document: Document = fields;
-    // the stored claims give the sentences; the stages, run again, give the words within them
-    const spans = annotate(document, pipeline).annotations.map(spanOf).filter((s): s is Span => s !== null);
+    // the spans stored at ingest; a document stored before they were is run once more, off this thread, within the budget
+    const spans = (store.documentSpans(id) as Span[] | null) ?? (await pool.extract(document)).spans;
     return sendJson(c, { ...doc, reports: reports.map(publicReport), events: store.documentEvents(id), spans });
   });
 
@@ -226,7 +215,7 @@ export function createApp(opts: ApiOptions): Hono {
       const events = (ids: readonly string[]) => ids.map((id) => store.getEvent(id)).filter((e): e is Event => e !== null);
       let result;
       try {
-        result = ingestDocument(doc, pipeline, store, read.warnings);
+        result = await ingestDocument(doc, pool, store, read.warnings);
       } catch (e) {
         // a stage crashed on it: the document is refused whole, and the log says which one
         if (!(e instanceof DocumentFailed)) throw e;
@@ -235,7 +224,9 @@ export function createApp(opts: ApiOptions): Hono {
       }
       const ids = result.events;
       if (result.stored) c.header('Location', `/api/documents/${doc.id}`);
-      return c.json({ document: doc.id, stored: result.stored, warnings: read.warnings, messages: result.messages, events: events(ids) }, result.stored ? 201 : 200);
+      // warnings: the input's and the extraction's (a stage's, the time budget's) as lines; messages: the same with rule ids
+      const warnings = result.messages.filter((m) => m.severity !== 'info').map((m) => m.reason);
+      return c.json({ document: doc.id, stored: result.stored, warnings, messages: result.messages, events: events(ids) }, result.stored ? 201 : 200);
     },
   );
 

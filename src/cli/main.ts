@@ -15,17 +15,19 @@ import { DocumentFailed, ingestDocument, messageLine } from '../jobs/ingest.js';
 import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 import { Countries } from '../query/countries.js';
 import { FilterError, parseEventFilters } from '../query/event-filters.js';
-import { openStore, UsageError } from '../store/sqlite.js';
+import { openStore, UsageError, type Store } from '../store/sqlite.js';
+import { ExtractPool, StoppedError } from '../extract-pool.js';
 import { documentsTable, eventDetail, eventsTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
+import { escapeControls, guardStdout, oneLine } from './terminal.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
 export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
+const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
+const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
@@ -39,11 +41,16 @@ function isoDateArg(name: string) {
 }
 
 /** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
-function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void } {
+function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Signals | null; dispose(): void } {
   const state = { signal: null as NodeJS.Signals | null };
   const on = (s: NodeJS.Signals) => () => {
     if (state.signal) process.exit(s === 'SIGINT' ? 130 : 143); // a second Ctrl-C: now
     state.signal = s;
+    process.exitCode = s === 'SIGINT' ? 130 : 143;
+    onStop();
+    // acted on within a second even when blocked on input (stdin, a slow server): a store write is one
+    // synchronous transaction, so this timer can never fire inside one
+    setTimeout(() => process.exit(s === 'SIGINT' ? 130 : 143), 1000).unref();
   };
   const int = on('SIGINT');
   const term = on('SIGTERM');
@@ -69,9 +76,17 @@ interface IngestOptions {
 
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
-  const stop = stopSignal();
-  const pipeline = createPipeline(loadResources());
-  const store = openStore(dbPath(opts));
+  // extraction in a worker: a document past the time budget is stored without the slow stage, and a
+  // signal ends the document being extracted (the store only ever holds whole documents)
+  const extractor = new ExtractPool();
+  const stop = stopSignal(() => void extractor.close());
+  let store: Store;
+  try {
+    store = openStore(dbPath(opts));
+  } catch (e) {
+    await extractor.close();
+    throw e;
+  }
   const progress = new Progress(process.stderr, { total: await countInputs(paths) });
   const say = (line: string) => {
     progress.clear();
@@ -83,6 +98,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   let retried = 0;
   let held = 0;
   let warnings = 0;
+  let fatal = false;
   const events = new Set<string>();
   // feed items that failed before wait for their retry (jobs/item-failures.ts)
   const skipItem = (item: string) => {
@@ -92,6 +108,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   };
   try {
     for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate, skipItem })) {
+      if (stop.signal) break;
       if (item.kind === 'error') {
         const verdict = item.item ? recordFailure(store, item.item, item.reason, Date.now()) : 'new';
         if (verdict === 'new') {
@@ -105,10 +122,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       }
       const { document: doc } = item;
       try {
-        const res = ingestDocument(doc, pipeline, store, item.warnings);
+        const res = await ingestDocument(doc, extractor, store, item.warnings);
         if (item.item) recordSuccess(store, item.item);
-        // what ingest had to cut or doubts in the input is always said; the stages' own warnings
-        // are counted, and listed with --verbose
+        // what ingest had to cut or doubts in the input (and a document past the time budget) is
+        // always said; the stages' own warnings are counted, and listed with --verbose
         for (const m of res.messages) {
           if (m.rule.startsWith('ingest:')) say(messageLine(m));
           else if (m.severity !== 'info') {
@@ -121,7 +138,15 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
           for (const e of res.events) events.add(e);
         } else known++;
       } catch (e) {
+        if (e instanceof StoppedError && stop.signal) break;
         failed++;
+        const code = (e as { code?: string }).code ?? '';
+        // a full disk or a read-only database fails every document alike: say it once, with the cause, and stop
+        if (/^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
+          say(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+          fatal = true;
+          break;
+        }
         if (e instanceof DocumentFailed) {
           say(`${e.message}; not stored`);
           if (opts.verbose) for (const m of e.messages) say(messageLine(m));
@@ -134,8 +159,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   } finally {
     progress.clear();
     stop.dispose();
+    await extractor.close();
     store.close();
   }
+  if (fatal) return 1;
   const extra = [
     retried ? `${retried} feed item${retried === 1 ? '' : 's'} failed again (reported before)` : '',
     held ? `${held} feed item${held === 1 ? '' : 's'} waiting to retry` : '',
@@ -153,7 +180,8 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
 /** Writes chunks to stdout, waiting when its buffer is full: memory stays bounded however long the export. */
 async function writeAll(chunks: Iterable<string>): Promise<void> {
   for (const chunk of batched(chunks)) {
-    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    // stored text reaches a terminal too: controls written out (JSON and CSV stay valid)
+    if (!process.stdout.write(escapeControls(chunk))) await once(process.stdout, 'drain');
   }
 }
 
@@ -180,7 +208,7 @@ async function eventsCommand(opts: EventsOptions): Promise<number> {
     { since: str('since'), until: str('until'), type: str('type'), country: str('country'), near: str('near'), q: str('q'), limit: str('limit'), disputed: !!opts.disputed },
     { limits, countries, prefix: '--' },
   );
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     if (format === 'table') {
       const { events } = store.events(filters);
@@ -201,7 +229,7 @@ function sourcesOf(e: Event): Map<string, string> {
 }
 
 function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     const e = store.getEvent(id);
     if (!e) {
@@ -216,7 +244,7 @@ function showCommand(id: string, opts: { db?: string; json?: boolean }): number 
 }
 
 function documentsCommand(opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+  const store = openStore(dbPath(opts), { readonly: true });
   try {
     const docs = store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
@@ -334,6 +362,7 @@ function program(result: { code: number }): Command {
 export async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const debug = argv.includes('--debug');
+  guardStdout();
   try {
     await program(result).parseAsync(argv, { from: 'user' });
     return result.code;

@@ -16,12 +16,16 @@ import type { Command } from 'commander';
 import { feedDocuments, feedFromBytes, fetchUrl, FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { InputError } from '../ingest/errors.js';
 import type { Feed } from '../ingest/feed.js';
-import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
+import { ExtractPool, inProcessExtractor, StoppedError, type Extractor } from '../extract-pool.js';
 import { openStore, UsageError, type FeedState, type Store } from '../store/sqlite.js';
 import { ingestDocument, messageLine } from '../jobs/ingest.js';
 import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 
 const MINUTE = 60_000;
+/** Longest --every: a week. */
+export const MAX_EVERY_MINUTES = 7 * 24 * 60;
+
 /** Longest back-off after failures (unless --every is longer): a feed down for days is still tried four times a day. */
 export const MAX_BACKOFF_MS = 6 * 60 * MINUTE;
 /** Longest Retry-After honoured; a server asking for more is asked again after a day. */
@@ -43,8 +47,10 @@ export interface WatchOptions {
   warn?: (line: string) => void;
   /** Print every document's warnings with their rule ids. */
   verbose?: boolean;
-  /** Built once by the caller when it has one (tests); else loaded here. */
+  /** Built once by the caller when it has one (tests): run in-process. */
   pipeline?: Pipeline;
+  /** Extraction as the caller has it; else the worker pool with its time budget, started here. */
+  extractor?: Extractor;
   now?: () => number;
 }
 
@@ -77,7 +83,7 @@ function backingOff(st: FeedState | null, now: number): boolean {
 
 interface Context {
   store: Store;
-  pipeline: Pipeline;
+  extractor: Extractor;
   fetch: FetchOptions;
   everyMs: number;
   now: () => number;
@@ -142,13 +148,15 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
       }
     } else {
       try {
-        const res = ingestDocument(item.document, ctx.pipeline, store, item.warnings);
+        const res = await ingestDocument(item.document, ctx.extractor, store, item.warnings);
         for (const m of res.messages) if (m.rule.startsWith('ingest:') || ctx.verbose) ctx.warn(messageLine(m));
         store.addFeedItem(url, feedItem.id, item.document.id);
         if (item.item) recordSuccess(store, item.item);
         if (res.stored) result.added++;
         else result.seen++;
       } catch (e) {
+        // stopped while it was being extracted: not the item's failure, and not marked seen
+        if (e instanceof StoppedError && ctx.stopped()) break;
         result.failed++;
         ctx.warn(`${item.document.source}: ${(e as Error).message}`);
       }
@@ -172,18 +180,29 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   for (const f of feeds) {
     if (!/^https?:\/\/[^/]/i.test(f)) throw new UsageError(`watch wants http(s) feed URLs, not ${JSON.stringify(f)}`);
   }
-  if (!(opts.everyMinutes > 0)) throw new UsageError('--every wants a number of minutes above 0');
+  if (!(opts.everyMinutes > 0) || opts.everyMinutes > MAX_EVERY_MINUTES) throw new UsageError(`--every wants a number of minutes above 0 and at most ${MAX_EVERY_MINUTES}`);
   const log = opts.log ?? ((s: string) => process.stdout.write(s + '\n'));
   const warn = opts.warn ?? ((s: string) => process.stderr.write(`sitrep: ${s}\n`));
   const now = opts.now ?? Date.now;
   const inner = new AbortController(); // aborts the fetch at hand when the watch is stopped
-  const onStop = () => inner.abort();
+  // extraction off this thread with a per-document time budget, unless the caller brings its own
+  const own = opts.extractor || opts.pipeline ? null : new ExtractPool();
+  const extractor = opts.extractor ?? (opts.pipeline ? inProcessExtractor(opts.pipeline) : own!);
+  const onStop = () => {
+    inner.abort();
+    void own?.close(); // the document being extracted ends now, not after the budget
+  };
   opts.signal?.addEventListener('abort', onStop, { once: true });
-  const pipeline = opts.pipeline ?? createPipeline(loadResources());
-  const store = openStore(opts.db);
+  let store: Store;
+  try {
+    store = openStore(opts.db);
+  } catch (e) {
+    await own?.close();
+    throw e;
+  }
   const ctx: Context = {
     store,
-    pipeline,
+    extractor,
     fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate, signal: inner.signal },
     everyMs: opts.everyMinutes * MINUTE,
     now,
@@ -222,6 +241,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     }
   } finally {
     opts.signal?.removeEventListener('abort', onStop);
+    await own?.close();
     store.close();
   }
   return opts.once && failedPolls ? 1 : 0;
@@ -251,7 +271,9 @@ export function registerWatch(program: Command, result: { code: number }): void 
     .option('--once', 'poll each feed once, then stop')
     .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean }, cmd: Command) => {
       const every = Number(o.every);
-      if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0)) throw new UsageError(`--every wants a number of minutes above 0, not ${JSON.stringify(o.every)}`);
+      // at most a week: a timer past 2^31 ms fires at once, and a feed polled less than weekly is not watched
+      if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0) || every > MAX_EVERY_MINUTES)
+        throw new UsageError(`--every wants a number of minutes above 0 and at most ${MAX_EVERY_MINUTES} (a week), not ${JSON.stringify(o.every)}`);
       const db = (cmd.optsWithGlobals().db as string | undefined) ?? process.env.SITREP_DB ?? './sitrep.db';
       const stop = new AbortController();
       let signal: NodeJS.Signals | null = null;

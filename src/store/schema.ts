@@ -115,10 +115,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE report_edges ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX report_edges_scored ON report_edges(scored);
   `,
-  // 6: feed items whose page could not be read: tried again with back-off a bounded number of
+  // 6: the spans the document view underlines, found at ingest: reading a document never runs the
+  // pipeline again (one slow document re-extracted on every read froze the server). NULL before.
+  `
+  ALTER TABLE documents ADD COLUMN spans TEXT;
+  `,
+  // 7: feed items whose page could not be read: tried again with back-off a bounded number of
   // times (src/jobs/item-failures.ts), so a dead link is reported once, not on every ingest.
   `
-  CREATE TABLE failed_items (
+  CREATE TABLE IF NOT EXISTS failed_items (
     item TEXT PRIMARY KEY,
     failures INTEGER NOT NULL,
     reason TEXT NOT NULL,

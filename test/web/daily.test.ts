@@ -12,6 +12,7 @@ import { listen, type Listening } from '../../src/api/server.js';
 import { loadStaticFiles } from '../../src/api/static-files.js';
 import { textDocument } from '../../src/ingest/document.js';
 import { readInputs } from '../../src/ingest/read.js';
+import { inProcessExtractor } from '../../src/extract-pool.js';
 import { ingestDocument } from '../../src/jobs/ingest.js';
 import { createPipeline, loadResources } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/sqlite.js';
@@ -44,17 +45,18 @@ describe.skipIf(!hasChromium)('the page for daily use', () => {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: web, emptyOutDir: true } });
     const pipeline = createPipeline(loadResources());
     store = openStore(join(dir, 'web.db'));
+    const extractor = inProcessExtractor(pipeline);
     for await (const item of readInputs([join(root, 'examples')])) {
       if (item.kind === 'error') throw new Error(`${item.input}: ${item.reason}`);
-      ingestDocument(item.document, pipeline, store);
+      await ingestDocument(item.document, extractor, store);
     }
-    TOWNS.forEach((town, i) => {
+    for (const [i, town] of TOWNS.entries()) {
       const day = String(1 + (i % 27)).padStart(2, '0');
       const text = `date 2024-03-${day}\nShelling killed ${i + 2} civilians in ${town} on ${day} March 2024, the regional governor said. Houses were destroyed.`;
-      ingestDocument(textDocument(text, { source: `town-${i}.txt` }), pipeline, store);
-    });
+      await ingestDocument(textDocument(text, { source: `town-${i}.txt` }), extractor, store);
+    }
     // one misdated report: 1972 among the news of 2023-2024
-    ingestDocument(textDocument('date 1972-05-04\nA bomb killed 4 people in Belfast on 3 May 1972, police said.', { source: 'old.txt' }), pipeline, store);
+    await ingestDocument(textDocument('date 1972-05-04\nA bomb killed 4 people in Belfast on 3 May 1972, police said.', { source: 'old.txt' }), extractor, store);
     const app = createApp({ store, pipeline, loopbackOnly: true, web: loadStaticFiles(web), log: (l) => console.error(l) });
     server = await listen(app, '127.0.0.1', 0);
     base = `http://127.0.0.1:${server.port}/`;
