@@ -17,7 +17,7 @@ export interface WorkRequest {
 
 export type WorkReply =
   | { id: number; stage: string }
-  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: string[]; lang: string | null } }
+  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: import('./model/index.js').Message[]; lang: string | null } }
   | { id: number; error: string };
 
 // the worker reads the language the way the main thread would: with fastText's model, loaded once here
@@ -27,7 +27,7 @@ port.on('message', (req: WorkRequest) => {
   try {
     const { annotated, reports } = extract(req.document, pipeline, { skip: new Set(req.skip), onStage: (stage) => port.postMessage({ id: req.id, stage } satisfies WorkReply) });
     const spans = annotated.annotations.map(spanOf).filter((s): s is Span => s !== null);
-    port.postMessage({ id: req.id, done: { reports, spans, messages: annotated.messages.map((m) => m.reason), lang: annotated.document.lang } } satisfies WorkReply);
+    port.postMessage({ id: req.id, done: { reports, spans, messages: [...annotated.messages], lang: annotated.document.lang } } satisfies WorkReply);
   } catch (e) {
     port.postMessage({ id: req.id, error: (e as Error).message } satisfies WorkReply);
   }

@@ -79,7 +79,13 @@ export interface RunOptions {
   onStage?: (name: string) => void;
 }
 
-/** Runs every stage over one document. A stage that throws costs its own annotations, not the document. */
+/**
+ * Runs every stage over one document. A stage that throws is a programmer's mistake or input no
+ * one foresaw: it becomes a fatal message naming the document and the stage, and the callers
+ * (jobs/ingest.ts, `sitrep extract`) fail that document loudly instead of storing it without the
+ * field. The later stages still run, so the message list is complete. Stages the caller skips
+ * (past the time budget) and the stages that need them are left out.
+ */
 export function annotate(document: Document, pipeline: Pipeline, opts: RunOptions = {}): AnnotatedDocument {
   const annotations: Annotation[] = [];
   const messages: Message[] = [];
@@ -94,7 +100,7 @@ export function annotate(document: Document, pipeline: Pipeline, opts: RunOption
       for (const a of out.annotations) annotations.push(a);
       if (out.messages) messages.push(...out.messages);
     } catch (err) {
-      messages.push({ input: document.source, reason: `stage ${stage.name} failed: ${(err as Error).message}`, rule: `${stage.name}:crash`, severity: 'warning' });
+      messages.push({ input: document.source, reason: `stage ${stage.name} crashed on document ${document.id}: ${(err as Error)?.message ?? String(err)}`, rule: `${stage.name}:crash`, severity: 'fatal' });
     }
   }
   return { document, annotations, messages };

@@ -3,21 +3,30 @@
  * 1 some inputs failed (each named on stderr in one line), 2 usage error; 130/143 when stopped by
  * SIGINT/SIGTERM after finishing the current document.
  */
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { loadLanguageModel } from '../lang/identify.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import { loadTypeModel } from '../extract/type-model.js';
 import { readInputs } from '../ingest/read.js';
-import { openStore, UsageError, type EventFilters, type Store } from '../store/sqlite.js';
-import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
-import { Progress } from './progress.js';
-import { escapeControls, guardStdout, oneLine } from './terminal.js';
-import { storeDocumentOffThread } from './ingest-run.js';
+import { outletOf } from '../ingest/outlet.js';
+import { batched, EXPORT_FORMATS, exportChunks, pagedEvents, type ExportFormat } from '../export/index.js';
+import { DocumentFailed, ingestDocument, messageLine } from '../jobs/ingest.js';
+import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
+import { Countries } from '../query/countries.js';
+import { FilterError, parseEventFilters } from '../query/event-filters.js';
+import { openStore, UsageError, type Store } from '../store/sqlite.js';
 import { ExtractPool, StoppedError } from '../extract-pool.js';
+import { documentsTable, eventDetail, eventsTable } from './format.js';
+import { countInputs, Progress } from './progress.js';
+import { escapeControls, guardStdout, oneLine } from './terminal.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
+
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
 const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
@@ -31,19 +40,6 @@ function isoDateArg(name: string) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`${name} wants a date as YYYY-MM-DD, not ${JSON.stringify(v)}`);
     return v;
   };
-}
-
-function intArg(name: string, min: number, max: number) {
-  return (v: string) => {
-    if (!/^\d+$/.test(v) || +v < min || +v > max) throw new UsageError(`${name} wants a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
-    return +v;
-  };
-}
-
-function nearArg(v: string) {
-  const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(v.replace(/\s/g, ''));
-  if (!m || Math.abs(+m[1]) > 90 || Math.abs(+m[2]) > 180) throw new UsageError(`--near wants LAT,LON,KM, not ${JSON.stringify(v)}`);
-  return { lat: +m[1], lon: +m[2], km: +m[3] };
 }
 
 /** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
@@ -73,7 +69,14 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
   };
 }
 
-async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
+interface IngestOptions {
+  db?: string;
+  allowPrivate?: boolean;
+  debug?: boolean;
+  verbose?: boolean;
+}
+
+async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   // the worker loads the type model too; read here first, a missing or broken weights file is one
   // line at start-up (naming the file), not an error on every document
@@ -89,31 +92,51 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     await extractor.close();
     throw e;
   }
-  const progress = new Progress(process.stderr);
+  const progress = new Progress(process.stderr, { total: await countInputs(paths) });
+  const say = (line: string) => {
+    progress.clear();
+    err(line);
+  };
   let added = 0;
   let known = 0;
   let failed = 0;
+  let retried = 0;
+  let held = 0;
+  let warnings = 0;
   let fatal = false;
   const events = new Set<string>();
+  // feed items that failed before wait for their retry (jobs/item-failures.ts)
+  const skipItem = (item: string) => {
+    const wait = holdBack(store, item, Date.now());
+    if (wait) held++;
+    return wait;
+  };
   try {
-    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
+    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate, skipItem })) {
       if (stop.signal) break;
       if (item.kind === 'error') {
-        failed++;
-        progress.clear();
-        err(`${item.input}: ${item.reason}`);
+        const verdict = item.item ? recordFailure(store, item.item, item.reason, Date.now()) : 'new';
+        if (verdict === 'new') {
+          failed++;
+          say(`${item.input}: ${item.reason}${item.item ? ' (will retry on a later ingest)' : ''}`);
+        } else {
+          retried++;
+          if (verdict === 'gave-up') say(`${item.input}: ${item.reason}; gave up after ${MAX_ITEM_TRIES} tries`);
+        }
         continue;
       }
-      const { document: doc, warnings } = item;
-      for (const w of warnings) {
-        progress.clear();
-        err(`${doc.source}: warning: ${w}`);
-      }
+      const { document: doc } = item;
       try {
-        const res = await storeDocumentOffThread(doc, extractor, store);
-        for (const w of res.warnings) {
-          progress.clear();
-          err(`${doc.source}: warning: ${w}`);
+        const res = await ingestDocument(doc, extractor, store, item.warnings);
+        if (item.item) recordSuccess(store, item.item);
+        // what ingest had to cut or doubts in the input (and a document past the time budget) is
+        // always said; the stages' own warnings are counted, and listed with --verbose
+        for (const m of res.messages) {
+          if (m.rule.startsWith('ingest:')) say(messageLine(m));
+          else if (m.severity !== 'info') {
+            warnings++;
+            if (opts.verbose) say(messageLine(m));
+          }
         }
         if (res.stored) {
           added++;
@@ -122,18 +145,20 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
       } catch (e) {
         if (e instanceof StoppedError && stop.signal) break;
         failed++;
-        progress.clear();
         const code = (e as { code?: string }).code ?? '';
         // a full disk or a read-only database fails every document alike: say it once, with the cause, and stop
         if (/^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
-          err(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+          say(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
           fatal = true;
           break;
         }
-        err(`${doc.source}: ${(e as Error).message}`);
+        if (e instanceof DocumentFailed) {
+          say(`${e.message}; not stored`);
+          if (opts.verbose) for (const m of e.messages) say(messageLine(m));
+        } else say(`${doc.source}: ${(e as Error).message}`);
         if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
       }
-      progress.tick(added + known);
+      progress.tick(added + known + failed);
       if (stop.signal) break;
     }
   } finally {
@@ -143,7 +168,12 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     store.close();
   }
   if (fatal) return 1;
-  const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
+  const extra = [
+    retried ? `${retried} feed item${retried === 1 ? '' : 's'} failed again (reported before)` : '',
+    held ? `${held} feed item${held === 1 ? '' : 's'} waiting to retry` : '',
+    warnings && !opts.verbose ? `${warnings} warning${warnings === 1 ? '' : 's'} (--verbose lists them)` : '',
+  ].filter(Boolean);
+  const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched${extra.length ? `; ${extra.join('; ')}` : ''}`;
   if (stop.signal) {
     err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
     return stop.signal === 'SIGINT' ? 130 : 143;
@@ -152,32 +182,55 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
   return failed ? 1 : 0;
 }
 
-function eventsCommand(opts: Record<string, unknown>): number {
+/** Writes chunks to stdout, waiting when its buffer is full: memory stays bounded however long the export. */
+async function writeAll(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of batched(chunks)) {
+    // stored text reaches a terminal too: controls written out (JSON and CSV stay valid)
+    if (!process.stdout.write(escapeControls(chunk))) await once(process.stdout, 'drain');
+  }
+}
+
+type EventsOptions = Record<string, string | boolean | undefined> & { db?: string };
+
+function formatOf(opts: EventsOptions): ExportFormat | 'table' {
+  const flags = (['json', 'csv', 'geojson', 'jsonl'] as const).filter((f) => opts[f]);
+  const format = opts.format as string | undefined;
+  if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format) && format !== 'table') {
+    throw new UsageError(`--format: no format ${JSON.stringify(format)}; accepted: table, ${EXPORT_FORMATS.join(', ')}`);
+  }
+  const all = [...flags, ...(format ? [format] : [])];
+  if (new Set(all).size > 1) throw new UsageError(`give one output format, not ${all.map((f) => (f === format ? `--format ${f}` : `--${f}`)).join(' and ')}`);
+  return (all[0] as ExportFormat | 'table' | undefined) ?? 'table';
+}
+
+async function eventsCommand(opts: EventsOptions): Promise<number> {
+  const format = formatOf(opts);
+  const countries = Countries.load();
+  const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+  // a table is for reading: 1,000 by default; an export is everything that matches
+  const limits = format === 'table' ? { default: 1000, max: 100_000 } : { default: Number.MAX_SAFE_INTEGER, max: 10_000_000 };
+  const filters = parseEventFilters(
+    { since: str('since'), until: str('until'), type: str('type'), country: str('country'), near: str('near'), q: str('q'), limit: str('limit'), disputed: !!opts.disputed },
+    { limits, countries, prefix: '--' },
+  );
   const store = openStore(dbPath(opts), { readonly: true });
   try {
-    const filters: EventFilters = {
-      since: opts.since as string | undefined,
-      until: opts.until as string | undefined,
-      type: opts.type as string | undefined,
-      country: opts.country as string | undefined,
-      near: opts.near as EventFilters['near'],
-      q: opts.q as string | undefined,
-      disputed: !!opts.disputed,
-      limit: (opts.limit as number | undefined) ?? 1000,
-    };
-    const { events } = store.events(filters);
-    if (opts.json) out(JSON.stringify(events, null, 2));
-    else if (opts.csv) process.stdout.write(escapeControls(eventsToCsv(events)));
-    else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
-    else out(events.length ? eventsTable(events) : 'no events');
+    if (format === 'table') {
+      const { events } = store.events(filters);
+      out(events.length ? eventsTable(events) : 'no events');
+      return 0;
+    }
+    const { limit = Number.MAX_SAFE_INTEGER, ...rest } = filters;
+    await writeAll(exportChunks(format, pagedEvents(store, rest, limit), { countries, now: Math.floor(Date.now() / 1000) }));
     return 0;
   } finally {
     store.close();
   }
 }
 
+/** How a document is named in the evidence: its outlet where known (not a file path), else its source. */
 function sourcesOf(e: Event): Map<string, string> {
-  return new Map(e.reports.map((r) => [r.document, r.source]));
+  return new Map(e.reports.map((r) => [r.document, r.outlet ?? outletOf({ source: r.source }) ?? r.source]));
 }
 
 function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
@@ -201,14 +254,14 @@ function documentsCommand(opts: { db?: string; json?: boolean }): number {
     const docs = store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
     else if (!docs.length) out('no documents');
-    else for (const d of docs) out(`${d.id}  ${d.published ?? '----------'}  ${d.primary_event ?? '-'}  ${d.source}  ${d.title ?? ''}`);
+    else out(documentsTable(docs));
     return 0;
   } finally {
     store.close();
   }
 }
 
-async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean }): Promise<number> {
+async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean; verbose?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
   const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   let failed = 0;
@@ -220,6 +273,13 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
     }
     const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
     const { annotated, reports, typing } = extract(doc, pipeline);
+    const fatal = annotated.messages.find((m) => m.severity === 'fatal');
+    if (opts.verbose) for (const m of annotated.messages) err(messageLine(m));
+    if (fatal) {
+      failed++;
+      err(`${doc.source} (${doc.id}): ${fatal.reason} [${fatal.rule}]; no output for it`);
+      continue;
+    }
     const places = annotated.annotations.flatMap((a) =>
       a.kind === 'place'
         ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
@@ -241,7 +301,9 @@ function program(result: { code: number }): Command {
     .description('Turn news reports into a corroborated log of real-world events')
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .option('--verbose', "list every document's warnings with their rule ids")
     .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
@@ -251,7 +313,8 @@ function program(result: { code: number }): Command {
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .action(async (inputs: string[], o: { allowPrivate?: boolean }, cmd: Command) => {
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!cmd.optsWithGlobals().debug });
+      const g = cmd.optsWithGlobals();
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose });
     });
   p.command('events')
     .description('the events, newest first')
@@ -259,16 +322,18 @@ function program(result: { code: number }): Command {
     .option('--json', 'JSON')
     .option('--csv', 'CSV')
     .option('--geojson', 'GeoJSON FeatureCollection')
-    .option('--since <date>', 'on or after YYYY-MM-DD', isoDateArg('--since'))
-    .option('--until <date>', 'on or before YYYY-MM-DD', isoDateArg('--until'))
-    .option('--type <type>', 'ACLED category or sub-event type')
-    .option('--country <cc>', 'ISO country code')
-    .option('--near <lat,lon,km>', 'within KM of a point', nearArg)
+    .option('--jsonl', 'JSON lines: one event a line')
+    .option('--format <format>', `table, ${EXPORT_FORMATS.join(', ')} (acled: ACLED's columns)`)
+    .option('--since <date>', 'on or after YYYY-MM-DD')
+    .option('--until <date>', 'on or before YYYY-MM-DD')
+    .option('--type <type>', 'ACLED category or type, e.g. Battles, air_drone_strike, "Air/drone strike"')
+    .option('--country <country>', 'ISO code or name, e.g. SY, Syria')
+    .option('--near <lat,lon,km>', 'within KM of a point')
     .option('--q <text>', 'full-text search over the reports')
     .option('--disputed', 'only events with a disputed field')
-    .addOption(new Option('--limit <n>', 'at most N events').argParser(intArg('--limit', 1, 100_000)))
-    .action((_o, cmd: Command) => {
-      result.code = eventsCommand({ ...cmd.opts(), ...db(cmd) });
+    .option('--limit <n>', 'at most N events (a table shows 1,000 by default; exports everything)')
+    .action(async (_o, cmd: Command) => {
+      result.code = await eventsCommand({ ...cmd.opts(), ...db(cmd) });
     });
   p.command('show')
     .description('one event: every field, its claims with quotes and sources')
@@ -291,8 +356,8 @@ function program(result: { code: number }): Command {
     .option('--json', 'JSON lines (the only format)')
     .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
     .option('--explain', 'add what made the type: the model\'s probabilities and the words (w:, b:) and rules (r:, c:) that weighed most')
-    .action(async (inputs: string[], o: { published?: string; explain?: boolean }) => {
-      result.code = await extractCommand(inputs, o);
+    .action(async (inputs: string[], o: { published?: string; explain?: boolean }, cmd: Command) => {
+      result.code = await extractCommand(inputs, { ...o, verbose: !!cmd.optsWithGlobals().verbose });
     });
   // the imported gazetteer named once for every command that extracts (see loadResources)
   p.hook('preAction', (cmd) => {
@@ -317,7 +382,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FilterError) {
       err(e.message);
       return 2;
     }

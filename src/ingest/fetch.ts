@@ -41,6 +41,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Linked pages of one feed fetched at once. Default 4. */
   concurrency?: number;
+  /** Feed items not to fetch now (by link, else `feed#id`): ones that failed before and wait for their retry. */
+  skipItem?: (item: string) => boolean;
   /** Aborts the fetch at hand (watch stops on SIGINT with it). */
   signal?: AbortSignal;
   /** DNS resolution (tests replace it). Default `dns.promises.lookup`. */
@@ -376,7 +378,9 @@ async function* ordered<T>(thunks: readonly (() => Promise<T>)[], width: number)
 
 /** One result per feed item, in feed order; linked pages are fetched a few at a time. */
 export async function* feedDocuments(feed: Feed, source: string, opts: FetchOptions = {}): AsyncGenerator<InputResult> {
-  const thunks = feed.items.map((item) => () => itemDocument(item, source, opts).catch((e: unknown) => errorResult(item.link ?? source, e)));
+  const key = (item: FeedItem) => item.link ?? `${source}#${item.id}`;
+  const items = opts.skipItem ? feed.items.filter((item) => !opts.skipItem!(key(item))) : feed.items;
+  const thunks = items.map((item) => async (): Promise<InputResult> => ({ ...(await itemDocument(item, source, opts).catch((e: unknown) => errorResult(item.link ?? source, e))), item: key(item) }));
   yield* ordered(thunks, Math.max(1, opts.concurrency ?? 4));
 }
 

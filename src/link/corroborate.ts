@@ -12,6 +12,8 @@ import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCo
 
 export interface DocumentInfo {
   source: string;
+  /** Who published it (see ingest/outlet.ts), when known. */
+  outlet?: string | null;
   published: string | null;
   title: string | null;
 }
@@ -177,7 +179,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     if (seen.has(r.document)) continue;
     seen.add(r.document);
     const d = docs.get(r.document);
-    refs.push({ document: r.document, source: d?.source ?? '', published: d?.published ?? null, title: d?.title ?? null });
+    refs.push({ document: r.document, source: d?.source ?? '', outlet: d?.outlet ?? null, published: d?.published ?? null, title: d?.title ?? null });
   }
   const tags = [...new Set(reports.flatMap((r) => r.tags))].sort();
   const disputed = FIELDS.filter((f) => fields[f]?.status === 'disputed');

@@ -308,7 +308,10 @@ export interface FieldEvidence {
 
 export interface ReportRef {
   document: string;
+  /** Path, URL or `-` the document was read from (provenance, not a name to show). */
   source: string;
+  /** The outlet, from the page's site name or its URL's host (ingest/outlet.ts); null when unknown. Absent in older stores. */
+  outlet?: string | null;
   published: string | null;
   title: string | null;
 }

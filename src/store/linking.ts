@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from '../link/cluster.js';
 import { corroborate, type DocumentInfo } from '../link/corroborate.js';
+import { outletOf } from '../ingest/outlet.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from '../link/pairwise.js';
 import type Database from 'better-sqlite3';
 import type { DB } from './sqlite.js';
@@ -504,8 +505,12 @@ export class Linker {
     const db = this.db;
     const reports = (this.sql('SELECT data FROM reports WHERE event = ? ORDER BY id').pluck().all(id) as string[]).map((d) => JSON.parse(d) as Report);
     const docs = new Map<string, DocumentInfo>();
-    const getDoc = this.sql('SELECT source, published, title FROM documents WHERE id = ?');
-    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, getDoc.get(r.document) as DocumentInfo);
+    const getDoc = this.sql('SELECT source, published, title, site, url FROM documents WHERE id = ?');
+    for (const r of reports) {
+      if (docs.has(r.document)) continue;
+      const d = getDoc.get(r.document) as DocumentInfo & { site: string | null; url: string | null };
+      docs.set(r.document, { source: d.source, published: d.published, title: d.title, outlet: outletOf(d) });
+    }
     const event = corroborate(id, reports, docs);
     const published = event.reports.map((r) => r.published).filter((p): p is string => !!p).sort();
     const sortDate = event.date?.end ?? published[published.length - 1] ?? null;
