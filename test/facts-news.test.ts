@@ -62,10 +62,11 @@ describe('bad input', () => {
     const names = Array.from({ length: 300 }, (_, i) => `John Smith${i}, Mary Jones${i}`).join(', ') + '.';
     for (const text of [table, numbers, names, `${numbers}\n${table}\n${names}`]) {
       const t0 = performance.now();
-      const r = report(text);
+      const r = report(text) as Report | undefined;
       expect(performance.now() - t0).toBeLessThan(3000);
-      expect(r.fatalities === null || r.fatalities.assumed === true || r.fatalities.best === 0).toBe(true);
-      expect(r.injured).toBeNull();
+      // no incident at all (the type model's answer for such text) is no toll too
+      expect(!r || r.fatalities === null || r.fatalities.assumed === true || r.fatalities.best === 0).toBe(true);
+      expect(r?.injured ?? null).toBeNull();
     }
   });
 });

@@ -124,6 +124,8 @@ function arCases(): Case[] {
   return out;
 }
 
+const SPELLINGS: Record<string, string[]> = { Zaporizhzhia: ['Zaporizhzhia', 'Zaporizhzhya'] };
+
 function check(lang: string, c: Case): void {
   const { annotated, reports } = extract(doc(c.text, lang), pipeline);
   expect(annotated.document.lang).toBe(lang);
@@ -133,7 +135,9 @@ function check(lang: string, c: Case): void {
   expect(killed, `killed in: ${c.text}`).toBe(c.killed);
   expect(r.injured ? r.injured.best : null, `injured in: ${c.text}`).toBe(c.injured);
   expect(r.date?.start ?? null, `date in: ${c.text}`).toBe(c.date);
-  if (c.place) expect(r.location?.name, `place in: ${c.text}`).toBe(c.place);
+  // GeoNames spells the city of Zaporizhzhia "Zaporizhzhya" and its oblast "Zaporizhzhia": the scene stage
+  // may rightly take the city where the places stage read the bare name as the region
+  if (c.place) expect(SPELLINGS[c.place] ?? [c.place], `place in: ${c.text}`).toContain(r.location?.name);
   if (c.type) expect(r.type, `type in: ${c.text}`).toBe(c.type);
   // every claim quotes its own words, in its own language
   for (const cl of r.claims) expect(cl.quote).toBe(c.text.slice(cl.start, cl.end));
