@@ -21,7 +21,8 @@ import { eventsToCsv, eventsToGeoJson } from '../cli/format.js';
 import { documentFromRecord } from '../ingest/read.js';
 import type { Annotation, Document, Event, Report } from '../model/index.js';
 import { annotate, extract, type Pipeline } from '../pipeline.js';
-import { UsageError, type Store } from '../store/sqlite.js';
+import { UsageError } from '../store/sqlite.js';
+import type { EventStore } from '../store/open.js';
 import { ApiError } from './errors.js';
 import { EXPORT_LIMIT, PAGE_LIMIT, parseEventQuery } from './query.js';
 import type { StaticFiles } from './static-files.js';
@@ -30,7 +31,7 @@ import type { StaticFiles } from './static-files.js';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface ApiOptions {
-  store: Store;
+  store: EventStore;
   /** Runs POSTed documents, and re-finds the spans a document view highlights. */
   pipeline: Pipeline;
   /** When set, writes need `Authorization: Bearer <token>`. The CLI insists on one beyond loopback. */
@@ -43,6 +44,8 @@ export interface ApiOptions {
   /** The built page; without it `/` answers 404 with a hint to build it. */
   web?: StaticFiles | null;
   maxBodyBytes?: number;
+  /** When set, POSTed documents are queued for `sitrep worker` processes instead of processed here (202). */
+  queue?: { enqueue(doc: Document): Promise<void> } | null;
   /** Where unexpected errors go (stderr in the CLI). */
   log?: (line: string) => void;
 }
@@ -129,36 +132,36 @@ export function createApp(opts: ApiOptions): Hono {
   });
 
   // ---------------------------------------------------------------- reads
-  app.get('/api/events', (c) => {
+  app.get('/api/events', async (c) => {
     const filters = parseEventQuery(new URL(c.req.url).searchParams, PAGE_LIMIT);
-    return sendJson(c, store.events(filters));
+    return sendJson(c, await store.events(filters));
   });
 
-  app.get('/api/events/:id', (c) => {
+  app.get('/api/events/:id', async (c) => {
     const id = c.req.param('id');
-    const event = EVENT_ID.test(id) ? store.getEvent(id) : null;
+    const event = EVENT_ID.test(id) ? await store.getEvent(id) : null;
     if (!event) throw new ApiError(404, 'no such event');
     return sendJson(c, event);
   });
 
-  app.get('/api/documents/:id', (c) => {
+  app.get('/api/documents/:id', async (c) => {
     const id = c.req.param('id');
-    const doc = DOCUMENT_ID.test(id) ? store.getDocument(id) : null;
+    const doc = DOCUMENT_ID.test(id) ? await store.getDocument(id) : null;
     if (!doc) throw new ApiError(404, 'no such document');
     const { reports, ingested_at: _at, primary_event: _pe, ...fields } = doc;
     const document: Document = fields;
     // the stored claims give the sentences; the stages, run again, give the words within them
     const spans = annotate(document, pipeline).annotations.map(spanOf).filter((s): s is Span => s !== null);
-    return sendJson(c, { ...doc, reports: reports.map(publicReport), events: store.documentEvents(id), spans });
+    return sendJson(c, { ...doc, reports: reports.map(publicReport), events: await store.documentEvents(id), spans });
   });
 
-  app.get('/api/export.csv', (c) => {
-    const { events } = store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
+  app.get('/api/export.csv', async (c) => {
+    const { events } = await store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
     return send(c, eventsToCsv(events), 'text/csv; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
   });
 
-  app.get('/api/export.geojson', (c) => {
-    const { events } = store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
+  app.get('/api/export.geojson', async (c) => {
+    const { events } = await store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
     return send(c, JSON.stringify(eventsToGeoJson(events)), 'application/geo+json; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.geojson"' });
   });
 
@@ -190,16 +193,22 @@ export function createApp(opts: ApiOptions): Hono {
       const read = documentFromRecord(record, 'api');
       if (read.kind === 'error') throw new ApiError(400, read.reason);
       const doc = read.document;
-      const events = (ids: readonly string[]) => ids.map((id) => store.getEvent(id)).filter((e): e is Event => e !== null);
-      if (store.hasDocument(doc.id)) {
-        return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: events(store.documentEvents(doc.id)) }, 200);
+      const events = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => store.getEvent(id)))).filter((e): e is Event => e !== null);
+      if (await store.hasDocument(doc.id)) {
+        return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: await events(await store.documentEvents(doc.id)) }, 200);
+      }
+      if (opts.queue) {
+        // many machines: a worker extracts, links and stores it (see queue.ts)
+        await opts.queue.enqueue(doc);
+        c.header('Location', `/api/documents/${doc.id}`);
+        return c.json({ document: doc.id, stored: false, queued: true, warnings: read.warnings, events: [] }, 202);
       }
       const { reports } = extract(doc, pipeline);
-      const result = store.ingest(doc, reports);
+      const result = await store.ingest(doc, reports);
       // another process may have stored the same text between the check and the write
-      const ids = result.stored ? [...new Set(result.events)] : store.documentEvents(doc.id);
+      const ids = result.stored ? [...new Set(result.events)] : await store.documentEvents(doc.id);
       c.header('Location', `/api/documents/${doc.id}`);
-      return c.json({ document: doc.id, stored: result.stored, warnings: read.warnings, events: events(ids) }, result.stored ? 201 : 200);
+      return c.json({ document: doc.id, stored: result.stored, warnings: read.warnings, events: await events(ids) }, result.stored ? 201 : 200);
     },
   );
 

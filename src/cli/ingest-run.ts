@@ -5,14 +5,14 @@
  */
 import type { Document } from '../model/index.js';
 import { extract, type Pipeline } from '../pipeline.js';
-import type { Store } from '../store/sqlite.js';
+import type { EventStore } from '../store/open.js';
 
 export type StoreOutcome = { stored: true; events: string[] } | { stored: false; events: [] };
 
 /** Stores one document with its reports; `stored: false` when it was there already. Throws on store errors. */
-export function storeDocument(doc: Document, pipeline: Pipeline, store: Store): StoreOutcome {
-  if (store.hasDocument(doc.id)) return { stored: false, events: [] };
+export async function storeDocument(doc: Document, pipeline: Pipeline, store: EventStore): Promise<StoreOutcome> {
+  if (await store.hasDocument(doc.id)) return { stored: false, events: [] };
   const { reports } = extract(doc, pipeline);
-  const res = store.ingest(doc, reports);
+  const res = await store.ingest(doc, reports);
   return res.stored ? { stored: true, events: res.events } : { stored: false, events: [] };
 }

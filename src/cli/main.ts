@@ -7,7 +7,11 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import { readInputs } from '../ingest/read.js';
-import { openStore, UsageError, type EventFilters } from '../store/sqlite.js';
+import { UsageError, type EventFilters } from '../store/sqlite.js';
+import { openEventStore, type EventStore } from '../store/open.js';
+import { defaultWorkers, ExtractPool, inOrder } from '../scale/extract-pool.js';
+import { DocumentQueue } from '../scale/queue.js';
+import type { Document, Report } from '../model/index.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
 import { storeDocument } from './ingest-run.js';
@@ -63,50 +67,110 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
   };
 }
 
-async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean }): Promise<number> {
+type ReadItem = Awaited<ReturnType<typeof readInputs> extends AsyncIterable<infer T> ? T : never>;
+
+/**
+ * `sitrep ingest`: one thread extracts and links (workers 1), or N threads extract while this one
+ * links the results in input order (the same events as one), or, with a queue, the documents are
+ * enqueued for `sitrep worker` processes and nothing is extracted here.
+ */
+async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean; workers?: number; queue?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  const workers = opts.workers ?? defaultWorkers();
+  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
   const stop = stopSignal();
-  const pipeline = createPipeline(loadResources());
-  const store = openStore(dbPath(opts));
+  let store: EventStore | null = null;
+  let pool: ExtractPool | null = null;
   const progress = new Progress(process.stderr);
   let added = 0;
   let known = 0;
   let failed = 0;
+  let queued = 0;
   const events = new Set<string>();
-  try {
-    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
+  const failedDoc = (doc: Document, e: unknown) => {
+    failed++;
+    progress.clear();
+    err(`${doc.source}: ${(e as Error).message}`);
+    if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+  };
+  const stored = (res: { stored: boolean; events: string[] }) => {
+    if (res.stored) {
+      added++;
+      for (const e of res.events) events.add(e);
+    } else known++;
+  };
+  /** Names failed inputs and warnings; the documents that can be stored go on. */
+  async function* documents(): AsyncGenerator<Document> {
+    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate }) as AsyncIterable<ReadItem>) {
       if (item.kind === 'error') {
         failed++;
         progress.clear();
         err(`${item.input}: ${item.reason}`);
         continue;
       }
-      const { document: doc, warnings } = item;
-      for (const w of warnings) {
+      for (const w of item.warnings) {
         progress.clear();
-        err(`${doc.source}: warning: ${w}`);
+        err(`${item.document.source}: warning: ${w}`);
       }
-      try {
-        const res = storeDocument(doc, pipeline, store);
-        if (res.stored) {
-          added++;
-          for (const e of res.events) events.add(e);
-        } else known++;
-      } catch (e) {
-        failed++;
-        progress.clear();
-        err(`${doc.source}: ${(e as Error).message}`);
-        if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+      yield item.document;
+      if (stop.signal) return;
+    }
+  }
+  try {
+    if (queue) {
+      for await (const doc of documents()) {
+        try {
+          await queue.enqueue(doc);
+          queued++;
+        } catch (e) {
+          // the queue went away: what is left would be lost the same way
+          failedDoc(doc, e);
+          break;
+        }
+        progress.tick(queued);
       }
-      progress.tick(added + known);
-      if (stop.signal) break;
+    } else {
+      store = await openEventStore(dbPath(opts));
+      const s = store;
+      if (workers <= 1) {
+        const pipeline = createPipeline(loadResources());
+        for await (const doc of documents()) {
+          try {
+            stored(await storeDocument(doc, pipeline, s));
+          } catch (e) {
+            failedDoc(doc, e);
+          }
+          progress.tick(added + known);
+        }
+      } else {
+        const p = (pool = new ExtractPool(workers));
+        // extraction runs ahead in the threads; linking takes the results in input order
+        await inOrder<Document, Report[] | null>(
+          documents(),
+          workers * 4,
+          async (doc) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
+          async (doc, r) => {
+            try {
+              if (r.status === 'rejected') throw r.reason;
+              stored(r.value ? await s.ingest(doc, r.value) : { stored: false, events: [] });
+            } catch (e) {
+              failedDoc(doc, e);
+            }
+            progress.tick(added + known);
+          },
+        );
+      }
     }
   } finally {
     progress.clear();
     stop.dispose();
-    store.close();
+    await pool?.close();
+    await store?.close();
+    await queue?.close();
   }
-  const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
+  const summary = queue
+    ? `${queued} document${queued === 1 ? '' : 's'} queued, ${failed} failed`
+    : `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
   if (stop.signal) {
     err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
     return stop.signal === 'SIGINT' ? 130 : 143;
@@ -115,8 +179,8 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
   return failed ? 1 : 0;
 }
 
-function eventsCommand(opts: Record<string, unknown>): number {
-  const store = openStore(dbPath(opts));
+async function eventsCommand(opts: Record<string, unknown>): Promise<number> {
+  const store = await openEventStore(dbPath(opts));
   try {
     const filters: EventFilters = {
       since: opts.since as string | undefined,
@@ -128,14 +192,14 @@ function eventsCommand(opts: Record<string, unknown>): number {
       disputed: !!opts.disputed,
       limit: (opts.limit as number | undefined) ?? 1000,
     };
-    const { events } = store.events(filters);
+    const { events } = await store.events(filters);
     if (opts.json) out(JSON.stringify(events, null, 2));
     else if (opts.csv) process.stdout.write(eventsToCsv(events));
     else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
     else out(events.length ? eventsTable(events) : 'no events');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -143,10 +207,10 @@ function sourcesOf(e: Event): Map<string, string> {
   return new Map(e.reports.map((r) => [r.document, r.source]));
 }
 
-function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+async function showCommand(id: string, opts: { db?: string; json?: boolean }): Promise<number> {
+  const store = await openEventStore(dbPath(opts));
   try {
-    const e = store.getEvent(id);
+    const e = await store.getEvent(id);
     if (!e) {
       err(`no event ${id}`);
       return 1;
@@ -154,20 +218,20 @@ function showCommand(id: string, opts: { db?: string; json?: boolean }): number 
     out(opts.json ? JSON.stringify(e, null, 2) : eventDetail(e, sourcesOf(e)));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function documentsCommand(opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts));
+async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<number> {
+  const store = await openEventStore(dbPath(opts));
   try {
-    const docs = store.documents();
+    const docs = await store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
     else if (!docs.length) out('no documents');
     else for (const d of docs) out(`${d.id}  ${d.published ?? '----------'}  ${d.primary_event ?? '-'}  ${d.source}  ${d.title ?? ''}`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -194,6 +258,36 @@ async function extractCommand(paths: string[], opts: { published?: string }): Pr
   return failed ? 1 : 0;
 }
 
+/**
+ * `sitrep worker`: one of any number of processes on any number of machines sharing a queue and a
+ * store. Each document is extracted here and stored and linked in one transaction (serialised by
+ * the store: an advisory lock on PostgreSQL, the write lock on SQLite), then acknowledged; a worker
+ * killed before that leaves it to be delivered again.
+ */
+async function workerCommand(opts: { db?: string; queue?: string; drain: boolean }): Promise<number> {
+  if (!opts.queue) throw new UsageError('worker needs --queue nats://host:port (or $SITREP_QUEUE)');
+  const queue = await DocumentQueue.open(opts.queue);
+  let store: EventStore | null = null;
+  const stop = stopSignal();
+  try {
+    store = await openEventStore(dbPath(opts));
+    const s = store;
+    const pipeline = createPipeline(loadResources());
+    const done = await queue.work(
+      async (doc) => {
+        await storeDocument(doc, pipeline, s);
+      },
+      { stop: () => !!stop.signal, drainMs: opts.drain ? 1500 : undefined, onError: err },
+    );
+    err(`worker: ${done} document${done === 1 ? '' : 's'} handled`);
+  } finally {
+    stop.dispose();
+    await store?.close();
+    await queue.close();
+  }
+  return stop.signal ? (stop.signal === 'SIGINT' ? 130 : 143) : 0;
+}
+
 function program(result: { code: number }): Command {
   const p = new Command('sitrep')
     .description('Turn news reports into a corroborated log of real-world events')
@@ -207,8 +301,10 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .action(async (inputs: string[], o: { allowPrivate?: boolean }, cmd: Command) => {
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!cmd.optsWithGlobals().debug });
+    .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
+    .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
+    .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string }, cmd: Command) => {
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!cmd.optsWithGlobals().debug, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE });
     });
   p.command('events')
     .description('the events, newest first')
@@ -224,23 +320,23 @@ function program(result: { code: number }): Command {
     .option('--q <text>', 'full-text search over the reports')
     .option('--disputed', 'only events with a disputed field')
     .addOption(new Option('--limit <n>', 'at most N events').argParser(intArg('--limit', 1, 100_000)))
-    .action((_o, cmd: Command) => {
-      result.code = eventsCommand({ ...cmd.opts(), ...db(cmd) });
+    .action(async (_o, cmd: Command) => {
+      result.code = await eventsCommand({ ...cmd.opts(), ...db(cmd) });
     });
   p.command('show')
     .description('one event: every field, its claims with quotes and sources')
     .argument('<id>')
     .option('--db <file>', 'database file')
     .option('--json', 'JSON')
-    .action((id: string, o: { json?: boolean }, cmd: Command) => {
-      result.code = showCommand(id, { ...o, ...db(cmd) });
+    .action(async (id: string, o: { json?: boolean }, cmd: Command) => {
+      result.code = await showCommand(id, { ...o, ...db(cmd) });
     });
   p.command('documents')
     .description('the documents with their events')
     .option('--db <file>', 'database file')
     .option('--json', 'JSON')
-    .action((o: { json?: boolean }, cmd: Command) => {
-      result.code = documentsCommand({ ...o, ...db(cmd) });
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      result.code = await documentsCommand({ ...o, ...db(cmd) });
     });
   p.command('extract')
     .description('no database: one JSON object a line per input, with places and reports')
@@ -249,6 +345,14 @@ function program(result: { code: number }): Command {
     .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
     .action(async (inputs: string[], o: { published?: string }) => {
       result.code = await extractCommand(inputs, o);
+    });
+  p.command('worker')
+    .description('take documents from the queue (--queue nats://…), extract, link and store them, until stopped')
+    .option('--db <file>', 'database file or postgres:// URL')
+    .option('--queue <url>', 'the queue (nats://host:4222, or $SITREP_QUEUE)')
+    .option('--drain', 'stop once the queue is empty')
+    .action(async (o: { queue?: string; drain?: boolean }, cmd: Command) => {
+      result.code = await workerCommand({ ...db(cmd), queue: o.queue ?? process.env.SITREP_QUEUE, drain: !!o.drain });
     });
   registerServe(p, result);
   registerWatch(p, result);

@@ -11,7 +11,8 @@ import { createApp } from '../api/app.js';
 import { isLoopback, listen } from '../api/server.js';
 import { loadStaticFiles } from '../api/static-files.js';
 import { createPipeline, loadResources } from '../pipeline.js';
-import { openStore, UsageError } from '../store/sqlite.js';
+import { UsageError } from '../store/sqlite.js';
+import { openEventStore } from '../store/open.js';
 
 interface ServeOptions {
   db?: string;
@@ -36,13 +37,13 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters');
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
-  const store = openStore(dbPath(opts));
+  const store = await openEventStore(dbPath(opts));
   const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web });
   let server;
   try {
     server = await listen(app, host, +opts.port);
   } catch (e) {
-    store.close();
+    await store.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${host} is in use; pick another with --port`);
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}: no such local address`);
@@ -60,7 +61,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   });
   clearInterval(orphanWatch);
   await server.close();
-  store.close();
+  await store.close();
   return signal === 'SIGINT' ? 130 : 143;
 }
 

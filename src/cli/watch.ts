@@ -17,7 +17,8 @@ import { feedDocuments, feedFromBytes, fetchUrl, FetchError, type FetchOptions }
 import { InputError } from '../ingest/errors.js';
 import type { Feed } from '../ingest/feed.js';
 import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
-import { openStore, UsageError, type FeedState, type Store } from '../store/sqlite.js';
+import { UsageError, type FeedState } from '../store/sqlite.js';
+import { openEventStore, type EventStore } from '../store/open.js';
 import { storeDocument } from './ingest-run.js';
 
 const MINUTE = 60_000;
@@ -71,7 +72,7 @@ function backingOff(st: FeedState | null, now: number): boolean {
 }
 
 interface Context {
-  store: Store;
+  store: EventStore;
   pipeline: Pipeline;
   fetch: FetchOptions;
   everyMs: number;
@@ -83,9 +84,9 @@ interface Context {
 /** One poll of one feed: fetch (conditional), ingest unseen items, save state. Never throws for feed problems. */
 export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
   const { store } = ctx;
-  const prev = store.feedState(url);
+  const prev = await store.feedState(url);
   const result: PollResult = { url, status: '', added: 0, seen: 0, failed: 0, error: null, next: 0 };
-  const fail = (e: unknown): PollResult => {
+  const fail = async (e: unknown): Promise<PollResult> => {
     const fe = e instanceof FetchError ? e : null;
     const failures = (prev?.failures ?? 0) + 1;
     const now = ctx.now();
@@ -93,7 +94,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     result.error = (e as Error)?.message ?? String(e);
     if (result.status === 'fetch:aborted') return result; // stopped by the user: not the feed's failure
     result.next = now + backoffMs(ctx.everyMs, failures, fe?.retryAfterMs ?? null);
-    store.saveFeedState({ url, etag: prev?.etag ?? null, last_modified: prev?.last_modified ?? null, last_polled: new Date(now).toISOString(), last_status: result.status, failures, next_poll: new Date(result.next).toISOString() });
+    await store.saveFeedState({ url, etag: prev?.etag ?? null, last_modified: prev?.last_modified ?? null, last_polled: new Date(now).toISOString(), last_status: result.status, failures, next_poll: new Date(result.next).toISOString() });
     return result;
   };
 
@@ -111,11 +112,11 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     return fail(e);
   }
 
-  const fresh = feed.items.filter((item) => {
-    if (!store.hasFeedItem(url, item.id)) return true;
-    result.seen++;
-    return false;
-  });
+  const fresh: typeof feed.items = [];
+  for (const item of feed.items) {
+    if (!(await store.hasFeedItem(url, item.id))) fresh.push(item);
+    else result.seen++;
+  }
   // two items of one feed with one id: the first stands for both
   const unique = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
   result.seen += fresh.length - unique.length;
@@ -131,8 +132,8 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     } else {
       for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
       try {
-        const res = storeDocument(item.document, ctx.pipeline, store);
-        store.addFeedItem(url, feedItem.id, item.document.id);
+        const res = await storeDocument(item.document, ctx.pipeline, store);
+        await store.addFeedItem(url, feedItem.id, item.document.id);
         if (res.stored) result.added++;
         else result.seen++;
       } catch (e) {
@@ -144,7 +145,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
   }
   const now = ctx.now();
   result.next = now + ctx.everyMs;
-  store.saveFeedState({ url, etag, last_modified: lastModified, last_polled: new Date(now).toISOString(), last_status: result.status, failures: 0, next_poll: new Date(result.next).toISOString() });
+  await store.saveFeedState({ url, etag, last_modified: lastModified, last_polled: new Date(now).toISOString(), last_status: result.status, failures: 0, next_poll: new Date(result.next).toISOString() });
   return result;
 }
 
@@ -167,7 +168,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const onStop = () => inner.abort();
   opts.signal?.addEventListener('abort', onStop, { once: true });
   const pipeline = opts.pipeline ?? createPipeline(loadResources());
-  const store = openStore(opts.db);
+  const store = await openEventStore(opts.db);
   const ctx: Context = {
     store,
     pipeline,
@@ -182,7 +183,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     // When each feed is due: now, unless a stored back-off (from this run or the last) says later.
     const due = new Map<string, number>();
     for (const f of feeds) {
-      const st = store.feedState(f);
+      const st = await store.feedState(f);
       due.set(f, backingOff(st, now()) ? Date.parse(st!.next_poll!) : now());
     }
     for (;;) {
@@ -190,7 +191,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
         if (ctx.stopped()) break;
         if (due.get(f)! > now()) {
           if (opts.once) {
-            const st = store.feedState(f);
+            const st = await store.feedState(f);
             log(`${stamp(now())} ${f}: backing off until ${stamp(due.get(f)!)} (${st?.failures ?? 0} failed polls, last status ${st?.last_status ?? '-'})`);
           }
           continue;
@@ -208,7 +209,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     }
   } finally {
     opts.signal?.removeEventListener('abort', onStop);
-    store.close();
+    await store.close();
   }
   return opts.once && failedPolls ? 1 : 0;
 }

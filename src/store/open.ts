@@ -1,0 +1,32 @@
+/**
+ * The store as the CLI, the API and `watch` see it: one interface, two backends chosen by the
+ * `--db` / `SITREP_DB` value — a file path for SQLite (the default, embedded), a `postgres://`
+ * URL for PostgreSQL. SQLite answers synchronously, PostgreSQL with promises; callers await both.
+ */
+import type { Document, Event, Report } from '../model/index.js';
+import { isPostgresUrl, PgStore } from './postgres.js';
+import { openStore, type DocumentRow, type EventFilters, type FeedState, type StoreResult } from './sqlite.js';
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface EventStore {
+  close(): Awaitable<void>;
+  hasDocument(id: string): Awaitable<boolean>;
+  documentCount(): Awaitable<number>;
+  ingest(doc: Document, reports: readonly Report[]): Awaitable<StoreResult>;
+  getEvent(id: string): Awaitable<Event | null>;
+  events(f?: EventFilters): Awaitable<{ events: Event[]; next: string | null }>;
+  documents(): Awaitable<(DocumentRow & { events: string[] })[]>;
+  feedState(url: string): Awaitable<FeedState | null>;
+  saveFeedState(state: FeedState): Awaitable<void>;
+  hasFeedItem(feed: string, item: string): Awaitable<boolean>;
+  addFeedItem(feed: string, item: string, document: string | null): Awaitable<void>;
+  documentEvents(id: string): Awaitable<string[]>;
+  getDocument(id: string): Awaitable<(DocumentRow & { text: string; reports: Report[] }) | null>;
+}
+
+/** Opens the store a `--db` value names: a PostgreSQL URL, else a SQLite file. */
+export async function openEventStore(target: string): Promise<EventStore> {
+  if (isPostgresUrl(target)) return PgStore.open(target);
+  return openStore(target);
+}
