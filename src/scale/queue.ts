@@ -14,9 +14,21 @@
 import { AckPolicy, connect, nanos, RetentionPolicy, StorageType, type JsMsg, type NatsConnection } from 'nats';
 import type { Document } from '../model/index.js';
 
-export const STREAM = 'SITREP_DOCUMENTS';
-export const SUBJECT = 'sitrep.documents';
-export const CONSUMER = 'sitrep-workers';
+/**
+ * The queue's name is the URL's path (`nats://host:4222/east` → stream SITREP_east), `documents`
+ * by default: one queue per partition or per test, on one server.
+ */
+function names(url: string): { stream: string; subject: string; consumer: string } {
+  let name = 'documents';
+  try {
+    const path = new URL(url).pathname.replace(/^\/+|\/+$/g, '');
+    if (path) name = path;
+  } catch {
+    /* checked by the caller */
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`queue ${JSON.stringify(url)}: the name after the port may hold letters, digits, - and _ only`);
+  return { stream: `SITREP_${name}`, subject: `sitrep.${name}`, consumer: 'sitrep-workers' };
+}
 
 /** How long a taken document may go unacknowledged before another worker gets it (env for tests). */
 const ackWaitMs = () => Number(process.env.SITREP_QUEUE_ACK_WAIT_MS) || 60_000;
@@ -44,11 +56,15 @@ export class DocumentQueue {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly url: string,
+    private readonly n: { stream: string; subject: string; consumer: string },
   ) {}
 
   /** Connects (a few seconds at most) and makes sure the stream and the shared consumer exist. */
   static async open(url: string): Promise<DocumentQueue> {
     if (!isQueueUrl(url)) throw new Error(`queue ${JSON.stringify(url)}: wants a nats://host:port URL`);
+    const n = names(url);
+    const STREAM = n.stream;
+    const CONSUMER = n.consumer;
     let nc: NatsConnection | undefined;
     try {
       nc = await connect({ servers: server(url), timeout: 3000, maxReconnectAttempts: 30, reconnectTimeWait: 1000, name: 'sitrep' });
@@ -56,14 +72,14 @@ export class DocumentQueue {
       try {
         await jsm.streams.info(STREAM);
       } catch {
-        await jsm.streams.add({ name: STREAM, subjects: [SUBJECT], retention: RetentionPolicy.Workqueue, storage: StorageType.File, duplicate_window: nanos(10 * 60_000) });
+        await jsm.streams.add({ name: STREAM, subjects: [n.subject], retention: RetentionPolicy.Workqueue, storage: StorageType.File, duplicate_window: nanos(10 * 60_000) });
       }
       try {
         await jsm.consumers.info(STREAM, CONSUMER);
       } catch {
         await jsm.consumers.add(STREAM, { durable_name: CONSUMER, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ackWaitMs()), max_deliver: MAX_DELIVER });
       }
-      return new DocumentQueue(nc, url);
+      return new DocumentQueue(nc, url, n);
     } catch (e) {
       await nc?.close().catch(() => {});
       throw named(url, e);
@@ -72,7 +88,7 @@ export class DocumentQueue {
 
   async enqueue(doc: Document): Promise<void> {
     try {
-      await this.nc.jetstream().publish(SUBJECT, new TextEncoder().encode(JSON.stringify(doc)), { msgID: doc.id, timeout: 10_000 });
+      await this.nc.jetstream().publish(this.n.subject, new TextEncoder().encode(JSON.stringify(doc)), { msgID: doc.id, timeout: 10_000 });
     } catch (e) {
       throw named(this.url, e);
     }
@@ -80,7 +96,7 @@ export class DocumentQueue {
 
   /** Documents waiting or taken but not yet acknowledged. */
   async pending(): Promise<number> {
-    const info = await (await this.nc.jetstreamManager()).consumers.info(STREAM, CONSUMER);
+    const info = await (await this.nc.jetstreamManager()).consumers.info(this.n.stream, this.n.consumer);
     return info.num_pending + info.num_ack_pending;
   }
 
@@ -90,7 +106,7 @@ export class DocumentQueue {
    * so, or, with `drain`, once the queue has nothing left for this long (ms).
    */
   async work(handle: (doc: Document, msg: JsMsg) => Promise<void>, opts: { stop: () => boolean; drainMs?: number; onError: (line: string) => void }): Promise<number> {
-    const consumer = await this.nc.jetstream().consumers.get(STREAM, CONSUMER);
+    const consumer = await this.nc.jetstream().consumers.get(this.n.stream, this.n.consumer);
     let done = 0;
     let idleSince = Date.now();
     while (!opts.stop()) {
@@ -123,6 +139,11 @@ export class DocumentQueue {
       else if (opts.drainMs !== undefined && Date.now() - idleSince >= opts.drainMs && (await this.pending()) === 0) break;
     }
     return done;
+  }
+
+  /** Removes the queue and what it holds (tests). */
+  async destroy(): Promise<void> {
+    await (await this.nc.jetstreamManager()).streams.delete(this.n.stream).catch(() => false);
   }
 
   async close(): Promise<void> {

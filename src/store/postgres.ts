@@ -325,6 +325,9 @@ export class PgStore {
 
   private async ingestOnce(doc: Document, reports: readonly Report[]): Promise<StoreResult> {
     const c = await this.pool.connect();
+    // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
+    const ignore = () => {};
+    c.on('error', ignore);
     let broken = false;
     try {
       await c.query('BEGIN');
@@ -359,6 +362,7 @@ export class PgStore {
       throw e;
     } finally {
       this.graph.client = null;
+      c.off('error', ignore);
       c.release(broken);
     }
   }

@@ -1,0 +1,192 @@
+// Scaling out on real servers (PostgreSQL 127.0.0.1:5432, NATS JetStream 127.0.0.1:4222, which CI
+// starts): the PostgreSQL store gives the events SQLite gives, survives its connections being cut,
+// extraction threads change nothing, every queued document is stored exactly once while workers
+// are killed with SIGKILL, and a wrong connection string or a queue that is down is one line and exit 1.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { textDocument } from '../src/ingest/document.js';
+import { PgStore } from '../src/store/postgres.js';
+import { DocumentQueue } from '../src/scale/queue.js';
+
+const root = join(import.meta.dirname, '..');
+const ecb = join(root, '../shared/data/ecbplus-dev/docs');
+const tmp = mkdtempSync(join(tmpdir(), 'sitrep-scale-'));
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `sitrep_test_scale_${process.pid}`;
+const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
+
+function sitrep(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(root, 'bin/sitrep.js'), ...args], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, ...env } });
+}
+
+/** Documents by file name → their main event, as the acceptance check reads them. */
+function clusters(db: string): Map<string, string> {
+  const p = sitrep(['documents', '--json', '--db', db]);
+  expect(p.status, p.stderr).toBe(0);
+  return new Map((JSON.parse(p.stdout) as { source: string; id: string; primary_event: string | null }[]).map((d) => [d.source.split('/').pop()!, d.primary_event ?? `none-${d.id}`]));
+}
+
+/** B-cubed F1 of b against a. */
+function bcubed(a: Map<string, string>, b: Map<string, string>): number {
+  const group = (m: Map<string, string>) => {
+    const g = new Map<string, Set<string>>();
+    for (const [d, c] of m) (g.get(c) ?? g.set(c, new Set()).get(c)!).add(d);
+    return g;
+  };
+  const ga = group(a);
+  const gb = group(b);
+  let p = 0;
+  let r = 0;
+  for (const [d] of a) {
+    const x = ga.get(a.get(d)!)!;
+    const y = gb.get(b.get(d)!)!;
+    const both = [...x].filter((e) => y.has(e)).length;
+    p += both / y.size;
+    r += both / x.size;
+  }
+  p /= a.size;
+  r /= a.size;
+  return (2 * p * r) / (p + r);
+}
+
+// a slice of ECB+ dev: three topics' worth of look-alike stories, small enough for CI
+const files = readdirSync(ecb)
+  .filter((f) => /^(?:1|3|9)_/.test(f))
+  .sort()
+  .slice(0, 36);
+const corpus = join(tmp, 'corpus');
+
+beforeAll(async () => {
+  const c = new pg.Client(admin);
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
+  await c.query(`CREATE DATABASE ${dbName}`);
+  await c.end();
+  spawnSync('mkdir', ['-p', corpus]);
+  for (const f of files) spawnSync('cp', [join(ecb, f), corpus]);
+}, 60_000);
+
+afterAll(async () => {
+  const c = new pg.Client(admin);
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await c.end();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('scaling out', () => {
+  let reference: Map<string, string>;
+
+  it('gives the same events with 1 and 3 extraction threads, and on PostgreSQL', () => {
+    const one = sitrep(['ingest', corpus, '--workers', '1', '--db', join(tmp, 'one.db')]);
+    expect(one.status, one.stderr).toBe(0);
+    reference = clusters(join(tmp, 'one.db'));
+    expect(reference.size).toBe(files.length);
+    // at least one event of several documents, else the comparison proves little
+    expect(new Set(reference.values()).size).toBeLessThan(files.length - 5);
+    const three = sitrep(['ingest', corpus, '--workers', '3', '--db', join(tmp, 'three.db')]);
+    expect(three.status, three.stderr).toBe(0);
+    expect(clusters(join(tmp, 'three.db'))).toEqual(reference);
+    const p = sitrep(['ingest', corpus, '--workers', '2', '--db', url]);
+    expect(p.status, p.stderr).toBe(0);
+    expect(bcubed(reference, clusters(url))).toBeGreaterThanOrEqual(0.995);
+    // again: nothing new
+    const again = sitrep(['ingest', corpus, '--db', url]);
+    expect(again.stdout).toMatch(/^0 new documents, 36 already stored/);
+  }, 300_000);
+
+  it('searches, filters and shows on PostgreSQL as on SQLite', () => {
+    for (const db of [join(tmp, 'one.db'), url]) {
+      const q = sitrep(['events', '--json', '--q', 'earthquake', '--db', db]);
+      expect(q.status, q.stderr).toBe(0);
+      const hits = JSON.parse(q.stdout) as { id: string; location: { lat: number; lon: number } | null }[];
+      expect(hits.length).toBeGreaterThan(0);
+      const placed = hits.find((e) => e.location?.lat != null)!;
+      const near = JSON.parse(sitrep(['events', '--json', '--near', `${placed.location!.lat},${placed.location!.lon},10`, '--db', db]).stdout) as { id: string }[];
+      expect(near.map((e) => e.id)).toContain(placed.id);
+      const show = sitrep(['show', placed.id, '--json', '--db', db]);
+      expect(JSON.parse(show.stdout).id).toBe(placed.id);
+      expect(sitrep(['events', '--json', '--q', '"', '--db', db]).status).toBe(2);
+    }
+  }, 120_000);
+
+  it('loses nothing when the server cuts its connections mid-ingest', async () => {
+    const name = `${dbName}_cut`;
+    const c = new pg.Client(admin);
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    const store = await PgStore.open(`postgres://postgres@127.0.0.1:5432/${name}`);
+    const pipeline = createPipeline(loadResources());
+    const docs = files.slice(0, 12).map((f) => textDocument(spawnSync('cat', [join(corpus, f)], { encoding: 'utf8' }).stdout, { source: join(corpus, f) }));
+    let cuts = 0;
+    try {
+      for (const d of docs) {
+        const stored = store.ingest(d, extract(d, pipeline).reports);
+        // cut every connection to the database while the document is being stored
+        const r = await c.query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+        cuts += r.rows[0].n;
+        await stored;
+      }
+      expect(cuts).toBeGreaterThan(0);
+      expect(await store.documentCount()).toBe(docs.length);
+      expect((await store.documents()).every((d) => d.primary_event)).toBe(true);
+    } finally {
+      await store.close();
+      await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await c.end();
+    }
+  }, 120_000);
+
+  it('stores every queued document exactly once while workers are killed (20 rounds of SIGKILL)', async () => {
+    const queueUrl = `nats://127.0.0.1:4222/test_${process.pid}`;
+    const db = join(tmp, 'queued.db');
+    const env = { SITREP_QUEUE_ACK_WAIT_MS: '1500' };
+    const q = sitrep(['ingest', corpus, '--queue', queueUrl], env);
+    expect(q.status, q.stderr).toBe(0);
+    expect(q.stdout).toMatch(/^36 documents queued/);
+    let killed = 0;
+    try {
+      for (let round = 0; round < 20; round++) {
+        const w = spawn(process.execPath, [join(root, 'bin/sitrep.js'), 'worker', '--queue', queueUrl, '--db', db], { env: { ...process.env, ...env }, stdio: 'ignore' });
+        // past start-up (the gazetteer), into the documents: a kill lands mid-document or mid-transaction
+        await new Promise((r) => setTimeout(r, 1200 + ((round * 137) % 600)));
+        if (w.exitCode === null && w.kill('SIGKILL')) killed++;
+        await new Promise((r) => w.once('exit', r));
+      }
+      const last = sitrep(['worker', '--queue', queueUrl, '--db', db, '--drain'], env);
+      expect(last.status, last.stderr).toBe(0);
+      expect(killed).toBe(20);
+      const got = clusters(db);
+      expect(got.size).toBe(files.length);
+      expect(bcubed(reference, got)).toBeGreaterThanOrEqual(0.995);
+      const rows = spawnSync('sqlite3', [db, 'SELECT count(*), count(DISTINCT document) FROM reports WHERE idx = 0'], { encoding: 'utf8' });
+      if (rows.status === 0) expect(rows.stdout.trim()).toBe(`${files.length}|${files.length}`);
+    } finally {
+      const queue = await DocumentQueue.open(queueUrl);
+      await queue.destroy();
+      await queue.close();
+    }
+  }, 240_000);
+
+  it('names a store or queue it cannot reach in one line and exits 1, without hanging', () => {
+    const cases: [string[], RegExp][] = [
+      [['documents', '--db', 'postgres://postgres@127.0.0.1:1/x'], /^sitrep: .*PostgreSQL 127\.0\.0\.1:1\/x: .*ECONNREFUSED/],
+      [['documents', '--db', 'postgres://postgres@127.0.0.1:5432/no_such_db_here'], /PostgreSQL 127\.0\.0\.1:5432\/no_such_db_here: database "no_such_db_here" does not exist/],
+      [['ingest', corpus, '--queue', 'nats://127.0.0.1:1'], /^sitrep: .*queue NATS 127\.0\.0\.1:1: /],
+      [['worker', '--queue', 'nats://127.0.0.1:1', '--db', join(tmp, 'w.db')], /^sitrep: .*queue NATS 127\.0\.0\.1:1: /],
+    ];
+    for (const [args, message] of cases) {
+      const t0 = Date.now();
+      const p = sitrep(args);
+      expect(p.status, p.stderr).toBe(1);
+      expect(p.stderr.trim().split('\n')).toHaveLength(1);
+      expect(p.stderr).toMatch(message);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+    }
+  }, 120_000);
+});
