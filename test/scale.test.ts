@@ -3,7 +3,7 @@
 // extraction threads change nothing, every queued document is stored exactly once while workers
 // are killed with SIGKILL, and a wrong connection string or a queue that is down is one line and exit 1.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -67,8 +67,8 @@ beforeAll(async () => {
   await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await c.query(`CREATE DATABASE ${dbName}`);
   await c.end();
-  spawnSync('mkdir', ['-p', corpus]);
-  for (const f of files) spawnSync('cp', [join(ecb, f), corpus]);
+  mkdirSync(corpus, { recursive: true });
+  for (const f of files) copyFileSync(join(ecb, f), join(corpus, f));
 }, 60_000);
 
 afterAll(async () => {
@@ -122,7 +122,7 @@ describe('scaling out', () => {
     await c.query(`CREATE DATABASE ${name}`);
     const store = await PgStore.open(`postgres://postgres@127.0.0.1:5432/${name}`);
     const pipeline = createPipeline(loadResources());
-    const docs = files.slice(0, 12).map((f) => textDocument(spawnSync('cat', [join(corpus, f)], { encoding: 'utf8' }).stdout, { source: join(corpus, f) }));
+    const docs = files.slice(0, 12).map((f) => textDocument(readFileSync(join(corpus, f), 'utf8'), { source: join(corpus, f) }));
     let cuts = 0;
     try {
       for (const d of docs) {

@@ -13,12 +13,14 @@ import { loadStaticFiles } from '../api/static-files.js';
 import { createPipeline, loadResources } from '../pipeline.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore } from '../store/open.js';
+import { DocumentQueue } from '../scale/queue.js';
 
 interface ServeOptions {
   db?: string;
   port: string;
   host: string;
   token?: string;
+  queue?: string;
 }
 
 /** `dist/cli/serve.js` → `dist/web/`, where `vite build` puts the page. */
@@ -37,13 +39,15 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters');
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
+  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
   const store = await openEventStore(dbPath(opts));
-  const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web });
+  const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web, queue });
   let server;
   try {
     server = await listen(app, host, +opts.port);
   } catch (e) {
     await store.close();
+    await queue?.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${host} is in use; pick another with --port`);
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}: no such local address`);
@@ -62,6 +66,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   clearInterval(orphanWatch);
   await server.close();
   await store.close();
+  await queue?.close();
   return signal === 'SIGINT' ? 130 : 143;
 }
 
@@ -73,7 +78,8 @@ export function registerServe(program: Command, result: { code: number }): void 
     .option('--port <n>', 'port (0: any free one)', '8321')
     .option('--host <host>', 'address to listen on; beyond loopback a token is required', '127.0.0.1')
     .option('--token <token>', 'writes need "Authorization: Bearer <token>" (or set SITREP_TOKEN)')
+    .option('--queue <url>', 'POST /api/documents enqueues for `sitrep worker` processes (nats://host:4222) and answers 202')
     .action(async (o: ServeOptions, cmd: Command) => {
-      result.code = await serveCommand({ ...o, db: (cmd.optsWithGlobals().db as string | undefined) ?? o.db });
+      result.code = await serveCommand({ ...o, queue: o.queue ?? process.env.SITREP_QUEUE, db: (cmd.optsWithGlobals().db as string | undefined) ?? o.db });
     });
 }

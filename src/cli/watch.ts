@@ -19,6 +19,7 @@ import type { Feed } from '../ingest/feed.js';
 import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
 import { UsageError, type FeedState } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
+import { DocumentQueue } from '../scale/queue.js';
 import { storeDocument } from './ingest-run.js';
 
 const MINUTE = 60_000;
@@ -44,6 +45,8 @@ export interface WatchOptions {
   /** Built once by the caller when it has one (tests); else loaded here. */
   pipeline?: Pipeline;
   now?: () => number;
+  /** Enqueue new items for `sitrep worker` processes (nats://…) instead of ingesting them here. */
+  queue?: string;
 }
 
 export interface PollResult {
@@ -74,6 +77,7 @@ function backingOff(st: FeedState | null, now: number): boolean {
 interface Context {
   store: EventStore;
   pipeline: Pipeline;
+  queue?: DocumentQueue | null;
   fetch: FetchOptions;
   everyMs: number;
   now: () => number;
@@ -132,10 +136,17 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     } else {
       for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
       try {
-        const res = await storeDocument(item.document, ctx.pipeline, store);
-        await store.addFeedItem(url, feedItem.id, item.document.id);
-        if (res.stored) result.added++;
-        else result.seen++;
+        if (ctx.queue) {
+          // a worker stores it; the item counts as seen here once the queue holds it
+          await ctx.queue.enqueue(item.document);
+          await store.addFeedItem(url, feedItem.id, item.document.id);
+          result.added++;
+        } else {
+          const res = await storeDocument(item.document, ctx.pipeline, store);
+          await store.addFeedItem(url, feedItem.id, item.document.id);
+          if (res.stored) result.added++;
+          else result.seen++;
+        }
       } catch (e) {
         result.failed++;
         ctx.warn(`${item.document.source}: ${(e as Error).message}`);
@@ -168,9 +179,11 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const onStop = () => inner.abort();
   opts.signal?.addEventListener('abort', onStop, { once: true });
   const pipeline = opts.pipeline ?? createPipeline(loadResources());
+  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
   const store = await openEventStore(opts.db);
   const ctx: Context = {
     store,
+    queue,
     pipeline,
     fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate, signal: inner.signal },
     everyMs: opts.everyMinutes * MINUTE,
@@ -210,6 +223,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   } finally {
     opts.signal?.removeEventListener('abort', onStop);
     await store.close();
+    await queue?.close();
   }
   return opts.once && failedPolls ? 1 : 0;
 }
@@ -236,7 +250,8 @@ export function registerWatch(program: Command, result: { code: number }): void 
     .option('--every <min>', 'minutes between polls', '15')
     .option('--allow-private', 'allow private, loopback and link-local addresses')
     .option('--once', 'poll each feed once, then stop')
-    .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean }, cmd: Command) => {
+    .option('--queue <url>', 'enqueue new items for `sitrep worker` processes (nats://host:4222)')
+    .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean; queue?: string }, cmd: Command) => {
       const every = Number(o.every);
       if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0)) throw new UsageError(`--every wants a number of minutes above 0, not ${JSON.stringify(o.every)}`);
       const db = (cmd.optsWithGlobals().db as string | undefined) ?? process.env.SITREP_DB ?? './sitrep.db';
@@ -252,7 +267,7 @@ export function registerWatch(program: Command, result: { code: number }): void 
       process.on('SIGINT', int);
       process.on('SIGTERM', term);
       try {
-        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal });
+        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, queue: o.queue ?? process.env.SITREP_QUEUE });
         if (signal) process.stderr.write(`sitrep: watch stopped by ${signal}\n`);
       } finally {
         process.off('SIGINT', int);
