@@ -107,14 +107,17 @@ export interface LinkGraph {
   /** A synchronous single-term look-up, when the store has one (weights of terms not prefetched). */
   termDfNow?: (term: string) => number;
   features(report: string): Step<string | undefined>;
+  /** Link features (JSON) of many reports at once; missing ones are left out. */
+  featuresMany(reports: readonly string[]): Step<Map<string, string>>;
   putFeatures(report: string, json: string): Step<void>;
   /** Document frequencies of keys (the reports filed under each); missing keys are left out. */
   keyDfs(keys: readonly string[]): Step<Map<string, number>>;
   /** The reports sharing the most keys with these (most first, then by id), at most `limit`. */
   candidates(keys: readonly string[], limit: number): Step<{ report: string; n: number }[]>;
-  /** Files a report under a key; whether it was new there. */
-  putKey(key: string, report: string): Step<boolean>;
-  bumpKeyDf(key: string): Step<void>;
+  /** Files a report under its keys; returns the keys it was new under. */
+  putKeys(keys: readonly string[], report: string): Step<string[]>;
+  /** Adds one to the document frequency of each key. */
+  bumpKeyDfs(keys: readonly string[]): Step<void>;
   edgesOf(report: string): Step<StoredEdge[]>;
   /** Edges stored with `a` as their first end. */
   edgesFrom(a: string): Step<{ b: string; score: number }[]>;
@@ -124,6 +127,8 @@ export interface LinkGraph {
   setEdge(a: string, b: string, score: number | null, scored: number | null): Step<void>;
   dropEdge(a: string, b: string): Step<void>;
   eventOf(report: string): Step<string | undefined>;
+  /** The event of each report ('' for one not yet linked); unknown reports are left out. */
+  eventsOf(reports: readonly string[]): Step<Map<string, string>>;
   members(event: string): Step<string[]>;
   /** An event's order of creation (older first), undefined when it is gone. */
   eventAge(event: string): Step<number | undefined>;
@@ -322,6 +327,33 @@ export class Linker {
     return f;
   }
 
+  /** Features of many reports: the cached ones, and the rest in one query. */
+  private *featuresOfMany(ids: Iterable<string>): Step<Map<string, LinkFeatures>> {
+    const out = new Map<string, LinkFeatures>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (out.has(id)) continue;
+      const f = this.features.get(id);
+      if (f) {
+        this.features.delete(id);
+        this.features.set(id, f);
+        out.set(id, f);
+      } else missing.push(id);
+    }
+    if (missing.length) {
+      const raw = yield* this.g.featuresMany(missing);
+      for (const id of missing) {
+        const r = raw.get(id);
+        if (!r) continue;
+        const f = JSON.parse(r) as LinkFeatures;
+        out.set(id, f);
+        this.features.set(id, f);
+      }
+      while (this.features.size > MAX_CACHED_FEATURES) this.features.delete(this.features.keys().next().value!);
+    }
+    return out;
+  }
+
   /**
    * Links the reports of one stored document (its terms already counted, its reports stored with
    * no event); returns the event of each report, in order.
@@ -371,10 +403,11 @@ export class Linker {
     if (usable.length) {
       const candidates = yield* this.g.candidates(usable, MAX_CANDIDATES);
       const others: [string, LinkFeatures][] = [];
-      for (const c of candidates) {
-        if (c.report === id || documentOf(c.report) === f.document) continue;
-        const o = yield* this.featuresOf(c.report);
-        if (o) others.push([c.report, o]);
+      const wanted = candidates.filter((c) => c.report !== id && documentOf(c.report) !== f.document).map((c) => c.report);
+      const got = yield* this.featuresOfMany(wanted);
+      for (const c of wanted) {
+        const o = got.get(c);
+        if (o) others.push([c, o]);
       }
       // one query for the weights of every term the comparisons will need, not one per term
       const needed = termsOf(f, new Set());
@@ -388,8 +421,8 @@ export class Linker {
         yield* this.g.putEdge({ a, b, score: s, scored: idf.n });
       }
     }
-    for (const k of keys) if (yield* this.g.putKey(k, id)) yield* this.g.bumpKeyDf(k);
-    yield* this.g.bumpKeyDf(REPORTS_KEY);
+    const fresh = yield* this.g.putKeys(keys, id);
+    yield* this.g.bumpKeyDfs([...fresh, REPORTS_KEY]);
   }
 
   /**
@@ -426,14 +459,25 @@ export class Linker {
     this.near.clear();
     const self = this;
     const neighbours = function* (id: string): Step<string[]> {
-      const edges = (yield* self.g.edgesOf(id)).filter((e) => !done.has(`${e.a}\t${e.b}`));
+      const read = yield* self.g.edgesOf(id);
+      const edges = read.filter((e) => !done.has(`${e.a}\t${e.b}`));
+      let all = read;
       if (self.rescoreIdf && self.rescored + edges.length <= MAX_RESCORED_EDGES) {
         self.rescored += edges.length;
+        const before = edges.map((e) => `${e.a}\t${e.b}`);
         yield* self.rescore(edges, self.rescoreIdf);
+        // the edges as the table now holds them, in the order it gave them: re-scored ones
+        // updated, dropped ones gone (those re-scored from the other end were read fresh)
+        const now = new Map(edges.map((e) => [`${e.a}\t${e.b}`, e]));
+        const touched = new Set(before);
+        all = read.flatMap((e) => {
+          const k = `${e.a}\t${e.b}`;
+          if (!touched.has(k)) return [e];
+          const n = now.get(k);
+          return n ? [n] : [];
+        });
       }
       for (const e of edges) done.add(`${e.a}\t${e.b}`);
-      // edges already re-scored (seen from the other end) are read back with their new score
-      const all = yield* self.g.edgesOf(id);
       self.near.set(id, nearest(id, all));
       return all.filter((e) => e.score >= LINK_FLOOR).map((e) => (e.a === id ? e.b : e.a));
     };
@@ -458,10 +502,7 @@ export class Linker {
    */
   private *wholeEvents(region: Set<string>): Step<Set<string>> {
     const events = new Set<string>();
-    for (const id of region) {
-      const e = yield* this.g.eventOf(id);
-      if (e) events.add(e);
-    }
+    for (const e of (yield* this.g.eventsOf([...region])).values()) if (e) events.add(e);
     const whole = new Set(region);
     for (const e of events) for (const id of yield* this.g.members(e)) whole.add(id);
     return whole;
@@ -495,21 +536,15 @@ export class Linker {
     // main reports first, then the background ones join (see mainFirst)
     const grouped = mainFirst(ids, edges, CLUSTER_THRESHOLD, isMain);
     // an event whose reports are about two different people is two incidents (see personVetoes)
-    const feats = new Map<string, LinkFeatures>();
-    for (const members of grouped) {
-      if (members.length < 2) continue;
-      for (const id of members) {
-        const f = yield* this.featuresOf(id);
-        if (f) feats.set(id, f);
-      }
-    }
+    const feats = yield* this.featuresOfMany(grouped.filter((m) => m.length >= 2).flat());
     const cut = splitClusters(grouped, edges, (members) => personVetoes(members.flatMap((id) => (feats.has(id) ? [[id, feats.get(id)!] as const] : []))));
     // a short report left alone joins the event it clearly leads towards (see attachSingles)
     const clusters = attachSingles(cut, edges, CLUSTER_THRESHOLD, isMain);
 
     // the events the region's reports belonged to ('' for the new ones, not yet in one)
+    const known = yield* g.eventsOf(ids);
     const before = new Map<string, string>();
-    for (const id of ids) before.set(id, (yield* g.eventOf(id)) ?? '');
+    for (const id of ids) before.set(id, known.get(id) ?? '');
     const oldIds = [...new Set([...before.values()].filter((e) => e))];
     const ageOf = new Map<string, number>();
     const oldSize = new Map<string, number>();
@@ -570,14 +605,7 @@ export class Linker {
   private *rescore(edges: StoredEdge[], idf: Idf): Step<void> {
     if (!edges.length) return;
     const g = this.g;
-    const feats = new Map<string, LinkFeatures>();
-    for (const e of edges) {
-      for (const id of [e.a, e.b]) {
-        if (feats.has(id) || this.weighted.has(id)) continue;
-        const f = yield* this.featuresOf(id);
-        if (f) feats.set(id, f);
-      }
-    }
+    const feats = yield* this.featuresOfMany(edges.flatMap((e) => [e.a, e.b]).filter((id) => !this.weighted.has(id)));
     const needed = new Set<string>();
     for (const f of feats.values()) termsOf(f, needed);
     yield* idf.prefetch(needed);

@@ -43,6 +43,11 @@ export class SqliteGraph implements LinkGraph {
     return now(this.sql('SELECT features FROM report_link WHERE report = ?').pluck().get(report) as string | undefined);
   }
 
+  featuresMany(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = this.sql('SELECT report, features FROM report_link WHERE report IN (SELECT value FROM json_each(?))').all(JSON.stringify(reports)) as { report: string; features: string }[];
+    return now(new Map(rows.map((r) => [r.report, r.features])));
+  }
+
   putFeatures(report: string, json: string): Step<void> {
     this.sql('INSERT OR REPLACE INTO report_link (report, features) VALUES (?, ?)').run(report, json);
     return now(undefined);
@@ -67,12 +72,14 @@ export class SqliteGraph implements LinkGraph {
     );
   }
 
-  putKey(key: string, report: string): Step<boolean> {
-    return now(this.sql('INSERT OR IGNORE INTO report_keys (key, report) VALUES (?, ?)').run(key, report).changes > 0);
+  putKeys(keys: readonly string[], report: string): Step<string[]> {
+    const put = this.sql('INSERT OR IGNORE INTO report_keys (key, report) VALUES (?, ?)');
+    return now(keys.filter((k) => put.run(k, report).changes > 0));
   }
 
-  bumpKeyDf(key: string): Step<void> {
-    this.sql('INSERT INTO key_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1').run(key);
+  bumpKeyDfs(keys: readonly string[]): Step<void> {
+    const bump = this.sql('INSERT INTO key_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1');
+    for (const k of keys) bump.run(k);
     return now(undefined);
   }
 
@@ -110,6 +117,16 @@ export class SqliteGraph implements LinkGraph {
 
   eventOf(report: string): Step<string | undefined> {
     return now(this.sql('SELECT event FROM reports WHERE id = ?').pluck().get(report) as string | undefined);
+  }
+
+  eventsOf(reports: readonly string[]): Step<Map<string, string>> {
+    const one = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    const out = new Map<string, string>();
+    for (const r of reports) {
+      const e = one.get(r) as string | undefined;
+      if (e !== undefined) out.set(r, e);
+    }
+    return now(out);
   }
 
   members(event: string): Step<string[]> {

@@ -144,6 +144,10 @@ class PgGraph implements LinkGraph {
     const [r] = yield* this.rows<{ features: string }>('feat', 'SELECT features FROM report_link WHERE report = $1', [report]);
     return r?.features;
   }
+  *featuresMany(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = yield* this.rows<{ report: string; features: string }>('featm', 'SELECT report, features FROM report_link WHERE report = ANY($1::text[])', [reports]);
+    return new Map(rows.map((r) => [r.report, r.features]));
+  }
   *putFeatures(report: string, json: string): Step<void> {
     yield* this.run('pfeat', 'INSERT INTO report_link (report, features) VALUES ($1, $2) ON CONFLICT (report) DO UPDATE SET features = EXCLUDED.features', [report, json]);
   }
@@ -154,11 +158,15 @@ class PgGraph implements LinkGraph {
   *candidates(keys: readonly string[], limit: number): Step<{ report: string; n: number }[]> {
     return yield* this.rows('cand', 'SELECT report, count(*)::int AS n FROM report_keys WHERE key = ANY($1::text[]) GROUP BY report ORDER BY n DESC, report LIMIT $2', [keys, limit]);
   }
-  *putKey(key: string, report: string): Step<boolean> {
-    return (yield* this.run('pkey', 'INSERT INTO report_keys (key, report) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, report])) > 0;
+  *putKeys(keys: readonly string[], report: string): Step<string[]> {
+    if (!keys.length) return [];
+    const rows = yield* this.rows<{ key: string }>('pkeys', 'INSERT INTO report_keys (key, report) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING RETURNING key', [keys, report]);
+    return rows.map((r) => r.key);
   }
-  *bumpKeyDf(key: string): Step<void> {
-    yield* this.run('bkdf', 'INSERT INTO key_df (key, df) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET df = key_df.df + 1', [key]);
+  *bumpKeyDfs(keys: readonly string[]): Step<void> {
+    // sorted: two transactions never take the rows' locks in opposite orders
+    const sorted = [...new Set(keys)].sort();
+    yield* this.run('bkdfs', 'INSERT INTO key_df (key, df) SELECT k, 1 FROM unnest($1::text[]) AS k ON CONFLICT (key) DO UPDATE SET df = key_df.df + 1', [sorted]);
   }
   *edgesOf(report: string): Step<StoredEdge[]> {
     return yield* this.rows('eof', '(SELECT a, b, score, scored FROM report_edges WHERE a = $1) UNION ALL (SELECT a, b, score, scored FROM report_edges WHERE b = $1)', [report]);
@@ -181,6 +189,10 @@ class PgGraph implements LinkGraph {
   *eventOf(report: string): Step<string | undefined> {
     const [r] = yield* this.rows<{ event: string }>('evof', 'SELECT event FROM reports WHERE id = $1', [report]);
     return r?.event;
+  }
+  *eventsOf(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = yield* this.rows<{ id: string; event: string }>('evsof', 'SELECT id, event FROM reports WHERE id = ANY($1::text[])', [reports]);
+    return new Map(rows.map((r) => [r.id, r.event]));
   }
   *members(event: string): Step<string[]> {
     return (yield* this.rows<{ id: string }>('memb', 'SELECT id FROM reports WHERE event = $1', [event])).map((r) => r.id);
