@@ -10,7 +10,6 @@ import { readInputs } from '../ingest/read.js';
 import { UsageError, type EventFilters } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
 import { defaultWorkers, ExtractPool, inOrder } from '../scale/extract-pool.js';
-import { DocumentQueue } from '../scale/queue.js';
 import type { Document, Report } from '../model/index.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
@@ -67,6 +66,25 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
   };
 }
 
+/** Inputs of fewer documents than this are extracted on the main thread: each extraction thread first loads the pipeline (a second or two). */
+const THREADS_FROM = 64;
+
+/** The first n items, and the rest of the iterator (null when it ended within them). */
+async function peek<T>(items: AsyncGenerator<T>, n: number): Promise<{ head: T[]; rest: AsyncGenerator<T> | null }> {
+  const head: T[] = [];
+  while (head.length < n) {
+    const r = await items.next();
+    if (r.done) return { head, rest: null };
+    head.push(r.value);
+  }
+  return { head, rest: items };
+}
+
+async function* concat<T>(head: readonly T[], rest: AsyncGenerator<T> | null): AsyncGenerator<T> {
+  yield* head;
+  if (rest) yield* rest;
+}
+
 type ReadItem = Awaited<ReturnType<typeof readInputs> extends AsyncIterable<infer T> ? T : never>;
 
 /**
@@ -77,7 +95,7 @@ type ReadItem = Awaited<ReturnType<typeof readInputs> extends AsyncIterable<infe
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean; workers?: number; queue?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const workers = opts.workers ?? defaultWorkers();
-  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
+  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   const stop = stopSignal();
   let store: EventStore | null = null;
   let pool: ExtractPool | null = null;
@@ -132,9 +150,11 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     } else {
       store = await openEventStore(dbPath(opts));
       const s = store;
-      if (workers <= 1) {
+      // threads pay for loading the pipeline each: a small input is read on this one
+      const { head, rest } = await peek(documents(), workers <= 1 ? 0 : THREADS_FROM);
+      if (workers <= 1 || !rest) {
         const pipeline = createPipeline(loadResources());
-        for await (const doc of documents()) {
+        for await (const doc of concat(head, rest)) {
           try {
             stored(await storeDocument(doc, pipeline, s));
           } catch (e) {
@@ -146,7 +166,7 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
         const p = (pool = new ExtractPool(workers));
         // extraction runs ahead in the threads; linking takes the results in input order
         await inOrder<Document, Report[] | null>(
-          documents(),
+          concat(head, rest),
           workers * 4,
           async (doc) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
           async (doc, r) => {
@@ -266,7 +286,7 @@ async function extractCommand(paths: string[], opts: { published?: string }): Pr
  */
 async function workerCommand(opts: { db?: string; queue?: string; drain: boolean }): Promise<number> {
   if (!opts.queue) throw new UsageError('worker needs --queue nats://host:port (or $SITREP_QUEUE)');
-  const queue = await DocumentQueue.open(opts.queue);
+  const queue = await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue);
   let store: EventStore | null = null;
   const stop = stopSignal();
   try {

@@ -13,7 +13,6 @@ import { loadStaticFiles } from '../api/static-files.js';
 import { createPipeline, loadResources } from '../pipeline.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore } from '../store/open.js';
-import { DocumentQueue } from '../scale/queue.js';
 
 interface ServeOptions {
   db?: string;
@@ -39,7 +38,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters');
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
-  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
+  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   const store = await openEventStore(dbPath(opts));
   const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web, queue });
   let server;

@@ -19,7 +19,7 @@ import type { Feed } from '../ingest/feed.js';
 import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
 import { UsageError, type FeedState } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
-import { DocumentQueue } from '../scale/queue.js';
+import type { DocumentQueue } from '../scale/queue.js';
 import { storeDocument } from './ingest-run.js';
 
 const MINUTE = 60_000;
@@ -179,7 +179,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const onStop = () => inner.abort();
   opts.signal?.addEventListener('abort', onStop, { once: true });
   const pipeline = opts.pipeline ?? createPipeline(loadResources());
-  const queue = opts.queue ? await DocumentQueue.open(opts.queue) : null;
+  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   const store = await openEventStore(opts.db);
   const ctx: Context = {
     store,
