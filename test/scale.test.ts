@@ -132,6 +132,26 @@ describe('scaling out', () => {
     }
   }, 120_000);
 
+  it('never blocks readers while a writer holds the linking lock and uncommitted changes', async () => {
+    const writer = new pg.Client(url);
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('SELECT pg_advisory_xact_lock($1)', [0x5175e9]);
+      await writer.query("UPDATE events SET data = data WHERE true");
+      await writer.query("UPDATE documents SET primary_event = primary_event WHERE true");
+      const t0 = Date.now();
+      const events = await sitrep(['events', '--json', '--db', url]);
+      const docs = await sitrep(['documents', '--json', '--db', url]);
+      expect(events.status, events.stderr).toBe(0);
+      expect(JSON.parse(docs.stdout)).toHaveLength(files.length);
+      expect(Date.now() - t0).toBeLessThan(30_000);
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+    }
+  }, 60_000);
+
   it('loses nothing when the server cuts its connections mid-ingest', async () => {
     const name = `${dbName}_cut`;
     const c = new pg.Client(admin);
