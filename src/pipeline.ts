@@ -10,6 +10,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
@@ -20,8 +21,13 @@ export interface Resources {
   equipment: readonly EquipmentEntry[];
 }
 
-export function loadResources(): Resources {
-  return { context: { gazetteer: loadGazetteer() }, equipment: loadEquipmentList() };
+/**
+ * The bundled gazetteer, with the places imported by `sitrep gazetteer import` when the imported
+ * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder).
+ */
+export function loadResources(opts: { gazetteer?: string } = {}): Resources {
+  const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList() };
 }
 
 export interface Pipeline {

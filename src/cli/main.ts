@@ -14,6 +14,7 @@ import type { Document, Report } from '../model/index.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
 import { storeDocument } from './ingest-run.js';
+import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
@@ -313,6 +314,7 @@ function program(result: { code: number }): Command {
     .description('Turn news reports into a corroborated log of real-world events')
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
     .exitOverride()
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
@@ -374,6 +376,12 @@ function program(result: { code: number }): Command {
     .action(async (o: { queue?: string; drain?: boolean }, cmd: Command) => {
       result.code = await workerCommand({ ...db(cmd), queue: o.queue ?? process.env.SITREP_QUEUE, drain: !!o.drain });
     });
+  // the imported gazetteer named once for every command that extracts (see loadResources)
+  p.hook('preAction', (cmd) => {
+    const gazetteer = cmd.opts().gazetteer as string | undefined;
+    if (gazetteer) process.env.SITREP_GAZETTEER = gazetteer;
+  });
+  registerGazetteer(p, result);
   registerServe(p, result);
   registerWatch(p, result);
   return p;

@@ -14,6 +14,17 @@ describe('foldName', () => {
   });
 });
 
+describe('foldName in other scripts', () => {
+  it('keeps the letters of non-Latin scripts and drops only optional marks', () => {
+    expect(foldName('Київ')).toBe('київ');
+    expect(foldName('Йошкар-Ола')).toBe('йошкар ола'); // "й" is no "и"
+    expect(foldName('Королёв')).toBe('королев');
+    expect(foldName('إدلب')).toBe(foldName('ادلب')); // hamza below the alef is optional
+    expect(foldName('मुंबई')).toBe('मुंबई'); // Devanagari vowel signs are letters
+    expect(foldName('İstanbul')).toBe('istanbul');
+  });
+});
+
 describe('skeleton', () => {
   it('gives the Ukrainian and Russian romanisations of a name one key', () => {
     expect(skeleton('oleksandrivka')).toBe(skeleton('alexandrovka'));
@@ -87,6 +98,25 @@ describe('loadGazetteer', () => {
   it('marks common English words', () => {
     expect(g.commonWord('reading')).toBeGreaterThan(0);
     expect(g.commonWord('kharkiv')).toBe(0);
+  });
+
+  it('looks up names in Cyrillic and Arabic script', () => {
+    expect(g.lookup(foldName('Харків')).some((e) => e.country === 'UA' && e.precision === 'place')).toBe(true);
+    expect(g.lookup(foldName('Київ')).some((e) => e.country === 'UA')).toBe(true);
+    expect(g.lookup(foldName('حلب')).some((e) => e.country === 'SY')).toBe(true);
+    expect(g.lookup(foldName('إدلب')).some((e) => e.country === 'SY')).toBe(true);
+  });
+
+  it('gives every entry both coordinates (the Holy See once had lat 0, lon null)', () => {
+    for (const name of ['holy see', 'vatican', 'burma', 'drc', 'uae', 'czech republic', 'swaziland']) {
+      const found = g.lookup(name);
+      expect(found.length, name).toBeGreaterThan(0);
+      for (const e of found) {
+        expect(Number.isFinite(e.lat) && Number.isFinite(e.lon), name).toBe(true);
+        expect(e.lat !== 0 || e.lon !== 0, name).toBe(true);
+      }
+      expect(found.some((e) => e.precision === 'country'), name).toBe(true);
+    }
   });
 
   it('fails with a hint when the data is missing', () => {

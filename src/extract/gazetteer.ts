@@ -7,7 +7,7 @@
  * Names are looked up by their folded form (`foldName`): lower case, diacritics, periods and
  * apostrophes dropped, hyphens as spaces, so "Donets'k", "Donetsk" and "DONETSK" meet.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../model/stage.js';
@@ -56,9 +56,61 @@ export interface PlaceGazetteer extends Gazetteer {
   nameTokensFrom(first: string): number;
   /** The entry as the shared model's ResolvedPlace. */
   resolved(entry: GazetteerEntry): ResolvedPlace;
+  /**
+   * Places and districts of the given countries whose own one-word name is one edit (a letter
+   * added, dropped, changed, or two swapped) from the folded word and starts with its letter:
+   * "Aribinda" for "arbinda", Nyeri for "nygeri". Only for words of 5 to 20 letters a-z; the
+   * caller rules out English words and names of people.
+   */
+  variants(folded: string, countries: ReadonlySet<string>): readonly GazetteerEntry[];
 }
 
-export const GAZETTEER_FILES = { entries: 'entries.tsv', meta: 'meta.json' } as const;
+/** Shortest word, and name, that may be read as another spelling: shorter ones meet too many names. */
+export const MIN_VARIANT_LETTERS = 5;
+const VARIANT_WORD = /^[a-z]{5,20}$/;
+
+/** Whether two words differ by at most one edit (insertion, deletion, substitution, adjacent swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // one substitution, or one swap of neighbours
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The word and each of its one-letter deletions: two words one edit apart share one of these. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/**
+ * The built files. entries.tsv holds one entry a line; the rest is a compact index the build
+ * writes so that loading reads files instead of parsing 200,000 lines into maps: names.tsv (every
+ * folded name with its entries' line numbers, sorted by UTF-8 bytes, searched by bisection),
+ * offsets of both files' lines, the Bloom filter's bits and the longest name per first word.
+ */
+export const GAZETTEER_FILES = {
+  entries: 'entries.tsv',
+  meta: 'meta.json',
+  entryOffsets: 'entries.idx',
+  names: 'names.tsv',
+  nameOffsets: 'names.idx',
+  filter: 'names.bloom',
+  firstWords: 'first-words.bin',
+  /** (geonameid, entry line) pairs sorted by id. */
+  ids: 'geonameids.idx',
+  /** "CC\tfolded own name\tentry line" of places and districts, sorted by country. */
+  variants: 'variant-names.tsv',
+} as const;
 
 /** Shape of `meta.json` as written by the build script. */
 export interface GazetteerMeta {
@@ -73,9 +125,18 @@ export interface GazetteerMeta {
   words: string[];
   /** Folded English first names ("virginia", "chad", "barack"). */
   firstNames: string[];
+  /** Most words of any name (written with the index). */
+  maxNameTokens?: number;
 }
 
-const MARKS = /\p{M}+/gu;
+/** Marks on a Latin letter ("é", "ș"): transliterations put them anywhere, and the news drops them. */
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Arabic vowel signs, hamza and madda above or below: optional in writing ("أ", "إ", "آ" meet "ا"). */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
+/** "ё" is written "е" in most Russian text; other Cyrillic marks make letters ("й", "ї") and stay. */
+const CYRILLIC_YO = /е\u0308/g;
+const ARABIC_YA = /ى/g;
+const TATWEEL = /\u0640/g;
 const APOSTROPHES = /['’‘`ʼ.]/g;
 const DASHES = /[-‐‑‒–—]/g;
 const SPACES = /\s+/g;
@@ -84,18 +145,25 @@ const DOTLESS_I = /ı/g;
 
 /**
  * Folded form of a name for lookup. Periods go so "St." meets "St" and "U.S." meets "US";
- * apostrophes go because transliterations put them anywhere ("Donets'k", "Khar’kov").
+ * apostrophes go because transliterations put them anywhere ("Donets'k", "Khar’kov"). Marks go
+ * only where they are optional (on Latin letters, Arabic vowel signs): in other scripts they
+ * make letters ("й" is no "и", Devanagari vowel signs), so the name keeps them, recomposed.
  */
 export function foldName(s: string): string {
   const lower = s.toLowerCase();
   if (ASCII_PLAIN.test(lower)) return lower;
   return lower
     .normalize('NFD')
-    .replace(MARKS, '')
+    .replace(LATIN_MARKS, '$1')
+    .replace(ARABIC_MARKS, '')
+    .replace(CYRILLIC_YO, 'е')
+    .replace(ARABIC_YA, 'ي')
+    .replace(TATWEEL, '')
     .replace(APOSTROPHES, '')
     .replace(DASHES, ' ')
     .replace(SPACES, ' ')
     .replace(DOTLESS_I, 'i')
+    .normalize('NFC')
     .trim();
 }
 
@@ -165,9 +233,10 @@ function nameHash(s: string): number {
   return h >>> 0;
 }
 
-/** A first word's key in the table of longest names: its hash, cut to a small integer (a collision only keeps a longer span looked up). */
+/** Slots in the table of longest names per first word (a collision only keeps a longer span looked up). */
+const FIRST_WORD_SLOTS = 1 << 20;
 function firstWordKey(hash: number): number {
-  return hash & 0x3fffffff;
+  return hash & (FIRST_WORD_SLOTS - 1);
 }
 
 /** The second hash, mixed from the first (odd, so the probes of one name differ). */
@@ -177,18 +246,13 @@ function stepOf(h: number): number {
   return (x | 1) >>> 0;
 }
 
+/** The filter of `count` names (or about as many), set as they stream by: an import's millions are never held at once. */
 export function buildNameFilter(names: Iterable<string>, count: number): NameFilter {
-  const hashes: number[] = [];
-  for (const name of names) hashes.push(nameHash(name));
-  return filterOf(hashes, count);
-}
-
-/** The filter of names given by their `nameHash`. */
-function filterOf(hashes: readonly number[], count: number): NameFilter {
   let size = 1024;
   while (size < count * FILTER_BITS_PER_NAME) size *= 2;
   const filter: NameFilter = { bits: new Uint32Array(size / 32), mask: size - 1 };
-  for (const a of hashes) {
+  for (const name of names) {
+    const a = nameHash(name);
     const b = stepOf(a);
     for (let k = 0; k < FILTER_PROBES; k++) {
       const bit = (a + k * b) & filter.mask;
@@ -214,70 +278,321 @@ function defaultDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
 }
 
+/** Byte offsets as a file: little-endian 32-bit words. */
+function u32File(values: ArrayLike<number>): Buffer {
+  const b = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) b.writeUInt32LE(values[i], i * 4);
+  return b;
+}
+
+function readU32(path: string): Uint32Array {
+  const b = readFileSync(path);
+  // a copy aligned to 4 bytes, read in place where the machine is little-endian (all Node targets)
+  const words = new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = b.readUInt32LE(i * 4);
+  return words;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Write entries.tsv and its index: `lines[i]` is entry i's line (9 tab-separated fields) and
+ * `keys[i]` its folded names. Returns the most words of any name (for meta.json).
+ */
+export function writeGazetteerIndex(dir: string, lines: readonly string[], keys: readonly (readonly string[])[]): number {
+  const entryText = lines.map((l, i) => `${l}\t${keys[i].join('|')}\n`).join('');
+  const entryOffsets: number[] = [];
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    entryOffsets.push(at);
+    at += Buffer.byteLength(lines[i]) + 1 + Buffer.byteLength(keys[i].join('|')) + 1;
+  }
+  entryOffsets.push(at);
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    for (const k of keys[i]) {
+      const list = byName.get(k);
+      if (list) list.push(i);
+      else byName.set(k, [i]);
+    }
+  }
+  const sorted = [...byName.keys()].map((k) => Buffer.from(k)).sort(Buffer.compare);
+  const parts: Buffer[] = [];
+  const nameOffsets: number[] = [];
+  let pos = 0;
+  let maxTokens = 1;
+  const firstWords = new Uint8Array(FIRST_WORD_SLOTS);
+  for (const kb of sorted) {
+    const k = kb.toString();
+    const line = Buffer.from(`\t${byName.get(k)!.join(',')}\n`);
+    nameOffsets.push(pos, pos + kb.length);
+    parts.push(kb, line);
+    pos += kb.length + line.length;
+    const tokens = k.split(' ').length;
+    if (tokens > maxTokens) maxTokens = tokens;
+    if (tokens > 1) {
+      const slot = firstWordKey(nameHash(k.slice(0, k.indexOf(' '))));
+      firstWords[slot] = Math.max(firstWords[slot], Math.min(tokens, 255));
+    }
+  }
+  nameOffsets.push(pos, pos);
+  const filter = buildNameFilter(byName.keys(), byName.size);
+  const ids: [number, number][] = [];
+  const variantLines: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i].split('\t');
+    if (f[0]) ids.push([Number(f[0]), i]);
+    if (precisionOf(f[8]) === 'place' || f[8] === 'ADM2') variantLines.push(`${f[2]}\t${foldName(f[1])}\t${i}`);
+  }
+  ids.sort((a, b) => a[0] - b[0]);
+  variantLines.sort();
+  writeFileSync(join(dir, GAZETTEER_FILES.ids), u32File(ids.flat()));
+  writeFileSync(join(dir, GAZETTEER_FILES.variants), variantLines.join('\n') + '\n');
+  writeFileSync(join(dir, GAZETTEER_FILES.entries), entryText);
+  writeFileSync(join(dir, GAZETTEER_FILES.entryOffsets), u32File(entryOffsets));
+  writeFileSync(join(dir, GAZETTEER_FILES.names), Buffer.concat(parts));
+  writeFileSync(join(dir, GAZETTEER_FILES.nameOffsets), u32File(nameOffsets));
+  writeFileSync(join(dir, GAZETTEER_FILES.filter), u32File(filter.bits));
+  writeFileSync(join(dir, GAZETTEER_FILES.firstWords), firstWords);
+  return maxTokens;
+}
+
+/** Entry of one entries.tsv line, or null when it has no point (a place has both coordinates or none). */
+function parseEntry(line: string, index: number): GazetteerEntry | null {
+  const f = line.split('\t');
+  const lat = Number(f[5]);
+  const lon = Number(f[6]);
+  if (f[5] === '' || f[6] === '' || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  const code = f[8];
+  return {
+    index,
+    geonameid: f[0] === '' ? null : Number(f[0]),
+    name: f[1],
+    country: f[2],
+    admin1Code: f[3],
+    admin2Code: f[4],
+    lat,
+    lon,
+    population: Number(f[7]),
+    code,
+    precision: precisionOf(code),
+  };
+}
+
+/** A place imported from a GeoNames dump (see store/gazetteer-import.ts). */
+export interface ImportedPlace {
+  geonameid: number;
+  name: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** GeoNames feature code (PPL, PPLA2, ADM2, ADM3, …). */
+  code: string;
+}
+
+/**
+ * Places added beside the bundled data (`sitrep gazetteer import`): the gazetteer looks their
+ * names up after the bundled ones. A hit without a place is an alternate name of a bundled entry.
+ */
+export interface ExtraPlaces {
+  filter: NameFilter;
+  /** Most words of a name per first word, in the same slots as the bundled table. */
+  firstWords: Uint8Array;
+  maxNameTokens: number;
+  find(folded: string): readonly { geonameid: number; place: ImportedPlace | null }[];
+  /** Name of an imported second-order unit. */
+  admin2Name(country: string, admin1: string, admin2: string): string | null;
+  /** Own names of a country's imported places and units, for spelling variants. */
+  namesIn(country: string): Iterable<string>;
+}
+
+/** Table of the most words of a name per first word, for `ExtraPlaces.firstWords`. */
+export function firstWordTable(names: Iterable<string>): { table: Uint8Array; maxTokens: number } {
+  const table = new Uint8Array(FIRST_WORD_SLOTS);
+  let maxTokens = 1;
+  for (const k of names) {
+    const sp = k.indexOf(' ');
+    if (sp < 0) continue;
+    const tokens = k.split(' ').length;
+    if (tokens > maxTokens) maxTokens = tokens;
+    const slot = firstWordKey(nameHash(k.slice(0, sp)));
+    table[slot] = Math.max(table[slot], Math.min(tokens, 255));
+  }
+  return { table, maxTokens };
+}
+
+/** What the bundled index gives: names to entries, read from the files on demand. */
+interface BundledIndex {
+  count: number;
+  filter: NameFilter;
+  firstWords: Uint8Array;
+  /** Entries of a folded name (after the filter let it through). */
+  find(folded: string): readonly GazetteerEntry[];
+  entry(index: number): GazetteerEntry | null;
+  /** The entry of a GeoNames id, if the bundled data has it. */
+  byGeonameid(id: number): GazetteerEntry | null;
+  /** Every (folded own name, entry index) of a country's places and districts, for spelling variants. */
+  namesIn(country: string): [string, number][];
+}
+
+function openIndex(dir: string): BundledIndex {
+  const entriesText = readFileSync(join(dir, GAZETTEER_FILES.entries));
+  const entryOffsets = readU32(join(dir, GAZETTEER_FILES.entryOffsets));
+  const names = readFileSync(join(dir, GAZETTEER_FILES.names));
+  const nameOffsets = readU32(join(dir, GAZETTEER_FILES.nameOffsets));
+  const bits = readU32(join(dir, GAZETTEER_FILES.filter));
+  const firstWords = new Uint8Array(readFileSync(join(dir, GAZETTEER_FILES.firstWords)));
+  const count = entryOffsets.length - 1;
+  const nameCount = nameOffsets.length / 2 - 1;
+  // parsed once each, so that one entry is one object (the places stage compares them)
+  const parsed = new Map<number, GazetteerEntry | null>();
+  const found = new Map<string, readonly GazetteerEntry[]>();
+  const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const entry = (i: number): GazetteerEntry | null => {
+    let e = parsed.get(i);
+    if (e === undefined) {
+      const a = entryOffsets[i];
+      const line = entriesText.toString('utf8', a, entryOffsets[i + 1] - 1);
+      e = parseEntry(line, i);
+      parsed.set(i, e);
+    }
+    return e;
+  };
+  const find = (folded: string): readonly GazetteerEntry[] => {
+    const hit = found.get(folded);
+    if (hit) return hit;
+    const key = Buffer.from(folded);
+    let lo = 0;
+    let hi = nameCount - 1;
+    let result = none;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = key.compare(names, nameOffsets[2 * mid], nameOffsets[2 * mid + 1]);
+      if (c === 0) {
+        const list = names.toString('latin1', nameOffsets[2 * mid + 1] + 1, nameOffsets[2 * mid + 2] - 1).split(',');
+        const out: GazetteerEntry[] = [];
+        for (const s of list) {
+          const e = entry(Number(s));
+          if (e) out.push(e);
+        }
+        result = Object.freeze(out);
+        break;
+      }
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    found.set(folded, result);
+    return result;
+  };
+  const ids = readU32(join(dir, GAZETTEER_FILES.ids));
+  const byGeonameid = (id: number) => {
+    let lo = 0;
+    let hi = ids.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[2 * mid];
+      if (v === id) return entry(ids[2 * mid + 1]);
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  };
+  // a country's names for spelling variants: its block of the sorted file, read when first asked
+  let variantText: string | null = null;
+  const namesIn = (cc: string): [string, number][] => {
+    variantText ??= readFileSync(join(dir, GAZETTEER_FILES.variants), 'utf8');
+    const out: [string, number][] = [];
+    let pos = variantText.indexOf(`\n${cc}\t`);
+    if (variantText.startsWith(`${cc}\t`)) pos = -1;
+    else if (pos < 0) return out;
+    while (pos + 1 < variantText.length && variantText.startsWith(`${cc}\t`, pos + 1)) {
+      const nl = variantText.indexOf('\n', pos + 1);
+      const f = variantText.slice(pos + 1, nl).split('\t');
+      out.push([f[1], Number(f[2])]);
+      pos = nl;
+    }
+    return out;
+  };
+  return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, find, entry, byGeonameid, namesIn };
+}
+
+/** GeoNames ids of the bundled entries (an import keeps alternate names of these). */
+export function bundledGeonameids(dir: string = defaultDir()): Set<number> {
+  const pairs = readU32(join(dir, GAZETTEER_FILES.ids));
+  const ids = new Set<number>();
+  for (let i = 0; i < pairs.length; i += 2) ids.add(pairs[i]);
+  return ids;
+}
+
+/** What `sitrep gazetteer` says of the bundled data. */
+export function bundledStats(dir: string = defaultDir()): { entries: number; names: number; countries: number; regions: number; counties: number } {
+  const meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+  return {
+    entries: readFileSync(join(dir, GAZETTEER_FILES.entryOffsets)).length / 4 - 1,
+    names: readFileSync(join(dir, GAZETTEER_FILES.nameOffsets)).length / 8 - 1,
+    countries: meta.countries.length,
+    regions: Object.keys(meta.admin1).length,
+    counties: Object.keys(meta.admin2).length,
+  };
+}
+
 /**
  * Load the gazetteer built by `npm run build:gazetteer`. Throws with a hint when it is missing:
- * that is a broken install, not bad input.
+ * that is a broken install, not bad input. Loading reads the built index (tens of milliseconds);
+ * entries are parsed when first looked up.
  */
-export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
-  let tsv: string;
+export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | null = null): PlaceGazetteer {
   let meta: GazetteerMeta;
+  let index: BundledIndex;
   try {
-    tsv = readFileSync(join(dir, GAZETTEER_FILES.entries), 'utf8');
     meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+    index = openIndex(dir);
   } catch (err) {
     throw new Error(`gazetteer not found in ${dir}: run \`npm run build:gazetteer\` (${(err as Error).message})`);
   }
-  const entries: GazetteerEntry[] = [];
-  const byName = new Map<string, GazetteerEntry[]>();
-  let maxNameTokens = 1;
-  // hashes of every name (for the filter), and the most words of a name per first word
-  const hashes: number[] = [];
-  const firstWords = new Map<number, number>();
-  let pos = 0;
-  while (pos < tsv.length) {
-    let nl = tsv.indexOf('\n', pos);
-    if (nl < 0) nl = tsv.length;
-    const line = tsv.slice(pos, nl);
-    pos = nl + 1;
-    if (line.length === 0) continue;
-    const f = line.split('\t');
-    const code = f[8];
-    const entry: GazetteerEntry = {
-      index: entries.length,
-      geonameid: f[0] === '' ? null : Number(f[0]),
-      name: f[1],
-      country: f[2],
-      admin1Code: f[3],
-      admin2Code: f[4],
-      lat: Number(f[5]),
-      lon: Number(f[6]),
-      population: Number(f[7]),
-      code,
-      precision: precisionOf(code),
-    };
-    entries.push(entry);
-    for (const key of f[9].split('|')) {
-      const list = byName.get(key);
-      if (list) list.push(entry);
-      else byName.set(key, [entry]);
-      // one pass counts the words and hashes the name and its first word (see nameHash)
-      let tokens = 1;
-      let h = FNV_OFFSET;
-      let firstHash = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        if (c === 32 && tokens++ === 1) firstHash = h >>> 0;
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
-      hashes.push(h >>> 0);
-      if (tokens > maxNameTokens) maxNameTokens = tokens;
-      if (tokens > 1) {
-        const first = firstWordKey(firstHash);
-        if ((firstWords.get(first) ?? 0) < tokens) firstWords.set(first, tokens);
-      }
+  const none: readonly GazetteerEntry[] = Object.freeze([]);
+  const maxNameTokens = Math.max(meta.maxNameTokens ?? 8, extra?.maxNameTokens ?? 1);
+  const { filter, firstWords } = index;
+  // imported places, made entries once each (after the bundled ones in the index order)
+  const imported = new Map<number, GazetteerEntry>();
+  const importedEntry = (id: number, p: ImportedPlace | null): GazetteerEntry | null => {
+    const bundled = index.byGeonameid(id);
+    if (bundled) return bundled;
+    if (!p) return null;
+    // a district the bundled data has under the same codes is that one, not a second reading
+    if (p.code === 'ADM2') {
+      const known = admin2.get(`${p.country}.${p.admin1}.${p.admin2}`);
+      const same = known ? index.find(foldName(known)).find((e) => e.code === 'ADM2' && e.country === p.country && e.admin1Code === p.admin1 && e.admin2Code === p.admin2) : undefined;
+      if (same) return same;
     }
-  }
-
+    let e = imported.get(id);
+    if (!e) {
+      e = {
+        index: index.count + imported.size, geonameid: id, name: p.name, country: p.country, admin1Code: p.admin1,
+        admin2Code: p.admin2, lat: p.lat, lon: p.lon, population: p.population, code: p.code, precision: precisionOf(p.code),
+      };
+      imported.set(id, e);
+    }
+    return e;
+  };
+  const merged = new Map<string, readonly GazetteerEntry[]>();
+  const lookup = (folded: string): readonly GazetteerEntry[] => {
+    const own = mayHaveName(filter, folded) ? index.find(folded) : none;
+    if (!extra || !mayHaveName(extra.filter, folded)) return own;
+    let hit = merged.get(folded);
+    if (hit) return hit;
+    const out = [...own];
+    for (const { geonameid, place } of extra.find(folded)) {
+      const e = importedEntry(geonameid, place);
+      if (e && !out.includes(e)) out.push(e);
+    }
+    hit = out.length === own.length ? own : Object.freeze(out);
+    merged.set(folded, hit);
+    return hit;
+  };
   const countries = new Map<string, ResolvedPlace>();
   const demonyms = new Map<string, string>();
   // a demonym several countries share ("American", "French") is the most populous one's
@@ -304,16 +619,59 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
   const common = new Map(Object.entries(meta.common));
   const firstNames = new Set(meta.firstNames ?? []);
   const words = new Set(meta.words ?? []);
-  const none: readonly GazetteerEntry[] = Object.freeze([]);
-  const filter = filterOf(hashes, byName.size);
+  const admin2Name = (cc: string, a1: string, a2: string): string | null =>
+    admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
+
+  // per country, its one-word names by their deletions (built when a document first asks)
+  const variantIndex = new Map<string, Map<string, string[]>>();
+  const indexOf = (cc: string): Map<string, string[]> => {
+    let idx = variantIndex.get(cc);
+    if (idx) return idx;
+    idx = new Map();
+    const seen = new Set<string>();
+    const add = (key: string) => {
+      if (seen.has(key) || !VARIANT_WORD.test(key)) return;
+      seen.add(key);
+      for (const d of deletions(key)) {
+        const list = idx!.get(d);
+        if (list) list.push(key);
+        else idx!.set(d, [key]);
+      }
+    };
+    for (const [key] of index.namesIn(cc)) add(key);
+    if (extra) for (const name of extra.namesIn(cc)) add(foldName(name));
+    variantIndex.set(cc, idx);
+    return idx;
+  };
+  const variants = (folded: string, ccs: ReadonlySet<string>): readonly GazetteerEntry[] => {
+    if (!VARIANT_WORD.test(folded)) return none;
+    const out: GazetteerEntry[] = [];
+    for (const cc of ccs) {
+      const idx = indexOf(cc);
+      const keys = new Set<string>();
+      for (const d of deletions(folded)) for (const k of idx.get(d) ?? []) if (k[0] === folded[0] && k !== folded && withinOneEdit(k, folded)) keys.add(k);
+      for (const k of keys) {
+        for (const e of lookup(k)) {
+          if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && foldName(e.name) === k && !out.includes(e)) out.push(e);
+        }
+      }
+    }
+    return out;
+  };
 
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
-    nameTokensFrom: (first) => firstWords.get(firstWordKey(nameHash(first))) ?? 0,
-    lookup: (folded) => (mayHaveName(filter, folded) ? byName.get(folded) ?? none : none),
+    variants,
+    nameTokensFrom: (first) => {
+      const slot = firstWordKey(nameHash(first));
+      return extra ? Math.max(firstWords[slot], extra.firstWords[slot]) : firstWords[slot];
+    },
+    lookup,
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
-    admin2Name: (cc, a1, a2) => admin2.get(`${cc}.${a1}.${a2}`) ?? null,
-    commonWord: (folded) => common.get(folded) ?? 0,
+    admin2Name: (cc, a1, a2) => admin2Name(cc, a1, a2),
+    // an imported hamlet may be named by an English word the bundled names lack ("Police"):
+    // it counts as a known word, as the bundled ones do
+    commonWord: (folded) => common.get(folded) ?? (extra && words.has(folded) && mayHaveName(extra.filter, folded) ? 3 : 0),
     firstName: (folded) => firstNames.has(folded),
     englishWord: (lower) => words.has(lower),
     demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,
@@ -322,7 +680,7 @@ export function loadGazetteer(dir: string = defaultDir()): PlaceGazetteer {
       name: e.name,
       country: e.country,
       admin1: e.precision === 'country' ? null : e.precision === 'admin1' ? e.name : admin1.get(`${e.country}.${e.admin1Code}`) ?? null,
-      admin2: e.precision === 'place' ? admin2.get(`${e.country}.${e.admin1Code}.${e.admin2Code}`) ?? null : null,
+      admin2: e.precision === 'place' ? admin2Name(e.country, e.admin1Code, e.admin2Code) : null,
       lat: e.lat,
       lon: e.lon,
       geonameid: e.geonameid,

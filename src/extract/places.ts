@@ -38,7 +38,7 @@
  */
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
-import { foldName, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
+import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
 
 interface Token {
   start: number;
@@ -580,10 +580,14 @@ function wordCount(key: string): number {
 }
 
 /** Find candidate mentions: longest gazetteer names at capitalised tokens. */
-function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean): Mention[] {
+function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean, variantCountries: ReadonlySet<string> = NO_COUNTRIES): Mention[] {
   const mentions: Mention[] = [];
   const counties = countyLists(text, tokens, g);
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
+  // words the text writes after a capitalised word ("Dmitry Medvedev"): a person's name, so no
+  // misspelt town elsewhere in it either
+  const secondWords = new Set<string>();
+  if (variantCountries.size > 0) for (let k = 0; k + 1 < tokens.length; k++) if (nameGoesOn(text, tokens, k) && tokens[k].cap) secondWords.add(foldName(tokens[k + 1].text));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
@@ -646,6 +650,17 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
         if (extra.length) {
           approx = new Set(extra);
           candidates = [...candidates, ...extra];
+        }
+      }
+      // "Arbinda" for Aribinda, "Nygeri" for Nyeri: a word that is no name, after "in", "near",
+      // …, one edit from a place of a country the document names. Never an English word, a first
+      // name, an acronym or a word of a person's name: surnames ("Medvedev", "Messi") lie as
+      // near some village as misspelt towns do
+      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
+        const extra = g.variants(key, variantCountries);
+        if (extra.length) {
+          approx = new Set(extra);
+          candidates = extra;
         }
       }
       if (candidates.length === 0) continue;
@@ -1282,6 +1297,28 @@ function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
   return false;
 }
 
+const NO_COUNTRIES: ReadonlySet<string> = new Set();
+/** Whether a capitalised word follows the token across spaces only: one name goes on ("Dmitry Medvedev"). */
+function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !!next && next.cap && /^ +$/.test(text.slice(tokens[i].end, next.start));
+}
+
+/** Words before a place that may be another spelling of a known one. */
+const VARIANT_BEFORE = new Set(['in', 'near', 'at', 'outside', 'into', 'around', 'across', 'via', 'toward', 'towards', 'through']);
+/** Capitalised words no place name is misspelt as ("on Monday" is one edit from Monda). */
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Countries whose places English news spells as at home: a word one edit from a name there is no other spelling of it. */
+const NATIVE_SPELLING = new Set(['US', 'GB', 'CA', 'AU', 'NZ', 'IE']);
+
+/** Countries the text names (or whose people it names), where a misspelt place may be looked for. */
+function namedCountries(mentions: Mention[], tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) for (const e of m.candidates) if (e.precision === 'country' && e.country && !NATIVE_SPELLING.has(e.country)) out.add(e.country);
+  for (const t of tokens) if (t.demonym && !NATIVE_SPELLING.has(t.demonym)) out.add(t.demonym);
+  return out;
+}
+
 export interface FindPlacesOptions {
   /**
    * Also emit adjectives and names of peoples ("Russian", "Israelis") as mentions of their
@@ -1299,8 +1336,11 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const tokens = tokenize(text, sentences);
   markDemonyms(tokens, g);
   let found = findMentions(text, tokens, g, false);
-  // a document about Ukraine may spell its villages in the Russian romanisation
-  if (aboutSkeletonCountry(found, tokens)) found = findMentions(text, tokens, g, true);
+  // a document about Ukraine may spell its villages in the Russian romanisation, and one about
+  // any country outside the English-speaking ones its places in another transliteration
+  const skeletons = aboutSkeletonCountry(found, tokens);
+  const countries = namedCountries(found, tokens);
+  if (skeletons || countries.size > 0) found = findMentions(text, tokens, g, skeletons, countries);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
   const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));
