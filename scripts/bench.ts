@@ -218,7 +218,10 @@ async function main(): Promise<number> {
   console.log('\n| streaming and concurrency (separate processes) | time | memory / readers |\n|---|---|---|');
   part('bench-stream.ts', 'jsonl', process.env.SITREP_BENCH_JSONL_GB ?? '1');
   part('bench-stream.ts', 'readers');
+  part('bench-hostile.ts', 'streams', process.env.SITREP_BENCH_HOSTILE_MB ?? '200'); // peak RSS of `sitrep ingest` on a file, .gz and stdin
   part('bench-html.ts'); // article extraction from HTML pages, one core
+  console.log('');
+  part('bench-hostile.ts', 'stages'); // each stage on adversarial texts, 20k vs 200k characters
   console.log('');
   part('bench-linking.ts', ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')); // linking ms/doc as the store grows
   part('bench-api.ts', '--events', process.env.SITREP_BENCH_API_EVENTS ?? '10000'); // API latency and page load over 10,000 events

@@ -59,11 +59,22 @@ function checkOrder(stages: readonly Stage[]): void {
   }
 }
 
+/** What a caller may ask of a run: stages to leave out (they ran past the time budget), a hook as each stage starts. */
+export interface RunOptions {
+  skip?: ReadonlySet<string>;
+  onStage?: (name: string) => void;
+}
+
 /** Runs every stage over one document. A stage that throws costs its own annotations, not the document. */
-export function annotate(document: Document, pipeline: Pipeline): AnnotatedDocument {
+export function annotate(document: Document, pipeline: Pipeline, opts: RunOptions = {}): AnnotatedDocument {
   const annotations: Annotation[] = [];
   const messages: Message[] = [];
+  const given = new Set<Kind>();
   for (const stage of pipeline.stages) {
+    // a skipped stage also skips the stages that need what it gives
+    if (opts.skip?.has(stage.name) || stage.needs.some((k) => !given.has(k))) continue;
+    opts.onStage?.(stage.name);
+    for (const k of stage.gives) given.add(k);
     try {
       const out = stage.run({ document, annotations }, pipeline.context);
       for (const a of out.annotations) annotations.push(a);
@@ -80,8 +91,8 @@ export interface Extraction {
   reports: Report[];
 }
 
-export function extract(document: Document, pipeline: Pipeline): Extraction {
-  const annotated = annotate(document, pipeline);
+export function extract(document: Document, pipeline: Pipeline, opts: RunOptions = {}): Extraction {
+  const annotated = annotate(document, pipeline, opts);
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];

@@ -13,6 +13,8 @@ import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 import { textDocument } from '../src/ingest/document.js';
 import { PgStore } from '../src/store/postgres.js';
 import { DocumentQueue } from '../src/scale/queue.js';
+import { ExtractPool, inOrder } from '../src/extract-pool.js';
+import { spanOf } from '../src/extract/spans.js';
 
 const root = join(import.meta.dirname, '..');
 const ecb = join(root, '../shared/data/ecbplus-dev/docs');
@@ -92,6 +94,43 @@ afterAll(async () => {
   await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await c.end();
   rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('extraction threads', () => {
+  it('give every document its own reports and spans, handed back in input order, and keep them in PostgreSQL', async () => {
+    const pipeline = createPipeline(loadResources());
+    const docs = files.slice(0, 6).map((f) => textDocument(readFileSync(join(ecb, f), 'utf8'), { source: f }));
+    const pool = new ExtractPool(undefined, 2);
+    const seen: string[] = [];
+    // a database of its own: the tests below count what theirs holds
+    const c = new pg.Client(admin);
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${dbName}_pool`);
+    await c.query(`CREATE DATABASE ${dbName}_pool`);
+    const store = await PgStore.open(`${url}_pool`);
+    try {
+      expect(pool.size).toBe(2);
+      async function* items() {
+        yield* docs;
+      }
+      await inOrder(items(), 8, (d) => pool.extract(d), async (d, r) => {
+        seen.push(d.source);
+        if (r.status === 'rejected') throw r.reason;
+        const { annotated, reports } = extract(d, pipeline);
+        expect(r.value.reports.map((x) => x.id)).toEqual(reports.map((x) => x.id));
+        expect(r.value.spans).toEqual(annotated.annotations.map(spanOf).filter((x) => x !== null));
+        expect(r.value.warnings).toEqual([]);
+        await store.ingest(d, r.value.reports, r.value.spans);
+        expect(await store.documentSpans(d.id)).toEqual(r.value.spans);
+      });
+      expect(seen).toEqual(docs.map((d) => d.source));
+    } finally {
+      await pool.close();
+      await store.close();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName}_pool WITH (FORCE)`);
+      await c.end();
+    }
+  }, 180_000);
 });
 
 describe('scaling out', () => {

@@ -20,7 +20,9 @@ import { HTTPException } from 'hono/http-exception';
 import { eventsToCsv, eventsToGeoJson } from '../cli/format.js';
 import { documentFromRecord } from '../ingest/read.js';
 import type { Annotation, Document, Event, Report } from '../model/index.js';
-import { annotate, extract, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
+import type { Span } from '../extract/spans.js';
+import { inProcessExtractor, type Extractor } from '../extract-pool.js';
 import { UsageError } from '../store/sqlite.js';
 import type { EventStore } from '../store/open.js';
 import { ApiError } from './errors.js';
@@ -32,8 +34,10 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface ApiOptions {
   store: EventStore;
-  /** Runs POSTed documents, and re-finds the spans a document view highlights. */
-  pipeline: Pipeline;
+  /** The pipeline, run in-process when no `extractor` is given (tests). */
+  pipeline?: Pipeline;
+  /** Extraction off the request thread with a time budget (`serve` gives an ExtractPool). */
+  extractor?: Extractor;
   /** When set, writes need `Authorization: Bearer <token>`. The CLI insists on one beyond loopback. */
   token?: string | null;
   /**
@@ -83,47 +87,31 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** What the document view underlines: the spans the stages find, each with a short label. */
-export interface Span {
-  kind: 'place' | 'date' | 'casualty' | 'equipment' | 'actor' | 'trigger';
-  start: number;
-  end: number;
-  label: string;
-}
-
-function spanOf(a: Annotation): Span | null {
-  switch (a.kind) {
-    case 'place': {
-      const v = a.value;
-      return { kind: 'place', start: a.start, end: a.end, label: `${[v.name, v.admin1, v.country].filter(Boolean).join(', ')} (${v.precision})` };
-    }
-    case 'date':
-      return { kind: 'date', start: a.start, end: a.end, label: a.value.start === a.value.end ? a.value.start : `${a.value.start} – ${a.value.end}` };
-    case 'casualty':
-      return { kind: 'casualty', start: a.start, end: a.end, label: `${a.field}: ${a.value.low === a.value.high ? a.value.best : `${a.value.best} (${a.value.low}–${a.value.high})`}${a.victims ? `, ${a.victims}` : ''}${a.hedged ? ', hedged' : ''}` };
-    case 'equipment':
-      return { kind: 'equipment', start: a.start, end: a.end, label: `${a.value} (${a.category})` };
-    case 'actor':
-      return { kind: 'actor', start: a.start, end: a.end, label: `${a.value}${a.role ? `, ${a.role}` : ''}` };
-    case 'trigger':
-      return { kind: 'trigger', start: a.start, end: a.end, label: `${a.category} / ${a.type}` };
-    default:
-      return null; // sentences and attributions span whole sentences: the claims show those
-  }
-}
+export type { Span } from '../extract/spans.js';
 
 const publicReport = ({ features: _features, ...r }: Report) => r;
 
 export function createApp(opts: ApiOptions): Hono {
-  const { store, pipeline } = opts;
+  const { store } = opts;
+  if (!opts.extractor && !opts.pipeline) throw new Error('createApp needs a pipeline or an extractor');
+  const pool = opts.extractor ?? inProcessExtractor(opts.pipeline!);
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();
 
   app.use('*', async (c, next) => {
+    // set first, so refusals (421, 405) carry them too
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
     if (opts.loopbackOnly) {
       const host = new URL(c.req.url).hostname;
       if (!LOOPBACK_HOSTS.has(host)) throw new ApiError(421, 'this server answers to 127.0.0.1 and localhost only');
+    }
+    // OPTIONS, TRACE, PROPFIND and the rest: this server has only reads and one POST
+    if (!['GET', 'HEAD', 'POST'].includes(c.req.method)) {
+      c.header('Allow', 'GET, HEAD, POST');
+      throw new ApiError(405, 'method not allowed');
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
@@ -150,8 +138,8 @@ export function createApp(opts: ApiOptions): Hono {
     if (!doc) throw new ApiError(404, 'no such document');
     const { reports, ingested_at: _at, primary_event: _pe, ...fields } = doc;
     const document: Document = fields;
-    // the stored claims give the sentences; the stages, run again, give the words within them
-    const spans = annotate(document, pipeline).annotations.map(spanOf).filter((s): s is Span => s !== null);
+    // the spans stored at ingest; a document stored before they were is run once more, off this thread, within the budget
+    const spans = ((await store.documentSpans(id)) as Span[] | null) ?? (await pool.extract(document)).spans;
     return sendJson(c, { ...doc, reports: reports.map(publicReport), events: await store.documentEvents(id), spans });
   });
 
@@ -203,8 +191,9 @@ export function createApp(opts: ApiOptions): Hono {
         c.header('Location', `/api/documents/${doc.id}`);
         return c.json({ document: doc.id, stored: false, queued: true, warnings: read.warnings, events: [] }, 202);
       }
-      const { reports } = extract(doc, pipeline);
-      const result = await store.ingest(doc, reports);
+      const { reports, spans, warnings } = await pool.extract(doc);
+      read.warnings.push(...warnings);
+      const result = await store.ingest(doc, reports, spans);
       // another process may have stored the same text between the check and the write
       const ids = result.stored ? [...new Set(result.events)] : await store.documentEvents(doc.id);
       c.header('Location', `/api/documents/${doc.id}`);

@@ -6,10 +6,18 @@ const CSV_COLUMNS = [
   'location_precision', 'fatalities_best', 'fatalities_low', 'fatalities_high', 'injured_best', 'equipment', 'actors', 'disputed', 'n_reports', 'sources',
 ] as const;
 
+/** A leading = + - @ makes spreadsheets run a formula: such text is marked as text with a quote. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** `;`-joined parts, each neutralised: a spreadsheet that splits on `;` would otherwise run a later part. */
+function joinParts(parts: readonly (string | null | undefined)[]): string {
+  return parts.map((p) => (p && FORMULA.test(p) ? `'${p}` : (p ?? ''))).join(';');
+}
+
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
-  // a leading = + - @ makes spreadsheets run a formula: quote it as text
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // numbers are numbers (a negative latitude is no formula)
+  const safe = typeof v === 'string' && FORMULA.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -17,10 +25,10 @@ export function eventsToCsv(events: readonly Event[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of events) {
     const row = [
-      e.id, e.title, e.category, e.type, e.tags.join(';'), e.date?.start, e.date?.end, e.date?.precision, e.location?.name, e.location?.admin1,
+      e.id, e.title, e.category, e.type, joinParts(e.tags), e.date?.start, e.date?.end, e.date?.precision, e.location?.name, e.location?.admin1,
       e.location?.country, e.location?.lat, e.location?.lon, e.location?.precision, e.fatalities?.best, e.fatalities?.low, e.fatalities?.high,
-      e.injured?.best, e.equipment.join(';'), e.actors.map((a) => a.name).join(';'), e.disputed.join(';'), e.reports.length,
-      e.reports.map((r) => r.source).join(';'),
+      e.injured?.best, joinParts(e.equipment), joinParts(e.actors.map((a) => a.name)), joinParts(e.disputed), e.reports.length,
+      joinParts(e.reports.map((r) => r.source)),
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -9,17 +9,18 @@ import { createPipeline, extract, loadResources } from '../pipeline.js';
 import { readInputs } from '../ingest/read.js';
 import { UsageError, type EventFilters } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
-import { defaultWorkers, ExtractPool, inOrder } from '../scale/extract-pool.js';
-import type { Document, Report } from '../model/index.js';
+import type { Document } from '../model/index.js';
 import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
 import { Progress } from './progress.js';
-import { storeDocument } from './ingest-run.js';
+import { escapeControls, guardStdout, oneLine } from './terminal.js';
+import { storeDocumentOffThread, storeExtracted } from './ingest-run.js';
+import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
 
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
+const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
+const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
@@ -46,11 +47,17 @@ function nearArg(v: string) {
 }
 
 /** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
-function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void } {
+function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Signals | null; dispose(): void } {
   const state = { signal: null as NodeJS.Signals | null };
   const on = (s: NodeJS.Signals) => () => {
     if (state.signal) process.exit(s === 'SIGINT' ? 130 : 143); // a second Ctrl-C: now
     state.signal = s;
+    process.exitCode = s === 'SIGINT' ? 130 : 143;
+    onStop();
+    // acted on within a second even when blocked on input (stdin, a slow server): a SQLite write is one
+    // synchronous transaction, so this timer never fires inside one; a PostgreSQL transaction cut by
+    // the exit is rolled back by the server
+    setTimeout(() => process.exit(s === 'SIGINT' ? 130 : 143), 1000).unref();
   };
   const int = on('SIGINT');
   const term = on('SIGTERM');
@@ -67,7 +74,7 @@ function stopSignal(): { readonly signal: NodeJS.Signals | null; dispose(): void
   };
 }
 
-/** Inputs of fewer documents than this are extracted on the main thread: each extraction thread first loads the pipeline (a second or two). */
+/** Inputs of fewer documents than this are extracted on one thread: each extraction thread first loads the pipeline (a second or two). */
 const THREADS_FROM = 64;
 
 /** The first n items, and the rest of the iterator (null when it ended within them). */
@@ -86,25 +93,29 @@ async function* concat<T>(head: readonly T[], rest: AsyncGenerator<T> | null): A
   if (rest) yield* rest;
 }
 
-type ReadItem = Awaited<ReturnType<typeof readInputs> extends AsyncIterable<infer T> ? T : never>;
+/** A full disk or a read-only or broken database fails every document alike: said once, and the run stops. */
+const STORE_FATAL = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/;
 
 /**
- * `sitrep ingest`: one thread extracts and links (workers 1), or N threads extract while this one
- * links the results in input order (the same events as one), or, with a queue, the documents are
- * enqueued for `sitrep worker` processes and nothing is extracted here.
+ * `sitrep ingest`: N worker threads extract (one for a small input or `--workers 1`), each
+ * document within the time budget, while this thread links and stores the results in input order
+ * (the same events whatever N); or, with a queue, the documents are enqueued for `sitrep worker`
+ * processes and nothing is extracted here. A signal ends the document being extracted (the store
+ * only ever holds whole documents).
  */
 async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean; workers?: number; queue?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const workers = opts.workers ?? defaultWorkers();
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
-  const stop = stopSignal();
-  let store: EventStore | null = null;
   let pool: ExtractPool | null = null;
+  const stop = stopSignal(() => void pool?.close());
+  let store: EventStore | null = null;
   const progress = new Progress(process.stderr);
   let added = 0;
   let known = 0;
   let failed = 0;
   let queued = 0;
+  let fatal = false;
   const events = new Set<string>();
   const failedDoc = (doc: Document, e: unknown) => {
     failed++;
@@ -112,15 +123,10 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     err(`${doc.source}: ${(e as Error).message}`);
     if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
   };
-  const stored = (res: { stored: boolean; events: string[] }) => {
-    if (res.stored) {
-      added++;
-      for (const e of res.events) events.add(e);
-    } else known++;
-  };
   /** Names failed inputs and warnings; the documents that can be stored go on. */
   async function* documents(): AsyncGenerator<Document> {
-    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate }) as AsyncIterable<ReadItem>) {
+    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
+      if (stop.signal) return;
       if (item.kind === 'error') {
         failed++;
         progress.clear();
@@ -151,36 +157,43 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     } else {
       store = await openEventStore(dbPath(opts));
       const s = store;
-      // threads pay for loading the pipeline each: a small input is read on this one
+      // threads pay for loading the pipeline each: a small input is extracted on one
       const { head, rest } = await peek(documents(), workers <= 1 ? 0 : THREADS_FROM);
-      if (workers <= 1 || !rest) {
-        const pipeline = createPipeline(loadResources());
-        for await (const doc of concat(head, rest)) {
+      const threads = workers <= 1 || !rest ? 1 : workers;
+      const p = (pool = new ExtractPool(undefined, threads));
+      if (stop.signal) await p.close();
+      // extraction runs ahead in the threads; linking takes the results in input order
+      await inOrder<Document, PoolOutcome | null>(
+        concat(head, rest),
+        threads * 4,
+        async (doc) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
+        async (doc, r) => {
           try {
-            stored(await storeDocument(doc, pipeline, s));
+            if (r.status === 'rejected') throw r.reason;
+            const res = await storeExtracted(doc, r.value, s);
+            for (const w of res.warnings) {
+              progress.clear();
+              err(`${doc.source}: warning: ${w}`);
+            }
+            if (res.stored) {
+              added++;
+              for (const e of res.events) events.add(e);
+            } else known++;
           } catch (e) {
+            if (e instanceof StoppedError && stop.signal) return false;
+            if (STORE_FATAL.test((e as { code?: string }).code ?? '')) {
+              failed++;
+              progress.clear();
+              err(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+              fatal = true;
+              return false;
+            }
             failedDoc(doc, e);
           }
           progress.tick(added + known);
-        }
-      } else {
-        const p = (pool = new ExtractPool(workers));
-        // extraction runs ahead in the threads; linking takes the results in input order
-        await inOrder<Document, Report[] | null>(
-          concat(head, rest),
-          workers * 4,
-          async (doc) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
-          async (doc, r) => {
-            try {
-              if (r.status === 'rejected') throw r.reason;
-              stored(r.value ? await s.ingest(doc, r.value) : { stored: false, events: [] });
-            } catch (e) {
-              failedDoc(doc, e);
-            }
-            progress.tick(added + known);
-          },
-        );
-      }
+          return !stop.signal;
+        },
+      );
     }
   } finally {
     progress.clear();
@@ -189,6 +202,7 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     await store?.close();
     await queue?.close();
   }
+  if (fatal) return 1;
   const summary = queue
     ? `${queued} document${queued === 1 ? '' : 's'} queued, ${failed} failed`
     : `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
@@ -201,7 +215,7 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
 }
 
 async function eventsCommand(opts: Record<string, unknown>): Promise<number> {
-  const store = await openEventStore(dbPath(opts));
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
     const filters: EventFilters = {
       since: opts.since as string | undefined,
@@ -215,7 +229,7 @@ async function eventsCommand(opts: Record<string, unknown>): Promise<number> {
     };
     const { events } = await store.events(filters);
     if (opts.json) out(JSON.stringify(events, null, 2));
-    else if (opts.csv) process.stdout.write(eventsToCsv(events));
+    else if (opts.csv) process.stdout.write(escapeControls(eventsToCsv(events)));
     else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
     else out(events.length ? eventsTable(events) : 'no events');
     return 0;
@@ -229,7 +243,7 @@ function sourcesOf(e: Event): Map<string, string> {
 }
 
 async function showCommand(id: string, opts: { db?: string; json?: boolean }): Promise<number> {
-  const store = await openEventStore(dbPath(opts));
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
     const e = await store.getEvent(id);
     if (!e) {
@@ -244,7 +258,7 @@ async function showCommand(id: string, opts: { db?: string; json?: boolean }): P
 }
 
 async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<number> {
-  const store = await openEventStore(dbPath(opts));
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
     const docs = await store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
@@ -289,20 +303,24 @@ async function workerCommand(opts: { db?: string; queue?: string; drain: boolean
   if (!opts.queue) throw new UsageError('worker needs --queue nats://host:port (or $SITREP_QUEUE)');
   const queue = await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue);
   let store: EventStore | null = null;
-  const stop = stopSignal();
+  // extraction in a worker thread with the per-document time budget, as `ingest`; a signal ends
+  // the document being extracted, which is then not acknowledged and comes again to another worker
+  const pool = new ExtractPool();
+  const stop = stopSignal(() => void pool.close());
   try {
     store = await openEventStore(dbPath(opts));
     const s = store;
-    const pipeline = createPipeline(loadResources());
     const done = await queue.work(
       async (doc) => {
-        await storeDocument(doc, pipeline, s);
+        const res = await storeDocumentOffThread(doc, pool, s);
+        for (const w of res.warnings) err(`${doc.source}: warning: ${w}`);
       },
-      { stop: () => !!stop.signal, drainMs: opts.drain ? 1500 : undefined, onError: err },
+      { stop: () => !!stop.signal, drainMs: opts.drain ? 1500 : undefined, onError: (line) => void (stop.signal || err(line)) },
     );
     err(`worker: ${done} document${done === 1 ? '' : 's'} handled`);
   } finally {
     stop.dispose();
+    await pool.close();
     await store?.close();
     await queue.close();
   }
@@ -390,6 +408,7 @@ function program(result: { code: number }): Command {
 export async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const debug = argv.includes('--debug');
+  guardStdout();
   try {
     await program(result).parseAsync(argv, { from: 'user' });
     return result.code;

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { createApp } from '../api/app.js';
 import { isLoopback, listen } from '../api/server.js';
 import { loadStaticFiles } from '../api/static-files.js';
-import { createPipeline, loadResources } from '../pipeline.js';
+import { ExtractPool } from '../extract-pool.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore } from '../store/open.js';
 
@@ -39,14 +39,23 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
-  const store = await openEventStore(dbPath(opts));
-  const app = createApp({ store, pipeline: createPipeline(loadResources()), token, loopbackOnly: loopback, web, queue });
+  let store;
+  try {
+    store = await openEventStore(dbPath(opts));
+  } catch (e) {
+    await queue?.close();
+    throw e;
+  }
+  // extraction runs in a worker with a per-document budget: a slow POST never stalls other requests or Ctrl-C
+  const extractor = new ExtractPool();
+  const app = createApp({ store, extractor, token, loopbackOnly: loopback, web, queue });
   let server;
   try {
     server = await listen(app, host, +opts.port);
   } catch (e) {
     await store.close();
     await queue?.close();
+    await extractor.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${host} is in use; pick another with --port`);
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}: no such local address`);
@@ -63,7 +72,9 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     if (process.env.npm_command === 'exec') orphanWatch = setInterval(() => process.ppid !== parent && resolve('SIGTERM'), 500);
   });
   clearInterval(orphanWatch);
-  await server.close();
+  // within a second: open keep-alive connections do not hold the stop
+  await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
+  await extractor.close();
   await store.close();
   await queue?.close();
   return signal === 'SIGINT' ? 130 : 143;

@@ -23,6 +23,9 @@ import type { DocumentQueue } from '../scale/queue.js';
 import { storeDocument } from './ingest-run.js';
 
 const MINUTE = 60_000;
+/** Longest --every: a week. */
+export const MAX_EVERY_MINUTES = 7 * 24 * 60;
+
 /** Longest back-off after failures (unless --every is longer): a feed down for days is still tried four times a day. */
 export const MAX_BACKOFF_MS = 6 * 60 * MINUTE;
 /** Longest Retry-After honoured; a server asking for more is asked again after a day. */
@@ -171,7 +174,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   for (const f of feeds) {
     if (!/^https?:\/\/[^/]/i.test(f)) throw new UsageError(`watch wants http(s) feed URLs, not ${JSON.stringify(f)}`);
   }
-  if (!(opts.everyMinutes > 0)) throw new UsageError('--every wants a number of minutes above 0');
+  if (!(opts.everyMinutes > 0) || opts.everyMinutes > MAX_EVERY_MINUTES) throw new UsageError(`--every wants a number of minutes above 0 and at most ${MAX_EVERY_MINUTES}`);
   const log = opts.log ?? ((s: string) => process.stdout.write(s + '\n'));
   const warn = opts.warn ?? ((s: string) => process.stderr.write(`sitrep: ${s}\n`));
   const now = opts.now ?? Date.now;
@@ -253,7 +256,9 @@ export function registerWatch(program: Command, result: { code: number }): void 
     .option('--queue <url>', 'enqueue new items for `sitrep worker` processes (nats://host:4222)')
     .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean; queue?: string }, cmd: Command) => {
       const every = Number(o.every);
-      if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0)) throw new UsageError(`--every wants a number of minutes above 0, not ${JSON.stringify(o.every)}`);
+      // at most a week: a timer past 2^31 ms fires at once, and a feed polled less than weekly is not watched
+      if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0) || every > MAX_EVERY_MINUTES)
+        throw new UsageError(`--every wants a number of minutes above 0 and at most ${MAX_EVERY_MINUTES} (a week), not ${JSON.stringify(o.every)}`);
       const db = (cmd.optsWithGlobals().db as string | undefined) ?? process.env.SITREP_DB ?? './sitrep.db';
       const stop = new AbortController();
       let signal: NodeJS.Signals | null = null;

@@ -23,18 +23,20 @@ const FORCE_NOUNS: [RegExp, string, string][] = [
   [/^(?:civilians|residents|villagers)$/i, 'Civilians', 'civilians'],
 ];
 const FORCE_PHRASE =
-  /\b([\p{Lu}][\p{L}]+)\s+((?:military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
+  /\b([\p{Lu}][\p{L}]{1,40})\s+((?:military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
 
 /** Role words that, before or after a name, make it a person with a role. */
 const ROLE =
   '(?:President|Prime Minister|Minister|Defen[cs]e Minister|Foreign Minister|spokes(?:wo)?(?:man|person)|head|chief|commander|General|Gen\\.|Colonel|Col\\.|Major|Captain|Lieutenant|governor|mayor|leader|journalist|blogger|analyst|official|ambassador|envoy|secretary|director|deputy|adviser|advisor|pilot|correspondent|reporter|prosecutor)';
-const NAME = "[\\p{Lu}][\\p{L}'’-]+(?:\\s+(?:al-|bin |de |van |von )?[\\p{Lu}][\\p{L}'’-]+){1,2}";
+// Word lengths are capped (40): an unbounded `[\p{L}'’-]+` retried at every letter of a long run is quadratic.
+// …and a name starts where a word starts: tried inside every long word it cost 40 steps a letter.
+const NAME = "(?<![\\p{L}'’-])[\\p{Lu}][\\p{L}'’-]{1,40}(?:\\s{1,8}(?:al-|bin |de |van |von )?[\\p{Lu}][\\p{L}'’-]{1,40}){1,2}";
 /** "Jane Doe, head of the regional police" / "John Smith, a spokesperson for …". */
-const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}+\\s+){0,2}?${ROLE}\\b[^,.;“”"]{0,70})`, 'gu');
+const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}{1,40}\\s{1,8}){0,2}?${ROLE}\\b[^,.;“”"]{0,70})`, 'gu');
 /** "President Ana Silva", "Kenyan journalist John Smith", "the head of X, Jane Doe". */
-const ROLE_NAME = new RegExp(`((?:[\\p{Lu}][\\p{L}]+\\s+)?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]+\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
+const ROLE_NAME = new RegExp(`(?<!\\p{L})((?:[\\p{Lu}][\\p{L}]{1,40}\\s{1,8})?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]{1,40}(?!\\p{L})\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
 /** Capitalised organisation names ending in an institution word. */
-const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]+\s+){1,5}(?:Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
+const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]{1,40}\s{1,8}){1,5}(?:Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
 /** Armed groups and bodies known by a single name. */
 const NAMED_GROUPS = /\b(Hezbollah|Hamas|Taliban|ISIS|ISIL|Islamic State|Da[’']?esh|Al[ -]Qaeda|al-Shabaab|Boko Haram|Wagner(?: Group)?|Jabhat al-Nusra|Hayat Tahrir al-Sham|HTS|Jaish al-Fateh|Free Syrian Army|Kremlin|Pentagon|NATO|United Nations|UN|OSCE|Red Cross|Azov|Houthis?|PKK|YPG|SDF)\b/g;
 
@@ -51,29 +53,38 @@ function forceActor(ctx: StageContext, demonym: string, noun: string, start: num
 
 export function findActors(text: string, ctx: StageContext): ActorAnnotation[] {
   const out: ActorAnnotation[] = [];
-  const covered = (s: number, e: number) => out.some((a) => s < a.end && a.start < e);
+  // a coverage map, not a scan of `out`: a text of thousands of actors must not cost their square
+  const taken = new Uint8Array(text.length + 1);
+  const covered = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return true;
+    return false;
+  };
+  const push = (a: ActorAnnotation) => {
+    out.push(a);
+    taken.fill(1, a.start, a.end);
+  };
   for (const m of text.matchAll(NAME_COMMA_ROLE)) {
     if (PERSON_STOP.test(m[1])) continue;
     const start = m.index!;
-    out.push({ kind: 'actor', start, end: start + m[0].length, text: m[0], value: m[1], type: 'person', role: m[2].replace(/^(?:the|a|an)\s+/i, '').trim() });
+    push({ kind: 'actor', start, end: start + m[0].length, text: m[0], value: m[1], type: 'person', role: m[2].replace(/^(?:the|a|an)\s+/i, '').trim() });
   }
   for (const m of text.matchAll(ROLE_NAME)) {
     const start = m.index! + m[0].length - m[2].length;
     if (covered(start, start + m[2].length) || PERSON_STOP.test(m[2])) continue;
-    out.push({ kind: 'actor', start: m.index!, end: m.index! + m[0].length, text: m[0], value: m[2], type: 'person', role: m[1].trim() });
+    push({ kind: 'actor', start: m.index!, end: m.index! + m[0].length, text: m[0], value: m[2], type: 'person', role: m[1].trim() });
   }
   for (const m of text.matchAll(FORCE_PHRASE)) {
     const start = m.index!;
     if (covered(start, start + m[0].length)) continue;
     const a = forceActor(ctx, m[1], m[2], start, start + m[0].length, m[0]);
-    if (a) out.push(a);
+    if (a) push(a);
   }
   for (const re of [ORG, NAMED_GROUPS]) {
     for (const m of text.matchAll(re)) {
       const start = m.index! + (m[0].length - m[1].length);
       const name = m[1].replace(/^the\s+/i, '');
       if (covered(start, start + m[1].length)) continue;
-      out.push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: re === ORG ? 'organisation' : 'group', role: null });
+      push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: re === ORG ? 'organisation' : 'group', role: null });
     }
   }
   return out.sort((a, b) => a.start - b.start);

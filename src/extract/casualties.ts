@@ -25,7 +25,7 @@ const PERSON_NOUNS =
   'gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
   'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fisherm[ae]n|hunters?|mothers?|fathers?|parents?|' +
   'vigilantes?|monks?|nuns|pilgrims?|motorists?|vendors?|shopkeepers?|businessm[ae]n|voters?|' +
-  'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]+(?:ians|ese)';
+  'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]{1,30}(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
@@ -36,7 +36,7 @@ const SINGULAR_PERSON =
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]+\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /**
@@ -45,12 +45,12 @@ const GROUP = new RegExp(
  * number word only (a sentence-initial "Two" would need the case-insensitive reading).
  */
 const NAMED_SIDE = new RegExp(
-  `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
+  `\\b(?:(at least|more than|up to|about|around|over|some|nearly)\\s+)?(\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,40}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+` +
     // not a time or a unit ("11 PM", "5 KM"); and only in running text: in a title-case headline
     // "3 Hours After Blast" names no side
     `(?!(?:AM|PM|GMT|UTC|EST|CET|EAT|WAT|IST|KMS?|MM|CM|KG|HRS|MW|KV|USD|EUR)\\b)` +
     // "2 Taliban and 4 …", "3 Tatmadaw killed": a name without plural s, only beside another count or the casualty word
-    `((?:[A-Z]{2,6}s?|[A-Z][a-z]+s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]+\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
+    `((?:[A-Z]{2,6}s?|[A-Z][a-z]{1,40}s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]{1,40}\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
   'gu',
 );
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
@@ -82,30 +82,30 @@ const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|a
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
-  [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{1,6}teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
   [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
-  [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S+\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
-  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w+\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w{1,40}\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
-  [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
+  [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
-  [/\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
-  [/\b(?:deaths? of|death toll (?:\w+\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
-  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
-  [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
+  [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
@@ -141,7 +141,7 @@ const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several
 const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
-const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]+\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
+const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
 
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
@@ -184,7 +184,7 @@ const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
   'iu',
 );
 
@@ -193,7 +193,7 @@ const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
 /** "kills one" is a count only where the phrase ends: not "killed one of the leaders". */
 const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
 /** The singular victim after a word of `one` verbs (see VERBS). */
-const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');

@@ -39,7 +39,8 @@ const VAGUE: Record<string, Count> = {
 const NOT_VAGUE = '(?!(?:a|an)\\s+(?:few|number\\s+of|(?:unknown|undetermined|unspecified|unconfirmed|unidentified)\\s+number)\\b)';
 const WORD = '(?:' + [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|') + ')';
 /** A cardinal: digits, or number words joined by spaces, hyphens or "and". */
-const CARDINAL = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${NOT_VAGUE}${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
+// bounded: no cardinal has more than ten number words, and an unbounded run ("two two two …") is quadratic
+const CARDINAL = `(?:\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,40}|${NOT_VAGUE}${WORD}(?:(?:[\\s-]{1,4}|\\s{1,4}and\\s{1,4})${WORD}){0,10})`;
 const VAGUE_RE = '(?:a few|few|a number of|several (?:dozen|hundred|thousand)|several|many|dozens|scores|hundreds|thousands)';
 const QUALIFIER = '(?:at least|at most|up to|as many as|more than|over|nearly|almost|about|around|approximately|some|roughly|fewer than|less than)';
 

@@ -13,12 +13,15 @@ const ABBREVIATIONS = new Set(
     .split(' '),
 );
 
-const BREAK = /([.!?]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n/gu;
+// bounded runs: an unbounded `[.!?]+` retried at every dot of a long "....." run is quadratic
+const BREAK = /([.!?]{1,8})(["'”’»)\]]{0,8})(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n/gu;
 
 function endsWithAbbreviation(text: string, end: number): boolean {
   // the word before the period: "Gen.", "U.S.", single initials "J."
+  // at most 24 characters back: no abbreviation is longer, and a long run must not cost its length per period
   let i = end - 1;
-  while (i >= 0 && /[\p{L}.]/u.test(text[i])) i--;
+  const stop = Math.max(-1, end - 25);
+  while (i > stop && /[\p{L}.]/u.test(text[i])) i--;
   const word = text.slice(i + 1, end).toLowerCase().replace(/\.$/, '');
   if (word.length === 1 && /\p{L}/u.test(word)) return true;
   return ABBREVIATIONS.has(word);

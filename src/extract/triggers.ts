@@ -68,11 +68,12 @@ function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIn
 /** Other rule lists (tests, experiments) are scanned rule by rule: their index is not built per call. */
 export function findTriggers(text: string, rules: readonly TriggerRule[] = TRIGGER_RULES): TriggerAnnotation[] {
   const out: TriggerAnnotation[] = [];
-  const taken: [number, number][] = [];
+  // a coverage map, not a list scanned per match: a text of thousands of triggers must not cost their square
+  const taken = new Uint8Array(text.length + 1);
   for (const [r, s, matched] of ruleMatches(text, rules, rules === TRIGGER_RULES ? DEFAULT_INDEX : null)) {
     const e = s + matched.length;
-    if (taken.some(([a, b]) => s < b && a < e)) continue;
-    taken.push([s, e]);
+    if (taken.subarray(s, e).includes(1)) continue;
+    taken.fill(1, s, e);
     out.push({ kind: 'trigger', start: s, end: e, text: matched, category: r.category, type: r.type, tags: r.tags, weight: r.weight });
   }
   return out.sort((a, b) => a.start - b.start);

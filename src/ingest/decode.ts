@@ -20,13 +20,14 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export function gunzip(bytes: Uint8Array): Buffer {
+export function gunzip(bytes: Uint8Array, max = MAX_INFLATED_BYTES): Buffer {
   let out: Buffer;
   try {
-    out = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
+    out = gunzipSync(bytes, { maxOutputLength: max });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError(`gzip inflates past ${MAX_INFLATED_BYTES} bytes`, 'ingest:gzip-too-large');
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError(`gzip inflates past ${max} bytes`, 'ingest:gzip-too-large');
+    if (/incorrect header/i.test((err as Error).message)) throw new InputError('not gzip data', 'ingest:bad-gzip');
     throw new InputError('truncated or corrupt gzip data', 'ingest:bad-gzip');
   }
   // zlib's sync inflate returns what it got when the stream stops early; the trailer's length

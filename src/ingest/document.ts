@@ -18,21 +18,60 @@ const DATE_PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?/i;
 
 /** Whitespace, case and Unicode form do not make a different document. */
 export function normaliseForIdentity(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').replace(ZERO_WIDTH_ALL, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function documentId(text: string): string {
   return 'doc_' + createHash('sha256').update(normaliseForIdentity(text)).digest('hex').slice(0, 16);
 }
 
-/** A calendar date in ISO form, from the forms metadata uses; null when it is none. */
+/** Publication years we believe: news before 1900 or after 2100 is a typo or a placeholder ("0000-00-00"). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** Whether y-m-d is a day of the calendar in the accepted years ("2023-02-31" is not). */
+export function isRealDay(y: number, m: number, d: number): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A calendar date in ISO form, from the forms metadata uses; null when it is none or not a real day. */
 export function isoDateOrNull(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const s = String(value).trim();
+  const s = String(value).trim().slice(0, 100);
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (m) return isRealDay(+m[1], +m[2], +m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : null;
   const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  return isRealDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ? d.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * Terminal escape sequences (CSI, OSC, and the two-byte forms) and every other C0/C1 control but tab
+ * and newline: text from a document must never drive the terminal it is printed on. Bounded, linear.
+ */
+const ESCAPES = /(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,16}[\x40-\x7e]?|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)?|\x1b[\x20-\x2f]{0,4}[\x30-\x7e]?/g;
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+/** Zero-width space, word joiner, BOM: invisible, meaningless in text, yet they split a word. */
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
+/** Identity also ignores the joiners (ZWNJ, ZWJ), which matter to how Persian or emoji render, not to what a report says. */
+const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060\ufeff]/g;
+
+export function stripControls(text: string, keepNewlines = true): string {
+  const out = text.replace(ESCAPES, '').replace(CONTROLS, '');
+  return keepNewlines ? out : out.replace(/[\t\n]/g, ' ');
+}
+
+/** One-line metadata (title, source, author): controls stripped, newlines and tabs become spaces. */
+export function cleanLine(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return stripControls(value, false).replace(ZERO_WIDTH, '').trim() || null;
+}
+
+/** Lone UTF-16 surrogates (from "\ud800" in JSON) become U+FFFD, one unit for one: offsets stay put. */
+export function wellFormed(text: string): string {
+  return (text as string & { toWellFormed?: () => string }).toWellFormed?.() ?? text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function cut(text: string, warnings: string[]): string {
@@ -75,10 +114,15 @@ function headline(text: string): string | null {
 
 /** A document from plain text (a `.txt` file, a JSONL `text` field, stdin). */
 export function textDocument(raw: string, meta: DocumentMeta, warnings: string[] = []): Document {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+  let text = stripControls(wellFormed(raw).replace(/\r\n?/g, '\n')).replace(ZERO_WIDTH, '');
   let published = meta.published ?? null;
+  if (published && !isoDateOrNull(published)) {
+    warnings.push(`publication date ${JSON.stringify(cleanLine(published.slice(0, 40)))} is not a real day; left out`);
+    published = null;
+  }
   const prefix = DATE_PREFIX.exec(text);
   if (prefix) {
+    if (!published && !isoDateOrNull(prefix[1])) warnings.push(`date line ${prefix[1]} is not a real day; left out`);
     published ??= isoDateOrNull(prefix[1]);
     text = text.slice(prefix[0].length);
   }
@@ -88,13 +132,13 @@ export function textDocument(raw: string, meta: DocumentMeta, warnings: string[]
   if (filler) warnings.push(filler);
   return {
     id: documentId(text),
-    source: meta.source,
-    url: meta.url ?? null,
-    title: meta.title ?? headline(text),
+    source: cleanLine(meta.source) ?? '-',
+    url: cleanLine(meta.url),
+    title: cleanLine(meta.title) ?? headline(text),
     published,
-    author: meta.author ?? null,
-    site: meta.site ?? null,
-    lang: meta.lang ?? null,
+    author: cleanLine(meta.author),
+    site: cleanLine(meta.site),
+    lang: cleanLine(meta.lang),
     text,
   };
 }

@@ -41,7 +41,7 @@ export function looksLikeFeed(head: string): boolean {
   const s = head
     .slice(0, 4096)
     .replace(/^\uFEFF/, '')
-    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[^\]]*\])?\s*>/gi, '') // a DOCTYPE may carry an internal subset [ … ]
     .trimStart();
   return /^<(?:rss|feed|rdf:RDF|RDF)[\s>/]/i.test(s);
 }

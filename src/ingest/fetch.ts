@@ -21,7 +21,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { lookup as dnsLookup } from 'node:dns/promises';
 import { decodeBytes, gunzip, isGzip } from './decode.js';
-import { isoDateOrNull } from './document.js';
+import { cleanLine, isoDateOrNull } from './document.js';
 import { InputError } from './errors.js';
 import { ARTICLE_MIN_WORDS, looksLikeFeed, parseFeed, xmlDeclaredEncoding, type Feed, type FeedItem } from './feed.js';
 // read.ts imports this module too; the cycle is safe because neither uses the other at load time.
@@ -359,7 +359,7 @@ export async function itemDocument(item: FeedItem, feedSource: string, opts: Fet
   // The feed's title is the clean headline (pages add the site's name); the page's own date and
   // byline, where it has them, are the publisher's and win over the feed's.
   const d = res.document;
-  return { ...res, document: { ...d, title: item.title ?? d.title, published: d.published ?? isoDateOrNull(item.published), author: d.author ?? item.author } };
+  return { ...res, document: { ...d, title: cleanLine(item.title) ?? d.title, published: d.published ?? isoDateOrNull(item.published), author: d.author ?? item.author } };
 }
 
 /** Runs thunks `width` at a time and yields their results in order. The thunks never reject. */
@@ -404,7 +404,8 @@ export async function* readUrl(url: string, opts: FetchOptions = {}): AsyncGener
   let body: Uint8Array = res.body;
   try {
     // a .gz served as application/gzip: what matters is inside
-    if (isGzip(body) && (res.mediaType === null || SNIFF_TYPES.has(res.mediaType))) body = gunzip(body);
+    // inflated within the fetch bound, as a Content-Encoding body is: not the file bound (256 MB)
+    if (isGzip(body) && (res.mediaType === null || SNIFF_TYPES.has(res.mediaType))) body = gunzip(body, opts.maxBytes ?? MAX_FETCH_BYTES);
   } catch (e) {
     yield errorResult(url, e);
     return;

@@ -5,14 +5,15 @@
  * goes on with the rest. JSONL is streamed line by line, so a 1 GB dump never sits in memory.
  */
 import { createReadStream } from 'node:fs';
-import { open, opendir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import type { Document } from '../model/index.js';
 import { decodeBytes, gunzip, isGzip } from './decode.js';
-import { isoDateOrNull, textDocument } from './document.js';
+import { byteLines } from './lines.js';
+import { cleanLine, isoDateOrNull, textDocument } from './document.js';
 import { InputError } from './errors.js';
 import { sniffHtmlCharset } from './html-charset.js';
 import { extractArticle } from './html.js';
@@ -25,7 +26,7 @@ export type InputResult =
 
 /** Bytes read from one non-JSONL file; past it the rest is left and a warning says so. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** Characters of one JSONL line; a longer line is named and skipped. */
+/** Bytes of one JSONL line; a longer line is dropped while it streams, named, and reading goes on. */
 export const MAX_JSONL_LINE = 8 * 1024 * 1024;
 
 type Format = 'text' | 'html' | 'jsonl' | 'feed';
@@ -43,12 +44,19 @@ function formatOf(path: string): Format | null {
   return ext in EXTENSIONS ? EXTENSIONS[ext] : null;
 }
 
+function notRegular(input: string, st: import('node:fs').Stats): InputResult {
+  const what = st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+  return { kind: 'error', input, reason: `${what}, not a regular file: skipped`, rule: 'ingest:not-regular' };
+}
+
 function errorResult(input: string, err: unknown): InputResult {
   if (err instanceof InputError) return { kind: 'error', input, reason: err.message, rule: err.rule };
   const e = err as NodeJS.ErrnoException;
   const reasons: Record<string, string> = {
     ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'is a folder', ELOOP: 'symbolic link loop', EMFILE: 'too many open files',
   };
+  // a name that is not UTF-8 comes back from the folder listing with U+FFFD and can no longer be opened
+  if (e.code === 'ENOENT' && input.includes('\ufffd')) return { kind: 'error', input, reason: 'file name is not valid UTF-8: cannot be opened by name, skipped', rule: 'ingest:bad-name' };
   return { kind: 'error', input, reason: (e.code && reasons[e.code]) || e.message || String(err), rule: `ingest:${(e.code ?? 'error').toLowerCase()}` };
 }
 
@@ -82,14 +90,18 @@ export function documentFromRecord(record: unknown, source: string): InputResult
   const str = (k: string) => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string).trim() : null);
   const src = str('source') ? `${source} (${str('source')})` : source;
   try {
-    const meta = { source: src, url: str('url'), title: str('title'), published: isoDateOrNull(r.published ?? r.date), author: str('author'), site: str('site') };
+    const rawDate = r.published ?? r.date;
+    const published = isoDateOrNull(rawDate);
+    const warnings: string[] = [];
+    if (!published && (typeof rawDate === 'string' || typeof rawDate === 'number') && String(rawDate).trim())
+      warnings.push(`publication date ${JSON.stringify(cleanLine(String(rawDate).slice(0, 40)))} is not a real day; left out`);
+    const meta = { source: src, url: str('url'), title: str('title'), published, author: str('author'), site: str('site') };
     if (str('text')) {
-      const warnings: string[] = [];
       return { kind: 'document', document: textDocument(str('text')!, meta, warnings), warnings };
     }
     if (str('html')) {
       const article = extractArticle(str('html')!, { url: meta.url });
-      const warnings = [...article.warnings];
+      warnings.push(...article.warnings);
       const document = textDocument(article.text, { ...meta, title: meta.title ?? article.title, published: meta.published ?? article.published, author: meta.author ?? article.author, site: meta.site ?? article.site, lang: article.lang }, warnings);
       return { kind: 'document', document, warnings };
     }
@@ -99,39 +111,98 @@ export function documentFromRecord(record: unknown, source: string): InputResult
   }
 }
 
-/** Streams a JSONL file or stream (gzip or not): one result per non-empty line. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOOSE = new TextDecoder('utf-8');
+
+/**
+ * Streams a JSONL file or stream (gzip or not): one result per non-empty line. Lines are split on
+ * bytes and bounded while reading (`byteLines`). A UTF-8 BOM is dropped; UTF-16 (by its BOM) is
+ * transcoded as it streams; invalid UTF-8 in a line is replaced with U+FFFD and said.
+ */
 export async function* readJsonl(stream: Readable, name: string, gzipped: boolean): AsyncGenerator<InputResult> {
-  const input = gzipped ? stream.pipe(createGunzip()) : stream;
+  let input: Readable = gzipped ? stream.pipe(createGunzip()) : stream;
   let streamError: Error | null = null;
   input.on('error', (e) => (streamError = e));
   stream.on('error', (e) => (streamError = e));
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   try {
-    for await (const line of lines) {
-      n++;
-      if (!line.trim()) continue;
+    input = await transcodeUtf16(input);
+    input.on('error', (e) => (streamError = e));
+    for await (const line of byteLines(input, MAX_JSONL_LINE)) {
+      n = line.n;
       const where = `${name}:${n}`;
-      if (line.length > MAX_JSONL_LINE) {
-        yield { kind: 'error', input: where, reason: `line longer than ${MAX_JSONL_LINE} characters`, rule: 'ingest:jsonl-line-too-long' };
+      if (line.kind === 'too-long') {
+        yield { kind: 'error', input: where, reason: `line longer than ${MAX_JSONL_LINE / 1024 / 1024} MB (${line.bytes} bytes), skipped`, rule: 'ingest:jsonl-line-too-long' };
         continue;
       }
+      let bytes = line.bytes;
+      if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      let text: string;
+      const warnings: string[] = [];
+      try {
+        text = UTF8.decode(bytes);
+      } catch {
+        text = UTF8_LOOSE.decode(bytes);
+        warnings.push('invalid UTF-8 replaced with U+FFFD');
+      }
+      if (!text.trim()) continue;
       let record: unknown;
       try {
-        record = JSON.parse(line);
+        record = JSON.parse(text);
       } catch {
         yield { kind: 'error', input: where, reason: 'not valid JSON', rule: 'ingest:jsonl-syntax' };
         continue;
       }
-      yield documentFromRecord(record, where);
+      const result = documentFromRecord(record, where);
+      if (result.kind === 'document') result.warnings.unshift(...warnings);
+      yield result;
     }
   } catch (err) {
     streamError ??= err as Error;
   }
   if (streamError) {
     const gz = /unexpected end|incorrect header|invalid|zlib/i.test((streamError as Error).message);
-    yield { kind: 'error', input: `${name}:${n + 1}`, reason: gz ? 'truncated or corrupt gzip data' : (streamError as Error).message, rule: gz ? 'ingest:bad-gzip' : 'ingest:read' };
+    const header = /incorrect header/i.test((streamError as Error).message);
+    yield {
+      kind: 'error',
+      input: `${name}:${n + 1}`,
+      reason: header ? 'not gzip data (the name ends in .gz)' : gz ? 'truncated or corrupt gzip data' : (streamError as Error).message,
+      rule: gz ? 'ingest:bad-gzip' : 'ingest:read',
+    };
   }
+}
+
+/** A stream that starts with a UTF-16 BOM, transcoded to UTF-8 as it flows; any other stream as it is. */
+async function transcodeUtf16(input: Readable): Promise<Readable> {
+  const [head, rest] = await peek(input, 2);
+  const bom = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) ? (head[0] === 0xff ? 'utf-16le' : 'utf-16be') : null;
+  if (!bom) return rest;
+  return rest.pipe(iconv.decodeStream(bom)).pipe(iconv.encodeStream('utf-8')) as unknown as Readable;
+}
+
+/** The first bytes of a stream (at least `n` when there are) and a stream that still yields all of it. */
+async function peek(input: Readable, n: number): Promise<[Buffer, Readable]> {
+  const it = input[Symbol.asyncIterator]();
+  const got: Buffer[] = [];
+  let len = 0;
+  let done = false;
+  while (len < n) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    const b = typeof r.value === 'string' ? Buffer.from(r.value) : (r.value as Buffer);
+    got.push(b);
+    len += b.length;
+  }
+  const head = Buffer.concat(got);
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    if (done) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : (r.value as Buffer);
+  }
+  return [head, Readable.from(all(), { objectMode: false })];
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -172,6 +243,12 @@ function sniffFeed(bytes: Uint8Array, lookIntoGzip = true): boolean {
 export async function* readFile(path: string, fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
   const format = formatOf(path);
   try {
+    // a FIFO, socket or device would block open() or never end: only regular files are read
+    const st = await stat(path);
+    if (!st.isFile()) {
+      yield notRegular(path, st);
+      return;
+    }
     if (format === 'jsonl') {
       yield* readJsonl(createReadStream(path), path, path.toLowerCase().endsWith('.gz'));
       return;
@@ -201,7 +278,9 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
     return;
   }
   if (seen.has(real)) {
-    yield { kind: 'error', input: dir, reason: 'symbolic link loop (folder already read)', rule: 'ingest:link-loop' };
+    // a link back into a folder being read is a loop; the same folder named twice is only a repeat
+    const viaLink = await lstat(dir).then((st) => st.isSymbolicLink(), () => false);
+    yield { kind: 'error', input: dir, reason: viaLink ? 'symbolic link loop (folder already read)' : 'folder already read (named twice)', rule: 'ingest:link-loop' };
     return;
   }
   seen.add(real);
@@ -232,26 +311,54 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<{ file: str
   }
 }
 
-/** Standard input: JSONL when it starts with "{", else one text or HTML page. */
+/**
+ * Standard input, streamed like a file: gzip is inflated as it flows; JSONL (first non-blank byte
+ * "{", after any BOM) goes line by line; anything else is read up to MAX_FILE_BYTES as one text or
+ * HTML page or a feed.
+ */
 export async function* readStream(stream: Readable, name = '-', fetchOptions: FetchOptions = {}): AsyncGenerator<InputResult> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  const bytes = Buffer.concat(chunks);
-  if (!bytes.length) {
+  let [head, input] = await peek(stream, 2);
+  let gzipped = false;
+  if (isGzip(head)) {
+    gzipped = true;
+    const gunzipped = input.pipe(createGunzip());
+    input.on('error', (e) => gunzipped.destroy(e));
+    input = gunzipped;
+  }
+  try {
+    [head, input] = await peek(input, 512);
+  } catch (err) {
+    yield { kind: 'error', input: name, reason: gzipped ? 'truncated or corrupt gzip data' : (err as Error).message, rule: gzipped ? 'ingest:bad-gzip' : 'ingest:read' };
+    return;
+  }
+  if (!head.length) {
     yield { kind: 'error', input: name, reason: 'empty input', rule: 'ingest:empty' };
     return;
   }
-  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
-  if (head.startsWith('{')) {
-    const { Readable } = await import('node:stream');
-    yield* readJsonl(Readable.from([bytes]), name, false);
+  const start = decodeBytes(head.subarray(0, Math.min(head.length, 64)), null).text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) {
+    yield* readJsonl(input, name, false);
     return;
   }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const c of input) {
+      chunks.push(c as Buffer);
+      size += (c as Buffer).length;
+      if (size > MAX_FILE_BYTES) break; // documentFromBytes cuts at the bound and says so
+    }
+  } catch (err) {
+    yield { kind: 'error', input: name, reason: gzipped ? 'truncated or corrupt gzip data' : (err as Error).message, rule: gzipped ? 'ingest:bad-gzip' : 'ingest:read' };
+    return;
+  }
+  input.destroy();
+  const bytes = Buffer.concat(chunks);
   if (sniffFeed(bytes)) {
     yield* readFeed(bytes, name, fetchOptions);
     return;
   }
-  yield documentFromBytes(bytes, head.startsWith('<') ? 'html' : 'text', name);
+  yield documentFromBytes(bytes, start.startsWith('<') ? 'html' : 'text', name);
 }
 
 /** Every input named on the command line, in order. */
@@ -271,6 +378,10 @@ export async function* readInputs(paths: readonly string[], stdin: Readable = pr
       st = await stat(p);
     } catch (err) {
       yield errorResult(p, err);
+      continue;
+    }
+    if (!st.isDirectory() && !st.isFile()) {
+      yield notRegular(p, st);
       continue;
     }
     if (st.isDirectory()) {

@@ -12,7 +12,8 @@ export interface EventStore {
   close(): Awaitable<void>;
   hasDocument(id: string): Awaitable<boolean>;
   documentCount(): Awaitable<number>;
-  ingest(doc: Document, reports: readonly Report[]): Awaitable<StoreResult>;
+  /** `spans`: what the document view underlines, found at ingest, so reading never runs the pipeline again. */
+  ingest(doc: Document, reports: readonly Report[], spans?: readonly unknown[] | null): Awaitable<StoreResult>;
   getEvent(id: string): Awaitable<Event | null>;
   events(f?: EventFilters): Awaitable<{ events: Event[]; next: string | null }>;
   documents(): Awaitable<(DocumentRow & { events: string[] })[]>;
@@ -22,11 +23,17 @@ export interface EventStore {
   addFeedItem(feed: string, item: string, document: string | null): Awaitable<void>;
   documentEvents(id: string): Awaitable<string[]>;
   getDocument(id: string): Awaitable<(DocumentRow & { text: string; reports: Report[] }) | null>;
+  /** The spans stored at ingest; null for a document stored before they were. */
+  documentSpans(id: string): Awaitable<unknown[] | null>;
 }
 
-/** Opens the store a `--db` value names: a PostgreSQL URL, else a SQLite file. */
-export async function openEventStore(target: string): Promise<EventStore> {
+/**
+ * Opens the store a `--db` value names: a PostgreSQL URL, else a SQLite file. `readonly` (the
+ * reading commands) opens a SQLite file without creating, migrating or repairing it, and a missing
+ * one is an error naming the path; PostgreSQL is opened as for writing (a server, not a file).
+ */
+export async function openEventStore(target: string, opts: { readonly?: boolean } = {}): Promise<EventStore> {
   // the PostgreSQL client is loaded only when asked for: SQLite commands start as fast as before
   if (/^postgres(?:ql)?:\/\//i.test(target)) return (await import('./postgres.js')).PgStore.open(target);
-  return openStore(target);
+  return openStore(target, opts);
 }

@@ -12,7 +12,6 @@
 import pg from 'pg';
 import type { Document, Event, Report } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
-import { haversineKm } from '../link/compatible.js';
 import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import { UsageError, type DocumentRow, type EventFilters, type FeedState, type StoreResult } from './sqlite.js';
 
@@ -94,6 +93,11 @@ const MIGRATIONS: readonly string[] = [
     next_poll TEXT
   );
   CREATE TABLE feed_items (feed TEXT NOT NULL, item TEXT NOT NULL, document TEXT, seen_at TEXT NOT NULL, PRIMARY KEY (feed, item));
+  `,
+  // 2: the spans the document view underlines, found at ingest (as SQLite's migration 6): reading a
+  // document never runs the pipeline again. NULL for documents stored before.
+  `
+  ALTER TABLE documents ADD COLUMN spans TEXT;
   `,
 ];
 
@@ -354,10 +358,10 @@ export class PgStore {
    * lock; a document already stored changes nothing. A connection lost on the way (server
    * restart) rolls the transaction back on the server; the document is tried again on a new one.
    */
-  async ingest(doc: Document, reports: readonly Report[]): Promise<StoreResult> {
+  async ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): Promise<StoreResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.ingestOnce(doc, reports);
+        return await this.ingestOnce(doc, reports, spans);
       } catch (e) {
         this.linker.forget();
         if (attempt < 5 && isConnectionLoss(e)) {
@@ -369,7 +373,7 @@ export class PgStore {
     }
   }
 
-  private async ingestOnce(doc: Document, reports: readonly Report[]): Promise<StoreResult> {
+  private async ingestOnce(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null): Promise<StoreResult> {
     const c = await this.pool.connect();
     // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
     const ignore = () => {};
@@ -383,8 +387,8 @@ export class PgStore {
         return { stored: false, events: [] };
       }
       await c.query(
-        'INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-        [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString()],
+        'INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
+        [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString(), spans ? JSON.stringify(spans) : null],
       );
       await c.query("UPDATE counters SET n = n + 1 WHERE name = 'documents'");
       const terms = [...countedTerms(reports)].sort();
@@ -438,6 +442,12 @@ export class PgStore {
       const dLat = f.near.km / 111;
       const dLon = f.near.km / (111 * Math.max(0.05, Math.cos((f.near.lat * Math.PI) / 180)));
       where.push(`lat BETWEEN ${p(f.near.lat - dLat)} AND ${p(f.near.lat + dLat)} AND lon BETWEEN ${p(f.near.lon - dLon)} AND ${p(f.near.lon + dLon)}`);
+      // the great-circle distance in the query, before LIMIT (as haversineKm): filtered after it, pages came back short
+      const la = p(f.near.lat);
+      const lo = p(f.near.lon);
+      where.push(
+        `12742 * asin(sqrt(least(1, power(sin(radians(lat - ${la}) / 2), 2) + cos(radians(${la})) * cos(radians(lat)) * power(sin(radians(lon - ${lo}) / 2), 2)))) <= ${p(f.near.km)}`,
+      );
     }
     if (f.q !== undefined) {
       const q = safeTsQuery(f.q);
@@ -451,9 +461,7 @@ export class PgStore {
     const limit = Math.max(1, Math.min(f.limit ?? 100, 100_000));
     const sql = `SELECT id, data, sort_date, lat, lon FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY COALESCE(sort_date, '') DESC, id LIMIT ${p(limit + 1)}`;
     const rows = await this.q<{ id: string; data: string; sort_date: string | null; lat: number | null; lon: number | null }>(sql, params);
-    let kept = rows;
-    if (f.near) kept = rows.filter((r) => r.lat !== null && haversineKm(f.near!.lat, f.near!.lon, r.lat, r.lon!) <= f.near!.km);
-    const page = kept.slice(0, limit);
+    const page = rows.slice(0, limit);
     const next = rows.length > limit ? encodeCursor(page[page.length - 1].sort_date ?? '', page[page.length - 1].id) : null;
     return { events: page.map((r) => JSON.parse(r.data) as Event), next };
   }
@@ -501,6 +509,12 @@ export class PgStore {
     if (!d) return null;
     const reports = (await this.q<{ data: string }>('SELECT data FROM reports WHERE document = $1 ORDER BY idx', [id])).map((r) => JSON.parse(r.data) as Report);
     return { ...d, reports };
+  }
+
+  /** The spans stored at ingest; null for a document stored before they were. */
+  async documentSpans(id: string): Promise<unknown[] | null> {
+    const [r] = await this.q<{ spans: string | null }>('SELECT spans FROM documents WHERE id = $1', [id]);
+    return r?.spans ? (JSON.parse(r.spans) as unknown[]) : null;
   }
 }
 

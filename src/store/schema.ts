@@ -115,4 +115,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE report_edges ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX report_edges_scored ON report_edges(scored);
   `,
+  // 6: the spans the document view underlines, found at ingest: reading a document never runs the
+  // pipeline again (one slow document re-extracted on every read froze the server). NULL before.
+  `
+  ALTER TABLE documents ADD COLUMN spans TEXT;
+  `,
 ];

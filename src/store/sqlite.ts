@@ -4,6 +4,7 @@
  * reports, the events they join and the full-text entry — a crash leaves whole documents only.
  */
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import type { Document, Event, Report } from '../model/index.js';
 import { haversineKm } from '../link/compatible.js';
 import { Linker } from './linking.js';
@@ -15,8 +16,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Opens the store. `readonly` (the reading commands) never creates, migrates or repairs: a mistyped
+ * `--db` is an error naming the path, not a new empty database. Every open error names the file.
+ */
 export function openStore(path: string, opts: { readonly?: boolean } = {}): Store {
-  const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  let db: DB;
+  try {
+    if (opts.readonly && path !== ':memory:' && !existsSync(path)) throw new UsageError(`${path}: no such database (sitrep ingest creates one)`);
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
   db.pragma('busy_timeout = 30000');
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
@@ -92,6 +104,10 @@ export class Store {
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
+    // the distance filter runs in the query, before LIMIT: filtered after it, pages came back short or empty
+    db.function('sitrep_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
+      lat2 === null || lon2 === null ? null : haversineKm(lat1 as number, lon1 as number, lat2 as number, lon2 as number),
+    );
   }
 
   close(): void {
@@ -110,13 +126,13 @@ export class Store {
    * Stores one document with its reports and links them, all in one transaction. A document
    * already stored (same normalised text) changes nothing.
    */
-  ingest(doc: Document, reports: readonly Report[]): StoreResult {
+  ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): StoreResult {
     const run = this.db.transaction((): StoreResult => {
       if (this.hasDocument(doc.id)) return { stored: false, events: [] };
       const now = new Date().toISOString();
       const info = this.db
-        .prepare('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)')
-        .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now);
+        .prepare('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+        .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now, spans ? JSON.stringify(spans) : null);
       this.db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
       const upsertDf = this.db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
       const seenTerms = new Set<string>();
@@ -179,6 +195,8 @@ export class Store {
       const dLon = f.near.km / (111 * Math.max(0.05, Math.cos((f.near.lat * Math.PI) / 180)));
       where.push('lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?');
       params.push(f.near.lat - dLat, f.near.lat + dLat, f.near.lon - dLon, f.near.lon + dLon);
+      where.push('sitrep_km(?, ?, lat, lon) <= ?');
+      params.push(f.near.lat, f.near.lon, f.near.km);
     }
     if (f.q !== undefined) {
       const q = safeFtsQuery(f.q);
@@ -194,9 +212,7 @@ export class Store {
     const limit = Math.max(1, Math.min(f.limit ?? 100, 100_000));
     const sql = `SELECT id, data, sort_date, lat, lon FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY COALESCE(sort_date, '') DESC, id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1) as { id: string; data: string; sort_date: string | null; lat: number | null; lon: number | null }[];
-    let kept = rows;
-    if (f.near) kept = rows.filter((r) => r.lat !== null && haversineKm(f.near!.lat, f.near!.lon, r.lat, r.lon!) <= f.near!.km);
-    const page = kept.slice(0, limit);
+    const page = rows.slice(0, limit);
     const next = rows.length > limit ? encodeCursor(page[page.length - 1].sort_date ?? '', page[page.length - 1].id) : null;
     return { events: page.map((r) => JSON.parse(r.data) as Event), next };
   }
@@ -248,6 +264,12 @@ export class Store {
     if (!d) return null;
     const reports = (this.db.prepare('SELECT data FROM reports WHERE document = ? ORDER BY idx').pluck().all(id) as string[]).map((r) => JSON.parse(r) as Report);
     return { ...d, reports };
+  }
+
+  /** The spans stored at ingest; null for a document stored before they were (schema 6). */
+  documentSpans(id: string): unknown[] | null {
+    const s = this.db.prepare('SELECT spans FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined;
+    return s ? (JSON.parse(s) as unknown[]) : null;
   }
 }
 

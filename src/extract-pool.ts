@@ -1,0 +1,235 @@
+/**
+ * Extraction off the main thread with a per-document time budget, on one or several worker
+ * threads. Each thread runs the pipeline; when a document passes the budget its thread is ended,
+ * the stage it was in is named, and the document is run again without that stage (and the stages
+ * that need it): it is stored with a warning and without that stage's fields, and nothing waits on
+ * it longer than the budget allows. Extraction is a pure function of the document, so which thread
+ * ran it changes nothing; `ingest --workers N` links the results in input order (`inOrder`), which
+ * is what makes N threads give the events one gives. `serve`, `ingest` and `worker` use it;
+ * `extract` (one document, a person at the terminal) runs in-process.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Document, Report } from './model/index.js';
+import { spanOf, type Span } from './extract/spans.js';
+import { extract, type Pipeline } from './pipeline.js';
+import type { WorkReply, WorkRequest } from './extract-worker.js';
+
+/** Per-document extraction time. A 200,000-character report takes about a second; this is far past any real one. */
+export const DEFAULT_BUDGET_MS = 20_000;
+
+export interface PoolOutcome {
+  reports: Report[];
+  spans: Span[];
+  warnings: string[];
+}
+
+/** What the API and the ingest loop call: the worker pool, or the pipeline in-process (tests, scripts). */
+export interface Extractor {
+  extract(document: Document): Promise<PoolOutcome>;
+}
+
+/** The pipeline on the calling thread, without a budget: for tests and one-off scripts. */
+export function inProcessExtractor(pipeline: Pipeline): Extractor {
+  return {
+    extract: async (document) => {
+      const { annotated, reports } = extract(document, pipeline);
+      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: [] };
+    },
+  };
+}
+
+export class StoppedError extends Error {
+  override name = 'StoppedError';
+}
+
+/**
+ * The worker's heap, bounded here rather than by the command's shebang (`node bin/sitrep.js` runs
+ * without it): the gazetteer takes ~150 MB, one 200,000-character document a few tens more. A worker
+ * past it ends with an error for that document, and the next document gets a fresh worker.
+ */
+const WORKER_HEAP_MB = 768;
+
+function newWorker(): Worker {
+  const js = new URL('./extract-worker.js', import.meta.url);
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (existsSync(js)) return new Worker(js, { resourceLimits });
+  // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
+  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const ts = new URL('./extract-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits });
+}
+
+/** One worker thread and the documents given to it, one at a time, each within the budget. */
+class Lane {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private current: { reject(e: Error): void } | null = null;
+  private closed = false;
+
+  /** Documents given to this lane and not yet answered: the pool gives the next one to the least busy. */
+  busy = 0;
+
+  constructor(readonly budgetMs: number) {}
+
+  private start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const w = newWorker();
+    w.unref();
+    this.worker = w;
+    // a worker that ended on its own (out of memory, a crash) is replaced for the next document;
+    // its 'error' is answered by 'exit' (the document in hand fails), never by crashing this process
+    w.on('error', () => {});
+    w.once('exit', () => {
+      if (this.worker === w) {
+        this.worker = null;
+        this.ready = null;
+      }
+    });
+    this.ready = new Promise((resolve, reject) => {
+      const onMsg = (m: WorkReply) => {
+        if (m.id === -1) {
+          w.off('message', onMsg);
+          w.off('error', reject);
+          resolve();
+        }
+      };
+      w.on('message', onMsg);
+      w.once('error', reject);
+      // ended while loading (close() on a signal): the caller must not wait for a worker that is gone
+      w.once('exit', () => reject(new StoppedError('extraction worker ended')));
+    });
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  private async kill(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (w) await w.terminate();
+  }
+
+  /** Extracts one document; documents are taken one at a time, in the order asked. */
+  extract(document: Document): Promise<PoolOutcome> {
+    this.busy++;
+    const run = this.queue.then(() => this.run(document)).finally(() => this.busy--);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * At most two tries: the first past the budget names its stage, the second runs without it; a
+   * second overrun stores the document without extracted fields. A document costs at most about
+   * twice the budget, whatever its text.
+   */
+  private async run(document: Document): Promise<PoolOutcome> {
+    const skip: string[] = [];
+    const warnings: string[] = [];
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new StoppedError('stopped');
+      await this.start();
+      const res = await this.once(document, skip);
+      if ('timedOut' in res) {
+        await this.kill();
+        if (attempt > 0) {
+          warnings.push(`extraction ran past the ${this.budgetMs / 1000} s budget twice (in ${[...skip, res.timedOut].join(', ')}): stored without extracted fields`);
+          return { reports: [], spans: [], warnings };
+        }
+        skip.push(res.timedOut);
+        warnings.push(`extraction stage ${res.timedOut} ran past the ${this.budgetMs / 1000} s budget: stored without its fields`);
+        continue;
+      }
+      return { ...res, warnings: [...warnings, ...res.messages] };
+    }
+  }
+
+  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: string[] } | { timedOut: string }> {
+    const w = this.worker!;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      let stage = 'sentences';
+      const timer = setTimeout(() => finish(() => resolve({ timedOut: stage })), this.budgetMs);
+      const onMsg = (m: WorkReply) => {
+        if (m.id !== id) return;
+        if ('stage' in m) stage = m.stage;
+        else if ('done' in m) finish(() => resolve(m.done));
+        else finish(() => reject(new Error(m.error)));
+      };
+      const onExit = () => finish(() => reject(new StoppedError('extraction worker ended')));
+      const finish = (f: () => void) => {
+        clearTimeout(timer);
+        w.off('message', onMsg);
+        w.off('exit', onExit);
+        this.current = null;
+        f();
+      };
+      this.current = { reject: (e) => finish(() => reject(e)) };
+      w.on('message', onMsg);
+      w.once('exit', onExit);
+      w.postMessage({ id, document, skip } satisfies WorkRequest);
+    });
+  }
+
+  /** Ends the worker now; a document being extracted is rejected with StoppedError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.current?.reject(new StoppedError('stopped'));
+    await this.kill();
+  }
+}
+
+export const defaultWorkers = () => Math.max(1, availableParallelism());
+
+/**
+ * `threads` lanes (default one), each a worker thread with its own budget; a document goes to the
+ * least busy lane. Threads start on their first document (each loads the resources, a second or two).
+ */
+export class ExtractPool implements Extractor {
+  private readonly lanes: Lane[];
+
+  constructor(
+    readonly budgetMs = Number(process.env.SITREP_EXTRACT_BUDGET_MS) || DEFAULT_BUDGET_MS,
+    threads = 1,
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, threads) }, () => new Lane(budgetMs));
+  }
+
+  get size(): number {
+    return this.lanes.length;
+  }
+
+  extract(document: Document): Promise<PoolOutcome> {
+    return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document);
+  }
+
+  /** Ends every thread now; documents being extracted or waiting are rejected with StoppedError. */
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+}
+
+/**
+ * Runs `start` on each item as it comes, at most `window` at a time, and hands the results to
+ * `finish` in the items' own order: extraction in parallel, linking in sequence. `finish`
+ * returning false stops the run (a signal, a full disk).
+ */
+export async function inOrder<I, R>(items: AsyncIterable<I>, window: number, start: (item: I) => Promise<R>, finish: (item: I, result: PromiseSettledResult<R>) => Promise<boolean | void>): Promise<void> {
+  const queue: { item: I; result: Promise<PromiseSettledResult<R>> }[] = [];
+  const settle = (p: Promise<R>) => p.then((value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<R> => ({ status: 'rejected', reason }));
+  const drainOne = async () => {
+    const head = queue.shift()!;
+    return (await finish(head.item, await head.result)) === false;
+  };
+  for await (const item of items) {
+    queue.push({ item, result: settle(start(item)) });
+    if (queue.length >= window && (await drainOne())) return;
+  }
+  while (queue.length) if (await drainOne()) return;
+}

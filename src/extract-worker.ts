@@ -1,0 +1,35 @@
+/**
+ * The extraction worker: runs the pipeline off the main thread, so a slow document never stalls a
+ * server or a Ctrl-C. Says which stage it is in, so the pool can name and skip the one that ran
+ * past the time budget. Loads the resources once per worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Document } from './model/index.js';
+import { createPipeline, extract, loadResources } from './pipeline.js';
+import { spanOf, type Span } from './extract/spans.js';
+
+export interface WorkRequest {
+  id: number;
+  document: Document;
+  skip: string[];
+}
+
+export type WorkReply =
+  | { id: number; stage: string }
+  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: string[] } }
+  | { id: number; error: string };
+
+const pipeline = createPipeline(loadResources());
+const port = parentPort!;
+port.on('message', (req: WorkRequest) => {
+  try {
+    const { annotated, reports } = extract(req.document, pipeline, { skip: new Set(req.skip), onStage: (stage) => port.postMessage({ id: req.id, stage } satisfies WorkReply) });
+    const spans = annotated.annotations.map(spanOf).filter((s): s is Span => s !== null);
+    port.postMessage({ id: req.id, done: { reports, spans, messages: annotated.messages.map((m) => m.reason) } } satisfies WorkReply);
+  } catch (e) {
+    port.postMessage({ id: req.id, error: (e as Error).message } satisfies WorkReply);
+  }
+});
+// one short report first: lazy tables and the JIT warm up before any document's budget runs
+extract({ id: 'warm-up', source: 'warm-up', url: null, title: null, published: '2023-01-02', author: null, site: null, lang: null, text: 'A bomb killed 3 people in Kabul on Monday, officials said.' }, pipeline);
+port.postMessage({ id: -1, stage: 'ready' } satisfies WorkReply);
