@@ -13,7 +13,8 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storeDocument } from '../src/cli/ingest-run.js';
+import { ingestDocument as storeDocument } from '../src/jobs/ingest.js';
+import { inProcessExtractor } from '../src/extract-pool.js';
 import { readInputs } from '../src/ingest/read.js';
 import { createPipeline, loadResources } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
@@ -33,7 +34,7 @@ async function ingestAll(path: string, db: string): Promise<{ docs: number; seco
   try {
     for await (const item of readInputs([path])) {
       if (item.kind === 'error') throw new Error(`${item.input}: ${item.reason}`);
-      storeDocument(item.document, pipeline, store);
+      await storeDocument(item.document, inProcessExtractor(pipeline), store);
       docs++;
     }
   } finally {

@@ -9,6 +9,7 @@
  *   ~3 kB article page: `sitrep ingest FEED_URL`'s path (readUrl fetches each linked page, then
  *   extract → Store.ingest), as items/s, beside fetch-and-read alone;
  * - peak RSS (process.resourceUsage().maxRSS);
+ * - exports of 100,000 events in each format, streamed: events/s and live heap growth (bench-export.ts);
  * - article extraction from HTML (scripts/bench-html.ts, its own process): pages/s, median and
  *   p95 ms over the article-extraction development pages; a 5 MB page and pathological markup.
  * Extraction-only passes repeat until they have run MIN_SECONDS, so three seeds give a stable rate.
@@ -22,7 +23,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readUrl } from '../src/ingest/fetch.js';
-import { storeDocument } from '../src/cli/ingest-run.js';
+import { ingestDocument as storeDocument } from '../src/jobs/ingest.js';
+import { inProcessExtractor } from '../src/extract-pool.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,7 +159,7 @@ async function feedIngest(docs: readonly Document[], pipeline: Pipeline): Promis
         console.error(`bench: ${r.input}: ${r.reason}`);
         continue;
       }
-      storeDocument(r.document, pipeline, store);
+      await storeDocument(r.document, inProcessExtractor(pipeline), store);
       items++;
     }
     return { items, failed, seconds: now() - t0, readSeconds };
@@ -225,6 +227,8 @@ async function main(): Promise<number> {
   console.log('');
   part('bench-linking.ts', ...(process.env.SITREP_BENCH_LINKING_SIZES ?? '1000 10000').split(' ')); // linking ms/doc as the store grows
   part('bench-api.ts', '--events', process.env.SITREP_BENCH_API_EVENTS ?? '10000'); // API latency and page load over 10,000 events
+  console.log('');
+  part('bench-export.ts', process.env.SITREP_BENCH_EXPORT_EVENTS ?? '100000'); // exports stream in bounded memory
   console.log(`\ntotal run: ${(now() - t0).toFixed(1)} s`);
   if (failed) console.error(`bench: ${failed} input(s) failed`);
   return failed ? 1 : 0;

@@ -24,6 +24,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stemmer as stemAr } from '@orama/stemmers/arabic';
+import { stemmer as stemRu } from '@orama/stemmers/russian';
+import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
+import { lexiconFor } from '../src/lang/index.js';
+import { nativeKeys } from '../src/lang/places.js';
+import { MIN_ROMAN_SKELETON, romanSkeleton } from '../src/lang/skeleton.js';
 import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, writeGazetteerIndex, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +58,9 @@ const byGeonameid = new Map<number, Entry>();
  * their folded form); a hamlet's Latin alternates are mostly noise that English words would meet.
  */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
+/** Stems and case endings for the Cyrillic and Arabic names' extra keys (src/lang/places.ts `nativeKeys`). */
+const NATIVE_STEMMERS = { ru: stemRu, uk: stemUk, ar: stemAr };
+const NATIVE_ENDINGS = { ru: lexiconFor('ru')!.caseEndings, uk: lexiconFor('uk')!.caseEndings };
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
@@ -61,6 +70,8 @@ function addKey(e: Entry, name: string): void {
   e.keys.add(k);
   // "The Hague", "the Gambia": the detector never includes the article
   if (k.startsWith('the ')) e.keys.add(k.slice(4));
+  // Cyrillic and Arabic names also by the stems of their words ("Харьков" meets "Харькова")
+  if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS, NATIVE_ENDINGS)) e.keys.add(nk);
 }
 
 // --- cities500 -------------------------------------------------------------------------------
@@ -144,6 +155,11 @@ for (const c of world) {
   addKey(e, c.name.official);
   // alternate spellings include two-letter codes ("IN", "TO") that are words; keep real names
   for (const alt of c.altSpellings) if (alt.length >= 4) addKey(e, alt);
+  // Russian and Arabic names of the country (the package has no Ukrainian ones: src/lang/uk lists them)
+  for (const t of ['rus', 'ara']) {
+    const tr = (c as WorldCountry & { translations?: Record<string, { common: string; official: string }> }).translations?.[t];
+    if (tr) for (const n of [tr.common, tr.official]) addKey(e, n);
+  }
   entries.push(e);
   countryEntries.set(c.cca2, e);
   const demonyms = new Set<string>();
@@ -501,6 +517,19 @@ for (const e of entries) {
     if (k.startsWith('~')) continue;
     const sk = skeleton(k);
     if (sk.length > MIN_SKELETON) e.keys.add(sk);
+  }
+}
+
+// --- romanised skeletons of regions and countries ---------------------------------------------
+// Russian and Ukrainian text names US states, Spanish regions and Russian republics the gazetteer
+// knows only in Latin letters ("Калифорния", "Каталонии"): their consonant skeletons are keys,
+// looked up by the skeleton of the transliterated word (src/lang/places.ts).
+for (const e of entries) {
+  if (e.code !== 'ADM1' && e.code !== 'PCLI') continue;
+  for (const k of [...e.keys]) {
+    if (k.startsWith('~') || k.startsWith('=') || !/^[a-z ]+$/.test(k)) continue;
+    const sk = romanSkeleton(k);
+    if (sk.length >= MIN_ROMAN_SKELETON) e.keys.add(`=sk:${sk}`);
   }
 }
 

@@ -107,6 +107,16 @@ function loadGold(): Clustering {
   return gold;
 }
 
+/** Sub-topics `relevance.tsv` labels `conflict` (an incident a conflict or crime tracker would code). */
+function conflictSubtopics(): Set<string> {
+  try {
+    const rows = readFileSync(join(dataDir, 'relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    return new Set(rows.filter((r) => r[1] === 'conflict').map((r) => r[0]));
+  } catch {
+    return new Set();
+  }
+}
+
 interface Prepared {
   file: string;
   docId: string;
@@ -125,7 +135,7 @@ function prepare(pipeline: Pipeline, files: string[]): { prepared: Prepared[]; m
 }
 
 /** Ingests in the given order into a fresh store; returns article id → cluster id, and the time taken. */
-function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: number } {
+function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: number; disputed: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-linking-'));
   const store = openStore(join(dir, 'eval.db'));
   try {
@@ -137,7 +147,13 @@ function run(prepared: Prepared[]): { pred: Clustering; ms: number; cpuMs: numbe
     const primary = new Map(store.documents().map((d) => [d.id, d.primary_event]));
     const pred: Clustering = new Map();
     for (const p of prepared) pred.set(p.docId, primary.get(p.doc.id) ?? `__single__${p.docId}`);
-    return { pred, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+    // how many events carry a dispute, and on which fields: a flag on most events says nothing
+    const events = store.events({ limit: 100_000 }).events;
+    const byField = new Map<string, number>();
+    for (const e of events) for (const f of e.disputed) byField.set(f, (byField.get(f) ?? 0) + 1);
+    const multi = events.filter((e) => e.reports.length > 1);
+    const disputed = `disputed events ${events.filter((e) => e.disputed.length).length} of ${events.length} (${multi.filter((e) => e.disputed.length).length} of ${multi.length} with 2+ documents); by field: ${[...byField].map(([f, n]) => `${f} ${n}`).join(', ') || '-'}`;
+    return { pred, ms, cpuMs: (cpu.user + cpu.system) / 1000, disputed };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -158,10 +174,22 @@ function main(): void {
   const pipeline = createPipeline(loadResources());
   const { prepared, ms: extractMs } = prepare(pipeline, files);
   const docs = new Set(prepared.map((p) => p.doc.id)).size;
-  const { pred: raw, ms, cpuMs } = run(prepared);
+  const { pred: raw, ms, cpuMs, disputed } = run(prepared);
   const s = score(gold, raw);
   console.log(`articles=${files.length} documents=${docs} gold_clusters=${new Set(gold.values()).size} pred_clusters=${s.clusters}`);
   console.log(`B3 P=${f3(s.P)} R=${f3(s.R)} F1=${f3(s.F1)} ARI=${f3(s.ARI)}`);
+  console.log(disputed);
+  // documents that report no incident have no event (issue 15): above they count as singletons;
+  // here linking is scored where it has something to link, and on the incidents ECB+ labels as such
+  const withEvent = new Map([...gold].filter(([d]) => raw.has(d) && !raw.get(d)!.startsWith('__single__')));
+  const e = score(withEvent, raw);
+  console.log(`over the ${withEvent.size} articles with an event: B3 P=${f3(e.P)} R=${f3(e.R)} F1=${f3(e.F1)} ARI=${f3(e.ARI)}`);
+  const conflict = conflictSubtopics();
+  if (conflict.size) {
+    const goldConflict = new Map([...gold].filter(([, g]) => conflict.has(g)));
+    const c = score(goldConflict, raw);
+    console.log(`over the ${goldConflict.size} articles of conflict sub-topics (relevance.tsv): B3 P=${f3(c.P)} R=${f3(c.R)} F1=${f3(c.F1)} ARI=${f3(c.ARI)}`);
+  }
   console.log(`time/doc: extract ${(extractMs / files.length).toFixed(1)} ms, store+link ${(ms / files.length).toFixed(1)} ms (CPU ${(cpuMs / files.length).toFixed(1)} ms)`);
 
   if (predFile) {

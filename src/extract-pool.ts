@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Document, Report } from './model/index.js';
+import type { Document, Message, Report } from './model/index.js';
 import { spanOf, type Span } from './extract/spans.js';
 import { extract, type Pipeline } from './pipeline.js';
 import type { WorkReply, WorkRequest } from './extract-worker.js';
@@ -25,7 +25,12 @@ export const DEFAULT_BUDGET_MS = 20_000;
 export interface PoolOutcome {
   reports: Report[];
   spans: Span[];
+  /** The reasons of `messages`, as lines. */
   warnings: string[];
+  /** The language read from the text (src/lang/identify.ts); the document is stored with it. */
+  lang: string | null;
+  /** The stages' messages (a crashed stage is `fatal`) and the budget's (`ingest:budget`), with their rule ids. */
+  messages: Message[];
 }
 
 /** What the API and the ingest loop call: the worker pool, or the pipeline in-process (tests, scripts). */
@@ -38,7 +43,8 @@ export function inProcessExtractor(pipeline: Pipeline): Extractor {
   return {
     extract: async (document) => {
       const { annotated, reports } = extract(document, pipeline);
-      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: [] };
+      const messages = [...annotated.messages];
+      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: messages.map((m) => m.reason), messages, lang: annotated.document.lang };
     },
   };
 }
@@ -77,6 +83,11 @@ class Lane {
   busy = 0;
 
   constructor(readonly budgetMs: number) {}
+
+  /** Starts the thread and waits until its pipeline is loaded. */
+  warm(): Promise<void> {
+    return this.start();
+  }
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
@@ -131,7 +142,12 @@ class Lane {
    */
   private async run(document: Document): Promise<PoolOutcome> {
     const skip: string[] = [];
-    const warnings: string[] = [];
+    const budget: Message[] = [];
+    const over = (reason: string) => budget.push({ input: document.source, reason, rule: 'ingest:budget', severity: 'warning' });
+    const outcome = (reports: Report[], spans: Span[], messages: Message[], lang: string | null): PoolOutcome => {
+      const all = [...budget, ...messages];
+      return { reports, spans, warnings: all.map((m) => m.reason), messages: all, lang };
+    };
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new StoppedError('stopped');
       await this.start();
@@ -139,18 +155,18 @@ class Lane {
       if ('timedOut' in res) {
         await this.kill();
         if (attempt > 0) {
-          warnings.push(`extraction ran past the ${this.budgetMs / 1000} s budget twice (in ${[...skip, res.timedOut].join(', ')}): stored without extracted fields`);
-          return { reports: [], spans: [], warnings };
+          over(`extraction ran past the ${this.budgetMs / 1000} s budget twice (in ${[...skip, res.timedOut].join(', ')}): stored without extracted fields`);
+          return outcome([], [], [], document.lang);
         }
         skip.push(res.timedOut);
-        warnings.push(`extraction stage ${res.timedOut} ran past the ${this.budgetMs / 1000} s budget: stored without its fields`);
+        over(`extraction stage ${res.timedOut} ran past the ${this.budgetMs / 1000} s budget: stored without its fields`);
         continue;
       }
-      return { ...res, warnings: [...warnings, ...res.messages] };
+      return outcome(res.reports, res.spans, res.messages, res.lang);
     }
   }
 
-  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: string[] } | { timedOut: string }> {
+  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: Message[]; lang: string | null } | { timedOut: string }> {
     const w = this.worker!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -207,6 +223,14 @@ export class ExtractPool implements Extractor {
 
   extract(document: Document): Promise<PoolOutcome> {
     return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document);
+  }
+
+  /**
+   * Starts every thread and waits for their pipelines: `sitrep worker` takes a document from the
+   * queue only once it can extract it, so a worker killed while loading holds no claim.
+   */
+  async warm(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.warm()));
   }
 
   /** Ends every thread now; documents being extracted or waiting are rejected with StoppedError. */

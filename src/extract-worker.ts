@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Document } from './model/index.js';
 import { createPipeline, extract, loadResources } from './pipeline.js';
 import { spanOf, type Span } from './extract/spans.js';
+import { loadLanguageModel } from './lang/identify.js';
 
 export interface WorkRequest {
   id: number;
@@ -16,16 +17,17 @@ export interface WorkRequest {
 
 export type WorkReply =
   | { id: number; stage: string }
-  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: string[] } }
+  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: import('./model/index.js').Message[]; lang: string | null } }
   | { id: number; error: string };
 
-const pipeline = createPipeline(loadResources());
+// the worker reads the language the way the main thread would: with fastText's model, loaded once here
+const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
 const port = parentPort!;
 port.on('message', (req: WorkRequest) => {
   try {
     const { annotated, reports } = extract(req.document, pipeline, { skip: new Set(req.skip), onStage: (stage) => port.postMessage({ id: req.id, stage } satisfies WorkReply) });
     const spans = annotated.annotations.map(spanOf).filter((s): s is Span => s !== null);
-    port.postMessage({ id: req.id, done: { reports, spans, messages: annotated.messages.map((m) => m.reason) } } satisfies WorkReply);
+    port.postMessage({ id: req.id, done: { reports, spans, messages: [...annotated.messages], lang: annotated.document.lang } } satisfies WorkReply);
   } catch (e) {
     port.postMessage({ id: req.id, error: (e as Error).message } satisfies WorkReply);
   }

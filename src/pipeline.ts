@@ -10,29 +10,42 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { scene } from './extract/scene.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
+import { classifyType, loadTypeModel, typeFeatures, typeReports, type TypeModel, type TypeVerdict } from './extract/type-model.js';
+import { lexiconFor } from './lang/index.js';
+import { identifyLanguage, type LanguageModel } from './lang/identify.js';
+import { bridgeFeatures } from './lang/bridge.js';
+import { lexiconTriggers } from './lang/triggers.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
 export interface Resources {
   context: StageContext;
   equipment: readonly EquipmentEntry[];
+  /** Incident-or-not and category (`data/model/types.json`): a missing or broken file fails here, at start-up, in one line. */
+  typeModel: TypeModel;
+  /** fastText lid.176 (`loadLanguageModel()`, async); without it the script of the text decides the language. */
+  languageModel: LanguageModel | null;
 }
 
 /**
  * The bundled gazetteer, with the places imported by `sitrep gazetteer import` when the imported
- * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder).
+ * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
+ * language model when the caller loaded it (`loadLanguageModel()`, async).
  */
-export function loadResources(opts: { gazetteer?: string } = {}): Resources {
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList() };
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
 }
 
 export interface Pipeline {
   stages: readonly Stage[];
   context: StageContext;
+  typeModel: TypeModel;
+  languageModel: LanguageModel | null;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -43,11 +56,12 @@ export function createPipeline(res: Resources): Pipeline {
     casualties,
     equipmentStage(res.equipment),
     triggers,
+    scene, // after places and triggers: where the main incident happened, for the report builder
     actors,
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);
-  return { stages, context: res.context };
+  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -65,7 +79,13 @@ export interface RunOptions {
   onStage?: (name: string) => void;
 }
 
-/** Runs every stage over one document. A stage that throws costs its own annotations, not the document. */
+/**
+ * Runs every stage over one document. A stage that throws is a programmer's mistake or input no
+ * one foresaw: it becomes a fatal message naming the document and the stage, and the callers
+ * (jobs/ingest.ts, `sitrep extract`) fail that document loudly instead of storing it without the
+ * field. The later stages still run, so the message list is complete. Stages the caller skips
+ * (past the time budget) and the stages that need them are left out.
+ */
 export function annotate(document: Document, pipeline: Pipeline, opts: RunOptions = {}): AnnotatedDocument {
   const annotations: Annotation[] = [];
   const messages: Message[] = [];
@@ -80,7 +100,7 @@ export function annotate(document: Document, pipeline: Pipeline, opts: RunOption
       for (const a of out.annotations) annotations.push(a);
       if (out.messages) messages.push(...out.messages);
     } catch (err) {
-      messages.push({ input: document.source, reason: `stage ${stage.name} failed: ${(err as Error).message}`, rule: `${stage.name}:crash`, severity: 'warning' });
+      messages.push({ input: document.source, reason: `stage ${stage.name} crashed on document ${document.id}: ${(err as Error)?.message ?? String(err)}`, rule: `${stage.name}:crash`, severity: 'fatal' });
     }
   }
   return { document, annotations, messages };
@@ -88,15 +108,43 @@ export function annotate(document: Document, pipeline: Pipeline, opts: RunOption
 
 export interface Extraction {
   annotated: AnnotatedDocument;
+  /** The document's incidents, main first; none when it reports no incident (it is still a document). */
   reports: Report[];
+  /** What the type model read: probabilities and the features that decided (for `extract --explain`). */
+  typing: TypeVerdict;
+}
+
+/**
+ * The document with its language read from its text (`src/lang/identify.ts`). The text decides
+ * over a page's own `lang` attribute when the model is sure or the script says another language;
+ * a page's tag stands when the text cannot tell.
+ */
+export function withLanguage(document: Document, pipeline: Pipeline): Document {
+  const reading = identifyLanguage(document.text || document.title || '', pipeline.languageModel ?? null);
+  const tagged = document.lang;
+  if (!reading.lang) return document;
+  if (tagged && lexiconFor(tagged) === lexiconFor(reading.lang) && lexiconFor(tagged) !== null) return document;
+  if (tagged && reading.confidence !== null && reading.confidence < 0.5) return document;
+  return reading.lang === tagged ? document : { ...document, lang: reading.lang };
 }
 
 export function extract(document: Document, pipeline: Pipeline, opts: RunOptions = {}): Extraction {
+  document = withLanguage(document, pipeline);
   const annotated = annotate(document, pipeline, opts);
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
-  const titleTriggers = !titleInText && document.title ? findTriggers(document.title) : [];
-  const reports = buildReports(annotated, titleTriggers);
+  const lex = lexiconFor(document.lang);
+  const titleTriggers = !titleInText && document.title && lex ? (lex.native ? lexiconTriggers(document.title, lex) : findTriggers(document.title)) : [];
+  const textTriggers = annotated.annotations.filter((a) => a.kind === 'trigger');
+  const model = pipeline.typeModel;
+  const typing = classifyType(model, typeFeatures(titleInText ? null : document.title, document.text, textTriggers, titleTriggers, model.leadChars));
+  const built = buildReports(annotated, titleTriggers);
+  // the type model reads English; in Russian, Ukrainian and Arabic the lexicon's triggers set the type,
+  // and linking also compares what does not depend on the language (places, type, tolls, names in Latin letters)
+  const placeSpans = annotated.annotations.filter((a) => a.kind === 'place');
+  const reports = lex?.native
+    ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex, placeSpans) }))
+    : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
   const firstName = pipeline.context.gazetteer.firstName;
-  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports };
+  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };
 }

@@ -22,3 +22,30 @@ describe('normAdmin1', () => {
     expect(normAdmin1(null)).toBe('');
   });
 });
+
+describe('the facts split and matching rules', () => {
+  it('splits by a fixed hash, about half and half', async () => {
+    const { partOf } = await import('../scripts/eval-facts.js');
+    const parts = Array.from({ length: 2000 }, (_, i) => partOf(String(100000 + i)));
+    const report = parts.filter((p) => p === 'report').length;
+    expect(report).toBeGreaterThan(900);
+    expect(report).toBeLessThan(1100);
+    expect(partOf('96792')).toBe(partOf('96792'));
+  });
+  it('meets a date interval at most one day wider', async () => {
+    const { dateMeets } = await import('../scripts/eval-facts.js');
+    expect(dateMeets({ start: '2016-01-01', end: '2016-01-02' }, ['2016-01-02', '2016-01-02'])).toBe(true);
+    expect(dateMeets({ start: '2016-01-01', end: '2016-01-03' }, ['2016-01-02', '2016-01-02'])).toBe(false);
+    expect(dateMeets({ start: '2016-01-03', end: '2016-01-03' }, ['2016-01-02', '2016-01-02'])).toBe(false);
+    expect(dateMeets(null, ['2016-01-02', '2016-01-02'])).toBe(false);
+  });
+  it('matches UCDP sides by state, civilians, alias and name', async () => {
+    const { sideMatches } = await import('../scripts/eval-facts.js');
+    expect(sideMatches('Government of Syria', { name: 'Armed Forces of Syria', type: 'armed_forces' })).toBe(true);
+    expect(sideMatches('Government of Myanmar (Burma)', { name: 'Armed Forces of Myanmar', type: 'armed_forces' })).toBe(true);
+    expect(sideMatches('Government of Syria', { name: 'Armed Forces of Russia', type: 'armed_forces' })).toBe(false);
+    expect(sideMatches('IS', { name: 'Islamic State', type: 'group' })).toBe(true);
+    expect(sideMatches('Civilians', { name: 'Civilians', type: 'civilians' })).toBe(true);
+    expect(sideMatches('Sinaloa Cartel', { name: 'Gulf Cartel', type: 'organisation' })).toBe(false);
+  });
+});

@@ -141,8 +141,9 @@ describe('scaling out', () => {
     expect(one.status, one.stderr).toBe(0);
     reference = await clusters(join(tmp, 'one.db'));
     expect(reference.size).toBe(files.length);
-    // at least one event of several documents, else the comparison proves little
-    expect(new Set(reference.values()).size).toBeLessThan(files.length - 5);
+    // several events of several documents, else the comparison proves little (31 events for 36
+    // documents once main's type, scene and language stages came in)
+    expect(new Set(reference.values()).size).toBeLessThan(files.length - 3);
     const three = await sitrep(['ingest', corpus, '--workers', '3', '--db', join(tmp, 'three.db')]);
     expect(three.status, three.stderr).toBe(0);
     expect(await clusters(join(tmp, 'three.db'))).toEqual(reference);
@@ -210,7 +211,10 @@ describe('scaling out', () => {
       }
       expect(cuts).toBeGreaterThan(0);
       expect(await store.documentCount()).toBe(docs.length);
-      expect((await store.documents()).every((d) => d.primary_event)).toBe(true);
+      // a document without an incident (the type model) has no reports and no event; every other one has its event
+      const stored = await store.documents();
+      expect(stored.some((d) => d.primary_event)).toBe(true);
+      expect(stored.every((d) => d.primary_event || !d.events.length)).toBe(true);
     } finally {
       await store.close();
       await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -241,7 +245,10 @@ describe('scaling out', () => {
       expect(got.size).toBe(files.length);
       expect(bcubed(reference, got)).toBeGreaterThanOrEqual(0.995);
       const sqlite = new Database(db, { readonly: true });
-      expect(sqlite.prepare('SELECT count(*) AS n, count(DISTINCT document) AS d FROM reports WHERE idx = 0').get()).toEqual({ n: files.length, d: files.length });
+      // once each: one main report per document that has reports, and every document stored
+      const mains = sqlite.prepare('SELECT count(*) AS n, count(DISTINCT document) AS d FROM reports WHERE idx = 0').get() as { n: number; d: number };
+      expect(mains.n).toBe(mains.d);
+      expect(sqlite.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(files.length);
       sqlite.close();
     } finally {
       const queue = await DocumentQueue.open(queueUrl);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 import { textDocument } from '../src/ingest/document.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../src/store/schema.js';
 import { openStore } from '../src/store/sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
@@ -19,6 +21,22 @@ function put(store: ReturnType<typeof openStore>, text: string, published: strin
 const A1 = 'Artillery shelling hit the city of Kramatorsk on Tuesday, killing seven civilians near the railway station, the mayor said.';
 const A2 = 'Seven civilians were killed when artillery shelling struck near the railway station in Kramatorsk on Tuesday, regional officials said.';
 const B = 'A car bomb exploded in Kabul on Friday, killing 12 people outside a mosque, police said.';
+
+describe('a document that reports no incident', () => {
+  it('is stored and listed, with no event, and a second copy changes nothing', () => {
+    const store = openStore(join(dir, 'none.db'));
+    const text = 'The Indianapolis Colts beat the Kansas City Chiefs 24-17 on Sunday to clinch a playoff berth. The quarterback threw for 300 yards and two touchdowns in the fourth quarter.';
+    const doc = textDocument(text, { source: 'sports.txt', published: '2012-12-23' });
+    expect(extract(doc, pipeline).reports).toEqual([]);
+    const res = put(store, text, '2012-12-23', 'sports.txt');
+    expect([res.stored, res.events]).toEqual([true, []]);
+    expect(put(store, text, '2012-12-23', 'again.txt').stored).toBe(false);
+    const docs = store.documents();
+    expect(docs.map((d) => [d.id, d.primary_event])).toEqual([[doc.id, null]]);
+    expect(store.getDocument(doc.id)?.reports).toEqual([]);
+    store.close();
+  });
+});
 
 describe('Store', () => {
   const store = openStore(join(dir, 't.db'));
@@ -82,5 +100,26 @@ describe('Store linking as the store grows', () => {
     expect(scored()).toBeGreaterThan(first);
     const docs = store.documents();
     expect(docs[0].primary_event).toBe(docs[1].primary_event);
+  });
+});
+
+describe('schema migrations', () => {
+  it("upgrades a database at version 6 (stored spans) to 7 (failed feed items)", () => {
+    expect(MIGRATIONS).toHaveLength(7);
+    const path = join(dir, 'v6.db');
+    const old = new Database(path);
+    for (const [v, sql] of MIGRATIONS.slice(0, 6).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    old.close();
+    const store = openStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+    const doc = textDocument(B, { source: 'b.txt', published: '2024-03-01' });
+    store.ingest(doc, extract(doc, pipeline).reports, [{ start: 0, end: 5, kind: 'trigger' }]);
+    expect(store.documentSpans(doc.id)).toEqual([{ start: 0, end: 5, kind: 'trigger' }]);
+    store.saveFailedItem({ item: 'https://example.org/a', failures: 1, reason: 'HTTP 404', last_failed: '2024-03-01T00:00:00Z', next_try: null });
+    expect(store.failedItem('https://example.org/a')?.failures).toBe(1);
+    store.close();
   });
 });

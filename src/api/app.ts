@@ -6,8 +6,10 @@
  *   GET  /api/events/:id         one event
  *   GET  /api/documents/:id      one document: text, reports with their claims, events, extracted spans
  *   POST /api/documents          a JSON body shaped as one JSONL line → runs the pipeline, stores it
- *   GET  /api/export.csv         the events as CSV (same filters)
- *   GET  /api/export.geojson     the events as GeoJSON (same filters)
+ *   GET  /api/export.csv         the events as CSV (same filters), streamed (src/export/)
+ *   GET  /api/export.geojson     the events as GeoJSON
+ *   GET  /api/export.jsonl       the events as JSON lines, one event a line
+ *   GET  /api/export.acled.csv   the events with ACLED's columns
  *   GET  /                       the web page (dist/web, built by `vite build`)
  *
  * Like the CLI it parses, calls the Store or the pipeline, and maps known errors to statuses; it
@@ -17,8 +19,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { eventsToCsv, eventsToGeoJson } from '../cli/format.js';
+import { exportChunks, MEDIA_TYPES, pagedEventsOf, type ExportFormat } from '../export/index.js';
 import { documentFromRecord } from '../ingest/read.js';
+import { DocumentFailed, ingestDocument } from '../jobs/ingest.js';
+import { Countries } from '../query/countries.js';
+import { FilterError } from '../query/event-filters.js';
 import type { Annotation, Document, Event, Report } from '../model/index.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Span } from '../extract/spans.js';
@@ -52,6 +57,8 @@ export interface ApiOptions {
   queue?: { enqueue(doc: Document): Promise<void> } | null;
   /** Where unexpected errors go (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Country names and codes for filters and ACLED exports; loaded here when not given. */
+  countries?: Countries;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -97,6 +104,7 @@ export function createApp(opts: ApiOptions): Hono {
   const pool = opts.extractor ?? inProcessExtractor(opts.pipeline!);
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const countries = opts.countries ?? Countries.load();
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -121,7 +129,7 @@ export function createApp(opts: ApiOptions): Hono {
 
   // ---------------------------------------------------------------- reads
   app.get('/api/events', async (c) => {
-    const filters = parseEventQuery(new URL(c.req.url).searchParams, PAGE_LIMIT);
+    const filters = parseEventQuery(new URL(c.req.url).searchParams, PAGE_LIMIT, countries);
     return sendJson(c, await store.events(filters));
   });
 
@@ -143,15 +151,40 @@ export function createApp(opts: ApiOptions): Hono {
     return sendJson(c, { ...doc, reports: reports.map(publicReport), events: await store.documentEvents(id), spans });
   });
 
-  app.get('/api/export.csv', async (c) => {
-    const { events } = await store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
-    return send(c, eventsToCsv(events), 'text/csv; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
-  });
-
-  app.get('/api/export.geojson', async (c) => {
-    const { events } = await store.events(parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT));
-    return send(c, JSON.stringify(eventsToGeoJson(events)), 'application/geo+json; charset=utf-8', { 'Content-Disposition': 'attachment; filename="sitrep-events.geojson"' });
-  });
+  // Exports stream a page of events at a time (no ETag: the body is not known up front).
+  const EXPORTS: [string, ExportFormat, string][] = [
+    ['/api/export.csv', 'csv', 'sitrep-events.csv'],
+    ['/api/export.geojson', 'geojson', 'sitrep-events.geojson'],
+    ['/api/export.jsonl', 'jsonl', 'sitrep-events.jsonl'],
+    ['/api/export.acled.csv', 'acled', 'sitrep-events-acled.csv'],
+  ];
+  for (const [path, format, file] of EXPORTS) {
+    app.get(path, async (c) => {
+      const { limit = EXPORT_LIMIT.default, ...filters } = parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT, countries);
+      const chunks = exportChunks(format, await pagedEventsOf(store, filters, limit), { countries, now: Math.floor(Date.now() / 1000) });
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // one page's worth of text per pull: the client's pace sets ours
+          let text = '';
+          for (let r = chunks.next(); ; r = chunks.next()) {
+            if (r.done) {
+              if (text) controller.enqueue(encoder.encode(text));
+              controller.close();
+              return;
+            }
+            text += r.value;
+            if (text.length >= 64 * 1024) break;
+          }
+          controller.enqueue(encoder.encode(text));
+        },
+        cancel() {
+          chunks.return(undefined);
+        },
+      });
+      return c.body(body, 200, { 'Content-Type': MEDIA_TYPES[format], 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'no-cache' });
+    });
+  }
 
   // ---------------------------------------------------------------- writes
   app.post(
@@ -182,26 +215,30 @@ export function createApp(opts: ApiOptions): Hono {
       if (read.kind === 'error') throw new ApiError(400, read.reason);
       const doc = read.document;
       const events = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => store.getEvent(id)))).filter((e): e is Event => e !== null);
-      if (await store.hasDocument(doc.id)) {
-        return c.json({ document: doc.id, stored: false, warnings: read.warnings, events: await events(await store.documentEvents(doc.id)) }, 200);
-      }
-      if (opts.queue) {
+      if (opts.queue && !(await store.hasDocument(doc.id))) {
         // many machines: a worker extracts, links and stores it (see queue.ts)
         await opts.queue.enqueue(doc);
         c.header('Location', `/api/documents/${doc.id}`);
         return c.json({ document: doc.id, stored: false, queued: true, warnings: read.warnings, events: [] }, 202);
       }
-      const { reports, spans, warnings } = await pool.extract(doc);
-      read.warnings.push(...warnings);
-      const result = await store.ingest(doc, reports, spans);
-      // another process may have stored the same text between the check and the write
-      const ids = result.stored ? [...new Set(result.events)] : await store.documentEvents(doc.id);
-      c.header('Location', `/api/documents/${doc.id}`);
-      return c.json({ document: doc.id, stored: result.stored, warnings: read.warnings, events: await events(ids) }, result.stored ? 201 : 200);
+      let result;
+      try {
+        result = await ingestDocument(doc, pool, store, read.warnings);
+      } catch (e) {
+        // a stage crashed on it: the document is refused whole, and the log says which one
+        if (!(e instanceof DocumentFailed)) throw e;
+        log(`sitrep serve: POST /api/documents: ${e.message}`);
+        return c.json({ error: `extraction failed on this document: ${e.messages.find((m) => m.severity === 'fatal')?.rule ?? 'fatal'}`, document: doc.id }, 422);
+      }
+      const ids = result.events;
+      if (result.stored) c.header('Location', `/api/documents/${doc.id}`);
+      // warnings: the input's and the extraction's (a stage's, the time budget's) as lines; messages: the same with rule ids
+      const warnings = result.messages.filter((m) => m.severity !== 'info').map((m) => m.reason);
+      return c.json({ document: doc.id, stored: result.stored, warnings, messages: result.messages, events: await events(ids) }, result.stored ? 201 : 200);
     },
   );
 
-  for (const path of ['/api/events', '/api/events/:id', '/api/documents/:id', '/api/export.csv', '/api/export.geojson', '/api/documents']) {
+  for (const path of ['/api/events', '/api/events/:id', '/api/documents/:id', ...EXPORTS.map((e) => e[0]), '/api/documents']) {
     app.on(['PUT', 'PATCH', 'DELETE', 'POST'], path, () => {
       throw new ApiError(405, 'method not allowed');
     });
@@ -227,6 +264,7 @@ export function createApp(opts: ApiOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: err.message }, err.status);
+    if (err instanceof FilterError) return c.json({ error: err.message }, 400);
     // the Store's own refusals of bad input (an unsearchable q, a forged cursor)
     if (err instanceof UsageError) return c.json({ error: err.message.replace(/^--q: /, 'q: ') }, 400);
     if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message || 'bad request' }, err.status);

@@ -1,69 +1,6 @@
-/** Event and document output for people (tables) and programs (JSON, CSV, GeoJSON). */
+/** Event and document output for people: tables and the evidence view. (Exports for programs: src/export/.) */
 import type { Event } from '../model/index.js';
-
-const CSV_COLUMNS = [
-  'id', 'title', 'category', 'type', 'tags', 'date_start', 'date_end', 'date_precision', 'location', 'admin1', 'country', 'lat', 'lon',
-  'location_precision', 'fatalities_best', 'fatalities_low', 'fatalities_high', 'injured_best', 'equipment', 'actors', 'disputed', 'n_reports', 'sources',
-] as const;
-
-/** A leading = + - @ makes spreadsheets run a formula: such text is marked as text with a quote. */
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** `;`-joined parts, each neutralised: a spreadsheet that splits on `;` would otherwise run a later part. */
-function joinParts(parts: readonly (string | null | undefined)[]): string {
-  return parts.map((p) => (p && FORMULA.test(p) ? `'${p}` : (p ?? ''))).join(';');
-}
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // numbers are numbers (a negative latitude is no formula)
-  const safe = typeof v === 'string' && FORMULA.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function eventsToCsv(events: readonly Event[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const e of events) {
-    const row = [
-      e.id, e.title, e.category, e.type, joinParts(e.tags), e.date?.start, e.date?.end, e.date?.precision, e.location?.name, e.location?.admin1,
-      e.location?.country, e.location?.lat, e.location?.lon, e.location?.precision, e.fatalities?.best, e.fatalities?.low, e.fatalities?.high,
-      e.injured?.best, joinParts(e.equipment), joinParts(e.actors.map((a) => a.name)), joinParts(e.disputed), e.reports.length,
-      joinParts(e.reports.map((r) => r.source)),
-    ];
-    lines.push(row.map(csvCell).join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** RFC 7946: events with a location as points; the rest with null geometry, so none is lost. */
-export function eventsToGeoJson(events: readonly Event[]): object {
-  return {
-    type: 'FeatureCollection',
-    features: events.map((e) => ({
-      type: 'Feature',
-      id: e.id,
-      geometry: e.location ? { type: 'Point', coordinates: [e.location.lon, e.location.lat] } : null,
-      properties: {
-        id: e.id,
-        title: e.title,
-        category: e.category,
-        type: e.type,
-        tags: e.tags.join(';'),
-        date_start: e.date?.start ?? null,
-        date_end: e.date?.end ?? null,
-        location: e.location?.name ?? null,
-        admin1: e.location?.admin1 ?? null,
-        country: e.location?.country ?? null,
-        precision: e.location?.precision ?? null,
-        fatalities: e.fatalities?.best ?? null,
-        injured: e.injured?.best ?? null,
-        equipment: e.equipment.join(';'),
-        disputed: e.disputed.join(';'),
-        n_reports: e.reports.length,
-      },
-    })),
-  };
-}
+import type { DocumentRow } from '../store/sqlite.js';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
 
@@ -93,11 +30,13 @@ function valueText(field: string, v: unknown): string {
 export function eventDetail(e: Event, sources: ReadonlyMap<string, string>): string {
   const out: string[] = [];
   out.push(`${e.id}  ${e.title}`);
-  out.push(`  type: ${e.category} / ${e.type}${e.tags.length ? `  tags: ${e.tags.join(', ')}` : ''}`);
+  const p = e.type_probability !== undefined ? ` (p ${e.type_probability.toFixed(2)}${e.runner_up ? `; runner-up ${e.runner_up.category} / ${e.runner_up.type} p ${e.runner_up.probability.toFixed(2)}` : ''})` : '';
+  out.push(`  type: ${e.category} / ${e.type}${p}${e.tags.length ? `  tags: ${e.tags.join(', ')}` : ''}`);
+  if (e.confidence !== undefined) out.push(`  incident confidence: ${e.confidence.toFixed(2)}`);
   out.push(`  date: ${valueText('date', e.date)}  location: ${valueText('location', e.location)}  killed: ${valueText('fatalities', e.fatalities)}  injured: ${valueText('injured', e.injured)}`);
   if (e.equipment.length) out.push(`  equipment: ${e.equipment.join(', ')}`);
   if (e.actors.length) out.push(`  actors: ${e.actors.map((a) => `${a.name} (${a.role})`).join('; ')}`);
-  out.push(`  reports: ${e.reports.map((r) => `${r.source}${r.published ? ` (${r.published})` : ''}`).join('; ')}`);
+  out.push(`  reports: ${e.reports.map((r) => `${sources.get(r.document) ?? r.source}${r.published ? ` (${r.published})` : ''}`).join('; ')}`);
   out.push('');
   out.push('EVIDENCE');
   for (const [field, ev] of Object.entries(e.fields)) {
@@ -110,4 +49,17 @@ export function eventDetail(e: Event, sources: ReadonlyMap<string, string>): str
     }
   }
   return out.join('\n');
+}
+
+/** The documents, one a line under a header: every event each joined (its main incident's first), `-` for an empty cell. */
+export function documentsTable(docs: readonly (DocumentRow & { events: string[] })[]): string {
+  const lines = [`${pad('ID', 20)} ${pad('PUBLISHED', 10)} ${pad('EVENTS', 40)} ${pad('SOURCE', 40)} TITLE`];
+  for (const d of docs) {
+    const events = d.events.filter(Boolean);
+    const primary = d.primary_event && events.includes(d.primary_event) ? d.primary_event : null;
+    const ordered = primary ? [primary, ...events.filter((e) => e !== primary)] : events;
+    const list = ordered.join(',') || '-';
+    lines.push(`${pad(d.id, 20)} ${pad(d.published ?? '-', 10)} ${list.length > 40 ? list : list.padEnd(40)} ${pad(d.source, 40)} ${d.title ?? '-'}`);
+  }
+  return lines.join('\n');
 }

@@ -3,34 +3,38 @@
  * 1 some inputs failed (each named on stderr in one line), 2 usage error; 130/143 when stopped by
  * SIGINT/SIGTERM after finishing the current document.
  */
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { loadLanguageModel } from '../lang/identify.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { loadTypeModel } from '../extract/type-model.js';
 import { readInputs } from '../ingest/read.js';
-import { UsageError, type EventFilters } from '../store/sqlite.js';
+import { outletOf } from '../ingest/outlet.js';
+import { batched, EXPORT_FORMATS, exportChunks, pagedEventsOf, type ExportFormat } from '../export/index.js';
+import { DocumentFailed, ingestDocument, ingestExtracted, messageLine } from '../jobs/ingest.js';
+import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
+import { Countries } from '../query/countries.js';
+import { FilterError, parseEventFilters } from '../query/event-filters.js';
+import { UsageError } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
 import type { Document } from '../model/index.js';
-import { eventDetail, eventsTable, eventsToCsv, eventsToGeoJson } from './format.js';
-import { Progress } from './progress.js';
-import { escapeControls, guardStdout, oneLine } from './terminal.js';
-import { storeDocumentOffThread, storeExtracted } from './ingest-run.js';
 import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
+import { documentsTable, eventDetail, eventsTable } from './format.js';
+import { countInputs, Progress } from './progress.js';
+import { escapeControls, guardStdout, oneLine } from './terminal.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch.js';
+
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
 const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
-}
-
-function isoDateArg(name: string) {
-  return (v: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`${name} wants a date as YYYY-MM-DD, not ${JSON.stringify(v)}`);
-    return v;
-  };
 }
 
 function intArg(name: string, min: number, max: number) {
@@ -40,10 +44,11 @@ function intArg(name: string, min: number, max: number) {
   };
 }
 
-function nearArg(v: string) {
-  const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/.exec(v.replace(/\s/g, ''));
-  if (!m || Math.abs(+m[1]) > 90 || Math.abs(+m[2]) > 180) throw new UsageError(`--near wants LAT,LON,KM, not ${JSON.stringify(v)}`);
-  return { lat: +m[1], lon: +m[2], km: +m[3] };
+function isoDateArg(name: string) {
+  return (v: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`${name} wants a date as YYYY-MM-DD, not ${JSON.stringify(v)}`);
+    return v;
+  };
 }
 
 /** Ctrl-C finishes the document at hand, then stops: the store never holds half a document. */
@@ -96,60 +101,90 @@ async function* concat<T>(head: readonly T[], rest: AsyncGenerator<T> | null): A
 /** A full disk or a read-only or broken database fails every document alike: said once, and the run stops. */
 const STORE_FATAL = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/;
 
+interface IngestOptions {
+  db?: string;
+  allowPrivate?: boolean;
+  debug?: boolean;
+  verbose?: boolean;
+  workers?: number;
+  queue?: string;
+}
+
+/** A document read, with its input's warnings and the feed item it came from. */
+interface ReadDocument {
+  document: Document;
+  warnings: string[];
+  item?: string;
+}
+
 /**
  * `sitrep ingest`: N worker threads extract (one for a small input or `--workers 1`), each
- * document within the time budget, while this thread links and stores the results in input order
- * (the same events whatever N); or, with a queue, the documents are enqueued for `sitrep worker`
- * processes and nothing is extracted here. A signal ends the document being extracted (the store
- * only ever holds whole documents).
+ * document within the time budget, while this thread stores the results in input order through the
+ * one ingest function (jobs/ingest.ts), so N threads give the events one gives; or, with a queue,
+ * the documents are enqueued for `sitrep worker` processes and nothing is extracted here. A signal
+ * ends the document being extracted (the store only ever holds whole documents).
  */
-async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boolean; debug?: boolean; workers?: number; queue?: string }): Promise<number> {
+async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
   const workers = opts.workers ?? defaultWorkers();
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
+  // the worker loads the type model too; read here first, a missing or broken weights file is one
+  // line at start-up (naming the file), not an error on every document
+  if (!queue) loadTypeModel();
   let pool: ExtractPool | null = null;
   const stop = stopSignal(() => void pool?.close());
   let store: EventStore | null = null;
-  const progress = new Progress(process.stderr);
+  const progress = new Progress(process.stderr, { total: await countInputs(paths) });
+  const say = (line: string) => {
+    progress.clear();
+    err(line);
+  };
   let added = 0;
   let known = 0;
   let failed = 0;
   let queued = 0;
+  let retried = 0;
+  let held = 0;
+  let warnings = 0;
   let fatal = false;
   const events = new Set<string>();
-  const failedDoc = (doc: Document, e: unknown) => {
-    failed++;
-    progress.clear();
-    err(`${doc.source}: ${(e as Error).message}`);
-    if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
-  };
-  /** Names failed inputs and warnings; the documents that can be stored go on. */
-  async function* documents(): AsyncGenerator<Document> {
-    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate })) {
+  /** Names failed inputs; feed items that failed before wait for their retry (jobs/item-failures.ts). */
+  async function* documents(s: EventStore | null): AsyncGenerator<ReadDocument> {
+    const skipItem = s
+      ? async (item: string) => {
+          const wait = await holdBack(s, item, Date.now());
+          if (wait) held++;
+          return wait;
+        }
+      : undefined;
+    for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate, skipItem })) {
       if (stop.signal) return;
       if (item.kind === 'error') {
-        failed++;
-        progress.clear();
-        err(`${item.input}: ${item.reason}`);
+        const verdict = item.item && s ? await recordFailure(s, item.item, item.reason, Date.now()) : 'new';
+        if (verdict === 'new') {
+          failed++;
+          say(`${item.input}: ${item.reason}${item.item && s ? ' (will retry on a later ingest)' : ''}`);
+        } else {
+          retried++;
+          if (verdict === 'gave-up') say(`${item.input}: ${item.reason}; gave up after ${MAX_ITEM_TRIES} tries`);
+        }
         continue;
       }
-      for (const w of item.warnings) {
-        progress.clear();
-        err(`${item.document.source}: warning: ${w}`);
-      }
-      yield item.document;
+      yield { document: item.document, warnings: item.warnings, item: item.item };
       if (stop.signal) return;
     }
   }
   try {
     if (queue) {
-      for await (const doc of documents()) {
+      for await (const { document: doc, warnings: w } of documents(null)) {
+        for (const line of w) say(`${doc.source}: warning: ${line}`);
         try {
           await queue.enqueue(doc);
           queued++;
         } catch (e) {
           // the queue went away: what is left would be lost the same way
-          failedDoc(doc, e);
+          failed++;
+          say(`${doc.source}: ${(e as Error).message}`);
           break;
         }
         progress.tick(queued);
@@ -158,22 +193,28 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
       store = await openEventStore(dbPath(opts));
       const s = store;
       // threads pay for loading the pipeline each: a small input is extracted on one
-      const { head, rest } = await peek(documents(), workers <= 1 ? 0 : THREADS_FROM);
+      const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
       const threads = workers <= 1 || !rest ? 1 : workers;
       const p = (pool = new ExtractPool(undefined, threads));
       if (stop.signal) await p.close();
-      // extraction runs ahead in the threads; linking takes the results in input order
-      await inOrder<Document, PoolOutcome | null>(
+      // extraction runs ahead in the threads; the ingest function's store step takes the results in input order
+      await inOrder<ReadDocument, PoolOutcome | null>(
         concat(head, rest),
         threads * 4,
-        async (doc) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
-        async (doc, r) => {
+        async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
+        async ({ document: doc, warnings: w, item }, r) => {
           try {
             if (r.status === 'rejected') throw r.reason;
-            const res = await storeExtracted(doc, r.value, s);
-            for (const w of res.warnings) {
-              progress.clear();
-              err(`${doc.source}: warning: ${w}`);
+            const res = await ingestExtracted(doc, r.value, s, w);
+            if (item) await recordSuccess(s, item);
+            // what ingest had to cut or doubts in the input (and a document past the time budget) is
+            // always said; the stages' own warnings are counted, and listed with --verbose
+            for (const m of res.messages) {
+              if (m.rule.startsWith('ingest:')) say(messageLine(m));
+              else if (m.severity !== 'info') {
+                warnings++;
+                if (opts.verbose) say(messageLine(m));
+              }
             }
             if (res.stored) {
               added++;
@@ -181,16 +222,19 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
             } else known++;
           } catch (e) {
             if (e instanceof StoppedError && stop.signal) return false;
+            failed++;
             if (STORE_FATAL.test((e as { code?: string }).code ?? '')) {
-              failed++;
-              progress.clear();
-              err(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+              say(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
               fatal = true;
               return false;
             }
-            failedDoc(doc, e);
+            if (e instanceof DocumentFailed) {
+              say(`${e.message}; not stored`);
+              if (opts.verbose) for (const m of e.messages) say(messageLine(m));
+            } else say(`${doc.source}: ${(e as Error).message}`);
+            if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
           }
-          progress.tick(added + known);
+          progress.tick(added + known + failed);
           return !stop.signal;
         },
       );
@@ -203,9 +247,14 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
     await queue?.close();
   }
   if (fatal) return 1;
+  const extra = [
+    retried ? `${retried} feed item${retried === 1 ? '' : 's'} failed again (reported before)` : '',
+    held ? `${held} feed item${held === 1 ? '' : 's'} waiting to retry` : '',
+    warnings && !opts.verbose ? `${warnings} warning${warnings === 1 ? '' : 's'} (--verbose lists them)` : '',
+  ].filter(Boolean);
   const summary = queue
     ? `${queued} document${queued === 1 ? '' : 's'} queued, ${failed} failed`
-    : `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched`;
+    : `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched${extra.length ? `; ${extra.join('; ')}` : ''}`;
   if (stop.signal) {
     err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
     return stop.signal === 'SIGINT' ? 130 : 143;
@@ -214,32 +263,55 @@ async function ingest(paths: string[], opts: { db?: string; allowPrivate?: boole
   return failed ? 1 : 0;
 }
 
-async function eventsCommand(opts: Record<string, unknown>): Promise<number> {
+/** Writes chunks to stdout, waiting when its buffer is full: memory stays bounded however long the export. */
+async function writeAll(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of batched(chunks)) {
+    // stored text reaches a terminal too: controls written out (JSON and CSV stay valid)
+    if (!process.stdout.write(escapeControls(chunk))) await once(process.stdout, 'drain');
+  }
+}
+
+type EventsOptions = Record<string, string | boolean | undefined> & { db?: string };
+
+function formatOf(opts: EventsOptions): ExportFormat | 'table' {
+  const flags = (['json', 'csv', 'geojson', 'jsonl'] as const).filter((f) => opts[f]);
+  const format = opts.format as string | undefined;
+  if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format) && format !== 'table') {
+    throw new UsageError(`--format: no format ${JSON.stringify(format)}; accepted: table, ${EXPORT_FORMATS.join(', ')}`);
+  }
+  const all = [...flags, ...(format ? [format] : [])];
+  if (new Set(all).size > 1) throw new UsageError(`give one output format, not ${all.map((f) => (f === format ? `--format ${f}` : `--${f}`)).join(' and ')}`);
+  return (all[0] as ExportFormat | 'table' | undefined) ?? 'table';
+}
+
+async function eventsCommand(opts: EventsOptions): Promise<number> {
+  const format = formatOf(opts);
+  const countries = Countries.load();
+  const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+  // a table is for reading: 1,000 by default; an export is everything that matches
+  const limits = format === 'table' ? { default: 1000, max: 100_000 } : { default: Number.MAX_SAFE_INTEGER, max: 10_000_000 };
+  const filters = parseEventFilters(
+    { since: str('since'), until: str('until'), type: str('type'), country: str('country'), near: str('near'), q: str('q'), limit: str('limit'), disputed: !!opts.disputed },
+    { limits, countries, prefix: '--' },
+  );
   const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
-    const filters: EventFilters = {
-      since: opts.since as string | undefined,
-      until: opts.until as string | undefined,
-      type: opts.type as string | undefined,
-      country: opts.country as string | undefined,
-      near: opts.near as EventFilters['near'],
-      q: opts.q as string | undefined,
-      disputed: !!opts.disputed,
-      limit: (opts.limit as number | undefined) ?? 1000,
-    };
-    const { events } = await store.events(filters);
-    if (opts.json) out(JSON.stringify(events, null, 2));
-    else if (opts.csv) process.stdout.write(escapeControls(eventsToCsv(events)));
-    else if (opts.geojson) out(JSON.stringify(eventsToGeoJson(events)));
-    else out(events.length ? eventsTable(events) : 'no events');
+    if (format === 'table') {
+      const { events } = await store.events(filters);
+      out(events.length ? eventsTable(events) : 'no events');
+      return 0;
+    }
+    const { limit = Number.MAX_SAFE_INTEGER, ...rest } = filters;
+    await writeAll(exportChunks(format, await pagedEventsOf(store, rest, limit), { countries, now: Math.floor(Date.now() / 1000) }));
     return 0;
   } finally {
     await store.close();
   }
 }
 
+/** How a document is named in the evidence: its outlet where known (not a file path), else its source. */
 function sourcesOf(e: Event): Map<string, string> {
-  return new Map(e.reports.map((r) => [r.document, r.source]));
+  return new Map(e.reports.map((r) => [r.document, r.outlet ?? outletOf({ source: r.source }) ?? r.source]));
 }
 
 async function showCommand(id: string, opts: { db?: string; json?: boolean }): Promise<number> {
@@ -263,16 +335,16 @@ async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<
     const docs = await store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
     else if (!docs.length) out('no documents');
-    else for (const d of docs) out(`${d.id}  ${d.published ?? '----------'}  ${d.primary_event ?? '-'}  ${d.source}  ${d.title ?? ''}`);
+    else out(documentsTable(docs));
     return 0;
   } finally {
     await store.close();
   }
 }
 
-async function extractCommand(paths: string[], opts: { published?: string }): Promise<number> {
+async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean; verbose?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
-  const pipeline = createPipeline(loadResources());
+  const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   let failed = 0;
   for await (const item of readInputs(paths)) {
     if (item.kind === 'error') {
@@ -281,14 +353,26 @@ async function extractCommand(paths: string[], opts: { published?: string }): Pr
       continue;
     }
     const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
-    const { annotated, reports } = extract(doc, pipeline);
+    const { annotated, reports, typing } = extract(doc, pipeline);
+    const fatal = annotated.messages.find((m) => m.severity === 'fatal');
+    if (opts.verbose) for (const m of annotated.messages) err(messageLine(m));
+    if (fatal) {
+      failed++;
+      err(`${doc.source} (${doc.id}): ${fatal.reason} [${fatal.rule}]; no output for it`);
+      continue;
+    }
     const places = annotated.annotations.flatMap((a) =>
       a.kind === 'place'
         ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
         : [],
     );
-    const { id, source, text, title, published, author, site, lang, url } = doc;
-    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r) }));
+    // the language as read from the text (src/lang/identify.ts)
+    const { id, source, text, title, published, author, site, lang, url } = annotated.document;
+    // --explain: what the type model read — its probabilities and the words and rules that weighed most
+    const explain = opts.explain
+      ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
+      : {};
+    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
   }
   return failed ? 1 : 0;
 }
@@ -310,10 +394,20 @@ async function workerCommand(opts: { db?: string; queue?: string; drain: boolean
   try {
     store = await openEventStore(dbPath(opts));
     const s = store;
+    // loaded before the first document is taken: a kill while loading leaves no claim to wait out
+    await pool.warm().catch((e: unknown) => {
+      if (!(e instanceof StoppedError && stop.signal)) throw e;
+    });
     const done = await queue.work(
       async (doc) => {
-        const res = await storeDocumentOffThread(doc, pool, s);
-        for (const w of res.warnings) err(`${doc.source}: warning: ${w}`);
+        // the one ingest function; a document a stage crashed on is acknowledged, named, not stored
+        try {
+          const res = await ingestDocument(doc, pool, s);
+          for (const m of res.messages) if (m.severity !== 'info') err(messageLine(m));
+        } catch (e) {
+          if (!(e instanceof DocumentFailed)) throw e;
+          err(`${e.message}; not stored`);
+        }
       },
       { stop: () => !!stop.signal, drainMs: opts.drain ? 1500 : undefined, onError: (line) => void (stop.signal || err(line)) },
     );
@@ -332,7 +426,9 @@ function program(result: { code: number }): Command {
     .description('Turn news reports into a corroborated log of real-world events')
     .option('--db <file>', 'database file (default ./sitrep.db or $SITREP_DB)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .option('--verbose', "list every document's warnings with their rule ids")
     .option('--gazetteer <file>', 'imported gazetteer (default $SITREP_GAZETTEER or ~/.local/share/sitrep/gazetteer.sqlite)')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   const db = (cmd: Command) => ({ db: cmd.optsWithGlobals().db as string | undefined });
@@ -344,7 +440,8 @@ function program(result: { code: number }): Command {
     .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
     .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
     .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string }, cmd: Command) => {
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!cmd.optsWithGlobals().debug, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE });
+      const g = cmd.optsWithGlobals();
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE });
     });
   p.command('events')
     .description('the events, newest first')
@@ -352,14 +449,16 @@ function program(result: { code: number }): Command {
     .option('--json', 'JSON')
     .option('--csv', 'CSV')
     .option('--geojson', 'GeoJSON FeatureCollection')
-    .option('--since <date>', 'on or after YYYY-MM-DD', isoDateArg('--since'))
-    .option('--until <date>', 'on or before YYYY-MM-DD', isoDateArg('--until'))
-    .option('--type <type>', 'ACLED category or sub-event type')
-    .option('--country <cc>', 'ISO country code')
-    .option('--near <lat,lon,km>', 'within KM of a point', nearArg)
+    .option('--jsonl', 'JSON lines: one event a line')
+    .option('--format <format>', `table, ${EXPORT_FORMATS.join(', ')} (acled: ACLED's columns)`)
+    .option('--since <date>', 'on or after YYYY-MM-DD')
+    .option('--until <date>', 'on or before YYYY-MM-DD')
+    .option('--type <type>', 'ACLED category or type, e.g. Battles, air_drone_strike, "Air/drone strike"')
+    .option('--country <country>', 'ISO code or name, e.g. SY, Syria')
+    .option('--near <lat,lon,km>', 'within KM of a point')
     .option('--q <text>', 'full-text search over the reports')
     .option('--disputed', 'only events with a disputed field')
-    .addOption(new Option('--limit <n>', 'at most N events').argParser(intArg('--limit', 1, 100_000)))
+    .option('--limit <n>', 'at most N events (a table shows 1,000 by default; exports everything)')
     .action(async (_o, cmd: Command) => {
       result.code = await eventsCommand({ ...cmd.opts(), ...db(cmd) });
     });
@@ -383,8 +482,9 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--json', 'JSON lines (the only format)')
     .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
-    .action(async (inputs: string[], o: { published?: string }) => {
-      result.code = await extractCommand(inputs, o);
+    .option('--explain', 'add what made the type: the model\'s probabilities and the words (w:, b:) and rules (r:, c:) that weighed most')
+    .action(async (inputs: string[], o: { published?: string; explain?: boolean }, cmd: Command) => {
+      result.code = await extractCommand(inputs, { ...o, verbose: !!cmd.optsWithGlobals().verbose });
     });
   p.command('worker')
     .description('take documents from the queue (--queue nats://…), extract, link and store them, until stopped')
@@ -417,7 +517,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FilterError) {
       err(e.message);
       return 2;
     }

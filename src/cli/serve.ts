@@ -4,6 +4,7 @@
  * resources once, listens on 127.0.0.1:8321 unless told otherwise, and stops on Ctrl-C/SIGTERM.
  * Beyond loopback it refuses to start without a token, and writes then need that token.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';

@@ -12,15 +12,18 @@
  * One line per poll on stdout: `<time> <url>: N new, M seen, status 200|304|…`. SIGINT/SIGTERM
  * finishes the item at hand (an in-flight fetch is aborted), closes the store and exits 0.
  */
+import { loadLanguageModel } from '../lang/identify.js';
 import type { Command } from 'commander';
 import { feedDocuments, feedFromBytes, fetchUrl, FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { InputError } from '../ingest/errors.js';
 import type { Feed } from '../ingest/feed.js';
-import { createPipeline, loadResources, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
+import { ExtractPool, inProcessExtractor, StoppedError, type Extractor } from '../extract-pool.js';
 import { UsageError, type FeedState } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
 import type { DocumentQueue } from '../scale/queue.js';
-import { storeDocument } from './ingest-run.js';
+import { ingestDocument, messageLine } from '../jobs/ingest.js';
+import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 
 const MINUTE = 60_000;
 /** Longest --every: a week. */
@@ -45,8 +48,12 @@ export interface WatchOptions {
   log?: (line: string) => void;
   /** One problem line (default stderr). */
   warn?: (line: string) => void;
-  /** Built once by the caller when it has one (tests); else loaded here. */
+  /** Print every document's warnings with their rule ids. */
+  verbose?: boolean;
+  /** Built once by the caller when it has one (tests): run in-process. */
   pipeline?: Pipeline;
+  /** Extraction as the caller has it; else the worker pool with its time budget, started here. */
+  extractor?: Extractor;
   now?: () => number;
   /** Enqueue new items for `sitrep worker` processes (nats://…) instead of ingesting them here. */
   queue?: string;
@@ -59,6 +66,8 @@ export interface PollResult {
   added: number;
   seen: number;
   failed: number;
+  /** Items held back: their page failed before and waits for its retry. */
+  held?: number;
   /** The poll failed as a whole (network, HTTP error, not a feed). */
   error: string | null;
   /** When to poll this feed next (epoch ms). */
@@ -79,13 +88,14 @@ function backingOff(st: FeedState | null, now: number): boolean {
 
 interface Context {
   store: EventStore;
-  pipeline: Pipeline;
+  extractor: Extractor;
   queue?: DocumentQueue | null;
   fetch: FetchOptions;
   everyMs: number;
   now: () => number;
   warn: (line: string) => void;
   stopped: () => boolean;
+  verbose: boolean;
 }
 
 /** One poll of one feed: fetch (conditional), ingest unseen items, save state. Never throws for feed problems. */
@@ -125,32 +135,44 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     else result.seen++;
   }
   // two items of one feed with one id: the first stands for both
-  const unique = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
-  result.seen += fresh.length - unique.length;
+  const firsts = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
+  result.seen += fresh.length - firsts.length;
+  // an item whose page failed before waits for its retry (jobs/item-failures.ts)
+  const unique: typeof firsts = [];
+  for (const item of firsts) if (!(await holdBack(store, item.link ?? `${url}#${item.id}`, ctx.now()))) unique.push(item);
+  result.held = firsts.length - unique.length;
   let i = 0;
   for await (const item of feedDocuments({ ...feed, items: unique }, url, ctx.fetch)) {
     const feedItem = unique[i++];
     if (item.kind === 'error') {
-      // not marked seen: the next poll tries it again
+      // not marked seen: a later poll tries it again, after its back-off
       if (item.rule !== 'fetch:aborted') {
-        result.failed++;
-        ctx.warn(`${item.input}: ${item.reason}`);
+        const verdict = await recordFailure(store, item.item ?? item.input, item.reason, ctx.now());
+        if (verdict === 'new') {
+          result.failed++;
+          ctx.warn(`${item.input}: ${item.reason} (will retry later)`);
+        } else if (verdict === 'gave-up') ctx.warn(`${item.input}: ${item.reason}; gave up after ${MAX_ITEM_TRIES} tries`);
       }
     } else {
-      for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
       try {
         if (ctx.queue) {
           // a worker stores it; the item counts as seen here once the queue holds it
+          for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
           await ctx.queue.enqueue(item.document);
           await store.addFeedItem(url, feedItem.id, item.document.id);
+          if (item.item) await recordSuccess(store, item.item);
           result.added++;
         } else {
-          const res = await storeDocument(item.document, ctx.pipeline, store);
+          const res = await ingestDocument(item.document, ctx.extractor, store, item.warnings);
+          for (const m of res.messages) if (m.rule.startsWith('ingest:') || ctx.verbose) ctx.warn(messageLine(m));
           await store.addFeedItem(url, feedItem.id, item.document.id);
+          if (item.item) await recordSuccess(store, item.item);
           if (res.stored) result.added++;
           else result.seen++;
         }
       } catch (e) {
+        // stopped while it was being extracted: not the item's failure, and not marked seen
+        if (e instanceof StoppedError && ctx.stopped()) break;
         result.failed++;
         ctx.warn(`${item.document.source}: ${(e as Error).message}`);
       }
@@ -166,7 +188,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
 export function pollLine(r: PollResult, now: number): string {
   const head = `${stamp(now)} ${r.url}: `;
   if (r.error) return `${head}error: ${r.error}; status ${r.status}; next poll ${stamp(r.next)}`;
-  return `${head}${r.added} new, ${r.seen} seen, status ${r.status}${r.failed ? `, ${r.failed} failed` : ''}`;
+  return `${head}${r.added} new, ${r.seen} seen, status ${r.status}${r.failed ? `, ${r.failed} failed` : ''}${r.held ? `, ${r.held} waiting to retry` : ''}`;
 }
 
 /** Polls the feeds until stopped (or one round with `once`). Returns the exit status. */
@@ -179,20 +201,34 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   const warn = opts.warn ?? ((s: string) => process.stderr.write(`sitrep: ${s}\n`));
   const now = opts.now ?? Date.now;
   const inner = new AbortController(); // aborts the fetch at hand when the watch is stopped
-  const onStop = () => inner.abort();
+  // extraction off this thread with a per-document time budget, unless the caller brings its own
+  const own = opts.extractor || opts.pipeline ? null : new ExtractPool();
+  const extractor = opts.extractor ?? (opts.pipeline ? inProcessExtractor(opts.pipeline) : own!);
+  const onStop = () => {
+    inner.abort();
+    void own?.close(); // the document being extracted ends now, not after the budget
+  };
   opts.signal?.addEventListener('abort', onStop, { once: true });
-  const pipeline = opts.pipeline ?? createPipeline(loadResources());
-  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
-  const store = await openEventStore(opts.db);
+  let store: EventStore;
+  let queue: DocumentQueue | null = null;
+  try {
+    queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
+    store = await openEventStore(opts.db);
+  } catch (e) {
+    await own?.close();
+    await queue?.close();
+    throw e;
+  }
   const ctx: Context = {
     store,
     queue,
-    pipeline,
+    extractor,
     fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate, signal: inner.signal },
     everyMs: opts.everyMinutes * MINUTE,
     now,
     warn,
     stopped: () => inner.signal.aborted,
+    verbose: !!opts.verbose,
   };
   let failedPolls = 0;
   try {
@@ -225,6 +261,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     }
   } finally {
     opts.signal?.removeEventListener('abort', onStop);
+    await own?.close();
     await store.close();
     await queue?.close();
   }
@@ -272,7 +309,7 @@ export function registerWatch(program: Command, result: { code: number }): void 
       process.on('SIGINT', int);
       process.on('SIGTERM', term);
       try {
-        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, queue: o.queue ?? process.env.SITREP_QUEUE });
+        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, verbose: !!cmd.optsWithGlobals().verbose, queue: o.queue ?? process.env.SITREP_QUEUE });
         if (signal) process.stderr.write(`sitrep: watch stopped by ${signal}\n`);
       } finally {
         process.off('SIGINT', int);

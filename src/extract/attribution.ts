@@ -5,6 +5,8 @@
  * that had one. The annotation spans the sentence it covers; its value is the source as written.
  */
 import type { AttributionAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconAttributions } from '../lang/attribution.js';
 
 const SAY =
   'said|says|say|told|tells|reported|reports|claimed|claims|claim|confirmed|confirms|stated|states|added|disclosed|' +
@@ -96,6 +98,9 @@ export const attribution: Stage = {
   gives: ['attribution'],
   run({ document, annotations }) {
     const sentences = annotations.filter((a) => a.kind === 'sentence');
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: [] };
+    if (lex.native) return { annotations: lexiconAttributions(document.text, sentences, lex) };
     return { annotations: findAttributions(document.text, sentences) };
   },
 };

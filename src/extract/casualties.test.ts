@@ -193,3 +193,37 @@ describe('counts in coded event notes', () => {
   });
 });
 
+describe('news phrasings of a toll', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck, !!c.update]);
+  it('reads one victim by noun and verb', () => {
+    expect(full('Teenager killed in Mesa County accidental shooting')).toEqual([['fatalities', 1, false, false]]);
+    expect(full('Boyle County man dies after accidental shooting')).toEqual([['fatalities', 1, false, false]]);
+    expect(full('OSHP trooper injured in accidental shooting')).toEqual([['injured', 1, false, false]]);
+    expect(full('Jones was shot and killed Saturday evening outside his home.')).toEqual([['fatalities', 1, false, false]]);
+  });
+  it('reads "fatally shot" as dead, not hurt', () => {
+    expect(full('Compton Toddler Fatally Shot While Lying in Crib')).toEqual([['fatalities', 1, false, false]]);
+    expect(full('7-year-old boy fatally shoots himself')).toEqual([['fatalities', 1, false, false]]);
+  });
+  it('reads the people hit apart from the dead', () => {
+    expect(full('Four Shot, Man Dead in Long Beach')).toEqual([['injured', 4, true, false], ['fatalities', 1, false, false]]);
+    expect(full('4 dead, 1 wounded in Forsyth Co. murder-suicide')).toEqual([['fatalities', 4, false, false], ['injured', 1, false, false]]);
+    expect(full('A 39-year-old woman was listed in critical condition.')).toEqual([['injured', 1, false, false]]);
+  });
+  it('reads a toll and its updates, marked as updates', () => {
+    expect(full('The death toll from a Russian drone strike rose to 10 on Sunday.')).toEqual([['fatalities', 10, false, true]]);
+    expect(full('The number of people killed has risen to 12.')).toEqual([['fatalities', 12, false, true]]);
+    expect(full('The toll rose from 10 to 12.')).toEqual([['fatalities', 12, false, true]]);
+    expect(full('The death toll now stands at 7.')).toEqual([['fatalities', 7, false, true]]);
+  });
+  it('hedges a count only by a hedge before it', () => {
+    expect(counts('A 34-year-old woman is dead after what may have been an accidental shooting.')).toEqual([['fatalities', 1, false]]);
+    expect(counts('Three soldiers may have been killed.')).toEqual([['fatalities', 3, true]]);
+  });
+  it('counts no number that is not a casualty count', () => {
+    expect(full('The 2,507 members of the council were approved by the late ruler, who died in 2006.')).toEqual([]);
+    expect(full('Image 1 of 10 A 4-year-old girl has died.')).toEqual([['fatalities', 1, false, false]]);
+    expect(full('Police said he killed one of the leaders.')).toEqual([]);
+  });
+});
+

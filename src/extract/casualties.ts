@@ -10,7 +10,9 @@
  * the main incident or to an aggregate ("each time two pilots were killed") is the report
  * builder's call.
  */
-import type { CasualtyAnnotation, CasualtyField, Count, Stage } from '../model/index.js';
+import type { CasualtyAnnotation, CasualtyField, Count, DateAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconCasualties } from '../lang/casualties.js';
 import { NUMBER_PHRASE, addCounts, toCount } from './numbers.js';
 
 const PERSON_NOUNS =
@@ -32,11 +34,15 @@ const SINGULAR_PERSON =
   'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
   'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
   'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper|' +
-  'leader|thief|robber|politician|son|daughter|brother|sister|nephew|niece|grandson|granddaughter|baby|infant|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth';
+  'leader|thief|robber|politician|son|daughter|brother|sister|nephew|niece|grandson|granddaughter|baby|infant|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth|' +
+  // local crime news: the victim is a teen, a toddler, "a 14-year-old", a deputy
+  'teen|toddler|juvenile|male|female|person|victim|deputy|cop|agent|bailiff|customer|clerk|neighbou?r|friend|girlfriend|boyfriend|' +
+  'stepfather|stepson|stepdaughter|stepmother|grandmother|grandfather|uncle|aunt|cousin|kid|homeowner|gunman|shooter|motorist|pedestrian|bystander|' +
+  'security guard|employee|cashier|student|preschooler|newborn|\\d{1,3}-(?:year|month|week)-old';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|\\d+)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|an?|\\d+)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /**
@@ -72,6 +78,14 @@ interface Verb {
    * hold the word they need.
    */
   cue?: RegExp;
+  /** The people hit, dead or alive ("shot"): see CasualtyAnnotation.struck. */
+  struck?: boolean;
+  /** A new figure for a toll told before ("rose to"). */
+  update?: boolean;
+  /** "shot himself": the one person is the actor, right after the word. */
+  selfAfter?: boolean;
+  /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
+  noBare?: boolean;
 }
 
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
@@ -82,6 +96,13 @@ const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|a
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
+  // a toll and its updates: "the death toll rose to 10", "the number of people killed has risen to 12", "now stands at 7"
+  [/\b(?:death toll|toll|number of (?:people |those |victims )?(?:killed|dead|deaths|fatalities)|fatalities|deaths|dead)\b[^.;:]{0,60}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|went up|has reached|reached|reaches|hit|hits|now stands|stands|stood|is now|now)\s+(?:from\s+\d[\d,]{0,12}\s+)?(?:to|at)\s+(?=(?:at least\s+)?\d)/gi, { field: 'fatalities', side: 'after', update: true }],
+  // "fatally shot", "fatally wounded": dead, not hurt
+  [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself)\b)/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
+  [new RegExp(`\\bfatally\\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both))/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{1,6}teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
   [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
@@ -95,6 +116,10 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w{1,40}\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
+  // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
+  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // "Friend's Shooting Death", "the girl's death"
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -106,6 +131,14 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
+  // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  // "in critical condition", "listed in serious condition": hurt, one person or a group
+  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
+  // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
+  [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
+  [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
@@ -125,14 +158,14 @@ interface Group {
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
-const AND_SELF = /^\s*(?:,\s*)?(?:and|as well as)\s+(?:himself|herself)\b/i;
+const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself)\b/i;
 /**
  * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
  * trader", "riots following the deaths of two youths".
  */
 const CAUSE_BEFORE = /\b(?:over|following|against|protest(?:ing|ed)?|denounc(?:e|ing|ed)|condemn(?:ing|ed)?|mourn(?:ing|ed)?|justice for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?$/i;
 const ARTICLE_BEFORE = /\b(?:a|an|the|his|her|their|its)\s+$/i;
-const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded)\b/i;
+const PARTICIPLE = /^(?:killed|murdered|slain|executed|assassinated|lynched|beheaded|wounded|injured)\b/i;
 /** "riots after the death of a man in custody": a death named as a noun after "after" is the cause. */
 const NOMINAL_DEATH = /^(?:deaths?|killings?\s+of|murders?\s+of)\b/i;
 const AFTER_BEFORE = /\b(?:after|following)\s+(?:the\s+)?$/i;
@@ -173,7 +206,8 @@ function findGroups(sentence: string): Group[] {
   const out: Group[] = [];
   for (const g of raw) {
     const last = out[out.length - 1];
-    if (last && !g.subset && COORDINATION.test(sentence.slice(last.end, g.start))) {
+    // "three dead and seven others injured" are two counts, not one group of ten
+    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(sentence.slice(last.end, g.start))) {
       out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
     } else out.push(g);
   }
@@ -183,10 +217,23 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
+const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}$`;
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and)\\s+)(?:(?:a|an|one)\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\s+(?:(?:was|is|has been|had been|gets|got)\\s+)?$`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'iu',
 );
+/** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
+const NAME_BEFORE = new RegExp(
+  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  'u',
+);
+const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
+/** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
+const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
+/** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
+const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
+/** A four-digit year right before a word ("in 2006 died") is no count. */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** A number right after an active casualty word: "kills 13", "killing at least one". */
 const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
@@ -202,7 +249,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -214,10 +261,36 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let groups: Group[] | null = null;
   const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
-  const taken: [number, number][] = [];
-  const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
-  const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null) => {
-    out.push({ kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged });
+  // groups are sorted by start: a binary search finds those near a word, so a sentence of thousands
+  // of groups costs each word a few, not all of them
+  const firstFrom = (pos: number) => {
+    const gs = groupsOf();
+    let lo = 0;
+    let hi = gs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gs[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The groups starting at or after `pos`, the first few (a coordinated one is next to it). */
+  const groupsFrom = (pos: number) => groupsOf().slice(firstFrom(pos), firstFrom(pos) + 4);
+  /** The groups that end before `pos` within MAX_GAP_BEFORE (they start at most that far and a group's length back). */
+  const groupsNear = (pos: number) => groupsOf().slice(firstFrom(pos - MAX_GAP_BEFORE - 400), firstFrom(pos));
+  // a coverage map, not a list to scan: a sentence of thousands of counts must not cost their square
+  const taken = new Uint8Array(sentence.length + 1);
+  const overlapsTaken = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < e; i++) if (taken[i]) return true;
+    return false;
+  };
+  const take = (s: number, e: number) => taken.fill(1, Math.max(0, s), e);
+  const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null, struck = false, update = false) => {
+    // a hedge after the count is about something else: "is dead after what may have been an accident"
+    const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: hedged && HEDGE.test(sentence.slice(0, e)) };
+    if (struck) a.struck = true;
+    if (update) a.update = true;
+    out.push(a);
   };
 
   NONE.lastIndex = 0;
@@ -228,7 +301,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit('fatalities', m.index, m.index + m[0].length, zero, null);
       emit('injured', m.index, m.index + m[0].length, zero, null);
     } else emit(/injur|hurt|wound/.test(t) ? 'injured' : 'fatalities', m.index, m.index + m[0].length, zero, null);
-    taken.push([m.index, m.index + m[0].length]);
+    take(m.index, m.index + m[0].length);
   }
 
   for (const [re, verb] of VERBS) {
@@ -239,25 +312,32 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       let group: Group | undefined;
-      if (verb.self) {
+      if (verb.selfAfter) {
+        const who = /^(?:himself|herself)\b/i.exec(sentence.slice(ve));
+        if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+      } else if (verb.self) {
         group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
       } else if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
         if (one) {
           group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
-          const more = groupsOf().find((g) => !used.has(g) && g.start >= group!.end && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: `${group.victims}+${more.victims}` };
           } else {
             // "shot dead a trader and his son": one more person, named without a number
-            const plus = PLUS_ONE.exec(sentence.slice(group.end));
-            if (plus && !NUMBER_AT.test(plus[0])) group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+            // "kills wife, son, daughter": each one more person, named without a number
+            for (let k = 0; k < 4; k++) {
+              const plus = PLUS_ONE.exec(sentence.slice(group.end));
+              if (!plus || NUMBER_AT.test(plus[0])) break;
+              group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+            }
           }
         }
       } else if (verb.side === 'after') {
-        group = groupsOf().find((g) => !used.has(g) && g.start >= vs && g.start - ve <= MAX_GAP_AFTER);
+        group = groupsFrom(vs).find((g) => !used.has(g) && g.start - ve <= MAX_GAP_AFTER);
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -270,17 +350,21 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           if (age) group = { start: ve, end: ve + age[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       } else {
-        const before = groupsOf().filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE);
+        // "2,507 members … approved by the late ruler, who died in 2006": a relative clause further on
+        // has its own subject, so a group before it is not the one who died
+        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
+        const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+        const bare = n && !YEAR.test(n[2] ?? '') && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
-        } else if (!group) {
-          const n = BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
-          const count = n && toCount(n[1], n[2], n[3]);
-          if (n && count) group = { start: vs - n[0].length, end: vs, count, victims: null };
+        } else if (bare && (!group || group.end < vs - n![0].length)) {
+          group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
         }
-        if (!group && verb.field === 'fatalities') {
-          const one = SINGULAR_BEFORE.exec(sentence.slice(Math.max(0, vs - 60), vs));
+        if (!group && verb.field !== 'captured' && !verb.bodies) {
+          const lead = sentence.slice(Math.max(0, vs - 60), vs);
+          const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           if (one) group = { start: vs - one[0].length, end: vs, count: { low: 1, best: 1, high: 1 }, victims: null };
         }
       }
@@ -292,8 +376,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const self = AND_SELF.exec(sentence.slice(group.end));
       if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       used.add(group);
-      taken.push([Math.min(vs, group.start), Math.max(ve, group.end)]);
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims);
+      take(Math.min(vs, group.start), Math.max(ve, group.end));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
     }
   }
   return sumSides(out.sort((a, b) => a.start - b.start), sentence, offset);
@@ -344,6 +428,13 @@ export const casualties: Stage = {
   gives: ['casualty'],
   run({ document, annotations }) {
     const out: CasualtyAnnotation[] = [];
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: out };
+    if (lex.native) {
+      const dates = annotations.filter((a): a is DateAnnotation => a.kind === 'date');
+      for (const s of annotations) if (s.kind === 'sentence') out.push(...lexiconCasualties(document.text.slice(s.start, s.end), s.start, lex, dates));
+      return { annotations: out };
+    }
     for (const s of annotations) {
       if (s.kind === 'sentence') out.push(...findCasualties(document.text.slice(s.start, s.end), s.start));
     }

@@ -63,3 +63,17 @@ describe('findDates', () => {
     expect(one('The ferry left at 10 am on 5 March 2019.', '2019-04-09')).toEqual([{ start: '2019-03-05', end: '2019-03-05', precision: 'day' }]);
   });
 });
+
+describe('dates of a later step', () => {
+  const later = (s: string) => findDates(s, 0, '2024-03-04').map((d) => [d.value.start, !!d.later]);
+  it('marks the reporting, the arrest, the court and the update, not the incident', () => {
+    expect(later('The man was shot on Saturday, police said Sunday.')).toEqual([['2024-03-02', false], ['2024-03-03', true]]);
+    expect(later('The suspect appeared in court Monday.')).toEqual([['2024-03-04', true]]);
+    expect(later('On Sunday the toll rose to 12.')).toEqual([['2024-03-03', true]]);
+    expect(later('The toll rose to 12 on Sunday.')).toEqual([['2024-03-03', true]]);
+  });
+  it('reads "in 7 days" as the week ending at publication, and no date from "three hours later"', () => {
+    expect(findDates('Troops killed 40 militants in 7 days of operations.', 0, '2024-03-10').map((d) => [d.value.start, d.value.end])).toEqual([['2024-03-04', '2024-03-10']]);
+    expect(findDates('He was pronounced dead three hours later.', 0, '2024-03-10')).toEqual([]);
+  });
+});

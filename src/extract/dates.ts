@@ -10,6 +10,7 @@
 import * as chrono from 'chrono-node';
 import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
+import { lexiconFor, type Lexicon } from '../lang/index.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
@@ -17,10 +18,17 @@ const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|u
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
 const RECENT_SPAN = /\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
-const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, several: 3, few: 3 };
+const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
+/**
+ * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
+ * report, when nothing says when they were (a week ending at publication).
+ */
+const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
+/** "three hours later", "20 minutes earlier": a time within the story, no date of its own. */
+const CLOCK_SPAN = /\b(?:seconds?|minutes?|hours?)\b/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -104,9 +112,9 @@ export function parseDates(sentence: string, ref: Date, datesOnly = false): chro
 }
 
 /** A clock time alone ("at 10:00") is not an incident date. */
-function hasDatePart(r: chrono.ParsedResult): boolean {
+function hasDatePart(r: chrono.ParsedResult, lex: Lexicon | null): boolean {
   const c = r.start;
-  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year') || /\b(ago|yesterday|today|tonight|last|this)\b/i.test(r.text);
+  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year') || (lex ? lex.relativeDate.test(r.text) : /\b(ago|yesterday|today|tonight|last|this)\b/i.test(r.text));
 }
 
 function precisionOf(r: chrono.ParsedResult): DatePrecision {
@@ -161,13 +169,24 @@ function intoThePast(r: chrono.ParsedResult, day: Date, published: Date, sentenc
   return day;
 }
 
+/**
+ * Words right before a date that make it the date of a later step (see DateAnnotation.later):
+ * "said Tuesday", "arrested Thursday", "pleaded guilty on Monday", "the toll rose on Sunday",
+ * "Updated: May 31". Bounded: at most 30 characters between the word and the date.
+ */
+const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
+/** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
+const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
+
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
-export function findDates(sentence: string, offset: number, published: string | null): DateAnnotation[] {
+export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
+  // another language: its chrono locale, and its own words for dates relative to the day of writing
+  const locale = lex?.dates ?? null;
   const pub = published ? parseIsoDate(published) : null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub) {
+  if (pub && !locale) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -181,15 +200,30 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  for (const r of parseDates(sentence, ref, true)) {
-    if (!hasDatePart(r)) continue;
+  if (pub && !locale && !FUTURE_CUE.test(sentence)) {
+    DAYS_SPAN.lastIndex = 0;
+    for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
+      if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
+      const days = m[2].toLowerCase() === 'week' ? 7 * n : n;
+      if (!days || days > 62) continue;
+      periods.push([m.index, m.index + m[0].length]);
+      out.push({ kind: 'date', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], value: { start: isoDate(addDays(pub, 1 - days)), end: isoDate(pub), precision: days >= 7 ? 'week' : 'day' }, stated: false });
+    }
+  }
+  if (locale && lex && !lex.dateHint.test(sentence)) return out;
+  const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
+  for (const r of parsed) {
+    if (!hasDatePart(r, locale ? lex : null)) continue;
     if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
-    if (!pub && (!STATED_YEAR.test(r.text) || RELATIVE.test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text)) continue;
+    if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text)) continue;
+    // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
+    if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
     let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
     if (pub) day = intoThePast(r, day, pub, sentence);
@@ -198,9 +232,11 @@ export function findDates(sentence: string, offset: number, published: string | 
       const endDay = new Date(Date.UTC(r.end.get('year')!, r.end.get('month')! - 1, r.end.get('day')!));
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
-    out.push({ kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated });
+    const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
+    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40))) a.later = true;
+    out.push(a);
   }
-  if (pub) {
+  if (pub && !locale) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
@@ -224,9 +260,11 @@ export const dates: Stage = {
   gives: ['date'],
   run({ document, annotations }) {
     const out: DateAnnotation[] = [];
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: out };
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...findDates(document.text.slice(s.start, s.end), s.start, document.published));
+      out.push(...findDates(document.text.slice(s.start, s.end), s.start, document.published, lex.native ? lex : null));
     }
     return { annotations: out };
   },

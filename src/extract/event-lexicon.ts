@@ -131,5 +131,6 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // (above the looting rule: people killed where houses also burned are the attack ACLED codes)
   rule('(?:kill(?:ed|ing|s)|shot dead|massacring)\\s+(?:at least\\s+|more than\\s+|about\\s+|some\\s+|over\\s+)?(?:\\d+|[a-z]+)\\s+(?:[\\w-]+\\s+)?(?:people|persons|residents|villagers|inhabitants|worshippers|passengers|civilians|farmers|herders|fishermen|traders|shopkeepers|shepherds|hunters|miners|women|children|students|pupils|teachers|aid workers|journalists|priests|pastors|imams|motorists|travell?ers|drivers|boys?|girls?|child(?:ren)?|teenagers?)', VAC, 'attack', ['attack'], 0.48),
   rule('(?:attack(?:ed|s|ing)?|strikes?|struck|hit)', EXP, 'shelling_artillery_missile_attack', ['attack'], 0.25),
-  rule('(?:killed|killing|died|dead|deaths?|neutrali[sz]ed|lost (?:their|his|her) lives?|wounded|injured)', BAT, 'armed_clash', ['casualties'], 0.15),
+  // headlines speak in the present ("Gunmen kill 4", "9 die in Zacatecas")
+  rule('(?:killed|killing|kills?|died|dies|die|dead|deaths?|neutrali[sz]ed|lost (?:their|his|her) lives?|wounded|injured)', BAT, 'armed_clash', ['casualties'], 0.15),
 ];

@@ -36,6 +36,8 @@
  * buildings) is not found unless the supplement names it; a street or river has no point of its
  * own.
  */
+import { lexiconFor } from '../lang/index.js';
+import { lexiconPlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
@@ -1413,6 +1415,14 @@ export const places: Stage = {
       return { annotations: [], messages };
     }
     const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: [], messages };
+    if (lex.native) {
+      // Russian, Ukrainian, Arabic: names in their script and inflected forms (src/lang/places.ts)
+      const countries = new Set<string>();
+      const g = ctx.gazetteer;
+      return { annotations: sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries)), messages };
+    }
     return { annotations: findPlaces(document.text, sentences, ctx.gazetteer), messages };
   },
 };

@@ -73,7 +73,8 @@ describe('buildReports', () => {
   it('reports a summary of the past week when the document says nothing else', () => {
     const r = main('Six civilians killed in shelling in Homs province over the past week - monitor.');
     expect([r.fatalities?.best, r.location?.name, r.date?.precision]).toEqual([6, 'Homs', 'week']);
-    expect(main('More than 9,000 killed since the start of the conflict in Yemen: UN.').fatalities).toBeNull();
+    // a running total since a war began is no incident: the type model gives no report (before it, a report with no toll)
+    expect(main('More than 9,000 killed since the start of the conflict in Yemen: UN.')?.fatalities ?? null).toBeNull();
     const kept = main('An airstrike killed four civilians in Hama on Monday. Over the past week, 30 people were killed in the province.');
     expect(kept.fatalities?.best).toBe(4);
   });

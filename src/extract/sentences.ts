@@ -5,6 +5,8 @@
  * initials do not end one. Leaves clause structure to the stages that need it.
  */
 import type { SentenceAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconSentences } from '../lang/sentences.js';
 
 /** Lower-cased abbreviations that take a period without ending the sentence. */
 const ABBREVIATIONS = new Set(
@@ -56,5 +58,9 @@ export const sentences: Stage = {
   name: 'sentences',
   needs: [],
   gives: ['sentence'],
-  run: ({ document }) => ({ annotations: splitSentences(document.text) }),
+  run: ({ document }) => {
+    // Russian, Ukrainian, Arabic: their own abbreviations and, in Arabic, no capitals; others: the English rules
+    const lex = lexiconFor(document.lang);
+    return { annotations: lex?.native ? lexiconSentences(document.text, lex) : splitSentences(document.text) };
+  },
 };

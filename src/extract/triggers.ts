@@ -5,6 +5,8 @@
  */
 import type { Stage, TriggerAnnotation } from '../model/index.js';
 import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconTriggers } from '../lang/triggers.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -83,5 +85,9 @@ export const triggers: Stage = {
   name: 'triggers',
   needs: [],
   gives: ['trigger'],
-  run: ({ document }) => ({ annotations: findTriggers(document.text) }),
+  run: ({ document }) => {
+    const lex = lexiconFor(document.lang);
+    if (!lex) return { annotations: [] };
+    return { annotations: lex.native ? lexiconTriggers(document.text, lex) : findTriggers(document.text) };
+  },
 };

@@ -20,9 +20,10 @@ import { extractArticle } from './html.js';
 import { readFeed, readUrl, type FetchOptions } from './fetch.js';
 import { looksLikeFeed } from './feed.js';
 
+/** `item`: set on what a feed item gave, its link (or `feed#id`), so failures can be remembered per item. */
 export type InputResult =
-  | { kind: 'document'; document: Document; warnings: string[] }
-  | { kind: 'error'; input: string; reason: string; rule: string };
+  | { kind: 'document'; document: Document; warnings: string[]; item?: string }
+  | { kind: 'error'; input: string; reason: string; rule: string; item?: string };
 
 /** Bytes read from one non-JSONL file; past it the rest is left and a warning says so. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;

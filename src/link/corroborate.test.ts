@@ -12,7 +12,11 @@ function report(doc: string, fatalities: Count | null, claim: Partial<Claim>): R
     features: { terms: {}, names: [], equipment: [], published: null },
   };
 }
-const docs = new Map([['d1', { source: 'a', published: '2020-03-05', title: null }], ['d2', { source: 'b', published: '2020-03-06', title: null }]]);
+const docs = new Map([
+  ['d1', { source: 'a', published: '2020-03-05', title: null }],
+  ['d2', { source: 'b', published: '2020-03-06', title: null }],
+  ['d3', { source: 'c', published: '2020-03-05', title: null }],
+]);
 const assumed: Count = { low: 0, best: 0, high: 0, assumed: true };
 
 describe('fatalities across sources', () => {
@@ -24,8 +28,28 @@ describe('fatalities across sources', () => {
   it('stays an assumed 0 when every source is silent', () => {
     expect(corroborate('evt', [report('d1', assumed, { hedged: true }), report('d2', assumed, { hedged: true })], docs).fatalities).toEqual(assumed);
   });
-  it('disputes a told 0 against a told toll', () => {
-    const e = corroborate('evt', [report('d1', { low: 0, best: 0, high: 0 }, {}), report('d2', { low: 2, best: 2, high: 2 }, {})], docs);
+  it('disputes a told 0 against a told toll published the same day', () => {
+    const e = corroborate('evt', [report('d1', { low: 0, best: 0, high: 0 }, {}), report('d3', { low: 2, best: 2, high: 2 }, {})], docs);
     expect([e.fatalities?.best, e.fields.fatalities?.status]).toEqual([0, 'disputed']);
+  });
+});
+
+describe('a toll that rises', () => {
+  const n = (x: number): Count => ({ low: x, best: x, high: x });
+  it('makes the later, higher figure current and keeps both claims, undisputed', () => {
+    const e = corroborate('evt', [report('d2', n(12), {}), report('d1', n(10), {})], docs);
+    expect([e.fatalities?.best, e.fields.fatalities?.status, e.fields.fatalities?.updated, e.fields.fatalities?.claims.length]).toEqual([12, 'agreed', true, 2]);
+    expect(e.disputed).not.toContain('fatalities');
+  });
+  it('is a dispute when the later figure is lower', () => {
+    const e = corroborate('evt', [report('d1', n(12), {}), report('d2', n(10), {})], docs);
+    expect([e.fields.fatalities?.status, e.fields.fatalities?.updated]).toEqual(['disputed', undefined]);
+  });
+  it('raises no dispute from a background sentence: only the reports\' own values are compared', () => {
+    const a = report('d1', n(3), {});
+    const b = report('d3', n(3), {});
+    // a second claim in d3, from a sentence about an earlier attack, that the report did not take as its toll
+    b.claims.push({ ...b.claims[0], value: n(40) });
+    expect(corroborate('evt', [a, b], docs).fields.fatalities?.status).toBe('agreed');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * One event from its reports: per field, the claims of every document grouped, and a status —
- * `agreed` (two or more documents, compatible values), `disputed` (claims that exclude each other,
- * across documents or inside one), `single` (one document). Merged values follow the evidence:
+ * `agreed` (two or more documents, compatible values), `disputed` (documents whose reports give the
+ * incident values that exclude each other, or one document's incident sentences that place or date
+ * it two ways; a toll a later document raises is an update, not a dispute), `single` (one document). Merged values follow the evidence:
  * the most specific place all agree with (or the best-supported one under dispute), the
  * narrowest date, fatalities as low/best/high over all sources with the conservative (lowest)
  * best, as ACLED codes conflicting reports.
@@ -11,6 +12,8 @@ import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCo
 
 export interface DocumentInfo {
   source: string;
+  /** Who published it (see ingest/outlet.ts), when known. */
+  outlet?: string | null;
   published: string | null;
   title: string | null;
 }
@@ -20,36 +23,109 @@ const FIELDS: FieldName[] = ['type', 'date', 'location', 'actors', 'fatalities',
 function compatibleFor(field: FieldName): ((a: Claim, b: Claim) => boolean) | null {
   switch (field) {
     case 'location':
-      return (a, b) => placesCompatible(a.value as Location, b.value as Location);
+      // two towns of one region are more often one place resolved two ways than sources in conflict
+      return (a, b) => placesCompatible(a.value as Location, b.value as Location) || sameRegion(a.value as Location, b.value as Location);
     case 'date':
       return (a, b) => datesCompatible(a.value as DateInterval, b.value as DateInterval);
     case 'fatalities':
     case 'injured':
     case 'captured':
       return (a, b) => countsCompatible(a.value as Count, b.value as Count);
-    case 'type':
-      return (a, b) => String(a.value).split('/')[0] === String(b.value).split('/')[0];
+    // the type is sitrep's reading of each document, not a fact a source states: two readings
+    // that differ are shown with their sentences, not flagged as sources in conflict
     default:
       return null; // actors and equipment are lists: more of them is not a conflict
   }
 }
 
-function evidence(field: FieldName, claims: Claim[]): FieldEvidence {
+/** One report's own value of a field, with its document's publication date: what sources are compared on. */
+interface Stated {
+  document: string;
+  published: string;
+  value: unknown;
+}
+
+/**
+ * The value each report gives the incident itself for a field — not every sentence's claim, so a
+ * background sentence (an earlier attack, a yearly total) raises no dispute. An implied date and
+ * an assumed 0 are no statements.
+ */
+function statedValues(field: FieldName, reports: readonly Report[], docs: ReadonlyMap<string, DocumentInfo>): Stated[] {
+  const out: Stated[] = [];
+  for (const r of reports) {
+    let value: unknown = null;
+    if (field === 'type') value = `${r.category}/${r.type}`;
+    else if (field === 'date') value = r.date && !r.date.implied ? r.date : null;
+    else if (field === 'location') value = r.location;
+    else if (field === 'fatalities' || field === 'injured' || field === 'captured') {
+      const c = r[field];
+      value = c && !c.assumed && r.claims.some((x) => x.field === field && !x.hedged) ? c : null;
+    }
+    if (value !== null) out.push({ document: r.document, published: docs.get(r.document)?.published ?? '', value });
+  }
+  return out;
+}
+
+const isCount = (f: FieldName) => f === 'fatalities' || f === 'injured' || f === 'captured';
+
+/**
+ * Per field: disputed when two documents give the incident values that exclude each other — except
+ * a count that a later document raises (a toll that rose is an update: `updated`, the newest
+ * current). Counts published the same day that disagree stay a dispute, as does a toll that fell.
+ */
+const sameRegion = (a: Location, b: Location) => a.country === b.country && !!a.admin1 && a.admin1 === b.admin1;
+
+function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvidence {
   const docs = new Set(claims.map((c) => c.document));
   const compatible = compatibleFor(field);
-  const firm = claims.filter((c) => !c.hedged);
   let disputed = false;
+  let updated = false;
   if (compatible) {
+    outer: for (let i = 0; i < stated.length; i++) {
+      for (let j = i + 1; j < stated.length; j++) {
+        const [a, b] = [stated[i], stated[j]];
+        if (a.document === b.document) continue;
+        const ca = { value: a.value } as Claim;
+        const cb = { value: b.value } as Claim;
+        if (compatible(ca, cb)) continue;
+        if (isCount(field) && a.published && b.published && a.published !== b.published) {
+          const [early, late] = a.published < b.published ? [a, b] : [b, a];
+          if ((late.value as Count).best > (early.value as Count).best) {
+            updated = true;
+            continue;
+          }
+        }
+        disputed = true;
+        break outer;
+      }
+    }
+  }
+  // inside one document: a place or a date told two ways in the incident's own sentences ("one
+  // claiming Poltava, another Vovchansk") — these claims come from those sentences only; counts
+  // are read from every sentence, where a second figure is more often background or an update
+  if (compatible && !disputed && (field === 'location' || field === 'date')) {
+    const firm = claims.filter((c) => !c.hedged);
     outer: for (let i = 0; i < firm.length; i++) {
       for (let j = i + 1; j < firm.length; j++) {
-        if (!compatible(firm[i], firm[j])) {
+        if (firm[i].document === firm[j].document && !compatible(firm[i], firm[j])) {
           disputed = true;
           break outer;
         }
       }
     }
   }
-  return { status: disputed ? 'disputed' : docs.size >= 2 ? 'agreed' : 'single', claims };
+  const ev: FieldEvidence = { status: disputed ? 'disputed' : docs.size >= 2 ? 'agreed' : 'single', claims };
+  if (updated && !disputed) ev.updated = true;
+  return ev;
+}
+
+/** The counts of the latest publication day that gives one: a toll that rose is current at its newest. */
+function latestCounts(field: 'fatalities' | 'injured' | 'captured', reports: readonly Report[], docs: ReadonlyMap<string, DocumentInfo>): (Count | null)[] {
+  const told = reports.filter((r) => r[field] && !r[field]!.assumed);
+  if (!told.length) return reports.map((r) => r[field]);
+  const day = (r: Report) => docs.get(r.document)?.published ?? '';
+  const last = told.map(day).sort().at(-1)!;
+  return told.filter((r) => day(r) === last).map((r) => r[field]);
 }
 
 function mergeCounts(values: (Count | null)[]): Count | null {
@@ -79,10 +155,13 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
   const fields: Partial<Record<FieldName, FieldEvidence>> = {};
   for (const f of FIELDS) {
     const cs = claims.filter((c) => c.field === f);
-    if (cs.length) fields[f] = evidence(f, cs);
+    if (cs.length) fields[f] = evidence(f, cs, statedValues(f, reports, docs));
   }
+  // each report's place is its scene stage's choice among what it names: one vote each; the claims
+  // (every place a sentence's words make the scene) decide only where no report has a place
+  const chosen = reports.flatMap((r) => (r.location ? [r.location] : []));
   const locationClaims = (fields.location?.claims ?? []).filter((c) => !c.hedged).map((c) => c.value as Location);
-  const location = consensus(locationClaims.length ? locationClaims : reports.flatMap((r) => (r.location ? [r.location] : [])), placesCompatible, placeSpecificity);
+  const location = consensus(chosen.length ? chosen : locationClaims, placesCompatible, placeSpecificity);
   const dateClaims = (fields.date?.claims ?? []).map((c) => c.value as DateInterval);
   const actors = new Map<string, Actor>();
   for (const r of reports) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);
@@ -100,7 +179,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     if (seen.has(r.document)) continue;
     seen.add(r.document);
     const d = docs.get(r.document);
-    refs.push({ document: r.document, source: d?.source ?? '', published: d?.published ?? null, title: d?.title ?? null });
+    refs.push({ document: r.document, source: d?.source ?? '', outlet: d?.outlet ?? null, published: d?.published ?? null, title: d?.title ?? null });
   }
   const tags = [...new Set(reports.flatMap((r) => r.tags))].sort();
   const disputed = FIELDS.filter((f) => fields[f]?.status === 'disputed');
@@ -113,12 +192,14 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     date: consensus(dateClaims.length ? dateClaims : reports.flatMap((r) => (r.date ? [r.date] : [])), datesCompatible, dateSpecificity),
     location,
     actors: [...actors.values()],
-    fatalities: mergeCounts(reports.map((r) => r.fatalities)),
-    injured: mergeCounts(reports.map((r) => r.injured)),
-    captured: mergeCounts(reports.map((r) => r.captured)),
+    fatalities: mergeCounts(fields.fatalities?.updated ? latestCounts('fatalities', reports, docs) : reports.map((r) => r.fatalities)),
+    injured: mergeCounts(fields.injured?.updated ? latestCounts('injured', reports, docs) : reports.map((r) => r.injured)),
+    captured: mergeCounts(fields.captured?.updated ? latestCounts('captured', reports, docs) : reports.map((r) => r.captured)),
     equipment: [...equipment.values()],
     reports: refs,
     fields,
     disputed,
+    ...(lead.confidence !== undefined ? { confidence: lead.confidence } : {}),
+    ...(lead.type_probability !== undefined ? { type_probability: lead.type_probability, runner_up: lead.runner_up ?? null } : {}),
   };
 }

@@ -37,6 +37,10 @@ export interface LinkFeatures {
   published: string | null;
   /** Years 1950–2030 the text writes: a report of 2008 and one of 2013 are two incidents. */
   years: number[];
+  /** The document's language ("uk", "en"), when read: reports in two languages share few words (see CROSS_LANGUAGE). Absent in older stores. */
+  lang?: string | null;
+  /** Killed, as the report counts them (not an assumed 0). Absent in older stores. */
+  toll?: number | null;
   /** The surname (stemmed) of the person the report is about, when it clearly is about one (see `keyPerson`); absent in older stores. */
   person?: string | null;
   /** Telling numbers the text writes (tolls, sums, magnitudes; not years or small counts); absent in older stores. */
@@ -99,6 +103,8 @@ export function linkFeatures(doc: Document, r: Report): LinkFeatures {
     years,
     person: keyPerson(r.features.persons ?? [], r.features.terms),
     numbers: tellingNumbers(text),
+    lang: doc.lang ? doc.lang.toLowerCase().split('-')[0] : null,
+    toll: r.fatalities && !r.fatalities.assumed ? r.fatalities.best : null,
   };
 }
 
@@ -221,6 +227,23 @@ function numbersApart(a: readonly string[] | undefined, b: readonly string[] | u
   return !a.some((x) => b.includes(x));
 }
 
+/**
+ * Reports in two languages share almost no words, so their text says little; what does not depend
+ * on the language does: the same gazetteer place and day (CROSS_LANGUAGE), and the same toll on
+ * top (CROSS_LANGUAGE_TOLL). Only between languages: within one, text and names do this work.
+ */
+export const CROSS_LANGUAGE = 0.15;
+export const CROSS_LANGUAGE_TOLL = 0.1;
+
+function crossLanguage(a: LinkFeatures, b: LinkFeatures): number {
+  const la = a.location;
+  const lb = b.location;
+  const place = !!la && !!lb && la.precision === 'place' && lb.precision === 'place' && (la.geonameid !== null ? la.geonameid === lb.geonameid : placesCompatible(la, lb));
+  const day = !!a.date && !!b.date && intervalGapDays(a.date, b.date) <= 1;
+  if (!place || !day) return 0;
+  return CROSS_LANGUAGE + (a.toll != null && a.toll > 0 && a.toll === b.toll ? CROSS_LANGUAGE_TOLL : 0);
+}
+
 /** How much one conflicting place or date scales the score down. */
 export const CONFLICT_FACTOR = 0.8;
 /** How much years that do not meet scale it down: wire copy recycles wording, not years. */
@@ -314,6 +337,7 @@ function combine(a: LinkFeatures, b: LinkFeatures, textSim: () => number, people
   const family = a.family === b.family ? 1 : 0;
   let s = 0.55 * text + 0.35 * people + 0.04 * equipment + 0.03 * tags + 0.03 * family;
   s += NUMBERS_WEIGHT * numberSim(a.numbers, b.numbers);
+  if (a.lang && b.lang && a.lang !== b.lang) s += crossLanguage(a, b);
   if (numbersApart(a.numbers, b.numbers)) s *= NUMBERS_FACTOR;
   if (c.place || c.date) s *= CONFLICT_FACTOR;
   if (c.years) s *= YEARS_FACTOR;

@@ -79,6 +79,12 @@ export interface DateAnnotation extends Span {
   value: DateInterval;
   /** False when part of it (the year, the week) was implied by the publication date. */
   stated: boolean;
+  /**
+   * Set when the date is that of a later step, not of the incident: the reporting ("police said
+   * Tuesday", "Updated: May 31"), an arrest, a court date, a funeral, a toll's update ("the toll
+   * rose on Sunday"). The report builder dates the incident by the other dates when there are any.
+   */
+  later?: true;
 }
 
 export interface PlaceAnnotation extends Span {
@@ -114,6 +120,13 @@ export interface CasualtyAnnotation extends Span {
   victims: string | null;
   /** Hedged ("may have been killed"): a claim, but a weak one. */
   hedged: boolean;
+  /**
+   * Only on `injured`: the people hit ("four shot", "a man was shot"), the dead among them
+   * included. The report counts as injured those hit less the dead (see reports.ts).
+   */
+  struck?: true;
+  /** A later figure for the same toll ("rose to 12", "has risen to", "now stands at"): it replaces the earlier ones. */
+  update?: true;
 }
 
 export interface EquipmentAnnotation extends Span {
@@ -154,8 +167,27 @@ export interface TriggerAnnotation extends Span {
   weight: number;
 }
 
+/**
+ * Where the document's main incident happened, as the scene stage chose it among the places
+ * found in the text and the title. Spans the winning place's first mention in the text; a place
+ * named only in the title (which is not part of the text) spans nothing (start = end = 0) and
+ * sets `inTitle`.
+ */
+export interface SceneAnnotation extends Span {
+  kind: 'scene';
+  text: string;
+  value: ResolvedPlace;
+  /** Named in the title or headline. */
+  inTitle: boolean;
+  /** The model's probability that this place is the scene (0..1), over the places it weighed. */
+  score: number;
+  /** Why it won: the cues that weighed most for it ("headline", "locative", "state of the story", …). */
+  reasons: string[];
+}
+
 export type Annotation =
   | SentenceAnnotation
+  | SceneAnnotation
   | DateAnnotation
   | PlaceAnnotation
   | CasualtyAnnotation
@@ -211,6 +243,8 @@ export interface Location {
   lon: number;
   precision: PlacePrecision;
   geonameid: number | null;
+  /** Why this place was taken for the scene (see SceneAnnotation.reasons); absent in older stores. */
+  reasons?: string[];
 }
 
 /** One incident as one document describes it. */
@@ -233,6 +267,18 @@ export interface Report {
   claims: Claim[];
   /** What linking compares: weighted content terms and names, built by the extract stage. */
   features: ReportFeatures;
+  /** Probability (0..1) that the document reports an incident of the ontology at all (the type model's 1 - P(none)). Absent in older stores. */
+  confidence?: number;
+  /** Probability of `category` among the incident categories (main report only). */
+  type_probability?: number;
+  /** The next category when it is close (at least half the winner's probability), with the sub-type it would take. */
+  runner_up?: TypeGuess | null;
+}
+
+export interface TypeGuess {
+  category: string;
+  type: string;
+  probability: number;
 }
 
 export interface ReportFeatures {
@@ -253,11 +299,19 @@ export type FieldStatus = 'agreed' | 'disputed' | 'single';
 export interface FieldEvidence {
   status: FieldStatus;
   claims: Claim[];
+  /**
+   * A later source gave a newer figure for the same incident (a toll that rose): the newest is
+   * the event's value, the earlier claims stay here as its history. Not a dispute.
+   */
+  updated?: true;
 }
 
 export interface ReportRef {
   document: string;
+  /** Path, URL or `-` the document was read from (provenance, not a name to show). */
   source: string;
+  /** The outlet, from the page's site name or its URL's host (ingest/outlet.ts); null when unknown. Absent in older stores. */
+  outlet?: string | null;
   published: string | null;
   title: string | null;
 }
@@ -279,4 +333,8 @@ export interface Event {
   reports: ReportRef[];
   fields: Partial<Record<FieldName, FieldEvidence>>;
   disputed: FieldName[];
+  /** From the lead report: that it is an incident, and its category's probability (see Report). */
+  confidence?: number;
+  type_probability?: number;
+  runner_up?: TypeGuess | null;
 }

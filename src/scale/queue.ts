@@ -32,8 +32,12 @@ function names(url: string): { stream: string; subject: string; consumer: string
 
 /** How long a taken document may go unacknowledged before another worker gets it (env for tests). */
 const ackWaitMs = () => Number(process.env.SITREP_QUEUE_ACK_WAIT_MS) || 60_000;
-/** Deliveries of one document before it is given up (a document that crashes every worker). */
-const MAX_DELIVER = 10;
+/**
+ * Deliveries of one document before it is given up (a document that crashes every worker). A kill
+ * -9 looks the same as a crash, so this is well above the kills one document may meet (the test
+ * kills 20 workers; a slow document can be in hand at each kill).
+ */
+const MAX_DELIVER = 50;
 
 export const isQueueUrl = (s: string) => /^nats:\/\//i.test(s);
 

@@ -8,6 +8,7 @@ import type { Document, Report } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
 import { Linker as Core, now, runSync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import type { DB } from './sqlite.js';
+import { outletOf } from '../ingest/outlet.js';
 
 export { TermWeights, eventId } from '../link/incremental.js';
 
@@ -146,7 +147,9 @@ export class SqliteGraph implements LinkGraph {
   }
 
   documentInfo(document: string): Step<DocumentInfo> {
-    return now(this.sql('SELECT source, published, title FROM documents WHERE id = ?').get(document) as DocumentInfo);
+    const d = this.sql('SELECT source, published, title, site, url FROM documents WHERE id = ?').get(document) as DocumentInfo & { site: string | null; url: string | null };
+    // the outlet a report is named by (not a file path)
+    return now({ source: d.source, published: d.published, title: d.title, outlet: outletOf(d) });
   }
 
   setReportEvent(report: string, event: string): Step<void> {

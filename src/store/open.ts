@@ -4,7 +4,7 @@
  * URL for PostgreSQL. SQLite answers synchronously, PostgreSQL with promises; callers await both.
  */
 import type { Document, Event, Report } from '../model/index.js';
-import { openStore, type DocumentRow, type EventFilters, type FeedState, type StoreResult } from './sqlite.js';
+import { openStore, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type StoreResult } from './sqlite.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -25,6 +25,10 @@ export interface EventStore {
   getDocument(id: string): Awaitable<(DocumentRow & { text: string; reports: Report[] }) | null>;
   /** The spans stored at ingest; null for a document stored before they were. */
   documentSpans(id: string): Awaitable<unknown[] | null>;
+  /** Feed items whose page could not be read, and when to try them again (jobs/item-failures.ts). */
+  failedItem(item: string): Awaitable<FailedItem | null>;
+  saveFailedItem(f: FailedItem): Awaitable<void>;
+  clearFailedItem(item: string): Awaitable<void>;
 }
 
 /**

@@ -13,7 +13,8 @@ import pg from 'pg';
 import type { Document, Event, Report } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
 import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
-import { UsageError, type DocumentRow, type EventFilters, type FeedState, type StoreResult } from './sqlite.js';
+import { UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type StoreResult } from './sqlite.js';
+import { outletOf } from '../ingest/outlet.js';
 
 /** The advisory lock every ingesting transaction takes: linking is serial per database. */
 const LINK_LOCK = 0x5175e9;
@@ -98,6 +99,16 @@ const MIGRATIONS: readonly string[] = [
   // document never runs the pipeline again. NULL for documents stored before.
   `
   ALTER TABLE documents ADD COLUMN spans TEXT;
+  `,
+  // 3: feed items whose page could not be read, and when to try them again (as SQLite's migration 7)
+  `
+  CREATE TABLE failed_items (
+    item TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    next_try TEXT
+  );
   `,
 ];
 
@@ -246,8 +257,9 @@ class PgGraph implements LinkGraph {
     return (yield* this.rows<{ data: string }>('erep', 'SELECT data FROM reports WHERE event = $1 ORDER BY id', [event])).map((r) => r.data);
   }
   *documentInfo(document: string): Step<DocumentInfo> {
-    const [r] = yield* this.rows<DocumentInfo>('dinfo', 'SELECT source, published, title FROM documents WHERE id = $1', [document]);
-    return r;
+    const [d] = yield* this.rows<DocumentInfo & { site: string | null; url: string | null }>('dinfo', 'SELECT source, published, title, site, url FROM documents WHERE id = $1', [document]);
+    // the outlet a report is named by (not a file path), as on SQLite
+    return { source: d.source, published: d.published, title: d.title, outlet: outletOf(d) };
   }
   *setReportEvent(report: string, event: string): Step<void> {
     yield* this.run('srev', 'UPDATE reports SET event = $2 WHERE id = $1', [report, event]);
@@ -497,6 +509,23 @@ export class PgStore {
 
   async addFeedItem(feed: string, item: string, document: string | null): Promise<void> {
     await this.q('INSERT INTO feed_items (feed, item, document, seen_at) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [feed, item, document, new Date().toISOString()]);
+  }
+
+  /** A feed item that failed before (by its link), or null. */
+  async failedItem(item: string): Promise<FailedItem | null> {
+    const [r] = await this.q<FailedItem>('SELECT item, failures, reason, last_failed, next_try FROM failed_items WHERE item = $1', [item]);
+    return r ?? null;
+  }
+
+  async saveFailedItem(f: FailedItem): Promise<void> {
+    await this.q(
+      'INSERT INTO failed_items (item, failures, reason, last_failed, next_try) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (item) DO UPDATE SET failures = EXCLUDED.failures, reason = EXCLUDED.reason, last_failed = EXCLUDED.last_failed, next_try = EXCLUDED.next_try',
+      [f.item, f.failures, f.reason, f.last_failed, f.next_try],
+    );
+  }
+
+  async clearFailedItem(item: string): Promise<void> {
+    await this.q('DELETE FROM failed_items WHERE item = $1', [item]);
   }
 
   async documentEvents(id: string): Promise<string[]> {

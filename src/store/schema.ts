@@ -120,4 +120,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN spans TEXT;
   `,
+  // 7: feed items whose page could not be read: tried again with back-off a bounded number of
+  // times (src/jobs/item-failures.ts), so a dead link is reported once, not on every ingest.
+  `
+  CREATE TABLE IF NOT EXISTS failed_items (
+    item TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    next_try TEXT
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -87,6 +87,17 @@ export interface FeedState {
   next_poll: string | null;
 }
 
+/** A feed item whose page could not be read, and when to try it again. */
+export interface FailedItem {
+  /** The item's link (or `feed#id`). */
+  item: string;
+  failures: number;
+  reason: string;
+  last_failed: string;
+  /** ISO instant before which it is not tried again; null once given up. */
+  next_try: string | null;
+}
+
 export interface StoreResult {
   stored: boolean;
   events: string[];
@@ -251,6 +262,19 @@ export class Store {
   /** Marks a feed item as ingested, with the document it gave. */
   addFeedItem(feed: string, item: string, document: string | null): void {
     this.db.prepare('INSERT OR IGNORE INTO feed_items (feed, item, document, seen_at) VALUES (?, ?, ?, ?)').run(feed, item, document, new Date().toISOString());
+  }
+
+  /** A feed item that failed before (by its link), or null. */
+  failedItem(item: string): FailedItem | null {
+    return (this.db.prepare('SELECT item, failures, reason, last_failed, next_try FROM failed_items WHERE item = ?').get(item) as FailedItem | undefined) ?? null;
+  }
+
+  saveFailedItem(f: FailedItem): void {
+    this.db.prepare('INSERT INTO failed_items (item, failures, reason, last_failed, next_try) VALUES (@item, @failures, @reason, @last_failed, @next_try) ON CONFLICT(item) DO UPDATE SET failures=@failures, reason=@reason, last_failed=@last_failed, next_try=@next_try').run(f);
+  }
+
+  clearFailedItem(item: string): void {
+    this.db.prepare('DELETE FROM failed_items WHERE item = ?').run(item);
   }
 
   /** The events a document's reports joined, its main incident's first. */

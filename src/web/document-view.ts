@@ -52,7 +52,7 @@ function segments(doc: DocumentView, target: Target | null): HTMLElement {
   for (const s of [...claims, ...spans]) cuts.add(Math.max(0, Math.min(text.length, s.start))).add(Math.max(0, Math.min(text.length, s.end)));
   if (target) cuts.add(Math.max(0, Math.min(text.length, target.start))).add(Math.max(0, Math.min(text.length, target.end)));
   const points = [...cuts].sort((a, b) => a - b);
-  const out = h('div', { class: 'doc-text' });
+  const out = h('div', { class: 'doc-text', dir: 'auto' });
   let targetMarked = false;
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
@@ -93,14 +93,14 @@ export function documentView(doc: DocumentView, target: Target | null, backTo: s
     'article',
     { class: 'document-view', 'data-id': doc.id },
     h('a', { class: 'back', href: backTo ? `#/event/${backTo}` : '#/' }, backTo ? '← Back to the event' : '← All events'),
-    h('h2', { class: 'doc-title' }, doc.title ?? sourceName(doc.source)),
+    // the source names the document once: as its heading when it has no title, else in the line below
+    h('h2', { class: 'doc-title', dir: 'auto', title: doc.title ? null : doc.source }, doc.title ?? sourceName(doc.source)),
     h(
       'div',
       { class: 'doc-meta' },
       h('span', {}, doc.published ? `published ${doc.published}` : 'no publication date'),
-      h('span', { title: doc.source }, sourceName(doc.source)),
+      doc.site ? h('span', { class: 'doc-outlet', title: doc.source }, doc.site) : doc.title && h('span', { class: 'doc-source', title: doc.source }, sourceName(doc.source)),
       doc.author && h('span', {}, `by ${doc.author}`),
-      doc.site && h('span', {}, doc.site),
       href ? h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original page ↗') : doc.url && h('span', { class: 'bad-url' }, doc.url),
     ),
     doc.events.length > 0 &&

@@ -6,7 +6,7 @@
  */
 import type { Claim, Event, FieldName, FieldStatus } from '../model/types';
 import { h, type Child } from './dom';
-import { claimNeedle, claimValueLabel, countLabel, dateLabel, eventTypeLabel, FIELD_LABELS, FIELD_ORDER, placeLabel, precisionLabel, sourceName, typeLabel } from './format';
+import { claimNeedle, claimValueLabel, countLabel, dateLabel, eventTypeLabel, FIELD_LABELS, FIELD_ORDER, placeLabel, precisionLabel, reportSourceName, typeLabel } from './format';
 import { categoryDot } from './list';
 
 const STATUS_TEXT: Record<FieldStatus, string> = { agreed: 'agreed', disputed: 'disputed', single: 'single source' };
@@ -37,11 +37,11 @@ export function documentLink(c: Pick<Claim, 'document' | 'start' | 'end'>, event
 
 function claimFigure(e: Event, c: Claim): HTMLElement {
   const report = e.reports.find((r) => r.document === c.document);
-  const source = report ? sourceName(report.source) : c.document;
+  const source = report ? reportSourceName(report) : c.document;
   return h(
     'figure',
     { class: 'claim' },
-    h('blockquote', { class: 'quote' }, quoteWithMark(c.quote.replace(/\s+/g, ' '), claimNeedle(c.field, c.value))),
+    h('blockquote', { class: 'quote', dir: 'auto' }, quoteWithMark(c.quote.replace(/\s+/g, ' '), claimNeedle(c.field, c.value))),
     h(
       'figcaption',
       { class: 'claim-source' },
@@ -100,7 +100,7 @@ export function eventView(e: Event): HTMLElement {
     'article',
     { class: 'event-view', 'data-id': e.id },
     h('a', { class: 'back', href: '#/' }, '← All events'),
-    h('h2', { class: 'event-heading' }, e.title),
+    h('h2', { class: 'event-heading', dir: 'auto' }, e.title),
     h(
       'div',
       { class: 'chips' },
@@ -132,7 +132,7 @@ export function eventView(e: Event): HTMLElement {
       'ul',
       { class: 'sources' },
       e.reports.map((r) =>
-        h('li', {}, h('a', { href: `#/document/${r.document}?event=${e.id}` }, r.title ?? sourceName(r.source)), h('span', { class: 'source-meta' }, [r.published ?? 'undated', sourceName(r.source)].join(' · '))),
+        h('li', {}, h('a', { href: `#/document/${r.document}?event=${e.id}`, dir: 'auto' }, r.title ?? reportSourceName(r)), h('span', { class: 'source-meta' }, [r.published ?? 'undated', reportSourceName(r)].join(' · '))),
       ),
     ),
   );

@@ -112,6 +112,11 @@ export const FIELD_LABELS: Record<FieldName, string> = {
 
 export const FIELD_ORDER: FieldName[] = ['type', 'date', 'location', 'fatalities', 'injured', 'captured', 'actors', 'equipment'];
 
+/** How a report's source reads: its outlet ("Reuters", "kyivindependent.com") where known, else the file or URL it came from. */
+export function reportSourceName(r: { source: string; outlet?: string | null }): string {
+  return r.outlet || sourceName(r.source);
+}
+
 export function sourceName(source: string): string {
   const m = /^api \((.+)\)$/.exec(source);
   if (m) return m[1];

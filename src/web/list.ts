@@ -27,7 +27,7 @@ function row(e: Event, selected: boolean): HTMLElement {
       'a',
       { href: `#/event/${e.id}`, class: 'event-link' },
       categoryDot(e),
-      h('span', { class: 'event-title' }, e.title),
+      h('span', { class: 'event-title', dir: 'auto' }, e.title),
       h(
         'span',
         { class: 'event-meta' },

@@ -1,11 +1,13 @@
 /**
  * The page: filters on top, a panel on the left (the event list, one event, or one document) and
  * the map with the timeline on the right. Routes live in the hash (`#/`, `#/event/ID`,
- * `#/document/ID?start=&end=&event=`), so the back button and links work; all data comes from
- * the API. State is one object made in `start()`, not module globals.
+ * `#/document/ID?start=&end=&event=`), and so do the filters (`#/?type=battles&country=SY`,
+ * `#/event/ID?type=battles`): a bookmark or a shared link opens the same view, and the back
+ * button steps back through filter changes as through views. All data comes from the API. State
+ * is one object made in `start()`, not module globals.
  */
 import './style.css';
-import { fetchDocument, fetchEvent, fetchEvents, filterQuery, type Event, type Filters } from './api';
+import { fetchDocument, fetchEvent, fetchEvents, filterQuery, type DocumentView, type Event, type Filters } from './api';
 import { fill, h } from './dom';
 import { documentView, type Target } from './document-view';
 import { eventView } from './event-view';
@@ -31,6 +33,9 @@ interface State {
 
 type Route = { view: 'list' } | { view: 'event'; id: string } | { view: 'document'; id: string; target: Target | null; event: string | null };
 
+const FILTER_KEYS = ['q', 'since', 'until', 'type', 'country', 'disputed'] as const;
+const NO_FILTERS: Filters = { q: '', since: '', until: '', type: '', country: '', disputed: false };
+
 function parseRoute(hash: string): Route {
   const m = /^#\/(event|document)\/([A-Za-z0-9_]+)(?:\?(.*))?$/.exec(hash);
   if (!m) return { view: 'list' };
@@ -41,6 +46,28 @@ function parseRoute(hash: string): Route {
   const target = p.has('start') && p.has('end') && Number.isInteger(start) && Number.isInteger(end) && end > start ? { start, end } : null;
   return { view: 'document', id: m[2], target, event: p.get('event') };
 }
+
+/** The filters a hash carries, or null when it carries none. */
+function hashFilters(hash: string): Filters | null {
+  const i = hash.indexOf('?');
+  const p = new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
+  if (!FILTER_KEYS.some((k) => p.has(k))) return null;
+  const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+  return { q: p.get('q') ?? '', since: date(p.get('since')), until: date(p.get('until')), type: p.get('type') ?? '', country: p.get('country') ?? '', disputed: p.get('disputed') === '1' };
+}
+
+/** A hash with the filters set in its query (other parameters, such as a quote's offsets, kept). */
+function withFilters(hash: string, f: Filters): string {
+  const [path, query = ''] = (hash || '#/').split('?');
+  const p = new URLSearchParams(query);
+  for (const k of FILTER_KEYS) p.delete(k);
+  const own = new URLSearchParams(filterQuery(f).slice(1));
+  for (const [k, v] of p) own.set(k, v);
+  const s = own.toString();
+  return `${path}${s ? `?${s}` : ''}`;
+}
+
+const sameFilters = (a: Filters, b: Filters) => FILTER_KEYS.every((k) => (k === 'q' ? a.q.trim() === b.q.trim() : a[k] === b[k]));
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -61,6 +88,22 @@ function disputedPlaces(e: Event): DisputedPlace[] {
   return [...seen.values()];
 }
 
+/** The places a document's reports name (their locations and every location claim), once each. */
+function documentPlaces(doc: DocumentView): DisputedPlace[] {
+  const seen = new Map<string, DisputedPlace>();
+  const add = (v: unknown) => {
+    const p = v as { lat?: number; lon?: number; name?: string } | null;
+    if (typeof p?.lat !== 'number' || typeof p.lon !== 'number') return;
+    const label = claimValueLabel('location', v).split(',')[0];
+    if (!seen.has(label)) seen.set(label, { lat: p.lat, lon: p.lon, label });
+  };
+  for (const r of doc.reports) {
+    add(r.location);
+    for (const c of r.claims) if (c.field === 'location') add(c.value);
+  }
+  return [...seen.values()];
+}
+
 function start(): void {
   const panel = byId<HTMLElement>('panel');
   const form = byId<HTMLFormElement>('filters');
@@ -72,9 +115,11 @@ function start(): void {
   const disputed = byId<HTMLInputElement>('disputed');
   const csv = byId<HTMLAnchorElement>('export-csv');
   const geojson = byId<HTMLAnchorElement>('export-geojson');
+  const jsonl = byId<HTMLAnchorElement>('export-jsonl');
+  const acled = byId<HTMLAnchorElement>('export-acled');
 
   const state: State = {
-    filters: { q: '', since: '', until: '', type: '', country: '', disputed: false },
+    filters: { ...NO_FILTERS },
     events: [],
     next: null,
     brush: null,
@@ -89,7 +134,7 @@ function start(): void {
 
   const visible = () => (state.brush ? state.events.filter((e) => e.date && e.date.start >= state.brush![0] && e.date.start <= state.brush![1]) : state.events);
 
-  const map = new WorldMap(byId('map'), { onSelect: (id) => (location.hash = `#/event/${id}`) });
+  const map = new WorldMap(byId('map'), { onSelect: (id) => (location.hash = withFilters(`#/event/${id}`, state.filters)) });
   const timeline = new Timeline(byId('timeline'), {
     onBrush: (range) => {
       state.brush = range;
@@ -104,8 +149,9 @@ function start(): void {
   }
 
   function renderCountries(): void {
-    const chosen = country.value;
-    const codes = [...state.countries].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+    const chosen = state.filters.country;
+    // a country from a bookmark is offered even before an event of it is loaded
+    const codes = [...new Set([...state.countries, ...(chosen ? [chosen] : [])])].sort((a, b) => countryName(a).localeCompare(countryName(b)));
     fill(country, h('option', { value: '' }, 'All countries'), codes.map((cc) => h('option', { value: cc }, `${countryName(cc)} (${cc})`)));
     country.value = chosen;
   }
@@ -132,8 +178,11 @@ function start(): void {
         },
       }),
     );
+    keepFilters();
     panel.scrollTop = state.listScroll;
   }
+
+  let loaded = false;
 
   async function load(append: boolean): Promise<void> {
     state.request?.abort();
@@ -144,6 +193,8 @@ function start(): void {
     const query = filterQuery(state.filters);
     csv.href = `api/export.csv${query}`;
     geojson.href = `api/export.geojson${query}`;
+    jsonl.href = `api/export.jsonl${query}`;
+    acled.href = `api/export.acled.csv${query}`;
     if (parseRoute(location.hash).view === 'list') renderList();
     try {
       const page = await fetchEvents(state.filters, append ? state.next : null, request.signal);
@@ -181,9 +232,39 @@ function start(): void {
     return e;
   }
 
+  /** Links to other views inside the panel carry the filters, so following one keeps them. */
+  function keepFilters(): void {
+    for (const a of panel.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) a.setAttribute('href', withFilters(a.getAttribute('href')!, state.filters));
+    byId<HTMLAnchorElement>('home').setAttribute('href', withFilters('#/', state.filters));
+  }
+
+  function showFilters(f: Filters): void {
+    if (q.value.trim() !== f.q.trim()) q.value = f.q; // a space being typed is not undone
+    since.value = f.since;
+    until.value = f.until;
+    type.value = f.type;
+    disputed.checked = f.disputed;
+    renderCountries();
+    country.value = f.country;
+  }
+
   async function route(): Promise<void> {
-    const hash = location.hash;
+    let hash = location.hash;
     const r = parseRoute(hash);
+    // the list's hash says all its filters (none: no filters); a view of one event or document
+    // without them keeps the current ones, written into its hash so a bookmark holds them
+    const wanted = hashFilters(hash) ?? (r.view === 'list' ? { ...NO_FILTERS } : state.filters);
+    if (r.view !== 'list' && !hashFilters(hash) && filterQuery(state.filters)) {
+      hash = withFilters(hash, state.filters);
+      history.replaceState(null, '', hash);
+    }
+    if (!sameFilters(wanted, state.filters) || !loaded) {
+      state.filters = wanted;
+      showFilters(wanted);
+      loaded = true;
+      void load(false); // calls route() again once the events are in
+      if (r.view === 'list') return;
+    }
     if (state.route === '' || parseRoute(state.route).view === 'list') state.listScroll = panel.scrollTop;
     const changed = state.route !== hash;
     state.route = hash;
@@ -193,6 +274,7 @@ function start(): void {
         renderList();
         map.setEvents(visible(), false);
         map.select(null);
+        map.showPlaces([]);
         document.title = 'sitrep';
         return;
       }
@@ -200,6 +282,7 @@ function start(): void {
         const e = await getEvent(r.id);
         if (state.route !== hash) return;
         fill(panel, errorBox(), eventView(e));
+        keepFilters();
         if (changed) panel.scrollTop = 0;
         const shown = visible();
         map.setEvents(shown.some((x) => x.id === e.id) ? shown : [...shown, e], false);
@@ -213,12 +296,14 @@ function start(): void {
       await Promise.all(doc.events.map(async (id) => titles.set(id, (await getEvent(id).catch(() => null))?.title ?? id)));
       if (state.route !== hash) return;
       fill(panel, errorBox(), documentView(doc, r.target, r.event, titles));
+      keepFilters();
       document.title = `${doc.title ?? 'Document'} · sitrep`;
       const target = document.getElementById('target');
       if (target) target.scrollIntoView({ block: 'center' });
       else if (changed) panel.scrollTop = 0;
       const e = r.event ? state.seen.get(r.event) : undefined;
-      map.select(e?.id ?? null, e ? disputedPlaces(e) : []);
+      map.select(e?.id ?? null, []);
+      map.showPlaces(documentPlaces(doc));
     } catch (err) {
       if (state.route !== hash) return;
       fill(panel, h('a', { class: 'back', href: '#/' }, '← All events'), h('div', { class: 'error', role: 'alert' }, (err as Error).message));
@@ -227,10 +312,11 @@ function start(): void {
 
   // ---------------------------------------------------------------- filters
   let typing: ReturnType<typeof setTimeout> | undefined;
+  // a filter change is a new history entry: the list under those filters
   const readFilters = () => {
-    state.filters = { q: q.value, since: since.value, until: until.value, type: type.value, country: country.value, disputed: disputed.checked };
-    if (location.hash && parseRoute(location.hash).view !== 'list') location.hash = '#/';
-    void load(false);
+    const f: Filters = { q: q.value, since: since.value, until: until.value, type: type.value, country: country.value, disputed: disputed.checked };
+    const hash = withFilters('#/', f);
+    if (location.hash !== hash) location.hash = hash;
   };
   q.addEventListener('input', () => {
     clearTimeout(typing);
@@ -245,7 +331,7 @@ function start(): void {
   form.addEventListener('reset', () => setTimeout(readFilters, 0));
 
   window.addEventListener('hashchange', () => void route());
-  void load(false);
+  void route();
 }
 
 start();

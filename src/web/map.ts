@@ -3,7 +3,9 @@
  * tile server) drawn as SVG in a Web Mercator projection, with one marker per event. Markers are
  * sized by fatalities, styled by how precise the location is (solid: an exact place; dashed and
  * pale: a region or only a country), ringed when a field is disputed, and gathered into numbered
- * clusters where they crowd together at the current zoom. Wheel or buttons zoom, dragging pans.
+ * clusters where they crowd together at the current zoom. Clusters and markers never overlap
+ * (touching ones merge) and a cluster is kept whole inside the map's edge. The legend names each
+ * category's colour. Wheel or buttons zoom, dragging pans.
  *
  * The 1:110m outlines load first; past a regional zoom the 1:50m ones replace them.
  * Antarctica is left out (Mercator cannot show it and no event is there); the two countries that
@@ -14,7 +16,7 @@ import world110 from 'world-atlas/countries-110m.json?url';
 import world50 from 'world-atlas/countries-50m.json?url';
 import type { Event } from '../model/types';
 import { svg } from './dom';
-import { categoryColor, placeLabel } from './format';
+import { CATEGORIES, categoryColor, placeLabel } from './format';
 
 /** Width of the whole world in map units; a pixel is `unit * k + offset`. */
 const WORLD = 256;
@@ -61,6 +63,14 @@ interface Marker {
   r: number;
 }
 
+/** What is drawn: one marker, or a cluster of several, as a circle in pixels. */
+interface Group {
+  members: Marker[];
+  x: number;
+  y: number;
+  r: number;
+}
+
 export interface DisputedPlace {
   lat: number;
   lon: number;
@@ -86,6 +96,8 @@ export class WorldMap {
   private events: Event[] = [];
   private selected: string | null = null;
   private disputed: DisputedPlace[] = [];
+  /** The places a document names (the document view), pinned and labelled. */
+  private places: DisputedPlace[] = [];
   private detail: 'coarse' | 'loading' | 'fine' = 'coarse';
   private drag: { x: number; y: number; vx: number; vy: number; moved: boolean } | null = null;
   private suppressClick = false;
@@ -170,6 +182,14 @@ export class WorldMap {
     note.className = 'legend-note';
     note.textContent = 'size: people killed';
     box.append(note);
+    const colours = document.createElement('div');
+    colours.className = 'legend-categories';
+    for (const [id, { label, color }] of Object.entries(CATEGORIES)) {
+      const r = row(icon(svg('circle', { r: 6, fill: color, stroke: color, class: 'mk mk-place' })), label);
+      r.dataset.category = id;
+      colours.append(r);
+    }
+    box.append(colours);
     return box;
   }
 
@@ -274,10 +294,18 @@ export class WorldMap {
   /** Marks one event (or none) and, for a disputed location, the places each source named. */
   select(id: string | null, disputed: readonly DisputedPlace[] = []): void {
     this.selected = id;
+    this.places = [];
     this.disputed = [...disputed];
     const e = id ? this.events.find((x) => x.id === id) : undefined;
     const pts = [...(e?.location ? [e.location] : []), ...disputed];
     if (id && pts.length) this.fit(pts);
+    else this.render();
+  }
+
+  /** Pins the places one document names and fits the map to them; an empty list removes them. */
+  showPlaces(places: readonly DisputedPlace[]): void {
+    this.places = [...places];
+    if (places.length) this.fit(places);
     else this.render();
   }
 
@@ -310,8 +338,7 @@ export class WorldMap {
     }
     markers.sort((a, b) => b.r - a.r || (a.event.id < b.event.id ? -1 : 1));
     const used = new Set<number>();
-    const nodes: SVGElement[] = [];
-    const singles: Marker[] = [];
+    let groups: Group[] = [];
     for (let i = 0; i < markers.length; i++) {
       if (used.has(i)) continue;
       const group = [markers[i]];
@@ -323,21 +350,55 @@ export class WorldMap {
           used.add(j);
         }
       }
-      if (group.length === 1) singles.push(group[0]);
-      else nodes.push(this.cluster(group));
+      groups.push(this.group(group));
     }
-    for (const m of singles) nodes.push(this.marker(m));
-    nodes.push(...this.disputedPlaces());
+    groups = this.separate(groups);
+    const nodes: SVGElement[] = [];
+    for (const g of groups) if (g.members.length > 1) nodes.push(this.cluster(g));
+    for (const g of groups) if (g.members.length === 1) nodes.push(this.marker(g.members[0]));
+    nodes.push(...this.disputedPlaces(), ...this.documentPlaces());
     this.marks.replaceChildren(...nodes);
   }
 
-  private cluster(group: Marker[]): SVGElement {
-    const x = group.reduce((s, m) => s + m.x, 0) / group.length;
-    const y = group.reduce((s, m) => s + m.y, 0) / group.length;
+  /** A cluster's (or a lone marker's) circle: at the members' mean, kept whole inside the map. */
+  private group(members: Marker[]): Group {
+    if (members.length === 1) return { members, x: members[0].x, y: members[0].y, r: members[0].r };
+    const r = 11 + 3 * Math.log2(members.length);
+    const { w, h } = this.size;
+    const mx = members.reduce((s, m) => s + m.x, 0) / members.length;
+    const my = members.reduce((s, m) => s + m.y, 0) / members.length;
+    const x = w > 2 * r + 4 ? Math.max(r + 2, Math.min(w - r - 2, mx)) : mx;
+    const y = h > 2 * r + 4 ? Math.max(r + 2, Math.min(h - r - 2, my)) : my;
+    return { members, x, y, r };
+  }
+
+  /** Merges circles that touch until none do (the selected event stays apart, drawn on top). */
+  private separate(groups: Group[]): Group[] {
+    const selected = (g: Group) => g.members.some((m) => m.event.id === this.selected);
+    // each pass merges every touching pair it meets; a merged circle is larger and may touch more,
+    // hence another pass (a handful at most in practice; capped so a pathological view stays quick)
+    for (let pass = 0; pass < 30; pass++) {
+      let merged = false;
+      for (let i = 0; i < groups.length; i++) {
+        if (selected(groups[i])) continue;
+        for (let j = i + 1; j < groups.length; j++) {
+          const [a, b] = [groups[i], groups[j]];
+          if (selected(b) || Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r + 1) continue;
+          groups[i] = this.group([...a.members, ...b.members]);
+          groups.splice(j, 1);
+          j = i; // the grown circle is checked against all the rest again
+          merged = true;
+        }
+      }
+      if (!merged) break;
+    }
+    return groups;
+  }
+
+  private cluster({ members: group, x, y, r }: Group): SVGElement {
     const killed = group.reduce((s, m) => s + (m.event.fatalities?.best ?? 0), 0);
-    const r = 11 + 3 * Math.log2(group.length);
     const label = `${group.length} events${killed ? `, ${killed} killed` : ''}: click to zoom in`;
-    const g = svg('g', { class: 'cluster-g', transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`, tabindex: 0, role: 'button', 'aria-label': label },
+    const g = svg('g', { class: 'cluster-g', transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`, tabindex: 0, role: 'button', 'aria-label': label, 'data-r': r.toFixed(1) },
       svg('title', {}, label), svg('circle', { r: r.toFixed(1), class: 'cluster' }), svg('text', { class: 'cluster-n', y: 4 }, String(group.length)));
     g.addEventListener('click', () => {
       if (this.suppressClick) return;
@@ -351,7 +412,7 @@ export class WorldMap {
     const color = categoryColor(e.category);
     const precision = e.location?.precision ?? 'place';
     const selected = e.id === this.selected;
-    const g = svg('g', { class: `marker${selected ? ' selected' : ''}`, transform: `translate(${m.x.toFixed(1)} ${m.y.toFixed(1)})`, tabindex: 0, role: 'button', 'data-id': e.id, 'aria-label': e.title });
+    const g = svg('g', { class: `marker${selected ? ' selected' : ''}`, transform: `translate(${m.x.toFixed(1)} ${m.y.toFixed(1)})`, tabindex: 0, role: 'button', 'data-id': e.id, 'aria-label': e.title, 'data-r': m.r.toFixed(1) });
     if (selected) g.append(svg('circle', { r: (m.r + 6).toFixed(1), class: 'mk-selected' }));
     if (e.disputed.length) g.append(svg('circle', { r: (m.r + 3).toFixed(1), class: 'mk-disputed' }));
     g.append(svg('circle', { r: m.r.toFixed(1), class: `mk mk-${precision}`, fill: color, stroke: color }));
@@ -384,6 +445,14 @@ export class WorldMap {
     const left = Math.min(m.x + 14, this.size.w - 270);
     this.tooltip.style.left = `${Math.max(4, left)}px`;
     this.tooltip.style.top = `${Math.max(4, m.y - 10)}px`;
+  }
+
+  /** The places of the document on view: labelled pins. */
+  private documentPlaces(): SVGElement[] {
+    return this.places.map((d) => {
+      const [x, y] = this.toPixel(d.lon, d.lat);
+      return svg('g', { class: 'doc-pin', transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})` }, svg('title', {}, d.label), svg('circle', { r: 5 }), svg('text', { x: 9, y: 4 }, d.label));
+    });
   }
 
   /** The places sources disagree on, for the selected event: hollow pins, joined by dashed lines. */

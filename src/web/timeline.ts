@@ -2,12 +2,17 @@
  * Events per day as bars (an event counts on its first day; a week-long date counts once).
  * Dragging across the bars brushes a range of days, which filters the list and the map; a click
  * without dragging, or the clear button, removes it. Undated events are counted apart.
+ *
+ * The axis spans the bulk of the dates, not their extremes: a day further than three interquartile
+ * ranges (and at least a year) beyond the middle half is an outlier, counted at the axis's end
+ * ("◀ 1 earlier, 1972-06-01") rather than stretching it — one misdated report (1972 among
+ * 2010s news) would otherwise squeeze every other bar into a pixel.
  */
 import type { Event } from '../model/types';
 import { svg } from './dom';
 
 const DAY = 86_400_000;
-const PAD = { left: 28, right: 12, top: 10, bottom: 22 };
+const PAD = { left: 28, right: 28, top: 10, bottom: 22 };
 
 export type Range = readonly [string, string];
 
@@ -18,12 +23,23 @@ export interface TimelineOptions {
   onBrush(range: Range | null): void;
 }
 
+/** The days inside which the axis is drawn: the middle half widened by three interquartile ranges, at least a year. */
+export function fences(sorted: readonly number[]): [number, number] {
+  if (!sorted.length) return [-Infinity, Infinity];
+  const q = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
+  const iqr = q(0.75) - q(0.25);
+  const reach = Math.max(3 * iqr, 366);
+  return [q(0.25) - reach, q(0.75) + reach];
+}
+
 export class Timeline {
   private readonly root: SVGSVGElement;
   private readonly info: HTMLElement;
   private counts = new Map<number, number>();
   private span: [number, number] | null = null;
   private undated = 0;
+  /** Dated events outside the axis, before and after it, with their extreme day. */
+  private outliers = { before: 0, after: 0, first: 0, last: 0 };
   private brush: [number, number] | null = null;
   private dragFrom: number | null = null;
   private width = 600;
@@ -54,6 +70,15 @@ export class Timeline {
       }
       const d = dayNumber(e.date.start);
       this.counts.set(d, (this.counts.get(d) ?? 0) + 1);
+    }
+    const all = events.flatMap((e) => (e.date ? [dayNumber(e.date.start)] : [])).sort((a, b) => a - b);
+    const [lo, hi] = fences(all);
+    this.outliers = { before: 0, after: 0, first: all[0] ?? 0, last: all[all.length - 1] ?? 0 };
+    for (const [d, n] of [...this.counts]) {
+      if (d >= lo && d <= hi) continue;
+      this.counts.delete(d);
+      if (d < lo) this.outliers.before += n;
+      else this.outliers.after += n;
     }
     const days = [...this.counts.keys()];
     this.span = days.length ? [Math.min(...days) - 1, Math.max(...days) + 1] : null;
@@ -110,8 +135,10 @@ export class Timeline {
     this.root.setAttribute('viewBox', `0 0 ${w} ${h}`);
     const nodes: SVGElement[] = [];
     const dated = [...this.counts.values()].reduce((s, n) => s + n, 0);
+    const { before, after } = this.outliers;
+    const outside = before + after;
     this.info.textContent = this.span
-      ? `${dated} dated event${dated === 1 ? '' : 's'} per day${this.undated ? ` · ${this.undated} undated` : ''} · drag to filter by date${this.brush ? ` · showing ${isoOf(this.brush[0])} – ${isoOf(this.brush[1])}` : ''}`
+      ? `${dated} dated event${dated === 1 ? '' : 's'} per day${outside ? ` · ${outside} far outside (marked at the ends)` : ''}${this.undated ? ` · ${this.undated} undated` : ''} · drag to filter by date${this.brush ? ` · showing ${isoOf(this.brush[0])} – ${isoOf(this.brush[1])}` : ''}`
       : this.undated
         ? `${this.undated} undated event${this.undated === 1 ? '' : 's'}, none to place on the timeline`
         : 'no events';
@@ -143,6 +170,8 @@ export class Timeline {
       nodes.push(svg('line', { x1: this.x(d), x2: this.x(d), y1: base, y2: base + 4, class: 'axis' }));
       nodes.push(svg('text', { x: this.x(d), y: base + 15, class: 'tick' }, label));
     }
+    if (before) nodes.push(svg('text', { x: 2, y: base - 2, class: 'outlier outlier-start', 'data-outliers': 'before' }, `◀ ${before}`, svg('title', {}, `${before} event${before === 1 ? '' : 's'} earlier, from ${isoOf(this.outliers.first)}`)));
+    if (after) nodes.push(svg('text', { x: w - 2, y: base - 2, class: 'outlier outlier-end', 'data-outliers': 'after' }, `${after} ▶`, svg('title', {}, `${after} event${after === 1 ? '' : 's'} later, up to ${isoOf(this.outliers.last)}`)));
     if (this.brush) {
       const x0 = this.x(this.brush[0]);
       const x1 = this.x(this.brush[1] + 1);

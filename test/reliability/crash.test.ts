@@ -52,7 +52,8 @@ function check(db: string): number {
   try {
     expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
     // whole documents only: each stored document has its reports, its event and its full-text entry
-    const orphans = d.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.document = d.id) OR d.primary_event IS NULL OR NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.primary_event)`).pluck().get();
+    // (a document that reports no incident has no report and no event: issue 15)
+    const orphans = d.prepare(`SELECT count(*) FROM documents d WHERE CASE WHEN EXISTS (SELECT 1 FROM reports r WHERE r.document = d.id) THEN d.primary_event IS NULL OR NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.primary_event) ELSE d.primary_event IS NOT NULL END`).pluck().get();
     expect(orphans).toBe(0);
     const missingEvents = d.prepare('SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event)').pluck().get();
     expect(missingEvents).toBe(0);

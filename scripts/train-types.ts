@@ -1,0 +1,215 @@
+/**
+ * Trains the event-type model (`src/extract/type-model.ts`) on the TRAIN parts of the labelled sets
+ * in `../shared/data` (split: `scripts/type-data.ts`, docs/evaluation.md) and writes the weights to
+ * `data/model/types.json`. Deterministic: fixed order, seeded shuffle, no threads. No training text
+ * goes into the weights file: only features (words, word pairs, rule names) that occur in at
+ * least MIN_DF training documents, with their weights.
+ *
+ * The sets label different things, so each example's target is a SET of classes (the loss is
+ * -log Σ_{c in target} p_c over a softmax across the classes):
+ * - ECB+ `other` sub-topics → {none}; `conflict` → any incident class.
+ * - SATP: bombing → {explosions}; kidnapping → {violence against civilians}; armed assault → {battles,
+ *   violence against civilians}; other attack → {battles, VAC, explosions}; no attack → {none,
+ *   strategic developments} (arrests, surrenders, recoveries, statements: the annotators' "not an attack").
+ * - IndiaPoliceEvents documents: an arrest → {strategic developments}; police killing or force only →
+ *   {battles, VAC}; unlabelled documents are not used.
+ * - UCDP GED: type of violence 1 or 2 → {battles, explosions}; 3 → {violence against civilians}.
+ * - GVA: any incident class (a shooting is an incident; its kind varies).
+ * Protests and riots have no labelled data here: they stay out of every softmax, so the training
+ * pushes them neither way and their score is the rules' prior (see type-model.ts).
+ *
+ * Usage: npm run train:types [-- --epochs N] [--out FILE]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findTriggers } from '../src/extract/triggers.js';
+import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-model.js';
+import { textDocument } from '../src/ingest/document.js';
+import { loadAll, type Item } from './type-data.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const EPOCHS = Number(opt('--epochs') ?? 12);
+const OUT = opt('--out') ?? join(root, 'data', 'model', 'types.json');
+/** Leave the validation items out too (to choose settings on them with `eval:types --part valid`). */
+const VALID = args.includes('--valid');
+const num = (name: string, d: number) => Number(opt(name) ?? d);
+
+/** Characters of text read for words: the title and lead name the incident; the rest drifts to background. */
+const LEAD_CHARS = 1200;
+/** A feature seen in fewer training documents is dropped (and never written). */
+const MIN_DF = 4;
+/** The weight a rule feature starts from on its own category, and stays near unless the data moves it. */
+const RULE_PRIOR = 3;
+const L2_WORDS = num('--l2', 3e-4);
+const L2_RULES = 3e-3;
+const LR = 0.2;
+/** How far below `none` an untrained class (protests, riots) starts: with no rule of its own it stays under it. */
+const UNTRAINED_MARGIN = num('--margin', 4);
+/** A weight this close to its prior is not written. */
+const KEEP = 0.02;
+
+const C = TYPE_CLASSES.length;
+const idx = (c: TypeClass) => TYPE_CLASSES.indexOf(c);
+const NONE = idx('none'), BAT = idx('battles'), EXP = idx('explosions_remote_violence'), VAC = idx('violence_against_civilians'), STR = idx('strategic_developments');
+const INCIDENT = [BAT, EXP, VAC, STR];
+/** Every class the training may push: protests and riots have no data (see above). */
+const TRAINED = [NONE, ...INCIDENT];
+
+interface Example { f: Map<string, number>; target: number[]; weight: number; group: string }
+
+function targetOf(it: Item): { target: number[]; group: string } | null {
+  const g = it.gold;
+  switch (it.set) {
+    case 'ecb':
+      return g.label === 'other' ? { target: [NONE], group: 'ecb-other' } : { target: INCIDENT, group: 'ecb-conflict' };
+    case 'satp': {
+      const t = new Set<number>();
+      if (g.bombing) t.add(EXP);
+      if (g.kidnapping) t.add(VAC);
+      if (g.armed_assault) t.add(BAT), t.add(VAC);
+      if (g.other && !t.size) t.add(BAT), t.add(VAC), t.add(EXP);
+      return t.size ? { target: [...t], group: 'satp-attack' } : { target: [NONE, STR], group: 'satp-none' };
+    }
+    case 'india':
+      if (g.ARREST) return { target: [STR], group: 'india-arrest' };
+      if (g.KILL || g.FORCE) return { target: [BAT, VAC], group: 'india-force' };
+      return null;
+    case 'ucdp':
+      return Number(g.type) === 3 ? { target: [VAC], group: 'ucdp-3' } : { target: [BAT, EXP], group: 'ucdp-12' };
+    case 'gva':
+      return { target: INCIDENT, group: 'gva' };
+  }
+}
+
+/** Total weight of each group of examples: the scarce `other` news weighs as much as a large set. */
+const GROUP_WEIGHT: Record<string, number> = {
+  'ecb-other': num('--w-other', 5), 'ecb-conflict': 0.5, 'satp-attack': 1, 'satp-none': 1, 'india-arrest': 0.4, 'india-force': 0.3,
+  'ucdp-12': 1, 'ucdp-3': 0.6, gva: 0.8,
+};
+
+function examples(): Example[] {
+  const out: Example[] = [];
+  for (const it of loadAll()) {
+    if (it.test || (VALID && it.valid)) continue;
+    const t = targetOf(it);
+    if (!t) continue;
+    let text: string;
+    try {
+      text = textDocument(it.text, { source: it.id, title: it.title }).text;
+    } catch {
+      continue;
+    }
+    const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
+    const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
+    const f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS);
+    out.push({ f, target: t.target, weight: 1, group: t.group });
+  }
+  const counts = new Map<string, number>();
+  for (const e of out) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
+  const total = Object.values(GROUP_WEIGHT).reduce((a, b) => a + b, 0);
+  for (const e of out) e.weight = ((GROUP_WEIGHT[e.group] / total) * out.length) / counts.get(e.group)!;
+  console.log(`examples: ${out.length} — ${[...counts].map(([g, n]) => `${g} ${n}`).join(', ')}`);
+  return out;
+}
+
+/** mulberry32: the same shuffle every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A rule's prior on its own category: three times as strong where no data will weigh it (protests, riots), since it must carry the class alone. */
+const RULE_PRIORS = TYPE_CLASSES.map((_, c) => (TRAINED.includes(c) ? RULE_PRIOR : 3 * RULE_PRIOR));
+
+function priorOf(feature: string): number[] {
+  const w = new Array<number>(C).fill(0);
+  if (feature.startsWith('r:')) {
+    const i = TYPE_CLASSES.indexOf(feature.slice(2).split('/')[0] as TypeClass);
+    if (i >= 0) w[i] = RULE_PRIORS[i];
+  }
+  return w;
+}
+
+function train(data: Example[]) {
+  const df = new Map<string, number>();
+  for (const e of data) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:')).map(([k]) => k).sort();
+  const W = new Map<string, { w: number[]; g2: number[]; prior: number[] }>(vocab.map((k) => [k, { w: priorOf(k), g2: new Array<number>(C).fill(1e-8), prior: priorOf(k) }]));
+  const bias = new Array<number>(C).fill(0);
+  const bg2 = new Array<number>(C).fill(1e-8);
+  const order = data.map((_, i) => i);
+  const rand = rng(15);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let loss = 0;
+    for (const n of order) {
+      const e = data[n];
+      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, boolean][] = [];
+      const s = TRAINED.map((c) => bias[c]);
+      for (const [k, v] of e.f) {
+        const p = W.get(k);
+        if (!p) continue;
+        active.push([p, v, k.startsWith('r:') || k.startsWith('c:')]);
+        TRAINED.forEach((c, j) => (s[j] += p.w[c] * v));
+      }
+      const max = Math.max(...s);
+      const ex = s.map((x) => Math.exp(x - max));
+      const z = ex.reduce((a, b) => a + b, 0);
+      const p = ex.map((x) => x / z);
+      const inT = TRAINED.map((c) => e.target.includes(c));
+      const pt = p.reduce((a, x, j) => a + (inT[j] ? x : 0), 0);
+      loss += -Math.log(Math.max(pt, 1e-12)) * e.weight;
+      const grad = p.map((x, j) => (x - (inT[j] ? x / pt : 0)) * e.weight);
+      TRAINED.forEach((c, j) => {
+        bg2[c] += grad[j] * grad[j];
+        bias[c] -= (LR * grad[j]) / Math.sqrt(bg2[c]);
+      });
+      for (const [par, v, rule] of active) {
+        const l2 = rule ? L2_RULES : L2_WORDS;
+        TRAINED.forEach((c, j) => {
+          const g = grad[j] * v + l2 * (par.w[c] - par.prior[c]);
+          par.g2[c] += g * g;
+          par.w[c] -= (LR * g) / Math.sqrt(par.g2[c]);
+        });
+      }
+    }
+    console.log(`epoch ${epoch + 1}: loss ${(loss / data.length).toFixed(4)}`);
+  }
+  return { W, bias };
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const data = examples();
+  const { W, bias } = train(data);
+  const features: string[] = [];
+  const weights: number[] = [];
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  for (const [k, p] of [...W].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:')) continue;
+    features.push(k);
+    weights.push(...p.w.map(r3));
+  }
+  // untrained classes start below every trained one: only their rules' evidence (the prior) lifts them
+  const floor = bias[NONE] - UNTRAINED_MARGIN;
+  for (let c = 0; c < C; c++) if (!TRAINED.includes(c)) bias[c] = floor;
+  const model = { version: 1, classes: TYPE_CLASSES, bias: bias.map(r3), rulePriors: RULE_PRIORS, leadChars: LEAD_CHARS, features, weights };
+  mkdirSync(dirname(OUT), { recursive: true });
+  const json = JSON.stringify(model);
+  writeFileSync(OUT, json + '\n');
+  console.log(`wrote ${OUT}: ${features.length} features, ${(json.length / 1024).toFixed(0)} kB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,97 @@
+/**
+ * The labelled sets the event-type model is trained on (`npm run train:types`) and measured on
+ * (`npm run eval:types`), read from `../shared/data/` (or $SITREP_DATA), and the one split both use.
+ *
+ * THE SPLIT (fixed before any tuning; see docs/evaluation.md, "Event type and incident-or-not"):
+ *   held(key) = parseInt(sha1("types:" + key)[0..8], 16) % 3 === 0  → test (never trained or tuned on)
+ * - ECB+ (ecbplus-dev): key = topic number; every article of a held topic is test (both sub-topics).
+ *   Test topics: 1 4 7 10 13 14 20 21 26 29 30 32 34 (conflict sub-topics among them: 13_ecb, 32_ecb, 32_ecbplus).
+ * - SATP (satp-dev): train.tsv is train; dev.tsv is test (no hash).
+ * - IndiaPoliceEvents (indiapolice-dev docs.jsonl): key = doc_id.
+ * - UCDP GED (ucdp-ged-dev): key = the event's first headline (events sharing it stay together).
+ * - GVA (gva-dev): key = the article's incident id (articles of one incident stay together).
+ * No text of these sets goes into the repository: only the weights made from the train parts.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseCsv } from './eval-facts.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const dataDir = resolve(process.env.SITREP_DATA ?? join(root, '..', 'shared', 'data'));
+
+export const held = (key: string): boolean => parseInt(createHash('sha1').update(`types:${key}`).digest('hex').slice(0, 8), 16) % 3 === 0;
+/** Inside the train part, for choosing settings: the items whose hash is 1 mod 3 (`--valid` in train and eval). */
+export const validKey = (key: string): boolean => parseInt(createHash('sha1').update(`types:${key}`).digest('hex').slice(0, 8), 16) % 3 === 1;
+
+export interface Item {
+  set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva';
+  id: string;
+  title: string | null;
+  text: string;
+  published: string | null;
+  test: boolean;
+  /** In the train part, kept out by `train:types --valid` to choose settings on. */
+  valid: boolean;
+  /** Set-specific gold labels. */
+  gold: Record<string, string | number | boolean>;
+}
+
+export function loadEcb(): Item[] {
+  const dir = join(dataDir, 'ecbplus-dev');
+  const rel = new Map(readFileSync(join(dir, 'relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).map((p) => [p[0], p[1]]));
+  const sub = new Map(readFileSync(join(dir, 'gold_doc_clusters.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).map((p) => [p[0], p[2]]));
+  return readdirSync(join(dir, 'docs')).filter((f) => f.endsWith('.txt')).sort().map((f) => {
+    const id = f.replace(/\.txt$/, '');
+    const subtopic = sub.get(id) ?? '';
+    const topic = subtopic.split('_')[0];
+    return { set: 'ecb' as const, id, title: null, text: readFileSync(join(dir, 'docs', f), 'utf8'), published: null, test: held(topic), valid: validKey(topic), gold: { subtopic, label: rel.get(subtopic) ?? 'other' } };
+  });
+}
+
+export function loadSatp(): Item[] {
+  const out: Item[] = [];
+  for (const file of ['train.tsv', 'dev.tsv']) {
+    const lines = readFileSync(join(dataDir, 'satp-dev', file), 'utf8').split('\n').slice(1).filter(Boolean);
+    lines.forEach((l, i) => {
+      const p = l.split('\t');
+      const [a, b, k, o] = p.slice(-4).map(Number);
+      out.push({ set: 'satp', id: `${file}:${i}`, title: null, text: p.slice(0, -4).join('\t'), published: null, test: file === 'dev.tsv', valid: validKey(`satp:${i}`), gold: { armed_assault: a === 1, bombing: b === 1, kidnapping: k === 1, other: o === 1 } });
+    });
+  }
+  return out;
+}
+
+export function loadIndia(): Item[] {
+  return readFileSync(join(dataDir, 'indiapolice-dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => {
+    const r = JSON.parse(l) as { doc_id: number; doc_text: string; doc_labels: string[] };
+    const labels = new Set(r.doc_labels);
+    return { set: 'india' as const, id: String(r.doc_id), title: null, text: r.doc_text, published: null, test: held(String(r.doc_id)), valid: validKey(String(r.doc_id)), gold: { ARREST: labels.has('ARREST'), KILL: labels.has('KILL'), FORCE: labels.has('FORCE'), ANY: labels.has('ANY_ACTION') } };
+  });
+}
+
+export function loadUcdp(): Item[] {
+  const table = parseCsv(gunzipSync(readFileSync(join(dataDir, 'ucdp-ged-dev', 'ged_news_nonukraine.csv.gz'))).toString('utf8'));
+  const header = table[0];
+  const col = (name: string) => header.indexOf(name);
+  const [iId, iHead, iType, iDate] = [col('id'), col('source_headline'), col('type_of_violence'), col('date_start')];
+  return table.slice(1).filter((cells) => cells[iHead]?.trim()).map((cells) => {
+    const headlines = cells[iHead].split(';').map((h) => h.trim()).filter(Boolean);
+    const text = headlines.map((h) => (/[.!?]["'”’]?$/.test(h) ? h : h + '.')).join('\n') + '\n';
+    return { set: 'ucdp' as const, id: cells[iId], title: null, text, published: cells[iDate]?.slice(0, 10) || null, test: held(headlines[0] ?? cells[iId]), valid: validKey(headlines[0] ?? cells[iId]), gold: { type: Number(cells[iType]) } };
+  });
+}
+
+export function loadGva(): Item[] {
+  const lines = gunzipSync(readFileSync(join(dataDir, 'gva-dev', 'docs.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
+  return lines.map((l) => {
+    const r = JSON.parse(l) as { id: string; incident: string; title: string; published: string; text: string };
+    return { set: 'gva' as const, id: r.id, title: r.title || null, text: r.text, published: r.published || null, test: held(String(r.incident)), valid: validKey(String(r.incident)), gold: { incident: r.incident } };
+  });
+}
+
+export function loadAll(): Item[] {
+  return [...loadEcb(), ...loadSatp(), ...loadIndia(), ...loadUcdp(), ...loadGva()];
+}

@@ -1,0 +1,59 @@
+// The type model: no incident is an answer, bad input is no guess, and a bad weights file is one line.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { textDocument } from '../ingest/document.js';
+import { createPipeline, extract, loadResources } from '../pipeline.js';
+import { loadTypeModel, TypeModelError } from './type-model.js';
+
+const pipeline = createPipeline(loadResources());
+const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-type-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadTypeModel', () => {
+  it('loads the committed weights quickly', () => {
+    const t0 = performance.now();
+    const m = loadTypeModel();
+    expect(performance.now() - t0).toBeLessThan(1000); // 300 ms on an idle core; slack for a busy CI
+    expect(m.weights.size).toBeGreaterThan(1000);
+  });
+  it('names a missing or broken file in one line', () => {
+    const missing = join(dir, 'nope.json');
+    expect(() => loadTypeModel(missing)).toThrow(TypeModelError);
+    expect(() => loadTypeModel(missing)).toThrow(/^type model .*nope\.json: missing; run npm run train:types$/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"version": 1, "classes": [');
+    expect(() => loadTypeModel(broken)).toThrow(/^type model .*broken\.json: unreadable \([^\n]*\); run npm run train:types$/);
+    const wrong = join(dir, 'wrong.json');
+    writeFileSync(wrong, JSON.stringify({ version: 1, classes: ['none'], bias: [0] }));
+    expect(() => loadTypeModel(wrong)).toThrow(/wrong\.json: classes are not/);
+  });
+});
+
+describe('incident or not', () => {
+  it('gives no incident for text too short, foreign or garbled to read', () => {
+    expect(run('Explosion').reports).toEqual([]);
+    expect(run('Attack.').reports).toEqual([]);
+    expect(run('xqzv brrtk 4h5 kkqp zzumf vlorp qqa 9x7 trrn pvlk').reports).toEqual([]);
+    expect(run('Hombres armados mataron a cuatro personas en un bar de Monterrey el domingo por la noche, informaron las autoridades.').reports).toEqual([]);
+  });
+  it('gives no incident for news of another kind, and still reads the document', () => {
+    const r = run('The Indianapolis Colts beat the Kansas City Chiefs 24-17 on Sunday to clinch a playoff berth. The quarterback threw for 300 yards and two touchdowns in the fourth quarter.');
+    expect(r.reports).toEqual([]);
+    expect(r.typing.probabilities.none).toBeGreaterThan(0.4);
+    expect(r.annotated.document.text).toMatch(/Colts/);
+  });
+  it('types an incident with its confidence, its probability and what weighed', () => {
+    const r = run('Gunmen opened fire on a crowded bar in the city late on Saturday, killing five people and wounding 12, police said. The attackers fled in two vehicles.');
+    expect(r.reports.length).toBeGreaterThan(0);
+    const main = r.reports[0];
+    expect(main.confidence).toBeGreaterThan(0.6);
+    expect(main.type_probability).toBeGreaterThan(0.3);
+    expect(main.type_probability).toBeLessThanOrEqual(1);
+    expect(main.category).not.toBe('strategic_developments');
+    expect(r.typing.explain.length).toBeGreaterThan(0);
+    expect(r.typing.explains[0]).toBe(main.category === r.typing.explains[0] ? main.category : r.typing.explains[0]);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * Is it an incident, and of which ACLED category: a multinomial logistic regression over the words of
+ * the title and lead (unigrams and bigrams) and the codebook's trigger rules (`event-lexicon.ts`) as
+ * features, trained on real labelled reports by `scripts/train-types.ts` (weights in
+ * `data/model/types.json`). One class is `none`: a document that reports no incident of the ontology
+ * (sports, business, obituaries, disasters with no attacker) is an answer, not a forced guess.
+ *
+ * The rules are features the model weighs, not verdicts: each `r:<category>/<type>` feature starts
+ * from a prior weight on its own category and training moves it only as far as the data says. The
+ * categories the training data never labels (protests, riots) therefore keep the rules' reading.
+ * The sub-type is chosen afterwards among the category's types by the rules (see reports.ts).
+ *
+ * Limits: English only. Text under four words, or with no trigger word and few words the model knows
+ * or no English function word, is no incident, whatever the model says (so empty, one-word, foreign
+ * or garbage text is never a guess).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TriggerAnnotation, TypeGuess } from '../model/index.js';
+
+export const TYPE_CLASSES = ['none', 'battles', 'explosions_remote_violence', 'violence_against_civilians', 'protests', 'riots', 'strategic_developments'] as const;
+export type TypeClass = (typeof TYPE_CLASSES)[number];
+
+/** Weights as `train-types.ts` writes them: per feature, one weight per class (TYPE_CLASSES order). */
+export interface TypeModel {
+  version: 1;
+  classes: readonly string[];
+  bias: number[];
+  weights: Map<string, number[]>;
+  /** Weight of a rule feature never seen in training on its own category: its prior (see train-types.ts), per class. */
+  rulePriors: number[];
+  /** Characters of the text read for word features (the lead: the rest is background more often). */
+  leadChars: number;
+}
+
+/** What the classifier read and concluded. */
+export interface TypeVerdict {
+  /** Probability of each class, TYPE_CLASSES order. */
+  probabilities: Record<TypeClass, number>;
+  /** 1 - P(none): the document reports some incident. */
+  incident: number;
+  /** The features that weighed most for `explains[0]` against `explains[1]` (positive: for it). */
+  explain: { feature: string; weight: number }[];
+  /** [winning incident category, what it was weighed against: `none` when it is no incident, else the runner-up]. */
+  explains: [string, string];
+  /** Too little to read: under MIN_WORDS words, or no trigger word and no English the model knows. No incident, never a guess. */
+  noEvidence: boolean;
+}
+
+export class TypeModelError extends Error {}
+
+/** Left out of the word features (see typeFeatures); also the English test of `evidence`. */
+const STOP_WORDS = new Set('the a an of in on at to from by with for and or but was were is are has have had been be being it its this that these those as into during after before he she they we you i his her their our your who which what when where while not no so than then there here also said says will would could should can may might do does did about over up out more most some any all one'.split(' '));
+
+/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`. */
+export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number): Map<string, number> {
+  const f = new Map<string, number>();
+  const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`.toLowerCase();
+  const words = lead.match(/[a-z][a-z'’-]{0,30}|\d{1,6}/g) ?? [];
+  const keys = new Set<string>();
+  // function words say more about a set's style (headline or prose) than about what happened: left out
+  let prev = '';
+  let stops = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].replace(/[’]/g, "'").replace(/'s$/, '');
+    if (STOP_WORDS.has(w)) {
+      stops++;
+      prev = '';
+      continue;
+    }
+    keys.add(`w:${w}`);
+    if (prev) keys.add(`b:${prev} ${w}`);
+    prev = w;
+  }
+  const norm = keys.size ? 1 / Math.sqrt(keys.size) : 0;
+  for (const k of keys) f.set(k, norm);
+  // not weighed (no weights are trained for it): what `evidence` needs to tell prose from a fragment
+  f.set('n:words', words.length);
+  f.set('n:stop', stops);
+  const rule = (t: TriggerAnnotation, factor: number) => {
+    const v = t.weight * factor;
+    const r = `r:${t.category}/${t.type}`;
+    if ((f.get(r) ?? 0) < v) f.set(r, v);
+    const c = `c:${t.category}`;
+    if ((f.get(c) ?? 0) < v) f.set(c, v);
+  };
+  // a trigger in the title or lead names the document's incident more surely than one further down
+  for (const t of titleTriggers) rule(t, 1);
+  for (const t of triggers) rule(t, t.start < leadChars ? 1 : 0.5);
+  if (![...titleTriggers, ...triggers].some((t) => t.start < leadChars && t.weight >= 0.5)) f.set('lead:none', 1);
+  return f;
+}
+
+export function classifyType(model: TypeModel, features: Map<string, number>): TypeVerdict {
+  const n = model.classes.length;
+  const scores = [...model.bias];
+  const contrib: { feature: string; w: number[] }[] = [];
+  for (const [k, v] of features) {
+    let w = model.weights.get(k);
+    if (!w && k.startsWith('r:')) w = priorOf(k, model);
+    if (!w) continue;
+    for (let c = 0; c < n; c++) scores[c] += w[c] * v;
+    contrib.push({ feature: k, w: w.map((x) => x * v) });
+  }
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  const probabilities = Object.fromEntries(TYPE_CLASSES.map((c, i) => [c, exps[i] / sum])) as Record<TypeClass, number>;
+  const noEvidence = evidence(model, features);
+  // the winner among incidents, against `none` (whether it is one) or, when it is one, against the runner-up
+  const order = TYPE_CLASSES.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b] - scores[a]);
+  const win = order[0];
+  const against = probabilities.none > 0.5 ? 0 : order[1];
+  const explain = contrib
+    .map((c) => ({ feature: c.feature, weight: c.w[win] - c.w[against] }))
+    .filter((c) => Math.abs(c.weight) >= 0.01)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, 12)
+    .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
+  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence };
+}
+
+/** Fewer words than this is a label, a name or a fragment, not a report of an incident. */
+const MIN_WORDS = 4;
+
+function evidence(model: TypeModel, features: Map<string, number>): boolean {
+  let kinds = 0, known = 0, trigger = false;
+  for (const k of features.keys()) {
+    if (k.startsWith('r:')) trigger = true;
+    if (!k.startsWith('w:')) continue;
+    kinds++;
+    if (model.weights.has(k)) known++;
+  }
+  const words = features.get('n:words') ?? 0;
+  if (words < MIN_WORDS) return true;
+  if (trigger) return false;
+  // English prose is a third or more function words; a headline may have none
+  const english = words < 12 || (features.get('n:stop') ?? 0) >= 0.2 * words;
+  return !(known >= 3 && known >= kinds / 2 && english);
+}
+
+/** A rule feature the training never met: its prior on its own category. */
+function priorOf(feature: string, model: TypeModel): number[] | undefined {
+  const cat = feature.slice(2).split('/')[0];
+  const i = model.classes.indexOf(cat);
+  if (i < 0) return undefined;
+  return model.classes.map((_, c) => (c === i ? model.rulePriors[c] : 0));
+}
+
+export const DEFAULT_TYPE_MODEL = new URL('../../data/model/types.json', import.meta.url);
+
+/** Reads the weights; a missing or broken file is one TypeModelError naming it. */
+export function loadTypeModel(path: URL | string = DEFAULT_TYPE_MODEL): TypeModel {
+  const name = typeof path === 'string' ? path : fileURLToPath(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `unreadable (${(e as Error).message.split('\n')[0]})`;
+    throw new TypeModelError(`type model ${name}: ${why}; run npm run train:types`);
+  }
+  return parseTypeModel(raw, name);
+}
+
+export function parseTypeModel(raw: unknown, name: string): TypeModel {
+  const bad = (why: string) => new TypeModelError(`type model ${name}: ${why}; run npm run train:types`);
+  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; rulePriors?: unknown; leadChars?: unknown };
+  if (!m || typeof m !== 'object' || m.version !== 1) throw bad('not a version 1 model');
+  if (!Array.isArray(m.classes) || m.classes.join() !== TYPE_CLASSES.join()) throw bad(`classes are not ${TYPE_CLASSES.join(',')}`);
+  const n = TYPE_CLASSES.length;
+  if (!Array.isArray(m.bias) || m.bias.length !== n || !m.bias.every(Number.isFinite)) throw bad('bias is not one number per class');
+  if (!Array.isArray(m.features) || !Array.isArray(m.weights) || m.weights.length !== m.features.length * n) throw bad('features and weights do not match');
+  if (!Array.isArray(m.rulePriors) || m.rulePriors.length !== n || !m.rulePriors.every(Number.isFinite) || typeof m.leadChars !== 'number') throw bad('rulePriors or leadChars missing');
+  const weights = new Map<string, number[]>();
+  const ws = m.weights as unknown[];
+  for (let i = 0; i < m.features.length; i++) {
+    const w = ws.slice(i * n, i * n + n) as number[];
+    if (typeof m.features[i] !== 'string' || !w.every(Number.isFinite)) throw bad(`feature ${i} is broken`);
+    weights.set(m.features[i] as string, w);
+  }
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], weights, rulePriors: m.rulePriors as number[], leadChars: m.leadChars };
+}
+
+/** The type a category takes when no trigger of it stands in the text. */
+const DEFAULT_TYPE: Record<string, string> = {
+  battles: 'armed_clash',
+  explosions_remote_violence: 'remote_explosive_landmine_ied',
+  violence_against_civilians: 'attack',
+  protests: 'peaceful_protest',
+  riots: 'violent_demonstration',
+  strategic_developments: 'other',
+};
+
+/**
+ * The confidence from which a document reports an incident. Above one half because news of a
+ * kind the training never saw (a new sport, a new industry) leans towards the incident classes;
+ * chosen on the validation slice of the train part (docs/evaluation.md), never on the test part.
+ */
+export const INCIDENT_MIN = 0.6;
+/** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts). */
+export const INCIDENT_MIN_NAMED = 0.4;
+const SPECIFIC = 0.8;
+
+/** Classes no labelled set teaches (see train-types.ts): their weights are the rules' priors. */
+const UNTRAINED: ReadonlySet<string> = new Set(['protests', 'riots']);
+
+/** The share of the incident probability below which the model overrules the rules' category. */
+const RULE_STANDS = 0.1;
+
+/** A runner-up is shown when its probability is at least this share of the winner's. */
+const CLOSE = 0.5;
+
+/** The category's sub-type, chosen by the rules: the type of its triggers with the most weight (title and lead count double). */
+export function subTypeOf(category: string, triggers: readonly TriggerAnnotation[], leadChars: number): string {
+  const score = new Map<string, number>();
+  for (const t of triggers) if (t.category === category) score.set(t.type, (score.get(t.type) ?? 0) + t.weight * (t.start < leadChars ? 2 : 1));
+  let best: [string, number] | null = null;
+  for (const e of score) if (!best || e[1] > best[1]) best = e;
+  return best?.[0] ?? DEFAULT_TYPE[category];
+}
+
+/**
+ * The reports as the model reads them: none when the document reports no incident; else the main
+ * report takes the model's category (its sub-type kept when the rules agree on the category, else
+ * chosen among the category's triggers), its probability and a close runner-up, and every report
+ * the document's confidence that it reports an incident. Background reports keep the rules' type.
+ */
+export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown }[] }>(
+  reports: readonly R[],
+  verdict: TypeVerdict,
+  triggers: readonly TriggerAnnotation[],
+  leadChars: number,
+): (R & TypeFields)[] {
+  if (!reports.length || verdict.noEvidence) return [];
+  // a word that names its type in the lead ("drone strike", "kidnapped") lowers the bar, never removes it
+  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars);
+  if (verdict.incident < (named ? INCIDENT_MIN_NAMED : INCIDENT_MIN)) return [];
+  const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
+  const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
+  // the rules' category stands unless the model finds it unlikely: the rules read what the model's
+  // bag of words cannot (who the victims were, which weapon: ACLED's definitions), the model
+  // overrules a reading it finds implausible
+  const rule = reports[0].category as TypeClass;
+  // ACLED defines explosions and remote violence by the weapon, whoever was hit: a word that names one stands
+  const weapon = rule === 'explosions_remote_violence' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
+  // between protests and riots the model learned nothing (no labelled data): the rules tell them apart
+  const demonstration = UNTRAINED.has(rule) && UNTRAINED.has(incident[0]);
+  const ruleClose = incident.includes(rule) && (share(rule) >= RULE_STANDS || weapon || demonstration);
+  const [first, second] = ruleClose ? [rule, ...incident.filter((c) => c !== rule)] : incident;
+  const confidence = round(verdict.incident);
+  return reports.map((r, i) => {
+    if (i > 0) return { ...r, confidence };
+    const type = r.category === first ? r.type : subTypeOf(first, triggers, leadChars);
+    const value = `${first}/${type}`;
+    const claims = r.claims.map((c) => (c.field === 'type' ? { ...c, value } : c));
+    const runner_up = share(second) >= CLOSE * share(first) ? { category: second, type: r.category === second ? r.type : subTypeOf(second, triggers, leadChars), probability: round(share(second)) } : null;
+    return { ...r, category: first, type, claims, confidence, type_probability: round(share(first)), runner_up };
+  });
+}
+
+export interface TypeFields {
+  confidence: number;
+  type_probability?: number;
+  runner_up?: TypeGuess | null;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

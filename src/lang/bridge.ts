@@ -1,0 +1,53 @@
+/**
+ * What a report in another language shares with an English one, for linking: terms that do not
+ * depend on the language. Its places' gazetteer names ("Kharkiv" whether the text wrote "Харкові"
+ * or "خاركيف"), the English words of its event type and of its counts (a toll is compared by its
+ * number), and its capitalised names spelled in Latin letters ("Синєгубов" → "synehubov"). The
+ * quotes and claims keep the source's own words; only the linking features get these.
+ */
+import type { Report, ReportFeatures, Span } from '../model/index.js';
+import { contentTerms } from '../extract/terms.js';
+import type { Lexicon } from './index.js';
+
+/** The English words a report of each type uses, as `contentTerms` would count them. */
+const TYPE_WORDS: Record<string, string> = {
+  shelling_artillery_missile_attack: 'shelling strike missile attack',
+  air_drone_strike: 'drone strike attack',
+  remote_explosive_landmine_ied: 'explosion blast',
+  suicide_bomb: 'suicide bombing',
+  armed_clash: 'fighting clashes',
+  attack: 'attack killed',
+  arrests: 'arrested',
+  abduction_forced_disappearance: 'abducted',
+  peaceful_protest: 'protest',
+  agreement: 'agreement',
+};
+
+/** How many times a shared word counts: a report names its place and toll a few times. */
+const BRIDGE_WEIGHT = 10;
+
+const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}{2,30}(?:[-\s]\p{Lu}\p{Ll}{2,30}){0,2}/gu;
+
+export function bridgeFeatures(r: Report, text: string, lex: Lexicon, places: readonly Span[] = []): ReportFeatures {
+  const words: string[] = [];
+  if (r.location) words.push(r.location.name, r.location.admin1 ?? '');
+  for (const c of r.claims) if (c.field === 'location' && c.value && typeof c.value === 'object' && 'name' in c.value) words.push(String((c.value as { name: string }).name));
+  words.push(TYPE_WORDS[r.type] ?? '');
+  if (r.fatalities && r.fatalities.best > 0) words.push(`${r.fatalities.best} killed`);
+  if (r.injured && r.injured.best > 0) words.push(`${r.injured.best} injured wounded`);
+  const terms: Record<string, number> = { ...r.features.terms };
+  // weighed as the words a report dwells on: they are all that two languages share
+  for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
+  const names = new Set(r.features.names);
+  if (lex.script === 'Cyrillic') {
+    CAPITALISED_NAME.lastIndex = 0;
+    const seen = new Set<string>();
+    for (const m of text.matchAll(CAPITALISED_NAME)) {
+      // a place is already there by its gazetteer name; its inflected form spelled out would only add noise ("kramatorsku")
+      if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+      seen.add(m[0]);
+      names.add(lex.transliterate(m[0]).toLowerCase());
+    }
+  }
+  return { ...r.features, terms, names: [...names] };
+}

@@ -1,0 +1,127 @@
+/**
+ * Killed, injured and captured counts for languages with a lexicon. A casualty word ("погибли",
+ * "поранені", "مقتل") takes the nearest count of people within three words on either side
+ * ("погибли три человека", "трое погибших", "مقتل ثلاثة أشخاص"); a count is a number in digits
+ * (Arabic-Indic too) or a number word in any case form, with tens and units joined ("двадцать
+ * три", "ثلاثة وعشرين", "خمسة عشر"). A number followed by a unit, a weapon or a month is no count.
+ * A singular form with no number ("погиб мужчина", "قتيل") is 1; "без жертв" is 0.
+ */
+import type { CasualtyAnnotation, DateAnnotation } from '../model/index.js';
+import type { Lexicon } from './index.js';
+import { tokenize, type Token } from './tokens.js';
+
+const WINDOW = 3;
+const TALLY_WINDOW = 12;
+const DIGITS = /^\d{1,5}$/;
+
+interface NumberAt {
+  first: number;
+  last: number;
+  value: number;
+}
+
+/** The word's forms without Arabic proclitics, longest clitic first, the word itself first. */
+export function formsOf(word: string, lex: Lexicon): string[] {
+  const out = [word];
+  if (!lex.proclitics) return out;
+  for (const p of lex.proclitics) if (word.length > p.length + 1 && word.startsWith(p)) out.push(word.slice(p.length));
+  // "للقاهرة": the preposition ل swallows the alif of the article ("ل" + "القاهرة")
+  if (word.startsWith('لل') && word.length > 4) out.push('ال' + word.slice(2));
+  return out;
+}
+
+function numberOf(t: Token, lex: Lexicon): number | null {
+  if (DIGITS.test(t.lower)) return Number(t.lower);
+  for (const f of formsOf(t.lower, lex)) {
+    const n = lex.numbers.get(f);
+    if (n !== undefined) return n;
+  }
+  return null;
+}
+
+/** Numbers of the sentence, compounds joined: tens + units either way, Arabic "X عشر". */
+function numbers(tokens: Token[], lex: Lexicon): NumberAt[] {
+  const out: NumberAt[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = numberOf(tokens[i], lex);
+    if (n === null) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.last === i - 1) {
+      const tensUnits = (prev.value >= 20 && prev.value % 10 === 0 && n < 10) || (n >= 20 && n % 10 === 0 && prev.value < 10);
+      const teen = lex.code === 'ar' && n === 10 && prev.value < 10;
+      if (tensUnits || teen) {
+        prev.value += n;
+        prev.last = i;
+        continue;
+      }
+    }
+    out.push({ first: i, last: i, value: n });
+  }
+  return out;
+}
+
+function fieldOf(t: Token, lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
+  for (const f of formsOf(t.lower, lex)) for (const w of lex.casualtyWords) if (w.pattern.test(f)) return w.field;
+  return null;
+}
+
+/** Counts in one sentence; `offset` is the sentence's start in the document. */
+export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[]): CasualtyAnnotation[] {
+  const tokens = tokenize(sentence);
+  const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
+  const counts = numbers(tokens, lex).filter((n) => {
+    const after = tokens[n.last + 1];
+    if (after && formsOf(after.lower, lex).some((f) => lex.notPeople.test(f))) return false;
+    return !inDate(tokens[n.first]);
+  });
+  const fields = tokens.map((t) => fieldOf(t, lex));
+  const used = new Set<NumberAt>();
+  const out: CasualtyAnnotation[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const field = fields[i];
+    if (!field) continue;
+    let best: NumberAt | null = null;
+    let bestDistance = TALLY_WINDOW + 1;
+    for (const n of counts) {
+      if (used.has(n)) continue;
+      const d = n.last < i ? i - n.last : n.first - i;
+      // another casualty word between them takes the count for itself
+      const from = Math.min(i, n.first) + 1;
+      const to = Math.max(i, n.last);
+      let blocked = false;
+      for (let k = from; k < to && !blocked; k++) if (k !== i && fields[k]) blocked = true;
+      // a clause break between them: "погиб мужчина, еще двое ранены" gives the two to the wounded
+      if (!blocked && /[,;:]/.test(sentence.slice(tokens[Math.min(i, n.first)].end, tokens[Math.max(i, n.last)].start))) blocked = true;
+      // "число погибших выросло до трех": a tally's count stands further on
+      const window = i > 0 && lex.tally.test(tokens[i - 1].lower) && n.first > i ? TALLY_WINDOW : WINDOW;
+      if (!blocked && d <= window && d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    let value: number | null = null;
+    let start = tokens[i].start;
+    let end = tokens[i].end;
+    if (best) {
+      used.add(best);
+      value = best.value;
+      start = Math.min(start, tokens[best.first].start);
+      end = Math.max(end, tokens[best.last].end);
+    } else if (formsOf(tokens[i].lower, lex).some((f) => lex.singular.test(f))) {
+      value = 1;
+    }
+    if (value === null) continue;
+    const key = `${field}:${start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind: 'casualty', start: offset + start, end: offset + end, field, value: { low: value, best: value, high: value }, victims: null, hedged: false });
+  }
+  if (!out.length) {
+    const none = lex.noCasualties.exec(sentence);
+    if (none) {
+      out.push({ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,333 @@
+/**
+ * Place names for languages with a lexicon, in their own script and inflected forms: "Донецка",
+ * "у Києві", "بإدلب", "والرقة". The gazetteer keeps, for every Cyrillic and Arabic name, its
+ * folded form and the stem of each word under the language's Snowball stemmer (`nativeKeys`); a
+ * word of the text is looked up by its folded form, its stem, and (Arabic) each form without its
+ * proclitics. So "Харькова" (stem "харьков") meets "Харьков", and "Києві" (stem "києв") meets
+ * "Київ" (its stem under the і/о alternation of Ukrainian nouns, "Київ" → "києв").
+ *
+ * Cyrillic names start with a capital; Arabic has none, so there every word is tried and only
+ * towns of some size, regions and countries are taken, function words never. A region adjective
+ * before "области"/"області" ("Донецкой области") is the region of the city it is named for.
+ * Limits: no reading of what a name is (a surname that is also a town is taken unless a second
+ * capitalised word follows it); no scene choice (the report builder reads the preposition).
+ */
+import type { PlaceAnnotation, ResolvedPlace } from '../model/index.js';
+import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/gazetteer.js';
+import type { Lexicon } from './index.js';
+import { formsOf } from './casualties.js';
+import { capitalised, tokenize, type Token } from './tokens.js';
+import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
+
+const MAX_TOKENS = 3;
+/**
+ * Countries whose towns Russian and Ukrainian text names by their own Cyrillic names. A town
+ * elsewhere has a Cyrillic name in GeoNames mostly because it is a surname or a first name too
+ * ("Джонсон" Johnson City, "Дэвис" Davis): there a name must be a city of FOREIGN_MIN_POPULATION.
+ */
+const CYRILLIC_WORLD = new Set(['RU', 'UA', 'BY', 'KZ', 'KG', 'TJ', 'UZ', 'TM', 'MD', 'GE', 'AM', 'AZ', 'BG', 'RS', 'MK', 'MN', 'ME', 'BA', 'LV', 'LT', 'EE']);
+const FOREIGN_MIN_POPULATION = 30_000;
+const ALL_CAPS = /^[\p{Lu}\d-]+$/u;
+/** Arabic words carry no capital: a lone word is a place only if the place is this big (or a region or country). */
+const ARABIC_MIN_POPULATION = 1000;
+/** A capitalised word opening a sentence may be any word: only towns this big. */
+const OPENING_MIN_POPULATION = 20000;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** Ukrainian nouns in -ів/-їв take -ов-/-єв- when inflected (Харків → Харкова, Київ → Києва). */
+function ukrainianAlternation(lower: string): string | null {
+  if (lower.endsWith('їв')) return lower.slice(0, -2) + 'єв';
+  if (lower.endsWith('ів')) return lower.slice(0, -2) + 'ов';
+  return null;
+}
+
+/**
+ * The lookup keys of a name in Cyrillic or Arabic script, beyond its folded form: `=ru:`, `=uk:`
+ * or `=ar:` and the stems of its words. Called by the gazetteer build for every such name.
+ */
+export function nativeKeys(name: string, stemmers: Readonly<Record<'ru' | 'uk' | 'ar', (w: string) => string>>, endings: Readonly<Record<'ru' | 'uk', readonly string[]>> = { ru: [], uk: [] }): string[] {
+  const lower = name.toLowerCase().replace(/[’ʼ]/g, "'");
+  if (lower.includes('-')) {
+    // "Ростов-на-Дону" inflects its parts ("в Ростове-на-Дону"): each part by its stem
+    const hyphenated = (stem: (w: string) => string) => lower.split(/\s+/).map((w) => w.split('-').map(stem).join('-'));
+    const out: string[] = [];
+    if (CYRILLIC.test(lower)) out.push(`=ru:${hyphenated(stemmers.ru).map(foldName).join(' ')}`, `=uk:${hyphenated(stemmers.uk).map(foldName).join(' ')}`);
+    return out.filter((k) => k.length > 5);
+  }
+  const words = lower.split(/[\s]+/).filter(Boolean);
+  if (!words.length) return [];
+  const out: string[] = [];
+  const key = (code: string, ws: string[]) => `=${code}:` + ws.map((w) => foldName(w)).join(' ');
+  if (CYRILLIC.test(lower)) {
+    out.push(key('ru', words.map((w) => stemmers.ru(w))));
+    out.push(key('uk', words.map((w) => stemmers.uk(w))));
+    // a one-word name also without its case ending ("беларусь" → "беларус"), for forms whose stem keeps more
+    if (words.length === 1) for (const code of ['ru', 'uk'] as const) for (const e of endings[code]) if (words[0].length - e.length >= 3 && words[0].endsWith(e)) out.push(key(code, [words[0].slice(0, -e.length)]));
+    const alt = ukrainianAlternation(words[words.length - 1]);
+    if (alt) out.push(key('uk', [...words.slice(0, -1).map((w) => stemmers.uk(w)), stemmers.uk(alt)]), key('uk', [...words.slice(0, -1), alt]));
+  } else if (ARABIC.test(lower)) {
+    out.push(key('ar', words.map((w) => stemmers.ar(w))));
+  }
+  return out.filter((k) => k.length > 5);
+}
+
+/**
+ * Entries for a run of words, by its folded form, by its stems under the language's key, and by
+ * the stems as a plain name (the stem of an inflected form is often the name: "харькова" →
+ * "харьков"). `stems` are the words' stems, computed once per word by the caller.
+ */
+function lookupWords(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): readonly GazetteerEntry[] {
+  const plain = fold(words.join(' '));
+  let found = plain.length >= 3 ? g.lookup(plain) : [];
+  if (found.length) return found;
+  // Arabic names are looked up as written, with and without proclitics (the caller's variants):
+  // Arabic stems meet too many names ("الروم" and "روما", "بيرو" and "بيروت")
+  if (lex.script === 'Arabic') return [];
+  if (words.length === 1) {
+    // a case ending the stemmer left: "одеси" → "одес" (the stem of "Одеса"), "британії" → "британ"
+    for (const base of bases(words[0], lex)) {
+      found = g.lookup(`=${lex.code}:${fold(base)}`);
+      if (found.length) return found;
+    }
+  }
+  const stemmed = stems.map((w) => fold(w)).join(' ');
+  // a Cyrillic stem of three letters is still a name's ("чехии" → "чех", as "Чехия"), and a short
+  // name keeps two ("уфу" → "уф", as "Уфа")
+  if (stemmed.length < (words[0].length >= 3 ? 2 : 3)) return [];
+  found = g.lookup(`=${lex.code}:${stemmed}`);
+  return found.length ? found : g.lookup(stemmed);
+}
+
+/** A word without each case ending it may carry, keeping three letters or more. */
+function bases(word: string, lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (const e of lex.caseEndings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  return out;
+}
+
+/** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
+function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>): ResolvedPlace | null {
+  // a Cyrillic word that is no first name ("Доминик" is no Dominica)
+  if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
+  for (const form of [stem, ...bases(lower, lex), lower]) {
+    const latin = lex.transliterate(form);
+    const sk = romanSkeleton(latin);
+    if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
+    // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
+    const opening = romanOpening(latin);
+    const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
+    if (entries.length) return g.resolved(choose(entries, countries));
+  }
+  return null;
+}
+
+/** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
+function choose(entries: readonly GazetteerEntry[], countries: ReadonlySet<string>): GazetteerEntry {
+  let best = entries[0];
+  let bestScore = -Infinity;
+  for (const e of entries) {
+    const score = Math.log10(e.population + 10) + (countries.has(e.country) ? 2 : 0) + (e.precision === 'country' ? 6 : e.precision === 'admin1' ? 3 : 0);
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The region an entry lies in, as a place of admin1 precision. */
+function regionOf(e: GazetteerEntry, g: PlaceGazetteer): ResolvedPlace | null {
+  if (e.precision === 'admin1') return g.resolved(e);
+  const name = g.admin1Name(e.country, e.admin1Code);
+  if (!name) return null;
+  const region = g.lookup(foldName(name)).find((r) => r.precision === 'admin1' && r.country === e.country);
+  if (region) return g.resolved(region);
+  const r = g.resolved(e);
+  return { ...r, name, admin1: name, admin2: null, precision: 'admin1', geonameid: null };
+}
+
+/** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region), as written or by its stems. */
+function fromLexicon(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  let to = lex.places.get(words.join(' ')) ?? lex.places.get('~' + stems.join(' '));
+  if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
+  if (!to) return null;
+  if (/^[A-Z]{2}$/.test(to)) return g.country(to);
+  const entries = g.lookup(foldName(to));
+  if (!entries.length) return null;
+  const region = entries.find((e) => e.precision === 'admin1');
+  return g.resolved(region ?? choose(entries, new Set()));
+}
+
+interface Found {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  place: ResolvedPlace;
+  clitic: boolean;
+  /** Matched as written, not by a stem: only such a name may be a person's first name ("Владимир Путин", not "мэр Москвы Сергей Собянин"). */
+  exact?: boolean;
+  /** An adjective ("российских", "московского"): it qualifies the word after it and is no location of its own. */
+  demonym?: boolean;
+}
+
+/** The place a demonym adjective names ("российских" → Russia), or null. */
+function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  let to: string | undefined;
+  if (lex.script === 'Arabic') to = lex.demonyms.get(t.lower);
+  else {
+    const m = lex.demonymScan.exec(t.lower);
+    to = m ? lex.demonyms.get(m[0]) : undefined;
+  }
+  if (!to) return null;
+  if (/^[A-Z]{2}$/.test(to)) return g.country(to);
+  const entries = g.lookup(foldName(to));
+  return entries.length ? g.resolved(choose(entries, new Set())) : null;
+}
+
+function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
+  if (clitic) return 'in';
+  const prev = tokens[first - 1];
+  if (!prev) return null;
+  const forms = formsOf(prev.lower, lex);
+  for (const f of forms) {
+    const p = lex.prepositions.get(f);
+    if (p) return p;
+  }
+  if (forms.some((f) => lex.actionNoun.test(f))) {
+    // "в районе Донецка", "في مدينة حلب": the preposition before the noun; else the place is the noun's object
+    const before = tokens[first - 2];
+    const p = before ? lex.prepositions.get(before.lower) : undefined;
+    return p ?? 'of';
+  }
+  return null;
+}
+
+/** Places in one sentence; `offset` is its start in the document. */
+export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>): PlaceAnnotation[] {
+  const tokens = tokenize(sentence);
+  const arabic = lex.script === 'Arabic';
+  const found: Found[] = [];
+  // stems once per word: the stemmer is the dearest step here
+  const stemCache = new Map<string, string>();
+  // folding (NFD and mark removal) is dear for non-ASCII words, and most words are tried in several forms
+  const foldCache = new Map<string, string>();
+  const fold = (w: string) => {
+    let f = foldCache.get(w);
+    if (f === undefined) foldCache.set(w, (f = foldName(w)));
+    return f;
+  };
+  const stemOf = (w: string) => {
+    // Arabic names are matched as written (see lookupWords): no stems to compute
+    if (arabic) return w;
+    let s = stemCache.get(w);
+    if (s === undefined) stemCache.set(w, (s = w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w)));
+    return s;
+  };
+  /** How many words a name may run to from this first word (1 when no longer name starts with it). */
+  const reach = (w: string) =>
+    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w))) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
+    if (!arabic && !capitalised(t)) {
+      const d = demonymOf(t, lex, g);
+      if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
+      continue;
+    }
+    if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
+    // "Донецкой области", "Харківській області": the region of the city the adjective names
+    const next = tokens[i + 1];
+    if (!arabic && next && lex.regionNoun.test(next.lower)) {
+      const stem = stemOf(t.lower);
+      const base = stem.replace(lex.regionSuffix, '');
+      const entries = [stem, base].flatMap((s) => (s.length >= 3 ? [...g.lookup(foldName(s)), ...g.lookup(`=${lex.code}:${foldName(s)}`)] : []));
+      const city = entries.length ? choose(entries.filter((e) => e.precision === 'place' || e.precision === 'admin1'), countries) : null;
+      const region = city ? regionOf(city, g) : null;
+      if (region) {
+        found.push({ start: t.start, end: next.end, first: i, last: i + 1, place: region, clitic: false });
+        i++;
+        continue;
+      }
+    }
+    let hit: Found | null = null;
+    // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
+    const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...formsOf(t.lower, lex).map(reach)) : reach(t.lower));
+    for (let n = longest; n >= 1 && !hit; n--) {
+      const span = tokens.slice(i, i + n);
+      // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
+      if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
+      const variants: { words: string[]; clitic: boolean }[] = [{ words: span.map((s) => s.lower), clitic: false }];
+      if (lex.proclitics) {
+        for (const f of formsOf(span[0].lower, lex).slice(1)) {
+          if (lex.stopwords.has(f)) continue;
+          variants.push({ words: [f, ...span.slice(1).map((s) => s.lower)], clitic: /^[وف]?ب/.test(span[0].lower) });
+        }
+        // a name written without its article ("اسكندرية" for "الإسكندرية")
+        if (!span[0].lower.startsWith('ال')) variants.push({ words: ['ال' + span[0].lower, ...span.slice(1).map((s) => s.lower)], clitic: false });
+      }
+      for (const v of variants) {
+        const stems = v.words.map(stemOf);
+        // the lexicon's own names first: they include short ones ("ЄС", "РФ")
+        const own = fromLexicon(v.words, stems, lex, g);
+        if (own) {
+          hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
+          break;
+        }
+        if (v.words[0].length < 3 && !arabic) continue;
+        if (lex.stopwords.has(v.words.join(' '))) continue;
+        const entries = lookupWords(v.words, stems, lex, g, fold);
+        if (!entries.length) continue;
+        const e = choose(entries, countries);
+        const opening = i === 0 && !arabic;
+        // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
+        if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
+        // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
+        if (!arabic && n === 1 && ALL_CAPS.test(span[0].text) && e.precision !== 'country') continue;
+        // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
+        if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
+        // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
+        if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
+        break;
+      }
+    }
+    if (!hit && !arabic && i > 0) {
+      // a region or country the gazetteer names only in Latin letters: by the skeleton of the word spelled in Latin
+      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries);
+      if (region) hit = { start: t.start, end: t.end, first: i, last: i, place: region, clitic: false, exact: false };
+    }
+    if (!hit) {
+      // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
+      const d = demonymOf(t, lex, g);
+      if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
+      continue;
+    }
+    // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
+    const after = tokens[hit.last + 1];
+    if (!arabic && hit.first === hit.last && hit.exact && after && capitalised(after) && after.start - hit.end <= 1 && hit.place.precision === 'place' && !lookupWords([after.lower], [stemOf(after.lower)], lex, g, fold).length) {
+      i = hit.last + 1;
+      continue;
+    }
+    found.push(hit);
+    i = hit.last;
+  }
+  const out: PlaceAnnotation[] = [];
+  for (const f of found) {
+    if (!f.demonym) countries.add(f.place.country);
+    out.push({
+      kind: 'place',
+      start: offset + f.start,
+      end: offset + f.end,
+      text: sentence.slice(f.start, f.end),
+      value: f.place,
+      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex),
+      // an adjective qualifies the noun after it ("российских военных"): never the scene (reports.ts reads qualifies)
+      qualifies: f.demonym ? offset + (tokens[f.last + 1]?.start ?? f.end) : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/** Helpers the per-language data files share to write their rows. */
+import type * as chrono from 'chrono-node';
+import type { LexiconTrigger } from './index.js';
+
+export const EXP = 'explosions_remote_violence';
+export const BAT = 'battles';
+export const VAC = 'violence_against_civilians';
+export const STR = 'strategic_developments';
+
+/**
+ * A trigger row over lower- or mixed-case text. `\b` knows only ASCII letters, so word edges are
+ * lookarounds on `\p{L}`; the rest of the word after the stem is taken with a bounded run.
+ * `lead` is what may stand before the stem inside the word (Arabic proclitics).
+ */
+export function trigger(re: string, category: string, type: string, tags: string[], weight: number, lead = ''): LexiconTrigger {
+  return { pattern: new RegExp(`(?<!\\p{L})${lead}(?:${re})\\p{L}{0,12}`, 'giu'), category, type, tags, weight };
+}
+
+/** A word pattern over one lower-case token: the stems given, any ending. */
+export function stems(list: string): RegExp {
+  return new RegExp(`^(?:${list})`, 'u');
+}
+
+/** Number words: `"три трех трёх трем тремя": 3` style rows, every form one value. */
+export function numberTable(rows: Record<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [forms, n] of Object.entries(rows)) for (const f of forms.split(' ')) if (f) out.set(f, n);
+  return out;
+}
+
+/**
+ * The rows joined into one scan (one pass over the text instead of one per row): a named group
+ * per row tells which matched; at one position the earlier row wins, as in event-lexicon.ts.
+ */
+export function joinTriggers(rows: readonly LexiconTrigger[]): RegExp {
+  return new RegExp(rows.map((r, i) => `(?<r${i}>${r.pattern.source})`).join('|'), 'giu');
+}
+
+/** Demonym rows `"российск RU, московск Moscow"` as a map and one pattern over a lower-case word. */
+export function demonymTable(rows: string): { demonyms: Map<string, string>; demonymScan: RegExp } {
+  const demonyms = new Map<string, string>();
+  for (const row of rows.split(',')) {
+    const [stem, to] = row.trim().split(/\s+(?=\S+$)/);
+    if (stem && to) demonyms.set(stem, to);
+  }
+  const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
+  return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
+}
+
+/**
+ * Place names a language's lexicon adds (`"Велика Британія GB, Херсонщина Kherson"`): each by its
+ * lower-case form and by the stems of its words (`~` + stems), so every case form meets it
+ * ("Великобританії", "Німеччині").
+ */
+export function placeTable(rows: string, stem: (w: string) => string, endings: readonly string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of rows.split(',')) {
+    const m = /^\s*(.+?)\s+(\S+)\s*$/.exec(row);
+    if (!m) continue;
+    const lower = m[1].toLowerCase();
+    out.set(lower, m[2]);
+    out.set('~' + lower.split(' ').map(stem).join(' '), m[2]);
+    // and without its case ending, which an inflected form's stem may keep ("беларусь" → "беларус", as "беларуси")
+    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), m[2]);
+  }
+  return out;
+}
+
+/**
+ * The language's chrono configuration with one parser more: a year written as a year ("в 2010
+ * году", "у 2015 році", "عام 2010", "с 2006 года"), which chrono's ru, uk and ar locales leave out.
+ * `before` and `after` are the words that make a four-digit number a year.
+ */
+export function withYears(base: chrono.Chrono, before: string, after: string): chrono.Chrono {
+  const c = base.clone();
+  const pattern = new RegExp(`(?<!\\p{L})(?:(?:${before})\\s+((?:1[89]|20)\\d\\d)(?!\\d)(?:\\s*(?:${after})(?!\\p{L}))?|((?:1[89]|20)\\d\\d)\\s*(?:${after})(?!\\p{L}))`, 'iu');
+  c.parsers.push({
+    pattern: () => pattern,
+    extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }),
+  });
+  return c;
+}
