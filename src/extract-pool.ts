@@ -1,11 +1,15 @@
 /**
- * Extraction off the main thread with a per-document time budget. One worker runs the pipeline;
- * when a document passes the budget the worker is ended, the stage it was in is named, and the
- * document is run again without that stage (and the stages that need it): it is stored with a
- * warning and without that stage's fields, and nothing waits on it longer than the budget allows.
- * `serve` and `ingest` use it; `extract` (one document, a person at the terminal) runs in-process.
+ * Extraction off the main thread with a per-document time budget, on one or several worker
+ * threads. Each thread runs the pipeline; when a document passes the budget its thread is ended,
+ * the stage it was in is named, and the document is run again without that stage (and the stages
+ * that need it): it is stored with a warning and without that stage's fields, and nothing waits on
+ * it longer than the budget allows. Extraction is a pure function of the document, so which thread
+ * ran it changes nothing; `ingest --workers N` links the results in input order (`inOrder`), which
+ * is what makes N threads give the events one gives. `serve`, `ingest` and `worker` use it;
+ * `extract` (one document, a person at the terminal) runs in-process.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,7 +70,8 @@ function newWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits });
 }
 
-export class ExtractPool implements Extractor {
+/** One worker thread and the documents given to it, one at a time, each within the budget. */
+class Lane {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private nextId = 0;
@@ -74,7 +79,15 @@ export class ExtractPool implements Extractor {
   private current: { reject(e: Error): void } | null = null;
   private closed = false;
 
-  constructor(readonly budgetMs = Number(process.env.SITREP_EXTRACT_BUDGET_MS) || DEFAULT_BUDGET_MS) {}
+  /** Documents given to this lane and not yet answered: the pool gives the next one to the least busy. */
+  busy = 0;
+
+  constructor(readonly budgetMs: number) {}
+
+  /** Starts the thread and waits until its pipeline is loaded. */
+  warm(): Promise<void> {
+    return this.start();
+  }
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
@@ -116,7 +129,8 @@ export class ExtractPool implements Extractor {
 
   /** Extracts one document; documents are taken one at a time, in the order asked. */
   extract(document: Document): Promise<PoolOutcome> {
-    const run = this.queue.then(() => this.run(document));
+    this.busy++;
+    const run = this.queue.then(() => this.run(document)).finally(() => this.busy--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -185,4 +199,61 @@ export class ExtractPool implements Extractor {
     this.current?.reject(new StoppedError('stopped'));
     await this.kill();
   }
+}
+
+export const defaultWorkers = () => Math.max(1, availableParallelism());
+
+/**
+ * `threads` lanes (default one), each a worker thread with its own budget; a document goes to the
+ * least busy lane. Threads start on their first document (each loads the resources, a second or two).
+ */
+export class ExtractPool implements Extractor {
+  private readonly lanes: Lane[];
+
+  constructor(
+    readonly budgetMs = Number(process.env.SITREP_EXTRACT_BUDGET_MS) || DEFAULT_BUDGET_MS,
+    threads = 1,
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, threads) }, () => new Lane(budgetMs));
+  }
+
+  get size(): number {
+    return this.lanes.length;
+  }
+
+  extract(document: Document): Promise<PoolOutcome> {
+    return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document);
+  }
+
+  /**
+   * Starts every thread and waits for their pipelines: `sitrep worker` takes a document from the
+   * queue only once it can extract it, so a worker killed while loading holds no claim.
+   */
+  async warm(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.warm()));
+  }
+
+  /** Ends every thread now; documents being extracted or waiting are rejected with StoppedError. */
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+}
+
+/**
+ * Runs `start` on each item as it comes, at most `window` at a time, and hands the results to
+ * `finish` in the items' own order: extraction in parallel, linking in sequence. `finish`
+ * returning false stops the run (a signal, a full disk).
+ */
+export async function inOrder<I, R>(items: AsyncIterable<I>, window: number, start: (item: I) => Promise<R>, finish: (item: I, result: PromiseSettledResult<R>) => Promise<boolean | void>): Promise<void> {
+  const queue: { item: I; result: Promise<PromiseSettledResult<R>> }[] = [];
+  const settle = (p: Promise<R>) => p.then((value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<R> => ({ status: 'rejected', reason }));
+  const drainOne = async () => {
+    const head = queue.shift()!;
+    return (await finish(head.item, await head.result)) === false;
+  };
+  for await (const item of items) {
+    queue.push({ item, result: settle(start(item)) });
+    if (queue.length >= window && (await drainOne())) return;
+  }
+  while (queue.length) if (await drainOne()) return;
 }

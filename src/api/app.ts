@@ -19,7 +19,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { exportChunks, MEDIA_TYPES, pagedEvents, type ExportFormat } from '../export/index.js';
+import { exportChunks, MEDIA_TYPES, pagedEventsOf, type ExportFormat } from '../export/index.js';
 import { documentFromRecord } from '../ingest/read.js';
 import { DocumentFailed, ingestDocument } from '../jobs/ingest.js';
 import { Countries } from '../query/countries.js';
@@ -28,7 +28,8 @@ import type { Annotation, Document, Event, Report } from '../model/index.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Span } from '../extract/spans.js';
 import { inProcessExtractor, type Extractor } from '../extract-pool.js';
-import { UsageError, type Store } from '../store/sqlite.js';
+import { UsageError } from '../store/sqlite.js';
+import type { EventStore } from '../store/open.js';
 import { ApiError } from './errors.js';
 import { EXPORT_LIMIT, PAGE_LIMIT, parseEventQuery } from './query.js';
 import type { StaticFiles } from './static-files.js';
@@ -37,8 +38,7 @@ import type { StaticFiles } from './static-files.js';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface ApiOptions {
-  store: Store;
-  /** Runs POSTed documents, and re-finds the spans a document view highlights. */
+  store: EventStore;
   /** The pipeline, run in-process when no `extractor` is given (tests). */
   pipeline?: Pipeline;
   /** Extraction off the request thread with a time budget (`serve` gives an ExtractPool). */
@@ -53,6 +53,8 @@ export interface ApiOptions {
   /** The built page; without it `/` answers 404 with a hint to build it. */
   web?: StaticFiles | null;
   maxBodyBytes?: number;
+  /** When set, POSTed documents are queued for `sitrep worker` processes instead of processed here (202). */
+  queue?: { enqueue(doc: Document): Promise<void> } | null;
   /** Where unexpected errors go (stderr in the CLI). */
   log?: (line: string) => void;
   /** Country names and codes for filters and ACLED exports; loaded here when not given. */
@@ -126,27 +128,27 @@ export function createApp(opts: ApiOptions): Hono {
   });
 
   // ---------------------------------------------------------------- reads
-  app.get('/api/events', (c) => {
+  app.get('/api/events', async (c) => {
     const filters = parseEventQuery(new URL(c.req.url).searchParams, PAGE_LIMIT, countries);
-    return sendJson(c, store.events(filters));
+    return sendJson(c, await store.events(filters));
   });
 
-  app.get('/api/events/:id', (c) => {
+  app.get('/api/events/:id', async (c) => {
     const id = c.req.param('id');
-    const event = EVENT_ID.test(id) ? store.getEvent(id) : null;
+    const event = EVENT_ID.test(id) ? await store.getEvent(id) : null;
     if (!event) throw new ApiError(404, 'no such event');
     return sendJson(c, event);
   });
 
   app.get('/api/documents/:id', async (c) => {
     const id = c.req.param('id');
-    const doc = DOCUMENT_ID.test(id) ? store.getDocument(id) : null;
+    const doc = DOCUMENT_ID.test(id) ? await store.getDocument(id) : null;
     if (!doc) throw new ApiError(404, 'no such document');
     const { reports, ingested_at: _at, primary_event: _pe, ...fields } = doc;
     const document: Document = fields;
     // the spans stored at ingest; a document stored before they were is run once more, off this thread, within the budget
-    const spans = (store.documentSpans(id) as Span[] | null) ?? (await pool.extract(document)).spans;
-    return sendJson(c, { ...doc, reports: reports.map(publicReport), events: store.documentEvents(id), spans });
+    const spans = ((await store.documentSpans(id)) as Span[] | null) ?? (await pool.extract(document)).spans;
+    return sendJson(c, { ...doc, reports: reports.map(publicReport), events: await store.documentEvents(id), spans });
   });
 
   // Exports stream a page of events at a time (no ETag: the body is not known up front).
@@ -157,9 +159,9 @@ export function createApp(opts: ApiOptions): Hono {
     ['/api/export.acled.csv', 'acled', 'sitrep-events-acled.csv'],
   ];
   for (const [path, format, file] of EXPORTS) {
-    app.get(path, (c) => {
+    app.get(path, async (c) => {
       const { limit = EXPORT_LIMIT.default, ...filters } = parseEventQuery(new URL(c.req.url).searchParams, EXPORT_LIMIT, countries);
-      const chunks = exportChunks(format, pagedEvents(store, filters, limit), { countries, now: Math.floor(Date.now() / 1000) });
+      const chunks = exportChunks(format, await pagedEventsOf(store, filters, limit), { countries, now: Math.floor(Date.now() / 1000) });
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -212,7 +214,13 @@ export function createApp(opts: ApiOptions): Hono {
       const read = documentFromRecord(record, 'api');
       if (read.kind === 'error') throw new ApiError(400, read.reason);
       const doc = read.document;
-      const events = (ids: readonly string[]) => ids.map((id) => store.getEvent(id)).filter((e): e is Event => e !== null);
+      const events = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => store.getEvent(id)))).filter((e): e is Event => e !== null);
+      if (opts.queue && !(await store.hasDocument(doc.id))) {
+        // many machines: a worker extracts, links and stores it (see queue.ts)
+        await opts.queue.enqueue(doc);
+        c.header('Location', `/api/documents/${doc.id}`);
+        return c.json({ document: doc.id, stored: false, queued: true, warnings: read.warnings, events: [] }, 202);
+      }
       let result;
       try {
         result = await ingestDocument(doc, pool, store, read.warnings);
@@ -226,7 +234,7 @@ export function createApp(opts: ApiOptions): Hono {
       if (result.stored) c.header('Location', `/api/documents/${doc.id}`);
       // warnings: the input's and the extraction's (a stage's, the time budget's) as lines; messages: the same with rule ids
       const warnings = result.messages.filter((m) => m.severity !== 'info').map((m) => m.reason);
-      return c.json({ document: doc.id, stored: result.stored, warnings, messages: result.messages, events: events(ids) }, result.stored ? 201 : 200);
+      return c.json({ document: doc.id, stored: result.stored, warnings, messages: result.messages, events: await events(ids) }, result.stored ? 201 : 200);
     },
   );
 

@@ -12,13 +12,15 @@ import { createPipeline, extract, loadResources } from '../pipeline.js';
 import { loadTypeModel } from '../extract/type-model.js';
 import { readInputs } from '../ingest/read.js';
 import { outletOf } from '../ingest/outlet.js';
-import { batched, EXPORT_FORMATS, exportChunks, pagedEvents, type ExportFormat } from '../export/index.js';
-import { DocumentFailed, ingestDocument, messageLine } from '../jobs/ingest.js';
+import { batched, EXPORT_FORMATS, exportChunks, pagedEventsOf, type ExportFormat } from '../export/index.js';
+import { DocumentFailed, ingestDocument, ingestExtracted, messageLine } from '../jobs/ingest.js';
 import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 import { Countries } from '../query/countries.js';
 import { FilterError, parseEventFilters } from '../query/event-filters.js';
-import { openStore, UsageError, type Store } from '../store/sqlite.js';
-import { ExtractPool, StoppedError } from '../extract-pool.js';
+import { UsageError } from '../store/sqlite.js';
+import { openEventStore, type EventStore } from '../store/open.js';
+import type { Document } from '../model/index.js';
+import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
 import { documentsTable, eventDetail, eventsTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
@@ -33,6 +35,13 @@ const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
+}
+
+function intArg(name: string, min: number, max: number) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v) || +v < min || +v > max) throw new UsageError(`${name} wants a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+    return +v;
+  };
 }
 
 function isoDateArg(name: string) {
@@ -50,8 +59,9 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
     state.signal = s;
     process.exitCode = s === 'SIGINT' ? 130 : 143;
     onStop();
-    // acted on within a second even when blocked on input (stdin, a slow server): a store write is one
-    // synchronous transaction, so this timer can never fire inside one
+    // acted on within a second even when blocked on input (stdin, a slow server): a SQLite write is one
+    // synchronous transaction, so this timer never fires inside one; a PostgreSQL transaction cut by
+    // the exit is rolled back by the server
     setTimeout(() => process.exit(s === 'SIGINT' ? 130 : 143), 1000).unref();
   };
   const int = on('SIGINT');
@@ -69,29 +79,61 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
   };
 }
 
+/** Inputs of fewer documents than this are extracted on one thread: each extraction thread first loads the pipeline (a second or two). */
+const THREADS_FROM = 64;
+
+/** The first n items, and the rest of the iterator (null when it ended within them). */
+async function peek<T>(items: AsyncGenerator<T>, n: number): Promise<{ head: T[]; rest: AsyncGenerator<T> | null }> {
+  const head: T[] = [];
+  while (head.length < n) {
+    const r = await items.next();
+    if (r.done) return { head, rest: null };
+    head.push(r.value);
+  }
+  return { head, rest: items };
+}
+
+async function* concat<T>(head: readonly T[], rest: AsyncGenerator<T> | null): AsyncGenerator<T> {
+  yield* head;
+  if (rest) yield* rest;
+}
+
+/** A full disk or a read-only or broken database fails every document alike: said once, and the run stops. */
+const STORE_FATAL = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/;
+
 interface IngestOptions {
   db?: string;
   allowPrivate?: boolean;
   debug?: boolean;
   verbose?: boolean;
+  workers?: number;
+  queue?: string;
 }
 
+/** A document read, with its input's warnings and the feed item it came from. */
+interface ReadDocument {
+  document: Document;
+  warnings: string[];
+  item?: string;
+}
+
+/**
+ * `sitrep ingest`: N worker threads extract (one for a small input or `--workers 1`), each
+ * document within the time budget, while this thread stores the results in input order through the
+ * one ingest function (jobs/ingest.ts), so N threads give the events one gives; or, with a queue,
+ * the documents are enqueued for `sitrep worker` processes and nothing is extracted here. A signal
+ * ends the document being extracted (the store only ever holds whole documents).
+ */
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  const workers = opts.workers ?? defaultWorkers();
+  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   // the worker loads the type model too; read here first, a missing or broken weights file is one
   // line at start-up (naming the file), not an error on every document
-  loadTypeModel();
-  // extraction in a worker: a document past the time budget is stored without the slow stage, and a
-  // signal ends the document being extracted (the store only ever holds whole documents)
-  const extractor = new ExtractPool();
-  const stop = stopSignal(() => void extractor.close());
-  let store: Store;
-  try {
-    store = openStore(dbPath(opts));
-  } catch (e) {
-    await extractor.close();
-    throw e;
-  }
+  if (!queue) loadTypeModel();
+  let pool: ExtractPool | null = null;
+  const stop = stopSignal(() => void pool?.close());
+  let store: EventStore | null = null;
   const progress = new Progress(process.stderr, { total: await countInputs(paths) });
   const say = (line: string) => {
     progress.clear();
@@ -100,72 +142,109 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   let added = 0;
   let known = 0;
   let failed = 0;
+  let queued = 0;
   let retried = 0;
   let held = 0;
   let warnings = 0;
   let fatal = false;
   const events = new Set<string>();
-  // feed items that failed before wait for their retry (jobs/item-failures.ts)
-  const skipItem = (item: string) => {
-    const wait = holdBack(store, item, Date.now());
-    if (wait) held++;
-    return wait;
-  };
-  try {
+  /** Names failed inputs; feed items that failed before wait for their retry (jobs/item-failures.ts). */
+  async function* documents(s: EventStore | null): AsyncGenerator<ReadDocument> {
+    const skipItem = s
+      ? async (item: string) => {
+          const wait = await holdBack(s, item, Date.now());
+          if (wait) held++;
+          return wait;
+        }
+      : undefined;
     for await (const item of readInputs(paths, process.stdin, { allowPrivate: opts.allowPrivate, skipItem })) {
-      if (stop.signal) break;
+      if (stop.signal) return;
       if (item.kind === 'error') {
-        const verdict = item.item ? recordFailure(store, item.item, item.reason, Date.now()) : 'new';
+        const verdict = item.item && s ? await recordFailure(s, item.item, item.reason, Date.now()) : 'new';
         if (verdict === 'new') {
           failed++;
-          say(`${item.input}: ${item.reason}${item.item ? ' (will retry on a later ingest)' : ''}`);
+          say(`${item.input}: ${item.reason}${item.item && s ? ' (will retry on a later ingest)' : ''}`);
         } else {
           retried++;
           if (verdict === 'gave-up') say(`${item.input}: ${item.reason}; gave up after ${MAX_ITEM_TRIES} tries`);
         }
         continue;
       }
-      const { document: doc } = item;
-      try {
-        const res = await ingestDocument(doc, extractor, store, item.warnings);
-        if (item.item) recordSuccess(store, item.item);
-        // what ingest had to cut or doubts in the input (and a document past the time budget) is
-        // always said; the stages' own warnings are counted, and listed with --verbose
-        for (const m of res.messages) {
-          if (m.rule.startsWith('ingest:')) say(messageLine(m));
-          else if (m.severity !== 'info') {
-            warnings++;
-            if (opts.verbose) say(messageLine(m));
-          }
-        }
-        if (res.stored) {
-          added++;
-          for (const e of res.events) events.add(e);
-        } else known++;
-      } catch (e) {
-        if (e instanceof StoppedError && stop.signal) break;
-        failed++;
-        const code = (e as { code?: string }).code ?? '';
-        // a full disk or a read-only database fails every document alike: say it once, with the cause, and stop
-        if (/^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
-          say(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
-          fatal = true;
+      yield { document: item.document, warnings: item.warnings, item: item.item };
+      if (stop.signal) return;
+    }
+  }
+  try {
+    if (queue) {
+      for await (const { document: doc, warnings: w } of documents(null)) {
+        for (const line of w) say(`${doc.source}: warning: ${line}`);
+        try {
+          await queue.enqueue(doc);
+          queued++;
+        } catch (e) {
+          // the queue went away: what is left would be lost the same way
+          failed++;
+          say(`${doc.source}: ${(e as Error).message}`);
           break;
         }
-        if (e instanceof DocumentFailed) {
-          say(`${e.message}; not stored`);
-          if (opts.verbose) for (const m of e.messages) say(messageLine(m));
-        } else say(`${doc.source}: ${(e as Error).message}`);
-        if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+        progress.tick(queued);
       }
-      progress.tick(added + known + failed);
-      if (stop.signal) break;
+    } else {
+      store = await openEventStore(dbPath(opts));
+      const s = store;
+      // threads pay for loading the pipeline each: a small input is extracted on one
+      const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
+      const threads = workers <= 1 || !rest ? 1 : workers;
+      const p = (pool = new ExtractPool(undefined, threads));
+      if (stop.signal) await p.close();
+      // extraction runs ahead in the threads; the ingest function's store step takes the results in input order
+      await inOrder<ReadDocument, PoolOutcome | null>(
+        concat(head, rest),
+        threads * 4,
+        async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
+        async ({ document: doc, warnings: w, item }, r) => {
+          try {
+            if (r.status === 'rejected') throw r.reason;
+            const res = await ingestExtracted(doc, r.value, s, w);
+            if (item) await recordSuccess(s, item);
+            // what ingest had to cut or doubts in the input (and a document past the time budget) is
+            // always said; the stages' own warnings are counted, and listed with --verbose
+            for (const m of res.messages) {
+              if (m.rule.startsWith('ingest:')) say(messageLine(m));
+              else if (m.severity !== 'info') {
+                warnings++;
+                if (opts.verbose) say(messageLine(m));
+              }
+            }
+            if (res.stored) {
+              added++;
+              for (const e of res.events) events.add(e);
+            } else known++;
+          } catch (e) {
+            if (e instanceof StoppedError && stop.signal) return false;
+            failed++;
+            if (STORE_FATAL.test((e as { code?: string }).code ?? '')) {
+              say(`${dbPath(opts)}: ${(e as Error).message}; stopped after ${added + known} documents`);
+              fatal = true;
+              return false;
+            }
+            if (e instanceof DocumentFailed) {
+              say(`${e.message}; not stored`);
+              if (opts.verbose) for (const m of e.messages) say(messageLine(m));
+            } else say(`${doc.source}: ${(e as Error).message}`);
+            if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
+          }
+          progress.tick(added + known + failed);
+          return !stop.signal;
+        },
+      );
     }
   } finally {
     progress.clear();
     stop.dispose();
-    await extractor.close();
-    store.close();
+    await pool?.close();
+    await store?.close();
+    await queue?.close();
   }
   if (fatal) return 1;
   const extra = [
@@ -173,7 +252,9 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     held ? `${held} feed item${held === 1 ? '' : 's'} waiting to retry` : '',
     warnings && !opts.verbose ? `${warnings} warning${warnings === 1 ? '' : 's'} (--verbose lists them)` : '',
   ].filter(Boolean);
-  const summary = `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched${extra.length ? `; ${extra.join('; ')}` : ''}`;
+  const summary = queue
+    ? `${queued} document${queued === 1 ? '' : 's'} queued, ${failed} failed`
+    : `${added} new document${added === 1 ? '' : 's'}, ${known} already stored, ${failed} failed; ${events.size} event${events.size === 1 ? '' : 's'} touched${extra.length ? `; ${extra.join('; ')}` : ''}`;
   if (stop.signal) {
     err(`stopped by ${stop.signal} after ${added + known} documents: ${summary}`);
     return stop.signal === 'SIGINT' ? 130 : 143;
@@ -213,18 +294,18 @@ async function eventsCommand(opts: EventsOptions): Promise<number> {
     { since: str('since'), until: str('until'), type: str('type'), country: str('country'), near: str('near'), q: str('q'), limit: str('limit'), disputed: !!opts.disputed },
     { limits, countries, prefix: '--' },
   );
-  const store = openStore(dbPath(opts), { readonly: true });
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
     if (format === 'table') {
-      const { events } = store.events(filters);
+      const { events } = await store.events(filters);
       out(events.length ? eventsTable(events) : 'no events');
       return 0;
     }
     const { limit = Number.MAX_SAFE_INTEGER, ...rest } = filters;
-    await writeAll(exportChunks(format, pagedEvents(store, rest, limit), { countries, now: Math.floor(Date.now() / 1000) }));
+    await writeAll(exportChunks(format, await pagedEventsOf(store, rest, limit), { countries, now: Math.floor(Date.now() / 1000) }));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -233,10 +314,10 @@ function sourcesOf(e: Event): Map<string, string> {
   return new Map(e.reports.map((r) => [r.document, r.outlet ?? outletOf({ source: r.source }) ?? r.source]));
 }
 
-function showCommand(id: string, opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts), { readonly: true });
+async function showCommand(id: string, opts: { db?: string; json?: boolean }): Promise<number> {
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
-    const e = store.getEvent(id);
+    const e = await store.getEvent(id);
     if (!e) {
       err(`no event ${id}`);
       return 1;
@@ -244,20 +325,20 @@ function showCommand(id: string, opts: { db?: string; json?: boolean }): number 
     out(opts.json ? JSON.stringify(e, null, 2) : eventDetail(e, sourcesOf(e)));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function documentsCommand(opts: { db?: string; json?: boolean }): number {
-  const store = openStore(dbPath(opts), { readonly: true });
+async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<number> {
+  const store = await openEventStore(dbPath(opts), { readonly: true });
   try {
-    const docs = store.documents();
+    const docs = await store.documents();
     if (opts.json) out(JSON.stringify(docs, null, 2));
     else if (!docs.length) out('no documents');
     else out(documentsTable(docs));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -296,6 +377,50 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
   return failed ? 1 : 0;
 }
 
+/**
+ * `sitrep worker`: one of any number of processes on any number of machines sharing a queue and a
+ * store. Each document is extracted here and stored and linked in one transaction (serialised by
+ * the store: an advisory lock on PostgreSQL, the write lock on SQLite), then acknowledged; a worker
+ * killed before that leaves it to be delivered again.
+ */
+async function workerCommand(opts: { db?: string; queue?: string; drain: boolean }): Promise<number> {
+  if (!opts.queue) throw new UsageError('worker needs --queue nats://host:port (or $SITREP_QUEUE)');
+  const queue = await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue);
+  let store: EventStore | null = null;
+  // extraction in a worker thread with the per-document time budget, as `ingest`; a signal ends
+  // the document being extracted, which is then not acknowledged and comes again to another worker
+  const pool = new ExtractPool();
+  const stop = stopSignal(() => void pool.close());
+  try {
+    store = await openEventStore(dbPath(opts));
+    const s = store;
+    // loaded before the first document is taken: a kill while loading leaves no claim to wait out
+    await pool.warm().catch((e: unknown) => {
+      if (!(e instanceof StoppedError && stop.signal)) throw e;
+    });
+    const done = await queue.work(
+      async (doc) => {
+        // the one ingest function; a document a stage crashed on is acknowledged, named, not stored
+        try {
+          const res = await ingestDocument(doc, pool, s);
+          for (const m of res.messages) if (m.severity !== 'info') err(messageLine(m));
+        } catch (e) {
+          if (!(e instanceof DocumentFailed)) throw e;
+          err(`${e.message}; not stored`);
+        }
+      },
+      { stop: () => !!stop.signal, drainMs: opts.drain ? 1500 : undefined, onError: (line) => void (stop.signal || err(line)) },
+    );
+    err(`worker: ${done} document${done === 1 ? '' : 's'} handled`);
+  } finally {
+    stop.dispose();
+    await pool.close();
+    await store?.close();
+    await queue.close();
+  }
+  return stop.signal ? (stop.signal === 'SIGINT' ? 130 : 143) : 0;
+}
+
 function program(result: { code: number }): Command {
   const p = new Command('sitrep')
     .description('Turn news reports into a corroborated log of real-world events')
@@ -312,9 +437,11 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .action(async (inputs: string[], o: { allowPrivate?: boolean }, cmd: Command) => {
+    .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
+    .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
+    .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose });
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE });
     });
   p.command('events')
     .description('the events, newest first')
@@ -340,15 +467,15 @@ function program(result: { code: number }): Command {
     .argument('<id>')
     .option('--db <file>', 'database file')
     .option('--json', 'JSON')
-    .action((id: string, o: { json?: boolean }, cmd: Command) => {
-      result.code = showCommand(id, { ...o, ...db(cmd) });
+    .action(async (id: string, o: { json?: boolean }, cmd: Command) => {
+      result.code = await showCommand(id, { ...o, ...db(cmd) });
     });
   p.command('documents')
     .description('the documents with their events')
     .option('--db <file>', 'database file')
     .option('--json', 'JSON')
-    .action((o: { json?: boolean }, cmd: Command) => {
-      result.code = documentsCommand({ ...o, ...db(cmd) });
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      result.code = await documentsCommand({ ...o, ...db(cmd) });
     });
   p.command('extract')
     .description('no database: one JSON object a line per input, with places and reports')
@@ -358,6 +485,14 @@ function program(result: { code: number }): Command {
     .option('--explain', 'add what made the type: the model\'s probabilities and the words (w:, b:) and rules (r:, c:) that weighed most')
     .action(async (inputs: string[], o: { published?: string; explain?: boolean }, cmd: Command) => {
       result.code = await extractCommand(inputs, { ...o, verbose: !!cmd.optsWithGlobals().verbose });
+    });
+  p.command('worker')
+    .description('take documents from the queue (--queue nats://…), extract, link and store them, until stopped')
+    .option('--db <file>', 'database file or postgres:// URL')
+    .option('--queue <url>', 'the queue (nats://host:4222, or $SITREP_QUEUE)')
+    .option('--drain', 'stop once the queue is empty')
+    .action(async (o: { queue?: string; drain?: boolean }, cmd: Command) => {
+      result.code = await workerCommand({ ...db(cmd), queue: o.queue ?? process.env.SITREP_QUEUE, drain: !!o.drain });
     });
   // the imported gazetteer named once for every command that extracts (see loadResources)
   p.hook('preAction', (cmd) => {

@@ -12,13 +12,15 @@ import { createApp } from '../api/app.js';
 import { isLoopback, listen } from '../api/server.js';
 import { loadStaticFiles } from '../api/static-files.js';
 import { ExtractPool } from '../extract-pool.js';
-import { openStore, UsageError } from '../store/sqlite.js';
+import { UsageError } from '../store/sqlite.js';
+import { openEventStore } from '../store/open.js';
 
 interface ServeOptions {
   db?: string;
   port: string;
   host: string;
   token?: string;
+  queue?: string;
 }
 
 /** `dist/cli/serve.js` → `dist/web/`, where `vite build` puts the page. */
@@ -37,15 +39,23 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters');
   const web = loadStaticFiles(WEB_ROOT);
   if (!web) process.stderr.write(`sitrep: warning: no web page in ${WEB_ROOT} (run npm run build); serving the API only\n`);
-  const store = openStore(dbPath(opts));
+  const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
+  let store;
+  try {
+    store = await openEventStore(dbPath(opts));
+  } catch (e) {
+    await queue?.close();
+    throw e;
+  }
   // extraction runs in a worker with a per-document budget: a slow POST never stalls other requests or Ctrl-C
   const extractor = new ExtractPool();
-  const app = createApp({ store, extractor, token, loopbackOnly: loopback, web });
+  const app = createApp({ store, extractor, token, loopbackOnly: loopback, web, queue });
   let server;
   try {
     server = await listen(app, host, +opts.port);
   } catch (e) {
-    store.close();
+    await store.close();
+    await queue?.close();
     await extractor.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${host} is in use; pick another with --port`);
@@ -66,7 +76,8 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   // within a second: open keep-alive connections do not hold the stop
   await Promise.race([server.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
   await extractor.close();
-  store.close();
+  await store.close();
+  await queue?.close();
   return signal === 'SIGINT' ? 130 : 143;
 }
 
@@ -78,7 +89,8 @@ export function registerServe(program: Command, result: { code: number }): void 
     .option('--port <n>', 'port (0: any free one)', '8321')
     .option('--host <host>', 'address to listen on; beyond loopback a token is required', '127.0.0.1')
     .option('--token <token>', 'writes need "Authorization: Bearer <token>" (or set SITREP_TOKEN)')
+    .option('--queue <url>', 'POST /api/documents enqueues for `sitrep worker` processes (nats://host:4222) and answers 202')
     .action(async (o: ServeOptions, cmd: Command) => {
-      result.code = await serveCommand({ ...o, db: (cmd.optsWithGlobals().db as string | undefined) ?? o.db });
+      result.code = await serveCommand({ ...o, queue: o.queue ?? process.env.SITREP_QUEUE, db: (cmd.optsWithGlobals().db as string | undefined) ?? o.db });
     });
 }

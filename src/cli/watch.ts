@@ -19,7 +19,9 @@ import { InputError } from '../ingest/errors.js';
 import type { Feed } from '../ingest/feed.js';
 import type { Pipeline } from '../pipeline.js';
 import { ExtractPool, inProcessExtractor, StoppedError, type Extractor } from '../extract-pool.js';
-import { openStore, UsageError, type FeedState, type Store } from '../store/sqlite.js';
+import { UsageError, type FeedState } from '../store/sqlite.js';
+import { openEventStore, type EventStore } from '../store/open.js';
+import type { DocumentQueue } from '../scale/queue.js';
 import { ingestDocument, messageLine } from '../jobs/ingest.js';
 import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 
@@ -53,6 +55,8 @@ export interface WatchOptions {
   /** Extraction as the caller has it; else the worker pool with its time budget, started here. */
   extractor?: Extractor;
   now?: () => number;
+  /** Enqueue new items for `sitrep worker` processes (nats://…) instead of ingesting them here. */
+  queue?: string;
 }
 
 export interface PollResult {
@@ -83,8 +87,9 @@ function backingOff(st: FeedState | null, now: number): boolean {
 }
 
 interface Context {
-  store: Store;
+  store: EventStore;
   extractor: Extractor;
+  queue?: DocumentQueue | null;
   fetch: FetchOptions;
   everyMs: number;
   now: () => number;
@@ -96,9 +101,9 @@ interface Context {
 /** One poll of one feed: fetch (conditional), ingest unseen items, save state. Never throws for feed problems. */
 export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
   const { store } = ctx;
-  const prev = store.feedState(url);
+  const prev = await store.feedState(url);
   const result: PollResult = { url, status: '', added: 0, seen: 0, failed: 0, error: null, next: 0 };
-  const fail = (e: unknown): PollResult => {
+  const fail = async (e: unknown): Promise<PollResult> => {
     const fe = e instanceof FetchError ? e : null;
     const failures = (prev?.failures ?? 0) + 1;
     const now = ctx.now();
@@ -106,7 +111,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     result.error = (e as Error)?.message ?? String(e);
     if (result.status === 'fetch:aborted') return result; // stopped by the user: not the feed's failure
     result.next = now + backoffMs(ctx.everyMs, failures, fe?.retryAfterMs ?? null);
-    store.saveFeedState({ url, etag: prev?.etag ?? null, last_modified: prev?.last_modified ?? null, last_polled: new Date(now).toISOString(), last_status: result.status, failures, next_poll: new Date(result.next).toISOString() });
+    await store.saveFeedState({ url, etag: prev?.etag ?? null, last_modified: prev?.last_modified ?? null, last_polled: new Date(now).toISOString(), last_status: result.status, failures, next_poll: new Date(result.next).toISOString() });
     return result;
   };
 
@@ -124,16 +129,17 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     return fail(e);
   }
 
-  const fresh = feed.items.filter((item) => {
-    if (!store.hasFeedItem(url, item.id)) return true;
-    result.seen++;
-    return false;
-  });
+  const fresh: typeof feed.items = [];
+  for (const item of feed.items) {
+    if (!(await store.hasFeedItem(url, item.id))) fresh.push(item);
+    else result.seen++;
+  }
   // two items of one feed with one id: the first stands for both
   const firsts = fresh.filter((item, i) => fresh.findIndex((x) => x.id === item.id) === i);
   result.seen += fresh.length - firsts.length;
   // an item whose page failed before waits for its retry (jobs/item-failures.ts)
-  const unique = firsts.filter((item) => !holdBack(store, item.link ?? `${url}#${item.id}`, ctx.now()));
+  const unique: typeof firsts = [];
+  for (const item of firsts) if (!(await holdBack(store, item.link ?? `${url}#${item.id}`, ctx.now()))) unique.push(item);
   result.held = firsts.length - unique.length;
   let i = 0;
   for await (const item of feedDocuments({ ...feed, items: unique }, url, ctx.fetch)) {
@@ -141,7 +147,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
     if (item.kind === 'error') {
       // not marked seen: a later poll tries it again, after its back-off
       if (item.rule !== 'fetch:aborted') {
-        const verdict = recordFailure(store, item.item ?? item.input, item.reason, ctx.now());
+        const verdict = await recordFailure(store, item.item ?? item.input, item.reason, ctx.now());
         if (verdict === 'new') {
           result.failed++;
           ctx.warn(`${item.input}: ${item.reason} (will retry later)`);
@@ -149,12 +155,21 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
       }
     } else {
       try {
-        const res = await ingestDocument(item.document, ctx.extractor, store, item.warnings);
-        for (const m of res.messages) if (m.rule.startsWith('ingest:') || ctx.verbose) ctx.warn(messageLine(m));
-        store.addFeedItem(url, feedItem.id, item.document.id);
-        if (item.item) recordSuccess(store, item.item);
-        if (res.stored) result.added++;
-        else result.seen++;
+        if (ctx.queue) {
+          // a worker stores it; the item counts as seen here once the queue holds it
+          for (const w of item.warnings) ctx.warn(`${item.document.source}: warning: ${w}`);
+          await ctx.queue.enqueue(item.document);
+          await store.addFeedItem(url, feedItem.id, item.document.id);
+          if (item.item) await recordSuccess(store, item.item);
+          result.added++;
+        } else {
+          const res = await ingestDocument(item.document, ctx.extractor, store, item.warnings);
+          for (const m of res.messages) if (m.rule.startsWith('ingest:') || ctx.verbose) ctx.warn(messageLine(m));
+          await store.addFeedItem(url, feedItem.id, item.document.id);
+          if (item.item) await recordSuccess(store, item.item);
+          if (res.stored) result.added++;
+          else result.seen++;
+        }
       } catch (e) {
         // stopped while it was being extracted: not the item's failure, and not marked seen
         if (e instanceof StoppedError && ctx.stopped()) break;
@@ -166,7 +181,7 @@ export async function pollFeed(url: string, ctx: Context): Promise<PollResult> {
   }
   const now = ctx.now();
   result.next = now + ctx.everyMs;
-  store.saveFeedState({ url, etag, last_modified: lastModified, last_polled: new Date(now).toISOString(), last_status: result.status, failures: 0, next_poll: new Date(result.next).toISOString() });
+  await store.saveFeedState({ url, etag, last_modified: lastModified, last_polled: new Date(now).toISOString(), last_status: result.status, failures: 0, next_poll: new Date(result.next).toISOString() });
   return result;
 }
 
@@ -194,15 +209,19 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     void own?.close(); // the document being extracted ends now, not after the budget
   };
   opts.signal?.addEventListener('abort', onStop, { once: true });
-  let store: Store;
+  let store: EventStore;
+  let queue: DocumentQueue | null = null;
   try {
-    store = openStore(opts.db);
+    queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
+    store = await openEventStore(opts.db);
   } catch (e) {
     await own?.close();
+    await queue?.close();
     throw e;
   }
   const ctx: Context = {
     store,
+    queue,
     extractor,
     fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate, signal: inner.signal },
     everyMs: opts.everyMinutes * MINUTE,
@@ -216,7 +235,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
     // When each feed is due: now, unless a stored back-off (from this run or the last) says later.
     const due = new Map<string, number>();
     for (const f of feeds) {
-      const st = store.feedState(f);
+      const st = await store.feedState(f);
       due.set(f, backingOff(st, now()) ? Date.parse(st!.next_poll!) : now());
     }
     for (;;) {
@@ -224,7 +243,7 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
         if (ctx.stopped()) break;
         if (due.get(f)! > now()) {
           if (opts.once) {
-            const st = store.feedState(f);
+            const st = await store.feedState(f);
             log(`${stamp(now())} ${f}: backing off until ${stamp(due.get(f)!)} (${st?.failures ?? 0} failed polls, last status ${st?.last_status ?? '-'})`);
           }
           continue;
@@ -243,7 +262,8 @@ export async function watchFeeds(feeds: readonly string[], opts: WatchOptions): 
   } finally {
     opts.signal?.removeEventListener('abort', onStop);
     await own?.close();
-    store.close();
+    await store.close();
+    await queue?.close();
   }
   return opts.once && failedPolls ? 1 : 0;
 }
@@ -270,7 +290,8 @@ export function registerWatch(program: Command, result: { code: number }): void 
     .option('--every <min>', 'minutes between polls', '15')
     .option('--allow-private', 'allow private, loopback and link-local addresses')
     .option('--once', 'poll each feed once, then stop')
-    .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean }, cmd: Command) => {
+    .option('--queue <url>', 'enqueue new items for `sitrep worker` processes (nats://host:4222)')
+    .action(async (feeds: string[], o: { every: string; allowPrivate?: boolean; once?: boolean; queue?: string }, cmd: Command) => {
       const every = Number(o.every);
       // at most a week: a timer past 2^31 ms fires at once, and a feed polled less than weekly is not watched
       if (!/^\d+(?:\.\d+)?$/.test(o.every.trim()) || !(every > 0) || every > MAX_EVERY_MINUTES)
@@ -288,7 +309,7 @@ export function registerWatch(program: Command, result: { code: number }): void 
       process.on('SIGINT', int);
       process.on('SIGTERM', term);
       try {
-        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, verbose: !!cmd.optsWithGlobals().verbose });
+        result.code = await watchFeeds(feeds, { db, everyMinutes: every, allowPrivate: o.allowPrivate, once: o.once, signal: stop.signal, verbose: !!cmd.optsWithGlobals().verbose, queue: o.queue ?? process.env.SITREP_QUEUE });
         if (signal) process.stderr.write(`sitrep: watch stopped by ${signal}\n`);
       } finally {
         process.off('SIGINT', int);

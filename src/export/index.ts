@@ -55,6 +55,27 @@ export function* pagedEvents(source: EventSource, filters: EventFilters, max: nu
   }
 }
 
+/**
+ * pagedEvents over any store: SQLite answers synchronously and is read a page at a time as the
+ * export is written; a server (PostgreSQL) answers with promises, so its pages are read first.
+ */
+export async function pagedEventsOf(
+  source: { events(f: EventFilters): { events: Event[]; next: string | null } | Promise<{ events: Event[]; next: string | null }> },
+  filters: EventFilters,
+  max: number,
+  page = 500,
+): Promise<Iterable<Event>> {
+  const first = source.events({ ...filters, limit: Math.min(page, max) });
+  if (!(first instanceof Promise)) return pagedEvents(source as EventSource, filters, max, page);
+  const all: Event[] = [];
+  let res = await first;
+  for (;;) {
+    all.push(...res.events.slice(0, max - all.length));
+    if (!res.next || all.length >= max) return all;
+    res = await source.events({ ...filters, cursor: res.next, limit: Math.min(page, max - all.length) });
+  }
+}
+
 function geoFeature(e: Event): string {
   const geometry = e.location ? { type: 'Point', coordinates: [e.location.lon, e.location.lat] } : null;
   return JSON.stringify({ type: 'Feature', id: e.id, geometry, properties: eventRow(e) });

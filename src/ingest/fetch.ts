@@ -42,7 +42,7 @@ export interface FetchOptions {
   /** Linked pages of one feed fetched at once. Default 4. */
   concurrency?: number;
   /** Feed items not to fetch now (by link, else `feed#id`): ones that failed before and wait for their retry. */
-  skipItem?: (item: string) => boolean;
+  skipItem?: (item: string) => boolean | Promise<boolean>;
   /** Aborts the fetch at hand (watch stops on SIGINT with it). */
   signal?: AbortSignal;
   /** DNS resolution (tests replace it). Default `dns.promises.lookup`. */
@@ -379,7 +379,14 @@ async function* ordered<T>(thunks: readonly (() => Promise<T>)[], width: number)
 /** One result per feed item, in feed order; linked pages are fetched a few at a time. */
 export async function* feedDocuments(feed: Feed, source: string, opts: FetchOptions = {}): AsyncGenerator<InputResult> {
   const key = (item: FeedItem) => item.link ?? `${source}#${item.id}`;
-  const items = opts.skipItem ? feed.items.filter((item) => !opts.skipItem!(key(item))) : feed.items;
+  let items = feed.items;
+  if (opts.skipItem) {
+    const skip = opts.skipItem;
+    // the store answering may be a server (PostgreSQL): asked one item at a time, in feed order
+    const kept: FeedItem[] = [];
+    for (const item of items) if (!(await skip(key(item)))) kept.push(item);
+    items = kept;
+  }
   const thunks = items.map((item) => async (): Promise<InputResult> => ({ ...(await itemDocument(item, source, opts).catch((e: unknown) => errorResult(item.link ?? source, e))), item: key(item) }));
   yield* ordered(thunks, Math.max(1, opts.concurrency ?? 4));
 }

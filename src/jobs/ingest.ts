@@ -7,8 +7,8 @@
  * crashed fails the document (nothing stored), naming it.
  */
 import type { Document, Message } from '../model/index.js';
-import type { Extractor } from '../extract-pool.js';
-import type { Store } from '../store/sqlite.js';
+import type { Extractor, PoolOutcome } from '../extract-pool.js';
+import type { EventStore } from '../store/open.js';
 
 export interface IngestOutcome {
   document: string;
@@ -46,25 +46,37 @@ export function messageLine(m: Message): string {
  * Stores one document with its reports and spans. Throws DocumentFailed when a stage crashed on it,
  * StoppedError (extract-pool) when the extractor was closed by a signal; store errors pass through.
  */
-export async function ingestDocument(doc: Document, extractor: Extractor, store: Store, warnings: readonly string[] = []): Promise<IngestOutcome> {
+export async function ingestDocument(doc: Document, extractor: Extractor, store: EventStore, warnings: readonly string[] = []): Promise<IngestOutcome> {
+  const extracted = (await store.hasDocument(doc.id)) ? null : await extractor.extract(doc);
+  return ingestExtracted(doc, extracted, store, warnings);
+}
+
+/**
+ * The store step of ingestDocument, for a document extracted earlier (`ingest --workers N`
+ * extracts ahead on N threads and stores in input order, so N threads give the events one gives);
+ * `extracted` null: it was found stored before extraction.
+ */
+export async function ingestExtracted(doc: Document, extracted: PoolOutcome | null, store: EventStore, warnings: readonly string[] = []): Promise<IngestOutcome> {
   const messages = inputMessages(doc, warnings);
-  if (store.hasDocument(doc.id)) {
-    messages.push(...inputMessages(doc, droppedMetadata(doc, store), 'ingest:duplicate'));
-    return { document: doc.id, stored: false, events: store.documentEvents(doc.id), messages };
+  if (!extracted) {
+    messages.push(...inputMessages(doc, await droppedMetadata(doc, store), 'ingest:duplicate'));
+    return { document: doc.id, stored: false, events: await store.documentEvents(doc.id), messages };
   }
-  const out = await extractor.extract(doc);
+  const out = extracted;
   messages.push(...out.messages);
   if (out.messages.some((m) => m.severity === 'fatal')) throw new DocumentFailed(doc, messages);
   // stored with the language read from its text
-  const res = store.ingest(out.lang === doc.lang ? doc : { ...doc, lang: out.lang }, out.reports, out.spans);
-  // another process may have stored the same text between the check and the write
-  return { document: doc.id, stored: res.stored, events: res.stored ? [...new Set(res.events)] : store.documentEvents(doc.id), messages };
+  const res = await store.ingest(out.lang === doc.lang ? doc : { ...doc, lang: out.lang }, out.reports, out.spans);
+  if (res.stored) return { document: doc.id, stored: true, events: [...new Set(res.events)], messages };
+  // another process (or the same text earlier in the input) stored it between the check and the write
+  messages.push(...inputMessages(doc, await droppedMetadata(doc, store), 'ingest:duplicate'));
+  return { document: doc.id, stored: false, events: await store.documentEvents(doc.id), messages };
 }
 
 /** A copy of a stored text whose publication date or title differ: said, not dropped without a word. */
-function droppedMetadata(doc: Document, store: Store): string[] {
+async function droppedMetadata(doc: Document, store: EventStore): Promise<string[]> {
   if (!doc.published && !doc.title) return [];
-  const kept = store.getDocument(doc.id);
+  const kept = await store.getDocument(doc.id);
   if (!kept) return [];
   const differ = (['published', 'title'] as const).filter((k) => doc[k] && doc[k] !== kept[k]);
   return differ.length ? [`same text as stored ${doc.id} (${kept.source}); this copy's ${differ.join(' and ')} not kept`] : [];

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Document, Report } from '../model/index.js';
 import { openStore, type Store } from './sqlite.js';
-import { TermWeights } from './linking.js';
+import { SqliteGraph, TermWeights } from './linking.js';
+import { runSync } from '../link/incremental.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-linking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,10 +148,10 @@ describe('report-level linking', () => {
     const terms = ['rehab', 'promises', 'n:tara reid', 'earthquake', 'n:malibu'];
     for (const c of corpus) s.ingest(c.doc, c.reports);
     // the linker's weights, cached over eight documents, against a fresh read of term_df
-    const linker = (s as unknown as { linker: { weights: TermWeights } }).linker.weights.refresh();
-    const fresh_ = new TermWeights(s.db);
-    fresh_.refresh();
-    const again = fresh_.refresh();
+    const linker = runSync((s as unknown as { linker: { core: { weights: TermWeights } } }).linker.core.weights.refresh());
+    const fresh_ = new TermWeights(new SqliteGraph(s.db));
+    runSync(fresh_.refresh());
+    const again = runSync(fresh_.refresh());
     for (const t of terms) expect(linker.get(t)).toBeCloseTo(again.get(t), 12);
     s.close();
   });

@@ -1,0 +1,572 @@
+/**
+ * The store on PostgreSQL (`--db postgres://…`): the same tables and answers as the SQLite store,
+ * full text through a generated tsvector with a GIN index, migrations recorded in `sitrep_schema`.
+ *
+ * Concurrency: one document is one transaction that first takes a transaction-level advisory
+ * lock (LINK_LOCK), so however many processes or machines ingest, linking runs one document at a
+ * time over a consistent graph (one linker for the one partition; see README "Scaling out").
+ * Extraction, the costly part, runs outside it. A process killed mid-document holds the lock
+ * only as long as its connection lives: the server rolls its transaction back and releases it.
+ * Readers never take the lock and never wait (MVCC).
+ */
+import pg from 'pg';
+import type { Document, Event, Report } from '../model/index.js';
+import type { DocumentInfo } from '../link/corroborate.js';
+import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
+import { UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type StoreResult } from './sqlite.js';
+import { outletOf } from '../ingest/outlet.js';
+
+/** The advisory lock every ingesting transaction takes: linking is serial per database. */
+const LINK_LOCK = 0x5175e9;
+/** The lock migrations run under, so two processes opening a new database do not both create it. */
+const MIGRATE_LOCK = 0x5175ea;
+
+/** Text keys compare byte-wise (COLLATE "C"), as in SQLite: candidate order and ties must not depend on the server's locale. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    seq BIGSERIAL UNIQUE,
+    id TEXT COLLATE "C" PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    author TEXT,
+    site TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    primary_event TEXT COLLATE "C",
+    tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+  );
+  CREATE INDEX documents_primary_event ON documents(primary_event);
+  CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+  CREATE TABLE counters (name TEXT PRIMARY KEY, n BIGINT NOT NULL);
+  INSERT INTO counters VALUES ('documents', 0);
+  CREATE TABLE reports (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    document TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
+    idx INTEGER NOT NULL,
+    event TEXT COLLATE "C" NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX reports_event ON reports(event);
+  CREATE INDEX reports_document ON reports(document);
+  CREATE TABLE events (
+    seq BIGSERIAL,
+    id TEXT COLLATE "C" PRIMARY KEY,
+    data TEXT NOT NULL,
+    sort_date TEXT COLLATE "C",
+    date_start TEXT COLLATE "C",
+    date_end TEXT COLLATE "C",
+    country TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    category TEXT,
+    type TEXT,
+    disputed BOOLEAN NOT NULL DEFAULT false,
+    n_reports INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX events_listing ON events((COALESCE(sort_date, '')) DESC, id);
+  CREATE INDEX events_country ON events(country);
+  CREATE INDEX events_latlon ON events(lat, lon);
+  CREATE TABLE term_df (term TEXT COLLATE "C" PRIMARY KEY, df INTEGER NOT NULL);
+  CREATE TABLE report_link (report TEXT COLLATE "C" PRIMARY KEY, features TEXT NOT NULL);
+  CREATE TABLE report_keys (key TEXT COLLATE "C" NOT NULL, report TEXT COLLATE "C" NOT NULL, PRIMARY KEY (key, report));
+  CREATE TABLE key_df (key TEXT COLLATE "C" PRIMARY KEY, df INTEGER NOT NULL);
+  CREATE TABLE report_edges (
+    a TEXT COLLATE "C" NOT NULL,
+    b TEXT COLLATE "C" NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    scored INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (a, b)
+  );
+  CREATE INDEX report_edges_b ON report_edges(b);
+  CREATE INDEX report_edges_scored ON report_edges(scored, a, b);
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled TEXT,
+    last_status TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll TEXT
+  );
+  CREATE TABLE feed_items (feed TEXT NOT NULL, item TEXT NOT NULL, document TEXT, seen_at TEXT NOT NULL, PRIMARY KEY (feed, item));
+  `,
+  // 2: the spans the document view underlines, found at ingest (as SQLite's migration 6): reading a
+  // document never runs the pipeline again. NULL for documents stored before.
+  `
+  ALTER TABLE documents ADD COLUMN spans TEXT;
+  `,
+  // 3: feed items whose page could not be read, and when to try them again (as SQLite's migration 7)
+  `
+  CREATE TABLE failed_items (
+    item TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    next_try TEXT
+  );
+  `,
+];
+
+/** Where a connection string points, without its password, for error messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL (unreadable connection string)';
+  }
+}
+
+export const isPostgresUrl = (s: string) => /^postgres(?:ql)?:\/\//i.test(s);
+
+/** A tsquery that cannot fail from what a user typed: words ANDed, `*` kept as prefix. */
+export function safeTsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
+  const terms = words.filter((w) => !/^(?:AND|OR|NOT|NEAR)$/.test(w)).map((w) => (w.endsWith('*') ? `'${w.slice(0, -1).toLowerCase()}':*` : `'${w.toLowerCase()}'`));
+  return terms.length ? terms.join(' & ') : null;
+}
+
+type Client = pg.PoolClient;
+
+/** Linking's reads and writes over the connection of the transaction at hand. */
+class PgGraph implements LinkGraph {
+  client: Client | null = null;
+
+  /**
+   * Writes not yet sent: linking never reads what a write returns, so writes wait here and go to
+   * the server as one multi-statement query before the next read (or the commit) — one round
+   * trip for a burst of edge updates instead of one each. The server runs them in order, before
+   * the read, inside the same transaction, so what linking reads is what it wrote.
+   */
+  private pending: string[] = [];
+
+  private *rows<T>(name: string, text: string, values: unknown[]): Step<T[]> {
+    yield* this.flush();
+    const res = yield* ask(this.client!.query({ name, text, values }));
+    return res.rows as T[];
+  }
+
+  /** Queues a write (see `pending`), its parameters written in as literals. */
+  // eslint-disable-next-line require-yield
+  private *run(_name: string, text: string, values: unknown[]): Step<void> {
+    this.pending.push(text.replace(/\$(\d+)/g, (_m, i: string) => this.literal(values[Number(i) - 1])));
+  }
+
+  private literal(v: unknown): string {
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`linking: cannot store the number ${v}`);
+      return `(${String(v)})`;
+    }
+    if (Array.isArray(v)) return v.length ? `(ARRAY[${v.map((x) => this.literal(x)).join(',')}])` : "('{}')";
+    return this.client!.escapeLiteral(String(v));
+  }
+
+  /** Sends the queued writes. */
+  *flush(): Step<void> {
+    if (!this.pending.length) return;
+    const text = this.pending.join(';\n');
+    this.pending = [];
+    yield* ask(this.client!.query(text));
+  }
+
+  /** Drops queued writes (the transaction failed). */
+  reset(): void {
+    this.pending = [];
+  }
+
+  *documentCount(): Step<number> {
+    const [r] = yield* this.rows<{ n: number }>('dc', "SELECT n::int AS n FROM counters WHERE name = 'documents'", []);
+    return (r?.n ?? 0) + 1;
+  }
+  *termDfs(terms: readonly string[]): Step<Map<string, number>> {
+    const rows = yield* this.rows<{ term: string; df: number }>('tdf', 'SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]);
+    return new Map(rows.map((r) => [r.term, r.df]));
+  }
+  *features(report: string): Step<string | undefined> {
+    const [r] = yield* this.rows<{ features: string }>('feat', 'SELECT features FROM report_link WHERE report = $1', [report]);
+    return r?.features;
+  }
+  *featuresMany(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = yield* this.rows<{ report: string; features: string }>('featm', 'SELECT report, features FROM report_link WHERE report = ANY($1::text[])', [reports]);
+    return new Map(rows.map((r) => [r.report, r.features]));
+  }
+  *putFeatures(report: string, json: string): Step<void> {
+    yield* this.run('pfeat', 'INSERT INTO report_link (report, features) VALUES ($1, $2) ON CONFLICT (report) DO UPDATE SET features = EXCLUDED.features', [report, json]);
+  }
+  *keyDfs(keys: readonly string[]): Step<Map<string, number>> {
+    const rows = yield* this.rows<{ key: string; df: number }>('kdf', 'SELECT key, df FROM key_df WHERE key = ANY($1::text[])', [keys]);
+    return new Map(rows.map((r) => [r.key, r.df]));
+  }
+  *candidates(keys: readonly string[], limit: number): Step<{ report: string; n: number }[]> {
+    return yield* this.rows('cand', 'SELECT report, count(*)::int AS n FROM report_keys WHERE key = ANY($1::text[]) GROUP BY report ORDER BY n DESC, report LIMIT $2', [keys, limit]);
+  }
+  *putKeys(keys: readonly string[], report: string): Step<string[]> {
+    if (!keys.length) return [];
+    const rows = yield* this.rows<{ key: string }>('pkeys', 'INSERT INTO report_keys (key, report) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING RETURNING key', [keys, report]);
+    return rows.map((r) => r.key);
+  }
+  *bumpKeyDfs(keys: readonly string[]): Step<void> {
+    // sorted: two transactions never take the rows' locks in opposite orders
+    const sorted = [...new Set(keys)].sort();
+    yield* this.run('bkdfs', 'INSERT INTO key_df (key, df) SELECT k, 1 FROM unnest($1::text[]) AS k ON CONFLICT (key) DO UPDATE SET df = key_df.df + 1', [sorted]);
+  }
+  *edgesOf(report: string): Step<StoredEdge[]> {
+    return yield* this.rows('eof', '(SELECT a, b, score, scored FROM report_edges WHERE a = $1) UNION ALL (SELECT a, b, score, scored FROM report_edges WHERE b = $1)', [report]);
+  }
+  *edgesFrom(a: string): Step<{ b: string; score: number }[]> {
+    return yield* this.rows('efrom', 'SELECT b, score FROM report_edges WHERE a = $1', [a]);
+  }
+  *staleEdges(below: number, limit: number): Step<StoredEdge[]> {
+    return yield* this.rows('stale', 'SELECT a, b, score, scored FROM report_edges WHERE scored < $1 ORDER BY scored, a, b LIMIT $2', [below, limit]);
+  }
+  *putEdge(e: StoredEdge): Step<void> {
+    yield* this.run('pedge', 'INSERT INTO report_edges (a, b, score, scored) VALUES ($1, $2, $3, $4) ON CONFLICT (a, b) DO UPDATE SET score = EXCLUDED.score, scored = EXCLUDED.scored', [e.a, e.b, e.score, e.scored]);
+  }
+  *setEdge(a: string, b: string, score: number | null, scored: number | null): Step<void> {
+    yield* this.run('sedge', 'UPDATE report_edges SET score = COALESCE($3, score), scored = COALESCE($4, scored) WHERE a = $1 AND b = $2', [a, b, score, scored]);
+  }
+  *dropEdge(a: string, b: string): Step<void> {
+    yield* this.run('dedge', 'DELETE FROM report_edges WHERE a = $1 AND b = $2', [a, b]);
+  }
+  *eventOf(report: string): Step<string | undefined> {
+    const [r] = yield* this.rows<{ event: string }>('evof', 'SELECT event FROM reports WHERE id = $1', [report]);
+    return r?.event;
+  }
+  *eventsOf(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = yield* this.rows<{ id: string; event: string }>('evsof', 'SELECT id, event FROM reports WHERE id = ANY($1::text[])', [reports]);
+    return new Map(rows.map((r) => [r.id, r.event]));
+  }
+  *members(event: string): Step<string[]> {
+    return (yield* this.rows<{ id: string }>('memb', 'SELECT id FROM reports WHERE event = $1', [event])).map((r) => r.id);
+  }
+  *eventAge(event: string): Step<number | undefined> {
+    const [r] = yield* this.rows<{ seq: number }>('eage', 'SELECT seq::float8 AS seq FROM events WHERE id = $1', [event]);
+    return r?.seq;
+  }
+  *eventExists(event: string): Step<boolean> {
+    return (yield* this.rows('eex', 'SELECT 1 FROM events WHERE id = $1', [event])).length > 0;
+  }
+  *eventReports(event: string): Step<string[]> {
+    return (yield* this.rows<{ data: string }>('erep', 'SELECT data FROM reports WHERE event = $1 ORDER BY id', [event])).map((r) => r.data);
+  }
+  *documentInfo(document: string): Step<DocumentInfo> {
+    const [d] = yield* this.rows<DocumentInfo & { site: string | null; url: string | null }>('dinfo', 'SELECT source, published, title, site, url FROM documents WHERE id = $1', [document]);
+    // the outlet a report is named by (not a file path), as on SQLite
+    return { source: d.source, published: d.published, title: d.title, outlet: outletOf(d) };
+  }
+  *setReportEvent(report: string, event: string): Step<void> {
+    yield* this.run('srev', 'UPDATE reports SET event = $2 WHERE id = $1', [report, event]);
+  }
+  *setPrimaryOf(report: string, event: string): Step<void> {
+    yield* this.run('sprim', 'UPDATE documents SET primary_event = $2 WHERE id = (SELECT document FROM reports WHERE id = $1 AND idx = 0)', [report, event]);
+  }
+  *setDocumentPrimary(document: string, event: string): Step<void> {
+    yield* this.run('sdprim', 'UPDATE documents SET primary_event = $2 WHERE id = $1', [document, event]);
+  }
+  *removeEvent(event: string): Step<void> {
+    yield* this.run('rmev', 'DELETE FROM events WHERE id = $1', [event]);
+  }
+  *putEvent(r: EventRow): Step<void> {
+    yield* this.run(
+      'pev',
+      `INSERT INTO events (id, data, sort_date, date_start, date_end, country, lat, lon, category, type, disputed, n_reports, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       ON CONFLICT (id) DO UPDATE SET data=EXCLUDED.data, sort_date=EXCLUDED.sort_date, date_start=EXCLUDED.date_start, date_end=EXCLUDED.date_end,
+         country=EXCLUDED.country, lat=EXCLUDED.lat, lon=EXCLUDED.lon, category=EXCLUDED.category, type=EXCLUDED.type, disputed=EXCLUDED.disputed,
+         n_reports=EXCLUDED.n_reports, updated_at=EXCLUDED.updated_at`,
+      [r.id, r.data, r.sort, r.ds, r.de, r.cc, r.lat, r.lon, r.cat, r.type, r.disp === 1, r.n, r.now],
+    );
+  }
+}
+
+/** Errors of the server or the connection, named by where they came from, on one line. */
+function named(url: string, e: unknown): Error {
+  const msg = ((e as Error)?.message || String((e as { code?: string })?.code ?? e)).split('\n')[0];
+  return new Error(`${describeUrl(url)}: ${msg}`);
+}
+
+export class PgStore {
+  readonly kind = 'postgres';
+  private readonly graph = new PgGraph();
+  private readonly linker = new Linker(this.graph);
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+  ) {}
+
+  /** Connects (bounded wait), runs missing migrations; a server that is down or refuses is a one-line error. */
+  static async open(url: string): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000 });
+    // an idle connection the server dropped (a restart) is an error event on the pool: the next query reconnects
+    pool.on('error', () => {});
+    const store = new PgStore(pool, url);
+    try {
+      await store.migrate();
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw named(url, e);
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS sitrep_schema (version INTEGER NOT NULL)');
+      const { rows } = await c.query('SELECT max(version) AS v FROM sitrep_schema');
+      for (let v = (rows[0]?.v as number | null) ?? 0; v < MIGRATIONS.length; v++) {
+        await c.query('BEGIN');
+        await c.query(MIGRATIONS[v]);
+        await c.query('INSERT INTO sitrep_schema VALUES ($1)', [v + 1]);
+        await c.query('COMMIT');
+      }
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => {});
+      c.release();
+    }
+  }
+
+  /** One query, retried once on a connection the server dropped (a restart, a terminated backend). */
+  private async q<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.pool.query(text, values)).rows as T[];
+      } catch (e) {
+        if (attempt < 3 && isConnectionLoss(e)) {
+          await sleep(200 * 2 ** attempt);
+          continue;
+        }
+        throw named(this.url, e);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return (await this.q('SELECT 1 FROM documents WHERE id = $1', [id])).length > 0;
+  }
+
+  async documentCount(): Promise<number> {
+    return (await this.q<{ n: number }>("SELECT n::int AS n FROM counters WHERE name = 'documents'"))[0].n;
+  }
+
+  /**
+   * Stores one document with its reports and links them in one transaction under the linking
+   * lock; a document already stored changes nothing. A connection lost on the way (server
+   * restart) rolls the transaction back on the server; the document is tried again on a new one.
+   */
+  async ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): Promise<StoreResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.ingestOnce(doc, reports, spans);
+      } catch (e) {
+        this.linker.forget();
+        if (attempt < 5 && isConnectionLoss(e)) {
+          await sleep(250 * 2 ** attempt);
+          continue;
+        }
+        throw named(this.url, e);
+      }
+    }
+  }
+
+  private async ingestOnce(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null): Promise<StoreResult> {
+    const c = await this.pool.connect();
+    // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
+    const ignore = () => {};
+    c.on('error', ignore);
+    let broken = false;
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+      if ((await c.query('SELECT 1 FROM documents WHERE id = $1', [doc.id])).rowCount) {
+        await c.query('COMMIT');
+        return { stored: false, events: [] };
+      }
+      await c.query(
+        'INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
+        [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString(), spans ? JSON.stringify(spans) : null],
+      );
+      await c.query("UPDATE counters SET n = n + 1 WHERE name = 'documents'");
+      const terms = [...countedTerms(reports)].sort();
+      if (terms.length) await c.query('INSERT INTO term_df (term, df) SELECT unnest($1::text[]), 1 ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [terms]);
+      if (reports.length) {
+        await c.query("INSERT INTO reports (id, document, idx, event, data) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])", [
+          reports.map((r) => r.id),
+          reports.map((r) => r.document),
+          reports.map((r) => r.index),
+          reports.map(() => ''),
+          reports.map((r) => JSON.stringify(r)),
+        ]);
+      }
+      this.graph.client = c;
+      const events = await runAsync(this.linker.link(doc, reports));
+      await runAsync(this.graph.flush());
+      await c.query('COMMIT');
+      return { stored: true, events };
+    } catch (e) {
+      broken = isConnectionLoss(e);
+      if (!broken) await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      this.graph.client = null;
+      this.graph.reset();
+      c.off('error', ignore);
+      c.release(broken);
+    }
+  }
+
+  async getEvent(id: string): Promise<Event | null> {
+    const [r] = await this.q<{ data: string }>('SELECT data FROM events WHERE id = $1', [id]);
+    return r ? (JSON.parse(r.data) as Event) : null;
+  }
+
+  /** Events newest first, filtered; `q` is full text over the documents (as the SQLite store). */
+  async events(f: EventFilters = {}): Promise<{ events: Event[]; next: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.since) where.push(`COALESCE(date_end, sort_date) >= ${p(f.since)}`);
+    if (f.until) where.push(`COALESCE(date_start, sort_date) <= ${p(f.until)}`);
+    if (f.type) where.push(`(type = ${p(f.type)} OR category = ${p(f.type)})`);
+    if (f.country) where.push(`country = ${p(f.country.toUpperCase())}`);
+    if (f.disputed) where.push('disputed');
+    if (f.bbox) where.push(`lat BETWEEN ${p(f.bbox.south)} AND ${p(f.bbox.north)} AND lon BETWEEN ${p(f.bbox.west)} AND ${p(f.bbox.east)}`);
+    if (f.near) {
+      const dLat = f.near.km / 111;
+      const dLon = f.near.km / (111 * Math.max(0.05, Math.cos((f.near.lat * Math.PI) / 180)));
+      where.push(`lat BETWEEN ${p(f.near.lat - dLat)} AND ${p(f.near.lat + dLat)} AND lon BETWEEN ${p(f.near.lon - dLon)} AND ${p(f.near.lon + dLon)}`);
+      // the great-circle distance in the query, before LIMIT (as haversineKm): filtered after it, pages came back short
+      const la = p(f.near.lat);
+      const lo = p(f.near.lon);
+      where.push(
+        `12742 * asin(sqrt(least(1, power(sin(radians(lat - ${la}) / 2), 2) + cos(radians(${la})) * cos(radians(lat)) * power(sin(radians(lon - ${lo}) / 2), 2)))) <= ${p(f.near.km)}`,
+      );
+    }
+    if (f.q !== undefined) {
+      const q = safeTsQuery(f.q);
+      if (!q) throw new UsageError(`--q: nothing to search for in ${JSON.stringify(f.q)}`);
+      where.push(`id IN (SELECT r.event FROM documents d JOIN reports r ON r.document = d.id WHERE d.tsv @@ to_tsquery('simple', ${p(q)}))`);
+    }
+    if (f.cursor) {
+      const [sd, cid] = decodeCursor(f.cursor);
+      where.push(`(COALESCE(sort_date, '') < ${p(sd)} OR (COALESCE(sort_date, '') = ${p(sd)} AND id > ${p(cid)}))`);
+    }
+    const limit = Math.max(1, Math.min(f.limit ?? 100, 100_000));
+    const sql = `SELECT id, data, sort_date, lat, lon FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY COALESCE(sort_date, '') DESC, id LIMIT ${p(limit + 1)}`;
+    const rows = await this.q<{ id: string; data: string; sort_date: string | null; lat: number | null; lon: number | null }>(sql, params);
+    const page = rows.slice(0, limit);
+    const next = rows.length > limit ? encodeCursor(page[page.length - 1].sort_date ?? '', page[page.length - 1].id) : null;
+    return { events: page.map((r) => JSON.parse(r.data) as Event), next };
+  }
+
+  async documents(): Promise<(DocumentRow & { events: string[] })[]> {
+    const docs = await this.q<DocumentRow>('SELECT id, source, url, title, published, author, site, lang, ingested_at, primary_event FROM documents ORDER BY seq');
+    const evs = await this.q<{ document: string; event: string }>('SELECT document, event FROM reports ORDER BY document, idx');
+    const by = new Map<string, string[]>();
+    for (const e of evs) {
+      const l = by.get(e.document) ?? [];
+      if (!l.includes(e.event)) l.push(e.event);
+      by.set(e.document, l);
+    }
+    return docs.map((d) => ({ ...d, events: by.get(d.id) ?? [] }));
+  }
+
+  async feedState(url: string): Promise<FeedState | null> {
+    const [r] = await this.q<FeedState>('SELECT url, etag, last_modified, last_polled, last_status, failures, next_poll FROM feeds WHERE url = $1', [url]);
+    return r ?? null;
+  }
+
+  async saveFeedState(s: FeedState): Promise<void> {
+    await this.q(
+      `INSERT INTO feeds (url, etag, last_modified, last_polled, last_status, failures, next_poll) VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (url) DO UPDATE SET etag=$2, last_modified=$3, last_polled=$4, last_status=$5, failures=$6, next_poll=$7`,
+      [s.url, s.etag, s.last_modified, s.last_polled, s.last_status, s.failures, s.next_poll],
+    );
+  }
+
+  async hasFeedItem(feed: string, item: string): Promise<boolean> {
+    return (await this.q('SELECT 1 FROM feed_items WHERE feed = $1 AND item = $2', [feed, item])).length > 0;
+  }
+
+  async addFeedItem(feed: string, item: string, document: string | null): Promise<void> {
+    await this.q('INSERT INTO feed_items (feed, item, document, seen_at) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [feed, item, document, new Date().toISOString()]);
+  }
+
+  /** A feed item that failed before (by its link), or null. */
+  async failedItem(item: string): Promise<FailedItem | null> {
+    const [r] = await this.q<FailedItem>('SELECT item, failures, reason, last_failed, next_try FROM failed_items WHERE item = $1', [item]);
+    return r ?? null;
+  }
+
+  async saveFailedItem(f: FailedItem): Promise<void> {
+    await this.q(
+      'INSERT INTO failed_items (item, failures, reason, last_failed, next_try) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (item) DO UPDATE SET failures = EXCLUDED.failures, reason = EXCLUDED.reason, last_failed = EXCLUDED.last_failed, next_try = EXCLUDED.next_try',
+      [f.item, f.failures, f.reason, f.last_failed, f.next_try],
+    );
+  }
+
+  async clearFailedItem(item: string): Promise<void> {
+    await this.q('DELETE FROM failed_items WHERE item = $1', [item]);
+  }
+
+  async documentEvents(id: string): Promise<string[]> {
+    const rows = await this.q<{ event: string }>('SELECT event FROM reports WHERE document = $1 ORDER BY idx', [id]);
+    return [...new Set(rows.map((r) => r.event))];
+  }
+
+  async getDocument(id: string): Promise<(DocumentRow & { text: string; reports: Report[] }) | null> {
+    const [d] = await this.q<DocumentRow & { text: string }>('SELECT id, source, url, title, published, author, site, lang, ingested_at, primary_event, text FROM documents WHERE id = $1', [id]);
+    if (!d) return null;
+    const reports = (await this.q<{ data: string }>('SELECT data FROM reports WHERE document = $1 ORDER BY idx', [id])).map((r) => JSON.parse(r.data) as Report);
+    return { ...d, reports };
+  }
+
+  /** The spans stored at ingest; null for a document stored before they were. */
+  async documentSpans(id: string): Promise<unknown[] | null> {
+    const [r] = await this.q<{ spans: string | null }>('SELECT spans FROM documents WHERE id = $1', [id]);
+    return r?.spans ? (JSON.parse(r.spans) as unknown[]) : null;
+  }
+}
+
+/** A connection the server or the network dropped: worth a new connection, not a failure of the document. */
+export function isConnectionLoss(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  const msg = (e as Error)?.message ?? '';
+  // 57P01 admin_shutdown (restart, pg_terminate_backend), 57P02/57P03 crash/cannot connect now, 08xxx connection exceptions
+  return /^(?:57P0[123]|08\d{3})$/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code) || /Connection terminated|connection .*(?:closed|ended)|Client has encountered a connection error/i.test(msg);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function encodeCursor(sortDate: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortDate, id])).toString('base64url');
+}
+
+function decodeCursor(c: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new UsageError('invalid cursor');
+}
