@@ -45,10 +45,10 @@ const NAMED_GROUPS = /\b(Hezbollah|Hamas|Taliban|ISIS|ISIL|Islamic State|Da[’'
  * forces"): the forces of the country the document's places lie in.
  */
 const BARE_FORCES = /\b(?:(?:regime|government|junta|pro-government|security|state|army|military)\s+(?:forces|troops|soldiers)|the\s+(?:army|military|junta|regime)|Tatmadaw)\b/gi;
-/** Words of an institution: "Defense Intelligence" is a body, not a person's name. */
+/** Words of an institution: "Military Intelligence" is a body, not a person's name. */
 const INSTITUTION_WORD = /\b(?:Intelligence|Ministry|Forces|Army|Police|Service|Agency|Council|Committee|Command|Guards?|Republic|Center|Centre|Directorate|Department|Office|Liberty|Radio|News|Times|Post|Press|Channel|Television|TV)\b/;
-/** A name speaking or told of in the third person: "Kyrylo Budanov, in his conversation", "Jane Roe said". */
-const NAME_SPEAKS = new RegExp(`(?<![\\p{L}'’-])([\\p{Lu}][\\p{L}'’-]{1,30}\\s{1,8}[\\p{Lu}][\\p{L}'’-]{1,30})(?=,\\s+(?:in|who)\\s+(?:his|her)\\b|\\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\\b)`, 'gu');
+/** A name speaking: "Jane Roe said", "John Doe told reporters". */
+const NAME_SPEAKS = new RegExp(`(?<![\\p{L}'’-])([\\p{Lu}][\\p{L}'’-]{1,30}\\s{1,8}[\\p{Lu}][\\p{L}'’-]{1,30})(?=\\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\\b)`, 'gu');
 
 const PERSON_STOP = /^(?:The|A|An|In|On|At|As|But|And|While|When|According|Despite|Further|Finally|Tragically|Initially|Russian|Ukrainian|Syrian)\b/;
 

@@ -32,6 +32,7 @@ import type {
 } from '../model/index.js';
 import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
+import { sentenceAt } from './sentences.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
 
@@ -84,17 +85,7 @@ function groupBySentence(doc: AnnotatedDocument): Sentence[] {
     .filter((a) => a.kind === 'sentence')
     .map((s, index) => ({ start: s.start, end: s.end, index, triggers: [], items: [], attribution: null }));
   // annotations are few per document: a binary search per annotation keeps this n log n
-  const find = (pos: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end <= pos) lo = mid + 1;
-      else if (sentences[mid].start > pos) hi = mid - 1;
-      else return sentences[mid];
-    }
-    return null;
-  };
+  const find = (pos: number) => sentences[sentenceAt(sentences, pos)] ?? null;
   for (const a of doc.annotations) {
     if (a.kind === 'sentence') continue;
     const s = find(a.start);

@@ -4,7 +4,7 @@
  *
  * Every resolved place is a candidate (its mentions pooled). Each gets cues as numbers — in the
  * title or headline, after a locative word, in a sentence with an event word, in a dateline
- * ("KYIV, Ukraine (AP) —"), framed by a region ("Idlib province", "Springfield, Illinois"), in
+ * ("BAGHDAD, Iraq (AP) —"), framed by a region ("Aleppo province", "Springfield, Illinois"), in
  * the state or country most other places of the story lie in, named by the site ("dallasnews"),
  * "a Summerton man", repetition, population, precision — and a linear score; the highest wins.
  * The weights are learned (`npm run train:scene`, a conditional logit over the candidates of
@@ -19,6 +19,7 @@ import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.
 import { findPlaces } from './places.js';
 import { framedScene, isScene, namesakeRegion, qualifiedScene, routeEnd } from './scene-cues.js';
 import { SCENE_WEIGHTS } from './scene-weights.js';
+import { sentenceAt } from './sentences.js';
 
 /** The cues, in the order of the weight vector. */
 export const SCENE_FEATURES = [
@@ -86,7 +87,7 @@ const RESIDENT_AFTER = /^\s+(?:man|woman|men|women|boy|girls?|boys|teens?|teenag
 const LOCAL_FORCE_AFTER = /^(?:['’]s)?\s+(?:police|sheriff|sheriff['’]s|pd|fire|county sheriff|county police|metro police|state police)\b/i;
 /** A headline's tail after a separator names the site: "… - WBRC FOX6 News - Birmingham, AL". */
 const TITLE_SEPARATOR = /\s[-|–—]\s|\s\|/g;
-/** "KYIV, Ukraine (AP) —", "DALLAS —", "Zacatecas:": a place opening the text or a line, then a dash or colon. */
+/** "BAGHDAD, Iraq (AP) —", "DALLAS —", "Zacatecas:": a place opening the text or a line, then a dash or colon. */
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\p{L}\p{N}. ]{1,20}\))?\s*(?:[—–]|--|-\s|:)/u;
 const TYPE_AFTER = /^\s+(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)\b/i;
 const TYPE_WORD_IN = /\s(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)$/i;
@@ -117,18 +118,6 @@ function near(sorted: readonly PlaceAnnotation[], from: number, to: number): Pla
   const out: PlaceAnnotation[] = [];
   for (let i = lo; i < sorted.length && sorted[i].start < to; i++) if (sorted[i].end <= to) out.push(sorted[i]);
   return out;
-}
-
-function sentenceIndex(sentences: readonly SentenceAnnotation[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= pos) lo = mid + 1;
-    else if (sentences[mid].start > pos) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** A region (admin1, or admin2 for a county) holds a place: same country and codes. */
@@ -189,7 +178,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const text = doc.text;
   const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
   const triggered = new Set<number>();
-  for (const a of annotations) if (a.kind === 'trigger') triggered.add(sentenceIndex(sentences, a.start));
+  for (const a of annotations) if (a.kind === 'trigger') triggered.add(sentenceAt(sentences, a.start));
   const mentions: Mention[] = [];
   const title = separateTitle(doc);
   if (title) {
@@ -201,7 +190,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const headlineEnd = !title && doc.title ? (sentences[0]?.end ?? 0) : 0;
   for (const a of annotations) {
     if (a.kind !== 'place' || a.qualifies !== null) continue;
-    const s = sentenceIndex(sentences, a.start);
+    const s = sentenceAt(sentences, a.start);
     mentions.push({ p: a, key: keyOf(a.value), title: a.start < headlineEnd, sentence: s, triggered: triggered.has(s), reread: false });
   }
   if (!mentions.length) return [];
@@ -380,7 +369,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
     // a frame ("Springfield, Illinois") has settled the reading
     const inTitle = m.title && title !== null;
     if (v.precision === 'country' || (!inTitle && framed.has(m.p.start))) continue;
-    // a type word ("Kharkiv region", "Idlib province") has settled the kind of place
+    // a type word ("Kharkiv region", "Aleppo province") has settled the kind of place
     const typed = TYPE_WORD_IN.test(m.p.text) || TYPE_AFTER.test((inTitle ? title : text).slice(m.p.end, m.p.end + 16));
     // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
     const top: GazetteerEntry[] = [];
@@ -457,7 +446,7 @@ export function chooseScene(doc: Document, annotations: readonly Annotation[], g
     // "Kharkiv region militiamen killed in shelling of Novoselivka", the town read as a namesake
     // in another region: the region its sentence names is the surer place
     const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
-    const s = sentences[sentenceIndex(sentences, first.start)];
+    const s = sentences[sentenceAt(sentences, first.start)];
     const region = s ? namesakeRegion(doc.text, first, annotations.filter((a) => a.kind === 'place' && a.start >= s.start && a.end <= s.end)) : null;
     if (region) {
       value = region.value;

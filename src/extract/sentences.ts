@@ -4,7 +4,7 @@
  * line with no end punctuation (headlines, datelines). Abbreviations ("Gen.", "U.S.", "Jan.") and
  * initials do not end one. Leaves clause structure to the stages that need it.
  */
-import type { SentenceAnnotation, Stage } from '../model/index.js';
+import type { SentenceAnnotation, Span, Stage } from '../model/index.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconSentences } from '../lang/sentences.js';
 
@@ -64,3 +64,16 @@ export const sentences: Stage = {
     return { annotations: lex?.native ? lexiconSentences(document.text, lex) : splitSentences(document.text) };
   },
 };
+
+/** Index of the sentence (sorted, non-overlapping spans) holding offset `pos`, or -1: a binary search. */
+export function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else if (sentences[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

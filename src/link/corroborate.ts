@@ -101,7 +101,7 @@ function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvi
     }
   }
   // inside one document: a place or a date told two ways in the incident's own sentences ("one
-  // claiming Poltava, another Vovchansk") — these claims come from those sentences only; counts
+  // source: it landed in town A, another: in town B") — these claims come from those sentences only; counts
   // are read from every sentence, where a second figure is more often background or an update
   if (compatible && !disputed && (field === 'location' || field === 'date')) {
     const firm = claims.filter((c) => !c.hedged);
