@@ -169,3 +169,14 @@ describe('buildReports', () => {
   });
 });
 
+
+describe('a value repeated through a long article', () => {
+  it('keeps its first few sentences as evidence, not one claim per repetition', () => {
+    const r = main('A car bomb killed 4 people in Herat on Monday. ' + 'Police in Herat said more. '.repeat(400));
+    const herat = r.claims.filter((c) => c.field === 'location' && (c.value as { geonameid: number }).geonameid === 1140026);
+    expect(r.location?.geonameid).toBe(1140026);
+    expect(herat.length).toBeGreaterThan(1);
+    expect(herat.length).toBeLessThanOrEqual(8);
+    expect(herat[0].quote).toMatch(/^A car bomb killed 4 people in Herat/);
+  });
+});

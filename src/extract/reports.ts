@@ -30,7 +30,7 @@ import type {
   SceneAnnotation,
   TriggerAnnotation,
 } from '../model/index.js';
-import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from '../link/compatible.js';
+import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 import { sentenceAt } from './sentences.js';
 import { foldName } from './gazetteer.js';
@@ -186,6 +186,23 @@ function placeLocation(v: ResolvedPlace): Location {
   return { name: v.name, admin1: v.admin1, admin2: v.admin2, country: v.country, lat: v.lat, lon: v.lon, precision: v.precision, geonameid: v.geonameid };
 }
 
+/**
+ * A value's evidence is its first few sentences: an article that repeats one town or one figure in
+ * thousands of sentences would otherwise carry thousands of equal claims into every event it joins
+ * (stored, compared and rewritten each time a report is linked).
+ */
+const SAME_CLAIMS = 8;
+
+function fewRepeats(claims: Claim[]): Claim[] {
+  const seen = new Map<string, number>();
+  return claims.filter((c) => {
+    const k = `${c.field}\n${c.hedged ? 1 : 0}\n${c.field === 'location' ? placeKey(c.value as Location) : JSON.stringify(c.value)}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n <= SAME_CLAIMS;
+  });
+}
+
 function claim(text: string, docId: string, s: Sentence, field: FieldName, value: unknown, hedged = false): Claim {
   const c: Claim = { field, value, document: docId, quote: text.slice(s.start, s.end), start: s.start, end: s.end, attributed_to: s.attribution };
   if (hedged) c.hedged = true;
@@ -251,7 +268,7 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = []): Date
   const own = dates.filter((_, i) => !later[i]);
   const pool = own.length ? own : dates;
   const days = pool.filter((d) => Date.parse(d.end) - Date.parse(d.start) <= DAY_MS);
-  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity);
+  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity, dateKey);
 }
 
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
@@ -424,13 +441,13 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
     date: incidentDate(dates, datesLater) ?? (index === 0 ? impliedDate(doc.document.published) : null),
-    location: consensus(places, placesCompatible, placeSpecificity),
+    location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,
     injured: hurt,
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
-    claims,
+    claims: fewRepeats(claims),
     features: features(doc, all, places),
   };
 }

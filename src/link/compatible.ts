@@ -40,17 +40,36 @@ export function countsCompatible(a: Count, b: Count): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
 
+/** What compatibility and specificity read of a value: values with one key are interchangeable in consensus and disputes. */
+export const placeKey = (p: Location) => `${p.geonameid ?? ''}|${p.country}|${p.admin1 ?? ''}|${p.admin2 ?? ''}|${p.precision}|${p.lat}|${p.lon}`;
+export const dateKey = (d: DateInterval) => `${d.start}|${d.end}`;
+export const countKey = (c: Count) => `${c.low}|${c.best}|${c.high}`;
+
+/** Each distinct value (its first occurrence) with how often it occurs: a long article repeating one town thousands of times is compared once. */
+export function tally<T>(values: readonly T[], key: (v: T) => string): { value: T; n: number }[] {
+  const byKey = new Map<string, { value: T; n: number }>();
+  for (const v of values) {
+    const k = key(v);
+    const t = byKey.get(k);
+    if (t) t.n++;
+    else byKey.set(k, { value: v, n: 1 });
+  }
+  return [...byKey.values()];
+}
+
 /**
  * The value most others are compatible with; among those, the most specific; then the first.
  * Support decides before specificity, so one narrow outlier cannot outvote agreeing sources.
+ * Quadratic in distinct values only (`key` groups equal ones).
  */
-export function consensus<T>(values: readonly T[], compatible: (a: T, b: T) => boolean, specificity: (v: T) => number): T | null {
+export function consensus<T>(values: readonly T[], compatible: (a: T, b: T) => boolean, specificity: (v: T) => number, key: (v: T) => string): T | null {
+  const distinct = tally(values, key);
   let best: T | null = null;
   let bestSupport = -1;
   let bestSpecificity = -Infinity;
-  for (const v of values) {
+  for (const { value: v } of distinct) {
     let support = 0;
-    for (const w of values) if (compatible(v, w)) support++;
+    for (const w of distinct) if (compatible(v, w.value)) support += w.n;
     const spec = specificity(v);
     if (support > bestSupport || (support === bestSupport && spec > bestSpecificity)) {
       best = v;

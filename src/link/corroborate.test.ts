@@ -53,3 +53,16 @@ describe('a toll that rises', () => {
     expect(corroborate('evt', [a, b], docs).fields.fatalities?.status).toBe('agreed');
   });
 });
+
+describe('consensus', () => {
+  it('weighs each value by how often it is given, comparing distinct values once', async () => {
+    const { consensus } = await import('./compatible.js');
+    let compared = 0;
+    const same = (a: string, b: string) => (compared++, a === b);
+    const values = [...Array(1000).fill('town'), 'village', 'village'];
+    // the village is more specific, but a thousand mentions of the town outvote it
+    expect(consensus(values, same, (v) => (v === 'village' ? 1 : 0), (v) => v)).toBe('town');
+    expect(compared).toBe(4);
+    expect(consensus(['town', 'village', 'village'], same, (v) => (v === 'village' ? 1 : 0), (v) => v)).toBe('village');
+  });
+});

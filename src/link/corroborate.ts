@@ -8,7 +8,7 @@
  * best, as ACLED codes conflicting reports.
  */
 import type { Actor, Claim, Count, DateInterval, Event, FieldEvidence, FieldName, Location, Report, ReportRef } from '../model/index.js';
-import { consensus, countsCompatible, dateSpecificity, datesCompatible, placesCompatible, placeSpecificity } from './compatible.js';
+import { consensus, countKey, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, tally } from './compatible.js';
 
 export interface DocumentInfo {
   source: string;
@@ -36,6 +36,13 @@ function compatibleFor(field: FieldName): ((a: Claim, b: Claim) => boolean) | nu
     default:
       return null; // actors and equipment are lists: more of them is not a conflict
   }
+}
+
+/** A value's key for the fields compared (see compatibleFor): a document's equal values are compared once. */
+function valueKey(field: FieldName, value: unknown): string {
+  if (field === 'location') return placeKey(value as Location);
+  if (field === 'date') return dateKey(value as DateInterval);
+  return countKey(value as Count);
 }
 
 /** One report's own value of a field, with its document's publication date: what sources are compared on. */
@@ -75,12 +82,13 @@ const isCount = (f: FieldName) => f === 'fatalities' || f === 'injured' || f ===
  */
 const sameRegion = (a: Location, b: Location) => a.country === b.country && !!a.admin1 && a.admin1 === b.admin1;
 
-function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvidence {
+function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): FieldEvidence {
   const docs = new Set(claims.map((c) => c.document));
   const compatible = compatibleFor(field);
   let disputed = false;
   let updated = false;
   if (compatible) {
+    const stated = tally(allStated, (s) => `${s.document}\n${valueKey(field, s.value)}`).map((t) => t.value);
     outer: for (let i = 0; i < stated.length; i++) {
       for (let j = i + 1; j < stated.length; j++) {
         const [a, b] = [stated[i], stated[j]];
@@ -104,7 +112,10 @@ function evidence(field: FieldName, claims: Claim[], stated: Stated[]): FieldEvi
   // source: it landed in town A, another: in town B") — these claims come from those sentences only; counts
   // are read from every sentence, where a second figure is more often background or an update
   if (compatible && !disputed && (field === 'location' || field === 'date')) {
-    const firm = claims.filter((c) => !c.hedged);
+    const firm = tally(
+      claims.filter((c) => !c.hedged),
+      (c) => `${c.document}\n${valueKey(field, c.value)}`,
+    ).map((t) => t.value);
     outer: for (let i = 0; i < firm.length; i++) {
       for (let j = i + 1; j < firm.length; j++) {
         if (firm[i].document === firm[j].document && !compatible(firm[i], firm[j])) {
@@ -161,7 +172,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
   // (every place a sentence's words make the scene) decide only where no report has a place
   const chosen = reports.flatMap((r) => (r.location ? [r.location] : []));
   const locationClaims = (fields.location?.claims ?? []).filter((c) => !c.hedged).map((c) => c.value as Location);
-  const location = consensus(chosen.length ? chosen : locationClaims, placesCompatible, placeSpecificity);
+  const location = consensus(chosen.length ? chosen : locationClaims, placesCompatible, placeSpecificity, placeKey);
   const dateClaims = (fields.date?.claims ?? []).map((c) => c.value as DateInterval);
   const actors = new Map<string, Actor>();
   for (const r of reports) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);
@@ -189,7 +200,7 @@ export function corroborate(id: string, members: readonly Report[], docs: Readon
     category: lead.category,
     type: lead.type,
     tags,
-    date: consensus(dateClaims.length ? dateClaims : reports.flatMap((r) => (r.date ? [r.date] : [])), datesCompatible, dateSpecificity),
+    date: consensus(dateClaims.length ? dateClaims : reports.flatMap((r) => (r.date ? [r.date] : [])), datesCompatible, dateSpecificity, dateKey),
     location,
     actors: [...actors.values()],
     fatalities: mergeCounts(fields.fatalities?.updated ? latestCounts('fatalities', reports, docs) : reports.map((r) => r.fatalities)),
