@@ -20,7 +20,8 @@
  *   violence; 3 → violence against civilians); no report disagrees. ≥ 0.85.
  * - GVA: share of articles that yield an incident ≥ 0.97.
  *
- * Usage: npm run eval:types [-- --part train|valid] [--only ecb,satp,...] [--errors N]
+ * Usage: npm run eval:types [-- --part train|valid|cv] [--only ecb,satp,...] [--errors N]
+ *   (--part cv: the train part, each fold read by the model trained without it: `npm run cv:types`)
  *   (--part train / valid print the same figures on the train part, or its validation slice after
  *   `train:types --valid`: tuning help, never the reported figure; SITREP_TYPE_MODEL picks the weights)
  */
@@ -28,11 +29,11 @@ import { textDocument } from '../src/ingest/document.js';
 import type { Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 import { loadTypeModel } from '../src/extract/type-model.js';
-import { loadEcb, loadGva, loadIndia, loadSatp, loadUcdp, type Item } from './type-data.js';
+import { CV_FOLDS, cvFold, loadEcb, loadGva, loadIndia, loadSatp, loadUcdp, type Item } from './type-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const part = opt('--part') === 'train' ? 'train' : opt('--part') === 'valid' ? 'valid' : 'test';
+const part = (['train', 'valid', 'cv'] as const).find((p) => p === opt('--part')) ?? 'test';
 const only = new Set((opt('--only') ?? 'ecb,satp,india,ucdp,gva').split(','));
 const showErrors = Number(opt('--errors') ?? 0);
 
@@ -42,11 +43,14 @@ const pct = (a: number, b: number) => `${b ? ((100 * a) / b).toFixed(1) : '-'} %
 
 const res = loadResources();
 const pipeline = createPipeline(process.env.SITREP_TYPE_MODEL ? { ...res, typeModel: loadTypeModel(process.env.SITREP_TYPE_MODEL) } : res);
+// --part cv: each train-part item read by the model trained without its fold (`train:types --fold i --out DIR/fold-i.json`)
+const cvDir = opt('--cv-dir') ?? '/tmp/sitrep-types-cv';
+const folds = part === 'cv' ? Array.from({ length: CV_FOLDS }, (_, i) => createPipeline({ ...res, typeModel: loadTypeModel(`${cvDir}/fold-${i}.json`) })) : [];
 
 function reportsOf(it: Item): Report[] {
   try {
     const doc = textDocument(it.text, { source: `${it.set}:${it.id}`, title: it.title, published: it.published });
-    return extract(doc, pipeline).reports;
+    return extract(doc, part === 'cv' ? folds[cvFold(it.key)] : pipeline).reports;
   } catch {
     return []; // text ingest refuses (empty, filler): no incident
   }
@@ -175,7 +179,7 @@ console.log(`eval:types — ${part} part (split: scripts/type-data.ts)`);
 for (const [name, load, measure] of runs) {
   if (!only.has(name)) continue;
   const t0 = performance.now();
-  measure(load().filter((it) => (part === 'test' ? it.test : !it.test && (part === 'train' || it.valid))));
+  measure(load().filter((it) => (part === 'test' ? it.test : !it.test && (part === 'train' || part === 'cv' || it.valid))));
   console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 for (const e of errors) console.log(e);

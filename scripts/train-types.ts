@@ -18,7 +18,8 @@
  * Protests and riots have no labelled data here: they stay out of every softmax, so the training
  * pushes them neither way and their score is the rules' prior (see type-model.ts).
  *
- * Usage: npm run train:types [-- --epochs N] [--out FILE]
+ * Usage: npm run train:types [-- --epochs N] [--out FILE] [--fold i] (leave CV fold i of the train part out)
+ * Cross-validation: npm run cv:types (trains the folds into /tmp and runs `eval:types --part cv`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { findTriggers } from '../src/extract/triggers.js';
 import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-model.js';
 import { textDocument } from '../src/ingest/document.js';
-import { loadAll, type Item } from './type-data.js';
+import { cvFold, loadAll, type Item } from './type-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -36,6 +37,8 @@ const OUT = opt('--out') ?? join(root, 'data', 'model', 'types.json');
 /** Leave the validation items out too (to choose settings on them with `eval:types --part valid`). */
 const VALID = args.includes('--valid');
 const num = (name: string, d: number) => Number(opt(name) ?? d);
+/** Leave one cross-validation fold of the train part out (`eval:types --part cv` scores it). */
+const FOLD = opt('--fold') === undefined ? -1 : Number(opt('--fold'));
 
 /** Characters of text read for words: the title and lead name the incident; the rest drifts to background. */
 const LEAD_CHARS = 1200;
@@ -93,7 +96,7 @@ const GROUP_WEIGHT: Record<string, number> = {
 function examples(): Example[] {
   const out: Example[] = [];
   for (const it of loadAll()) {
-    if (it.test || (VALID && it.valid)) continue;
+    if (it.test || (VALID && it.valid) || (FOLD >= 0 && cvFold(it.key) === FOLD)) continue;
     const t = targetOf(it);
     if (!t) continue;
     let text: string;

@@ -25,6 +25,9 @@ export const dataDir = resolve(process.env.SITREP_DATA ?? join(root, '..', 'shar
 export const held = (key: string): boolean => parseInt(createHash('sha1').update(`types:${key}`).digest('hex').slice(0, 8), 16) % 3 === 0;
 /** Inside the train part, for choosing settings: the items whose hash is 1 mod 3 (`--valid` in train and eval). */
 export const validKey = (key: string): boolean => parseInt(createHash('sha1').update(`types:${key}`).digest('hex').slice(0, 8), 16) % 3 === 1;
+/** Cross-validation inside the train part (`train:types --fold i`, `eval:types --part cv`): CV_FOLDS folds by the same group key, never the test part. */
+export const CV_FOLDS = 3;
+export const cvFold = (key: string): number => parseInt(createHash('sha1').update(`cv:${key}`).digest('hex').slice(0, 8), 16) % CV_FOLDS;
 
 export interface Item {
   set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva';
@@ -35,6 +38,8 @@ export interface Item {
   test: boolean;
   /** In the train part, kept out by `train:types --valid` to choose settings on. */
   valid: boolean;
+  /** The group key of the split (items sharing it stay on one side). */
+  key: string;
   /** Set-specific gold labels. */
   gold: Record<string, string | number | boolean>;
 }
@@ -47,7 +52,7 @@ export function loadEcb(): Item[] {
     const id = f.replace(/\.txt$/, '');
     const subtopic = sub.get(id) ?? '';
     const topic = subtopic.split('_')[0];
-    return { set: 'ecb' as const, id, title: null, text: readFileSync(join(dir, 'docs', f), 'utf8'), published: null, test: held(topic), valid: validKey(topic), gold: { subtopic, label: rel.get(subtopic) ?? 'other' } };
+    return { set: 'ecb' as const, id, title: null, text: readFileSync(join(dir, 'docs', f), 'utf8'), published: null, key: `ecb:${topic}`, test: held(topic), valid: validKey(topic), gold: { subtopic, label: rel.get(subtopic) ?? 'other' } };
   });
 }
 
@@ -58,7 +63,7 @@ export function loadSatp(): Item[] {
     lines.forEach((l, i) => {
       const p = l.split('\t');
       const [a, b, k, o] = p.slice(-4).map(Number);
-      out.push({ set: 'satp', id: `${file}:${i}`, title: null, text: p.slice(0, -4).join('\t'), published: null, test: file === 'dev.tsv', valid: validKey(`satp:${i}`), gold: { armed_assault: a === 1, bombing: b === 1, kidnapping: k === 1, other: o === 1 } });
+      out.push({ set: 'satp', id: `${file}:${i}`, title: null, text: p.slice(0, -4).join('\t'), published: null, key: `satp:${file}:${i}`, test: file === 'dev.tsv', valid: validKey(`satp:${i}`), gold: { armed_assault: a === 1, bombing: b === 1, kidnapping: k === 1, other: o === 1 } });
     });
   }
   return out;
@@ -68,7 +73,7 @@ export function loadIndia(): Item[] {
   return readFileSync(join(dataDir, 'indiapolice-dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => {
     const r = JSON.parse(l) as { doc_id: number; doc_text: string; doc_labels: string[] };
     const labels = new Set(r.doc_labels);
-    return { set: 'india' as const, id: String(r.doc_id), title: null, text: r.doc_text, published: null, test: held(String(r.doc_id)), valid: validKey(String(r.doc_id)), gold: { ARREST: labels.has('ARREST'), KILL: labels.has('KILL'), FORCE: labels.has('FORCE'), ANY: labels.has('ANY_ACTION') } };
+    return { set: 'india' as const, id: String(r.doc_id), title: null, text: r.doc_text, published: null, key: `india:${r.doc_id}`, test: held(String(r.doc_id)), valid: validKey(String(r.doc_id)), gold: { ARREST: labels.has('ARREST'), KILL: labels.has('KILL'), FORCE: labels.has('FORCE'), ANY: labels.has('ANY_ACTION') } };
   });
 }
 
@@ -80,7 +85,7 @@ export function loadUcdp(): Item[] {
   return table.slice(1).filter((cells) => cells[iHead]?.trim()).map((cells) => {
     const headlines = cells[iHead].split(';').map((h) => h.trim()).filter(Boolean);
     const text = headlines.map((h) => (/[.!?]["'”’]?$/.test(h) ? h : h + '.')).join('\n') + '\n';
-    return { set: 'ucdp' as const, id: cells[iId], title: null, text, published: cells[iDate]?.slice(0, 10) || null, test: held(headlines[0] ?? cells[iId]), valid: validKey(headlines[0] ?? cells[iId]), gold: { type: Number(cells[iType]) } };
+    return { set: 'ucdp' as const, id: cells[iId], title: null, text, published: cells[iDate]?.slice(0, 10) || null, key: `ucdp:${headlines[0] ?? cells[iId]}`, test: held(headlines[0] ?? cells[iId]), valid: validKey(headlines[0] ?? cells[iId]), gold: { type: Number(cells[iType]) } };
   });
 }
 
@@ -88,7 +93,7 @@ export function loadGva(): Item[] {
   const lines = gunzipSync(readFileSync(join(dataDir, 'gva-dev', 'docs.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
   return lines.map((l) => {
     const r = JSON.parse(l) as { id: string; incident: string; title: string; published: string; text: string };
-    return { set: 'gva' as const, id: r.id, title: r.title || null, text: r.text, published: r.published || null, test: held(String(r.incident)), valid: validKey(String(r.incident)), gold: { incident: r.incident } };
+    return { set: 'gva' as const, id: r.id, title: r.title || null, text: r.text, published: r.published || null, key: `gva:${r.incident}`, test: held(String(r.incident)), valid: validKey(String(r.incident)), gold: { incident: r.incident } };
   });
 }
 
