@@ -15,7 +15,8 @@
  *   violence type, kidnapping = abduction_forced_disappearance; narratives with none of the three left
  *   without such a type ≥ 0.85.
  * - IndiaPoliceEvents (documents): ARREST = a report typed arrests (or tagged arrest); KILL = a report with
- *   a death whose type or toll sentence names the police; micro-F1 over the two ≥ 0.80.
+ *   a death whose type or toll sentence has police (or troops) firing or killing (POLICE_KILLED; until
+ *   2026-12-06 any mention of the police, which counted "police said 12 died": `--kill names`); micro-F1 ≥ 0.80.
  * - UCDP GED: the main report's category agrees with type_of_violence (1, 2 → battles or explosions/remote
  *   violence; 3 → violence against civilians); no report disagrees. ≥ 0.85.
  * - GVA: share of articles that yield an incident ≥ 0.97.
@@ -122,6 +123,12 @@ function satp(items: Item[]) {
 }
 
 const POLICE = /\b(?:police(?:m[ae]n)?|cops?|constables?|srp|crpf|rapid action force|raf|bsf|sp|si|officers?)\b/i;
+/**
+ * The question is "did police kill someone": a toll sentence that only names the police as a source
+ * ("police said 12 died") is not one (chosen on the train part: --kill names keeps the first reading).
+ */
+const POLICE_KILLED = /\b(?:police|cops?|constables?|srp|crpf|rapid action force|raf|bsf|jawans?|officers?|forces|army|troops)\b[^.;]{0,40}?\b(?:fir(?:ed|ing)|opened fire|shot|shoot(?:s|ing)?|kill(?:ed|ing|s)?|gunned|lathi|bullets?)\b|\b(?:fir(?:ed|ing)|shot|killed|gunned down|bullets?)\b[^.;]{0,20}?\bby (?:the )?(?:police|cops|srp|crpf|raf|bsf|army|troops)|\bpolice (?:firing|action|bullets?)\b/i;
+const killCue = opt('--kill') === 'names' ? POLICE : POLICE_KILLED;
 
 function india(items: Item[]) {
   const c: Record<string, [number, number, number]> = { ARREST: [0, 0, 0], KILL: [0, 0, 0] };
@@ -129,7 +136,7 @@ function india(items: Item[]) {
     const rs = reportsOf(it);
     const pred = {
       ARREST: rs.some((r) => r.type === 'arrests' || r.tags.includes('arrest')),
-      KILL: rs.some((r) => (r.fatalities?.best ?? 0) > 0 && r.claims.some((cl) => (cl.field === 'type' || cl.field === 'fatalities') && POLICE.test(cl.quote))),
+      KILL: rs.some((r) => (r.fatalities?.best ?? 0) > 0 && r.claims.some((cl) => (cl.field === 'type' || cl.field === 'fatalities') && killCue.test(cl.quote))),
     };
     for (const k of ['ARREST', 'KILL'] as const) {
       const g = it.gold[k] === true, p = pred[k];

@@ -43,11 +43,15 @@ const FOLD = opt('--fold') === undefined ? -1 : Number(opt('--fold'));
 /** Characters of text read for words: the title and lead name the incident; the rest drifts to background. */
 const LEAD_CHARS = 1200;
 /** A feature seen in fewer training documents is dropped (and never written). */
-const MIN_DF = 4;
+const MIN_DF = num('--min-df', 4);
+/** Feature families left out (ablation: `--drop k:,lead:`). */
+const DROP = (opt('--drop') ?? '').split(',').filter(Boolean);
 /** The weight a rule feature starts from on its own category, and stays near unless the data moves it. */
-const RULE_PRIOR = 3;
+const RULE_PRIOR = num('--rule-prior', 3);
+/** The untrained classes' rules carry them alone (protests, riots): their prior stays where the regression notes need it. */
+const UNTRAINED_PRIOR = 9;
 const L2_WORDS = num('--l2', 3e-4);
-const L2_RULES = 3e-3;
+const L2_RULES = num('--l2-rules', 3e-3);
 const LR = 0.2;
 /** How far below `none` an untrained class (protests, riots) starts: with no rule of its own it stays under it. */
 const UNTRAINED_MARGIN = num('--margin', 4);
@@ -61,7 +65,12 @@ const INCIDENT = [BAT, EXP, VAC, STR];
 /** Every class the training may push: protests and riots have no data (see above). */
 const TRAINED = [NONE, ...INCIDENT];
 
-interface Example { f: Map<string, number>; target: number[]; weight: number; group: string }
+interface Example { f: Map<string, number>; target: number[]; weight: number; group: string; classes: number[] }
+
+/** Protests and riots: no set labels them, but sets that are surely neither (see NOT_DEMONSTRATION) teach where their rules misfire. */
+const DEMO = TYPE_CLASSES.map((_, c) => c).filter((c) => !TRAINED.includes(c));
+/** Groups whose texts are no demonstration (celebrity and sports news, UCDP's organised violence, GVA shootings, SATP attacks): their softmax includes protests and riots, as wrong answers. */
+const NOT_DEMONSTRATION = new Set((opt('--not-demo') ?? 'ecb-other,ucdp-12,ucdp-3,gva,satp-attack').split(',').filter(Boolean));
 
 function targetOf(it: Item): { target: number[]; group: string } | null {
   const g = it.gold;
@@ -108,7 +117,7 @@ function examples(): Example[] {
     const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
     const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
     const f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS);
-    out.push({ f, target: t.target, weight: 1, group: t.group });
+    out.push({ f, target: t.target, weight: 1, group: t.group, classes: NOT_DEMONSTRATION.has(t.group) ? [...TRAINED, ...DEMO] : TRAINED });
   }
   const counts = new Map<string, number>();
   for (const e of out) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
@@ -131,7 +140,7 @@ function rng(seed: number): () => number {
 }
 
 /** A rule's prior on its own category: three times as strong where no data will weigh it (protests, riots), since it must carry the class alone. */
-const RULE_PRIORS = TYPE_CLASSES.map((_, c) => (TRAINED.includes(c) ? RULE_PRIOR : 3 * RULE_PRIOR));
+const RULE_PRIORS = TYPE_CLASSES.map((_, c) => (TRAINED.includes(c) ? RULE_PRIOR : UNTRAINED_PRIOR));
 
 function priorOf(feature: string): number[] {
   const w = new Array<number>(C).fill(0);
@@ -145,7 +154,7 @@ function priorOf(feature: string): number[] {
 function train(data: Example[]) {
   const df = new Map<string, number>();
   for (const e of data) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:')).map(([k]) => k).sort();
+  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:') && !DROP.some((d) => k.startsWith(d))).map(([k]) => k).sort();
   const W = new Map<string, { w: number[]; g2: number[]; prior: number[] }>(vocab.map((k) => [k, { w: priorOf(k), g2: new Array<number>(C).fill(1e-8), prior: priorOf(k) }]));
   const bias = new Array<number>(C).fill(0);
   const bg2 = new Array<number>(C).fill(1e-8);
@@ -160,28 +169,31 @@ function train(data: Example[]) {
     for (const n of order) {
       const e = data[n];
       const active: [{ w: number[]; g2: number[]; prior: number[] }, number, boolean][] = [];
-      const s = TRAINED.map((c) => bias[c]);
+      const CL = e.classes;
+      // the untrained classes' bias is not learned: they sit UNTRAINED_MARGIN under `none`, as in the written model
+      const s = CL.map((c) => (TRAINED.includes(c) ? bias[c] : bias[NONE] - UNTRAINED_MARGIN));
       for (const [k, v] of e.f) {
         const p = W.get(k);
         if (!p) continue;
         active.push([p, v, k.startsWith('r:') || k.startsWith('c:')]);
-        TRAINED.forEach((c, j) => (s[j] += p.w[c] * v));
+        CL.forEach((c, j) => (s[j] += p.w[c] * v));
       }
       const max = Math.max(...s);
       const ex = s.map((x) => Math.exp(x - max));
       const z = ex.reduce((a, b) => a + b, 0);
       const p = ex.map((x) => x / z);
-      const inT = TRAINED.map((c) => e.target.includes(c));
+      const inT = CL.map((c) => e.target.includes(c));
       const pt = p.reduce((a, x, j) => a + (inT[j] ? x : 0), 0);
       loss += -Math.log(Math.max(pt, 1e-12)) * e.weight;
       const grad = p.map((x, j) => (x - (inT[j] ? x / pt : 0)) * e.weight);
-      TRAINED.forEach((c, j) => {
+      CL.forEach((c, j) => {
+        if (!TRAINED.includes(c)) return;
         bg2[c] += grad[j] * grad[j];
         bias[c] -= (LR * grad[j]) / Math.sqrt(bg2[c]);
       });
       for (const [par, v, rule] of active) {
         const l2 = rule ? L2_RULES : L2_WORDS;
-        TRAINED.forEach((c, j) => {
+        CL.forEach((c, j) => {
           const g = grad[j] * v + l2 * (par.w[c] - par.prior[c]);
           par.g2[c] += g * g;
           par.w[c] -= (LR * g) / Math.sqrt(par.g2[c]);
