@@ -15,8 +15,9 @@ const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across
 /** "in the centre of Ukraine's rebel city Donetsk": a settlement word before the name, a locative word earlier in its clause. */
 const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,40}\b(?:town|city|village|settlement|port|capital)\s+$/i;
 /** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
-// "shot to death in Uruapan", "sentenced to death in": no route
-const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
+// "shot to death in Uruapan", "sentenced to death in": no route; nor is a place after a locative
+// word past the route's end ("rescued from custody in Monterrey")
+const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
