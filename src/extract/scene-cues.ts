@@ -24,7 +24,7 @@ const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i
  * A place name standing for its government or forces, or naming who did it ("Kiev forces",
  * "Kiev shelling", "Moscow denies", "Saudi-led coalition", "Tehran-backed militia"): who, not where.
  */
-const METONYM_AFTER = /^(?:-(?:backed|led|allied|sponsored|supported|funded|armed|trained|appointed|aligned)\b|(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace|sabotages|urges|vows|threatens|demands|insists|announces|agrees|plans|seeks|hails|condemns|slams|recalls|expels|summons|refuses|reports|calls on|pledges|admits|confirms|promises|wants)\b)/i;
+const METONYM_AFTER = /^(?:-(?:backed|led|allied|sponsored|supported|funded|armed|trained|appointed|aligned)\b|(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|cartels?|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace|sabotages|urges|vows|threatens|demands|insists|announces|agrees|plans|seeks|hails|condemns|slams|recalls|expels|summons|refuses|reports|calls on|pledges|admits|confirms|promises|wants)\b)/i;
 
 /**
  * A place naming the event after it ("Odessa violence", "the Donetsk shelling", "Kiev clashes"):
