@@ -205,7 +205,7 @@ const SPECIFIC = 0.8;
 const UNTRAINED: ReadonlySet<string> = new Set(['protests', 'riots']);
 
 /** The share of the incident probability below which the model overrules the rules' category. */
-const RULE_STANDS = 0.25;
+const RULE_STANDS = 0.1;
 
 /** A runner-up is shown when its probability is at least this share of the winner's. */
 const CLOSE = 0.5;
