@@ -283,44 +283,57 @@ function impliedDate(published: string | null): DateInterval | null {
 /** People who report or speak for others are attribution, not actors (see attribution.ts). */
 const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
 /** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
-const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
+const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|(?<!\b(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?|battled|fought|skirmish(?:es)?|confrontations?|exchanges?|war|fire|engagements?|combat))\s+with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
 /** "killed by Hamas": the agent of a passive form is who acted. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
+/** "clashes between X and Y": X is the first side, not the one acted on. */
+const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
+/** A headline's bare participle ("Six fighters killed in …", "Man shot dead"): who is named before it was hit. */
+const PASSIVE_WORD = /(?:ed|dead|died|hurt|slain|shot|struck|hit|wounded|taken)$/i;
+const PASSIVE_AFTER = /^\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$)/i;
+/** Kinds of actor that are sides of the fighting (a body such as the UN is not). */
+const SIDE_TYPES = new Set(['armed_forces', 'police', 'group', 'government', 'civilians', 'protesters']);
 
 /**
  * Actors as ACLED and UCDP code them, from the incident's own sentences (not background): `actor1`
  * the side that acted (named before the incident's word, or after "by"), `actor2` the side acted on
- * (after it); further sides on either hand are `assoc_actor1` / `assoc_actor2`. Civilians among
- * the dead or hurt, with no side named for them, are `actor2` "Civilians". People keep their roles
- * (`person`); journalists and spokespeople are attribution and left out.
+ * (after it, or before a headline's bare participle: "Six fighters killed"); further sides on either
+ * hand are `assoc_actor1` / `assoc_actor2`. Civilians are always acted on. A side named only in a
+ * sentence without the incident's word is a side when no sentence with it names one. People keep
+ * their roles (`person`); journalists and spokespeople are attribution and left out.
  */
 function assignActors(text: string, sentences: Sentence[], triggers: Set<TriggerAnnotation>): Actor[] {
   const out = new Map<string, Actor>();
   let actor1 = false;
   let actor2 = false;
-  let civilians = false;
+  const unplaced: Actor[] = [];
+  const place = (a: Actor, acting: boolean) => {
+    a.role = acting ? (actor1 ? 'assoc_actor1' : 'actor1') : actor2 ? 'assoc_actor2' : 'actor2';
+    if (a.role === 'actor1') actor1 = true;
+    if (a.role === 'actor2') actor2 = true;
+  };
   for (const s of sentences) {
     const trigger = s.triggers.find((t) => triggers.has(t));
+    const passive = !!trigger && PASSIVE_WORD.test(trigger.text) && PASSIVE_AFTER.test(text.slice(trigger.end, trigger.end + 12));
     for (const a of s.items) {
-      if (a.kind === 'casualty' && a.value.best > 0 && a.victims && CIVILIAN_VICTIMS.test(a.victims)) civilians = true;
       if (a.kind !== 'actor' || out.has(a.value)) continue;
       if (a.type === 'person') {
         if (!ATTRIBUTION_ROLE.test(a.role ?? '')) out.set(a.value, { name: a.value, role: 'person', type: a.type, description: a.role });
         continue;
       }
+      const actor: Actor = { name: a.value, role: 'mentioned', type: a.type, description: a.role };
+      out.set(a.value, actor);
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
-      let role = 'mentioned';
-      if (trigger && !SIDE_ROUTE_BEFORE.test(lead)) {
-        const acting = a.end <= trigger.start || AGENT_BEFORE.test(lead);
-        if (acting) role = actor1 ? 'assoc_actor1' : 'actor1';
-        else role = actor2 ? 'assoc_actor2' : 'actor2';
-        if (role === 'actor1') actor1 = true;
-        if (role === 'actor2') actor2 = true;
-      }
-      out.set(a.value, { name: a.value, role, type: a.type, description: a.role });
+      if (SIDE_ROUTE_BEFORE.test(lead)) continue;
+      if (a.type === 'civilians') place(actor, false);
+      else if (!trigger) {
+        if (SIDE_TYPES.has(a.type)) unplaced.push(actor);
+      } else if (a.end <= trigger.start) place(actor, !passive);
+      else place(actor, AGENT_BEFORE.test(lead) || (passive && !actor1) || (BETWEEN_BEFORE.test(lead) && !actor1));
     }
   }
-  if (civilians && !actor2 && !out.has('Civilians')) out.set('Civilians', { name: 'Civilians', role: 'actor2', type: 'civilians', description: null });
+  // a headline with no word of the incident beside its sides ("Human losses in rebels in Aleppo")
+  if (!actor1) for (const a of unplaced) place(a, !actor1);
   return [...out.values()];
 }
 
