@@ -283,7 +283,7 @@ function impliedDate(published: string | null): DateInterval | null {
 /** People who report or speak for others are attribution, not actors (see attribution.ts). */
 const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
 /** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
-const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|(?<!\b(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?|battled|fought|skirmish(?:es)?|confrontations?|exchanges?|war|fire|engagements?|combat))\s+with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
+const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|(?<!\b(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?|battled|fought|skirmish(?:es)?|confrontations?|exchanges?|war|fire|engagements?|combat|shootouts?|gunfights?|firefights?|gun ?battles?|fighting))\s+with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
 /** "killed by Hamas": the agent of a passive form is who acted. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 /** "clashes between X and Y": X is the first side, not the one acted on. */
@@ -291,6 +291,8 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
 /** A headline's bare participle ("Six fighters killed in …", "Man shot dead"): who is named before it was hit. */
 const PASSIVE_WORD = /(?:ed|dead|died|hurt|slain|shot|struck|hit|wounded|taken)$/i;
 const PASSIVE_AFTER = /^\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$)/i;
+/** A side followed by its own loss ("Six AA fighters killed in …", "junta troops were killed"): it was hit, whatever word the incident is. */
+const HIT_AFTER = /^(?:\s+[\p{L}'’-]{1,20}){0,2}?\s+(?:(?:were|was|are|have been|had been|got)\s+)?(?:killed|dead|died|wounded|injured|hurt|slain|shot dead|executed|captured|ambushed|abducted|kidnapped)(?=\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$))/iu;
 /** Kinds of actor that are sides of the fighting (a body such as the UN is not). */
 const SIDE_TYPES = new Set(['armed_forces', 'police', 'group', 'government', 'civilians', 'protesters']);
 
@@ -314,7 +316,7 @@ function assignActors(text: string, sentences: Sentence[], triggers: Set<Trigger
   };
   for (const s of sentences) {
     const trigger = s.triggers.find((t) => triggers.has(t));
-    const passive = !!trigger && PASSIVE_WORD.test(trigger.text) && PASSIVE_AFTER.test(text.slice(trigger.end, trigger.end + 12));
+    let passive = !!trigger && PASSIVE_WORD.test(trigger.text) && PASSIVE_AFTER.test(text.slice(trigger.end, trigger.end + 12));
     for (const a of s.items) {
       if (a.kind !== 'actor' || out.has(a.value)) continue;
       if (a.type === 'person') {
@@ -328,7 +330,11 @@ function assignActors(text: string, sentences: Sentence[], triggers: Set<Trigger
       if (a.type === 'civilians') place(actor, false);
       else if (!trigger) {
         if (SIDE_TYPES.has(a.type)) unplaced.push(actor);
-      } else if (a.end <= trigger.start) place(actor, !passive);
+      } else if (HIT_AFTER.test(text.slice(a.end, a.end + 60))) {
+        // the side that lost is acted on; a side named after it is who hit it
+        place(actor, false);
+        if (a.start <= trigger.start) passive = true;
+      } else if (a.start <= trigger.start) place(actor, !passive);
       else place(actor, AGENT_BEFORE.test(lead) || (passive && !actor1) || (BETWEEN_BEFORE.test(lead) && !actor1));
     }
   }
