@@ -44,6 +44,7 @@ describe('the facts split and matching rules', () => {
     expect(sideMatches('Government of Syria', { name: 'Military Forces of Syria', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('Government of Myanmar (Burma)', { name: 'Armed Forces of Myanmar', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('Government of Syria', { name: 'Armed Forces of Russia', type: 'armed_forces' })).toBe(false);
+    expect(sideMatches('Government of Turkey', { name: 'Military Forces of Türkiye', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('IS', { name: 'Islamic State', type: 'group' })).toBe(true);
     expect(sideMatches('Civilians', { name: 'Civilians', type: 'civilians' })).toBe(true);
     expect(sideMatches('Civilians', { name: 'Civilians (Syria)', type: 'civilians' })).toBe(true);

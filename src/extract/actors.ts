@@ -171,7 +171,11 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
     const start = m.index! + (m[0].length - m[1].length);
     const name = m[1].replace(/^the\s+/i, '');
     if (covered(start, start + m[1].length)) continue;
-    push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: 'organisation', role: null });
+    // "Turkish Forces", "Syrian Army" written with capitals are a state's forces, not a body's name
+    const state = /^(\p{Lu}\p{L}{1,40})\s+(\p{L}+(?:\s+\p{L}+)?)$/u.exec(name);
+    const force = state && forceActor(ctx, state[1], state[2], start, start + m[1].length, m[1]);
+    if (force) push(force);
+    else push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: 'organisation', role: null });
   }
   scan(false);
   return out.sort((a, b) => a.start - b.start);

@@ -283,7 +283,7 @@ function impliedDate(published: string | null): DateInterval | null {
 /** People who report or speak for others are attribution, not actors (see attribution.ts). */
 const ATTRIBUTION_ROLE = /\b(?:journalist|reporter|correspondent|blogger|editor|photographer|anchor|columnist|spokes(?:wo)?(?:man|person)|analyst|press secretary)\b/i;
 /** A side named after these is where something went or came from, not who acted: "returning to the Reconciliation Center". */
-const SIDE_ROUTE_BEFORE = /\b(?:to|from|towards?|for|into|bound for|on behalf of|(?<!\b(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?|battled|fought|skirmish(?:es)?|confrontations?|exchanges?|war|fire|engagements?|combat|shootouts?|gunfights?|firefights?|gun ?battles?|fighting))\s+with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
+const SIDE_ROUTE_BEFORE = /\b(?:to|(?<!\b(?:members?|fighters?|militants?|elements|soldiers|troops|ranks|cells?|dozens|some|many|several|\d+)\s+)from|towards?|for|into|bound for|on behalf of|(?<!\b(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?|battled|fought|skirmish(?:es)?|confrontations?|exchanges?|war|fire|engagements?|combat|shootouts?|gunfights?|firefights?|gun ?battles?|fighting))\s+with)\s+(?:the\s+)?(?:[\p{L}'’-]{1,30}\s+)?["“']?$/iu;
 /** "killed by Hamas": the agent of a passive form is who acted. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 /** "clashes between X and Y": X is the first side, not the one acted on. */
@@ -292,7 +292,7 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
 const PASSIVE_WORD = /(?:ed|dead|died|hurt|slain|shot|struck|hit|wounded|taken)$/i;
 const PASSIVE_AFTER = /^\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$)/i;
 /** A side followed by its own loss ("Six AA fighters killed in …", "junta troops were killed"): it was hit, whatever word the incident is. */
-const HIT_AFTER = /^(?:\s+[\p{L}'’-]{1,20}){0,2}?\s+(?:(?:were|was|are|have been|had been|got)\s+)?(?:killed|dead|died|wounded|injured|hurt|slain|shot dead|executed|captured|ambushed|abducted|kidnapped)(?=\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$))/iu;
+const HIT_AFTER = /^["”’']?(?:\s+[\p{L}'’-]{1,20}){0,2}?\s+(?:(?:were|was|are|have been|had been|got)\s+)?(?:killed|dead|died|wounded|injured|hurt|slain|shot dead|executed|captured|ambushed|abducted|kidnapped)(?=\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$))/iu;
 /** Kinds of actor that are sides of the fighting (a body such as the UN is not). */
 const SIDE_TYPES = new Set(['armed_forces', 'police', 'group', 'government', 'civilians', 'protesters']);
 
