@@ -396,7 +396,9 @@ function evalGed(part: Part): number {
     const line = (what: string) => `- ${rec.id} pub ${published}: ${what} | ${show(headlines.join(' | '), 160)}`;
     if (!dOk) wrong.date.push(line(`date ${r?.date ? `${r.date.start}..${r.date.end}${r.date.implied ? ' (implied)' : ''}` : null} gold ${gd.join('..')}`));
     if (!fOk) wrong.deaths.push(line(`deaths ${f ? f.best : null} gold [${rec.low}-${rec.high}]`));
-    if (met < 2) wrong.sides.push(line(`sides ${predSides.map((a) => `${a.role}=${a.name}`).join(', ') || '-'} gold ${rec.side_a} / ${rec.side_b}`));
+    // a side the headlines name that the report missed is marked `!`
+    const mark = (g: string) => (sideNamedIn(g, text) && !predSides.some((p) => sideMatches(g, p)) ? `!${g}` : g);
+    if (met < 2) wrong.sides.push(line(`sides ${predSides.map((a) => `${a.role}=${a.name}`).join(', ') || '-'} gold ${mark(rec.side_a)} / ${mark(rec.side_b)}`));
   }
   const secs = (performance.now() - t0) / 1000;
   console.log(`# UCDP GED dev outside Ukraine, ${part} part: ${n} events, ${secs.toFixed(1)} s`);

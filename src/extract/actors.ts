@@ -58,7 +58,8 @@ export function loadActorTable(path = new URL('../../data/lang/en/actors.tsv', i
 /** Institution nouns after a demonym, with the name they form (ACLED's: a state's forces are one side). */
 const FORCE_NOUNS: [RegExp, string, string][] = [
   [/^(?:military|army|armed forces|forces|troops|soldiers|servicemen|regime forces|government forces|ground forces)$/i, 'Military Forces', 'armed_forces'],
-  [/^(?:air ?force|aerospace forces|aviation|warplanes|jets)$/i, 'Military Forces', 'armed_forces'],
+  // a state's strikes are its forces acting: "Russian airstrikes", "Syrian artillery"
+  [/^(?:air ?force|aerospace forces|aviation|warplanes|jets|helicopters|air ?strikes|air raids|artillery|shelling|drones|bombardment)$/i, 'Military Forces', 'armed_forces'],
   [/^(?:navy|naval forces|fleet)$/i, 'Military Forces', 'armed_forces'],
   [/^(?:military intelligence|intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services)$/i, 'Intelligence', 'armed_forces'],
   [/^(?:police|police officers|riot police|national police)$/i, 'Police Forces', 'police'],
@@ -71,7 +72,7 @@ const FORCE_NOUNS: [RegExp, string, string][] = [
   [/^(?:civilians|residents|villagers)$/i, 'Civilians', 'civilians'],
 ];
 const FORCE_PHRASE =
-  /\b([\p{Lu}][\p{L}]{1,40})\s+((?:military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
+  /\b([\p{Lu}][\p{L}]{1,40})\s+((?:air ?strikes|air raids|warplanes|jets|helicopters|artillery|shelling|drones|bombardment|military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
 
 /** Role words that, before or after a name, make it a person with a role. */
 const ROLE =
