@@ -68,6 +68,12 @@ describe('sides as ACLED names them', () => {
     expect(isis['Islamic State (IS)']).toBe('actor1');
     expect(isis['Military Forces of Syria']).toBe('actor2');
   });
+  it('reads plain words for troops as the forces last named by their state, not the scene\'s', () => {
+    const r = report('The Russian military lost a helicopter on Monday. The troops were heading back to base when the helicopter was shot down over Idlib, Syria.');
+    const names = r.actors.map((a) => a.name);
+    expect(names).toContain('Military Forces of Russia');
+    expect(names).not.toContain('Military Forces of Syria');
+  });
   it('takes the side named before a headline\'s bare participle as the one hit', () => {
     const roles = Object.fromEntries(report('Six Arakan Army fighters killed in clashes with the military in Rakhine, Myanmar.').actors.map((a) => [a.name, a.role]));
     expect(roles['Arakan Army (AA)']).toBe('actor2');

@@ -105,6 +105,16 @@ function forceActor(ctx: StageContext, demonym: string, noun: string, start: num
   return { kind: 'actor', start, end, text, value, type: entry[2], role: null };
 }
 
+/** Words for forces that point back to the forces last named with their state. */
+const ANAPHORIC_FORCES = /^(?:the\s+)?(?:troops|soldiers|servicem[ae]n|army|military|marines|air ?force|navy)$/i;
+
+/** The state's forces named by demonym ("Russian military") last before `at`, if any. */
+function lastStateForces(found: readonly ActorAnnotation[], at: number): string | null {
+  let best: ActorAnnotation | null = null;
+  for (const a of found) if (a.type === 'armed_forces' && a.start < at && a.value.startsWith('Military Forces of ') && (!best || a.start > best.start)) best = a;
+  return best?.value ?? null;
+}
+
 /** A letter, digit, apostrophe or hyphen before a match: it is inside a word ("al-Nusra" of "Jabhat al-Nusra" is whole). */
 const WORD_BEFORE = /[\p{L}\p{N}'’-]/u;
 
@@ -160,7 +170,11 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
       while (m[k] === undefined) k++;
       const e = table.entries[map[k - 1]];
       let value = e.name;
-      if (e.scene) {
+      // "the Russian military … The troops were heading back": plain words for forces are the
+      // forces the text last named by their state, not the scene's ("regime", "junta" are the scene's)
+      const named = e.type === 'armed_forces' && ANAPHORIC_FORCES.test(m[0]) ? lastStateForces(out, start) : null;
+      if (named) value = named;
+      else if (e.scene) {
         // a state's forces need their state; people and unnamed gunmen are named without it
         if (countryName) value = value.replace('{country}', countryName);
         else if (e.type === 'armed_forces' || e.type === 'police') continue;

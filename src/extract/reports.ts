@@ -289,7 +289,7 @@ const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 /** "clashes between X and Y": X is the first side, not the one acted on. */
 const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
 /** A headline's bare participle ("Six fighters killed in …", "Man shot dead"): who is named before it was hit. */
-const PASSIVE_WORD = /(?:ed|dead|died|hurt|slain|shot|struck|hit|wounded|taken)$/i;
+const PASSIVE_WORD = /(?:ed|dead|died|hurt|slain|shot|struck|hit|wounded|taken|down)$/i;
 const PASSIVE_AFTER = /^\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$)/i;
 /** A side followed by its own loss ("Six AA fighters killed in …", "junta troops were killed"): it was hit, whatever word the incident is. */
 const HIT_AFTER = /^["”’']?(?:\s+[\p{L}'’-]{1,20}){0,2}?\s+(?:(?:were|was|are|have been|had been|got)\s+)?(?:killed|dead|died|wounded|injured|hurt|slain|shot dead|executed|captured|ambushed|abducted|kidnapped)(?=\s*(?:dead\b|and\b|(?:in|as|at|after|during|near|on|by|while|when|following|amid|outside|inside|over|for|from|since)\b|[,;:.!?]|$))/iu;
@@ -335,7 +335,7 @@ function assignActors(text: string, sentences: Sentence[], triggers: Set<Trigger
         place(actor, false);
         if (a.start <= trigger.start) passive = true;
       } else if (a.start <= trigger.start) place(actor, !passive);
-      else place(actor, AGENT_BEFORE.test(lead) || (passive && !actor1) || (BETWEEN_BEFORE.test(lead) && !actor1));
+      else place(actor, AGENT_BEFORE.test(lead) || (SIDE_TYPES.has(a.type) && ((passive && !actor1) || (BETWEEN_BEFORE.test(lead) && !actor1))));
     }
   }
   // a headline with no word of the incident beside its sides ("Human losses in rebels in Aleppo")
