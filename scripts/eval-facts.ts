@@ -26,6 +26,9 @@
  *   police, government); "Civilians" by "Civilians"; a side naming insurgents/rebels/opposition by
  *   a rebel side; otherwise by name (either contains the other, case-insensitive, or a listed
  *   alias: IS = Islamic State/ISIS/ISIL/Daesh, CJNG, …). Score per event = gold sides met / 2.
+ *   "Civilians" is met by "Civilians (X)" too; UCDP's wing names (ULA, KIO, KNU, PSLF, KNPP) by
+ *   their armies' names; a state's country across spellings (Turkey/Türkiye). Printed beside:
+ *   actor1/actor2 precision, and the reader's ceiling (`sideNamedIn`: the headlines name the side).
  * - Ukraine set: date / place / fatalities as before (see scoreDate etc. below).
  *
  * GED document per event — the event's headlines (from `source_article`, whose quoting survives a
