@@ -29,6 +29,8 @@ const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
 /** "three hours later", "20 minutes earlier": a time within the story, no date of its own. */
 const CLOCK_SPAN = /\b(?:seconds?|minutes?|hours?)\b/i;
+/** "sat", "sun", "wed" in lower case are words ("she sat", "the sun"), not weekdays. */
+const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -221,7 +223,7 @@ export function findDates(sentence: string, offset: number, published: string | 
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text)) continue;
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim())) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);

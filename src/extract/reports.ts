@@ -258,17 +258,34 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
 
 const DAY_MS = 86_400_000;
 
+/** Sentences of the lead: a date told there names the incident more surely than one further down. */
+const DATE_LEAD = 5;
+const DATE_LEAD_WEIGHT = 3;
+
 /**
  * The incident's date among a report's dates: not the date of a later step (said, arrested, in
  * court, the toll rose: see DateAnnotation.later) when another is given, and among the rest the
  * days before the wider spans — a "2015" or "this month" agrees with every day, so by support
- * alone it would win over the day it contains.
+ * alone it would win over the day it contains. Among days, the one told most, a day in the lead
+ * (`lead`) counting as three; on a tie the earlier day, since news tells an incident before what
+ * followed it (the arrest, the vigil, the day the victim died).
  */
-export function incidentDate(dates: DateInterval[], later: boolean[] = []): DateInterval | null {
-  const own = dates.filter((_, i) => !later[i]);
-  const pool = own.length ? own : dates;
-  const days = pool.filter((d) => Date.parse(d.end) - Date.parse(d.start) <= DAY_MS);
-  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity, dateKey);
+export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead: boolean[] = []): DateInterval | null {
+  const own = dates.map((_, i) => i).filter((i) => !later[i]);
+  const pool = own.length ? own : dates.map((_, i) => i);
+  const days = pool.filter((i) => Date.parse(dates[i].end) - Date.parse(dates[i].start) <= DAY_MS);
+  if (!days.length) return consensus(pool.map((i) => dates[i]), datesCompatible, dateSpecificity, dateKey);
+  const score = new Map<string, { d: DateInterval; w: number }>();
+  for (const i of days) {
+    const k = dateKey(dates[i]);
+    const w = lead[i] ? DATE_LEAD_WEIGHT : 1;
+    const cur = score.get(k);
+    if (cur) cur.w += w;
+    else score.set(k, { d: dates[i], w });
+  }
+  let best: { d: DateInterval; w: number } | null = null;
+  for (const v of score.values()) if (!best || v.w > best.w || (v.w === best.w && v.d.start < best.d.start)) best = v;
+  return best!.d;
 }
 
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
@@ -371,6 +388,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const places: Location[] = [];
   const dates: DateInterval[] = [];
   const datesLater: boolean[] = [];
+  const datesLead: boolean[] = [];
   const dateClaims: Claim[] = [];
   for (const s of all) {
     for (const a of s.items) {
@@ -389,11 +407,15 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       }
     }
   }
-  for (const s of incident) {
+  // the incident's sentences give its date; where they give none, the report's other sentences
+  // (a local story's "It happened Monday" holds no word of the incident)
+  const incidentDated = incident.some((s) => s.items.some((a) => a.kind === 'date'));
+  for (const s of all) {
     for (const a of s.items) {
       if (a.kind !== 'date') continue;
       dates.push(a.value);
       datesLater.push(!!a.later);
+      datesLead.push(s.index < DATE_LEAD);
       dateClaims.push(claim(text, id, s, 'date', a.value));
     }
   }
@@ -440,7 +462,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: incidentDate(dates, datesLater) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    date: incidentDate(dates, datesLater, datesLead) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,
