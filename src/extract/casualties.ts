@@ -86,10 +86,14 @@ interface Verb {
   selfAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
   noBare?: boolean;
+  /** Max characters between the group and the word, when less than MAX_GAP_BEFORE ("with a gunshot wound" is said right of the one hit). */
+  maxGap?: number;
 }
 
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
+const HIT_CUE = /struck|hit|grazed/i;
+const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
@@ -98,6 +102,8 @@ const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|a
 const VERBS: [RegExp, Verb][] = [
   // a toll and its updates: "the death toll rose to 10", "the number of people killed has risen to 12", "now stands at 7"
   [/\b(?:death toll|toll|number of (?:people |those |victims )?(?:killed|dead|deaths|fatalities)|fatalities|deaths|dead)\b[^.;:]{0,60}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|went up|has reached|reached|reaches|hit|hits|now stands|stands|stood|is now|now)\s+(?:from\s+\d[\d,]{0,12}\s+)?(?:to|at)\s+(?=(?:at least\s+)?\d)/gi, { field: 'fatalities', side: 'after', update: true }],
+  // "suffered a fatal gunshot wound", "died of a gunshot wound" is read by "died"
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
   // "fatally shot", "fatally wounded": dead, not hurt
   [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself)\b)/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
@@ -117,7 +123,7 @@ const VERBS: [RegExp, Verb][] = [
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
-  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?<!non-?)(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
@@ -137,6 +143,12 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
+  // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|accidentally\s+)?)?(?:struck|hit|grazed)\s+(?:by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
+  // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
+  [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
@@ -158,7 +170,9 @@ interface Group {
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
-const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself)\b/i;
+const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself|self)\b/i;
+/** "killed his wife before turning the gun on himself": the one who shot is one more dead (GVA counts the shooter). */
+const SUICIDE_AFTER = /^[^.;:]{0,60}?\b(?:turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol)\s+on\s+(?:himself|herself)|(?:then|before|and)\s+(?:fatally\s+shooting|killing|killed|kills)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life)\b/i;
 /**
  * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
  * trader", "riots following the deaths of two youths".
@@ -227,6 +241,8 @@ const NAME_BEFORE = new RegExp(
   `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'u',
 );
+/** A singular person right before: "the man" in "the man and the boy shot dead". */
+const SINGULAR_END = new RegExp(`\\b(?:${SINGULAR_PERSON})\\s*$`, 'iu');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
@@ -249,7 +265,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -352,7 +368,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else {
         // "2,507 members … approved by the late ruler, who died in 2006": a relative clause further on
         // has its own subject, so a group before it is not the one who died
-        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
+        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
@@ -365,7 +381,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!group && verb.field !== 'captured' && !verb.bodies) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
-          if (one) group = { start: vs - one[0].length, end: vs, count: { low: 1, best: 1, high: 1 }, victims: null };
+          // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a number
+          const two = !!one && /^and\s/i.test(one[0]) && SINGULAR_END.test(lead.slice(0, one.index));
+          if (one) group = { start: vs - one[0].length, end: vs, count: two ? { low: 2, best: 2, high: 2 } : { low: 1, best: 1, high: 1 }, victims: null };
         }
       }
       if (!group) continue;
@@ -373,8 +391,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
       if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
-      const self = AND_SELF.exec(sentence.slice(group.end));
-      if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+      if (verb.field === 'fatalities') {
+        const self = AND_SELF.exec(sentence.slice(group.end));
+        const after = Math.max(group.end, ve);
+        const suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        if (self || suicide) group = { ...group, end: self ? group.end + self[0].length : after + suicide![0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+      }
       used.add(group);
       take(Math.min(vs, group.start), Math.max(ve, group.end));
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);

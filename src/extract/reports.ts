@@ -232,6 +232,11 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
 /** "57 militants were also killed", "two others also died": more dead of the same incident, not a new toll. */
 const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
 
+/** Words that call an incident deadly without counting its dead (see buildReport). */
+const FATAL_LEAD = /\b(?:fatal(?:ly)?|deadly|lethal|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
+/** …unless the lead says no one died or only tried: "attempted murder", "non-fatal", "expected to survive". */
+const NOT_FATAL = /\battempted (?:murder|homicide)|\bnon-?fatal|\bnot (?:life-threatening|fatal)|\bsurviv/i;
+
 /** The document's toll (see summariseCounts), plus the counts a later sentence adds with "also". */
 function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | null {
   const base = summariseCounts(counts.filter((_, i) => !more[i]), vague.filter((_, i) => !more[i]));
@@ -440,7 +445,14 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     sentencePlaces(text, id, incident, all, places, claims);
   }
   // a later figure of the toll ("rose to 12") replaces the earlier ones: the last one stated is current
-  const counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
+  let counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
+  // "Police investigate fatal shooting", "Slain student was …": a lead that calls the incident
+  // deadly and counts no one tells of one death (the one hit, when "a man was shot", is the dead)
+  const fatalLead = !counted && index === 0 ? all.find((s) => s.index < LEAD_SENTENCES && FATAL_LEAD.test(text.slice(s.start, s.end))) : undefined;
+  if (fatalLead && !all.some((s) => s.index < LEAD_SENTENCES && NOT_FATAL.test(text.slice(s.start, s.end)))) {
+    counted = { low: 1, best: 1, high: 1 };
+    claims.push(claim(text, id, fatalLead, 'fatalities', counted));
+  }
   const hurt = injuredOf(injured, struck, counted);
   if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
