@@ -135,14 +135,14 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "in critical condition", "listed in serious condition": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|accidentally\s+)?)?(?:struck|hit|grazed)\s+(?:by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -150,6 +150,8 @@ const VERBS: [RegExp, Verb][] = [
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
+  // "accidentally shot her daughter", "shoots a man": one person hit
+  [new RegExp(`\\b(?:shot|shoots)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
