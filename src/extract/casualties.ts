@@ -149,7 +149,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
-  [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
+  [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
   [new RegExp(`\\b(?:shot|shoots)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],

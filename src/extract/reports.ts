@@ -250,8 +250,8 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
  * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
  * the hit: news says "shot" of everyone the bullets struck.
  */
-export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null): Count | null {
-  const told = summariseCounts(injured);
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = []): Count | null {
+  const told = summariseCounts(injured, vague);
   const hit = summariseCounts(struck);
   if (!hit) return told;
   const dead = fatalities?.best ?? 0;
@@ -386,6 +386,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const fatalVague: boolean[] = [];
   const fatalMore: boolean[] = [];
   const injured: Count[] = [];
+  const injuredVague: boolean[] = [];
   const struck: Count[] = [];
   const updates: Count[] = [];
   const struckAt: Sentence[] = [];
@@ -402,6 +403,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
         if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
         if (a.struck && !a.hedged) struckAt.push(s);
+        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
         if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
@@ -453,8 +455,8 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     counted = { low: 1, best: 1, high: 1 };
     claims.push(claim(text, id, fatalLead, 'fatalities', counted));
   }
-  const hurt = injuredOf(injured, struck, counted);
-  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
+  const hurt = injuredOf(injured, struck, counted, injuredVague);
+  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
