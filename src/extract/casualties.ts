@@ -243,8 +243,8 @@ const NAME_BEFORE = new RegExp(
   `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'u',
 );
-/** A singular person right before: "the man" in "the man and the boy shot dead". */
-const SINGULAR_END = new RegExp(`\\b(?:${SINGULAR_PERSON})\\s*$`, 'iu');
+/** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
+const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
@@ -384,7 +384,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a number
-          const two = !!one && /^and\s/i.test(one[0]) && SINGULAR_END.test(lead.slice(0, one.index));
+          const two = !!one && TWO_BEFORE.test(lead);
           if (one) group = { start: vs - one[0].length, end: vs, count: two ? { low: 2, best: 2, high: 2 } : { low: 1, best: 1, high: 1 }, victims: null };
         }
       }
@@ -415,6 +415,9 @@ const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
  * soldiers were killed and several militants were killed"), are the two sides of one toll: one
  * count, their sum, as ACLED totals an event. Repeats of one group are left to the report builder.
  */
+/** Between two counts of the hurt in one sentence: a clause's end and "and", ";" or "while" ("… in the leg; a woman was shot …"). */
+const HURT_JOIN = /^[^.;:]{0,40}?(?:;|,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
+
 function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
   const out: CasualtyAnnotation[] = [];
   for (const a of found) {
@@ -425,6 +428,13 @@ function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number)
       SIDE_JOIN.test(sentence.slice(last.end - offset, a.start - offset).replace(/\b(?:were|was|also)\b/gi, ''))
     ) {
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
+    } else if (
+      // "a 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg": each one more person hit
+      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && !!a.struck === !!last.struck &&
+      a.value.best > 0 && last.value.best > 0 && (a.victims === null ? last.victims === null : a.victims !== last.victims) &&
+      HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset))
+    ) {
+      out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: last.victims && `${last.victims}+${a.victims}` };
     } else out.push(a);
   }
   return out;
