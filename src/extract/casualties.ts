@@ -42,7 +42,7 @@ const SINGULAR_PERSON =
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|an?|\\d+)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /**
@@ -142,7 +142,7 @@ const VERBS: [RegExp, Verb][] = [
   // "in critical condition", "listed in serious condition": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
+  [/\b(?<!\b(?:a|the|one|single|another|first|second|third|fatal|warning|final|lone|good|clear|kill|mug|head|booster|flu)\s)(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|accidentally\s+)?)?(?:struck|hit|grazed)\s+(?:by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -192,6 +192,11 @@ const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|amon
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
 const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
 
+/** A count, a comma, then its parts: "eight other victims, five men and three women" (no "and" after the comma). */
+const APPOSITION = /^\s*,\s*(?!and\b)/i;
+/** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
+const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
+
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
   const raw: Group[] = [];
@@ -220,12 +225,24 @@ function findGroups(sentence: string): Group[] {
   }
   raw.sort((a, b) => a.start - b.start);
   const out: Group[] = [];
+  // the first group of each coordination and the sum of the rest: "eight victims, five men and three
+  // women" names the eight again (an apposition), it does not add sixteen
+  let head: Count = { low: 0, best: 0, high: 0 };
+  let rest: Count | null = null;
+  let byComma = false;
   for (const g of raw) {
     const last = out[out.length - 1];
+    const between = last ? sentence.slice(last.end, g.start) : '';
     // "three dead and seven others injured" are two counts, not one group of ten
-    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(sentence.slice(last.end, g.start))) {
-      out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
-    } else out.push(g);
+    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
+      if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+      rest = rest ? addCounts(rest, g.count) : g.count;
+      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best === head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+    } else {
+      head = g.count;
+      rest = null;
+      out.push(g);
+    }
   }
   return out;
 }
@@ -250,6 +267,8 @@ const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
+/** A verb form of one person: "was wounded", "is in critical condition". */
+const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -372,6 +391,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        // "several children found … before the little girl was wounded": a singular verb is not the group's
+        if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
