@@ -267,6 +267,16 @@ const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
+/** A headline's list of people named without numbers: "Mother, Father, Toddler Dead", "Woman, boyfriend killed". */
+const LIST_BEFORE = new RegExp(`(?:^|[:|–—]\\s*)(?!\\d)(?:${SINGULAR_PERSON})(?:,\\s+(?:(?:his|her|their)\\s+)?(?!\\d)(?:${SINGULAR_PERSON}))+(?:,?\\s+and\\s+(?:(?:his|her|their)\\s+)?(?!\\d)(?:${SINGULAR_PERSON}))?(?=${SINGULAR_TAIL})`, 'iu');
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+/** One person, or the n-th of a toll: "a third victim dies" tells of three dead. */
+function ordinalCount(phrase: string): Count {
+  const m = ORDINAL.exec(phrase);
+  const n = m ? ORDINALS[m[1].toLowerCase()] : 1;
+  return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
+}
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
@@ -357,7 +367,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
         if (one) {
-          group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
+          group = { start: ve, end: ve + one[0].length, count: ordinalCount(one[0]), victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
           const more = groupsFrom(group.end).find((g) => !used.has(g) && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
@@ -404,9 +414,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!group && verb.field !== 'captured' && !verb.bodies) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
-          // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a number
-          const two = !!one && TWO_BEFORE.test(lead);
-          if (one) group = { start: vs - one[0].length, end: vs, count: two ? { low: 2, best: 2, high: 2 } : { low: 1, best: 1, high: 1 }, victims: null };
+          if (one) {
+            // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
+            // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
+            const list = LIST_BEFORE.exec(lead);
+            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) ? 2 : 0;
+            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
+          }
         }
       }
       if (!group) continue;

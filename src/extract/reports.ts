@@ -234,6 +234,8 @@ const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|
 
 /** Words that call an incident deadly without counting its dead (see buildReport). */
 const FATAL_LEAD = /\b(?:fatal(?:ly)?|deadly|lethal|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
+/** "murder-suicide", not an attempted one. */
+const MURDER_SUICIDE = /(?<!attempted )\bmurder[- ]suicide\b/i;
 /** …unless the lead says no one died or only tried: "attempted murder", "non-fatal", "expected to survive". */
 const NOT_FATAL = /\battempted (?:murder|homicide)|\bnon-?fatal|\bnot (?:life-threatening|fatal)|\bsurviv/i;
 
@@ -454,6 +456,12 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   if (fatalLead && !all.some((s) => s.index < LEAD_SENTENCES && NOT_FATAL.test(text.slice(s.start, s.end)))) {
     counted = { low: 1, best: 1, high: 1 };
     claims.push(claim(text, id, fatalLead, 'fatalities', counted));
+  }
+  // a murder-suicide kills at least two: the one killed and the one who shot
+  const murderSuicide = index === 0 && (!counted || counted.best < 2) ? all.find((s) => s.index < LEAD_SENTENCES && MURDER_SUICIDE.test(text.slice(s.start, s.end))) : undefined;
+  if (murderSuicide) {
+    counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
+    claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
   }
   const hurt = injuredOf(injured, struck, counted, injuredVague);
   if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
