@@ -24,7 +24,7 @@ const PERSON_NOUNS =
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
   'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|' +
-  'gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
+  'teens?|toddlers?|juveniles?|males?|females?|deput(?:y|ies)|cops?|troopers?|bailiffs?|relatives?|gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
   'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fisherm[ae]n|hunters?|mothers?|fathers?|parents?|' +
   'vigilantes?|monks?|nuns|pilgrims?|motorists?|vendors?|shopkeepers?|businessm[ae]n|voters?|' +
   'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]{1,30}(?:ians|ese)';
@@ -134,7 +134,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:(?:are|were|is|was)\s+(?:now\s+|also\s+|both\s+)?)?(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
@@ -190,7 +190,7 @@ const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several
 const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
-const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
+const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the|shoots?|shot|shooting|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|kill(?:s|ed|ing)?|stab(?:s|bed|bing)?|hurt(?:s|ing)?)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
 
 /** A count, a comma, then its parts: "eight other victims, five men and three women" (no "and" after the comma). */
 const APPOSITION = /^\s*,\s*(?!and\b)/i;
@@ -202,6 +202,8 @@ function findGroups(sentence: string): Group[] {
   const raw: Group[] = [];
   GROUP.lastIndex = 0;
   for (let m = GROUP.exec(sentence); m; m = GROUP.exec(sentence)) {
+    // "2014 video of father killed", "0:41 Woman dies": a year or a clock is no count
+    if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -277,6 +279,8 @@ function ordinalCount(phrase: string): Count {
   const n = m ? ORDINALS[m[1].toLowerCase()] : 1;
   return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
 }
+/** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
+const CLOCK_BEFORE = /\d:\s*$/;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
@@ -405,7 +409,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
-        const bare = n && !YEAR.test(n[2] ?? '') && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
         } else if (bare && (!group || group.end < vs - n![0].length)) {
