@@ -180,6 +180,48 @@ const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|
 /** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
 const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
 
+/**
+ * The words that tell what a date is the day of: the incident itself ("shot", "killed", "happened")
+ * or a later step of the story (an arrest, a court hearing, a sentence, a funeral). Follow-up
+ * news gives both in one sentence: "was sentenced Friday for the fatal shooting in May".
+ */
+const INCIDENT_STEP = /\b(?:shot|shooting|shootings|shoots?|injur(?:y|ies|ed)|wounds?|under fire|killed|killing|kills?|died|dies|dead|death|murder(?:ed|ing)?|slain|slaying|wounded|injured|fired|opened fire|gunfire|gunshots?|happened|occurred|incident|attack(?:ed)?|stabbed|robbery)\b/gi;
+const LATER_STEP = /\b(?:arrest(?:ed)?|charged|charges|sentenced|sentencing|pleaded|pleads|pled|plea|convicted|indicted|indictment|arraigned|arraignment|court|hearing|trial|guilty|custody|booked|jailed|jail|prison|bond|bail|verdict|jury|funeral|vigil|memorial|buried|identified|surrendered|extradited|released|announced|press conference|news conference)\b/gi;
+const INCIDENT_RIGHT_AFTER = /^[\s,]*(?:\d{4}\s+)?(?:fatal\s+|deadly\s+|double\s+|triple\s+|accidental\s+|drive-by\s+)?(?:shooting|shootings|killing|killings|murders?|homicide|slaying|death|attack|incident|rampage|massacre)\b/i;
+/** Characters searched on each side of a date for the nearest such word. */
+const STEP_WINDOW = 80;
+
+function lastIn(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
+  return at;
+}
+
+function firstIn(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * Which step the nearest such word names, before the date in its clause or, where none is before,
+ * after it ("On Thursday, a man was found guilty"); null where no such word is near.
+ */
+function nearestStep(sentence: string, start: number, end: number): 'incident' | 'later' | null {
+  // "in the Jan. 1 shooting death", "the February 5, 2017 shooting": the date names the incident
+  if (INCIDENT_RIGHT_AFTER.test(sentence.slice(end, end + 30))) return 'incident';
+  const before = sentence.slice(Math.max(0, start - STEP_WINDOW), start);
+  const inc = lastIn(INCIDENT_STEP, before);
+  const lat = lastIn(LATER_STEP, before);
+  if (inc >= 0 || lat >= 0) return lat > inc ? 'later' : 'incident';
+  const after = sentence.slice(end, end + STEP_WINDOW);
+  const inc2 = firstIn(INCIDENT_STEP, after);
+  const lat2 = firstIn(LATER_STEP, after);
+  if (inc2 < 0 && lat2 < 0) return null;
+  return lat2 >= 0 && (inc2 < 0 || lat2 < inc2) ? 'later' : 'incident';
+}
+
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
@@ -235,7 +277,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
-    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40))) a.later = true;
+    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later') a.later = true;
     out.push(a);
   }
   if (pub && !locale) {
