@@ -31,6 +31,8 @@ const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
 const CLOCK_SPAN = /\b(?:seconds?|minutes?|hours?)\b/i;
 /** "sat", "sun", "wed" in lower case are words ("she sat", "the sun"), not weekdays. */
 const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
+/** "1/2" alone is a half (a mile, a score), not the 2nd of January. */
+const BARE_FRACTION = /^\d{1,2}\/\d{1,2}$/;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -222,6 +224,21 @@ function nearestStep(sentence: string, start: number, end: number): 'incident' |
   return lat2 >= 0 && (inc2 < 0 || lat2 < inc2) ? 'later' : 'incident';
 }
 
+/** Words of a line beside a date. */
+const WORD = /\p{L}{2,}/gu;
+/**
+ * A line that is a date and little else ("November 28, 2016 02:23 PM", "Update (8:20 p.m.
+ * Sunday)", "DATE: September 15, 2016 9:11:51 AM CDT") stamps the page, not the incident.
+ */
+function isStamp(sentence: string, start: number, end: number): boolean {
+  if (sentence.length - (end - start) > 60) return false;
+  const rest = sentence.slice(0, start) + ' ' + sentence.slice(end);
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(rest) && ++n <= 3);
+  return n <= 3;
+}
+
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
@@ -265,7 +282,7 @@ export function findDates(sentence: string, offset: number, published: string | 
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim())) continue;
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim())) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
@@ -277,7 +294,7 @@ export function findDates(sentence: string, offset: number, published: string | 
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
-    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later') a.later = true;
+    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length)) a.later = true;
     out.push(a);
   }
   if (pub && !locale) {
