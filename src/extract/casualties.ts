@@ -86,13 +86,19 @@ interface Verb {
   selfAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
   noBare?: boolean;
+  /** Not after an article: "a shot", "the fatal shot" are nouns. */
+  notNoun?: boolean;
   /** Max characters between the group and the word, when less than MAX_GAP_BEFORE ("with a gunshot wound" is said right of the one hit). */
   maxGap?: number;
 }
 
+/** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
+const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warning|final|lone|good|clear|kill|mug|head|booster|flu)\s+$/i;
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
-const HIT_CUE = /struck|hit|grazed/i;
+const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
+const SHOT_ONE_CUE = /shoots? (?:his|her|their|an?) /i;
+const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
@@ -123,7 +129,7 @@ const VERBS: [RegExp, Verb][] = [
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
-  [new RegExp(`\\b(?<!non-?)(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
@@ -134,7 +140,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:are|were|is|was)\s+(?:now\s+|also\s+|both\s+)?)?(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
@@ -142,16 +148,16 @@ const VERBS: [RegExp, Verb][] = [
   // "in critical condition", "listed in serious condition": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?<!\b(?:a|the|one|single|another|first|second|third|fatal|warning|final|lone|good|clear|kill|mug|head|booster|flu)\s)(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|accidentally\s+)?)?(?:struck|hit|grazed)\s+(?:by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
+  [/\b(?:struck|hit|grazed)\s+(?:by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
   [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
-  [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
+  [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
-  [new RegExp(`\\b(?:shot|shoots)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true }],
+  [new RegExp(`\\b(?:shot|shoots)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
@@ -266,7 +272,7 @@ const NAME_BEFORE = new RegExp(
 const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
-const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
+const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
 /** A headline's list of people named without numbers: "Mother, Father, Toddler Dead", "Woman, boyfriend killed". */
@@ -294,7 +300,7 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
@@ -362,6 +368,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const vs = m.index;
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
+      if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       let group: Group | undefined;
       if (verb.selfAfter) {
         const who = /^(?:himself|herself)\b/i.exec(sentence.slice(ve));
