@@ -189,7 +189,7 @@ const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|ne
  */
 const INCIDENT_STEP = /\b(?:shot|shooting|shootings|shoots?|injur(?:y|ies|ed)|wounds?|under fire|killed|killing|kills?|died|dies|dead|death|murder(?:ed|ing)?|slain|slaying|wounded|injured|fired|opened fire|gunfire|gunshots?|happened|occurred|incident|attack(?:ed)?|stabbed|robbery)\b/gi;
 const LATER_STEP = /\b(?:arrest(?:ed)?|charged|charges|sentenced|sentencing|pleaded|pleads|pled|plea|convicted|indicted|indictment|arraigned|arraignment|court|hearing|trial|guilty|custody|booked|jailed|jail|prison|bond|bail|verdict|jury|funeral|vigil|memorial|buried|identified|surrendered|extradited|released|announced|press conference|news conference)\b/gi;
-const INCIDENT_RIGHT_AFTER = /^[\s,]*(?:\d{4}\s+)?(?:fatal\s+|deadly\s+|double\s+|triple\s+|accidental\s+|drive-by\s+)?(?:shooting|shootings|killing|killings|murders?|homicide|slaying|death|attack|incident|rampage|massacre)\b/i;
+const INCIDENT_RIGHT_AFTER = /^(?:['’]s)?[\s,]*(?:\d{4}\s+)?(?:fatal\s+|deadly\s+|double\s+|triple\s+|accidental\s+|drive-by\s+)?(?:shooting|shootings|killing|killings|murders?|homicide|slaying|death|attack|incident|rampage|massacre)\b/i;
 /** Characters searched on each side of a date for the nearest such word. */
 const STEP_WINDOW = 80;
 
@@ -294,7 +294,8 @@ export function findDates(sentence: string, offset: number, published: string | 
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
-    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length)) a.later = true;
+    // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
+    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length))) a.later = true;
     out.push(a);
   }
   if (pub && !locale) {
