@@ -36,6 +36,7 @@ describe('findDates', () => {
     expect(later('He was charged in the Jan. 1 shooting death of his friend.', '2015-06-13')).toEqual([['2015-01-01', false]]);
     expect(later('November 28, 2016 02:23 PM', '2016-11-28')).toEqual([['2016-11-28', true]]);
     expect(later('She sat on the porch when the sun went down.', '2016-11-28')).toEqual([]);
+    expect(later('The boy is still in hospital two months after the shooting.', '2016-11-28')).toEqual([]);
   });
   it('ignores a clock time alone and modal "may"', () => {
     expect(one('Three soldiers may have been killed at 10:00.', '2023-11-14')).toEqual([]);

@@ -33,6 +33,8 @@ const CLOCK_SPAN = /\b(?:seconds?|minutes?|hours?)\b/i;
 const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
 /** "1/2" alone is a half (a mile, a score), not the 2nd of January. */
 const BARE_FRACTION = /^\d{1,2}\/\d{1,2}$/;
+/** "two months after", "four weeks later", "a day before": an offset from an event it does not name, no date. */
+const OFFSET = /^(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)$/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -282,7 +284,7 @@ export function findDates(sentence: string, offset: number, published: string | 
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim())) continue;
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim()) || OFFSET.test(r.text.trim())) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);

@@ -188,6 +188,9 @@ describe('incidentDate', () => {
     expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')])).toEqual(day('2016-08-16'));
     expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')], [], [false, false, true])).toEqual(day('2016-08-15'));
     expect(incidentDate([day('2016-08-16'), day('2016-08-15')], [false, true])).toEqual(day('2016-08-16'));
+    // "In August, …" in the lead supports the day inside it
+    const august = { start: '2014-08-01', end: '2014-08-31', precision: 'month' as const };
+    expect(incidentDate([august, day('2014-09-27'), day('2014-08-12')], [], [true, true, false])).toEqual(day('2014-08-12'));
   });
 });
 

@@ -290,6 +290,14 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead:
     if (cur) cur.w += w;
     else score.set(k, { d: dates[i], w });
   }
+  // "In August, a man shot …" then "on Aug. 12": a week or a month told of the incident supports the days inside it
+  for (const i of pool) {
+    const d = dates[i];
+    const span = Date.parse(d.end) - Date.parse(d.start);
+    if (span <= DAY_MS || span > 31 * DAY_MS || d.precision === 'day') continue;
+    const w = lead[i] ? DATE_LEAD_WEIGHT : 1;
+    for (const v of score.values()) if (v.d.start >= d.start && v.d.end <= d.end) v.w += w;
+  }
   let best: { d: DateInterval; w: number } | null = null;
   for (const v of score.values()) if (!best || v.w > best.w || (v.w === best.w && v.d.start < best.d.start)) best = v;
   return best!.d;
