@@ -89,6 +89,11 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
     for (const base of bases(words[0], lex)) {
       found = g.lookup(`=${lex.code}:${fold(base)}`);
       if (found.length) return found;
+      // "египте" → "египт" → "египет"; only a country or region by this guess
+      for (const v of withFleetingVowel(base)) {
+        found = g.lookup(`=${lex.code}:${fold(lex.stem(v))}`).filter((e) => e.precision === 'country' || e.precision === 'admin1');
+        if (found.length) return found;
+      }
     }
   }
   const stemmed = stems.map((w) => fold(w)).join(' ');
@@ -180,10 +185,47 @@ function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | n
     const m = lex.demonymScan.exec(t.lower);
     to = m ? lex.demonyms.get(m[0]) : undefined;
   }
-  if (!to) return null;
+  if (!to) return lex.cityAdjective ? cityOfAdjective(t.lower, capitalised(t) ? ADJECTIVE_MIN_POPULATION : LOWER_ADJECTIVE_MIN_POPULATION, lex, g) : null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
   return entries.length ? g.resolved(choose(entries, new Set())) : null;
+}
+
+/** Towns of this size lend their name to an adjective read as the town ("Каннского фестиваля" → Cannes). */
+const ADJECTIVE_MIN_POPULATION = 50_000;
+/** A lower-case adjective is more often a common word ("олимпийский", "морской"): only big cities. */
+const LOWER_ADJECTIVE_MIN_POPULATION = 300_000;
+
+/**
+ * The city or region an adjective is made from ("римский" → Rome, "бостонском" → Boston,
+ * "нью-йоркского" → New York): the adjective's base as a name, as written or by its stem, and
+ * without a last "и"/"й" ("калифорнийск" → "калифорни"). Only big towns, regions and countries:
+ * most adjectives of this shape are common words ("детский", "морской").
+ */
+function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+  const m = lex.cityAdjective!.exec(lower);
+  if (!m) return null;
+  const base = m[1];
+  const tries = [base, base.replace(/[ий]$/u, '')];
+  for (const b of tries) {
+    if (b.length < 3) continue;
+    // the name as written, with a nominative ending, or a name whose stem is the base itself (never a looser stem)
+    // a base of three letters only as a name itself ("рим"): "мор" + "а" is no "морской"
+    const endings = b.length > 3 ? ['', 'а', 'ы', 'и', 'я'] : [''];
+    const entries = [...endings.flatMap((e) => g.lookup(foldName(b + e))), ...g.lookup(`=${lex.code}:${foldName(b)}`)].filter(
+      (e) => e.precision === 'country' || e.precision === 'admin1' || (e.precision === 'place' && e.population >= minPopulation),
+    );
+    if (entries.length) return g.resolved(choose(entries, new Set()));
+  }
+  return null;
+}
+
+/** "египт" → "египет": a name whose last vowel drops when it is inflected ("Египет", "в Египте"). */
+function withFleetingVowel(base: string): string[] {
+  const m = /([бвгджзклмнпрстфхцчшщ])([бвгджзклмнпрстфхцчшщ])$/u.exec(base);
+  if (!m) return [];
+  const head = base.slice(0, -1);
+  return [head + 'е' + m[2], head + 'о' + m[2]];
 }
 
 function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {

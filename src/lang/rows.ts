@@ -41,7 +41,7 @@ export function demonymTable(rows: string): { demonyms: Map<string, string>; dem
   const demonyms = new Map<string, string>();
   for (const row of rows.split(',')) {
     const [stem, to] = row.trim().split(/\s+(?=\S+$)/);
-    if (stem && to) demonyms.set(stem, to);
+    if (stem && to) demonyms.set(stem, to.replace(/_/g, ' '));
   }
   const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
   return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
@@ -58,10 +58,12 @@ export function placeTable(rows: string, stem: (w: string) => string, endings: r
     const m = /^\s*(.+?)\s+(\S+)\s*$/.exec(row);
     if (!m) continue;
     const lower = m[1].toLowerCase();
-    out.set(lower, m[2]);
-    out.set('~' + lower.split(' ').map(stem).join(' '), m[2]);
+    // a gazetteer name of several words is written with underscores ("Chechen_Republic")
+    const to = m[2].replace(/_/g, ' ');
+    out.set(lower, to);
+    out.set('~' + lower.split(' ').map(stem).join(' '), to);
     // and without its case ending, which an inflected form's stem may keep ("беларусь" → "беларус", as "беларуси")
-    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), m[2]);
+    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), to);
   }
   return out;
 }
@@ -78,5 +80,53 @@ export function withYears(base: chrono.Chrono, before: string, after: string): c
     pattern: () => pattern,
     extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }),
   });
+  return c;
+}
+
+/** A date a phrase names relative to the day of writing: whole years, months or days back (negative) or on. */
+export interface RelativeRow {
+  pattern: string;
+  /** From the match to the date: `years` on from the reference year, or `days` on from the reference day, and a month when the phrase names a season. */
+  value(match: RegExpMatchArray): { years?: number; days?: number; month?: number } | null;
+}
+
+/**
+ * The language's chrono configuration with parsers for phrasings its locale leaves out: dates
+ * relative to the day of writing ("осенью прошлого года", "в конце прошлой недели", "накануне")
+ * and years standing alone where only a year can stand ("(2003—2011)", "Олимпиаде-2016", "в 1958,
+ * 1962 и 1970 годах"). Patterns are compiled once, here.
+ */
+export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[], yearsAfter: string): chrono.Chrono {
+  const c = base.clone();
+  for (const row of relative) {
+    const pattern = new RegExp(`(?<!\\p{L})(?:${row.pattern})(?!\\p{L})`, 'iu');
+    c.parsers.push({
+      pattern: () => pattern,
+      extract: (context, match) => {
+        const v = row.value(match);
+        if (!v) return null;
+        const ref = context.refDate;
+        if (v.days !== undefined) {
+          const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + v.days));
+          return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+        }
+        const year = ref.getUTCFullYear() + (v.years ?? 0);
+        return v.month ? { year, month: v.month } : { year };
+      },
+    });
+  }
+  const Y = '(?:1[89]|20)\\d\\d';
+  // chrono drops a result that is digits alone (its UnlikelyFormatFilter): each pattern takes a mark beside the year
+  const years = [
+    // a year or a span of years in brackets, alone or after a title: "(2003—2011)", "(«Лили», 1953)", "(1996—98)"
+    new RegExp(`(?:\\(\\s?|,\\s)(${Y})(?:\\s*[—–-]\\s*(?:${Y}|\\d\\d))?\\s*\\)`, 'u'),
+    // a span of years written out: "2013-2014", "2017—2018"
+    new RegExp(`(?<![\\d.,])(${Y})\\s*[—–]\\s*(?:${Y})(?![\\d.,])|(?<![\\d.,-])(${Y})-(?:${Y})(?![\\d.,-])`, 'u'),
+    // a year joined to a name: "Олимпиаде-2016", "Евро-2012"
+    new RegExp(`(?<=\\p{L})-(${Y})(?!\\d)`, 'u'),
+    // the years of a list that ends in the word for years: "в 1958, 1962 и 1970 годах"
+    new RegExp(`(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, 'iu'),
+  ];
+  for (const pattern of years) c.parsers.push({ pattern: () => pattern, extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }) });
   return c;
 }
