@@ -154,7 +154,8 @@ function regionOf(e: GazetteerEntry, g: PlaceGazetteer): ResolvedPlace | null {
 
 /** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region), as written or by its stems. */
 function fromLexicon(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
-  let to = lex.places.get(words.join(' ')) ?? lex.places.get('~' + stems.join(' '));
+  // Arabic stems meet other names ("الكرك" and "كركوك" share "كرك"): Arabic names as written only
+  let to = lex.places.get(words.join(' ')) ?? (lex.script === 'Arabic' ? undefined : lex.places.get('~' + stems.join(' ')));
   if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
   if (!to) return null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
@@ -222,6 +223,19 @@ export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: Pla
       a.value = g.resolved(town);
       named.set(own, (named.get(own) ?? 1) - 1);
       named.set(town.country, (named.get(town.country) ?? 0) + 1);
+      continue;
+    }
+    if (a.value.precision === 'country') continue;
+    // a town: the namesake in a country the rest of the document names ("الرقة" in a document on Kuwait)
+    const others = new Set<string>();
+    for (const [c, k] of named) if (k - (c === own ? 1 : 0) > 0) others.add(c);
+    if (others.has(own) || !others.size) continue;
+    const candidates = entries.filter((e) => e.precision !== 'place' || e.population >= ARABIC_MIN_POPULATION);
+    const e = candidates.length ? choose(candidates, others) : null;
+    if (e && e.country !== own && others.has(e.country)) {
+      a.value = g.resolved(e);
+      named.set(own, (named.get(own) ?? 1) - 1);
+      named.set(e.country, (named.get(e.country) ?? 0) + 1);
     }
   }
   const drop = new Set<PlaceAnnotation>();
@@ -256,6 +270,22 @@ export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: Pla
     }
   }
   return drop.size ? all.filter((a) => !drop.has(a)) : all;
+}
+
+const REACH = new WeakMap<Lexicon, Map<string, number>>();
+/** How many words the lexicon's own names run to from each first word ("صلاح الدين": 2), built once per lexicon. */
+function lexiconReach(lex: Lexicon): Map<string, number> {
+  let m = REACH.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const k of lex.places.keys()) {
+      if (k.startsWith('~')) continue;
+      const words = k.split(' ');
+      if (words.length > 1) m.set(words[0], Math.max(m.get(words[0]) ?? 1, words.length));
+    }
+    REACH.set(lex, m);
+  }
+  return m;
 }
 
 /** The place a demonym adjective names ("российских" → Russia), or null. */
@@ -350,7 +380,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   };
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
   const reach = (w: string) =>
-    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w))) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
+    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
@@ -423,7 +453,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
-        if (arabic && e.precision === 'country' && entries.some((x) => x.precision === 'place' && x.country !== e.country && x.population >= NAMESAKE_MIN_POPULATION)) hit.entries = entries;
+        // a name held in more than one country is chosen again once the whole document has named its countries
+        if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
       }
     }
