@@ -87,7 +87,7 @@ export function withYears(base: chrono.Chrono, before: string, after: string): c
 export interface RelativeRow {
   pattern: string;
   /** From the match to the date: `years` on from the reference year, or `days` on from the reference day, and a month when the phrase names a season. */
-  value(match: RegExpMatchArray): { years?: number; days?: number; month?: number } | null;
+  value(match: RegExpMatchArray): { years?: number; days?: number; month?: number; date?: [number | undefined, number, number] } | null;
 }
 
 /**
@@ -106,6 +106,8 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
         const v = row.value(match);
         if (!v) return null;
         const ref = context.refDate;
+        // a day of a month written out, its year the reference's unless written
+        if (v.date) return v.date[0] ? { year: v.date[0], month: v.date[1], day: v.date[2] } : { month: v.date[1], day: v.date[2] };
         if (v.days !== undefined) {
           const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + v.days));
           return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

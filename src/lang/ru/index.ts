@@ -21,6 +21,7 @@ function yearsOn(word: string): number | null {
   if (/^(?:следующ|будущ|наступающ)/.test(w)) return 1;
   return null;
 }
+const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const SEASON: Record<string, number> = { весн: 3, лет: 6, осен: 9, зим: 1 };
 const seasonOf = (w: string) => { const l = w.toLowerCase(); for (const k in SEASON) if (l.startsWith(k)) return SEASON[k]; return undefined; };
 const YEAR_ADJ = '(позапрошл|прошл|минувш|прошедш|эт|текущ|нынешн|следующ|будущ|наступающ)\\p{L}{0,3}';
@@ -36,6 +37,8 @@ const RELATIVE: RelativeRow[] = [
   { pattern: `(?:в|на)\\s+(?:прошлые|минувшие|прошедшие|эти)\\s+выходные|(?:на|в)\\s+выходных`, value: () => ({ days: -2 }) },
   // "накануне" alone is the day before writing; "накануне выборов" is the eve of something else
   { pattern: `накануне(?=\\s*[,.;:!?—–)]|\\s*$|\\s+(?:он|она|оно|они|мы|я|вы|в|во|на|по|около|поздно|вечером|днем|днём|утром|ночью|стало|\\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись))(?!\\p{L}))`, value: () => ({ days: -1 }) },
+  // "вечером 21 июня": chrono's ru locale joins the time of day to the date and loses the day
+  { pattern: `(?:утром|днем|днём|вечером|ночью)\\s+(\\d{1,2})\\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\\s+((?:19|20)\\d\\d))?`, value: (m) => ({ date: [m[3] ? Number(m[3]) : undefined, MONTHS_GENITIVE.indexOf(m[2].toLowerCase()) + 1, Number(m[1])] }) },
   // "в начале года", "к концу года": the year of writing
   { pattern: `(?:в начале|в конце|в середине|до конца|к концу|с начала)\\s+(?:года|году)`, value: () => ({ years: 0 }) },
   { pattern: `сегодняшн\\p{L}{1,3}`, value: () => ({ days: 0 }) },
