@@ -323,7 +323,7 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
     // the name as written, with a nominative ending, or a name whose stem is the base itself (never a looser stem)
     // a base of three letters only as a name itself ("рим"): "мор" + "а" is no "морской"
     const endings = b.length > 3 ? ['', 'а', 'ы', 'и', 'я'] : [''];
-    const entries = [...endings.flatMap((e) => g.lookup(foldName(b + e))), ...g.lookup(`=${lex.code}:${foldName(b)}`)].filter(
+    const entries = [...endings.flatMap((e) => g.lookup(foldName(b + e))), ...(b.length > 3 ? g.lookup(`=${lex.code}:${foldName(b)}`) : [])].filter(
       (e) => e.precision === 'country' || e.precision === 'admin1' || (e.precision === 'place' && e.population >= minPopulation),
     );
     if (entries.length) return g.resolved(choose(entries, new Set()));
