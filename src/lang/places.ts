@@ -89,11 +89,6 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
     for (const base of bases(words[0], lex)) {
       found = g.lookup(`=${lex.code}:${fold(base)}`);
       if (found.length) return found;
-      // "египте" → "египт" → "египет"; only a country or region by this guess
-      for (const v of withFleetingVowel(base)) {
-        found = g.lookup(`=${lex.code}:${fold(lex.stem(v))}`).filter((e) => e.precision === 'country' || e.precision === 'admin1');
-        if (found.length) return found;
-      }
     }
   }
   const stemmed = stems.map((w) => fold(w)).join(' ');
@@ -289,14 +284,14 @@ function lexiconReach(lex: Lexicon): Map<string, number> {
 }
 
 /** The place a demonym adjective names ("российских" → Russia), or null. */
-function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): ResolvedPlace | null {
   let to: string | undefined;
   if (lex.script === 'Arabic') to = lex.demonyms.get(t.lower);
   else {
     const m = lex.demonymScan.exec(t.lower);
     to = m ? lex.demonyms.get(m[0]) : undefined;
   }
-  if (!to) return lex.cityAdjective ? cityOfAdjective(t.lower, capitalised(t) ? ADJECTIVE_MIN_POPULATION : LOWER_ADJECTIVE_MIN_POPULATION, lex, g) : null;
+  if (!to) return lex.cityAdjective ? cityOfAdjective(t.lower, capitalised(t) ? ADJECTIVE_MIN_POPULATION : LOWER_ADJECTIVE_MIN_POPULATION, lex, g, fold) : null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
   return entries.length ? g.resolved(choose(entries, new Set())) : null;
@@ -313,7 +308,7 @@ const LOWER_ADJECTIVE_MIN_POPULATION = 300_000;
  * without a last "и"/"й" ("калифорнийск" → "калифорни"). Only big towns, regions and countries:
  * most adjectives of this shape are common words ("детский", "морской").
  */
-function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string): ResolvedPlace | null {
   const m = lex.cityAdjective!.exec(lower);
   if (!m) return null;
   const base = m[1];
@@ -323,7 +318,7 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
     // the name as written, with a nominative ending, or a name whose stem is the base itself (never a looser stem)
     // a base of three letters only as a name itself ("рим"): "мор" + "а" is no "морской"
     const endings = b.length > 3 ? ['', 'а', 'ы', 'и', 'я'] : [''];
-    const entries = [...endings.flatMap((e) => g.lookup(foldName(b + e))), ...(b.length > 3 ? g.lookup(`=${lex.code}:${foldName(b)}`) : [])].filter(
+    const entries = [...endings.flatMap((e) => g.lookup(fold(b + e))), ...(b.length > 3 ? g.lookup(`=${lex.code}:${fold(b)}`) : [])].filter(
       (e) => e.precision === 'country' || e.precision === 'admin1' || (e.precision === 'place' && e.population >= minPopulation),
     );
     if (entries.length) return g.resolved(choose(entries, new Set()));
@@ -331,13 +326,6 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
   return null;
 }
 
-/** "египт" → "египет": a name whose last vowel drops when it is inflected ("Египет", "в Египте"). */
-function withFleetingVowel(base: string): string[] {
-  const m = /([бвгджзклмнпрстфхцчшщ])([бвгджзклмнпрстфхцчшщ])$/u.exec(base);
-  if (!m) return [];
-  const head = base.slice(0, -1);
-  return [head + 'е' + m[2], head + 'о' + m[2]];
-}
 
 function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
   if (clitic) return 'in';
@@ -385,7 +373,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
     if (!arabic && !capitalised(t)) {
-      const d = demonymOf(t, lex, g);
+      const d = demonymOf(t, lex, g, fold);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }
@@ -465,7 +453,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit) {
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
-      const d = demonymOf(t, lex, g);
+      const d = demonymOf(t, lex, g, fold);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }

@@ -98,14 +98,15 @@ export interface RelativeRow {
  */
 export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[], yearsAfter: string): chrono.Chrono {
   const c = base.clone();
+  type Extract = (ref: Date, match: RegExpExecArray) => { year?: number; month?: number; day?: number } | null;
+  const rows: { source: string; flags: string; extract: Extract }[] = [];
   for (const row of relative) {
-    const pattern = new RegExp(`(?<!\\p{L})(?:${row.pattern})(?!\\p{L})`, 'iu');
-    c.parsers.push({
-      pattern: () => pattern,
-      extract: (context, match) => {
+    rows.push({
+      source: `(?<!\\p{L})(?:${row.pattern})(?!\\p{L})`,
+      flags: 'iu',
+      extract: (ref, match) => {
         const v = row.value(match);
         if (!v) return null;
-        const ref = context.refDate;
         // a day of a month written out, its year the reference's unless written
         if (v.date) return v.date[0] ? { year: v.date[0], month: v.date[1], day: v.date[2] } : { month: v.date[1], day: v.date[2] };
         if (v.days !== undefined) {
@@ -118,17 +119,33 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
     });
   }
   const Y = '(?:1[89]|20)\\d\\d';
+  const year: Extract = (_ref, match) => ({ year: Number(match[1] ?? match[2]) });
   // chrono drops a result that is digits alone (its UnlikelyFormatFilter): each pattern takes a mark beside the year
-  const years = [
+  rows.push(
     // a year or a span of years in brackets, alone or after a title: "(2003—2011)", "(«Лили», 1953)", "(1996—98)"
-    new RegExp(`(?:\\(\\s?|,\\s)(${Y})(?:\\s*[—–-]\\s*(?:${Y}|\\d\\d))?\\s*\\)`, 'u'),
+    { source: `(?:\\(\\s?|,\\s)(${Y})(?:\\s*[—–-]\\s*(?:${Y}|\\d\\d))?\\s*\\)`, flags: 'u', extract: year },
     // a span of years written out: "2013-2014", "2017—2018"
-    new RegExp(`(?<![\\d.,])(${Y})\\s*[—–]\\s*(?:${Y})(?![\\d.,])|(?<![\\d.,-])(${Y})-(?:${Y})(?![\\d.,-])`, 'u'),
+    { source: `(?<![\\d.,])(${Y})\\s*[—–]\\s*(?:${Y})(?![\\d.,])|(?<![\\d.,-])(${Y})-(?:${Y})(?![\\d.,-])`, flags: 'u', extract: year },
     // a year joined to a name: "Олимпиаде-2016", "Евро-2012"
-    new RegExp(`(?<=\\p{L})-(${Y})(?!\\d)`, 'u'),
+    { source: `(?<=\\p{L})-(${Y})(?!\\d)`, flags: 'u', extract: year },
     // the years of a list that ends in the word for years: "в 1958, 1962 и 1970 годах"
-    new RegExp(`(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, 'iu'),
-  ];
-  for (const pattern of years) c.parsers.push({ pattern: () => pattern, extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }) });
+    { source: `(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, flags: 'iu', extract: year },
+  );
+  // one scan over the sentence for all rows (chrono runs every parser's pattern over it); the row
+  // that matched is found again at the match's place, with its own groups
+  const scan = new RegExp(rows.map((r) => `(?:${r.source})`).join('|'), 'iu');
+  const sticky = rows.map((r) => new RegExp(r.source, r.flags + 'y'));
+  c.parsers.push({
+    pattern: () => scan,
+    extract: (context, match) => {
+      for (let k = 0; k < rows.length; k++) {
+        const re = sticky[k];
+        re.lastIndex = match.index ?? 0;
+        const m = re.exec(context.text);
+        if (m && m[0].length === match[0].length) return rows[k].extract(context.refDate, m);
+      }
+      return null;
+    },
+  });
   return c;
 }
