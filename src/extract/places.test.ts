@@ -410,6 +410,9 @@ describe('places in headlines', () => {
   it('keeps a town with its state written after it, without a comma', () => {
     expect(names('Salamanca Guanajuato: gunmen kill four at a bar.')).toEqual(expect.arrayContaining(['Salamanca', 'Guanajuato']));
   });
+  it('reads a headline verb after a name as naming a person: no place, no road', () => {
+    expect(names('Tyler Killed In Crash On Highway\n\nThe driver died at the scene.')).toEqual([]);
+  });
   it('keeps names of people and bodies in ordinary sentences', () => {
     expect(names('A counselor at George Washington High School said the trail was closed.')).not.toContain('George');
     expect(names('Members of the Ely Army Cadet Force, Orwell Youth Club and the Parent Free Zone gathered on Monday.')).not.toContain('Force');

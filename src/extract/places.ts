@@ -753,6 +753,9 @@ function headlineWord(t: Token, g: PlaceGazetteer): boolean {
   return g.englishWord(w) && !g.firstName(foldName(t.text)) && !TITLES.has(w) && !NAME_HEADS.has(w) && !SETTLEMENT_WORDS.has(w) && !LANDFORMS.has(w) && !STREET_HEADS.has(w) && !INSTITUTION_WORDS.has(w);
 }
 
+/** Verbs of headlines, which follow a person's name more often than a place's ("Smith Dies", "Jones Charged"). */
+const HEADLINE_VERB = /^(?:\p{L}+ed|dies|die|dead|says|say|shot|hit|wins?|won|kills?|hurt|slain|held|sworn|joins?|visits?|speaks?|talks?|meets?|resigns?|quits?|faces?|pleads?|gets?|sues?|sentenced|freed|named)$/u;
+
 /** Longest name of a state written next to a town, in tokens. */
 const REGION_TOKENS = 3;
 
@@ -825,7 +828,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const dated = next !== undefined && CALENDAR.has(next.text.toLowerCase());
   // "Celaya Guanajuato", "Tampico Tamaulipas": a town with its state after it, as headlines write them
   const framedBy = next !== undefined && / $/.test(text.slice(last.end, next.start)) && !(single && g.firstName(m.key)) && regionOf(m.candidates, tokens, m.last + 1, 1, g);
-  if (next && !last.possessive && next.cap && !joined && !dated && !framedBy && !headlineWord(next, g) && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+  if (next && !last.possessive && next.cap && !joined && !dated && !framedBy && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     // …but a state's or country's name before a body of several words is the place ("Georgia
@@ -848,7 +851,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a town names what is in it too ("Nashville Film Festival", "Springfield Science
     // Museum"), unless a landform makes it another place ("Meadow Grove", "Puget Sound")
     const town = !broad && (NAME_HEADS.has(w) || SETTLEMENT_WORDS.has(w) || LANDFORMS.has(w) || !m.candidates.some((e) => e.population >= TOWN_NAMES_BODIES));
-    if (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
+    // a headline's noun after a place ("Alton Boy", "Nuevo Laredo Terror") makes no longer name; a
+    // verb after a surname ("Gigante Dies") still says a person
+    const headline = headlineWord(next, g) && !HEADLINE_VERB.test(w);
+    if (!headline && (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase()))) {
       if (NAME_HEADS.has(w)) return 'name-after';
       // "US President", "Gainesville Police": offices and institutions say where they are
       if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return 'name-after';
