@@ -38,6 +38,22 @@ describe('Russian dates relative to the day of writing', () => {
   });
 });
 
+describe('Ukrainian dates relative to the day of writing', () => {
+  it.each([
+    ['Склад згорів восени минулого року.', '2023-09-01'],
+    ['Наприкінці минулого тижня тривали бої.', '2024-02-29'],
+    ['Напередодні по місту випустили ракети.', '2024-03-06'],
+    ['Ввечері 5 березня дрони атакували місто.', '2024-03-05'],
+    ['Торік місто обстрілювали.', '2023-01-01'],
+  ])('%s', (text, start) => {
+    expect(dates(text, 'uk')[0]?.value.start).toBe(start);
+  });
+
+  it('leaves "напередодні виборів" alone', () => {
+    expect(dates('Напередодні виборів пройшли обшуки.', 'uk')).toHaveLength(0);
+  });
+});
+
 describe('Russian place forms', () => {
   it.each([
     ['Туристы вернулись из Египта.', 'EG', 'country'],
