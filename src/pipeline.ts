@@ -3,7 +3,7 @@
  * Linking and storage come after, in `link/` and `store/`.
  */
 import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext } from './model/index.js';
-import { actors } from './extract/actors.js';
+import { actorsStage, loadActorTable, type ActorTable } from './extract/actors.js';
 import { attribution } from './extract/attribution.js';
 import { casualties } from './extract/casualties.js';
 import { dates } from './extract/dates.js';
@@ -25,6 +25,8 @@ import { lexiconTriggers } from './lang/triggers.js';
 export interface Resources {
   context: StageContext;
   equipment: readonly EquipmentEntry[];
+  /** Sides as news names them (`data/lang/en/actors.tsv`). */
+  actors: ActorTable;
   /** Incident-or-not and category (`data/model/types.json`): a missing or broken file fails here, at start-up, in one line. */
   typeModel: TypeModel;
   /** fastText lid.176 (`loadLanguageModel()`, async); without it the script of the text decides the language. */
@@ -38,7 +40,7 @@ export interface Resources {
  */
 export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
+  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
 }
 
 export interface Pipeline {
@@ -57,7 +59,7 @@ export function createPipeline(res: Resources): Pipeline {
     equipmentStage(res.equipment),
     triggers,
     scene, // after places and triggers: where the main incident happened, for the report builder
-    actors,
+    actorsStage(res.actors),
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);

@@ -41,11 +41,16 @@ describe('the facts split and matching rules', () => {
   });
   it('matches UCDP sides by state, civilians, alias and name', async () => {
     const { sideMatches } = await import('../scripts/eval-facts.js');
-    expect(sideMatches('Government of Syria', { name: 'Armed Forces of Syria', type: 'armed_forces' })).toBe(true);
+    expect(sideMatches('Government of Syria', { name: 'Military Forces of Syria', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('Government of Myanmar (Burma)', { name: 'Armed Forces of Myanmar', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('Government of Syria', { name: 'Armed Forces of Russia', type: 'armed_forces' })).toBe(false);
+    expect(sideMatches('Government of Turkey', { name: 'Military Forces of Türkiye', type: 'armed_forces' })).toBe(true);
     expect(sideMatches('IS', { name: 'Islamic State', type: 'group' })).toBe(true);
     expect(sideMatches('Civilians', { name: 'Civilians', type: 'civilians' })).toBe(true);
+    expect(sideMatches('Civilians', { name: 'Civilians (Syria)', type: 'civilians' })).toBe(true);
+    expect(sideMatches('Civilians', { name: 'Civilians of the world', type: 'civilians' })).toBe(false);
+    expect(sideMatches('ULA', { name: 'Arakan Army (AA)', type: 'group' })).toBe(true);
+    expect(sideMatches('KIO', { name: 'Karen National Union (KNU)', type: 'group' })).toBe(false);
     expect(sideMatches('Sinaloa Cartel', { name: 'Gulf Cartel', type: 'organisation' })).toBe(false);
   });
 });

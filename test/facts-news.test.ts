@@ -48,10 +48,36 @@ describe('actors on a report', () => {
         'The soldiers were heading back to the Russian Reconciliation Center when the shelling began.',
     );
     const roles = Object.fromEntries(r.actors.map((a) => [a.name, a.role]));
-    expect(roles['Armed Forces of Syria']).toBe('actor1');
-    expect(roles.Civilians).toBe('actor2');
+    expect(roles['Military Forces of Syria']).toBe('actor1');
+    expect(roles['Civilians (Syria)']).toBe('actor2');
     expect(roles['Alaa Ibrahim']).toBeUndefined();
     expect(['actor1', 'actor2']).not.toContain(roles['Reconciliation Center']);
+  });
+});
+
+describe('sides as ACLED names them', () => {
+  it('names the forces of the scene, the victims as civilians of it, and a group by its table name', () => {
+    const roles = (t: string) => Object.fromEntries(report(t).actors.map((a) => [a.name, a.role]));
+    const police = roles('Police killed two men in a raid in Culiacan, Sinaloa, Mexico on Monday.');
+    expect(police['Police Forces of Mexico']).toBe('actor1');
+    expect(police['Civilians (Mexico)']).toBe('actor2');
+    const gunmen = roles('Gunmen killed four people at a bar in Celaya, Guanajuato, Mexico on Sunday.');
+    expect(gunmen['Unidentified Armed Group (Mexico)']).toBe('actor1');
+    expect(gunmen['Civilians (Mexico)']).toBe('actor2');
+    const isis = roles('ISIS fighters attacked army positions near Palmyra, Syria on Friday.');
+    expect(isis['Islamic State (IS)']).toBe('actor1');
+    expect(isis['Military Forces of Syria']).toBe('actor2');
+  });
+  it('reads plain words for troops as the forces last named by their state, not the scene\'s', () => {
+    const r = report('The Russian military lost a helicopter on Monday. The troops were heading back to base when the helicopter was shot down over Idlib, Syria.');
+    const names = r.actors.map((a) => a.name);
+    expect(names).toContain('Military Forces of Russia');
+    expect(names).not.toContain('Military Forces of Syria');
+  });
+  it('takes the side named before a headline\'s bare participle as the one hit', () => {
+    const roles = Object.fromEntries(report('Six Arakan Army fighters killed in clashes with the military in Rakhine, Myanmar.').actors.map((a) => [a.name, a.role]));
+    expect(roles['Arakan Army (AA)']).toBe('actor2');
+    expect(roles['Military Forces of Myanmar']).toBe('actor1');
   });
 });
 

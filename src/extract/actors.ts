@@ -5,18 +5,67 @@
  * ("Jane Doe, head of the regional police", "President Ana Silva").
  * Who acted on whom is decided by the report builder, from the actors' places around the trigger.
  */
+import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
 
-/** Institution nouns after a demonym, with the canonical name they form. */
+/** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
+interface ActorEntry {
+  name: string;
+  type: string;
+  /** The name holds `{country}`: the scene's country fills it. */
+  scene: boolean;
+}
+
+/** The table compiled once: one scan per case mode; its group k + 1 is entry `map[k]`. */
+export interface ActorTable {
+  entries: readonly ActorEntry[];
+  /** Named sides first, then the sides named by the scene ("the army"), each after its own pass. */
+  scans: readonly { re: RegExp; map: readonly number[]; scene: boolean }[];
+}
+
+/** Parses the TSV table (name, type, i|c, pattern); compiled once by the caller, never per document. */
+export function parseActorTable(tsv: string): ActorTable {
+  const entries: ActorEntry[] = [];
+  const parts = new Map<string, string[]>();
+  const map = new Map<string, number[]>();
+  for (const line of tsv.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [name, type, mode, pattern] = line.split('\t');
+    if (!pattern || (mode !== 'i' && mode !== 'c')) throw new Error(`actors table: bad line "${line}"`);
+    const scene = name.includes('{country}');
+    const key = `${scene ? 's' : 'n'}${mode}`;
+    if (!parts.has(key)) {
+      parts.set(key, []);
+      map.set(key, []);
+    }
+    map.get(key)!.push(entries.length);
+    // the pattern's own groups do not capture: group k + 1 must be line k
+    parts.get(key)!.push(`(${pattern.replace(/(?<!\\)\((?!\?)/g, '(?:')})`);
+    entries.push({ name, type, scene });
+  }
+  // a side is whole words: "IS" not inside "ISLAND", "AA" not inside "AAA". Not a unicode regex:
+  // V8 scans a non-unicode \b-led alternation several times faster; findActors checks the letter before
+  const scans = ['ni', 'nc', 'si', 'sc']
+    .filter((k) => parts.has(k))
+    .map((k) => ({ re: new RegExp(`\\b(?:${parts.get(k)!.join('|')})(?![\\w\\u00C0-\\u024F])`, k[1] === 'i' ? 'gi' : 'g'), map: map.get(k)!, scene: k[0] === 's' }));
+  return { entries, scans };
+}
+
+export function loadActorTable(path = new URL('../../data/lang/en/actors.tsv', import.meta.url)): ActorTable {
+  return parseActorTable(readFileSync(path, 'utf8'));
+}
+
+/** Institution nouns after a demonym, with the name they form (ACLED's: a state's forces are one side). */
 const FORCE_NOUNS: [RegExp, string, string][] = [
-  [/^(?:military|army|armed forces|forces|troops|soldiers|servicemen|regime forces|government forces|ground forces)$/i, 'Armed Forces', 'armed_forces'],
-  [/^(?:air ?force|aerospace forces|aviation|warplanes|jets)$/i, 'Air Force', 'armed_forces'],
-  [/^(?:navy|naval forces|fleet)$/i, 'Navy', 'armed_forces'],
+  [/^(?:military|army|armed forces|forces|troops|soldiers|servicemen|regime forces|government forces|ground forces)$/i, 'Military Forces', 'armed_forces'],
+  // a state's strikes are its forces acting: "Russian airstrikes", "Syrian artillery"
+  [/^(?:air ?force|aerospace forces|aviation|warplanes|jets|helicopters|air ?strikes|air raids|artillery|shelling|drones|bombardment)$/i, 'Military Forces', 'armed_forces'],
+  [/^(?:navy|naval forces|fleet)$/i, 'Military Forces', 'armed_forces'],
   [/^(?:military intelligence|intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services)$/i, 'Intelligence', 'armed_forces'],
-  [/^(?:police|police officers|riot police|national police)$/i, 'Police', 'police'],
-  [/^(?:border guards?|border service)$/i, 'Border Guard', 'armed_forces'],
-  [/^(?:national guard)$/i, 'National Guard', 'armed_forces'],
+  [/^(?:police|police officers|riot police|national police)$/i, 'Police Forces', 'police'],
+  [/^(?:border guards?|border service)$/i, 'Military Forces', 'armed_forces'],
+  [/^(?:national guard)$/i, 'Military Forces', 'armed_forces'],
   [/^(?:government|authorities|officials|regime|administration|president|presidency|kremlin)$/i, 'Government', 'government'],
   [/^(?:defen[cs]e ministry|ministry of defen[cs]e|foreign ministry|interior ministry|emergency ministry|emergencies ministry)$/i, 'Ministry', 'government'],
   [/^(?:rebels|separatists|insurgents|militants|militia|militias|opposition forces|opposition)$/i, 'Rebels', 'group'],
@@ -24,7 +73,7 @@ const FORCE_NOUNS: [RegExp, string, string][] = [
   [/^(?:civilians|residents|villagers)$/i, 'Civilians', 'civilians'],
 ];
 const FORCE_PHRASE =
-  /\b([\p{Lu}][\p{L}]{1,40})\s+((?:military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
+  /\b([\p{Lu}][\p{L}]{1,40})\s+((?:air ?strikes|air raids|warplanes|jets|helicopters|artillery|shelling|drones|bombardment|military intelligence|defen[cs]e intelligence|intelligence services?|security services?|special services|armed forces|air ?force|aerospace forces|naval forces|ground forces|regime forces|government forces|opposition forces|riot police|national police|national guard|border guards?|border service|defen[cs]e ministry|foreign ministry|interior ministry|police officers|military|army|forces|troops|soldiers|servicemen|navy|fleet|intelligence|police|government|authorities|officials|regime|administration|rebels|separatists|insurgents|militants|militias?|protesters|demonstrators|activists|civilians|residents|villagers))\b/gu;
 
 /** Role words that, before or after a name, make it a person with a role. */
 const ROLE =
@@ -38,13 +87,6 @@ const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}{1,4
 const ROLE_NAME = new RegExp(`(?<!\\p{L})((?:[\\p{Lu}][\\p{L}]{1,40}\\s{1,8})?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]{1,40}(?!\\p{L})\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
 /** Capitalised organisation names ending in an institution word. */
 const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]{1,40}\s{1,8}){1,5}(?:Cartel|Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
-/** Armed groups and bodies known by a single name. */
-const NAMED_GROUPS = /\b(Hezbollah|Hamas|Taliban|ISIS|ISIL|Islamic State|Da[’']?esh|Al[ -]Qaeda|al-Shabaab|Boko Haram|Wagner(?: Group)?|Jabhat al-Nusra|Hayat Tahrir al-Sham|HTS|Jaish al-Fateh|Free Syrian Army|Kremlin|Pentagon|NATO|United Nations|UN|OSCE|Red Cross|Azov|Houthis?|PKK|YPG|SDF|SNA|CJNG|(?:Los )?Zetas|PDFs?|People['’]s Defen[cs]e Forces?|KIA|KNLA|KNU|TNLA|MNDAA|AA|IS(?=\s+(?:fighters|militants|group|jihadists|members|terrorists|cells?|positions|attack|suicide)\b))\b/g;
-/**
- * A state's forces named without a demonym ("regime forces", "the army", "junta troops", "security
- * forces"): the forces of the country the document's places lie in.
- */
-const BARE_FORCES = /\b(?:(?:regime|government|junta|pro-government|security|state|army|military)\s+(?:forces|troops|soldiers)|the\s+(?:army|military|junta|regime)|Tatmadaw)\b/gi;
 /** Words of an institution: "Military Intelligence" is a body, not a person's name. */
 const INSTITUTION_WORD = /\b(?:Intelligence|Ministry|Forces|Army|Police|Service|Agency|Council|Committee|Command|Guards?|Republic|Center|Centre|Directorate|Department|Office|Liberty|Radio|News|Times|Post|Press|Channel|Television|TV)\b/;
 /** A name speaking: "Jane Roe said", "John Doe told reporters". */
@@ -58,10 +100,29 @@ function forceActor(ctx: StageContext, demonym: string, noun: string, start: num
   const entry = FORCE_NOUNS.find(([re]) => re.test(noun));
   if (!entry) return null;
   const country = ctx.gazetteer.country(cc)?.name ?? demonym;
-  return { kind: 'actor', start, end, text, value: `${entry[1]} of ${country}`, type: entry[2], role: null };
+  // a state's bodies are "of" it; people of a country are from it, as ACLED writes them
+  const value = entry[2] === 'group' || entry[2] === 'protesters' || entry[2] === 'civilians' ? `${entry[1]} (${country})` : `${entry[1]} of ${country}`;
+  return { kind: 'actor', start, end, text, value, type: entry[2], role: null };
 }
 
-export function findActors(text: string, ctx: StageContext, country: string | null = null): ActorAnnotation[] {
+/** Words for forces that point back to the forces last named with their state. */
+const ANAPHORIC_FORCES = /^(?:the\s+)?(?:troops|soldiers|servicem[ae]n|army|military|marines|air ?force|navy)$/i;
+
+/** The state's forces named by demonym ("Russian military") last before `at`, if any. */
+function lastStateForces(found: readonly ActorAnnotation[], at: number): string | null {
+  let best: ActorAnnotation | null = null;
+  for (const a of found) if (a.type === 'armed_forces' && a.start < at && a.value.startsWith('Military Forces of ') && (!best || a.start > best.start)) best = a;
+  return best?.value ?? null;
+}
+
+/** A letter, digit, apostrophe or hyphen before a match: it is inside a word ("al-Nusra" of "Jabhat al-Nusra" is whole). */
+const WORD_BEFORE = /[\p{L}\p{N}'’-]/u;
+
+/**
+ * The actors of a text. `country` is the scene's country code: whose forces "the army" are, and
+ * where the civilians and the unnamed gunmen are from.
+ */
+export function findActors(text: string, ctx: StageContext, table: ActorTable, country: string | null = null): ActorAnnotation[] {
   const out: ActorAnnotation[] = [];
   // a coverage map, not a scan of `out`: a text of thousands of actors must not cost their square
   const taken = new Uint8Array(text.length + 1);
@@ -97,24 +158,45 @@ export function findActors(text: string, ctx: StageContext, country: string | nu
     const a = forceActor(ctx, m[1], m[2], start, start + m[0].length, m[0]);
     if (a) push(a);
   }
-  if (country) {
-    const name = ctx.gazetteer.country(country)?.name ?? null;
-    if (name) {
-      for (const m of text.matchAll(BARE_FORCES)) {
-        const start = m.index!;
-        if (covered(start, start + m[0].length)) continue;
-        push({ kind: 'actor', start, end: start + m[0].length, text: m[0], value: `Armed Forces of ${name}`, type: 'armed_forces', role: null });
-      }
-    }
-  }
-  for (const re of [ORG, NAMED_GROUPS]) {
+  const countryName = country ? ctx.gazetteer.country(country)?.name ?? null : null;
+  const scan = (named: boolean) => {
+  for (const { re, map, scene } of table.scans) {
+    if (scene === named) continue;
     for (const m of text.matchAll(re)) {
-      const start = m.index! + (m[0].length - m[1].length);
-      const name = m[1].replace(/^the\s+/i, '');
-      if (covered(start, start + m[1].length)) continue;
-      push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: re === ORG ? 'organisation' : 'group', role: null });
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (covered(start, end) || (start > 0 && WORD_BEFORE.test(text[start - 1]))) continue;
+      let k = 1;
+      while (m[k] === undefined) k++;
+      const e = table.entries[map[k - 1]];
+      let value = e.name;
+      // "the Russian military … The troops were heading back": plain words for forces are the
+      // forces the text last named by their state, not the scene's ("regime", "junta" are the scene's)
+      const named = e.type === 'armed_forces' && ANAPHORIC_FORCES.test(m[0]) ? lastStateForces(out, start) : null;
+      if (named) value = named;
+      else if (e.scene) {
+        // a state's forces need their state; people and unnamed gunmen are named without it
+        if (countryName) value = value.replace('{country}', countryName);
+        else if (e.type === 'armed_forces' || e.type === 'police') continue;
+        else value = value.replace(/\s*\(\{country\}\)|\s*of \{country\}/, '');
+      }
+      push({ kind: 'actor', start, end, text: m[0], value, type: e.type, role: null });
     }
   }
+  };
+  scan(true);
+  // a capitalised body ("Northern Alliance Army") before the words of any state's forces in it
+  for (const m of text.matchAll(ORG)) {
+    const start = m.index! + (m[0].length - m[1].length);
+    const name = m[1].replace(/^the\s+/i, '');
+    if (covered(start, start + m[1].length)) continue;
+    // "Turkish Forces", "Syrian Army" written with capitals are a state's forces, not a body's name
+    const state = /^(\p{Lu}\p{L}{1,40})\s+(\p{L}+(?:\s+\p{L}+)?)$/u.exec(name);
+    const force = state && forceActor(ctx, state[1], state[2], start, start + m[1].length, m[1]);
+    if (force) push(force);
+    else push({ kind: 'actor', start, end: start + m[1].length, text: m[1], value: name, type: 'organisation', role: null });
+  }
+  scan(false);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -127,10 +209,44 @@ function mainCountry(annotations: readonly Annotation[]): string | null {
   return best;
 }
 
-export const actors: Stage = {
-  name: 'actors',
-  gives: ['actor'],
-  needs: ['place'],
-  // English rules: another language gets no actors until its lexicon names them (src/lang)
-  run: ({ document, annotations }, ctx) => ({ annotations: lexiconFor(document.lang)?.native === false ? findActors(document.text, ctx, mainCountry(annotations)) : [] }),
-};
+/** The incident's country: the scene's, else the one most of the document's places lie in. */
+function sceneCountry(annotations: readonly Annotation[]): string | null {
+  for (const a of annotations) if (a.kind === 'scene') return a.value.country;
+  return mainCountry(annotations);
+}
+
+/** Victims who took no part in the fighting: people named by who they are, not by a force they served in. */
+const CIVILIAN_VICTIMS = /\b(?:civilians?|residents?|villagers?|wom[ae]n|men|man|people|persons?|famil(?:y|ies)|children|child|kids?|toddlers?|bab(?:y|ies)|infants?|teen(?:ager)?s?|youths?|boys?|girls?|brothers|sisters|couple|(?:grand)?(?:father|mother|son|daughter)s?|passengers?|worshippers?|students?|farmers?|pedestrians?|aid workers?|inhabitants?|refugees?|displaced|IDPs?|migrants?|herders?|herdsm[ae]n|traders?|elders?|imams?|pastors?|priests?|pilgrims?|teachers?|drivers?|motorists?|fisherm[ae]n|shepherds?|miners?|vendors?|shopkeepers?|businessm[ae]n|doctors?|nurses?|patients?|tourists?|citizens?|bystanders?)\b/i;
+const COMBATANT_VICTIMS = /\b(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|separatists?|insurgents?|combatants?|personnel|officers?|policem[ae]n|police|marines?|militiam[ae]n|guerrillas?|gendarmes?|jihadists?|members?|gunm[ae]n|hitm[ae]n|elements|terrorists?|commanders?|guards?|agents?)\b/i;
+
+/**
+ * Civilians among the dead, hurt or taken ("a man was shot dead", "kill 4 people"): a side the
+ * words for civilians did not already name, spanning the count that names them.
+ */
+function victimSides(found: ActorAnnotation[], annotations: readonly Annotation[], countryName: string | null): ActorAnnotation[] {
+  const out: ActorAnnotation[] = [];
+  for (const a of annotations) {
+    if (a.kind !== 'casualty' || !a.victims || a.value.best === 0 || COMBATANT_VICTIMS.test(a.victims) || !CIVILIAN_VICTIMS.test(a.victims)) continue;
+    if (found.some((f) => f.type === 'civilians' && f.start < a.end && f.end > a.start)) continue;
+    out.push({ kind: 'actor', start: a.start, end: a.end, text: a.victims, value: countryName ? `Civilians (${countryName})` : 'Civilians', type: 'civilians', role: null });
+  }
+  return out;
+}
+
+function actorsOf(text: string, annotations: readonly Annotation[], ctx: StageContext, table: ActorTable): ActorAnnotation[] {
+  const country = sceneCountry(annotations);
+  const found = findActors(text, ctx, table, country);
+  const victims = victimSides(found, annotations, country ? ctx.gazetteer.country(country)?.name ?? null : null);
+  return victims.length ? [...found, ...victims].sort((a, b) => a.start - b.start) : found;
+}
+
+/** The actors stage over the table `loadActorTable()` read once. */
+export function actorsStage(table: ActorTable): Stage {
+  return {
+    name: 'actors',
+    gives: ['actor'],
+    needs: ['place'],
+    // English rules: another language gets no actors until its lexicon names them (src/lang)
+    run: ({ document, annotations }, ctx) => ({ annotations: lexiconFor(document.lang)?.native === false ? actorsOf(document.text, annotations, ctx, table) : [] }),
+  };
+}
