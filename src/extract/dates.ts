@@ -200,9 +200,12 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale && !FUTURE_CUE.test(sentence)) {
+  if (pub && !locale) {
     DAYS_SPAN.lastIndex = 0;
+    // the future cue is read only when a span is found: most sentences have none, and it scans them all
+    let future: boolean | null = null;
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
+      if ((future ??= FUTURE_CUE.test(sentence))) break;
       if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
       const n = /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
       const days = m[2].toLowerCase() === 'week' ? 7 * n : n;
