@@ -180,9 +180,13 @@ const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|ne
 
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
+  return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
+}
+
+/** `findDates` with the publication date read once per document, not once per sentence. */
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
-  const pub = published ? parseIsoDate(published) : null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
@@ -265,9 +269,10 @@ export const dates: Stage = {
     const out: DateAnnotation[] = [];
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
+    const pub = document.published ? parseIsoDate(document.published) : null;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...findDates(document.text.slice(s.start, s.end), s.start, document.published, lex.native ? lex : null));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
     }
     return { annotations: out };
   },
