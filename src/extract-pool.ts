@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Document, Message, Report } from './model/index.js';
 import { spanOf, type Span } from './extract/spans.js';
-import { extract, type Pipeline } from './pipeline.js';
+import type { Pipeline } from './pipeline.js';
 import type { WorkReply, WorkRequest } from './extract-worker.js';
 
 /** Per-document extraction time. A 200,000-character report takes about a second; this is far past any real one. */
@@ -42,6 +42,8 @@ export interface Extractor {
 export function inProcessExtractor(pipeline: Pipeline): Extractor {
   return {
     extract: async (document) => {
+      // loaded on first use: the commands that only read the store never load the stages
+      const { extract } = await import('./pipeline.js');
       const { annotated, reports } = extract(document, pipeline);
       const messages = [...annotated.messages];
       return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: messages.map((m) => m.reason), messages, lang: annotated.document.lang };

@@ -61,6 +61,8 @@ export interface ApiOptions {
   countries?: Countries;
 }
 
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOOSE = new TextDecoder('utf-8');
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const EVENT_ID = /^evt_[0-9a-f]{1,64}$/;
 const DOCUMENT_ID = /^doc_[0-9a-f]{1,64}$/;
@@ -205,14 +207,25 @@ export function createApp(opts: ApiOptions): Hono {
     bodyLimit({ maxSize: maxBody, onError: () => { throw new ApiError(413, `body larger than ${maxBody} bytes`); } }),
     async (c) => {
       let record: unknown;
+      // JSON is UTF-8 (RFC 8259); bytes that are not are replaced, and the answer says so
+      const inputWarnings: string[] = [];
       try {
-        record = JSON.parse(await c.req.text());
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        let text: string;
+        try {
+          text = UTF8_STRICT.decode(bytes);
+        } catch {
+          text = UTF8_LOOSE.decode(bytes);
+          inputWarnings.push('invalid UTF-8 replaced with U+FFFD');
+        }
+        record = JSON.parse(text);
       } catch (err) {
         if (err instanceof ApiError) throw err;
         throw new ApiError(400, 'body is not valid JSON');
       }
       const read = documentFromRecord(record, 'api');
       if (read.kind === 'error') throw new ApiError(400, read.reason);
+      read.warnings.unshift(...inputWarnings);
       const doc = read.document;
       const events = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => store.getEvent(id)))).filter((e): e is Event => e !== null);
       if (opts.queue && !(await store.hasDocument(doc.id))) {

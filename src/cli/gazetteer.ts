@@ -4,14 +4,16 @@
  * store/gazetteer-import.ts for where it is kept and how).
  */
 import type { Command } from 'commander';
-import { bundledGeonameids, bundledStats } from '../extract/gazetteer.js';
-import { importedGazetteerPath, importedStats, importGeoNames } from '../store/gazetteer-import.js';
+// the gazetteer and the importer load when this command runs, not when any command starts
+const bundled = () => import('../extract/gazetteer.js');
+const imported = () => import('../store/gazetteer-import.js');
 import { UsageError } from '../store/sqlite.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
 
-function status(path: string): number {
+async function status(path: string): Promise<number> {
+  const [{ bundledStats }, { importedStats }] = await Promise.all([bundled(), imported()]);
   const b = bundledStats();
   out(`bundled: ${b.entries} entries, ${b.names} names (${b.countries} countries, ${b.regions} first-order regions, ${b.counties} US counties; GeoNames cities500 and curated names)`);
   const s = importedStats(path);
@@ -28,6 +30,7 @@ function status(path: string): number {
 
 async function importFiles(files: string[], path: string): Promise<number> {
   if (!files.length) throw new UsageError('gazetteer import needs at least one GeoNames file (KE.txt, KE.zip, allCountries.zip, alternateNamesV2.zip)');
+  const [{ bundledGeonameids }, { importGeoNames }] = await Promise.all([bundled(), imported()]);
   const started = Date.now();
   const results = await importGeoNames(path, files, bundledGeonameids(), err);
   let failed = 0;
@@ -40,17 +43,17 @@ async function importFiles(files: string[], path: string): Promise<number> {
 }
 
 export function registerGazetteer(p: Command, result: { code: number }): void {
-  const path = (cmd: Command) => importedGazetteerPath(cmd.optsWithGlobals().gazetteer as string | undefined);
+  const path = async (cmd: Command) => (await imported()).importedGazetteerPath(cmd.optsWithGlobals().gazetteer as string | undefined);
   const g = p
     .command('gazetteer')
     .description('what the gazetteer holds; `gazetteer import FILE…` adds GeoNames dumps')
-    .action((_o, cmd: Command) => {
-      result.code = status(path(cmd));
+    .action(async (_o, cmd: Command) => {
+      result.code = await status(await path(cmd));
     });
   g.command('import')
     .description('add GeoNames dumps (KE.txt, allCountries.txt, alternateNamesV2.txt; plain or .zip)')
     .argument('<files...>')
     .action(async (files: string[], _o, cmd: Command) => {
-      result.code = await importFiles(files, path(cmd));
+      result.code = await importFiles(files, await path(cmd));
     });
 }

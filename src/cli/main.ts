@@ -5,12 +5,8 @@
  */
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { loadLanguageModel } from '../lang/identify.js';
 import { Command, CommanderError, Option } from 'commander';
 import type { Event } from '../model/index.js';
-import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { loadTypeModel } from '../extract/type-model.js';
-import { readInputs } from '../ingest/read.js';
 import { outletOf } from '../ingest/outlet.js';
 import { batched, EXPORT_FORMATS, exportChunks, pagedEventsOf, type ExportFormat } from '../export/index.js';
 import { DocumentFailed, ingestDocument, ingestExtracted, messageLine } from '../jobs/ingest.js';
@@ -26,7 +22,7 @@ import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
-import { registerWatch } from './watch.js';
+import { registerWatch } from './watch-command.js';
 
 export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -126,6 +122,8 @@ interface ReadDocument {
  */
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  // the readers and the stages load with the commands that use them: reading commands start fast
+  const [{ loadTypeModel }, { readInputs }] = await Promise.all([import('../extract/type-model.js'), import('../ingest/read.js')]);
   const workers = opts.workers ?? defaultWorkers();
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   // the worker loads the type model too; read here first, a missing or broken weights file is one
@@ -344,6 +342,7 @@ async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<
 
 async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean; verbose?: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
+  const [{ loadLanguageModel }, { createPipeline, extract, loadResources }, { readInputs }] = await Promise.all([import('../lang/identify.js'), import('../pipeline.js'), import('../ingest/read.js')]);
   const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
   let failed = 0;
   for await (const item of readInputs(paths)) {

@@ -4,13 +4,9 @@
  * resources once, listens on 127.0.0.1:8321 unless told otherwise, and stops on Ctrl-C/SIGTERM.
  * Beyond loopback it refuses to start without a token, and writes then need that token.
  */
-import { loadLanguageModel } from '../lang/identify.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createApp } from '../api/app.js';
-import { isLoopback, listen } from '../api/server.js';
-import { loadStaticFiles } from '../api/static-files.js';
 import { ExtractPool } from '../extract-pool.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore } from '../store/open.js';
@@ -34,6 +30,8 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
   if (!/^\d{1,5}$/.test(opts.port) || +opts.port > 65535) throw new UsageError(`--port wants a number from 0 to 65535, not ${JSON.stringify(opts.port)}`);
   const host = opts.host.trim();
   const token = opts.token ?? process.env.SITREP_TOKEN ?? null;
+  // the server's modules load here, not when any command starts
+  const [{ createApp }, { isLoopback, listen }, { loadStaticFiles }] = await Promise.all([import('../api/app.js'), import('../api/server.js'), import('../api/static-files.js')]);
   const loopback = isLoopback(host);
   if (!loopback && !token) throw new UsageError(`listening on ${host} (beyond this machine) needs a token for writes: --token T or SITREP_TOKEN`);
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters');

@@ -400,3 +400,21 @@ describe('places in coded notes', () => {
     expect(byText(run('Airstrikes hit the port of Hodeidah.'), 'Hodeidah')!.value).toMatchObject({ country: 'YE', precision: 'place' });
   });
 });
+
+describe('places in headlines', () => {
+  const names = (text: string) => findPlaces(text, splitSentences(text), gazetteer).map((p) => p.text);
+  it('reads a place among the capitalised words of a title-case headline line', () => {
+    expect(names('Two Bodies Found Near Ensenada\n\nPolice said the bodies were found on Sunday.')).toContain('Ensenada');
+    expect(names('Teen Shot Outside Uruapan Market\n\nThe teenager was taken to hospital.')).toContain('Uruapan');
+  });
+  it('keeps a town with its state written after it, without a comma', () => {
+    expect(names('Salamanca Guanajuato: gunmen kill four at a bar.')).toEqual(expect.arrayContaining(['Salamanca', 'Guanajuato']));
+  });
+  it('reads a headline verb after a name as naming a person: no place, no road', () => {
+    expect(names('Tyler Killed In Crash On Highway\n\nThe driver died at the scene.')).toEqual([]);
+  });
+  it('keeps names of people and bodies in ordinary sentences', () => {
+    expect(names('A counselor at George Washington High School said the trail was closed.')).not.toContain('George');
+    expect(names('Members of the Ely Army Cadet Force, Orwell Youth Club and the Parent Free Zone gathered on Monday.')).not.toContain('Force');
+  });
+});

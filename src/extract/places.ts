@@ -53,6 +53,8 @@ interface Token {
   initial: boolean;
   /** For a capitalised token, the country whose demonym it is ("Russian"), else null: set once by `findPlaces`. */
   demonym: string | null;
+  /** In a sentence or line written in title case ("Man Found Shot Near Tijuana"): its capital says little. */
+  titled: boolean;
 }
 
 interface Mention {
@@ -245,10 +247,45 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
     const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
-    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null });
+    tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null, titled: false });
     start = stop;
   }
+  if (tokens.length) markTitleCase(tokens, text);
   return tokens;
+}
+
+/** Words of this many letters or more decide whether a line is in title case (short ones are function words). */
+const TITLE_WORD = 4;
+/** A headline is one short line; a longer one in capitals is a list of names in a paragraph. */
+const HEADLINE_CHARS = 200;
+
+/**
+ * Marks the tokens of each short line in which every longer word is capitalised, three at least:
+ * a headline (a sentence, even one listing names, has a lower-case verb). There a capital next to a place ("Found Near Tijuana",
+ * "Alton Boy Killed") makes no longer name.
+ */
+function markTitleCase(tokens: Token[], text: string): void {
+  let from = 0;
+  // the next line break after the last token looked at: found once per line, so linear
+  let nl = text.indexOf('\n', tokens[0].end);
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length) {
+      if (nl === -1 || nl > tokens[i].start) continue;
+      nl = text.indexOf('\n', tokens[i].end);
+    }
+    if (tokens[i - 1].end - tokens[from].start <= HEADLINE_CHARS) {
+      let long = 0;
+      let caps = 0;
+      for (let k = from; k < i; k++) {
+        const t = tokens[k];
+        if (t.text.length < TITLE_WORD || !LETTER_CHAR.test(t.text[0])) continue;
+        long++;
+        if (t.cap) caps++;
+      }
+      if (long >= 3 && caps === long) for (let k = from; k < i; k++) tokens[k].titled = true;
+    }
+    from = i;
+  }
 }
 
 /** The lower-cased preposition before token `i`, looking past "the town of" and the like. */
@@ -705,6 +742,43 @@ function namesRegion(m: Mention): boolean {
   return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && c.folded === m.key)));
 }
 
+/**
+ * A capitalised English word of a headline written in title case ("Near", "Found", "Terror"),
+ * which is no part of a proper name: not a first name, nor a word that heads or ends one
+ * ("University", "Lake", "Street", "Mount").
+ */
+function headlineWord(t: Token, g: PlaceGazetteer): boolean {
+  if (!t.titled) return false;
+  const w = t.text.toLowerCase();
+  return g.englishWord(w) && !g.firstName(foldName(t.text)) && !TITLES.has(w) && !NAME_HEADS.has(w) && !SETTLEMENT_WORDS.has(w) && !LANDFORMS.has(w) && !STREET_HEADS.has(w) && !INSTITUTION_WORDS.has(w);
+}
+
+/** Verbs of headlines, which follow a person's name more often than a place's ("Smith Dies", "Jones Charged"). */
+const HEADLINE_VERB = /^(?:\p{L}+ed|dies|die|dead|says|say|shot|hit|wins?|won|kills?|hurt|slain|held|sworn|joins?|visits?|speaks?|talks?|meets?|resigns?|quits?|faces?|pleads?|gets?|sues?|sentenced|freed|named)$/u;
+
+/** Longest name of a state written next to a town, in tokens. */
+const REGION_TOKENS = 3;
+
+/**
+ * Whether the tokens from `at` on (step 1: after; -1: before) name a first-order region that holds
+ * one of the places read (a state after its town), or a place that the region read lies in (the
+ * town before its state).
+ */
+function regionOf(candidates: readonly GazetteerEntry[], tokens: Token[], at: number, step: 1 | -1, g: PlaceGazetteer): boolean {
+  for (let n = 1; n <= REGION_TOKENS; n++) {
+    const a = step === 1 ? at : at - n + 1;
+    const b = step === 1 ? at + n - 1 : at;
+    if (a < 0 || b >= tokens.length || !tokens[a].cap || !tokens[b].cap) return false;
+    const key = foldName(tokens.slice(a, b + 1).map((t) => t.text).join(' '));
+    // "George Washington" is a man, not the town of George in Washington state
+    if (step === -1 && g.firstName(key)) return false;
+    const near = g.lookup(key);
+    const [regions, places] = step === 1 ? [near, candidates] : [candidates, near];
+    if (regions.some((r) => r.precision === 'admin1' && places.some((p) => p.precision === 'place' && p.country === r.country && p.admin1Code === r.admin1Code))) return true;
+  }
+  return false;
+}
+
 const NONE: ReadonlySet<string> = new Set();
 /** Initials with periods ("L.A."), and the population from which a city is known by them. */
 const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
@@ -752,7 +826,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const joined = next && text.slice(last.end, next.start) === '-' && ((next.text === next.text.toUpperCase() && next.text.length <= 3) || g.lookup(foldName(next.text)).length > 0);
   // a day or month after a name starts no longer name ("in Toronto Saturday night")
   const dated = next !== undefined && CALENDAR.has(next.text.toLowerCase());
-  if (next && !last.possessive && next.cap && !joined && !dated && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+  // "Celaya Guanajuato", "Tampico Tamaulipas": a town with its state after it, as headlines write them
+  const framedBy = next !== undefined && / $/.test(text.slice(last.end, next.start)) && !(single && g.firstName(m.key)) && regionOf(m.candidates, tokens, m.last + 1, 1, g);
+  if (next && !last.possessive && next.cap && !joined && !dated && !framedBy && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     // …but a state's or country's name before a body of several words is the place ("Georgia
@@ -775,7 +851,10 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a town names what is in it too ("Nashville Film Festival", "Springfield Science
     // Museum"), unless a landform makes it another place ("Meadow Grove", "Puget Sound")
     const town = !broad && (NAME_HEADS.has(w) || SETTLEMENT_WORDS.has(w) || LANDFORMS.has(w) || !m.candidates.some((e) => e.population >= TOWN_NAMES_BODIES));
-    if (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase())) {
+    // a headline's noun after a place ("Alton Boy", "Nuevo Laredo Terror") makes no longer name; a
+    // verb after a surname ("Gigante Dies") still says a person
+    const headline = headlineWord(next, g) && !HEADLINE_VERB.test(w);
+    if (!headline && (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase()))) {
       if (NAME_HEADS.has(w)) return 'name-after';
       // "US President", "Gainesville Police": offices and institutions say where they are
       if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return 'name-after';
@@ -786,6 +865,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const prev = tokens[m.first - 1];
   if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
     const w = prev.text.toLowerCase();
+    // the state after its town ("Celaya Guanajuato"), a place after a headline's word ("Found Near Tijuana")
+    const framing = regionOf(m.candidates, tokens, m.first - 1, -1, g);
     if (TITLES.has(w)) {
       // "President Lincoln" makes every later "Lincoln" the person too
       if (single && !namesRegion(m) && w !== 'st' && w !== 'saint') persons.add(m.key);
@@ -797,7 +878,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a country's or region's name after an English word is still that place ("Education
     // Minnesota", "Sub-Saharan Africa"); a town's may be a surname ("John Paris")
     const qualifiesRegion = namesRegion(m) && g.englishWord(w) && !g.firstName(foldName(prev.text)) && !PARTY_WORDS.has(w);
-    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);

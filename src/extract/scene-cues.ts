@@ -15,14 +15,16 @@ const LOCATIVE_BEFORE = /(?:\b(in|at|near|over|into|outside|around|inside|across
 /** "in the centre of Ukraine's rebel city Donetsk": a settlement word before the name, a locative word earlier in its clause. */
 const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,40}\b(?:town|city|village|settlement|port|capital)\s+$/i;
 /** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
-const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to|towards?|bound for|heading for|en route to)\b[^,;.]*$/i;
+// "shot to death in Uruapan", "sentenced to death in": no route; nor is a place after a locative
+// word past the route's end ("rescued from custody in Monterrey")
+const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
  * A place name standing for its government or forces, or naming who did it ("Kiev forces",
  * "Kiev shelling", "Moscow denies", "Saudi-led coalition", "Tehran-backed militia"): who, not where.
  */
-const METONYM_AFTER = /^(?:-(?:backed|led|allied|sponsored|supported|funded|armed|trained|appointed|aligned)\b|(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace|sabotages|urges|vows|threatens|demands|insists|announces|agrees|plans|seeks|hails|condemns|slams|recalls|expels|summons|refuses|reports|calls on|pledges|admits|confirms|promises|wants)\b)/i;
+const METONYM_AFTER = /^(?:-(?:backed|led|allied|sponsored|supported|funded|armed|trained|appointed|aligned)\b|(?:['’]s)?\s*(?:-?(?:backed|led|loyal|controlled|allied)\s+)?(?:forces|troops|army|military|government|authorities|officials|regime|cartels?|shelling|offensive|air ?strikes?|says|said|denies|denied|claims|claimed|accuses|accused|blames|blamed|points|police|border guards?|leaders?|president|ministry|rejects|warns|responds|talks|summit|peace|sabotages|urges|vows|threatens|demands|insists|announces|agrees|plans|seeks|hails|condemns|slams|recalls|expels|summons|refuses|reports|calls on|pledges|admits|confirms|promises|wants)\b)/i;
 
 /**
  * A place naming the event after it ("Odessa violence", "the Donetsk shelling", "Kiev clashes"):

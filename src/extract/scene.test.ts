@@ -14,6 +14,11 @@ const run = (text: string, meta: { title?: string; url?: string } = {}) => {
 };
 
 describe('scene', () => {
+  it('reads "beaten to death in" as where, not as a route', () => {
+    expect(run('A shopkeeper was beaten to death in Culiacán.').location?.name).toBe('Culiacán');
+    // a destination stays no scene
+    expect(run('Gunmen killed a driver heading for Culiacán near Navolato on Monday.').location?.name).toBe('Navolato');
+  });
   it('has one learned weight per cue', () => {
     expect(SCENE_WEIGHTS.length).toBe(SCENE_FEATURES.length);
     expect(SCENE_WEIGHTS.some((w) => w !== 0)).toBe(true);

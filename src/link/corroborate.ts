@@ -82,6 +82,20 @@ const isCount = (f: FieldName) => f === 'fatalities' || f === 'injured' || f ===
  */
 const sameRegion = (a: Location, b: Location) => a.country === b.country && !!a.admin1 && a.admin1 === b.admin1;
 
+/** Words by which a report says its sources disagree ("reports differ", "one claiming …, another …"). */
+const DISAGREEMENT = /\b(?:differ(?:s|ed|ing)?|disagree\w*|conflicting|contradict\w*|disputed?|another (?:claim\w*|report\w*|suggest\w*|sa(?:id|ys)|account)|others? (?:claim\w*|report\w*|suggest\w*|sa(?:id|ys))|other reports)\b/i;
+
+/**
+ * Two of one document's claims give the incident two versions only when the document tells them
+ * as such: from two sources it names, or in a sentence that says the accounts differ. Otherwise
+ * two places or dates in its incident sentences are the story's own detail (a street and its
+ * borough, the hospital) or a misreading, no dispute between sources.
+ */
+function toldApart(a: Claim, b: Claim): boolean {
+  if (a.attributed_to && b.attributed_to && a.attributed_to !== b.attributed_to) return true;
+  return a.start === b.start && DISAGREEMENT.test(a.quote);
+}
+
 function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): FieldEvidence {
   const docs = new Set(claims.map((c) => c.document));
   const compatible = compatibleFor(field);
@@ -118,7 +132,7 @@ function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): Field
     ).map((t) => t.value);
     outer: for (let i = 0; i < firm.length; i++) {
       for (let j = i + 1; j < firm.length; j++) {
-        if (firm[i].document === firm[j].document && !compatible(firm[i], firm[j])) {
+        if (firm[i].document === firm[j].document && toldApart(firm[i], firm[j]) && !compatible(firm[i], firm[j])) {
           disputed = true;
           break outer;
         }

@@ -29,19 +29,27 @@ export function openStore(path: string, opts: { readonly?: boolean } = {}): Stor
     if (e instanceof UsageError) throw e;
     throw new Error(`${path}: ${(e as Error).message}`);
   }
-  db.pragma('busy_timeout = 30000');
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+  try {
+    db.pragma('busy_timeout = 30000');
+    // reads the file's header now: a file that is no database is refused here, under its name
+    db.pragma('schema_version');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+    const store = new Store(db);
+    if (!opts.readonly) {
+      store.backfill();
+      store.repair();
+    }
+    return store;
+  } catch (e) {
+    db.close();
+    if (e instanceof UsageError) throw e;
+    throw Object.assign(new Error(`${path}: ${(e as Error).message}`), { code: (e as { code?: string }).code });
   }
-  const store = new Store(db);
-  if (!opts.readonly) {
-    store.backfill();
-    store.repair();
-  }
-  return store;
 }
 
 function migrate(db: DB): void {

@@ -136,6 +136,16 @@ describe('reading commands and the database file', () => {
       expect(existsSync(missing)).toBe(false);
     }
   });
+  it('a file that is no database is one line naming it, for reading and writing commands', () => {
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not a database, just text\n'.repeat(200));
+    for (const cmd of [['events'], ['show', 'evt_0123456789ab'], ['ingest', join(root, 'examples')]]) {
+      const r = sitrep(cmd, junk);
+      expect(r.status, cmd[0]).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`${junk}: file is not a database`);
+    }
+  });
 });
 
 describe('text that would shift offsets or split identity', () => {
