@@ -74,6 +74,9 @@ function addKey(e: Entry, name: string): void {
   if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS, NATIVE_ENDINGS)) e.keys.add(nk);
 }
 
+/** Direction marks and embeddings (LRM, RLM, LRE…PDF, LRI…PDI). */
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 // --- cities500 -------------------------------------------------------------------------------
 interface Group {
   n: number; lat: number; lon: number; pop: number;
@@ -116,7 +119,8 @@ for (const line of cities.split('\n')) {
   // A name in another script never meets an English word, so every place keeps those.
   const town = e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC';
   if (alts) {
-    for (const alt of alts.split(',')) {
+    // GeoNames ends many right-to-left names with a direction mark ("حفر الباطن\u200e"): no letter, and no text has it there
+    for (const alt of alts.replace(BIDI_MARKS, '').split(',')) {
       if (alt.length < 2 || CODE_LIKE.test(alt)) continue;
       if (!LATIN_NAME.test(alt)) addKey(e, alt);
       else if (town && alt.length >= 3) addKey(e, alt);

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed, looksLikeFeed, ARTICLE_MIN_WORDS } from '../src/ingest/feed.js';
 import { readInputs, type InputResult } from '../src/ingest/read.js';
 import { backoffMs, watchFeeds, MAX_BACKOFF_MS } from '../src/cli/watch.js';
-import { createPipeline, loadResources, type Pipeline } from '../src/pipeline.js';
+import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
+import { textDocument } from '../src/ingest/document.js';
 import { openStore } from '../src/store/sqlite.js';
 import { articlePage, atom, examples, rss, send, startServer, type TestItem, type TestServer } from './feed-server.js';
 
@@ -87,6 +88,9 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   pipeline = createPipeline(loadResources());
+  // the stages load their data on first use (a second or two on a busy machine); the feed server
+  // runs in this process, so a cold first extraction would stall it past the fetch timeout
+  extract(textDocument('A bomb killed 3 people in Herat on Monday.', { source: 'warm-up' }), pipeline);
   srv = await startServer();
   for (const e of ex) srv.routes.set(`/a/${e.name}.html`, send(articlePage(`Report ${e.name}`, e.paragraphs), 'text/html; charset=utf-8'));
 });

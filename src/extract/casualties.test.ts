@@ -220,6 +220,20 @@ describe('news phrasings of a toll', () => {
     expect(counts('A 34-year-old woman is dead after what may have been an accidental shooting.')).toEqual([['fatalities', 1, false]]);
     expect(counts('Three soldiers may have been killed.')).toEqual([['fatalities', 3, true]]);
   });
+  it('reads the hit by other words, each person hit in one sentence, and the shooter who took his own life', () => {
+    expect(full('The clerk was struck in the shoulder.')).toEqual([['injured', 1, true, false]]);
+    expect(full('A man arrived at the hospital with a gunshot wound.')).toEqual([['injured', 1, true, false]]);
+    expect(full('A boy was shot in the arm; a woman was shot in the leg.')).toEqual([['injured', 2, true, false]]);
+    expect(full('The gunman killed his neighbour before turning the gun on himself.')).toEqual([['fatalities', 2, false, false]]);
+    expect(full('Mother, father, toddler dead in apartment')).toEqual([['fatalities', 3, false, false]]);
+    expect(full('Third victim dies after bar shooting')).toEqual([['fatalities', 3, false, false]]);
+  });
+  it('reads an apposition once and a noun "shot" as no one hit', () => {
+    expect(full('Eight other people, five men and three women, were also shot.')).toEqual([['injured', 8, true, false]]);
+    expect(full('Two of the four victims died.')).toEqual([['fatalities', 2, false, false]]);
+    expect(full('Neighbours heard a single shot.')).toEqual([]);
+    expect(full('A woman called 911 at 0:41 Woman dies later')).toEqual([['fatalities', 1, false, false]]);
+  });
   it('counts no number that is not a casualty count', () => {
     expect(full('The 2,507 members of the council were approved by the late ruler, who died in 2006.')).toEqual([]);
     expect(full('Image 1 of 10 A 4-year-old girl has died.')).toEqual([['fatalities', 1, false, false]]);

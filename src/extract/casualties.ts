@@ -24,7 +24,7 @@ const PERSON_NOUNS =
   'doctors?|medics?|staff|employees?|firefighters?|rescuers?|prisoners?|hostages?|boys?|girls?|adults?|teenagers?|infants?|' +
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
   'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|' +
-  'gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
+  'teens?|toddlers?|juveniles?|males?|females?|deput(?:y|ies)|cops?|troopers?|bailiffs?|relatives?|gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
   'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fisherm[ae]n|hunters?|mothers?|fathers?|parents?|' +
   'vigilantes?|monks?|nuns|pilgrims?|motorists?|vendors?|shopkeepers?|businessm[ae]n|voters?|' +
   'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]{1,30}(?:ians|ese)';
@@ -42,7 +42,7 @@ const SINGULAR_PERSON =
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:the|them|whom)\\s+)?(?:(?!(?:and|or|an?|\\d+)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
   'giu',
 );
 /**
@@ -86,10 +86,21 @@ interface Verb {
   selfAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
   noBare?: boolean;
+  /** Not after an article: "a shot", "the fatal shot" are nouns. */
+  notNoun?: boolean;
+  /** Max characters between the group and the word, when less than MAX_GAP_BEFORE ("with a gunshot wound" is said right of the one hit). */
+  maxGap?: number;
 }
 
+/** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
+const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warning|final|lone|good|clear|kill|mug|head|booster|flu)\s+$/i;
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
+const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
+const SHOT_ONE_CUE = /\b(?:shot|shoots|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
+const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
+const RECOVERING_CUE = /\brecovering\b/i;
+const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
@@ -108,6 +119,8 @@ const TAKEN_CUE = /(?:captured|taken prisoner|taken captive|abducted|kidnapped)\
 const VERBS: [RegExp, Verb][] = [
   // a toll and its updates: "the death toll rose to 10", "the number of people killed has risen to 12", "now stands at 7"
   [/\b(?:death toll|toll|number of (?:people |those |victims )?(?:killed|dead|deaths|fatalities)|fatalities|deaths|dead)\b[^.;:]{0,60}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|went up|has reached|reached|reaches|hit|hits|now stands|stands|stood|is now|now)\s+(?:from\s+\d[\d,]{0,12}\s+)?(?:to|at)\s+(?=(?:at least\s+)?\d)/gi, { field: 'fatalities', side: 'after', update: true }],
+  // "suffered a fatal gunshot wound", "died of a gunshot wound" is read by "died"
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
   // "fatally shot", "fatally wounded": dead, not hurt
   [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself)\b)/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
@@ -127,7 +140,7 @@ const VERBS: [RegExp, Verb][] = [
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
-  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
@@ -135,19 +148,29 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
   [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
-  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
+  [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
   // "in critical condition", "listed in serious condition": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true }],
-  [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
+  // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
+  [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
+  // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
+  [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
+  [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
+  // "accidentally shot her daughter", "shoots a man": one person hit
+  [new RegExp(`\\b(?:shot|shoots|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
@@ -168,7 +191,9 @@ interface Group {
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
-const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself)\b/i;
+const AND_SELF = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:then\s+)?(?:himself|herself|self)\b/i;
+/** "killed his wife before turning the gun on himself": the one who shot is one more dead (GVA counts the shooter). */
+const SUICIDE_AFTER = /^[^.;:]{0,60}?\b(?:turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|pistol)\s+on\s+(?:himself|herself)|(?:then|before|and)\s+(?:fatally\s+shooting|killing|killed|kills)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life)\b/i;
 /**
  * The killing a protest or a riot is about, not a toll of its own: "protested over the killing of a
  * trader", "riots following the deaths of two youths".
@@ -184,13 +209,20 @@ const NUMBER_AT = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several
 const OF_WHOM = /^\S+\s+of\s+(?:whom|them)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among)\s*$/i;
 /** "three civilians, soldier": one more person, named without a number ("and a civilian" is a group of its own, summed by COORDINATION). */
-const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
+const PLUS_ONE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?!(?:an?|one|the|shoots?|shot|shooting|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|kill(?:s|ed|ing)?|stab(?:s|bed|bing)?|hurt(?:s|ing)?)\\s)(?:[\\p{L}'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b(?!['’]s|\\s+(?:says?|said|told|of)\\b)`, 'iu');
+
+/** A count, a comma, then its parts: "eight other victims, five men and three women" (no "and" after the comma). */
+const APPOSITION = /^\s*,\s*(?!and\b)/i;
+/** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
+const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
 
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
   const raw: Group[] = [];
   GROUP.lastIndex = 0;
   for (let m = GROUP.exec(sentence); m; m = GROUP.exec(sentence)) {
+    // "2014 video of father killed", "0:41 Woman dies": a year or a clock is no count
+    if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -214,12 +246,24 @@ function findGroups(sentence: string): Group[] {
   }
   raw.sort((a, b) => a.start - b.start);
   const out: Group[] = [];
+  // the first group of each coordination and the sum of the rest: "eight victims, five men and three
+  // women" names the eight again (an apposition), it does not add sixteen
+  let head: Count = { low: 0, best: 0, high: 0 };
+  let rest: Count | null = null;
+  let byComma = false;
   for (const g of raw) {
     const last = out[out.length - 1];
+    const between = last ? sentence.slice(last.end, g.start) : '';
     // "three dead and seven others injured" are two counts, not one group of ten
-    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(sentence.slice(last.end, g.start))) {
-      out[out.length - 1] = { start: last.start, end: g.end, count: addCounts(last.count, g.count), victims: `${last.victims}+${g.victims}` };
-    } else out.push(g);
+    if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
+      if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+      rest = rest ? addCounts(rest, g.count) : g.count;
+      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best === head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+    } else {
+      head = g.count;
+      rest = null;
+      out.push(g);
+    }
   }
   return out;
 }
@@ -237,11 +281,27 @@ const NAME_BEFORE = new RegExp(
   `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'u',
 );
+/** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
+const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
-const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in)\b/i;
+const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
+/** A headline's list of people named without numbers: "Mother, Father, Toddler Dead", "Woman, boyfriend killed". */
+const LIST_BEFORE = new RegExp(`(?:^|[:|–—]\\s*)(?!\\d)(?:${SINGULAR_PERSON})(?:,\\s+(?:(?:his|her|their)\\s+)?(?!\\d)(?:${SINGULAR_PERSON}))+(?:,?\\s+and\\s+(?:(?:his|her|their)\\s+)?(?!\\d)(?:${SINGULAR_PERSON}))?(?=${SINGULAR_TAIL})`, 'iu');
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+/** One person, or the n-th of a toll: "a third victim dies" tells of three dead. */
+function ordinalCount(phrase: string): Count {
+  const m = ORDINAL.exec(phrase);
+  const n = m ? ORDINALS[m[1].toLowerCase()] : 1;
+  return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
+}
+/** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
+const CLOCK_BEFORE = /\d:\s*$/;
+/** A verb form of one person: "was wounded", "is in critical condition". */
+const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -253,13 +313,13 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -321,6 +381,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const vs = m.index;
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
+      if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       let group: Group | undefined;
       if (verb.selfAfter) {
         const who = /^(?:himself|herself)\b/i.exec(sentence.slice(ve));
@@ -330,7 +391,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else if (verb.one) {
         const one = ONE_AFTER.exec(sentence.slice(ve));
         if (one) {
-          group = { start: ve, end: ve + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: one[1].toLowerCase() };
+          group = { start: ve, end: ve + one[0].length, count: ordinalCount(one[0]), victims: one[1].toLowerCase() };
           // "killing the driver and two passengers": the group coordinated with the one person adds up
           const more = groupsFrom(group.end).find((g) => !used.has(g) && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
@@ -362,11 +423,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       } else {
         // "2,507 members … approved by the late ruler, who died in 2006": a relative clause further on
         // has its own subject, so a group before it is not the one who died
-        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= MAX_GAP_BEFORE && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
+        const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        // "several children found … before the little girl was wounded": a singular verb is not the group's
+        if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
-        const bare = n && !YEAR.test(n[2] ?? '') && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
         } else if (bare && (!group || group.end < vs - n![0].length)) {
@@ -375,7 +438,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!group && verb.field !== 'captured' && !verb.bodies) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
-          if (one) group = { start: vs - one[0].length, end: vs, count: { low: 1, best: 1, high: 1 }, victims: null };
+          if (one) {
+            // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
+            // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
+            const list = LIST_BEFORE.exec(lead);
+            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) ? 2 : 0;
+            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
+          }
         }
       }
       if (!group) continue;
@@ -383,8 +452,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
       if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
-      const self = AND_SELF.exec(sentence.slice(group.end));
-      if (self && verb.field === 'fatalities') group = { ...group, end: group.end + self[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+      if (verb.field === 'fatalities') {
+        const self = AND_SELF.exec(sentence.slice(group.end));
+        const after = Math.max(group.end, ve);
+        const suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        if (self || suicide) group = { ...group, end: self ? group.end + self[0].length : after + suicide![0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+      }
       used.add(group);
       take(Math.min(vs, group.start), Math.max(ve, group.end));
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
@@ -401,6 +474,9 @@ const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
  * soldiers were killed and several militants were killed"), are the two sides of one toll: one
  * count, their sum, as ACLED totals an event. Repeats of one group are left to the report builder.
  */
+/** Between two counts of the hurt in one sentence: a clause's end and "and", ";" or "while" ("… in the leg; a woman was shot …"). */
+const HURT_JOIN = /^[^.;:]{0,40}?(?:;|,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
+
 function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
   const out: CasualtyAnnotation[] = [];
   for (const a of found) {
@@ -411,6 +487,13 @@ function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number)
       SIDE_JOIN.test(sentence.slice(last.end - offset, a.start - offset).replace(/\b(?:were|was|also)\b/gi, ''))
     ) {
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
+    } else if (
+      // "a 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg": each one more person hit
+      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && !!a.struck === !!last.struck &&
+      a.value.best > 0 && last.value.best > 0 && (a.victims === null ? last.victims === null : a.victims !== last.victims) &&
+      HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset))
+    ) {
+      out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: last.victims && `${last.victims}+${a.victims}` };
     } else out.push(a);
   }
   return out;

@@ -30,6 +30,14 @@ describe('findDates', () => {
     const [d] = one('Drones struck the city overnight.', '2023-11-14');
     expect(d).toEqual({ start: '2023-11-13', end: '2023-11-14', precision: 'day' });
   });
+  it('marks dates of later steps and page stamps, not of the incident', () => {
+    const later = (s: string, pub: string) => findDates(s, 0, pub).map((d) => [d.value.start, !!d.later]);
+    expect(later('The man was sentenced Friday for the fatal shooting on May 2.', '2015-06-13')).toEqual([['2015-06-12', true], ['2015-05-02', false]]);
+    expect(later('He was charged in the Jan. 1 shooting death of his friend.', '2015-06-13')).toEqual([['2015-01-01', false]]);
+    expect(later('November 28, 2016 02:23 PM', '2016-11-28')).toEqual([['2016-11-28', true]]);
+    expect(later('She sat on the porch when the sun went down.', '2016-11-28')).toEqual([]);
+    expect(later('The boy is still in hospital two months after the shooting.', '2016-11-28')).toEqual([]);
+  });
   it('ignores a clock time alone and modal "may"', () => {
     expect(one('Three soldiers may have been killed at 10:00.', '2023-11-14')).toEqual([]);
   });

@@ -29,6 +29,12 @@ const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
 /** "three hours later", "20 minutes earlier": a time within the story, no date of its own. */
 const CLOCK_SPAN = /\b(?:seconds?|minutes?|hours?)\b/i;
+/** "sat", "sun", "wed" in lower case are words ("she sat", "the sun"), not weekdays. */
+const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
+/** "1/2" alone is a half (a mile, a score), not the 2nd of January. */
+const BARE_FRACTION = /^\d{1,2}\/\d{1,2}$/;
+/** "two months after", "four weeks later", "a day before": an offset from an event it does not name, no date. */
+const OFFSET = /^(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)$/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -178,6 +184,63 @@ const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|
 /** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
 const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
 
+/**
+ * The words that tell what a date is the day of: the incident itself ("shot", "killed", "happened")
+ * or a later step of the story (an arrest, a court hearing, a sentence, a funeral). Follow-up
+ * news gives both in one sentence: "was sentenced Friday for the fatal shooting in May".
+ */
+const INCIDENT_STEP = /\b(?:shot|shooting|shootings|shoots?|injur(?:y|ies|ed)|wounds?|under fire|killed|killing|kills?|died|dies|dead|death|murder(?:ed|ing)?|slain|slaying|wounded|injured|fired|opened fire|gunfire|gunshots?|happened|occurred|incident|attack(?:ed)?|stabbed|robbery)\b/gi;
+const LATER_STEP = /\b(?:arrest(?:ed)?|charged|charges|sentenced|sentencing|pleaded|pleads|pled|plea|convicted|indicted|indictment|arraigned|arraignment|court|hearing|trial|guilty|custody|booked|jailed|jail|prison|bond|bail|verdict|jury|funeral|vigil|memorial|buried|identified|surrendered|extradited|released|announced|press conference|news conference)\b/gi;
+const INCIDENT_RIGHT_AFTER = /^(?:['’]s)?[\s,]*(?:\d{4}\s+)?(?:fatal\s+|deadly\s+|double\s+|triple\s+|accidental\s+|drive-by\s+)?(?:shooting|shootings|killing|killings|murders?|homicide|slaying|death|attack|incident|rampage|massacre)\b/i;
+/** Characters searched on each side of a date for the nearest such word. */
+const STEP_WINDOW = 80;
+
+function lastIn(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
+  return at;
+}
+
+function firstIn(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * Which step the nearest such word names, before the date in its clause or, where none is before,
+ * after it ("On Thursday, a man was found guilty"); null where no such word is near.
+ */
+function nearestStep(sentence: string, start: number, end: number): 'incident' | 'later' | null {
+  // "in the Jan. 1 shooting death", "the February 5, 2017 shooting": the date names the incident
+  if (INCIDENT_RIGHT_AFTER.test(sentence.slice(end, end + 30))) return 'incident';
+  const before = sentence.slice(Math.max(0, start - STEP_WINDOW), start);
+  const inc = lastIn(INCIDENT_STEP, before);
+  const lat = lastIn(LATER_STEP, before);
+  if (inc >= 0 || lat >= 0) return lat > inc ? 'later' : 'incident';
+  const after = sentence.slice(end, end + STEP_WINDOW);
+  const inc2 = firstIn(INCIDENT_STEP, after);
+  const lat2 = firstIn(LATER_STEP, after);
+  if (inc2 < 0 && lat2 < 0) return null;
+  return lat2 >= 0 && (inc2 < 0 || lat2 < inc2) ? 'later' : 'incident';
+}
+
+/** Words of a line beside a date. */
+const WORD = /\p{L}{2,}/gu;
+/**
+ * A line that is a date and little else ("November 28, 2016 02:23 PM", "Update (8:20 p.m.
+ * Sunday)", "DATE: September 15, 2016 9:11:51 AM CDT") stamps the page, not the incident.
+ */
+function isStamp(sentence: string, start: number, end: number): boolean {
+  if (sentence.length - (end - start) > 60) return false;
+  const rest = sentence.slice(0, start) + ' ' + sentence.slice(end);
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(rest) && ++n <= 3);
+  return n <= 3;
+}
+
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
@@ -228,7 +291,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text)) continue;
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim()) || OFFSET.test(r.text.trim())) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
@@ -240,7 +303,8 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
-    if (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40))) a.later = true;
+    // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
+    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length))) a.later = true;
     out.push(a);
   }
   if (pub && !locale) {

@@ -37,7 +37,7 @@
  * own.
  */
 import { lexiconFor } from '../lang/index.js';
-import { lexiconPlaces } from '../lang/places.js';
+import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
@@ -1502,7 +1502,9 @@ export const places: Stage = {
       // Russian, Ukrainian, Arabic: names in their script and inflected forms (src/lang/places.ts)
       const countries = new Set<string>();
       const g = ctx.gazetteer;
-      return { annotations: sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries)), messages };
+      const doc = documentPlaces();
+      const found = sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries, doc));
+      return { annotations: settlePlaces(found, doc, g), messages };
     }
     return { annotations: findPlaces(document.text, sentences, ctx.gazetteer), messages };
   },

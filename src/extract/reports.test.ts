@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { summariseCounts } from './reports.js';
+import { incidentDate, summariseCounts } from './reports.js';
 
 const pipeline = createPipeline(loadResources());
 const main = (text: string) => extract(textDocument(text, { source: 'test', published: '2020-03-07' }), pipeline).reports[0];
@@ -178,5 +178,28 @@ describe('a value repeated through a long article', () => {
     expect(herat.length).toBeGreaterThan(1);
     expect(herat.length).toBeLessThanOrEqual(8);
     expect(herat[0].quote).toMatch(/^A car bomb killed 4 people in Herat/);
+  });
+});
+
+describe('incidentDate', () => {
+  const day = (d: string) => ({ start: d, end: d, precision: 'day' as const });
+  it('takes the day told most, a lead day counting three, and on a tie the earlier day', () => {
+    expect(incidentDate([day('2016-08-16'), day('2016-08-15')])).toEqual(day('2016-08-15'));
+    expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')])).toEqual(day('2016-08-16'));
+    expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')], [], [false, false, true])).toEqual(day('2016-08-15'));
+    expect(incidentDate([day('2016-08-16'), day('2016-08-15')], [false, true])).toEqual(day('2016-08-16'));
+    // "In August, …" in the lead supports the day inside it
+    const august = { start: '2014-08-01', end: '2014-08-31', precision: 'month' as const };
+    expect(incidentDate([august, day('2014-09-27'), day('2014-08-12')], [], [true, true, false])).toEqual(day('2014-08-12'));
+  });
+});
+
+describe('a lead that calls the incident deadly', () => {
+  it('counts one dead where no one is counted, the one hit among them, and two in a murder-suicide', () => {
+    const r = main('Police investigate fatal shooting in Elm Park\n\nA man was shot near the pond on Friday night, police said.');
+    expect(r.fatalities?.best).toBe(1);
+    expect(r.injured?.best ?? 0).toBe(0);
+    expect(main('Deputies investigate apparent murder-suicide\n\nTwo bodies were found in a house on Friday.').fatalities?.best).toBe(2);
+    expect(main('Police investigate non-fatal shooting in Elm Park\n\nA man was shot in the leg on Friday.').fatalities?.best ?? 0).toBe(0);
   });
 });

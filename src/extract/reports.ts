@@ -232,6 +232,13 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
 /** "57 militants were also killed", "two others also died": more dead of the same incident, not a new toll. */
 const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
 
+/** Words that call an incident deadly without counting its dead (see buildReport). */
+const FATAL_LEAD = /\b(?:fatal(?:ly)?|deadly|lethal|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
+/** "murder-suicide", not an attempted one. */
+const MURDER_SUICIDE = /(?<!attempted )\bmurder[- ]suicide\b/i;
+/** …unless the lead says no one died or only tried: "attempted murder", "non-fatal", "expected to survive". */
+const NOT_FATAL = /\battempted (?:murder|homicide)|\bnon-?fatal|\bnot (?:life-threatening|fatal)|\bsurviv/i;
+
 /** The document's toll (see summariseCounts), plus the counts a later sentence adds with "also". */
 function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | null {
   const base = summariseCounts(counts.filter((_, i) => !more[i]), vague.filter((_, i) => !more[i]));
@@ -245,8 +252,8 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
  * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
  * the hit: news says "shot" of everyone the bullets struck.
  */
-export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null): Count | null {
-  const told = summariseCounts(injured);
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = []): Count | null {
+  const told = summariseCounts(injured, vague);
   const hit = summariseCounts(struck);
   if (!hit) return told;
   const dead = fatalities?.best ?? 0;
@@ -258,17 +265,42 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
 
 const DAY_MS = 86_400_000;
 
+/** Sentences of the lead: a date told there names the incident more surely than one further down. */
+const DATE_LEAD = 5;
+const DATE_LEAD_WEIGHT = 3;
+
 /**
  * The incident's date among a report's dates: not the date of a later step (said, arrested, in
  * court, the toll rose: see DateAnnotation.later) when another is given, and among the rest the
  * days before the wider spans — a "2015" or "this month" agrees with every day, so by support
- * alone it would win over the day it contains.
+ * alone it would win over the day it contains. Among days, the one told most, a day in the lead
+ * (`lead`) counting as three; on a tie the earlier day, since news tells an incident before what
+ * followed it (the arrest, the vigil, the day the victim died).
  */
-export function incidentDate(dates: DateInterval[], later: boolean[] = []): DateInterval | null {
-  const own = dates.filter((_, i) => !later[i]);
-  const pool = own.length ? own : dates;
-  const days = pool.filter((d) => Date.parse(d.end) - Date.parse(d.start) <= DAY_MS);
-  return consensus(days.length ? days : pool, datesCompatible, dateSpecificity, dateKey);
+export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead: boolean[] = []): DateInterval | null {
+  const own = dates.map((_, i) => i).filter((i) => !later[i]);
+  const pool = own.length ? own : dates.map((_, i) => i);
+  const days = pool.filter((i) => Date.parse(dates[i].end) - Date.parse(dates[i].start) <= DAY_MS);
+  if (!days.length) return consensus(pool.map((i) => dates[i]), datesCompatible, dateSpecificity, dateKey);
+  const score = new Map<string, { d: DateInterval; w: number }>();
+  for (const i of days) {
+    const k = dateKey(dates[i]);
+    const w = lead[i] ? DATE_LEAD_WEIGHT : 1;
+    const cur = score.get(k);
+    if (cur) cur.w += w;
+    else score.set(k, { d: dates[i], w });
+  }
+  // "In August, a man shot …" then "on Aug. 12": a week or a month told of the incident supports the days inside it
+  for (const i of pool) {
+    const d = dates[i];
+    const span = Date.parse(d.end) - Date.parse(d.start);
+    if (span <= DAY_MS || span > 31 * DAY_MS || d.precision === 'day') continue;
+    const w = lead[i] ? DATE_LEAD_WEIGHT : 1;
+    for (const v of score.values()) if (v.d.start >= d.start && v.d.end <= d.end) v.w += w;
+  }
+  let best: { d: DateInterval; w: number } | null = null;
+  for (const v of score.values()) if (!best || v.w > best.w || (v.w === best.w && v.d.start < best.d.start)) best = v;
+  return best!.d;
 }
 
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
@@ -364,6 +396,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const fatalVague: boolean[] = [];
   const fatalMore: boolean[] = [];
   const injured: Count[] = [];
+  const injuredVague: boolean[] = [];
   const struck: Count[] = [];
   const updates: Count[] = [];
   const struckAt: Sentence[] = [];
@@ -371,6 +404,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const places: Location[] = [];
   const dates: DateInterval[] = [];
   const datesLater: boolean[] = [];
+  const datesLead: boolean[] = [];
   const dateClaims: Claim[] = [];
   for (const s of all) {
     for (const a of s.items) {
@@ -379,6 +413,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
         if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
         if (a.struck && !a.hedged) struckAt.push(s);
+        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
         if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
@@ -389,11 +424,15 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       }
     }
   }
-  for (const s of incident) {
+  // the incident's sentences give its date; where they give none, the report's other sentences
+  // (a local story's "It happened Monday" holds no word of the incident)
+  const incidentDated = incident.some((s) => s.items.some((a) => a.kind === 'date'));
+  for (const s of all) {
     for (const a of s.items) {
       if (a.kind !== 'date') continue;
       dates.push(a.value);
       datesLater.push(!!a.later);
+      datesLead.push(s.index < DATE_LEAD);
       dateClaims.push(claim(text, id, s, 'date', a.value));
     }
   }
@@ -418,9 +457,22 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     sentencePlaces(text, id, incident, all, places, claims);
   }
   // a later figure of the toll ("rose to 12") replaces the earlier ones: the last one stated is current
-  const counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
-  const hurt = injuredOf(injured, struck, counted);
-  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
+  let counted = updates.length ? updates[updates.length - 1] : withAdded(fatal, fatalVague, fatalMore);
+  // "Police investigate fatal shooting", "Slain student was …": a lead that calls the incident
+  // deadly and counts no one tells of one death (the one hit, when "a man was shot", is the dead)
+  const fatalLead = !counted && index === 0 ? all.find((s) => s.index < LEAD_SENTENCES && FATAL_LEAD.test(text.slice(s.start, s.end))) : undefined;
+  if (fatalLead && !all.some((s) => s.index < LEAD_SENTENCES && NOT_FATAL.test(text.slice(s.start, s.end)))) {
+    counted = { low: 1, best: 1, high: 1 };
+    claims.push(claim(text, id, fatalLead, 'fatalities', counted));
+  }
+  // a murder-suicide kills at least two: the one killed and the one who shot
+  const murderSuicide = index === 0 && (!counted || counted.best < 2) ? all.find((s) => s.index < LEAD_SENTENCES && MURDER_SUICIDE.test(text.slice(s.start, s.end))) : undefined;
+  if (murderSuicide) {
+    counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
+    claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
+  }
+  const hurt = injuredOf(injured, struck, counted, injuredVague);
+  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
@@ -440,7 +492,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: incidentDate(dates, datesLater) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    date: incidentDate(dates, datesLater, datesLead) ?? (index === 0 ? impliedDate(doc.document.published) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,

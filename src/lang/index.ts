@@ -93,6 +93,10 @@ export interface Lexicon {
   demonyms: ReadonlyMap<string, string>;
   /** `demonyms`' stems as one pattern over a lower-case word. */
   demonymScan: RegExp;
+  /** An adjective made from a place name, group 1 its base ("бостонск-ом" → "бостон"): read as the place, qualifying the next word. */
+  cityAdjective?: RegExp;
+  /** A word that names a site by its kind ("مستشفى", "شارع", "منطقة"): with the words after it, a place (src/lang/places.ts arabicSite). */
+  siteNoun?: RegExp;
   /** Clitics an Arabic word may carry in front ("و", "ب", "ال"): the forms to try, longest first. */
   proclitics?: readonly string[];
 }

@@ -149,7 +149,8 @@ function regionOf(e: GazetteerEntry, g: PlaceGazetteer): ResolvedPlace | null {
 
 /** A lexicon's own name ("сша" → US, "херсонщина" → Kherson region), as written or by its stems. */
 function fromLexicon(words: readonly string[], stems: readonly string[], lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
-  let to = lex.places.get(words.join(' ')) ?? lex.places.get('~' + stems.join(' '));
+  // Arabic stems meet other names ("الكرك" and "كركوك" share "كرك"): Arabic names as written only
+  let to = lex.places.get(words.join(' ')) ?? (lex.script === 'Arabic' ? undefined : lex.places.get('~' + stems.join(' ')));
   if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
   if (!to) return null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
@@ -170,21 +171,161 @@ interface Found {
   exact?: boolean;
   /** An adjective ("российских", "московского"): it qualifies the word after it and is no location of its own. */
   demonym?: boolean;
+  /** Settled once the document is read (see settlePlaces): a site inside the document's town, or "the Kingdom". */
+  settle?: 'within' | 'kingdom';
+  /** Every entry the name may mean, when one is a country and another a big town elsewhere ("عمان": Oman, Amman). */
+  entries?: readonly GazetteerEntry[];
+}
+
+/**
+ * What the places of one document settle once all its sentences are read: a site named by its
+ * kind ("مستشفى الروم", "شارع القصر العيني", "منطقة المنيل"), which the gazetteer does not hold,
+ * lies in the town the document names; "المملكة" is the kingdom the document names (Saudi Arabia
+ * when none); a name that is a country and a big town elsewhere ("عمان") is the town when the
+ * document names the town's country and not that country.
+ */
+export interface DocumentPlaces {
+  within: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
+  kingdom: PlaceAnnotation[];
+  ambiguous: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
+}
+
+export function documentPlaces(): DocumentPlaces {
+  return { within: [], kingdom: [], ambiguous: [] };
+}
+
+const KINGDOMS = ['SA', 'JO', 'BH', 'MA'];
+/** A town this big may be what a country's name means in a document of its country ("عمان" → Amman). */
+const NAMESAKE_MIN_POPULATION = 100_000;
+
+function bigTown(p: ResolvedPlace, g: PlaceGazetteer): boolean {
+  if (p.precision !== 'place' || p.geonameid === null) return false;
+  const e = g.lookup(foldName(p.name)).find((x) => x.geonameid === p.geonameid);
+  return !!e && e.population >= NAMESAKE_MIN_POPULATION;
+}
+
+/** Fills in what `lexiconPlaces` left to the whole document; returns the annotations to keep. */
+export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: PlaceGazetteer): PlaceAnnotation[] {
+  if (!doc.within.length && !doc.kingdom.length && !doc.ambiguous.length) return all;
+  const pending = new Set<PlaceAnnotation>([...doc.within.map((w) => w.annotation), ...doc.kingdom]);
+  const named = new Map<string, number>();
+  for (const a of all) if (!pending.has(a) && !a.qualifies) named.set(a.value.country, (named.get(a.value.country) ?? 0) + 1);
+  for (const { annotation: a, entries } of doc.ambiguous) {
+    const own = a.value.country;
+    if ((named.get(own) ?? 0) > 1) continue;
+    const town = entries.filter((e) => e.precision === 'place' && e.country !== own && e.population >= NAMESAKE_MIN_POPULATION && named.has(e.country)).sort((x, y) => y.population - x.population)[0];
+    if (town) {
+      a.value = g.resolved(town);
+      named.set(own, (named.get(own) ?? 1) - 1);
+      named.set(town.country, (named.get(town.country) ?? 0) + 1);
+      continue;
+    }
+    if (a.value.precision === 'country') continue;
+    // a town: the namesake in a country the rest of the document names ("الرقة" in a document on Kuwait)
+    const others = new Set<string>();
+    for (const [c, k] of named) if (k - (c === own ? 1 : 0) > 0) others.add(c);
+    if (others.has(own) || !others.size) continue;
+    const candidates = entries.filter((e) => e.precision !== 'place' || e.population >= ARABIC_MIN_POPULATION);
+    const e = candidates.length ? choose(candidates, others) : null;
+    if (e && e.country !== own && others.has(e.country)) {
+      a.value = g.resolved(e);
+      named.set(own, (named.get(own) ?? 1) - 1);
+      named.set(e.country, (named.get(e.country) ?? 0) + 1);
+    }
+  }
+  const drop = new Set<PlaceAnnotation>();
+  for (const a of doc.kingdom) {
+    const code = KINGDOMS.find((k) => named.has(k)) ?? 'SA';
+    const c = g.country(code);
+    if (c) a.value = c;
+    else drop.add(a);
+  }
+  // a site lies in a town of a country the document names surely (by its name, or by a big town's): a lone small
+  // town may be a common word read as a name, and a site is never put there
+  const sure = new Map<string, number>();
+  for (const a of all) if (!pending.has(a) && !a.qualifies && (a.value.precision === 'country' || a.value.precision === 'admin1' || bigTown(a.value, g))) sure.set(a.value.country, (sure.get(a.value.country) ?? 0) + 1);
+  const top = [...sure].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const towns = all.filter((a) => !pending.has(a) && !a.qualifies && a.value.precision !== 'country' && a.value.country === top);
+  for (const { annotation: a, entries } of doc.within) {
+    // the site's name as a town of a country the document names ("ميناء طرابلس", "حي المطرية"), or a big town ("جامعة القاهرة")
+    const own = entries.filter((e) => sure.has(e.country));
+    const big = own.length ? own : entries.filter((e) => e.precision === 'admin1' || e.population >= NAMESAKE_MIN_POPULATION);
+    if (big.length) {
+      a.value = g.resolved(choose(big, new Set(sure.keys())));
+      continue;
+    }
+    // the town named last before the site, else the first after it, else the country the document names most
+    const before = towns.filter((t) => t.start < a.start);
+    const town = before.length ? before[before.length - 1] : towns[0];
+    if (town) a.value = town.value;
+    else {
+      const c = top ? g.country(top) : null;
+      if (c) a.value = c;
+      else drop.add(a);
+    }
+  }
+  return drop.size ? all.filter((a) => !drop.has(a)) : all;
+}
+
+const REACH = new WeakMap<Lexicon, Map<string, number>>();
+/** How many words the lexicon's own names run to from each first word ("صلاح الدين": 2), built once per lexicon. */
+function lexiconReach(lex: Lexicon): Map<string, number> {
+  let m = REACH.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const k of lex.places.keys()) {
+      if (k.startsWith('~')) continue;
+      const words = k.split(' ');
+      if (words.length > 1) m.set(words[0], Math.max(m.get(words[0]) ?? 1, words.length));
+    }
+    REACH.set(lex, m);
+  }
+  return m;
 }
 
 /** The place a demonym adjective names ("российских" → Russia), or null. */
-function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer): ResolvedPlace | null {
+function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): ResolvedPlace | null {
   let to: string | undefined;
   if (lex.script === 'Arabic') to = lex.demonyms.get(t.lower);
   else {
     const m = lex.demonymScan.exec(t.lower);
     to = m ? lex.demonyms.get(m[0]) : undefined;
   }
-  if (!to) return null;
+  if (!to) return lex.cityAdjective ? cityOfAdjective(t.lower, capitalised(t) ? ADJECTIVE_MIN_POPULATION : LOWER_ADJECTIVE_MIN_POPULATION, lex, g, fold) : null;
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
   return entries.length ? g.resolved(choose(entries, new Set())) : null;
 }
+
+/** Towns of this size lend their name to an adjective read as the town ("Каннского фестиваля" → Cannes). */
+const ADJECTIVE_MIN_POPULATION = 50_000;
+/** A lower-case adjective is more often a common word ("олимпийский", "морской"): only big cities. */
+const LOWER_ADJECTIVE_MIN_POPULATION = 300_000;
+
+/**
+ * The city or region an adjective is made from ("римский" → Rome, "бостонском" → Boston,
+ * "нью-йоркского" → New York): the adjective's base as a name, as written or by its stem, and
+ * without a last "и"/"й" ("калифорнийск" → "калифорни"). Only big towns, regions and countries:
+ * most adjectives of this shape are common words ("детский", "морской").
+ */
+function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string): ResolvedPlace | null {
+  const m = lex.cityAdjective!.exec(lower);
+  if (!m) return null;
+  const base = m[1];
+  const tries = [base, base.replace(/[ий]$/u, '')];
+  for (const b of tries) {
+    if (b.length < 3) continue;
+    // the name as written, with a nominative ending, or a name whose stem is the base itself (never a looser stem)
+    // a base of three letters only as a name itself ("рим"): "мор" + "а" is no "морской"
+    const endings = b.length > 3 ? ['', 'а', 'ы', 'и', 'я'] : [''];
+    const entries = [...endings.flatMap((e) => g.lookup(fold(b + e))), ...(b.length > 3 ? g.lookup(`=${lex.code}:${fold(b)}`) : [])].filter(
+      (e) => e.precision === 'country' || e.precision === 'admin1' || (e.precision === 'place' && e.population >= minPopulation),
+    );
+    if (entries.length) return g.resolved(choose(entries, new Set()));
+  }
+  return null;
+}
+
 
 function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
   if (clitic) return 'in';
@@ -205,7 +346,7 @@ function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lex
 }
 
 /** Places in one sentence; `offset` is its start in the document. */
-export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>): PlaceAnnotation[] {
+export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
   const tokens = tokenize(sentence);
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
@@ -227,14 +368,22 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   };
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
   const reach = (w: string) =>
-    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w))) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
+    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
     if (!arabic && !capitalised(t)) {
-      const d = demonymOf(t, lex, g);
+      const d = demonymOf(t, lex, g, fold);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
+    }
+    if (arabic) {
+      const site = arabicSite(tokens, i, sentence, lex, g, countries, fold);
+      if (site) {
+        found.push(site);
+        i = site.last;
+        continue;
+      }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -292,6 +441,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
+        // a name held in more than one country is chosen again once the whole document has named its countries
+        if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
       }
     }
@@ -302,7 +453,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit) {
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
-      const d = demonymOf(t, lex, g);
+      const d = demonymOf(t, lex, g, fold);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }
@@ -317,8 +468,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   }
   const out: PlaceAnnotation[] = [];
   for (const f of found) {
-    if (!f.demonym) countries.add(f.place.country);
-    out.push({
+    if (!f.demonym && !f.settle) countries.add(f.place.country);
+    const a: PlaceAnnotation = {
       kind: 'place',
       start: offset + f.start,
       end: offset + f.end,
@@ -327,7 +478,69 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex),
       // an adjective qualifies the noun after it ("российских военных"): never the scene (reports.ts reads qualifies)
       qualifies: f.demonym ? offset + (tokens[f.last + 1]?.start ?? f.end) : null,
-    });
+    };
+    if (f.settle === 'within') doc.within.push({ annotation: a, entries: f.entries ?? [] });
+    else if (f.settle === 'kingdom') doc.kingdom.push(a);
+    else if (f.entries) doc.ambiguous.push({ annotation: a, entries: f.entries });
+    out.push(a);
   }
   return out;
+}
+
+/** Words that end a site's name: particles, prepositions, pronouns. */
+const NOT_A_NAME = new Set('في من على إلى الى عن مع بعد قبل أو او ثم حيث التي الذي الذين اللذين هذا هذه ذلك تلك هناك هنا كما قد لقد وقد لا لم لن ما إن ان أن عند منذ حتى خلال بين عبر نحو داخل خارج أمام وسط قرب بسبب جراء اثر إثر'.split(' '));
+/** Sentence marks between two words of a site's name end it. */
+const BREAK = /[،,.:;؛!?؟()«»"\n]/;
+
+/**
+ * A site named by its kind at token i ("مستشفى الروم", "بشارع القصر العيني", "منطقة #المنيل",
+ * "معهد_الأورام"), or "المملكة" alone: the kind word and up to three words of name (after the
+ * first, only words with the article, as the parts of a construct do). The site is the named town
+ * when its name is one the gazetteer holds in a country the document names, else it is settled
+ * inside the document's town (settlePlaces).
+ */
+function arabicSite(tokens: Token[], i: number, sentence: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, fold: (s: string) => string): Found | null {
+  const t = tokens[i];
+  const forms = formsOf(t.lower, lex);
+  const clitic = /^[وف]?ب/.test(t.lower) && forms.length > 1;
+  if (forms.includes('المملكة') || forms.includes('مملكة')) {
+    // "المملكة المتحدة", "المملكة الأردنية الهاشمية": the lexicon's names; "المملكة" alone: settled by the document
+    for (let n = Math.min(3, tokens.length - i); n >= 2; n--) {
+      const words = ['المملكة', ...tokens.slice(i + 1, i + n).map((x) => x.lower)];
+      const own = fromLexicon(words, words, lex, g) ?? (g.lookup(fold(words.join(' '))).find((e) => e.precision === 'country') ? g.resolved(g.lookup(fold(words.join(' '))).find((e) => e.precision === 'country')!) : null);
+      if (own) return { start: t.start, end: tokens[i + n - 1].end, first: i, last: i + n - 1, place: own, clitic };
+    }
+    const next = tokens[i + 1];
+    if (next && /^(?:ال)?(?:عربية|متحدة)$/u.test(next.lower)) return null;
+    return { start: t.start, end: t.end, first: i, last: i, place: g.country('SA')!, clitic, settle: 'kingdom' };
+  }
+  if (!lex.siteNoun || !forms.some((f) => lex.siteNoun!.test(f))) return null;
+  // a kind word with the article ("المستشفى", "الحي") names no site by the next word unless an adjective follows ("المعهد القومي")
+  const definite = forms.some((f) => f.startsWith('ال') && lex.siteNoun!.test(f));
+  if (definite && !tokens[i + 1]?.lower.startsWith('ال')) return null;
+  let last = i;
+  for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+    const w = tokens[k];
+    if (BREAK.test(sentence.slice(tokens[k - 1].end, w.start)) || w.start - tokens[k - 1].end > 2) break;
+    if (/^\d/.test(w.lower) || NOT_A_NAME.has(w.lower) || lex.prepositions.has(w.lower) || formsOf(w.lower, lex).some((f) => lex.numbers.has(f))) break;
+    // a second kind word starts a site of its own ("مستشفى معهد ناصر" is read whole, "شارع ... منطقة" not)
+    if (k > i + 1 && (!w.lower.startsWith('ال') || formsOf(w.lower, lex).some((f) => lex.siteNoun!.test(f)))) break;
+    last = k;
+  }
+  if (last === i) return null;
+  // the name as the gazetteer holds it: the town when the document names its country ("ميناء طرابلس" in a document on Lebanon), settled with the rest
+  let entries: readonly GazetteerEntry[] | undefined;
+  for (let n = last - i; n >= 1 && !entries; n--) {
+    const words = tokens.slice(i + 1, i + 1 + n).map((x) => x.lower);
+    // a one-word name that is a common word ("الروم") is no town's
+    if (n === 1 && lex.stopwords.has(words[0])) continue;
+    for (const v of [words, words[0].startsWith('ال') ? [words[0].slice(2), ...words.slice(1)] : ['ال' + words[0], ...words.slice(1)]]) {
+      const found = g.lookup(fold(v.join(' '))).filter((e) => e.precision !== 'country');
+      if (found.length) {
+        entries = found;
+        break;
+      }
+    }
+  }
+  return { start: t.start, end: tokens[last].end, first: i, last, place: g.country('SA')!, clitic, settle: 'within', entries };
 }

@@ -41,7 +41,7 @@ export function demonymTable(rows: string): { demonyms: Map<string, string>; dem
   const demonyms = new Map<string, string>();
   for (const row of rows.split(',')) {
     const [stem, to] = row.trim().split(/\s+(?=\S+$)/);
-    if (stem && to) demonyms.set(stem, to);
+    if (stem && to) demonyms.set(stem, to.replace(/_/g, ' '));
   }
   const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
   return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
@@ -58,10 +58,12 @@ export function placeTable(rows: string, stem: (w: string) => string, endings: r
     const m = /^\s*(.+?)\s+(\S+)\s*$/.exec(row);
     if (!m) continue;
     const lower = m[1].toLowerCase();
-    out.set(lower, m[2]);
-    out.set('~' + lower.split(' ').map(stem).join(' '), m[2]);
+    // a gazetteer name of several words is written with underscores ("Chechen_Republic")
+    const to = m[2].replace(/_/g, ' ');
+    out.set(lower, to);
+    out.set('~' + lower.split(' ').map(stem).join(' '), to);
     // and without its case ending, which an inflected form's stem may keep ("беларусь" → "беларус", as "беларуси")
-    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), m[2]);
+    if (!lower.includes(' ')) for (const e of endings) if (lower.length - e.length >= 3 && lower.endsWith(e)) out.set('~' + lower.slice(0, -e.length), to);
   }
   return out;
 }
@@ -77,6 +79,73 @@ export function withYears(base: chrono.Chrono, before: string, after: string): c
   c.parsers.push({
     pattern: () => pattern,
     extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }),
+  });
+  return c;
+}
+
+/** A date a phrase names relative to the day of writing: whole years, months or days back (negative) or on. */
+export interface RelativeRow {
+  pattern: string;
+  /** From the match to the date: `years` on from the reference year, or `days` on from the reference day, and a month when the phrase names a season. */
+  value(match: RegExpMatchArray): { years?: number; days?: number; month?: number; date?: [number | undefined, number, number] } | null;
+}
+
+/**
+ * The language's chrono configuration with parsers for phrasings its locale leaves out: dates
+ * relative to the day of writing ("осенью прошлого года", "в конце прошлой недели", "накануне")
+ * and years standing alone where only a year can stand ("(2003—2011)", "Олимпиаде-2016", "в 1958,
+ * 1962 и 1970 годах"). Patterns are compiled once, here.
+ */
+export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[], yearsAfter: string): chrono.Chrono {
+  const c = base.clone();
+  type Extract = (ref: Date, match: RegExpExecArray) => { year?: number; month?: number; day?: number } | null;
+  const rows: { source: string; flags: string; extract: Extract }[] = [];
+  for (const row of relative) {
+    rows.push({
+      source: `(?<!\\p{L})(?:${row.pattern})(?!\\p{L})`,
+      flags: 'iu',
+      extract: (ref, match) => {
+        const v = row.value(match);
+        if (!v) return null;
+        // a day of a month written out, its year the reference's unless written
+        if (v.date) return v.date[0] ? { year: v.date[0], month: v.date[1], day: v.date[2] } : { month: v.date[1], day: v.date[2] };
+        if (v.days !== undefined) {
+          const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate() + v.days));
+          return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+        }
+        const year = ref.getUTCFullYear() + (v.years ?? 0);
+        return v.month ? { year, month: v.month } : { year };
+      },
+    });
+  }
+  const Y = '(?:1[89]|20)\\d\\d';
+  const year: Extract = (_ref, match) => ({ year: Number(match[1] ?? match[2]) });
+  // chrono drops a result that is digits alone (its UnlikelyFormatFilter): each pattern takes a mark beside the year
+  rows.push(
+    // a year or a span of years in brackets, alone or after a title: "(2003—2011)", "(«Лили», 1953)", "(1996—98)"
+    { source: `(?:\\(\\s?|,\\s)(${Y})(?:\\s*[—–-]\\s*(?:${Y}|\\d\\d))?\\s*\\)`, flags: 'u', extract: year },
+    // a span of years written out: "2013-2014", "2017—2018"
+    { source: `(?<![\\d.,])(${Y})\\s*[—–]\\s*(?:${Y})(?![\\d.,])|(?<![\\d.,-])(${Y})-(?:${Y})(?![\\d.,-])`, flags: 'u', extract: year },
+    // a year joined to a name: "Олимпиаде-2016", "Евро-2012"
+    { source: `(?<=\\p{L})-(${Y})(?!\\d)`, flags: 'u', extract: year },
+    // the years of a list that ends in the word for years: "в 1958, 1962 и 1970 годах"
+    { source: `(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, flags: 'iu', extract: year },
+  );
+  // one scan over the sentence for all rows (chrono runs every parser's pattern over it); the row
+  // that matched is found again at the match's place, with its own groups
+  const scan = new RegExp(rows.map((r) => `(?:${r.source})`).join('|'), 'iu');
+  const sticky = rows.map((r) => new RegExp(r.source, r.flags + 'y'));
+  c.parsers.push({
+    pattern: () => scan,
+    extract: (context, match) => {
+      for (let k = 0; k < rows.length; k++) {
+        const re = sticky[k];
+        re.lastIndex = match.index ?? 0;
+        const m = re.exec(context.text);
+        if (m && m[0].length === match[0].length) return rows[k].extract(context.refDate, m);
+      }
+      return null;
+    },
   });
   return c;
 }

@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/ukrainian';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
-import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, withYears, numberTable, placeTable, stems, trigger } from '../rows.js';
+import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, withPhrases, withYears, type RelativeRow, numberTable, placeTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
 
 const translit = transliterator('uk');
@@ -29,6 +29,38 @@ const TRIGGERS: LexiconTrigger[] = [
 
 /** Noun case endings (see Lexicon.caseEndings), longest first. */
 const ENDINGS = ['ією', 'ами', 'ями', 'ові', 'еві', 'ії', 'ію', 'ія', 'ою', 'ею', 'ої', 'ей', 'ам', 'ах', 'ях', 'ям', 'ом', 'ем', 'ь', 'у', 'ю', 'і', 'ї', 'и', 'а', 'я', 'е', 'о'];
+
+/** Years on from the year of writing, by the adjective's stem ("минулого року" → -1). */
+function yearsOn(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^позаминул/.test(w)) return -2;
+  if (/^минул/.test(w)) return -1;
+  if (/^(?:ц[іь]|поточн|нинішн)/.test(w)) return 0;
+  if (/^наступн/.test(w)) return 1;
+  return null;
+}
+const SEASON: Record<string, number> = { весн: 3, навесні: 3, літ: 6, влітку: 6, осен: 9, восени: 9, зим: 1, взимку: 1 };
+const seasonOf = (w: string) => { const l = w.toLowerCase(); for (const k in SEASON) if (l.startsWith(k)) return SEASON[k]; return undefined; };
+const MONTHS_GENITIVE = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'];
+const YEAR_ADJ = '(позаминул|минул|цього|цьому|цей|поточн|нинішн|наступн)\\p{L}{0,3}';
+
+/** Dates written relative to the day of writing that chrono's uk locale leaves out (as in ru/index.ts). */
+const RELATIVE: RelativeRow[] = [
+  // "восени минулого року", "наприкінці минулого року", "у наступному році"
+  { pattern: `(?:(навесні|влітку|восени|взимку)\\s+|(?:на початку|наприкінці|в середині|у середині|до кінця)\\s+)?(?:у\\s+|в\\s+)?${YEAR_ADJ}\\s+(?:року|році|рік)`, value: (m) => { const y = yearsOn(m[2]); return y === null ? null : m[1] ? { years: y, month: seasonOf(m[1]) } : { years: y }; } },
+  { pattern: `торік`, value: () => ({ years: -1 }) },
+  // "цього літа", "минулої зими"
+  { pattern: `(минул|ц)\\p{L}{0,4}\\s+(весни|літа|осені|зими)`, value: (m) => { const y = yearsOn(m[1] === 'ц' ? 'ць' : m[1]); return y === null ? null : { years: y, month: seasonOf(m[2]) }; } },
+  // "наприкінці минулого тижня", "минулого тижня"
+  { pattern: `(?:(?:наприкінці|на початку|в середині)\\s+)?(минул|цього|наступн)\\p{L}{0,3}\\s+(?:тижня|тижні)`, value: (m) => { const y = yearsOn(m[1]); return y === null ? null : { days: 7 * y }; } },
+  { pattern: `(?:у|в|на)\\s+(?:минулі|минулих|ці)\\s+вихідн\\p{L}{1,2}`, value: () => ({ days: -2 }) },
+  // "напередодні" alone is the day before writing; "напередодні виборів" is the eve of something else
+  { pattern: `напередодні(?=\\s*[,.;:!?—–)]|\\s*$|\\s+(?:він|вона|воно|вони|ми|я|ви|у|в|на|по|близько|пізно|ввечері|увечері|вранці|вночі|вдень|\\p{L}+(?:(?<!і)в|ла|ло|ли|вся|лася|лося|лися))(?!\\p{L}))`, value: () => ({ days: -1 }) },
+  { pattern: `сьогоднішн\\p{L}{1,4}`, value: () => ({ days: 0 }) },
+  { pattern: `вчорашн\\p{L}{1,4}`, value: () => ({ days: -1 }) },
+  // "ввечері 21 червня": the time of day before the date
+  { pattern: `(?:вранці|зранку|вдень|ввечері|увечері|ввечорі|вночі|уночі)\\s+(\\d{1,2})\\s+(січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)(?:\\s+((?:19|20)\\d\\d))?`, value: (m) => ({ date: [m[3] ? Number(m[3]) : undefined, MONTHS_GENITIVE.indexOf(m[2].toLowerCase()) + 1, Number(m[1])] }) },
+];
 
 export const uk: Lexicon = Object.freeze({
   code: 'uk',
@@ -86,8 +118,8 @@ export const uk: Lexicon = Object.freeze({
   attribution: [
     /(?<!\p{L})(?:за даними|за словами|за інформацією|як повідомля\p{L}{0,4}|як повідомив\p{L}{0,2}|як повідоми\p{L}{0,3}|повідомив\p{L}{0,2}|повідомил\p{L}{0,2}|повідомля\p{L}{0,4}|заявив\p{L}{0,2}|заявил\p{L}{0,2}|переда[єю]\p{L}{0,2}|пише|стверджу\p{L}{0,3})\s+([^,.;:«»"()\n—–]{2,80}?)(?=[,.;:«»"()\n—–]|$)/iu,
   ],
-  dates: withYears(chrono.uk.casual, 'в|у|з|із|до|по|від|на|рік|року|наприкінці|на початку', 'роках|років|роки|році|року|рік|рр?\\.'),
-  dateHint: /\d|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|вчора|учора|сьогодні|завтра|ніч|вночі|ранк|вечор|тижн|тиждень|місяц|рік|року|роком|тому|доб/iu,
+  dates: withPhrases(withYears(chrono.uk.casual, 'в|у|з|із|до|по|від|на|рік|року|наприкінці|на початку', 'роках|років|роки|році|року|рік|рр?\\.'), RELATIVE, 'роках|роки|років|рр'),
+  dateHint: /\d|напередодні|торік|вихідн|весн|літ|осен|зим|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|вчора|учора|сьогодні|завтра|ніч|вночі|ранк|вечор|тижн|тиждень|місяц|рік|року|роком|тому|доб/iu,
   relativeDate: /(?<!\p{L})(?:вчора|учора|сьогодні|позавчора|завтра|вночі|минул\p{L}{0,4}|тому|ц\p{L}{0,3}|понеділ\p{L}{0,3}|вівтор\p{L}{0,3}|серед[уа]|четвер\p{L}{0,2}|п'ятниц[юя]|суббот[уа]|субот[уа]|неділ[юяі])(?!\p{L})/iu,
   transliterate: translit,
   ...demonymTable('російськ RU, американськ US, українськ UA, британськ GB, англійськ GB, французьк FR, німецьк DE, китайськ CN, польськ PL, чеськ CZ, турецьк TR, ізраїльськ IL, іранськ IR, білоруськ BY, італійськ IT, іспанськ ES, японськ JP, індійськ IN, грузинськ GE, молдовськ MD, угорськ HU, румунськ RO, словацьк SK, литовськ LT, латвійськ LV, естонськ EE, канадськ CA, сирійськ SY, австрійськ AT, болгарськ BG, сербськ RS, шведськ SE, фінськ FI, норвезьк NO, данськ DK, нідерландськ NL, бельгійськ BE, грецьк GR, португальськ PT, ірландськ IE, європейськ Europe, київськ Kyiv, харківськ Kharkiv, московськ Moscow, кримськ Crimea, одеськ Odesa, львівськ Lviv, херсонськ Kherson, запорізьк Zaporizhzhia'),
