@@ -8,7 +8,12 @@ export function parseIsoDate(s: string): Date | null {
 }
 
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  // written out for the years toISOString writes with four digits: it ran for every date of every sentence
+  const y = d.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addDays(d: Date, n: number): Date {

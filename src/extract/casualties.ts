@@ -105,6 +105,16 @@ const GUNSHOT_CUE = /gunshot|bullet/i;
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
 
+/**
+ * What a pattern below cannot match without (its closing words, same flags): a pattern with an
+ * optional lead ("were … killed") or a long list of nouns up front is tried at every word of the
+ * sentence, the cue is one cheap scan, and most sentences lack it.
+ */
+const POSSESSIVE_DEATH_CUE = /['’]s\s+(?:accidental\s+|fatal\s+)?(?:shooting\s+)?(?:death|murder|slaying)\b/iu;
+const KILLED_CUE = /(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/i;
+const HURT_CUE = /(?:injured|wounded|hurt|hospitali[sz]ed)\b/i;
+const TAKEN_CUE = /(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/i;
+
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   // a toll and its updates: "the death toll rose to 10", "the number of people killed has risen to 12", "now stands at 7"
@@ -132,7 +142,7 @@ const VERBS: [RegExp, Verb][] = [
   // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
   [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
-  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true }],
+  [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -140,10 +150,10 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before' }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive

@@ -243,9 +243,13 @@ function isStamp(sentence: string, start: number, end: number): boolean {
 
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
+  return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
+}
+
+/** `findDates` with the publication date read once per document, not once per sentence. */
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
-  const pub = published ? parseIsoDate(published) : null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
@@ -263,9 +267,12 @@ export function findDates(sentence: string, offset: number, published: string | 
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale && !FUTURE_CUE.test(sentence)) {
+  if (pub && !locale) {
     DAYS_SPAN.lastIndex = 0;
+    // the future cue is read only when a span is found: most sentences have none, and it scans them all
+    let future: boolean | null = null;
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
+      if ((future ??= FUTURE_CUE.test(sentence))) break;
       if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
       const n = /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
       const days = m[2].toLowerCase() === 'week' ? 7 * n : n;
@@ -326,9 +333,10 @@ export const dates: Stage = {
     const out: DateAnnotation[] = [];
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
+    const pub = document.published ? parseIsoDate(document.published) : null;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...findDates(document.text.slice(s.start, s.end), s.start, document.published, lex.native ? lex : null));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
     }
     return { annotations: out };
   },

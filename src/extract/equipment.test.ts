@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyEquipment, equipmentStage, findEquipment, loadEquipmentList, parseEquipmentList } from './equipment.js';
+import { anyEquipment, equipmentStage, findEquipment, indexEquipment, loadEquipmentList, parseEquipmentList } from './equipment.js';
 import { textDocument } from '../ingest/document.js';
 
 const list = loadEquipmentList();
@@ -26,6 +26,14 @@ describe('findEquipment', () => {
     const text = 'Two Mi-8 helicopters and a Tu-22M3 flew past; Grade 4 pupils watched.';
     expect(run(text)).toEqual(findEquipment(text, list));
     expect(run(text).length).toBe(2);
+  });
+  it('finds through the index what the scan of every entry finds', () => {
+    const index = indexEquipment(list);
+    expect(index).not.toBeNull();
+    const text = 'Mi-8 Mi-8AMTSh, Mi8s and a Mi-17; F-16s over F-160 and T-72B3 T-72 Grad Grade BM-21 Grad.';
+    const plain = findEquipment(text, list);
+    expect(plain.length).toBeGreaterThan(5);
+    expect(findEquipment(text, list, index)).toEqual(plain);
   });
   it('puts the shared guards once around the alternation', () => {
     expect(anyEquipment(list)!.source.split('(?<!').length).toBe(2);

@@ -58,27 +58,74 @@ function canonical(entry: EquipmentEntry, matched: string, variant: string | nul
   return variant ? `${stem}${variant}` : entry.family.replace(/\d+/, digits);
 }
 
-export function findEquipment(text: string, list: readonly EquipmentEntry[]): EquipmentAnnotation[] {
-  const out: EquipmentAnnotation[] = [];
-  for (const entry of list) {
-    entry.pattern.lastIndex = 0;
-    for (let m = entry.pattern.exec(text); m; m = entry.pattern.exec(text)) {
-      let end = m.index + m[0].length;
-      const next = text.slice(end, end + 2);
-      // "Grad" inside "Grade", "Buk" inside "Bukhara": a lower-case letter goes on, unless a plural "s"
-      if (/^[a-z]/.test(next) && !/^s(?![\p{L}\d])/u.test(next)) continue;
-      const variant = variantAt(text, end);
-      if (variant) end += variant.length;
-      out.push({
-        kind: 'equipment',
-        start: m.index,
-        end,
-        text: text.slice(m.index, end),
-        value: canonical(entry, m[0], variant ? variant.replace(/^[ -]/, '') : null),
-        family: entry.family,
-        category: entry.category,
-      });
+/**
+ * Where some entry's pattern matches (a zero-width scan over their alternation, guard said once),
+ * and each entry's pattern anchored, to be tried only there: one pass over the text instead of one
+ * per entry, each trying its guard at every position. Null when `anyEquipment` is (see there).
+ */
+export interface EquipmentIndex {
+  anywhere: RegExp;
+  sticky: RegExp[];
+}
+
+export function indexEquipment(list: readonly EquipmentEntry[]): EquipmentIndex | null {
+  const inner = innerPatterns(list);
+  if (!inner) return null;
+  return {
+    anywhere: new RegExp(`${GUARD_BEFORE}(?=${inner.map((p) => `(?:${p})${GUARD_AFTER}`).join('|')})`, 'gi'),
+    sticky: list.map((e) => new RegExp(e.pattern.source, 'iy')),
+  };
+}
+
+/** Each entry's matches in order, as its own global scan gives them: `[start, matched]`. */
+function* entryMatches(text: string, list: readonly EquipmentEntry[], index: EquipmentIndex | null, from: number): Generator<[EquipmentEntry, number, string]> {
+  if (!index) {
+    for (const entry of list) {
+      entry.pattern.lastIndex = 0;
+      for (let m = entry.pattern.exec(text); m; m = entry.pattern.exec(text)) yield [entry, m.index, m[0]];
     }
+    return;
+  }
+  const at: number[] = [];
+  const re = index.anywhere;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    at.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const sticky = index.sticky[i];
+    let next = 0;
+    for (const p of at) {
+      if (p < next) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      yield [list[i], p, m[0]];
+      next = p + Math.max(1, m[0].length);
+    }
+  }
+}
+
+/** `index` (from `indexEquipment(list)`) and `from` (no designation starts before it) only make it faster. */
+export function findEquipment(text: string, list: readonly EquipmentEntry[], index: EquipmentIndex | null = null, from = 0): EquipmentAnnotation[] {
+  const out: EquipmentAnnotation[] = [];
+  for (const [entry, start, matched] of entryMatches(text, list, index, from)) {
+    let end = start + matched.length;
+    const next = text.slice(end, end + 2);
+    // "Grad" inside "Grade", "Buk" inside "Bukhara": a lower-case letter goes on, unless a plural "s"
+    if (/^[a-z]/.test(next) && !/^s(?![\p{L}\d])/u.test(next)) continue;
+    const variant = variantAt(text, end);
+    if (variant) end += variant.length;
+    out.push({
+      kind: 'equipment',
+      start,
+      end,
+      text: text.slice(start, end),
+      value: canonical(entry, matched, variant ? variant.replace(/^[ -]/, '') : null),
+      family: entry.family,
+      category: entry.category,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -93,17 +140,30 @@ export function anyEquipment(list: readonly EquipmentEntry[]): RegExp | null {
   if (list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
   // the shared guards once around the alternation, not in each branch: a leading lookbehind in
   // every branch would make the engine try each branch at every position
-  const inner = list.map((e) => (e.pattern.source.startsWith(GUARD_BEFORE) && e.pattern.source.endsWith(GUARD_AFTER) ? e.pattern.source.slice(GUARD_BEFORE.length, -GUARD_AFTER.length) : null));
-  if (inner.every((p) => p !== null)) return new RegExp(`${GUARD_BEFORE}(?:${inner.join('|')})${GUARD_AFTER}`, 'i');
+  const inner = innerPatterns(list);
+  if (inner) return new RegExp(`${GUARD_BEFORE}(?:${inner.join('|')})${GUARD_AFTER}`, 'i');
   return new RegExp(list.map((e) => `(?:${e.pattern.source})`).join('|'), 'i');
+}
+
+/** The entries' patterns without their shared guards; null when one lacks them, refers to its own groups or has other flags. */
+function innerPatterns(list: readonly EquipmentEntry[]): string[] | null {
+  if (!list.length || list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
+  const inner = list.map((e) => (e.pattern.source.startsWith(GUARD_BEFORE) && e.pattern.source.endsWith(GUARD_AFTER) ? e.pattern.source.slice(GUARD_BEFORE.length, -GUARD_AFTER.length) : null));
+  return inner.every((p) => p !== null) ? (inner as string[]) : null;
 }
 
 export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
   const any = anyEquipment(list);
+  const index = indexEquipment(list);
   return {
     name: 'equipment',
     needs: [],
     gives: ['equipment'],
-    run: ({ document }) => ({ annotations: any && !any.test(document.text) ? [] : findEquipment(document.text, list) }),
+    run: ({ document }) => {
+      if (!any) return { annotations: findEquipment(document.text, list) };
+      // no designation starts before the first place the alternation matches
+      const first = any.exec(document.text);
+      return { annotations: first ? findEquipment(document.text, list, index, first.index) : [] };
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface GazetteerEntry {
   index: number;
   geonameid: number | null;
   name: string;
+  /** `foldName(name)`, folded once when the entry is read: the places stage compares it with every mention's key. */
+  folded: string;
   country: string;
   /** GeoNames admin1 code within the country ("07" for UA Kharkiv oblast, "GA" for Georgia). */
   admin1Code: string;
@@ -368,6 +370,7 @@ function parseEntry(line: string, index: number): GazetteerEntry | null {
     index,
     geonameid: f[0] === '' ? null : Number(f[0]),
     name: f[1],
+    folded: foldName(f[1]),
     country: f[2],
     admin1Code: f[3],
     admin2Code: f[4],
@@ -571,7 +574,7 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     let e = imported.get(id);
     if (!e) {
       e = {
-        index: index.count + imported.size, geonameid: id, name: p.name, country: p.country, admin1Code: p.admin1,
+        index: index.count + imported.size, geonameid: id, name: p.name, folded: foldName(p.name), country: p.country, admin1Code: p.admin1,
         admin2Code: p.admin2, lat: p.lat, lon: p.lon, population: p.population, code: p.code, precision: precisionOf(p.code),
       };
       imported.set(id, e);
@@ -652,7 +655,7 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
       for (const d of deletions(folded)) for (const k of idx.get(d) ?? []) if (k[0] === folded[0] && k !== folded && withinOneEdit(k, folded)) keys.add(k);
       for (const k of keys) {
         for (const e of lookup(k)) {
-          if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && foldName(e.name) === k && !out.includes(e)) out.push(e);
+          if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && e.folded === k && !out.includes(e)) out.push(e);
         }
       }
     }

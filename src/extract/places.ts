@@ -739,7 +739,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
  * later "Paris" in that story.
  */
 function namesRegion(m: Mention): boolean {
-  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && foldName(c.name) === m.key)));
+  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && c.folded === m.key)));
 }
 
 /**
@@ -793,7 +793,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
   const single = m.first === m.last;
-  if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && foldName(e.name) === m.key)) return 'demonym';
+  if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && e.folded === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   // …but a compass word with a unit word is a region's name ("North governorate", "Est region")
   if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_WORDS[tokens[m.last + 1].text.toLowerCase()] && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
@@ -1050,7 +1050,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
   // "Beni territory" is a district, never a first-order region of that name abroad
   else if (m.hint === 'admin2' && e.precision === 'admin1') s -= 2;
-  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && (foldName(c.name) === m.key || foldName(c.name) === foldName(e.name)))) {
+  else if (!m.hint && e.precision === 'admin1' && m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && (c.folded === m.key || c.folded === e.folded))) {
     // "Aleppo" alone is the city, not the governorate named for it; but a hamlet called Ontario
     // does not make "Ontario" a town, nor "New York City" make "New York" the city, nor a seat
     // holding under a tenth of its region's people make "Quebec" the city (the seat's code used
@@ -1061,7 +1061,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && foldName(e.name) !== m.key && !regionAlike(e, m)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m)) s -= ALT_NAME_PENALTY;
   return s;
 }
 
@@ -1071,8 +1071,8 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
  * no foreign or old name to yield to a namesake abroad.
  */
 function regionAlike(e: GazetteerEntry, m: Mention): boolean {
-  const own = foldName(e.name);
-  return m.candidates.some((r) => r.precision === 'admin1' && r.country === e.country && r.admin1Code === e.admin1Code && foldName(r.name) === own);
+  const own = e.folded;
+  return m.candidates.some((r) => r.precision === 'admin1' && r.country === e.country && r.admin1Code === e.admin1Code && r.folded === own);
 }
 
 /** Score lost by a reading whose name this is only as an alternate, when another's it is. */
@@ -1127,7 +1127,7 @@ function plainFrame(a: Mention, b: Mention, text: string): boolean {
   // …and the place is surely what it seems: a region or a capital by its own name ("Samar" is
   // no Samara)
   const best = bestByPrior(b);
-  return (broadReading(best) || best.code === 'PPLC') && foldName(best.name) === b.key;
+  return (broadReading(best) || best.code === 'PPLC') && best.folded === b.key;
 }
 
 function bestByPrior(m: Mention): GazetteerEntry {
@@ -1313,7 +1313,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     i = d.last;
   }
   linkQualifiers(mentions, tokens, text);
-  for (const m of mentions) m.primary = m.candidates.some((e) => foldName(e.name) === m.key);
+  for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
   for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote

@@ -20,10 +20,24 @@ const SUFFIXES = ['ations', 'ation', 'ions', 'ings', 'ion', 'ing', 'ed', 'es', '
 /** Light stemming: plural and common verb endings, so "defected"/"defection"/"defects" meet. */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
-  // a suffix scan instead of a regex replace: this runs on every word of every report
-  for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.length > suffix.length ? w.slice(0, -suffix.length) : w;
+  // a suffix scan instead of a regex replace: this runs on every word of every report; only the
+  // suffixes that end in the word's last letter are tried, in SUFFIXES order
+  const byLast = SUFFIXES_BY_LAST.get(w.charCodeAt(w.length - 1));
+  if (byLast) for (const suffix of byLast) if (w.endsWith(suffix)) return w.length > suffix.length ? w.slice(0, -suffix.length) : w;
   return w;
 }
+
+/** SUFFIXES grouped by their last letter, each group in SUFFIXES order. */
+const SUFFIXES_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const s of SUFFIXES) {
+    const k = s.charCodeAt(s.length - 1);
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  }
+  return m;
+})();
 
 const LETTER = /^\p{L}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
