@@ -305,6 +305,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
     if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length))) a.later = true;
+    if (a.later && isStamp(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     out.push(a);
   }
   if (pub && !locale) {

@@ -203,3 +203,11 @@ describe('a lead that calls the incident deadly', () => {
     expect(main('Police investigate non-fatal shooting in Elm Park\n\nA man was shot in the leg on Friday.').fatalities?.best ?? 0).toBe(0);
   });
 });
+
+describe('a page stamp', () => {
+  it('dates an undated report as its publication (implied), not as a claim of the incident day', () => {
+    const r = extract(textDocument('Gunmen kill two in market attack\nSaturday, September 14, 2013\nGunmen killed two traders at a market in Herat, police said.', { source: 'test' }), pipeline).reports[0];
+    expect(r.date).toEqual({ start: '2013-09-13', end: '2013-09-14', precision: 'day', implied: true });
+    expect(r.claims.some((c) => c.field === 'date')).toBe(false);
+  });
+});

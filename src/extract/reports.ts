@@ -446,9 +446,15 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   // the incident's sentences give its date; where they give none, the report's other sentences
   // (a local story's "It happened Monday" holds no word of the incident)
   const incidentDated = incident.some((s) => s.items.some((a) => a.kind === 'date'));
+  // a page's stamp is its publication day: what an undated report is dated by, no claim of the incident's day
+  let stampDay: string | null = null;
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind !== 'date') continue;
+      if (a.stamp) {
+        stampDay ??= a.value.end;
+        continue;
+      }
       dates.push(a.value);
       datesLater.push(!!a.later);
       datesLead.push(s.index < DATE_LEAD);
@@ -511,7 +517,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: incidentDate(dates, datesLater, datesLead) ?? (index === 0 ? impliedDate(doc.document.published) : null),
+    date: incidentDate(dates, datesLater, datesLead) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,

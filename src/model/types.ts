@@ -85,6 +85,8 @@ export interface DateAnnotation extends Span {
    * rose on Sunday"). The report builder dates the incident by the other dates when there are any.
    */
   later?: true;
+  /** Set when the date stamps the page ("November 28, 2016 02:23 PM" on a line of its own): the day of publication, not a claim of the incident's. */
+  stamp?: true;
 }
 
 export interface PlaceAnnotation extends Span {
