@@ -241,6 +241,27 @@ function isStamp(sentence: string, start: number, end: number): boolean {
   return n <= 3;
 }
 
+/** The words a page's date line carries besides the date ("Published 12:17 am", "Last updated at 14:00 GMT"). */
+const STAMP_WORDS = new Set(['published', 'updated', 'update', 'posted', 'last', 'created', 'edited', 'modified', 'story', 'date', 'time', 'at', 'on', 'am', 'pm', 'a.m', 'p.m', 'by', 'and', 'hrs', 'local', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const STAMP_WORD = /\p{L}[\p{L}.]*/gu;
+
+/**
+ * A line that stamps the page and nothing else: the date with words of publishing only, or a time
+ * zone ("PUBLISHED: 16:05 GMT, 9 June 2013"). Stricter than `isStamp`: "Monday in Donetsk a blast
+ * went off" is short but tells the incident.
+ */
+function isPageStamp(sentence: string, start: number, end: number): boolean {
+  if (!isStamp(sentence, start, end)) return false;
+  const rest = sentence.slice(0, start) + ' ' + sentence.slice(end);
+  STAMP_WORD.lastIndex = 0;
+  for (let m = STAMP_WORD.exec(rest); m; m = STAMP_WORD.exec(rest)) {
+    const w = m[0].replace(/\.$/, '');
+    if (w.length < 2) continue;
+    if (!STAMP_WORDS.has(w.toLowerCase()) && !/^\p{Lu}{2,4}$/u.test(w)) return false;
+  }
+  return true;
+}
+
 /** Finds dates in one sentence; `offset` is the sentence's start in the document. */
 export function findDates(sentence: string, offset: number, published: string | null, lex: Lexicon | null = null): DateAnnotation[] {
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
@@ -305,7 +326,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
     if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length))) a.later = true;
-    if (a.later && isStamp(sentence, r.index, r.index + r.text.length)) a.stamp = true;
+    if (a.later && isPageStamp(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     out.push(a);
   }
   if (pub && !locale) {

@@ -210,4 +210,9 @@ describe('a page stamp', () => {
     expect(r.date).toEqual({ start: '2013-09-13', end: '2013-09-14', precision: 'day', implied: true });
     expect(r.claims.some((c) => c.field === 'date')).toBe(false);
   });
+  it('leaves a short sentence that tells the incident its date', () => {
+    const r = extract(textDocument('On Monday a bomb killed 3 in Herat.', { source: 'test', published: '2013-09-18' }), pipeline).reports[0];
+    expect(r.date).toEqual({ start: '2013-09-16', end: '2013-09-16', precision: 'day' });
+    expect(r.claims.some((c) => c.field === 'date')).toBe(true);
+  });
 });
