@@ -86,14 +86,36 @@ const sameRegion = (a: Location, b: Location) => a.country === b.country && !!a.
 const DISAGREEMENT = /\b(?:differ(?:s|ed|ing)?|disagree\w*|conflicting|contradict\w*|disputed?|another (?:claim\w*|report\w*|suggest\w*|sa(?:id|ys)|account)|others? (?:claim\w*|report\w*|suggest\w*|sa(?:id|ys))|other reports)\b/i;
 
 /**
- * Two of one document's claims give the incident two versions only when the document tells them
- * as such: from two sources it names, or in a sentence that says the accounts differ. Otherwise
- * two places or dates in its incident sentences are the story's own detail (a street and its
- * borough, the hospital) or a misreading, no dispute between sources.
+ * Whether one document gives the incident two versions, told as such: from two sources it names,
+ * or in a sentence that says the accounts differ. Two places or dates in its incident sentences are
+ * otherwise the story's own detail (a street and its borough, the hospital) or a misreading, no
+ * dispute between sources. Claims are compared once per distinct (sentence or source, value).
  */
-function toldApart(a: Claim, b: Claim): boolean {
-  if (a.attributed_to && b.attributed_to && a.attributed_to !== b.attributed_to) return true;
-  return a.start === b.start && DISAGREEMENT.test(a.quote);
+function toldTwoWays(field: FieldName, firm: readonly Claim[], compatible: (a: Claim, b: Claim) => boolean): boolean {
+  const key = (c: Claim) => valueKey(field, c.value);
+  // two named sources of one document
+  const sourced = tally(
+    firm.filter((c) => c.attributed_to),
+    (c) => `${c.document}\n${c.attributed_to}\n${key(c)}`,
+  ).map((t) => t.value);
+  for (let i = 0; i < sourced.length; i++) {
+    for (let j = i + 1; j < sourced.length; j++) {
+      const [a, b] = [sourced[i], sourced[j]];
+      if (a.document === b.document && a.attributed_to !== b.attributed_to && !compatible(a, b)) return true;
+    }
+  }
+  // one sentence that says the reports differ
+  const differ = tally(
+    firm.filter((c) => DISAGREEMENT.test(c.quote)),
+    (c) => `${c.document}\n${c.start}\n${key(c)}`,
+  ).map((t) => t.value);
+  for (let i = 0; i < differ.length; i++) {
+    for (let j = i + 1; j < differ.length; j++) {
+      const [a, b] = [differ[i], differ[j]];
+      if (a.document === b.document && a.start === b.start && !compatible(a, b)) return true;
+    }
+  }
+  return false;
 }
 
 function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): FieldEvidence {
@@ -126,18 +148,11 @@ function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): Field
   // source: it landed in town A, another: in town B") — these claims come from those sentences only; counts
   // are read from every sentence, where a second figure is more often background or an update
   if (compatible && !disputed && (field === 'location' || field === 'date')) {
-    const firm = tally(
+    disputed = toldTwoWays(
+      field,
       claims.filter((c) => !c.hedged),
-      (c) => `${c.document}\n${valueKey(field, c.value)}`,
-    ).map((t) => t.value);
-    outer: for (let i = 0; i < firm.length; i++) {
-      for (let j = i + 1; j < firm.length; j++) {
-        if (firm[i].document === firm[j].document && toldApart(firm[i], firm[j]) && !compatible(firm[i], firm[j])) {
-          disputed = true;
-          break outer;
-        }
-      }
-    }
+      compatible,
+    );
   }
   const ev: FieldEvidence = { status: disputed ? 'disputed' : docs.size >= 2 ? 'agreed' : 'single', claims };
   if (updated && !disputed) ev.updated = true;
