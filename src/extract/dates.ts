@@ -247,11 +247,10 @@ const STAMP_WORD = /\p{L}[\p{L}.]*/gu;
 
 /**
  * A line that stamps the page and nothing else: the date with words of publishing only, or a time
- * zone ("PUBLISHED: 16:05 GMT, 9 June 2013"). Stricter than `isStamp`: "Monday in Donetsk a blast
+ * zone ("PUBLISHED: 16:05 GMT, 9 June 2013"). Asked of an `isStamp` line only, which it narrows: "Monday in Donetsk a blast
  * went off" is short but tells the incident.
  */
-function isPageStamp(sentence: string, start: number, end: number): boolean {
-  if (!isStamp(sentence, start, end)) return false;
+function publishingWordsOnly(sentence: string, start: number, end: number): boolean {
   const rest = sentence.slice(0, start) + ' ' + sentence.slice(end);
   STAMP_WORD.lastIndex = 0;
   for (let m = STAMP_WORD.exec(rest); m; m = STAMP_WORD.exec(rest)) {
@@ -325,8 +324,9 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
-    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || isStamp(sentence, r.index, r.index + r.text.length))) a.later = true;
-    if (a.later && isPageStamp(sentence, r.index, r.index + r.text.length)) a.stamp = true;
+    const stampLine = isStamp(sentence, r.index, r.index + r.text.length);
+    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
+    if (a.later && stampLine && publishingWordsOnly(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     out.push(a);
   }
   if (pub && !locale) {

@@ -30,7 +30,7 @@ import type {
   SceneAnnotation,
   TriggerAnnotation,
 } from '../model/index.js';
-import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity } from '../link/compatible.js';
+import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, valueKey } from '../link/compatible.js';
 import { contentTerms, properNames } from './terms.js';
 import { sentenceAt } from './sentences.js';
 import { foldName } from './gazetteer.js';
@@ -196,7 +196,7 @@ const SAME_CLAIMS = 8;
 function fewRepeats(claims: Claim[]): Claim[] {
   const seen = new Map<string, number>();
   return claims.filter((c) => {
-    const k = `${c.field}\n${c.hedged ? 1 : 0}\n${c.field === 'location' ? placeKey(c.value as Location) : JSON.stringify(c.value)}`;
+    const k = `${c.field}\n${c.hedged ? 1 : 0}\n${valueKey(c.field, c.value)}`;
     const n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
     return n <= SAME_CLAIMS;

@@ -3,7 +3,7 @@
  * share. Compatible is not equal: a country contains its towns, "at least 5" contains 5, a week
  * contains its days.
  */
-import type { Count, DateInterval, Location, PlacePrecision } from '../model/index.js';
+import type { Count, DateInterval, FieldName, Location, PlacePrecision } from '../model/index.js';
 
 /** Places closer than this are one place told two ways (a village and the town beside it). */
 export const SAME_PLACE_KM = 30;
@@ -44,6 +44,14 @@ export function countsCompatible(a: Count, b: Count): boolean {
 export const placeKey = (p: Location) => `${p.geonameid ?? ''}|${p.country}|${p.admin1 ?? ''}|${p.admin2 ?? ''}|${p.precision}|${p.lat}|${p.lon}`;
 export const dateKey = (d: DateInterval) => `${d.start}|${d.end}`;
 export const countKey = (c: Count) => `${c.low}|${c.best}|${c.high}`;
+
+/** A claim's value as a key: equal keys are the same value (places, dates and counts by what compatibility reads). */
+export function valueKey(field: FieldName, value: unknown): string {
+  if (field === 'location') return placeKey(value as Location);
+  if (field === 'date') return dateKey(value as DateInterval);
+  if (field === 'fatalities' || field === 'injured' || field === 'captured') return countKey(value as Count);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
 
 /** Each distinct value (its first occurrence) with how often it occurs: a long article repeating one town thousands of times is compared once. */
 export function tally<T>(values: readonly T[], key: (v: T) => string): { value: T; n: number }[] {

@@ -68,20 +68,20 @@ describe('consensus', () => {
 });
 
 describe('a place told two ways inside one document', () => {
-  const place = (name: string, lat: number, lon: number, admin1: string) => ({ name, admin1, admin2: null, country: 'UA', lat, lon, precision: 'place' as const, geonameid: null });
-  const poltava = place('Poltava', 49.59, 34.55, 'Poltava');
-  const vovchansk = place('Vovchansk', 50.29, 36.94, 'Kharkiv');
+  const place = (name: string, lat: number, lon: number, admin1: string) => ({ name, admin1, admin2: null, country: 'ML', lat, lon, precision: 'place' as const, geonameid: null });
+  const gao = place('Gao', 16.27, -0.04, 'Gao');
+  const timbuktu = place('Timbuktu', 16.77, -3.01, 'Tombouctou');
   const withPlaces = (quote: string, attributions: [string | null, string | null]): Report => ({
     ...report('d1', null, {}),
-    location: poltava,
-    claims: [poltava, vovchansk].map((value, i) => ({ field: 'location' as const, value, document: 'd1', quote, start: 0, end: quote.length, attributed_to: attributions[i] })),
+    location: gao,
+    claims: [gao, timbuktu].map((value, i) => ({ field: 'location' as const, value, document: 'd1', quote, start: 0, end: quote.length, attributed_to: attributions[i] })),
   });
   it('is a dispute when the report says its sources differ, or names two sources', () => {
-    const differ = 'Reports differ, one claiming it landed in Poltava, another in Vovchansk.';
+    const differ = 'Accounts of the strike conflicting: the army places it at Gao, local officials at Timbuktu.';
     expect(corroborate('evt', [withPlaces(differ, [null, null])], docs).fields.location?.status).toBe('disputed');
-    expect(corroborate('evt', [withPlaces('It landed in Poltava or in Vovchansk.', ['the army', 'local officials'])], docs).fields.location?.status).toBe('disputed');
+    expect(corroborate('evt', [withPlaces('The shell fell on Gao, or on Timbuktu.', ['the army', 'local officials'])], docs).fields.location?.status).toBe('disputed');
   });
   it('is no dispute when the document just names two places where the incident is told', () => {
-    expect(corroborate('evt', [withPlaces('The drone flew from Vovchansk and fell in Poltava.', [null, null])], docs).fields.location?.status).toBe('single');
+    expect(corroborate('evt', [withPlaces('The convoy left Timbuktu and was ambushed near Gao.', [null, null])], docs).fields.location?.status).toBe('single');
   });
 });

@@ -8,7 +8,7 @@
  * best, as ACLED codes conflicting reports.
  */
 import type { Actor, Claim, Count, DateInterval, Event, FieldEvidence, FieldName, Location, Report, ReportRef } from '../model/index.js';
-import { consensus, countKey, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, tally } from './compatible.js';
+import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, tally, valueKey } from './compatible.js';
 
 export interface DocumentInfo {
   source: string;
@@ -36,13 +36,6 @@ function compatibleFor(field: FieldName): ((a: Claim, b: Claim) => boolean) | nu
     default:
       return null; // actors and equipment are lists: more of them is not a conflict
   }
-}
-
-/** A value's key for the fields compared (see compatibleFor): a document's equal values are compared once. */
-function valueKey(field: FieldName, value: unknown): string {
-  if (field === 'location') return placeKey(value as Location);
-  if (field === 'date') return dateKey(value as DateInterval);
-  return countKey(value as Count);
 }
 
 /** One report's own value of a field, with its document's publication date: what sources are compared on. */
@@ -92,30 +85,17 @@ const DISAGREEMENT = /\b(?:differ(?:s|ed|ing)?|disagree\w*|conflicting|contradic
  * dispute between sources. Claims are compared once per distinct (sentence or source, value).
  */
 function toldTwoWays(field: FieldName, firm: readonly Claim[], compatible: (a: Claim, b: Claim) => boolean): boolean {
-  const key = (c: Claim) => valueKey(field, c.value);
-  // two named sources of one document
-  const sourced = tally(
-    firm.filter((c) => c.attributed_to),
-    (c) => `${c.document}\n${c.attributed_to}\n${key(c)}`,
-  ).map((t) => t.value);
-  for (let i = 0; i < sourced.length; i++) {
-    for (let j = i + 1; j < sourced.length; j++) {
-      const [a, b] = [sourced[i], sourced[j]];
-      if (a.document === b.document && a.attributed_to !== b.attributed_to && !compatible(a, b)) return true;
-    }
-  }
-  // one sentence that says the reports differ
-  const differ = tally(
-    firm.filter((c) => DISAGREEMENT.test(c.quote)),
-    (c) => `${c.document}\n${c.start}\n${key(c)}`,
-  ).map((t) => t.value);
-  for (let i = 0; i < differ.length; i++) {
-    for (let j = i + 1; j < differ.length; j++) {
-      const [a, b] = [differ[i], differ[j]];
-      if (a.document === b.document && a.start === b.start && !compatible(a, b)) return true;
-    }
-  }
-  return false;
+  // claims that differ only by value, among those a side key groups, once per (group, value)
+  const apart = (claims: Claim[], group: (c: Claim) => string, sameTelling: (a: Claim, b: Claim) => boolean) => {
+    const xs = tally(claims, (c) => `${c.document}\n${group(c)}\n${valueKey(field, c.value)}`).map((t) => t.value);
+    for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (xs[i].document === xs[j].document && sameTelling(xs[i], xs[j]) && !compatible(xs[i], xs[j])) return true;
+    return false;
+  };
+  // two named sources of one document, or one sentence that says the reports differ
+  return (
+    apart(firm.filter((c) => c.attributed_to), (c) => c.attributed_to!, (a, b) => a.attributed_to !== b.attributed_to) ||
+    apart(firm.filter((c) => DISAGREEMENT.test(c.quote)), (c) => String(c.start), (a, b) => a.start === b.start)
+  );
 }
 
 function evidence(field: FieldName, claims: Claim[], allStated: Stated[]): FieldEvidence {
