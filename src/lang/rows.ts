@@ -102,6 +102,7 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
   const rows: { source: string; flags: string; extract: Extract }[] = [];
   for (const row of relative) {
     rows.push({
+      // the opening lookbehind is shared in the scan below
       source: `(?<!\\p{L})(?:${row.pattern})(?!\\p{L})`,
       flags: 'iu',
       extract: (ref, match) => {
@@ -132,8 +133,11 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
     { source: `(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, flags: 'iu', extract: year },
   );
   // one scan over the sentence for all rows (chrono runs every parser's pattern over it); the row
-  // that matched is found again at the match's place, with its own groups
-  const scan = new RegExp(rows.map((r) => `(?:${r.source})`).join('|'), 'iu');
+  // that matched is found again at the match's place, with its own groups. The relative rows (first)
+  // share their opening lookbehind, said once: tried at every position by each row, it was 4/5 of the scan's cost
+  const opening = '(?<!\\p{L})';
+  const shared = rows.slice(0, relative.length).map((r) => `(?:${r.source.slice(opening.length)})`);
+  const scan = new RegExp([...(shared.length ? [`${opening}(?:${shared.join('|')})`] : []), ...rows.slice(relative.length).map((r) => `(?:${r.source})`)].join('|'), 'iu');
   const sticky = rows.map((r) => new RegExp(r.source, r.flags + 'y'));
   c.parsers.push({
     pattern: () => scan,
