@@ -107,15 +107,16 @@ function bases(word: string, lex: Lexicon): string[] {
 }
 
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
-function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>): ResolvedPlace | null {
+function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const latin = lex.transliterate(form);
-    const sk = romanSkeleton(latin);
+    const { skeleton: sk, opening } = remembered(memo.latin, form, (f) => {
+      const latin = lex.transliterate(f);
+      return { skeleton: romanSkeleton(latin), opening: romanOpening(latin) };
+    });
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
-    const opening = romanOpening(latin);
     const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return g.resolved(choose(entries, countries));
   }
@@ -188,10 +189,34 @@ export interface DocumentPlaces {
   within: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
   kingdom: PlaceAnnotation[];
   ambiguous: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
+  /** A word's stem, folded form and Latin skeleton, computed once per document: a report names its places and people again and again. */
+  memo: WordMemo;
 }
 
 export function documentPlaces(): DocumentPlaces {
-  return { within: [], kingdom: [], ambiguous: [] };
+  return { within: [], kingdom: [], ambiguous: [], memo: wordMemo() };
+}
+
+/** Pure functions of a word, remembered for one document (up to MEMO_WORDS words each: a huge text computes the rest afresh). */
+interface WordMemo {
+  stems: Map<string, string>;
+  folds: Map<string, string>;
+  latin: Map<string, { skeleton: string; opening: string }>;
+}
+
+const MEMO_WORDS = 20_000;
+
+function wordMemo(): WordMemo {
+  return { stems: new Map(), folds: new Map(), latin: new Map() };
+}
+
+function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (memo.size < MEMO_WORDS) memo.set(key, v);
+  }
+  return v;
 }
 
 const KINGDOMS = ['SA', 'JO', 'BH', 'MA'];
@@ -350,22 +375,13 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const tokens = tokenize(sentence);
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
-  // stems once per word: the stemmer is the dearest step here
-  const stemCache = new Map<string, string>();
-  // folding (NFD and mark removal) is dear for non-ASCII words, and most words are tried in several forms
-  const foldCache = new Map<string, string>();
-  const fold = (w: string) => {
-    let f = foldCache.get(w);
-    if (f === undefined) foldCache.set(w, (f = foldName(w)));
-    return f;
-  };
-  const stemOf = (w: string) => {
-    // Arabic names are matched as written (see lookupWords): no stems to compute
-    if (arabic) return w;
-    let s = stemCache.get(w);
-    if (s === undefined) stemCache.set(w, (s = w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w)));
-    return s;
-  };
+  // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
+  // removal) is dear for non-ASCII words, and most words are tried in several forms
+  const { memo } = doc;
+  const fold = (w: string) => remembered(memo.folds, w, foldName);
+  const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
+  // Arabic names are matched as written (see lookupWords): no stems to compute
+  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
   const reach = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
@@ -448,7 +464,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit && !arabic && i > 0) {
       // a region or country the gazetteer names only in Latin letters: by the skeleton of the word spelled in Latin
-      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries);
+      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries, memo);
       if (region) hit = { start: t.start, end: t.end, first: i, last: i, place: region, clitic: false, exact: false };
     }
     if (!hit) {
