@@ -1,9 +1,6 @@
 /**
- * Short reports in Russian, Ukrainian and Arabic in the style of wires and Telegram channels,
- * written for these tests (not taken from any corpus), with the toll and date each states, checked
- * by reading. Each report is built from a phrasing and a filler (place, count in words as the
- * phrasing's case needs, weekday); 12 phrasings × 5 fillers per language. Publication date
- * 2024-03-07 (a Thursday): "в понедельник" is 2024-03-04, "вчера" 2024-03-06.
+ * The short Russian, Ukrainian and Arabic reports of cases.ts (written for the tests, checked by
+ * reading): each gives its toll, date, place and type. Publication date 2024-03-07 (a Thursday).
  */
 import { describe, expect, it } from 'vitest';
 import { createPipeline, extract, loadResources } from '../../src/pipeline.js';
