@@ -241,3 +241,30 @@ describe('news phrasings of a toll', () => {
   });
 });
 
+
+describe('local news phrasings of one victim (issue 17)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('counts no one for a casualty word denied', () => {
+    expect(full('The toddler was not injured in the crash.')).toEqual([]);
+    expect(full("Deputies said the driver wasn't hurt.")).toEqual([]);
+    expect(full('Nobody died, though the windows were shattered.')).toEqual([['fatalities', 0, false]]);
+  });
+  it('reads one person by a pronoun, by "another", by an age written with spaces, by "self"', () => {
+    expect(full('The bullet struck the clerk, killing her.')).toEqual([['fatalities', 1, false]]);
+    expect(full('Officers found one man dead and another wounded.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+    expect(full('Police say a 7 year old boy was shot near the park.')).toEqual([['injured', 1, true]]);
+    expect(full('Teen shoots self with uncle’s rifle')).toEqual([['injured', 1, true]]);
+    expect(full('The gunfire injured a 9-year-old girl Tuesday.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads the hurt by their condition: fighting for life, in a coma', () => {
+    expect(full('Three people are dead and another is fighting for his life.')).toEqual([['fatalities', 3, false], ['injured', 1, false]]);
+    expect(full('The attack left a woman dead and her son in a coma.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+  });
+  it('counts one person hurt and then dead once, as dead', () => {
+    expect(full('He was listed in critical condition until he died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('A teenager has died after she was wounded at a party.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('hedges "could easily have killed"', () => {
+    expect(findCasualties('It could easily have killed her, the sheriff said.', 0).every((c) => c.hedged)).toBe(true);
+  });
+});

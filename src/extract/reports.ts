@@ -233,7 +233,7 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
 const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
 
 /** Words that call an incident deadly without counting its dead (see buildReport). */
-const FATAL_LEAD = /\b(?:fatal(?:ly)?|deadly|lethal|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
+const FATAL_LEAD = /\b(?:fatal(?:ly)?|(?:deadly|lethal)(?!\s+(?:weapon|force|conduct))|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
 /** "murder-suicide", not an attempted one. */
 const MURDER_SUICIDE = /(?<!attempted )\bmurder[- ]suicide\b/i;
 /** …unless the lead says no one died or only tried: "attempted murder", "non-fatal", "expected to survive". */
