@@ -268,3 +268,17 @@ describe('local news phrasings of one victim (issue 17)', () => {
     expect(findCasualties('It could easily have killed her, the sheriff said.', 0).every((c) => c.hedged)).toBe(true);
   });
 });
+
+describe('two people hit, named without a number (issue 17)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('adds a person coordinated after one named by age, or before a group of one', () => {
+    expect(full('The gunfire wounded a 6-year-old boy and a 30-year-old woman.')).toEqual([['injured', 2, false]]);
+    expect(full('A stray round wounded a 9-year-old, 3 others on the porch.')).toEqual([['injured', 4, false]]);
+    expect(full('Deputies said the toddler and a 41-year-old man were wounded.')).toEqual([['injured', 2, false]]);
+    expect(full('Ramirez and her 70-year-old father were wounded.')).toEqual([['injured', 2, false]]);
+  });
+  it('reads "X shot his wife" as the wife hit, not X', () => {
+    expect(full('A man shot his girlfriend and her son early Sunday.')).toEqual([['injured', 2, true]]);
+    expect(full('The farmer was accidentally shooting his nephew and his brother-in-law while hunting.')).toEqual([['injured', 2, true]]);
+  });
+});

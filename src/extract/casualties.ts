@@ -101,20 +101,23 @@ const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warnin
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
 const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
-const SHOT_ONE_CUE = /\b(?:shot|shoots|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
+const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
 const FIGHTING_CUE = /\bfight(?:s|ing) for\b/i;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
 const PRONOUN_AT = /^(?:him|her)\b/i;
+const ARTICLE_AT = /^an?\s/i;
 /** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who|early|late|last|this|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|early|late|last|this|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
+/** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
+const OBJECT_AFTER = new RegExp(`^\\s+(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END}`, 'iu');
 
 /**
  * What a pattern below cannot match without (its closing words, same flags): a pattern with an
@@ -160,8 +163,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  // before the one-person form, as for the killed: "injured a boy and a woman" is one coordinated group
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
-  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
@@ -185,7 +189,7 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
-  [new RegExp(`\\b(?:shot|shoots|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   [/\b(?:shot|shoots)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
@@ -298,6 +302,8 @@ const NAME_BEFORE = new RegExp(
 );
 /** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
 const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
+const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'iu');
+const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
@@ -325,7 +331,8 @@ const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
 /** "kills one" is a count only where the phrase ends: not "killed one of the leaders". */
 const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
 /** The singular victim after a word of `one` verbs (see VERBS). */
-const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
+// "a 5-year-old boy and a 20-year-old woman": the age and the noun after it are one person, so what is coordinated after it is found
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
@@ -398,6 +405,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
+      // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
+      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
@@ -428,6 +437,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
       } else if (verb.side === 'after') {
         group = groupsFrom(vs).find((g) => !used.has(g) && g.start - ve <= MAX_GAP_AFTER);
+        // "wounded an 8-year-old, 2 others": an article right after the word opens the group; when no
+        // group starts there (an age, one person), the one-person form reads it and what is added to it
+        if (!verb.one && ARTICLE_AT.test(sentence.slice(ve, ve + 4)) && group?.start !== ve) continue;
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -449,6 +461,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
+        if (group && group.count.best === 1 && !bare) {
+          const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
+          if (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre)) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+        }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
         } else if (bare && (!group || group.end < vs - n![0].length)) {
@@ -461,7 +478,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
             // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
             const list = LIST_BEFORE.exec(lead);
-            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) ? 2 : 0;
+            const and = /^and\s+/i.exec(one[0]);
+            // "Ramirez and her father were wounded": a name, then the one person
+            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
             group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
           }
         }
