@@ -104,6 +104,7 @@ const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
 const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
 const FIGHTING_CUE = /\bfight(?:s|ing) for\b/i;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
@@ -115,7 +116,9 @@ const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|early|late|last|this|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
+/** What OBJECT_AFTER starts with: one cheap test before the long list of persons. */
+const OBJECT_LEAD = /^\s+(?:his|her|their|an?)\s/i;
 /** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
 const OBJECT_AFTER = new RegExp(`^\\s+(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END}`, 'iu');
 
@@ -143,7 +146,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{1,6}teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
   [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "struck Victoria, killing her": one person named by a pronoun, where the phrase ends ("killing her husband" is read above)
-  [/\b(?:killing|killed|kills)\s+(?=(?:him|her)\b(?!['’-])(?=\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|instantly)\b)))/gi, { field: 'fatalities', side: 'after', pronounAfter: true }],
+  [/\b(?:killing|killed|kills)\s+(?=(?:him|her)\b(?!['’-])(?=\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|instantly)\b)))/gi, { field: 'fatalities', side: 'after', pronounAfter: true, cue: KILLING_PRONOUN_CUE }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
@@ -302,6 +305,8 @@ const NAME_BEFORE = new RegExp(
 );
 /** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
 const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
+/** What PERSON_AND_BEFORE and NAME_AND_BEFORE end with: one cheap test before them. */
+const AND_END = /\sand\s+$/i;
 const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'iu');
 const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
@@ -406,7 +411,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
-      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
+      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
@@ -464,7 +469,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
         if (group && group.count.best === 1 && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
-          if (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre)) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
