@@ -14,8 +14,8 @@ const BOUNDARY = '([^\\p{L}\\p{N}_]|^)';
 
 interface Probe {
   parser: chrono.Parser;
-  /** Sticky and tried where the joined scan stops, or searched by itself (a pattern of another opening). */
-  pattern: RegExp;
+  /** Sticky and tried where the joined scan stops, or searched by itself (a pattern of another opening); null: always run. */
+  pattern: RegExp | null;
   joined: boolean;
 }
 
@@ -34,7 +34,9 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   const joinable = (re: RegExp) => re.flags === 'iu' && re.source.startsWith(BOUNDARY) && !/\\[1-9k]/.test(re.source);
   const probes: Probe[] = parsers.map((parser, i) => {
     const re = patterns[i];
-    return joinable(re) ? { parser, pattern: new RegExp(re.source, 'iuy'), joined: true } : { parser, pattern: re, joined: false };
+    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true };
+    // a global or sticky pattern keeps a lastIndex the probe would move: such a parser always runs
+    return { parser, pattern: re.global || re.sticky ? null : re, joined: false };
   });
   const joined = patterns.filter(joinable).map((re) => `(?:${re.source.slice(BOUNDARY.length)})`);
   // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
@@ -55,7 +57,7 @@ function fitting(c: Compiled, text: string): chrono.Parser[] {
   }
   const out: chrono.Parser[] = [];
   for (const { parser, pattern, joined } of c.probes) {
-    if (joined ? at.some((p) => ((pattern.lastIndex = p), pattern.test(text))) : pattern.test(text)) out.push(parser);
+    if (!pattern || (joined ? at.some((p) => ((pattern.lastIndex = p), pattern.test(text))) : pattern.test(text))) out.push(parser);
   }
   return out;
 }
