@@ -893,6 +893,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
+  // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
+  // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
+  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
@@ -1187,14 +1190,16 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     // a country is framed by nothing; a town must be among the readings
     if (a.qualifies || !a.candidates.some((e) => e.precision === 'place') || a.candidates.some((e) => e.precision === 'country')) continue;
     let n = i + 1;
+    // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame
+    // too, whether or not the joined name is a place the gazetteer knows
+    const joined = parens ? JOINED_FRAME.exec(text.slice(a.end, a.end + 40)) : null;
+    if (joined) while (n < mentions.length && mentions[n].start < a.end + joined[0].length) n++;
     while (n < mentions.length && dropped.has(mentions[n])) n++;
     if (n === mentions.length) continue;
     // a frame's gap is a type word and a comma or parenthesis: a long one is none
     const gap = mentions[n].start - a.end <= MAX_FRAME_GAP ? FRAME_GAP.exec(text.slice(a.end, mentions[n].start)) : null;
     let members: Mention[];
-    // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame too
-    const joined = parens ? JOINED_FRAME.exec(text.slice(a.end, a.end + 40)) : null;
-    if ((parens && PAREN_AFTER.test(text.slice(a.end, a.end + 20))) || (joined && a.end + joined[0].length <= mentions[n].start)) {
+    if ((parens && PAREN_AFTER.test(text.slice(a.end, a.end + 20))) || joined) {
       const close = closeAfter(text, a.end);
       if (close < 0) continue;
       // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
@@ -1386,6 +1391,10 @@ function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return !!next && next.cap && /^ +$/.test(text.slice(tokens[i].end, next.start));
 }
+
+/** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
+const CONNECTOR_AFTER = /^-[a-z]{1,3}-\p{Lu}/u;
+const CONNECTOR_BEFORE = /\p{L}-[a-z]{1,3}-$/u;
 
 /** Words before a place that may be another spelling of a known one. */
 const VARIANT_BEFORE = new Set(['in', 'near', 'at', 'outside', 'into', 'around', 'across', 'via', 'toward', 'towards', 'through']);

@@ -157,14 +157,21 @@ export function sceneLocation(text: string, p: PlaceAnnotation, items: readonly 
   return toLocation(namesakeRegion(text, p, items) ?? p);
 }
 
-/** The region that stands for a town read as a namesake outside it (see sceneLocation), or null. */
+/** People of a city too big to be read as a namesake of a village the gazetteer lacks. */
+const CITY_PEOPLE = 100_000;
+
+/**
+ * The region that stands for a town read as a namesake outside it (see sceneLocation), or null.
+ * A region that names no place here ("Sinaloa Cartel", "Kiev says", "to X region") does not count.
+ */
 export function namesakeRegion(text: string, p: PlaceAnnotation, items: readonly Annotation[]): PlaceAnnotation | null {
   const v = p.value;
-  if (v.precision !== 'place' || !v.admin1) return null;
+  // a city of a hundred thousand people is known by its name, not a namesake the gazetteer lacks
+  if (v.precision !== 'place' || !v.admin1 || v.population >= CITY_PEOPLE) return null;
   // a town its own frame places ("Gimbi woreda (…, Oromia)") is sure, whatever region else is named
   if (items.some((q) => q.kind === 'place' && q.qualifies === p.start)) return null;
   // a region that frames the town ("El Geneina (West Darfur)") says it is in it, whatever the codes say
-  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
+  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && isScene(text, q, false));
   const names = new Set(regions.map((q) => q.value.admin1));
   if (names.size !== 1 || names.has(v.admin1)) return null;
   return regions[0];
