@@ -893,6 +893,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
+  // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
+  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return 'operation';
   // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
   // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
   if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return 'hyphen-name';
@@ -1392,6 +1394,9 @@ function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
   return !!next && next.cap && /^ +$/.test(text.slice(tokens[i].end, next.start));
 }
 
+/** "Operation “Olive Branch”", "“Olive Branch” Operation": a name in quotes beside the word operation. */
+const OPERATION_BEFORE = /\boperation\s*["“'‘]$/i;
+const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
 /** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
 const CONNECTOR_AFTER = /^-[a-z]{1,3}-\p{Lu}/u;
 const CONNECTOR_BEFORE = /\p{L}-[a-z]{1,3}-$/u;

@@ -17,7 +17,8 @@ const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,4
 /** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
 // "shot to death in Uruapan", "sentenced to death in": no route; nor is a place after a locative
 // word past the route's end ("rescued from custody in Monterrey")
-const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
+// "on the road to San Roque", "at the entrance to Cuautinchán": a way that leads to a place lies at it, no route end
+const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior|road|way|entrance|access|exit|turnoff|highway|path|gate|gates) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
