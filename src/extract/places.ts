@@ -941,8 +941,14 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 }
 
 function prior(e: GazetteerEntry): number {
-  return Math.log10(e.population + 1) + (FEATURE_BONUS[e.code] ?? 0);
+  // GeoNames gives no people for many seats (Arīḩā, the seat of an Idlib district): a seat is
+  // counted as a town of its rank's usual size then, not as a hamlet
+  const people = e.population || (SEAT_PEOPLE[e.code] ?? 0);
+  return Math.log10(people + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }
+
+/** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
+const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
 
 /**
  * What the rest of the document says about where it is: for each country, region and county the
