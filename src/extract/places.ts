@@ -243,10 +243,11 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
       word = word.slice(0, -2);
       possessive = true;
     }
-    // initial: the first word of a sentence (past opening quotes) or of a line
+    // initial: the first word of a sentence (past opening quotes) or of a line, or after a
+    // headline's bracketed tag ("[Video] In Villagrán …")
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
-    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
+    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—' || text[j] === ']';
     tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null, titled: false });
     start = stop;
   }
@@ -695,7 +696,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       // …, one edit from a place of a country the document names. Never an English word, a first
       // name, an acronym or a word of a person's name: surnames ("Medvedev", "Messi") lie as
       // near some village as misspelt towns do
-      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
+      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && (VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') || VARIANT_TYPE_AFTER.has(typeWordAfter(text, tokens, i))) && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
         const extra = g.variants(key, variantCountries);
         if (extra.length) {
           approx = new Set(extra);
@@ -1406,6 +1407,14 @@ const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
 /** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
 const CONNECTOR_AFTER = /^-[a-z]{1,3}-\p{Lu}/u;
 const CONNECTOR_BEFORE = /\p{L}-[a-z]{1,3}-$/u;
+
+/** Type words after a word that make it a settlement's name, which may be spelt another way ("Maadan town"). */
+const VARIANT_TYPE_AFTER = new Set(['town', 'village', 'city', 'township']);
+/** The lower-case word after token i across one space, or ''. */
+function typeWordAfter(text: string, tokens: Token[], i: number): string {
+  const next = tokens[i + 1];
+  return next && text.slice(tokens[i].end, next.start) === ' ' ? next.text.toLowerCase() : '';
+}
 
 /** Words before a place that may be another spelling of a known one. */
 const VARIANT_BEFORE = new Set(['in', 'near', 'at', 'outside', 'into', 'around', 'across', 'via', 'toward', 'towards', 'through']);
