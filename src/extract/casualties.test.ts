@@ -241,3 +241,44 @@ describe('news phrasings of a toll', () => {
   });
 });
 
+
+describe('local news phrasings of one victim (issue 17)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('counts no one for a casualty word denied', () => {
+    expect(full('The toddler was not injured in the crash.')).toEqual([]);
+    expect(full("Deputies said the driver wasn't hurt.")).toEqual([]);
+    expect(full('Nobody died, though the windows were shattered.')).toEqual([['fatalities', 0, false]]);
+  });
+  it('reads one person by a pronoun, by "another", by an age written with spaces, by "self"', () => {
+    expect(full('The bullet struck the clerk, killing her.')).toEqual([['fatalities', 1, false]]);
+    expect(full('Officers found one man dead and another wounded.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+    expect(full('Police say a 7 year old boy was shot near the park.')).toEqual([['injured', 1, true]]);
+    expect(full('Teen shoots self with uncle’s rifle')).toEqual([['injured', 1, true]]);
+    expect(full('The gunfire injured a 9-year-old girl Tuesday.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads the hurt by their condition: fighting for life, in a coma', () => {
+    expect(full('Three people are dead and another is fighting for his life.')).toEqual([['fatalities', 3, false], ['injured', 1, false]]);
+    expect(full('The attack left a woman dead and her son in a coma.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+  });
+  it('counts one person hurt and then dead once, as dead', () => {
+    expect(full('He was listed in critical condition until he died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('A teenager has died after she was wounded at a party.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('hedges "could easily have killed"', () => {
+    expect(findCasualties('It could easily have killed her, the sheriff said.', 0).every((c) => c.hedged)).toBe(true);
+  });
+});
+
+describe('two people hit, named without a number (issue 17)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('adds a person coordinated after one named by age, or before a group of one', () => {
+    expect(full('The gunfire wounded a 6-year-old boy and a 30-year-old woman.')).toEqual([['injured', 2, false]]);
+    expect(full('A stray round wounded a 9-year-old, 3 others on the porch.')).toEqual([['injured', 4, false]]);
+    expect(full('Deputies said the toddler and a 41-year-old man were wounded.')).toEqual([['injured', 2, false]]);
+    expect(full('Ramirez and her 70-year-old father were wounded.')).toEqual([['injured', 2, false]]);
+  });
+  it('reads "X shot his wife" as the wife hit, not X', () => {
+    expect(full('A man shot his girlfriend and her son early Sunday.')).toEqual([['injured', 2, true]]);
+    expect(full('The farmer was accidentally shooting his nephew and his brother-in-law while hunting.')).toEqual([['injured', 2, true]]);
+  });
+});

@@ -38,7 +38,9 @@ const SINGULAR_PERSON =
   // local crime news: the victim is a teen, a toddler, "a 14-year-old", a deputy
   'teen|toddler|juvenile|male|female|person|victim|deputy|cop|agent|bailiff|customer|clerk|neighbou?r|friend|girlfriend|boyfriend|' +
   'stepfather|stepson|stepdaughter|stepmother|grandmother|grandfather|uncle|aunt|cousin|kid|homeowner|gunman|shooter|motorist|pedestrian|bystander|' +
-  'security guard|employee|cashier|student|preschooler|newborn|\\d{1,3}-(?:year|month|week)-old';
+  'security guard|employee|cashier|student|preschooler|newborn|\\d{1,3}[- ](?:year|month|week)s?[- ]old|' +
+  // "one man dead and another wounded": one more person, named by the word alone
+  'another';
 
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
@@ -84,6 +86,8 @@ interface Verb {
   update?: boolean;
   /** "shot himself": the one person is the actor, right after the word. */
   selfAfter?: boolean;
+  /** "killing her": one person named by a pronoun right after the word. */
+  pronounAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
   noBare?: boolean;
   /** Not after an article: "a shot", "the fatal shot" are nouns. */
@@ -97,13 +101,26 @@ const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warnin
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
 const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
-const SHOT_ONE_CUE = /\b(?:shot|shoots|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
+const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
+const FIGHTING_CUE = /\bfight(?:s|ing) for\b/i;
+/** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
+const SELF_AT = /^(?:himself|herself|self)\b/i;
+const PRONOUN_AT = /^(?:him|her)\b/i;
+const ARTICLE_AT = /^an?\s/i;
+/** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
+const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
+const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
+/** What OBJECT_AFTER starts with: one cheap test before the long list of persons. */
+const OBJECT_LEAD = /^\s+(?:his|her|their|an?)\s/i;
+/** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
+const OBJECT_AFTER = new RegExp(`^\\s+(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END}`, 'iu');
 
 /**
  * What a pattern below cannot match without (its closing words, same flags): a pattern with an
@@ -123,11 +140,13 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
   // "fatally shot", "fatally wounded": dead, not hurt
   [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself)\b)/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
+  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
   [new RegExp(`\\bfatally\\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both))/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{1,6}teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
   [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  // "struck Victoria, killing her": one person named by a pronoun, where the phrase ends ("killing her husband" is read above)
+  [/\b(?:killing|killed|kills)\s+(?=(?:him|her)\b(?!['’-])(?=\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|instantly)\b)))/gi, { field: 'fatalities', side: 'after', pronounAfter: true, cue: KILLING_PRONOUN_CUE }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
@@ -147,8 +166,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
   [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
-  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  // before the one-person form, as for the killed: "injured a boy and a woman" is one coordinated group
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
@@ -158,8 +178,10 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
   [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
-  // "in critical condition", "listed in serious condition": hurt, one person or a group
-  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b/gi, { field: 'injured', side: 'before', noBare: true }],
+  // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
+  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true }],
+  // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
+  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:fighting|fights)\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
@@ -170,13 +192,13 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
-  [new RegExp(`\\b(?:shot|shoots|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
-  [/\b(?:shot|shoots)\s+(?=(?:himself|herself)\b)/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  [/\b(?:shot|shoots)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
-const NONE = /\b(?:no (?:casualties|fatalities|deaths|injuries|victims)|no(?:body| one| people)? (?:was|were|has been|have been)? ?(?:killed|injured|hurt|wounded)|without (?:casualties|loss of life))\b/gi;
-const HEDGE = /\b(?:may|might|could)(?: well)? have\b|\b(?:possibly|feared|unconfirmed|presumably|believed to have)\b/i;
+const NONE = /\b(?:no (?:casualties|fatalities|deaths|injuries|victims)|no(?:body| one)(?: else)? (?:died|has died)|no(?:body| one| people)? (?:was|were|has been|have been)? ?(?:killed|injured|hurt|wounded)|without (?:casualties|loss of life))\b/gi;
+const HEDGE = /\b(?:may|might|could)(?: well| \w{1,20}ly)? have\b|\b(?:possibly|feared|unconfirmed|presumably|believed to have)\b/i;
 /** Max characters between a group and a casualty word after it ("… aboard a Russian helicopter were killed"). */
 const MAX_GAP_BEFORE = 140;
 const MAX_GAP_AFTER = 40;
@@ -273,7 +295,7 @@ const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
 const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}$`;
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
   'iu',
 );
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
@@ -283,6 +305,10 @@ const NAME_BEFORE = new RegExp(
 );
 /** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
 const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+(?:(?:his|her|their|the|a|an)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`, 'iu');
+/** What PERSON_AND_BEFORE and NAME_AND_BEFORE end with: one cheap test before them. */
+const AND_END = /\sand\s+$/i;
+const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'iu');
+const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
@@ -310,7 +336,8 @@ const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
 /** "kills one" is a count only where the phrase ends: not "killed one of the leaders". */
 const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
 /** The singular victim after a word of `one` verbs (see VERBS). */
-const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b`, 'iu');
+// "a 5-year-old boy and a 20-year-old woman": the age and the noun after it are one person, so what is coordinated after it is found
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
@@ -319,7 +346,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -381,10 +408,16 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const vs = m.index;
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
+      if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
+      // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
+      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
       let group: Group | undefined;
-      if (verb.selfAfter) {
-        const who = /^(?:himself|herself)\b/i.exec(sentence.slice(ve));
+      if (verb.pronounAfter) {
+        const who = PRONOUN_AT.exec(sentence.slice(ve));
+        if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+      } else if (verb.selfAfter) {
+        const who = SELF_AT.exec(sentence.slice(ve));
         if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
       } else if (verb.self) {
         group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
@@ -409,6 +442,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
       } else if (verb.side === 'after') {
         group = groupsFrom(vs).find((g) => !used.has(g) && g.start - ve <= MAX_GAP_AFTER);
+        // "wounded an 8-year-old, 2 others": an article right after the word opens the group; when no
+        // group starts there (an age, one person), the one-person form reads it and what is added to it
+        if (!verb.one && ARTICLE_AT.test(sentence.slice(ve, ve + 4)) && group?.start !== ve) continue;
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         const n = BARE_AFTER.exec(sentence.slice(ve));
@@ -430,6 +466,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
+        if (group && group.count.best === 1 && !bare) {
+          const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
+          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+        }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
         } else if (bare && (!group || group.end < vs - n![0].length)) {
@@ -442,7 +483,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
             // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
             const list = LIST_BEFORE.exec(lead);
-            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) ? 2 : 0;
+            const and = /^and\s+/i.exec(one[0]);
+            // "Ramirez and her father were wounded": a name, then the one person
+            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
             group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
           }
         }
@@ -463,7 +506,29 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
     }
   }
-  return sumSides(out.sort((a, b) => a.start - b.start), sentence, offset);
+  return oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset);
+}
+
+/** Between one person hurt and the same one dead: "in critical condition until she died", "died after she was wounded". */
+const SAME_ONE_JOIN = /^[^.;:]{0,40}?\b(?:until|before|after|when|but|then|where)\s+$/i;
+const PRONOUN_LEAD = /^(?:he|she)\b/i;
+
+/**
+ * One person hurt and then dead in one sentence is one dead, not one more hurt: the second of the
+ * two names the first by a pronoun, after "until", "after", "before" ("She was listed in critical
+ * condition until she died"; "A girl has died after she was wounded").
+ */
+function oneHurtThenDead(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  if (found.length < 2) return found;
+  const drop = new Set<CasualtyAnnotation>();
+  for (let i = 1; i < found.length; i++) {
+    const [a, b] = [found[i - 1], found[i]];
+    const hurt = a.field === 'injured' ? a : b.field === 'injured' ? b : null;
+    const dead = a.field === 'fatalities' ? a : b.field === 'fatalities' ? b : null;
+    if (!hurt || !dead || hurt === dead || hurt.struck || hurt.hedged || dead.hedged || hurt.value.best !== 1 || dead.value.best < 1) continue;
+    if (SAME_ONE_JOIN.test(sentence.slice(a.end - offset, b.start - offset)) && PRONOUN_LEAD.test(sentence.slice(b.start - offset, b.end - offset))) drop.add(hurt);
+  }
+  return drop.size ? found.filter((x) => !drop.has(x)) : found;
 }
 
 /** Between two counts of one sentence: a plain "and" or ";", not "including", "of whom", "bringing". */

@@ -192,6 +192,14 @@ describe('incidentDate', () => {
     const august = { start: '2014-08-01', end: '2014-08-31', precision: 'month' as const };
     expect(incidentDate([august, day('2014-09-27'), day('2014-08-12')], [], [true, true, false])).toEqual(day('2014-08-12'));
   });
+  it('counts twice a day told where the shots are told', () => {
+    expect(incidentDate([day('2016-08-16'), day('2016-08-15')], [], [], [false, true])).toEqual(day('2016-08-15'));
+    expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')], [], [], [false, false, true])).toEqual(day('2016-08-15'));
+  });
+  it('dates a shooting by the sentence that tells of the shots, not one told beside it', () => {
+    const r = main('Boy wounded in drive-by\n\nA 12-year-old boy was shot in the leg on Sunday night, police said. His mother said he had come home from a camp on Friday.');
+    expect([r.date?.start, r.date?.end]).toEqual(['2020-03-01', '2020-03-01']);
+  });
 });
 
 describe('a lead that calls the incident deadly', () => {

@@ -233,7 +233,7 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
 const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
 
 /** Words that call an incident deadly without counting its dead (see buildReport). */
-const FATAL_LEAD = /\b(?:fatal(?:ly)?|deadly|lethal|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
+const FATAL_LEAD = /\b(?:fatal(?:ly)?|(?:deadly|lethal)(?!\s+(?:weapon|force|conduct))|shooting death|slain|dies|died|dead|killed|kills|murder(?:ed)?)\b/i;
 /** "murder-suicide", not an attempted one. */
 const MURDER_SUICIDE = /(?<!attempted )\bmurder[- ]suicide\b/i;
 /** …unless the lead says no one died or only tried: "attempted murder", "non-fatal", "expected to survive". */
@@ -268,6 +268,12 @@ const DAY_MS = 86_400_000;
 /** Sentences of the lead: a date told there names the incident more surely than one further down. */
 const DATE_LEAD = 5;
 const DATE_LEAD_WEIGHT = 3;
+/**
+ * A day told in a sentence that tells of the shots ("a man was shot Sunday") counts twice over one
+ * told beside something else ("No one answered the door Monday", "was released Sunday"). Not any
+ * casualty word: "died Thursday", "remained hospitalized Friday" are often later days.
+ */
+const DATE_TOLD_WEIGHT = 2;
 
 /**
  * The incident's date among a report's dates: not the date of a later step (said, arrested, in
@@ -277,7 +283,7 @@ const DATE_LEAD_WEIGHT = 3;
  * (`lead`) counting as three; on a tie the earlier day, since news tells an incident before what
  * followed it (the arrest, the vigil, the day the victim died).
  */
-export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead: boolean[] = []): DateInterval | null {
+export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead: boolean[] = [], told: boolean[] = []): DateInterval | null {
   const own = dates.map((_, i) => i).filter((i) => !later[i]);
   const pool = own.length ? own : dates.map((_, i) => i);
   const days = pool.filter((i) => Date.parse(dates[i].end) - Date.parse(dates[i].start) <= DAY_MS);
@@ -285,7 +291,7 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead:
   const score = new Map<string, { d: DateInterval; w: number }>();
   for (const i of days) {
     const k = dateKey(dates[i]);
-    const w = lead[i] ? DATE_LEAD_WEIGHT : 1;
+    const w = (lead[i] ? DATE_LEAD_WEIGHT : 1) * (told[i] ? DATE_TOLD_WEIGHT : 1);
     const cur = score.get(k);
     if (cur) cur.w += w;
     else score.set(k, { d: dates[i], w });
@@ -424,6 +430,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const dates: DateInterval[] = [];
   const datesLater: boolean[] = [];
   const datesLead: boolean[] = [];
+  const datesTold: boolean[] = [];
   const dateClaims: Claim[] = [];
   for (const s of all) {
     for (const a of s.items) {
@@ -458,6 +465,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       dates.push(a.value);
       datesLater.push(!!a.later);
       datesLead.push(s.index < DATE_LEAD);
+      datesTold.push(s.items.some((x) => x.kind === 'casualty' && !!x.struck && !x.hedged));
       dateClaims.push(claim(text, id, s, 'date', a.value));
     }
   }
@@ -517,7 +525,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: incidentDate(dates, datesLater, datesLead) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
+    date: incidentDate(dates, datesLater, datesLead, datesTold) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,

@@ -161,8 +161,8 @@ const MAX_COMPONENT = 400;
 const LINK_FLOOR = Math.min(SHARED_FLOOR, CLUSTER_THRESHOLD);
 /**
  * Stored edges re-scored per document at most (see `region`): an edge scored while the store was
- * small used unreliable term weights, so the edges of the touched component are scored again with
- * the current ones. Beyond this many, the rest keep their stored scores: bounded work per document.
+ * small used unreliable term weights, so the touched component's edges scored at well under today's
+ * count (RESCORE_SHARE) are scored again with the current ones. Beyond this many, the rest keep their stored scores: bounded work per document.
  */
 const MAX_RESCORED_EDGES = 20_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
@@ -175,6 +175,13 @@ const MAX_CACHED_FEATURES = 5000;
  * store makes about (edges per document) / STALE_SHARE, some 12, pairs stale per document: 16 keeps up.
  */
 const SWEEP_EDGES = 16;
+/**
+ * A stored pair met in a touched component is scored again only when the store has grown by a
+ * quarter since it was scored (it was scored at fewer than this share of today's documents):
+ * weights move with the logarithm of the count, so re-scoring every pair at every document cost
+ * half the linking time and moved no event on ECB+ dev, and a large store re-scores nearly nothing.
+ */
+const RESCORE_SHARE = 0.8;
 const STALE_SHARE = 0.7;
 
 export const eventId = (seed: string) => 'evt_' + createHash('sha256').update(seed).digest('hex').slice(0, 12);
@@ -187,7 +194,8 @@ export interface Idf {
   get: (t: string) => number;
   /** Documents the weights count (edges record it as when they were scored). */
   n: number;
-  prefetch: (terms: Iterable<string>) => Step<void>;
+  /** Fetches the weights these reports' terms need in one query (nothing to do on a store that looks up synchronously). */
+  prefetch: (features: Iterable<LinkFeatures>) => Step<void>;
 }
 
 /** Document frequencies the cache may hold before it starts over: bounded memory, whatever the vocabulary. */
@@ -225,8 +233,12 @@ export class TermWeights {
       }
       return value(df);
     };
-    const prefetch = function* (terms: Iterable<string>): Step<void> {
+    // a synchronous store answers a missing weight in place (`get`): collecting the terms first costs more than it saves
+    const prefetch = function* (features: Iterable<LinkFeatures>): Step<void> {
+      if (graph.termDfNow) return;
       const missing: string[] = [];
+      const terms = new Set<string>();
+      for (const f of features) termsOf(f, terms);
       for (const t of terms) {
         if (cache.has(t)) continue;
         cache.set(t, 0);
@@ -395,7 +407,7 @@ export class Linker {
    */
   private *index(id: string, f: LinkFeatures, idf: Idf): Step<void> {
     yield* this.g.putFeatures(id, JSON.stringify(f));
-    yield* idf.prefetch(termsOf(f, new Set()));
+    yield* idf.prefetch([f]);
     const keys = reportKeys(f, idf.get);
     const dfs = yield* this.g.keyDfs([REPORTS_KEY, ...keys]);
     const limit = maxKeyDf(dfs.get(REPORTS_KEY) ?? 0);
@@ -410,9 +422,7 @@ export class Linker {
         if (o) others.push([c, o]);
       }
       // one query for the weights of every term the comparisons will need, not one per term
-      const needed = termsOf(f, new Set());
-      for (const [, o] of others) termsOf(o, needed);
-      yield* idf.prefetch(needed);
+      yield* idf.prefetch([f, ...others.map(([, o]) => o)]);
       const self = weigh(f, idf.get);
       for (const [other, o] of others) {
         const s = scoreAgainst(self, o, idf.get);
@@ -460,9 +470,10 @@ export class Linker {
     const self = this;
     const neighbours = function* (id: string): Step<string[]> {
       const read = yield* self.g.edgesOf(id);
-      const edges = read.filter((e) => !done.has(`${e.a}\t${e.b}`));
+      const fresh = self.rescoreIdf ? Math.floor(self.rescoreIdf.n * RESCORE_SHARE) : 0;
+      const edges = read.filter((e) => e.scored < fresh && !done.has(`${e.a}\t${e.b}`));
       let all = read;
-      if (self.rescoreIdf && self.rescored + edges.length <= MAX_RESCORED_EDGES) {
+      if (self.rescoreIdf && edges.length && self.rescored + edges.length <= MAX_RESCORED_EDGES) {
         self.rescored += edges.length;
         const before = edges.map((e) => `${e.a}\t${e.b}`);
         yield* self.rescore(edges, self.rescoreIdf);
@@ -606,9 +617,7 @@ export class Linker {
     if (!edges.length) return;
     const g = this.g;
     const feats = yield* this.featuresOfMany(edges.flatMap((e) => [e.a, e.b]).filter((id) => !this.weighted.has(id)));
-    const needed = new Set<string>();
-    for (const f of feats.values()) termsOf(f, needed);
-    yield* idf.prefetch(needed);
+    yield* idf.prefetch(feats.values());
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
     const stale = Math.floor(idf.n * STALE_SHARE);
