@@ -348,6 +348,11 @@ describe('places in coded notes', () => {
       expect(run('Shells hit Tell-el-Abyad and Dasht-e-Barchi.').map((p) => p.text)).not.toContain('Dasht');
     });
 
+    it('reads a Mexican state by its usual abbreviation after a town', () => {
+      const ps = run('Celaya Gto: two men killed at a car wash.');
+      expect(byText(ps, 'Celaya')!.value).toMatchObject({ country: 'MX', admin1: 'Guanajuato' });
+    });
+
     it('reads a headline after a bracketed tag as opening there', () => {
       expect(byText(run('[Video] In Celaya gunmen killed a man.'), 'Celaya')!.value.country).toBe('MX');
     });
