@@ -620,15 +620,14 @@ export class Linker {
     yield* idf.prefetch(feats.values());
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
-    const stale = Math.floor(idf.n * STALE_SHARE);
     let kept = 0;
     for (const e of edges) {
       const wa = weighted.get(e.a);
       const wb = weighted.get(e.b);
       if (!wa || !wb) {
         // features missing: keep the score, but count the pair as seen so the sweep moves on
-        if (e.scored < stale) yield* g.setEdge(e.a, e.b, null, idf.n);
-        edges[kept++] = e;
+        yield* g.setEdge(e.a, e.b, null, idf.n);
+        edges[kept++] = { ...e, scored: idf.n };
         continue;
       }
       const s = weightedScore(wa, wb);
@@ -636,11 +635,10 @@ export class Linker {
         yield* g.dropEdge(e.a, e.b);
         continue;
       }
-      // a stale pair is marked fresh so the sweep passes it by; otherwise only the score is written
-      // (the `scored` index left alone), and only when it moved
-      if (e.scored < stale) yield* g.setEdge(e.a, e.b, s, idf.n);
-      else if (s !== e.score) yield* g.setEdge(e.a, e.b, s, null);
-      edges[kept++] = { a: e.a, b: e.b, score: s, scored: e.scored };
+      // the pair is marked as scored now, so neither the sweep nor the next component re-scores it
+      // before the store has grown by a quarter again (see RESCORE_SHARE)
+      yield* g.setEdge(e.a, e.b, s, idf.n);
+      edges[kept++] = { a: e.a, b: e.b, score: s, scored: idf.n };
     }
     edges.length = kept;
   }
