@@ -36,6 +36,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
+import { EdgeCache } from './edge-cache.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from './pairwise.js';
 
 /**
@@ -318,8 +319,12 @@ export class Linker {
   /** Each report's strongest pairs (see `nearest`), as `region` read them for the document being linked. */
   private readonly near = new Map<string, string[]>();
 
+  /** Stored pairs of recently linked reports (see `EdgeCache`). */
+  private readonly edges: EdgeCache;
+
   constructor(private readonly g: LinkGraph) {
     this.weights = new TermWeights(g);
+    this.edges = new EdgeCache(g);
   }
 
   /** A stored report's link features, from the cache when recently used. */
@@ -375,6 +380,7 @@ export class Linker {
       return yield* this.linkCounted(doc, reports);
     } catch (e) {
       this.weights.forget();
+      this.edges.clear();
       throw e;
     }
   }
@@ -382,11 +388,13 @@ export class Linker {
   /** After the store's transaction failed: cached counts may be ahead of the tables. */
   forget(): void {
     this.weights.forget();
+    this.edges.clear();
   }
 
   private *linkCounted(doc: Document, reports: readonly Report[]): Step<string[]> {
     this.weights.counted(reports);
     const idf = yield* this.weights.refresh();
+    this.edges.begin(idf.n);
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
     for (let i = 0; i < reports.length; i++) yield* this.index(reports[i].id, features[i], idf);
@@ -428,7 +436,7 @@ export class Linker {
         const s = scoreAgainst(self, o, idf.get);
         if (s < EDGE_FLOOR) continue;
         const [a, b] = other < id ? [other, id] : [id, other];
-        yield* this.g.putEdge({ a, b, score: s, scored: idf.n });
+        yield* this.edges.putEdge({ a, b, score: s, scored: idf.n });
       }
     }
     const fresh = yield* this.g.putKeys(keys, id);
@@ -469,7 +477,7 @@ export class Linker {
     this.near.clear();
     const self = this;
     const neighbours = function* (id: string): Step<string[]> {
-      const read = yield* self.g.edgesOf(id);
+      const read = yield* self.edges.edgesOf(id);
       const fresh = self.rescoreIdf ? Math.floor(self.rescoreIdf.n * RESCORE_SHARE) : 0;
       const edges = read.filter((e) => e.scored < fresh && !done.has(`${e.a}\t${e.b}`));
       let all = read;
@@ -528,7 +536,7 @@ export class Linker {
 
   /** The neighbours (`nearest`) of each report, read from the store for those `region` did not visit. */
   private *nearOf(ids: readonly string[]): Step<Map<string, string[]>> {
-    for (const id of ids) if (!this.near.has(id)) this.near.set(id, nearest(id, yield* this.g.edgesOf(id)));
+    for (const id of ids) if (!this.near.has(id)) this.near.set(id, nearest(id, yield* this.edges.edgesOf(id)));
     return this.near;
   }
 
@@ -537,7 +545,7 @@ export class Linker {
     const ids = [...region].sort();
     const stored: Edge[] = [];
     for (const a of ids) {
-      for (const { b, score } of yield* g.edgesFrom(a)) if (region.has(b)) stored.push({ a, b, score });
+      for (const { b, score } of yield* this.edges.edgesFrom(a)) if (region.has(b)) stored.push({ a, b, score });
     }
     const edges = boostShared(stored, yield* this.nearOf(ids));
     // two reports of one document are two incidents by construction
@@ -626,18 +634,18 @@ export class Linker {
       const wb = weighted.get(e.b);
       if (!wa || !wb) {
         // features missing: keep the score, but count the pair as seen so the sweep moves on
-        yield* g.setEdge(e.a, e.b, null, idf.n);
+        yield* this.edges.setEdge(e.a, e.b, null, idf.n);
         edges[kept++] = { ...e, scored: idf.n };
         continue;
       }
       const s = weightedScore(wa, wb);
       if (s < EDGE_FLOOR) {
-        yield* g.dropEdge(e.a, e.b);
+        yield* this.edges.dropEdge(e.a, e.b);
         continue;
       }
       // the pair is marked as scored now, so neither the sweep nor the next component re-scores it
       // before the store has grown by a quarter again (see RESCORE_SHARE)
-      yield* g.setEdge(e.a, e.b, s, idf.n);
+      yield* this.edges.setEdge(e.a, e.b, s, idf.n);
       edges[kept++] = { a: e.a, b: e.b, score: s, scored: idf.n };
     }
     edges.length = kept;
@@ -658,6 +666,7 @@ export class Linker {
   *repair(dangling: string[]): Step<number> {
     if (!dangling.length) return 0;
     this.rescoreIdf = undefined;
+    this.edges.clear();
     yield* this.recluster(yield* this.region(dangling));
     return dangling.length;
   }
@@ -668,6 +677,7 @@ export class Linker {
    */
   *backfill(rows: readonly { id: string; data: string; doc: string; title: string | null; text: string }[]): Step<number> {
     const idf = yield* this.weights.refresh();
+    this.edges.clear();
     for (const row of rows) {
       const r = JSON.parse(row.data) as Report;
       const doc = { id: row.doc, title: row.title, text: row.text } as Document;
