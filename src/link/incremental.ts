@@ -134,8 +134,8 @@ export interface LinkGraph {
   /** An event's order of creation (older first), undefined when it is gone. */
   eventAge(event: string): Step<number | undefined>;
   eventExists(event: string): Step<boolean>;
-  /** Reports (JSON) of an event, by id. */
-  eventReports(event: string): Step<string[]>;
+  /** Reports (JSON) by id; unknown ones are left out. */
+  reportsData(reports: readonly string[]): Step<Map<string, string>>;
   documentInfo(document: string): Step<DocumentInfo>;
   setReportEvent(report: string, event: string): Step<void>;
   /** Points a document at the event of its main report (index 0), when `report` is that one. */
@@ -168,6 +168,12 @@ const LINK_FLOOR = Math.min(SHARED_FLOOR, CLUSTER_THRESHOLD);
 const MAX_RESCORED_EDGES = 20_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
 const MAX_CACHED_FEATURES = 5000;
+/**
+ * Parsed reports (and their documents' details) kept for rebuilding events: a big event is rebuilt
+ * at every report it gains, and parsing all its reports again each time was half the rebuilding.
+ * Both never change once stored.
+ */
+const MAX_CACHED_REPORTS = 5000;
 /**
  * Stale pairs scored again per document (see `sweep`): a pair is stale when it was scored while the
  * store held less than STALE_SHARE of today's documents. Reports that arrive early (a new store, a
@@ -318,6 +324,10 @@ export class Linker {
   private rescored = 0;
   /** Each report's strongest pairs (see `nearest`), as `region` read them for the document being linked. */
   private readonly near = new Map<string, string[]>();
+  /** Parsed reports of recently rebuilt events, at most MAX_CACHED_REPORTS (see `refresh`). */
+  private readonly reports = new Map<string, Report>();
+  /** Details of their documents, as many. */
+  private readonly documents = new Map<string, DocumentInfo>();
 
   /** Stored pairs of recently linked reports (see `EdgeCache`). */
   private readonly edges: EdgeCache;
@@ -379,8 +389,7 @@ export class Linker {
     try {
       return yield* this.linkCounted(doc, reports);
     } catch (e) {
-      this.weights.forget();
-      this.edges.clear();
+      this.forget();
       throw e;
     }
   }
@@ -389,6 +398,8 @@ export class Linker {
   forget(): void {
     this.weights.forget();
     this.edges.clear();
+    this.reports.clear();
+    this.documents.clear();
   }
 
   private *linkCounted(doc: Document, reports: readonly Report[]): Step<string[]> {
@@ -614,7 +625,9 @@ export class Linker {
       if (!same) changed.add(id);
     }
     for (const e of oldIds) if (!taken.has(e)) yield* g.removeEvent(e);
-    for (const id of [...changed].sort()) yield* this.refresh(id);
+    const membersOf = new Map<string, string[]>();
+    for (let cluster = 0; cluster < clusters.length; cluster++) membersOf.set(idOf.get(cluster)!, clusters[cluster]);
+    for (const id of [...changed].sort()) yield* this.refresh(id, membersOf.get(id)!);
   }
 
   /**
@@ -651,11 +664,37 @@ export class Linker {
     edges.length = kept;
   }
 
-  /** Rebuilds one event from its reports: merged fields, claims, agreement. */
-  private *refresh(id: string): Step<void> {
-    const reports = (yield* this.g.eventReports(id)).map((d) => JSON.parse(d) as Report);
+  /**
+   * Rebuilds one event from its reports (`members`, sorted: every report of the event, since a
+   * region holds its events whole): merged fields, claims, agreement.
+   */
+  private *refresh(id: string, members: readonly string[]): Step<void> {
+    const cache = this.reports;
+    const missing = members.filter((m) => !cache.has(m));
+    const raw = missing.length ? yield* this.g.reportsData(missing) : undefined;
+    const reports: Report[] = [];
+    for (const m of members) {
+      let r = cache.get(m);
+      if (r) cache.delete(m);
+      else {
+        const d = raw!.get(m);
+        if (d === undefined) continue;
+        r = JSON.parse(d) as Report;
+      }
+      // most recently used last
+      cache.set(m, r);
+      reports.push(r);
+    }
     const docs = new Map<string, DocumentInfo>();
-    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, yield* this.g.documentInfo(r.document));
+    for (const r of reports) {
+      if (docs.has(r.document)) continue;
+      let d = this.documents.get(r.document);
+      if (d) this.documents.delete(r.document);
+      else d = yield* this.g.documentInfo(r.document);
+      this.documents.set(r.document, d);
+      docs.set(r.document, d);
+    }
+    for (const c of [cache, this.documents]) while (c.size > MAX_CACHED_REPORTS) c.delete(c.keys().next().value!);
     yield* this.g.putEvent(eventRow(corroborate(id, reports, docs)));
   }
 
