@@ -18,7 +18,7 @@ import { findTriggers, triggers } from './extract/triggers.js';
 import { classifyType, loadTypeModel, typeFeatures, typeReports, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
-import { bridgeFeatures } from './lang/bridge.js';
+import { bridgeFeatures, latinNames } from './lang/bridge.js';
 import { lexiconTriggers } from './lang/triggers.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
@@ -143,9 +143,9 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const built = buildReports(annotated, titleTriggers);
   // the type model reads English; in Russian, Ukrainian and Arabic the lexicon's triggers set the type,
   // and linking also compares what does not depend on the language (places, type, tolls, names in Latin letters)
-  const placeSpans = annotated.annotations.filter((a) => a.kind === 'place');
+  const names = lex?.native ? latinNames(document.text, lex, annotated.annotations.filter((a) => a.kind === 'place')) : [];
   const reports = lex?.native
-    ? built.map((r) => ({ ...r, features: bridgeFeatures(r, document.text, lex, placeSpans) }))
+    ? built.map((r) => ({ ...r, features: bridgeFeatures(r, names) }))
     : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };

@@ -28,7 +28,25 @@ const BRIDGE_WEIGHT = 10;
 
 const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}{2,30}(?:[-\s]\p{Lu}\p{Ll}{2,30}){0,2}/gu;
 
-export function bridgeFeatures(r: Report, text: string, lex: Lexicon, places: readonly Span[] = []): ReportFeatures {
+/**
+ * A document's capitalised names in Latin letters, in the order of the text: read once per
+ * document, for all its reports. A place's name is left out: it is there by its gazetteer name,
+ * and its inflected form spelled out would only add noise ("kramatorsku").
+ */
+export function latinNames(text: string, lex: Lexicon, places: readonly Span[] = []): string[] {
+  const out: string[] = [];
+  if (lex.script !== 'Cyrillic') return out;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(CAPITALISED_NAME)) {
+    if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+    seen.add(m[0]);
+    out.push(lex.transliterate(m[0]).toLowerCase());
+  }
+  return out;
+}
+
+/** The linking features of report `r` with what it shares across languages; `names` from `latinNames`. */
+export function bridgeFeatures(r: Report, names: readonly string[]): ReportFeatures {
   const words: string[] = [];
   if (r.location) words.push(r.location.name, r.location.admin1 ?? '');
   for (const c of r.claims) if (c.field === 'location' && c.value && typeof c.value === 'object' && 'name' in c.value) words.push(String((c.value as { name: string }).name));
@@ -38,16 +56,5 @@ export function bridgeFeatures(r: Report, text: string, lex: Lexicon, places: re
   const terms: Record<string, number> = { ...r.features.terms };
   // weighed as the words a report dwells on: they are all that two languages share
   for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
-  const names = new Set(r.features.names);
-  if (lex.script === 'Cyrillic') {
-    CAPITALISED_NAME.lastIndex = 0;
-    const seen = new Set<string>();
-    for (const m of text.matchAll(CAPITALISED_NAME)) {
-      // a place is already there by its gazetteer name; its inflected form spelled out would only add noise ("kramatorsku")
-      if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
-      seen.add(m[0]);
-      names.add(lex.transliterate(m[0]).toLowerCase());
-    }
-  }
-  return { ...r.features, terms, names: [...names] };
+  return { ...r.features, terms, names: [...new Set([...r.features.names, ...names])] };
 }

@@ -107,15 +107,16 @@ function bases(word: string, lex: Lexicon): string[] {
 }
 
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
-function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>): ResolvedPlace | null {
+function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const latin = lex.transliterate(form);
-    const sk = romanSkeleton(latin);
+    const { skeleton: sk, opening } = remembered(memo.latin, form, (f) => {
+      const latin = lex.transliterate(f);
+      return { skeleton: romanSkeleton(latin), opening: romanOpening(latin) };
+    });
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
-    const opening = romanOpening(latin);
     const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return g.resolved(choose(entries, countries));
   }
@@ -188,10 +189,37 @@ export interface DocumentPlaces {
   within: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
   kingdom: PlaceAnnotation[];
   ambiguous: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
+  /** A word's stem, folded form and Latin skeleton, computed once per document: a report names its places and people again and again. */
+  memo: WordMemo;
 }
 
 export function documentPlaces(): DocumentPlaces {
-  return { within: [], kingdom: [], ambiguous: [] };
+  return { within: [], kingdom: [], ambiguous: [], memo: wordMemo() };
+}
+
+/** Pure functions of a word, remembered for one document (up to MEMO_WORDS words each: a huge text computes the rest afresh). */
+interface WordMemo {
+  stems: Map<string, string>;
+  folds: Map<string, string>;
+  latin: Map<string, { skeleton: string; opening: string }>;
+  /** A word's forms without its proclitics (`formsOf`; read, never changed) and how many words a name may run to from it. */
+  forms: Map<string, readonly string[]>;
+  reach: Map<string, number>;
+}
+
+const MEMO_WORDS = 20_000;
+
+function wordMemo(): WordMemo {
+  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map() };
+}
+
+function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (memo.size < MEMO_WORDS) memo.set(key, v);
+  }
+  return v;
 }
 
 const KINGDOMS = ['SA', 'JO', 'BH', 'MA'];
@@ -350,35 +378,28 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const tokens = tokenize(sentence);
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
-  // stems once per word: the stemmer is the dearest step here
-  const stemCache = new Map<string, string>();
-  // folding (NFD and mark removal) is dear for non-ASCII words, and most words are tried in several forms
-  const foldCache = new Map<string, string>();
-  const fold = (w: string) => {
-    let f = foldCache.get(w);
-    if (f === undefined) foldCache.set(w, (f = foldName(w)));
-    return f;
-  };
-  const stemOf = (w: string) => {
-    // Arabic names are matched as written (see lookupWords): no stems to compute
-    if (arabic) return w;
-    let s = stemCache.get(w);
-    if (s === undefined) stemCache.set(w, (s = w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w)));
-    return s;
-  };
+  // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
+  // removal) is dear for non-ASCII words, and most words are tried in several forms
+  const { memo } = doc;
+  const fold = (w: string) => remembered(memo.folds, w, foldName);
+  const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
+  // Arabic names are matched as written (see lookupWords): no stems to compute
+  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
+  const forms = (w: string) => remembered(memo.forms, w, (x) => formsOf(x, lex));
   /** How many words a name may run to from this first word (1 when no longer name starts with it). */
-  const reach = (w: string) =>
+  const reach = (w: string) => remembered(memo.reach, w, reachFrom);
+  const reachFrom = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (/^\d/.test(t.lower) || formsOf(t.lower, lex).some((f) => lex.numbers.has(f))) continue;
+    if (/^\d/.test(t.lower) || forms(t.lower).some((f) => lex.numbers.has(f))) continue;
     if (!arabic && !capitalised(t)) {
       const d = demonymOf(t, lex, g, fold);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }
     if (arabic) {
-      const site = arabicSite(tokens, i, sentence, lex, g, countries, fold);
+      const site = arabicSite(tokens, i, sentence, lex, g, fold, forms);
       if (site) {
         found.push(site);
         i = site.last;
@@ -403,14 +424,14 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let hit: Found | null = null;
     // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
     const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
-    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...formsOf(t.lower, lex).map(reach)) : reach(t.lower));
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower));
     for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
       const variants: { words: string[]; clitic: boolean }[] = [{ words: span.map((s) => s.lower), clitic: false }];
       if (lex.proclitics) {
-        for (const f of formsOf(span[0].lower, lex).slice(1)) {
+        for (const f of forms(span[0].lower).slice(1)) {
           if (lex.stopwords.has(f)) continue;
           variants.push({ words: [f, ...span.slice(1).map((s) => s.lower)], clitic: /^[وف]?ب/.test(span[0].lower) });
         }
@@ -448,7 +469,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit && !arabic && i > 0) {
       // a region or country the gazetteer names only in Latin letters: by the skeleton of the word spelled in Latin
-      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries);
+      const region = bySkeleton(t.lower, stemOf(t.lower), lex, g, countries, memo);
       if (region) hit = { start: t.start, end: t.end, first: i, last: i, place: region, clitic: false, exact: false };
     }
     if (!hit) {
@@ -499,9 +520,9 @@ const BREAK = /[،,.:;؛!?؟()«»"\n]/;
  * when its name is one the gazetteer holds in a country the document names, else it is settled
  * inside the document's town (settlePlaces).
  */
-function arabicSite(tokens: Token[], i: number, sentence: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, fold: (s: string) => string): Found | null {
+function arabicSite(tokens: Token[], i: number, sentence: string, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string, formsOfWord: (w: string) => readonly string[]): Found | null {
   const t = tokens[i];
-  const forms = formsOf(t.lower, lex);
+  const forms = formsOfWord(t.lower);
   const clitic = /^[وف]?ب/.test(t.lower) && forms.length > 1;
   if (forms.includes('المملكة') || forms.includes('مملكة')) {
     // "المملكة المتحدة", "المملكة الأردنية الهاشمية": the lexicon's names; "المملكة" alone: settled by the document
@@ -522,9 +543,9 @@ function arabicSite(tokens: Token[], i: number, sentence: string, lex: Lexicon, 
   for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
     const w = tokens[k];
     if (BREAK.test(sentence.slice(tokens[k - 1].end, w.start)) || w.start - tokens[k - 1].end > 2) break;
-    if (/^\d/.test(w.lower) || NOT_A_NAME.has(w.lower) || lex.prepositions.has(w.lower) || formsOf(w.lower, lex).some((f) => lex.numbers.has(f))) break;
+    if (/^\d/.test(w.lower) || NOT_A_NAME.has(w.lower) || lex.prepositions.has(w.lower) || formsOfWord(w.lower).some((f) => lex.numbers.has(f))) break;
     // a second kind word starts a site of its own ("مستشفى معهد ناصر" is read whole, "شارع ... منطقة" not)
-    if (k > i + 1 && (!w.lower.startsWith('ال') || formsOf(w.lower, lex).some((f) => lex.siteNoun!.test(f)))) break;
+    if (k > i + 1 && (!w.lower.startsWith('ال') || formsOfWord(w.lower).some((f) => lex.siteNoun!.test(f)))) break;
     last = k;
   }
   if (last === i) return null;

@@ -7,6 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/arabic';
+import { probed } from '../chrono.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
 import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, withYears, numberTable, placeTable, stems, trigger } from '../rows.js';
 import { stopwordsOf } from '../stopwords.js';
@@ -81,7 +82,7 @@ export const ar: Lexicon = Object.freeze({
     /(?<!\p{L})(?:حسب|بحسب|نقلا عن|نقلاً عن)\s+([^،,.؛:«»"()\n]{2,80}?)(?=[،,.؛:«»"()\n]|$)/u,
     /(?<!\p{L})(?:قال|قالت|أفاد|أفادت|ذكر|ذكرت|أعلن|أعلنت|أكد|أكدت)\s+([^،,.؛:«»"()\n]{2,60}?)(?=[،,.؛:«»"()\n]| إن | أن | بأن |$)/u,
   ],
-  dates: withYears(chrono.ar.casual, 'عام|العام|سنة|في|منذ|حتى', 'م|للميلاد'),
+  dates: probed(withYears(chrono.ar.casual, 'عام|العام|سنة|في|منذ|حتى', 'م|للميلاد')),
   dateHint: /[0-9\u0660-\u0669]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|أمس|امس|اليوم|الليلة|الماضي|فجر|صباح|مساء|أسبوع|شهر|عام/u,
   relativeDate: /(?:أمس|اليوم|الليلة|الماضي|الماضية|الفائت|الفائتة|فجر|صباح|مساء|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)/u,
   transliterate: (t: string) => {

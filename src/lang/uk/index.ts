@@ -4,6 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import { stemmer } from '@orama/stemmers/ukrainian';
+import { probed } from '../chrono.js';
 import { transliterator } from '../translit.js';
 import type { Lexicon, LexiconTrigger } from '../index.js';
 import { BAT, EXP, STR, VAC, demonymTable, joinTriggers, withPhrases, withYears, type RelativeRow, numberTable, placeTable, stems, trigger } from '../rows.js';
@@ -118,7 +119,7 @@ export const uk: Lexicon = Object.freeze({
   attribution: [
     /(?<!\p{L})(?:за даними|за словами|за інформацією|як повідомля\p{L}{0,4}|як повідомив\p{L}{0,2}|як повідоми\p{L}{0,3}|повідомив\p{L}{0,2}|повідомил\p{L}{0,2}|повідомля\p{L}{0,4}|заявив\p{L}{0,2}|заявил\p{L}{0,2}|переда[єю]\p{L}{0,2}|пише|стверджу\p{L}{0,3})\s+([^,.;:«»"()\n—–]{2,80}?)(?=[,.;:«»"()\n—–]|$)/iu,
   ],
-  dates: withPhrases(withYears(chrono.uk.casual, 'в|у|з|із|до|по|від|на|рік|року|наприкінці|на початку', 'роках|років|роки|році|року|рік|рр?\\.'), RELATIVE, 'роках|роки|років|рр'),
+  dates: probed(withPhrases(withYears(chrono.uk.casual, 'в|у|з|із|до|по|від|на|рік|року|наприкінці|на початку', 'роках|років|роки|році|року|рік|рр?\\.'), RELATIVE, 'роках|роки|років|рр')),
   dateHint: /\d|напередодні|торік|вихідн|весн|літ|осен|зим|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|вчора|учора|сьогодні|завтра|ніч|вночі|ранк|вечор|тижн|тиждень|місяц|рік|року|роком|тому|доб/iu,
   relativeDate: /(?<!\p{L})(?:вчора|учора|сьогодні|позавчора|завтра|вночі|минул\p{L}{0,4}|тому|ц\p{L}{0,3}|понеділ\p{L}{0,3}|вівтор\p{L}{0,3}|серед[уа]|четвер\p{L}{0,2}|п'ятниц[юя]|суббот[уа]|субот[уа]|неділ[юяі])(?!\p{L})/iu,
   transliterate: translit,

@@ -1,0 +1,58 @@
+import * as chrono from 'chrono-node';
+import { describe, expect, it } from 'vitest';
+import { probed } from './chrono.js';
+import { lexiconFor } from './index.js';
+
+const REF = { instant: new Date(Date.UTC(2024, 2, 7, 12)), timezone: 'UTC' };
+const seen = (results: chrono.ParsedResult[]) => results.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);
+
+// sentences written for this test: every parser of the locale, and sentences with no date
+const SENTENCES: Record<'ru' | 'uk' | 'ar', string[]> = {
+  ru: [
+    'В понедельник в результате обстрела Донецка погибли три человека.',
+    'Взрыв прогремел 4 марта 2024 года около 10:30 утра.',
+    'Через два дня, 12.03.2024, власти сообщили о 5 раненых.',
+    'Три часа назад в городе завыли сирены; вчера вечером тоже.',
+    'В течение 3 часов продолжался обстрел, сегодня ночью тихо.',
+    'На прошлой неделе и в следующем месяце — переговоры.',
+    'Осенью прошлого года склад сгорел; накануне по городу ударили.',
+    'Погибли двое мирных жителей, еще пятеро ранены.',
+    '2024-03-05 в 14:00 начался штурм.',
+  ],
+  uk: [
+    'У понеділок внаслідок обстрілу Харкова загинули троє людей.',
+    'Вибух пролунав 4 березня 2024 року о 10:30.',
+    'Три години тому в місті лунали сирени, вчора ввечері теж.',
+    'Наприкінці минулого тижня тривали бої; напередодні дрони атакували місто.',
+    'Загинули двоє цивільних.',
+  ],
+  ar: [
+    'قتل ثلاثة أشخاص يوم الاثنين في قصف على إدلب.',
+    'في ٤ آذار ٢٠٢٤ انفجرت عبوة ناسفة عند الساعة 10:30.',
+    'أمس قتل 3 وأصيب 5 في هجوم منذ ثلاثة أيام.',
+    'في 12 مارس عام 2023 وقعت غارة.',
+    'لا إصابات.',
+  ],
+};
+
+describe('probed chrono', () => {
+  for (const code of ['ru', 'uk', 'ar'] as const) {
+    it(`${code}: finds what the locale's own parse finds`, () => {
+      const base = chrono[code].casual;
+      const fast = probed(base);
+      for (const s of SENTENCES[code]) for (const forwardDate of [false, true]) expect(seen(fast.parse(s, REF, { forwardDate })), s).toEqual(seen(base.parse(s, REF, { forwardDate })));
+    });
+
+    it(`${code}: the lexicon's parser (with its added parsers) is probed the same way`, () => {
+      const dates = lexiconFor(code)!.dates!;
+      const unprobed = new chrono.Chrono({ parsers: dates.parsers, refiners: dates.refiners });
+      let found = 0;
+      for (const s of SENTENCES[code]) {
+        const results = seen(dates.parse(s, REF, { forwardDate: false }));
+        found += results.length;
+        expect(results, s).toEqual(seen(unprobed.parse(s, REF, { forwardDate: false })));
+      }
+      expect(found).toBeGreaterThan(SENTENCES[code].length / 2);
+    });
+  }
+});
