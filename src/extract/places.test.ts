@@ -342,6 +342,26 @@ describe('places in coded notes', () => {
       expect(byText(run('Storms hit Clay, Barchi, Kabul and Herat.'), 'Barchi')).toBeDefined();
     });
 
+    it('reads no place in a military operation\'s name, nor the first word of a hyphenated name', () => {
+      expect(run('Fighting went on during Operation “Olive Branch” on Monday.').map((p) => p.text)).toEqual([]);
+      expect(run('The “Olive Branch” operation went on.').map((p) => p.text)).toEqual([]);
+      expect(run('Shells hit Tell-el-Abyad and Dasht-e-Barchi.').map((p) => p.text)).not.toContain('Dasht');
+    });
+
+    it('reads a Mexican state by its usual abbreviation after a town', () => {
+      const ps = run('Celaya Gto: two men killed at a car wash.');
+      expect(byText(ps, 'Celaya')!.value).toMatchObject({ country: 'MX', admin1: 'Guanajuato' });
+    });
+
+    it('reads a headline after a bracketed tag as opening there', () => {
+      expect(byText(run('[Video] In Celaya gunmen killed a man.'), 'Celaya')!.value.country).toBe('MX');
+    });
+
+    it('counts a seat GeoNames gives no people as a town, and knows towns cities500 lacks', () => {
+      expect(byText(run('Airstrikes hit Ariha on Monday.'), 'Ariha')!.value.country).toBe('SY');
+      expect(byText(run('Fighting was reported in Kyaukme on Monday.'), 'Kyaukme')!.value.country).toBe('MM');
+    });
+
     it('keeps a short region name with its unit word', () => {
       expect(byText(run('Fighters attacked an army base in Lac province at night.'), 'Lac')!.value).toMatchObject({ country: 'TD', precision: 'admin1' });
     });

@@ -243,10 +243,11 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
       word = word.slice(0, -2);
       possessive = true;
     }
-    // initial: the first word of a sentence (past opening quotes) or of a line
+    // initial: the first word of a sentence (past opening quotes) or of a line, or after a
+    // headline's bracketed tag ("[Video] In Villagrán …")
     let j = start - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
-    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—';
+    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—' || text[j] === ']';
     tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null, titled: false });
     start = stop;
   }
@@ -695,7 +696,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       // …, one edit from a place of a country the document names. Never an English word, a first
       // name, an acronym or a word of a person's name: surnames ("Medvedev", "Messi") lie as
       // near some village as misspelt towns do
-      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
+      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && (VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') || VARIANT_TYPE_AFTER.has(typeWordAfter(text, tokens, i))) && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
         const extra = g.variants(key, variantCountries);
         if (extra.length) {
           approx = new Set(extra);
@@ -893,6 +894,11 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
+  // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
+  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return 'operation';
+  // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
+  // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
+  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return 'hyphen-name';
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
@@ -936,8 +942,14 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 }
 
 function prior(e: GazetteerEntry): number {
-  return Math.log10(e.population + 1) + (FEATURE_BONUS[e.code] ?? 0);
+  // GeoNames gives no people for many seats (Arīḩā, the seat of an Idlib district): a seat is
+  // counted as a town of its rank's usual size then, not as a hamlet
+  const people = e.population || (SEAT_PEOPLE[e.code] ?? 0);
+  return Math.log10(people + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }
+
+/** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
+const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
 
 /**
  * What the rest of the document says about where it is: for each country, region and county the
@@ -1187,14 +1199,16 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
     // a country is framed by nothing; a town must be among the readings
     if (a.qualifies || !a.candidates.some((e) => e.precision === 'place') || a.candidates.some((e) => e.precision === 'country')) continue;
     let n = i + 1;
+    // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame
+    // too, whether or not the joined name is a place the gazetteer knows
+    const joined = parens ? JOINED_FRAME.exec(text.slice(a.end, a.end + 40)) : null;
+    if (joined) while (n < mentions.length && mentions[n].start < a.end + joined[0].length) n++;
     while (n < mentions.length && dropped.has(mentions[n])) n++;
     if (n === mentions.length) continue;
     // a frame's gap is a type word and a comma or parenthesis: a long one is none
     const gap = mentions[n].start - a.end <= MAX_FRAME_GAP ? FRAME_GAP.exec(text.slice(a.end, mentions[n].start)) : null;
     let members: Mention[];
-    // "between Boni and Torodi (Tillaberi)": a frame after a name joined to this one is its frame too
-    const joined = parens ? JOINED_FRAME.exec(text.slice(a.end, a.end + 40)) : null;
-    if ((parens && PAREN_AFTER.test(text.slice(a.end, a.end + 20))) || (joined && a.end + joined[0].length <= mentions[n].start)) {
+    if ((parens && PAREN_AFTER.test(text.slice(a.end, a.end + 20))) || joined) {
       const close = closeAfter(text, a.end);
       if (close < 0) continue;
       // names and unit words only: "(near Orlando, Florida in …)" describes, it does not frame
@@ -1385,6 +1399,21 @@ const NO_COUNTRIES: ReadonlySet<string> = new Set();
 function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return !!next && next.cap && /^ +$/.test(text.slice(tokens[i].end, next.start));
+}
+
+/** "Operation “Olive Branch”", "“Olive Branch” Operation": a name in quotes beside the word operation. */
+const OPERATION_BEFORE = /\boperation\s*["“'‘]$/i;
+const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
+/** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
+const CONNECTOR_AFTER = /^-[a-z]{1,3}-\p{Lu}/u;
+const CONNECTOR_BEFORE = /\p{L}-[a-z]{1,3}-$/u;
+
+/** Type words after a word that make it a settlement's name, which may be spelt another way ("Maadan town"). */
+const VARIANT_TYPE_AFTER = new Set(['town', 'village', 'city', 'township']);
+/** The lower-case word after token i across one space, or ''. */
+function typeWordAfter(text: string, tokens: Token[], i: number): string {
+  const next = tokens[i + 1];
+  return next && text.slice(tokens[i].end, next.start) === ' ' ? next.text.toLowerCase() : '';
 }
 
 /** Words before a place that may be another spelling of a known one. */

@@ -17,7 +17,8 @@ const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,4
 /** "from the capital to the … barracks at Kidal": a place inside a from/to phrase is a route, not the scene. */
 // "shot to death in Uruapan", "sentenced to death in": no route; nor is a place after a locative
 // word past the route's end ("rescued from custody in Monterrey")
-const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
+// "on the road to San Roque", "at the entrance to Cuautinchán": a way that leads to a place lies at it, no route end
+const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior|road|way|entrance|access|exit|turnoff|highway|path|gate|gates) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
@@ -157,14 +158,21 @@ export function sceneLocation(text: string, p: PlaceAnnotation, items: readonly 
   return toLocation(namesakeRegion(text, p, items) ?? p);
 }
 
-/** The region that stands for a town read as a namesake outside it (see sceneLocation), or null. */
+/** People of a city too big to be read as a namesake of a village the gazetteer lacks. */
+const CITY_PEOPLE = 100_000;
+
+/**
+ * The region that stands for a town read as a namesake outside it (see sceneLocation), or null.
+ * A region that names no place here ("Sinaloa Cartel", "Kiev says", "to X region") does not count.
+ */
 export function namesakeRegion(text: string, p: PlaceAnnotation, items: readonly Annotation[]): PlaceAnnotation | null {
   const v = p.value;
-  if (v.precision !== 'place' || !v.admin1) return null;
+  // a city of a hundred thousand people is known by its name, not a namesake the gazetteer lacks
+  if (v.precision !== 'place' || !v.admin1 || v.population >= CITY_PEOPLE) return null;
   // a town its own frame places ("Gimbi woreda (…, Oromia)") is sure, whatever region else is named
   if (items.some((q) => q.kind === 'place' && q.qualifies === p.start)) return null;
   // a region that frames the town ("El Geneina (West Darfur)") says it is in it, whatever the codes say
-  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && !routeEnd(text, q));
+  const regions = items.filter((q): q is PlaceAnnotation => q.kind === 'place' && q !== p && q.qualifies !== p.start && q.value.precision === 'admin1' && !!q.value.admin1 && q.value.country === v.country && isScene(text, q, false));
   const names = new Set(regions.map((q) => q.value.admin1));
   if (names.size !== 1 || names.has(v.admin1)) return null;
   return regions[0];

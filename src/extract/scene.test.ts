@@ -19,6 +19,16 @@ describe('scene', () => {
     // a destination stays no scene
     expect(run('Gunmen killed a driver heading for Culiacán near Navolato on Monday.').location?.name).toBe('Navolato');
   });
+  it('takes the town a part of it lies in, not a namesake of the part elsewhere', () => {
+    expect(run('Two men were shot dead in the San Felipe neighborhood of Culiacán.').location?.name).toBe('Culiacán');
+    expect(run('Police found a body on the Benito Juárez highway, in Culiacán.').location?.name).toBe('Culiacán');
+  });
+  it('reads "on the road to X" as at X, not as a route end', () => {
+    expect(run('A body was found on the road to Navolato on Sunday.').location?.name).toBe('Navolato');
+  });
+  it('takes no region that names a group for the town of the story', () => {
+    expect(run('Gunmen of the Sinaloa Cartel killed three people in Colima.').location?.name).toBe('Colima');
+  });
   it('has one learned weight per cue', () => {
     expect(SCENE_WEIGHTS.length).toBe(SCENE_FEATURES.length);
     expect(SCENE_WEIGHTS.some((w) => w !== 0)).toBe(true);

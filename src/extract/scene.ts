@@ -64,6 +64,8 @@ interface Cues {
   police: boolean;
   qualified: boolean;
   route: boolean;
+  /** A part of a town named after it ("the Paraíso neighborhood of Iguala"). */
+  part: boolean;
 }
 
 interface Mention {
@@ -92,6 +94,38 @@ const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\p{L}\p{N}. ]{1,20}\))
 const TYPE_AFTER = /^\s+(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)\b/i;
 const TYPE_WORD_IN = /\s(?:county|parish|province|state|governorate|oblast|region|district|municipality|city|town|village|township)$/i;
 const ARCHIVE = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//;
+
+/**
+ * "the Paraíso neighborhood of Iguala", "Colinas del Bosque sector, in Culiacán", "the Benito
+ * Juárez highway, in Culiacán", "Playas de Tijuana": a part of a town (a quarter, a road, a
+ * community) named for another place lies in the town after it, so it is no scene of its own.
+ * Read on the text between the part and the town (up to three capitalised words may go on the
+ * part's name).
+ */
+const PART_OF = /^(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]*){0,3}(?:\s+(?:neighbou?rhood|colonia|community|sector|quarter|suburb|section|subdivision|highway|road|street|avenue|boulevard|bridge|market|ranch|pantheon|cemetery)\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town|municipality)\s+of\s+)?|\s+(?:de|del|de la|de los|de las)\s+)$/u;
+/** How far before the town a part's name may start. */
+const PART_REACH = 80;
+
+/** Starts of the places (sorted by start) that name a part of a town after them (see PART_OF). */
+function partsOf(src: string, sorted: readonly PlaceAnnotation[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const x = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].start - x.end <= PART_REACH; j++) {
+      const y = sorted[j];
+      if (y.value.precision === 'country' || y.start <= x.end) continue;
+      // a state or province after it holds the part only when the part was read outside it
+      // ("the Peñafiel community of Guanajuato" read in Portugal); read inside, the part is the
+      // surer place
+      if (y.value.precision === 'admin1' && x.value.country === y.value.country && x.value.admin1 === y.value.admin1) continue;
+      if (PART_OF.test(src.slice(x.end, y.start))) {
+        out.add(x.start);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 const keyOf = (v: ResolvedPlace) => (v.geonameid !== null ? `g${v.geonameid}` : `${v.name}|${v.lat.toFixed(3)}|${v.lon.toFixed(3)}`);
 
@@ -181,8 +215,11 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   for (const a of annotations) if (a.kind === 'trigger') triggered.add(sentenceAt(sentences, a.start));
   const mentions: Mention[] = [];
   const title = separateTitle(doc);
+  let titleParts: Set<number> = new Set();
   if (title) {
-    for (const p of findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g)) {
+    const found = findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g);
+    titleParts = partsOf(title, found);
+    for (const p of found) {
       if (p.qualifies === null) mentions.push({ p, key: keyOf(p.value), title: true, sentence: -1, triggered: true, reread: false });
     }
   }
@@ -223,6 +260,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const firstTextPlace = mentions.filter((m) => !m.title || !title).sort((a, b) => a.p.start - b.p.start)[0];
   const firstTitlePlace = mentions.filter((m) => m.title && m.p.start < tailFrom).sort((a, b) => a.p.start - b.p.start)[0];
   const placeAnns = annotations.filter((a): a is PlaceAnnotation => a.kind === 'place').sort((a, b) => a.start - b.start);
+  const textParts = partsOf(text, placeAnns);
   // the words around a mention, shared by all readings of it
   const qualified = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) qualified.add(a.qualifies);
@@ -249,6 +287,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       police: LOCAL_FORCE_AFTER.test(src.slice(p.end, p.end + 22)),
       qualified: !inTitle && qualified.has(p.start),
       route: routeEnd(src, p),
+      part: (inTitle ? titleParts : textParts).has(p.start),
     };
     cache.set(id, c);
     return c;
@@ -285,7 +324,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if (cue.resident) set('resident', 1);
       if (cue.police) set('local_police', 1);
       if (cue.qualified) set('qualified', 1);
-      if (cue.dateline || cue.loose || cue.framed || cue.resident || cue.police) eligible = true;
+      if ((cue.dateline || cue.loose || cue.framed || cue.resident || cue.police) && !cue.part) eligible = true;
       if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
       if (m.triggered) set('trigger_sentence', 1);
       if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);

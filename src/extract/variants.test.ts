@@ -24,6 +24,10 @@ describe('spelling variants', () => {
     expect(places('Kenyan police said gunmen attacked a bus near Garisa on Sunday.')).toContainEqual(['Garisa', 'Garissa', 'KE']);
   });
 
+  it('reads a misspelt town before its type word', () => {
+    expect(places('Kenyan police said Nygeri town was calm on Sunday.')).toContainEqual(['Nygeri', 'Nyeri', 'KE']);
+  });
+
   it('never for a name of a person, a word of another country, an English word, or a text naming no such country', () => {
     expect(places('In Russia, a statement by Dmitry Medvedev, and in Medvedev there was none.').map((p) => p[0])).toEqual(['Russia']);
     // "Nygeri" with no country named stays unread

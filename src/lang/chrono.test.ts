@@ -55,4 +55,10 @@ describe('probed chrono', () => {
       expect(found).toBeGreaterThan(SENTENCES[code].length / 2);
     });
   }
+
+  it('steps over a character outside the basic plane (an emoji, a flag) instead of matching it forever', () => {
+    const fast = probed(chrono.ru.casual);
+    const s = 'Выборы прошли 😀3 ноября 2020 года, 🇺🇸вчера тоже.';
+    expect(seen(fast.parse(s, REF, { forwardDate: false }))).toEqual(seen(chrono.ru.casual.parse(s, REF, { forwardDate: false })));
+  });
 });

@@ -52,7 +52,8 @@ function fitting(c: Compiled, text: string): chrono.Parser[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       at.push(m.index);
-      re.lastIndex = m.index + 1;
+      // the next code point: a unicode pattern put inside a surrogate pair goes back to its start and matches there again, forever
+      re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
     }
   }
   const out: chrono.Parser[] = [];

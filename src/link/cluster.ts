@@ -36,6 +36,29 @@ function uniquePairs(edges: Iterable<Edge>): Edge[] {
   return [...by.values()];
 }
 
+/**
+ * `uniquePairs` of the edges between `ids` (sorted, distinct), in the same order: pairs told apart
+ * by the two ends' positions rather than by a string made of both ids, the cost of clustering a
+ * large component.
+ */
+function uniqueAmong(ids: readonly string[], edges: Iterable<Edge>): Edge[] {
+  const pos = new Map<string, number>();
+  ids.forEach((id, k) => pos.set(id, k));
+  const n = ids.length;
+  const by = new Map<number, Edge>();
+  for (const e of edges) {
+    if (e.a === e.b) continue;
+    const x = pos.get(e.a);
+    const y = pos.get(e.b);
+    if (x === undefined || y === undefined) continue;
+    const key = x < y ? x * n + y : y * n + x;
+    const cur = by.get(key);
+    if (!cur) by.set(key, { ...e });
+    else if (cur.score >= 0) cur.score = e.score < 0 ? VETO : Math.max(cur.score, e.score);
+  }
+  return [...by.values()];
+}
+
 interface Cluster {
   members: string[];
   /** Smallest member id: the cluster's name in tie-breaks. */
@@ -52,7 +75,9 @@ interface Candidate {
   j: number;
   vi: number;
   vj: number;
-  key: string;
+  /** The two clusters' heads, smaller first: ties go to the pair that sorts first. */
+  ka: string;
+  kb: string;
 }
 
 /** Max-heap on average, then smallest heads first. */
@@ -62,7 +87,7 @@ class Heap {
     return this.xs.length;
   }
   private before(a: Candidate, b: Candidate): boolean {
-    return a.avg > b.avg || (a.avg === b.avg && a.key < b.key);
+    return a.avg > b.avg || (a.avg === b.avg && (a.ka < b.ka || (a.ka === b.ka && a.kb < b.kb)));
   }
   push(c: Candidate): void {
     const xs = this.xs;
@@ -119,10 +144,10 @@ export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, thre
   const index = new Map<string, number>();
   starts.forEach((members, k) => members.forEach((id) => index.set(id, k)));
   const clusters: Cluster[] = starts.map((members) => ({ members, head: members[0], version: 0, alive: true, links: new Map() }));
-  for (const e of uniquePairs(edges)) {
-    const i = index.get(e.a);
-    const j = index.get(e.b);
-    if (i === undefined || j === undefined || i === j) continue;
+  for (const e of uniqueAmong(ids, edges)) {
+    const i = index.get(e.a)!;
+    const j = index.get(e.b)!;
+    if (i === j) continue;
     for (const [x, y] of [[i, j], [j, i]] as const) {
       const cur = clusters[x].links.get(y) ?? { sum: 0, veto: false };
       if (e.score < 0) cur.veto = true;
@@ -138,8 +163,8 @@ export function averageLink(items: Iterable<string>, edges: Iterable<Edge>, thre
     if (!l || l.veto) return;
     const avg = l.sum / (ci.members.length * cj.members.length);
     if (avg < threshold) return;
-    const [a, b] = ci.head < cj.head ? [ci.head, cj.head] : [cj.head, ci.head];
-    heap.push({ avg, i, j, vi: ci.version, vj: cj.version, key: `${a}\u0000${b}` });
+    const first = ci.head < cj.head;
+    heap.push({ avg, i, j, vi: ci.version, vj: cj.version, ka: first ? ci.head : cj.head, kb: first ? cj.head : ci.head });
   };
   for (let i = 0; i < clusters.length; i++) for (const j of clusters[i].links.keys()) if (i < j) offer(i, j);
   while (heap.size) {
@@ -290,7 +315,8 @@ export function attachSingles(clusters: string[][], edges: readonly Edge[], thre
   const lone = new Map<string, Map<number, { sum: number; veto: boolean; strong: boolean }>>();
   for (const m of clusters) if (m.length === 1 && isMain(m[0])) lone.set(m[0], new Map());
   if (!lone.size) return clusters;
-  for (const e of uniquePairs(edges)) {
+  // only pairs with a lone report at one end count below
+  for (const e of uniquePairs(edges.filter((e) => lone.has(e.a) || lone.has(e.b)))) {
     for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
       const links = lone.get(x);
       const k = home.get(y);

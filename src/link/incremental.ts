@@ -36,6 +36,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
+import { EdgeCache } from './edge-cache.js';
 import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from './pairwise.js';
 
 /**
@@ -133,8 +134,8 @@ export interface LinkGraph {
   /** An event's order of creation (older first), undefined when it is gone. */
   eventAge(event: string): Step<number | undefined>;
   eventExists(event: string): Step<boolean>;
-  /** Reports (JSON) of an event, by id. */
-  eventReports(event: string): Step<string[]>;
+  /** Reports (JSON) by id; unknown ones are left out. */
+  reportsData(reports: readonly string[]): Step<Map<string, string>>;
   documentInfo(document: string): Step<DocumentInfo>;
   setReportEvent(report: string, event: string): Step<void>;
   /** Points a document at the event of its main report (index 0), when `report` is that one. */
@@ -167,6 +168,12 @@ const LINK_FLOOR = Math.min(SHARED_FLOOR, CLUSTER_THRESHOLD);
 const MAX_RESCORED_EDGES = 20_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
 const MAX_CACHED_FEATURES = 5000;
+/**
+ * Parsed reports (and their documents' details) kept for rebuilding events: a big event is rebuilt
+ * at every report it gains, and parsing all its reports again each time was half the rebuilding.
+ * Both never change once stored.
+ */
+const MAX_CACHED_REPORTS = 5000;
 /**
  * Stale pairs scored again per document (see `sweep`): a pair is stale when it was scored while the
  * store held less than STALE_SHARE of today's documents. Reports that arrive early (a new store, a
@@ -317,9 +324,17 @@ export class Linker {
   private rescored = 0;
   /** Each report's strongest pairs (see `nearest`), as `region` read them for the document being linked. */
   private readonly near = new Map<string, string[]>();
+  /** Parsed reports of recently rebuilt events, at most MAX_CACHED_REPORTS (see `refresh`). */
+  private readonly reports = new Map<string, Report>();
+  /** Details of their documents, as many. */
+  private readonly documents = new Map<string, DocumentInfo>();
+
+  /** Stored pairs of recently linked reports (see `EdgeCache`). */
+  private readonly edges: EdgeCache;
 
   constructor(private readonly g: LinkGraph) {
     this.weights = new TermWeights(g);
+    this.edges = new EdgeCache(g);
   }
 
   /** A stored report's link features, from the cache when recently used. */
@@ -374,7 +389,7 @@ export class Linker {
     try {
       return yield* this.linkCounted(doc, reports);
     } catch (e) {
-      this.weights.forget();
+      this.forget();
       throw e;
     }
   }
@@ -382,11 +397,15 @@ export class Linker {
   /** After the store's transaction failed: cached counts may be ahead of the tables. */
   forget(): void {
     this.weights.forget();
+    this.edges.clear();
+    this.reports.clear();
+    this.documents.clear();
   }
 
   private *linkCounted(doc: Document, reports: readonly Report[]): Step<string[]> {
     this.weights.counted(reports);
     const idf = yield* this.weights.refresh();
+    this.edges.begin(idf.n);
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
     for (let i = 0; i < reports.length; i++) yield* this.index(reports[i].id, features[i], idf);
@@ -428,7 +447,7 @@ export class Linker {
         const s = scoreAgainst(self, o, idf.get);
         if (s < EDGE_FLOOR) continue;
         const [a, b] = other < id ? [other, id] : [id, other];
-        yield* this.g.putEdge({ a, b, score: s, scored: idf.n });
+        yield* this.edges.putEdge({ a, b, score: s, scored: idf.n });
       }
     }
     const fresh = yield* this.g.putKeys(keys, id);
@@ -469,7 +488,7 @@ export class Linker {
     this.near.clear();
     const self = this;
     const neighbours = function* (id: string): Step<string[]> {
-      const read = yield* self.g.edgesOf(id);
+      const read = yield* self.edges.edgesOf(id);
       const fresh = self.rescoreIdf ? Math.floor(self.rescoreIdf.n * RESCORE_SHARE) : 0;
       const edges = read.filter((e) => e.scored < fresh && !done.has(`${e.a}\t${e.b}`));
       let all = read;
@@ -528,7 +547,7 @@ export class Linker {
 
   /** The neighbours (`nearest`) of each report, read from the store for those `region` did not visit. */
   private *nearOf(ids: readonly string[]): Step<Map<string, string[]>> {
-    for (const id of ids) if (!this.near.has(id)) this.near.set(id, nearest(id, yield* this.g.edgesOf(id)));
+    for (const id of ids) if (!this.near.has(id)) this.near.set(id, nearest(id, yield* this.edges.edgesOf(id)));
     return this.near;
   }
 
@@ -537,7 +556,7 @@ export class Linker {
     const ids = [...region].sort();
     const stored: Edge[] = [];
     for (const a of ids) {
-      for (const { b, score } of yield* g.edgesFrom(a)) if (region.has(b)) stored.push({ a, b, score });
+      for (const { b, score } of yield* this.edges.edgesFrom(a)) if (region.has(b)) stored.push({ a, b, score });
     }
     const edges = boostShared(stored, yield* this.nearOf(ids));
     // two reports of one document are two incidents by construction
@@ -606,7 +625,9 @@ export class Linker {
       if (!same) changed.add(id);
     }
     for (const e of oldIds) if (!taken.has(e)) yield* g.removeEvent(e);
-    for (const id of [...changed].sort()) yield* this.refresh(id);
+    const membersOf = new Map<string, string[]>();
+    for (let cluster = 0; cluster < clusters.length; cluster++) membersOf.set(idOf.get(cluster)!, clusters[cluster]);
+    for (const id of [...changed].sort()) yield* this.refresh(id, membersOf.get(id)!);
   }
 
   /**
@@ -620,36 +641,60 @@ export class Linker {
     yield* idf.prefetch(feats.values());
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
-    const stale = Math.floor(idf.n * STALE_SHARE);
     let kept = 0;
     for (const e of edges) {
       const wa = weighted.get(e.a);
       const wb = weighted.get(e.b);
       if (!wa || !wb) {
         // features missing: keep the score, but count the pair as seen so the sweep moves on
-        if (e.scored < stale) yield* g.setEdge(e.a, e.b, null, idf.n);
-        edges[kept++] = e;
+        yield* this.edges.setEdge(e.a, e.b, null, idf.n);
+        edges[kept++] = { ...e, scored: idf.n };
         continue;
       }
       const s = weightedScore(wa, wb);
       if (s < EDGE_FLOOR) {
-        yield* g.dropEdge(e.a, e.b);
+        yield* this.edges.dropEdge(e.a, e.b);
         continue;
       }
-      // a stale pair is marked fresh so the sweep passes it by; otherwise only the score is written
-      // (the `scored` index left alone), and only when it moved
-      if (e.scored < stale) yield* g.setEdge(e.a, e.b, s, idf.n);
-      else if (s !== e.score) yield* g.setEdge(e.a, e.b, s, null);
-      edges[kept++] = { a: e.a, b: e.b, score: s, scored: e.scored };
+      // the pair is marked as scored now, so neither the sweep nor the next component re-scores it
+      // before the store has grown by a quarter again (see RESCORE_SHARE)
+      yield* this.edges.setEdge(e.a, e.b, s, idf.n);
+      edges[kept++] = { a: e.a, b: e.b, score: s, scored: idf.n };
     }
     edges.length = kept;
   }
 
-  /** Rebuilds one event from its reports: merged fields, claims, agreement. */
-  private *refresh(id: string): Step<void> {
-    const reports = (yield* this.g.eventReports(id)).map((d) => JSON.parse(d) as Report);
+  /**
+   * Rebuilds one event from its reports (`members`, sorted: every report of the event, since a
+   * region holds its events whole): merged fields, claims, agreement.
+   */
+  private *refresh(id: string, members: readonly string[]): Step<void> {
+    const cache = this.reports;
+    const missing = members.filter((m) => !cache.has(m));
+    const raw = missing.length ? yield* this.g.reportsData(missing) : undefined;
+    const reports: Report[] = [];
+    for (const m of members) {
+      let r = cache.get(m);
+      if (r) cache.delete(m);
+      else {
+        const d = raw!.get(m);
+        if (d === undefined) continue;
+        r = JSON.parse(d) as Report;
+      }
+      // most recently used last
+      cache.set(m, r);
+      reports.push(r);
+    }
     const docs = new Map<string, DocumentInfo>();
-    for (const r of reports) if (!docs.has(r.document)) docs.set(r.document, yield* this.g.documentInfo(r.document));
+    for (const r of reports) {
+      if (docs.has(r.document)) continue;
+      let d = this.documents.get(r.document);
+      if (d) this.documents.delete(r.document);
+      else d = yield* this.g.documentInfo(r.document);
+      this.documents.set(r.document, d);
+      docs.set(r.document, d);
+    }
+    for (const c of [cache, this.documents]) while (c.size > MAX_CACHED_REPORTS) c.delete(c.keys().next().value!);
     yield* this.g.putEvent(eventRow(corroborate(id, reports, docs)));
   }
 
@@ -660,6 +705,7 @@ export class Linker {
   *repair(dangling: string[]): Step<number> {
     if (!dangling.length) return 0;
     this.rescoreIdf = undefined;
+    this.edges.clear();
     yield* this.recluster(yield* this.region(dangling));
     return dangling.length;
   }
@@ -670,6 +716,7 @@ export class Linker {
    */
   *backfill(rows: readonly { id: string; data: string; doc: string; title: string | null; text: string }[]): Step<number> {
     const idf = yield* this.weights.refresh();
+    this.edges.clear();
     for (const row of rows) {
       const r = JSON.parse(row.data) as Report;
       const doc = { id: row.doc, title: row.title, text: row.text } as Document;

@@ -142,8 +142,9 @@ export class SqliteGraph implements LinkGraph {
     return now(!!this.sql('SELECT 1 FROM events WHERE id = ?').pluck().get(event));
   }
 
-  eventReports(event: string): Step<string[]> {
-    return now(this.sql('SELECT data FROM reports WHERE event = ? ORDER BY id').pluck().all(event) as string[]);
+  reportsData(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = this.sql('SELECT id, data FROM reports WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(reports)) as { id: string; data: string }[];
+    return now(new Map(rows.map((r) => [r.id, r.data])));
   }
 
   documentInfo(document: string): Step<DocumentInfo> {

@@ -253,8 +253,9 @@ class PgGraph implements LinkGraph {
   *eventExists(event: string): Step<boolean> {
     return (yield* this.rows('eex', 'SELECT 1 FROM events WHERE id = $1', [event])).length > 0;
   }
-  *eventReports(event: string): Step<string[]> {
-    return (yield* this.rows<{ data: string }>('erep', 'SELECT data FROM reports WHERE event = $1 ORDER BY id', [event])).map((r) => r.data);
+  *reportsData(reports: readonly string[]): Step<Map<string, string>> {
+    const rows = yield* this.rows<{ id: string; data: string }>('rdata', 'SELECT id, data FROM reports WHERE id = ANY($1::text[])', [reports]);
+    return new Map(rows.map((r) => [r.id, r.data]));
   }
   *documentInfo(document: string): Step<DocumentInfo> {
     const [d] = yield* this.rows<DocumentInfo & { site: string | null; url: string | null }>('dinfo', 'SELECT source, published, title, site, url FROM documents WHERE id = $1', [document]);
