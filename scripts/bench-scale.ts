@@ -104,7 +104,7 @@ async function ingestRun(dir: string, config: string, label: string): Promise<{ 
   const name = `sitrep_bench_${label}_${kind}_${n}_${process.pid}`;
   const db = kind === 'pg' ? await freshPg(name) : join(tmp, `${name}.db`);
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, [join(root, 'bin/sitrep.js'), 'ingest', dir, '--workers', n, '--db', db], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const p = spawnSync(process.execPath, ['--max-old-space-size=512', '--no-regexp-tier-up', join(root, 'bin/sitrep.js'), 'ingest', dir, '--workers', n, '--db', db], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const s = (performance.now() - t0) / 1000;
   if (kind === 'pg') await dropPg(name);
   return { s, ok: p.status === 0, line: (p.stdout.trim() || p.stderr.trim()).split('\n').pop() ?? '' };

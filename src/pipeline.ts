@@ -2,7 +2,6 @@
  * The stages, in order. A Document goes in; an AnnotatedDocument and its Reports come out.
  * Linking and storage come after, in `link/` and `store/`.
  */
-import './regexp-tiering.js'; // first: before any stage runs a regexp
 import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext } from './model/index.js';
 import { actorsStage, loadActorTable, type ActorTable } from './extract/actors.js';
 import { attribution } from './extract/attribution.js';
