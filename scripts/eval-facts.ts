@@ -52,7 +52,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const csvPath = resolve(process.env.SITREP_UCDP_CSV ?? join(root, '..', 'shared', 'data', 'ucdp-ukraine-dev', 'ged_ukraine_2014_2016_news.csv'));
 const args = process.argv.slice(2);
 const argOf = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const nExamples = Number(argOf('--examples') ?? 10);
+// examples of misses are printed for the tuning part only: reading the report part's misses is tuning on it
+const nExamples = (argOf('--part') ?? 'report') === 'tune' ? Number(argOf('--examples') ?? 10) : 0;
 const dumpFile = argOf('--dump');
 const setArg = argOf('--set') ?? 'all';
 const partArg = (argOf('--part') ?? 'report') as Part;
@@ -286,7 +287,7 @@ function evalGva(part: Part): number {
   console.log(`| injured | ${pct3(injured, n)} (${injured}) | ${pct3(injuredStrict, n)} | ≥ 0.85 |`);
   console.log(`| killed and injured | ${pct3(both, n)} (${both}) | | |`);
   console.log(`| date (meets, ≤ 1 day wider) | ${pct3(date, n)} (${date}) | | ≥ 0.90 |`);
-  if (part === 'tune' || nExamples > 0) for (const [f, ls] of Object.entries(wrong)) {
+  if (nExamples > 0) for (const [f, ls] of Object.entries(wrong)) {
     console.log(`\n## GVA ${f}: ${ls.length} wrong`);
     for (const l of ls.slice(0, nExamples)) console.log(l);
   }
@@ -413,7 +414,7 @@ function evalGed(part: Part): number {
   console.log(`| sides (met / 2) | ${pct3(sides, n)} | both ${pct3(sideBoth, n)}, any ${pct3(sideAny, n)}, a side named ${pct3(sideNamed, n)}; actor1/actor2 precision ${pct3(predRight, predCount)} of ${predCount} | ≥ 0.75 |`);
   console.log(`| sides a reader can name (ceiling) | ${pct3(ceiling, n)} | both ${pct3(ceilingBoth, n)} | |`);
   console.log(`by slice: ${[...bySlice].map(([k, [m, d, f, a, c]]) => `${k} ${m}: date ${pct3(d, m)}, deaths ${pct3(f, m)}, sides ${pct3(a, m)} (ceiling ${pct3(c, m)})`).join('; ')}`);
-  if (part === 'tune' || nExamples > 0) for (const [k, ls] of Object.entries(wrong)) {
+  if (nExamples > 0) for (const [k, ls] of Object.entries(wrong)) {
     console.log(`\n## GED ${k}: ${ls.length} wrong`);
     const step = Math.max(1, Math.floor(ls.length / Math.max(1, nExamples)));
     for (let i = 0, shown = 0; i < ls.length && shown < nExamples; i += step, shown++) console.log(ls[i]);
