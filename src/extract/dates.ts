@@ -10,6 +10,7 @@
 import * as chrono from 'chrono-node';
 import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
+import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
@@ -82,15 +83,7 @@ const PROBES = probes();
 
 /** The parsers whose pattern fits somewhere in the sentence, in chrono's order. */
 function parsersFor(sentence: string): chrono.Parser[] {
-  const at: number[] = [];
-  const re = PROBES.anywhere;
-  if (re) {
-    re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      at.push(m.index);
-      re.lastIndex = m.index + 1;
-    }
-  }
+  const at = PROBES.anywhere ? matchStarts(PROBES.anywhere, sentence) : [];
   const out: chrono.Parser[] = [];
   for (const { parser, how, pattern } of PROBES.list) {
     if (how === 'always') out.push(parser);

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EquipmentAnnotation, Stage } from '../model/index.js';
+import { matchStarts } from './scan.js';
 
 export interface EquipmentEntry {
   family: string;
@@ -86,13 +87,7 @@ function* entryMatches(text: string, list: readonly EquipmentEntry[], index: Equ
     }
     return;
   }
-  const at: number[] = [];
-  const re = index.anywhere;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    at.push(m.index);
-    re.lastIndex = m.index + 1;
-  }
+  const at = matchStarts(index.anywhere, text, from);
   for (let i = 0; i < list.length; i++) {
     const sticky = index.sticky[i];
     let next = 0;

@@ -7,6 +7,7 @@ import type { Stage, TriggerAnnotation } from '../model/index.js';
 import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
+import { matchStarts } from './scan.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -32,14 +33,7 @@ const DEFAULT_INDEX = indexRules(TRIGGER_RULES);
 
 /** Start positions where some rule matches, ascending. */
 function candidates(text: string, index: RuleIndex): number[] {
-  const out: number[] = [];
-  const re = index.anywhere;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m.index);
-    re.lastIndex = m.index + 1;
-  }
-  return out;
+  return matchStarts(index.anywhere, text);
 }
 
 /** Matches of each rule in order, as a global scan would give them: `[rule, start, text]`. */

@@ -8,6 +8,7 @@
  * so the results are chrono's own.
  */
 import * as chrono from 'chrono-node';
+import { matchStarts } from '../extract/scan.js';
 
 /** The left boundary of the ru, uk and ar parsers (chrono's `REGEX_PARTS.leftBoundary`). */
 const BOUNDARY = '([^\\p{L}\\p{N}_]|^)';
@@ -46,16 +47,7 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
 
 /** The parsers of `c` whose pattern fits somewhere in `text`, in chrono's order. */
 function fitting(c: Compiled, text: string): chrono.Parser[] {
-  const at: number[] = [];
-  const re = c.anywhere;
-  if (re) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      at.push(m.index);
-      // the next code point: a unicode pattern put inside a surrogate pair goes back to its start and matches there again, forever
-      re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
-    }
-  }
+  const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
   const out: chrono.Parser[] = [];
   for (const { parser, pattern, joined } of c.probes) {
     if (!pattern || (joined ? at.some((p) => ((pattern.lastIndex = p), pattern.test(text))) : pattern.test(text))) out.push(parser);
