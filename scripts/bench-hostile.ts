@@ -84,7 +84,7 @@ async function streams(mb: number): Promise<void> {
       // mostly repeats (hashed and skipped, as a re-sent dump is), so the run measures reading, not extraction
       const line = JSON.stringify({ text: `${texts[n % texts.length]}\n(${Math.floor(n / texts.length) % 2})`, published: "2020-01-01" }) + "\n";
       written += Buffer.byteLength(line);
-      if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise((r) => out.end(r));
     await pipe(createReadStream(file), createGzip(), createWriteStream(`${file}.gz`));

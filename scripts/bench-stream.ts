@@ -53,7 +53,7 @@ async function writeJsonl(file: string, bytes: number): Promise<number> {
   while (written < bytes) {
     const line = lines[n++ % lines.length];
     written += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise((r) => out.end(r));
   return n;

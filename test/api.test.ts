@@ -59,8 +59,8 @@ describe('GET /api/events', () => {
     expect(Object.keys(body).sort()).toEqual(['events', 'next']);
     expect(body.next).toBeNull();
     expect(body.events.length).toBeGreaterThanOrEqual(3);
-    expect(defection(body.events).fields.location.claims.map((c: any) => c.value.name)).toEqual(expect.arrayContaining(['Poltava', 'Vovchansk']));
-    expect(idlib(body.events).fatalities.best).toBe(5);
+    expect(defection(body.events).fields.location!.claims.map((c: any) => c.value.name)).toEqual(expect.arrayContaining(['Poltava', 'Vovchansk']));
+    expect(idlib(body.events).fatalities?.best).toBe(5);
   });
 
   it('answers If-None-Match with 304 and a changed page with 200', async () => {

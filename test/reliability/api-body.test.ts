@@ -16,7 +16,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 const app = createApp({ store, extractor: inProcessExtractor(createPipeline(loadResources())), loopbackOnly: true, log: () => {} });
-const post = (body: Uint8Array) => app.request('http://127.0.0.1/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+const post = (body: Uint8Array) => app.request('http://127.0.0.1/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body as unknown as BodyInit });
 
 describe('POST /api/documents bytes', () => {
   it('replaces invalid UTF-8 and warns', async () => {
