@@ -239,9 +239,11 @@ export function dateMeets(pred: { start: string; end: string } | null | undefine
 const pct3 = (x: number, of: number) => (of ? (x / of).toFixed(3) : '  -  ');
 const show = (s: string, n = 150) => { const one = s.replace(/\s+/g, ' ').trim(); return one.length > n ? one.slice(0, n - 3) + '...' : one; };
 
-interface GvaIncident { date: string; killed: number; injured: number }
+export interface GvaIncident { date: string; killed: number; injured: number }
+export interface GvaArticle { id: string; incident: string; title: string; published: string; text: string }
 
-function evalGva(part: Part): number {
+/** GVA dev: the coded incidents by id, and their articles. */
+export function loadGva(): { inc: Map<string, GvaIncident>; docs: GvaArticle[] } {
   const dir = join(root, '..', 'shared', 'data', 'gva-dev');
   const inc = new Map<string, GvaIncident>();
   const tsv = readFileSync(join(dir, 'incidents.tsv'), 'utf8').trim().split('\n');
@@ -250,7 +252,12 @@ function evalGva(part: Part): number {
     const c = Object.fromEntries(line.split('\t').map((v, i) => [h[i], v]));
     inc.set(c.incident, { date: c.date, killed: Number(c.killed), injured: Number(c.injured) });
   }
-  const docs = gunzipSync(readFileSync(join(dir, 'docs.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; incident: string; title: string; published: string; text: string });
+  const docs = gunzipSync(readFileSync(join(dir, 'docs.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as GvaArticle);
+  return { inc, docs };
+}
+
+function evalGva(part: Part): number {
+  const { inc, docs } = loadGva();
   const pipeline = createPipeline(loadResources());
   const t0 = performance.now();
   let n = 0, killed = 0, killedStrict = 0, injured = 0, injuredStrict = 0, date = 0, both = 0, errors = 0;

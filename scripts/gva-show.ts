@@ -1,20 +1,13 @@
 /** Debug aid: the casualty and date annotations sitrep reads in GVA tune articles (by article id). Usage: npx tsx scripts/gva-show.ts ID… */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { textDocument } from '../src/ingest/document.js';
 import { annotate, createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { loadGva, partOf } from './eval-facts.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, '..', 'shared', 'data', 'gva-dev');
-const tune = (id: string) => parseInt(createHash('sha1').update(`facts:${id}`).digest('hex')[0], 16) < 8;
 const want = new Set(process.argv.slice(2));
-const docs = gunzipSync(readFileSync(join(dir, 'docs.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; incident: string; title: string; published: string; text: string });
+const { docs } = loadGva();
 const pipeline = createPipeline(loadResources());
 for (const d of docs) {
-  if (!want.has(d.id) || !tune(d.incident)) continue;
+  if (!want.has(d.id) || partOf(d.incident) !== 'tune') continue;
   const doc = textDocument(`${d.title}\n\n${d.text}`, { source: `gva:${d.id}`, published: d.published });
   const a = annotate(doc, pipeline);
   const text = a.document.text;

@@ -942,8 +942,8 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 }
 
 function prior(e: GazetteerEntry): number {
-  // GeoNames gives no people for many seats (Arīḩā, the seat of an Idlib district): a seat is
-  // counted as a town of its rank's usual size then, not as a hamlet
+  // GeoNames gives no people for many district seats: a seat is counted as a town of its rank's
+  // usual size then, not as a hamlet that loses to a namesake elsewhere
   const people = e.population || (SEAT_PEOPLE[e.code] ?? 0);
   return Math.log10(people + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }

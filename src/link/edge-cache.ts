@@ -92,33 +92,34 @@ export class EdgeCache {
   }
 
   *setEdge(a: string, b: string, score: number | null, scored: number | null): Step<void> {
-    for (const [list, end, key] of [
-      [this.by.get(a)?.out, 'b', b],
-      [this.by.get(b)?.in, 'a', a],
-    ] as const) {
-      if (!list) continue;
-      const i = find(list, key, end);
+    for (const { list, i } of this.where(a, b)) {
       const cur = list[i];
       // a new object: lists handed out before keep the values they were read with, as rows would
-      if (cur && cur.a === a && cur.b === b) list[i] = { a, b, score: score ?? cur.score, scored: scored ?? cur.scored };
+      list[i] = { a, b, score: score ?? cur.score, scored: scored ?? cur.scored };
     }
     yield* this.g.setEdge(a, b, score, scored);
   }
 
   *dropEdge(a: string, b: string): Step<void> {
+    for (const { list, i } of this.where(a, b)) {
+      list.splice(i, 1);
+      this.held--;
+    }
+    yield* this.g.dropEdge(a, b);
+  }
+
+  /** Where the pair a–b sits in the lists of its cached ends (none, one or both). */
+  private where(a: string, b: string): { list: StoredEdge[]; i: number }[] {
+    const found: { list: StoredEdge[]; i: number }[] = [];
     for (const [list, end, key] of [
       [this.by.get(a)?.out, 'b', b],
       [this.by.get(b)?.in, 'a', a],
     ] as const) {
       if (!list) continue;
       const i = find(list, key, end);
-      const cur = list[i];
-      if (cur && cur.a === a && cur.b === b) {
-        list.splice(i, 1);
-        this.held--;
-      }
+      if (list[i]?.a === a && list[i]?.b === b) found.push({ list, i });
     }
-    yield* this.g.dropEdge(a, b);
+    return found;
   }
 
   /** Inserts or replaces a pair in one end's list (when that end is cached). */
