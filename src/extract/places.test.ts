@@ -348,6 +348,12 @@ describe('places in coded notes', () => {
       expect(run('Shells hit Tell-el-Abyad and Dasht-e-Barchi.').map((p) => p.text)).not.toContain('Dasht');
     });
 
+    it('reads no place in a ship named for one, and still reads the place itself', () => {
+      expect(run('INS Mysore arrived in Djibouti on Monday.').map((p) => p.text)).toEqual(['Djibouti']);
+      expect(run('The USS Cole was bombed in Aden.').map((p) => p.text)).toEqual(['Aden']);
+      expect(run('Floods hit Mysore on Monday.').map((p) => p.text)).toEqual(['Mysore']);
+    });
+
     it('reads a Mexican state by its usual abbreviation after a town', () => {
       const ps = run('Celaya Gto: two men killed at a car wash.');
       expect(byText(ps, 'Celaya')!.value).toMatchObject({ country: 'MX', admin1: 'Guanajuato' });

@@ -896,6 +896,8 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
   // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
   if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return 'operation';
+  // "INS Mysore", "USS Cole", "HMS Sheffield": a ship named for a place is no place
+  if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return 'ship';
   // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
   // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
   if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return 'hyphen-name';
@@ -1404,6 +1406,8 @@ function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
 /** "Operation “Olive Branch”", "“Olive Branch” Operation": a name in quotes beside the word operation. */
 const OPERATION_BEFORE = /\boperation\s*["“'‘]$/i;
 const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
+/** Navies' ship prefixes (written in capitals): the name after one is a ship's. */
+const SHIP_BEFORE = /(?:^|[^\p{L}])(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|PNS|MV)\s$/u;
 /** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
 const CONNECTOR_AFTER = /^-[a-z]{1,3}-\p{Lu}/u;
 const CONNECTOR_BEFORE = /\p{L}-[a-z]{1,3}-$/u;
