@@ -144,6 +144,16 @@ const DASHES = /[-‐‑‒–—]/g;
 const SPACES = /\s+/g;
 const ASCII_PLAIN = /^[a-z0-9 ]*$/;
 const DOTLESS_I = /ı/g;
+/**
+ * Words of letters that normalisation leaves alone or maps one for one (ASCII letters and digits,
+ * Cyrillic а-я ё і ї є ґ, Arabic letters without marks), separated by one space: "ё" folds to "е",
+ * "آ" "أ" "إ" to "ا", "ؤ" to "و", "ئ" and "ى" to "ي" (their hamza and madda are the marks dropped).
+ */
+const PLAIN_LETTERS = /^[a-z0-9\u0430-\u044f\u0451\u0454\u0456\u0457\u0491\u0621-\u063a\u0641-\u064a]+(?: [a-z0-9\u0430-\u044f\u0451\u0454\u0456\u0457\u0491\u0621-\u063a\u0641-\u064a]+)*$/;
+const ONE_FOR_ONE = /[\u0451\u0622-\u0626\u0649]/;
+const ONE_FOR_ONE_ALL = /[\u0451\u0622-\u0626\u0649]/g;
+const FOLDED_LETTER: Readonly<Record<string, string>> = { 'ё': 'е', 'آ': 'ا', 'أ': 'ا', 'ؤ': 'و', 'إ': 'ا', 'ئ': 'ي', 'ى': 'ي' };
+const oneForOne = (c: string) => FOLDED_LETTER[c];
 
 /**
  * Folded form of a name for lookup. Periods go so "St." meets "St" and "U.S." meets "US";
@@ -154,6 +164,13 @@ const DOTLESS_I = /ı/g;
 export function foldName(s: string): string {
   const lower = s.toLowerCase();
   if (ASCII_PLAIN.test(lower)) return lower;
+  // most Cyrillic and Arabic words need no normalisation: their letters fold to themselves or one for one
+  if (PLAIN_LETTERS.test(lower)) return ONE_FOR_ONE.test(lower) ? lower.replace(ONE_FOR_ONE_ALL, oneForOne) : lower;
+  return foldNormalised(lower);
+}
+
+/** foldName of a lower-cased name by Unicode normalisation, the way every name not of PLAIN_LETTERS goes (exported for the test). */
+export function foldNormalised(lower: string): string {
   return lower
     .normalize('NFD')
     .replace(LATIN_MARKS, '$1')

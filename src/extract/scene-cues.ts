@@ -72,8 +72,17 @@ function eventNounScene(text: string, p: PlaceAnnotation): boolean | null {
   return EVENT_NOUN_LEAD.test(text.slice(Math.max(0, p.start - 20), p.start));
 }
 
+/** A letter the English cues are made of, or one they match case-insensitively (long s, Kelvin sign, dotted and dotless i). */
+const LATIN_LETTER = /[A-Za-z\u017f\u0130\u0131\u212a]/;
+
 /** Whether a place is where the action of its sentence happened, by the words around it. */
 export function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
+  // no Latin letter around the place (a Cyrillic or Arabic text): no English cue below can match,
+  // so what is left is the headline-tail test and the preposition the places stage gave
+  if (!LATIN_LETTER.test(text.slice(Math.max(0, p.start - 90), p.end + 60))) {
+    if (/[:|–—-]\s*$/.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
+    return strict ? !!p.preposition && LOCATIVE.has(p.preposition) : true;
+  }
   const byNoun = eventNounScene(text, p);
   if (byNoun !== null) return byNoun;
   if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
@@ -105,6 +114,9 @@ export function qualifiedScene(text: string, p: PlaceAnnotation, items: Annotati
   return items.some((q) => q.kind === 'place' && q.qualifies === p.start && q.end <= p.start && isScene(text, q));
 }
 
+/** A capital letter: a frame's name opens with one. */
+const UPPER = /\p{Lu}/u;
+
 /**
  * A place in the frame of a name the gazetteer lacks: "in Tole kebele, Gimbi woreda (…)", "in
  * Cite Soleil (Port-au-Prince)". Group 1 starts the unknown name, the scene's words stand before it.
@@ -114,7 +126,10 @@ const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{
 /** Whether the place frames an unknown name that stands where a scene would: the frame is the nearest named place. */
 export function framedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
   const from = Math.max(0, p.start - 80);
-  const m = FRAME_BEFORE.exec(text.slice(from, p.start));
+  const before = text.slice(from, p.start);
+  // the frame opens with a capital: none in Arabic text
+  if (!UPPER.test(before)) return false;
+  const m = FRAME_BEFORE.exec(before);
   if (!m) return false;
   const start = from + m.index;
   if (items.some((q) => q.kind === 'place' && q !== p && q.start >= start && q.start < p.start)) return false;

@@ -41,6 +41,18 @@ const SUFFIXES_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
 
 const LETTER = /^\p{L}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
+/** Characters below this (no surrogates among them) have their LETTER and WORD_CHAR classes in CHAR_CLASS. */
+const CLASS_TABLE_END = 0x800;
+const LETTER_BIT = 1;
+const WORD_CHAR_BIT = 2;
+const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(CLASS_TABLE_END);
+  for (let c = 0; c < CLASS_TABLE_END; c++) {
+    const ch = String.fromCharCode(c);
+    t[c] = (LETTER.test(ch) ? LETTER_BIT : 0) | (WORD_CHAR.test(ch) ? WORD_CHAR_BIT : 0);
+  }
+  return t;
+})();
 
 /**
  * Length in code units (1, or 2 for an astral character) of the character at `i` when it may
@@ -52,6 +64,8 @@ function wordCharAt(text: string, i: number, inside: boolean): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (inside && ((c >= 48 && c <= 57) || c === 39 || c === 45)) ? 1 : 0;
+  // Latin, Greek, Cyrillic, Arabic: the classes read from a table made with the same patterns
+  if (c < CLASS_TABLE_END) return (CHAR_CLASS[c] & (inside ? WORD_CHAR_BIT : LETTER_BIT)) === 0 ? 0 : 1;
   const ch = String.fromCodePoint(text.codePointAt(i)!);
   return (inside ? WORD_CHAR : LETTER).test(ch) ? ch.length : 0;
 }

@@ -16,7 +16,6 @@ import type { PlaceAnnotation, ResolvedPlace } from '../model/index.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/gazetteer.js';
 import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
-import { fastFold } from './fold.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
 import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
 
@@ -382,7 +381,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
   const { memo } = doc;
-  const fold = (w: string) => remembered(memo.folds, w, fastFold);
+  const fold = (w: string) => remembered(memo.folds, w, foldName);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
   const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
