@@ -40,7 +40,7 @@ function numberOf(t: Token, lex: Lexicon): number | null {
 }
 
 /** Numbers of the sentence, compounds joined: tens + units either way, Arabic "X عشر". */
-function numbers(tokens: Token[], lex: Lexicon): NumberAt[] {
+function numbers(tokens: readonly Token[], lex: Lexicon): NumberAt[] {
   const out: NumberAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = numberOf(tokens[i], lex);

@@ -205,12 +205,16 @@ interface WordMemo {
   /** A word's forms without its proclitics (`formsOf`; read, never changed) and how many words a name may run to from it. */
   forms: Map<string, readonly string[]>;
   reach: Map<string, number>;
+  /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
+  runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
 }
+
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map() };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map() };
 }
 
 function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -355,7 +359,7 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
 }
 
 
-function prepositionOf(tokens: Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
+function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
   if (clitic) return 'in';
   const prev = tokens[first - 1];
   if (!prev) return null;
@@ -439,16 +443,20 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!span[0].lower.startsWith('ال')) variants.push({ words: ['ال' + span[0].lower, ...span.slice(1).map((s) => s.lower)], clitic: false });
       }
       for (const v of variants) {
-        const stems = v.words.map(stemOf);
-        // the lexicon's own names first: they include short ones ("ЄС", "РФ")
-        const own = fromLexicon(v.words, stems, lex, g);
+        // what the words name, read once per document: a report says its words again and again
+        const run = remembered(memo.runs, v.words.join(' '), (joined) => {
+          const stems = v.words.map(stemOf);
+          // the lexicon's own names first: they include short ones ("ЄС", "РФ")
+          const own = fromLexicon(v.words, stems, lex, g);
+          const named = own || (v.words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
+          return { own, entries: named ? NO_ENTRIES : lookupWords(v.words, stems, lex, g, fold) };
+        });
+        const own = run.own;
         if (own) {
           hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
           break;
         }
-        if (v.words[0].length < 3 && !arabic) continue;
-        if (lex.stopwords.has(v.words.join(' '))) continue;
-        const entries = lookupWords(v.words, stems, lex, g, fold);
+        const entries = run.entries;
         if (!entries.length) continue;
         const e = choose(entries, countries);
         const opening = i === 0 && !arabic;
@@ -520,7 +528,7 @@ const BREAK = /[،,.:;؛!?؟()«»"\n]/;
  * when its name is one the gazetteer holds in a country the document names, else it is settled
  * inside the document's town (settlePlaces).
  */
-function arabicSite(tokens: Token[], i: number, sentence: string, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string, formsOfWord: (w: string) => readonly string[]): Found | null {
+function arabicSite(tokens: readonly Token[], i: number, sentence: string, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string, formsOfWord: (w: string) => readonly string[]): Found | null {
   const t = tokens[i];
   const forms = formsOfWord(t.lower);
   const clitic = /^[وف]?ب/.test(t.lower) && forms.length > 1;

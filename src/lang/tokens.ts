@@ -21,7 +21,24 @@ export function asciiDigits(s: string): string {
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - (d.charCodeAt(0) >= 0x6f0 ? 0x6f0 : 0x660))));
 }
 
-export function tokenize(text: string): Token[] {
+/**
+ * The tokens of the sentences tokenised last: the places and casualty readers both read every
+ * sentence of a document. Read-only arrays; a few hundred sentences (one document's) are kept.
+ */
+const RECENT = new Map<string, readonly Token[]>();
+const RECENT_SENTENCES = 256;
+
+/** The words of a sentence (the same array for the same text, shared: never changed by a caller). */
+export function tokenize(text: string): readonly Token[] {
+  let out = RECENT.get(text);
+  if (out) return out;
+  out = tokenizeNow(text);
+  if (RECENT.size >= RECENT_SENTENCES) RECENT.clear();
+  RECENT.set(text, out);
+  return out;
+}
+
+function tokenizeNow(text: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {

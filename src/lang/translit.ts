@@ -7,7 +7,59 @@ type Make = (config?: { preset: 'ru' | 'uk' | 'mn' }) => { transform(input: stri
 const m = mod as unknown as { default?: Make | { default?: Make } };
 const make: Make = (typeof m.default === 'function' ? m.default : (m.default as { default?: Make } | undefined)?.default ?? (mod as unknown as Make));
 
+/**
+ * The package's `transform`, from tables: the package builds a string one character at a time
+ * with two object lookups and two case conversions each, which the places stage pays for every
+ * capitalised word it does not find. The tables hold what `transform` gives each lower-case
+ * Cyrillic letter at a word's start and inside a word (asked of the package itself, once), and the
+ * walk below is its own: a word starts after a space, an upper-case letter gives its spelling
+ * capitalised, Ukrainian "зг" is "zgh". Text with any other character is left to the package.
+ */
 export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
   const t = make({ preset });
-  return (text) => t.transform(text);
+  const first = new Map<string, string>();
+  const inside = new Map<string, string>();
+  const lowerOf = new Map<string, string>();
+  const prefix = t.transform('б');
+  for (let code = 0x400; code <= 0x4ff; code++) {
+    const c = String.fromCharCode(code);
+    const upper = c.toUpperCase();
+    // lower-case letters with one upper-case letter that lower-cases back
+    if (!/^\p{Ll}$/u.test(c) || upper === c || upper.length !== 1 || upper.toLowerCase() !== c || !/^\p{Lu}$/u.test(upper)) continue;
+    first.set(c, t.transform(c));
+    const after = t.transform('б' + c);
+    if (!after.startsWith(prefix)) continue;
+    inside.set(c, after.slice(prefix.length));
+    lowerOf.set(c, c);
+    lowerOf.set(upper, c);
+  }
+  const fast = (text: string): string | null => {
+    let out = '';
+    let boundary = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === ' ') {
+        out += ' ';
+        boundary = true;
+        continue;
+      }
+      if (ch === '-') {
+        // no letter: the package keeps it, and it ends the word's start as a letter would
+        if (i === 0 || boundary) boundary = false;
+        out += '-';
+        continue;
+      }
+      const lower = lowerOf.get(ch);
+      if (lower === undefined) return null;
+      let letter: string;
+      if (preset === 'uk' && lower === 'г' && i > 0 && lowerOf.get(text[i - 1]) === 'з') letter = 'gh';
+      else if (i === 0 || boundary) {
+        letter = first.get(lower)!;
+        boundary = false;
+      } else letter = inside.get(lower)!;
+      out += ch === lower ? letter : letter.length > 1 ? letter[0].toUpperCase() + letter.slice(1) : letter.toUpperCase();
+    }
+    return out;
+  };
+  return (text) => fast(text) ?? t.transform(text);
 }
