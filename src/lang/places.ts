@@ -207,6 +207,8 @@ interface WordMemo {
   reach: Map<string, number>;
   /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
   runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
+  /** A word (`^` before it when capitalised) → the place it is the adjective of, or null. */
+  demonyms: Map<string, ResolvedPlace | null>;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
@@ -214,7 +216,7 @@ const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map() };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map() };
 }
 
 function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -398,7 +400,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const t = tokens[i];
     if (/^\d/.test(t.lower) || forms(t.lower).some((f) => lex.numbers.has(f))) continue;
     if (!arabic && !capitalised(t)) {
-      const d = demonymOf(t, lex, g, fold);
+      const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }
@@ -482,7 +484,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit) {
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
-      const d = demonymOf(t, lex, g, fold);
+      const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }

@@ -7,6 +7,8 @@ export interface Token {
   text: string;
   /** Lower case, apostrophes as "'", Arabic-Indic digits as ASCII (same length, so offsets hold). */
   lower: string;
+  /** Opens with a capital letter (`capitalised`). */
+  cap: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’ʼ-]{0,60}/gu;
@@ -43,19 +45,23 @@ function tokenizeNow(text: string): Token[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let t = m[0];
-    const trail = TRAILING.exec(t);
-    if (trail) t = t.slice(0, t.length - trail[0].length);
+    // a word ends in an apostrophe or hyphen seldom: the pattern only then
+    const last = t.charCodeAt(t.length - 1);
+    if (last === 39 || last === 45) {
+      const trail = TRAILING.exec(t);
+      if (trail) t = t.slice(0, t.length - trail[0].length);
+    }
     if (!t) continue;
     let lower = t.toLowerCase();
     // one test spares three replaces on the many words that need none
     if (NEEDS_NORMALISING.test(lower)) lower = asciiDigits(lower.replace(APOSTROPHES, "'").replace(TATWEEL, ''));
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower });
+    const c = t[0];
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower, cap: c !== c.toLowerCase() });
   }
   return out;
 }
 
 /** A token that opens with a capital letter ("Донецка"), the sign of a name in Cyrillic text. */
 export function capitalised(t: Token): boolean {
-  const c = t.text[0];
-  return c !== c.toLowerCase();
+  return t.cap;
 }
