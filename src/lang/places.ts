@@ -209,6 +209,8 @@ interface WordMemo {
   runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
   /** A word (`^` before it when capitalised) → the place it is the adjective of, or null. */
   demonyms: Map<string, ResolvedPlace | null>;
+  /** Arabic words that are no place and start none, wherever they stand. */
+  dead: Set<string>;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
@@ -216,7 +218,7 @@ const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map() };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map(), dead: new Set() };
 }
 
 function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -396,9 +398,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const reach = (w: string) => remembered(memo.reach, w, reachFrom);
   const reachFrom = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
+  // an Arabic word read once in the document as no place, whatever stood around it: not read again
+  const { dead } = memo;
+  const siteish = (w: string) => forms(w).some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (/^\d/.test(t.lower) || forms(t.lower).some((f) => lex.numbers.has(f))) continue;
+    if (arabic && dead.has(t.lower)) continue;
+    if (/^\d/.test(t.lower) || forms(t.lower).some((f) => lex.numbers.has(f))) {
+      if (arabic && dead.size < MEMO_WORDS) dead.add(t.lower);
+      continue;
+    }
     if (!arabic && !capitalised(t)) {
       const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
@@ -412,7 +421,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         continue;
       }
     }
-    if (lex.stopwords.has(t.lower) || t.lower.length < 2) continue;
+    if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
+      if (arabic && dead.size < MEMO_WORDS && !siteish(t.lower)) dead.add(t.lower);
+      continue;
+    }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
     const next = tokens[i + 1];
     if (!arabic && next && lex.regionNoun.test(next.lower)) {
@@ -486,6 +498,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
       const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
+      // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
+      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && Math.max(...forms(t.lower).map(reach)) === 1 && !siteish(t.lower)) dead.add(t.lower);
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
