@@ -53,6 +53,11 @@ const ATTACK_OBJECT_BEFORE = /\b(?:attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?
  * a journey ("fled to X"). Group 1: the first end; the second follows it after "to"/"and".
  */
 const ROAD_FIRST = /\b(?:road|highway|route|axis|stretch|railway|track|(?:travell?|driv|mov)ing|located)\s+(?:(?:that\s+)?(?:from|between|linking|connecting|joining)\s+)(?:the\s+(?:towns?|villages?|cities)\s+(?:of\s+)?)?$/i;
+/**
+ * A word one of the two must hold, tested first (ROAD_SECOND, case-insensitive over Unicode, is dear
+ * at every position of the window): the road words, or a letter Unicode case-folds to an ASCII one.
+ */
+const ROAD_WORD = /road|highway|route|axis|stretch|railway|track|travell?ing|driving|moving|located|[\u017f\u212a\u0130\u0131]/i;
 const ROAD_SECOND = /\b(?:road|highway|route|axis|stretch|railway|track|(?:travell?|driv|mov)ing|located)\s+(?:that\s+)?(?:from|between|linking|connecting|joining)\s+(?:the\s+(?:towns?|villages?|cities)\s+(?:of\s+)?)?[\p{L}'’. -]{2,40}?\s+(?:to|and|with)\s+$/iu;
 
 /**
@@ -95,7 +100,7 @@ export function isScene(text: string, p: PlaceAnnotation, strict = true): boolea
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
   if (ATTACK_OBJECT_BEFORE.test(near)) return true;
   const wide = text.slice(Math.max(0, p.start - 90), p.start);
-  if (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide)) return true;
+  if (ROAD_WORD.test(wide) && (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide))) return true;
   if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;

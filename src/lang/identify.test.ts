@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifyLanguage, loadLanguageModel } from './identify.js';
+import { identifyLanguage, loadLanguageModel, letterCounts } from './identify.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 
 const model = await loadLanguageModel();
@@ -37,5 +37,16 @@ describe('no invented facts where no lexicon reads the text', () => {
     expect(annotated.document.lang).toBe('ru');
     expect(reports[0].fatalities?.best).toBe(3);
     expect(reports[0].location?.name).toBe('Donetsk');
+  });
+});
+
+describe('letterCounts', () => {
+  it('counts what the letter and capital patterns keep, astral letters and lone surrogates too', () => {
+    const samples = ['Донецк и Київ', 'ПОГИБЛИ ТРИ ЧЕЛОВЕКА', 'قتل ثلاثة أشخاص في إدلب', 'Ǆemal İstanbul ΣΊΣΥΦΟΣ', '𝐀𝐁c 𐐀𐐨 \ud800x \udc00', '12 — «»', 'ǅ ǈ ʰ ª'];
+    for (let c = 0; c < 0x3000; c += 7) samples.push(String.fromCharCode(c, c + 1, c + 2));
+    for (const s of samples) {
+      const letters = s.replace(/[^\p{L}]/gu, '');
+      expect(letterCounts(s), JSON.stringify(s)).toEqual({ letters: letters.length, capitals: letters.replace(/[^\p{Lu}]/gu, '').length });
+    }
   });
 });

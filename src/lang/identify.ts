@@ -79,15 +79,46 @@ function toCyrillic(text: string): string {
   return s;
 }
 
+const LETTER = /^\p{L}$/u;
+const CAPITAL = /^\p{Lu}$/u;
+/** Characters below this have their classes in LETTER_CLASS: 1 a letter, 2 a capital. */
+const TABLE_END = 0x800;
+const LETTER_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(TABLE_END);
+  for (let c = 0; c < TABLE_END; c++) t[c] = (LETTER.test(String.fromCharCode(c)) ? 1 : 0) | (CAPITAL.test(String.fromCharCode(c)) ? 2 : 0);
+  return t;
+})();
+
+/** Code units of the letters of `text`, and of its capitals (what `/\p{L}/u` and `/\p{Lu}/u` keep), in one pass. */
+export function letterCounts(text: string): { letters: number; capitals: number } {
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < TABLE_END) {
+      const k = LETTER_CLASS[c];
+      letters += k & 1;
+      capitals += k >> 1;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (LETTER.test(ch)) {
+      letters += ch.length;
+      if (CAPITAL.test(ch)) capitals += ch.length;
+    }
+    i += ch.length - 1;
+  }
+  return { letters, capitals };
+}
+
 /** Reads the language of one text. `model` is the loaded lid.176 reader, or null for the script alone. */
 export function identifyLanguage(text: string, model: LanguageModel | null): LanguageReading {
   const sample = text.slice(0, READ_CHARS).replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
   const scripts = countScripts(sample);
   if (scripts.letters < MIN_LETTERS) return { lang: 'und', confidence: null };
   // text in capitals (broadcast transcripts, headlines) reads as nothing to the model: it hears it lower-cased
-  const letters = sample.replace(/[^\p{L}]/gu, '');
-  const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const top = model ? model(letters.length > 20 && capitals > 0.6 * letters.length ? sample.toLowerCase() : sample) : [];
+  const { letters, capitals } = letterCounts(sample);
+  const top = model ? model(letters > 20 && capitals > 0.6 * letters ? sample.toLowerCase() : sample) : [];
   const [best, p] = top[0] ?? [null, 0];
   const share = (n: number) => n / scripts.letters;
   if (share(scripts.cyrillic) > 0.5) {
