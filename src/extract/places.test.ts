@@ -444,3 +444,24 @@ describe('places in headlines', () => {
     expect(names('Members of the Ely Army Cadet Force, Orwell Youth Club and the Parent Free Zone gathered on Monday.')).not.toContain('Force');
   });
 });
+
+describe('namesakes settled by the names around them', () => {
+  it('reads a town and a county that holds it in one state', () => {
+    // Richmond alone would go to a larger namesake; Madison County holds the Kentucky one
+    const ps = run('A charity gave a grant to a shelter in Richmond on Tuesday. The shelter serves families from Madison County and beyond.');
+    expect(byText(ps, 'Richmond')!.value).toMatchObject({ country: 'US', admin1: 'Kentucky' });
+    expect(byText(ps, 'Madison County')!.value).toMatchObject({ country: 'US', admin1: 'Kentucky' });
+  });
+
+  it('reads two small towns near each other in one state', () => {
+    const ps = run('The council of New London met on Monday. The police chief, who grew up in Winfield, asked to keep his job.');
+    expect(byText(ps, 'New London')!.value).toMatchObject({ country: 'US', admin1: 'Iowa' });
+    expect(byText(ps, 'Winfield')!.value).toMatchObject({ country: 'US', admin1: 'Iowa' });
+  });
+
+  it('does not count a name against its own longer form', () => {
+    // "New London City" is New London itself, no neighbour of it: Connecticut's stands
+    const ps = run('New London City officials met on Monday. New London will repave its roads.');
+    expect(byText(ps, 'New London')!.value).toMatchObject({ country: 'US', admin1: 'Connecticut' });
+  });
+});

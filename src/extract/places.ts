@@ -997,10 +997,83 @@ function add(map: Map<string, number>, key: string, w: number): void {
 interface ScoreMemo {
   keys: Map<GazetteerEntry, { region: string; county: string }>;
   fixed: Map<Mention, number[]>;
+  /** Each mention's readings' pair bonuses (`pairBonuses`), when any is not 0. */
+  pair: Map<Mention, number[]>;
 }
 
 function newMemo(): ScoreMemo {
-  return { keys: new Map(), fixed: new Map() };
+  return { keys: new Map(), fixed: new Map(), pair: new Map() };
+}
+
+/**
+ * What a reading gains when another name of the document meets it: a county of the document
+ * that holds it ("Richmond" and "Madison County", both in Kentucky; the county gains as much),
+ * or a town or county of the document within about `km` of it ("New London" and "Winfield",
+ * Iowa). Counted whatever either name's likeliest reading is: two ambiguous names seldom meet in
+ * one place by chance, and a local story names its neighbourhood.
+ */
+const PAIR = { holds: 2, near: 1, km: 30 } as const;
+/** Grid cells of half a degree: a town's neighbours within PAIR.km lie in its cell or the eight around it (up to 60° of latitude). */
+const CELL = 2;
+
+function cellOf(lat: number, lon: number): number {
+  return (Math.floor(lat * CELL) + 400) * 2000 + (Math.floor(lon * CELL) + 800);
+}
+
+/** Whether two names are one ("New London City", "New London"): neither counts as the other's neighbour. */
+function sameName(a: string, b: string): boolean {
+  return a === b || a.includes(b) || b.includes(a);
+}
+
+function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
+  // counties and towns by county key, and points by grid cell, each with the names that read so
+  const counties = new Map<string, string[]>();
+  const towns = new Map<string, string[]>();
+  const cells = new Map<number, { e: GazetteerEntry; key: string }[]>();
+  const put = <K>(map: Map<K, string[]>, k: K, key: string) => {
+    const list = map.get(k);
+    if (!list) map.set(k, [key]);
+    else if (!list.includes(key)) list.push(key);
+  };
+  for (const m of mentions) {
+    for (const e of m.candidates) {
+      if (e.precision !== 'place' && e.precision !== 'admin2') continue;
+      if (e.admin2Code) put(e.precision === 'admin2' ? counties : towns, keysOf(e, memo).county, m.key);
+      const c = cellOf(e.lat, e.lon);
+      const list = cells.get(c);
+      if (list) list.push({ e, key: m.key });
+      else cells.set(c, [{ e, key: m.key }]);
+    }
+  }
+  if (counties.size === 0 && cells.size < 2) return;
+  const other = (keys: string[] | undefined, key: string) => !!keys && keys.some((k) => !sameName(k, key));
+  for (const m of mentions) {
+    let bonuses: number[] | null = null;
+    m.candidates.forEach((e, j) => {
+      if (e.precision !== 'place' && e.precision !== 'admin2') return;
+      let b = 0;
+      if (e.admin2Code && other((e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county), m.key)) b += PAIR.holds;
+      const r = Math.floor(e.lat * CELL) + 400;
+      const c = Math.floor(e.lon * CELL) + 800;
+      search: for (let dr = -1; dr <= 1; dr++) {
+        for (let dc = -1; dc <= 1; dc++) {
+          const list = cells.get((r + dr) * 2000 + c + dc);
+          if (!list) continue;
+          for (const x of list) {
+            if (x.e === e || x.e.country !== e.country || sameName(x.key, m.key)) continue;
+            if (Math.abs(x.e.lat - e.lat) < 0.3 && km(x.e, e) <= PAIR.km) {
+              b += PAIR.near;
+              break search;
+            }
+          }
+        }
+      }
+      if (b === 0) return;
+      if (!bonuses) bonuses = new Array<number>(m.candidates.length).fill(0);
+      bonuses[j] = b;
+    });
+    if (bonuses) memo.pair.set(m, bonuses);
+  }
 }
 
 function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
@@ -1045,6 +1118,8 @@ function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | u
 /** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
 function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
   let s = fixedScores(m, memo)[j];
+  const pair = memo.pair.get(m);
+  if (pair) s += pair[j];
   if (ev) s += support(e, m.key, ev, own, memo);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
@@ -1331,6 +1406,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   linkQualifiers(mentions, tokens, text);
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
+  pairBonuses(mentions, memo);
   for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
   // of weight 1 to 2
