@@ -37,7 +37,10 @@ for (const art of articles) {
     if (d <= 161) continue;
     const readings = g.lookup(foldName(hit.text));
     const near = readings.filter((e) => haversineKm(e.lat, e.lon, gd.lat!, gd.lon!) <= 161);
-    const cause = near.length ? 'choice' : 'absent';
+    // some other name of the document was read within 100 km of the gold point: the story's own
+    // places could have settled it
+    const ctx = places.some((p) => foldName(p.text) !== foldName(hit.text) && haversineKm(p.value.lat, p.value.lon, gd.lat!, gd.lon!) <= 100);
+    const cause = near.length ? (ctx ? 'choice-ctx' : 'choice') : 'absent';
     causes.set(cause, (causes.get(cause) ?? 0) + 1);
     if (n++ >= max) continue;
     const dbg = lines.find((l) => l.startsWith(`${hit.text}@${hit.start}:`)) ?? '';
