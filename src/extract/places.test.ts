@@ -465,3 +465,10 @@ describe('namesakes settled by the names around them', () => {
     expect(byText(ps, 'New London')!.value).toMatchObject({ country: 'US', admin1: 'Connecticut' });
   });
 });
+
+describe("towns from Who's On First", () => {
+  it('reads a Myanmar township seat GeoNames gives no people', () => {
+    const ps = run('Soldiers burned houses in Pauk township, Magway region, on Sunday.');
+    expect(byText(ps, 'Pauk')!.value).toMatchObject({ country: 'MM', precision: 'place' });
+  });
+});
