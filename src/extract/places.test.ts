@@ -472,3 +472,15 @@ describe("towns from Who's On First", () => {
     expect(byText(ps, 'Pauk')!.value).toMatchObject({ country: 'MM', precision: 'place' });
   });
 });
+
+describe('a word opening a line before a place', () => {
+  it('reads a place after an English word that opens the line, not a surname', () => {
+    const ps = run('Photos Irapuato: two shops were set on fire overnight.');
+    expect(byText(ps, 'Irapuato')!.value).toMatchObject({ country: 'MX' });
+  });
+
+  it('still reads a first name or an English word after it as no place', () => {
+    expect(run('Bill Paris spoke on Monday.').length).toBe(0);
+    expect(run('Highway Patrol officers stopped the car.').length).toBe(0);
+  });
+});

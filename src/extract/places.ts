@@ -879,7 +879,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a country's or region's name after an English word is still that place ("Education
     // Minnesota", "Sub-Saharan Africa"); a town's may be a surname ("John Paris")
     const qualifiesRegion = namesRegion(m) && g.englishWord(w) && !g.firstName(foldName(prev.text)) && !PARTY_WORDS.has(w);
-    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0 || (g.englishWord(w) && !g.firstName(foldName(prev.text)) && !g.englishWord(m.key))))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
