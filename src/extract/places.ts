@@ -780,6 +780,19 @@ function regionOf(candidates: readonly GazetteerEntry[], tokens: Token[], at: nu
   return false;
 }
 
+/** A colon after a name: a headline's label ("Photos Irapuato: …"). */
+const LABEL_AFTER = /^\s*:/;
+
+/**
+ * Whether a name after a line's opening word stands as a headline's label: a colon after it, or
+ * its state after it ("Video Celaya Guanajuato: …"); a bare name after the word may be a person's
+ * ("Pensioner Bayram").
+ */
+function labelled(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
+  if (g.englishWord(m.key) || g.firstName(m.key)) return false;
+  return LABEL_AFTER.test(text.slice(m.end, m.end + 3)) || regionOf(m.candidates, tokens, m.last + 1, 1, g);
+}
+
 const NONE: ReadonlySet<string> = new Set();
 /** Initials with periods ("L.A."), and the population from which a city is known by them. */
 const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
@@ -879,7 +892,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a country's or region's name after an English word is still that place ("Education
     // Minnesota", "Sub-Saharan Africa"); a town's may be a surname ("John Paris")
     const qualifiesRegion = namesRegion(m) && g.englishWord(w) && !g.firstName(foldName(prev.text)) && !PARTY_WORDS.has(w);
-    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0 || (g.englishWord(w) && !g.firstName(foldName(prev.text)) && !g.englishWord(m.key))))) {
+    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0 || (g.englishWord(w) && !g.firstName(foldName(prev.text)) && labelled(m, text, tokens, g))))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
@@ -997,7 +1010,7 @@ function add(map: Map<string, number>, key: string, w: number): void {
 interface ScoreMemo {
   keys: Map<GazetteerEntry, { region: string; county: string }>;
   fixed: Map<Mention, number[]>;
-  /** Each mention's readings' pair bonuses (`pairBonuses`), when any is not 0. */
+  /** Each mention's readings' bonuses for a county of the document holding them (`pairBonuses`), when any is not 0. */
   pair: Map<Mention, number[]>;
 }
 
@@ -1006,71 +1019,42 @@ function newMemo(): ScoreMemo {
 }
 
 /**
- * What a reading gains when another name of the document meets it: a county of the document
- * that holds it ("Richmond" and "Madison County", both in Kentucky; the county gains as much),
- * or a town or county of the document within about `km` of it ("New London" and "Winfield",
- * Iowa). Counted whatever either name's likeliest reading is: two ambiguous names seldom meet in
- * one place by chance, and a local story names its neighbourhood.
+ * What a reading gains when a county of the document holds it ("Richmond" and "Madison County",
+ * both in Kentucky), and what the county gains for holding it: counted whatever either name's
+ * likeliest reading is, since a town and a county of the story seldom meet by chance. (Towns of
+ * the story near each other were tried too: common names such as Houston and Jacksonville, or
+ * Stirling and California, meet by chance in many states and countries.)
  */
-const PAIR = { holds: 2, near: 1, km: 30 } as const;
-/** Grid cells of half a degree: a town's neighbours within PAIR.km lie in its cell or the eight around it (up to 60° of latitude). */
-const CELL = 2;
+const HOLDS_BONUS = 2;
 
-function cellOf(lat: number, lon: number): number {
-  return (Math.floor(lat * CELL) + 400) * 2000 + (Math.floor(lon * CELL) + 800);
-}
-
-/** Whether two names are one ("New London City", "New London"): neither counts as the other's neighbour. */
+/** Whether two names are one ("New London City", "New London"): neither counts for the other. */
 function sameName(a: string, b: string): boolean {
   return a === b || a.includes(b) || b.includes(a);
 }
 
 function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
-  // counties and towns by county key, and points by grid cell, each with the names that read so
+  // the names that read as a county, and as a town, by county key
   const counties = new Map<string, string[]>();
   const towns = new Map<string, string[]>();
-  const cells = new Map<number, { e: GazetteerEntry; key: string }[]>();
-  const put = <K>(map: Map<K, string[]>, k: K, key: string) => {
-    const list = map.get(k);
-    if (!list) map.set(k, [key]);
-    else if (!list.includes(key)) list.push(key);
-  };
   for (const m of mentions) {
     for (const e of m.candidates) {
-      if (e.precision !== 'place' && e.precision !== 'admin2') continue;
-      if (e.admin2Code) put(e.precision === 'admin2' ? counties : towns, keysOf(e, memo).county, m.key);
-      const c = cellOf(e.lat, e.lon);
-      const list = cells.get(c);
-      if (list) list.push({ e, key: m.key });
-      else cells.set(c, [{ e, key: m.key }]);
+      if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) continue;
+      const map = e.precision === 'admin2' ? counties : towns;
+      const k = keysOf(e, memo).county;
+      const list = map.get(k);
+      if (!list) map.set(k, [m.key]);
+      else if (!list.includes(m.key)) list.push(m.key);
     }
   }
-  if (counties.size === 0 && cells.size < 2) return;
-  const other = (keys: string[] | undefined, key: string) => !!keys && keys.some((k) => !sameName(k, key));
+  if (counties.size === 0) return;
   for (const m of mentions) {
     let bonuses: number[] | null = null;
     m.candidates.forEach((e, j) => {
-      if (e.precision !== 'place' && e.precision !== 'admin2') return;
-      let b = 0;
-      if (e.admin2Code && other((e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county), m.key)) b += PAIR.holds;
-      const r = Math.floor(e.lat * CELL) + 400;
-      const c = Math.floor(e.lon * CELL) + 800;
-      search: for (let dr = -1; dr <= 1; dr++) {
-        for (let dc = -1; dc <= 1; dc++) {
-          const list = cells.get((r + dr) * 2000 + c + dc);
-          if (!list) continue;
-          for (const x of list) {
-            if (x.e === e || x.e.country !== e.country || sameName(x.key, m.key)) continue;
-            if (Math.abs(x.e.lat - e.lat) < 0.3 && km(x.e, e) <= PAIR.km) {
-              b += PAIR.near;
-              break search;
-            }
-          }
-        }
-      }
-      if (b === 0) return;
+      if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) return;
+      const others = (e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county);
+      if (!others || !others.some((k) => !sameName(k, m.key))) return;
       if (!bonuses) bonuses = new Array<number>(m.candidates.length).fill(0);
-      bonuses[j] = b;
+      bonuses[j] = HOLDS_BONUS;
     });
     if (bonuses) memo.pair.set(m, bonuses);
   }
