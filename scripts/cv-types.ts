@@ -26,9 +26,13 @@ const run = (script: string, a: string[]) => {
   if (r.status !== 0) throw new Error(`${script} failed`);
   return r.stdout;
 };
+// `--softmax-dir DIR`: each fold keeps the category softmax of DIR/fold-i.json (same data), only the head trains
+const sd = trainArgs.indexOf('--softmax-dir');
+const softmaxDir = sd < 0 ? null : trainArgs.splice(sd, 2)[1];
 const trainFold = (i: number) =>
   new Promise<string>((done, fail) => {
-    const p = spawn('npx', ['tsx', 'scripts/train-types.ts', ...trainArgs, '--fold', String(i), '--out', `${dir}/fold-${i}.json`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const from = softmaxDir ? ['--softmax-from', `${softmaxDir}/fold-${i}.json`] : [];
+    const p = spawn('npx', ['tsx', 'scripts/train-types.ts', ...trainArgs, ...from, '--fold', String(i), '--out', `${dir}/fold-${i}.json`], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`fold ${i} failed`))));

@@ -172,6 +172,6 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  * lexicon sets the type (the reports stay as built).
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
-  const typing = classifyType(model, typeFeatures(title, text, textTriggers, titleTriggers, model.leadChars));
+  const typing = classifyType(model, typeFeatures(title, text, textTriggers, titleTriggers, model.leadChars, model.head !== null));
   return { reports: native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars), typing };
 }
