@@ -39,6 +39,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:abduction|forced disappearance)(?=\\s*:)', 'violence_against_civilians', 'abduction_forced_disappearance', ['abduction'], 0.95),
   // strategic developments that are not violence
   rule('defect(?:ed|ing|s|ion|ions|or|ors)?', STR, 'other', ['defection'], 0.95),
+  // people abducted before and now freed: the release (or rescue) is the news, the abduction an earlier event
+  rule('(?:(?:rescued|freed|released|recovered|secured the release of)\\s+[^.;]{0,80}?\\b(?:who|whom|it|they|he|she)\\s+(?:was|were|had been|had)\\s+(?:allegedly\\s+)?(?:kidnapped|abducted)|(?:who|whom)\\s+(?:was|were|had been)\\s+(?:allegedly\\s+)?(?:kidnapped|abducted)[^.;]{0,100}?\\b(?:was|were|have been|has been)\\s+(?:later\\s+|safely\\s+|finally\\s+)?(?:recovered|rescued|released|freed))', STR, 'other', ['release'], 0.9),
   rule('(?:released|freed) (?:\\d+ |two |three |four |five |several |the |all )?(?:[\\w-]+ )?(?:hostages|captives|abductees|prisoners|detainees)', STR, 'other', ['release'], 0.9),
   rule('(?:ceasefire|cease-fire|truce|peace deal|peace agreement|prisoner (?:swap|exchange)|signed an agreement|agreed to)', STR, 'agreement', ['agreement'], 0.8),
   // protesters arrested: ACLED codes the protest, with its intervention, not the arrest
@@ -52,7 +54,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule('(?:(?:arms|weapons?) (?:deliver(?:y|ies)|shipments?|transfers?)|pledged to (?:provide|supply|send)|to (?:provide|supply|send|deliver) (?:\\w+ ){0,3}(?:fighter jets|tanks|missiles|weapons|air defen[cs]e))', STR, 'other', ['weapons_transfer'], 0.6),
   rule('(?:intercepted|shot down (?:\\w+ ){0,2}(?:drones?|missiles?|rockets?|UAVs?)|downed (?:\\w+ ){0,2}(?:drones?|missiles?|UAVs?)|air defen[cs]es? (?:destroyed|downed))', STR, 'disrupted_weapons_use', ['interception'], 0.8),
   // a bomb defused or found is a weapon kept from use: the device named after it is no explosion
-  rule('(?:defused|disarmed|dismantled|deactivated|neutrali[sz]ed|found|discovered|uncovered|recovered|safely detonated)\\s+(?:an?\\s+|the\\s+|two\\s+|three\\s+|\\d+\\s+)?(?:[\\w-]+\\s+){0,2}?(?:IEDs?|improvised explosive devices?|explosive devices?|bombs?|explosives|land ?mines?|mines|suicide vests?)', STR, 'disrupted_weapons_use', [], 0.9),
+  rule('(?:defus(?:ed|ing)|disarm(?:ed|ing)|dismantled|deactivated|neutrali[sz]ed|found|discovered|uncovered|recovered|retrieved|safely detonated)\\s+(?:an?\\s+|the\\s+|two\\s+|three\\s+|\\d+\\s+)?["“]?(?:[\\w-]+["”]?\\s+){0,2}?(?:IEDs?|improvised explosive devices?|explosive devices?|bombs?|explosives|land ?mines?|mines|suicide vests?|(?:hand )?grenades?)', STR, 'disrupted_weapons_use', [], 0.9),
+  // the same told of the device first: "a bomb planted near the gate was defused", "three IEDs were recovered"
+  rule('(?:IEDs?|improvised explosive devices?|explosive devices?|bombs?|explosives|land ?mines?|(?:hand )?grenades?)(?:\\s+\\([\\w\\s]{1,12}\\))?\\s+(?:(?!explod|went\\b|blast|kill|injur|wound|and\\b)[\\w,-]+\\s+){0,6}?(?:was|were|had been|have been|has been|being)\\s+(?:later\\s+|safely\\s+|immediately\\s+|also\\s+)?(?:defused|found|recovered|retrieved|seized|discovered|detected|unearthed|disposed of|neutrali[sz]ed|deactivated)', STR, 'disrupted_weapons_use', [], 0.9),
   rule('(?:defused|disarmed|seized (?:\\w+ ){0,4}(?:weapons|arms|explosives|ammunition))', STR, 'disrupted_weapons_use', [], 0.7),
   rule('(?:set up|established|erected) (?:[\\w-]+ ){0,4}?(?:base|bases|headquarters|camp)', STR, 'headquarters_or_base_established', [], 0.7),
   // a group's own changes: new leaders, mergers, splits, allegiance, recruitment drives

@@ -45,6 +45,18 @@ describe('findTriggers', () => {
       expect(types('Insurgents attacked a police post on the highway.')[0]).toBe('armed_clash');
       expect(types('Rebels captured the district centre after brief fighting.')[0]).toBe('non_state_actor_overtakes_territory');
       expect(types('Engineers defused an IED planted under a culvert.')).toEqual(['disrupted_weapons_use']);
+      // the device told first, a quoted adjective, a grenade: still a weapon kept from use
+      expect(types('A bomb left near the bus stand was defused by the disposal squad.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Four IEDs (each 3 kg) weighing twelve kilograms were recovered by the patrol.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Police defused a “crude” bomb outside the office.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Villagers found a hand grenade in a field.')).toEqual(['disrupted_weapons_use']);
+      // people abducted before and now freed: a release, not a new abduction
+      expect(types('Police rescued a trader (45) and his driver, who were abducted from the highway on Monday.')[0]).toBe('other');
+      expect(types('Two engineers, who were kidnapped by gunmen from a dam site last month, were recovered from a forest on Friday.')[0]).toBe('other');
+      expect(types('The rebels freed the 12 workers they had abducted from a quarry.')[0]).toBe('other');
+      expect(types('Gunmen abducted two engineers from a dam site on Friday.')[0]).toBe('abduction_forced_disappearance');
+      // but a device that went off is an explosion, whatever was found after it
+      expect(types('A bomb exploded and the suspects were detected on camera.')[0]).toBe('remote_explosive_landmine_ied');
     });
     it('reads killings by unnamed gunmen and people burned alive as attacks', () => {
       expect(types('Unidentified men killed a pastor at his home.')).toContain('attack');
