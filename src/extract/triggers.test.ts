@@ -50,6 +50,17 @@ describe('findTriggers', () => {
       expect(types('Four IEDs (each 3 kg) weighing twelve kilograms were recovered by the patrol.')).toEqual(['disrupted_weapons_use']);
       expect(types('Police defused a “crude” bomb outside the office.')).toEqual(['disrupted_weapons_use']);
       expect(types('Villagers found a hand grenade in a field.')).toEqual(['disrupted_weapons_use']);
+      // words of other news: a car or market crash, a fall to a death or a price, a team taking control, code execution, a date in March
+      const all = (t: string) => findTriggers(t).map((x) => x.type);
+      expect(all('Two cars crashed on the highway, and the market crash wiped out savings.')).toEqual([]);
+      expect(all('A military helicopter crashed near the base.')).toEqual(['armed_clash']);
+      expect(all('The climber fell to his death; shares fell to $12.')).not.toContain('non_state_actor_overtakes_territory');
+      expect(all('The town fell to the rebels on Sunday.')).toEqual(['non_state_actor_overtakes_territory']);
+      expect(all('The visitors took control with a 19-4 run.')).toEqual([]);
+      expect(all('Insurgents took control of the district centre.')).toEqual(['non_state_actor_overtakes_territory']);
+      expect(all('The flaw allows remote code execution.')).toEqual([]);
+      expect(all('He spoke after the March 11 vote.')).toEqual([]);
+      expect(all('Thousands joined the march to parliament.')).toEqual(['peaceful_protest']);
       // people abducted before and now freed: a release, not a new abduction
       expect(types('Police rescued a trader (45) and his driver, who were abducted from the highway on Monday.')[0]).toBe('other');
       expect(types('Two engineers, who were kidnapped by gunmen from a dam site last month, were recovered from a forest on Friday.')[0]).toBe('other');
