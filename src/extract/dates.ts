@@ -14,7 +14,7 @@ import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
-const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
+const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
 /** Words that make a date relative to the day of writing: meaningless without a publication date. */
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
@@ -36,6 +36,19 @@ const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
 const BARE_FRACTION = /^\d{1,2}\/\d{1,2}$/;
 /** "two months after", "four weeks later", "a day before": an offset from an event it does not name, no date. */
 const OFFSET = /^(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)$/i;
+/**
+ * "for 10 years", "after four years", "in two weeks", "in the day": a length of time, no day
+ * (chrono reads it as a day counted from publication).
+ */
+const DURATION = /^(?:(?:for|after|in|within|over)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+|the\s+(?:past\s+|last\s+)?)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few|many|a few)\s+(?:years?|months?|weeks?|days?|decades?)|in the day)$/i;
+/** "march", "may" in lower case are a verb and a modal ("will march to city hall"), not months. */
+const LOWER_MONTH = /^(?:march|may)$/;
+/** "Sun" of "Sun-Times", "Wed" alone: a weekday's abbreviation stands for a day only with a period or a date after it. */
+const BARE_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)$/i;
+/** "born April 6, 2009", "Date of Birth: 01/6/1992": a birthday, no day of the story. */
+const BIRTH_BEFORE = /\b(?:born|birth|DOB)\b[\s:,]*(?:on\s+|in\s+)?$/i;
+/** The weekend: Saturday and Sunday (chrono gives one of them). */
+const WEEKEND = /\bweekend\b/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -173,7 +186,19 @@ function intoThePast(r: chrono.ParsedResult, day: Date, published: Date, sentenc
  * "said Tuesday", "arrested Thursday", "pleaded guilty on Monday", "the toll rose on Sunday",
  * "Updated: May 31". Bounded: at most 30 characters between the word and the date.
  */
-const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
+const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|(?<!\b(?:shooting|shootings|shots?|gunfire|gunshots?|incident|attack|stabbing)\s+(?:was\s+|were\s+|first\s+)?)reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
+/**
+ * A later step's word before the date, unless the incident is named between them: "said the
+ * shooting happened Tuesday", "held for court after the shooting March 9" date the shooting.
+ */
+const INCIDENT_NOUN = /\b(?:shooting|shootings|shot|shots|gunfire|killing|killings|slaying|attack|incident)\b/i;
+function laterBefore(before: string): boolean {
+  const m = LATER_BEFORE.exec(before);
+  if (!m) return false;
+  const word = /^[\w-]+/.exec(m[0]);
+  return !INCIDENT_NOUN.test(m[0].slice(word ? word[0].length : 0));
+}
+
 /** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
 const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
 
@@ -304,13 +329,25 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim()) || OFFSET.test(r.text.trim())) continue;
+    const bare = r.text.trim();
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(bare) || BARE_FRACTION.test(bare) || OFFSET.test(bare)) continue;
+    if (!locale && (DURATION.test(bare) || LOWER_MONTH.test(bare) || (BARE_ABBREVIATION.test(bare) && !/^[.,]/.test(sentence.slice(r.index + r.text.length))))) continue;
+    if (!locale && BIRTH_BEFORE.test(sentence.slice(Math.max(0, r.index - 20), r.index))) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
     let day = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
     if (pub) day = intoThePast(r, day, pub, sentence);
+    if (!locale && WEEKEND.test(r.text) && precision === 'day') {
+      // the Saturday of that weekend: chrono gives the Saturday or, for "last weekend", the Sunday
+      const dow = day.getUTCDay();
+      day = addDays(day, dow === 0 ? -1 : dow === 6 ? 0 : -(dow + 1));
+    }
     let value = intervalFor(day, precision, pub);
+    if (!locale && WEEKEND.test(r.text) && precision === 'day') {
+      const sunday = addDays(day, 1);
+      value = { start: value.start, end: isoDate(pub && sunday > pub ? pub : sunday), precision: 'day' };
+    }
     if (r.end && r.end.isCertain('day')) {
       const endDay = new Date(Date.UTC(r.end.get('year')!, r.end.get('month')! - 1, r.end.get('day')!));
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
@@ -318,7 +355,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
     const stampLine = isStamp(sentence, r.index, r.index + r.text.length);
-    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
+    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (laterBefore(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
     if (a.later && stampLine && publishingWordsOnly(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     out.push(a);
   }
