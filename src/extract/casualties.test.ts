@@ -228,8 +228,8 @@ describe('news phrasings of a toll', () => {
     expect(full('Mother, father, toddler dead in apartment')).toEqual([['fatalities', 3, false, false]]);
     expect(full('Third victim dies after bar shooting')).toEqual([['fatalities', 3, false, false]]);
   });
-  it('reads an apposition once and a noun "shot" as no one hit', () => {
-    expect(full('Eight other people, five men and three women, were also shot.')).toEqual([['injured', 8, true, false]]);
+  it('reads an apposition once ("other" people hit are hurt besides the dead) and a noun "shot" as no one hit', () => {
+    expect(full('Eight other people, five men and three women, were also shot.')).toEqual([['injured', 8, false, false]]);
     expect(full('Two of the four victims died.')).toEqual([['fatalities', 2, false, false]]);
     expect(full('Neighbours heard a single shot.')).toEqual([]);
     expect(full('A woman called 911 at 0:41 Woman dies later')).toEqual([['fatalities', 1, false, false]]);
@@ -280,5 +280,32 @@ describe('two people hit, named without a number (issue 17)', () => {
   it('reads "X shot his wife" as the wife hit, not X', () => {
     expect(full('A man shot his girlfriend and her son early Sunday.')).toEqual([['injured', 2, true]]);
     expect(full('The farmer was accidentally shooting his nephew and his brother-in-law while hunting.')).toEqual([['injured', 2, true]]);
+  });
+});
+
+describe('numbers that count no one, and the hit counted apart (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('reads no count in the times a person was shot, a clock, the emergency number or "over an"', () => {
+    expect(full('The boy was shot four times in the chest.')).toEqual([['injured', 1, true]]);
+    expect(full('Police said the teen was killed around 4:30 p.m. on the porch.')).toEqual([['fatalities', 1, false]]);
+    expect(full('A neighbour ran out and said, "Call 911 for the people shot next door."').some(([, n]) => n === 911)).toBe(false);
+    expect(full('"She was killed over an argument about money," the sergeant said.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('reads "hurt or killed" as no toll', () => {
+    expect(full('Nine children have been hurt or killed by gunfire this spring.')).toEqual([]);
+  });
+  it('reads "others" hit as hurt besides the dead, not as the hit the dead are taken from', () => {
+    expect(full('One man died at the scene and three others were shot.')).toEqual([['fatalities', 1, false], ['injured', 3, false]]);
+    expect(full('A woman was killed; two other people were also struck by gunfire.')).toEqual([['fatalities', 1, false], ['injured', 2, false]]);
+  });
+  it('reads an apposition that names fewer than its count once', () => {
+    expect(full('Two others, a 30-year-old man and 41-year-old man, were also shot.')).toEqual([['injured', 2, false]]);
+  });
+  it('counts the people hit in a double or a triple shooting, and one shot with himself', () => {
+    expect(full('Police are investigating a double shooting on Elm Street.')).toEqual([['injured', 2, true]]);
+    expect(full('One man died after a triple shooting downtown.')).toEqual([['fatalities', 1, false], ['injured', 3, true]]);
+    expect(full('He accidentally fired the pistol, shooting himself and a woman.')).toEqual([['injured', 2, true]]);
+    expect(full('Three men received life-threatening injuries.')).toEqual([['injured', 3, false]]);
+    expect(full('The boy was hit by shots fired from a passing car.')).toEqual([['injured', 1, true]]);
   });
 });

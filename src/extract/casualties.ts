@@ -86,6 +86,8 @@ interface Verb {
   update?: boolean;
   /** "shot himself": the one person is the actor, right after the word. */
   selfAfter?: boolean;
+  /** "a double shooting": the word itself counts the people hit (see MULTIPLE). */
+  multiple?: true;
   /** "killing her": one person named by a pronoun right after the word. */
   pronounAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
@@ -114,6 +116,8 @@ const ARTICLE_AT = /^an?\s/i;
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
+const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
+const MULTIPLE: Record<string, number> = { double: 2, triple: 3, quadruple: 4 };
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
@@ -175,7 +179,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
   [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
@@ -185,7 +189,7 @@ const VERBS: [RegExp, Verb][] = [
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
-  [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
+  [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
   [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
@@ -193,7 +197,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
-  [/\b(?:shot|shoots)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  // "a double shooting", "the triple shooting": two or three people hit, dead or alive
+  [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
@@ -245,6 +251,8 @@ function findGroups(sentence: string): Group[] {
   for (let m = GROUP.exec(sentence); m; m = GROUP.exec(sentence)) {
     // "2014 video of father killed", "0:41 Woman dies": a year or a clock is no count
     if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
+    // "call 911 for multiple people shot": the emergency number is no count
+    if (m[2] === '911') continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -280,7 +288,7 @@ function findGroups(sentence: string): Group[] {
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
       if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
       rest = rest ? addCounts(rest, g.count) : g.count;
-      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best === head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best <= head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
     } else {
       head = g.count;
       rest = null;
@@ -324,6 +332,16 @@ function ordinalCount(phrase: string): Count {
   const n = m ? ORDINALS[m[1].toLowerCase()] : 1;
   return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
 }
+/** After a number: not people ("shot five times", "killed around 4:30 p.m.", "fired 3 rounds"). */
+const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
+/** "over an apparent robbery": "over" and an article are no count. */
+const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
+/** "hurt or killed", "killed or wounded": both at once, neither a toll of its own. */
+const EITHER_BEFORE = /\b(?:hurt|injured|wounded|killed)\s+or\s+$/i;
+const EITHER_AFTER = /^\s+or\s+(?:hurt|injured|wounded|killed)\b/i;
+const EITHER_IN = /\b(?:hurt|injured|wounded)\s+or\s+killed\b/i;
+/** "three others were shot", "two other people were struck": hit besides those told before (the dead), so hurt. */
+const OTHERS_GROUP = /\bothers?\b/i;
 /** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
 const CLOCK_BEFORE = /\d:\s*$/;
 /** A verb form of one person: "was wounded", "is in critical condition". */
@@ -409,6 +427,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
+      if (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0])) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
@@ -418,7 +437,18 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
       } else if (verb.selfAfter) {
         const who = SELF_AT.exec(sentence.slice(ve));
-        if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+        if (who) {
+          group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+          // "shooting himself and a woman": the one coordinated after him was hit too
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 8 && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          if (more) {
+            used.add(more);
+            group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: more.victims };
+          }
+        }
+      } else if (verb.multiple) {
+        const n = MULTIPLE[m[0].slice(0, m[0].search(/[- ]/)).toLowerCase()];
+        group = { start: vs, end: ve, count: { low: n, best: n, high: n }, victims: null };
       } else if (verb.self) {
         group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
       } else if (verb.one) {
@@ -447,7 +477,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!verb.one && ARTICLE_AT.test(sentence.slice(ve, ve + 4)) && group?.start !== ve) continue;
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
-        const n = BARE_AFTER.exec(sentence.slice(ve));
+        let n = BARE_AFTER.exec(sentence.slice(ve));
+        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) n = null;
         const count = n && toCount(n[1], n[2], n[3]);
         const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
@@ -503,7 +534,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       }
       used.add(group);
       take(Math.min(vs, group.start), Math.max(ve, group.end));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
+      // "three others were shot" are hit besides the dead told before: hurt, not the hit the dead are taken from
+      const others = verb.struck && verb.side === 'before' && group.start < vs && OTHERS_GROUP.test(sentence.slice(group.start, group.end));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
     }
   }
   return oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset);

@@ -231,3 +231,10 @@ describe('a page stamp', () => {
     expect(r.claims.some((c) => c.field === 'date')).toBe(true);
   });
 });
+
+describe('a vague number of hurt beside a counted hit (issue 17)', () => {
+  it('takes the hit counted over "several people injured"', () => {
+    const r = main('Four shot at club\n\nShots rang out at a club early Saturday, leaving several people injured. Police said four victims were shot and all are expected to survive.');
+    expect(r.injured?.best).toBe(4);
+  });
+});

@@ -260,6 +260,8 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
   const left = Math.max(0, hit.best - dead);
   const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
   if (!told) return fromHit;
+  // "leaving several people injured" then "four victims were struck": the counted hit, not the vague word's figure
+  if (vague.length === injured.length && vague.every(Boolean)) return fromHit;
   return fromHit.best > told.best ? fromHit : told;
 }
 
