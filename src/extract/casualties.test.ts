@@ -309,3 +309,22 @@ describe('numbers that count no one, and the hit counted apart (issue 17, fourth
     expect(full('The boy was hit by shots fired from a passing car.')).toEqual([['injured', 1, true]]);
   });
 });
+
+describe('the dead in local news phrasings (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best]);
+  it('reads "fatally shot" with an object as active, the shooter who then killed himself one more', () => {
+    expect(full('A student who fatally shot three people before turning the gun on himself left a note.')).toEqual([['fatalities', 4]]);
+    expect(full('He is accused of shooting five people to death before killing himself.')).toEqual([['fatalities', 6]]);
+    expect(full('At least four are dead, including the gunman who took his own life.')).toEqual([['fatalities', 4]]);
+  });
+  it('reads a double homicide, a named killing and a deceased person as dead', () => {
+    expect(full('Detectives are investigating a double homicide in the north end.')).toEqual([['fatalities', 2]]);
+    expect(full('A man was charged in the killing of Jane Roe of Smallville.')).toEqual([['fatalities', 1]]);
+    expect(full('Arriving deputies located a deceased male in the yard.')).toEqual([['fatalities', 1]]);
+    expect(full('Police said the fatal shooting of a 13-year-old girl has led to an arrest.')).toEqual([['fatalities', 1]]);
+  });
+  it('reads no casualty in a death of natural causes', () => {
+    expect(full('Their grandmother died of natural causes last spring.')).toEqual([]);
+    expect(full('His older sister died from cancer a day before the shooting.')).toEqual([]);
+  });
+});

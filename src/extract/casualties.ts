@@ -117,10 +117,14 @@ const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
+const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
+const TO_DEATH_CUE = /\bto death\b/i;
+const DEATH_OF_CUE = /(?:killing|murder|slaying|death) of \p{Lu}/iu;
+const DECEASED_CUE = /\bdeceased\b/i;
 const MULTIPLE: Record<string, number> = { double: 2, triple: 3, quadruple: 4 };
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|has|had|was|is|that)\\b))`;
 /** What OBJECT_AFTER starts with: one cheap test before the long list of persons. */
 const OBJECT_LEAD = /^\s+(?:his|her|their|an?)\s/i;
 /** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
@@ -155,7 +159,13 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
-  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt|shot|shooting)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after', cue: TO_DEATH_CUE }],
+  // "a double homicide", "the triple murder": two or three dead
+  [/\b(?:double|triple|quadruple)[- ](?:homicides?|murders?|killings?|slayings?)\b/gi, { field: 'fatalities', side: 'after', multiple: true, cue: MULTIPLE_DEATH_CUE }],
+  // "the killing of Jane Doe", "in the death of John Smith": one dead, named
+  [/\b(?:[Kk]illing|[Mm]urder|[Ss]laying|[Ss]hooting death|[Dd]eath)\s+of\s+(?=\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)/gu, { field: 'fatalities', side: 'after', self: true, cue: DEATH_OF_CUE }],
+  // "deputies located a deceased male": one dead
+  [new RegExp(`\\ban?\\s+deceased\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
@@ -340,6 +350,13 @@ const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
 const EITHER_BEFORE = /\b(?:hurt|injured|wounded|killed)\s+or\s+$/i;
 const EITHER_AFTER = /^\s+or\s+(?:hurt|injured|wounded|killed)\b/i;
 const EITHER_IN = /\b(?:hurt|injured|wounded)\s+or\s+killed\b/i;
+/** "fatally shot" with no auxiliary before it, and what makes it active: an object after it. */
+const FATALLY_BARE = /^fatally\s/i;
+const ACTIVE_OBJECT = /^\s+(?:\d|an?\s|the\s|his\s|her\s|their\s|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|both\b|at least\b)/i;
+/** "died of natural causes", "died from cancer": a death that is no casualty. */
+const NATURAL_AFTER = /^\s+(?:of|from)\s+(?:natural causes|cancer|an? (?:illness|disease|heart attack|stroke|overdose)|illness|disease|a long illness|complications of (?:cancer|diabetes))\b/i;
+/** "at least four are dead, including the gunman who took his own life": the shooter among the dead, not one more. */
+const AMONG_BEFORE = /\b(?:including|among them)\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|\p{Lu}[\p{L}'’-]+)\s+(?:who|,)/u;
 /** "three others were shot", "two other people were struck": hit besides those told before (the dead), so hurt. */
 const OTHERS_GROUP = /\bothers?\b/i;
 /** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
@@ -364,7 +381,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|homicid|deceased|slay|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -427,10 +444,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
+      if (verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
       if (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0])) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
+      // "a student who fatally shot three people": active, the count is after the word (read by the next form)
+      if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
@@ -529,7 +549,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.field === 'fatalities') {
         const self = AND_SELF.exec(sentence.slice(group.end));
         const after = Math.max(group.end, ve);
-        const suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        let suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        if (suicide && AMONG_BEFORE.test(suicide[0])) suicide = null;
         if (self || suicide) group = { ...group, end: self ? group.end + self[0].length : after + suicide![0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       }
       used.add(group);
