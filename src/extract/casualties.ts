@@ -107,7 +107,9 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
 const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
-const FIGHTING_CUE = /\bfight(?:s|ing) for\b/i;
+const FIGHTING_CUE = /\bfight(?:s|ing) for\b|\bclinging to\b/i;
+const SURVIVED_CUE = /\bsurvived\b/i;
+const INVERTED_CUE = /\b(?:Injured|Wounded|Hurt)\s+(?:in\s|was\s|were\s)/;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
 const PRONOUN_AT = /^(?:him|her)\b/i;
@@ -124,7 +126,7 @@ const DECEASED_CUE = /\bdeceased\b/i;
 const MULTIPLE: Record<string, number> = { double: 2, triple: 3, quadruple: 4 };
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|has|had|was|is|that)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|that|led|has led)\\b))`;
 /** What OBJECT_AFTER starts with: one cheap test before the long list of persons. */
 const OBJECT_LEAD = /^\s+(?:his|her|their|an?)\s/i;
 /** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
@@ -195,7 +197,11 @@ const VERBS: [RegExp, Verb][] = [
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
-  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:fighting|fights)\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  // "One of the five victims survived the shooting": hurt, alive
+  [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40 }],
+  // "Injured in the gunfire were a boy and a woman": the hurt named after the word
+  [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
@@ -359,6 +365,8 @@ const NATURAL_AFTER = /^\s+(?:of|from)\s+(?:natural causes|cancer|an? (?:illness
 const AMONG_BEFORE = /\b(?:including|among them)\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|\p{Lu}[\p{L}'’-]+)\s+(?:who|,)/u;
 /** "three others were shot", "two other people were struck": hit besides those told before (the dead), so hurt. */
 const OTHERS_GROUP = /\bothers?\b/i;
+const ALSO_HIT = /\balso\b/i;
+const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 /** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
 const CLOCK_BEFORE = /\d:\s*$/;
 /** A verb form of one person: "was wounded", "is in critical condition". */
@@ -546,6 +554,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
       if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
+      // the words read for the count; what a suicide adds after them stays free for other counts ("… and one wounded before killing himself")
+      const core = group.end;
       if (verb.field === 'fatalities') {
         const self = AND_SELF.exec(sentence.slice(group.end));
         const after = Math.max(group.end, ve);
@@ -554,9 +564,10 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (self || suicide) group = { ...group, end: self ? group.end + self[0].length : after + suicide![0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       }
       used.add(group);
-      take(Math.min(vs, group.start), Math.max(ve, group.end));
-      // "three others were shot" are hit besides the dead told before: hurt, not the hit the dead are taken from
-      const others = verb.struck && verb.side === 'before' && group.start < vs && OTHERS_GROUP.test(sentence.slice(group.start, group.end));
+      take(Math.min(vs, group.start), Math.max(ve, core));
+      // "three others were shot", "a woman was also shot" are hit besides the dead told before:
+      // hurt, not the hit the dead are taken from ("he was also shot in the leg" may be the dead man)
+      const others = verb.struck && verb.side === 'before' && group.start < vs && (OTHERS_GROUP.test(sentence.slice(group.start, group.end)) || (ALSO_HIT.test(sentence.slice(group.start, ve)) && !PRONOUN_SUBJECT.test(sentence.slice(group.start, group.end))));
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
     }
   }

@@ -238,3 +238,10 @@ describe('a vague number of hurt beside a counted hit (issue 17)', () => {
     expect(r.injured?.best).toBe(4);
   });
 });
+
+describe('a count over a span of days or across the city is background (issue 17)', () => {
+  it('keeps the incident\'s count over the city\'s', () => {
+    const r = main('Man wounded on Elm Street\n\nA man was wounded on Elm Street early Friday, police said. The shooting came during a weekend that saw 20 people shot over a span of 80 hours.');
+    expect(r.injured?.best).toBe(1);
+  });
+});
