@@ -86,6 +86,8 @@ interface Verb {
   update?: boolean;
   /** "shot himself": the one person is the actor, right after the word. */
   selfAfter?: boolean;
+  /** One of the rules of rare words, all tried only where RARE_CUE finds one of them (one scan for all). */
+  rare?: true;
   /** "a double shooting": the word itself counts the people hit (see MULTIPLE). */
   multiple?: true;
   /** "killing her": one person named by a pronoun right after the word. */
@@ -118,15 +120,17 @@ const ARTICLE_AT = /^an?\s/i;
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
+/** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
+const RARE_CUE = /to death|(?:double|triple|quadruple)[- ](?:shoot|homicid|murder|kill|slay)|(?:killing|murder|slaying|death) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/i;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
 const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
 const TO_DEATH_CUE = /\bto death\b/i;
-const DEATH_OF_CUE = /(?:killing|murder|slaying|death) of \p{Lu}/iu;
+const DEATH_OF_CUE = /(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]/;
 const DECEASED_CUE = /\bdeceased\b/i;
 const MULTIPLE: Record<string, number> = { double: 2, triple: 3, quadruple: 4 };
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
-const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who|that|led|has led)\\b))`;
+const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
 /** What OBJECT_AFTER starts with: one cheap test before the long list of persons. */
 const OBJECT_LEAD = /^\s+(?:his|her|their|an?)\s/i;
 /** A person right after "shot": its object, as in "shot his wife", "shot a 7-year-old girl". */
@@ -161,13 +165,13 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
-  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt|shot|shooting)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after', cue: TO_DEATH_CUE }],
+  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt|shot|shooting)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after', cue: TO_DEATH_CUE, rare: true }],
   // "a double homicide", "the triple murder": two or three dead
-  [/\b(?:double|triple|quadruple)[- ](?:homicides?|murders?|killings?|slayings?)\b/gi, { field: 'fatalities', side: 'after', multiple: true, cue: MULTIPLE_DEATH_CUE }],
+  [/\b(?:double|triple|quadruple)[- ](?:homicides?|murders?|killings?|slayings?)\b/gi, { field: 'fatalities', side: 'after', multiple: true, cue: MULTIPLE_DEATH_CUE, rare: true }],
   // "the killing of Jane Doe", "in the death of John Smith": one dead, named
-  [/\b(?:[Kk]illing|[Mm]urder|[Ss]laying|[Ss]hooting death|[Dd]eath)\s+of\s+(?=\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)/gu, { field: 'fatalities', side: 'after', self: true, cue: DEATH_OF_CUE }],
+  [/\b(?:[Kk]illing|[Mm]urder|[Ss]laying|[Ss]hooting death|[Dd]eath)\s+of\s+(?=\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)/gu, { field: 'fatalities', side: 'after', self: true, cue: DEATH_OF_CUE, rare: true }],
   // "deputies located a deceased male": one dead
-  [new RegExp(`\\ban?\\s+deceased\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE }],
+  [new RegExp(`\\ban?\\s+deceased\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE, rare: true }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
@@ -199,9 +203,9 @@ const VERBS: [RegExp, Verb][] = [
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
   // "One of the five victims survived the shooting": hurt, alive
-  [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40 }],
+  [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
-  [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE }],
+  [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
@@ -215,7 +219,7 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
-  [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE }],
+  [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
@@ -355,6 +359,8 @@ const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
 /** "hurt or killed", "killed or wounded": both at once, neither a toll of its own. */
 const EITHER_BEFORE = /\b(?:hurt|injured|wounded|killed)\s+or\s+$/i;
 const EITHER_AFTER = /^\s+or\s+(?:hurt|injured|wounded|killed)\b/i;
+const EITHER_CUE = /\s(?:or|OR)\s/;
+const NATURAL_CUE = /natural causes|cancer|illness|disease|heart attack|stroke|overdose/i;
 const EITHER_IN = /\b(?:hurt|injured|wounded)\s+or\s+killed\b/i;
 /** "fatally shot" with no auxiliary before it, and what makes it active: an object after it. */
 const FATALLY_BARE = /^fatally\s/i;
@@ -389,7 +395,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|homicid|deceased|slay|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -444,7 +450,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
     take(m.index, m.index + m[0].length);
   }
 
+  // rare words, looked for once a sentence before the per-match checks that need them
+  const either = EITHER_CUE.test(sentence);
+  const natural = NATURAL_CUE.test(sentence);
+  const rare = RARE_CUE.test(sentence);
   for (const [re, verb] of VERBS) {
+    if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -452,8 +463,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
-      if (verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
-      if (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0])) continue;
+      if (natural && verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
+      if (either && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
