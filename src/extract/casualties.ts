@@ -121,7 +121,7 @@ const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
-const RARE_CUE = /to death|(?:double|triple|quadruple)[- ](?:shoot|homicid|murder|kill|slay)|(?:killing|murder|slaying|death) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/i;
+const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
 const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
 const TO_DEATH_CUE = /\bto death\b/i;
@@ -171,7 +171,7 @@ const VERBS: [RegExp, Verb][] = [
   // "the killing of Jane Doe", "in the death of John Smith": one dead, named
   [/\b(?:[Kk]illing|[Mm]urder|[Ss]laying|[Ss]hooting death|[Dd]eath)\s+of\s+(?=\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)/gu, { field: 'fatalities', side: 'after', self: true, cue: DEATH_OF_CUE, rare: true }],
   // "deputies located a deceased male": one dead
-  [new RegExp(`\\ban?\\s+deceased\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+)?(?:${SINGULAR_PERSON})\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE, rare: true }],
+  [/\ban?\s+deceased\s+(?:(?:white|black|hispanic|asian|adult|young|elderly|unidentified)\s+)?(?:male|female|man|woman|person|victim|boy|girl|child|teen|teenager|juvenile|adult|individual)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE, rare: true }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
@@ -464,7 +464,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
       if (natural && verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
-      if (either && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
+      if (either && sentence.lastIndexOf(' or ', ve + 4) >= vs - 16 && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
