@@ -11,7 +11,8 @@
  * sample; ids and categories only, no text of the data): `field <TAB> article id <TAB> category`,
  * a category's first letter `d` for data-bound, `f` for fixable by sitrep (the codes below).
  * The ceiling of a field: (right + fixable share × misses) / articles, the share with a 95 % Wilson
- * interval over the 100 sampled (the finite population makes it a little narrower, not counted).
+ * interval over the sampled misses (the finite population makes it a little narrower, not counted).
+ * Once the code has moved, the share is that among the labelled misses still missed.
  * `count` also says how many of the labelled misses the code of the day gets right.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -139,10 +140,13 @@ function count(file: string): void {
     const missNow = new Set(r.misses[f]);
     const fix = mine.filter((l) => l[2].startsWith('f-')).length;
     const data = mine.length - fix;
-    const [lo, hi] = wilson(fix, mine.length);
+    // the share fixable among the labelled misses still missed: the census-time share once the code has moved
+    const still = mine.filter((l) => missNow.has(l[1]));
+    const fixStill = still.filter((l) => l[2].startsWith('f-')).length;
+    const [lo, hi] = wilson(fixStill, still.length);
     const m = r.misses[f].length;
     const ceil = (s: number) => ((r.right[f] + s * m) / r.n).toFixed(3);
-    console.log(`| ${f} | ${(r.right[f] / r.n).toFixed(3)} (${r.right[f]}) | ${m} | ${mine.length} | ${data} | ${fix} | ${ceil(fix / (mine.length || 1))} (${ceil(lo)}-${ceil(hi)}) |`);
+    console.log(`| ${f} | ${(r.right[f] / r.n).toFixed(3)} (${r.right[f]}) | ${m} | ${mine.length} (${still.length} still missed) | ${data} | ${fix} (${fixStill} still missed) | ${ceil(fixStill / (still.length || 1))} (${ceil(lo)}-${ceil(hi)}) |`);
     const byCat = new Map<string, [number, number]>();
     for (const l of mine) {
       const c = byCat.get(l[2]) ?? [0, 0];
