@@ -86,14 +86,14 @@ if (process.env.DOC_COST_CALLS) {
     };
   }
 }
-// DOC_COST_BATCH=N: N documents a transaction (each in its own savepoint), as `ingest` stores them
+// DOC_COST_BATCH=N: N documents a transaction (Store.beginBatch: each in its own savepoint), as `ingest` stores them (64)
 const BATCH = Number(process.env.DOC_COST_BATCH ?? 1);
 let inBatch = 0;
 const ingest = (c: { doc: Document; reports: Report[] }) => {
-  if (BATCH > 1 && inBatch === 0) store.db.exec('BEGIN IMMEDIATE');
+  if (BATCH > 1 && inBatch === 0) store.beginBatch();
   store.ingest(c.doc, c.reports);
   if (BATCH > 1 && ++inBatch === BATCH) {
-    store.db.exec('COMMIT');
+    store.commitBatch();
     inBatch = 0;
   }
 };
