@@ -259,14 +259,32 @@ export function findDates(sentence: string, offset: number, published: string | 
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
 }
 
+/**
+ * Which of the English span patterns can match anywhere in a text: each needs a word the text
+ * must hold (RECENT_SPAN "past" or "last", DAYS_SPAN "days" or "weeks", OVERNIGHT "overnight" or
+ * "night"), so one scan of the document spares every sentence the patterns it cannot match.
+ */
+interface SpanCues {
+  recent: boolean;
+  days: boolean;
+  night: boolean;
+}
+const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
+const RECENT_CUE = /past|last/i;
+const DAYS_CUE = /days|weeks/i;
+const NIGHT_CUE = /night/i;
+function spanCues(text: string): SpanCues {
+  return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
+}
+
 /** `findDates` with the publication date read once per document, not once per sentence. */
-function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub && !locale) {
+  if (pub && !locale && cues.recent) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -280,7 +298,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.days) {
     DAYS_SPAN.lastIndex = 0;
     // the future cue is read only when a span is found: most sentences have none, and it scans them all
     let future: boolean | null = null;
@@ -322,7 +340,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     if (a.later && stampLine && publishingWordsOnly(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     out.push(a);
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.night) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
@@ -349,9 +367,10 @@ export const dates: Stage = {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     const pub = document.published ? parseIsoDate(document.published) : null;
+    const cues = pub && !lex.native ? spanCues(document.text) : ALL_SPANS;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null, cues));
     }
     return { annotations: out };
   },
