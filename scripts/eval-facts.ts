@@ -45,7 +45,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textDocument } from '../src/ingest/document.js';
 import { haversineKm } from '../src/link/compatible.js';
-import type { Report } from '../src/model/types.js';
+import type { Annotation, Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,7 +117,7 @@ const day = (iso: string) => Date.parse(iso.slice(0, 10));
 /** Days between two inclusive intervals; 0 when they overlap. */
 const gapDays = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, (b0 - a1) / DAY, (a0 - b1) / DAY);
 
-interface Row { id: string; headlines: string[]; published: string; gold: { date: [string, string]; lat: number; lon: number; adm1: string; where: string; deaths: [number, number, number] }; report: Report | null; text: string }
+interface Row { id: string; headlines: string[]; published: string; gold: { date: [string, string]; lat: number; lon: number; adm1: string; where: string; deaths: [number, number, number] }; report: Report | null; text: string; dates: { start: string; end: string }[] }
 interface Verdict { ok: boolean; pred: string | null; gold: string; err: number }
 
 function scoreDate(r: Row): Verdict & { overlap: boolean; inside: boolean } {
@@ -165,9 +165,10 @@ function evalUkraine(): number {
     const headlines = sources.map((s) => s.headline).filter(Boolean);
     const published = sources.map((s) => s.date).sort().at(-1)!;
     const text = headlines.map((h) => (/[.!?]["'”’]?$/.test(h) ? h : h + '.')).join('\n') + '\n';
-    const { reports } = extract(textDocument(text, { source: `ucdp:${rec.id}`, published }), pipeline);
+    const { reports, annotated } = extract(textDocument(text, { source: `ucdp:${rec.id}`, published }), pipeline);
     rows.push({
       id: rec.id, headlines, published, text, report: reports[0] ?? null,
+      dates: annotated.annotations.flatMap((a) => (a.kind === 'date' && !a.stamp ? [a.value] : [])),
       gold: {
         date: [rec.date_start.slice(0, 10), rec.date_end.slice(0, 10)], lat: Number(rec.latitude), lon: Number(rec.longitude),
         adm1: rec.adm_1, where: rec.where_description, deaths: [Number(rec.low), Number(rec.best), Number(rec.high)],
@@ -191,7 +192,8 @@ function evalUkraine(): number {
     console.log(`| ${k} | ${pct(ok, n)} (${ok}) | ${pct(nonNull, n)} (${nonNull}) | ${pct(ok, nonNull)} | ≥ ${targets[k]} |`);
   }
   const dv = rows.map(scoreDate);
-  console.log(`\ndate by the interval rule of GVA/GED (meets, ≤ 1 day wider): ${pct(rows.filter((r) => dateMeets(r.report?.date, r.gold.date)).length, n)}`);
+  console.log(`\ndate by the interval rule of GVA/GED (meets, ≤ 1 day wider): ${pct(rows.filter((r) => dateMeets(r.report?.date, r.gold.date)).length, n)}` +
+    `; any choice could reach ${pct(rows.filter((r) => dateMeets(impliedInterval(r.published), r.gold.date) || r.dates.some((d) => dateMeets(d, r.gold.date))).length, n)} (the publication day and the day before, or a date the headlines state)`);
   console.log(`date variants: plain overlap ${pct(dv.filter((v) => v.overlap).length, n)}, inside coded interval ${pct(dv.filter((v) => v.inside).length, n)}; ` +
     `publication date alone would overlap ${pct(rows.filter((r) => r.published >= r.gold.date[0] && r.published <= r.gold.date[1]).length, n)}`);
   const byPrec = new Map<string, number>();
@@ -227,6 +229,12 @@ export type Part = 'tune' | 'report';
 export function partOf(id: string): Part {
   const h = createHash('sha1').update(`facts:${id}`).digest('hex');
   return parseInt(h[0], 16) < 8 ? 'tune' : 'report';
+}
+
+/** The date an undated report gets: the day of publication and the day before (see DateInterval.implied). */
+function impliedInterval(published: string): { start: string; end: string } {
+  const end = day(published);
+  return { start: new Date(end - DAY).toISOString().slice(0, 10), end: new Date(end).toISOString().slice(0, 10) };
 }
 
 /** The date rule: the intervals meet, and the extracted one is at most one day wider than the coded one. */
@@ -373,7 +381,7 @@ function evalGed(part: Part): number {
   const header = table[0];
   const pipeline = createPipeline(loadResources());
   const t0 = performance.now();
-  let n = 0, date = 0, stated = 0, statedOk = 0, deaths = 0, deathsNonNull = 0, sides = 0, sideBoth = 0, sideAny = 0, sideNamed = 0, predCount = 0, predRight = 0, ceiling = 0, ceilingBoth = 0;
+  let n = 0, dateCeiling = 0, deathsCeiling = 0, date = 0, stated = 0, statedOk = 0, deaths = 0, deathsNonNull = 0, sides = 0, sideBoth = 0, sideAny = 0, sideNamed = 0, predCount = 0, predRight = 0, ceiling = 0, ceilingBoth = 0;
   const bySlice = new Map<string, [number, number, number, number, number]>();
   const wrong: Record<'date' | 'deaths' | 'sides', string[]> = { date: [], deaths: [], sides: [] };
   for (const cells of table.slice(1)) {
@@ -385,8 +393,11 @@ function evalGed(part: Part): number {
     const published = sources.map((s) => s.date).sort().at(-1)!;
     const text = headlines.map((x) => (/[.!?]["'”’]?$/.test(x) ? x : x + '.')).join('\n') + '\n';
     let r: Report | undefined;
+    let annotations: readonly Annotation[] = [];
     try {
-      r = extract(textDocument(text, { source: `ged:${rec.id}`, published }), pipeline).reports[0];
+      const x = extract(textDocument(text, { source: `ged:${rec.id}`, published }), pipeline);
+      r = x.reports[0];
+      annotations = x.annotated.annotations;
     } catch {
       /* counted as nothing found */
     }
@@ -398,6 +409,11 @@ function evalGed(part: Part): number {
     const predSides = (r?.actors ?? []).filter((a) => /^(?:assoc_)?actor[12]$/.test(a.role));
     const met = [rec.side_a, rec.side_b].filter((g) => predSides.some((p) => sideMatches(g, p))).length;
     const readable = [rec.side_a, rec.side_b].filter((g) => sideNamedIn(g, text)).length;
+    // what any choice among the text's own claims could reach: the publication day (and the day before), or a date the headlines state; a death toll they state
+    dateCeiling += +(dateMeets(impliedInterval(published), gd) || annotations.some((a) => a.kind === 'date' && !a.stamp && dateMeets(a.value, gd)));
+    const tolls = annotations.flatMap((a) => (a.kind === 'casualty' && a.field === 'fatalities' && !a.hedged ? [a.value.best] : []));
+    const inRange = (k: number) => k >= Number(rec.low) && k <= Number(rec.high);
+    deathsCeiling += +(fOk || tolls.some(inRange) || inRange(tolls.reduce((x, y) => x + y, 0)));
     ceiling += readable / 2; ceilingBoth += +(readable === 2);
     // precision: of the sides named actor1/actor2, the share that is one of the coded sides
     for (const p of predSides) if (p.role === 'actor1' || p.role === 'actor2') { predCount++; predRight += +[rec.side_a, rec.side_b].some((g) => sideMatches(g, p)); }
@@ -417,7 +433,9 @@ function evalGed(part: Part): number {
   console.log('| field | correct | note | target |');
   console.log('|---|---|---|---|');
   console.log(`| date (meets, ≤ 1 day wider) | ${pct3(date, n)} (${date}) | a date stated in the headlines ${pct3(stated, n)}, right ${pct3(statedOk, stated)} of those; the rest implied (publication day) or none | ≥ 0.90 |`);
+  console.log(`| date any choice could reach (ceiling) | ${pct3(dateCeiling, n)} | the publication day and the day before, or a date the headlines state, meets | |`);
   console.log(`| deaths in [low, high] | ${pct3(deaths, n)} (${deaths}) | precision ${pct3(deaths, deathsNonNull)} of ${deathsNonNull} non-null | see docs |`);
+  console.log(`| deaths any choice could reach (ceiling) | ${pct3(deathsCeiling, n)} | the report's toll, a toll the headlines state, or their sum, is in range | |`);
   console.log(`| sides (met / 2) | ${pct3(sides, n)} | both ${pct3(sideBoth, n)}, any ${pct3(sideAny, n)}, a side named ${pct3(sideNamed, n)}; actor1/actor2 precision ${pct3(predRight, predCount)} of ${predCount} | ≥ 0.75 |`);
   console.log(`| sides a reader can name (ceiling) | ${pct3(ceiling, n)} | both ${pct3(ceilingBoth, n)} | |`);
   console.log(`by slice: ${[...bySlice].map(([k, [m, d, f, a, c]]) => `${k} ${m}: date ${pct3(d, m)}, deaths ${pct3(f, m)}, sides ${pct3(a, m)} (ceiling ${pct3(c, m)})`).join('; ')}`);

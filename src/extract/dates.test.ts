@@ -85,3 +85,32 @@ describe('dates of a later step', () => {
     expect(findDates('He was pronounced dead three hours later.', 0, '2024-03-10')).toEqual([]);
   });
 });
+
+describe('spans of days and the dates of an issue', () => {
+  const span = (s: string, pub: string) => findDates(s, 0, pub).map((d) => [d.value.start, d.value.end, !!d.later, !!d.stamp]);
+  it('reads a weekend as its Saturday and Sunday, and "Saturday and Sunday" as one span', () => {
+    // 2024-03-04 is a Monday
+    expect(span('Nine people were killed over the weekend in the port city.', '2024-03-04')).toEqual([['2024-03-02', '2024-03-03', false, false]]);
+    expect(span('Police said Monday that two men were shot last weekend.', '2024-03-06')).toEqual([['2024-03-04', '2024-03-04', true, false], ['2024-03-02', '2024-03-03', false, false]]);
+    expect(span('Gunmen killed six people between Saturday and Sunday.', '2024-03-04')).toEqual([['2024-03-02', '2024-03-03', false, false]]);
+    // two days told apart stay apart
+    expect(span('A man was shot Saturday and died of his wounds on Sunday.', '2024-03-04').length).toBe(2);
+    // a weekend on the day of publication ends there
+    expect(span('A violent weekend began with two killings.', '2024-03-02')).toEqual([['2024-03-02', '2024-03-02', false, false]]);
+  });
+  it('reads "in one day" and "in 24 hours" as the day up to publication', () => {
+    expect(span('Twelve murdered in one day in the state capital.', '2024-03-04')).toEqual([['2024-03-03', '2024-03-04', false, false]]);
+    expect(span('Eight killings in 24 hrs across the region.', '2024-03-04')).toEqual([['2024-03-03', '2024-03-04', false, false]]);
+    expect(span('Reports of the last 8 days from the border towns.', '2024-03-10')).toEqual([['2024-03-02', '2024-03-10', false, false]]);
+  });
+  it('stamps the date of a bulletin, which is its day of publication', () => {
+    expect(span('Border security update 4 March 2024.', '2024-03-04')).toEqual([['2024-03-04', '2024-03-04', true, true]]);
+    expect(span('Security Memo: March 4, 2024.', '2024-03-04')).toEqual([['2024-03-04', '2024-03-04', true, true]]);
+    expect(span('Regional news digest for March 4.', '2024-03-04')).toEqual([['2024-03-04', '2024-03-04', true, true]]);
+    // a date later in a long sentence is the incident's, even after the word "news"
+    expect(span('The news came late: gunmen had killed three farmers on March 2 near the river, officials told reporters at the scene.', '2024-03-04')[0]).toEqual(['2024-03-02', '2024-03-02', false, false]);
+  });
+  it('no day from "weekdays"', () => {
+    expect(findDates('The market is open on weekdays.', 0, '2024-03-04')).toEqual([]);
+  });
+});

@@ -18,13 +18,13 @@ const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|u
 /** Words that make a date relative to the day of writing: meaningless without a publication date. */
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
-const RECENT_SPAN = /\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
+const RECENT_SPAN = /\b(?:over|in|during|within|for|of)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
 const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
 /**
  * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
  * report, when nothing says when they were (a week ending at publication).
  */
-const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
+const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s|(?:1|one|a single|a)\s+day|24\s+(?:hours|hrs))\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -39,6 +39,19 @@ const OFFSET = /^(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
+/**
+ * The name of a periodical before its date ("security update 15 January 2018", "Security Memo:
+ * July 2, 2007", "news digest for May 3", "Situation Report 15 June 2014"): the issue's date, the
+ * day of publication, not the incident's.
+ */
+const ISSUE_BEFORE = /\b(?:update|memo|briefs?|briefing|digest|round-?up|bulletin|summary|newsletter|sitrep|situation report|news)\s*(?:[:,\u2013\u2014-]\s*|\s+(?:for|of)\s+(?:today\s+)?)?$/i;
+/** "on Saturday and Sunday", "between Friday and Sunday": one span, not two days. */
+/** How far into a sentence a periodical's date stands: its title, not a later clause. */
+const ISSUE_REACH = 80;
+const WEEKEND = /\bweekend\b/i;
+/** "weekday" is no day. */
+const WEEKDAY_WORD = /\bweekdays?\b/i;
+const DAY_AND_DAY = /^\s*(?:and|to|through|until|till|[\u2013-])\s*$/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
 
@@ -305,8 +318,9 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
       if ((future ??= FUTURE_CUE.test(sentence))) break;
       if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
-      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
-      const days = m[2].toLowerCase() === 'week' ? 7 * n : n;
+      // "in one day", "in 24 hours": the day up to publication, which news tells the morning after (as "overnight")
+      const n = !m[1] ? 0 : /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
+      const days = m[1] ? (m[2].toLowerCase() === 'week' ? 7 * n : n) : 2;
       if (!days || days > 62) continue;
       periods.push([m.index, m.index + m[0].length]);
       out.push({ kind: 'date', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], value: { start: isoDate(addDays(pub, 1 - days)), end: isoDate(pub), precision: days >= 7 ? 'week' : 'day' }, stated: false });
@@ -322,6 +336,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     // without a publication date only what the text fully states can be placed in time
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
+    if (!locale && WEEKDAY_WORD.test(r.text)) continue;
     if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim()) || OFFSET.test(r.text.trim())) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
@@ -333,11 +348,27 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       const endDay = new Date(Date.UTC(r.end.get('year')!, r.end.get('month')! - 1, r.end.get('day')!));
       if (endDay >= day) value = { start: value.start, end: isoDate(endDay), precision: 'day' };
     }
+    if (!locale && WEEKEND.test(r.text)) {
+      // chrono reads "weekend" as its Saturday ("last weekend" as its Sunday): the span is both days
+      const sat = addDays(day, day.getUTCDay() === 0 ? -1 : 0);
+      value = intervalFor(sat, 'day', pub);
+      if (!pub || addDays(sat, 1) <= pub) value = { start: isoDate(sat), end: isoDate(addDays(sat, 1)), precision: 'day' };
+    }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
     const stampLine = isStamp(sentence, r.index, r.index + r.text.length);
     if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
     if (a.later && stampLine && publishingWordsOnly(sentence, r.index, r.index + r.text.length)) a.stamp = true;
+    if (!locale && r.index < ISSUE_REACH && ISSUE_BEFORE.test(sentence.slice(Math.max(0, r.index - 40), r.index))) a.later = a.stamp = true;
+    // "Saturday and Sunday": the day before joins this one into one span
+    const prev = out.at(-1);
+    if (!locale && prev && !prev.later && !a.later && prev.value.precision === 'day' && value.precision === 'day' && DAY_AND_DAY.test(sentence.slice(prev.end - offset, r.index))) {
+      const gap = (Date.parse(value.start) - Date.parse(prev.value.end)) / 86_400_000;
+      if (gap >= 1 && gap <= 6) {
+        out[out.length - 1] = { ...prev, end: a.end, text: sentence.slice(prev.start - offset, a.end - offset), value: { start: prev.value.start, end: value.end, precision: 'day' } };
+        continue;
+      }
+    }
     out.push(a);
   }
   if (pub && !locale && cues.night) {
