@@ -19,12 +19,16 @@ const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|u
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
 const RECENT_SPAN = /\b(?:over|in|during|within|for|of)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
+/** A word every RECENT_SPAN match holds. */
+const RECENT_CUE = /past|last/i;
 const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
 /**
  * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
  * report, when nothing says when they were (a week ending at publication).
  */
 const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s|(?:1|one|a single|a)\s+day|24\s+(?:hours|hrs))\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
+/** A word every DAYS_SPAN match holds: "day(s)", "weeks", "hours", "hrs". */
+const DAYS_CUE = /day|week|hours|hrs/i;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -54,6 +58,8 @@ const WEEKDAY_WORD = /\bweekdays?\b/i;
 const DAY_AND_DAY = /^\s*(?:and|to|through|until|till|[\u2013-])\s*$/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
+/** A word every OVERNIGHT match holds. */
+const NIGHT_CUE = /night/i;
 
 /**
  * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
@@ -274,8 +280,9 @@ export function findDates(sentence: string, offset: number, published: string | 
 
 /**
  * Which of the English span patterns can match anywhere in a text: each needs a word the text
- * must hold (RECENT_SPAN "past" or "last", DAYS_SPAN "days" or "weeks", OVERNIGHT "overnight" or
- * "night"), so one scan of the document spares every sentence the patterns it cannot match.
+ * must hold (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside the patterns: a pattern that learns a
+ * new word needs it in its cue), so one scan of the document spares every sentence the patterns
+ * it cannot match.
  */
 interface SpanCues {
   recent: boolean;
@@ -283,9 +290,6 @@ interface SpanCues {
   night: boolean;
 }
 const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
-const RECENT_CUE = /past|last/i;
-const DAYS_CUE = /days|weeks/i;
-const NIGHT_CUE = /night/i;
 function spanCues(text: string): SpanCues {
   return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
 }
