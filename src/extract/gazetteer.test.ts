@@ -119,6 +119,14 @@ describe('loadGazetteer', () => {
     }
   });
 
+  it("holds Who's On First's towns that GeoNames' city lists lack, and countries at their own points", () => {
+    // Myanmar township seats with no people in GeoNames (data/gazetteer-wof.tsv)
+    for (const name of ['pauk', 'mindat', 'paletwa']) expect(g.lookup(name).some((e) => e.country === 'MM' && e.precision === 'place')).toBe(true);
+    // world-countries puts Kuwait in Saudi Arabia; the supplement moves it to GeoNames' point
+    const kw = g.lookup('kuwait').find((e) => e.precision === 'country')!;
+    expect(kw.lon).toBeGreaterThan(46.5);
+  });
+
   it('fails with a hint when the data is missing', () => {
     expect(() => loadGazetteer('/nonexistent')).toThrow(/build:gazetteer/);
   });

@@ -444,3 +444,47 @@ describe('places in headlines', () => {
     expect(names('Members of the Ely Army Cadet Force, Orwell Youth Club and the Parent Free Zone gathered on Monday.')).not.toContain('Force');
   });
 });
+
+describe('namesakes settled by the names around them', () => {
+  it('reads a town and a county that holds it in one state', () => {
+    // Richmond alone would go to a larger namesake; Madison County holds the Kentucky one
+    const ps = run('A charity gave a grant to a shelter in Richmond on Tuesday. The shelter serves families from Madison County and beyond.');
+    expect(byText(ps, 'Richmond')!.value).toMatchObject({ country: 'US', admin1: 'Kentucky' });
+    expect(byText(ps, 'Madison County')!.value).toMatchObject({ country: 'US', admin1: 'Kentucky' });
+  });
+
+  it('leaves common names that meet by chance where they are most likely', () => {
+    // small towns called Houston and Jacksonville lie near each other in several states
+    const ps = run('Storms hit Houston on Monday. Crews from Jacksonville helped.');
+    expect(byText(ps, 'Houston')!.value).toMatchObject({ country: 'US', admin1: 'Texas' });
+  });
+
+  it('does not count a name against its own longer form', () => {
+    // "New London City" is New London itself, not a second name of the story
+    const ps = run('New London City officials met on Monday. New London will repave its roads.');
+    expect(byText(ps, 'New London')!.value).toMatchObject({ country: 'US', admin1: 'Connecticut' });
+  });
+});
+
+describe("towns from Who's On First", () => {
+  it('reads a Myanmar township seat GeoNames gives no people', () => {
+    const ps = run('Soldiers burned houses in Pauk township, Magway region, on Sunday.');
+    expect(byText(ps, 'Pauk')!.value).toMatchObject({ country: 'MM', precision: 'place' });
+  });
+});
+
+describe('a word opening a line before a place', () => {
+  it("reads a headline's label after an English word that opens the line, not a surname", () => {
+    const ps = run('Photos Irapuato: two shops were set on fire overnight.');
+    expect(byText(ps, 'Irapuato')!.value).toMatchObject({ country: 'MX' });
+    const framed = run('Video Uruapan Michoacan: a bar was attacked.');
+    expect(byText(framed, 'Uruapan')!.value).toMatchObject({ country: 'MX' });
+  });
+
+  it('still reads a first name, an English word or a bare name after it as no place', () => {
+    expect(run('Bill Paris spoke on Monday.').length).toBe(0);
+    expect(run('Highway Patrol officers stopped the car.').length).toBe(0);
+    // without a colon or a state after it, the name may be a person's
+    expect(byText(run('Pensioner Bayram said he would vote.'), 'Bayram')).toBeUndefined();
+  });
+});

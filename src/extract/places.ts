@@ -799,6 +799,19 @@ function regionOf(candidates: readonly GazetteerEntry[], tokens: Token[], at: nu
   return false;
 }
 
+/** A colon after a name: a headline's label ("Photos Irapuato: …"). */
+const LABEL_AFTER = /^\s*:/;
+
+/**
+ * Whether a name after a line's opening word stands as a headline's label: a colon after it, or
+ * its state after it ("Video Celaya Guanajuato: …"); a bare name after the word may be a person's
+ * ("Pensioner Bayram").
+ */
+function labelled(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): boolean {
+  if (g.englishWord(m.key) || g.firstName(m.key)) return false;
+  return LABEL_AFTER.test(text.slice(m.end, m.end + 3)) || regionOf(m.candidates, tokens, m.last + 1, 1, g);
+}
+
 const NONE: ReadonlySet<string> = new Set();
 /** Initials with periods ("L.A."), and the population from which a city is known by them. */
 const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
@@ -898,7 +911,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // a country's or region's name after an English word is still that place ("Education
     // Minnesota", "Sub-Saharan Africa"); a town's may be a surname ("John Paris")
     const qualifiesRegion = namesRegion(m) && g.englishWord(w) && !g.firstName(foldName(prev.text)) && !PARTY_WORDS.has(w);
-    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0))) {
+    if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0 || (g.englishWord(w) && !g.firstName(foldName(prev.text)) && labelled(m, text, tokens, g))))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
       if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
@@ -1016,10 +1029,54 @@ function add(map: Map<string, number>, key: string, w: number): void {
 interface ScoreMemo {
   keys: Map<GazetteerEntry, { region: string; county: string }>;
   fixed: Map<Mention, number[]>;
+  /** Each mention's readings' bonuses for a county of the document holding them (`pairBonuses`), when any is not 0. */
+  pair: Map<Mention, number[]>;
 }
 
 function newMemo(): ScoreMemo {
-  return { keys: new Map(), fixed: new Map() };
+  return { keys: new Map(), fixed: new Map(), pair: new Map() };
+}
+
+/**
+ * What a reading gains when a county of the document holds it ("Richmond" and "Madison County",
+ * both in Kentucky), and what the county gains for holding it: counted whatever either name's
+ * likeliest reading is, since a town and a county of the story seldom meet by chance. (Towns of
+ * the story near each other were tried too: common names such as Houston and Jacksonville, or
+ * Stirling and California, meet by chance in many states and countries.)
+ */
+const HOLDS_BONUS = 2;
+
+/** Whether two names are one ("New London City", "New London"): neither counts for the other. */
+function sameName(a: string, b: string): boolean {
+  return a === b || a.includes(b) || b.includes(a);
+}
+
+function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
+  // the names that read as a county, and as a town, by county key
+  const counties = new Map<string, string[]>();
+  const towns = new Map<string, string[]>();
+  for (const m of mentions) {
+    for (const e of m.candidates) {
+      if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) continue;
+      const map = e.precision === 'admin2' ? counties : towns;
+      const k = keysOf(e, memo).county;
+      const list = map.get(k);
+      if (!list) map.set(k, [m.key]);
+      else if (!list.includes(m.key)) list.push(m.key);
+    }
+  }
+  if (counties.size === 0) return;
+  for (const m of mentions) {
+    let bonuses: number[] | null = null;
+    m.candidates.forEach((e, j) => {
+      if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) return;
+      const others = (e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county);
+      if (!others || !others.some((k) => !sameName(k, m.key))) return;
+      if (!bonuses) bonuses = new Array<number>(m.candidates.length).fill(0);
+      bonuses[j] = HOLDS_BONUS;
+    });
+    if (bonuses) memo.pair.set(m, bonuses);
+  }
 }
 
 function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
@@ -1064,6 +1121,8 @@ function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | u
 /** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
 function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
   let s = fixedScores(m, memo)[j];
+  const pair = memo.pair.get(m);
+  if (pair) s += pair[j];
   if (ev) s += support(e, m.key, ev, own, memo);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
@@ -1350,6 +1409,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   linkQualifiers(mentions, tokens, text);
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
+  pairBonuses(mentions, memo);
   for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
   // of weight 1 to 2

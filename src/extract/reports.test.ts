@@ -224,3 +224,14 @@ describe('a page stamp', () => {
     expect(r.claims.some((c) => c.field === 'date')).toBe(true);
   });
 });
+
+describe('arrests told beside the incident', () => {
+  it('tag the main report, and only when they are not an earlier story', () => {
+    const riot = main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. Police later arrested 14 men from the area.');
+    expect(riot.type).not.toBe('arrests');
+    expect(riot.tags).toContain('arrest');
+    expect(riot.tags[0]).not.toBe('arrest');
+    const earlier = main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. In a separate case last year, police arrested two men.');
+    expect(earlier.tags).not.toContain('arrest');
+  });
+});

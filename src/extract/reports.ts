@@ -44,6 +44,8 @@ const DEMONSTRATION = new Set(['protests', 'riots']);
 
 /** Trigger weight from which a word sets its sentence apart from an incident of another family. */
 const STRONG = 0.5;
+/** Arrests of another story: a separate case, or one dated long before ("last year", "in 1993"). */
+const ARREST_ELSEWHERE = /\b(?:in (?:a|another) separate|in another case|last (?:month|year)|(?:months|years) ago|in (?:19|20)\d\d)\b/i;
 /** "Fatalities unknown", "an unknown number of casualties": the toll stays null. */
 const TOLL_UNKNOWN = /\b(?:fatalities|casualties|deaths|death toll|toll)\s+(?:(?:is|are|was|were|remains?|still)\s+)?(?:unknown|unclear|not known)|\bunknown (?:number of )?(?:fatalities|casualties|deaths)\b/i;
 /** Event types that need no death to happen (a protest, arrests, territory changing hands): told without one, ACLED codes 0. */
@@ -619,6 +621,12 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
   const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey)];
+  // arrests told beside the incident ("police arrested 12 of the rioters"), not as an incident of their
+  // own nor as an earlier one, are a fact of it: the main report is tagged (no report of their own)
+  const taken = new Set(secondary.map((x) => x.s));
+  if (!reports[0].tags.includes('arrest') && sentences.some((s) => !taken.has(s) && s.triggers.some((t) => t.type === 'arrests' && t.weight >= STRONG) && !ARREST_ELSEWHERE.test(text.slice(s.start, s.end)))) {
+    reports[0].tags = [...reports[0].tags, 'arrest']; // after the family's own tags (linking's family key reads the first)
+  }
   for (const { s, t } of secondary) {
     reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s]));
   }

@@ -45,6 +45,29 @@ describe('findTriggers', () => {
       expect(types('Insurgents attacked a police post on the highway.')[0]).toBe('armed_clash');
       expect(types('Rebels captured the district centre after brief fighting.')[0]).toBe('non_state_actor_overtakes_territory');
       expect(types('Engineers defused an IED planted under a culvert.')).toEqual(['disrupted_weapons_use']);
+      // the device told first, a quoted adjective, a grenade: still a weapon kept from use
+      expect(types('A bomb left near the bus stand was defused by the disposal squad.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Four IEDs (each 3 kg) weighing twelve kilograms were recovered by the patrol.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Police defused a “crude” bomb outside the office.')).toEqual(['disrupted_weapons_use']);
+      expect(types('Villagers found a hand grenade in a field.')).toEqual(['disrupted_weapons_use']);
+      // words of other news: a car or market crash, a fall to a death or a price, a team taking control, code execution, a date in March
+      const all = (t: string) => findTriggers(t).map((x) => x.type);
+      expect(all('Two cars crashed on the highway, and the market crash wiped out savings.')).toEqual([]);
+      expect(all('A military helicopter crashed near the base.')).toEqual(['armed_clash']);
+      expect(all('The climber fell to his death; shares fell to $12.')).not.toContain('non_state_actor_overtakes_territory');
+      expect(all('The town fell to the rebels on Sunday.')).toEqual(['non_state_actor_overtakes_territory']);
+      expect(all('The visitors took control with a 19-4 run.')).toEqual([]);
+      expect(all('Insurgents took control of the district centre.')).toEqual(['non_state_actor_overtakes_territory']);
+      expect(all('The flaw allows remote code execution.')).toEqual([]);
+      expect(all('He spoke after the March 11 vote.')).toEqual([]);
+      expect(all('Thousands joined the march to parliament.')).toEqual(['peaceful_protest']);
+      // people abducted before and now freed: a release, not a new abduction
+      expect(types('Police rescued a trader (45) and his driver, who were abducted from the highway on Monday.')[0]).toBe('other');
+      expect(types('Two engineers, who were kidnapped by gunmen from a dam site last month, were recovered from a forest on Friday.')[0]).toBe('other');
+      expect(types('The rebels freed the 12 workers they had abducted from a quarry.')[0]).toBe('other');
+      expect(types('Gunmen abducted two engineers from a dam site on Friday.')[0]).toBe('abduction_forced_disappearance');
+      // but a device that went off is an explosion, whatever was found after it
+      expect(types('A bomb exploded and the suspects were detected on camera.')[0]).toBe('remote_explosive_landmine_ied');
     });
     it('reads killings by unnamed gunmen and people burned alive as attacks', () => {
       expect(types('Unidentified men killed a pastor at his home.')).toContain('attack');

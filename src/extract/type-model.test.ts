@@ -1,11 +1,11 @@
 // The type model: no incident is an answer, bad input is no guess, and a bad weights file is one line.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { loadTypeModel, TypeModelError } from './type-model.js';
+import { DEFAULT_TYPE_MODEL, loadTypeModel, TypeModelError } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -55,5 +55,26 @@ describe('incident or not', () => {
     expect(main.category).not.toBe('strategic_developments');
     expect(r.typing.explain.length).toBeGreaterThan(0);
     expect(r.typing.explains[0]).toBe(main.category === r.typing.explains[0] ? main.category : r.typing.explains[0]);
+  });
+});
+
+describe('the incident head', () => {
+  const base = JSON.parse(readFileSync(DEFAULT_TYPE_MODEL, 'utf8')) as Record<string, unknown>;
+  const withHead = (head: unknown) => {
+    const file = join(dir, `head-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify({ ...base, head }));
+    return file;
+  };
+  it('vetoes an incident the cue families speak against, and leaves a plain report alone', () => {
+    const p = createPipeline({ ...loadResources(), typeModel: loadTypeModel(withHead({ bias: 3, features: ['k:sport', 'k:court'], weights: [-8, -8], mix: -0.5 })) });
+    const read = (text: string) => extract(textDocument(text, { source: 'test', published: '2020-03-07' }), p);
+    const game = read('The visitors beat the home side in overtime after their striker scored twice; the coach praised the fans at the stadium, where one spectator died of a heart attack.');
+    expect(game.reports).toEqual([]);
+    expect(game.typing.explain.some((e) => e.feature === 'k:sport' && e.weight < 0)).toBe(true);
+    const attack = read('Gunmen opened fire on a crowded bar in the city late on Saturday, killing five people and wounding 12, police said.');
+    expect(attack.reports.length).toBeGreaterThan(0);
+  });
+  it('names a broken head in one line', () => {
+    expect(() => loadTypeModel(withHead({ bias: 0, features: ['k:sport'], weights: [], mix: 0 }))).toThrow(/head-.*\.json: the incident head is broken; run npm run train:types$/);
   });
 });

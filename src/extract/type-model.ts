@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TriggerAnnotation, TypeGuess } from '../model/index.js';
+import { CUE_FULL, cueCounts } from './type-cues.js';
 
 export const TYPE_CLASSES = ['none', 'battles', 'explosions_remote_violence', 'violence_against_civilians', 'protests', 'riots', 'strategic_developments'] as const;
 export type TypeClass = (typeof TYPE_CLASSES)[number];
@@ -31,6 +32,22 @@ export interface TypeModel {
   rulePriors: number[];
   /** Characters of the text read for word features (the lead: the rest is background more often). */
   leadChars: number;
+  /**
+   * The incident-or-not head (a binary logistic model of its own, see train-types.ts), when the file
+   * has one: it decides whether there is an incident, the softmax above only which category. Absent:
+   * the softmax's 1 - P(none) decides.
+   */
+  head: IncidentHead | null;
+  /** 1 - P(none) from which a document reports an incident, and the same with a trigger naming its type in the lead. */
+  incidentMin: number;
+  incidentMinNamed: number;
+}
+
+export interface IncidentHead {
+  bias: number;
+  weights: Map<string, number>;
+  /** How much the softmax's own incident log-odds add to the head's (0: the head alone). */
+  mix: number;
 }
 
 /** What the classifier read and concluded. */
@@ -45,6 +62,9 @@ export interface TypeVerdict {
   explains: [string, string];
   /** Too little to read: under MIN_WORDS words, or no trigger word and no English the model knows. No incident, never a guess. */
   noEvidence: boolean;
+  /** The model's thresholds on `incident` (without, with a trigger naming its type in the lead). */
+  min: number;
+  minNamed: number;
 }
 
 export class TypeModelError extends Error {}
@@ -52,8 +72,8 @@ export class TypeModelError extends Error {}
 /** Left out of the word features (see typeFeatures); also the English test of `evidence`. */
 const STOP_WORDS = new Set('the a an of in on at to from by with for and or but was were is are has have had been be being it its this that these those as into during after before he she they we you i his her their our your who which what when where while not no so than then there here also said says will would could should can may might do does did about over up out more most some any all one'.split(' '));
 
-/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`. */
-export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number): Map<string, number> {
+/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`; with `cues`, `k:family` (type-cues.ts, for the incident head). */
+export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues = false): Map<string, number> {
   const f = new Map<string, number>();
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`.toLowerCase();
   const words = lead.match(/[a-z][a-z'’-]{0,30}|\d{1,6}/g) ?? [];
@@ -91,6 +111,8 @@ export function typeFeatures(title: string | null, text: string, triggers: reado
   for (const t of titleTriggers) rule(t, 1);
   for (const t of triggers) rule(t, t.start < leadChars ? 1 : 0.5);
   if (![...titleTriggers, ...triggers].some((t) => t.start < leadChars && t.weight >= 0.5)) f.set('lead:none', 1);
+  // what the lead is about when it is no incident (sport, a trial, a storm...): only the incident head reads them
+  if (cues) for (const [family, n] of cueCounts(lead)) f.set(`k:${family}`, Math.min(n, CUE_FULL) / CUE_FULL);
   return f;
 }
 
@@ -125,22 +147,43 @@ export function classifyType(model: TypeModel, features: Map<string, number>): T
   const sum = exps.reduce((a, b) => a + b, 0);
   const probabilities = Object.fromEntries(TYPE_CLASSES.map((c, i) => [c, exps[i] / sum])) as Record<TypeClass, number>;
   const noEvidence = evidence(features, kinds, known, trigger);
+  const head = model.head;
+  if (head) {
+    // the head says whether there is an incident; the softmax's categories share what it gives
+    let logit = head.bias;
+    for (const [k, v] of features) logit += (head.weights.get(k) ?? 0) * v;
+    const pNone = Math.min(Math.max(probabilities.none, 1e-9), 1 - 1e-9);
+    if (head.mix > 0) logit += head.mix * Math.log((1 - pNone) / pNone);
+    // mix < 0: the head only vetoes: below -mix its reading replaces the softmax's (when lower)
+    const h = 1 / (1 + Math.exp(-logit));
+    const incident = head.mix < 0 ? (h < -head.mix ? Math.min(1 - pNone, h) : 1 - pNone) : h;
+    for (const c of TYPE_CLASSES) if (c !== 'none') probabilities[c] = (incident * probabilities[c]) / (1 - pNone);
+    probabilities.none = 1 - incident;
+  }
   // the winner among incidents, against `none` (whether it is one) or, when it is one, against the runner-up
   const order = TYPE_CLASSES.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b] - scores[a]);
   const win = order[0];
   const against = probabilities.none > 0.5 ? 0 : order[1];
   const weighed: { feature: string; weight: number }[] = [];
-  for (let i = 0; i < hitKeys.length; i++) {
-    const w = hitWeights[i];
-    const v = hitValues[i];
-    const weight = w[win] * v - w[against] * v;
-    if (Math.abs(weight) >= 0.01) weighed.push({ feature: hitKeys[i], weight });
+  if (head && against === 0) {
+    // no incident: what the head weighed against one (negative: against an incident)
+    for (const [k, v] of features) {
+      const w = head.weights.get(k);
+      if (w !== undefined && Math.abs(w * v) >= 0.01) weighed.push({ feature: k, weight: w * v });
+    }
+  } else {
+    for (let i = 0; i < hitKeys.length; i++) {
+      const w = hitWeights[i];
+      const v = hitValues[i];
+      const weight = w[win] * v - w[against] * v;
+      if (Math.abs(weight) >= 0.01) weighed.push({ feature: hitKeys[i], weight });
+    }
   }
   const explain = weighed
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, 12)
     .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
-  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence };
+  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence, min: model.incidentMin, minNamed: model.incidentMinNamed };
 }
 
 /** Fewer words than this is a label, a name or a fragment, not a report of an incident. */
@@ -181,7 +224,7 @@ export function loadTypeModel(path: URL | string = DEFAULT_TYPE_MODEL): TypeMode
 
 export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const bad = (why: string) => new TypeModelError(`type model ${name}: ${why}; run npm run train:types`);
-  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; rulePriors?: unknown; leadChars?: unknown };
+  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; rulePriors?: unknown; leadChars?: unknown; head?: unknown; incidentMin?: unknown; incidentMinNamed?: unknown };
   if (!m || typeof m !== 'object' || m.version !== 1) throw bad('not a version 1 model');
   if (!Array.isArray(m.classes) || m.classes.join() !== TYPE_CLASSES.join()) throw bad(`classes are not ${TYPE_CLASSES.join(',')}`);
   const n = TYPE_CLASSES.length;
@@ -195,7 +238,21 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
     if (typeof m.features[i] !== 'string' || !w.every(Number.isFinite)) throw bad(`feature ${i} is broken`);
     weights.set(m.features[i] as string, w);
   }
-  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], weights, rulePriors: m.rulePriors as number[], leadChars: m.leadChars };
+  let head: IncidentHead | null = null;
+  if (m.head !== undefined) {
+    const h = m.head as { bias?: unknown; features?: unknown; weights?: unknown; mix?: unknown };
+    if (!h || typeof h.bias !== 'number' || typeof h.mix !== 'number' || !Array.isArray(h.features) || !Array.isArray(h.weights) || h.features.length !== h.weights.length) throw bad('the incident head is broken');
+    const hw = new Map<string, number>();
+    for (let i = 0; i < h.features.length; i++) {
+      if (typeof h.features[i] !== 'string' || !Number.isFinite(h.weights[i])) throw bad(`head feature ${i} is broken`);
+      hw.set(h.features[i] as string, h.weights[i] as number);
+    }
+    head = { bias: h.bias, weights: hw, mix: h.mix };
+  }
+  const min = m.incidentMin ?? INCIDENT_MIN;
+  const minNamed = m.incidentMinNamed ?? INCIDENT_MIN_NAMED;
+  if (typeof min !== 'number' || typeof minNamed !== 'number') throw bad('incidentMin is not a number');
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], weights, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
 }
 
 /** The type a category takes when no trigger of it stands in the text. */
@@ -251,7 +308,7 @@ export function typeReports<R extends { category: string; type: string; claims: 
   if (!reports.length || verdict.noEvidence) return [];
   // a word that names its type in the lead ("drone strike", "kidnapped") lowers the bar, never removes it
   const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars);
-  if (verdict.incident < (named ? INCIDENT_MIN_NAMED : INCIDENT_MIN)) return [];
+  if (verdict.incident < (named ? verdict.minNamed : verdict.min)) return [];
   const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
   const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
   // the rules' category stands unless the model finds it unlikely: the rules read what the model's

@@ -49,8 +49,8 @@ export interface LinkFeatures {
 
 /** Days two incident dates may lie apart and still be one incident (reports round and lag). */
 export const DATE_SLACK_DAYS = 2;
-/** A report's type family: its type and first tag (an 'aircraft' tag says too little to count). */
-export const familyKey = (r: { type: string; tags: string[] }) => `${r.type}:${r.tags.find((t) => t !== 'aircraft') ?? ''}`;
+/** A report's type family: its type and first tag (an 'aircraft' tag, or the 'arrest' tag of arrests made beside an incident, says too little to count). */
+export const familyKey = (r: { type: string; tags: string[] }) => `${r.type}:${r.tags.find((t) => t !== 'aircraft' && t !== 'arrest') ?? ''}`;
 
 const YEAR = /\b(19[5-9]\d|20[0-2]\d|2030)\b/g;
 /** A number as written: digits with thousands separators and decimals, not part of a clock time, date or longer figure. */
