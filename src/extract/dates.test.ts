@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as chrono from 'chrono-node';
-import { findDates, parseDates } from './dates.js';
+import { dates, findDates, parseDates } from './dates.js';
+import { splitSentences } from './sentences.js';
+import type { Document, StageContext } from '../model/index.js';
 
 const one = (s: string, pub: string | null) => findDates(s, 0, pub).map((d) => d.value);
 
@@ -136,5 +138,26 @@ describe('spans of days and the dates of an issue', () => {
   });
   it('no day from "weekdays"', () => {
     expect(findDates('The market is open on weekdays.', 0, '2024-03-04')).toEqual([]);
+  });
+});
+
+describe('dates stage', () => {
+  // the stage skips the span patterns in a document without the word each needs: it must find
+  // what findDates finds sentence by sentence
+  const stageDates = (text: string, published: string) => {
+    const document = { id: 'd', source: 't', url: null, title: null, published, lang: 'en', text } as unknown as Document;
+    const annotations = splitSentences(text);
+    return dates.run({ document, annotations }, {} as StageContext).annotations;
+  };
+  const bySentence = (text: string, published: string) => splitSentences(text).flatMap((s) => findDates(text.slice(s.start, s.end), s.start, published));
+  it.each([
+    'Four shops burned in 24 hours. Nobody was hurt.',
+    'Police made arrests in one day of raids. Two more in a single day after that.',
+    'Clashes went on over the past week. The town was quiet.',
+    'Shelling went on OVERNIGHT in the east. Last night was calm, officials said on Monday.',
+    'Three were killed in 10 days of fighting; in 2 weeks the toll doubled.',
+    'A quiet report with no span at all, on Friday.',
+  ])('finds what findDates finds per sentence: %s', (text) => {
+    expect(stageDates(text, '2023-11-14')).toEqual(bySentence(text, '2023-11-14'));
   });
 });

@@ -19,12 +19,16 @@ const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|schedule
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
 const RECENT_SPAN = /\b(?:over|in|during|within|for|of)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
+/** A word every RECENT_SPAN match holds. */
+const RECENT_CUE = /past|last/i;
 const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
 /**
  * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
  * report, when nothing says when they were (a week ending at publication).
  */
 const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s|(?:1|one|a single|a)\s+day|24\s+(?:hours|hrs))\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
+/** A word every DAYS_SPAN match holds: "day(s)", "weeks", "hours", "hrs". */
+const DAYS_CUE = /day|week|hours|hrs/i;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -65,6 +69,8 @@ const WEEKDAY_WORD = /\bweekdays?\b/i;
 const DAY_AND_DAY = /^\s*(?:and|to|through|until|till|[\u2013-])\s*$/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
+/** A word every OVERNIGHT match holds. */
+const NIGHT_CUE = /night/i;
 
 /**
  * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
@@ -295,14 +301,30 @@ export function findDates(sentence: string, offset: number, published: string | 
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
 }
 
+/**
+ * Which of the English span patterns can match anywhere in a text: each needs a word the text
+ * must hold (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside the patterns: a pattern that learns a
+ * new word needs it in its cue), so one scan of the document spares every sentence the patterns
+ * it cannot match.
+ */
+interface SpanCues {
+  recent: boolean;
+  days: boolean;
+  night: boolean;
+}
+const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
+function spanCues(text: string): SpanCues {
+  return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
+}
+
 /** `findDates` with the publication date read once per document, not once per sentence. */
-function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub && !locale) {
+  if (pub && !locale && cues.recent) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -316,7 +338,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.days) {
     DAYS_SPAN.lastIndex = 0;
     // the future cue is read only when a span is found: most sentences have none, and it scans them all
     let future: boolean | null = null;
@@ -379,7 +401,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     }
     out.push(a);
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.night) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
@@ -406,9 +428,10 @@ export const dates: Stage = {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     const pub = document.published ? parseIsoDate(document.published) : null;
+    const cues = pub && !lex.native ? spanCues(document.text) : ALL_SPANS;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null, cues));
     }
     return { annotations: out };
   },
