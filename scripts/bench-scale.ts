@@ -38,6 +38,7 @@ const GROW = (process.env.SCALE_GROW ?? '1000 5000 10000 20000 50000 100000').sp
 const CONFIGS = (process.env.SCALE_CONFIGS ?? 'sqlite:1 sqlite:2 pg:1 pg:2').split(/\s+/).filter(Boolean);
 const PG_ADMIN = process.env.SCALE_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WINDOW = 200;
+const BATCH = 64;
 const DAY = 86_400_000;
 const tmp = mkdtempSync(join(tmpdir(), 'sitrep-bench-scale-'));
 
@@ -154,7 +155,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
   const name = `sitrep_bench_grow_${process.pid}`;
   const store = kind === 'pg' ? await PgStore.open(await freshPg(name)) : openStore(join(tmp, 'grow.db'));
   console.log(`\n### per-document cost as the store grows (${kind === 'pg' ? 'PostgreSQL' : 'SQLite'}, store + link, next ${WINDOW} documents)\n`);
-  console.log('| stored documents | median ms | p95 ms | p95 / median |\n|---|---|---|---|');
+  console.log('| stored documents | median ms | p95 ms | p95 / median | mean ms | batched as ingest stores (64 a transaction): median / p95 / mean ms |\n|---|---|---|---|---|---|');
   let j = 0;
   const next = () => {
     const c = copy(base[j % base.length].doc, base[j % base.length].reports, Math.floor(j / base.length));
@@ -177,7 +178,20 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
     const med = pct(times, 0.5);
     const p95 = pct(times, 0.95);
     if (!firstMedian) firstMedian = med;
-    console.log(`| ${size} | ${med.toFixed(1)} | ${p95.toFixed(1)} | ${(p95 / med).toFixed(2)} (median ${(med / firstMedian).toFixed(2)}× the first) |`);
+    // the next WINDOW documents as `sitrep ingest` stores them on SQLite: BATCH a transaction, each commit timed with the document it follows
+    const batched: number[] = [];
+    const batchable = store as { beginBatch?: () => void; commitBatch?: () => void };
+    for (let i = 0; i < WINDOW && batchable.beginBatch; i++) {
+      const c = next();
+      const t0 = performance.now();
+      if (i % BATCH === 0) batchable.beginBatch();
+      await store.ingest(c.doc, c.reports);
+      if (i % BATCH === BATCH - 1 || i === WINDOW - 1) batchable.commitBatch!();
+      batched.push(performance.now() - t0);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const b = batched.length ? `${pct(batched, 0.5).toFixed(1)} / ${pct(batched, 0.95).toFixed(1)} / ${mean(batched).toFixed(1)}` : '-';
+    console.log(`| ${size} | ${med.toFixed(1)} | ${p95.toFixed(1)} | ${(p95 / med).toFixed(2)} (median ${(med / firstMedian).toFixed(2)}× the first) | ${mean(times).toFixed(1)} | ${b} |`);
   }
   await store.close();
   if (kind === 'pg') await dropPg(name);

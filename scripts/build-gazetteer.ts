@@ -31,7 +31,7 @@ import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
 import { lexiconFor } from '../src/lang/index.js';
 import { nativeKeys } from '../src/lang/places.js';
 import { MIN_ROMAN_SKELETON, romanSkeleton } from '../src/lang/skeleton.js';
-import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, writeGazetteerIndex, type GazetteerMeta } from '../src/extract/gazetteer.js';
+import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, writeGazetteerIndex, writeGazetteerMeta, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -660,5 +660,5 @@ for (const e of entries) {
   keys.push([...e.keys]);
 }
 meta.maxNameTokens = writeGazetteerIndex(outDir, lines, keys);
-writeFileSync(join(outDir, GAZETTEER_FILES.meta), JSON.stringify(meta));
+writeGazetteerMeta(outDir, meta);
 console.log(`gazetteer: ${lines.length} entries, ${nameKeys.size} names, ${Object.keys(meta.admin1).length} regions in ${Date.now() - started} ms -> ${outDir}`);

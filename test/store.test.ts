@@ -80,6 +80,38 @@ describe('Store', () => {
   });
 });
 
+describe('a batch of documents in one transaction', () => {
+  it('stores what one document a transaction stores, undoes a failing document alone, and shows readers only what is committed', () => {
+    const one = openStore(join(dir, 'one-by-one.db'));
+    const batched = openStore(join(dir, 'batched.db'));
+    const reader = new Database(join(dir, 'batched.db'), { readonly: true });
+    const docs = [[A1, '2022-04-13', 'a.txt'], [B, '2022-04-16', 'b.txt'], [A2, '2022-04-13', 'a2.txt']] as const;
+    for (const [text, published, source] of docs) put(one, text, published, source);
+    batched.beginBatch();
+    put(batched, A1, '2022-04-13', 'a.txt');
+    // a document whose write fails midway (two reports under one id): its savepoint is undone, the batch goes on
+    const bad = textDocument('A second car bomb exploded in Kabul on Saturday, killing four people near the airport, police said.', { source: 'bad.txt', published: '2022-04-17' });
+    const reports = extract(bad, pipeline).reports;
+    expect(reports.length).toBeGreaterThan(0);
+    expect(() => batched.ingest(bad, [...reports, reports[0]])).toThrow();
+    put(batched, B, '2022-04-16', 'b.txt');
+    put(batched, A2, '2022-04-13', 'a2.txt');
+    expect(reader.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(0);
+    batched.commitBatch();
+    expect(reader.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(3);
+    expect(batched.hasDocument(bad.id)).toBe(false);
+    const rows = (s: ReturnType<typeof openStore>) => s.db.prepare('SELECT id, data, n_reports FROM events ORDER BY id').all().map((r) => ({ ...(r as object), data: JSON.parse((r as { data: string }).data).reports.length }));
+    expect(rows(batched)).toEqual(rows(one));
+    // a batch left open is committed by close
+    batched.beginBatch();
+    put(batched, 'Gunmen attacked a police post in Quetta on Monday, killing two officers, officials said.', '2022-05-02', 'c.txt');
+    batched.close();
+    expect(reader.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(4);
+    reader.close();
+    one.close();
+  });
+});
+
 describe('Store linking as the store grows', () => {
   const store = openStore(join(dir, 'sweep.db'));
   const others = [

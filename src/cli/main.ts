@@ -78,6 +78,14 @@ function stopSignal(onStop: () => void = () => {}): { readonly signal: NodeJS.Si
 /** Inputs of fewer documents than this are extracted on one thread: each extraction thread first loads the pipeline (a second or two). */
 const THREADS_FROM = 64;
 
+/**
+ * `ingest` commits stored documents this many at a time, or when the oldest has waited this long
+ * (Store.beginBatch): readers see new documents within about half a second, and the commit, a
+ * third of the main thread's time when each document had its own, is shared.
+ */
+const BATCH_DOCS = 64;
+const BATCH_MS = 500;
+
 /** The first n items, and the rest of the iterator (null when it ended within them). */
 async function peek<T>(items: AsyncGenerator<T>, n: number): Promise<{ head: T[]; rest: AsyncGenerator<T> | null }> {
   const head: T[] = [];
@@ -132,6 +140,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   let pool: ExtractPool | null = null;
   const stop = stopSignal(() => void pool?.close());
   let store: EventStore | null = null;
+  let onExit: (() => void) | null = null;
   const progress = new Progress(process.stderr, { total: await countInputs(paths) });
   const say = (line: string) => {
     progress.clear();
@@ -190,6 +199,15 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     } else {
       store = await openEventStore(dbPath(opts));
       const s = store;
+      // the open batch is committed however the run ends: the last document, a signal's exit, an error
+      let batchDocs = 0;
+      let batchSince = 0;
+      const commit = () => {
+        batchDocs = 0;
+        s.commitBatch?.();
+      };
+      onExit = commit;
+      process.on('exit', onExit);
       // threads pay for loading the pipeline each: a small input is extracted on one
       const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
       const threads = workers <= 1 || !rest ? 1 : workers;
@@ -202,6 +220,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
         async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
         async ({ document: doc, warnings: w, item }, r) => {
           try {
+            if (s.beginBatch && !batchDocs++) {
+              s.beginBatch();
+              batchSince = Date.now();
+            }
             if (r.status === 'rejected') throw r.reason;
             const res = await ingestExtracted(doc, r.value, s, w);
             if (item) await recordSuccess(s, item);
@@ -232,12 +254,14 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
             } else say(`${doc.source}: ${(e as Error).message}`);
             if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
           }
+          if (batchDocs >= BATCH_DOCS || Date.now() - batchSince >= BATCH_MS) commit();
           progress.tick(added + known + failed);
           return !stop.signal;
         },
       );
     }
   } finally {
+    if (onExit) process.off('exit', onExit);
     progress.clear();
     stop.dispose();
     await pool?.close();

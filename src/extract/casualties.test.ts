@@ -228,8 +228,8 @@ describe('news phrasings of a toll', () => {
     expect(full('Mother, father, toddler dead in apartment')).toEqual([['fatalities', 3, false, false]]);
     expect(full('Third victim dies after bar shooting')).toEqual([['fatalities', 3, false, false]]);
   });
-  it('reads an apposition once and a noun "shot" as no one hit', () => {
-    expect(full('Eight other people, five men and three women, were also shot.')).toEqual([['injured', 8, true, false]]);
+  it('reads an apposition once ("other" people hit are hurt besides the dead) and a noun "shot" as no one hit', () => {
+    expect(full('Eight other people, five men and three women, were also shot.')).toEqual([['injured', 8, false, false]]);
     expect(full('Two of the four victims died.')).toEqual([['fatalities', 2, false, false]]);
     expect(full('Neighbours heard a single shot.')).toEqual([]);
     expect(full('A woman called 911 at 0:41 Woman dies later')).toEqual([['fatalities', 1, false, false]]);
@@ -280,5 +280,64 @@ describe('two people hit, named without a number (issue 17)', () => {
   it('reads "X shot his wife" as the wife hit, not X', () => {
     expect(full('A man shot his girlfriend and her son early Sunday.')).toEqual([['injured', 2, true]]);
     expect(full('The farmer was accidentally shooting his nephew and his brother-in-law while hunting.')).toEqual([['injured', 2, true]]);
+  });
+});
+
+describe('numbers that count no one, and the hit counted apart (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('reads no count in the times a person was shot, a clock, the emergency number or "over an"', () => {
+    expect(full('The boy was shot four times in the chest.')).toEqual([['injured', 1, true]]);
+    expect(full('Police said the teen was killed around 4:30 p.m. on the porch.')).toEqual([['fatalities', 1, false]]);
+    expect(full('A neighbour ran out and said, "Call 911 for the people shot next door."').some(([, n]) => n === 911)).toBe(false);
+    expect(full('"She was killed over an argument about money," the sergeant said.')).toEqual([['fatalities', 1, false]]);
+  });
+  it('reads "hurt or killed" as no toll', () => {
+    expect(full('Nine children have been hurt or killed by gunfire this spring.')).toEqual([]);
+  });
+  it('reads "others" hit as hurt besides the dead, not as the hit the dead are taken from', () => {
+    expect(full('One man died at the scene and three others were shot.')).toEqual([['fatalities', 1, false], ['injured', 3, false]]);
+    expect(full('A woman was killed; two other people were also struck by gunfire.')).toEqual([['fatalities', 1, false], ['injured', 2, false]]);
+  });
+  it('reads an apposition that names fewer than its count once', () => {
+    expect(full('Two others, a 30-year-old man and 41-year-old man, were also shot.')).toEqual([['injured', 2, false]]);
+  });
+  it('counts the people hit in a double or a triple shooting, and one shot with himself', () => {
+    expect(full('Police are investigating a double shooting on Elm Street.')).toEqual([['injured', 2, true]]);
+    expect(full('One man died after a triple shooting downtown.')).toEqual([['fatalities', 1, false], ['injured', 3, true]]);
+    expect(full('He accidentally fired the pistol, shooting himself and a woman.')).toEqual([['injured', 2, true]]);
+    expect(full('Three men received life-threatening injuries.')).toEqual([['injured', 3, false]]);
+    expect(full('The boy was hit by shots fired from a passing car.')).toEqual([['injured', 1, true]]);
+  });
+});
+
+describe('the dead in local news phrasings (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best]);
+  it('reads "fatally shot" with an object as active, the shooter who then killed himself one more', () => {
+    expect(full('A student who fatally shot three people before turning the gun on himself left a note.')).toEqual([['fatalities', 4]]);
+    expect(full('He is accused of shooting five people to death before killing himself.')).toEqual([['fatalities', 6]]);
+    expect(full('At least four are dead, including the gunman who took his own life.')).toEqual([['fatalities', 4]]);
+  });
+  it('reads a double homicide, a named killing and a deceased person as dead', () => {
+    expect(full('Detectives are investigating a double homicide in the north end.')).toEqual([['fatalities', 2]]);
+    expect(full('A man was charged in the killing of Jane Roe of Smallville.')).toEqual([['fatalities', 1]]);
+    expect(full('Arriving deputies located a deceased male in the yard.')).toEqual([['fatalities', 1]]);
+  });
+  it('reads no casualty in a death of natural causes', () => {
+    expect(full('Their grandmother died of natural causes last spring.')).toEqual([]);
+    expect(full('His older sister died from cancer a day before the shooting.')).toEqual([]);
+  });
+});
+
+describe('the hurt named apart from the dead (issue 17, fourth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('reads one more hurt beside the dead and a suicide, a survivor, and the hurt named after the word', () => {
+    expect(full('He left five dead and one wounded before killing himself.')).toEqual([['fatalities', 6, false], ['injured', 1, false]]);
+    expect(full('One of the four victims survived the shooting and ran for help.')).toEqual([['injured', 1, false]]);
+    expect(full('Injured in the gunfire were a 6-year-old boy and a 30-year-old woman, deputies said.')).toEqual([['injured', 2, false]]);
+    expect(full('Her grandmother remains clinging to life.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads a person "also" hit as hurt besides the dead, but not "he" again', () => {
+    expect(full('A teen was killed and a woman was also struck by gunfire.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+    expect(full('He was shot in the head and was also shot in the leg.')).toEqual([['injured', 1, true]]);
   });
 });

@@ -86,6 +86,10 @@ interface Verb {
   update?: boolean;
   /** "shot himself": the one person is the actor, right after the word. */
   selfAfter?: boolean;
+  /** One of the rules of rare words, all tried only where RARE_CUE finds one of them (one scan for all). */
+  rare?: true;
+  /** "a double shooting": the word itself counts the people hit (see MULTIPLE). */
+  multiple?: true;
   /** "killing her": one person named by a pronoun right after the word. */
   pronounAfter?: boolean;
   /** No bare number before the word: "in critical condition" after "2 p.m." is no count. */
@@ -105,7 +109,9 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
 const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
-const FIGHTING_CUE = /\bfight(?:s|ing) for\b/i;
+const FIGHTING_CUE = /\bfight(?:s|ing) for\b|\bclinging to\b/i;
+const SURVIVED_CUE = /\bsurvived\b/i;
+const INVERTED_CUE = /\b(?:Injured|Wounded|Hurt)\s+(?:in\s|was\s|were\s)/;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
 const PRONOUN_AT = /^(?:him|her)\b/i;
@@ -114,6 +120,14 @@ const ARTICLE_AT = /^an?\s/i;
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet/i;
+/** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
+const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
+const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
+const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
+const TO_DEATH_CUE = /\bto death\b/i;
+const DEATH_OF_CUE = /(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]/;
+const DECEASED_CUE = /\bdeceased\b/i;
+const MULTIPLE: Record<string, number> = { double: 2, triple: 3, quadruple: 4 };
 
 /** After a singular victim: the end of the phrase, so "kills rebel fighters" and "the soldier's wife" are not one person. */
 const ONE_END = `(?!['’]s)(?=\\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|before|then|during|while|with|by|from|since|when|outside|amid|of|who)\\b))`;
@@ -151,7 +165,13 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
-  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt|shot|shooting)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after', cue: TO_DEATH_CUE, rare: true }],
+  // "a double homicide", "the triple murder": two or three dead
+  [/\b(?:double|triple|quadruple)[- ](?:homicides?|murders?|killings?|slayings?)\b/gi, { field: 'fatalities', side: 'after', multiple: true, cue: MULTIPLE_DEATH_CUE, rare: true }],
+  // "the killing of Jane Doe", "in the death of John Smith": one dead, named
+  [/\b(?:[Kk]illing|[Mm]urder|[Ss]laying|[Ss]hooting death|[Dd]eath)\s+of\s+(?=\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)/gu, { field: 'fatalities', side: 'after', self: true, cue: DEATH_OF_CUE, rare: true }],
+  // "deputies located a deceased male": one dead
+  [/\ban?\s+deceased\s+(?:(?:white|black|hispanic|asian|adult|young|elderly|unidentified)\s+)?(?:male|female|man|woman|person|victim|boy|girl|child|teen|teenager|juvenile|adult|individual)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE, rare: true }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
   [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
   // "the chief's body was found": one dead
@@ -175,17 +195,21 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
   [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
-  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:fighting|fights)\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  // "One of the five victims survived the shooting": hurt, alive
+  [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
+  // "Injured in the gunfire were a boy and a woman": the hurt named after the word
+  [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
-  [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshot|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
+  [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
   [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
@@ -193,7 +217,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
-  [/\b(?:shot|shoots)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  // "a double shooting", "the triple shooting": two or three people hit, dead or alive
+  [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];
 
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
@@ -245,6 +271,8 @@ function findGroups(sentence: string): Group[] {
   for (let m = GROUP.exec(sentence); m; m = GROUP.exec(sentence)) {
     // "2014 video of father killed", "0:41 Woman dies": a year or a clock is no count
     if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
+    // "call 911 for multiple people shot": the emergency number is no count
+    if (m[2] === '911') continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -280,7 +308,7 @@ function findGroups(sentence: string): Group[] {
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
       if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
       rest = rest ? addCounts(rest, g.count) : g.count;
-      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best === head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best <= head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
     } else {
       head = g.count;
       rest = null;
@@ -324,6 +352,27 @@ function ordinalCount(phrase: string): Count {
   const n = m ? ORDINALS[m[1].toLowerCase()] : 1;
   return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
 }
+/** After a number: not people ("shot five times", "killed around 4:30 p.m.", "fired 3 rounds"). */
+const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
+/** "over an apparent robbery": "over" and an article are no count. */
+const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
+/** "hurt or killed", "killed or wounded": both at once, neither a toll of its own. */
+const EITHER_BEFORE = /\b(?:hurt|injured|wounded|killed)\s+or\s+$/i;
+const EITHER_AFTER = /^\s+or\s+(?:hurt|injured|wounded|killed)\b/i;
+const EITHER_CUE = /\s(?:or|OR)\s/;
+const NATURAL_CUE = /natural causes|cancer|illness|disease|heart attack|stroke|overdose/i;
+const EITHER_IN = /\b(?:hurt|injured|wounded)\s+or\s+killed\b/i;
+/** "fatally shot" with no auxiliary before it, and what makes it active: an object after it. */
+const FATALLY_BARE = /^fatally\s/i;
+const ACTIVE_OBJECT = /^\s+(?:\d|an?\s|the\s|his\s|her\s|their\s|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|both\b|at least\b)/i;
+/** "died of natural causes", "died from cancer": a death that is no casualty. */
+const NATURAL_AFTER = /^\s+(?:of|from)\s+(?:natural causes|cancer|an? (?:illness|disease|heart attack|stroke|overdose)|illness|disease|a long illness|complications of (?:cancer|diabetes))\b/i;
+/** "at least four are dead, including the gunman who took his own life": the shooter among the dead, not one more. */
+const AMONG_BEFORE = /\b(?:including|among them)\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|\p{Lu}[\p{L}'’-]+)\s+(?:who|,)/u;
+/** "three others were shot", "two other people were struck": hit besides those told before (the dead), so hurt. */
+const OTHERS_GROUP = /\bothers?\b/i;
+const ALSO_HIT = /\balso\b/i;
+const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 /** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
 const CLOCK_BEFORE = /\d:\s*$/;
 /** A verb form of one person: "was wounded", "is in critical condition". */
@@ -346,7 +395,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -401,7 +450,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
     take(m.index, m.index + m[0].length);
   }
 
+  // rare words, looked for once a sentence before the per-match checks that need them
+  const either = EITHER_CUE.test(sentence);
+  const natural = NATURAL_CUE.test(sentence);
+  const rare = RARE_CUE.test(sentence);
   for (const [re, verb] of VERBS) {
+    if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -409,16 +463,31 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
+      if (natural && verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
+      if (either && sentence.lastIndexOf(' or ', ve + 4) >= vs - 16 && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
+      // "a student who fatally shot three people": active, the count is after the word (read by the next form)
+      if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
         if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
       } else if (verb.selfAfter) {
         const who = SELF_AT.exec(sentence.slice(ve));
-        if (who) group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+        if (who) {
+          group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+          // "shooting himself and a woman": the one coordinated after him was hit too
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 8 && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          if (more) {
+            used.add(more);
+            group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: more.victims };
+          }
+        }
+      } else if (verb.multiple) {
+        const n = MULTIPLE[m[0].slice(0, m[0].search(/[- ]/)).toLowerCase()];
+        group = { start: vs, end: ve, count: { low: n, best: n, high: n }, victims: null };
       } else if (verb.self) {
         group = { start: vs, end: ve, count: { low: 1, best: 1, high: 1 }, victims: m[0].replace(/['’]s\s+$/u, '').toLowerCase() };
       } else if (verb.one) {
@@ -447,7 +516,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!verb.one && ARTICLE_AT.test(sentence.slice(ve, ve + 4)) && group?.start !== ve) continue;
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
-        const n = BARE_AFTER.exec(sentence.slice(ve));
+        let n = BARE_AFTER.exec(sentence.slice(ve));
+        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) n = null;
         const count = n && toCount(n[1], n[2], n[3]);
         const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
@@ -495,15 +565,21 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
       if (ARTICLE_BEFORE.test(lead) && PARTICIPLE.test(m[0])) continue;
+      // the words read for the count; what a suicide adds after them stays free for other counts ("… and one wounded before killing himself")
+      const core = group.end;
       if (verb.field === 'fatalities') {
         const self = AND_SELF.exec(sentence.slice(group.end));
         const after = Math.max(group.end, ve);
-        const suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        let suicide = self ? null : SUICIDE_AFTER.exec(sentence.slice(after));
+        if (suicide && AMONG_BEFORE.test(suicide[0])) suicide = null;
         if (self || suicide) group = { ...group, end: self ? group.end + self[0].length : after + suicide![0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
       }
       used.add(group);
-      take(Math.min(vs, group.start), Math.max(ve, group.end));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck, verb.update);
+      take(Math.min(vs, group.start), Math.max(ve, core));
+      // "three others were shot", "a woman was also shot" are hit besides the dead told before:
+      // hurt, not the hit the dead are taken from ("he was also shot in the leg" may be the dead man)
+      const others = verb.struck && verb.side === 'before' && group.start < vs && (OTHERS_GROUP.test(sentence.slice(group.start, group.end)) || (ALSO_HIT.test(sentence.slice(group.start, ve)) && !PRONOUN_SUBJECT.test(sentence.slice(group.start, group.end))));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
     }
   }
   return oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset);

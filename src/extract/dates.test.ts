@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as chrono from 'chrono-node';
-import { findDates, parseDates } from './dates.js';
+import { dates, findDates, parseDates } from './dates.js';
+import { splitSentences } from './sentences.js';
+import type { Document, StageContext } from '../model/index.js';
 
 const one = (s: string, pub: string | null) => findDates(s, 0, pub).map((d) => d.value);
 
@@ -29,6 +31,30 @@ describe('findDates', () => {
   it('reads overnight as the night before publication', () => {
     const [d] = one('Drones struck the city overnight.', '2023-11-14');
     expect(d).toEqual({ start: '2023-11-13', end: '2023-11-14', precision: 'day' });
+  });
+  it('reads no day in a length of time, a birthday, a verb or a newspaper\'s name', () => {
+    expect(one('The two had been friends for 10 years before the argument.', '2016-07-21')).toEqual([]);
+    expect(one('He came home after four years in the army.', '2016-07-21')).toEqual([]);
+    expect(one('The victim was born April 6, 2009, in a small town.', '2016-07-21')).toEqual([]);
+    expect(one('SMITH, JOHN Date of Birth: 01/6/1992 Negligent Homicide', '2016-07-21')).toEqual([]);
+    expect(one('Neighbours plan to march to city hall.', '2016-07-21')).toEqual([]);
+    expect(one('The Chicago Sun-Times first reported the shooting.', '2016-07-21')).toEqual([]);
+    expect(one('A man was shot Sat., police said.', '2016-07-21')).toEqual([{ start: '2016-07-16', end: '2016-07-16', precision: 'day' }]);
+  });
+  it('reads a weekend as its Saturday and Sunday', () => {
+    expect(one('Two men were wounded in a weekend shooting near the park.', '2016-07-21')).toEqual([{ start: '2016-07-16', end: '2016-07-17', precision: 'day' }]);
+    expect(one('A teen was killed in a shooting last weekend near the school.', '2016-07-21')).toEqual([{ start: '2016-07-16', end: '2016-07-17', precision: 'day' }]);
+    // written on the Sunday: the weekend so far
+    expect(one('Three people were shot this weekend in the city.', '2016-07-17')).toEqual([{ start: '2016-07-16', end: '2016-07-17', precision: 'day' }]);
+  });
+  it('keeps in the future a day that the writer says has not come', () => {
+    expect(one("Police say they won't release the names until Thursday morning.", '2016-11-30')).toEqual([{ start: '2016-11-30', end: '2016-11-30', precision: 'day' }]);
+  });
+  it('dates the incident named between a later step and the date', () => {
+    const later = (s: string, pub: string) => findDates(s, 0, pub).map((d) => [d.value.start, !!d.later]);
+    expect(later('Police said the shooting was reported Tuesday afternoon near the school.', '2016-10-19')).toEqual([['2016-10-18', false]]);
+    expect(later('He was held for court only after the shooting March 9 in the borough.', '2016-05-27')).toEqual([['2016-03-09', false]]);
+    expect(later('A teen was charged with murder Thursday in the death of his friend.', '2016-05-27')).toEqual([['2016-05-26', true]]);
   });
   it('marks dates of later steps and page stamps, not of the incident', () => {
     const later = (s: string, pub: string) => findDates(s, 0, pub).map((d) => [d.value.start, !!d.later]);
@@ -112,5 +138,26 @@ describe('spans of days and the dates of an issue', () => {
   });
   it('no day from "weekdays"', () => {
     expect(findDates('The market is open on weekdays.', 0, '2024-03-04')).toEqual([]);
+  });
+});
+
+describe('dates stage', () => {
+  // the stage skips the span patterns in a document without the word each needs: it must find
+  // what findDates finds sentence by sentence
+  const stageDates = (text: string, published: string) => {
+    const document = { id: 'd', source: 't', url: null, title: null, published, lang: 'en', text } as unknown as Document;
+    const annotations = splitSentences(text);
+    return dates.run({ document, annotations }, {} as StageContext).annotations;
+  };
+  const bySentence = (text: string, published: string) => splitSentences(text).flatMap((s) => findDates(text.slice(s.start, s.end), s.start, published));
+  it.each([
+    'Four shops burned in 24 hours. Nobody was hurt.',
+    'Police made arrests in one day of raids. Two more in a single day after that.',
+    'Clashes went on over the past week. The town was quiet.',
+    'Shelling went on OVERNIGHT in the east. Last night was calm, officials said on Monday.',
+    'Three were killed in 10 days of fighting; in 2 weeks the toll doubled.',
+    'A quiet report with no span at all, on Friday.',
+  ])('finds what findDates finds per sentence: %s', (text) => {
+    expect(stageDates(text, '2023-11-14')).toEqual(bySentence(text, '2023-11-14'));
   });
 });

@@ -14,17 +14,21 @@ import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
-const FUTURE_CUE = /\b(next|coming|will|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
+const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
 /** Words that make a date relative to the day of writing: meaningless without a publication date. */
 const RELATIVE = /\b(?:ago|last|next|yesterday|today|tonight|tomorrow|this|earlier|later|past|coming)\b/i;
 /** A span up to the day of writing: "over the past week", "in the last 24 hours", "during the past two months". */
 const RECENT_SPAN = /\b(?:over|in|during|within|for|of)\s+(?:the\s+)?(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|ten|several|few)\s+)?(hour|day|week|month)s?\b/gi;
+/** A word every RECENT_SPAN match holds. */
+const RECENT_CUE = /past|last/i;
 const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
 /**
  * "killed in 7 days of operations", "105 murders in 15 days": a count over days that end at the
  * report, when nothing says when they were (a week ending at publication).
  */
 const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s|(?:1|one|a single|a)\s+day|24\s+(?:hours|hrs))\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
+/** A word every DAYS_SPAN match holds: "day(s)", "weeks", "hours", "hrs". */
+const DAYS_CUE = /day|week|hours|hrs/i;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
 /** "now", "currently": the time of writing, not of any incident. */
 const NOT_A_DATE = /^(?:now|right now|currently|at present|just now)$/i;
@@ -36,6 +40,17 @@ const LOWER_WEEKDAY = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/;
 const BARE_FRACTION = /^\d{1,2}\/\d{1,2}$/;
 /** "two months after", "four weeks later", "a day before": an offset from an event it does not name, no date. */
 const OFFSET = /^(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)$/i;
+/**
+ * "for 10 years", "after four years", "in two weeks", "in the day": a length of time, no day
+ * (chrono reads it as a day counted from publication).
+ */
+const DURATION = /^(?:(?:for|after|in|within|over)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+|the\s+(?:past\s+|last\s+)?)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few|many|a few)\s+(?:years?|months?|weeks?|days?|decades?)|in the day)$/i;
+/** "march", "may" in lower case are a verb and a modal ("will march to city hall"), not months. */
+const LOWER_MONTH = /^(?:march|may)$/;
+/** "Sun" of "Sun-Times", "Wed" alone: a weekday's abbreviation stands for a day only with a period or a date after it. */
+const BARE_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)$/i;
+/** "born April 6, 2009", "Date of Birth: 01/6/1992": a birthday, no day of the story. */
+const BIRTH_BEFORE = /\b(?:born|birth|DOB)\b[\s:,]*(?:on\s+|in\s+)?$/i;
 const UNIT_WEEK = /\bweeks?\b/i;
 const UNIT_MONTH = /\bmonths?\b/i;
 const UNIT_YEAR = /\byears?\b/i;
@@ -54,6 +69,8 @@ const WEEKDAY_WORD = /\bweekdays?\b/i;
 const DAY_AND_DAY = /^\s*(?:and|to|through|until|till|[\u2013-])\s*$/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
+/** A word every OVERNIGHT match holds. */
+const NIGHT_CUE = /night/i;
 
 /**
  * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
@@ -186,7 +203,19 @@ function intoThePast(r: chrono.ParsedResult, day: Date, published: Date, sentenc
  * "said Tuesday", "arrested Thursday", "pleaded guilty on Monday", "the toll rose on Sunday",
  * "Updated: May 31". Bounded: at most 30 characters between the word and the date.
  */
-const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
+const LATER_BEFORE = /\b(?:said|says|told|announced|confirmed|(?<!\b(?:shooting|shootings|shots?|gunfire|gunshots?|incident|attack|stabbing)\s+(?:was\s+|were\s+|first\s+)?)reported|released|identified|arrested|charged|booked|arraigned|indicted|sentenced|pleaded(?: guilty| not guilty)?|pled(?: guilty)?|convicted|acquitted|appeared|testified|ruled|filed|rose|risen|climbed|updated|posted|published|buried|funeral|vigil|hearing|court|trial|verdict|jury|surrendered|captured|extradited|(?:was|were) taken into custody)\b[^,.;:!?()]{0,30}$|\b(?:updated|posted|published|last modified)\s*:\s*$/i;
+/**
+ * A later step's word before the date, unless the incident is named between them: "said the
+ * shooting happened Tuesday", "held for court after the shooting March 9" date the shooting.
+ */
+const INCIDENT_NOUN = /\b(?:shooting|shootings|shot|shots|gunfire|killing|killings|slaying|attack|incident)\b/i;
+function laterBefore(before: string): boolean {
+  const m = LATER_BEFORE.exec(before);
+  if (!m) return false;
+  const word = /^[\w-]+/.exec(m[0]);
+  return !INCIDENT_NOUN.test(m[0].slice(word ? word[0].length : 0));
+}
+
 /** Words right after a date that make it a later step's: "Tuesday's hearing", "Monday in court". */
 const LATER_AFTER = /^(?:['’]s\s+(?:hearing|arraignment|court|funeral|vigil|news conference|press conference)|\s+(?:in|at)\s+(?:court|a hearing|(?:his|her|their) arraignment)|,?\s+the\s+(?:death\s+)?toll\s+(?:rose|climbed|jumped|increased|reached|grew))\b/i;
 
@@ -272,14 +301,30 @@ export function findDates(sentence: string, offset: number, published: string | 
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
 }
 
+/**
+ * Which of the English span patterns can match anywhere in a text: each needs a word the text
+ * must hold (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside the patterns: a pattern that learns a
+ * new word needs it in its cue), so one scan of the document spares every sentence the patterns
+ * it cannot match.
+ */
+interface SpanCues {
+  recent: boolean;
+  days: boolean;
+  night: boolean;
+}
+const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
+function spanCues(text: string): SpanCues {
+  return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
+}
+
 /** `findDates` with the publication date read once per document, not once per sentence. */
-function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub && !locale) {
+  if (pub && !locale && cues.recent) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -293,7 +338,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.days) {
     DAYS_SPAN.lastIndex = 0;
     // the future cue is read only when a span is found: most sentences have none, and it scans them all
     let future: boolean | null = null;
@@ -319,7 +364,10 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     // without a publication date only a date that writes its year can be placed ("15 days after" cannot)
     if (!pub && (!STATED_YEAR.test(r.text) || (locale && lex ? lex.relativeDate : RELATIVE).test(r.text) || !c.isCertain('month'))) continue;
     if (!locale && WEEKDAY_WORD.test(r.text)) continue;
-    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(r.text.trim()) || BARE_FRACTION.test(r.text.trim()) || OFFSET.test(r.text.trim())) continue;
+    const bare = r.text.trim();
+    if (NOT_A_DATE.test(r.text) || CLOCK_SPAN.test(r.text) || LOWER_WEEKDAY.test(bare) || BARE_FRACTION.test(bare) || OFFSET.test(bare)) continue;
+    if (!locale && (DURATION.test(bare) || LOWER_MONTH.test(bare) || (BARE_ABBREVIATION.test(bare) && !/^[.,]/.test(sentence.slice(r.index + r.text.length))))) continue;
+    if (!locale && BIRTH_BEFORE.test(sentence.slice(Math.max(0, r.index - 20), r.index))) continue;
     // a number word alone is a count, not a day ("اثنين" is two as well as Monday)
     if (locale && lex && lex.numbers.has(r.text.trim())) continue;
     const precision = precisionOf(r);
@@ -339,7 +387,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
     const stampLine = isStamp(sentence, r.index, r.index + r.text.length);
-    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (LATER_BEFORE.test(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
+    if (!INCIDENT_RIGHT_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30)) && (laterBefore(sentence.slice(Math.max(0, r.index - 60), r.index)) || LATER_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 40)) || nearestStep(sentence, r.index, r.index + r.text.length) === 'later' || stampLine)) a.later = true;
     if (a.later && stampLine && publishingWordsOnly(sentence, r.index, r.index + r.text.length)) a.stamp = true;
     if (!locale && r.index < ISSUE_REACH && ISSUE_BEFORE.test(sentence.slice(Math.max(0, r.index - 40), r.index))) a.later = a.stamp = true;
     // "Saturday and Sunday": the day before joins this one into one span
@@ -353,7 +401,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     }
     out.push(a);
   }
-  if (pub && !locale) {
+  if (pub && !locale && cues.night) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
@@ -380,9 +428,10 @@ export const dates: Stage = {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     const pub = document.published ? parseIsoDate(document.published) : null;
+    const cues = pub && !lex.native ? spanCues(document.text) : ALL_SPANS;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null, cues));
     }
     return { annotations: out };
   },

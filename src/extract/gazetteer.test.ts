@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameFilter, foldName, loadGazetteer, mayHaveName, skeleton } from './gazetteer.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildNameFilter, foldName, GAZETTEER_FILES, loadGazetteer, mayHaveName, skeleton, SortedLines } from './gazetteer.js';
 
 // Loads the gazetteer built by `npm run build:gazetteer` (run at install time by `prepare`).
 const g = loadGazetteer();
@@ -175,5 +179,44 @@ describe('supplement recodes and moves regions', () => {
     expect(region('babil', 'IQ')).toBeDefined();
     expect(region('lower shabelle', 'SO')).toBeDefined();
     expect(region('north kivu', 'CD')).toBeDefined();
+  });
+});
+
+describe('SortedLines', () => {
+  it('finds keys and their values as a map would, in any script', () => {
+    const pairs: [string, string][] = [['US.CA.037', 'Los Angeles County'], ['US.CA.03', 'Short'], ['US.CA.0371', 'Longer'], ['UA.14.1', 'Бахмутський район'], ['SY.09.', 'empty key tail'], ['AF.a', '']];
+    const sorted = [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const t = new SortedLines(sorted.map(([k, v]) => `${k}\t${v}\n`).join(''));
+    expect(t.size).toBe(pairs.length);
+    for (const [k, v] of pairs) expect(t.get(k)).toBe(v);
+    for (const k of ['US.CA.0', 'US.CA.0372', 'US.CA.037 ', '', 'ZZ', 'A', 'UA.14.']) expect(t.get(k)).toBeNull();
+    const words = new SortedLines(['apple', 'apples', 'b', 'zebra', 'ünder'].join('\n'));
+    expect(['apple', 'apples', 'b', 'zebra', 'ünder'].every((w) => words.has(w))).toBe(true);
+    expect(['appl', 'applesauce', 'a', 'c', 'zebras', 'under', ''].some((w) => words.has(w))).toBe(false);
+    expect(new SortedLines('').has('')).toBe(false);
+  });
+});
+
+describe('a gazetteer built before its tables left meta.json', () => {
+  it('reads districts, words and first names from meta.json as before', () => {
+    const built = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-old-gazetteer-'));
+    try {
+      const tables: string[] = [GAZETTEER_FILES.admin2, GAZETTEER_FILES.words, GAZETTEER_FILES.firstNames, GAZETTEER_FILES.meta];
+      for (const f of readdirSync(built)) if (!tables.includes(f)) symlinkSync(join(built, f), join(dir, f));
+      const lines = (f: string) => readFileSync(join(built, f), 'utf8').split('\n').filter(Boolean);
+      const meta = JSON.parse(readFileSync(join(built, GAZETTEER_FILES.meta), 'utf8'));
+      meta.admin2 = Object.fromEntries(lines(GAZETTEER_FILES.admin2).map((l) => l.split('\t')));
+      meta.words = lines(GAZETTEER_FILES.words);
+      meta.firstNames = lines(GAZETTEER_FILES.firstNames);
+      writeFileSync(join(dir, GAZETTEER_FILES.meta), JSON.stringify(meta));
+      const old = loadGazetteer(dir);
+      expect([old.firstName('virginia'), old.firstName('kharkiv'), old.englishWord('forest'), old.englishWord('hilton')]).toEqual([true, false, true, false]);
+      const springfield = g.lookup('springfield').find((e) => e.country === 'US' && e.admin1Code === 'IL' && e.precision === 'place')!;
+      expect(old.resolved(old.lookup('springfield').find((e) => e.index === springfield.index)!)).toEqual(g.resolved(springfield));
+      expect(g.resolved(springfield).admin2).toBeTruthy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

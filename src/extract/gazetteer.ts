@@ -7,7 +7,7 @@
  * Names are looked up by their folded form (`foldName`): lower case, diacritics, periods and
  * apostrophes dropped, hyphens as spaces, so "Donets'k", "Donetsk" and "DONETSK" meet.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../model/stage.js';
@@ -112,9 +112,15 @@ export const GAZETTEER_FILES = {
   ids: 'geonameids.idx',
   /** "CC\tfolded own name\tentry line" of places and districts, sorted by country. */
   variants: 'variant-names.tsv',
+  /** meta.json's large tables as sorted lines, searched in place (`SortedLines`): "CC.A1.A2\tname". */
+  admin2: 'admin2.tsv',
+  /** One English word a line, sorted. */
+  words: 'words.txt',
+  /** One folded first name a line, sorted. */
+  firstNames: 'first-names.txt',
 } as const;
 
-/** Shape of `meta.json` as written by the build script. */
+/** What the build script gathers; `writeGazetteerMeta` keeps admin2, words and firstNames out of meta.json. */
 export interface GazetteerMeta {
   /** "CC.A1" → display name. */
   admin1: Record<string, string>;
@@ -306,13 +312,100 @@ function u32File(values: ArrayLike<number>): Buffer {
 
 function readU32(path: string): Uint32Array {
   const b = readFileSync(path);
-  // a copy aligned to 4 bytes, read in place where the machine is little-endian (all Node targets)
-  const words = new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  // read in place where the machine is little-endian (all Node targets), copied when not aligned to 4 bytes
+  const words = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2) : new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = b.readUInt32LE(i * 4);
   return words;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** UTF-16 order, the order `SortedLines` searches in. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Write meta.json and its three large tables as sorted lines: 47k district names, 38k English
+ * words and 8k first names parsed from JSON into maps took ~0.1 s of every command's start-up;
+ * as lines they are read as one string each and searched in place.
+ */
+export function writeGazetteerMeta(dir: string, meta: GazetteerMeta): void {
+  const { admin2, words, firstNames, ...rest } = meta;
+  const admin2Keys = Object.keys(admin2).sort(byCodeUnits);
+  writeFileSync(join(dir, GAZETTEER_FILES.admin2), admin2Keys.map((k) => `${k}\t${admin2[k]}\n`).join(''));
+  writeFileSync(join(dir, GAZETTEER_FILES.words), [...new Set(words)].sort(byCodeUnits).map((w) => `${w}\n`).join(''));
+  writeFileSync(join(dir, GAZETTEER_FILES.firstNames), [...new Set(firstNames)].sort(byCodeUnits).map((w) => `${w}\n`).join(''));
+  writeFileSync(join(dir, GAZETTEER_FILES.meta), JSON.stringify(rest));
+}
+
+/**
+ * Lines sorted by their key (the text before a tab, else the whole line), searched by bisection in
+ * the one string they came in: loading scans for line ends only, a lookup allocates nothing but
+ * the value it returns.
+ */
+export class SortedLines {
+  /** Per line: start of the key, end of the key, end of the line. */
+  private readonly at: Uint32Array;
+  readonly size: number;
+
+  constructor(private readonly text: string) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    if (text.length && !text.endsWith('\n')) n++;
+    this.at = new Uint32Array(3 * n);
+    let start = 0;
+    // the next tab at or after the line's start (-1: none left), so a file without tabs is scanned once
+    let tab = text.indexOf('\t');
+    for (let k = 0; k < n; k++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+      this.at[3 * k] = start;
+      this.at[3 * k + 1] = tab >= 0 && tab < end ? tab : end;
+      this.at[3 * k + 2] = end;
+      start = end + 1;
+    }
+    this.size = n;
+  }
+
+  /** The line of `key`, or -1. */
+  private find(key: string): number {
+    const { text, at } = this;
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const a = at[3 * mid];
+      const len = at[3 * mid + 1] - a;
+      const n = len < key.length ? len : key.length;
+      let c = 0;
+      for (let i = 0; i < n && c === 0; i++) c = key.charCodeAt(i) - text.charCodeAt(a + i);
+      if (c === 0) c = key.length - len;
+      if (c === 0) return mid;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  has(key: string): boolean {
+    return this.find(key) >= 0;
+  }
+
+  /** The text after the key's tab, or null when the key is absent. */
+  get(key: string): string | null {
+    const k = this.find(key);
+    return k < 0 ? null : this.text.slice(this.at[3 * k + 1] + 1, this.at[3 * k + 2]);
+  }
+}
+
+/** meta.json's districts (a gazetteer built before the tables were split out) as the lines of admin2.tsv. */
+const adminLines = (o: Record<string, string>) => Object.keys(o).map((k) => `${k}\t${o[k]}`);
+
+/** A table of the built index, or (a gazetteer built before the tables were split out) the same lines made from meta.json's field. */
+function tableOf(dir: string, file: string, old: readonly string[] | undefined): SortedLines {
+  const path = join(dir, file);
+  return new SortedLines(existsSync(path) ? readFileSync(path, 'utf8') : [...(old ?? [])].sort(byCodeUnits).join('\n'));
+}
 
 /**
  * Write entries.tsv and its index: `lines[i]` is entry i's line (9 tab-separated fields) and
@@ -549,13 +642,13 @@ export function bundledGeonameids(dir: string = defaultDir()): Set<number> {
 
 /** What `sitrep gazetteer` says of the bundled data. */
 export function bundledStats(dir: string = defaultDir()): { entries: number; names: number; countries: number; regions: number; counties: number } {
-  const meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+  const meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as Partial<GazetteerMeta> & Pick<GazetteerMeta, 'countries' | 'admin1'>;
   return {
     entries: readFileSync(join(dir, GAZETTEER_FILES.entryOffsets)).length / 4 - 1,
     names: readFileSync(join(dir, GAZETTEER_FILES.nameOffsets)).length / 8 - 1,
     countries: meta.countries.length,
     regions: Object.keys(meta.admin1).length,
-    counties: Object.keys(meta.admin2).length,
+    counties: tableOf(dir, GAZETTEER_FILES.admin2, meta.admin2 && adminLines(meta.admin2)).size,
   };
 }
 
@@ -565,11 +658,17 @@ export function bundledStats(dir: string = defaultDir()): { entries: number; nam
  * entries are parsed when first looked up.
  */
 export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | null = null): PlaceGazetteer {
-  let meta: GazetteerMeta;
+  let meta: Partial<GazetteerMeta> & Omit<GazetteerMeta, 'admin2' | 'words' | 'firstNames'>;
   let index: BundledIndex;
+  let admin2: SortedLines;
+  let words: SortedLines;
+  let firstNames: SortedLines;
   try {
-    meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as GazetteerMeta;
+    meta = JSON.parse(readFileSync(join(dir, GAZETTEER_FILES.meta), 'utf8')) as typeof meta;
     index = openIndex(dir);
+    admin2 = tableOf(dir, GAZETTEER_FILES.admin2, meta.admin2 && adminLines(meta.admin2));
+    words = tableOf(dir, GAZETTEER_FILES.words, meta.words);
+    firstNames = tableOf(dir, GAZETTEER_FILES.firstNames, meta.firstNames);
   } catch (err) {
     throw new Error(`gazetteer not found in ${dir}: run \`npm run build:gazetteer\` (${(err as Error).message})`);
   }
@@ -635,10 +734,7 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     }
   }
   const admin1 = new Map(Object.entries(meta.admin1));
-  const admin2 = new Map(Object.entries(meta.admin2));
   const common = new Map(Object.entries(meta.common));
-  const firstNames = new Set(meta.firstNames ?? []);
-  const words = new Set(meta.words ?? []);
   const admin2Name = (cc: string, a1: string, a2: string): string | null =>
     admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
 

@@ -619,8 +619,20 @@ function wordCount(key: string): number {
   return n;
 }
 
-/** Find candidate mentions: longest gazetteer names at capitalised tokens. */
-function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean, variantCountries: ReadonlySet<string> = NO_COUNTRIES): Mention[] {
+/**
+ * What a pass of `findMentions` found at each token it started a name from (a mention, or null for
+ * none); tokens it never started from are left undefined.
+ */
+type Visits = (Mention | null | undefined)[];
+
+/**
+ * Find candidate mentions: longest gazetteer names at capitalised tokens. `record` keeps what this
+ * pass found at each token it started from. A second pass without skeletons (`reuse`, the first
+ * pass's record) differs from the first only by spelling variants, which are tried for one token
+ * where the first pass found nothing: there it tries one token alone; where the first pass found a
+ * name, that name stands; a token the first never started from is read in full.
+ */
+function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeletons: boolean, variantCountries: ReadonlySet<string> = NO_COUNTRIES, record: Visits | null = null, reuse: Visits | null = null): Mention[] {
   const mentions: Mention[] = [];
   const counties = countyLists(text, tokens, g);
   const maxTokens = Math.min(MAX_TOKENS, g.maxNameTokens);
@@ -640,10 +652,16 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       i = county.last;
       continue;
     }
+    const before = reuse ? reuse[i] : undefined;
+    if (before) {
+      mentions.push(before);
+      i = before.last;
+      continue;
+    }
     let found: Mention | null = null;
     // how many tokens from i may form one name: the joins are checked once, not per length
     let reach = 1;
-    const most = Math.min(maxTokens, tokens.length - i);
+    const most = before === null ? 1 : Math.min(maxTokens, tokens.length - i);
     for (let k = i; reach < most; k++, reach++) {
       // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
       // is no name in the gazetteer, so it falls apart below
@@ -706,6 +724,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       if (candidates.length === 0) continue;
       found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, approx, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
+    if (record) record[i] = found;
     if (!found) continue;
     // a type word right after the name: "Laurel County" joins the span, "Hama province" hints
     const next = tokens[found.last + 1];
@@ -1511,12 +1530,13 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const { debug } = options;
   const tokens = tokenize(text, sentences);
   markDemonyms(tokens, g);
-  let found = findMentions(text, tokens, g, false);
+  const visits: Visits = new Array(tokens.length);
+  let found = findMentions(text, tokens, g, false, NO_COUNTRIES, visits);
   // a document about Ukraine may spell its villages in the Russian romanisation, and one about
   // any country outside the English-speaking ones its places in another transliteration
   const skeletons = aboutSkeletonCountry(found, tokens);
   const countries = namedCountries(found, tokens);
-  if (skeletons || countries.size > 0) found = findMentions(text, tokens, g, skeletons, countries);
+  if (skeletons || countries.size > 0) found = findMentions(text, tokens, g, skeletons, countries, null, skeletons ? null : visits);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
   const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));

@@ -196,6 +196,13 @@ describe('incidentDate', () => {
     expect(incidentDate([day('2016-08-16'), day('2016-08-15')], [], [], [false, true])).toEqual(day('2016-08-15'));
     expect(incidentDate([day('2016-08-16'), day('2016-08-16'), day('2016-08-15')], [], [], [false, false, true])).toEqual(day('2016-08-15'));
   });
+  it('takes a night or a weekend whose days the text tells apart, and a repeated caption once', () => {
+    const two = (a: string, b: string) => ({ start: a, end: b, precision: 'day' as const });
+    // "overnight" (Friday to Saturday), "10:45 p.m. Friday", "early Saturday" twice
+    expect(incidentDate([two('2016-07-01', '2016-07-02'), day('2016-07-01'), day('2016-07-02'), day('2016-07-02')])).toEqual(two('2016-07-01', '2016-07-02'));
+    const r = main('Man wounded in shooting\n\nA man was wounded late Wednesday night on Main Street, police said. Image 1 of 3 Police at the scene on Thursday, March 5. Image 2 of 3 Police at the scene on Thursday, March 5. Image 3 of 3 Police at the scene on Thursday, March 5.');
+    expect([r.date?.start, r.date?.end]).toEqual(['2020-03-04', '2020-03-04']);
+  });
   it('dates a shooting by the sentence that tells of the shots, not one told beside it', () => {
     const r = main('Boy wounded in drive-by\n\nA 12-year-old boy was shot in the leg on Sunday night, police said. His mother said he had come home from a camp on Friday.');
     expect([r.date?.start, r.date?.end]).toEqual(['2020-03-01', '2020-03-01']);
@@ -233,5 +240,19 @@ describe('arrests told beside the incident', () => {
     expect(riot.tags[0]).not.toBe('arrest');
     const earlier = main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. In a separate case last year, police arrested two men.');
     expect(earlier.tags).not.toContain('arrest');
+  });
+});
+
+describe('a vague number of hurt beside a counted hit (issue 17)', () => {
+  it('takes the hit counted over "several people injured"', () => {
+    const r = main('Four shot at club\n\nShots rang out at a club early Saturday, leaving several people injured. Police said four victims were shot and all are expected to survive.');
+    expect(r.injured?.best).toBe(4);
+  });
+});
+
+describe('a count over a span of days or across the city is background (issue 17)', () => {
+  it('keeps the incident\'s count over the city\'s', () => {
+    const r = main('Man wounded on Elm Street\n\nA man was wounded on Elm Street early Friday, police said. The shooting came during a weekend that saw 20 people shot over a span of 80 hours.');
+    expect(r.injured?.best).toBe(1);
   });
 });

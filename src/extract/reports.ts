@@ -36,7 +36,7 @@ import { sentenceAt } from './sentences.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
 
-const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/i;
+const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:over|in|within) (?:a|the) span of|since (?:last|early) (?:week|weekend|month|year)|across the city|(?:killed|shot|wounded|homicides?|murders?|victims?) (?:\w+ ){0,3}this year)\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
 const RECENT_PERIOD = /\b(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?)\b/gi;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
@@ -262,6 +262,8 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
   const left = Math.max(0, hit.best - dead);
   const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
   if (!told) return fromHit;
+  // "leaving several people injured" then "four victims were struck": the counted hit, not the vague word's figure
+  if (vague.length === injured.length && vague.every(Boolean)) return fromHit;
   return fromHit.best > told.best ? fromHit : told;
 }
 
@@ -276,6 +278,8 @@ const DATE_LEAD_WEIGHT = 3;
  * casualty word: "died Thursday", "remained hospitalized Friday" are often later days.
  */
 const DATE_TOLD_WEIGHT = 2;
+/** Characters before a date that, with it, make a repeat of the same telling (a caption, a post; "Image 2 of 12" as "Image 1 of 12"). */
+const DATE_REPEAT_CONTEXT = 40;
 
 /**
  * The incident's date among a report's dates: not the date of a later step (said, arrested, in
@@ -297,6 +301,12 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead:
     const cur = score.get(k);
     if (cur) cur.w += w;
     else score.set(k, { d: dates[i], w });
+  }
+  // a night or a weekend ("overnight", "over the weekend") is told again by the days it holds
+  // ("10:45 p.m. Friday", "on Saturday"): the two days stand for the incident, either of which the text gives
+  for (const v of score.values()) {
+    if (Date.parse(v.d.end) - Date.parse(v.d.start) !== DAY_MS) continue;
+    for (const i of days) if (dates[i].start === dates[i].end && dates[i].start >= v.d.start && dates[i].end <= v.d.end) v.w += (lead[i] ? DATE_LEAD_WEIGHT : 1) * (told[i] ? DATE_TOLD_WEIGHT : 1);
   }
   // "In August, a man shot …" then "on Aug. 12": a week or a month told of the incident supports the days inside it
   for (const i of pool) {
@@ -457,6 +467,8 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const incidentDated = incident.some((s) => s.items.some((a) => a.kind === 'date'));
   // a page's stamp is its publication day: what an undated report is dated by, no claim of the incident's day
   let stampDay: string | null = null;
+  // a caption or a quoted post repeated down the page ("Image 1 of 12 … Thursday, Sept. 15") tells its day once
+  const seenDates = new Set<string>();
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind !== 'date') continue;
@@ -464,6 +476,9 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         stampDay ??= a.value.end;
         continue;
       }
+      const seen = `${a.value.start}/${a.value.end} ${text.slice(Math.max(s.start, a.start - DATE_REPEAT_CONTEXT), a.start).replace(/\d+/g, '#')}`;
+      if (seenDates.has(seen)) continue;
+      seenDates.add(seen);
       dates.push(a.value);
       datesLater.push(!!a.later);
       datesLead.push(s.index < DATE_LEAD);

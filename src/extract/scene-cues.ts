@@ -82,26 +82,47 @@ const LATIN_LETTER = /[A-Za-z\u017f\u0130\u0131\u212a]/;
 
 /** Whether a place is where the action of its sentence happened, by the words around it. */
 export function isScene(text: string, p: PlaceAnnotation, strict = true): boolean {
+  const r = sceneReading(text, p, strict ? STRICT_ONLY : LOOSE_ONLY);
+  return strict ? r.strict : r.loose;
+}
+
+/** `isScene` both ways (`strict`, and `loose` as `isScene(text, p, false)`): the words they share are read once. */
+export function sceneReadings(text: string, p: PlaceAnnotation): { strict: boolean; loose: boolean } {
+  return sceneReading(text, p, BOTH);
+}
+
+const BOTH = 0;
+const STRICT_ONLY = 1;
+const LOOSE_ONLY = 2;
+
+/** Both readings; the one not wanted (STRICT_ONLY, LOOSE_ONLY) is not read and comes out false. */
+function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | typeof STRICT_ONLY | typeof LOOSE_ONLY): { strict: boolean; loose: boolean } {
+  const both = (v: boolean) => ({ strict: v, loose: v });
   // no Latin letter around the place (a Cyrillic or Arabic text): no English cue below can match,
   // so what is left is the headline-tail test and the preposition the places stage gave
   if (!LATIN_LETTER.test(text.slice(Math.max(0, p.start - 90), p.end + 60))) {
-    if (/[:|–—-]\s*$/.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
-    return strict ? !!p.preposition && LOCATIVE.has(p.preposition) : true;
+    if (/[:|–—-]\s*$/.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
+    return { strict: want !== LOOSE_ONLY && !!p.preposition && LOCATIVE.has(p.preposition), loose: want !== STRICT_ONLY };
   }
   const byNoun = eventNounScene(text, p);
-  if (byNoun !== null) return byNoun;
-  if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return false;
+  if (byNoun !== null) return both(byNoun);
+  if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return both(false);
   // "a Kharkiv-bound train": where it was going
-  if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return false;
+  if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return both(false);
   const near = text.slice(Math.max(0, p.start - 30), p.start);
-  if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return true;
+  if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return both(true);
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
-  if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return false;
-  if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return false;
-  if (ATTACK_OBJECT_BEFORE.test(near)) return true;
+  if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
+  if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return both(false);
+  if (ATTACK_OBJECT_BEFORE.test(near)) return both(true);
   const wide = text.slice(Math.max(0, p.start - 90), p.start);
-  if (ROAD_WORD.test(wide) && (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide))) return true;
-  if (!strict) return !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
+  if (ROAD_WORD.test(wide) && (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide))) return both(true);
+  const loose = want !== STRICT_ONLY && !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
+  return { strict: want !== LOOSE_ONLY && strictScene(text, p), loose };
+}
+
+/** The last words of `isScene`'s strict reading, once the cues both readings share said nothing. */
+function strictScene(text: string, p: PlaceAnnotation): boolean {
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
   if (!p.preposition && !LOCATIVE_BEFORE.test(before) && !SETTLEMENT_BEFORE.test(before)) return false;

@@ -17,7 +17,7 @@ import type { Stage, StageContext } from '../model/stage.js';
 import type { Annotation, Document, PlaceAnnotation, ResolvedPlace, SceneAnnotation, SentenceAnnotation } from '../model/types.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
-import { framedScene, isScene, namesakeRegion, qualifiedScene, routeEnd } from './scene-cues.js';
+import { framedScene, namesakeRegion, qualifiedScene, routeEnd, sceneReadings } from './scene-cues.js';
 import { SCENE_WEIGHTS } from './scene-weights.js';
 import { sentenceAt } from './sentences.js';
 
@@ -277,11 +277,12 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     // sentence of thousands of names stays linear
     const items = inTitle || !s ? [] : near(placeAnns, Math.max(s.start, p.start - WINDOW), Math.min(s.end, p.end + WINDOW));
     const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!inTitle && s?.start === p.start);
+    const reading = sceneReadings(src, p);
     c = {
       folded: foldName(p.text),
       dateline: lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40)),
-      strict: isScene(src, p),
-      loose: isScene(src, p, false),
+      strict: reading.strict,
+      loose: reading.loose,
       framed: !inTitle && (qualifiedScene(src, p, items) || framedScene(src, p, items)),
       resident: RESIDENT_AFTER.test(src.slice(p.end, p.end + 14)),
       police: LOCAL_FORCE_AFTER.test(src.slice(p.end, p.end + 22)),

@@ -85,17 +85,41 @@ export function contentTerms(text: string): Record<string, number> {
   const lower = text.toLowerCase();
   const byChar = lowersByChar(text, lower);
   const source = byChar ? lower : text;
-  for (let start = 0; start < source.length; ) {
-    let len = wordCharAt(source, start, false);
+  const length = source.length;
+  for (let start = 0; start < length; ) {
+    // ASCII letters and word characters by their code, the rest by wordCharAt (this reads every
+    // character of every report)
+    let c = source.charCodeAt(start);
+    let len = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : wordCharAt(source, start, false);
     if (!len) {
       start++;
       continue;
     }
     let end = start + len;
-    while ((len = wordCharAt(source, end, true))) end += len;
-    const word = source.slice(start, end);
+    for (;;) {
+      if (end >= length) break;
+      c = source.charCodeAt(end);
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45) end++;
+        else break;
+      } else if ((len = wordCharAt(source, end, true))) end += len;
+      else break;
+    }
+    const from = start;
     start = end;
-    let w = byChar ? word : word.toLowerCase();
+    // a lower-cased text is cut as it is; a word of the other kind is lower-cased alone, which may change its length
+    if (byChar) {
+      // a possessive 's goes; a word under three letters is no term, nor sliced
+      let n = end - from;
+      if (n >= 2 && source.charCodeAt(end - 1) === 115 /* s */ && ((c = source.charCodeAt(end - 2)) === 39 || c === 0x2019)) n -= 2;
+      if (n < 3) continue;
+      const w = source.slice(from, from + n);
+      if (STOP_WORDS.has(w)) continue;
+      const s = stem(w);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      continue;
+    }
+    let w = source.slice(from, end).toLowerCase();
     const n = w.length;
     if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
     if (w.length < 3 || STOP_WORDS.has(w)) continue;

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { identifyLanguage, loadLanguageModel, letterCounts } from './identify.js';
+import { identifyLanguage, letterCounts, loadLanguageModel, saveLanguageModelHeap } from './identify.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 
 const model = await loadLanguageModel();
@@ -37,6 +41,44 @@ describe('no invented facts where no lexicon reads the text', () => {
     expect(annotated.document.lang).toBe('ru');
     expect(reports[0].fatalities?.best).toBe(3);
     expect(reports[0].location?.name).toBe('Donetsk');
+  });
+});
+
+describe('the saved heap of a loaded model', () => {
+  const texts = [
+    'Gunmen opened fire on a bus near the border town late on Sunday, officials said.',
+    'В понедельник в результате обстрела погибли три человека',
+    "У понеділок внаслідок обстрілу загинули п'ятеро людей",
+    'قتل ثلاثة أشخاص في قصف على المدينة',
+    'Drei Menschen wurden bei einem Angriff getötet',
+    'pogibli tri cheloveka',
+    'ok',
+  ];
+  it('reads every text as the model loaded the slow way does, and a spoilt heap is never used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-langid-'));
+    try {
+      const url = pathToFileURL(`${dir}/`);
+      await saveLanguageModelHeap(url);
+      const loaded = await loadLanguageModel(null);
+      const restored = await loadLanguageModel(url);
+      expect([loaded.restored, restored.restored]).toEqual([false, true]);
+      for (const t of texts) expect(restored(t)).toEqual(loaded(t));
+      // a heap that no longer reads the check sentence as the build did: loaded the slow way instead
+      const heap = readFileSync(join(dir, 'lid.176.heap'));
+      heap.fill(7, 200_000, 1_200_000);
+      writeFileSync(join(dir, 'lid.176.heap'), heap);
+      const spoilt = await loadLanguageModel(url);
+      expect(spoilt.restored).toBe(false);
+      for (const t of texts) expect(spoilt(t)).toEqual(loaded(t));
+      // made for another package: not used
+      const meta = JSON.parse(readFileSync(join(dir, 'lid.176.json'), 'utf8'));
+      writeFileSync(join(dir, 'lid.176.json'), JSON.stringify({ ...meta, package: '0.0.0' }));
+      const other = await loadLanguageModel(url);
+      expect(other.restored).toBe(false);
+      for (const t of texts) expect(other(t)).toEqual(loaded(t));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

