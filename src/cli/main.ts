@@ -112,6 +112,8 @@ interface IngestOptions {
   verbose?: boolean;
   workers?: number;
   queue?: string;
+  /** Documents a transaction (BATCH_DOCS by default). */
+  batch?: number;
 }
 
 /** A document read, with its input's warnings and the feed item it came from. */
@@ -254,7 +256,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
             } else say(`${doc.source}: ${(e as Error).message}`);
             if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
           }
-          if (batchDocs >= BATCH_DOCS || Date.now() - batchSince >= BATCH_MS) commit();
+          if (batchDocs >= (opts.batch ?? BATCH_DOCS) || Date.now() - batchSince >= BATCH_MS) commit();
           progress.tick(added + known + failed);
           return !stop.signal;
         },
@@ -462,9 +464,10 @@ function program(result: { code: number }): Command {
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
     .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
-    .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string }, cmd: Command) => {
+    .addOption(new Option('--batch <n>', `documents stored a transaction (default ${BATCH_DOCS}, or what half a second brings)`).argParser(intArg('--batch', 1, 100_000)))
+    .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string; batch?: number }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE });
+      result.code = await ingest(inputs, { ...db(cmd), allowPrivate: o.allowPrivate, debug: !!g.debug, verbose: !!g.verbose, workers: o.workers, queue: o.queue ?? process.env.SITREP_QUEUE, batch: o.batch });
     });
   p.command('events')
     .description('the events, newest first')

@@ -83,7 +83,9 @@ describe('crash safety', () => {
     let kills = 0;
     for (const round of rounds) {
       const before = stored(db);
-      const child = spawn(process.execPath, [bin, 'ingest', join(src, round), '--db', db], { stdio: 'ignore' });
+      // three documents a transaction: a round of 20 commits several times, so the kill can land
+      // between commits as well as inside an open batch (which must then be lost whole)
+      const child = spawn(process.execPath, [bin, 'ingest', join(src, round), '--db', db, '--batch', '3'], { stdio: 'ignore' });
       // wait until this round is writing (whatever the machine's speed), then kill at a random moment
       while (child.exitCode === null && stored(db) <= before) await sleep(25);
       // a round writes its 20 documents in a few hundred ms on a fast machine: kill early in that
