@@ -60,12 +60,13 @@ const UNIT_YEAR = /\byears?\b/i;
  * day of publication, not the incident's.
  */
 const ISSUE_BEFORE = /\b(?:update|memo|briefs?|briefing|digest|round-?up|bulletin|summary|newsletter|sitrep|situation report|news)\s*(?:[:,\u2013\u2014-]\s*|\s+(?:for|of)\s+(?:today\s+)?)?$/i;
-/** "on Saturday and Sunday", "between Friday and Sunday": one span, not two days. */
 /** How far into a sentence a periodical's date stands: its title, not a later clause. */
 const ISSUE_REACH = 80;
+/** chrono's "weekend" is its Saturday (its Sunday after "last"): the span is both days. */
 const WEEKEND = /\bweekend\b/i;
 /** "weekday" is no day. */
 const WEEKDAY_WORD = /\bweekdays?\b/i;
+/** "on Saturday and Sunday", "between Friday and Sunday": one span, not two days. */
 const DAY_AND_DAY = /^\s*(?:and|to|through|until|till|[\u2013-])\s*$/i;
 /** Parts of a day ("overnight", "last night") that chrono does not anchor on their own. */
 const OVERNIGHT = /\b(overnight|last night)\b/gi;
