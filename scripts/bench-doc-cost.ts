@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textDocument } from '../src/ingest/document.js';
-import type { DateInterval, Document, Report } from '../src/model/types.js';
+import type { Document, Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { redatedCopy } from './redate.js';
 import { openStore } from '../src/store/sqlite.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,20 +24,6 @@ const ecb = resolve(join(root, '..', 'shared', 'data', 'ecbplus-dev', 'docs'));
 const cache = process.env.SITREP_DOC_COST_CACHE ?? join(tmpdir(), 'sitrep-doc-cost.json');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const WINDOW = 200;
-const DAY = 86_400_000;
-
-const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
-const shiftDate = (d: DateInterval | null, days: number): DateInterval | null => (d ? { ...d, start: shift(d.start, days), end: shift(d.end, days) } : null);
-
-function copy(doc: Document, reports: Report[], k: number): { doc: Document; reports: Report[] } {
-  const days = k * 60;
-  const id = `${doc.id}_${k}`;
-  const published = shift('2000-01-01', days);
-  return {
-    doc: { ...doc, id, published },
-    reports: reports.map((r) => ({ ...r, id: `${id}#${r.index}`, document: id, date: shiftDate(r.date, days), claims: [], features: { ...r.features, published } })),
-  };
-}
 
 function base(): { doc: Document; reports: Report[] }[] {
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8'));
@@ -100,7 +87,7 @@ const ingest = (c: { doc: Document; reports: Report[] }) => {
 let j = 0;
 const next = () => {
   const b = docs[j % docs.length];
-  const c = copy(b.doc, b.reports, Math.floor(j / docs.length));
+  const c = redatedCopy(b.doc, b.reports, Math.floor(j / docs.length));
   j++;
   return c;
 };

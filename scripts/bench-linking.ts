@@ -15,15 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textDocument } from '../src/ingest/document.js';
-import type { DateInterval, Document, Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { redatedCopy } from './redate.js';
 import { openStore } from '../src/store/sqlite.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.SITREP_BENCH_ECB ?? join(root, '..', 'shared', 'data', 'ecbplus-dev', 'docs'));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const MEASURED = 200;
-const DAY = 86_400_000;
 
 /** Live JS heap once garbage is collected (run node with --expose-gc), or '-': what the process keeps, not what V8 has yet to reclaim. */
 function heapAfterGc(): string {
@@ -31,26 +30,6 @@ function heapAfterGc(): string {
   if (!gc) return '-';
   gc();
   return (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
-}
-
-const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
-const shiftDate = (d: DateInterval | null, days: number): DateInterval | null => (d ? { ...d, start: shift(d.start, days), end: shift(d.end, days) } : null);
-
-function copy(doc: Document, reports: Report[], k: number): { doc: Document; reports: Report[] } {
-  const days = k * 60;
-  const id = `${doc.id}_${k}`;
-  const published = shift('2000-01-01', days);
-  return {
-    doc: { ...doc, id, published },
-    reports: reports.map((r) => ({
-      ...r,
-      id: `${id}#${r.index}`,
-      document: id,
-      date: shiftDate(r.date, days),
-      claims: [],
-      features: { ...r.features, published },
-    })),
-  };
 }
 
 function main(): void {
@@ -68,7 +47,7 @@ function main(): void {
       let n = 0;
       const next = () => {
         const b = base[n % base.length];
-        const c = copy(b.doc, b.reports, Math.floor(n / base.length));
+        const c = redatedCopy(b.doc, b.reports, Math.floor(n / base.length));
         n++;
         return c;
       };

@@ -26,8 +26,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { textDocument } from '../src/ingest/document.js';
 import { readInputs } from '../src/ingest/read.js';
-import type { DateInterval, Document, Report } from '../src/model/types.js';
+import type { Document } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { redatedCopy, shift } from './redate.js';
 import { openStore } from '../src/store/sqlite.js';
 import { PgStore } from '../src/store/postgres.js';
 
@@ -39,10 +40,8 @@ const CONFIGS = (process.env.SCALE_CONFIGS ?? 'sqlite:1 sqlite:2 pg:1 pg:2').spl
 const PG_ADMIN = process.env.SCALE_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WINDOW = 200;
 const BATCH = 64;
-const DAY = 86_400_000;
 const tmp = mkdtempSync(join(tmpdir(), 'sitrep-bench-scale-'));
 
-const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
 
 /** The synthetic corpus as files: copy k of article i, dated 60·k days after 2000-01-01. */
 function synthCorpus(n: number): string {
@@ -127,18 +126,6 @@ async function throughput(label: string, dir: string): Promise<void> {
   }
 }
 
-const shiftDate = (d: DateInterval | null, days: number): DateInterval | null => (d ? { ...d, start: shift(d.start, days), end: shift(d.end, days) } : null);
-
-function copy(doc: Document, reports: Report[], k: number): { doc: Document; reports: Report[] } {
-  const days = k * 60;
-  const id = `${doc.id}_${k}`;
-  const published = shift('2000-01-01', days);
-  return {
-    doc: { ...doc, id, published },
-    reports: reports.map((r) => ({ ...r, id: `${id}#${r.index}`, document: id, date: shiftDate(r.date, days), claims: [], features: { ...r.features, published } })),
-  };
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))];
@@ -158,7 +145,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
   console.log('| stored documents | median ms | p95 ms | p95 / median | mean ms | batched as ingest stores (64 a transaction): median / p95 / mean ms |\n|---|---|---|---|---|---|');
   let j = 0;
   const next = () => {
-    const c = copy(base[j % base.length].doc, base[j % base.length].reports, Math.floor(j / base.length));
+    const c = redatedCopy(base[j % base.length].doc, base[j % base.length].reports, Math.floor(j / base.length));
     j++;
     return c;
   };

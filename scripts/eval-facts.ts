@@ -45,7 +45,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textDocument } from '../src/ingest/document.js';
 import { haversineKm } from '../src/link/compatible.js';
-import type { Annotation, Report } from '../src/model/types.js';
+import type { Annotation, Document, Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -250,6 +250,11 @@ const show = (s: string, n = 150) => { const one = s.replace(/\s+/g, ' ').trim()
 export interface GvaIncident { date: string; killed: number; injured: number }
 export interface GvaArticle { id: string; incident: string; title: string; published: string; text: string }
 
+/** A GVA article as a saved one: the headline as the first line, then the body. */
+export function gvaDocument(d: GvaArticle): Document {
+  return textDocument(`${d.title}\n\n${d.text}`, { source: `gva:${d.id}`, published: d.published });
+}
+
 /** GVA dev: the coded incidents by id, and their articles. */
 export function loadGva(): { inc: Map<string, GvaIncident>; docs: GvaArticle[] } {
   const dir = join(root, '..', 'shared', 'data', 'gva-dev');
@@ -276,8 +281,7 @@ function evalGva(part: Part): number {
     if (!g || !d.text?.trim()) continue;
     let r: Report | undefined;
     try {
-      // as a saved article: the headline as the first line, then the body
-      r = extract(textDocument(`${d.title}\n\n${d.text}`, { source: `gva:${d.id}`, published: d.published }), pipeline).reports[0];
+      r = extract(gvaDocument(d), pipeline).reports[0];
     } catch {
       errors++;
     }

@@ -18,6 +18,7 @@ import { textDocument } from '../src/ingest/document.js';
 import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
 import type { Document, Report } from '../src/model/types.js';
+import { rng, shuffleInPlace } from './rng.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.SITREP_ECBPLUS_DIR ?? join(root, '..', 'shared', 'data', 'ecbplus-dev'));
@@ -75,26 +76,8 @@ export function adjustedRand(gold: Clustering, pred: Clustering): number {
   return mx !== exp ? (s - exp) / (mx - exp) : 1;
 }
 
-/** mulberry32: a small seeded generator, so a shuffled run can be repeated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(xs: T[], seed: number): T[] {
-  const out = [...xs];
-  const r = rng(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return shuffleInPlace([...xs], rng(seed));
 }
 
 function loadGold(): Clustering {

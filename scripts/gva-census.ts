@@ -16,10 +16,10 @@
  * `count` also says how many of the labelled misses the code of the day gets right.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { textDocument } from '../src/ingest/document.js';
 import type { Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
-import { dateMeets, loadGva, partOf } from './eval-facts.js';
+import { dateMeets, gvaDocument, loadGva, partOf } from './eval-facts.js';
+import { rng, shuffleInPlace } from './rng.js';
 
 type Field = 'killed' | 'injured' | 'date';
 const FIELDS: Field[] = ['killed', 'injured', 'date'];
@@ -39,17 +39,6 @@ export const CATEGORIES: Record<string, string> = {
   'f-dead-hit': 'fix: the dead among the hit (or the hit among the dead) taken off wrongly',
   'f-dateword': 'fix: the stated day of the incident not chosen (a later step, a caption, a background date, a false date won) or the implied date lost',
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Wilson score interval for x of n at 95 %. */
 export function wilson(x: number, n: number): [number, number] {
@@ -73,8 +62,8 @@ function run(keepText: boolean): Run {
     if (partOf(d.incident) !== 'tune') continue;
     const g = inc.get(d.incident);
     if (!g || !d.text?.trim()) continue;
-    const text = `${d.title}\n\n${d.text}`;
-    const x = extract(textDocument(text, { source: `gva:${d.id}`, published: d.published }), pipeline);
+    const x = extract(gvaDocument(d), pipeline);
+    const text = x.annotated.document.text;
     const r = x.reports[0];
     out.n++;
     const ok: Record<Field, boolean> = {
@@ -95,13 +84,7 @@ function run(keepText: boolean): Run {
 }
 
 function sampleOf(ids: string[], seed = 17): string[] {
-  const a = [...ids].sort();
-  const rnd = mulberry32(seed);
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a.slice(0, SAMPLE);
+  return shuffleInPlace([...ids].sort(), rng(seed)).slice(0, SAMPLE);
 }
 
 const clip = (s: string, n: number) => { const one = s.replace(/\s+/g, ' ').trim(); return one.length > n ? one.slice(0, n - 3) + '...' : one; };

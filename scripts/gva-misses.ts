@@ -5,9 +5,8 @@
  * Usage: npx tsx scripts/gva-misses.ts OUT.jsonl
  */
 import { writeFileSync } from 'node:fs';
-import { textDocument } from '../src/ingest/document.js';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
-import { dateMeets, loadGva, partOf } from './eval-facts.js';
+import { dateMeets, gvaDocument, loadGva, partOf } from './eval-facts.js';
 
 const out = process.argv[2] ?? '/dev/stdout';
 const { inc, docs } = loadGva();
@@ -18,8 +17,8 @@ for (const d of docs) {
   if (partOf(d.incident) !== 'tune') continue;
   const g = inc.get(d.incident);
   if (!g || !d.text?.trim()) continue;
-  const text = `${d.title}\n\n${d.text}`;
-  const x = extract(textDocument(text, { source: `gva:${d.id}`, published: d.published }), pipeline);
+  const x = extract(gvaDocument(d), pipeline);
+  const text = x.annotated.document.text;
   const r = x.reports[0];
   const k = r?.fatalities?.best ?? null;
   const j = r?.injured?.best ?? null;

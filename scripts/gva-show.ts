@@ -1,14 +1,13 @@
 /** Debug aid: the casualty and date annotations sitrep reads in GVA tune articles (by article id). Usage: npx tsx scripts/gva-show.ts ID… */
-import { textDocument } from '../src/ingest/document.js';
 import { annotate, createPipeline, extract, loadResources } from '../src/pipeline.js';
-import { loadGva, partOf } from './eval-facts.js';
+import { gvaDocument, loadGva, partOf } from './eval-facts.js';
 
 const want = new Set(process.argv.slice(2));
 const { docs } = loadGva();
 const pipeline = createPipeline(loadResources());
 for (const d of docs) {
   if (!want.has(d.id) || partOf(d.incident) !== 'tune') continue;
-  const doc = textDocument(`${d.title}\n\n${d.text}`, { source: `gva:${d.id}`, published: d.published });
+  const doc = gvaDocument(d);
   const a = annotate(doc, pipeline);
   const text = a.document.text;
   console.log(`### ${d.id} ${d.title} (published ${d.published})`);

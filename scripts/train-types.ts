@@ -30,6 +30,7 @@ import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-
 import { textDocument } from '../src/ingest/document.js';
 import { cvFold, loadAll, type Item } from './type-data.js';
 import { cacheId, DEFAULT_CACHE, loadCache } from './type-cache.js';
+import { rng, shuffleInPlace } from './rng.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -145,18 +146,6 @@ function examples(): Example[] {
   return out;
 }
 
-/** mulberry32: the same shuffle every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A rule's prior on its own category: three times as strong where no data will weigh it (protests, riots), since it must carry the class alone. */
 const RULE_PRIORS = TYPE_CLASSES.map((_, c) => (TRAINED.includes(c) ? RULE_PRIOR : UNTRAINED_PRIOR));
 
@@ -179,10 +168,7 @@ function train(data: Example[]) {
   const order = data.map((_, i) => i);
   const rand = rng(15);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     let loss = 0;
     for (const n of order) {
       const e = data[n];
@@ -274,10 +260,7 @@ function trainHead(data: Example[]): { bias: number; w: Map<string, number> } {
   const order = use.map((_, i) => i);
   const rand = rng(16);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     let loss = 0;
     for (const n of order) {
       const e = use[n];

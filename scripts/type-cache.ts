@@ -8,20 +8,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { textDocument } from '../src/ingest/document.js';
 import type { Report, TriggerAnnotation } from '../src/model/types.js';
-import { buildParts, type Pipeline } from '../src/pipeline.js';
+import { buildParts, type BuiltParts, type Pipeline } from '../src/pipeline.js';
 import type { Item } from './type-data.js';
 
 export const DEFAULT_CACHE = process.env.SITREP_TYPES_CACHE ?? '/tmp/sitrep-types-cache.jsonl';
 
 /** One item as the type model reads it; `failed`: text ingest refused it (no incident). */
-export interface CachedParts {
+export interface CachedParts extends Omit<BuiltParts, 'annotated'> {
   id: string;
-  title: string | null;
-  text: string;
-  titleTriggers: TriggerAnnotation[];
-  textTriggers: TriggerAnnotation[];
-  built: Report[];
-  native: boolean;
   failed?: boolean;
 }
 

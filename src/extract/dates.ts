@@ -382,8 +382,9 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     if (!locale && WEEKEND.test(r.text)) {
       // chrono reads "weekend" as its Saturday ("last weekend" as its Sunday): the span is both days
       const sat = addDays(day, day.getUTCDay() === 0 ? -1 : 0);
-      value = intervalFor(sat, 'day', pub);
-      if (!pub || addDays(sat, 1) <= pub) value = { start: isoDate(sat), end: isoDate(addDays(sat, 1)), precision: 'day' };
+      const sun = addDays(sat, 1);
+      // a weekend still under way at publication ends there
+      value = pub && sun > pub ? intervalFor(sat, 'day', pub) : { start: isoDate(sat), end: isoDate(sun), precision: 'day' };
     }
     const a: DateAnnotation = { kind: 'date', start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, value, stated };
     // "charged in Friday's shooting": a date that names the incident is its own, whatever came before
