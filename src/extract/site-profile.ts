@@ -1,0 +1,108 @@
+/**
+ * Site profiles: where a site reports, learned without labels from its own documents.
+ *
+ * A local paper names its own towns again and again, mostly plainly ("Mansfield council to vote"
+ * in a Texas paper, "Athens center" in a Tennessee one): the text leaves such a name open, but
+ * the site's other documents, where places were named with a sure reading ("Fort Worth",
+ * "Tarrant County", "Mansfield, Texas"), say where its readers live. Each document gives its
+ * votes — the country, region, county and town keys of the places it read surely (confidence at
+ * least SURE, from the text alone) — once; a profile is the count of documents per key. The
+ * places stage weighs a profile only between readings the text leaves close (see places.ts
+ * `profileChoice`), so a clear context is never overridden.
+ *
+ * Pure functions only: the store keeps the counts (`site_profiles`, `site_places`), the ingest
+ * job passes the profile in (`StageContext.siteProfile`), and since a document's votes come from
+ * readings made without the profile, they do not depend on the order documents arrive in.
+ */
+import type { Annotation, Document, ResolvedPlace, SiteProfile } from '../model/types.js';
+
+/** A reading this sure from the text alone is what a profile learns from (two thirds of all readings of LGL's names are). */
+export const SURE = 0.9;
+
+const ARCHIVE = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
+const HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^/:?#]+)/i;
+
+/**
+ * The site a document came from: the host of its URL without "www." (an archived copy's original
+ * host), else its site name, else the host of its source when that is a URL. Null for a file with
+ * neither: a path on someone's disk is no site.
+ */
+export function siteOf(doc: Pick<Document, 'url' | 'site' | 'source'>): string | null {
+  for (const u of [doc.url, doc.site?.includes('.') ? doc.site : null, /^https?:\/\//i.test(doc.source) ? doc.source : null]) {
+    if (!u) continue;
+    const m = HOST.exec(u.trim().replace(ARCHIVE, ''));
+    if (m && m[1].includes('.')) return m[1].toLowerCase().replace(/^www\d?\./, '');
+  }
+  const name = doc.site?.replace(/\s+/g, ' ').trim().toLowerCase();
+  return name ? name.slice(0, 200) : null;
+}
+
+/** The profile keys of a place: its country, its region, its county, and itself. */
+export function placeKeys(v: ResolvedPlace): string[] {
+  const keys = [`c:${v.country}`];
+  if (v.precision === 'country' || !v.admin1) return keys;
+  keys.push(`r:${v.country}/${v.admin1}`);
+  if (v.precision === 'admin1') return keys;
+  if (v.admin2 && v.precision === 'place') keys.push(`d:${v.country}/${v.admin1}/${v.admin2}`);
+  // a county is its own district key: "Tarrant County" supports a Mansfield in it
+  if (v.precision === 'admin2') keys.push(`d:${v.country}/${v.admin1}/${v.name}`);
+  if (v.precision === 'place' && v.geonameid !== null) keys.push(`p:${v.geonameid}`);
+  return keys;
+}
+
+/** What one document teaches its site's profile: the keys of the places it read surely, each once, sorted. */
+export function documentVotes(annotations: readonly Annotation[]): string[] {
+  const keys = new Set<string>();
+  for (const a of annotations) {
+    if (a.kind !== 'place' || a.confidence === undefined || a.confidence < SURE) continue;
+    for (const k of placeKeys(a.value)) keys.add(k);
+  }
+  return [...keys].sort();
+}
+
+/** The profile with one more document's votes: the fold the store runs in SQL, for scripts and tests. */
+export function addVotes(profile: SiteProfile | null, site: string, votes: readonly string[]): SiteProfile {
+  const places: Record<string, number> = { ...(profile?.places ?? {}) };
+  for (const k of new Set(votes)) places[k] = (places[k] ?? 0) + 1;
+  return { site, documents: (profile?.documents ?? 0) + 1, places };
+}
+
+/**
+ * How strongly a profile holds a key: the share of the site's documents that named a place there
+ * surely, shrunk toward nothing while the site has few documents (one document naming Texas is
+ * no home region yet: 1 / (1 + PRIOR_DOCS)).
+ */
+export function profileShare(profile: SiteProfile, key: string): number {
+  const n = profile.places[key] ?? 0;
+  return n === 0 ? 0 : n / (profile.documents + PRIOR_DOCS);
+}
+
+/** Documents of shrinkage in `profileShare`. */
+export const PRIOR_DOCS = 1;
+
+/** How much each level of a profile counts for a reading (a town's own key, its county, region, country). */
+export const PROFILE_WEIGHTS = { p: 2, d: 2, r: 2, c: 1 } as const;
+
+/** What a profile says for one reading: the weighted shares of its keys (0 to about 7). */
+export function profileSupport(profile: SiteProfile, v: ResolvedPlace): number {
+  let s = 0;
+  for (const k of placeKeys(v)) s += PROFILE_WEIGHTS[k[0] as keyof typeof PROFILE_WEIGHTS] * profileShare(profile, k);
+  return s;
+}
+
+/** The first-order region most of a site's documents name surely, with its share, when it is the site's home (half or more). */
+export function homeRegion(profile: SiteProfile, country?: string): { country: string; admin1: string; share: number } | null {
+  let best: { country: string; admin1: string; share: number } | null = null;
+  for (const k of Object.keys(profile.places)) {
+    if (!k.startsWith('r:')) continue;
+    const slash = k.indexOf('/');
+    const cc = k.slice(2, slash);
+    if (country && cc !== country) continue;
+    const share = profileShare(profile, k);
+    if (!best || share > best.share) best = { country: cc, admin1: k.slice(slash + 1), share };
+  }
+  return best && best.share >= HOME_SHARE ? best : null;
+}
+
+/** Share of a site's documents that must name a region for it to be the site's home. */
+export const HOME_SHARE = 0.5;
