@@ -151,4 +151,18 @@ for (const corpus of ['lgl', 'TR-News']) {
   console.log(`  most frequent false alarms:\n    ${topOf(f.falseAlarms, top)}`);
   console.log(`  most frequent wrong resolutions:\n    ${topOf(f.wrong, top)}`);
   if (verbose) console.log(`  worst:\n    ${f.worst.sort((a, b) => b.d - a.d).slice(0, top).map((w) => w.line).join('\n    ')}`);
+  if (!args.includes('--changes')) continue;
+  // what the profile changed, gold toponym by gold toponym (tune part only)
+  console.log('  changed by the profile (earlier articles):');
+  articles.forEach((art, i) => {
+    for (const g of art.gold) {
+      if (g.lat === null || g.lon === null) continue;
+      const a = plain.placesOf[i].find((p) => g.start < p.end && p.start < g.end);
+      const b = earlier.placesOf[i].find((p) => g.start < p.end && p.start < g.end);
+      if (!a || !b || a.value.geonameid === b.value.geonameid) continue;
+      const ok = (p: PlaceAnnotation) => km(g.lat!, g.lon!, p.value.lat, p.value.lon) <= 161;
+      if (ok(a) === ok(b)) continue;
+      console.log(`    ${ok(b) ? 'GAIN' : 'LOSS'} ${art.domain} ${g.phrase}: ${a.value.name}/${a.value.admin1 ?? a.value.country} (${a.confidence}) -> ${b.value.name}/${b.value.admin1 ?? b.value.country}`);
+    }
+  });
 }

@@ -41,7 +41,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { profileSupport, SURE } from './site-profile.js';
+import { OPEN, profileSupport } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -1403,9 +1403,10 @@ const ROUNDS = 3;
 /**
  * How far below the text's best reading another may score and still be taken for the site's
  * profile: readings this close are a tie the text leaves open; a reading further behind lost to
- * something the text says (a frame, the story's other places, a much bigger namesake).
+ * something the text says (a frame, the story's other places, a much bigger namesake). Swept 2-5
+ * on the LGL tune part with the profile weights: 4.
  */
-const PROFILE_MARGIN = 3;
+const PROFILE_MARGIN = 4;
 
 /**
  * The reading a site profile picks among those the text leaves close to its best (`PROFILE_MARGIN`),
@@ -1466,8 +1467,8 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   mentions.forEach((m, i) => {
     const best = argmax(dists[i].scores);
     m.confidence = dists[i].p[best];
-    // the site's profile only breaks a tie the text leaves open: a sure reading is kept
-    const pick = profile && m.confidence < SURE ? profileChoice(m, dists[i].scores, best, profile, g) : best;
+    // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
+    const pick = profile && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, g) : best;
     m.chosen = m.candidates[pick];
     if (pick !== best) m.confidence = dists[i].p[pick];
   });
