@@ -10,11 +10,11 @@
  * places stage weighs a profile only between readings the text leaves close (see places.ts
  * `profileChoice`), so a clear context is never overridden.
  *
- * Pure functions only: the store keeps the counts (`site_profiles`, `site_places`), the ingest
+ * Pure functions only (the site of a document is `siteOf`, src/ingest/outlet.ts): the store keeps the counts (`site_profiles`, `site_places`), the ingest
  * job passes the profile in (`StageContext.siteProfile`), and since a document's votes come from
  * readings made without the profile, they do not depend on the order documents arrive in.
  */
-import type { Annotation, Document, ResolvedPlace, SiteProfile } from '../model/types.js';
+import type { Annotation, ResolvedPlace, SiteProfile } from '../model/types.js';
 
 /** A reading this sure from the text alone is what a profile learns from, and what a profile never changes. */
 export const SURE = 0.9;
@@ -25,24 +25,6 @@ export const SURE = 0.9;
  * them, 0.6 lost LGL tune gains).
  */
 export const OPEN = 0.7;
-
-const ARCHIVE = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
-const HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^/:?#]+)/i;
-
-/**
- * The site a document came from: the host of its URL without "www." (an archived copy's original
- * host), else its site name, else the host of its source when that is a URL. Null for a file with
- * neither: a path on someone's disk is no site.
- */
-export function siteOf(doc: Pick<Document, 'url' | 'site' | 'source'>): string | null {
-  for (const u of [doc.url, doc.site?.includes('.') ? doc.site : null, /^https?:\/\//i.test(doc.source) ? doc.source : null]) {
-    if (!u) continue;
-    const m = HOST.exec(u.trim().replace(ARCHIVE, ''));
-    if (m && m[1].includes('.')) return m[1].toLowerCase().replace(/^www\d?\./, '');
-  }
-  const name = doc.site?.replace(/\s+/g, ' ').trim().toLowerCase();
-  return name ? name.slice(0, 200) : null;
-}
 
 /** The profile keys of a place: its country, its region, its county, and itself. */
 export function placeKeys(v: ResolvedPlace): string[] {

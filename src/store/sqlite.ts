@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { Document, Event, Report } from '../model/index.js';
+import type { Document, Event, Report, SiteProfile } from '../model/index.js';
 import { haversineKm } from '../link/compatible.js';
 import { Linker } from './linking.js';
 import { MIGRATIONS } from './schema.js';
@@ -111,6 +111,20 @@ export interface StoreResult {
   events: string[];
 }
 
+/** What a new document adds to its site's profile: the site (`siteOf`) and its votes (`documentVotes`). */
+export interface SiteVotes {
+  site: string;
+  votes: readonly string[];
+}
+
+/** A site's profile from its rows: null when the site has none. */
+export function profileOf(site: string, documents: number | null | undefined, rows: readonly { key: string; documents: number }[]): SiteProfile | null {
+  if (!documents) return null;
+  const places: Record<string, number> = {};
+  for (const r of rows) places[r.key] = Number(r.documents);
+  return { site, documents: Number(documents), places };
+}
+
 /** Turns what a user typed into an FTS5 query that cannot fail: words as quoted terms, `*` kept as prefix. */
 export function safeFtsQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
@@ -175,9 +189,10 @@ export class Store {
 
   /**
    * Stores one document with its reports and links them, all in one transaction. A document
-   * already stored (same normalised text) changes nothing.
+   * already stored (same normalised text) changes nothing, its site's profile included: `site`
+   * (its site and what it teaches the site's profile) is counted only with a new document.
    */
-  ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): StoreResult {
+  ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): StoreResult {
     const run = this.db.transaction((): StoreResult => {
       if (this.hasDocument(doc.id)) return { stored: false, events: [] };
       const now = new Date().toISOString();
@@ -192,10 +207,37 @@ export class Store {
       for (const t of seenTerms) upsertDf.run(t);
       const insertReport = this.db.prepare("INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,'',?)");
       for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
+      if (site) this.countSiteVotes(site);
       const events = this.linker.link(doc, reports);
       return { stored: true, events };
     });
     return run.immediate();
+  }
+
+  private hasProfiles(): boolean {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_profiles'").get();
+  }
+
+  private countSiteVotes({ site, votes }: SiteVotes): void {
+    this.db.prepare('INSERT INTO site_profiles (site, documents) VALUES (?, 1) ON CONFLICT(site) DO UPDATE SET documents = documents + 1').run(site);
+    const upsert = this.db.prepare('INSERT INTO site_places (site, key, documents) VALUES (?, ?, 1) ON CONFLICT(site, key) DO UPDATE SET documents = documents + 1');
+    for (const k of new Set(votes)) upsert.run(site, k);
+  }
+
+  /** Where a site reports, as its stored documents taught (null for a site never seen). */
+  siteProfile(site: string): SiteProfile | null {
+    // a store opened read-only before migration 8 has learned nothing yet
+    if (!this.hasProfiles()) return null;
+    const n = this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined;
+    if (!n) return null;
+    return profileOf(site, n, this.db.prepare('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[]);
+  }
+
+  /** Every site's profile, the most documents first (`sitrep sites`). */
+  siteProfiles(): SiteProfile[] {
+    if (!this.hasProfiles()) return [];
+    const sites = this.db.prepare('SELECT site, documents FROM site_profiles ORDER BY documents DESC, site').all() as { site: string; documents: number }[];
+    return sites.map((s) => this.siteProfile(s.site)!).filter(Boolean);
   }
 
   /** Indexes for linking the reports of a store made before report-level linking (see Linker.backfill). */
