@@ -66,6 +66,20 @@ describe('site profiles in the store', () => {
     }
   });
 
+  it("places an incident at the site's namesake, in the headline as in the text", async () => {
+    const store = openStore(join(tmp, 'c.db'));
+    const ex = inProcessExtractor(pipeline);
+    for (const d of docs.slice(0, 3)) await ingestDocument(d, ex, store);
+    const shooting = textDocument('A man was shot and killed outside a store in Mansfield on Sunday night, police said.', { source: 'feed#5', url: 'https://example-star.com/news/5', title: 'Man shot in Mansfield', published: '2024-03-05' });
+    const res = await ingestDocument(shooting, ex, store);
+    const event = store.getEvent(res.events[0]);
+    expect(event?.location).toMatchObject({ name: 'Mansfield', admin1: 'Texas', country: 'US' });
+    // the same text from a site with no profile: the text alone
+    const elsewhere = await ex.extract({ ...shooting, url: 'https://elsewhere.org/5' }, null);
+    expect(elsewhere.reports[0].location?.admin1).not.toBe('Texas');
+    store.close();
+  });
+
   it('an ingest extracting ahead reads each document with the profile one-at-a-time ingest gives', async () => {
     const store = openStore(join(tmp, 'b.db'));
     const ex = inProcessExtractor(pipeline);

@@ -220,7 +220,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const title = separateTitle(doc);
   let titleParts: Set<number> = new Set();
   if (title) {
-    const found = findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g);
+    const found = findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g, { profile });
     titleParts = partsOf(title, found);
     for (const p of found) {
       if (p.qualifies === null) mentions.push({ p, key: keyOf(p.value), title: true, sentence: -1, triggered: true, reread: false });
