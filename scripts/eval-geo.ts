@@ -21,7 +21,7 @@
  * Site profiles (`src/extract/site-profile.ts`): a first pass reads the set without them (the
  * first figure printed: the text alone) and keeps each article's votes; the measured passes give
  * each article its site's profile from the site's earlier articles (the figure of record: what an
- * ingest in time order gives) and, as an upper bound, from all its other articles (see
+ * ingest in time order gives) and, beside it, from all its other articles (see
  * scripts/site-profiles.ts). No gold is read to make them.
  *
  * Usage: npm run eval:geo [-- --corpus lgl|TR-News] [--part tune|report|all] [--top N] [--verbose] [--no-adjectives]
@@ -142,7 +142,7 @@ for (const corpus of ['lgl', 'TR-News']) {
   console.log(`\n-- without site profiles (the text alone)\n${base.lines.join('\n')}`);
   const others = run(profilesFor(dated, votes, 'others'));
   const o = score(corpus, articles, others.placesOf, others.ms, offsetFixes, badOffsets);
-  console.log(`\n-- profiles from all the site's other articles, later ones too (an upper bound)\n${o.lines.slice(1, 6).join('\n')}`);
+  console.log(`\n-- profiles from all the site's other articles, later ones too (a store that has read the site a while)\n${o.lines.slice(1, 6).join('\n')}`);
   const earlier = run(profilesFor(dated, votes, 'earlier'));
   const f = score(corpus, articles, earlier.placesOf, earlier.ms, offsetFixes, badOffsets);
   console.log(`\n-- profiles from the site's earlier articles (as an ingest in time order; the figure of record)\n${f.lines.join('\n')}`);

@@ -22,7 +22,7 @@
  * GVA articles come from news sites: a first pass reads them without site profiles (the first
  * figure: the text alone) and keeps each one's votes; the figure of record reads each with its
  * site's profile from the site's earlier articles (by publication date), as an ingest in time
- * order gives it (`--others`: from all the site's other articles, an upper bound). See
+ * order gives it (`--others`: from all the site's other articles, later ones too). See
  * scripts/site-profiles.ts.
  *
  * Usage: npm run eval:scene [-- --part tune|report|all] [--set gva|ucdp] [--sample N]
@@ -83,7 +83,7 @@ function main(): number {
       const ok = results.filter((x) => x.ok).length;
       if (pass === 0 && withSites) {
         passes.push({ label: "site profiles from the site's earlier articles (as an ingest in time order; the figure of record)", profiles: profilesFor(dated, votes, 'earlier') });
-        if (args.includes('--others')) passes.push({ label: "site profiles from all the site's other articles (an upper bound)", profiles: profilesFor(dated, votes, 'others') });
+        if (args.includes('--others')) passes.push({ label: "site profiles from all the site's other articles, later ones too (a store that has read the site a while)", profiles: profilesFor(dated, votes, 'others') });
         console.log(`\n${name}: ${new Set(dated.map((d) => d.site)).size} sites; ${votes.filter((v) => v.length).length} of ${chosen.length} documents vote`);
       }
       console.log(`\n## ${name} — part ${part}${sampleN ? ` (sample ${chosen.length})` : ''}${label ? `, ${label}` : ''}: ${chosen.length} cases, ${secs.toFixed(1)} s`);

@@ -11,7 +11,7 @@
  *   with (only sure readings vote, and a profile never changes a sure reading), so the store's
  *   profile after N documents is the fold of their first-pass votes.
  * - `others`: all the site's other documents, later ones too (leave-one-out) — what a store that
- *   has read the site for a while gives; an upper bound for this set, printed beside.
+ *   has read the site for a while gives; printed beside (not always higher).
  */
 import { addVotes } from '../src/extract/site-profile.js';
 import type { SiteProfile } from '../src/model/types.js';
