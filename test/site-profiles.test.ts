@@ -61,6 +61,10 @@ describe('site profiles in the store', () => {
     const store = openStore(join(tmp, 'a.db'));
     try {
       await learns(store);
+      // what the store keeps in memory between documents is what a fresh reader reads
+      const fresh = openStore(join(tmp, 'a.db'), { readonly: true });
+      expect(fresh.siteProfile('example-star.com')).toEqual(store.siteProfile('example-star.com'));
+      fresh.close();
     } finally {
       store.close();
     }
@@ -116,6 +120,9 @@ describe('site profiles on PostgreSQL', () => {
     const store = await PgStore.open(`postgres://postgres@127.0.0.1:5432/${dbName}`);
     try {
       await learns(store);
+      const fresh = await PgStore.open(`postgres://postgres@127.0.0.1:5432/${dbName}`);
+      expect(await fresh.siteProfile('example-star.com')).toEqual(await store.siteProfile('example-star.com'));
+      await fresh.close();
     } finally {
       await store.close();
     }

@@ -15,6 +15,7 @@ import type { DocumentInfo } from '../link/corroborate.js';
 import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import { profileOf, UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type SiteVotes, type StoreResult } from './sqlite.js';
 import { outletOf } from '../ingest/outlet.js';
+import { ProfileCache } from './profile-cache.js';
 
 /** The advisory lock every ingesting transaction takes: linking is serial per database. */
 const LINK_LOCK = 0x5175e9;
@@ -308,6 +309,7 @@ export class PgStore {
   readonly kind = 'postgres';
   private readonly graph = new PgGraph();
   private readonly linker = new Linker(this.graph);
+  private readonly profiles = new ProfileCache();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -388,6 +390,7 @@ export class PgStore {
         return await this.ingestOnce(doc, reports, spans, site);
       } catch (e) {
         this.linker.forget();
+        this.profiles.clear();
         if (attempt < 5 && isConnectionLoss(e)) {
           await sleep(250 * 2 ** attempt);
           continue;
@@ -415,9 +418,11 @@ export class PgStore {
         [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString(), spans ? JSON.stringify(spans) : null],
       );
       await c.query("UPDATE counters SET n = n + 1 WHERE name = 'documents'");
+      let before = 0;
       if (site) {
         // counted with the new document only: a re-ingested one stops above
-        await c.query('INSERT INTO site_profiles (site, documents) VALUES ($1, 1) ON CONFLICT (site) DO UPDATE SET documents = site_profiles.documents + 1', [site.site]);
+        const counted = await c.query<{ documents: number }>('INSERT INTO site_profiles (site, documents) VALUES ($1, 1) ON CONFLICT (site) DO UPDATE SET documents = site_profiles.documents + 1 RETURNING documents', [site.site]);
+        before = counted.rows[0].documents - 1;
         const keys = [...new Set(site.votes)].sort();
         if (keys.length) await c.query('INSERT INTO site_places (site, key, documents) SELECT $1, unnest($2::text[]), 1 ON CONFLICT (site, key) DO UPDATE SET documents = site_places.documents + 1', [site.site, keys]);
       }
@@ -436,6 +441,7 @@ export class PgStore {
       const events = await runAsync(this.linker.link(doc, reports));
       await runAsync(this.graph.flush());
       await c.query('COMMIT');
+      if (site) this.profiles.counted(site.site, before, site.votes);
       return { stored: true, events };
     } catch (e) {
       broken = isConnectionLoss(e);
@@ -562,7 +568,12 @@ export class PgStore {
   async siteProfile(site: string): Promise<SiteProfile | null> {
     const [r] = await this.q<{ documents: number }>('SELECT documents FROM site_profiles WHERE site = $1', [site]);
     if (!r) return null;
-    return profileOf(site, r.documents, await this.q<{ key: string; documents: number }>('SELECT key, documents FROM site_places WHERE site = $1', [site]));
+    // another process's document changes the count, and the cached profile is read afresh
+    const cached = this.profiles.get(site, r.documents);
+    if (cached) return cached;
+    const p = profileOf(site, r.documents, await this.q<{ key: string; documents: number }>('SELECT key, documents FROM site_places WHERE site = $1', [site]))!;
+    this.profiles.put(p);
+    return p;
   }
 
   /** Every site's profile, the most documents first. */

@@ -9,6 +9,7 @@ import type { Document, Event, Report, SiteProfile } from '../model/index.js';
 import { haversineKm } from '../link/compatible.js';
 import { Linker } from './linking.js';
 import { MIGRATIONS } from './schema.js';
+import { ProfileCache } from './profile-cache.js';
 
 export type DB = Database.Database;
 
@@ -134,6 +135,7 @@ export function safeFtsQuery(q: string): string | null {
 
 export class Store {
   private readonly linker: Linker;
+  private readonly profiles = new ProfileCache();
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
@@ -175,6 +177,7 @@ export class Store {
       // nothing of the batch is stored: what the linker counted and cached is ahead of the tables
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
       this.linker.core.forget();
+      this.profiles.clear();
       throw e;
     }
   }
@@ -211,7 +214,13 @@ export class Store {
       const events = this.linker.link(doc, reports);
       return { stored: true, events };
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } catch (e) {
+      // its site's count went back with it
+      this.profiles.clear();
+      throw e;
+    }
   }
 
   private hasProfiles(): boolean {
@@ -219,9 +228,11 @@ export class Store {
   }
 
   private countSiteVotes({ site, votes }: SiteVotes): void {
+    const before = (this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined) ?? 0;
     this.db.prepare('INSERT INTO site_profiles (site, documents) VALUES (?, 1) ON CONFLICT(site) DO UPDATE SET documents = documents + 1').run(site);
     const upsert = this.db.prepare('INSERT INTO site_places (site, key, documents) VALUES (?, ?, 1) ON CONFLICT(site, key) DO UPDATE SET documents = documents + 1');
     for (const k of new Set(votes)) upsert.run(site, k);
+    this.profiles.counted(site, before, votes);
   }
 
   /** Where a site reports, as its stored documents taught (null for a site never seen). */
@@ -230,7 +241,11 @@ export class Store {
     if (!this.hasProfiles()) return null;
     const n = this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined;
     if (!n) return null;
-    return profileOf(site, n, this.db.prepare('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[]);
+    const cached = this.profiles.get(site, n);
+    if (cached) return cached;
+    const p = profileOf(site, n, this.db.prepare('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[])!;
+    this.profiles.put(p);
+    return p;
   }
 
   /** Every site's profile, the most documents first (`sitrep sites`). */
