@@ -20,6 +20,9 @@
  *    transliteration skeleton ("Alexandrovka" for Oleksandrivka). Before that, the administrative
  *    frames of coded event notes ("Tillia (Tahoua region)", "Hays district, Al Hudaydah") keep a
  *    town's readings inside the frame, or drop a namesake abroad for the region (`readFrames`).
+ *    Last, a name the text leaves open (its best reading below 0.7) goes to the reading the site's
+ *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper);
+ *    each place carries the probability its reading had from the text alone (`confidence`).
  * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
  *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
  *    name overlaps it. A street takes the reading of the place named right after it or of the
