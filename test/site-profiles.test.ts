@@ -16,6 +16,7 @@ import { createPipeline, loadResources } from '../src/pipeline.js';
 import type { EventStore } from '../src/store/open.js';
 import { PgStore } from '../src/store/postgres.js';
 import { openStore } from '../src/store/sqlite.js';
+import { sitesTable } from '../src/cli/format.js';
 
 const pipeline = createPipeline(loadResources());
 const tmp = mkdtempSync(join(tmpdir(), 'sitrep-profiles-'));
@@ -65,6 +66,8 @@ describe('site profiles in the store', () => {
       const fresh = openStore(join(tmp, 'a.db'), { readonly: true });
       expect(fresh.siteProfile('example-star.com')).toEqual(store.siteProfile('example-star.com'));
       fresh.close();
+      // `sitrep sites`: the site, its documents, its regions by share
+      expect(sitesTable(store.siteProfiles()).split('\n')[1]).toMatch(/^example-star\.com +4 +US: Texas 75%$/);
     } finally {
       store.close();
     }
