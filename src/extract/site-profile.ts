@@ -10,13 +10,15 @@
  * places stage weighs a profile only between readings the text leaves close (see places.ts
  * `profileChoice`), so a clear context is never overridden.
  *
- * Pure functions only (the site of a document is `siteOf`, src/ingest/outlet.ts): the store keeps the counts (`site_profiles`, `site_places`), the ingest
- * job passes the profile in (`StageContext.siteProfile`), and since a document's votes come from
- * readings made without the profile, they do not depend on the order documents arrive in.
+ * Pure functions only (the site of a document is `siteOf`, src/ingest/outlet.ts): the store keeps
+ * the counts (`site_profiles`, `site_places`), the ingest job passes the profile in
+ * (`StageContext.siteProfile`). A profile acts only below OPEN and votes come only from readings
+ * at SURE or above, so a document's votes are the same with or without a profile, and a profile
+ * does not depend on the order its documents arrived in.
  */
 import type { Annotation, ResolvedPlace, SiteProfile } from '../model/types.js';
 
-/** A reading this sure from the text alone is what a profile learns from, and what a profile never changes. */
+/** A reading this sure from the text alone is what a profile learns from. */
 export const SURE = 0.9;
 
 /**
