@@ -18,15 +18,24 @@
  * last only; tune on the tune part. `--part all` gives the whole corpus (the figures before the
  * split was written).
  *
+ * Site profiles (`src/extract/site-profile.ts`): a first pass reads the set without them (the
+ * first figure printed: the text alone) and keeps each article's votes; the measured passes give
+ * each article its site's profile from the site's earlier articles (the figure of record: what an
+ * ingest in time order gives) and, beside it, from all its other articles (see
+ * scripts/site-profiles.ts). No gold is read to make them.
+ *
  * Usage: npm run eval:geo [-- --corpus lgl|TR-News] [--part tune|report|all] [--top N] [--verbose] [--no-adjectives]
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../src/extract/gazetteer.js';
 import { findPlaces } from '../src/extract/places.js';
+import { documentVotes } from '../src/extract/site-profile.js';
+import { siteOf } from '../src/ingest/outlet.js';
 import { splitSentences } from '../src/extract/sentences.js';
-import type { PlaceAnnotation } from '../src/model/types.js';
-import { geoPartOf, parse } from './geo-data.js';
+import type { PlaceAnnotation, SiteProfile } from '../src/model/types.js';
+import { geoPartOf, parse, type Article } from './geo-data.js';
+import { profilesFor } from './site-profiles.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.SITREP_SHARED_DATA ?? join(root, '..', 'shared', 'data'), 'geoparsing-dev');
@@ -61,22 +70,18 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms, rss ${Math.round(process
 
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(3)} (${a}/${b})`);
 
-for (const corpus of ['lgl', 'TR-News']) {
-  if (only && only !== corpus) continue;
-  const parsed = parse(join(dataDir, `${corpus}.xml`));
-  const { offsetFixes, badOffsets } = parsed;
-  const articles = parsed.articles.filter((a) => part === 'all' || geoPartOf(corpus, a.id) === part);
+interface Figures { lines: string[]; misses: Map<string, number>; falseAlarms: Map<string, number>; wrong: Map<string, number>; worst: { d: number; line: string }[] }
+
+/** Scores one pass: `placesOf[i]` are the places found in `articles[i]`. */
+function score(corpus: string, articles: Article[], placesOf: PlaceAnnotation[][], ms: number, offsetFixes: number, badOffsets: number): Figures {
   let gold = 0, found = 0, adjGold = 0, adjFound = 0, emitted = 0, emittedTrue = 0;
   let withCoords = 0, foundWithCoords = 0, within = 0, exactId = 0;
-  let ms = 0;
   const misses = new Map<string, number>();
   const falseAlarms = new Map<string, number>();
   const wrong = new Map<string, number>();
   const worst: { d: number; line: string }[] = [];
-  for (const art of articles) {
-    const t = performance.now();
-    const places: PlaceAnnotation[] = findPlaces(art.text, splitSentences(art.text), gazetteer, { adjectives });
-    ms += performance.now() - t;
+  articles.forEach((art, i) => {
+    const places = placesOf[i];
     emitted += places.length;
     for (const p of places) {
       if (art.gold.some((g) => g.start < p.end && p.start < g.end)) emittedTrue++;
@@ -100,22 +105,65 @@ for (const corpus of ['lgl', 'TR-News']) {
       if (d <= 161) within++;
       else {
         bump(wrong, `${g.phrase} → ${hit.value.name} (${hit.value.country}${hit.value.admin1 ? ', ' + hit.value.admin1 : ''}) not ${g.name}`);
-        worst.push({ d, line: `${art.id} ${g.phrase} @${g.start}: ${hit.value.name}/${hit.value.country} ${Math.round(d)} km off (gold ${g.name} ${g.lat},${g.lon})` });
+        worst.push({ d, line: `${art.id} ${art.domain ?? '-'} ${g.phrase} @${g.start}: ${hit.value.name}/${hit.value.country}${hit.value.admin1 ? '/' + hit.value.admin1 : ''} ${Math.round(d)} km off (gold ${g.name} ${g.lat},${g.lon})` });
       }
       if (g.geonameid !== null && g.geonameid === hit.value.geonameid) exactId++;
     }
-  }
-  console.log(`\n== ${corpus} (part ${part}): ${articles.length} articles, ${gold} gold toponyms (${withCoords} with coordinates); offsets repaired (code points or shifted): ${offsetFixes}, unmatched: ${badOffsets}`);
-  console.log(`  detection recall      ${pct(found, gold)}`);
-  console.log(`    adjectival gold (${adjGold}, ${adjectives ? 'emitted here' : 'skipped by design'}): ${pct(adjFound, adjGold)}; the rest: ${pct(found - adjFound, gold - adjGold)}`);
-  console.log(`  detection precision   ${pct(emittedTrue, emitted)}`);
-  console.log(`  accuracy@161km        ${pct(within, foundWithCoords)} of found; ${pct(within, withCoords)} of all gold with coordinates`);
-  console.log(`  exact geonameid       ${pct(exactId, foundWithCoords)} of found`);
-  console.log(`  time                  ${(ms / articles.length).toFixed(2)} ms/article`);
+  });
+  const lines = [
+    `== ${corpus} (part ${part}): ${articles.length} articles, ${gold} gold toponyms (${withCoords} with coordinates); offsets repaired (code points or shifted): ${offsetFixes}, unmatched: ${badOffsets}`,
+    `  detection recall      ${pct(found, gold)}`,
+    `    adjectival gold (${adjGold}, ${adjectives ? 'emitted here' : 'skipped by design'}): ${pct(adjFound, adjGold)}; the rest: ${pct(found - adjFound, gold - adjGold)}`,
+    `  detection precision   ${pct(emittedTrue, emitted)}`,
+    `  accuracy@161km        ${pct(within, foundWithCoords)} of found; ${pct(within, withCoords)} of all gold with coordinates`,
+    `  exact geonameid       ${pct(exactId, foundWithCoords)} of found`,
+    `  time                  ${(ms / articles.length).toFixed(2)} ms/article`,
+  ];
+  return { lines, misses, falseAlarms, wrong, worst };
+}
+
+for (const corpus of ['lgl', 'TR-News']) {
+  if (only && only !== corpus) continue;
+  const parsed = parse(join(dataDir, `${corpus}.xml`));
+  const { offsetFixes, badOffsets } = parsed;
+  const articles = parsed.articles.filter((a) => part === 'all' || geoPartOf(corpus, a.id) === part);
+  // first pass: the text alone, as a site seen for the first time; it also gives each article's votes
+  const run = (profiles: (SiteProfile | null)[] | null) => {
+    const t = performance.now();
+    const placesOf = articles.map((art, i) => findPlaces(art.text, splitSentences(art.text), gazetteer, { adjectives, profile: profiles?.[i] ?? null }));
+    return { placesOf, ms: performance.now() - t };
+  };
+  const plain = run(null);
+  const votes = plain.placesOf.map((ps) => documentVotes(ps));
+  const dated = articles.map((a) => ({ site: siteOf({ url: a.url, site: a.domain, source: '' }), time: a.time, index: a.index }));
+  const sites = new Set(dated.map((d) => d.site));
+  console.log(`\n${corpus}: ${sites.size} sites; ${votes.filter((v) => v.length).length} of ${articles.length} articles vote (${(votes.reduce((n, v) => n + v.length, 0) / articles.length).toFixed(1)} keys an article)`);
+  const base = score(corpus, articles, plain.placesOf, plain.ms, offsetFixes, badOffsets);
+  console.log(`\n-- without site profiles (the text alone)\n${base.lines.join('\n')}`);
+  const others = run(profilesFor(dated, votes, 'others'));
+  const o = score(corpus, articles, others.placesOf, others.ms, offsetFixes, badOffsets);
+  console.log(`\n-- profiles from all the site's other articles, later ones too (a store that has read the site a while)\n${o.lines.slice(1, 6).join('\n')}`);
+  const earlier = run(profilesFor(dated, votes, 'earlier'));
+  const f = score(corpus, articles, earlier.placesOf, earlier.ms, offsetFixes, badOffsets);
+  console.log(`\n-- profiles from the site's earlier articles (as an ingest in time order; the figure of record)\n${f.lines.join('\n')}`);
   // the misses of the report part (and so of the whole) are never printed: read only the tune part's
   if (part !== 'tune') continue;
-  console.log(`  most frequent misses:\n    ${topOf(misses, top)}`);
-  console.log(`  most frequent false alarms:\n    ${topOf(falseAlarms, top)}`);
-  console.log(`  most frequent wrong resolutions:\n    ${topOf(wrong, top)}`);
-  if (verbose) console.log(`  worst:\n    ${worst.sort((a, b) => b.d - a.d).slice(0, top).map((w) => w.line).join('\n    ')}`);
+  console.log(`  most frequent misses:\n    ${topOf(f.misses, top)}`);
+  console.log(`  most frequent false alarms:\n    ${topOf(f.falseAlarms, top)}`);
+  console.log(`  most frequent wrong resolutions:\n    ${topOf(f.wrong, top)}`);
+  if (verbose) console.log(`  worst:\n    ${f.worst.sort((a, b) => b.d - a.d).slice(0, top).map((w) => w.line).join('\n    ')}`);
+  if (!args.includes('--changes')) continue;
+  // what the profile changed, gold toponym by gold toponym (tune part only)
+  console.log('  changed by the profile (earlier articles):');
+  articles.forEach((art, i) => {
+    for (const g of art.gold) {
+      if (g.lat === null || g.lon === null) continue;
+      const a = plain.placesOf[i].find((p) => g.start < p.end && p.start < g.end);
+      const b = earlier.placesOf[i].find((p) => g.start < p.end && p.start < g.end);
+      if (!a || !b || a.value.geonameid === b.value.geonameid) continue;
+      const ok = (p: PlaceAnnotation) => km(g.lat!, g.lon!, p.value.lat, p.value.lon) <= 161;
+      if (ok(a) === ok(b)) continue;
+      console.log(`    ${ok(b) ? 'GAIN' : 'LOSS'} ${art.domain} ${g.phrase}: ${a.value.name}/${a.value.admin1 ?? a.value.country} (${a.confidence}) -> ${b.value.name}/${b.value.admin1 ?? b.value.country}`);
+    }
+  });
 }

@@ -12,7 +12,34 @@ export function geoPartOf(corpus: string, docid: string): 'tune' | 'report' {
 }
 
 export interface Gold { start: number; end: number; phrase: string; geonameid: number | null; lat: number | null; lon: number | null; name: string | null }
-export interface Article { id: string; text: string; gold: Gold[] }
+export interface Article {
+  id: string;
+  text: string;
+  gold: Gold[];
+  /** The page's URL and the site's domain, as the corpus gives them (for site profiles). */
+  url: string | null;
+  domain: string | null;
+  /** When the article was fetched (LGL `dltime`; TR-News' dates in several forms), as ms since 1970, or null. */
+  time: number | null;
+  /** Position in the file: the order a folder ingest would read them in when no time is given. */
+  index: number;
+}
+
+/** An article's metadata field, trimmed, or null. */
+function field(body: string, tag: string): string | null {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(body.replace(/<text>[\s\S]*$/, ''));
+  const v = m ? decode(m[1]).trim() : '';
+  return v || null;
+}
+
+/** "2009-03-20 12:24:52.002364-05", "2016-12-19", "7:58 AM ET, Sat January 3, 2015" → ms, or null. */
+function timeOf(raw: string | null): number | null {
+  if (!raw) return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2}))?/.exec(raw);
+  if (iso) return Date.parse(`${iso[1]}T${iso[2] ?? '00:00:00'}Z`);
+  const t = Date.parse(raw.replace(/\b(?:ET|EST|EDT|GMT|UTC|BST)\b/g, '').replace(/^[^A-Za-z]*(?:AM|PM)\s*,?\s*/, '').replace(/,\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*/, ','));
+  return Number.isFinite(t) ? t : null;
+}
 
 function decode(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -64,7 +91,7 @@ export function parse(file: string): { articles: Article[]; offsetFixes: number;
       const lon = get('lon');
       gold.push({ start, end, phrase: phrase || text.slice(start, end), geonameid: gid ? Number(gid) : null, lat: lat ? Number(lat) : null, lon: lon ? Number(lon) : null, name: get('name') });
     }
-    articles.push({ id: a[1], text, gold });
+    articles.push({ id: a[1], text, gold, url: field(body, 'url'), domain: field(body, 'domain'), time: timeOf(field(body, 'dltime')), index: articles.length });
   }
   return { articles, offsetFixes, badOffsets };
 }

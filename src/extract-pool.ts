@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Document, Message, Report } from './model/index.js';
+import type { Document, Message, Report, SiteProfile } from './model/index.js';
 import { spanOf, type Span } from './extract/spans.js';
 import type { Pipeline } from './pipeline.js';
 import type { WorkReply, WorkRequest } from './extract-worker.js';
@@ -31,22 +31,25 @@ export interface PoolOutcome {
   lang: string | null;
   /** The stages' messages (a crashed stage is `fatal`) and the budget's (`ingest:budget`), with their rule ids. */
   messages: Message[];
+  /** What the document teaches its site's profile (extract/site-profile.ts `documentVotes`). */
+  votes: string[];
 }
 
 /** What the API and the ingest loop call: the worker pool, or the pipeline in-process (tests, scripts). */
 export interface Extractor {
-  extract(document: Document): Promise<PoolOutcome>;
+  /** `profile`: the document's site profile, as of the documents stored before it (none for a site seen first). */
+  extract(document: Document, profile?: SiteProfile | null): Promise<PoolOutcome>;
 }
 
 /** The pipeline on the calling thread, without a budget: for tests and one-off scripts. */
 export function inProcessExtractor(pipeline: Pipeline): Extractor {
   return {
-    extract: async (document) => {
+    extract: async (document, profile) => {
       // loaded on first use: the commands that only read the store never load the stages
       const { extract } = await import('./pipeline.js');
-      const { annotated, reports } = extract(document, pipeline);
+      const { annotated, reports, votes } = extract(document, pipeline, { profile });
       const messages = [...annotated.messages];
-      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: messages.map((m) => m.reason), messages, lang: annotated.document.lang };
+      return { reports, spans: annotated.annotations.map(spanOf).filter((s): s is Span => s !== null), warnings: messages.map((m) => m.reason), messages, lang: annotated.document.lang, votes };
     },
   };
 }
@@ -130,9 +133,9 @@ class Lane {
   }
 
   /** Extracts one document; documents are taken one at a time, in the order asked. */
-  extract(document: Document): Promise<PoolOutcome> {
+  extract(document: Document, profile: SiteProfile | null = null): Promise<PoolOutcome> {
     this.busy++;
-    const run = this.queue.then(() => this.run(document)).finally(() => this.busy--);
+    const run = this.queue.then(() => this.run(document, profile)).finally(() => this.busy--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -142,33 +145,33 @@ class Lane {
    * second overrun stores the document without extracted fields. A document costs at most about
    * twice the budget, whatever its text.
    */
-  private async run(document: Document): Promise<PoolOutcome> {
+  private async run(document: Document, profile: SiteProfile | null): Promise<PoolOutcome> {
     const skip: string[] = [];
     const budget: Message[] = [];
     const over = (reason: string) => budget.push({ input: document.source, reason, rule: 'ingest:budget', severity: 'warning' });
-    const outcome = (reports: Report[], spans: Span[], messages: Message[], lang: string | null): PoolOutcome => {
+    const outcome = (reports: Report[], spans: Span[], messages: Message[], lang: string | null, votes: string[]): PoolOutcome => {
       const all = [...budget, ...messages];
-      return { reports, spans, warnings: all.map((m) => m.reason), messages: all, lang };
+      return { reports, spans, warnings: all.map((m) => m.reason), messages: all, lang, votes };
     };
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new StoppedError('stopped');
       await this.start();
-      const res = await this.once(document, skip);
+      const res = await this.once(document, skip, profile);
       if ('timedOut' in res) {
         await this.kill();
         if (attempt > 0) {
           over(`extraction ran past the ${this.budgetMs / 1000} s budget twice (in ${[...skip, res.timedOut].join(', ')}): stored without extracted fields`);
-          return outcome([], [], [], document.lang);
+          return outcome([], [], [], document.lang, []);
         }
         skip.push(res.timedOut);
         over(`extraction stage ${res.timedOut} ran past the ${this.budgetMs / 1000} s budget: stored without its fields`);
         continue;
       }
-      return outcome(res.reports, res.spans, res.messages, res.lang);
+      return outcome(res.reports, res.spans, res.messages, res.lang, res.votes);
     }
   }
 
-  private once(document: Document, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: Message[]; lang: string | null } | { timedOut: string }> {
+  private once(document: Document, skip: string[], profile: SiteProfile | null): Promise<{ reports: Report[]; spans: Span[]; messages: Message[]; lang: string | null; votes: string[] } | { timedOut: string }> {
     const w = this.worker!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -191,7 +194,7 @@ class Lane {
       this.current = { reject: (e) => finish(() => reject(e)) };
       w.on('message', onMsg);
       w.once('exit', onExit);
-      w.postMessage({ id, document, skip } satisfies WorkRequest);
+      w.postMessage({ id, document, skip, profile } satisfies WorkRequest);
     });
   }
 
@@ -223,8 +226,8 @@ export class ExtractPool implements Extractor {
     return this.lanes.length;
   }
 
-  extract(document: Document): Promise<PoolOutcome> {
-    return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document);
+  extract(document: Document, profile: SiteProfile | null = null): Promise<PoolOutcome> {
+    return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document, profile);
   }
 
   /**

@@ -4,7 +4,7 @@
  * past the time budget. Loads the resources once per worker.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Document } from './model/index.js';
+import type { Document, SiteProfile } from './model/index.js';
 import { createPipeline, extract, loadResources } from './pipeline.js';
 import { spanOf, type Span } from './extract/spans.js';
 import { loadLanguageModel } from './lang/identify.js';
@@ -13,11 +13,13 @@ export interface WorkRequest {
   id: number;
   document: Document;
   skip: string[];
+  /** The site's profile as of the documents stored before this one (jobs/site-profiles.ts). */
+  profile: SiteProfile | null;
 }
 
 export type WorkReply =
   | { id: number; stage: string }
-  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: import('./model/index.js').Message[]; lang: string | null } }
+  | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: import('./model/index.js').Message[]; lang: string | null; votes: string[] } }
   | { id: number; error: string };
 
 // the worker reads the language the way the main thread would: with fastText's model, loaded once here
@@ -25,9 +27,9 @@ const pipeline = createPipeline(loadResources({ languageModel: await loadLanguag
 const port = parentPort!;
 port.on('message', (req: WorkRequest) => {
   try {
-    const { annotated, reports } = extract(req.document, pipeline, { skip: new Set(req.skip), onStage: (stage) => port.postMessage({ id: req.id, stage } satisfies WorkReply) });
+    const { annotated, reports, votes } = extract(req.document, pipeline, { skip: new Set(req.skip), profile: req.profile, onStage: (stage) => port.postMessage({ id: req.id, stage } satisfies WorkReply) });
     const spans = annotated.annotations.map(spanOf).filter((s): s is Span => s !== null);
-    port.postMessage({ id: req.id, done: { reports, spans, messages: [...annotated.messages], lang: annotated.document.lang } } satisfies WorkReply);
+    port.postMessage({ id: req.id, done: { reports, spans, messages: [...annotated.messages], lang: annotated.document.lang, votes } } satisfies WorkReply);
   } catch (e) {
     port.postMessage({ id: req.id, error: (e as Error).message } satisfies WorkReply);
   }

@@ -2,7 +2,7 @@
  * The stages, in order. A Document goes in; an AnnotatedDocument and its Reports come out.
  * Linking and storage come after, in `link/` and `store/`.
  */
-import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, Stage, StageContext, TriggerAnnotation } from './model/index.js';
+import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, SiteProfile, Stage, StageContext, TriggerAnnotation } from './model/index.js';
 import { actorsStage, loadActorTable, type ActorTable } from './extract/actors.js';
 import { attribution } from './extract/attribution.js';
 import { casualties } from './extract/casualties.js';
@@ -11,6 +11,7 @@ import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extrac
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
 import { scene } from './extract/scene.js';
+import { documentVotes } from './extract/site-profile.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
@@ -79,6 +80,8 @@ function checkOrder(stages: readonly Stage[]): void {
 export interface RunOptions {
   skip?: ReadonlySet<string>;
   onStage?: (name: string) => void;
+  /** Where the document's site reports, learned from its earlier documents (the store keeps it): breaks ties the text leaves open. */
+  profile?: SiteProfile | null;
 }
 
 /**
@@ -92,13 +95,15 @@ export function annotate(document: Document, pipeline: Pipeline, opts: RunOption
   const annotations: Annotation[] = [];
   const messages: Message[] = [];
   const given = new Set<Kind>();
+  // the site's profile is this document's alone: a context of its own, the shared one untouched
+  const context: StageContext = opts.profile ? { ...pipeline.context, siteProfile: opts.profile } : pipeline.context;
   for (const stage of pipeline.stages) {
     // a skipped stage also skips the stages that need what it gives
     if (opts.skip?.has(stage.name) || stage.needs.some((k) => !given.has(k))) continue;
     opts.onStage?.(stage.name);
     for (const k of stage.gives) given.add(k);
     try {
-      const out = stage.run({ document, annotations }, pipeline.context);
+      const out = stage.run({ document, annotations }, context);
       for (const a of out.annotations) annotations.push(a);
       if (out.messages) messages.push(...out.messages);
     } catch (err) {
@@ -114,6 +119,8 @@ export interface Extraction {
   reports: Report[];
   /** What the type model read: probabilities and the features that decided (for `extract --explain`). */
   typing: TypeVerdict;
+  /** What the document teaches its site's profile (`documentVotes`): the same with or without a profile. */
+  votes: string[];
 }
 
 /**
@@ -134,7 +141,7 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const parts = buildParts(document, pipeline, opts);
   const { reports, typing } = typeBuilt(pipeline.typeModel, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, parts.built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
-  return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing };
+  return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
 }
 
 /** What `extract` builds before the type model reads it (the type evaluation caches it to re-read with other weights). */

@@ -220,6 +220,17 @@ describe('POST /api/documents', () => {
     expect((await json(await get('/api/events?q=Kherson'))).events.map((x: Event) => x.id)).toContain(e.id);
   });
 
+  it("learns the site's profile from a new document, once", async () => {
+    const page = { url: 'https://www.example-star.com/news/7', published: '2024-03-03', text: 'A man was shot in Arlington, Texas, on Saturday, police in Tarrant County said.' };
+    const site = async () => ((await json(await get('/api/sites'))).sites as { site: string; documents: number; places: Record<string, number> }[]).find((p) => p.site === 'example-star.com');
+    expect((await post(JSON.stringify(page))).status).toBe(201);
+    const learned = await site();
+    expect(learned?.documents).toBe(1);
+    expect(learned?.places['r:US/Texas']).toBe(1);
+    expect((await post(JSON.stringify(page))).status).toBe(200);
+    expect(await site()).toEqual(learned);
+  });
+
   it('takes HTML as well as text', async () => {
     const html = '<html><head><title>Drone strike on depot</title></head><body><article><p>A drone strike destroyed a fuel depot in Novorossiysk on Tuesday, killing two workers, officials said.</p><p>Firefighters worked through the night.</p></article></body></html>';
     const res = await post(JSON.stringify({ html, published: '2024-05-07' }));

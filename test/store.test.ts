@@ -136,8 +136,8 @@ describe('Store linking as the store grows', () => {
 });
 
 describe('schema migrations', () => {
-  it("upgrades a database at version 6 (stored spans) to 7 (failed feed items)", () => {
-    expect(MIGRATIONS).toHaveLength(7);
+  it("upgrades a database at version 6 (stored spans) to 8 (failed feed items, site profiles)", () => {
+    expect(MIGRATIONS).toHaveLength(8);
     const path = join(dir, 'v6.db');
     const old = new Database(path);
     for (const [v, sql] of MIGRATIONS.slice(0, 6).entries()) {
@@ -146,10 +146,11 @@ describe('schema migrations', () => {
     }
     old.close();
     const store = openStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(8);
     const doc = textDocument(B, { source: 'b.txt', published: '2024-03-01' });
-    store.ingest(doc, extract(doc, pipeline).reports, [{ start: 0, end: 5, kind: 'trigger' }]);
+    store.ingest(doc, extract(doc, pipeline).reports, [{ start: 0, end: 5, kind: 'trigger' }], { site: 'example.org', votes: ['c:US', 'r:US/Texas'] });
     expect(store.documentSpans(doc.id)).toEqual([{ start: 0, end: 5, kind: 'trigger' }]);
+    expect(store.siteProfile('example.org')).toEqual({ site: 'example.org', documents: 1, places: { 'c:US': 1, 'r:US/Texas': 1 } });
     store.saveFailedItem({ item: 'https://example.org/a', failures: 1, reason: 'HTTP 404', last_failed: '2024-03-01T00:00:00Z', next_try: null });
     expect(store.failedItem('https://example.org/a')?.failures).toBe(1);
     store.close();

@@ -6,6 +6,7 @@
  *   GET  /api/events/:id         one event
  *   GET  /api/documents/:id      one document: text, reports with their claims, events, extracted spans
  *   POST /api/documents          a JSON body shaped as one JSONL line → runs the pipeline, stores it
+ *   GET  /api/sites              the site profiles ingest has learned → {"sites": [{site, documents, places}]}
  *   GET  /api/export.csv         the events as CSV (same filters), streamed (src/export/)
  *   GET  /api/export.geojson     the events as GeoJSON
  *   GET  /api/export.jsonl       the events as JSON lines, one event a line
@@ -152,6 +153,9 @@ export function createApp(opts: ApiOptions): Hono {
     const spans = ((await store.documentSpans(id)) as Span[] | null) ?? (await pool.extract(document)).spans;
     return sendJson(c, { ...doc, reports: reports.map(publicReport), events: await store.documentEvents(id), spans });
   });
+
+  // what each site's documents taught about where it reports (extract/site-profile.ts), most documents first
+  app.get('/api/sites', async (c) => sendJson(c, { sites: await store.siteProfiles() }));
 
   // Exports stream a page of events at a time (no ETag: the body is not known up front).
   const EXPORTS: [string, ExportFormat, string][] = [

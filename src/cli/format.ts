@@ -1,5 +1,5 @@
 /** Event and document output for people: tables and the evidence view. (Exports for programs: src/export/.) */
-import type { Event } from '../model/index.js';
+import type { Event, SiteProfile } from '../model/index.js';
 import type { DocumentRow } from '../store/sqlite.js';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
@@ -60,6 +60,20 @@ export function documentsTable(docs: readonly (DocumentRow & { events: string[] 
     const ordered = primary ? [primary, ...events.filter((e) => e !== primary)] : events;
     const list = ordered.join(',') || '-';
     lines.push(`${pad(d.id, 20)} ${pad(d.published ?? '-', 10)} ${list.length > 40 ? list : list.padEnd(40)} ${pad(d.source, 40)} ${d.title ?? '-'}`);
+  }
+  return lines.join('\n');
+}
+
+/** The site profiles, one a line: the site, its documents, and the regions most of them name surely with their shares. */
+export function sitesTable(profiles: readonly SiteProfile[]): string {
+  const lines = [`${pad('SITE', 36)} ${pad('DOCS', 6)} REGIONS (share of its documents naming a place there surely)`];
+  for (const p of profiles) {
+    const regions = Object.entries(p.places)
+      .filter(([k]) => k.startsWith('r:'))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([k, n]) => `${k.slice(2).replace('/', ': ')} ${Math.round((100 * n) / p.documents)}%`);
+    lines.push(`${pad(p.site, 36)} ${pad(String(p.documents), 6)} ${regions.join(', ') || '-'}`);
   }
   return lines.join('\n');
 }

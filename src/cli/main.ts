@@ -4,12 +4,14 @@
  * SIGINT/SIGTERM after finishing the current document.
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import type { Event } from '../model/index.js';
-import { outletOf } from '../ingest/outlet.js';
+import type { Event, SiteProfile } from '../model/index.js';
+import { outletOf, siteOf } from '../ingest/outlet.js';
 import { batched, EXPORT_FORMATS, exportChunks, pagedEventsOf, type ExportFormat } from '../export/index.js';
 import { DocumentFailed, ingestDocument, ingestExtracted, messageLine } from '../jobs/ingest.js';
+import { SiteProfileBook } from '../jobs/site-profiles.js';
 import { holdBack, MAX_ITEM_TRIES, recordFailure, recordSuccess } from '../jobs/item-failures.js';
 import { Countries } from '../query/countries.js';
 import { FilterError, parseEventFilters } from '../query/event-filters.js';
@@ -17,7 +19,7 @@ import { UsageError } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
 import type { Document } from '../model/index.js';
 import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
-import { documentsTable, eventDetail, eventsTable } from './format.js';
+import { documentsTable, eventDetail, eventsTable, sitesTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
 import { registerGazetteer } from './gazetteer.js';
@@ -215,11 +217,13 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       const threads = workers <= 1 || !rest ? 1 : workers;
       const p = (pool = new ExtractPool(undefined, threads));
       if (stop.signal) await p.close();
+      // each document read with its site's profile as of every earlier document of the input, whatever the threads
+      const book = new SiteProfileBook(s);
       // extraction runs ahead in the threads; the ingest function's store step takes the results in input order
       await inOrder<ReadDocument, PoolOutcome | null>(
         concat(head, rest),
         threads * 4,
-        async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : p.extract(doc)),
+        async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : book.extract(doc, (profile) => p.extract(doc, profile))),
         async ({ document: doc, warnings: w, item }, r) => {
           try {
             if (s.beginBatch && !batchDocs++) {
@@ -366,40 +370,81 @@ async function documentsCommand(opts: { db?: string; json?: boolean }): Promise<
   }
 }
 
-async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean; verbose?: boolean }): Promise<number> {
+/** A site profile from a JSON file (`sitrep sites --json` prints them): a one-line error naming the file when it is none. */
+function readProfile(file: string): SiteProfile {
+  let v: unknown;
+  try {
+    v = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--profile ${file}: ${(e as Error).message}`);
+  }
+  const p = v as SiteProfile;
+  const ok = !!p && typeof p.site === 'string' && Number.isInteger(p.documents) && p.documents >= 0 && !!p.places && typeof p.places === 'object' && Object.values(p.places).every((n) => Number.isInteger(n) && n >= 0);
+  if (!ok) throw new UsageError(`--profile ${file}: not a site profile ({"site", "documents", "places": {key: count}})`);
+  return p;
+}
+
+async function extractCommand(paths: string[], opts: { published?: string; explain?: boolean; verbose?: boolean; profile?: string; profiles?: string }): Promise<number> {
   if (!paths.length) throw new UsageError('extract needs at least one file or "-"');
+  if (opts.profile && opts.profiles) throw new UsageError('--profile and --profiles: one or the other');
   const [{ loadLanguageModel }, { createPipeline, extract, loadResources }, { readInputs }] = await Promise.all([import('../lang/identify.js'), import('../pipeline.js'), import('../ingest/read.js')]);
   const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
-  let failed = 0;
-  for await (const item of readInputs(paths)) {
-    if (item.kind === 'error') {
-      failed++;
-      err(`${item.input}: ${item.reason}`);
-      continue;
-    }
-    const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
-    const { annotated, reports, typing } = extract(doc, pipeline);
-    const fatal = annotated.messages.find((m) => m.severity === 'fatal');
-    if (opts.verbose) for (const m of annotated.messages) err(messageLine(m));
-    if (fatal) {
-      failed++;
-      err(`${doc.source} (${doc.id}): ${fatal.reason} [${fatal.rule}]; no output for it`);
-      continue;
-    }
-    const places = annotated.annotations.flatMap((a) =>
-      a.kind === 'place'
-        ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
-        : [],
-    );
-    // the language as read from the text (src/lang/identify.ts)
-    const { id, source, text, title, published, author, site, lang, url } = annotated.document;
-    // --explain: what the type model read — its probabilities and the words and rules that weighed most
-    const explain = opts.explain
-      ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
-      : {};
-    out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
+  // a site's profile breaks ties the text leaves open: one given for every input, or each input's site's from a store (read only)
+  const fixed = opts.profile ? readProfile(opts.profile) : null;
+  const store = opts.profiles ? await openEventStore(opts.profiles, { readonly: true }) : null;
+  try {
+    return await extractAll();
+  } finally {
+    await store?.close();
   }
-  return failed ? 1 : 0;
+  async function extractAll(): Promise<number> {
+    let failed = 0;
+    for await (const item of readInputs(paths)) {
+      if (item.kind === 'error') {
+        failed++;
+        err(`${item.input}: ${item.reason}`);
+        continue;
+      }
+      const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
+      const home = store ? siteOf(doc) : null;
+      const profile = fixed ?? (store && home ? await store.siteProfile(home) : null);
+      const { annotated, reports, typing } = extract(doc, pipeline, { profile });
+      const fatal = annotated.messages.find((m) => m.severity === 'fatal');
+      if (opts.verbose) for (const m of annotated.messages) err(messageLine(m));
+      if (fatal) {
+        failed++;
+        err(`${doc.source} (${doc.id}): ${fatal.reason} [${fatal.rule}]; no output for it`);
+        continue;
+      }
+      const places = annotated.annotations.flatMap((a) =>
+        a.kind === 'place'
+          ? [{ text: a.text, start: a.start, end: a.end, name: a.value.name, country: a.value.country, admin1: a.value.admin1, lat: a.value.lat, lon: a.value.lon, geonameid: a.value.geonameid, precision: a.value.precision }]
+          : [],
+      );
+      // the language as read from the text (src/lang/identify.ts)
+      const { id, source, text, title, published, author, site, lang, url } = annotated.document;
+      // --explain: what the type model read — its probabilities and the words and rules that weighed most
+      const explain = opts.explain
+        ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
+        : {};
+      out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
+    }
+    return failed ? 1 : 0;
+  }
+}
+
+/** `sitrep sites`: what each site's documents taught about where it reports. */
+async function sitesCommand(opts: { db?: string; json?: boolean }): Promise<number> {
+  const store = await openEventStore(dbPath(opts), { readonly: true });
+  try {
+    const profiles = await store.siteProfiles();
+    if (opts.json) out(profiles.map((p) => JSON.stringify(p)).join('\n'));
+    else if (!profiles.length) out('no site profiles (sitrep ingest learns them from documents with a URL or site)');
+    else out(sitesTable(profiles));
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
 
 /**
@@ -503,13 +548,22 @@ function program(result: { code: number }): Command {
     .action(async (o: { json?: boolean }, cmd: Command) => {
       result.code = await documentsCommand({ ...o, ...db(cmd) });
     });
+  p.command('sites')
+    .description('what the stored documents taught about where each site reports (its site profile)')
+    .option('--db <file>', 'database file')
+    .option('--json', 'JSON lines, one profile a line')
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      result.code = await sitesCommand({ ...o, ...db(cmd) });
+    });
   p.command('extract')
     .description('no database: one JSON object a line per input, with places and reports')
     .argument('<inputs...>')
     .option('--json', 'JSON lines (the only format)')
     .option('--published <date>', 'publication date to resolve dates against', isoDateArg('--published'))
     .option('--explain', 'add what made the type: the model\'s probabilities and the words (w:, b:) and rules (r:, c:) that weighed most')
-    .action(async (inputs: string[], o: { published?: string; explain?: boolean }, cmd: Command) => {
+    .option('--profile <file>', 'a site profile (JSON, as `sitrep sites --json` prints one) to break ties between readings of a place name')
+    .option('--profiles <db>', "read each input's site profile from this store (file or postgres:// URL; nothing is written)")
+    .action(async (inputs: string[], o: { published?: string; explain?: boolean; profile?: string; profiles?: string }, cmd: Command) => {
       result.code = await extractCommand(inputs, { ...o, verbose: !!cmd.optsWithGlobals().verbose });
     });
   p.command('worker')

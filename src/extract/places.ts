@@ -20,6 +20,9 @@
  *    transliteration skeleton ("Alexandrovka" for Oleksandrivka). Before that, the administrative
  *    frames of coded event notes ("Tillia (Tahoua region)", "Hays district, Al Hudaydah") keep a
  *    town's readings inside the frame, or drop a namesake abroad for the region (`readFrames`).
+ *    Last, a name the text leaves open (its best reading below 0.7) goes to the reading the site's
+ *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper);
+ *    each place carries the probability its reading had from the text alone (`confidence`).
  * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
  *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
  *    name overlaps it. A street takes the reading of the place named right after it or of the
@@ -39,8 +42,9 @@
 import { lexiconFor } from '../lang/index.js';
 import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
-import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation } from '../model/types.js';
+import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
+import { OPEN, profileSupport } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -74,6 +78,8 @@ interface Mention {
   approx: Set<GazetteerEntry> | null;
   /** Some reading has the name as its own (not an alternate) name. */
   primary: boolean;
+  /** The chosen reading's probability from the text alone (before a site profile). */
+  confidence?: number;
 }
 
 /** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
@@ -1397,7 +1403,30 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
 /** Rounds of re-scoring against the document's evidence: two settle almost every document. */
 const ROUNDS = 3;
 
-function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, debug?: (line: string) => void): void {
+/**
+ * How far below the text's best reading another may score and still be taken for the site's
+ * profile: readings this close are a tie the text leaves open; a reading further behind lost to
+ * something the text says (a frame, the story's other places, a much bigger namesake). Swept 2-5
+ * on the LGL tune part with the profile weights: 4.
+ */
+const PROFILE_MARGIN = 4;
+
+/**
+ * The reading a site profile picks among those the text leaves close to its best (`PROFILE_MARGIN`),
+ * by their scores plus what the profile says for each; the best's index when none gains.
+ */
+function profileChoice(m: Mention, scores: readonly number[], best: number, profile: SiteProfile, g: PlaceGazetteer): number {
+  let pick = best;
+  let top = -Infinity;
+  for (let j = 0; j < m.candidates.length; j++) {
+    if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
+    const v = scores[j] + profileSupport(profile, g.resolved(m.candidates[j]));
+    if (v > top) (top = v), (pick = j);
+  }
+  return pick;
+}
+
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, profile: SiteProfile | null, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -1438,7 +1467,14 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     });
     dists = mentions.map((m) => distribution(m, ev, own.get(m.key), memo));
   }
-  mentions.forEach((m, i) => (m.chosen = m.candidates[argmax(dists[i].scores)]));
+  mentions.forEach((m, i) => {
+    const best = argmax(dists[i].scores);
+    m.confidence = dists[i].p[best];
+    // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
+    const pick = profile && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, g) : best;
+    m.chosen = m.candidates[pick];
+    if (pick !== best) m.confidence = dists[i].p[pick];
+  });
   if (debug) {
     mentions.forEach((m, i) => {
       const top = m.candidates.map((e, j) => ({ e, s: dists[i].scores[j] })).sort((a, b) => b.s - a.s).slice(0, 4);
@@ -1453,7 +1489,10 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   }
   for (const m of mentions) {
     const l = lead.get(m.key)!;
-    if (l !== m && !m.qualifier && !m.hint && l.chosen && m.candidates.includes(l.chosen)) m.chosen = l.chosen;
+    if (l !== m && !m.qualifier && !m.hint && l.chosen && m.candidates.includes(l.chosen)) {
+      m.chosen = l.chosen;
+      m.confidence = l.confidence;
+    }
   }
 }
 
@@ -1524,6 +1563,8 @@ export interface FindPlacesOptions {
   adjectives?: boolean;
   /** Called with each rejected candidate and the reason. */
   debug?: (line: string) => void;
+  /** Where the document's site reports (`StageContext.siteProfile`): breaks ties the text leaves open. */
+  profile?: SiteProfile | null;
 }
 
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
@@ -1562,9 +1603,9 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
-  resolveAll(framed, tokens, text, g, debug);
+  resolveAll(framed, tokens, text, g, options.profile ?? null, debug);
   const anchor = standalone.length ? documentAnchor(framed) : null;
-  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null }[] = [...framed];
+  const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });
   located.sort((a, b) => a.start - b.start);
   const out: PlaceAnnotation[] = [];
@@ -1579,6 +1620,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
       value,
       preposition: METONYM.test(text.slice(m.end, m.end + 30)) ? null : prepositionBefore(tokens, m.first, text),
       qualifies: m.qualifies ? m.qualifies.start : null,
+      ...(m.confidence !== undefined ? { confidence: Math.round(m.confidence * 1000) / 1000 } : {}),
     });
   }
   if (options.adjectives) {
@@ -1619,6 +1661,6 @@ export const places: Stage = {
       const found = sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries, doc));
       return { annotations: settlePlaces(found, doc, g), messages };
     }
-    return { annotations: findPlaces(document.text, sentences, ctx.gazetteer), messages };
+    return { annotations: findPlaces(document.text, sentences, ctx.gazetteer, { profile: ctx.siteProfile ?? null }), messages };
   },
 };

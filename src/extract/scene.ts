@@ -12,14 +12,17 @@
  *
  * A US town read as a namesake in another state than the one the story names ("Clarendon" in
  * Texas when the story is in South Carolina) is also tried in that state, as its own candidate.
+ * The site's home state is the one its headline's tail names, else, more weakly, the one its
+ * profile holds (`StageContext.siteProfile`: the state most of the site's earlier documents name).
  */
 import type { Stage, StageContext } from '../model/stage.js';
-import type { Annotation, Document, PlaceAnnotation, ResolvedPlace, SceneAnnotation, SentenceAnnotation } from '../model/types.js';
+import type { Annotation, Document, PlaceAnnotation, ResolvedPlace, SceneAnnotation, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
 import { framedScene, namesakeRegion, qualifiedScene, routeEnd, sceneReadings } from './scene-cues.js';
 import { SCENE_WEIGHTS } from './scene-weights.js';
 import { sentenceAt } from './sentences.js';
+import { homeRegion } from './site-profile.js';
 
 /** The cues, in the order of the weight vector. */
 export const SCENE_FEATURES = [
@@ -208,7 +211,7 @@ function separateTitle(doc: Document): string | null {
 }
 
 /** The candidates of one document and their cues. `g` finds the title's places and re-reads namesakes. */
-export function sceneCandidates(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer): SceneCandidate[] {
+export function sceneCandidates(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, profile: SiteProfile | null = null): SceneCandidate[] {
   const text = doc.text;
   const sentences = annotations.filter((a): a is SentenceAnnotation => a.kind === 'sentence');
   const triggered = new Set<number>();
@@ -217,7 +220,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const title = separateTitle(doc);
   let titleParts: Set<number> = new Set();
   if (title) {
-    const found = findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g);
+    const found = findPlaces(title, [{ kind: 'sentence', start: 0, end: title.length }], g, { profile });
     titleParts = partsOf(title, found);
     for (const p of found) {
       if (p.qualifies === null) mentions.push({ p, key: keyOf(p.value), title: true, sentence: -1, triggered: true, reread: false });
@@ -237,9 +240,12 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   // the site's home: the states a headline's tail names ("… - WTVM.com-Columbus, GA News")
   const home = new Set<string>();
   for (const m of mentions) if (m.title && m.p.start >= tailFrom && stateOf(m.p.value)) home.add(stateOf(m.p.value)!);
+  // …else the state most of the site's earlier documents name surely (its profile), a weaker cue:
+  // it counts by its share, and a namesake is re-read there only when the headline names no home
+  const learned = home.size === 0 && profile ? homeRegion(profile, 'US') : null;
   // the story's state and country are read from the places as the places stage resolved them
   const originals = mentions.slice();
-  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : null);
+  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : (learned?.admin1 ?? null));
   const framedAt = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) framedAt.add(a.qualifies);
   otherReadings(originals, mentions, g, title, text, framedAt);
@@ -353,6 +359,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) set('site', 1);
     }
     if (st && home.has(st)) set('home_state', 1);
+    else if (st && learned && learned.admin1 === st) set('home_state', learned.share);
     const county = v.precision === 'admin2' ? 1 : 0;
     set('county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
     set('county_police', county * x[FEATURE_INDEX.get('local_police')!]);
@@ -472,8 +479,8 @@ function reasonsOf(c: SceneCandidate, w: readonly number[]): string[] {
     .map((r) => REASON[r.f]);
 }
 
-export function chooseScene(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, w: readonly number[] = SCENE_WEIGHTS): SceneAnnotation | null {
-  const cands = sceneCandidates(doc, annotations, g);
+export function chooseScene(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, w: readonly number[] = SCENE_WEIGHTS, profile: SiteProfile | null = null): SceneAnnotation | null {
+  const cands = sceneCandidates(doc, annotations, g, profile);
   if (!cands.length) return null;
   const p = sceneScores(cands, w);
   let best = 0;
@@ -513,7 +520,7 @@ export const scene: Stage = {
   gives: ['scene'],
   run({ document, annotations }, ctx) {
     if (!isPlaceGazetteer(ctx.gazetteer)) return { annotations: [] };
-    const s = chooseScene(document, annotations, ctx.gazetteer);
+    const s = chooseScene(document, annotations, ctx.gazetteer, SCENE_WEIGHTS, ctx.siteProfile ?? null);
     return { annotations: s ? [s] : [] };
   },
 };

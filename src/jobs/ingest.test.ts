@@ -54,7 +54,7 @@ describe('ingestDocument', () => {
   it("stores a document past the extractor's time budget with the budget's warning, and passes a stop on", async () => {
     const store = openStore(join(dir, 'c.db'));
     const overBudget: Extractor = {
-      extract: async (d) => ({ reports: [], spans: [], warnings: ['late'], lang: null, messages: [{ input: d.source, reason: 'extraction ran past the 1 s budget twice', rule: 'ingest:budget', severity: 'warning' }] }),
+      extract: async (d) => ({ reports: [], spans: [], warnings: ['late'], lang: null, votes: [], messages: [{ input: d.source, reason: 'extraction ran past the 1 s budget twice', rule: 'ingest:budget', severity: 'warning' }] }),
     };
     const doc = textDocument('A car bomb killed 4 people in Mogadishu on Friday.', { source: 'slow.txt' });
     const res = await ingestDocument(doc, overBudget, store);

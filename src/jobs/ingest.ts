@@ -2,13 +2,15 @@
  * The one way a document gets into the store, for `sitrep ingest`, `sitrep watch` and
  * `POST /api/documents`: a document already stored (same text hash) is skipped before extraction;
  * otherwise it is extracted through the caller's Extractor (the worker pool with its per-document
- * time budget and its stop on a signal, or the pipeline in-process), and stored with its reports
- * and spans in one transaction. The messages found on the way come back with it; a stage that
+ * time budget and its stop on a signal, or the pipeline in-process) with its site's profile as the
+ * store holds it, and stored with its reports, spans and what it teaches the profile in one
+ * transaction. The messages found on the way come back with it; a stage that
  * crashed fails the document (nothing stored), naming it.
  */
 import type { Document, Message } from '../model/index.js';
 import type { Extractor, PoolOutcome } from '../extract-pool.js';
 import type { EventStore } from '../store/open.js';
+import { siteOf } from '../ingest/outlet.js';
 
 export interface IngestOutcome {
   document: string;
@@ -47,7 +49,10 @@ export function messageLine(m: Message): string {
  * StoppedError (extract-pool) when the extractor was closed by a signal; store errors pass through.
  */
 export async function ingestDocument(doc: Document, extractor: Extractor, store: EventStore, warnings: readonly string[] = []): Promise<IngestOutcome> {
-  const extracted = (await store.hasDocument(doc.id)) ? null : await extractor.extract(doc);
+  if (await store.hasDocument(doc.id)) return ingestExtracted(doc, null, store, warnings);
+  // read with what the site's stored documents taught about where it reports
+  const site = siteOf(doc);
+  const extracted = await extractor.extract(doc, site ? await store.siteProfile(site) : null);
   return ingestExtracted(doc, extracted, store, warnings);
 }
 
@@ -66,7 +71,9 @@ export async function ingestExtracted(doc: Document, extracted: PoolOutcome | nu
   messages.push(...out.messages);
   if (out.messages.some((m) => m.severity === 'fatal')) throw new DocumentFailed(doc, messages);
   // stored with the language read from its text
-  const res = await store.ingest(out.lang === doc.lang ? doc : { ...doc, lang: out.lang }, out.reports, out.spans);
+  // what the document teaches its site's profile is counted with it, once
+  const site = siteOf(doc);
+  const res = await store.ingest(out.lang === doc.lang ? doc : { ...doc, lang: out.lang }, out.reports, out.spans, site ? { site, votes: out.votes } : null);
   if (res.stored) return { document: doc.id, stored: true, events: [...new Set(res.events)], messages };
   // another process (or the same text earlier in the input) stored it between the check and the write
   messages.push(...inputMessages(doc, await droppedMetadata(doc, store), 'ingest:duplicate'));

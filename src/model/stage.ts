@@ -1,5 +1,5 @@
 /** The contract between the pipeline runner and its extraction stages. Types only. */
-import type { Annotation, Document, Kind, Message, ResolvedPlace } from './types.js';
+import type { Annotation, Document, Kind, Message, ResolvedPlace, SiteProfile } from './types.js';
 
 /**
  * The offline gazetteer as the stages see it: read-only, built once by the caller and passed down.
@@ -17,6 +17,12 @@ export interface Gazetteer {
 /** What every stage may read besides the document: read-only, built once per run. */
 export interface StageContext {
   gazetteer: Gazetteer;
+  /**
+   * Where the document's site reports, from its documents read before (none for a site seen
+   * first, and in a run without a store): breaks ties between readings of a name the text
+   * leaves open, and never outweighs what the text says.
+   */
+  siteProfile?: SiteProfile | null;
 }
 
 export interface StageInput {

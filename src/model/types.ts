@@ -101,6 +101,33 @@ export interface PlaceAnnotation extends Span {
    * of its own. Null otherwise.
    */
   qualifies: number | null;
+  /**
+   * How sure the reading is from the text alone (the share of the name's readings' probability
+   * the chosen one holds, before any site profile is weighed): 1 for a name with one reading or a
+   * frame that settles it. Unset for streets and features placed at a town, and in the
+   * lexicon-based languages. A site profile learns only from sure readings.
+   */
+  confidence?: number;
+}
+
+/**
+ * Where a site reports, learned without labels from its documents already read: how many of them
+ * named a place in each country, region, county and town with a sure reading (see
+ * `extract/site-profile.ts`). An input to extraction (`StageContext.siteProfile`) that breaks ties
+ * between the readings of a name the text leaves open; the store keeps one per site and counts
+ * each document once.
+ */
+export interface SiteProfile {
+  /** The site: the host of the document's URL ("dallasnews.com"), else its site name. */
+  site: string;
+  /** Documents counted. */
+  documents: number;
+  /**
+   * Per key, the documents that named a place under it with a sure reading: `c:US` (country),
+   * `r:US/Texas` (first-order region), `d:US/Texas/Tarrant County` (second-order), `p:4710178`
+   * (the place itself, by GeoNames id).
+   */
+  places: Readonly<Record<string, number>>;
 }
 
 export type CasualtyField = 'fatalities' | 'injured' | 'captured';

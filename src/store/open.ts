@@ -3,8 +3,8 @@
  * `--db` / `SITREP_DB` value — a file path for SQLite (the default, embedded), a `postgres://`
  * URL for PostgreSQL. SQLite answers synchronously, PostgreSQL with promises; callers await both.
  */
-import type { Document, Event, Report } from '../model/index.js';
-import { openStore, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type StoreResult } from './sqlite.js';
+import type { Document, Event, Report, SiteProfile } from '../model/index.js';
+import { openStore, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type SiteVotes, type StoreResult } from './sqlite.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -12,8 +12,15 @@ export interface EventStore {
   close(): Awaitable<void>;
   hasDocument(id: string): Awaitable<boolean>;
   documentCount(): Awaitable<number>;
-  /** `spans`: what the document view underlines, found at ingest, so reading never runs the pipeline again. */
-  ingest(doc: Document, reports: readonly Report[], spans?: readonly unknown[] | null): Awaitable<StoreResult>;
+  /**
+   * `spans`: what the document view underlines, found at ingest, so reading never runs the pipeline
+   * again; `site`: what a new document adds to its site's profile (counted once, with the document).
+   */
+  ingest(doc: Document, reports: readonly Report[], spans?: readonly unknown[] | null, site?: SiteVotes | null): Awaitable<StoreResult>;
+  /** Where a site reports, as its stored documents taught (extract/site-profile.ts); null for a site never seen. */
+  siteProfile(site: string): Awaitable<SiteProfile | null>;
+  /** Every site's profile, the most documents first. */
+  siteProfiles(): Awaitable<SiteProfile[]>;
   getEvent(id: string): Awaitable<Event | null>;
   events(f?: EventFilters): Awaitable<{ events: Event[]; next: string | null }>;
   documents(): Awaitable<(DocumentRow & { events: string[] })[]>;

@@ -10,11 +10,12 @@
  * Readers never take the lock and never wait (MVCC).
  */
 import pg from 'pg';
-import type { Document, Event, Report } from '../model/index.js';
+import type { Document, Event, Report, SiteProfile } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
 import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
-import { UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type StoreResult } from './sqlite.js';
+import { profileOf, UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type SiteVotes, type StoreResult } from './sqlite.js';
 import { outletOf } from '../ingest/outlet.js';
+import { ProfileCache } from './profile-cache.js';
 
 /** The advisory lock every ingesting transaction takes: linking is serial per database. */
 const LINK_LOCK = 0x5175e9;
@@ -108,6 +109,17 @@ const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL,
     last_failed TEXT NOT NULL,
     next_try TEXT
+  );
+  `,
+  // 4: site profiles (as SQLite's migration 8): the documents counted per site, and per place key
+  // the documents that named a place there surely; written with a new document only
+  `
+  CREATE TABLE site_profiles (site TEXT COLLATE "C" PRIMARY KEY, documents INTEGER NOT NULL);
+  CREATE TABLE site_places (
+    site TEXT COLLATE "C" NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (site, key)
   );
   `,
 ];
@@ -297,6 +309,7 @@ export class PgStore {
   readonly kind = 'postgres';
   private readonly graph = new PgGraph();
   private readonly linker = new Linker(this.graph);
+  private readonly profiles = new ProfileCache();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -371,12 +384,13 @@ export class PgStore {
    * lock; a document already stored changes nothing. A connection lost on the way (server
    * restart) rolls the transaction back on the server; the document is tried again on a new one.
    */
-  async ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): Promise<StoreResult> {
+  async ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): Promise<StoreResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.ingestOnce(doc, reports, spans);
+        return await this.ingestOnce(doc, reports, spans, site);
       } catch (e) {
         this.linker.forget();
+        this.profiles.clear();
         if (attempt < 5 && isConnectionLoss(e)) {
           await sleep(250 * 2 ** attempt);
           continue;
@@ -386,7 +400,7 @@ export class PgStore {
     }
   }
 
-  private async ingestOnce(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null): Promise<StoreResult> {
+  private async ingestOnce(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null): Promise<StoreResult> {
     const c = await this.pool.connect();
     // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
     const ignore = () => {};
@@ -404,6 +418,14 @@ export class PgStore {
         [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString(), spans ? JSON.stringify(spans) : null],
       );
       await c.query("UPDATE counters SET n = n + 1 WHERE name = 'documents'");
+      let before = 0;
+      if (site) {
+        // counted with the new document only: a re-ingested one stops above
+        const counted = await c.query<{ documents: number }>('INSERT INTO site_profiles (site, documents) VALUES ($1, 1) ON CONFLICT (site) DO UPDATE SET documents = site_profiles.documents + 1 RETURNING documents', [site.site]);
+        before = counted.rows[0].documents - 1;
+        const keys = [...new Set(site.votes)].sort();
+        if (keys.length) await c.query('INSERT INTO site_places (site, key, documents) SELECT $1, unnest($2::text[]), 1 ON CONFLICT (site, key) DO UPDATE SET documents = site_places.documents + 1', [site.site, keys]);
+      }
       const terms = [...countedTerms(reports)].sort();
       if (terms.length) await c.query('INSERT INTO term_df (term, df) SELECT unnest($1::text[]), 1 ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [terms]);
       if (reports.length) {
@@ -419,6 +441,7 @@ export class PgStore {
       const events = await runAsync(this.linker.link(doc, reports));
       await runAsync(this.graph.flush());
       await c.query('COMMIT');
+      if (site) this.profiles.counted(site.site, before, site.votes);
       return { stored: true, events };
     } catch (e) {
       broken = isConnectionLoss(e);
@@ -539,6 +562,27 @@ export class PgStore {
     if (!d) return null;
     const reports = (await this.q<{ data: string }>('SELECT data FROM reports WHERE document = $1 ORDER BY idx', [id])).map((r) => JSON.parse(r.data) as Report);
     return { ...d, reports };
+  }
+
+  /** Where a site reports, as its stored documents taught; null for a site never seen. */
+  async siteProfile(site: string): Promise<SiteProfile | null> {
+    const [r] = await this.q<{ documents: number }>('SELECT documents FROM site_profiles WHERE site = $1', [site]);
+    if (!r) return null;
+    // another process's document changes the count, and the cached profile is read afresh
+    const cached = this.profiles.get(site, r.documents);
+    if (cached) return cached;
+    const p = profileOf(site, r.documents, await this.q<{ key: string; documents: number }>('SELECT key, documents FROM site_places WHERE site = $1', [site]))!;
+    this.profiles.put(p);
+    return p;
+  }
+
+  /** Every site's profile, the most documents first. */
+  async siteProfiles(): Promise<SiteProfile[]> {
+    const sites = await this.q<{ site: string; documents: number }>('SELECT site, documents FROM site_profiles ORDER BY documents DESC, site');
+    const rows = await this.q<{ site: string; key: string; documents: number }>('SELECT site, key, documents FROM site_places');
+    const by = new Map<string, { key: string; documents: number }[]>();
+    for (const r of rows) (by.get(r.site) ?? by.set(r.site, []).get(r.site)!).push(r);
+    return sites.map((s) => profileOf(s.site, s.documents, by.get(s.site) ?? [])!);
   }
 
   /** The spans stored at ingest; null for a document stored before they were. */

@@ -131,4 +131,19 @@ export const MIGRATIONS: readonly string[] = [
     next_try TEXT
   ) WITHOUT ROWID;
   `,
+  // 8: site profiles (extract/site-profile.ts): per site, the documents counted, and per place key
+  // the documents that named a place there surely. Written in the document's own transaction, only
+  // when the document is new, so each document counts once however often it is ingested.
+  `
+  CREATE TABLE site_profiles (
+    site TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE site_places (
+    site TEXT NOT NULL,
+    key TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (site, key)
+  ) WITHOUT ROWID;
+  `,
 ];

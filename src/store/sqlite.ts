@@ -5,10 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { Document, Event, Report } from '../model/index.js';
+import type { Document, Event, Report, SiteProfile } from '../model/index.js';
 import { haversineKm } from '../link/compatible.js';
 import { Linker } from './linking.js';
 import { MIGRATIONS } from './schema.js';
+import { ProfileCache } from './profile-cache.js';
 
 export type DB = Database.Database;
 
@@ -111,6 +112,20 @@ export interface StoreResult {
   events: string[];
 }
 
+/** What a new document adds to its site's profile: the site (`siteOf`) and its votes (`documentVotes`). */
+export interface SiteVotes {
+  site: string;
+  votes: readonly string[];
+}
+
+/** A site's profile from its rows: null when the site has none. */
+export function profileOf(site: string, documents: number | null | undefined, rows: readonly { key: string; documents: number }[]): SiteProfile | null {
+  if (!documents) return null;
+  const places: Record<string, number> = {};
+  for (const r of rows) places[r.key] = Number(r.documents);
+  return { site, documents: Number(documents), places };
+}
+
 /** Turns what a user typed into an FTS5 query that cannot fail: words as quoted terms, `*` kept as prefix. */
 export function safeFtsQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];
@@ -120,6 +135,7 @@ export function safeFtsQuery(q: string): string | null {
 
 export class Store {
   private readonly linker: Linker;
+  private readonly profiles = new ProfileCache();
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
@@ -161,6 +177,7 @@ export class Store {
       // nothing of the batch is stored: what the linker counted and cached is ahead of the tables
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
       this.linker.core.forget();
+      this.profiles.clear();
       throw e;
     }
   }
@@ -175,9 +192,10 @@ export class Store {
 
   /**
    * Stores one document with its reports and links them, all in one transaction. A document
-   * already stored (same normalised text) changes nothing.
+   * already stored (same normalised text) changes nothing, its site's profile included: `site`
+   * (its site and what it teaches the site's profile) is counted only with a new document.
    */
-  ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null): StoreResult {
+  ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): StoreResult {
     const run = this.db.transaction((): StoreResult => {
       if (this.hasDocument(doc.id)) return { stored: false, events: [] };
       const now = new Date().toISOString();
@@ -192,10 +210,49 @@ export class Store {
       for (const t of seenTerms) upsertDf.run(t);
       const insertReport = this.db.prepare("INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,'',?)");
       for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
+      if (site) this.countSiteVotes(site);
       const events = this.linker.link(doc, reports);
       return { stored: true, events };
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } catch (e) {
+      // its site's count went back with it
+      this.profiles.clear();
+      throw e;
+    }
+  }
+
+  private hasProfiles(): boolean {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_profiles'").get();
+  }
+
+  private countSiteVotes({ site, votes }: SiteVotes): void {
+    const before = (this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined) ?? 0;
+    this.db.prepare('INSERT INTO site_profiles (site, documents) VALUES (?, 1) ON CONFLICT(site) DO UPDATE SET documents = documents + 1').run(site);
+    const upsert = this.db.prepare('INSERT INTO site_places (site, key, documents) VALUES (?, ?, 1) ON CONFLICT(site, key) DO UPDATE SET documents = documents + 1');
+    for (const k of new Set(votes)) upsert.run(site, k);
+    this.profiles.counted(site, before, votes);
+  }
+
+  /** Where a site reports, as its stored documents taught (null for a site never seen). */
+  siteProfile(site: string): SiteProfile | null {
+    // a store opened read-only before migration 8 has learned nothing yet
+    if (!this.hasProfiles()) return null;
+    const n = this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined;
+    if (!n) return null;
+    const cached = this.profiles.get(site, n);
+    if (cached) return cached;
+    const p = profileOf(site, n, this.db.prepare('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[])!;
+    this.profiles.put(p);
+    return p;
+  }
+
+  /** Every site's profile, the most documents first (`sitrep sites`). */
+  siteProfiles(): SiteProfile[] {
+    if (!this.hasProfiles()) return [];
+    const sites = this.db.prepare('SELECT site, documents FROM site_profiles ORDER BY documents DESC, site').all() as { site: string; documents: number }[];
+    return sites.map((s) => this.siteProfile(s.site)!).filter(Boolean);
   }
 
   /** Indexes for linking the reports of a store made before report-level linking (see Linker.backfill). */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { siteOf } from '../ingest/outlet.js';
+import type { PlaceAnnotation, SiteProfile } from '../model/types.js';
+import { loadGazetteer } from './gazetteer.js';
+import { findPlaces } from './places.js';
+import { splitSentences } from './sentences.js';
+import { addVotes, documentVotes, homeRegion, placeKeys } from './site-profile.js';
+
+const g = loadGazetteer();
+const placesOf = (text: string, profile: SiteProfile | null = null) => findPlaces(text, splitSentences(text), g, { profile });
+const where = (ps: readonly PlaceAnnotation[], name: string) => {
+  const p = ps.find((x) => x.text === name);
+  return p ? `${p.value.name}, ${p.value.admin1 ?? '-'}, ${p.value.country}` : null;
+};
+
+/** A Texas paper's profile, learned from documents that named Tarrant County towns surely. */
+function texasPaper(): SiteProfile {
+  let p: SiteProfile | null = null;
+  const earlier = [
+    'Fort Worth police said the crash on Interstate 30 in Fort Worth, Texas, closed two lanes.',
+    'Arlington, Texas, will open a new library in Tarrant County next spring.',
+    'The Grapevine, Texas, school board met on Tuesday in Tarrant County.',
+  ];
+  for (const text of earlier) p = addVotes(p, 'example-star.com', documentVotes(placesOf(text)));
+  return p!;
+}
+
+describe('site profiles', () => {
+  it('learns a site from the places its documents read surely', () => {
+    const p = texasPaper();
+    expect(p.documents).toBe(3);
+    expect(p.places['r:US/Texas']).toBe(3);
+    expect(homeRegion(p)).toMatchObject({ country: 'US', admin1: 'Texas' });
+  });
+
+  it('settles a namesake the text leaves open by the site\'s home region', () => {
+    const text = 'Mansfield council to vote on the new budget on Monday.';
+    // the text alone: the biggest Mansfield, and not surely
+    const alone = placesOf(text);
+    expect(where(alone, 'Mansfield')).toBe('Mansfield, England, GB');
+    expect(alone[0].confidence).toBeLessThan(0.5);
+    expect(where(placesOf(text, texasPaper()), 'Mansfield')).toBe('Mansfield, Texas, US');
+  });
+
+  it('never overrides what the text says', () => {
+    const text = 'Mansfield council to vote on the new budget. The city in Richland County, Ohio, expects a deficit.';
+    expect(where(placesOf(text, texasPaper()), 'Mansfield')).toBe('Mansfield, Ohio, US');
+    // a frame settles it too
+    expect(where(placesOf('Police in Mansfield, Ohio, arrested two men.', texasPaper()), 'Mansfield')).toBe('Mansfield, Ohio, US');
+  });
+
+  it('gives the same votes with or without a profile, so ingest order cannot change a profile', () => {
+    for (const text of ['Mansfield council to vote on the new budget on Monday.', 'Athens and Dallas, Texas, signed the deal; Athens will host it.', 'Paris, Texas, and Paris, France, are 8,000 km apart.']) {
+      expect(documentVotes(placesOf(text, texasPaper()))).toEqual(documentVotes(placesOf(text)));
+    }
+  });
+
+  it('keys a place by country, region, county and itself', () => {
+    const [dallas] = placesOf('He lives in Dallas, Texas.').filter((p) => p.text === 'Dallas');
+    expect(placeKeys(dallas.value)).toEqual(['c:US', 'r:US/Texas', `d:US/Texas/${dallas.value.admin2}`, `p:${dallas.value.geonameid}`]);
+  });
+
+  it('names the site by its host', () => {
+    expect(siteOf({ url: 'https://www.example-star.com/news/1', site: null, source: 'x.jsonl#1' })).toBe('example-star.com');
+    expect(siteOf({ url: 'http://web.archive.org/web/20160713033953/http://ktla.com:80/2016/02/09/story/', site: null, source: 'a' })).toBe('ktla.com');
+    expect(siteOf({ url: null, site: 'The Daily Example', source: 'page.html' })).toBe('the daily example');
+    expect(siteOf({ url: null, site: null, source: '/home/me/notes.txt' })).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Site profiles: where a site reports, learned without labels from its own documents.
+ *
+ * A local paper names its own towns again and again, mostly plainly ("Mansfield council to vote"
+ * in a Texas paper, "Athens center" in a Tennessee one): the text leaves such a name open, but
+ * the site's other documents, where places were named with a sure reading ("Fort Worth",
+ * "Tarrant County", "Mansfield, Texas"), say where its readers live. Each document gives its
+ * votes — the country, region, county and town keys of the places it read surely (confidence at
+ * least SURE, from the text alone) — once; a profile is the count of documents per key. The
+ * places stage weighs a profile only between readings the text leaves close (see places.ts
+ * `profileChoice`), so a clear context is never overridden.
+ *
+ * Pure functions only (the site of a document is `siteOf`, src/ingest/outlet.ts): the store keeps
+ * the counts (`site_profiles`, `site_places`), the ingest job passes the profile in
+ * (`StageContext.siteProfile`). A profile acts only below OPEN and votes come only from readings
+ * at SURE or above, so a document's votes are the same with or without a profile, and a profile
+ * does not depend on the order its documents arrived in.
+ */
+import type { Annotation, ResolvedPlace, SiteProfile } from '../model/types.js';
+
+/** A reading this sure from the text alone is what a profile learns from. */
+export const SURE = 0.9;
+
+/**
+ * Below this, a reading is open and a profile may break the tie (readings at 0.8-0.9, "Atlanta" in
+ * a Pittsburgh paper, "Hamilton" in an Ohio one, were right more often than the profile: 0.7 kept
+ * them, 0.6 lost LGL tune gains).
+ */
+export const OPEN = 0.7;
+
+/** The profile keys of a place: its country, its region, its county, and itself. */
+export function placeKeys(v: ResolvedPlace): string[] {
+  const keys = [`c:${v.country}`];
+  if (v.precision === 'country' || !v.admin1) return keys;
+  keys.push(`r:${v.country}/${v.admin1}`);
+  if (v.precision === 'admin1') return keys;
+  if (v.admin2 && v.precision === 'place') keys.push(`d:${v.country}/${v.admin1}/${v.admin2}`);
+  // a county is its own district key: "Tarrant County" supports a Mansfield in it
+  if (v.precision === 'admin2') keys.push(`d:${v.country}/${v.admin1}/${v.name}`);
+  if (v.precision === 'place' && v.geonameid !== null) keys.push(`p:${v.geonameid}`);
+  return keys;
+}
+
+/** What one document teaches its site's profile: the keys of the places it read surely, each once, sorted. */
+export function documentVotes(annotations: readonly Annotation[]): string[] {
+  const keys = new Set<string>();
+  for (const a of annotations) {
+    if (a.kind !== 'place' || a.confidence === undefined || a.confidence < SURE) continue;
+    for (const k of placeKeys(a.value)) keys.add(k);
+  }
+  return [...keys].sort();
+}
+
+/** The profile with one more document's votes: the fold the store runs in SQL, for scripts and tests. */
+export function addVotes(profile: SiteProfile | null, site: string, votes: readonly string[]): SiteProfile {
+  const places: Record<string, number> = { ...(profile?.places ?? {}) };
+  for (const k of new Set(votes)) places[k] = (places[k] ?? 0) + 1;
+  return { site, documents: (profile?.documents ?? 0) + 1, places };
+}
+
+/**
+ * How strongly a profile holds a key: the share of the site's documents that named a place there
+ * surely, shrunk toward nothing while the site has few documents (one document naming Texas is
+ * no home region yet: 1 / (1 + PRIOR_DOCS) = 0.33).
+ */
+export function profileShare(profile: SiteProfile, key: string): number {
+  const n = profile.places[key] ?? 0;
+  return n === 0 ? 0 : n / (profile.documents + PRIOR_DOCS);
+}
+
+/** Documents of shrinkage in `profileShare` (swept on the LGL and TR-News tune parts: 0.5, 1, 2; 2 lost least on TR-News' national sites). */
+export const PRIOR_DOCS = 2;
+
+/**
+ * How much each level of a profile counts for a reading: its region above all (a local paper's
+ * home state), its county and the town itself a little. The country counts for nothing: a
+ * national site names its own country in most documents, and weighing it moved ties in CNN's
+ * stories to US namesakes ("Alexandria", "Paris"). Swept on the tune parts (region 2-8, county and
+ * town 0-4, country 0-2): LGL tune 1738 of 1954 within 161 km without a profile, 1763 with all at
+ * 2 and the country at 1, 1777 with these; TR-News tune 630 -> 627 -> 629.
+ */
+export const PROFILE_WEIGHTS = { p: 1, d: 1, r: 6, c: 0 } as const;
+
+/** What a profile says for one reading: the weighted shares of its keys (0 to about 7). */
+export function profileSupport(profile: SiteProfile, v: ResolvedPlace): number {
+  let s = 0;
+  for (const k of placeKeys(v)) s += PROFILE_WEIGHTS[k[0] as keyof typeof PROFILE_WEIGHTS] * profileShare(profile, k);
+  return s;
+}
+
+/** The first-order region most of a site's documents name surely, with its share, when it is the site's home (half or more). */
+export function homeRegion(profile: SiteProfile, country?: string): { country: string; admin1: string; share: number } | null {
+  let best: { country: string; admin1: string; share: number } | null = null;
+  for (const k of Object.keys(profile.places)) {
+    if (!k.startsWith('r:')) continue;
+    const slash = k.indexOf('/');
+    const cc = k.slice(2, slash);
+    if (country && cc !== country) continue;
+    const share = profileShare(profile, k);
+    if (!best || share > best.share) best = { country: cc, admin1: k.slice(slash + 1), share };
+  }
+  return best && best.share >= HOME_SHARE ? best : null;
+}
+
+/** Share of a site's documents that must name a region for it to be the site's home. */
+export const HOME_SHARE = 0.5;
+
