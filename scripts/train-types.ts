@@ -15,6 +15,10 @@
  *   {battles, VAC}; unlabelled documents are not used.
  * - UCDP GED: type of violence 1 or 2 → {battles, explosions}; 3 → {violence against civilians}.
  * - GVA: any incident class (a shooting is an incident; its kind varies).
+ * - Wikipedia's Current Events Portal (`loadPortal` in type-data.ts, read from outside the repository), when
+ *   given a weight (none by default, see GROUP_WEIGHT): the headings with no incident of the ontology
+ *   (sports, business, science, arts, health; disasters and accidents apart) → {none}: many kinds of news
+ *   the ECB+ `other` topics do not cover; "Armed conflicts and attacks" → any incident class.
  * Protests and riots have no labelled data here: protests stay out of every softmax, so the training
  * pushes them neither way and their score is the rules' prior (see type-model.ts); riots enter the
  * softmax of ECB+ `other` news only, as a wrong answer, so riot rules that misfire there lose weight.
@@ -28,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { findTriggers } from '../src/extract/triggers.js';
 import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-model.js';
 import { textDocument } from '../src/ingest/document.js';
-import { cvFold, loadAll, type Item } from './type-data.js';
+import { cvFold, loadAll, loadPortal, portalDigests, type Item } from './type-data.js';
 import { cacheId, DEFAULT_CACHE, loadCache } from './type-cache.js';
 import { rng, shuffleInPlace } from './rng.js';
 
@@ -79,7 +83,7 @@ interface Example { f: Map<string, number>; target: number[]; weight: number; gr
  */
 const DEMO = [idx('riots')];
 /** Groups whose texts are surely no riot (ECB+ `other`: celebrity, sports, business news): their softmax includes riots as a wrong answer. Adding UCDP, GVA and SATP attacks took the hand-written protest notes below their floor. */
-const NOT_DEMONSTRATION = new Set((opt('--not-demo') ?? 'ecb-other').split(',').filter(Boolean));
+const NOT_DEMONSTRATION = new Set((opt('--not-demo') ?? 'ecb-other,portal,portal-disasters').split(',').filter(Boolean));
 
 function targetOf(it: Item): { target: number[]; group: string } | null {
   const g = it.gold;
@@ -102,21 +106,44 @@ function targetOf(it: Item): { target: number[]; group: string } | null {
       return Number(g.type) === 3 ? { target: [VAC], group: 'ucdp-3' } : { target: [BAT, EXP], group: 'ucdp-12' };
     case 'gva':
       return { target: INCIDENT, group: 'gva' };
+    case 'portal':
+      // "Armed conflicts and attacks": strikes, clashes, raids, and the wars' strategic moves (ACLED codes most of them)
+      if (g.heading === 'conflict') return { target: INCIDENT, group: 'portal-conflict' };
+      // disasters and accidents tell deaths without an attacker: weighed apart from the rest of the portal's news
+      return { target: [NONE], group: g.heading === 'disasters' ? 'portal-disasters' : 'portal' };
   }
 }
 
 /** Total weight of each group of examples: the scarce `other` news weighs as much as a large set. */
 const GROUP_WEIGHT: Record<string, number> = {
   'ecb-other': num('--w-other', 5), 'ecb-conflict': 0.5, 'satp-attack': 1, 'satp-none': 1, 'india-arrest': 0.4, 'india-force': 0.3,
-  'ucdp-12': 1, 'ucdp-3': 0.6, gva: 0.8,
+  'ucdp-12': 1, 'ucdp-3': 0.6, gva: 0.8, portal: num('--w-portal', 0), 'portal-disasters': num('--w-disasters', 0), 'portal-conflict': num('--w-portal-conflict', 0),
 };
+/**
+ * The portal's items weigh nothing by default: tried in the fifth pass (docs/evaluation.md), they cut `other`
+ * news typed violent by half on cross-validation but cost real incidents (see there). `--w-portal`,
+ * `--w-disasters`, `--w-portal-conflict` bring them in; `--no-portal` never reads them.
+ */
+const PORTAL = !args.includes('--no-portal') && ['portal', 'portal-disasters', 'portal-conflict'].some((g) => GROUP_WEIGHT[g] > 0);
+/** `--portal-digest`: the portal's items of one day and heading as one document (portalDigests in type-data.ts). */
+const DIGEST = args.includes('--portal-digest');
+
+function items(): Item[] {
+  const all = loadAll();
+  if (!PORTAL) return all;
+  const { items: portal, missing } = loadPortal();
+  if (missing) console.log(`no extra negatives: ${missing} is not there (see docs/evaluation.md, "Extra negatives"); training without them`);
+  else console.log(`extra examples: ${portal.length} Current Events Portal items`);
+  const used = portal.filter((it) => GROUP_WEIGHT[targetOf(it)!.group] > 0);
+  return [...all, ...(DIGEST ? portalDigests(used) : used)];
+}
 
 /** `--cache`: the features from the stages' cache of eval:types (type-cache.ts), not read again. */
 const CACHE = args.includes('--cache') ? loadCache(opt('--cache')?.startsWith('--') === false ? opt('--cache')! : DEFAULT_CACHE) : null;
 
 function examples(): Example[] {
   const out: Example[] = [];
-  for (const it of loadAll()) {
+  for (const it of items()) {
     if (it.test || (VALID && it.valid) || (FOLD >= 0 && cvFold(it.key) === FOLD)) continue;
     const t = targetOf(it);
     if (!t) continue;
@@ -140,7 +167,7 @@ function examples(): Example[] {
   }
   const counts = new Map<string, number>();
   for (const e of out) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
-  const total = Object.values(GROUP_WEIGHT).reduce((a, b) => a + b, 0);
+  const total = Object.entries(GROUP_WEIGHT).reduce((a, [g, w]) => a + (counts.has(g) ? w : 0), 0);
   for (const e of out) e.weight = ((GROUP_WEIGHT[e.group] / total) * out.length) / counts.get(e.group)!;
   console.log(`examples: ${out.length} — ${[...counts].map(([g, n]) => `${g} ${n}`).join(', ')}`);
   return out;

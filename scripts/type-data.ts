@@ -13,7 +13,7 @@
  * No text of these sets goes into the repository: only the weights made from the train parts.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -30,7 +30,7 @@ export const CV_FOLDS = 3;
 export const cvFold = (key: string): number => parseInt(createHash('sha1').update(`cv:${key}`).digest('hex').slice(0, 8), 16) % CV_FOLDS;
 
 export interface Item {
-  set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva';
+  set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva' | 'portal';
   id: string;
   title: string | null;
   text: string;
@@ -95,6 +95,69 @@ export function loadGva(): Item[] {
     const r = JSON.parse(l) as { id: string; incident: string; title: string; published: string; text: string };
     return { set: 'gva' as const, id: r.id, title: r.title || null, text: r.text, published: r.published || null, key: `gva:${r.incident}`, test: held(String(r.incident)), valid: validKey(String(r.incident)), gold: { incident: r.incident } };
   });
+}
+
+/**
+ * Extra negatives: items of Wikipedia's Current Events Portal (CC BY-SA 4.0) under headings that hold no
+ * incident of the ontology: arts and culture, business and economy, disasters and accidents, health and
+ * environment, science and technology, sports. "Law and crime", "Politics and elections" (protests, coups)
+ * and "International relations" are left out: they mix incidents in. "Armed conflicts and attacks" is read
+ * too (heading `conflict`): the trainer may weigh it as incidents, so that the portal's short style is
+ * not itself a sign of `none`.
+ * Read from outside the repository: $SITREP_EXTDATA (default ../extdata)/current-events-portal/docs/_posts/
+ * (the daily pages of github.com/fordred/wikinews, commit 0441f527, 2025-01-01 to 2026-08-22; see
+ * docs/evaluation.md). Missing: no extra negatives (train:types says so). Never a test item: no
+ * figure is taken on it, it only teaches `none`.
+ */
+export const extDir = resolve(process.env.SITREP_EXTDATA ?? join(root, '..', 'extdata'));
+export const PORTAL_DIR = join(extDir, 'current-events-portal', 'docs', '_posts');
+const PORTAL_HEADINGS: [RegExp, string][] = [
+  [/^(?:armed conflicts|attacks)\b/i, 'conflict'], [/^arts?\b/i, 'arts'], [/^business\b/i, 'business'], [/^disasters?\b/i, 'disasters'], [/^health\b/i, 'health'], [/^science\b/i, 'science'], [/^sports?\b/i, 'sports'],
+];
+/** A markdown link, its target possibly holding one level of parentheses and a quoted title. */
+const MD_LINK = /\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
+/** The sources cited at the end of an item: "[(Reuters)](url)". */
+const MD_CITATION = /\s*\[\([^\]]*\)\]\((?:[^()\s]|\([^()\s]*\))*\)/g;
+
+export function portalItems(md: string, date: string): Item[] {
+  const out: Item[] = [];
+  let heading: string | null = null;
+  for (const line of md.split('\n')) {
+    const h = /^#{2,4}\s+(.+?)\s*$/.exec(line) ?? /^\*\*(.+?)\*\*\s*$/.exec(line);
+    if (h) {
+      heading = PORTAL_HEADINGS.find(([re]) => re.test(h[1]))?.[1] ?? null;
+      continue;
+    }
+    // an item is a bullet that cites its sources; the bullets above it only name the story
+    if (!heading || !/^\s*[*+-]\s/.test(line) || !/\[\([^\]]*\)\]\(/.test(line)) continue;
+    const text = line.replace(/^\s*[*+-]\s+/, '').replace(MD_CITATION, '').replace(MD_LINK, '$1').replace(/[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
+    if (text.split(' ').length < 6) continue;
+    const id = `${date}:${out.length}`;
+    out.push({ set: 'portal', id, title: null, text, published: date, key: `portal:${date}`, test: false, valid: validKey(`portal:${date}`), gold: { heading } });
+  }
+  return out;
+}
+
+/**
+ * One document per day and heading: the day's sports items, business items... joined as one text. A
+ * single portal item is one short sentence, and taught as `none` one by one the model learned that
+ * style itself as a sign of no incident (short coded notes and headlines of real attacks then came
+ * out as none); a digest is read like an article's lead, by its words.
+ */
+export function portalDigests(items: Item[]): Item[] {
+  const by = new Map<string, Item[]>();
+  for (const it of items) {
+    const k = `${it.published}|${it.gold.heading}`;
+    by.set(k, [...(by.get(k) ?? []), it]);
+  }
+  return [...by.values()].map((g) => ({ ...g[0], id: `${g[0].published}:${g[0].gold.heading}`, text: g.map((it) => it.text).join('\n') }));
+}
+
+/** The portal's extra negatives, or none (with the reason) when the folder is not there. */
+export function loadPortal(): { items: Item[]; missing: string | null } {
+  if (!existsSync(PORTAL_DIR)) return { items: [], missing: PORTAL_DIR };
+  const items = readdirSync(PORTAL_DIR).filter((f) => /^\d{4}-\d{2}-\d{2}.*\.md$/.test(f)).sort().flatMap((f) => portalItems(readFileSync(join(PORTAL_DIR, f), 'utf8'), f.slice(0, 10)));
+  return { items, missing: null };
 }
 
 export function loadAll(): Item[] {

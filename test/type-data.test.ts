@@ -1,0 +1,46 @@
+// The Current Events Portal reader of the type training (scripts/type-data.ts): one item per bullet
+// that cites its sources, links reduced to their text, the heading kept, the story bullets above
+// an item and headings that mix incidents in left out. Hand-written markdown, not the portal's text.
+import { describe, expect, it } from 'vitest';
+import { portalItems } from '../scripts/type-data.js';
+
+const PAGE = `---
+title: 2031 May 04
+---
+
+#### Sports
+
+* [Example Cup](https://example.org/wiki/Example_Cup "Example Cup")
+  * The *[Northport Herons](https://example.org/wiki/Herons "Herons")* beat the Southport Gulls 3–1 in the final of the [Example Cup](https://example.org/wiki/Example_Cup_%282031%29 "Example Cup (2031)"). [(Example News)](https://news.example.org/a) [(Other Wire)](https://wire.example.org/b)
+
+**Law and crime**
+
+* A man is charged with stealing forty bicycles from a depot in Northport. [(Example News)](https://news.example.org/c)
+
+#### Disasters and accidents
+
+* Two hikers die after a rockfall on a mountain trail near Southport. [(Example News)](https://news.example.org/d)
+* Too short. [(Example News)](https://news.example.org/e)
+
+#### Armed conflicts and attacks
+
+* A drone strike hits a depot near the border, killing three people. [(Example News)](https://news.example.org/f)
+`;
+
+describe('portalItems', () => {
+  const items = portalItems(PAGE, '2031-05-04');
+  it('reads one item per cited bullet, with its heading and links as plain text', () => {
+    expect(items.map((i) => [i.gold.heading, i.text])).toEqual([
+      ['sports', 'The Northport Herons beat the Southport Gulls 3–1 in the final of the Example Cup.'],
+      ['disasters', 'Two hikers die after a rockfall on a mountain trail near Southport.'],
+      ['conflict', 'A drone strike hits a depot near the border, killing three people.'],
+    ]);
+  });
+  it('leaves out the headings that mix incidents in, and fragments', () => {
+    expect(items.some((i) => /bicycles|Too short/.test(i.text))).toBe(false);
+  });
+  it('keeps every item on the train side, grouped by day', () => {
+    expect(items.every((i) => i.set === 'portal' && !i.test && i.key === 'portal:2031-05-04' && i.published === '2031-05-04')).toBe(true);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});
