@@ -127,6 +127,8 @@ const GROUP_WEIGHT: Record<string, number> = {
 const PORTAL = !args.includes('--no-portal') && ['portal', 'portal-disasters', 'portal-conflict'].some((g) => GROUP_WEIGHT[g] > 0);
 /** `--portal-digest`: the portal's items of one day and heading as one document (portalDigests in type-data.ts). */
 const DIGEST = args.includes('--portal-digest');
+/** `--portal-headings sports,arts,...`: only these headings of the portal (default: every heading with a weight). */
+const HEADINGS = opt('--portal-headings') ? new Set(opt('--portal-headings')!.split(',')) : null;
 
 function items(): Item[] {
   const all = loadAll();
@@ -134,7 +136,7 @@ function items(): Item[] {
   const { items: portal, missing } = loadPortal();
   if (missing) console.log(`no extra negatives: ${missing} is not there (see docs/evaluation.md, "Extra negatives"); training without them`);
   else console.log(`extra examples: ${portal.length} Current Events Portal items`);
-  const used = portal.filter((it) => GROUP_WEIGHT[targetOf(it)!.group] > 0);
+  const used = portal.filter((it) => GROUP_WEIGHT[targetOf(it)!.group] > 0 && (!HEADINGS || HEADINGS.has(String(it.gold.heading))));
   return [...all, ...(DIGEST ? portalDigests(used) : used)];
 }
 
