@@ -269,7 +269,9 @@ export interface Weighted {
 function unitVector(rec: Record<string, number>, idf: (t: string) => number): Map<string, number> {
   const v = new Map<string, number>();
   let norm = 0;
-  for (const [t, c] of Object.entries(rec)) {
+  // for…in, not Object.entries: no pair array per term (the same order, so the same sums)
+  for (const t in rec) {
+    const c = rec[t];
     if (c <= 0) continue;
     const w = (1 + Math.log(c)) * idf(t);
     v.set(t, w);
