@@ -65,14 +65,23 @@ export class StoppedError extends Error {
  */
 const WORKER_HEAP_MB = 768;
 
-function newWorker(): Worker {
+/**
+ * Which stage a worker is in: [request id, index of the stage], written by the worker as each stage
+ * starts (Atomics) and read here only when a document's budget runs out. A message per stage was
+ * ~9 messages a document, on ECB+ dev more CPU on the two threads than the store's full-text index.
+ */
+const STAGE_CELL_REQUEST = 0;
+const STAGE_CELL_STAGE = 1;
+
+function newWorker(stageCell: SharedArrayBuffer): Worker {
   const js = new URL('./extract-worker.js', import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (existsSync(js)) return new Worker(js, { resourceLimits });
+  const workerData = { stageCell };
+  if (existsSync(js)) return new Worker(js, { resourceLimits, workerData });
   // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const ts = new URL('./extract-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits, workerData });
 }
 
 /** One worker thread and the documents given to it, one at a time, each within the budget. */
@@ -83,6 +92,9 @@ class Lane {
   private queue: Promise<unknown> = Promise.resolve();
   private current: { reject(e: Error): void } | null = null;
   private closed = false;
+  /** Shared with the worker (see STAGE_CELL_REQUEST), and the names of its stages by index. */
+  private readonly stageCell = new SharedArrayBuffer(8);
+  private stages: string[] = [];
 
   /** Documents given to this lane and not yet answered: the pool gives the next one to the least busy. */
   busy = 0;
@@ -96,7 +108,7 @@ class Lane {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const w = newWorker();
+    const w = newWorker(this.stageCell);
     w.unref();
     this.worker = w;
     // a worker that ended on its own (out of memory, a crash) is replaced for the next document;
@@ -111,6 +123,7 @@ class Lane {
     this.ready = new Promise((resolve, reject) => {
       const onMsg = (m: WorkReply) => {
         if (m.id === -1) {
+          if ('stages' in m && m.stages) this.stages = m.stages;
           w.off('message', onMsg);
           w.off('error', reject);
           resolve();
@@ -175,13 +188,14 @@ class Lane {
     const w = this.worker!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      let stage = 'sentences';
-      const timer = setTimeout(() => finish(() => resolve({ timedOut: stage })), this.budgetMs);
+      const cell = new Int32Array(this.stageCell);
+      // before the worker took this document up, its first stage
+      const stage = () => (Atomics.load(cell, STAGE_CELL_REQUEST) === id ? this.stages[Atomics.load(cell, STAGE_CELL_STAGE)] : undefined) ?? this.stages[0] ?? 'sentences';
+      const timer = setTimeout(() => finish(() => resolve({ timedOut: stage() })), this.budgetMs);
       const onMsg = (m: WorkReply) => {
         if (m.id !== id) return;
-        if ('stage' in m) stage = m.stage;
-        else if ('done' in m) finish(() => resolve(m.done));
-        else finish(() => reject(new Error(m.error)));
+        if ('done' in m) finish(() => resolve(m.done));
+        else if ('error' in m) finish(() => reject(new Error(m.error)));
       };
       const onExit = () => finish(() => reject(new StoppedError('extraction worker ended')));
       const finish = (f: () => void) => {

@@ -7,7 +7,7 @@
  * Names are looked up by their folded form (`foldName`): lower case, diacritics, periods and
  * apostrophes dropped, hyphens as spaces, so "Donets'k", "Donetsk" and "DONETSK" meet.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from '../model/stage.js';
@@ -320,6 +320,75 @@ function readU32(path: string): Uint32Array {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** Bytes read at a time by `PagedFile`: a name's block and its neighbours in the sorted file. */
+const PAGE_BITS = 13;
+const PAGE = 1 << PAGE_BITS;
+
+/** Closes a paged file when it is collected with its gazetteer (a test may load several). */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/**
+ * A file read a page at a time as lookups reach it, the pages kept. The names and entries (50 MB)
+ * were read whole at start-up, ~0.1 s of every command that extracts and of every extraction
+ * thread, for the few hundred names a document looks up; a binary search touches ~20 pages, the
+ * first ones shared by all. The file must not be rewritten in place while open: the build renames
+ * new files over the old ones (see `writeAtomically`), so an open gazetteer keeps reading its own.
+ */
+class PagedFile {
+  private readonly pages = new Map<number, Buffer>();
+  readonly size: number;
+
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+    closeWhenCollected.register(this, fd);
+  }
+
+  static open(path: string): PagedFile {
+    return new PagedFile(openSync(path, 'r'));
+  }
+
+  private page(p: number): Buffer {
+    let b = this.pages.get(p);
+    if (!b) {
+      b = Buffer.allocUnsafe(Math.min(PAGE, this.size - p * PAGE));
+      readSync(this.fd, b, 0, b.length, p * PAGE);
+      this.pages.set(p, b);
+    }
+    return b;
+  }
+
+  /** Bytes [start, end): a view when they lie in one page, a copy when they cross pages. */
+  bytes(start: number, end: number): Buffer {
+    const first = start >>> PAGE_BITS;
+    const last = Math.max(start, end - 1) >>> PAGE_BITS;
+    if (first === last) return this.page(first).subarray(start - first * PAGE, end - first * PAGE);
+    const parts: Buffer[] = [];
+    for (let p = first; p <= last; p++) parts.push(this.page(p).subarray(p === first ? start - p * PAGE : 0, p === last ? end - p * PAGE : PAGE));
+    return Buffer.concat(parts);
+  }
+
+  /** The little-endian 32-bit word at `i` (the file as an array of them). */
+  u32(i: number): number {
+    const at = i * 4;
+    const p = at >>> PAGE_BITS;
+    // pages are a multiple of 4 bytes, so a word never crosses one
+    return this.page(p).readUInt32LE(at - p * PAGE);
+  }
+
+  /** Bytes [start, end) read now and not kept (a line parsed once and cached by its reader). */
+  read(start: number, end: number): Buffer {
+    const b = Buffer.allocUnsafe(end - start);
+    readSync(this.fd, b, 0, b.length, start);
+    return b;
+  }
+}
+
+/** Writes a file under a temporary name and renames it into place: a running process reading the old one (see `PagedFile`) keeps it. */
+function writeAtomically(path: string, data: string | Uint8Array): void {
+  writeFileSync(`${path}.tmp`, data);
+  renameSync(`${path}.tmp`, path);
+}
+
 /** UTF-16 order, the order `SortedLines` searches in. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -460,10 +529,10 @@ export function writeGazetteerIndex(dir: string, lines: readonly string[], keys:
   variantLines.sort();
   writeFileSync(join(dir, GAZETTEER_FILES.ids), u32File(ids.flat()));
   writeFileSync(join(dir, GAZETTEER_FILES.variants), variantLines.join('\n') + '\n');
-  writeFileSync(join(dir, GAZETTEER_FILES.entries), entryText);
+  writeAtomically(join(dir, GAZETTEER_FILES.entries), entryText);
   writeFileSync(join(dir, GAZETTEER_FILES.entryOffsets), u32File(entryOffsets));
-  writeFileSync(join(dir, GAZETTEER_FILES.names), Buffer.concat(parts));
-  writeFileSync(join(dir, GAZETTEER_FILES.nameOffsets), u32File(nameOffsets));
+  writeAtomically(join(dir, GAZETTEER_FILES.names), Buffer.concat(parts));
+  writeAtomically(join(dir, GAZETTEER_FILES.nameOffsets), u32File(nameOffsets));
   writeFileSync(join(dir, GAZETTEER_FILES.filter), u32File(filter.bits));
   writeFileSync(join(dir, GAZETTEER_FILES.firstWords), firstWords);
   return maxTokens;
@@ -552,14 +621,15 @@ interface BundledIndex {
 }
 
 function openIndex(dir: string): BundledIndex {
-  const entriesText = readFileSync(join(dir, GAZETTEER_FILES.entries));
+  // names, their offsets and the entries are paged in as lookups reach them (see PagedFile)
+  const entriesText = PagedFile.open(join(dir, GAZETTEER_FILES.entries));
   const entryOffsets = readU32(join(dir, GAZETTEER_FILES.entryOffsets));
-  const names = readFileSync(join(dir, GAZETTEER_FILES.names));
-  const nameOffsets = readU32(join(dir, GAZETTEER_FILES.nameOffsets));
+  const names = PagedFile.open(join(dir, GAZETTEER_FILES.names));
+  const nameOffsets = PagedFile.open(join(dir, GAZETTEER_FILES.nameOffsets));
   const bits = readU32(join(dir, GAZETTEER_FILES.filter));
   const firstWords = new Uint8Array(readFileSync(join(dir, GAZETTEER_FILES.firstWords)));
   const count = entryOffsets.length - 1;
-  const nameCount = nameOffsets.length / 2 - 1;
+  const nameCount = nameOffsets.size / 8 - 1;
   // parsed once each, so that one entry is one object (the places stage compares them)
   const parsed = new Map<number, GazetteerEntry | null>();
   const found = new Map<string, readonly GazetteerEntry[]>();
@@ -567,8 +637,7 @@ function openIndex(dir: string): BundledIndex {
   const entry = (i: number): GazetteerEntry | null => {
     let e = parsed.get(i);
     if (e === undefined) {
-      const a = entryOffsets[i];
-      const line = entriesText.toString('utf8', a, entryOffsets[i + 1] - 1);
+      const line = entriesText.read(entryOffsets[i], entryOffsets[i + 1] - 1).toString('utf8');
       e = parseEntry(line, i);
       parsed.set(i, e);
     }
@@ -583,9 +652,9 @@ function openIndex(dir: string): BundledIndex {
     let result = none;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = key.compare(names, nameOffsets[2 * mid], nameOffsets[2 * mid + 1]);
+      const c = key.compare(names.bytes(nameOffsets.u32(2 * mid), nameOffsets.u32(2 * mid + 1)));
       if (c === 0) {
-        const list = names.toString('latin1', nameOffsets[2 * mid + 1] + 1, nameOffsets[2 * mid + 2] - 1).split(',');
+        const list = names.bytes(nameOffsets.u32(2 * mid + 1) + 1, nameOffsets.u32(2 * mid + 2) - 1).toString('latin1').split(',');
         const out: GazetteerEntry[] = [];
         for (const s of list) {
           const e = entry(Number(s));
@@ -738,35 +807,53 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
   const admin2Name = (cc: string, a1: string, a2: string): string | null =>
     admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
 
-  // per country, its one-word names by their deletions (built when a document first asks)
-  const variantIndex = new Map<string, Map<string, string[]>>();
-  const indexOf = (cc: string): Map<string, string[]> => {
-    let idx = variantIndex.get(cc);
-    if (idx) return idx;
-    idx = new Map();
+  // per country, its one-word names by first letter, in the order the names file gives them (read
+  // when a document first asks). A variant shares the first letter, so a query scans one bucket: an
+  // index of every name's one-letter deletions cost ~0.1-0.3 s a country to build, more than all
+  // the queries a run of hundreds of documents makes.
+  const variantNames = new Map<string, Map<string, { key: string; pos: number }[]>>();
+  const namesOf = (cc: string): Map<string, { key: string; pos: number }[]> => {
+    let byFirst = variantNames.get(cc);
+    if (byFirst) return byFirst;
+    byFirst = new Map();
     const seen = new Set<string>();
     const add = (key: string) => {
       if (seen.has(key) || !VARIANT_WORD.test(key)) return;
+      const entry = { key, pos: seen.size };
       seen.add(key);
-      for (const d of deletions(key)) {
-        const list = idx!.get(d);
-        if (list) list.push(key);
-        else idx!.set(d, [key]);
-      }
+      const bucket = byFirst!.get(key[0]);
+      if (bucket) bucket.push(entry);
+      else byFirst!.set(key[0], [entry]);
     };
     for (const [key] of index.namesIn(cc)) add(key);
     if (extra) for (const name of extra.namesIn(cc)) add(foldName(name));
-    variantIndex.set(cc, idx);
-    return idx;
+    variantNames.set(cc, byFirst);
+    return byFirst;
+  };
+  /**
+   * The names of a country one edit from `folded`, in the order a deletion index gives them (the
+   * order of `folded`'s deletions they share, then the names file's): the readings, and so the
+   * places, come out as they did when this was such an index.
+   */
+  const variantKeys = (folded: string, cc: string): string[] => {
+    const rank = new Map<string, number>();
+    deletions(folded).forEach((d, j) => {
+      if (!rank.has(d)) rank.set(d, j);
+    });
+    const found: { key: string; pos: number; j: number }[] = [];
+    for (const { key, pos } of namesOf(cc).get(folded[0]) ?? []) {
+      if (key === folded || Math.abs(key.length - folded.length) > 1 || !withinOneEdit(key, folded)) continue;
+      let j = Number.MAX_SAFE_INTEGER;
+      for (const d of deletions(key)) j = Math.min(j, rank.get(d) ?? j);
+      found.push({ key, pos, j });
+    }
+    return found.sort((a, b) => a.j - b.j || a.pos - b.pos).map((f) => f.key);
   };
   const variants = (folded: string, ccs: ReadonlySet<string>): readonly GazetteerEntry[] => {
     if (!VARIANT_WORD.test(folded)) return none;
     const out: GazetteerEntry[] = [];
     for (const cc of ccs) {
-      const idx = indexOf(cc);
-      const keys = new Set<string>();
-      for (const d of deletions(folded)) for (const k of idx.get(d) ?? []) if (k[0] === folded[0] && k !== folded && withinOneEdit(k, folded)) keys.add(k);
-      for (const k of keys) {
+      for (const k of variantKeys(folded, cc)) {
         for (const e of lookup(k)) {
           if (e.country === cc && (e.precision === 'place' || e.precision === 'admin2') && e.folded === k && !out.includes(e)) out.push(e);
         }

@@ -37,7 +37,7 @@ import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
 import { EdgeCache } from './edge-cache.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Weighted } from './pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Prepared, type Weighted } from './pairwise.js';
 
 /**
  * One store operation: a generator that a synchronous store returns from without yielding, and an
@@ -315,7 +315,7 @@ export function eventRow(event: Event): EventRow {
 export class Linker {
   private readonly weights: TermWeights;
   /** Parsed link features of recently seen reports (they never change once stored), at most MAX_CACHED_FEATURES. */
-  private readonly features = new Map<string, LinkFeatures>();
+  private readonly features = new Map<string, Prepared>();
   /** The weights of the document being linked, for re-scoring the edges its component holds. */
   private rescoreIdf: Idf | undefined;
   /** Weighted features under `rescoreIdf`, for the document being linked. */
@@ -337,26 +337,9 @@ export class Linker {
     this.edges = new EdgeCache(g);
   }
 
-  /** A stored report's link features, from the cache when recently used. */
-  private *featuresOf(id: string): Step<LinkFeatures | undefined> {
-    let f = this.features.get(id);
-    if (f) {
-      // most recently used last: the first entries are the ones to drop
-      this.features.delete(id);
-      this.features.set(id, f);
-      return f;
-    }
-    const raw = yield* this.g.features(id);
-    if (!raw) return undefined;
-    f = JSON.parse(raw) as LinkFeatures;
-    this.features.set(id, f);
-    if (this.features.size > MAX_CACHED_FEATURES) this.features.delete(this.features.keys().next().value!);
-    return f;
-  }
-
   /** Features of many reports: the cached ones, and the rest in one query. */
-  private *featuresOfMany(ids: Iterable<string>): Step<Map<string, LinkFeatures>> {
-    const out = new Map<string, LinkFeatures>();
+  private *featuresOfMany(ids: Iterable<string>): Step<Map<string, Prepared>> {
+    const out = new Map<string, Prepared>();
     const missing: string[] = [];
     for (const id of ids) {
       if (out.has(id)) continue;
@@ -372,7 +355,7 @@ export class Linker {
       for (const id of missing) {
         const r = raw.get(id);
         if (!r) continue;
-        const f = JSON.parse(r) as LinkFeatures;
+        const f = prepare(JSON.parse(r) as LinkFeatures);
         out.set(id, f);
         this.features.set(id, f);
       }
@@ -433,7 +416,7 @@ export class Linker {
     const usable = keys.filter((k) => (dfs.get(k) ?? 0) <= limit);
     if (usable.length) {
       const candidates = yield* this.g.candidates(usable, MAX_CANDIDATES);
-      const others: [string, LinkFeatures][] = [];
+      const others: [string, Prepared][] = [];
       const wanted = candidates.filter((c) => c.report !== id && documentOf(c.report) !== f.document).map((c) => c.report);
       const got = yield* this.featuresOfMany(wanted);
       for (const c of wanted) {
@@ -441,8 +424,8 @@ export class Linker {
         if (o) others.push([c, o]);
       }
       // one query for the weights of every term the comparisons will need, not one per term
-      yield* idf.prefetch([f, ...others.map(([, o]) => o)]);
-      const self = weigh(f, idf.get);
+      yield* idf.prefetch([f, ...others.map(([, o]) => o.f)]);
+      const self = weigh(prepare(f), idf.get);
       for (const [other, o] of others) {
         const s = scoreAgainst(self, o, idf.get);
         if (s < EDGE_FLOOR) continue;
@@ -567,7 +550,7 @@ export class Linker {
     const grouped = mainFirst(ids, edges, CLUSTER_THRESHOLD, isMain);
     // an event whose reports are about two different people is two incidents (see personVetoes)
     const feats = yield* this.featuresOfMany(grouped.filter((m) => m.length >= 2).flat());
-    const cut = splitClusters(grouped, edges, (members) => personVetoes(members.flatMap((id) => (feats.has(id) ? [[id, feats.get(id)!] as const] : []))));
+    const cut = splitClusters(grouped, edges, (members) => personVetoes(members.flatMap((id) => (feats.has(id) ? [[id, feats.get(id)!.f] as const] : []))));
     // a short report left alone joins the event it clearly leads towards (see attachSingles)
     const clusters = attachSingles(cut, edges, CLUSTER_THRESHOLD, isMain);
 
@@ -638,7 +621,7 @@ export class Linker {
     if (!edges.length) return;
     const g = this.g;
     const feats = yield* this.featuresOfMany(edges.flatMap((e) => [e.a, e.b]).filter((id) => !this.weighted.has(id)));
-    yield* idf.prefetch(feats.values());
+    yield* idf.prefetch([...feats.values()].map((p) => p.f));
     const weighted = this.weighted;
     for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
     let kept = 0;

@@ -256,7 +256,41 @@ export const YEARS_FACTOR = 0.5;
  * "Lindsay Lohan").
  */
 export function pairScore(a: LinkFeatures, b: LinkFeatures, idf: (t: string) => number): number {
-  return weightedScore(weigh(a, idf), weigh(b, idf));
+  return weightedScore(weigh(prepare(a), idf), weigh(prepare(b), idf));
+}
+
+/** Counts as parallel arrays: the names, and 1 + log(count) of each (counts above 0 only), in the record's order. */
+export interface LogCounts {
+  keys: string[];
+  logTf: Float64Array;
+}
+
+/**
+ * A report's features with its term and name counts laid out for weighing: what linking keeps of a
+ * stored report. Weighing a report is done once per candidate pair and per re-scored edge, and
+ * walking a record of hundreds of keys (`for…in` over a dictionary object) and taking a logarithm
+ * of each count every time was a third of it. Same values, same order, so the same sums as before.
+ */
+export interface Prepared {
+  f: LinkFeatures;
+  terms: LogCounts;
+  people: LogCounts;
+}
+
+function logCounts(rec: Record<string, number>): LogCounts {
+  const keys: string[] = [];
+  const tf: number[] = [];
+  for (const t in rec) {
+    const c = rec[t];
+    if (c <= 0) continue;
+    keys.push(t);
+    tf.push(1 + Math.log(c));
+  }
+  return { keys, logTf: Float64Array.from(tf) };
+}
+
+export function prepare(f: LinkFeatures): Prepared {
+  return { f, terms: logCounts(f.terms), people: logCounts(f.people) };
 }
 
 /** A report's features with its term and name vectors weighted (log tf · idf) and normalised, ready to compare many times. */
@@ -266,17 +300,17 @@ export interface Weighted {
   people: Map<string, number>;
 }
 
-function unitVector(rec: Record<string, number>, idf: (t: string) => number): Map<string, number> {
-  const v = new Map<string, number>();
+function unitVector({ keys, logTf }: LogCounts, idf: (t: string) => number): Map<string, number> {
+  const w = new Float64Array(keys.length);
   let norm = 0;
-  for (const [t, c] of Object.entries(rec)) {
-    if (c <= 0) continue;
-    const w = (1 + Math.log(c)) * idf(t);
-    v.set(t, w);
-    norm += w * w;
+  for (let i = 0; i < keys.length; i++) {
+    const x = logTf[i] * idf(keys[i]);
+    w[i] = x;
+    norm += x * x;
   }
   norm = Math.sqrt(norm);
-  if (norm) for (const [t, w] of v) v.set(t, w / norm);
+  const v = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) v.set(keys[i], norm ? w[i] / norm : w[i]);
   return v;
 }
 
@@ -290,8 +324,8 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
   return s;
 }
 
-export function weigh(f: LinkFeatures, idf: (t: string) => number): Weighted {
-  return { f, terms: unitVector(f.terms, idf), people: unitVector(f.people, idf) };
+export function weigh(p: Prepared, idf: (t: string) => number): Weighted {
+  return { f: p.f, terms: unitVector(p.terms, idf), people: unitVector(p.people, idf) };
 }
 
 /** `pairScore` over weighted features. */
@@ -304,20 +338,18 @@ export function weightedScore(wa: Weighted, wb: Weighted): number {
  * computed on the fly, without building its vectors. This is what scoring a new report against
  * a hundred stored candidates does, once each.
  */
-export function scoreAgainst(wa: Weighted, b: LinkFeatures, idf: (t: string) => number): number {
-  return combine(wa.f, b, () => cosineTo(wa.terms, b.terms, idf), () => cosineTo(wa.people, b.people, idf));
+export function scoreAgainst(wa: Weighted, b: Prepared, idf: (t: string) => number): number {
+  return combine(wa.f, b.f, () => cosineTo(wa.terms, b.terms, idf), () => cosineTo(wa.people, b.people, idf));
 }
 
-/** Cosine of a unit vector with a raw count record weighted as `unitVector` would weigh it. */
-function cosineTo(unit: Map<string, number>, rec: Record<string, number>, idf: (t: string) => number): number {
+/** Cosine of a unit vector with counts weighted as `unitVector` would weigh them. */
+function cosineTo(unit: Map<string, number>, { keys, logTf }: LogCounts, idf: (t: string) => number): number {
   let s = 0;
   let norm = 0;
-  for (const t in rec) {
-    const c = rec[t];
-    if (c <= 0) continue;
-    const w = (1 + Math.log(c)) * idf(t);
+  for (let i = 0; i < keys.length; i++) {
+    const w = logTf[i] * idf(keys[i]);
     norm += w * w;
-    const o = unit.get(t);
+    const o = unit.get(keys[i]);
     if (o !== undefined) s += w * o;
   }
   return norm ? s / Math.sqrt(norm) : 0;

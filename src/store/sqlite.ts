@@ -136,9 +136,12 @@ export function safeFtsQuery(q: string): string | null {
 export class Store {
   private readonly linker: Linker;
   private readonly profiles = new ProfileCache();
+  /** `ingest`'s transaction, made once with its statements: preparing them anew was a third of a document with no report. */
+  private readonly ingestTx: Database.Transaction<(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null) => StoreResult>;
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
+    this.ingestTx = db.transaction((doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null) => this.storeOne(doc, reports, spans, site));
     // the distance filter runs in the query, before LIMIT: filtered after it, pages came back short or empty
     db.function('sitrep_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
       lat2 === null || lon2 === null ? null : haversineKm(lat1 as number, lon1 as number, lat2 as number, lon2 as number),
@@ -165,14 +168,14 @@ export class Store {
     // a savepoint keeps the pages its document first changes in a sub-journal, a temporary file by
     // default: in memory it costs a copy, not a write (one document's pages, ~1 MB at most)
     this.db.pragma('temp_store = MEMORY');
-    this.db.prepare('BEGIN IMMEDIATE').run();
+    this.sql('BEGIN IMMEDIATE').run();
   }
 
   /** Commits the batch `beginBatch` opened (nothing when none is open). */
   commitBatch(): void {
     if (!this.db.inTransaction) return;
     try {
-      this.db.prepare('COMMIT').run();
+      this.sql('COMMIT').run();
     } catch (e) {
       // nothing of the batch is stored: what the linker counted and cached is ahead of the tables
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
@@ -183,7 +186,7 @@ export class Store {
   }
 
   hasDocument(id: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+    return !!this.sql('SELECT 1 FROM documents WHERE id = ?').get(id);
   }
 
   documentCount(): number {
@@ -196,26 +199,8 @@ export class Store {
    * (its site and what it teaches the site's profile) is counted only with a new document.
    */
   ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): StoreResult {
-    const run = this.db.transaction((): StoreResult => {
-      if (this.hasDocument(doc.id)) return { stored: false, events: [] };
-      const now = new Date().toISOString();
-      const info = this.db
-        .prepare('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
-        .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now, spans ? JSON.stringify(spans) : null);
-      this.db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
-      const upsertDf = this.db.prepare('INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
-      const seenTerms = new Set<string>();
-      for (const r of reports) for (const t of Object.keys(r.features.terms)) seenTerms.add(t);
-      for (const r of reports) for (const n of r.features.names) seenTerms.add(`n:${n}`);
-      for (const t of seenTerms) upsertDf.run(t);
-      const insertReport = this.db.prepare("INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,'',?)");
-      for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
-      if (site) this.countSiteVotes(site);
-      const events = this.linker.link(doc, reports);
-      return { stored: true, events };
-    });
     try {
-      return run.immediate();
+      return this.ingestTx.immediate(doc, reports, spans, site);
     } catch (e) {
       // its site's count went back with it
       this.profiles.clear();
@@ -223,14 +208,45 @@ export class Store {
     }
   }
 
+  /** `ingest`'s transaction body. */
+  private storeOne(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null): StoreResult {
+    if (this.hasDocument(doc.id)) return { stored: false, events: [] };
+    const now = new Date().toISOString();
+    const info = this.sql('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+      .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now, spans ? JSON.stringify(spans) : null);
+    this.sql('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
+    const seenTerms = new Set<string>();
+    for (const r of reports) for (const t of Object.keys(r.features.terms)) seenTerms.add(t);
+    for (const r of reports) for (const n of r.features.names) seenTerms.add(`n:${n}`);
+    // one statement for the document's few hundred terms, not one call each ("WHERE true": SQLite's upsert after a SELECT)
+    if (seenTerms.size) this.sql('INSERT INTO term_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET df = df + 1').run(JSON.stringify([...seenTerms]));
+    const insertReport = this.sql("INSERT INTO reports (id, document, idx, event, data) VALUES (?,?,?,'',?)");
+    for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
+    if (site) this.countSiteVotes(site);
+    const events = this.linker.link(doc, reports);
+    return { stored: true, events };
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A statement prepared once per store (the tables exist once the constructor's caller migrated). */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   private hasProfiles(): boolean {
     return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_profiles'").get();
   }
 
   private countSiteVotes({ site, votes }: SiteVotes): void {
-    const before = (this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined) ?? 0;
-    this.db.prepare('INSERT INTO site_profiles (site, documents) VALUES (?, 1) ON CONFLICT(site) DO UPDATE SET documents = documents + 1').run(site);
-    const upsert = this.db.prepare('INSERT INTO site_places (site, key, documents) VALUES (?, ?, 1) ON CONFLICT(site, key) DO UPDATE SET documents = documents + 1');
+    const before = (this.sql('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined) ?? 0;
+    this.sql('INSERT INTO site_profiles (site, documents) VALUES (?, 1) ON CONFLICT(site) DO UPDATE SET documents = documents + 1').run(site);
+    const upsert = this.sql('INSERT INTO site_places (site, key, documents) VALUES (?, ?, 1) ON CONFLICT(site, key) DO UPDATE SET documents = documents + 1');
     for (const k of new Set(votes)) upsert.run(site, k);
     this.profiles.counted(site, before, votes);
   }
