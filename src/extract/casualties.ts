@@ -108,6 +108,8 @@ const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
 const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const TREATED_CUE = /\btreated\b|released from/i;
+const DEATH_CUE = /\b(?:his|her) (?:death|demise)\b/i;
 const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
 const FIGHTING_CUE = /\bfight(?:s|ing) for\b|\bclinging to\b/i;
 const SURVIVED_CUE = /\bsurvived\b/i;
@@ -182,6 +184,8 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
+  // "struck his wife in the neck, resulting in her death": one dead, named by the pronoun
+  [/\b(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|le(?:d|ading)\s+to)\s+(?:his|her)\s+(?:death|demise)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DEATH_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -195,7 +199,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
+  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90 }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
   [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
@@ -211,7 +217,7 @@ const VERBS: [RegExp, Verb][] = [
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
-  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|self-inflicted|accidental|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
@@ -321,14 +327,18 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
-const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}$`;
+const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
+/** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
+const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
+/** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
+const APPOSED = /,[^,]*,/;
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'iu',
 );
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
 const NAME_BEFORE = new RegExp(
-  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'u',
 );
 /** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
@@ -389,13 +399,13 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was|remain|remained)\\s+(?:now\\s+|also\\s+|both\\s+|still\\s+)?)?$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|treated|released from|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -556,7 +566,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             const and = /^and\s+/i.exec(one[0]);
             // "Ramirez and her father were wounded": a name, then the one person
             const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
-            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
+            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0].replace(APPOSED, ',')), victims: null };
           }
         }
       }
@@ -582,7 +592,32 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
     }
   }
-  return oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset);
+  return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
+}
+
+/** Said after the people hit: they lived ("was hit in the leg and survived", "shot in the face, expected to survive"). */
+const LIVED_AFTER = /\b(?:survived|(?:is|are|was|were)\s+expected\s+to\s+(?:survive|live|recover)|expected\s+to\s+(?:survive|live|recover)|non-?life[- ]threatening|not\s+life[- ]threatening|(?:in|listed in)\s+(?:good|stable|fair)\s+condition|treated\s+and\s+released|minor\s+injur(?:y|ies))\b/i;
+/** A death told in the sentence, counted or not ("one fatally"): the hit may include the dead. */
+const DEATH_WORD = /fatal|\bdead\b|\bdie[sd]?\b|killed|death|succumb/i;
+/** Max characters between the hit and the words that say they lived; and words that bring in someone else between them. */
+const LIVED_GAP = 80;
+const OTHER_ONE = /\b(?:another|other|others|and\s+(?:an?|one|two|three|his|her|their)|while|whereas)\b/i;
+const LIVED_CUE = /surviv|expected to|threatening|condition|released|minor/i;
+
+/**
+ * The people hit in a sentence that says they lived are hurt, not among the hit the dead are taken
+ * from: "A second victim was hit in the leg and survived" is one hurt beside the one who died. Not
+ * where the sentence also counts dead ("two shot, one fatally; the other is in stable condition").
+ */
+function aliveHit(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  if (!found.some((a) => a.struck) || found.some((a) => a.field === 'fatalities') || !LIVED_CUE.test(sentence) || DEATH_WORD.test(sentence)) return found;
+  return found.map((a) => {
+    const after = LIVED_AFTER.exec(sentence.slice(a.end - offset, a.end - offset + LIVED_GAP + 60));
+    // "a man with a gunshot wound and another man with minor injuries": the other one lived
+    if (!a.struck || a.hedged || !after || after.index > LIVED_GAP || OTHER_ONE.test(sentence.slice(a.end - offset, a.end - offset + after.index))) return a;
+    const { struck: _, ...hurt } = a;
+    return hurt;
+  });
 }
 
 /** Between one person hurt and the same one dead: "in critical condition until she died", "died after she was wounded". */
