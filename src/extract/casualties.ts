@@ -42,9 +42,11 @@ const SINGULAR_PERSON =
   // "one man dead and another wounded": one more person, named by the word alone
   'another';
 
+/** A person noun that modifies the next one is no noun of its own: "two adult females", "three teen boys". */
+const NOUN_NOT_MODIFIER = '(?!\\s+(?:males?|females?|m[ae]n|wom[ae]n|boys?|girls?|victims?|suspects?|students?|relatives?|sons?|daughters?)\\b)';
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
   'giu',
 );
 /**
@@ -98,6 +100,13 @@ interface Verb {
   notNoun?: boolean;
   /** Max characters between the group and the word, when less than MAX_GAP_BEFORE ("with a gunshot wound" is said right of the one hit). */
   maxGap?: number;
+  /**
+   * Said of the sentence's subject, however far before ("The 11-year-old boy was taken to Children's
+   * Hospital, where he was reported in critical condition"): words that tell of someone alive and hurt.
+   */
+  subject?: boolean;
+  /** Hurt, alive when said, maybe dead since: one person told of before is among the hit (see KNOWN_ONE). */
+  toldBefore?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -105,9 +114,11 @@ const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warnin
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
 const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
-const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
+const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing) (?:his|her|their|an?) /i;
+const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
 const TREATED_CUE = /\btreated\b|released from/i;
 const DEATH_CUE = /\b(?:his|her) (?:death|demise)\b/i;
 const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
@@ -121,7 +132,7 @@ const ARTICLE_AT = /^an?\s/i;
 /** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
-const GUNSHOT_CUE = /gunshot|bullet/i;
+const GUNSHOT_CUE = /gunshot|bullet|grazing/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
 const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
@@ -196,20 +207,24 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
   // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
-  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90 }],
+  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
+  // "were taken to the hospital with non-life-threatening injuries", "listed with life-threatening wounds": hurt, alive
+  [/\b(?:with|for(?:\s+treatment\s+of)?|of)\s+(?:what\s+(?:(?:is|are|was|were)\s+)?(?:believed|described|said|thought)\s+to\s+be\s+|what\s+(?:appear|appeared|police\s+said|police\s+called)\s+(?:to\s+be\s+|were\s+)?)?(?:(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical|severe)\s+)(?:gunshot\s+|bullet\s+)?(?:injur(?:y|ies)|wounds?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: THREAT_CUE, maxGap: 120, subject: true }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
-  [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
+  [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20, subject: true }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
-  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true }],
+  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true , subject: true , toldBefore: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
-  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
+  // "Powell survived", "another survived": hurt, alive (not "is survived by his wife", nor "survived cancer")
+  [/\bsurvived(?=\s*(?:[,.;:]|$|\s+(?:and|but|after|with|being|when|though|although)\b))/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
@@ -217,12 +232,14 @@ const VERBS: [RegExp, Verb][] = [
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
-  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|self-inflicted|accidental|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|self-inflicted|accidental|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
-  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  // "a bullet grazed him", "striking her in the leg": one person hit, named by the pronoun
+  [/\b(?:grazed|grazing|struck|striking)\s+(?=(?:him|her)\b(?!['’-]))/gi, { field: 'injured', side: 'after', struck: true, pronounAfter: true, cue: GRAZED_PRONOUN_CUE }],
   [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
@@ -349,7 +366,7 @@ const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},
 const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
-const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
+const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|survived|remains?|remained|listed|in|struck|hit|grazed)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
 /** A headline's list of people named without numbers: "Mother, Father, Toddler Dead", "Woman, boyfriend killed". */
@@ -399,7 +416,7 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was|remain|remained)\\s+(?:now\\s+|also\\s+|both\\s+|still\\s+)?)?$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was|remain|remained)\\s+(?:(?:now|also|both|still|later|found|pronounced|declared|reported|left)\\s+){0,2})?$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
@@ -569,6 +586,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0].replace(APPOSED, ',')), victims: null };
           }
         }
+        if (!group && verb.subject) group = subjectOf(sentence, vs, groupsFrom, overlapsTaken);
       }
       if (!group) continue;
       const lead = sentence.slice(Math.max(0, vs - 40), vs);
@@ -589,10 +607,48 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "three others were shot", "a woman was also shot" are hit besides the dead told before:
       // hurt, not the hit the dead are taken from ("he was also shot in the leg" may be the dead man)
       const others = verb.struck && verb.side === 'before' && group.start < vs && (OTHERS_GROUP.test(sentence.slice(group.start, group.end)) || (ALSO_HIT.test(sentence.slice(group.start, ve)) && !PRONOUN_SUBJECT.test(sentence.slice(group.start, group.end))));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
+      // "the boy was wounded", "he is in critical condition": one person told of before, who may be the one
+      // who died (hit, not one more hurt); "a woman was wounded", "another is in critical condition" is someone new
+      const toldBefore = !!verb.toldBefore && group.count.best === 1 && !STABLE.test(m[0]) && group.start < vs && KNOWN_ONE.test(sentence.slice(group.start, group.end)) && !NEW_ONE.test(sentence.slice(group.start, group.end));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
     }
   }
   return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
+}
+
+/** One person named as known: "the boy", "he", "Jones" ("his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
+const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:the|he|she|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities)\b)\p{Lu}(?!(?:n|ne)?\b)[\p{L}'’-]+)\b/u;
+/** "in stable condition", "serious but stable": alive and likely to live, so hurt whoever died. */
+const STABLE = /\b(?:stable|fair|good)\b/i;
+const NEW_ONE = /\b(?:an?|one|another|other|second|third|fourth|fifth)\b/i;
+
+/** Before a sentence's subject: a dateline ("HOUSTON (KHOU) — ") or who says it ("Police said "). */
+const SUBJECT_SKIP = /^(?:[^a-z]{2,60}?\s[—–-]{1,2}\s+)?(?:(?:police|officials|authorities|deputies|investigators|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})(?:said|says|say|told\s+\S+)(?:\s+that)?,?\s+)?/u;
+/** One person as the subject: "The 11-year-old boy", "He", "Dasmine", "Jerry Manning". */
+const SUBJECT_ONE = new RegExp(
+  `^(?:(?:(?:the|a|an|one|his|her|their|another)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,3}?(?:${SINGULAR_PERSON})\\b(?!['’]s)|(?:he|she)\\b|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|A|An|Both|All|None|No|Neither|Each|One|Two|Three|Four|Five|Witnesses|Family|Friends|Neighbors)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}\\b(?!['’]s))`,
+  'iu',
+);
+const NOT_A_GROUP = /\b(?:that|the|this|which|who)\b/i;
+/** Max characters from the subject's start to the words of hurt. */
+const SUBJECT_GAP = 200;
+
+/**
+ * The sentence's subject, for words said of someone alive and hurt that stand far from them ("The
+ * 11-year-old boy was taken to Children's Hospital, where he was reported in critical condition",
+ * "Three victims were all transported to a local hospital with non-life-threatening injuries"):
+ * a counted group or one person at the sentence's start, none of it read by another word.
+ */
+function subjectOf(sentence: string, vs: number, groupsFrom: (pos: number) => Group[], overlapsTaken: (s: number, e: number) => boolean): Group | undefined {
+  const skip = SUBJECT_SKIP.exec(sentence);
+  const at = skip ? skip[0].length : 0;
+  if (vs - at > SUBJECT_GAP || at >= vs) return undefined;
+  const g = groupsFrom(at)[0];
+  // "9 that the girl underwent surgery" (a date's day, then words) is no group
+  if (g && g.start === at && !g.subset && g.end <= vs) return overlapsTaken(g.start, vs) || NOT_A_GROUP.test(sentence.slice(g.start, g.end)) ? undefined : g;
+  const one = SUBJECT_ONE.exec(sentence.slice(at, vs));
+  if (!one || overlapsTaken(at, vs)) return undefined;
+  return { start: at, end: at + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
 }
 
 /** Said after the people hit: they lived ("was hit in the leg and survived", "shot in the face, expected to survive"). */
