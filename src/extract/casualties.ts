@@ -105,6 +105,8 @@ interface Verb {
    * Hospital, where he was reported in critical condition"): words that tell of someone alive and hurt.
    */
   subject?: boolean;
+  /** The group must be fighters ("lost 80 troops"). */
+  forces?: boolean;
   /** Hurt, alive when said, maybe dead since: one person told of before is among the hit (see KNOWN_ONE). */
   toldBefore?: boolean;
 }
@@ -118,6 +120,8 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|graz
 const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
+const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
 const TREATED_CUE = /\btreated\b|released from/i;
 const DEATH_CUE = /\b(?:his|her) (?:death|demise)\b/i;
@@ -197,6 +201,8 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
   // "struck his wife in the neck, resulting in her death": one dead, named by the pronoun
   [/\b(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|le(?:d|ading)\s+to)\s+(?:his|her)\s+(?:death|demise)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DEATH_CUE }],
+  // "the army lost 80 troops", "loses two soldiers": a force's dead (only its fighters: "lost three games" is no toll)
+  [/\b(?:lost|loses|losing|lose)\s+(?=[^.;:]{0,40}?\b(?:troops|soldiers|servicem[ae]n|servicemembers|fighters|militants|personnel|marines|paratroopers|militiam[ae]n|rebels|separatists|insurgents|policemen|officers)\b)/gi, { field: 'fatalities', side: 'after', forces: true, cue: LOST_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -416,13 +422,13 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was|remain|remained)\\s+(?:(?:now|also|both|still|later|found|pronounced|declared|reported|left)\\s+){0,2})?$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|treated|released from|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -589,6 +595,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (!group && verb.subject) group = subjectOf(sentence, vs, groupsFrom, overlapsTaken);
       }
       if (!group) continue;
+      if (verb.forces && !FORCES.test(group.victims ?? '')) continue;
       const lead = sentence.slice(Math.max(0, vs - 40), vs);
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
