@@ -623,8 +623,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
 }
 
-/** One person named as known: "the boy", "he", "Jones" ("his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
-const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:the|he|she|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities)\b)\p{Lu}(?!(?:n|ne)?\b)[\p{L}'’-]+)\b/u;
+/** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
+const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
 /** "in stable condition", "serious but stable": alive and likely to live, so hurt whoever died. */
 const STABLE = /\b(?:stable|fair|good)\b/i;
 const NEW_ONE = /\b(?:an?|one|another|other|second|third|fourth|fifth)\b/i;
@@ -636,6 +636,8 @@ const SUBJECT_ONE = new RegExp(
   `^(?:(?:(?:the|a|an|one|his|her|their|another)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,3}?(?:${SINGULAR_PERSON})\\b(?!['’]s)|(?:he|she)\\b|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|A|An|Both|All|None|No|Neither|Each|One|Two|Three|Four|Five|Witnesses|Family|Friends|Neighbors)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}\\b(?!['’]s))`,
   'iu',
 );
+/** A word of the hit or the dead between the subject and the words of hurt: that word reads the subject ("Two people were shot, one fatally; the other is in stable condition"). */
+const HIT_BETWEEN = /\b(?:shot|shooting|killed|wounded|injured|hurt|dead|died|fatal(?:ly)?|struck|hit|grazed|stabbed)\b/i;
 const NOT_A_GROUP = /\b(?:that|the|this|which|who)\b/i;
 /** Max characters from the subject's start to the words of hurt. */
 const SUBJECT_GAP = 200;
@@ -652,9 +654,9 @@ function subjectOf(sentence: string, vs: number, groupsFrom: (pos: number) => Gr
   if (vs - at > SUBJECT_GAP || at >= vs) return undefined;
   const g = groupsFrom(at)[0];
   // "9 that the girl underwent surgery" (a date's day, then words) is no group
-  if (g && g.start === at && !g.subset && g.end <= vs) return overlapsTaken(g.start, vs) || NOT_A_GROUP.test(sentence.slice(g.start, g.end)) ? undefined : g;
+  if (g && g.start === at && !g.subset && g.end <= vs) return overlapsTaken(g.start, vs) || NOT_A_GROUP.test(sentence.slice(g.start, g.end)) || HIT_BETWEEN.test(sentence.slice(g.end, vs)) ? undefined : g;
   const one = SUBJECT_ONE.exec(sentence.slice(at, vs));
-  if (!one || overlapsTaken(at, vs)) return undefined;
+  if (!one || overlapsTaken(at, vs) || HIT_BETWEEN.test(sentence.slice(at + one[0].length, vs))) return undefined;
   return { start: at, end: at + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
 }
 
@@ -699,7 +701,7 @@ function oneHurtThenDead(found: CasualtyAnnotation[], sentence: string, offset: 
     const [a, b] = [found[i - 1], found[i]];
     const hurt = a.field === 'injured' ? a : b.field === 'injured' ? b : null;
     const dead = a.field === 'fatalities' ? a : b.field === 'fatalities' ? b : null;
-    if (!hurt || !dead || hurt === dead || hurt.struck || hurt.hedged || dead.hedged || hurt.value.best !== 1 || dead.value.best < 1) continue;
+    if (!hurt || !dead || hurt === dead || hurt.hedged || dead.hedged || hurt.value.best !== 1 || dead.value.best < 1) continue;
     if (SAME_ONE_JOIN.test(sentence.slice(a.end - offset, b.start - offset)) && PRONOUN_LEAD.test(sentence.slice(b.start - offset, b.end - offset))) drop.add(hurt);
   }
   return drop.size ? found.filter((x) => !drop.has(x)) : found;
