@@ -366,7 +366,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('A woman was wounded.')).toEqual([['injured', 1, false]]);
     expect(full('The girl was listed in stable condition.')).toEqual([['injured', 1, false]]);
   });
-  it('reads a graze, a bare "survived" (not "survived by"), an apposition, and a person noun that modifies another', () => {
+  it('reads a graze, "survived by" as no hurt, an apposition, and a person noun that modifies another', () => {
     expect(full('A bullet grazed him.')).toEqual([['injured', 1, true]]);
     expect(full('She is survived by her husband.')).toEqual([]);
     expect(full('Her father, 32-year-old John Doe, was also shot.')).toEqual([['injured', 1, false]]);

@@ -122,8 +122,6 @@ const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
 const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
 const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
-/** A bare "survived" is of the hit only beside a word of the shots or the dead ("his wife survived" may be an obituary's). */
-const SURVIVED_HIT_CUE = /\bsurvived\b.*\b(?:shot|shooting|shooter|gunman|gunfire|wounds?|wounded|injur\w*|bullets?|died|killed|dead)\b|\b(?:shot|shooting|shooter|gunman|gunfire|wounds?|wounded|injur\w*|bullets?|died|killed|dead)\b.*\bsurvived\b/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
 const TREATED_CUE = /\btreated\b|released from/i;
 const DEATH_CUE = /\b(?:his|her) (?:death|demise)\b/i;
@@ -231,8 +229,6 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
-  // "Powell survived", "another survived": hurt, alive (not "is survived by his wife", nor "survived cancer")
-  [/\bsurvived(?=\s*(?:[,.;:]|$|\s+(?:and|but|after|with|being|when|though|although)\b))/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_HIT_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
