@@ -379,5 +379,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('Four reported killed near the border.')).toEqual([['fatalities', 4, false]]);
     expect(full('The army lost 80 troops in the battle.')).toEqual([['fatalities', 80, false]]);
     expect(full('The team lost three games.')).toEqual([]);
+    // a part of a count told before, the subject of its own word
+    expect(full('Two of them died at the hospital.')).toEqual([['fatalities', 2, false]]);
   });
 });
