@@ -88,7 +88,7 @@ export function parseCsv(text: string): string[][] {
 interface Source { headline: string; date: string }
 
 /** `"Office,YYYY-MM-DD,Headline";"…"` — the headline may hold `;` and `,`. */
-function sourcesOf(r: Record<string, string>): Source[] {
+export function sourcesOf(r: Record<string, string>): Source[] {
   const art = r.source_article.trim();
   if (art.startsWith('"') && art.endsWith('"')) {
     const items = art.slice(1, -1).split(/"\s*;\s*"/).map((s) => s.replace(/""/g, '"'));

@@ -341,3 +341,45 @@ describe('the hurt named apart from the dead (issue 17, fourth pass)', () => {
     expect(full('He was shot in the head and was also shot in the leg.')).toEqual([['injured', 1, true]]);
   });
 });
+
+describe('the hurt who lived, and the words said of them (issue 17, fifth pass)', () => {
+  const full = (s: string) => findCasualties(s, 0).map((c) => [c.field, c.value.best, !!c.struck]);
+  it('reads "treated for injuries", "treated and released" and "both remain hospitalized" as hurt', () => {
+    expect(full('Both victims were taken to a hospital and treated for their injuries.')).toEqual([['injured', 2, false]]);
+    expect(full('He was treated and released from the hospital.')).toEqual([['injured', 1, false]]);
+    expect(full('Both remain hospitalized.')).toEqual([['injured', 2, false]]);
+    expect(full('He is currently in the hospital being treated for his injuries.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads one hit who lived as hurt, not among the hit the dead are taken from', () => {
+    expect(full('A second man was hit in the leg and survived.')).toEqual([['injured', 1, false]]);
+    expect(full('A 15-year-old boy shot in the face is expected to survive.')).toEqual([['injured', 1, false]]);
+    // a death told in the sentence: the hit may hold the dead
+    expect(full('Two people were shot, one fatally; the other is in stable condition.')).toEqual([['injured', 2, true]]);
+  });
+  it('reads the subject of a sentence of hurt however far before the words', () => {
+    expect(full('Three men were taken to a local hospital with non-life-threatening injuries.')).toEqual([['injured', 3, false]]);
+    expect(full('Police said the man was taken to a hospital in critical condition.')).toEqual([['injured', 1, true]]);
+    expect(full('None suffered life-threatening injuries.')).toEqual([]);
+  });
+  it('reads one person told of before, wounded or in critical condition, among the hit (the dead may be them); someone new as hurt', () => {
+    expect(full('The boy was wounded.')).toEqual([['injured', 1, true]]);
+    expect(full('A woman was wounded.')).toEqual([['injured', 1, false]]);
+    expect(full('The girl was listed in stable condition.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads a graze, "survived by" as no hurt, an apposition, and a person noun that modifies another', () => {
+    expect(full('A bullet grazed him.')).toEqual([['injured', 1, true]]);
+    expect(full('She is survived by her husband.')).toEqual([]);
+    expect(full('Her father, 32-year-old John Doe, was also shot.')).toEqual([['injured', 1, false]]);
+    expect(full('Michael, a seventh grader, was shot.')).toEqual([['injured', 1, true]]);
+    expect(full('Two adult females and one adult male were wounded.')).toEqual([['injured', 3, false]]);
+  });
+  it('reads one dead named by "resulting in her death", "found dead", "reported killed", and a force that lost its fighters', () => {
+    expect(full('The clerk fired one shot which struck her husband in the neck, resulting in his death.')).toEqual([['injured', 1, true], ['fatalities', 1, false]]);
+    expect(full('Three were found dead.')).toEqual([['fatalities', 3, false]]);
+    expect(full('Four reported killed near the border.')).toEqual([['fatalities', 4, false]]);
+    expect(full('The army lost 80 troops in the battle.')).toEqual([['fatalities', 80, false]]);
+    expect(full('The team lost three games.')).toEqual([]);
+    // a part of a count told before, the subject of its own word
+    expect(full('Two of them died at the hospital.')).toEqual([['fatalities', 2, false]]);
+  });
+});

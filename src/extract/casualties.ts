@@ -42,9 +42,11 @@ const SINGULAR_PERSON =
   // "one man dead and another wounded": one more person, named by the word alone
   'another';
 
+/** A person noun that modifies the next one is no noun of its own: "two adult females", "three teen boys". */
+const NOUN_NOT_MODIFIER = '(?!\\s+(?:males?|females?|m[ae]n|wom[ae]n|boys?|girls?|victims?|suspects?|students?|relatives?|sons?|daughters?)\\b)';
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b)`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
   'giu',
 );
 /**
@@ -98,6 +100,15 @@ interface Verb {
   notNoun?: boolean;
   /** Max characters between the group and the word, when less than MAX_GAP_BEFORE ("with a gunshot wound" is said right of the one hit). */
   maxGap?: number;
+  /**
+   * Said of the sentence's subject, however far before ("The 11-year-old boy was taken to Children's
+   * Hospital, where he was reported in critical condition"): words that tell of someone alive and hurt.
+   */
+  subject?: boolean;
+  /** The group must be fighters ("lost 80 troops"). */
+  forces?: boolean;
+  /** Hurt, alive when said, maybe dead since: one person told of before is among the hit (see KNOWN_ONE). */
+  toldBefore?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -105,9 +116,15 @@ const SHOT_NOUN = /\b(?:a|the|one|single|another|first|second|third|fatal|warnin
 const BODY_CUE = /\b(?:body|corpse|remains)\b/i;
 const WOUND_CUE = /injur|wound/i;
 const SHOOTING_OF_CUE = /shooting (?:injury )?of /i;
-const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting) (?:his|her|their|an?) /i;
+const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing) (?:his|her|their|an?) /i;
+const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
+const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
+const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
+const TREATED_CUE = /\btreated\b|released from/i;
+const DEATH_CUE = /\b(?:his|her) (?:death|demise)\b/i;
 const KILLING_PRONOUN_CUE = /\bkill(?:ing|ed|s) (?:him|her)\b/i;
 const FIGHTING_CUE = /\bfight(?:s|ing) for\b|\bclinging to\b/i;
 const SURVIVED_CUE = /\bsurvived\b/i;
@@ -119,7 +136,7 @@ const ARTICLE_AT = /^an?\s/i;
 /** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
 const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
-const GUNSHOT_CUE = /gunshot|bullet/i;
+const GUNSHOT_CUE = /gunshot|bullet|grazing/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
 const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
@@ -182,6 +199,10 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
+  // "struck his wife in the neck, resulting in her death": one dead, named by the pronoun
+  [/\b(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|le(?:d|ading)\s+to)\s+(?:his|her)\s+(?:death|demise)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DEATH_CUE }],
+  // "the army lost 80 troops", "loses two soldiers": a force's dead (only its fighters: "lost three games" is no toll)
+  [/\b(?:lost|loses|losing|lose)\s+(?=[^.;:]{0,40}?\b(?:troops|soldiers|servicem[ae]n|servicemembers|fighters|militants|personnel|marines|paratroopers|militiam[ae]n|rebels|separatists|insurgents|policemen|officers)\b)/gi, { field: 'fatalities', side: 'after', forces: true, cue: LOST_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
   [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
@@ -192,16 +213,20 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-life-threatening|life-threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
+  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
+  // "were taken to the hospital with non-life-threatening injuries", "listed with life-threatening wounds": hurt, alive
+  [/\b(?:with|for(?:\s+treatment\s+of)?|of)\s+(?:what\s+(?:(?:is|are|was|were)\s+)?(?:believed|described|said|thought)\s+to\s+be\s+|what\s+(?:appear|appeared|police\s+said|police\s+called)\s+(?:to\s+be\s+|were\s+)?)?(?:(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical|severe)\s+)(?:gunshot\s+|bullet\s+)?(?:injur(?:y|ies)|wounds?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: THREAT_CUE, maxGap: 120, subject: true }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
-  [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20 }],
+  [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20, subject: true }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
-  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true }],
+  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true , subject: true , toldBefore: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
-  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE }],
+  [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
@@ -211,12 +236,14 @@ const VERBS: [RegExp, Verb][] = [
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
-  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|single|possible|serious|minor|critical|non-life-threatening|life-threatening)\s+){0,2}(?:gunshot|bullet)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|self-inflicted|accidental|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
   // "accidentally shot her daughter", "shoots a man": one person hit
-  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
+  // "a bullet grazed him", "striking her in the leg": one person hit, named by the pronoun
+  [/\b(?:grazed|grazing|struck|striking)\s+(?=(?:him|her)\b(?!['’-]))/gi, { field: 'injured', side: 'after', struck: true, pronounAfter: true, cue: GRAZED_PRONOUN_CUE }],
   [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
@@ -321,14 +348,18 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
-const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}$`;
+const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
+/** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
+const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
+/** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
+const APPOSED = /,[^,]*,/;
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'iu',
 );
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
 const NAME_BEFORE = new RegExp(
-  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?${SINGULAR_TAIL}`,
+  `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'u',
 );
 /** Two people named without a number: "the man and the boy shot dead", "Girl, man killed", "daughter and brother wounded". */
@@ -339,7 +370,7 @@ const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},
 const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
-const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|remains?|remained|listed|in|struck|hit|grazed)\b/i;
+const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|survived|remains?|remained|listed|in|struck|hit|grazed)\b/i;
 /** Between a group and a casualty word: a relative pronoun that is not the group's own ("two men who were killed" is theirs). */
 const OTHER_CLAUSE = /^[\s,]*[\p{L}\d].{0,138}?\b(?:who|whom|whose|which)\b/u;
 /** A headline's list of people named without numbers: "Mother, Father, Toddler Dead", "Woman, boyfriend killed". */
@@ -388,14 +419,14 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 // "a 5-year-old boy and a 20-year-old woman": the age and the noun after it are one person, so what is coordinated after it is found
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
-/** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}\\s*(?:(?:are|were|is|was)\\s+(?:now\\s+|also\\s+|both\\s+)?)?$`, 'iu');
+/** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed"; or with its part: "Two of them died". */
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -556,11 +587,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             const and = /^and\s+/i.exec(one[0]);
             // "Ramirez and her father were wounded": a name, then the one person
             const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
-            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0]), victims: null };
+            group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0].replace(APPOSED, ',')), victims: null };
           }
         }
+        if (!group && verb.subject) group = subjectOf(sentence, vs, groupsFrom, overlapsTaken);
       }
       if (!group) continue;
+      if (verb.forces && !FORCES.test(group.victims ?? '')) continue;
       const lead = sentence.slice(Math.max(0, vs - 40), vs);
       if (CAUSE_BEFORE.test(lead) || (AFTER_BEFORE.test(lead) && NOMINAL_DEATH.test(sentence.slice(vs, vs + 24)))) continue;
       // "justice for a murdered trader": a participle after an article names the victim of an incident told before
@@ -579,10 +612,75 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "three others were shot", "a woman was also shot" are hit besides the dead told before:
       // hurt, not the hit the dead are taken from ("he was also shot in the leg" may be the dead man)
       const others = verb.struck && verb.side === 'before' && group.start < vs && (OTHERS_GROUP.test(sentence.slice(group.start, group.end)) || (ALSO_HIT.test(sentence.slice(group.start, ve)) && !PRONOUN_SUBJECT.test(sentence.slice(group.start, group.end))));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, verb.struck && !others, verb.update);
+      // "the boy was wounded", "he is in critical condition": one person told of before, who may be the one
+      // who died (hit, not one more hurt); "a woman was wounded", "another is in critical condition" is someone new
+      const toldBefore = !!verb.toldBefore && group.count.best === 1 && !STABLE.test(m[0]) && group.start < vs && KNOWN_ONE.test(sentence.slice(group.start, group.end)) && !NEW_ONE.test(sentence.slice(group.start, group.end));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
     }
   }
-  return oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset);
+  return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
+}
+
+/** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
+const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
+/** "in stable condition", "serious but stable": alive and likely to live, so hurt whoever died. */
+const STABLE = /\b(?:stable|fair|good)\b/i;
+const NEW_ONE = /\b(?:an?|one|another|other|second|third|fourth|fifth)\b/i;
+
+/** Before a sentence's subject: a dateline ("HOUSTON (KHOU) — ") or who says it ("Police said "). */
+const SUBJECT_SKIP = /^(?:[^a-z]{2,60}?\s[—–-]{1,2}\s+)?(?:(?:police|officials|authorities|deputies|investigators|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})(?:said|says|say|told\s+\S+)(?:\s+that)?,?\s+)?/u;
+/** One person as the subject: "The 11-year-old boy", "He", "Dasmine", "Jerry Manning". */
+const SUBJECT_ONE = new RegExp(
+  `^(?:(?:(?:the|a|an|one|his|her|their|another)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,3}?(?:${SINGULAR_PERSON})\\b(?!['’]s)|(?:he|she)\\b|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|A|An|Both|All|None|No|Neither|Each|One|Two|Three|Four|Five|Witnesses|Family|Friends|Neighbors)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}\\b(?!['’]s))`,
+  'iu',
+);
+/** A word of the hit or the dead between the subject and the words of hurt: that word reads the subject ("Two people were shot, one fatally; the other is in stable condition"). */
+const HIT_BETWEEN = /\b(?:shot|shooting|killed|wounded|injured|hurt|dead|died|fatal(?:ly)?|struck|hit|grazed|stabbed)\b/i;
+const NOT_A_GROUP = /\b(?:that|the|this|which|who)\b/i;
+/** Max characters from the subject's start to the words of hurt. */
+const SUBJECT_GAP = 200;
+
+/**
+ * The sentence's subject, for words said of someone alive and hurt that stand far from them ("The
+ * 11-year-old boy was taken to Children's Hospital, where he was reported in critical condition",
+ * "Three victims were all transported to a local hospital with non-life-threatening injuries"):
+ * a counted group or one person at the sentence's start, none of it read by another word.
+ */
+function subjectOf(sentence: string, vs: number, groupsFrom: (pos: number) => Group[], overlapsTaken: (s: number, e: number) => boolean): Group | undefined {
+  const skip = SUBJECT_SKIP.exec(sentence);
+  const at = skip ? skip[0].length : 0;
+  if (vs - at > SUBJECT_GAP || at >= vs) return undefined;
+  const g = groupsFrom(at)[0];
+  // "9 that the girl underwent surgery" (a date's day, then words) is no group
+  if (g && g.start === at && !g.subset && g.end <= vs) return overlapsTaken(g.start, vs) || NOT_A_GROUP.test(sentence.slice(g.start, g.end)) || HIT_BETWEEN.test(sentence.slice(g.end, vs)) ? undefined : g;
+  const one = SUBJECT_ONE.exec(sentence.slice(at, vs));
+  if (!one || overlapsTaken(at, vs) || HIT_BETWEEN.test(sentence.slice(at + one[0].length, vs))) return undefined;
+  return { start: at, end: at + one[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
+}
+
+/** Said after the people hit: they lived ("was hit in the leg and survived", "shot in the face, expected to survive"). */
+const LIVED_AFTER = /\b(?:survived|(?:is|are|was|were)\s+expected\s+to\s+(?:survive|live|recover)|expected\s+to\s+(?:survive|live|recover)|non-?life[- ]threatening|not\s+life[- ]threatening|(?:in|listed in)\s+(?:good|stable|fair)\s+condition|treated\s+and\s+released|minor\s+injur(?:y|ies))\b/i;
+/** A death told in the sentence, counted or not ("one fatally"): the hit may include the dead. */
+const DEATH_WORD = /fatal|\bdead\b|\bdie[sd]?\b|killed|death|succumb/i;
+/** Max characters between the hit and the words that say they lived; and words that bring in someone else between them. */
+const LIVED_GAP = 80;
+const OTHER_ONE = /\b(?:another|other|others|and\s+(?:an?|one|two|three|his|her|their)|while|whereas)\b/i;
+const LIVED_CUE = /surviv|expected to|threatening|condition|released|minor/i;
+
+/**
+ * The people hit in a sentence that says they lived are hurt, not among the hit the dead are taken
+ * from: "A second victim was hit in the leg and survived" is one hurt beside the one who died. Not
+ * where the sentence also counts dead ("two shot, one fatally; the other is in stable condition").
+ */
+function aliveHit(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  if (!found.some((a) => a.struck) || found.some((a) => a.field === 'fatalities') || !LIVED_CUE.test(sentence) || DEATH_WORD.test(sentence)) return found;
+  return found.map((a) => {
+    const after = LIVED_AFTER.exec(sentence.slice(a.end - offset, a.end - offset + LIVED_GAP + 60));
+    // "a man with a gunshot wound and another man with minor injuries": the other one lived
+    if (!a.struck || a.hedged || !after || after.index > LIVED_GAP || OTHER_ONE.test(sentence.slice(a.end - offset, a.end - offset + after.index))) return a;
+    const { struck: _, ...hurt } = a;
+    return hurt;
+  });
 }
 
 /** Between one person hurt and the same one dead: "in critical condition until she died", "died after she was wounded". */
@@ -601,7 +699,7 @@ function oneHurtThenDead(found: CasualtyAnnotation[], sentence: string, offset: 
     const [a, b] = [found[i - 1], found[i]];
     const hurt = a.field === 'injured' ? a : b.field === 'injured' ? b : null;
     const dead = a.field === 'fatalities' ? a : b.field === 'fatalities' ? b : null;
-    if (!hurt || !dead || hurt === dead || hurt.struck || hurt.hedged || dead.hedged || hurt.value.best !== 1 || dead.value.best < 1) continue;
+    if (!hurt || !dead || hurt === dead || hurt.hedged || dead.hedged || hurt.value.best !== 1 || dead.value.best < 1) continue;
     if (SAME_ONE_JOIN.test(sentence.slice(a.end - offset, b.start - offset)) && PRONOUN_LEAD.test(sentence.slice(b.start - offset, b.end - offset))) drop.add(hurt);
   }
   return drop.size ? found.filter((x) => !drop.has(x)) : found;

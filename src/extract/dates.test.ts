@@ -136,6 +136,10 @@ describe('spans of days and the dates of an issue', () => {
     // a date later in a long sentence is the incident's, even after the word "news"
     expect(span('The news came late: gunmen had killed three farmers on March 2 near the river, officials told reporters at the scene.', '2024-03-04')[0]).toEqual(['2024-03-02', '2024-03-02', false, false]);
   });
+  it('reads "the first … in 3 weeks" as the time since the last one, not a span', () => {
+    expect(findDates('The army reports its first casualties in 3 weeks.', 0, '2016-01-31')).toEqual([]);
+    expect(findDates('Twelve soldiers were killed in 3 weeks of fighting.', 0, '2016-01-31').map((d) => [d.value.start, d.value.end])).toEqual([['2016-01-11', '2016-01-31']]);
+  });
   it('no day from "weekdays"', () => {
     expect(findDates('The market is open on weekdays.', 0, '2024-03-04')).toEqual([]);
   });

@@ -27,6 +27,8 @@ const SPAN_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5,
  * report, when nothing says when they were (a week ending at publication).
  */
 const DAYS_SPAN = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s|(?:1|one|a single|a)\s+day|24\s+(?:hours|hrs))\b(?!\s+(?:ago|before|after|later|earlier|of (?:mourning|talks)))/gi;
+/** "first … in 3 weeks": what follows is the gap since the last such incident. */
+const FIRST_BEFORE = /\bfirst\b[^.;:]{0,60}$/i;
 /** A word every DAYS_SPAN match holds: "day(s)", "weeks", "hours", "hrs". */
 const DAYS_CUE = /day|week|hours|hrs/i;
 const STATED_YEAR = /\b(?:1[89]|20)\d\d\b/;
@@ -356,6 +358,11 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
       if ((future ??= FUTURE_CUE.test(sentence))) break;
       if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
+      // "the first casualties in 3 weeks": the time since the last one, not a span of the incident
+      if (FIRST_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) {
+        periods.push([m.index, m.index + m[0].length]);
+        continue;
+      }
       // "in one day", "in 24 hours": the day up to publication, which news tells the morning after (as "overnight")
       const n = !m[1] ? 0 : /^\d+$/.test(m[1]) ? Number(m[1]) : SPAN_WORDS[m[1].toLowerCase()];
       const days = m[1] ? (m[2].toLowerCase() === 'week' ? 7 * n : n) : 2;

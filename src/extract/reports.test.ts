@@ -256,3 +256,12 @@ describe('a count over a span of days or across the city is background (issue 17
     expect(r.injured?.best).toBe(1);
   });
 });
+
+describe('the hurt among the hit and the dead (issue 17, fifth pass)', () => {
+  it('counts one hit who lived beside the dead, and not one hurt who then died', () => {
+    expect(main('Man killed, friend hurt in shooting\n\nA man was shot and killed on Elm Street on Sunday. His friend was shot in the leg. He was treated and released from the hospital.').injured?.best).toBe(1);
+    expect(main('Girl killed, man wounded\n\nA girl was killed on Sunday. A second victim was hit in the leg and survived.').injured?.best).toBe(1);
+    const r = main('Man dies after shooting\n\nA man was shot on Elm Street on Sunday. He was taken to the hospital in critical condition. He died on Monday.');
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 0]);
+  });
+});

@@ -182,3 +182,12 @@ describe('findTriggers', () => {
   });
 });
 
+
+describe('clashes named by their fire (issue 17)', () => {
+  const kinds = (s: string) => findTriggers(s).map((t) => t.type);
+  it('reads "exchanges of fire" and "night combat" as clashes, not "combat sports"', () => {
+    expect(kinds('Exchanges of fire at the airport.')).toEqual(['armed_clash']);
+    expect(kinds('The army lost troops in night combat.')).toEqual(['armed_clash']);
+    expect(kinds('The combat sports league opened.')).toEqual([]);
+  });
+});

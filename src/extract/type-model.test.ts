@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { DEFAULT_TYPE_MODEL, loadTypeModel, TypeModelError } from './type-model.js';
+import { DEFAULT_TYPE_MODEL, loadTypeModel, tollInHeadline, TypeModelError } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -76,5 +76,19 @@ describe('the incident head', () => {
   });
   it('names a broken head in one line', () => {
     expect(() => loadTypeModel(withHead({ bias: 0, features: ['k:sport'], weights: [], mix: 0 }))).toThrow(/head-.*\.json: the incident head is broken; run npm run train:types$/);
+  });
+});
+
+describe('a toll of violence in the headline (issue 17)', () => {
+  const toll = (quote: string, start = 0, field = 'fatalities') => tollInHeadline([{ field, value: { low: 7, best: 7, high: 7 }, start, quote }]);
+  it('names an incident, as a trigger of its type does', () => {
+    expect(toll('Seven killed in the east amid fierce fighting.')).toBe(true);
+    expect(toll('Two soldiers wounded near the front line.', 0, 'injured')).toBe(true);
+  });
+  it('not in an accident, a disaster or a natural death, nor out of the headline, nor without a word of violence', () => {
+    expect(toll('Seven killed in a bus crash on the highway.')).toBe(false);
+    expect(toll('Seven killed as earthquake strikes the coast.')).toBe(false);
+    expect(toll('Seven killed in the east amid fierce fighting.', 300)).toBe(false);
+    expect(toll('Seven died in the east.')).toBe(false);
   });
 });

@@ -299,15 +299,37 @@ export function subTypeOf(category: string, triggers: readonly TriggerAnnotation
  * chosen among the category's triggers), its probability and a close runner-up, and every report
  * the document's confidence that it reports an incident. Background reports keep the rules' type.
  */
-export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown }[] }>(
+/** Words of violence that a toll is told with ("Seven killed", "two soldiers wounded"), not "died". */
+const TOLL_WORD = /\b(?:killed|killing|kills|shot|shooting|wounded|wounding|injured|slain|gunned down|executed|massacred|lost|loses)\b/i;
+
+/** A first sentence this short is a headline, not an article's lead. */
+const HEADLINE_CHARS = 160;
+
+/**
+ * A toll of violence stated in the headline, the document's first sentence ("Seven killed in
+ * E.Ukraine amid fierce fighting"): names the incident as a trigger of its type does. Not where the
+ * headline's words are of an accident, a disaster, a natural death, sport, a court or the past
+ * ("killed in a crash"): those tolls are no attack. The headline only: an article's lead that tells
+ * of a death among other news is the model's to weigh.
+ */
+export function tollInHeadline(claims: readonly { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[]): boolean {
+  return claims.some((c) => {
+    if ((c.field !== 'fatalities' && c.field !== 'injured') || c.hedged || c.start !== 0 || !c.quote || c.quote.length > HEADLINE_CHARS) return false;
+    const best = (c.value as { best?: number } | null)?.best ?? 0;
+    return best >= 1 && TOLL_WORD.test(c.quote) && cueCounts(c.quote).size === 0;
+  });
+}
+
+export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[] }>(
   reports: readonly R[],
   verdict: TypeVerdict,
   triggers: readonly TriggerAnnotation[],
   leadChars: number,
 ): (R & TypeFields)[] {
   if (!reports.length || verdict.noEvidence) return [];
-  // a word that names its type in the lead ("drone strike", "kidnapped") lowers the bar, never removes it
-  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars);
+  // a word that names its type in the lead ("drone strike", "kidnapped"), or a toll of violence told
+  // in the headline, lowers the bar, never removes it
+  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars) || tollInHeadline(reports[0].claims);
   if (verdict.incident < (named ? verdict.minNamed : verdict.min)) return [];
   const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
   const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
