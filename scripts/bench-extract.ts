@@ -6,12 +6,11 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { textDocument } from '../src/ingest/document.js';
 import { readInputs } from '../src/ingest/read.js';
-import { splitSentences } from '../src/extract/sentences.js';
 import { loadLanguageModel } from '../src/lang/identify.js';
 import type { Annotation, Document } from '../src/model/types.js';
 import { createPipeline, extract, loadResources, withLanguage, type Pipeline } from '../src/pipeline.js';
+import { syntheticReports } from './synthetic-reports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,24 +40,6 @@ function rate(docs: readonly Document[], pipeline: Pipeline): string {
   } while (now() - t0 < SECONDS * 1000);
   const c = process.cpuUsage(c0);
   return `${((n * 1000) / (now() - t0)).toFixed(1)} docs/s wall, ${((n * 1e6) / (c.user + c.system)).toFixed(1)} docs/s CPU, ${((docs.length * 1000) / best).toFixed(1)} docs/s fastest pass`;
-}
-
-/** As scripts/bench.ts builds them: ~3 kB of consecutive ECB+ sentences. */
-function synthetic(source: readonly Document[], count: number): Document[] {
-  const sentences = source.flatMap((d) => splitSentences(d.text).map((s) => d.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim())).filter((s) => s.length > 20);
-  const out: Document[] = [];
-  let i = 0;
-  for (let k = 0; k < count; k++) {
-    const parts: string[] = [];
-    let len = 0;
-    while (len < 3000) {
-      const s = sentences[i++ % sentences.length];
-      parts.push(s);
-      len += s.length + 1;
-    }
-    out.push(textDocument(parts.join(k % 2 ? ' ' : '\n'), { source: `synthetic:${k}`, published: '2015-06-01' }));
-  }
-  return out;
 }
 
 /** ms/doc per stage: the stages run by hand as `annotate` runs them, then the rest of `extract`. */
@@ -95,7 +76,7 @@ async function main() {
   console.log(`load ${(now() - t).toFixed(0)} ms${languageModel ? ' (with fastText)' : ''}`);
   const ecb: Document[] = [];
   for await (const item of readInputs([join(root, '..', 'shared', 'data', 'ecbplus-dev', 'docs')])) if (item.kind === 'document') ecb.push(item.document);
-  const syn = synthetic(ecb, 400);
+  const syn = syntheticReports(ecb, 400);
   for (const d of ecb) extract(d, pipeline); // warm up, as npm run bench has run ECB+ before the synthetic reports (lazy gazetteer indexes)
   if (only !== 'ecb') console.log(`synthetic ~3 kB: ${rate(syn, pipeline)}`);
   if (only !== 'synthetic') console.log(`ECB+ dev: ${rate(ecb, pipeline)}`);

@@ -4,7 +4,8 @@
  * - per corpus (ECB+ dev docs, the seeds): a full ingest into a fresh temp SQLite store along the
  *   path `sitrep ingest` takes (readInputs → extract → Store.ingest, which links and stores), and
  *   extraction alone over the same documents, read beforehand;
- * - extraction alone over synthetic ~3 kB plain-text reports made of consecutive ECB+ sentences;
+ * - extraction alone over synthetic ~3 kB plain-text reports made of consecutive ECB+ sentences:
+ *   the first pass over them (V8 still optimising), then 400 other reports after it (steady);
  * - a local RSS feed of 1,000 summary-only items on 127.0.0.1 (FEED_ITEMS), each linking to a
  *   ~3 kB article page: `sitrep ingest FEED_URL`'s path (readUrl fetches each linked page, then
  *   extract → Store.ingest), as items/s, beside fetch-and-read alone;
@@ -28,12 +29,11 @@ import { inProcessExtractor } from '../src/extract-pool.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { textDocument } from '../src/ingest/document.js';
 import { readInputs } from '../src/ingest/read.js';
-import { splitSentences } from '../src/extract/sentences.js';
 import type { Document } from '../src/model/types.js';
 import { createPipeline, extract, loadResources, type Pipeline } from '../src/pipeline.js';
 import { openStore } from '../src/store/sqlite.js';
+import { syntheticReports } from './synthetic-reports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = join(root, '..', 'shared');
@@ -43,7 +43,6 @@ const corpora = [
 ];
 const args = process.argv.slice(2);
 const SYNTHETIC = Number(args.includes('--synthetic') ? args[args.indexOf('--synthetic') + 1] : 400);
-const SYNTHETIC_CHARS = 3000;
 const MIN_SECONDS = 1;
 const MB = 1024 * 1024;
 
@@ -89,25 +88,6 @@ function extractionRate(docs: readonly Document[], pipeline: Pipeline): number {
     n += docs.length;
   } while (now() - t0 < MIN_SECONDS);
   return n / (now() - t0);
-}
-
-/** ~3 kB reports of consecutive sentences, crossing document boundaries, as plain-text documents. */
-function syntheticReports(source: readonly Document[], count: number): Document[] {
-  const sentences = source.flatMap((d) => splitSentences(d.text).map((s) => d.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim())).filter((s) => s.length > 20);
-  if (!sentences.length) throw new Error('no sentences to build synthetic reports from');
-  const out: Document[] = [];
-  let i = 0;
-  for (let k = 0; k < count; k++) {
-    const parts: string[] = [];
-    let len = 0;
-    while (len < SYNTHETIC_CHARS) {
-      const s = sentences[i++ % sentences.length];
-      parts.push(s);
-      len += s.length + 1;
-    }
-    out.push(textDocument(parts.join(k % 2 ? ' ' : '\n'), { source: `synthetic:${k}`, published: '2015-06-01' }));
-  }
-  return out;
 }
 
 const FEED_ITEMS = 1000;
@@ -189,12 +169,21 @@ async function main(): Promise<number> {
     const exRate = extractionRate(run.documents, pipeline);
     rows.push(`| ${c.name} | ${run.docs} | ${(run.chars / run.docs / 1000).toFixed(1)} | ${run.seconds.toFixed(2)} | ${rate(run.docs, run.seconds)} | ${exRate.toFixed(1)} | ${((exRate * run.chars) / run.docs / 1e6).toFixed(2)} |`);
   }
-  const synthetic = syntheticReports(ecbDocs, SYNTHETIC);
+  // Two figures. The first times the reports when the process first meets them, as this bench
+  // always has: one pass of 400 takes over MIN_SECONDS, so it is one pass while V8 is still
+  // optimising the stages for such text (~1.4x the steady cost). The second times 400 other reports
+  // after that pass: the steady rate a long ingest runs at, on text not seen before.
+  const reports = syntheticReports(ecbDocs, 2 * SYNTHETIC);
+  const synthetic = reports.slice(0, SYNTHETIC);
   const synChars = synthetic.reduce((n, d) => n + d.text.length, 0);
   const synRate = extractionRate(synthetic, pipeline);
+  const steady = reports.slice(SYNTHETIC);
+  const steadyChars = steady.reduce((n, d) => n + d.text.length, 0);
+  const steadyRate = extractionRate(steady, pipeline);
   const feed = await feedIngest(syntheticReports(ecbDocs, FEED_ITEMS), pipeline);
   failed += feed.failed;
-  rows.push(`| synthetic ~3 kB | ${synthetic.length} | ${(synChars / synthetic.length / 1000).toFixed(1)} | - | - | ${synRate.toFixed(1)} | ${((synRate * synChars) / synthetic.length / 1e6).toFixed(2)} |`);
+  rows.push(`| synthetic ~3 kB, first pass | ${synthetic.length} | ${(synChars / synthetic.length / 1000).toFixed(1)} | - | - | ${synRate.toFixed(1)} | ${((synRate * synChars) / synthetic.length / 1e6).toFixed(2)} |`);
+  rows.push(`| synthetic ~3 kB, other reports after that pass | ${steady.length} | ${(steadyChars / steady.length / 1000).toFixed(1)} | - | - | ${steadyRate.toFixed(1)} | ${((steadyRate * steadyChars) / steady.length / 1e6).toFixed(2)} |`);
 
   console.log(`# sitrep bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log('| corpus | documents | kchars/doc | ingest s | ingest docs/s | extract docs/s | extract Mchars/s |');

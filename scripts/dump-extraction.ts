@@ -1,6 +1,6 @@
 /**
  * Every extraction (reports, annotations, messages, typing) over ECB+ dev (772), the first 300 GVA
- * dev articles and the seeds, as one JSON line per document: diff two dumps to prove a speed
+ * dev articles, the seeds and examples/, as one JSON line per document: diff two dumps to prove a speed
  * change left the output as it was. Usage: tsx scripts/dump-extraction.ts OUT.jsonl [--no-lang]
  */
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ async function read(path: string): Promise<Document[]> {
 async function main() {
   const languageModel = process.argv.includes('--no-lang') ? null : await loadLanguageModel();
   const pipeline = createPipeline(loadResources({ languageModel }));
-  const docs = [...(await read(join(data, 'ecbplus-dev', 'docs'))), ...(await read(join(root, '..', 'shared', 'seeds')))];
+  const docs = [...(await read(join(data, 'ecbplus-dev', 'docs'))), ...(await read(join(root, '..', 'shared', 'seeds'))), ...(await read(join(root, 'examples')))];
   const lines = gunzipSync(readFileSync(join(data, 'gva-dev', 'docs.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
   for (const line of lines.slice(0, 300)) {
     const d = JSON.parse(line) as { id: string; title: string; published: string; url: string; text: string };

@@ -163,6 +163,27 @@ const KILLED_CUE = /(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidat
 const HURT_CUE = /(?:injured|wounded|hurt|hospitali[sz]ed)\b/i;
 const TAKEN_CUE = /(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/i;
 
+/**
+ * The words of the patterns below that had no cue, with the same flags as their pattern (a
+ * Unicode-aware one reads "ſ" as "s" and the Kelvin sign as "k": its cue does too). Kept where the
+ * cue measured cheaper than the pattern's own scan: a case-insensitive Unicode pattern tests its
+ * opening word boundary slowly at every character, and an optional lead ("were … shot") is tried at
+ * every word; a plain list of words scans as fast as its cue would.
+ */
+const FATALLY_CUE = /fatally/i;
+const FATALLY_CUE_U = /fatally/iu;
+const KILLS_ONE_CUE = /kill|shot dead|death of|lynch|to death|beheaded|assassinat|murder|executed|gunned down/iu;
+const ALIVE_CUE = /alive/i;
+const MUTILATED_CUE = /behead|decapitated|lynch|assassinated|hacked to death/i;
+const BODIES_CUE = /bodies|corpses/i;
+const DEATH_OF_ONE_CUE = /shooting|homicide|slaying|murder/iu;
+const TALLY_CUE = /[:=]/;
+const LIVES_CUE = /death|lives of|bodies of/i;
+const CAPTURED_CUE = /captur|taking prisoner/i;
+const CONDITION_CUE = /condition|coma/i;
+const SHOT_CUE = /shot|struck by/i;
+const SELF_CUE = /self/i;
+
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
 const VERBS: [RegExp, Verb][] = [
   // a toll and its updates: "the death toll rose to 10", "the number of people killed has risen to 12", "now stands at 7"
@@ -170,17 +191,17 @@ const VERBS: [RegExp, Verb][] = [
   // "suffered a fatal gunshot wound", "died of a gunshot wound" is read by "died"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
   // "fatally shot", "fatally wounded": dead, not hurt
-  [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'fatalities', side: 'after', selfAfter: true }],
-  [new RegExp(`\\bfatally\\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
-  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both))/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before', cue: FATALLY_CUE }],
+  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'fatalities', side: 'after', selfAfter: true, cue: FATALLY_CUE }],
+  [new RegExp(`\\bfatally\\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: FATALLY_CUE_U }],
+  [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|both))/gi, { field: 'fatalities', side: 'after', cue: FATALLY_CUE }],
   [/\b(?:killing|killed|kills|kill|slaughtered|massacred|executed|murdered|shot dead|shooting dead|gunned down|claimed the lives of|claims the lives of)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost|as many as)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{1,6}teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens|scores|hundreds|a few|many|both|all))/gi, { field: 'fatalities', side: 'after' }],
-  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:killing|killed|kills|kill|shot dead|shot and killed|death of|lynched|lynching|beat to death|beaten to death|stoned to death|hacked to death|burned to death|burnt to death|beheaded|assassinated|assassinating|murdered|murdering|executed|gunned down)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: KILLS_ONE_CUE }],
   // "struck Victoria, killing her": one person named by a pronoun, where the phrase ends ("killing her husband" is read above)
   [/\b(?:killing|killed|kills)\s+(?=(?:him|her)\b(?!['’-])(?=\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|from|since|when|outside|amid|instantly)\b)))/gi, { field: 'fatalities', side: 'after', pronounAfter: true, cue: KILLING_PRONOUN_CUE }],
   // "burned 11 villagers alive": the group stands between the verb and "alive"
-  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after' }],
-  [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:burn(?:ed|t|ing)|buried)\s+(?=[^.;:]{0,60}?\balive\b)/gi, { field: 'fatalities', side: 'after', cue: ALIVE_CUE }],
+  [/\b(?:beheaded|beheading|decapitated|lynched|lynching|assassinated|hacked to death)\s+/gi, { field: 'fatalities', side: 'after', cue: MUTILATED_CUE }],
   // "hacked 4 people to death": the group stands between the verb and "to death"
   [/\b(?:hacked|stabbed|beat|beaten|stoned|clubbed|burned|burnt|shot|shooting)\s+(?=[^.;:]{1,40}?\bto death\b)/gi, { field: 'fatalities', side: 'after', cue: TO_DEATH_CUE, rare: true }],
   // "a double homicide", "the triple murder": two or three dead
@@ -190,13 +211,13 @@ const VERBS: [RegExp, Verb][] = [
   // "deputies located a deceased male": one dead
   [/\ban?\s+deceased\s+(?:(?:white|black|hispanic|asian|adult|young|elderly|unidentified)\s+)?(?:male|female|man|woman|person|victim|boy|girl|child|teen|teenager|juvenile|adult|individual)\b/gi, { field: 'fatalities', side: 'after', self: true, cue: DECEASED_CUE, rare: true }],
   // bodies found are dead, counted where they are found ("police found 7 bodies")
-  [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?=(?:the\s+)?(?:\S{1,40}\s+){0,3}?(?:bodies|corpses)\b)/gi, { field: 'fatalities', side: 'after', cue: BODIES_CUE }],
   // "the chief's body was found": one dead
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?=(?:body|corpse|remains)\\s+(?:was|were|has been|had been)\\s+(?:\\w{1,40}\\s+)?(?:found|discovered|recovered|retrieved))`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: BODY_CUE }],
   // "the body of a kidnapped trader was found": one dead, whatever follows the person
   [new RegExp(`\\b(?:the )?(?:body|corpse|remains) of\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b(?!['’]s))`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: BODY_CUE }],
   // one death named as a noun: "the shooting death of a 14-year-old", "the fatal shooting of a 6-year-old boy", "homicide of 3-year-old girl"
-  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true }],
+  [new RegExp(`\\b(?:(?:fatal\\s+)?shooting\\s+death|(?<!non-)fatal\\s+shooting|homicide|slaying|murder)\\s+of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'fatalities', side: 'after', one: true, cue: DEATH_OF_ONE_CUE }],
   // "Friend's Shooting Death", "the girl's death"
   [new RegExp(`\\b(?:${SINGULAR_PERSON})['’]s\\s+(?:accidental\\s+|fatal\\s+)?(?:shooting\\s+)?(?:death|murder|slaying)\\b`, 'giu'), { field: 'fatalities', side: 'after', self: true, cue: POSSESSIVE_DEATH_CUE }],
   // "struck his wife in the neck, resulting in her death": one dead, named by the pronoun
@@ -204,19 +225,19 @@ const VERBS: [RegExp, Verb][] = [
   // "the army lost 80 troops", "loses two soldiers": a force's dead (only its fighters: "lost three games" is no toll)
   [/\b(?:lost|loses|losing|lose)\s+(?=[^.;:]{0,40}?\b(?:troops|soldiers|servicem[ae]n|servicemembers|fighters|militants|personnel|marines|paratroopers|militiam[ae]n|rebels|separatists|insurgents|policemen|officers)\b)/gi, { field: 'fatalities', side: 'after', forces: true, cue: LOST_CUE }],
   // a tally: "Fatalities: 4", "Total deaths: 6"
-  [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?=\d)/gi, { field: 'fatalities', side: 'after', cue: TALLY_CUE }],
   [/\b(?:were|was|had been|have been)\s+(?:\w{1,40}\s+)?(?:found|discovered|recovered|retrieved|exhumed)\b/gi, { field: 'fatalities', side: 'before', bodies: true }],
-  [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after' }],
+  [/\b(?:deaths? of|death toll (?:\w{1,40}\s+){0,5}?(?:to|of|at|is|was|stands at|reached|hits|climbs to)|lives of|bodies of)\s+/gi, { field: 'fatalities', side: 'after', cue: LIVES_CUE }],
   // before the one-person form, as for the killed: "injured a boy and a woman" is one coordinated group
-  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after' }],
+  [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after', cue: WOUND_CUE }],
   [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
-  [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after' }],
+  [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after', cue: CAPTURED_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before' }],
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
   // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
   [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
   // "were taken to the hospital with non-life-threatening injuries", "listed with life-threatening wounds": hurt, alive
@@ -224,7 +245,7 @@ const VERBS: [RegExp, Verb][] = [
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
   [/\b(?:is|are|was|were)\s+(?:\w+ly\s+)?recovering\b/gi, { field: 'injured', side: 'before', cue: RECOVERING_CUE, maxGap: 20, subject: true }],
   // "in critical condition", "listed in serious condition", "left in a coma": hurt, one person or a group
-  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true , subject: true , toldBefore: true }],
+  [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: CONDITION_CUE, subject: true, toldBefore: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "One of the five victims survived the shooting": hurt, alive
@@ -232,7 +253,7 @@ const VERBS: [RegExp, Verb][] = [
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -244,7 +265,7 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   // "a bullet grazed him", "striking her in the leg": one person hit, named by the pronoun
   [/\b(?:grazed|grazing|struck|striking)\s+(?=(?:him|her)\b(?!['’-]))/gi, { field: 'injured', side: 'after', struck: true, pronounAfter: true, cue: GRAZED_PRONOUN_CUE }],
-  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true }],
+  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true, cue: SELF_CUE }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];

@@ -88,6 +88,12 @@ const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
 const PARSE_OPTIONS = { forwardDate: false } as const;
 const WORD_START = '(\\W|^)';
 
+/**
+ * The parser of clock times ("at 10", "200 million" reads as one): alone it yields times without a
+ * day, month or year, which no refiner dates on its own and `hasDatePart` drops.
+ */
+const CLOCK_ONLY = 'ENTimeExpressionParser';
+
 interface Probe {
   parser: chrono.Parser;
   /**
@@ -97,6 +103,8 @@ interface Probe {
    */
   how: 'joined' | 'alone' | 'always';
   pattern: RegExp;
+  /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
+  clock: boolean;
 }
 
 /**
@@ -113,10 +121,11 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const context = new chrono.ParsingContext('', new Date(0), PARSE_OPTIONS);
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re };
+    const clock = parser.constructor.name === CLOCK_ONLY;
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, clock };
     // a pattern without the common opening would be tried at every position of the joined scan
-    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i') };
-    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy') };
+    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), clock };
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), clock };
   });
   // said once outside, `(\W|^)` lets the engine skip most positions
   const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
@@ -124,29 +133,33 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
 }
 const PROBES = probes();
 
-/** The parsers whose pattern fits somewhere in the sentence, in chrono's order. */
-function parsersFor(sentence: string): chrono.Parser[] {
+/**
+ * The parsers whose pattern fits somewhere in the sentence, in chrono's order. With `datesOnly`
+ * (clock times alone are dropped), the clock parser's pattern is tried only once another parser
+ * fits: where none does, the sentence gets no parse whatever the clock parser would find.
+ */
+function parsersFor(sentence: string, datesOnly: boolean): chrono.Parser[] {
   const at = PROBES.anywhere ? matchStarts(PROBES.anywhere, sentence) : [];
+  const fits = ({ how, pattern }: Probe) => how === 'always' || (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence))));
   const out: chrono.Parser[] = [];
-  for (const { parser, how, pattern } of PROBES.list) {
-    if (how === 'always') out.push(parser);
-    else if (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence)))) out.push(parser);
+  let clock: Probe | null = null;
+  let clockAt = -1;
+  for (const probe of PROBES.list) {
+    if (datesOnly && probe.clock && probe.how !== 'always') {
+      clock = probe;
+      clockAt = out.length;
+    } else if (fits(probe)) out.push(probe.parser);
   }
+  if (clock && out.length && fits(clock)) out.splice(clockAt, 0, clock.parser);
   return out;
 }
-
-/**
- * The parser of clock times ("at 10", "200 million" reads as one): alone it yields times without a
- * day, month or year, which no refiner dates on its own and `hasDatePart` drops.
- */
-const CLOCK_ONLY = 'ENTimeExpressionParser';
 
 /**
  * chrono's casual English parse, running only the parsers that can find something. With
  * `datesOnly`, a sentence where only clock times can be found gets no parse at all.
  */
 export function parseDates(sentence: string, ref: Date, datesOnly = false): chrono.ParsedResult[] {
-  const parsers = parsersFor(sentence);
+  const parsers = parsersFor(sentence, datesOnly);
   // no parser, no result: every refiner maps an empty list to an empty list
   if (!parsers.length) return [];
   if (datesOnly && parsers.length === 1 && parsers[0].constructor.name === CLOCK_ONLY) return [];

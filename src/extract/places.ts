@@ -824,10 +824,38 @@ const DOTTED = /^(?:\p{Lu}\.){2,3}$/u;
 const DOTTED_CITY = 1000000;
 
 /**
- * Why a candidate is not a place mention, or null when it may be one. Adds to `persons` the names
- * it finds used as people's ("Barack Obama"), except those the document `confirmed` as places.
+ * Why a candidate is not a place mention, or null when it may be one, in three steps: its own form
+ * (`formReason`), then whether the document made its name a person's, then its context
+ * (`contextReason`). Adds to `persons` the names it finds used as people's ("Barack Obama"), except
+ * those the document `confirmed` as places. The first and last steps read neither `persons` nor
+ * `confirmed`, so `findPlaces` computes them once per mention for both of its passes.
  */
-function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>, confirmed: ReadonlySet<string> = NONE): string | null {
+interface Readings {
+  form: (string | null)[];
+  context: (ContextReason | undefined)[];
+}
+
+function rejectReason(i: number, found: readonly Mention[], readings: Readings, text: string, tokens: Token[], g: PlaceGazetteer, persons: Set<string>, confirmed: ReadonlySet<string> = NONE): string | null {
+  const m = found[i];
+  const form = readings.form[i];
+  if (form !== null) {
+    if (form === 'person-age') persons.add(m.key);
+    return form;
+  }
+  if (persons.has(m.key)) return 'person-name';
+  const c = (readings.context[i] ??= contextReason(m, text, tokens, g));
+  if (c.person === 'yes' || (c.person === 'unconfirmed' && !confirmed.has(m.key))) persons.add(m.key);
+  return c.reason;
+}
+
+/** A reason of the mention's context, and whether it makes the name a person's in the whole document ('unconfirmed': unless the document confirmed it a place). */
+interface ContextReason {
+  reason: string | null;
+  person: 'no' | 'yes' | 'unconfirmed';
+}
+
+/** The reasons a mention's own form gives ('person-age' makes its name a person's), before the document's persons are read. */
+function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
   const surface = text.slice(m.start, m.end);
@@ -853,11 +881,19 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
   // "Barnes, 39, of Pomeroy": a name with an age after it is a person, here and later
-  if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !namesRegion(m)) {
-    persons.add(m.key);
-    return 'person-age';
-  }
-  if (persons.has(m.key)) return 'person-name';
+  if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !namesRegion(m)) return 'person-age';
+  return null;
+}
+
+const NOT_REJECTED: ContextReason = { reason: null, person: 'no' };
+const because = (reason: string, person: ContextReason['person'] = 'no'): ContextReason => ({ reason, person });
+
+/** The reasons a mention's context gives: the words around it. */
+function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): ContextReason {
+  const first = tokens[m.first];
+  const last = tokens[m.last];
+  const surface = text.slice(m.start, m.end);
+  const single = m.first === m.last;
   // part of a longer proper name: a capitalised word right after ("Georgia Tech", "Jordan Smith")
   const next = tokens[m.last + 1];
   // a hyphen before another place or an initialism joins two names, not one longer name
@@ -876,17 +912,16 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
       // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
-      if (!g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 && !confirmed.has(m.key)) persons.add(m.key);
-      return 'first-name';
+      return because('first-name', !g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 ? 'unconfirmed' : 'no');
     }
     // …unless a body follows the street word ("Florida Highway Patrol")
-    if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return 'street';
+    if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return because('street');
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
     const broad = (m.last > m.first && TYPE_WORDS[last.text.toLowerCase()] !== undefined) || m.candidates.some((e) => e.precision !== 'place');
     // …but a settlement word makes it another place the gazetteer lacks ("Tennessee Colony")
-    if (broad && SETTLEMENT_WORDS.has(w)) return 'name-after';
+    if (broad && SETTLEMENT_WORDS.has(w)) return because('name-after');
     // a town names what is in it too ("Nashville Film Festival", "Springfield Science
     // Museum"), unless a landform makes it another place ("Meadow Grove", "Puget Sound")
     const town = !broad && (NAME_HEADS.has(w) || SETTLEMENT_WORDS.has(w) || LANDFORMS.has(w) || !m.candidates.some((e) => e.population >= TOWN_NAMES_BODIES));
@@ -894,9 +929,9 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     // verb after a surname ("Gigante Dies") still says a person
     const headline = headlineWord(next, g) && !HEADLINE_VERB.test(w);
     if (!headline && (town || !(g.englishWord(w) || INSTITUTION_WORDS.has(w) || next.text === next.text.toUpperCase()))) {
-      if (NAME_HEADS.has(w)) return 'name-after';
+      if (NAME_HEADS.has(w)) return because('name-after');
       // "US President", "Gainesville Police": offices and institutions say where they are
-      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return 'name-after';
+      if (!(INSTITUTION_WORDS.has(w) || isDemonym(g, next))) return because('name-after');
     }
   }
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
@@ -908,8 +943,7 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     const framing = regionOf(m.candidates, tokens, m.first - 1, -1, g);
     if (TITLES.has(w)) {
       // "President Lincoln" makes every later "Lincoln" the person too
-      if (single && !namesRegion(m) && w !== 'st' && w !== 'saint') persons.add(m.key);
-      return 'person';
+      return because('person', single && !namesRegion(m) && w !== 'st' && w !== 'saint' ? 'yes' : 'no');
     }
     // an organisation's initials before a town name its branch there ("CBC Toronto", "NBC
     // Chicago"), unless they name a ship ("USS Arizona")
@@ -920,45 +954,44 @@ function rejectReason(m: Mention, text: string, tokens: Token[], g: PlaceGazette
     if (!DIRECTIONS.has(w) && !branch && !qualifiesRegion && !framing && !headlineWord(prev, g) && !(prev.initial && (PREPOSITIONS.has(w) || OPENERS.has(w) || g.commonWord(w) > 0 || (g.englishWord(w) && !g.firstName(foldName(prev.text)) && labelled(m, text, tokens, g))))) {
       // after a first name it is a surname for the whole document ("Barack Obama" … "Obama");
       // after another word only here ("Metropolitan Atlanta", "Neches River")
-      if (single && g.firstName(foldName(prev.text)) && !namesRegion(m)) persons.add(m.key);
-      return 'name-before';
+      return because('name-before', single && g.firstName(foldName(prev.text)) && !namesRegion(m) ? 'yes' : 'no');
     }
   }
-  if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return 'person';
+  if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return because('person');
   // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
   // ("Trinidad & Tobago")
   const ampersand = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.cap && b.cap && /^ ?& ?$/.test(text.slice(a.end, b.start));
-  if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return 'firm';
+  if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return because('firm');
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
-  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return 'hyphen-name';
+  if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return because('hyphen-name');
   // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
-  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return 'operation';
+  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return because('operation');
   // "INS Mysore", "USS Cole", "HMS Sheffield": a ship named for a place is no place
-  if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return 'ship';
+  if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return because('ship');
   // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
   // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
-  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return 'hyphen-name';
+  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return because('hyphen-name');
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
-  if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return 'speaker';
+  if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return because('speaker');
   // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
   if (single) {
     const level = g.commonWord(m.key);
     // "US" in capitals is not the word "us", unless the whole line shouts
     const initialism = surface.length > 1 && surface === surface.toUpperCase() && !(next && next.text.length > 1 && next.text === next.text.toUpperCase()) && !(prev && prev.text.length > 1 && prev.text === prev.text.toUpperCase());
     if (level > 0 && !(level === 3 && broad) && !(initialism && broad)) {
-      if (first.initial) return 'common-initial';
+      if (first.initial) return because('common-initial');
       const prep = prev ? prev.text.toLowerCase() : '';
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
       // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
       const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
       // "North governorate", "Centre region": a unit word makes the word a region's name
       const typed = next !== undefined && TYPE_WORDS[next.text.toLowerCase()] !== undefined && text.slice(last.end, next.start) === ' ';
-      if ((level <= 2 && !LOCATIVE.has(prep) && !qualified && !typed) || ofName) return 'common-word';
+      if ((level <= 2 && !LOCATIVE.has(prep) && !qualified && !typed) || ofName) return because('common-word');
     }
   }
-  return null;
+  return NOT_REJECTED;
 }
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -1580,7 +1613,8 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   if (skeletons || countries.size > 0) found = findMentions(text, tokens, g, skeletons, countries, null, skeletons ? null : visits);
   // "Barack Obama" makes a later "Obama" a person: collect second names first
   const persons = new Set<string>();
-  const firstPass = found.map((m) => rejectReason(m, text, tokens, g, persons));
+  const readings: Readings = { form: found.map((m) => formReason(m, text, tokens, g)), context: [] };
+  const firstPass = found.map((_, i) => rejectReason(i, found, readings, text, tokens, g, persons));
   // …unless the document also uses the name plainly as a place ("to Edmonton", "Gainesville, Ga."),
   // which also clears it where it opens a longer name ("Gainesville Environmental Services")
   const confirmed = new Set<string>();
@@ -1591,8 +1625,8 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
-  const mentions = found.filter((m) => {
-    const reason = rejectReason(m, text, tokens, g, persons, confirmed);
+  const mentions = found.filter((m, i) => {
+    const reason = rejectReason(i, found, readings, text, tokens, g, persons, confirmed);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
     if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
