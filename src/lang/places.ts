@@ -16,6 +16,7 @@ import type { PlaceAnnotation, ResolvedPlace } from '../model/index.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/gazetteer.js';
 import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
+import { plainFold } from './fold.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
 import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
 
@@ -389,7 +390,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
   const { memo } = doc;
-  const fold = (w: string) => remembered(memo.folds, w, foldName);
+  // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
+  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
   const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
@@ -442,7 +444,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let hit: Found | null = null;
     // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
     const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
-    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower));
+    const reachOfWord = arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower);
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
@@ -499,7 +502,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
-      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && Math.max(...forms(t.lower).map(reach)) === 1 && !siteish(t.lower)) dead.add(t.lower);
+      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(t.lower)) dead.add(t.lower);
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
