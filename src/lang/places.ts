@@ -211,9 +211,11 @@ interface WordMemo {
   latin: Map<string, { skeleton: string; opening: string }>;
   /** A word's forms without its proclitics (`formsOf`; read, never changed) and how many words a name may run to from it. */
   forms: Map<string, readonly string[]>;
+  /** Whether a word is a site's kind word or "المملكة" in some form (`arabicSite` reads only those). */
   siteish: Map<string, boolean>;
   /** A capitalised word → the regions and countries its Latin skeleton meets (`bySkeleton`), or null. */
   skeletons: Map<string, readonly GazetteerEntry[] | null>;
+  /** The forms a name may open with at a word (`openings`). */
   openings: Map<string, readonly Opening[]>;
   reach: Map<string, number>;
   /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
