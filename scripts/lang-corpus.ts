@@ -65,3 +65,26 @@ export function asReports(texts: readonly string[], lang: string): Document[] {
   }
   return out;
 }
+
+/** Every text of the eval corpora in SITREP_EXTDATA, named: NEREL train and dev, SlavicNER ru and uk (every topic present), IDRISI AR tweets. */
+export function allCorpusTexts(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const split of ['dev', 'train']) {
+    const dir = join(root, 'NEREL', 'NEREL-v1.1', split);
+    if (existsSync(dir)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) out.push([`nerel/${split}/${f}`, readFileSync(join(dir, f), 'utf8')]);
+  }
+  const slavic = join(root, 'SlavicNER', 'raw');
+  if (existsSync(slavic))
+    for (const topic of readdirSync(slavic).sort())
+      for (const lang of ['ru', 'uk']) {
+        const dir = join(slavic, topic, lang);
+        if (existsSync(dir)) for (const f of readdirSync(dir).sort()) out.push([`slavicner/${topic}/${lang}/${f}`, readFileSync(join(dir, f), 'utf8')]);
+      }
+  const idrisi = join(root, 'IDRISI', 'LMD', 'data', 'AR');
+  if (existsSync(idrisi))
+    for (const ev of readdirSync(idrisi).sort()) {
+      const p = join(idrisi, ev, 'train.jsonl');
+      if (existsSync(p)) readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).forEach((line, i) => out.push([`idrisi/${ev}/${i}`, (JSON.parse(line) as { text: string }).text]));
+    }
+  return out;
+}

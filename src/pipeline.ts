@@ -129,7 +129,8 @@ export interface Extraction {
  * a page's tag stands when the text cannot tell.
  */
 export function withLanguage(document: Document, pipeline: Pipeline): Document {
-  const reading = identifyLanguage(document.text || document.title || '', pipeline.languageModel ?? null);
+  // a page's own tag stands against an unsure model: such a page is read by the model for its confidence
+  const reading = identifyLanguage(document.text || document.title || '', pipeline.languageModel ?? null, !document.lang);
   const tagged = document.lang;
   if (!reading.lang) return document;
   if (tagged && lexiconFor(tagged) === lexiconFor(reading.lang) && lexiconFor(tagged) !== null) return document;

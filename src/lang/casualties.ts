@@ -60,8 +60,29 @@ function numbers(tokens: readonly Token[], lex: Lexicon): NumberAt[] {
   return out;
 }
 
+const ANY_CASUALTY_WORD = new WeakMap<Lexicon, RegExp | null>();
+/**
+ * One pattern that matches where some casualty word's does (their alternation, built once per
+ * lexicon), or null when they cannot be joined (flags differ, back-references): most words are
+ * none, and one test rules them out instead of one per field.
+ */
+function anyCasualtyWord(lex: Lexicon): RegExp | null {
+  let re = ANY_CASUALTY_WORD.get(lex);
+  if (re === undefined) {
+    const ws = lex.casualtyWords;
+    const joinable = ws.length > 1 && ws.every((w) => w.pattern.flags === ws[0].pattern.flags && !w.pattern.global && !w.pattern.sticky && !/\\[1-9k]|\(\?</.test(w.pattern.source.replace(/\(\?<[=!]/g, '')));
+    re = joinable ? new RegExp(ws.map((w) => `(?:${w.pattern.source})`).join('|'), ws[0].pattern.flags) : null;
+    ANY_CASUALTY_WORD.set(lex, re);
+  }
+  return re;
+}
+
 function fieldOf(t: Token, lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
-  for (const f of formsOf(t.lower, lex)) for (const w of lex.casualtyWords) if (w.pattern.test(f)) return w.field;
+  const any = anyCasualtyWord(lex);
+  for (const f of formsOf(t.lower, lex)) {
+    if (any && !any.test(f)) continue;
+    for (const w of lex.casualtyWords) if (w.pattern.test(f)) return w.field;
+  }
   return null;
 }
 

@@ -18,6 +18,17 @@ describe('identifyLanguage', () => {
     expect(identifyLanguage('Обстріл Херсона: загинули троє', null).lang).toBe('uk');
     expect(identifyLanguage('Обстрел Херсона: погибли трое', null).lang).toBe('ru');
   });
+  it('leaves to the model what the letters do not settle: other languages of the scripts, mixed words', () => {
+    const read = (t: string) => identifyLanguage(t, model);
+    expect(read('سه نفر در حمله به بازار شهر کشته شدند و چند نفر زخمی شدند')).toMatchObject({ lang: 'fa' });
+    expect(read('У панядзелак у выніку абстрэлу горада загінулі тры чалавекі')).toMatchObject({ lang: 'be' });
+    expect(read('Трима души загинаха при обстрел на града в понеделник сутринта')).toMatchObject({ lang: 'bg' });
+    expect(read('Вечером в результате обстрела были убиты трое мирных жителей')).toEqual({ lang: 'ru', confidence: null });
+    expect(read('У понеділок внаслідок обстрілу загинули п’ятеро мирних жителів')).toEqual({ lang: 'uk', confidence: null });
+    expect(read('قتل ثلاثة أشخاص في قصف على إدلب')).toEqual({ lang: 'ar', confidence: null });
+    expect(read('Тхьамдас хIокху дийнахь вистхилла, цо элира, хIара гIуллакх')).not.toMatchObject({ confidence: null });
+    expect(identifyLanguage('В понедельник в результате обстрела Донецка погибли три человека', model, false).confidence).toBeGreaterThan(0.5);
+  });
   it('gives bad input a clear language', () => {
     expect(identifyLanguage('V ponedelnik v rezultate obstrela Donetska pogibli tri cheloveka', model).lang).toBe('ru-Latn');
     expect(identifyLanguage('\u200fقتل ثلاثة أشخاص\u200f', model).lang).toBe('ar');

@@ -16,6 +16,7 @@ import type { PlaceAnnotation, ResolvedPlace } from '../model/index.js';
 import { foldName, type GazetteerEntry, type PlaceGazetteer } from '../extract/gazetteer.js';
 import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
+import { plainFold } from './fold.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
 import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
 
@@ -108,6 +109,12 @@ function bases(word: string, lex: Lexicon): string[] {
 
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
 function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
+  // the entries a word's skeleton meets, once per word and document (people's names come again and again and meet none)
+  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo));
+  return entries ? g.resolved(choose(entries, countries)) : null;
+}
+
+function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, memo: WordMemo): readonly GazetteerEntry[] | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
@@ -118,7 +125,7 @@ function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
     const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
-    if (entries.length) return g.resolved(choose(entries, countries));
+    if (entries.length) return entries;
   }
   return null;
 }
@@ -204,6 +211,12 @@ interface WordMemo {
   latin: Map<string, { skeleton: string; opening: string }>;
   /** A word's forms without its proclitics (`formsOf`; read, never changed) and how many words a name may run to from it. */
   forms: Map<string, readonly string[]>;
+  /** Whether a word is a site's kind word or "المملكة" in some form (`arabicSite` reads only those). */
+  siteish: Map<string, boolean>;
+  /** A capitalised word → the regions and countries its Latin skeleton meets (`bySkeleton`), or null. */
+  skeletons: Map<string, readonly GazetteerEntry[] | null>;
+  /** The forms a name may open with at a word (`openings`). */
+  openings: Map<string, readonly Opening[]>;
   reach: Map<string, number>;
   /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
   runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
@@ -214,14 +227,21 @@ interface WordMemo {
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+/** A form a name may open with at a word, and whether a proclitic "in" (ب) came off it. */
+interface Opening {
+  word: string;
+  clitic: boolean;
+}
 
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map(), dead: new Set() };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), siteish: new Map(), skeletons: new Map(), openings: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map(), dead: new Set() };
 }
 
-function remembered<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
+function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
   let v = memo.get(key);
   if (v === undefined) {
     v = compute(key);
@@ -279,7 +299,10 @@ export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: Pla
   // a site lies in a town of a country the document names surely (by its name, or by a big town's): a lone small
   // town may be a common word read as a name, and a site is never put there
   const sure = new Map<string, number>();
-  for (const a of all) if (!pending.has(a) && !a.qualifies && (a.value.precision === 'country' || a.value.precision === 'admin1' || bigTown(a.value, g))) sure.set(a.value.country, (sure.get(a.value.country) ?? 0) + 1);
+  // a document names its towns again and again: each read once (folding a name with marks is dear)
+  const big = new Map<string, boolean>();
+  const isBig = (p: ResolvedPlace) => p.precision === 'place' && p.geonameid !== null && remembered(big, `${p.geonameid}\t${p.name}`, () => bigTown(p, g));
+  for (const a of all) if (!pending.has(a) && !a.qualifies && (a.value.precision === 'country' || a.value.precision === 'admin1' || isBig(a.value))) sure.set(a.value.country, (sure.get(a.value.country) ?? 0) + 1);
   const top = [...sure].sort((x, y) => y[1] - x[1])[0]?.[0];
   const towns = all.filter((a) => !pending.has(a) && !a.qualifies && a.value.precision !== 'country' && a.value.country === top);
   for (const { annotation: a, entries } of doc.within) {
@@ -389,7 +412,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
   const { memo } = doc;
-  const fold = (w: string) => remembered(memo.folds, w, foldName);
+  // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
+  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
   const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
@@ -400,7 +424,21 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
-  const siteish = (w: string) => forms(w).some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f));
+  // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
+  const siteish = (w: string) => remembered(memo.siteish, w, (x) => forms(x).some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
+  /**
+   * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
+   * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
+   */
+  const openings = (w: string) =>
+    remembered(memo.openings, w, (x) => {
+      const out: Opening[] = [{ word: x, clitic: false }];
+      if (!lex.proclitics) return out;
+      const clitic = /^[وف]?ب/.test(x);
+      for (const f of forms(x).slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic });
+      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false });
+      return out;
+    });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (arabic && dead.has(t.lower)) continue;
@@ -414,7 +452,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       continue;
     }
     if (arabic) {
-      const site = arabicSite(tokens, i, sentence, lex, g, fold, forms);
+      const site = siteish(t.lower) ? arabicSite(tokens, i, sentence, lex, g, fold, forms) : null;
       if (site) {
         found.push(site);
         i = site.last;
@@ -442,28 +480,23 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let hit: Found | null = null;
     // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
     const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
-    const longest = Math.min(MAX_TOKENS, tokens.length - i, arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower));
+    const reachOfWord = arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower);
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
-      const variants: { words: string[]; clitic: boolean }[] = [{ words: span.map((s) => s.lower), clitic: false }];
-      if (lex.proclitics) {
-        for (const f of forms(span[0].lower).slice(1)) {
-          if (lex.stopwords.has(f)) continue;
-          variants.push({ words: [f, ...span.slice(1).map((s) => s.lower)], clitic: /^[وف]?ب/.test(span[0].lower) });
-        }
-        // a name written without its article ("اسكندرية" for "الإسكندرية")
-        if (!span[0].lower.startsWith('ال')) variants.push({ words: ['ال' + span[0].lower, ...span.slice(1).map((s) => s.lower)], clitic: false });
-      }
-      for (const v of variants) {
+      const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
+      const restJoined = n > 1 ? ' ' + rest.join(' ') : '';
+      for (const v of openings(span[0].lower)) {
+        const words = n > 1 ? [v.word, ...rest] : [v.word];
         // what the words name, read once per document: a report says its words again and again
-        const run = remembered(memo.runs, v.words.join(' '), (joined) => {
-          const stems = v.words.map(stemOf);
+        const run = remembered(memo.runs, n > 1 ? v.word + restJoined : v.word, (joined) => {
+          const stems = words.map(stemOf);
           // the lexicon's own names first: they include short ones ("ЄС", "РФ")
-          const own = fromLexicon(v.words, stems, lex, g);
-          const named = own || (v.words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
-          return { own, entries: named ? NO_ENTRIES : lookupWords(v.words, stems, lex, g, fold) };
+          const own = fromLexicon(words, stems, lex, g);
+          const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
+          return { own, entries: named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold) };
         });
         const own = run.own;
         if (own) {
@@ -482,8 +515,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(v.words)))) continue;
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(v.words.join(' '))).length > 0 };
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(words)))) continue;
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
@@ -499,7 +532,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
-      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && Math.max(...forms(t.lower).map(reach)) === 1 && !siteish(t.lower)) dead.add(t.lower);
+      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(t.lower)) dead.add(t.lower);
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name

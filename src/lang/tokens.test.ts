@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { asciiDigits, tokenize } from './tokens.js';
+
+/** The pattern the tokeniser's loop stands for, and the tokens it gave. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’ʼ-]{0,60}/gu;
+function byPattern(text: string) {
+  const out = [];
+  for (const m of text.matchAll(WORD)) {
+    const t = m[0].replace(/['-]+$/, '');
+    if (!t) continue;
+    let lower = t.toLowerCase();
+    if (/[’ʼ\u0640\u0660-\u0669\u06f0-\u06f9]/.test(lower)) lower = asciiDigits(lower.replace(/[’ʼ]/g, "'").replace(/\u0640/g, ''));
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower, cap: t[0] !== t[0].toLowerCase() });
+  }
+  return out;
+}
+
+describe('tokenize', () => {
+  it('finds the words the pattern finds', () => {
+    for (const s of [
+      'В понедельник в результате обстрела Донецка погибли три человека.',
+      "У Києві — м'ясо, п’ять осіб; Кривий Ріг-2, 'цитата' і т.д.",
+      'قصف على مدينة حلب أسفر عن مقتل ٣ أشخاص، والرقة بإدلب البحريــن',
+      'Ростов-на-Дону -- word- -x \'a\' 12-й 1990-х «Лили», 1953 … “quoted” ‘x’',
+      'e\u0301te\u0301 naïve Zoë 𝐀𝐁𝐂 😀 a😀b 𝟏𝟐 \ud800 x\udc00y',
+      'a'.repeat(70) + ' ' + 'б'.repeat(130) + "-'-' ' - ",
+      'ـــ ٠١٢ ۴۵ ‐‑ – —',
+      '',
+    ])
+      expect(tokenize(s), s).toEqual(byPattern(s));
+  });
+  it('finds the words the pattern finds in every character of the Basic Multilingual Plane', () => {
+    let s = '';
+    for (let c = 0; c < 0x10000; c++) s += String.fromCharCode(c) + (c % 3 ? '' : ' ') + (c % 7 ? '' : 'a');
+    for (let k = 0; k < s.length; k += 4000) expect(tokenize(s.slice(k, k + 4000))).toEqual(byPattern(s.slice(k, k + 4000)));
+  });
+});
