@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createTestDatabase, dropTestDatabase } from './pg-database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline, extract, loadResources } from '../src/pipeline.js';
 import { textDocument } from '../src/ingest/document.js';
@@ -79,20 +80,13 @@ const files = ['1_', '3_', '9_'].flatMap((t) =>
 const corpus = join(tmp, 'corpus');
 
 beforeAll(async () => {
-  const c = new pg.Client(admin);
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
+  await createTestDatabase(admin, dbName);
   mkdirSync(corpus, { recursive: true });
   for (const f of files) copyFileSync(join(ecb, f), join(corpus, f));
 }, 60_000);
 
 afterAll(async () => {
-  const c = new pg.Client(admin);
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.end();
+  await dropTestDatabase(admin, dbName);
   rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTestDatabase, dropTestDatabase } from './pg-database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVotes } from '../src/extract/site-profile.js';
 import { inProcessExtractor, type Extractor } from '../src/extract-pool.js';
@@ -105,18 +105,11 @@ describe('site profiles in the store', () => {
 
 describe('site profiles on PostgreSQL', () => {
   beforeAll(async () => {
-    const c = new pg.Client(admin);
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
+    await createTestDatabase(admin, dbName);
   }, 60_000);
 
   afterAll(async () => {
-    const c = new pg.Client(admin);
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
+    await dropTestDatabase(admin, dbName);
   });
 
   it('learns from new documents only, once each, as SQLite does', async () => {

@@ -9,23 +9,16 @@ import type { DocumentInfo } from '../link/corroborate.js';
 import { Linker as Core, now, runSync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import type { DB } from './sqlite.js';
 import { outletOf } from '../ingest/outlet.js';
+import { preparedOnce } from './prepared.js';
 
 export { TermWeights, eventId } from '../link/incremental.js';
 
 /** The linking tables of one SQLite database, with statements prepared once. */
 export class SqliteGraph implements LinkGraph {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly sql: (text: string) => Database.Statement;
 
-  constructor(private readonly db: DB) {}
-
-  /** A prepared statement, prepared once per store (the tables exist only once migrations ran). */
-  private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      this.statements.set(text, st);
-    }
-    return st;
+  constructor(private readonly db: DB) {
+    this.sql = preparedOnce(db);
   }
 
   // documents are never deleted, so the largest rowid counts them without a scan

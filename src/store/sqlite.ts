@@ -10,6 +10,7 @@ import { haversineKm } from '../link/compatible.js';
 import { Linker } from './linking.js';
 import { MIGRATIONS } from './schema.js';
 import { ProfileCache } from './profile-cache.js';
+import { preparedOnce } from './prepared.js';
 
 export type DB = Database.Database;
 
@@ -138,9 +139,11 @@ export class Store {
   private readonly profiles = new ProfileCache();
   /** `ingest`'s transaction, made once with its statements: preparing them anew was a third of a document with no report. */
   private readonly ingestTx: Database.Transaction<(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null) => StoreResult>;
+  private readonly sql: (text: string) => Database.Statement;
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
+    this.sql = preparedOnce(db);
     this.ingestTx = db.transaction((doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null) => this.storeOne(doc, reports, spans, site));
     // the distance filter runs in the query, before LIMIT: filtered after it, pages came back short or empty
     db.function('sitrep_km', { deterministic: true }, (lat1, lon1, lat2, lon2) =>
@@ -225,18 +228,6 @@ export class Store {
     if (site) this.countSiteVotes(site);
     const events = this.linker.link(doc, reports);
     return { stored: true, events };
-  }
-
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /** A statement prepared once per store (the tables exist once the constructor's caller migrated). */
-  private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      this.statements.set(text, st);
-    }
-    return st;
   }
 
   private hasProfiles(): boolean {
