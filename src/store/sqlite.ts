@@ -231,7 +231,7 @@ export class Store {
   }
 
   private hasProfiles(): boolean {
-    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_profiles'").get();
+    return !!this.sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_profiles'").get();
   }
 
   private countSiteVotes({ site, votes }: SiteVotes): void {
@@ -246,11 +246,11 @@ export class Store {
   siteProfile(site: string): SiteProfile | null {
     // a store opened read-only before migration 8 has learned nothing yet
     if (!this.hasProfiles()) return null;
-    const n = this.db.prepare('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined;
+    const n = this.sql('SELECT documents FROM site_profiles WHERE site = ?').pluck().get(site) as number | undefined;
     if (!n) return null;
     const cached = this.profiles.get(site, n);
     if (cached) return cached;
-    const p = profileOf(site, n, this.db.prepare('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[])!;
+    const p = profileOf(site, n, this.sql('SELECT key, documents FROM site_places WHERE site = ?').all(site) as { key: string; documents: number }[])!;
     this.profiles.put(p);
     return p;
   }
@@ -258,7 +258,7 @@ export class Store {
   /** Every site's profile, the most documents first (`sitrep sites`). */
   siteProfiles(): SiteProfile[] {
     if (!this.hasProfiles()) return [];
-    const sites = this.db.prepare('SELECT site, documents FROM site_profiles ORDER BY documents DESC, site').all() as { site: string; documents: number }[];
+    const sites = this.sql('SELECT site, documents FROM site_profiles ORDER BY documents DESC, site').all() as { site: string; documents: number }[];
     return sites.map((s) => this.siteProfile(s.site)!).filter(Boolean);
   }
 
