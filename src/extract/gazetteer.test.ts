@@ -153,6 +153,11 @@ describe('loadGazetteer', () => {
     // world-countries puts Kuwait in Saudi Arabia; the supplement moves it to GeoNames' point
     const kw = g.lookup('kuwait').find((e) => e.precision === 'country')!;
     expect(kw.lon).toBeGreaterThan(46.5);
+    // …and Zambia, Somalia and Libya 180-460 km from GeoNames' points, which the supplement gives
+    const at = (name: string) => g.lookup(name).find((e) => e.precision === 'country')!;
+    expect(at('zambia')).toMatchObject({ lat: -14.3333, lon: 28.5 });
+    expect(at('somalia')).toMatchObject({ lat: 6, lon: 48 });
+    expect(at('libya')).toMatchObject({ lat: 28, lon: 17 });
   });
 
   it('fails with a hint when the data is missing', () => {

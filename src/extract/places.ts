@@ -184,7 +184,7 @@ const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'dr
 
 const FEATURE_BONUS: Record<string, number> = {
   PCLI: 3, CONT: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
-  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
+  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, AIRP: 1, SEA: 1,
   PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
 };
 
@@ -765,7 +765,9 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
  * later "Paris" in that story.
  */
 function namesRegion(m: Mention): boolean {
-  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && c.folded === m.key)));
+  // a region no GeoNames code was found for ("~75C", the Paris département) holds no place by
+  // code: a town of its name in its country is the town it is named for
+  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && (c.admin1Code === e.admin1Code || e.admin1Code.startsWith('~')) && c.population * 10 >= e.population && c.folded === m.key)));
 }
 
 /**
