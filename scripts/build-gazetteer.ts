@@ -62,6 +62,8 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
 /** Stems and case endings for the Cyrillic and Arabic names' extra keys (src/lang/places.ts `nativeKeys`). */
 const NATIVE_STEMMERS = { ru: stemRu, uk: stemUk, ar: stemAr };
 const NATIVE_ENDINGS = { ru: lexiconFor('ru')!.caseEndings, uk: lexiconFor('uk')!.caseEndings };
+/** A settlement word after a name ("Springfield City", "Hanover Town"). */
+const SETTLEMENT_TAIL = / (?:city|town|village|township)$/;
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
@@ -126,8 +128,12 @@ for (const line of cities.split('\n')) {
   const town = e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC';
   if (alts) {
     // GeoNames ends many right-to-left names with a direction mark ("حفر الباطن\u200e"): no letter, and no text has it there
+    const own = foldName(name);
     for (const alt of alts.replace(BIDI_MARKS, '').split(',')) {
       if (alt.length < 2 || CODE_LIKE.test(alt)) continue;
+      // "Springfield City" for Springfield, Massachusetts: the detector reads a name with its
+      // settlement word as the name (every Springfield); as a key of one of them it hides the rest
+      if (SETTLEMENT_TAIL.test(foldName(alt)) && foldName(alt).replace(SETTLEMENT_TAIL, '') === own) continue;
       if (!LATIN_NAME.test(alt)) addKey(e, alt);
       else if (town && alt.length >= 3) addKey(e, alt);
     }

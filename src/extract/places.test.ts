@@ -503,3 +503,11 @@ describe('airports and regions the news names alone', () => {
     expect(p.value.lon).toBeCloseTo(-116.78, 1);
   });
 });
+
+describe('a name with its settlement word', () => {
+  it("reads every namesake of \"X City\", not the one GeoNames lists it for (Springfield, Massachusetts)", () => {
+    const p = byText(run('The Springfield City Commission met on Monday in Clark County, Ohio.'), 'Springfield City')!;
+    expect(p.value).toMatchObject({ country: 'US', admin1: 'Ohio' });
+    expect(byText(run('Mexico City was quiet on Sunday.'), 'Mexico City')!.value.country).toBe('MX');
+  });
+});
