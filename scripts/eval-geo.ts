@@ -130,7 +130,8 @@ for (const corpus of ['lgl', 'TR-News']) {
   // first pass: the text alone, as a site seen for the first time; it also gives each article's votes
   const run = (profiles: (SiteProfile | null)[] | null) => {
     const t = performance.now();
-    const placesOf = articles.map((art, i) => findPlaces(art.text, splitSentences(art.text), gazetteer, { adjectives, profile: profiles?.[i] ?? null }));
+    // the site's domain, like its profile, is no part of the text: the first pass reads neither
+    const placesOf = articles.map((art, i) => findPlaces(art.text, splitSentences(art.text), gazetteer, { adjectives, profile: profiles?.[i] ?? null, site: profiles ? art.url ?? art.domain : null }));
     return { placesOf, ms: performance.now() - t };
   };
   const plain = run(null);

@@ -80,6 +80,30 @@ describe('loadGazetteer', () => {
     expect(km(region('Alberta', 'CA'), { lat: 52.28333, lon: -117.469 })).toBeLessThan(1);
   });
 
+  it("matches regions to GeoNames' codes by GeoNames' own names before their centroids", () => {
+    const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+      const r = Math.PI / 180;
+      const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+      return 12742 * Math.asin(Math.sqrt(s));
+    };
+    const region = (name: string, cc: string) => g.lookup(foldName(name)).find((e) => e.precision === 'admin1' && e.country === cc)!;
+    // country-state-city puts Hunan in Oklahoma and Shandong nowhere near it: they once sat at
+    // China's point (35 N 105 E), and Guangdong took Hunan's code and places
+    expect(km(region('Hunan', 'CN'), { lat: 27.66667, lon: 111.75 })).toBeLessThan(161);
+    expect(km(region('Shandong', 'CN'), { lat: 36, lon: 118 })).toBeLessThan(161);
+    expect(km(region('Guangdong', 'CN'), { lat: 23.5, lon: 113.5 })).toBeLessThan(161);
+    expect(region('Hunan', 'CN').admin1Code).toBe('11');
+    expect(region('Guangdong', 'CN').admin1Code).toBe('30');
+    // a region across 180° is placed by the narrow way round (Chukotka once sat at Russia's point)
+    const chukotka = region('Chukotka Autonomous Okrug', 'RU');
+    expect(chukotka.lat).toBeGreaterThan(60);
+    expect(Math.abs(chukotka.lon)).toBeGreaterThan(160);
+    // a centroid outside the box of the region's own places is an error: Hidalgo's lay 600 km north
+    expect(km(region('Hidalgo', 'MX'), { lat: 20.5, lon: -98.9 })).toBeLessThan(161);
+    // renumbered regions keep what their places say: Lạng Sơn is in the north of Vietnam
+    expect(region('Lạng Sơn', 'VN').lat).toBeGreaterThan(20);
+  });
+
   it('knows US counties and curated air bases', () => {
     expect(g.lookup('laurel county').some((e) => e.precision === 'admin2' && e.admin1Code === 'KY')).toBe(true);
     const base = g.lookup(foldName('Incirlik Air Base'))[0];
@@ -129,6 +153,11 @@ describe('loadGazetteer', () => {
     // world-countries puts Kuwait in Saudi Arabia; the supplement moves it to GeoNames' point
     const kw = g.lookup('kuwait').find((e) => e.precision === 'country')!;
     expect(kw.lon).toBeGreaterThan(46.5);
+    // …and Zambia, Somalia and Libya 180-460 km from GeoNames' points, which the supplement gives
+    const at = (name: string) => g.lookup(name).find((e) => e.precision === 'country')!;
+    expect(at('zambia')).toMatchObject({ lat: -14.3333, lon: 28.5 });
+    expect(at('somalia')).toMatchObject({ lat: 6, lon: 48 });
+    expect(at('libya')).toMatchObject({ lat: 28, lon: 17 });
   });
 
   it('fails with a hint when the data is missing', () => {

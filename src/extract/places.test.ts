@@ -488,3 +488,26 @@ describe('a word opening a line before a place', () => {
     expect(byText(run('Pensioner Bayram said he would vote.'), 'Bayram')).toBeUndefined();
   });
 });
+
+describe('airports and regions the news names alone', () => {
+  it('reads Heathrow as the London airport in an English story, and the Florida town beside Florida', () => {
+    const uk = byText(run('Fog has affected travel in southern England, with flights cancelled at Heathrow.'), 'Heathrow')!;
+    expect(uk.value).toMatchObject({ country: 'GB' });
+    expect(Math.abs(uk.value.lon + 0.456)).toBeLessThan(0.1);
+    expect(byText(run('He moved to Heathrow, Florida, last year.'), 'Heathrow')!.value).toMatchObject({ country: 'US', admin1: 'Florida' });
+  });
+
+  it('reads "Southern California" as the region, not the state', () => {
+    const p = byText(run('A tree fell on a wedding party in Southern California on Saturday.'), 'Southern California')!;
+    expect(p.value.lat).toBeCloseTo(34.69, 1);
+    expect(p.value.lon).toBeCloseTo(-116.78, 1);
+  });
+});
+
+describe('a name with its settlement word', () => {
+  it("reads every namesake of \"X City\", not the one GeoNames lists it for (Springfield, Massachusetts)", () => {
+    const p = byText(run('The Springfield City Commission met on Monday in Clark County, Ohio.'), 'Springfield City')!;
+    expect(p.value).toMatchObject({ country: 'US', admin1: 'Ohio' });
+    expect(byText(run('Mexico City was quiet on Sunday.'), 'Mexico City')!.value.country).toBe('MX');
+  });
+});

@@ -44,7 +44,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, siteCountry } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -184,7 +184,7 @@ const STREET_HEADS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'dr
 
 const FEATURE_BONUS: Record<string, number> = {
   PCLI: 3, CONT: 3, PCLS: 2, PCLD: 2, PCLF: 2, TERR: 1.5, ADM1: 0.5, RGN: 1, ADM2: 0.5,
-  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, SEA: 1,
+  PPLC: 1.5, PPLA: 1, PPLA2: 0.5, PPLG: 1, AIRB: 1, AIRP: 1, SEA: 1,
   PPLX: -1.5, PPLH: -3, PPLQ: -3, PPLW: -3, PPLL: -0.5,
 };
 
@@ -765,7 +765,9 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
  * later "Paris" in that story.
  */
 function namesRegion(m: Mention): boolean {
-  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && c.admin1Code === e.admin1Code && c.population * 10 >= e.population && c.folded === m.key)));
+  // a region no GeoNames code was found for ("~75C", the Paris département) holds no place by
+  // code: a town of its name in its country is the town it is named for
+  return m.candidates.some((e) => e.precision === 'country' || ((e.precision === 'admin1' || e.precision === 'admin2') && !m.candidates.some((c) => c.precision === 'place' && c.country === e.country && (c.admin1Code === e.admin1Code || e.admin1Code.startsWith('~')) && c.population * 10 >= e.population && c.folded === m.key)));
 }
 
 /**
@@ -1448,18 +1450,19 @@ const PROFILE_MARGIN = 4;
  * The reading a site profile picks among those the text leaves close to its best (`PROFILE_MARGIN`),
  * by their scores plus what the profile says for each; the best's index when none gains.
  */
-function profileChoice(m: Mention, scores: readonly number[], best: number, profile: SiteProfile, g: PlaceGazetteer): number {
+function profileChoice(m: Mention, scores: readonly number[], best: number, profile: SiteProfile | null, siteCc: string | null, g: PlaceGazetteer): number {
   let pick = best;
   let top = -Infinity;
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
-    const v = scores[j] + profileSupport(profile, g.resolved(m.candidates[j]));
+    const e = m.candidates[j];
+    const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
 
-function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, profile: SiteProfile | null, debug?: (line: string) => void): void {
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, profile: SiteProfile | null, siteCc: string | null, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -1504,7 +1507,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     const best = argmax(dists[i].scores);
     m.confidence = dists[i].p[best];
     // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    const pick = profile && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, g) : best;
+    const pick = (profile || siteCc) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, siteCc, g) : best;
     m.chosen = m.candidates[pick];
     if (pick !== best) m.confidence = dists[i].p[pick];
   });
@@ -1598,6 +1601,8 @@ export interface FindPlacesOptions {
   debug?: (line: string) => void;
   /** Where the document's site reports (`StageContext.siteProfile`): breaks ties the text leaves open. */
   profile?: SiteProfile | null;
+  /** The document's URL or site host: a country-code domain breaks such ties too (`siteCountry`). */
+  site?: string | null;
 }
 
 export function findPlaces(text: string, sentences: readonly SentenceAnnotation[], g: PlaceGazetteer, options: FindPlacesOptions = {}): PlaceAnnotation[] {
@@ -1637,7 +1642,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
-  resolveAll(framed, tokens, text, g, options.profile ?? null, debug);
+  resolveAll(framed, tokens, text, g, options.profile ?? null, siteCountry(options.site), debug);
   const anchor = standalone.length ? documentAnchor(framed) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });
@@ -1695,6 +1700,6 @@ export const places: Stage = {
       const found = sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries, doc));
       return { annotations: settlePlaces(found, doc, g), messages };
     }
-    return { annotations: findPlaces(document.text, sentences, ctx.gazetteer, { profile: ctx.siteProfile ?? null }), messages };
+    return { annotations: findPlaces(document.text, sentences, ctx.gazetteer, { profile: ctx.siteProfile ?? null, site: document.url ?? document.site }), messages };
   },
 };

@@ -4,7 +4,7 @@ import type { PlaceAnnotation, SiteProfile } from '../model/types.js';
 import { loadGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
 import { splitSentences } from './sentences.js';
-import { addVotes, documentVotes, homeRegion, placeKeys } from './site-profile.js';
+import { addVotes, documentVotes, homeRegion, placeKeys, siteCountry } from './site-profile.js';
 
 const g = loadGazetteer();
 const placesOf = (text: string, profile: SiteProfile | null = null) => findPlaces(text, splitSentences(text), g, { profile });
@@ -65,5 +65,27 @@ describe('site profiles', () => {
     expect(siteOf({ url: 'http://web.archive.org/web/20160713033953/http://ktla.com:80/2016/02/09/story/', site: null, source: 'a' })).toBe('ktla.com');
     expect(siteOf({ url: null, site: 'The Daily Example', source: 'page.html' })).toBe('the daily example');
     expect(siteOf({ url: null, site: null, source: '/home/me/notes.txt' })).toBeNull();
+  });
+});
+
+describe("a site's country-code domain", () => {
+  it('names the country of country-code domains only', () => {
+    expect(siteCountry('https://www.thisisoxfordshire.co.uk/news/1')).toBe('GB');
+    expect(siteCountry('lfpress.ca')).toBe('CA');
+    expect(siteCountry('http://www.dailystar.com.lb/article')).toBe('LB');
+    expect(siteCountry('https://www.dallasnews.com/x')).toBeNull();
+    expect(siteCountry('news.example.tv')).toBeNull();
+    expect(siteCountry('reuters')).toBeNull();
+    expect(siteCountry(null)).toBeNull();
+  });
+
+  it("breaks a tie the text leaves open toward the site's country, even before any profile", () => {
+    const text = 'The council met in Lancaster on Tuesday to discuss parking.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'Lancaster')!.value.country;
+    expect(read(null)).toBe('US');
+    expect(read('https://www.thelancasterandmorecambecitizen.co.uk/news/1')).toBe('GB');
+    // a reading the text makes sure of stays
+    const sure = 'Officials in Lancaster, Pennsylvania, said the road was closed.';
+    expect(findPlaces(sure, splitSentences(sure), g, { site: 'https://example.co.uk/a' }).find((p) => p.text === 'Lancaster')!.value.country).toBe('US');
   });
 });
