@@ -153,6 +153,10 @@ const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{
 export function framedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
   const from = Math.max(0, p.start - 80);
   const before = text.slice(from, p.start);
+  // the frame ends in a comma or a parenthesis before the place (FRAME_BEFORE's `[,(]\s*$`; trimEnd
+  // drops what `\s` matches): most places have neither, and the pattern is tried at every position
+  const close = before.trimEnd().slice(-1);
+  if (close !== ',' && close !== '(') return false;
   // the frame opens with a capital: none in Arabic text
   if (!UPPER.test(before)) return false;
   const m = FRAME_BEFORE.exec(before);

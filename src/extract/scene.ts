@@ -130,6 +130,14 @@ function partsOf(src: string, sorted: readonly PlaceAnnotation[]): Set<number> {
   return out;
 }
 
+/** A document's place texts folded, each once: a name is said again and again, and several passes fold it. */
+type Folds = Map<string, string>;
+function foldOnce(folds: Folds, s: string): string {
+  let f = folds.get(s);
+  if (f === undefined) folds.set(s, (f = foldName(s)));
+  return f;
+}
+
 const keyOf = (v: ResolvedPlace) => (v.geonameid !== null ? `g${v.geonameid}` : `${v.name}|${v.lat.toFixed(3)}|${v.lon.toFixed(3)}`);
 
 /** The folded letters of the site's host name without its top-level domain: "dallasnews", "wltx". */
@@ -245,14 +253,15 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const learned = home.size === 0 && profile ? homeRegion(profile, 'US') : null;
   // the story's state and country are read from the places as the places stage resolved them
   const originals = mentions.slice();
-  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : (learned?.admin1 ?? null));
+  const folds: Folds = new Map();
+  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : (learned?.admin1 ?? null), folds);
   const framedAt = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) framedAt.add(a.qualifies);
-  otherReadings(originals, mentions, g, title, text, framedAt);
+  otherReadings(originals, mentions, g, title, text, framedAt, folds);
   // the most populous reading of each name the candidates share
   const biggest = new Map<string, number>();
   for (const m of mentions) {
-    const k = foldName(m.p.text);
+    const k = foldOnce(folds, m.p.text);
     biggest.set(k, Math.max(biggest.get(k) ?? 0, m.p.value.population));
   }
   const site = siteWords(doc);
@@ -285,7 +294,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!inTitle && s?.start === p.start);
     const reading = sceneReadings(src, p);
     c = {
-      folded: foldName(p.text),
+      folded: foldOnce(folds, p.text),
       dateline: lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40)),
       strict: reading.strict,
       loose: reading.loose,
@@ -375,7 +384,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
  * in Spain in a story about Michoacán), or a US town or county read in another state than the
  * site's home (`home`) or the story's, gets a second reading there, when the gazetteer knows one.
  */
-function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
+function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null, folds: Folds): void {
   const byCountry = new Map<string, number>();
   for (const m of mentions) byCountry.set(m.p.value.country, (byCountry.get(m.p.value.country) ?? 0) + 1);
   const abroad: Mention[] = [];
@@ -388,7 +397,7 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
     for (const [k, c] of byCountry) if (k !== v.country && c * 2 >= mentions.length - 1 && c > 0) lead = k;
     if (!lead || others === 0) continue;
     let alt: GazetteerEntry | null = null;
-    for (const e of g.lookup(foldName(m.p.text))) {
+    for (const e of g.lookup(foldOnce(folds, m.p.text))) {
       if (e.country === lead && e.precision !== 'country' && (!alt || e.population > alt.population)) alt = e;
     }
     if (!alt) continue;
@@ -396,13 +405,13 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
     abroad.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
   }
   mentions.push(...abroad);
-  rereadInState(mentions, g, home);
+  rereadInState(mentions, g, home, folds);
 }
 
 /** Readings of a name besides the chosen one: the most populous two, for the ranker to weigh. */
 const OTHER_READINGS = 2;
 
-function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>): void {
+function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>, folds: Folds): void {
   const seen = new Set(mentions.map((m) => m.key));
   // a name repeated a thousand times is looked up, and its readings added, once
   const done = new Set<string>();
@@ -420,7 +429,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
     const typed = TYPE_WORD_IN.test(m.p.text) || TYPE_AFTER.test((inTitle ? title : text).slice(m.p.end, m.p.end + 16));
     // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
     const top: GazetteerEntry[] = [];
-    for (const e of lookupOnce(foldName(m.p.text))) {
+    for (const e of lookupOnce(foldOnce(folds, m.p.text))) {
       if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seen.has(`g${e.geonameid}`))) continue;
       if (top.length < OTHER_READINGS) top.push(e);
       else if (e.population > top[OTHER_READINGS - 1].population) top[OTHER_READINGS - 1] = e;
@@ -438,7 +447,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
 }
 
 /** The US half of rereadNamesakes: a town or county read in another state than the story's. */
-function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
+function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | null, folds: Folds): void {
   const counts = new Map<string, number>();
   for (const m of mentions) {
     const st = stateOf(m.p.value);
@@ -453,7 +462,7 @@ function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | nu
   for (const m of mentions) {
     const v = m.p.value;
     if (v.country !== 'US' || v.admin1 === lead || (v.precision !== 'place' && v.precision !== 'admin2')) continue;
-    const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.admin1Name('US', e.admin1Code) === lead);
+    const alt = g.lookup(foldOnce(folds, m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.admin1Name('US', e.admin1Code) === lead);
     if (!alt) continue;
     const value = g.resolved(alt);
     added.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
