@@ -232,9 +232,20 @@ function tokenEnd(text: string, start: number): number {
   }
 }
 
+/** Characters a sentence's first word may stand after (spaces, tabs, opening quotes and brackets): codes of ' " “ ‘ ' ( « \t. */
+function openingChar(c: number): boolean {
+  return c === 32 || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 0xab || c === 9;
+}
+
+/** Characters after which a word opens a line or a headline's part: codes of \n : — ]. */
+function breakChar(c: number): boolean {
+  return c === 10 || c === 58 || c === 0x2014 || c === 93;
+}
+
 export function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
-  const starts = new Set<number>();
-  for (const s of sentences) starts.add(s.start);
+  // sentence starts by position (a start past the text's end is never asked for)
+  const starts = new Uint8Array(text.length + 1);
+  for (const s of sentences) if (s.start >= 0 && s.start <= text.length) starts[s.start] = 1;
   const tokens: Token[] = [];
   for (let start = 0; start < text.length; ) {
     if (!wordCharAt(text, start, false)) {
@@ -252,8 +263,8 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
     // initial: the first word of a sentence (past opening quotes) or of a line, or after a
     // headline's bracketed tag ("[Video] In Villagrán …")
     let j = start - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
-    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—' || text[j] === ']';
+    while (j >= 0 && openingChar(text.charCodeAt(j))) j--;
+    const initial = j < 0 || starts[j + 1] === 1 || starts[start] === 1 || breakChar(text.charCodeAt(j));
     tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null, titled: false });
     start = stop;
   }
