@@ -104,18 +104,26 @@ function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | type
     if (/[:|–—-]\s*$/.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
     return { strict: want !== LOOSE_ONLY && !!p.preposition && LOCATIVE.has(p.preposition), loose: want !== STRICT_ONLY };
   }
-  const byNoun = eventNounScene(text, p);
-  if (byNoun !== null) return both(byNoun);
-  if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return both(false);
-  // "a Kharkiv-bound train": where it was going
-  if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return both(false);
+  // each English cue below needs a Latin letter in the words it reads (one side of the place, at
+  // most 90 characters back or 60 on): a side without one (an Arabic tweet's URL on the other
+  // side let the test above pass) skips its cues, which could not match there
+  const wide = text.slice(Math.max(0, p.start - 90), p.start);
+  const latinBefore = LATIN_LETTER.test(wide);
+  const latinAfter = LATIN_LETTER.test(text.slice(p.end, p.end + 60));
+  if (latinAfter) {
+    const byNoun = eventNounScene(text, p);
+    if (byNoun !== null) return both(byNoun);
+    if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return both(false);
+    // "a Kharkiv-bound train": where it was going
+    if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return both(false);
+  }
   const near = text.slice(Math.max(0, p.start - 30), p.start);
-  if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return both(true);
+  if (latinBefore && (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near))) return both(true);
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
+  if (!latinBefore) return { strict: want !== LOOSE_ONLY && !!p.preposition && LOCATIVE.has(p.preposition), loose: want !== STRICT_ONLY };
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return both(false);
   if (ATTACK_OBJECT_BEFORE.test(near)) return both(true);
-  const wide = text.slice(Math.max(0, p.start - 90), p.start);
   if (ROAD_WORD.test(wide) && (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide))) return both(true);
   const loose = want !== STRICT_ONLY && !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   return { strict: want !== LOOSE_ONLY && strictScene(text, p), loose };

@@ -413,6 +413,9 @@ const OTHER_READINGS = 2;
 
 function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>, folds: Folds): void {
   const seen = new Set(mentions.map((m) => m.key));
+  // the GeoNames ids among them (a key `g<id>`), so a reading is checked without making its key
+  const seenIds = new Set<number>();
+  for (const m of mentions) if (m.p.value.geonameid !== null) seenIds.add(m.p.value.geonameid);
   // a name repeated a thousand times is looked up, and its readings added, once
   const done = new Set<string>();
   const lookupOnce = (k: string) => {
@@ -430,7 +433,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
     // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
     const top: GazetteerEntry[] = [];
     for (const e of lookupOnce(foldOnce(folds, m.p.text))) {
-      if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seen.has(`g${e.geonameid}`))) continue;
+      if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seenIds.has(e.geonameid))) continue;
       if (top.length < OTHER_READINGS) top.push(e);
       else if (e.population > top[OTHER_READINGS - 1].population) top[OTHER_READINGS - 1] = e;
       else continue;
@@ -441,6 +444,7 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
       const key = keyOf(value);
       if (seen.has(key)) continue;
       seen.add(key);
+      if (value.geonameid !== null) seenIds.add(value.geonameid);
       mentions.push({ ...m, p: { ...m.p, value }, key, reread: false, other: true });
     }
   }
