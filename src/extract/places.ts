@@ -1225,6 +1225,26 @@ const ALT_NAME_PENALTY = 4;
  */
 const APPROX_PENALTY = 2;
 
+/**
+ * Each mention's `distribution`, computed once for mentions that read alike: a name said again
+ * with the same readings, type word and no qualifier or skeleton reading scores as its first
+ * mention did (the same inputs: its key's evidence, fixed scores and pair bonuses).
+ */
+function distributions(mentions: readonly Mention[], ev: Evidence | null, own: Map<string, Evidence> | null, memo: ScoreMemo): { scores: number[]; p: number[] }[] {
+  const seen = new Map<string, { m: Mention; d: { scores: number[]; p: number[] } }>();
+  return mentions.map((m) => {
+    const plain = !m.qualifier && !m.approx;
+    const sig = plain ? `${m.key}\u0000${m.hint ?? ''}` : '';
+    if (plain) {
+      const before = seen.get(sig);
+      if (before && before.m.candidates === m.candidates && before.m.primary === m.primary) return before.d;
+    }
+    const d = distribution(m, ev, own ? own.get(m.key) : undefined, memo);
+    if (plain && !seen.has(sig)) seen.set(sig, { m, d });
+    return d;
+  });
+}
+
 /** Scores of every reading, and their softmax. */
 function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
   const scores = m.candidates.map((e, j) => score(e, j, m, ev, own, memo));
@@ -1492,7 +1512,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = mentions.map((m) => distribution(m, null, undefined, memo));
+  let dists = distributions(mentions, null, null, memo);
   for (let round = 0; round < ROUNDS; round++) {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
@@ -1509,7 +1529,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
         addReading(mine, e, pw, m.key, memo);
       });
     });
-    dists = mentions.map((m) => distribution(m, ev, own.get(m.key), memo));
+    dists = distributions(mentions, ev, own, memo);
   }
   mentions.forEach((m, i) => {
     const best = argmax(dists[i].scores);
