@@ -19,6 +19,12 @@ const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,4
 // word past the route's end ("rescued from custody in Monterrey")
 // "on the road to San Roque", "at the entrance to Cuautinchán": a way that leads to a place lies at it, no route end
 const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior|road|way|entrance|access|exit|turnoff|highway|path|gate|gates) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
+/**
+ * What LOCATIVE_BEFORE and SETTLEMENT_BEFORE cannot match without: one of their locative words or
+ * "of" before white space (letters that fold to i, s or k included). A cheap test first: the two
+ * are tried at every position of the window, and a window of other words has none of these.
+ */
+const LOCATIVE_HINT = /(?:[iıİ]n|at|near|over|[iıİ]nto|out[sſ][iıİ]de|around|[iıİ]n[sſ][iıİ]de|acro[sſ][sſ]|w[iıİ]th[iıİ]n|on|of)\s/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
@@ -95,9 +101,13 @@ const BOTH = 0;
 const STRICT_ONLY = 1;
 const LOOSE_ONLY = 2;
 
+/** The same reading both ways. */
+function both(v: boolean): { strict: boolean; loose: boolean } {
+  return { strict: v, loose: v };
+}
+
 /** Both readings; the one not wanted (STRICT_ONLY, LOOSE_ONLY) is not read and comes out false. */
 function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | typeof STRICT_ONLY | typeof LOOSE_ONLY): { strict: boolean; loose: boolean } {
-  const both = (v: boolean) => ({ strict: v, loose: v });
   // no Latin letter around the place (a Cyrillic or Arabic text): no English cue below can match,
   // so what is left is the headline-tail test and the preposition the places stage gave
   if (!LATIN_LETTER.test(text.slice(Math.max(0, p.start - 90), p.end + 60))) {
@@ -133,7 +143,7 @@ function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | type
 function strictScene(text: string, p: PlaceAnnotation): boolean {
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
-  if (!p.preposition && !LOCATIVE_BEFORE.test(before) && !SETTLEMENT_BEFORE.test(before)) return false;
+  if (!p.preposition && !(LOCATIVE_HINT.test(before) && (LOCATIVE_BEFORE.test(before) || SETTLEMENT_BEFORE.test(before)))) return false;
   // the route check looks only at the clause the place stands in:
   // "to the army’s “Logistics Center” at Kidal" is where they were going
   const parts = before.split(CLAUSE_BREAK);

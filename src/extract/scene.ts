@@ -218,6 +218,12 @@ function separateTitle(doc: Document): string | null {
   return doc.text.startsWith(doc.title.slice(0, 40)) ? null : doc.title;
 }
 
+/** Raises a candidate's cue to `val` (a cue keeps the most any of its mentions gives). */
+function raise(x: Float64Array, f: SceneFeature, val: number): void {
+  const i = FEATURE_INDEX.get(f)!;
+  if (val > x[i]) x[i] = val;
+}
+
 /** The candidates of one document and their cues. `g` finds the title's places and re-reads namesakes. */
 export function sceneCandidates(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, profile: SiteProfile | null = null): SceneCandidate[] {
   const text = doc.text;
@@ -279,13 +285,15 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   // the words around a mention, shared by all readings of it
   const qualified = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) qualified.add(a.qualifies);
-  const cache = new Map<string, Cues>();
+  // by the mention's start, in the title or in the text
+  const titleCues = new Map<number, Cues>();
+  const textCues = new Map<number, Cues>();
   const cuesOf = (m: Mention): Cues => {
-    const id = `${m.title && title ? 't' : 'x'}${m.p.start}`;
-    let c = cache.get(id);
+    const inTitle = !!(m.title && title);
+    const cache = inTitle ? titleCues : textCues;
+    let c = cache.get(m.p.start);
     if (c) return c;
     const p = m.p;
-    const inTitle = !!(m.title && title);
     const src = inTitle ? title! : text;
     const s = sentences[m.sentence];
     // the places near it in its sentence (the frame rules look no further): a window, so that a
@@ -305,19 +313,19 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       route: routeEnd(src, p),
       part: (inTitle ? titleParts : textParts).has(p.start),
     };
-    cache.set(id, c);
+    cache.set(p.start, c);
     return c;
   };
   const states = tally(originals, stateOf);
   const countries = tally(originals, (v) => v.country);
   const out: SceneCandidate[] = [];
+  // the candidates' cues in one buffer (a typed array each cost an allocation of its own)
+  const xs = new Float64Array(byKey.size * SCENE_FEATURES.length);
+  let slot = 0;
   for (const [key, ms] of byKey) {
     const v = ms[0].p.value;
-    const x = new Float64Array(SCENE_FEATURES.length);
-    const set = (f: SceneFeature, val: number) => {
-      const i = FEATURE_INDEX.get(f)!;
-      if (val > x[i]) x[i] = val;
-    };
+    const x = xs.subarray(slot * SCENE_FEATURES.length, (slot + 1) * SCENE_FEATURES.length);
+    slot++;
     // a place only ever named as a route end, a government or a destination ("from Kano", "Kiev
     // says", "Kharkiv-bound") is no scene, whatever else it has for it
     let eligible = false;
@@ -325,55 +333,55 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       const p = m.p;
       const cue = cuesOf(m);
       if (m.title) {
-        set('title', 1);
-        if (p.start >= tailFrom) set('title_tail', 1);
-        if (p.preposition && LOCATIVES.has(p.preposition)) set('title_locative', 1);
+        raise(x, 'title', 1);
+        if (p.start >= tailFrom) raise(x, 'title_tail', 1);
+        if (p.preposition && LOCATIVES.has(p.preposition)) raise(x, 'title_locative', 1);
       }
-      if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) set('title_first', 1);
-      if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) set('first_place', 1);
-      if (m.other) set('other_reading', 1);
-      if (p.value.population > 0 && p.value.population >= (biggest.get(cue.folded) ?? 0)) set('most_populous', 1);
-      if (cue.dateline) set('dateline', 1);
-      if (cue.strict && m.triggered) set('scene_words', 1);
-      if (cue.loose) set('scene_loose', 1);
-      if (cue.framed) set('scene_framed', 1);
-      if (cue.resident) set('resident', 1);
-      if (cue.police) set('local_police', 1);
-      if (cue.qualified) set('qualified', 1);
+      if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) raise(x, 'title_first', 1);
+      if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) raise(x, 'first_place', 1);
+      if (m.other) raise(x, 'other_reading', 1);
+      if (p.value.population > 0 && p.value.population >= (biggest.get(cue.folded) ?? 0)) raise(x, 'most_populous', 1);
+      if (cue.dateline) raise(x, 'dateline', 1);
+      if (cue.strict && m.triggered) raise(x, 'scene_words', 1);
+      if (cue.loose) raise(x, 'scene_loose', 1);
+      if (cue.framed) raise(x, 'scene_framed', 1);
+      if (cue.resident) raise(x, 'resident', 1);
+      if (cue.police) raise(x, 'local_police', 1);
+      if (cue.qualified) raise(x, 'qualified', 1);
       if ((cue.dateline || cue.loose || cue.framed || cue.resident || cue.police) && !cue.part) eligible = true;
-      if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
-      if (m.triggered) set('trigger_sentence', 1);
-      if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
-      if (!p.preposition) set('no_preposition', 1);
-      if (TYPE_WORD_IN.test(p.text)) set('typed', 1);
-      if (m.reread) set('reread', 1);
+      if (p.preposition && LOCATIVES.has(p.preposition)) raise(x, 'locative', 1);
+      if (m.triggered) raise(x, 'trigger_sentence', 1);
+      if (m.sentence >= 0 && m.sentence < 3) raise(x, 'lead', 1);
+      if (!p.preposition) raise(x, 'no_preposition', 1);
+      if (TYPE_WORD_IN.test(p.text)) raise(x, 'typed', 1);
+      if (m.reread) raise(x, 'reread', 1);
     }
     if (!eligible) continue;
-    if (ms.every((m) => cuesOf(m).route)) set('route_only', 1);
-    set('mentions', Math.log2(1 + ms.length) / 3);
-    if (places.some((o) => holds(o, v))) set('in_named_region', 1);
-    if (places.some((o) => holds(v, o))) set('holds_named_place', 1);
+    if (ms.every((m) => cuesOf(m).route)) raise(x, 'route_only', 1);
+    raise(x, 'mentions', Math.log2(1 + ms.length) / 3);
+    if (places.some((o) => holds(o, v))) raise(x, 'in_named_region', 1);
+    if (places.some((o) => holds(v, o))) raise(x, 'holds_named_place', 1);
     const st = stateOf(v);
     if (st) {
       const { share, lead } = shares(states, key, st);
-      if (lead === st) set('state_support', share);
-      else if (lead && share >= 0.5) set('state_conflict', share);
+      if (lead === st) raise(x, 'state_support', share);
+      else if (lead && share >= 0.5) raise(x, 'state_conflict', share);
     }
     const { share: cshare, lead: clead } = shares(countries, key, v.country);
-    if (clead === v.country) set('country_support', cshare);
-    else if (clead && cshare >= 0.5) set('country_conflict', cshare);
+    if (clead === v.country) raise(x, 'country_support', cshare);
+    else if (clead && cshare >= 0.5) raise(x, 'country_conflict', cshare);
     if (site) {
       const name = foldName(v.name).replace(/[^a-z]/g, '');
       const region = v.admin1 ? foldName(v.admin1).replace(/[^a-z]/g, '') : '';
-      if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) set('site', 1);
+      if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) raise(x, 'site', 1);
     }
-    if (st && home.has(st)) set('home_state', 1);
-    else if (st && learned && learned.admin1 === st) set('home_state', learned.share);
+    if (st && home.has(st)) raise(x, 'home_state', 1);
+    else if (st && learned && learned.admin1 === st) raise(x, 'home_state', learned.share);
     const county = v.precision === 'admin2' ? 1 : 0;
-    set('county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
-    set('county_police', county * x[FEATURE_INDEX.get('local_police')!]);
-    set('population', Math.log10(1 + v.population) / 7);
-    set(v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
+    raise(x, 'county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
+    raise(x, 'county_police', county * x[FEATURE_INDEX.get('local_police')!]);
+    raise(x, 'population', Math.log10(1 + v.population) / 7);
+    raise(x, v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
     out.push({ place: v, mentions: ms.filter((m) => !(m.title && title)).map((m) => m.p), inTitle: ms.some((m) => m.title), x });
   }
   return out;
@@ -476,7 +484,12 @@ function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | nu
 
 /** The linear score of each candidate and the softmax over them. */
 export function sceneScores(cands: readonly SceneCandidate[], w: readonly number[] = SCENE_WEIGHTS): number[] {
-  const s = cands.map((c) => c.x.reduce((acc, xi, i) => acc + xi * (w[i] ?? 0), 0));
+  const s = cands.map((c) => {
+    // the sum in reduce's order, by a plain loop
+    let acc = 0;
+    for (let i = 0; i < c.x.length; i++) acc = acc + c.x[i] * (w[i] ?? 0);
+    return acc;
+  });
   const max = Math.max(...s);
   const e = s.map((v) => Math.exp(v - max));
   const z = e.reduce((a, b) => a + b, 0);
