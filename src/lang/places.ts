@@ -536,8 +536,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
-    // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
-    const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
     const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
@@ -564,6 +562,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         const entries = run.entries;
         if (!entries.length) continue;
         const e = choose(entries, countries);
+        // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
@@ -573,7 +572,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(words)))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) continue;
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
