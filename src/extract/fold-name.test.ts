@@ -16,4 +16,15 @@ describe('foldName of plain Cyrillic and Arabic letters', () => {
   it('folds names and words of the three scripts', () => {
     for (const s of ['Харьков', 'Ёлкино', 'Київ', 'Ґорґани', 'Біла Церква', 'Ростов-на-Дону', 'الإسكندرية', 'بأدلب', 'مؤتة', 'إدلب', 'آمرلي', 'مستشفى', 'البحريــن', 'بيروت ', 'kyiv', 'Donets’k', "١٢ مارس"]) expect(foldName(s)).toBe(reference(s));
   });
+  it('folds ASCII names with periods, apostrophes, dashes and white space as normalisation does', () => {
+    const chars = " \t\n\v\f\r.'`-‐–—’abcXYZ019,()&/İKé";
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % chars.length;
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      for (let n = 1 + (k % 9); n > 0; n--) s += chars[next()];
+      expect(foldName(s), JSON.stringify(s)).toBe(reference(s));
+    }
+    for (const s of ['St. Louis', 'U.S.', 'W.Va.', 'Ivano-Frankivsk', "O'Brien", ' Fort  Worth - ', 'Coeur d`Alene']) expect(foldName(s)).toBe(reference(s));
+  });
 });

@@ -172,7 +172,34 @@ export function foldName(s: string): string {
   if (ASCII_PLAIN.test(lower)) return lower;
   // most Cyrillic and Arabic words need no normalisation: their letters fold to themselves or one for one
   if (PLAIN_LETTERS.test(lower)) return ONE_FOR_ONE.test(lower) ? lower.replace(ONE_FOR_ONE_ALL, oneForOne) : lower;
-  return foldNormalised(lower);
+  return asciiFold(lower) ?? foldNormalised(lower);
+}
+
+/**
+ * `foldNormalised` of a lower-cased ASCII name ("st. louis", "ivano-frankivsk", "o'brien"), by one
+ * loop: normalisation leaves ASCII alone, so what is left is dropping apostrophes, backticks and
+ * periods, making dashes and runs of white space one space, and trimming. Null when a character
+ * is not ASCII.
+ */
+function asciiFold(lower: string): string | null {
+  let out = '';
+  // a space is owed before the next character kept (none at the start: trimmed)
+  let space = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > 127) return null;
+    if (c === 39 || c === 96 || c === 46) continue;
+    if (c === 45 || c === 32 || (c >= 9 && c <= 13)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    out += lower[i];
+  }
+  return out;
 }
 
 /** foldName of a lower-cased name by Unicode normalisation, the way every name not of PLAIN_LETTERS goes (exported for the test). */
@@ -862,6 +889,21 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     return out;
   };
 
+  // an entry's region and district names, found once each (the district's by bisecting a table):
+  // a document resolves its places again and again, and the scene stage their other readings
+  const adminNames = new Map<GazetteerEntry, { admin1: string | null; admin2: string | null }>();
+  const adminNamesOf = (e: GazetteerEntry): { admin1: string | null; admin2: string | null } => {
+    let names = adminNames.get(e);
+    if (!names) {
+      names = {
+        admin1: e.precision === 'country' ? null : e.precision === 'admin1' ? e.name : admin1.get(`${e.country}.${e.admin1Code}`) ?? null,
+        admin2: e.precision === 'place' ? admin2Name(e.country, e.admin1Code, e.admin2Code) : null,
+      };
+      adminNames.set(e, names);
+    }
+    return names;
+  };
+
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
     variants,
@@ -879,17 +921,20 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     englishWord: (lower) => words.has(lower),
     demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,
     country: (code) => countries.get(code.toUpperCase()) ?? null,
-    resolved: (e) => ({
-      name: e.name,
-      country: e.country,
-      admin1: e.precision === 'country' ? null : e.precision === 'admin1' ? e.name : admin1.get(`${e.country}.${e.admin1Code}`) ?? null,
-      admin2: e.precision === 'place' ? admin2Name(e.country, e.admin1Code, e.admin2Code) : null,
-      lat: e.lat,
-      lon: e.lon,
-      geonameid: e.geonameid,
-      precision: e.precision,
-      population: e.population,
-    }),
+    resolved: (e) => {
+      const names = adminNamesOf(e);
+      return {
+        name: e.name,
+        country: e.country,
+        admin1: names.admin1,
+        admin2: names.admin2,
+        lat: e.lat,
+        lon: e.lon,
+        geonameid: e.geonameid,
+        precision: e.precision,
+        population: e.population,
+      };
+    },
   };
   return Object.freeze(gazetteer);
 }

@@ -232,9 +232,20 @@ function tokenEnd(text: string, start: number): number {
   }
 }
 
+/** Characters a sentence's first word may stand after (spaces, tabs, opening quotes and brackets): codes of ' " “ ‘ ' ( « \t. */
+function openingChar(c: number): boolean {
+  return c === 32 || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 0xab || c === 9;
+}
+
+/** Characters after which a word opens a line or a headline's part: codes of \n : — ]. */
+function breakChar(c: number): boolean {
+  return c === 10 || c === 58 || c === 0x2014 || c === 93;
+}
+
 export function tokenize(text: string, sentences: readonly SentenceAnnotation[]): Token[] {
-  const starts = new Set<number>();
-  for (const s of sentences) starts.add(s.start);
+  // sentence starts by position (a start past the text's end is never asked for)
+  const starts = new Uint8Array(text.length + 1);
+  for (const s of sentences) if (s.start >= 0 && s.start <= text.length) starts[s.start] = 1;
   const tokens: Token[] = [];
   for (let start = 0; start < text.length; ) {
     if (!wordCharAt(text, start, false)) {
@@ -252,8 +263,8 @@ export function tokenize(text: string, sentences: readonly SentenceAnnotation[])
     // initial: the first word of a sentence (past opening quotes) or of a line, or after a
     // headline's bracketed tag ("[Video] In Villagrán …")
     let j = start - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '“' || text[j] === '‘' || text[j] === "'" || text[j] === '(' || text[j] === '«' || text[j] === '\t')) j--;
-    const initial = j < 0 || text[j] === '\n' || starts.has(j + 1) || starts.has(start) || text[j] === ':' || text[j] === '—' || text[j] === ']';
+    while (j >= 0 && openingChar(text.charCodeAt(j))) j--;
+    const initial = j < 0 || starts[j + 1] === 1 || starts[start] === 1 || breakChar(text.charCodeAt(j));
     tokens.push({ start, end: start + word.length, text: word, cap: upperAt(text, start), possessive, initial, demonym: null, titled: false });
     start = stop;
   }
@@ -441,6 +452,11 @@ function push(out: Feature[], f: Feature): void {
   out.push(f);
 }
 
+/** Whether a capitalised word follows token k across a space or hyphen: a name goes on, but a day after it does not. */
+function capAfter(text: string, tokens: Token[], k: number): boolean {
+  return tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
+}
+
 function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
   const out: Feature[] = [];
   for (let j = 0; j < tokens.length; j++) {
@@ -448,8 +464,6 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     if (!t.cap) continue;
     const w = t.text.toLowerCase();
     const next = tokens[j + 1];
-    // a capitalised word after a name makes it a longer one, but a day after it does not
-    const capAfter = (k: number) => tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
     // the name before a feature word (only a feature word uses it, and most capitals are none)
     const k = j > 0 && (ROUTE_HEADS.has(w) || STREET_SUFFIXES.has(w) || NATURAL_SUFFIXES.has(w)) ? stemStart(tokens, j, text) : -1;
     // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
@@ -472,11 +486,11 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
         // "Seventh Street N.W."
         end += compass[0].length;
         while (tokens[last + 1] && tokens[last + 1].end <= end) last++;
-      } else if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(j + 1)) {
+      } else if (next && STREET_DIRECTIONS.has(next.text.toLowerCase()) && next.cap && text.slice(t.end, next.start) === ' ' && !capAfter(text, tokens, j + 1)) {
         // "Seventh Street Northwest"
         last = j + 1;
         end = next.end;
-      } else if (capAfter(j) && !address) continue; // "Wall Street Journal", "Florida Highway Patrol"
+      } else if (capAfter(text, tokens, j) && !address) continue; // "Wall Street Journal", "Florida Highway Patrol"
 
       push(out, { start: tokens[k].start, end, first: k, last, kind: 'street', stem: null });
       continue;
@@ -487,7 +501,7 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
       if (k === j - 1 && g.firstName(stem) && g.lookup(stem).length === 0) continue;
       let last = j;
       // "Red River Valley", "Aleutian Islands"
-      while (tokens[last + 1] && NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && capAfter(last)) last++;
+      while (tokens[last + 1] && NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && capAfter(text, tokens, last)) last++;
       push(out, { start: tokens[k].start, end: tokens[last].end, first: k, last, kind: 'natural', stem });
       j = last;
       continue;
@@ -497,7 +511,7 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
       if (gap !== ' ' && gap !== '. ') continue;
       let last = j + 1;
       // "Mount Saint Helens", but not "Lake Lanier Islands" (the islands are another feature)
-      if (!tokens[last].possessive && capAfter(last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase()) && !STREET_SUFFIXES.has(tokens[last + 1].text.toLowerCase())) last++;
+      if (!tokens[last].possessive && capAfter(text, tokens, last) && !NATURAL_SUFFIXES.has(tokens[last + 1].text.toLowerCase()) && !INSTITUTION_WORDS.has(tokens[last + 1].text.toLowerCase()) && !STREET_SUFFIXES.has(tokens[last + 1].text.toLowerCase())) last++;
       push(out, { start: t.start, end: tokens[last].end, first: j, last, kind: 'natural', stem: foldName(text.slice(next.start, tokens[last].end)) });
       j = last;
     }
@@ -625,6 +639,11 @@ function wordCount(key: string): number {
   return n;
 }
 
+/** An English word (one token) or a phrase holding a people's name: words, not another spelling of a town. */
+function wordy(g: PlaceGazetteer, tokens: Token[], i: number, n: number): boolean {
+  return (n === 1 && g.englishWord(tokens[i].text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w));
+}
+
 /**
  * What a pass of `findMentions` found at each token it started a name from (a mention, or null for
  * none); tokens it never started from are left undefined.
@@ -704,8 +723,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       let approx: Set<GazetteerEntry> | null = null;
       // …never for an English word ("Soldier" is no "Soledar") or a phrase holding a people's
       // name ("Pro-Russian" is no "Oprysheny"): those are words, not another spelling of a town
-      const wordy = () => (n === 1 && g.englishWord(t.text.toLowerCase())) || tokens.slice(i, i + n).some((w) => isDemonym(g, w));
-      if (skeletons && !key.endsWith('.') && !wordy()) {
+      if (skeletons && !key.endsWith('.') && !wordy(g, tokens, i, n)) {
         // "Alexandrovka" for Oleksandrivka: the same consonants in another romanisation
         // …a region only with its type word: regions are known by their spellings, and one word's
         // skeleton meets the region's adjective form ("Volniansk" and "Volynska" share "vlnsk")
@@ -720,7 +738,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       // …, one edit from a place of a country the document names. Never an English word, a first
       // name, an acronym or a word of a person's name: surnames ("Medvedev", "Messi") lie as
       // near some village as misspelt towns do
-      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && (VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') || VARIANT_TYPE_AFTER.has(typeWordAfter(text, tokens, i))) && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy() && !g.firstName(key) && g.commonWord(key) === 0) {
+      if (candidates.length === 0 && n === 1 && variantCountries.size > 0 && key.length >= MIN_VARIANT_LETTERS && (VARIANT_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '') || VARIANT_TYPE_AFTER.has(typeWordAfter(text, tokens, i))) && !nameGoesOn(text, tokens, i) && !secondWords.has(key) && t.text !== t.text.toUpperCase() && !CALENDAR_WORDS.has(key) && !wordy(g, tokens, i, n) && !g.firstName(key) && g.commonWord(key) === 0) {
         const extra = g.variants(key, variantCountries);
         if (extra.length) {
           approx = new Set(extra);
@@ -890,6 +908,11 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
 const NOT_REJECTED: ContextReason = { reason: null, person: 'no' };
 const because = (reason: string, person: ContextReason['person'] = 'no'): ContextReason => ({ reason, person });
 
+/** Two capitalised words joined by an ampersand ("Stevens & Wilkinson"). */
+function ampersand(text: string, a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && a.cap && b.cap && /^ ?& ?$/.test(text.slice(a.end, b.start));
+}
+
 /** The reasons a mention's context gives: the words around it. */
 function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): ContextReason {
   const first = tokens[m.first];
@@ -962,8 +985,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return because('person');
   // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
   // ("Trinidad & Tobago")
-  const ampersand = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.cap && b.cap && /^ ?& ?$/.test(text.slice(a.end, b.start));
-  if ((ampersand(last, next) || ampersand(prev, first)) && !namesRegion(m)) return because('firm');
+  if ((ampersand(text, last, next) || ampersand(text, prev, first)) && !namesRegion(m)) return because('firm');
   // a name after a hyphen and a word that is no place is the end of another name ("Wal-Mart");
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return because('hyphen-name');
@@ -1139,9 +1161,13 @@ function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string, mem
   if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
 }
 
+/** The mass the document puts at a key, minus the name's own. */
+function mass(map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string): number {
+  return (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
+}
+
 /** Support from the rest of the document, minus what the name's own mentions put in. */
 function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined, memo: ScoreMemo): number {
-  const mass = (map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string) => (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
   let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
   if (e.precision === 'country') return s;
   const keys = keysOf(e, memo);
@@ -1215,6 +1241,26 @@ const ALT_NAME_PENALTY = 4;
  * (a Ukrainian oblast, "Ukraine") must carry it past a namesake spelled exactly so elsewhere.
  */
 const APPROX_PENALTY = 2;
+
+/**
+ * Each mention's `distribution`, computed once for mentions that read alike: a name said again
+ * with the same readings, type word and no qualifier or skeleton reading scores as its first
+ * mention did (the same inputs: its key's evidence, fixed scores and pair bonuses).
+ */
+function distributions(mentions: readonly Mention[], ev: Evidence | null, own: Map<string, Evidence> | null, memo: ScoreMemo): { scores: number[]; p: number[] }[] {
+  const seen = new Map<string, { m: Mention; d: { scores: number[]; p: number[] } }>();
+  return mentions.map((m) => {
+    const plain = !m.qualifier && !m.approx;
+    const sig = plain ? `${m.key}\u0000${m.hint ?? ''}` : '';
+    if (plain) {
+      const before = seen.get(sig);
+      if (before && before.m.candidates === m.candidates && before.m.primary === m.primary) return before.d;
+    }
+    const d = distribution(m, ev, own ? own.get(m.key) : undefined, memo);
+    if (plain && !seen.has(sig)) seen.set(sig, { m, d });
+    return d;
+  });
+}
 
 /** Scores of every reading, and their softmax. */
 function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
@@ -1406,6 +1452,26 @@ function readFrames(mentions: Mention[], text: string): Mention[] {
   return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
 }
 
+/** A mention's country, region and county readings. */
+function broadReadings(m: Mention): GazetteerEntry[] {
+  return m.candidates.filter((e) => e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2');
+}
+
+/** Whether a broad reading of `outer` contains a reading of `inner`. */
+function anyContains(outer: Mention, inner: Mention): boolean {
+  return broadReadings(outer).some((o) => inner.candidates.some((e) => contains(o, e)));
+}
+
+/**
+ * The qualifier keeps only its readings that contain the place it narrows down: "Kharkiv" after
+ * "Kupiansk … in" is the region.
+ */
+function narrow(outer: Mention, inner: Mention): void {
+  outer.qualifies = inner;
+  inner.qualifier = outer;
+  outer.candidates = broadReadings(outer).filter((o) => inner.candidates.some((e) => contains(o, e)));
+}
+
 /** Link qualifiers: "Springfield, Illinois", "Syria's Hama", "Kupiansk … in Kharkiv". */
 function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): void {
   for (let i = 0; i < mentions.length; i++) {
@@ -1415,20 +1481,11 @@ function linkQualifiers(mentions: Mention[], tokens: Token[], text: string): voi
     // already framed by readFrames
     if (a.qualifier || b.qualifies || a.qualifies) continue;
     const between = text.slice(a.end, b.start);
-    const broad = (m: Mention) => m.candidates.filter((e) => e.precision === 'country' || e.precision === 'admin1' || e.precision === 'admin2');
-    const anyContains = (outer: Mention, inner: Mention) => broad(outer).some((o) => inner.candidates.some((e) => contains(o, e)));
-    // the qualifier keeps only its readings that contain the place it narrows down: "Kharkiv"
-    // after "Kupiansk … in" is the region
-    const narrow = (outer: Mention, inner: Mention) => {
-      outer.qualifies = inner;
-      inner.qualifier = outer;
-      outer.candidates = broad(outer).filter((o) => inner.candidates.some((e) => contains(o, e)));
-    };
     if (/^,\s*$/.test(between) && anyContains(b, a)) {
       narrow(b, a);
     } else if (tokens[a.last].possessive && /^['’]s\s+$/.test(between) && anyContains(a, b)) {
       narrow(a, b);
-    } else if (/^[^.;!?\n]{0,60}\b(?:in|of)\s+(?:the\s+)?$/.test(between) && b.hint !== 'place' && anyContains(b, a) && !/\b(?:and|or)\b/.test(between) && broad(a).length === 0) {
+    } else if (/^[^.;!?\n]{0,60}\b(?:in|of)\s+(?:the\s+)?$/.test(between) && b.hint !== 'place' && anyContains(b, a) && !/\b(?:and|or)\b/.test(between) && broadReadings(a).length === 0) {
       // "Kupiansk near the Russian border in Kharkiv": the region narrows the town down
       narrow(b, a);
     }
@@ -1484,7 +1541,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = mentions.map((m) => distribution(m, null, undefined, memo));
+  let dists = distributions(mentions, null, null, memo);
   for (let round = 0; round < ROUNDS; round++) {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
@@ -1501,7 +1558,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
         addReading(mine, e, pw, m.key, memo);
       });
     });
-    dists = mentions.map((m) => distribution(m, ev, own.get(m.key), memo));
+    dists = distributions(mentions, ev, own, memo);
   }
   mentions.forEach((m, i) => {
     const best = argmax(dists[i].scores);

@@ -19,6 +19,12 @@ const SETTLEMENT_BEFORE = /\b(?:in|at|near|outside|around|inside)\s+[^,;.:|]{0,4
 // word past the route's end ("rescued from custody in Monterrey")
 // "on the road to San Roque", "at the entrance to Cuautinchán": a way that leads to a place lies at it, no route end
 const ROUTE_BEFORE = /\b(?<!\b(?:attached|next|close|due|according|belonging|linked|loyal|related|similar|adjacent|prior|road|way|entrance|access|exit|turnoff|highway|path|gate|gates) )(?:from|to(?!\s+death\b)|towards?|bound for|heading for|en route to)\b(?:(?!\b(?:in|at|near|inside|outside)\s)[^,;.])*$/i;
+/**
+ * What LOCATIVE_BEFORE and SETTLEMENT_BEFORE cannot match without: one of their locative words or
+ * "of" before white space (letters that fold to i, s or k included). A cheap test first: the two
+ * are tried at every position of the window, and a window of other words has none of these.
+ */
+const LOCATIVE_HINT = /(?:[iıİ]n|at|near|over|[iıİ]nto|out[sſ][iıİ]de|around|[iıİ]n[sſ][iıİ]de|acro[sſ][sſ]|w[iıİ]th[iıİ]n|on|of)\s/i;
 const CLAUSE_BREAK = /[,;]|\b(?:when|while|and|but|which|where|after|before)\b/i;
 
 /**
@@ -95,27 +101,39 @@ const BOTH = 0;
 const STRICT_ONLY = 1;
 const LOOSE_ONLY = 2;
 
+/** The same reading both ways. */
+function both(v: boolean): { strict: boolean; loose: boolean } {
+  return { strict: v, loose: v };
+}
+
 /** Both readings; the one not wanted (STRICT_ONLY, LOOSE_ONLY) is not read and comes out false. */
 function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | typeof STRICT_ONLY | typeof LOOSE_ONLY): { strict: boolean; loose: boolean } {
-  const both = (v: boolean) => ({ strict: v, loose: v });
   // no Latin letter around the place (a Cyrillic or Arabic text): no English cue below can match,
   // so what is left is the headline-tail test and the preposition the places stage gave
   if (!LATIN_LETTER.test(text.slice(Math.max(0, p.start - 90), p.end + 60))) {
     if (/[:|–—-]\s*$/.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
     return { strict: want !== LOOSE_ONLY && !!p.preposition && LOCATIVE.has(p.preposition), loose: want !== STRICT_ONLY };
   }
-  const byNoun = eventNounScene(text, p);
-  if (byNoun !== null) return both(byNoun);
-  if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return both(false);
-  // "a Kharkiv-bound train": where it was going
-  if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return both(false);
+  // each English cue below needs a Latin letter in the words it reads (one side of the place, at
+  // most 90 characters back or 60 on): a side without one (an Arabic tweet's URL on the other
+  // side let the test above pass) skips its cues, which could not match there
+  const wide = text.slice(Math.max(0, p.start - 90), p.start);
+  const latinBefore = LATIN_LETTER.test(wide);
+  const latinAfter = LATIN_LETTER.test(text.slice(p.end, p.end + 60));
+  if (latinAfter) {
+    const byNoun = eventNounScene(text, p);
+    if (byNoun !== null) return both(byNoun);
+    if (METONYM_AFTER.test(text.slice(p.end, p.end + 40))) return both(false);
+    // "a Kharkiv-bound train": where it was going
+    if (/^-bound\b/i.test(text.slice(p.end, p.end + 7))) return both(false);
+  }
   const near = text.slice(Math.max(0, p.start - 30), p.start);
-  if (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near)) return both(true);
+  if (latinBefore && (BEARING_BEFORE.test(near) || DISTANCE_BEFORE.test(near))) return both(true);
   // "…: Kiev", "… - Moscow" closing a headline name who says it; "points at Moscow" names whom
   if (/[:|–—-]\s*$/.test(near) && /^\s*(?:$|[|\n.;]|\s+says?\b)/.test(text.slice(p.end, p.end + 8))) return both(false);
+  if (!latinBefore) return { strict: want !== LOOSE_ONLY && !!p.preposition && LOCATIVE.has(p.preposition), loose: want !== STRICT_ONLY };
   if (/\b(?:points?|pointed|pointing|blam\w+|accus\w+|sanctions? (?:on|against)|talks with|demands? (?:from|of))\s+(?:at\s+|on\s+)?$/i.test(near)) return both(false);
   if (ATTACK_OBJECT_BEFORE.test(near)) return both(true);
-  const wide = text.slice(Math.max(0, p.start - 90), p.start);
   if (ROAD_WORD.test(wide) && (ROAD_FIRST.test(wide) || ROAD_SECOND.test(wide))) return both(true);
   const loose = want !== STRICT_ONLY && !ROUTE_BEFORE.test(text.slice(Math.max(0, p.start - 25), p.start).split(CLAUSE_BREAK).pop() ?? '');
   return { strict: want !== LOOSE_ONLY && strictScene(text, p), loose };
@@ -125,7 +143,7 @@ function sceneReading(text: string, p: PlaceAnnotation, want: typeof BOTH | type
 function strictScene(text: string, p: PlaceAnnotation): boolean {
   const before = text.slice(Math.max(0, p.start - 70), p.start);
   if (p.preposition && !LOCATIVE.has(p.preposition)) return false;
-  if (!p.preposition && !LOCATIVE_BEFORE.test(before) && !SETTLEMENT_BEFORE.test(before)) return false;
+  if (!p.preposition && !(LOCATIVE_HINT.test(before) && (LOCATIVE_BEFORE.test(before) || SETTLEMENT_BEFORE.test(before)))) return false;
   // the route check looks only at the clause the place stands in:
   // "to the army’s “Logistics Center” at Kidal" is where they were going
   const parts = before.split(CLAUSE_BREAK);
@@ -153,6 +171,10 @@ const FRAME_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{
 export function framedScene(text: string, p: PlaceAnnotation, items: Annotation[]): boolean {
   const from = Math.max(0, p.start - 80);
   const before = text.slice(from, p.start);
+  // the frame ends in a comma or a parenthesis before the place (FRAME_BEFORE's `[,(]\s*$`; trimEnd
+  // drops what `\s` matches): most places have neither, and the pattern is tried at every position
+  const close = before.trimEnd().slice(-1);
+  if (close !== ',' && close !== '(') return false;
   // the frame opens with a capital: none in Arabic text
   if (!UPPER.test(before)) return false;
   const m = FRAME_BEFORE.exec(before);

@@ -130,6 +130,14 @@ function partsOf(src: string, sorted: readonly PlaceAnnotation[]): Set<number> {
   return out;
 }
 
+/** A document's place texts folded, each once: a name is said again and again, and several passes fold it. */
+type Folds = Map<string, string>;
+function foldOnce(folds: Folds, s: string): string {
+  let f = folds.get(s);
+  if (f === undefined) folds.set(s, (f = foldName(s)));
+  return f;
+}
+
 const keyOf = (v: ResolvedPlace) => (v.geonameid !== null ? `g${v.geonameid}` : `${v.name}|${v.lat.toFixed(3)}|${v.lon.toFixed(3)}`);
 
 /** The folded letters of the site's host name without its top-level domain: "dallasnews", "wltx". */
@@ -210,6 +218,12 @@ function separateTitle(doc: Document): string | null {
   return doc.text.startsWith(doc.title.slice(0, 40)) ? null : doc.title;
 }
 
+/** Raises a candidate's cue to `val` (a cue keeps the most any of its mentions gives). */
+function raise(x: Float64Array, f: SceneFeature, val: number): void {
+  const i = FEATURE_INDEX.get(f)!;
+  if (val > x[i]) x[i] = val;
+}
+
 /** The candidates of one document and their cues. `g` finds the title's places and re-reads namesakes. */
 export function sceneCandidates(doc: Document, annotations: readonly Annotation[], g: PlaceGazetteer, profile: SiteProfile | null = null): SceneCandidate[] {
   const text = doc.text;
@@ -245,14 +259,15 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   const learned = home.size === 0 && profile ? homeRegion(profile, 'US') : null;
   // the story's state and country are read from the places as the places stage resolved them
   const originals = mentions.slice();
-  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : (learned?.admin1 ?? null));
+  const folds: Folds = new Map();
+  rereadNamesakes(mentions, g, home.size === 1 ? [...home][0] : (learned?.admin1 ?? null), folds);
   const framedAt = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) framedAt.add(a.qualifies);
-  otherReadings(originals, mentions, g, title, text, framedAt);
+  otherReadings(originals, mentions, g, title, text, framedAt, folds);
   // the most populous reading of each name the candidates share
   const biggest = new Map<string, number>();
   for (const m of mentions) {
-    const k = foldName(m.p.text);
+    const k = foldOnce(folds, m.p.text);
     biggest.set(k, Math.max(biggest.get(k) ?? 0, m.p.value.population));
   }
   const site = siteWords(doc);
@@ -270,13 +285,15 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
   // the words around a mention, shared by all readings of it
   const qualified = new Set<number>();
   for (const a of annotations) if (a.kind === 'place' && a.qualifies !== null) qualified.add(a.qualifies);
-  const cache = new Map<string, Cues>();
+  // by the mention's start, in the title or in the text
+  const titleCues = new Map<number, Cues>();
+  const textCues = new Map<number, Cues>();
   const cuesOf = (m: Mention): Cues => {
-    const id = `${m.title && title ? 't' : 'x'}${m.p.start}`;
-    let c = cache.get(id);
+    const inTitle = !!(m.title && title);
+    const cache = inTitle ? titleCues : textCues;
+    let c = cache.get(m.p.start);
     if (c) return c;
     const p = m.p;
-    const inTitle = !!(m.title && title);
     const src = inTitle ? title! : text;
     const s = sentences[m.sentence];
     // the places near it in its sentence (the frame rules look no further): a window, so that a
@@ -285,7 +302,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
     const lineStart = p.start === 0 || /\n\s*$/.test(src.slice(Math.max(0, p.start - 3), p.start)) || (!inTitle && s?.start === p.start);
     const reading = sceneReadings(src, p);
     c = {
-      folded: foldName(p.text),
+      folded: foldOnce(folds, p.text),
       dateline: lineStart && DATELINE_AFTER.test(src.slice(p.end, p.end + 40)),
       strict: reading.strict,
       loose: reading.loose,
@@ -296,19 +313,19 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       route: routeEnd(src, p),
       part: (inTitle ? titleParts : textParts).has(p.start),
     };
-    cache.set(id, c);
+    cache.set(p.start, c);
     return c;
   };
   const states = tally(originals, stateOf);
   const countries = tally(originals, (v) => v.country);
   const out: SceneCandidate[] = [];
+  // the candidates' cues in one buffer (a typed array each cost an allocation of its own)
+  const xs = new Float64Array(byKey.size * SCENE_FEATURES.length);
+  let slot = 0;
   for (const [key, ms] of byKey) {
     const v = ms[0].p.value;
-    const x = new Float64Array(SCENE_FEATURES.length);
-    const set = (f: SceneFeature, val: number) => {
-      const i = FEATURE_INDEX.get(f)!;
-      if (val > x[i]) x[i] = val;
-    };
+    const x = xs.subarray(slot * SCENE_FEATURES.length, (slot + 1) * SCENE_FEATURES.length);
+    slot++;
     // a place only ever named as a route end, a government or a destination ("from Kano", "Kiev
     // says", "Kharkiv-bound") is no scene, whatever else it has for it
     let eligible = false;
@@ -316,55 +333,55 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
       const p = m.p;
       const cue = cuesOf(m);
       if (m.title) {
-        set('title', 1);
-        if (p.start >= tailFrom) set('title_tail', 1);
-        if (p.preposition && LOCATIVES.has(p.preposition)) set('title_locative', 1);
+        raise(x, 'title', 1);
+        if (p.start >= tailFrom) raise(x, 'title_tail', 1);
+        if (p.preposition && LOCATIVES.has(p.preposition)) raise(x, 'title_locative', 1);
       }
-      if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) set('title_first', 1);
-      if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) set('first_place', 1);
-      if (m.other) set('other_reading', 1);
-      if (p.value.population > 0 && p.value.population >= (biggest.get(cue.folded) ?? 0)) set('most_populous', 1);
-      if (cue.dateline) set('dateline', 1);
-      if (cue.strict && m.triggered) set('scene_words', 1);
-      if (cue.loose) set('scene_loose', 1);
-      if (cue.framed) set('scene_framed', 1);
-      if (cue.resident) set('resident', 1);
-      if (cue.police) set('local_police', 1);
-      if (cue.qualified) set('qualified', 1);
+      if (firstTitlePlace && m.title && p.start === firstTitlePlace.p.start) raise(x, 'title_first', 1);
+      if (firstTextPlace && m.title === firstTextPlace.title && p.start === firstTextPlace.p.start) raise(x, 'first_place', 1);
+      if (m.other) raise(x, 'other_reading', 1);
+      if (p.value.population > 0 && p.value.population >= (biggest.get(cue.folded) ?? 0)) raise(x, 'most_populous', 1);
+      if (cue.dateline) raise(x, 'dateline', 1);
+      if (cue.strict && m.triggered) raise(x, 'scene_words', 1);
+      if (cue.loose) raise(x, 'scene_loose', 1);
+      if (cue.framed) raise(x, 'scene_framed', 1);
+      if (cue.resident) raise(x, 'resident', 1);
+      if (cue.police) raise(x, 'local_police', 1);
+      if (cue.qualified) raise(x, 'qualified', 1);
       if ((cue.dateline || cue.loose || cue.framed || cue.resident || cue.police) && !cue.part) eligible = true;
-      if (p.preposition && LOCATIVES.has(p.preposition)) set('locative', 1);
-      if (m.triggered) set('trigger_sentence', 1);
-      if (m.sentence >= 0 && m.sentence < 3) set('lead', 1);
-      if (!p.preposition) set('no_preposition', 1);
-      if (TYPE_WORD_IN.test(p.text)) set('typed', 1);
-      if (m.reread) set('reread', 1);
+      if (p.preposition && LOCATIVES.has(p.preposition)) raise(x, 'locative', 1);
+      if (m.triggered) raise(x, 'trigger_sentence', 1);
+      if (m.sentence >= 0 && m.sentence < 3) raise(x, 'lead', 1);
+      if (!p.preposition) raise(x, 'no_preposition', 1);
+      if (TYPE_WORD_IN.test(p.text)) raise(x, 'typed', 1);
+      if (m.reread) raise(x, 'reread', 1);
     }
     if (!eligible) continue;
-    if (ms.every((m) => cuesOf(m).route)) set('route_only', 1);
-    set('mentions', Math.log2(1 + ms.length) / 3);
-    if (places.some((o) => holds(o, v))) set('in_named_region', 1);
-    if (places.some((o) => holds(v, o))) set('holds_named_place', 1);
+    if (ms.every((m) => cuesOf(m).route)) raise(x, 'route_only', 1);
+    raise(x, 'mentions', Math.log2(1 + ms.length) / 3);
+    if (places.some((o) => holds(o, v))) raise(x, 'in_named_region', 1);
+    if (places.some((o) => holds(v, o))) raise(x, 'holds_named_place', 1);
     const st = stateOf(v);
     if (st) {
       const { share, lead } = shares(states, key, st);
-      if (lead === st) set('state_support', share);
-      else if (lead && share >= 0.5) set('state_conflict', share);
+      if (lead === st) raise(x, 'state_support', share);
+      else if (lead && share >= 0.5) raise(x, 'state_conflict', share);
     }
     const { share: cshare, lead: clead } = shares(countries, key, v.country);
-    if (clead === v.country) set('country_support', cshare);
-    else if (clead && cshare >= 0.5) set('country_conflict', cshare);
+    if (clead === v.country) raise(x, 'country_support', cshare);
+    else if (clead && cshare >= 0.5) raise(x, 'country_conflict', cshare);
     if (site) {
       const name = foldName(v.name).replace(/[^a-z]/g, '');
       const region = v.admin1 ? foldName(v.admin1).replace(/[^a-z]/g, '') : '';
-      if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) set('site', 1);
+      if ((name.length >= 4 && site.includes(name)) || (region.length >= 5 && site.includes(region))) raise(x, 'site', 1);
     }
-    if (st && home.has(st)) set('home_state', 1);
-    else if (st && learned && learned.admin1 === st) set('home_state', learned.share);
+    if (st && home.has(st)) raise(x, 'home_state', 1);
+    else if (st && learned && learned.admin1 === st) raise(x, 'home_state', learned.share);
     const county = v.precision === 'admin2' ? 1 : 0;
-    set('county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
-    set('county_police', county * x[FEATURE_INDEX.get('local_police')!]);
-    set('population', Math.log10(1 + v.population) / 7);
-    set(v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
+    raise(x, 'county_holds', county * x[FEATURE_INDEX.get('holds_named_place')!]);
+    raise(x, 'county_police', county * x[FEATURE_INDEX.get('local_police')!]);
+    raise(x, 'population', Math.log10(1 + v.population) / 7);
+    raise(x, v.precision === 'place' ? 'p_place' : v.precision === 'admin2' ? 'p_admin2' : v.precision === 'admin1' ? 'p_admin1' : 'p_country', 1);
     out.push({ place: v, mentions: ms.filter((m) => !(m.title && title)).map((m) => m.p), inTitle: ms.some((m) => m.title), x });
   }
   return out;
@@ -375,7 +392,7 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
  * in Spain in a story about Michoacán), or a US town or county read in another state than the
  * site's home (`home`) or the story's, gets a second reading there, when the gazetteer knows one.
  */
-function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
+function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null, folds: Folds): void {
   const byCountry = new Map<string, number>();
   for (const m of mentions) byCountry.set(m.p.value.country, (byCountry.get(m.p.value.country) ?? 0) + 1);
   const abroad: Mention[] = [];
@@ -388,7 +405,7 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
     for (const [k, c] of byCountry) if (k !== v.country && c * 2 >= mentions.length - 1 && c > 0) lead = k;
     if (!lead || others === 0) continue;
     let alt: GazetteerEntry | null = null;
-    for (const e of g.lookup(foldName(m.p.text))) {
+    for (const e of g.lookup(foldOnce(folds, m.p.text))) {
       if (e.country === lead && e.precision !== 'country' && (!alt || e.population > alt.population)) alt = e;
     }
     if (!alt) continue;
@@ -396,14 +413,17 @@ function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | 
     abroad.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
   }
   mentions.push(...abroad);
-  rereadInState(mentions, g, home);
+  rereadInState(mentions, g, home, folds);
 }
 
 /** Readings of a name besides the chosen one: the most populous two, for the ranker to weigh. */
 const OTHER_READINGS = 2;
 
-function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>): void {
+function otherReadings(originals: readonly Mention[], mentions: Mention[], g: PlaceGazetteer, title: string | null, text: string, framed: ReadonlySet<number>, folds: Folds): void {
   const seen = new Set(mentions.map((m) => m.key));
+  // the GeoNames ids among them (a key `g<id>`), so a reading is checked without making its key
+  const seenIds = new Set<number>();
+  for (const m of mentions) if (m.p.value.geonameid !== null) seenIds.add(m.p.value.geonameid);
   // a name repeated a thousand times is looked up, and its readings added, once
   const done = new Set<string>();
   const lookupOnce = (k: string) => {
@@ -420,8 +440,8 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
     const typed = TYPE_WORD_IN.test(m.p.text) || TYPE_AFTER.test((inTitle ? title : text).slice(m.p.end, m.p.end + 16));
     // the most populous readings not yet among the candidates, by a linear scan (names like "Washington" have many)
     const top: GazetteerEntry[] = [];
-    for (const e of lookupOnce(foldName(m.p.text))) {
-      if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seen.has(`g${e.geonameid}`))) continue;
+    for (const e of lookupOnce(foldOnce(folds, m.p.text))) {
+      if (e.precision === 'country' || (typed && e.precision !== v.precision) || (e.geonameid !== null && seenIds.has(e.geonameid))) continue;
       if (top.length < OTHER_READINGS) top.push(e);
       else if (e.population > top[OTHER_READINGS - 1].population) top[OTHER_READINGS - 1] = e;
       else continue;
@@ -432,13 +452,14 @@ function otherReadings(originals: readonly Mention[], mentions: Mention[], g: Pl
       const key = keyOf(value);
       if (seen.has(key)) continue;
       seen.add(key);
+      if (value.geonameid !== null) seenIds.add(value.geonameid);
       mentions.push({ ...m, p: { ...m.p, value }, key, reread: false, other: true });
     }
   }
 }
 
 /** The US half of rereadNamesakes: a town or county read in another state than the story's. */
-function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | null): void {
+function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | null, folds: Folds): void {
   const counts = new Map<string, number>();
   for (const m of mentions) {
     const st = stateOf(m.p.value);
@@ -453,7 +474,7 @@ function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | nu
   for (const m of mentions) {
     const v = m.p.value;
     if (v.country !== 'US' || v.admin1 === lead || (v.precision !== 'place' && v.precision !== 'admin2')) continue;
-    const alt = g.lookup(foldName(m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.admin1Name('US', e.admin1Code) === lead);
+    const alt = g.lookup(foldOnce(folds, m.p.text)).find((e: GazetteerEntry) => e.country === 'US' && e.precision === v.precision && g.admin1Name('US', e.admin1Code) === lead);
     if (!alt) continue;
     const value = g.resolved(alt);
     added.push({ ...m, p: { ...m.p, value }, key: keyOf(value), reread: true });
@@ -463,7 +484,12 @@ function rereadInState(mentions: Mention[], g: PlaceGazetteer, home: string | nu
 
 /** The linear score of each candidate and the softmax over them. */
 export function sceneScores(cands: readonly SceneCandidate[], w: readonly number[] = SCENE_WEIGHTS): number[] {
-  const s = cands.map((c) => c.x.reduce((acc, xi, i) => acc + xi * (w[i] ?? 0), 0));
+  const s = cands.map((c) => {
+    // the sum in reduce's order, by a plain loop
+    let acc = 0;
+    for (let i = 0; i < c.x.length; i++) acc = acc + c.x[i] * (w[i] ?? 0);
+    return acc;
+  });
   const max = Math.max(...s);
   const e = s.map((v) => Math.exp(v - max));
   const z = e.reduce((a, b) => a + b, 0);

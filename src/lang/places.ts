@@ -209,21 +209,38 @@ interface WordMemo {
   stems: Map<string, string>;
   folds: Map<string, string>;
   latin: Map<string, { skeleton: string; opening: string }>;
-  /** A word's forms without its proclitics (`formsOf`; read, never changed) and how many words a name may run to from it. */
-  forms: Map<string, readonly string[]>;
-  /** Whether a word is a site's kind word or "المملكة" in some form (`arabicSite` reads only those). */
-  siteish: Map<string, boolean>;
+  /** What the token loop asks of a word (`WordInfo`), one record per word. */
+  words: Map<string, WordInfo>;
   /** A capitalised word → the regions and countries its Latin skeleton meets (`bySkeleton`), or null. */
   skeletons: Map<string, readonly GazetteerEntry[] | null>;
-  /** The forms a name may open with at a word (`openings`). */
-  openings: Map<string, readonly Opening[]>;
+  /** How many words a name may run to from a word (any form of a token's word). */
   reach: Map<string, number>;
   /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
   runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
-  /** A word (`^` before it when capitalised) → the place it is the adjective of, or null. */
-  demonyms: Map<string, ResolvedPlace | null>;
   /** Arabic words that are no place and start none, wherever they stand. */
   dead: Set<string>;
+  /** The readers of `lexiconPlaces` for the document's lexicon, made once per document. */
+  reader: Reader | null;
+}
+
+/**
+ * What the token loop asks of a word, each part computed when first asked (pure functions of the
+ * word, the lexicon and the gazetteer): one look-up per token instead of one per question.
+ */
+interface WordInfo {
+  /** The word's forms without its proclitics (`formsOf`; read, never changed). */
+  forms: readonly string[];
+  /** A number in digits or a number word in some form. */
+  numeric: boolean;
+  /** A site's kind word or "المملكة" in some form (`arabicSite` reads only those). */
+  siteish: boolean | undefined;
+  /** How many words a name may run to from the word (the most over its forms in Arabic). */
+  reach: number | undefined;
+  /** The forms a name may open with at the word (`openings`). */
+  openings: readonly Opening[] | undefined;
+  /** The place the word is the adjective of, or null: as a capitalised token, and as a lower-case one. */
+  demonymCap: ResolvedPlace | null | undefined;
+  demonymLower: ResolvedPlace | null | undefined;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
@@ -238,7 +255,7 @@ interface Opening {
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), forms: new Map(), siteish: new Map(), skeletons: new Map(), openings: new Map(), reach: new Map(), runs: new Map(), demonyms: new Map(), dead: new Set() };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: new Map(), dead: new Set(), reader: null };
 }
 
 function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
@@ -404,55 +421,96 @@ function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean,
   return null;
 }
 
-/** Places in one sentence; `offset` is its start in the document. */
-export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
-  const tokens = tokenize(sentence);
+/**
+ * The word readers `lexiconPlaces` uses, made once per document and lexicon (not per sentence):
+ * each remembers what it computes in the document's memo.
+ */
+interface Reader {
+  lex: Lexicon;
+  g: PlaceGazetteer;
+  fold: (w: string) => string;
+  stemOf: (w: string) => string;
+  forms: (w: string) => readonly string[];
+  /** The word's record (`WordInfo`), made when first asked. */
+  word: (w: string) => WordInfo;
+  /** How many words a name may run to from this first word (1 when no longer name starts with it). */
+  reach: (w: string) => number;
+  siteish: (info: WordInfo) => boolean;
+  openings: (w: string, info: WordInfo) => readonly Opening[];
+  demonym: (t: Token, info: WordInfo) => ResolvedPlace | null;
+}
+
+function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader {
+  const { memo } = doc;
+  if (memo.reader && memo.reader.lex === lex && memo.reader.g === g) return memo.reader;
   const arabic = lex.script === 'Arabic';
-  const found: Found[] = [];
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
-  const { memo } = doc;
   // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
   const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
   const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
-  const forms = (w: string) => remembered(memo.forms, w, (x) => formsOf(x, lex));
-  /** How many words a name may run to from this first word (1 when no longer name starts with it). */
-  const reach = (w: string) => remembered(memo.reach, w, reachFrom);
+  const word = (w: string): WordInfo => {
+    let info = memo.words.get(w);
+    if (info === undefined) {
+      const forms = formsOf(w, lex);
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined };
+      if (memo.words.size < MEMO_WORDS) memo.words.set(w, info);
+    }
+    return info;
+  };
+  const forms = (w: string) => word(w).forms;
   const reachFrom = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
-  // an Arabic word read once in the document as no place, whatever stood around it: not read again
-  const { dead } = memo;
+  const reach = (w: string) => remembered(memo.reach, w, reachFrom);
   // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
-  const siteish = (w: string) => remembered(memo.siteish, w, (x) => forms(x).some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
+  const siteish = (info: WordInfo) => (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
   /**
    * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
    * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
    */
-  const openings = (w: string) =>
-    remembered(memo.openings, w, (x) => {
-      const out: Opening[] = [{ word: x, clitic: false }];
-      if (!lex.proclitics) return out;
+  const openings = (x: string, info: WordInfo): readonly Opening[] => {
+    if (info.openings) return info.openings;
+    const out: Opening[] = [{ word: x, clitic: false }];
+    if (lex.proclitics) {
       const clitic = /^[وف]?ب/.test(x);
-      for (const f of forms(x).slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic });
+      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic });
       if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false });
-      return out;
-    });
+    }
+    return (info.openings = out);
+  };
+  const demonym = (t: Token, info: WordInfo): ResolvedPlace | null => {
+    if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, fold));
+    return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, fold));
+  };
+  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
+}
+
+/** Places in one sentence; `offset` is its start in the document. */
+export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
+  const tokens = tokenize(sentence);
+  const arabic = lex.script === 'Arabic';
+  const found: Found[] = [];
+  const { memo } = doc;
+  const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
+  // an Arabic word read once in the document as no place, whatever stood around it: not read again
+  const { dead } = memo;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (arabic && dead.has(t.lower)) continue;
-    if (/^\d/.test(t.lower) || forms(t.lower).some((f) => lex.numbers.has(f))) {
+    const info = word(t.lower);
+    if (info.numeric) {
       if (arabic && dead.size < MEMO_WORDS) dead.add(t.lower);
       continue;
     }
     if (!arabic && !capitalised(t)) {
-      const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
+      const d = demonym(t, info);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       continue;
     }
     if (arabic) {
-      const site = siteish(t.lower) ? arabicSite(tokens, i, sentence, lex, g, fold, forms) : null;
+      const site = siteish(info) ? arabicSite(tokens, i, sentence, lex, g, fold, forms) : null;
       if (site) {
         found.push(site);
         i = site.last;
@@ -460,7 +518,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
-      if (arabic && dead.size < MEMO_WORDS && !siteish(t.lower)) dead.add(t.lower);
+      if (arabic && dead.size < MEMO_WORDS && !siteish(info)) dead.add(t.lower);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -478,9 +536,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
-    // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
-    const exactName = (words: readonly string[]) => g.lookup(fold(words.join(' '))).length > 0;
-    const reachOfWord = arabic ? Math.max(...forms(t.lower).map(reach)) : reach(t.lower);
+    const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       const span = tokens.slice(i, i + n);
@@ -488,7 +544,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
       const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
       const restJoined = n > 1 ? ' ' + rest.join(' ') : '';
-      for (const v of openings(span[0].lower)) {
+      for (const v of openings(t.lower, info)) {
         const words = n > 1 ? [v.word, ...rest] : [v.word];
         // what the words name, read once per document: a report says its words again and again
         const run = remembered(memo.runs, n > 1 ? v.word + restJoined : v.word, (joined) => {
@@ -506,6 +562,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         const entries = run.entries;
         if (!entries.length) continue;
         const e = choose(entries, countries);
+        // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
@@ -515,7 +572,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !exactName(words)))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) continue;
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
@@ -529,10 +586,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     }
     if (!hit) {
       // "Российская Федерация" is a name; a capitalised "Российские" opening a sentence is the adjective
-      const d = remembered(memo.demonyms, t.cap ? `^${t.lower}` : t.lower, () => demonymOf(t, lex, g, fold));
+      const d = demonym(t, info);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
-      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(t.lower)) dead.add(t.lower);
+      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(info)) dead.add(t.lower);
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
