@@ -30,6 +30,13 @@ export const VERSION = (createRequire(import.meta.url)('../../package.json') as 
 
 const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
 const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
+/** SITREP_TIMING=1: start-up phases on stderr, CPU and wall ms since the process started (`npm run bench:ready`). */
+const phase = process.env.SITREP_TIMING === '1'
+  ? (name: string) => {
+      const u = process.cpuUsage();
+      err(`timing ${name} cpu_ms=${((u.user + u.system) / 1000).toFixed(0)} wall_ms=${performance.now().toFixed(0)}`);
+    }
+  : () => {};
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
@@ -389,6 +396,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
   if (opts.profile && opts.profiles) throw new UsageError('--profile and --profiles: one or the other');
   const [{ loadLanguageModel }, { createPipeline, extract, loadResources }, { readInputs }] = await Promise.all([import('../lang/identify.js'), import('../pipeline.js'), import('../ingest/read.js')]);
   const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
+  phase('pipeline-loaded');
   // a site's profile breaks ties the text leaves open: one given for every input, or each input's site's from a store (read only)
   const fixed = opts.profile ? readProfile(opts.profile) : null;
   const store = opts.profiles ? await openEventStore(opts.profiles, { readonly: true }) : null;
@@ -428,6 +436,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
         ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
         : {};
       out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
+      phase('document');
     }
     return failed ? 1 : 0;
   }
@@ -588,6 +597,7 @@ function program(result: { code: number }): Command {
 export async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const debug = argv.includes('--debug');
+  phase('cli-loaded');
   guardStdout();
   try {
     await program(result).parseAsync(argv, { from: 'user' });
