@@ -230,7 +230,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
       batched.push(cpuMs() - a);
     }
     rows.push({ size, full, ext, sl, alone, batched, growS });
-    console.error(`  [growth ${label}] ${size} stored, ${((cpuMs() - t0) / 1000).toFixed(0)} s CPU so far`);
+    console.error(`  [growth ${label}] ${size} stored, ${((cpuMs() - t0) / 1000).toFixed(0)} s CPU so far; full cost median ${f1(pct(full, 0.5))} p95 ${f1(pct(full, 0.95))} mean ${f1(mean(full))} ms; store + link alone mean ${f1(mean(alone))} ms`);
   }
   await store.close();
   if (kind === 'pg') await dropPg(name);

@@ -22,6 +22,7 @@ import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } 
 import { documentsTable, eventDetail, eventsTable, sitesTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
+import { phase } from './timing.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch-command.js';
@@ -30,13 +31,6 @@ export const VERSION = (createRequire(import.meta.url)('../../package.json') as 
 
 const out = (s: string) => process.stdout.write(escapeControls(s.endsWith('\n') ? s : s + '\n'));
 const err = (s: string) => process.stderr.write(`sitrep: ${oneLine(s)}\n`);
-/** SITREP_TIMING=1: start-up phases on stderr, CPU and wall ms since the process started (`npm run bench:ready`). */
-const phase = process.env.SITREP_TIMING === '1'
-  ? (name: string) => {
-      const u = process.cpuUsage();
-      err(`timing ${name} cpu_ms=${((u.user + u.system) / 1000).toFixed(0)} wall_ms=${performance.now().toFixed(0)}`);
-    }
-  : () => {};
 
 export function dbPath(opts: { db?: string }): string {
   return opts.db ?? process.env.SITREP_DB ?? './sitrep.db';
