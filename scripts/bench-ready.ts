@@ -10,7 +10,9 @@
  * - `serve` until it listens, and until it answers GET /api/events (wall).
  * CPU is what the code costs; wall on a shared machine is mostly the load (a quiet run is noted).
  *
- * Knobs: READY_N=5 (runs a command), READY_BINS="bin/sitrep.js" (several: alternated, compared).
+ * Knobs: READY_N=5 (runs a command), READY_BINS="bin/sitrep.js" (several: alternated, compared; an
+ * entry NAME=VALUE:bin/sitrep.js runs it with that environment variable, e.g.
+ * "SITREP_CODE_CACHE=0:bin/sitrep.js SITREP_CODE_CACHE=all:bin/sitrep.js").
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,8 +35,15 @@ function phases(stderr: string): Phases {
   return out;
 }
 
+/** A READY_BINS entry: the script and the environment it runs with. */
+function spec(entry: string): { script: string; env: NodeJS.ProcessEnv } {
+  const m = /^(\w+)=([^:]*):(.+)$/.exec(entry);
+  return m ? { script: join(root, m[3]), env: { ...env, [m[1]]: m[2] } } : { script: join(root, entry), env };
+}
+
 function run(bin: string, args: string[]): Phases {
-  const p = spawnSync(process.execPath, [...FLAGS, join(root, bin), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const { script, env } = spec(bin);
+  const p = spawnSync(process.execPath, [...FLAGS, script, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (p.status !== 0) throw new Error(`${bin} ${args.join(' ')}: exit ${p.status}: ${p.stderr}`);
   return phases(p.stderr);
 }
@@ -42,7 +51,8 @@ function run(bin: string, args: string[]): Phases {
 /** `serve` on a free port: phases until it listens; `answered`: wall ms from spawn until GET /api/events answers. */
 async function serve(bin: string, db: string): Promise<Phases> {
   const t0 = Date.now();
-  const p = spawn(process.execPath, [...FLAGS, join(root, bin), 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const { script, env } = spec(bin);
+  const p = spawn(process.execPath, [...FLAGS, script, 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
     p.stderr.on('data', (b: Buffer) => {
@@ -70,7 +80,7 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const db = join(tmp, 'examples.db');
-  spawnSync(process.execPath, [...FLAGS, join(root, BINS[0]), 'ingest', join(root, 'examples'), '--db', db], { encoding: 'utf8' });
+  spawnSync(process.execPath, [...FLAGS, spec(BINS[0]).script, 'ingest', join(root, 'examples'), '--db', db], { encoding: 'utf8' });
   const results = new Map<string, number[]>(); // `${bin}|${command}|${phase}|cpu|wall`
   const add = (bin: string, cmd: string, ph: Phases) => {
     for (const [name, v] of ph) {
