@@ -40,7 +40,8 @@ function loadCached(file, command) {
     saved = true;
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // several extraction threads of one process may write at once: a file of each thread's own
+      const tmp = `${cacheFile}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
     } catch {
