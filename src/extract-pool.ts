@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Document, Message, Report, SiteProfile } from './model/index.js';
 import { spanOf, type Span } from './extract/spans.js';
@@ -77,6 +77,13 @@ function newWorker(stageCell: SharedArrayBuffer): Worker {
   const js = new URL('./extract-worker.js', import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   const workerData = { stageCell };
+  // bundled (dist/bundle/): the CommonJS worker bundle through V8's code cache, as bin/sitrep.js runs the CLI
+  const cjs = new URL('./extract-worker.cjs', import.meta.url);
+  const loader = new URL('../../bin/code-cache.cjs', import.meta.url);
+  if (existsSync(cjs) && existsSync(loader) && process.env.SITREP_CODE_CACHE !== '0') {
+    const start = `globalThis.sitrepCodeCacheSave = require(${JSON.stringify(fileURLToPath(loader))}).loadCached(${JSON.stringify(fileURLToPath(cjs))}, 'extract-worker').save;`;
+    return new Worker(start, { eval: true, resourceLimits, workerData });
+  }
   if (existsSync(js)) return new Worker(js, { resourceLimits, workerData });
   // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;

@@ -22,6 +22,7 @@ import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } 
 import { documentsTable, eventDetail, eventsTable, sitesTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
+import { phase } from './timing.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch-command.js';
@@ -389,6 +390,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
   if (opts.profile && opts.profiles) throw new UsageError('--profile and --profiles: one or the other');
   const [{ loadLanguageModel }, { createPipeline, extract, loadResources }, { readInputs }] = await Promise.all([import('../lang/identify.js'), import('../pipeline.js'), import('../ingest/read.js')]);
   const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
+  phase('pipeline-loaded');
   // a site's profile breaks ties the text leaves open: one given for every input, or each input's site's from a store (read only)
   const fixed = opts.profile ? readProfile(opts.profile) : null;
   const store = opts.profiles ? await openEventStore(opts.profiles, { readonly: true }) : null;
@@ -428,6 +430,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
         ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
         : {};
       out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
+      phase('document');
     }
     return failed ? 1 : 0;
   }
@@ -588,6 +591,7 @@ function program(result: { code: number }): Command {
 export async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const debug = argv.includes('--debug');
+  phase('cli-loaded');
   guardStdout();
   try {
     await program(result).parseAsync(argv, { from: 'user' });

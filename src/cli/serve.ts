@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { ExtractPool } from '../extract-pool.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore } from '../store/open.js';
+import { phase } from './timing.js';
 
 interface ServeOptions {
   db?: string;
@@ -60,6 +61,7 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}: no such local address`);
     throw e;
   }
+  phase('listening');
   process.stderr.write(`sitrep: serving ${dbPath(opts)} at ${server.url}${token ? ' (writes need the token)' : ''}; Ctrl-C stops\n`);
   const parent = process.ppid;
   let orphanWatch: NodeJS.Timeout | undefined;

@@ -37,7 +37,7 @@ import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
 import { EdgeCache } from './edge-cache.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, scoreAgainst, weigh, weightedScore, type LinkFeatures, type Prepared, type Weighted } from './pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, ruledOut, scoreAgainst, weigh, weightedScore, type LinkFeatures, type LinkWhen, type Prepared, type Weighted } from './pairwise.js';
 
 /**
  * One store operation: a generator that a synchronous store returns from without yielding, and an
@@ -110,6 +110,8 @@ export interface LinkGraph {
   features(report: string): Step<string | undefined>;
   /** Link features (JSON) of many reports at once; missing ones are left out. */
   featuresMany(reports: readonly string[]): Step<Map<string, string>>;
+  /** The dates and country of many reports' link features, when the store reads them cheaper than whole features (`ruledOut`). */
+  linkWhen?(reports: readonly string[]): Step<Map<string, LinkWhen>>;
   putFeatures(report: string, json: string): Step<void>;
   /** Document frequencies of keys (the reports filed under each); missing keys are left out. */
   keyDfs(keys: readonly string[]): Step<Map<string, number>>;
@@ -166,6 +168,8 @@ const LINK_FLOOR = Math.min(SHARED_FLOOR, CLUSTER_THRESHOLD);
  * count (RESCORE_SHARE) are scored again with the current ones. Beyond this many, the rest keep their stored scores: bounded work per document.
  */
 const MAX_RESCORED_EDGES = 20_000;
+/** Candidates' dates and country kept in memory (`mayLink`): a few dozen bytes each, some MB in all. */
+const MAX_CACHED_WHEN = 200_000;
 /** Parsed features kept in memory: a few thousand reports' worth (tens of MB), the candidates recent documents keep finding. */
 const MAX_CACHED_FEATURES = 5000;
 /**
@@ -329,12 +333,34 @@ export class Linker {
   /** Details of their documents, as many. */
   private readonly documents = new Map<string, DocumentInfo>();
 
+  /** The dates and country of candidates read without their features (`mayLink`), at most MAX_CACHED_WHEN: they never change once stored. */
+  private readonly when = new Map<string, LinkWhen>();
+
   /** Stored pairs of recently linked reports (see `EdgeCache`). */
   private readonly edges: EdgeCache;
 
   constructor(private readonly g: LinkGraph) {
     this.weights = new TermWeights(g);
     this.edges = new EdgeCache(g);
+  }
+
+  /**
+   * The candidates worth reading whole: those whose features are cached, and of the rest those
+   * whose dates and country (`linkWhen`) do not already give a 0 against f. Leaving out only pairs
+   * `combine` scores 0 (under EDGE_FLOOR, never stored) keeps every stored score as it was.
+   */
+  private *mayLink(f: LinkFeatures, ids: string[]): Step<string[]> {
+    if (!this.g.linkWhen) return ids;
+    const unread = ids.filter((id) => !this.features.has(id) && !this.when.has(id));
+    if (unread.length) {
+      for (const [id, w] of yield* this.g.linkWhen(unread)) this.when.set(id, w);
+      while (this.when.size > MAX_CACHED_WHEN) this.when.delete(this.when.keys().next().value!);
+    }
+    return ids.filter((id) => {
+      if (this.features.has(id)) return true;
+      const w = this.when.get(id);
+      return !w || !ruledOut(f, w);
+    });
   }
 
   /** Features of many reports: the cached ones, and the rest in one query. */
@@ -383,6 +409,7 @@ export class Linker {
     this.edges.clear();
     this.reports.clear();
     this.documents.clear();
+    this.when.clear();
   }
 
   private *linkCounted(doc: Document, reports: readonly Report[]): Step<string[]> {
@@ -417,7 +444,7 @@ export class Linker {
     if (usable.length) {
       const candidates = yield* this.g.candidates(usable, MAX_CANDIDATES);
       const others: [string, Prepared][] = [];
-      const wanted = candidates.filter((c) => c.report !== id && documentOf(c.report) !== f.document).map((c) => c.report);
+      const wanted = yield* this.mayLink(f, candidates.filter((c) => c.report !== id && documentOf(c.report) !== f.document).map((c) => c.report));
       const got = yield* this.featuresOfMany(wanted);
       for (const c of wanted) {
         const o = got.get(c);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DateInterval, Document, Location, Report } from '../model/index.js';
-import { CLUSTER_THRESHOLD, keyPerson, linkFeatures, pairScore, personConflict, personVetoes, tellingNumbers } from './pairwise.js';
+import { CLUSTER_THRESHOLD, keyPerson, linkFeatures, pairScore, personConflict, personVetoes, ruledOut, tellingNumbers, type LinkFeatures, type LinkWhen } from './pairwise.js';
 import { averageLink, splitClusters, VETO, type Edge } from './cluster.js';
 import { stem } from '../extract/terms.js';
 
@@ -104,5 +104,35 @@ describe('people', () => {
     // the report naming no one goes with the side it scores higher with
     const split = splitClusters(clusters, edges, () => personVetoes([...ws, ...js]));
     expect(split).toEqual([['j1#0', 'j2#0', 'j3#0', 'n#0'], ['w1#0', 'w2#0', 'w3#0']]);
+  });
+});
+
+describe('ruledOut (candidates left unread by their dates and country)', () => {
+  const when = (f: LinkFeatures): LinkWhen => ({ published: f.published, date: f.date, location: f.location ? { country: f.location.country } : null });
+  const kabul = place('Kabul', 'AF', 34.53, 69.17);
+  const at = (id: string, opts: { date?: DateInterval; location?: Location; published?: string }) => {
+    const r = report(id, 'Drone strike hits apartment block in Kharkiv, killing three residents overnight', ['kharkiv'], opts);
+    r.features.published = opts.published ?? null;
+    return features(r);
+  };
+  const pairs: [LinkFeatures, LinkFeatures, boolean][] = [
+    // the same text, another country and a date a week apart: 0 whatever the text
+    [a, at('x', { date: day('2024-05-17'), location: kabul }), true],
+    // published before the other's incident: another incident
+    [at('p', { date: day('2024-07-01'), published: '2024-07-02' }), at('q', { published: '2024-05-01' }), true],
+    // no dates, published 60 days apart
+    [at('p', { published: '2024-07-02' }), at('q', { published: '2024-05-03' }), true],
+    // same country at another date, or another country at the same date: scored on the text
+    [a, at('y', { date: day('2024-05-17'), location: odesa }), false],
+    [a, at('z', { date: day('2024-05-10'), location: kabul }), false],
+    // one has a date, the other none: scored
+    [at('p', { published: '2024-07-02' }), at('q', { date: day('2024-05-01'), published: '2024-05-02' }), false],
+    [a, b, false],
+  ];
+  it('is true only for pairs the full score puts at 0', () => {
+    for (const [x, y, out] of pairs) {
+      expect(ruledOut(x, when(y))).toBe(out);
+      if (out) expect(pairScore(x, y, idf)).toBe(0);
+    }
   });
 });

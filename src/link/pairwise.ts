@@ -198,6 +198,28 @@ export function pairConflicts(a: LinkFeatures, b: LinkFeatures): { place: boolea
   return { place, date, years };
 }
 
+/** The few fields of a report's link features that can rule a pair out before its text is read (see `ruledOut`). */
+export interface LinkWhen {
+  published: string | null;
+  date: { start: string; end: string } | null;
+  /** The report's location (its country alone; null: no location). */
+  location: { country: string | null } | null;
+}
+
+/**
+ * Whether `combine` scores a against b 0 whatever b's text: its publication and incident dates
+ * exclude one incident, or both its country and its date conflict. Read from b's `LinkWhen` only:
+ * a place conflict found here is one `pairConflicts` finds too (a different country), so true here
+ * means 0 there. The linker leaves such candidates unread (a growing store's candidates are
+ * mostly reports of other times).
+ */
+export function ruledOut(a: LinkFeatures, b: LinkWhen): boolean {
+  const partial = { published: b.published, date: b.date, location: b.location, years: [] as number[] } as unknown as LinkFeatures;
+  if (excluded(a, partial)) return true;
+  const c = pairConflicts(a, partial);
+  return c.place && c.date;
+}
+
 /** Hard reasons two reports cannot be one incident: publication dates that exclude it. */
 function excluded(a: LinkFeatures, b: LinkFeatures): boolean {
   if (a.published && b.published && !a.date && !b.date && Math.abs(daysBetween(a.published, b.published)) > PUBLISHED_SLACK_DAYS) return true;

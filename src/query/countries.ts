@@ -44,8 +44,17 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
 export class Countries {
   private readonly byCode = new Map<string, CountryInfo>();
   private readonly byName = new Map<string, string>();
+  private list: (() => readonly WorldCountry[]) | null;
 
-  constructor(list: readonly WorldCountry[]) {
+  /** The tables are built at first use: most commands (`sitrep events` without --country) never look a country up. */
+  constructor(list: readonly WorldCountry[] | (() => readonly WorldCountry[])) {
+    this.list = typeof list === 'function' ? list : () => list;
+  }
+
+  private built(): this {
+    if (!this.list) return this;
+    const list = this.list();
+    this.list = null;
     for (const c of list) {
       const info: CountryInfo = { code: c.cca2, alpha3: c.cca3, numeric: c.ccn3 ? Number(c.ccn3) : null, name: c.name.common, region: acledRegion(c) };
       this.byCode.set(c.cca2, info);
@@ -54,22 +63,24 @@ export class Countries {
         if (k.length > 1 && !this.byName.has(k)) this.byName.set(k, c.cca2);
       }
     }
+    return this;
   }
 
   static load(): Countries {
     const require = createRequire(import.meta.url);
-    return new Countries(require('world-countries/countries.json') as WorldCountry[]);
+    return new Countries(() => require('world-countries/countries.json') as WorldCountry[]);
   }
 
   /** The alpha-2 code of what a user typed ("Syria", "sy", "SYR", "Côte d'Ivoire"), else null. */
   find(input: string): string | null {
     const t = input.trim();
+    this.built();
     if (/^[A-Za-z]{2}$/.test(t) && this.byCode.has(t.toUpperCase())) return t.toUpperCase();
     return this.byName.get(fold(t)) ?? null;
   }
 
   info(code: string): CountryInfo | null {
-    return this.byCode.get(code.toUpperCase()) ?? null;
+    return this.built().byCode.get(code.toUpperCase()) ?? null;
   }
 
   /** A few names for error messages. */

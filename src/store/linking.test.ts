@@ -156,3 +156,24 @@ describe('report-level linking', () => {
     s.close();
   });
 });
+
+describe('SqliteGraph.linkWhen', () => {
+  it('reads the dates and country of stored link features as the JSON holds them', () => {
+    const store = fresh();
+    const dated = doc('w1', 'A drone strike hit Kharkiv on Friday, killing three people, Oleh Synehubov said.');
+    dated.doc.published = '2024-05-11';
+    const r = dated.reports[0];
+    r.date = { start: '2024-05-10', end: '2024-05-10', precision: 'day' };
+    r.location = { name: 'Kharkiv', admin1: null, country: 'UA', lat: 49.98, lon: 36.25, precision: 'place', geonameid: null };
+    r.features.published = '2024-05-11';
+    const bare = doc('w2', 'Lindsay Lohan checked into the Betty Ford Center rehab clinic after her sentencing.');
+    store.ingest(dated.doc, dated.reports);
+    store.ingest(bare.doc, bare.reports);
+    const g = new SqliteGraph(store.db);
+    const when = runSync(g.linkWhen([r.id, bare.reports[0].id, 'doc_none#0']));
+    expect(when.get(r.id)).toEqual({ published: '2024-05-11', date: { start: '2024-05-10', end: '2024-05-10' }, location: { country: 'UA' } });
+    expect(when.get(bare.reports[0].id)).toEqual({ published: null, date: null, location: null });
+    expect(when.has('doc_none#0')).toBe(false);
+    store.close();
+  });
+});

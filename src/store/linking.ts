@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Document, Report } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
+import type { LinkWhen } from '../link/pairwise.js';
 import { Linker as Core, now, runSync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import type { DB } from './sqlite.js';
 import { outletOf } from '../ingest/outlet.js';
@@ -40,6 +41,17 @@ export class SqliteGraph implements LinkGraph {
   featuresMany(reports: readonly string[]): Step<Map<string, string>> {
     const rows = this.sql('SELECT report, features FROM report_link WHERE report IN (SELECT value FROM json_each(?))').all(JSON.stringify(reports)) as { report: string; features: string }[];
     return now(new Map(rows.map((r) => [r.report, r.features])));
+  }
+
+  // SQLite reads these fields out of the stored JSON without handing it to JavaScript to parse
+  linkWhen(reports: readonly string[]): Step<Map<string, LinkWhen>> {
+    const rows = this.sql(
+      `SELECT report, json_extract(features, '$.published') AS published, json_type(features, '$.date') = 'object' AS dated,
+         json_extract(features, '$.date.start') AS ds, json_extract(features, '$.date.end') AS de,
+         json_type(features, '$.location') = 'object' AS located, json_extract(features, '$.location.country') AS country
+       FROM report_link WHERE report IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(reports)) as { report: string; published: string | null; dated: number | null; ds: string; de: string; located: number | null; country: string | null }[];
+    return now(new Map(rows.map((r) => [r.report, { published: r.published, date: r.dated ? { start: r.ds, end: r.de } : null, location: r.located ? { country: r.country } : null }])));
   }
 
   putFeatures(report: string, json: string): Step<void> {
