@@ -49,4 +49,11 @@ describe('contentTerms', () => {
     ];
     for (const text of texts) expect(contentTerms(text)).toEqual(contentTermsByRegex(text));
   });
+
+  it('counts repeated spellings once read, however many distinct words the text holds', () => {
+    // the per-call word table grows past its first size; words differ by one letter, hashes may meet
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}x`);
+    const text = `${words.join(' ')} ${words.slice(0, 500).reverse().join(', ')} stations station's Stations`;
+    expect(JSON.stringify(contentTerms(text))).toBe(JSON.stringify(contentTermsByRegex(text)));
+  });
 });
