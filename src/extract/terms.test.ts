@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, stem, STOP_WORDS } from './terms.js';
+import { contentTerms, stem, STOP_WORDS, SUFFIXES } from './terms.js';
 
 /** The plain definitions the fast versions must agree with. */
 function stemByRegex(w: string): string {
@@ -25,6 +25,17 @@ describe('stem', () => {
     for (const w of words) expect(stem(w), w).toBe(stemByRegex(w));
     expect(stem('defected')).toBe(stem('defects'));
     expect(stem('ations')).toBe('ations');
+  });
+
+  it('drops the first of SUFFIXES the word ends with, for every ending of every length', () => {
+    const bySuffixes = (w: string) => {
+      if (w.length <= 4) return w;
+      const s = SUFFIXES.find((x) => w.endsWith(x));
+      return s && w.length > s.length ? w.slice(0, -s.length) : w;
+    };
+    const endings = ['', ...SUFFIXES, 'tions', 'ngs', 'ons', 'ss', 'ys', 'ds', 'gs', 'ns', 'ated', 'edly', 'ingly', 'ationss', 'x', 'ay', 'od', 'og', 'an', 'on'];
+    for (const lead of ['', 'a', 'ab', 'abc', 'abcd', 'stat', 'nat', 'defect'])
+      for (const e of endings) for (const w of [lead + e, e + lead, e]) expect(stem(w), w).toBe(bySuffixes(w));
   });
 });
 

@@ -37,8 +37,15 @@ export function latinNames(text: string, lex: Lexicon, places: readonly Span[] =
   const out: string[] = [];
   if (lex.script !== 'Cyrillic') return out;
   const seen = new Set<string>();
+  // the characters the places cover, marked once: a name is tested against them, not against every place
+  const covered = new Uint8Array(text.length + 1);
+  for (const p of places) covered.fill(1, Math.max(0, p.start), Math.max(0, p.end));
+  const overlaps = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (covered[i]) return true;
+    return false;
+  };
   for (const m of text.matchAll(CAPITALISED_NAME)) {
-    if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
+    if (seen.has(m[0]) || overlaps(m.index, m.index + m[0].length)) continue;
     seen.add(m[0]);
     out.push(lex.transliterate(m[0]).toLowerCase());
   }
@@ -53,7 +60,10 @@ export function bridgeFeatures(r: Report, names: readonly string[]): ReportFeatu
   words.push(TYPE_WORDS[r.type] ?? '');
   if (r.fatalities && r.fatalities.best > 0) words.push(`${r.fatalities.best} killed`);
   if (r.injured && r.injured.best > 0) words.push(`${r.injured.best} injured wounded`);
-  const terms: Record<string, number> = { ...r.features.terms };
+  // copied key by key, in the same order: spreading a Record of this many keys cost several times more
+  const terms: Record<string, number> = {};
+  const own = r.features.terms;
+  for (const k of Object.keys(own)) terms[k] = own[k];
   // weighed as the words a report dwells on: they are all that two languages share
   for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
   return { ...r.features, terms, names: [...new Set([...r.features.names, ...names])] };
