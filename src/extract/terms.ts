@@ -93,79 +93,13 @@ function lowersByChar(text: string, lower: string): boolean {
   return lower.length === text.length && !text.includes('Σ');
 }
 
-/** Slots of the per-call word table: a power of two, grown when half full. */
-const FIRST_SLOTS = 1024;
-
-/**
- * The words of one text, each distinct spelling read once: a table keyed by the word's characters
- * in `source` (hashed as they are scanned, compared in place), so a repeated word costs no string,
- * no stop-word lookup and no stemming. `term[k]` is the index of word k's term, -1 for a stop word.
- */
-class WordTable {
-  slots = new Int32Array(FIRST_SLOTS).fill(-1);
-  starts: number[] = [];
-  lengths: number[] = [];
-  hashes: number[] = [];
-  term: number[] = [];
-  constructor(readonly source: string) {}
-
-  /** The entry of the n characters at `from` with hash h, or -1 - (the slot it would take). */
-  find(from: number, n: number, h: number): number {
-    const { slots, source, starts, lengths } = this;
-    const mask = slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = slots[i];
-      if (k < 0) return -1 - i;
-      if (this.hashes[k] !== h || lengths[k] !== n) continue;
-      const at = starts[k];
-      let j = 0;
-      while (j < n && source.charCodeAt(at + j) === source.charCodeAt(from + j)) j++;
-      if (j === n) return k;
-    }
-  }
-
-  add(slot: number, from: number, n: number, h: number, term: number): void {
-    const k = this.starts.length;
-    this.starts.push(from);
-    this.lengths.push(n);
-    this.hashes.push(h);
-    this.term.push(term);
-    this.slots[slot] = k;
-    if (2 * (k + 1) > this.slots.length) this.grow();
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.starts.length; k++) {
-      let i = this.hashes[k] & mask;
-      while (slots[i] >= 0) i = (i + 1) & mask;
-      slots[i] = k;
-    }
-    this.slots = slots;
-  }
-}
-
 export function contentTerms(text: string): Record<string, number> {
-  // terms in first-seen order with their counts, copied to the Record at the end (an object with
-  // thousands of new keys is slow to grow): the order direct insertion would give
-  const terms: string[] = [];
-  const counts: number[] = [];
-  const termOf = new Map<string, number>();
-  const count = (s: string) => {
-    let t = termOf.get(s);
-    if (t === undefined) {
-      t = terms.length;
-      termOf.set(s, t);
-      terms.push(s);
-      counts.push(0);
-    }
-    return t;
-  };
+  // counted in a Map (an object with thousands of new keys is slow to grow), then copied to the
+  // Record in first-seen order, the order direct insertion would give
+  const counts = new Map<string, number>();
   const lower = text.toLowerCase();
   const byChar = lowersByChar(text, lower);
   const source = byChar ? lower : text;
-  const table = byChar ? new WordTable(source) : null;
   const length = source.length;
   for (let start = 0; start < length; ) {
     // ASCII letters and word characters by their code, the rest by wordCharAt (this reads every
@@ -189,31 +123,26 @@ export function contentTerms(text: string): Record<string, number> {
     const from = start;
     start = end;
     // a lower-cased text is cut as it is; a word of the other kind is lower-cased alone, which may change its length
-    if (table) {
+    if (byChar) {
       // a possessive 's goes; a word under three letters is no term, nor sliced
       let n = end - from;
       if (n >= 2 && source.charCodeAt(end - 1) === 115 /* s */ && ((c = source.charCodeAt(end - 2)) === 39 || c === 0x2019)) n -= 2;
       if (n < 3) continue;
-      let h = 0;
-      for (let i = from; i < from + n; i++) h = (Math.imul(h, 31) + source.charCodeAt(i)) | 0;
-      let k = table.find(from, n, h);
-      if (k < 0) {
-        const w = source.slice(from, from + n);
-        table.add(-1 - k, from, n, h, STOP_WORDS.has(w) ? -1 : count(stem(w)));
-        k = table.starts.length - 1;
-      }
-      const t = table.term[k];
-      if (t >= 0) counts[t]++;
+      const w = source.slice(from, from + n);
+      if (STOP_WORDS.has(w)) continue;
+      const s = stem(w);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
       continue;
     }
     let w = source.slice(from, end).toLowerCase();
     const n = w.length;
     if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
     if (w.length < 3 || STOP_WORDS.has(w)) continue;
-    counts[count(stem(w))]++;
+    const s = stem(w);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const out: Record<string, number> = {};
-  for (let t = 0; t < terms.length; t++) out[terms[t]] = counts[t];
+  for (const [k, v] of counts) out[k] = v;
   return out;
 }
 
