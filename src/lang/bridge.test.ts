@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/index.js';
-import { bridgeFeatures, latinNames } from './bridge.js';
+import { bridgeFeatures, CAPITALISED_NAME_PATTERN, capitalisedNames, latinNames } from './bridge.js';
 import { lexiconFor } from './index.js';
 
 describe('latinNames', () => {
@@ -28,5 +28,12 @@ describe('bridgeFeatures', () => {
     expect(f.terms.drone).toBe(10);
     expect(f.names).toEqual(['a', 'b']);
     expect(r.features.terms).toEqual({ zebra: 2, alpha: 1 });
+  });
+});
+
+describe('capitalisedNames', () => {
+  it('finds what a scan of the whole text finds', () => {
+    const texts = ['Иван Петров и Ёлкин-Палкин, «Ђорђе» ёлка Ѐсть; аВася Abc-Def x𝐀bcd Ωμέγα Ӂура', 'Губернатор Синєгубов сообщил: Їжак Ґанок\nНовый', ''];
+    for (const t of texts) expect(capitalisedNames(t).map((m) => [m.index, m[0]]), t).toEqual([...t.matchAll(CAPITALISED_NAME_PATTERN())].map((m) => [m.index, m[0]]));
   });
 });

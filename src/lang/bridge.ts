@@ -9,6 +9,9 @@ import type { Report, ReportFeatures, Span } from '../model/index.js';
 import { contentTerms } from '../extract/terms.js';
 import type { Lexicon } from './index.js';
 
+/** The plain scan, for the tests to hold capitalisedNames to. */
+export const CAPITALISED_NAME_PATTERN = (): RegExp => CAPITALISED_NAME;
+
 /** The English words a report of each type uses, as `contentTerms` would count them. */
 const TYPE_WORDS: Record<string, string> = {
   shelling_artillery_missile_attack: 'shelling strike missile attack',
@@ -27,6 +30,32 @@ const TYPE_WORDS: Record<string, string> = {
 const BRIDGE_WEIGHT = 10;
 
 const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}{2,30}(?:[-\s]\p{Lu}\p{Ll}{2,30}){0,2}/gu;
+const CAPITALISED_NAME_Y = new RegExp(CAPITALISED_NAME.source, 'uy');
+
+/**
+ * CAPITALISED_NAME's matches, tried only where one may start (its Unicode lookbehind at every
+ * character of a Cyrillic text cost most of `latinNames`): not at a lower-case ASCII or Cyrillic
+ * letter, nor after an ASCII or Cyrillic letter, nor inside a surrogate pair; elsewhere the pattern decides.
+ */
+export function capitalisedNames(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (let p = 0; p < text.length; p++) {
+    if (p < next) continue;
+    const c = text.charCodeAt(p);
+    if (c < 128 ? c < 65 || c > 90 : (c >= 0x430 && c <= 0x45f) || (c >= 0xdc00 && c <= 0xdfff)) continue;
+    if (p > 0) {
+      const b = text.charCodeAt(p - 1);
+      if ((b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 0x400 && b <= 0x45f)) continue;
+    }
+    CAPITALISED_NAME_Y.lastIndex = p;
+    const m = CAPITALISED_NAME_Y.exec(text);
+    if (!m) continue;
+    out.push(m);
+    next = p + m[0].length;
+  }
+  return out;
+}
 
 /**
  * A document's capitalised names in Latin letters, in the order of the text: read once per
@@ -37,15 +66,8 @@ export function latinNames(text: string, lex: Lexicon, places: readonly Span[] =
   const out: string[] = [];
   if (lex.script !== 'Cyrillic') return out;
   const seen = new Set<string>();
-  // the characters the places cover, marked once: a name is tested against them, not against every place
-  const covered = new Uint8Array(text.length + 1);
-  for (const p of places) covered.fill(1, Math.max(0, p.start), Math.max(0, p.end));
-  const overlaps = (s: number, e: number) => {
-    for (let i = s; i < e; i++) if (covered[i]) return true;
-    return false;
-  };
-  for (const m of text.matchAll(CAPITALISED_NAME)) {
-    if (seen.has(m[0]) || overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of capitalisedNames(text)) {
+    if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
     seen.add(m[0]);
     out.push(lex.transliterate(m[0]).toLowerCase());
   }
