@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
+import { matchStarts } from './scan.js';
 
 /** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
 interface ActorEntry {
@@ -94,6 +95,97 @@ const NAME_SPEAKS = new RegExp(`(?<![\\p{L}'’-])([\\p{Lu}][\\p{L}'’-]{1,30}\
 
 const PERSON_STOP = /^(?:The|A|An|In|On|At|As|But|And|While|When|According|Despite|Further|Finally|Tragically|Initially|Russian|Ukrainian|Syrian)\b/;
 
+/*
+ * The three name patterns above are scanned only near what each cannot match without, the same
+ * matches as their global scans: each Unicode pattern tried at every character of a report cost
+ * more than the rest of the stage. Their sticky twins are tried, left to right, at the places a
+ * match can start (a capital opening a word) within reach of an anchor:
+ * - NAME_SPEAKS ends where the blank before its word of saying starts (SPEAKS_AT);
+ * - NAME_COMMA_ROLE's name ends at the comma of a role after it (COMMA_ROLE_AT);
+ * - ROLE_NAME opens on its role word (ROLE_AT) or on the one capitalised word before it.
+ * The reaches are the patterns' longest spans in code units (a letter may take two).
+ */
+const NAME_SPEAKS_Y = new RegExp(NAME_SPEAKS.source, 'uy');
+const NAME_COMMA_ROLE_Y = new RegExp(NAME_COMMA_ROLE.source, 'uy');
+const ROLE_NAME_Y = new RegExp(ROLE_NAME.source, 'uy');
+const SPEAKS_AT = /\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\b/gu;
+const COMMA_ROLE_AT = new RegExp(`,\\s+(?:the |a |an )?(?:\\p{L}{1,40}\\s{1,8}){0,2}?${ROLE}\\b`, 'gu');
+const ROLE_AT = new RegExp(`(?=${ROLE})`, 'gu');
+/** Two names of up to 31 letters and the blanks between them. */
+const SPEAKS_REACH = 2 * 31 + 8 + 2 * 31;
+/** Up to three words of 41 letters, blanks and a particle ("bin ") between them. */
+const NAME_REACH = 2 * 41 + 2 * (8 + 4 + 2 * 41);
+/** One word of 41 letters and its blanks. */
+const ROLE_LEAD_REACH = 2 * 41 + 8;
+
+/** Where a name may start: not inside a surrogate pair, and, in ASCII, a capital after no letter, apostrophe or hyphen (other characters: the pattern decides). */
+function mayOpenName(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) {
+    if (c < 65 || c > 90) return false;
+  } else if (c >= 0xdc00 && c <= 0xdfff && p > 0) {
+    const h = text.charCodeAt(p - 1);
+    if (h >= 0xd800 && h <= 0xdbff) return false;
+  }
+  if (p === 0) return true;
+  const b = text.charCodeAt(p - 1);
+  return !((b >= 65 && b <= 90) || (b >= 97 && b <= 122));
+}
+
+/**
+ * The places a name may start within `reach` before each anchor (ascending, each once), and each
+ * anchor itself with `atAnchor` (a role word opens ROLE_NAME whatever its case).
+ */
+function startsNear(text: string, anchors: readonly number[], reach: number, atAnchor: boolean): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (const a of anchors) {
+    for (let p = Math.max(from, a - reach); p < a; p++) if (mayOpenName(text, p)) out.push(p);
+    if (atAnchor && a >= from) {
+      out.push(a);
+      from = a + 1;
+    } else from = Math.max(from, a);
+  }
+  return out;
+}
+
+/** Where a global scan of `re` finds a match (its starts). */
+function anchorsOf(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** The matches a global scan of `sticky`'s pattern gives, tried only at `starts` (ascending): the same wherever every match starts at one of them. */
+function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (const p of starts) {
+    if (p < next) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    next = p + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+/** The matches of the three name patterns, as `text.matchAll` gives them (see above). */
+export function nameSpeaks(text: string): RegExpExecArray[] {
+  // the anchor is the blank run's start, where the name ends
+  return matchesAt(NAME_SPEAKS_Y, text, startsNear(text, anchorsOf(SPEAKS_AT, text), SPEAKS_REACH, false));
+}
+export function nameCommaRole(text: string): RegExpExecArray[] {
+  return matchesAt(NAME_COMMA_ROLE_Y, text, startsNear(text, anchorsOf(COMMA_ROLE_AT, text), NAME_REACH, false));
+}
+export function roleName(text: string): RegExpExecArray[] {
+  return matchesAt(ROLE_NAME_Y, text, startsNear(text, matchStarts(ROLE_AT, text), ROLE_LEAD_REACH, true));
+}
+/** The plain global scans, for the tests to hold the anchored ones to. */
+export const NAME_PATTERNS = { NAME_SPEAKS, NAME_COMMA_ROLE, ROLE_NAME } as const;
+
 function forceActor(ctx: StageContext, demonym: string, noun: string, start: number, end: number, text: string): ActorAnnotation | null {
   const cc = ctx.gazetteer.demonymCountry(demonym);
   if (!cc) return null;
@@ -134,18 +226,18 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
     out.push(a);
     taken.fill(1, a.start, a.end);
   };
-  for (const m of text.matchAll(NAME_COMMA_ROLE)) {
+  for (const m of nameCommaRole(text)) {
     if (PERSON_STOP.test(m[1]) || INSTITUTION_WORD.test(m[1])) continue;
     const start = m.index!;
     push({ kind: 'actor', start, end: start + m[0].length, text: m[0], value: m[1], type: 'person', role: m[2].replace(/^(?:the|a|an)\s+/i, '').trim() });
   }
-  for (const m of text.matchAll(ROLE_NAME)) {
+  for (const m of roleName(text)) {
     const start = m.index! + m[0].length - m[2].length;
     if (covered(start, start + m[2].length) || PERSON_STOP.test(m[2]) || INSTITUTION_WORD.test(m[2])) continue;
     push({ kind: 'actor', start: m.index!, end: m.index! + m[0].length, text: m[0], value: m[2], type: 'person', role: m[1].trim() });
   }
   let roles: Map<string, string | null> | undefined;
-  for (const m of text.matchAll(NAME_SPEAKS)) {
+  for (const m of nameSpeaks(text)) {
     const start = m.index!;
     if (covered(start, start + m[1].length) || PERSON_STOP.test(m[1]) || INSTITUTION_WORD.test(m[1])) continue;
     // the role given elsewhere in the document stays with the name it was given to

@@ -19,6 +19,8 @@ const ACCORDING_TO = /\baccording to ([^,;.:“”"()]{2,90}?)(?=[,;.:“”"()]
 const FROM_SOURCE = /\b(?:as (?:reported|stated|claimed|confirmed|said) by|(?:reports?|claims?|details|information|data|footage|images?|accounts?) (?:from|by|published by|shared by)|corroborated by|citing) ([^,;.:“”"()]{2,90}?)(?=[,;.:“”"()]|$| that | who | which | suggest| indicate| say| show| claim| and | to )/i;
 /** `…,” X said` after a quotation. */
 const AFTER_QUOTE = new RegExp(`[”"],?\\s+((?:[\\p{Lu}][\\p{L}'’.-]*\\s+){0,4}?[\\p{L}'’.-]+)\\s+(?:${SAY})\\b`, 'u');
+/** What every FROM_SOURCE match holds (same flags): a plain scan rules most sentences out before the long alternation. */
+const FROM_SOURCE_CUE = /by|from|citing/i;
 /** "X said" with X a short subject at the start of a clause. */
 const SUBJECT_SAID = new RegExp(
   `(?:^|[,;:]\\s+|\\bthat\\s+|\\band\\s+)((?:the |a |an )?(?:[\\p{L}\\d'’.-]+\\s+){0,7}?[\\p{L}\\d'’.-]+)(?:,[^,]{3,80},)?\\s+(?:(?:has|have|had|also|later|further|then)\\s+)?(?:${SAY})\\b`,
@@ -46,7 +48,7 @@ function tidy(source: string): string | null {
 
 /** The source a sentence names itself, or null. */
 export function sourceOf(sentence: string): string | null {
-  const fromSource = FROM_SOURCE.exec(sentence);
+  const fromSource = FROM_SOURCE_CUE.test(sentence) ? FROM_SOURCE.exec(sentence) : null;
   if (fromSource) {
     const s = tidy(fromSource[1]);
     if (s) return s;

@@ -270,6 +270,10 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];
 
+/** VERBS' patterns and rules apart, read by index in the per-sentence loop (no pair destructured per rule and sentence). */
+const VERB_RES: readonly RegExp[] = VERBS.map(([re]) => re);
+const VERB_DEFS: readonly Verb[] = VERBS.map(([, verb]) => verb);
+
 /** "No casualties", "no one was killed", "nobody was hurt": zero, for the fields it names. */
 const NONE = /\b(?:no (?:casualties|fatalities|deaths|injuries|victims)|no(?:body| one)(?: else)? (?:died|has died)|no(?:body| one| people)? (?:was|were|has been|have been)? ?(?:killed|injured|hurt|wounded)|without (?:casualties|loss of life))\b/gi;
 const HEDGE = /\b(?:may|might|could)(?: well| \w{1,20}ly)? have\b|\b(?:possibly|feared|unconfirmed|presumably|believed to have)\b/i;
@@ -476,13 +480,15 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   const groupsFrom = (pos: number) => groupsOf().slice(firstFrom(pos), firstFrom(pos) + 4);
   /** The groups that end before `pos` within MAX_GAP_BEFORE (they start at most that far and a group's length back). */
   const groupsNear = (pos: number) => groupsOf().slice(firstFrom(pos - MAX_GAP_BEFORE - 400), firstFrom(pos));
-  // a coverage map, not a list to scan: a sentence of thousands of counts must not cost their square
-  const taken = new Uint8Array(sentence.length + 1);
+  // a coverage map, not a list to scan: a sentence of thousands of counts must not cost their square;
+  // made at the first count (a typed array per sentence was a tenth of this stage, and most take none)
+  let taken: Uint8Array | null = null;
   const overlapsTaken = (s: number, e: number) => {
+    if (!taken) return false;
     for (let i = Math.max(0, s); i < e; i++) if (taken[i]) return true;
     return false;
   };
-  const take = (s: number, e: number) => taken.fill(1, Math.max(0, s), e);
+  const take = (s: number, e: number) => (taken ??= new Uint8Array(sentence.length + 1)).fill(1, Math.max(0, s), e);
   const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null, struck = false, update = false) => {
     // a hedge after the count is about something else: "is dead after what may have been an accident"
     const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: hedged && HEDGE.test(sentence.slice(0, e)) };
@@ -506,9 +512,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   const either = EITHER_CUE.test(sentence);
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
-  for (const [re, verb] of VERBS) {
+  for (let v = 0; v < VERBS.length; v++) {
+    const verb = VERB_DEFS[v];
     if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
+    const re = VERB_RES[v];
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const vs = m.index;

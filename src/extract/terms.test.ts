@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, stem, STOP_WORDS } from './terms.js';
+import { contentTerms, stem, STOP_WORDS, SUFFIXES } from './terms.js';
 
 /** The plain definitions the fast versions must agree with. */
 function stemByRegex(w: string): string {
@@ -26,6 +26,17 @@ describe('stem', () => {
     expect(stem('defected')).toBe(stem('defects'));
     expect(stem('ations')).toBe('ations');
   });
+
+  it('drops the first of SUFFIXES the word ends with, for every ending of every length', () => {
+    const bySuffixes = (w: string) => {
+      if (w.length <= 4) return w;
+      const s = SUFFIXES.find((x) => w.endsWith(x));
+      return s && w.length > s.length ? w.slice(0, -s.length) : w;
+    };
+    const endings = ['', ...SUFFIXES, 'tions', 'ngs', 'ons', 'ss', 'ys', 'ds', 'gs', 'ns', 'ated', 'edly', 'ingly', 'ationss', 'x', 'ay', 'od', 'og', 'an', 'on'];
+    for (const lead of ['', 'a', 'ab', 'abc', 'abcd', 'stat', 'nat', 'defect'])
+      for (const e of endings) for (const w of [lead + e, e + lead, e]) expect(stem(w), w).toBe(bySuffixes(w));
+  });
 });
 
 describe('contentTerms', () => {
@@ -48,5 +59,12 @@ describe('contentTerms', () => {
       'Ärzte in Łódź, Škoda, 𝐀𝐁𝐂 letters, ΟΔΟΣ, İzmir, a lone \ud800 surrogate and 𝑥yz',
     ];
     for (const text of texts) expect(contentTerms(text)).toEqual(contentTermsByRegex(text));
+  });
+
+  it('counts repeated spellings once read, however many distinct words the text holds', () => {
+    // the per-call word table grows past its first size; words differ by one letter, hashes may meet
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}x`);
+    const text = `${words.join(' ')} ${words.slice(0, 500).reverse().join(', ')} stations station's Stations`;
+    expect(JSON.stringify(contentTerms(text))).toBe(JSON.stringify(contentTermsByRegex(text)));
   });
 });

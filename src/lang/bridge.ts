@@ -9,6 +9,9 @@ import type { Report, ReportFeatures, Span } from '../model/index.js';
 import { contentTerms } from '../extract/terms.js';
 import type { Lexicon } from './index.js';
 
+/** The plain scan, for the tests to hold capitalisedNames to. */
+export const CAPITALISED_NAME_PATTERN = (): RegExp => CAPITALISED_NAME;
+
 /** The English words a report of each type uses, as `contentTerms` would count them. */
 const TYPE_WORDS: Record<string, string> = {
   shelling_artillery_missile_attack: 'shelling strike missile attack',
@@ -27,6 +30,32 @@ const TYPE_WORDS: Record<string, string> = {
 const BRIDGE_WEIGHT = 10;
 
 const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}{2,30}(?:[-\s]\p{Lu}\p{Ll}{2,30}){0,2}/gu;
+const CAPITALISED_NAME_Y = new RegExp(CAPITALISED_NAME.source, 'uy');
+
+/**
+ * CAPITALISED_NAME's matches, tried only where one may start (its Unicode lookbehind at every
+ * character of a Cyrillic text cost most of `latinNames`): not at a lower-case ASCII or Cyrillic
+ * letter, nor after an ASCII or Cyrillic letter, nor inside a surrogate pair; elsewhere the pattern decides.
+ */
+export function capitalisedNames(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (let p = 0; p < text.length; p++) {
+    if (p < next) continue;
+    const c = text.charCodeAt(p);
+    if (c < 128 ? c < 65 || c > 90 : (c >= 0x430 && c <= 0x45f) || (c >= 0xdc00 && c <= 0xdfff)) continue;
+    if (p > 0) {
+      const b = text.charCodeAt(p - 1);
+      if ((b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 0x400 && b <= 0x45f)) continue;
+    }
+    CAPITALISED_NAME_Y.lastIndex = p;
+    const m = CAPITALISED_NAME_Y.exec(text);
+    if (!m) continue;
+    out.push(m);
+    next = p + m[0].length;
+  }
+  return out;
+}
 
 /**
  * A document's capitalised names in Latin letters, in the order of the text: read once per
@@ -37,7 +66,7 @@ export function latinNames(text: string, lex: Lexicon, places: readonly Span[] =
   const out: string[] = [];
   if (lex.script !== 'Cyrillic') return out;
   const seen = new Set<string>();
-  for (const m of text.matchAll(CAPITALISED_NAME)) {
+  for (const m of capitalisedNames(text)) {
     if (seen.has(m[0]) || places.some((p) => p.start < m.index + m[0].length && m.index < p.end)) continue;
     seen.add(m[0]);
     out.push(lex.transliterate(m[0]).toLowerCase());
@@ -53,7 +82,10 @@ export function bridgeFeatures(r: Report, names: readonly string[]): ReportFeatu
   words.push(TYPE_WORDS[r.type] ?? '');
   if (r.fatalities && r.fatalities.best > 0) words.push(`${r.fatalities.best} killed`);
   if (r.injured && r.injured.best > 0) words.push(`${r.injured.best} injured wounded`);
-  const terms: Record<string, number> = { ...r.features.terms };
+  // copied key by key, in the same order: spreading a Record of this many keys cost several times more
+  const terms: Record<string, number> = {};
+  const own = r.features.terms;
+  for (const k of Object.keys(own)) terms[k] = own[k];
   // weighed as the words a report dwells on: they are all that two languages share
   for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
   return { ...r.features, terms, names: [...new Set([...r.features.names, ...names])] };

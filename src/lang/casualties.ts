@@ -77,6 +77,24 @@ function anyCasualtyWord(lex: Lexicon): RegExp | null {
   return re;
 }
 
+const NONE_GATE = new WeakMap<Lexicon, RegExp | null>();
+/** A pattern's opening lookbehind for a letter, which a Unicode scan tries at every character. */
+const LETTER_BEFORE = '(?<!\\p{L})';
+/**
+ * `noCasualties` without its opening lookbehind (built once per lexicon): it matches wherever the
+ * whole pattern does and scans fast, so a sentence it does not match skips the full scan. Null when
+ * the pattern has no such lookbehind.
+ */
+function noneGate(lex: Lexicon): RegExp | null {
+  let re = NONE_GATE.get(lex);
+  if (re === undefined) {
+    const p = lex.noCasualties;
+    re = p.source.startsWith(LETTER_BEFORE) ? new RegExp(p.source.slice(LETTER_BEFORE.length), p.flags.replace(/[gy]/g, '')) : null;
+    NONE_GATE.set(lex, re);
+  }
+  return re;
+}
+
 function fieldOf(t: Token, lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
   const any = anyCasualtyWord(lex);
   for (const f of formsOf(t.lower, lex)) {
@@ -139,7 +157,8 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
     out.push({ kind: 'casualty', start: offset + start, end: offset + end, field, value: { low: value, best: value, high: value }, victims: null, hedged: false });
   }
   if (!out.length) {
-    const none = lex.noCasualties.exec(sentence);
+    const gate = noneGate(lex);
+    const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
     if (none) {
       out.push({ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false });
     }
