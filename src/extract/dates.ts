@@ -12,6 +12,7 @@ import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../mode
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
 import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
+import { matchAt, parseRuns, restSearch, type NextMatch, type ParserRun } from '../lang/chrono.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
@@ -103,6 +104,10 @@ interface Probe {
    */
   how: 'joined' | 'alone' | 'always';
   pattern: RegExp;
+  /** A joined parser's own pattern, sticky: its matches are searched only where the joined scan stops (`matchAt`). */
+  own: RegExp | null;
+  /** chrono's search, for the others. */
+  rest: NextMatch;
   /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
   clock: boolean;
 }
@@ -122,10 +127,12 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, clock };
-    // a pattern without the common opening would be tried at every position of the joined scan
-    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), clock };
-    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), clock };
+    const rest = restSearch(re);
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock };
+    // a pattern without the common opening would be tried at every position of the joined scan;
+    // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
+    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock };
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock };
   });
   // said once outside, `(\W|^)` lets the engine skip most positions
   const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
@@ -133,24 +140,40 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
 }
 const PROBES = probes();
 
+/** Whether a probe's pattern fits somewhere in the sentence (`at`: where the joined scan stopped). */
+function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]): boolean {
+  if (how === 'always') return true;
+  if (how === 'alone') return pattern.test(sentence);
+  for (let i = 0; i < at.length; i++) {
+    pattern.lastIndex = at[i];
+    if (pattern.test(sentence)) return true;
+  }
+  return false;
+}
+
+/** A probe's parser, searching where chrono would find its matches. */
+function runOf(probe: Probe, at: readonly number[]): ParserRun {
+  const own = probe.own;
+  return { parser: probe.parser, next: own ? (text, from) => matchAt(own, text, at, from) : probe.rest };
+}
+
 /**
  * The parsers whose pattern fits somewhere in the sentence, in chrono's order. With `datesOnly`
  * (clock times alone are dropped), the clock parser's pattern is tried only once another parser
  * fits: where none does, the sentence gets no parse whatever the clock parser would find.
  */
-function parsersFor(sentence: string, datesOnly: boolean): chrono.Parser[] {
+function parsersFor(sentence: string, datesOnly: boolean): ParserRun[] {
   const at = PROBES.anywhere ? matchStarts(PROBES.anywhere, sentence) : [];
-  const fits = ({ how, pattern }: Probe) => how === 'always' || (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence))));
-  const out: chrono.Parser[] = [];
+  const out: ParserRun[] = [];
   let clock: Probe | null = null;
   let clockAt = -1;
   for (const probe of PROBES.list) {
     if (datesOnly && probe.clock && probe.how !== 'always') {
       clock = probe;
       clockAt = out.length;
-    } else if (fits(probe)) out.push(probe.parser);
+    } else if (fits(probe, sentence, at)) out.push(runOf(probe, at));
   }
-  if (clock && out.length && fits(clock)) out.splice(clockAt, 0, clock.parser);
+  if (clock && out.length && fits(clock, sentence, at)) out.splice(clockAt, 0, runOf(clock, at));
   return out;
 }
 
@@ -159,11 +182,11 @@ function parsersFor(sentence: string, datesOnly: boolean): chrono.Parser[] {
  * `datesOnly`, a sentence where only clock times can be found gets no parse at all.
  */
 export function parseDates(sentence: string, ref: Date, datesOnly = false): chrono.ParsedResult[] {
-  const parsers = parsersFor(sentence, datesOnly);
+  const runs = parsersFor(sentence, datesOnly);
   // no parser, no result: every refiner maps an empty list to an empty list
-  if (!parsers.length) return [];
-  if (datesOnly && parsers.length === 1 && parsers[0].constructor.name === CLOCK_ONLY) return [];
-  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
+  if (!runs.length) return [];
+  if (datesOnly && runs.length === 1 && runs[0].parser.constructor.name === CLOCK_ONLY) return [];
+  return parseRuns(runs, CASUAL.refiners, sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
 }
 
 /** A clock time alone ("at 10:00") is not an incident date. */
