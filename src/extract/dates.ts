@@ -12,7 +12,7 @@ import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../mode
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
 import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
-import { matchAt, parseRuns, restSearch, type NextMatch, type ParserRun } from '../lang/chrono.js';
+import { parseRuns, type ParserRun } from '../lang/chrono.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
@@ -106,8 +106,8 @@ interface Probe {
   pattern: RegExp;
   /** A joined parser's own pattern, sticky: its matches are searched only where the joined scan stops (`matchAt`). */
   own: RegExp | null;
-  /** chrono's search, for the others. */
-  rest: NextMatch;
+  /** The pattern chrono searches with. */
+  rest: RegExp;
   /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
   clock: boolean;
 }
@@ -127,7 +127,7 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
-    const rest = restSearch(re);
+    const rest = re;
     if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock };
     // a pattern without the common opening would be tried at every position of the joined scan;
     // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
@@ -153,8 +153,7 @@ function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]):
 
 /** A probe's parser, searching where chrono would find its matches. */
 function runOf(probe: Probe, at: readonly number[]): ParserRun {
-  const own = probe.own;
-  return { parser: probe.parser, next: own ? (text, from) => matchAt(own, text, at, from) : probe.rest };
+  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first: null };
 }
 
 /**
@@ -366,6 +365,18 @@ function spanCues(text: string): SpanCues {
   return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
 }
 
+/** Whether [start, end) overlaps one of the spans (a loop, not a closure per sentence). */
+function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (start < spans[i][1] && spans[i][0] < end) return true;
+  return false;
+}
+
+/** Whether a date found covers the position. */
+function covered(found: readonly DateAnnotation[], pos: number): boolean {
+  for (let i = 0; i < found.length; i++) if (found[i].start <= pos && pos < found[i].end) return true;
+  return false;
+}
+
 /** `findDates` with the publication date read once per document, not once per sentence. */
 function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
@@ -393,7 +404,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     let future: boolean | null = null;
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
       if ((future ??= FUTURE_CUE.test(sentence))) break;
-      if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
+      if (overlapsAny(periods, m.index, m.index + m[0].length)) continue;
       // "the first casualties in 3 weeks": the time since the last one, not a span of the incident
       if (FIRST_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) {
         periods.push([m.index, m.index + m[0].length]);
@@ -411,7 +422,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
   const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
   for (const r of parsed) {
     if (!hasDatePart(r, locale ? lex : null)) continue;
-    if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
+    if (overlapsAny(periods, r.index, r.index + r.text.length)) continue;
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time
@@ -460,7 +471,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
-      if (out.some((d) => d.start <= offset + m!.index && offset + m!.index < d.end)) continue;
+      if (covered(out, offset + m.index)) continue;
       out.push({
         kind: 'date',
         start: offset + m.index,

@@ -14,24 +14,27 @@ import { matchStarts } from '../extract/scan.js';
 const BOUNDARY = '([^\\p{L}\\p{N}_]|^)';
 
 /**
- * How chrono finds a parser's next match from `from` on: `pattern.exec(text.substring(from))`, its
- * index moved back into the text. Given by the caller when it knows better where to look.
+ * A parser to run, and where its matches are: chrono searches `pattern.exec(text.substring(from))`
+ * for the next one (`rest`); where a joined scan found every place the parser's pattern may start
+ * (`at`), its sticky copy (`own`) is tried only there (`matchAt`). `first`: the first match, found
+ * already (by the probe), or null.
  */
-export type NextMatch = (text: string, from: number) => RegExpExecArray | null;
-
-/** A parser to run, and where its matches are. */
 export interface ParserRun {
   parser: chrono.Parser;
-  next: NextMatch;
+  rest: RegExp;
+  own: RegExp | null;
+  at: readonly number[];
+  first: RegExpExecArray | null;
 }
 
-/** chrono's own search: the rest of the text as a string of its own (where `^` holds at its start). */
-export function restSearch(pattern: RegExp): NextMatch {
-  return (text, from) => {
-    const m = pattern.exec(from ? text.substring(from) : text);
-    if (m && from) m.index += from;
-    return m;
-  };
+/** The match chrono's search from `from` finds, its index in `text`. */
+function nextMatch(run: ParserRun, text: string, from: number): RegExpExecArray | null {
+  if (from === 0 && run.first) return run.first;
+  if (run.own) return matchAt(run.own, text, run.at, from);
+  // chrono's own search: the rest of the text as a string of its own (where `^` holds at its start)
+  const m = run.rest.exec(from ? text.substring(from) : text);
+  if (m && from) m.index += from;
+  return m;
 }
 
 /**
@@ -74,15 +77,16 @@ export function parseRuns(runs: readonly ParserRun[], refiners: readonly chrono.
 }
 
 /** chrono's `executeParser` (2.10), with the search for the next match given. */
-function execute(context: chrono.ParsingContext, { parser, next }: ParserRun): chrono.ParsingResult[] {
+function execute(context: chrono.ParsingContext, run: ParserRun): chrono.ParsingResult[] {
   const results: chrono.ParsingResult[] = [];
   const text = context.text;
-  let match = next(text, 0);
+  const parser = run.parser;
+  let match = nextMatch(run, text, 0);
   while (match) {
     const result = parser.extract(context, match);
     if (!result) {
       // the index the parser may have moved (past the left boundary it reads)
-      match = next(text, match.index + 1);
+      match = nextMatch(run, text, match.index + 1);
       continue;
     }
     let parsed: chrono.ParsingResult;
@@ -92,7 +96,7 @@ function execute(context: chrono.ParsingContext, { parser, next }: ParserRun): c
       parsed.start = result;
     } else parsed = context.createParsingResult(match.index, match[0], result);
     results.push(parsed);
-    match = next(text, parsed.index + parsed.text.length);
+    match = nextMatch(run, text, parsed.index + parsed.text.length);
   }
   return results;
 }
@@ -102,8 +106,8 @@ interface Probe {
   /** Sticky and tried where the joined scan stops, or searched by itself (a pattern of another opening); null: always run. */
   pattern: RegExp | null;
   joined: boolean;
-  /** chrono's search, for a parser not in the joined scan. */
-  rest: NextMatch;
+  /** The pattern chrono searches with. */
+  rest: RegExp;
 }
 
 /** The patterns of one value of `forwardDate` (the only option a pattern of these locales reads). */
@@ -123,10 +127,9 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   const parsers: chrono.Parser[] = base.parsers.map((p, i) => ({ pattern: () => patterns[i], extract: (c, m) => p.extract(c, m) }));
   const probes: Probe[] = parsers.map((parser, i) => {
     const re = patterns[i];
-    const rest = restSearch(re);
-    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true, rest };
+    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true, rest: re };
     // a global or sticky pattern keeps a lastIndex the probe would move: such a parser always runs
-    return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest };
+    return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re };
   });
   const joined = patterns.filter(joinable).map((re) => `(?:${re.source.slice(BOUNDARY.length)})`);
   // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
@@ -141,15 +144,16 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
 function fitting(c: Compiled, text: string): ParserRun[] {
   const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
   const out: ParserRun[] = [];
-  for (const { parser, pattern, joined, rest } of c.probes) {
-    if (!pattern) out.push({ parser, next: rest });
+  for (let i = 0; i < c.probes.length; i++) {
+    const { parser, pattern, joined, rest } = c.probes[i];
+    if (!pattern) out.push({ parser, rest, own: null, at, first: null });
     else if (joined) {
       const first = matchAt(pattern, text, at, 0);
-      if (first) out.push({ parser, next: (t, from) => (from === 0 ? first : matchAt(pattern, t, at, from)) });
+      if (first) out.push({ parser, rest, own: pattern, at, first });
     } else {
       // chrono's first search, made here: the pattern is chrono's own, not global, so it keeps no state
       const first = pattern.exec(text);
-      if (first) out.push({ parser, next: (t, from) => (from === 0 ? first : rest(t, from)) });
+      if (first) out.push({ parser, rest, own: null, at, first });
     }
   }
   return out;
