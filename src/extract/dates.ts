@@ -349,21 +349,7 @@ export function findDates(sentence: string, offset: number, published: string | 
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
 }
 
-/**
- * Which of the English span patterns can match anywhere in a text: each needs a word the text
- * must hold (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside the patterns: a pattern that learns a
- * new word needs it in its cue), so one scan of the document spares every sentence the patterns
- * it cannot match.
- */
-interface SpanCues {
-  recent: boolean;
-  days: boolean;
-  night: boolean;
-}
-const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
-function spanCues(text: string): SpanCues {
-  return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
-}
+const ASCII_DIGIT = /[0-9]/;
 
 /** Whether [start, end) overlaps one of the spans (a loop, not a closure per sentence). */
 function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
@@ -378,13 +364,15 @@ function covered(found: readonly DateAnnotation[], pos: number): boolean {
 }
 
 /** `findDates` with the publication date read once per document, not once per sentence. */
-function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub && !locale && cues.recent) {
+  // each English span pattern needs a word its cue tests for (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside
+  // the patterns: a pattern that learns a new word needs it in its cue): a sentence without it is not searched
+  if (pub && !locale && RECENT_CUE.test(sentence)) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -398,7 +386,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale && cues.days) {
+  if (pub && !locale && DAYS_CUE.test(sentence)) {
     DAYS_SPAN.lastIndex = 0;
     // the future cue is read only when a span is found: most sentences have none, and it scans them all
     let future: boolean | null = null;
@@ -418,7 +406,8 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], value: { start: isoDate(addDays(pub, 1 - days)), end: isoDate(pub), precision: days >= 7 ? 'week' : 'day' }, stated: false });
     }
   }
-  if (locale && lex && !lex.dateHint.test(sentence)) return out;
+  // a digit is a date hint in every lexicon (`lexicon.dateHint` opens with one): tested first, it spares most sentences the hint's word scan
+  if (locale && lex && !ASCII_DIGIT.test(sentence) && !lex.dateHint.test(sentence)) return out;
   const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
   for (const r of parsed) {
     if (!hasDatePart(r, locale ? lex : null)) continue;
@@ -467,7 +456,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     }
     out.push(a);
   }
-  if (pub && !locale && cues.night) {
+  if (pub && !locale && NIGHT_CUE.test(sentence)) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
@@ -494,10 +483,9 @@ export const dates: Stage = {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     const pub = document.published ? parseIsoDate(document.published) : null;
-    const cues = pub && !lex.native ? spanCues(document.text) : ALL_SPANS;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null, cues));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
     }
     return { annotations: out };
   },

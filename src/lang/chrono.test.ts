@@ -21,6 +21,7 @@ const SENTENCES: Record<'ru' | 'uk' | 'ar', string[]> = {
     // matches that touch (the next one starts where the last ended, with no boundary between), dates a parser refuses
     'Вчера15 марта2024 года,16 марта;17.03.2024/18.03.2024 и 31.02.2024, 99.99.2024, 5 марта6 апреля.',
     'сегодня-завтра 3-4 марта 10:3011:00, понедельниквторник',
+    'Завод работает с 2006 года, в 1999 году его закрыли, а в 20 годах нет.',
   ],
   uk: [
     'У понеділок внаслідок обстрілу Харкова загинули троє людей.',
@@ -60,6 +61,14 @@ describe('probed chrono', () => {
       expect(found).toBeGreaterThan(SENTENCES[code].length / 2);
     });
   }
+
+  it('every lexicon takes a digit for a date hint (the date stage tests for one before the hint)', () => {
+    for (const code of ['ru', 'uk', 'ar'] as const) {
+      const hint = lexiconFor(code)!.dateHint;
+      expect(hint.source, code).toMatch(/^(?:\\d|\[0-9[^\]]*\])\|/);
+      for (const d of '0123456789') expect(hint.test(`слово ${d} كلمة`), code).toBe(true);
+    }
+  });
 
   it('steps over a character outside the basic plane (an emoji, a flag) instead of matching it forever', () => {
     const fast = probed(chrono.ru.casual);

@@ -9,6 +9,7 @@
  */
 import * as chrono from 'chrono-node';
 import { matchStarts } from '../extract/scan.js';
+import type { NeedingParser } from './rows.js';
 
 /** The left boundary of the ru, uk and ar parsers (chrono's `REGEX_PARTS.leftBoundary`). */
 const BOUNDARY = '([^\\p{L}\\p{N}_]|^)';
@@ -108,6 +109,8 @@ interface Probe {
   joined: boolean;
   /** The pattern chrono searches with. */
   rest: RegExp;
+  /** A pattern every match of the parser's holds somewhere (`NeedingParser`): where it fails, the parser is not tried. */
+  needs: RegExp | null;
 }
 
 /** The patterns of one value of `forwardDate` (the only option a pattern of these locales reads). */
@@ -127,9 +130,10 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   const parsers: chrono.Parser[] = base.parsers.map((p, i) => ({ pattern: () => patterns[i], extract: (c, m) => p.extract(c, m) }));
   const probes: Probe[] = parsers.map((parser, i) => {
     const re = patterns[i];
-    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true, rest: re };
+    const needs = (base.parsers[i] as NeedingParser).needs ?? null;
+    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true, rest: re, needs };
     // a global or sticky pattern keeps a lastIndex the probe would move: such a parser always runs
-    return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re };
+    return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re, needs };
   });
   const joined = patterns.filter(joinable).map((re) => `(?:${re.source.slice(BOUNDARY.length)})`);
   // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
@@ -145,7 +149,8 @@ function fitting(c: Compiled, text: string): ParserRun[] {
   const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
   const out: ParserRun[] = [];
   for (let i = 0; i < c.probes.length; i++) {
-    const { parser, pattern, joined, rest } = c.probes[i];
+    const { parser, pattern, joined, rest, needs } = c.probes[i];
+    if (needs && pattern && !needs.test(text)) continue;
     if (!pattern) out.push({ parser, rest, own: null, at, first: null });
     else if (joined) {
       const first = matchAt(pattern, text, at, 0);
