@@ -72,10 +72,12 @@ export function parseRuns(runs: readonly ParserRun[], refiners: readonly chrono.
   const context = new chrono.ParsingContext(text, ref, option);
   let results: chrono.ParsingResult[] = [];
   for (const run of runs) results = results.concat(execute(context, run));
-  results.sort((a, b) => a.index - b.index);
+  results.sort(byIndex);
   for (const refiner of refiners) results = refiner.refine(context, results);
   return results;
 }
+
+const byIndex = (a: chrono.ParsingResult, b: chrono.ParsingResult) => a.index - b.index;
 
 /** chrono's `executeParser` (2.10), with the search for the next match given. */
 function execute(context: chrono.ParsingContext, run: ParserRun): chrono.ParsingResult[] {
