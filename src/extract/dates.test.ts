@@ -84,6 +84,9 @@ describe('findDates', () => {
       'Within two days the town was retaken; last month it fell, by the end of the month it was quiet.',
       'Yesterday morning, and tonight at noon, the mayor spoke about the next week.',
       'Nothing here has a date at all, about which the reporter wrote without a pause.',
+      // matches that touch (the next starts where the last ended, no boundary between), dates a parser refuses
+      'On Monday,Tuesday and March 5March 6, 2019-03-072019-03-08, 31/02/2019 and 2019/13/45, then 3 days ago2 weeks ago.',
+      'It began last weeknext month, yesterdaytoday, and in 5 minutes2 hours.',
     ];
     const view = (rs: chrono.ParsedResult[]) => rs.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);
     for (const s of sentences) {

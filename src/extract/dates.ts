@@ -12,6 +12,7 @@ import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../mode
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
 import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
+import { parseRuns, type ParserRun } from '../lang/chrono.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
@@ -103,6 +104,10 @@ interface Probe {
    */
   how: 'joined' | 'alone' | 'always';
   pattern: RegExp;
+  /** A joined parser's own pattern, sticky: its matches are searched only where the joined scan stops (`matchAt`). */
+  own: RegExp | null;
+  /** The pattern chrono searches with. */
+  rest: RegExp;
   /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
   clock: boolean;
 }
@@ -122,10 +127,12 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, clock };
-    // a pattern without the common opening would be tried at every position of the joined scan
-    if (!re.source.startsWith(WORD_START)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), clock };
-    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), clock };
+    const rest = re;
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock };
+    // a pattern without the common opening would be tried at every position of the joined scan;
+    // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
+    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock };
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock };
   });
   // said once outside, `(\W|^)` lets the engine skip most positions
   const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
@@ -133,24 +140,39 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
 }
 const PROBES = probes();
 
+/** Whether a probe's pattern fits somewhere in the sentence (`at`: where the joined scan stopped). */
+function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]): boolean {
+  if (how === 'always') return true;
+  if (how === 'alone') return pattern.test(sentence);
+  for (let i = 0; i < at.length; i++) {
+    pattern.lastIndex = at[i];
+    if (pattern.test(sentence)) return true;
+  }
+  return false;
+}
+
+/** A probe's parser, searching where chrono would find its matches. */
+function runOf(probe: Probe, at: readonly number[]): ParserRun {
+  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first: null };
+}
+
 /**
  * The parsers whose pattern fits somewhere in the sentence, in chrono's order. With `datesOnly`
  * (clock times alone are dropped), the clock parser's pattern is tried only once another parser
  * fits: where none does, the sentence gets no parse whatever the clock parser would find.
  */
-function parsersFor(sentence: string, datesOnly: boolean): chrono.Parser[] {
+function parsersFor(sentence: string, datesOnly: boolean): ParserRun[] {
   const at = PROBES.anywhere ? matchStarts(PROBES.anywhere, sentence) : [];
-  const fits = ({ how, pattern }: Probe) => how === 'always' || (how === 'alone' ? pattern.test(sentence) : at.some((p) => ((pattern.lastIndex = p), pattern.test(sentence))));
-  const out: chrono.Parser[] = [];
+  const out: ParserRun[] = [];
   let clock: Probe | null = null;
   let clockAt = -1;
   for (const probe of PROBES.list) {
     if (datesOnly && probe.clock && probe.how !== 'always') {
       clock = probe;
       clockAt = out.length;
-    } else if (fits(probe)) out.push(probe.parser);
+    } else if (fits(probe, sentence, at)) out.push(runOf(probe, at));
   }
-  if (clock && out.length && fits(clock)) out.splice(clockAt, 0, clock.parser);
+  if (clock && out.length && fits(clock, sentence, at)) out.splice(clockAt, 0, runOf(clock, at));
   return out;
 }
 
@@ -159,11 +181,11 @@ function parsersFor(sentence: string, datesOnly: boolean): chrono.Parser[] {
  * `datesOnly`, a sentence where only clock times can be found gets no parse at all.
  */
 export function parseDates(sentence: string, ref: Date, datesOnly = false): chrono.ParsedResult[] {
-  const parsers = parsersFor(sentence, datesOnly);
+  const runs = parsersFor(sentence, datesOnly);
   // no parser, no result: every refiner maps an empty list to an empty list
-  if (!parsers.length) return [];
-  if (datesOnly && parsers.length === 1 && parsers[0].constructor.name === CLOCK_ONLY) return [];
-  return new chrono.Chrono({ parsers, refiners: CASUAL.refiners }).parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
+  if (!runs.length) return [];
+  if (datesOnly && runs.length === 1 && runs[0].parser.constructor.name === CLOCK_ONLY) return [];
+  return parseRuns(runs, CASUAL.refiners, sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS);
 }
 
 /** A clock time alone ("at 10:00") is not an incident date. */
@@ -327,30 +349,30 @@ export function findDates(sentence: string, offset: number, published: string | 
   return datesIn(sentence, offset, published ? parseIsoDate(published) : null, lex);
 }
 
-/**
- * Which of the English span patterns can match anywhere in a text: each needs a word the text
- * must hold (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside the patterns: a pattern that learns a
- * new word needs it in its cue), so one scan of the document spares every sentence the patterns
- * it cannot match.
- */
-interface SpanCues {
-  recent: boolean;
-  days: boolean;
-  night: boolean;
+const ASCII_DIGIT = /[0-9]/;
+
+/** Whether [start, end) overlaps one of the spans (a loop, not a closure per sentence). */
+function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (start < spans[i][1] && spans[i][0] < end) return true;
+  return false;
 }
-const ALL_SPANS: SpanCues = { recent: true, days: true, night: true };
-function spanCues(text: string): SpanCues {
-  return { recent: RECENT_CUE.test(text), days: DAYS_CUE.test(text), night: NIGHT_CUE.test(text) };
+
+/** Whether a date found covers the position. */
+function covered(found: readonly DateAnnotation[], pos: number): boolean {
+  for (let i = 0; i < found.length; i++) if (found[i].start <= pos && pos < found[i].end) return true;
+  return false;
 }
 
 /** `findDates` with the publication date read once per document, not once per sentence. */
-function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null, cues: SpanCues = ALL_SPANS): DateAnnotation[] {
+function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexicon | null): DateAnnotation[] {
   // another language: its chrono locale, and its own words for dates relative to the day of writing
   const locale = lex?.dates ?? null;
   const ref = pub ? new Date(pub.getTime() + 12 * 3600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateAnnotation[] = [];
   const periods: [number, number][] = [];
-  if (pub && !locale && cues.recent) {
+  // each English span pattern needs a word its cue tests for (RECENT_CUE, DAYS_CUE, NIGHT_CUE, kept beside
+  // the patterns: a pattern that learns a new word needs it in its cue): a sentence without it is not searched
+  if (pub && !locale && RECENT_CUE.test(sentence)) {
     // "over the past week", "in the last 24 hours": the span up to publication, which chrono reads as one day a week back
     RECENT_SPAN.lastIndex = 0;
     for (let m = RECENT_SPAN.exec(sentence); m; m = RECENT_SPAN.exec(sentence)) {
@@ -364,13 +386,13 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + start, end: offset + m.index + m[0].length, text: m[0].trim(), value: { start: isoDate(addDays(pub, -days)), end: isoDate(pub), precision }, stated: false });
     }
   }
-  if (pub && !locale && cues.days) {
+  if (pub && !locale && DAYS_CUE.test(sentence)) {
     DAYS_SPAN.lastIndex = 0;
     // the future cue is read only when a span is found: most sentences have none, and it scans them all
     let future: boolean | null = null;
     for (let m = DAYS_SPAN.exec(sentence); m; m = DAYS_SPAN.exec(sentence)) {
       if ((future ??= FUTURE_CUE.test(sentence))) break;
-      if (periods.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
+      if (overlapsAny(periods, m.index, m.index + m[0].length)) continue;
       // "the first casualties in 3 weeks": the time since the last one, not a span of the incident
       if (FIRST_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) {
         periods.push([m.index, m.index + m[0].length]);
@@ -384,11 +406,12 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
       out.push({ kind: 'date', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], value: { start: isoDate(addDays(pub, 1 - days)), end: isoDate(pub), precision: days >= 7 ? 'week' : 'day' }, stated: false });
     }
   }
-  if (locale && lex && !lex.dateHint.test(sentence)) return out;
+  // a digit is a date hint in every lexicon (`lexicon.dateHint` opens with one): tested first, it spares most sentences the hint's word scan
+  if (locale && lex && !ASCII_DIGIT.test(sentence) && !lex.dateHint.test(sentence)) return out;
   const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
   for (const r of parsed) {
     if (!hasDatePart(r, locale ? lex : null)) continue;
-    if (periods.some(([a, b]) => r.index < b && a < r.index + r.text.length)) continue;
+    if (overlapsAny(periods, r.index, r.index + r.text.length)) continue;
     const c = r.start;
     const stated = c.isCertain('year');
     // without a publication date only what the text fully states can be placed in time
@@ -433,11 +456,11 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
     }
     out.push(a);
   }
-  if (pub && !locale && cues.night) {
+  if (pub && !locale && NIGHT_CUE.test(sentence)) {
     // "overnight" in a news report: the night before publication, to the publication day
     OVERNIGHT.lastIndex = 0;
     for (let m = OVERNIGHT.exec(sentence); m; m = OVERNIGHT.exec(sentence)) {
-      if (out.some((d) => d.start <= offset + m!.index && offset + m!.index < d.end)) continue;
+      if (covered(out, offset + m.index)) continue;
       out.push({
         kind: 'date',
         start: offset + m.index,
@@ -460,10 +483,9 @@ export const dates: Stage = {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     const pub = document.published ? parseIsoDate(document.published) : null;
-    const cues = pub && !lex.native ? spanCues(document.text) : ALL_SPANS;
     for (const s of annotations) {
       if (s.kind !== 'sentence') continue;
-      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null, cues));
+      out.push(...datesIn(document.text.slice(s.start, s.end), s.start, pub, lex.native ? lex : null));
     }
     return { annotations: out };
   },

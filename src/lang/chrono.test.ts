@@ -18,6 +18,10 @@ const SENTENCES: Record<'ru' | 'uk' | 'ar', string[]> = {
     'Осенью прошлого года склад сгорел; накануне по городу ударили.',
     'Погибли двое мирных жителей, еще пятеро ранены.',
     '2024-03-05 в 14:00 начался штурм.',
+    // matches that touch (the next one starts where the last ended, with no boundary between), dates a parser refuses
+    'Вчера15 марта2024 года,16 марта;17.03.2024/18.03.2024 и 31.02.2024, 99.99.2024, 5 марта6 апреля.',
+    'сегодня-завтра 3-4 марта 10:3011:00, понедельниквторник',
+    'Завод работает с 2006 года, в 1999 году его закрыли, а в 20 годах нет.',
   ],
   uk: [
     'У понеділок внаслідок обстрілу Харкова загинули троє людей.',
@@ -25,6 +29,7 @@ const SENTENCES: Record<'ru' | 'uk' | 'ar', string[]> = {
     'Три години тому в місті лунали сирени, вчора ввечері теж.',
     'Наприкінці минулого тижня тривали бої; напередодні дрони атакували місто.',
     'Загинули двоє цивільних.',
+    'Вчора15 березня2024 року,16 березня;17.03.2024/18.03.2024 і 31.02.2024, 5 березня6 квітня.',
   ],
   ar: [
     'قتل ثلاثة أشخاص يوم الاثنين في قصف على إدلب.',
@@ -32,6 +37,7 @@ const SENTENCES: Record<'ru' | 'uk' | 'ar', string[]> = {
     'أمس قتل 3 وأصيب 5 في هجوم منذ ثلاثة أيام.',
     'في 12 مارس عام 2023 وقعت غارة.',
     'لا إصابات.',
+    'في 12 مارس13 مارس و٤ آذار٥ آذار و31.02.2024/17.03.2024',
   ],
 };
 
@@ -55,6 +61,14 @@ describe('probed chrono', () => {
       expect(found).toBeGreaterThan(SENTENCES[code].length / 2);
     });
   }
+
+  it('every lexicon takes a digit for a date hint (the date stage tests for one before the hint)', () => {
+    for (const code of ['ru', 'uk', 'ar'] as const) {
+      const hint = lexiconFor(code)!.dateHint;
+      expect(hint.source, code).toMatch(/^(?:\\d|\[0-9[^\]]*\])\|/);
+      for (const d of '0123456789') expect(hint.test(`слово ${d} كلمة`), code).toBe(true);
+    }
+  });
 
   it('steps over a character outside the basic plane (an emoji, a flag) instead of matching it forever', () => {
     const fast = probed(chrono.ru.casual);

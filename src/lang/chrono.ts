@@ -9,15 +9,110 @@
  */
 import * as chrono from 'chrono-node';
 import { matchStarts } from '../extract/scan.js';
+import type { NeedingParser } from './rows.js';
 
 /** The left boundary of the ru, uk and ar parsers (chrono's `REGEX_PARTS.leftBoundary`). */
 const BOUNDARY = '([^\\p{L}\\p{N}_]|^)';
+
+/**
+ * A parser to run, and where its matches are: chrono searches `pattern.exec(text.substring(from))`
+ * for the next one (`rest`); where a joined scan found every place the parser's pattern may start
+ * (`at`), its sticky copy (`own`) is tried only there (`matchAt`). `first`: the first match, found
+ * already (by the probe), or null.
+ */
+export interface ParserRun {
+  parser: chrono.Parser;
+  rest: RegExp;
+  own: RegExp | null;
+  at: readonly number[];
+  first: RegExpExecArray | null;
+}
+
+/** The match chrono's search from `from` finds, its index in `text`. */
+function nextMatch(run: ParserRun, text: string, from: number): RegExpExecArray | null {
+  if (from === 0 && run.first) return run.first;
+  if (run.own) return matchAt(run.own, text, run.at, from);
+  // chrono's own search: the rest of the text as a string of its own (where `^` holds at its start)
+  const m = run.rest.exec(from ? text.substring(from) : text);
+  if (m && from) m.index += from;
+  return m;
+}
+
+/**
+ * chrono's search, tried only where a pattern can start: `at` (ascending) holds every position of
+ * `text` where `sticky` (the pattern chrono searches with, sticky) may match. chrono's leftmost
+ * match is the first of them where it does; after `from`, the rest of the text is searched as
+ * chrono does at its first position (`^` holds there) and at the positions of `at` beyond it, where
+ * the pattern reads the same characters as in the rest alone (it has no lookbehind: `joinable`).
+ */
+export function matchAt(sticky: RegExp, text: string, at: readonly number[], from: number): RegExpExecArray | null {
+  if (from > 0) {
+    sticky.lastIndex = 0;
+    const m = sticky.exec(text.substring(from));
+    if (m) {
+      m.index += from;
+      return m;
+    }
+  }
+  for (let i = 0; i < at.length; i++) {
+    const p = at[i];
+    if (p < from || (from > 0 && p === from)) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * `Chrono.parse` over the given parsers, each searching where its run says: the same results,
+ * objects and order as chrono's own loop (`Chrono.executeParser`, then the refiners).
+ */
+export function parseRuns(runs: readonly ParserRun[], refiners: readonly chrono.Refiner[], text: string, ref?: chrono.ParsingReference | Date, option?: chrono.ParsingOption): chrono.ParsedResult[] {
+  const context = new chrono.ParsingContext(text, ref, option);
+  let results: chrono.ParsingResult[] = [];
+  for (const run of runs) results = results.concat(execute(context, run));
+  results.sort(byIndex);
+  for (const refiner of refiners) results = refiner.refine(context, results);
+  return results;
+}
+
+const byIndex = (a: chrono.ParsingResult, b: chrono.ParsingResult) => a.index - b.index;
+
+/** chrono's `executeParser` (2.10), with the search for the next match given. */
+function execute(context: chrono.ParsingContext, run: ParserRun): chrono.ParsingResult[] {
+  const results: chrono.ParsingResult[] = [];
+  const text = context.text;
+  const parser = run.parser;
+  let match = nextMatch(run, text, 0);
+  while (match) {
+    const result = parser.extract(context, match);
+    if (!result) {
+      // the index the parser may have moved (past the left boundary it reads)
+      match = nextMatch(run, text, match.index + 1);
+      continue;
+    }
+    let parsed: chrono.ParsingResult;
+    if (result instanceof chrono.ParsingResult) parsed = result;
+    else if (result instanceof chrono.ParsingComponents) {
+      parsed = context.createParsingResult(match.index, match[0]);
+      parsed.start = result;
+    } else parsed = context.createParsingResult(match.index, match[0], result);
+    results.push(parsed);
+    match = nextMatch(run, text, parsed.index + parsed.text.length);
+  }
+  return results;
+}
 
 interface Probe {
   parser: chrono.Parser;
   /** Sticky and tried where the joined scan stops, or searched by itself (a pattern of another opening); null: always run. */
   pattern: RegExp | null;
   joined: boolean;
+  /** The pattern chrono searches with. */
+  rest: RegExp;
+  /** A pattern every match of the parser's holds somewhere (`NeedingParser`): where it fails, the parser is not tried. */
+  needs: RegExp | null;
 }
 
 /** The patterns of one value of `forwardDate` (the only option a pattern of these locales reads). */
@@ -27,17 +122,20 @@ interface Compiled {
   anywhere: RegExp | null;
 }
 
+/** A pattern the joined scan can find: the common opening, no back-reference, no lookbehind (`matchAt`). */
+const joinable = (re: RegExp) => re.flags === 'iu' && re.source.startsWith(BOUNDARY) && !/\\[1-9k]|\(\?<[=!]/.test(re.source);
+
 function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   const context = new chrono.ParsingContext('', new Date(0), { forwardDate });
   const patterns = base.parsers.map((p) => p.pattern(context));
   // the same parser with its pattern fixed: chrono calls `pattern` once per parse
   const parsers: chrono.Parser[] = base.parsers.map((p, i) => ({ pattern: () => patterns[i], extract: (c, m) => p.extract(c, m) }));
-  const joinable = (re: RegExp) => re.flags === 'iu' && re.source.startsWith(BOUNDARY) && !/\\[1-9k]/.test(re.source);
   const probes: Probe[] = parsers.map((parser, i) => {
     const re = patterns[i];
-    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true };
+    const needs = (base.parsers[i] as NeedingParser).needs ?? null;
+    if (joinable(re)) return { parser, pattern: new RegExp(re.source, 'iuy'), joined: true, rest: re, needs };
     // a global or sticky pattern keeps a lastIndex the probe would move: such a parser always runs
-    return { parser, pattern: re.global || re.sticky ? null : re, joined: false };
+    return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re, needs };
   });
   const joined = patterns.filter(joinable).map((re) => `(?:${re.source.slice(BOUNDARY.length)})`);
   // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
@@ -45,12 +143,25 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   return { parsers, probes, anywhere };
 }
 
-/** The parsers of `c` whose pattern fits somewhere in `text`, in chrono's order. */
-function fitting(c: Compiled, text: string): chrono.Parser[] {
+/**
+ * The parsers of `c` whose pattern fits somewhere in `text`, in chrono's order, each with where to
+ * search: a joined one from its first fit on (`matchAt`), another from the match its probe found.
+ */
+function fitting(c: Compiled, text: string): ParserRun[] {
   const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
-  const out: chrono.Parser[] = [];
-  for (const { parser, pattern, joined } of c.probes) {
-    if (!pattern || (joined ? at.some((p) => ((pattern.lastIndex = p), pattern.test(text))) : pattern.test(text))) out.push(parser);
+  const out: ParserRun[] = [];
+  for (let i = 0; i < c.probes.length; i++) {
+    const { parser, pattern, joined, rest, needs } = c.probes[i];
+    if (needs && pattern && !needs.test(text)) continue;
+    if (!pattern) out.push({ parser, rest, own: null, at, first: null });
+    else if (joined) {
+      const first = matchAt(pattern, text, at, 0);
+      if (first) out.push({ parser, rest, own: pattern, at, first });
+    } else {
+      // chrono's first search, made here: the pattern is chrono's own, not global, so it keeps no state
+      const first = pattern.exec(text);
+      if (first) out.push({ parser, rest, own: null, at, first });
+    }
   }
   return out;
 }
@@ -61,11 +172,10 @@ export function probed(base: chrono.Chrono): chrono.Chrono {
   const refiners = [...base.refiners];
   const out = base.clone();
   out.parse = (text, ref, option) => {
-    const parsers = fitting(byForward[option?.forwardDate ? 'true' : 'false'], text);
+    const runs = fitting(byForward[option?.forwardDate ? 'true' : 'false'], text);
     // no parser, no result: every refiner maps an empty list to an empty list
-    if (!parsers.length) return [];
-    // chrono's own parse, over these parsers
-    return chrono.Chrono.prototype.parse.call({ parsers, refiners } as unknown as chrono.Chrono, text, ref, option);
+    if (!runs.length) return [];
+    return parseRuns(runs, refiners, text, ref, option);
   };
   return out;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { identifyLanguage, letterCounts, loadLanguageModel, saveLanguageModelHeap } from './identify.js';
+import { englishByWords, identifyLanguage, letterCounts, loadLanguageModel, saveLanguageModelHeap } from './identify.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 
 const model = await loadLanguageModel();
@@ -28,6 +28,25 @@ describe('identifyLanguage', () => {
     expect(read('قتل ثلاثة أشخاص في قصف على إدلب')).toEqual({ lang: 'ar', confidence: null });
     expect(read('Тхьамдас хIокху дийнахь вистхилла, цо элира, хIара гIуллакх')).not.toMatchObject({ confidence: null });
     expect(identifyLanguage('В понедельник в результате обстрела Донецка погибли три человека', model, false).confidence).toBeGreaterThan(0.5);
+  });
+  it('settles English prose by its words, and nothing else', () => {
+    const en =
+      'Police said three people were killed and two others wounded after a gunman opened fire outside a bar on Main Street late on Saturday. ' +
+      'The suspect, who was arrested at the scene, had been known to officers, and the victims were taken to hospital, where they remain in a serious condition.';
+    expect(englishByWords(en)).toBe(true);
+    expect(identifyLanguage(en, model)).toEqual({ lang: 'en', confidence: null });
+    // a tagged page is still read by the model, for its confidence
+    expect(identifyLanguage(en, model, false)).toMatchObject({ lang: 'en', confidence: expect.any(Number) });
+    const others = [
+      'Drei Menschen wurden am Samstag bei einem Angriff auf eine Bar in der Hauptstraße getötet, zwei weitere wurden verletzt, teilte die Polizei mit. Der Verdächtige wurde am Tatort festgenommen und war den Beamten bekannt, die Opfer wurden in ein Krankenhaus gebracht.',
+      'Drie mensen kwamen zaterdag om het leven en twee anderen raakten gewond toen een schutter het vuur opende bij een bar in de hoofdstraat, zei de politie. De verdachte werd ter plaatse gearresteerd en was bekend bij de agenten, de slachtoffers werden naar het ziekenhuis gebracht.',
+      'Trois personnes ont ete tuees et deux autres blessees samedi soir quand un homme a ouvert le feu devant un bar de la rue principale, a indique la police. Le suspect a ete arrete sur place et il etait connu des services, les victimes ont ete transportees a l hopital de la ville.',
+      'Tres personas murieron y otras dos resultaron heridas el sabado cuando un hombre abrio fuego frente a un bar de la calle principal, dijo la policia. El sospechoso fue detenido en el lugar y era conocido por los agentes, las victimas fueron trasladadas al hospital de la ciudad.',
+      // a row of codes and names with a few English words: the model is unsure of it
+      '502695,MEX-2023-2-17817-121,2023,1,Clear,2,17817,16165,"Carteles Unidos, Guerreros Unidos - Los Tlacos",17817,17817,"Carteles Unidos - Los Tlacos",8939,8939,"Carteles Unidos",1,"The Guardian,2023-05-06,Clashes in the south of the state after the army was deployed with the police and they said that this would end"',
+      'POLICE SAID THREE PEOPLE WERE KILLED AND TWO OTHERS WOUNDED AFTER A GUNMAN OPENED FIRE OUTSIDE A BAR ON MAIN STREET LATE ON SATURDAY, AND THE SUSPECT WAS ARRESTED AT THE SCENE WITH THE WEAPON THAT HE HAD USED.',
+    ];
+    for (const t of others) expect(englishByWords(t)).toBe(false);
   });
   it('gives bad input a clear language', () => {
     expect(identifyLanguage('V ponedelnik v rezultate obstrela Donetska pogibli tri cheloveka', model).lang).toBe('ru-Latn');

@@ -74,7 +74,10 @@ export interface Lexicon {
   attribution: readonly RegExp[];
   /** chrono's parser for the language, or null where the English date stage reads it. */
   dates: chrono.Chrono | null;
-  /** A sentence without any of these holds no date: chrono, dear in these locales, runs only where one stands. */
+  /**
+   * A sentence without any of these holds no date: chrono, dear in these locales, runs only where one stands.
+   * Any ASCII digit must be a hint (the date stage tests for one first).
+   */
   dateHint: RegExp;
   /** Relative date words: a date that needs the publication date to be placed. */
   relativeDate: RegExp;

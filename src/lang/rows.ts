@@ -88,6 +88,10 @@ export function placeTable(rows: string, stem: (w: string) => string, endings: r
   return out;
 }
 
+/** A parser that can match only in a text where `needs` matches: the probe skips it elsewhere (src/lang/chrono.ts). */
+export type NeedingParser = chrono.Parser & { needs?: RegExp };
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
+
 /**
  * The language's chrono configuration with one parser more: a year written as a year ("в 2010
  * году", "у 2015 році", "عام 2010", "с 2006 года"), which chrono's ru, uk and ar locales leave out.
@@ -96,10 +100,13 @@ export function placeTable(rows: string, stem: (w: string) => string, endings: r
 export function withYears(base: chrono.Chrono, before: string, after: string): chrono.Chrono {
   const c = base.clone();
   const pattern = new RegExp(`(?<!\\p{L})(?:(?:${before})\\s+((?:1[89]|20)\\d\\d)(?!\\d)(?:\\s*(?:${after})(?!\\p{L}))?|((?:1[89]|20)\\d\\d)\\s*(?:${after})(?!\\p{L}))`, 'iu');
-  c.parsers.push({
+  const parser: NeedingParser = {
     pattern: () => pattern,
     extract: (_context, match) => ({ year: Number(match[1] ?? match[2]) }),
-  });
+    // every match holds a year: a sentence without four such digits is not searched (src/lang/chrono.ts)
+    needs: YEAR_DIGITS,
+  };
+  c.parsers.push(parser);
   return c;
 }
 
