@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
-import { matchStarts } from './scan.js';
+import { matchesAt, matchStarts } from './scan.js';
 
 /** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
 interface ActorEntry {
@@ -154,21 +154,6 @@ function anchorsOf(re: RegExp, text: string): number[] {
   const out: number[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
-  return out;
-}
-
-/** The matches a global scan of `sticky`'s pattern gives, tried only at `starts` (ascending): the same wherever every match starts at one of them. */
-function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let next = 0;
-  for (const p of starts) {
-    if (p < next) continue;
-    sticky.lastIndex = p;
-    const m = sticky.exec(text);
-    if (!m) continue;
-    out.push(m);
-    next = p + Math.max(1, m[0].length);
-  }
   return out;
 }
 

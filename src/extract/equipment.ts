@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EquipmentAnnotation, Stage } from '../model/index.js';
-import { matchStarts } from './scan.js';
+import { matchesAt, matchStarts } from './scan.js';
 
 export interface EquipmentEntry {
   family: string;
@@ -89,16 +89,7 @@ function* entryMatches(text: string, list: readonly EquipmentEntry[], index: Equ
   }
   const at = matchStarts(index.anywhere, text, from);
   for (let i = 0; i < list.length; i++) {
-    const sticky = index.sticky[i];
-    let next = 0;
-    for (const p of at) {
-      if (p < next) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (!m) continue;
-      yield [list[i], p, m[0]];
-      next = p + Math.max(1, m[0].length);
-    }
+    for (const m of matchesAt(index.sticky[i], text, at)) yield [list[i], m.index, m[0]];
   }
 }
 

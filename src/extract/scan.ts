@@ -13,3 +13,21 @@ export function matchStarts(re: RegExp, text: string, from = 0): number[] {
   }
   return out;
 }
+
+/**
+ * The matches a global scan of `sticky`'s pattern gives, tried only at `starts` (ascending, e.g. from
+ * `matchStarts`): the same wherever every match starts at one of them. A match hides the starts it covers.
+ */
+export function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (const p of starts) {
+    if (p < next) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    next = p + Math.max(1, m[0].length);
+  }
+  return out;
+}

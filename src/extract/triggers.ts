@@ -7,7 +7,7 @@ import type { Stage, TriggerAnnotation } from '../model/index.js';
 import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
-import { matchStarts } from './scan.js';
+import { matchesAt, matchStarts } from './scan.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -48,16 +48,7 @@ function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIn
   const at = candidates(text, index);
   if (!at.length) return;
   for (let i = 0; i < rules.length; i++) {
-    const re = index.sticky[i];
-    let from = 0;
-    for (const p of at) {
-      if (p < from) continue;
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (!m) continue;
-      yield [rules[i], p, m[0]];
-      from = p + Math.max(1, m[0].length);
-    }
+    for (const m of matchesAt(index.sticky[i], text, at)) yield [rules[i], m.index, m[0]];
   }
 }
 
