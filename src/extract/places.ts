@@ -44,7 +44,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, siteCountry } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_WEIGHT, siteCountry, siteTownNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -1507,19 +1507,43 @@ const PROFILE_MARGIN = 4;
  * The reading a site profile picks among those the text leaves close to its best (`PROFILE_MARGIN`),
  * by their scores plus what the profile says for each; the best's index when none gains.
  */
-function profileChoice(m: Mention, scores: readonly number[], best: number, profile: SiteProfile | null, siteCc: string | null, g: PlaceGazetteer): number {
+function profileChoice(m: Mention, scores: readonly number[], best: number, site: SiteHints, g: PlaceGazetteer): number {
+  const { profile, country: siteCc, towns } = site;
   let pick = best;
   let top = -Infinity;
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
     const e = m.candidates[j];
-    const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0);
+    const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
+      (towns.some((t) => km(t, e) <= SITE_TOWN_KM) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
 
-function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, profile: SiteProfile | null, siteCc: string | null, debug?: (line: string) => void): void {
+/** What the document's site says besides its text: its profile, its country-code domain, the towns its host is named after. */
+interface SiteHints {
+  profile: SiteProfile | null;
+  country: string | null;
+  towns: readonly GazetteerEntry[];
+}
+
+/**
+ * The towns a site's host may be named after (`siteTownNames`): every namesake of some size of
+ * the longest name that has one ("gainesvilletimes.com": the Gainesvilles of Georgia, Florida,
+ * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
+ * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
+ */
+function siteTownEntries(site: string | null | undefined, g: PlaceGazetteer): GazetteerEntry[] {
+  for (const n of siteTownNames(site)) {
+    // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    if (towns.length) return towns;
+  }
+  return [];
+}
+
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, site: SiteHints, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -1564,7 +1588,7 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     const best = argmax(dists[i].scores);
     m.confidence = dists[i].p[best];
     // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    const pick = (profile || siteCc) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, siteCc, g) : best;
+    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g) : best;
     m.chosen = m.candidates[pick];
     if (pick !== best) m.confidence = dists[i].p[pick];
   });
@@ -1699,7 +1723,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
-  resolveAll(framed, tokens, text, g, options.profile ?? null, siteCountry(options.site), debug);
+  resolveAll(framed, tokens, text, g, { profile: options.profile ?? null, country: siteCountry(options.site), towns: siteTownEntries(options.site, g) }, debug);
   const anchor = standalone.length ? documentAnchor(framed) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });

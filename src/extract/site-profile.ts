@@ -132,3 +132,55 @@ const VANITY_TLDS = new Set(['tv', 'io', 'me', 'fm', 'co', 'ai', 'cc', 'ly', 'to
  * within 161 km; TR-News 637 of 660 throughout.
  */
 export const SITE_COUNTRY_WEIGHT = 6;
+
+/**
+ * The names a local paper's host may be named after, as folded names to look up, longest first:
+ * the host's own label ("gainesvilletimes" of gainesvilletimes.com, "augusta" of
+ * chronicle.augusta.com) with newspaper words stripped from its ends in every way they strip
+ * ("columbiadailyherald" → "columbiadaily", "columbia"; "theparisnews" → "paris"). Only names of
+ * four letters or more. The reader takes the longest that names a town (places.ts
+ * `siteTownEntries`), so "starkvilledailynews" gives Starkville, not "kville" after "star".
+ */
+export function siteTownNames(urlOrHost: string | null | undefined): string[] {
+  if (!urlOrHost) return [];
+  const host = SITE_HOST.exec(urlOrHost.trim())?.[1]?.toLowerCase();
+  if (!host || !host.includes('.')) return [];
+  const labels = host.split('.');
+  // the registrable label: "thisisoxfordshire" of thisisoxfordshire.co.uk, "augusta" of chronicle.augusta.com
+  const second = labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? labels.length - 3 : labels.length - 2;
+  const seen = new Set<string>();
+  const todo = (labels[second] ?? '').split('-');
+  while (todo.length) {
+    const rest = todo.pop()!;
+    if (seen.has(rest)) continue;
+    seen.add(rest);
+    for (const w of PAPER_WORDS) {
+      if (rest.length <= w.length) continue;
+      if (rest.endsWith(w)) todo.push(rest.slice(0, -w.length));
+      if (rest.startsWith(w)) todo.push(rest.slice(w.length));
+    }
+  }
+  return [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/** Second-level labels under which a country's sites register ("co.uk", "com.au"). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'or', 'ne']);
+
+/** Words newspapers' hosts are made of besides their town's name. */
+const PAPER_WORDS: readonly string[] = [
+  'the', 'daily', 'weekly', 'news', 'newspaper', 'newspapers', 'times', 'herald', 'register', 'telegram', 'telegraph', 'press', 'post',
+  'gazette', 'tribune', 'journal', 'star', 'sun', 'online', 'local', 'ledger', 'enquirer', 'inquirer', 'chronicle', 'record',
+  'courier', 'sentinel', 'review', 'monitor', 'dispatch', 'citizen', 'observer', 'examiner', 'independent', 'standard', 'express',
+  'mail', 'today', 'now', 'live', 'bee', 'globe', 'leader', 'reporter', 'eagle', 'democrat', 'republican', 'argus', 'bulletin',
+  'mercury', 'pioneer', 'advocate', 'banner', 'beacon', 'voice', 'union', 'messenger', 'echo', 'item', 'free', 'evening', 'morning',
+  'sunday', 'tv', 'radio', 'web', 'info', 'media', 'group', 'courant', 'statesman', 'progress', 'guardian', 'mirror', 'world',
+];
+
+/** Where a reading must lie from a town the site is named after to count as that town's (a paper's county and neighbours). */
+export const SITE_TOWN_KM = 50;
+
+/** What lying near a town the site is named after adds, between readings the text leaves open (like SITE_COUNTRY_WEIGHT). */
+export const SITE_TOWN_WEIGHT = 6;
+
+/** Smallest town a site is taken to be named after (a name's tiny namesakes would only add noise). */
+export const SITE_TOWN_MIN_PEOPLE = 10000;
