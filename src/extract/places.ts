@@ -1509,13 +1509,16 @@ const PROFILE_MARGIN = 4;
  */
 function profileChoice(m: Mention, scores: readonly number[], best: number, site: SiteHints, g: PlaceGazetteer): number {
   const { profile, country: siteCc, towns } = site;
+  // a mention of the site's own town name is one of its towns, of any size, not a county or a
+  // feature of that name ("Norfolk" in norfolkdailynews.com); which town is left to the rest
+  const ownName = m.key === site.townName;
   let pick = best;
   let top = -Infinity;
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
     const e = m.candidates[j];
     const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
-      (towns.some((t) => km(t, e) <= SITE_TOWN_KM) ? SITE_TOWN_WEIGHT : 0);
+      ((ownName ? e.precision === 'place' && e.folded === m.key : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
@@ -1526,6 +1529,8 @@ interface SiteHints {
   profile: SiteProfile | null;
   country: string | null;
   towns: readonly GazetteerEntry[];
+  /** The folded name those towns bear. */
+  townName: string | null;
 }
 
 /**
@@ -1534,13 +1539,13 @@ interface SiteHints {
  * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
  * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
  */
-function siteTownEntries(site: string | null | undefined, g: PlaceGazetteer): GazetteerEntry[] {
+function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
   for (const n of siteTownNames(site)) {
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
-    if (towns.length) return towns;
+    if (towns.length) return { towns, townName: n };
   }
-  return [];
+  return { towns: [], townName: null };
 }
 
 function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, site: SiteHints, debug?: (line: string) => void): void {
@@ -1723,7 +1728,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
-  resolveAll(framed, tokens, text, g, { profile: options.profile ?? null, country: siteCountry(options.site), towns: siteTownEntries(options.site, g) }, debug);
+  resolveAll(framed, tokens, text, g, { profile: options.profile ?? null, country: siteCountry(options.site), ...siteTowns(options.site, g) }, debug);
   const anchor = standalone.length ? documentAnchor(framed) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });

@@ -139,7 +139,7 @@ export const SITE_COUNTRY_WEIGHT = 6;
  * chronicle.augusta.com) with newspaper words stripped from its ends in every way they strip
  * ("columbiadailyherald" → "columbiadaily", "columbia"; "theparisnews" → "paris"). Only names of
  * four letters or more. The reader takes the longest that names a town (places.ts
- * `siteTownEntries`), so "starkvilledailynews" gives Starkville, not "kville" after "star".
+ * `siteTowns`), so "starkvilledailynews" gives Starkville, not "kville" after "star".
  */
 export function siteTownNames(urlOrHost: string | null | undefined): string[] {
   if (!urlOrHost) return [];
