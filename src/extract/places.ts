@@ -44,7 +44,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_WEIGHT, siteCountry, siteTownNames } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -1593,7 +1593,9 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     const best = argmax(dists[i].scores);
     m.confidence = dists[i].p[best];
     // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g) : best;
+    // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
+    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
+      : site.towns.length && m.confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
     m.chosen = m.candidates[pick];
     if (pick !== best) m.confidence = dists[i].p[pick];
   });

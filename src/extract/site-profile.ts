@@ -176,11 +176,28 @@ const PAPER_WORDS: readonly string[] = [
   'sunday', 'tv', 'radio', 'web', 'info', 'media', 'group', 'courant', 'statesman', 'progress', 'guardian', 'mirror', 'world',
 ];
 
-/** Where a reading must lie from a town the site is named after to count as that town's (a paper's county and neighbours). */
+/**
+ * Where a reading must lie from a town the site is named after to count as that town's (a paper's
+ * county and neighbours). Swept on the LGL tune part (30, 50, 80 km): 1811, 1811, 1803 of 1954.
+ */
 export const SITE_TOWN_KM = 50;
 
-/** What lying near a town the site is named after adds, between readings the text leaves open (like SITE_COUNTRY_WEIGHT). */
+/**
+ * What lying near a town the site is named after adds, between readings the text leaves open (like
+ * SITE_COUNTRY_WEIGHT). Swept on the LGL tune part (4, 6, 8): 1809, 1811, 1811 of 1954 (from 1789).
+ */
 export const SITE_TOWN_WEIGHT = 6;
 
-/** Smallest town a site is taken to be named after (a name's tiny namesakes would only add noise). */
+/**
+ * Below this, a town the site is named after may break a reading the text makes near-sure (0.7 to
+ * 0.8: "East Hampton" of Virginia at 0.77 in a Middletown, Connecticut, paper). Swept on the tune
+ * parts (0.7, 0.8, 0.9, 0.95): LGL 1813, 1817, 1817, 1817 of 1954; TR-News 637 throughout.
+ */
+export const SITE_TOWN_OPEN = 0.8;
+
+/**
+ * Smallest town a site is taken to be named after: a name's small namesakes only add noise
+ * (Concord, New York, a part of Staten Island, beside Hanover, New Jersey). Swept on the LGL tune
+ * part (3,000, 5,000, 10,000, 20,000): 1806, 1806, 1811, 1810 of 1954.
+ */
 export const SITE_TOWN_MIN_PEOPLE = 10000;
