@@ -1620,6 +1620,32 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   }
 }
 
+/**
+ * A county the story names in full is what its bare name means elsewhere in the story ("Platte
+ * County … Platte's sheriff", "DeKalb County … in DeKalb"), unless the bare name was read as a
+ * town inside that county: a local paper shortens its counties, and the bare name's town readings
+ * elsewhere (Platte, South Dakota) are namesakes.
+ */
+function countyShortForms(mentions: Mention[]): void {
+  const counties = new Map<string, GazetteerEntry>();
+  for (const m of mentions) {
+    const c = m.chosen;
+    if (!c || c.precision !== 'admin2') continue;
+    const base = COUNTY_SUFFIX.exec(m.key)?.[1];
+    if (base && !counties.has(base)) counties.set(base, c);
+  }
+  if (counties.size === 0) return;
+  for (const m of mentions) {
+    const county = counties.get(m.key);
+    const c = m.chosen;
+    if (!county || !c || c.precision !== 'place' || m.hint) continue;
+    if (c.country === county.country && c.admin1Code === county.admin1Code && c.admin2Code === county.admin2Code) continue;
+    m.chosen = county;
+  }
+}
+
+const COUNTY_SUFFIX = /^(.+) (?:county|parish)$/;
+
 function argmax(xs: number[]): number {
   let best = 0;
   for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
@@ -1731,6 +1757,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
   resolveAll(framed, tokens, text, g, { profile: options.profile ?? null, country: siteCountry(options.site), ...siteTowns(options.site, g) }, debug);
+  countyShortForms(framed);
   const anchor = standalone.length ? documentAnchor(framed) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });
