@@ -1541,6 +1541,9 @@ interface SiteHints {
  */
 function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
   for (const n of siteTownNames(site)) {
+    // "thepolicenews", "justice.gov": a common word names no town; "jordannews" names a country
+    const c = g.commonWord(n);
+    if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
     if (towns.length) return { towns, townName: n };

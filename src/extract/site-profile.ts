@@ -114,7 +114,7 @@ export const HOME_SHARE = 0.5;
  */
 export function siteCountry(urlOrHost: string | null | undefined): string | null {
   if (!urlOrHost) return null;
-  const host = SITE_HOST.exec(urlOrHost.trim())?.[1]?.toLowerCase();
+  const host = SITE_HOST.exec(urlOrHost.trim().replace(ARCHIVED, ''))?.[1]?.toLowerCase();
   if (!host || !host.includes('.')) return null;
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (!/^[a-z]{2}$/.test(tld) || VANITY_TLDS.has(tld)) return null;
@@ -122,6 +122,8 @@ export function siteCountry(urlOrHost: string | null | undefined): string | null
 }
 
 const SITE_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#\s]+)/i;
+/** An archived copy's URL: its original host is the site (as `siteOf` reads it). */
+const ARCHIVED = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
 /** Country codes mostly sold as generic names. */
 const VANITY_TLDS = new Set(['tv', 'io', 'me', 'fm', 'co', 'ai', 'cc', 'ly', 'to', 'ws', 'la', 'am', 'nu', 'tk', 'gg', 'im', 'is', 'it', 'sh', 'ac', 'vc', 'gl', 'ms', 'st', 'ag', 'gd', 'so', 'md', 'cx', 'fo', 'bz', 'cd', 'al', 'eu', 'su']);
 
@@ -143,13 +145,14 @@ export const SITE_COUNTRY_WEIGHT = 6;
  */
 export function siteTownNames(urlOrHost: string | null | undefined): string[] {
   if (!urlOrHost) return [];
-  const host = SITE_HOST.exec(urlOrHost.trim())?.[1]?.toLowerCase();
+  const host = SITE_HOST.exec(urlOrHost.trim().replace(ARCHIVED, ''))?.[1]?.toLowerCase();
   if (!host || !host.includes('.')) return [];
   const labels = host.split('.');
   // the registrable label: "thisisoxfordshire" of thisisoxfordshire.co.uk, "augusta" of chronicle.augusta.com
   const second = labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? labels.length - 3 : labels.length - 2;
   const seen = new Set<string>();
-  const todo = (labels[second] ?? '').split('-');
+  // "richmondandtwickenhamtimes": two towns' names; the whole label is kept too ("sanduskyregister")
+  const todo = (labels[second] ?? '').split('-').flatMap((p) => (p.includes('and') ? [p, ...p.split('and')] : [p]));
   while (todo.length) {
     const rest = todo.pop()!;
     if (seen.has(rest)) continue;
@@ -160,7 +163,11 @@ export function siteTownNames(urlOrHost: string | null | undefined): string[] {
       if (rest.startsWith(w)) todo.push(rest.slice(w.length));
     }
   }
-  return [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const names = [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n));
+  // a name of two words loses its space in a host: "lasvegassun", "kansascity", "elpasotimes"
+  const spaced = names.flatMap((n) => Array.from({ length: n.length - 3 }, (_, i) => `${n.slice(0, i + 2)} ${n.slice(i + 2)}`));
+  const letters = (n: string) => n.length - (n.includes(' ') ? 1 : 0);
+  return [...names, ...spaced].sort((a, b) => letters(b) - letters(a) || (a.includes(' ') ? 1 : 0) - (b.includes(' ') ? 1 : 0) || (a < b ? -1 : 1));
 }
 
 /** Second-level labels under which a country's sites register ("co.uk", "com.au"). */
@@ -174,6 +181,7 @@ const PAPER_WORDS: readonly string[] = [
   'mail', 'today', 'now', 'live', 'bee', 'globe', 'leader', 'reporter', 'eagle', 'democrat', 'republican', 'argus', 'bulletin',
   'mercury', 'pioneer', 'advocate', 'banner', 'beacon', 'voice', 'union', 'messenger', 'echo', 'item', 'free', 'evening', 'morning',
   'sunday', 'tv', 'radio', 'web', 'info', 'media', 'group', 'courant', 'statesman', 'progress', 'guardian', 'mirror', 'world',
+  'state', 'province', 'extra', 'thisis', 'my', 'talk', 'town', 'city', 'county', 'area',
 ];
 
 /**
