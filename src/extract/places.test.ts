@@ -511,3 +511,17 @@ describe('a name with its settlement word', () => {
     expect(byText(run('Mexico City was quiet on Sunday.'), 'Mexico City')!.value.country).toBe('MX');
   });
 });
+
+describe('a county named in full, then bare', () => {
+  const read = (text: string, name: string) => {
+    const p = findPlaces(text, splitSentences(text), loadGazetteer()).find((x) => x.text === name)!;
+    return `${p.value.name}, ${p.value.admin1}`;
+  };
+  it('reads the bare name as the county, not a namesake town elsewhere', () => {
+    expect(read('Hendricks County deputies said the road was closed. Schools in Hendricks will open late on Monday.', 'Hendricks')).toBe('Hendricks County, Indiana');
+    expect(read('Platte County, Nebraska, deputies said the road was closed. Schools in Platte will open late on Monday.', 'Platte')).toBe('Platte County, Nebraska');
+  });
+  it('keeps a town of that name inside the county', () => {
+    expect(read('DeKalb County police said the school was closed. Parents in DeKalb were told on Monday.', 'DeKalb')).toBe('DeKalb, Illinois');
+  });
+});
