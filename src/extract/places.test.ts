@@ -525,3 +525,10 @@ describe('a county named in full, then bare', () => {
     expect(read('DeKalb County police said the school was closed. Parents in DeKalb were told on Monday.', 'DeKalb')).toBe('DeKalb, Illinois');
   });
 });
+
+describe('a sea named after a land', () => {
+  it('does not read "Mexico" in "the Gulf of Mexico" as the country', () => {
+    const text = 'Oil from the well reached the Gulf of Mexico on Friday.';
+    expect(findPlaces(text, splitSentences(text), loadGazetteer()).map((p) => p.text)).not.toContain('Mexico');
+  });
+});

@@ -900,10 +900,15 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
     return 'acronym';
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
+  // "the Gulf of Mexico", "the Bay of Bengal": a sea named after a land is not that land (a sea
+  // the gazetteer holds, "Gulf of Aden", is read whole before this)
+  if (WATER_OF.test(text.slice(Math.max(0, m.start - 12), m.start))) return 'water-of';
   // "Barnes, 39, of Pomeroy": a name with an age after it is a person, here and later
   if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !namesRegion(m)) return 'person-age';
   return null;
 }
+
+const WATER_OF = /\b(?:Gulf|Bay|Sea|Straits?) of (?:the )?$/;
 
 const NOT_REJECTED: ContextReason = { reason: null, person: 'no' };
 const because = (reason: string, person: ContextReason['person'] = 'no'): ContextReason => ({ reason, person });
