@@ -532,3 +532,11 @@ describe('a sea named after a land', () => {
     expect(findPlaces(text, splitSentences(text), loadGazetteer()).map((p) => p.text)).not.toContain('Mexico');
   });
 });
+
+describe('a state alone before "counties"', () => {
+  it('reads "Indiana counties" as the state, a list before "counties" as counties', () => {
+    const read = (text: string, name: string) => findPlaces(text, splitSentences(text), loadGazetteer()).find((p) => p.text === name)!.value.precision;
+    expect(read('Boone County was near the middle of Indiana counties in February.', 'Indiana')).toBe('admin1');
+    expect(read('Girls from Cooke, Grayson and Love counties will compete.', 'Grayson')).toBe('admin2');
+  });
+});

@@ -602,6 +602,7 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
     if (tokens[j].text !== 'counties') continue;
     let end = j; // exclusive end of the next name to the left
     if (text.slice(tokens[j - 1].end, tokens[j].start) !== ' ') continue;
+    const list: Mention[] = [];
     for (let items = 0; items < MAX_LIST && end > 0; items++) {
       let found: Mention | null = null;
       for (let n = Math.min(3, end); n >= 1 && !found; n--) {
@@ -612,7 +613,7 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
         if (candidates.length) found = { start: tokens[first].start, end: tokens[end - 1].end, first, last: end - 1, key: foldName(text.slice(tokens[first].start, tokens[end - 1].end)), candidates, approx: null, hint: 'admin2', qualifier: null, qualifies: null, chosen: null, primary: true };
       }
       if (!found) break;
-      out.set(found.first, found);
+      list.push(found);
       // the name before: "Walton and Oconee", "Clarke, Madison, Oconee", "Madison, and Oconee"
       let k = found.first - 1;
       if (k < 1) break;
@@ -624,6 +625,10 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
         end = k + 1;
       }
     }
+    // "near the middle of Indiana counties": a state's name alone before "counties" names its
+    // counties, not one of them
+    if (list.length === 1 && g.lookup(list[0].key).some((e) => (e.precision === 'admin1' || e.precision === 'country') && e.folded === list[0].key)) continue;
+    for (const m of list) out.set(m.first, m);
   }
   return out;
 }
