@@ -540,3 +540,11 @@ describe('a state alone before "counties"', () => {
     expect(read('Girls from Cooke, Grayson and Love counties will compete.', 'Grayson')).toBe('admin2');
   });
 });
+
+describe('a town known without its river', () => {
+  it('reads "Newcastle" in a British story as Newcastle upon Tyne', () => {
+    const text = "The UK's fertility regulator approved the treatment, developed by doctors in Newcastle.";
+    const p = findPlaces(text, splitSentences(text), loadGazetteer()).find((x) => x.text === 'Newcastle')!;
+    expect(p.value.name).toBe('Newcastle upon Tyne');
+  });
+});

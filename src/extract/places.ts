@@ -1230,9 +1230,21 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m)) s -= ALT_NAME_PENALTY;
   return s;
 }
+
+/**
+ * Whether the name is the town's own name without the river it lies on, and no country or region
+ * bears it: the short form everyone uses ("Newcastle" for Newcastle upon Tyne, "Frankfurt" for
+ * Frankfurt am Main), no old or foreign name.
+ */
+function shortForm(e: GazetteerEntry, m: Mention): boolean {
+  return e.folded.length > m.key.length && e.folded.startsWith(m.key) && RIVER_TAIL.test(e.folded.slice(m.key.length)) && !m.candidates.some((c) => (c.precision === 'country' || c.precision === 'admin1') && c.folded === m.key);
+}
+
+/** The tail of a town's name that says on which river or sea it lies ("upon Tyne", "am Main", "sur Mer"), which the news drops; not "San Pedro Sula" or "Santa Cruz de Tenerife", other towns. */
+const RIVER_TAIL = /^ (?:upon|on|am|an der|an|im|sur|en|under|ob|bei) \S/;
 
 /**
  * Whether the town's own region is known by the same name and named like the town: the name is
