@@ -44,7 +44,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -1562,7 +1562,9 @@ interface SiteHints {
  * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
  */
 function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
-  for (const n of siteTownNames(site)) {
+  const names = siteTownNames(site);
+  // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
+  for (const n of [...names, ...names.flatMap(spacedNames)]) {
     // "thepolicenews", "justice.gov": a common word names no town; "jordannews" names a country
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;

@@ -136,7 +136,7 @@ const VANITY_TLDS = new Set(['tv', 'io', 'me', 'fm', 'co', 'ai', 'cc', 'ly', 'to
 export const SITE_COUNTRY_WEIGHT = 6;
 
 /**
- * The names a local paper's host may be named after, as folded names to look up, longest first:
+ * The names a local paper's host may be named after, as folded one-word names to look up, longest first:
  * the host's own label ("gainesvilletimes" of gainesvilletimes.com, "augusta" of
  * chronicle.augusta.com) with newspaper words stripped from its ends in every way they strip
  * ("columbiadailyherald" → "columbiadaily", "columbia"; "theparisnews" → "paris"). Only names of
@@ -163,11 +163,18 @@ export function siteTownNames(urlOrHost: string | null | undefined): string[] {
       if (rest.startsWith(w)) todo.push(rest.slice(w.length));
     }
   }
-  const names = [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n));
-  // a name of two words loses its space in a host: "lasvegassun", "kansascity", "elpasotimes"
-  const spaced = names.flatMap((n) => Array.from({ length: n.length - 3 }, (_, i) => `${n.slice(0, i + 2)} ${n.slice(i + 2)}`));
-  const letters = (n: string) => n.length - (n.includes(' ') ? 1 : 0);
-  return [...names, ...spaced].sort((a, b) => letters(b) - letters(a) || (a.includes(' ') ? 1 : 0) - (b.includes(' ') ? 1 : 0) || (a < b ? -1 : 1));
+  return [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/**
+ * The two-word names a host's name may be, its space lost ("lasvegas" → "las vegas", "kansascity"
+ * → "kansas city"): every split into words of two letters or more, to look up when the name as
+ * one word names no town.
+ */
+export function spacedNames(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 2; i + 2 <= name.length; i++) out.push(`${name.slice(0, i)} ${name.slice(i)}`);
+  return out;
 }
 
 /** Second-level labels under which a country's sites register ("co.uk", "com.au"). */
