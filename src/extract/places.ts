@@ -21,15 +21,18 @@
  *    frames of coded event notes ("Tillia (Tahoua region)", "Hays district, Al Hudaydah") keep a
  *    town's readings inside the frame, or drop a namesake abroad for the region (`readFrames`).
  *    Last, a name the text leaves open (its best reading below 0.7) goes to the reading the site's
- *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper);
- *    each place carries the probability its reading had from the text alone (`confidence`).
+ *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper),
+ *    or that lies near a town the site's host is named after ("Arlington" in dallasnews.com, below
+ *    0.8); each place carries the probability its reading had from the text alone (`confidence`).
+ *    A county the story names in full is what its bare name means elsewhere in it (`countyShortForms`).
  * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
  *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
  *    name overlaps it. A street takes the reading of the place named right after it or of the
  *    story's most-named town (so it is reported at that town's point and precision); a natural
  *    feature only that of a place right after it or of its namesake town near the story's town,
  *    else it is left out. Where people live ("Jane Roe, 38, of Lanexa", "a Meadow Grove man") is
- *    read like a street. Names listed before "counties" are read as counties.
+ *    read like a street. Names listed before "counties" are read as counties (a state's name alone
+ *    there is the state: "Indiana counties").
  * 5. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
  *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
  *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
