@@ -511,3 +511,40 @@ describe('a name with its settlement word', () => {
     expect(byText(run('Mexico City was quiet on Sunday.'), 'Mexico City')!.value.country).toBe('MX');
   });
 });
+
+describe('a county named in full, then bare', () => {
+  const read = (text: string, name: string) => {
+    const p = findPlaces(text, splitSentences(text), loadGazetteer()).find((x) => x.text === name)!;
+    return `${p.value.name}, ${p.value.admin1}`;
+  };
+  it('reads the bare name as the county, not a namesake town elsewhere', () => {
+    expect(read('Hendricks County deputies said the road was closed. Schools in Hendricks will open late on Monday.', 'Hendricks')).toBe('Hendricks County, Indiana');
+    expect(read('Platte County, Nebraska, deputies said the road was closed. Schools in Platte will open late on Monday.', 'Platte')).toBe('Platte County, Nebraska');
+  });
+  it('keeps a town of that name inside the county', () => {
+    expect(read('DeKalb County police said the school was closed. Parents in DeKalb were told on Monday.', 'DeKalb')).toBe('DeKalb, Illinois');
+  });
+});
+
+describe('a sea named after a land', () => {
+  it('does not read "Mexico" in "the Gulf of Mexico" as the country', () => {
+    const text = 'Oil from the well reached the Gulf of Mexico on Friday.';
+    expect(findPlaces(text, splitSentences(text), loadGazetteer()).map((p) => p.text)).not.toContain('Mexico');
+  });
+});
+
+describe('a state alone before "counties"', () => {
+  it('reads "Indiana counties" as the state, a list before "counties" as counties', () => {
+    const read = (text: string, name: string) => findPlaces(text, splitSentences(text), loadGazetteer()).find((p) => p.text === name)!.value.precision;
+    expect(read('Boone County was near the middle of Indiana counties in February.', 'Indiana')).toBe('admin1');
+    expect(read('Girls from Cooke, Grayson and Love counties will compete.', 'Grayson')).toBe('admin2');
+  });
+});
+
+describe('a town known without its river', () => {
+  it('reads "Newcastle" in a British story as Newcastle upon Tyne', () => {
+    const text = "The UK's fertility regulator approved the treatment, developed by doctors in Newcastle.";
+    const p = findPlaces(text, splitSentences(text), loadGazetteer()).find((x) => x.text === 'Newcastle')!;
+    expect(p.value.name).toBe('Newcastle upon Tyne');
+  });
+});

@@ -21,15 +21,18 @@
  *    frames of coded event notes ("Tillia (Tahoua region)", "Hays district, Al Hudaydah") keep a
  *    town's readings inside the frame, or drop a namesake abroad for the region (`readFrames`).
  *    Last, a name the text leaves open (its best reading below 0.7) goes to the reading the site's
- *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper);
- *    each place carries the probability its reading had from the text alone (`confidence`).
+ *    profile favours among those close to the best (`profileChoice`; "Mansfield" in a Texas paper),
+ *    or that lies near a town the site's host is named after ("Arlington" in dallasnews.com, below
+ *    0.8); each place carries the probability its reading had from the text alone (`confidence`).
+ *    A county the story names in full is what its bare name means elsewhere in it (`countyShortForms`).
  * 4. Streets, roads and natural features the gazetteer lacks ("Wichita Drive", "Highway 19",
  *    "Neches River", "Lake Lanier"): a capitalised name with a feature word, unless a gazetteer
  *    name overlaps it. A street takes the reading of the place named right after it or of the
  *    story's most-named town (so it is reported at that town's point and precision); a natural
  *    feature only that of a place right after it or of its namesake town near the story's town,
  *    else it is left out. Where people live ("Jane Roe, 38, of Lanexa", "a Meadow Grove man") is
- *    read like a street. Names listed before "counties" are read as counties.
+ *    read like a street. Names listed before "counties" are read as counties (a state's name alone
+ *    there is the state: "Indiana counties").
  * 5. A place standing for its government ("Kiev forces", "Moscow denies") is kept without a
  *    preposition, so the event builder does not take it for a scene. Adjectives ("Russian") are
  *    emitted only on request (`FindPlacesOptions.adjectives`), as geoparsing corpora count them.
@@ -44,7 +47,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, siteCountry } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -602,6 +605,7 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
     if (tokens[j].text !== 'counties') continue;
     let end = j; // exclusive end of the next name to the left
     if (text.slice(tokens[j - 1].end, tokens[j].start) !== ' ') continue;
+    const list: Mention[] = [];
     for (let items = 0; items < MAX_LIST && end > 0; items++) {
       let found: Mention | null = null;
       for (let n = Math.min(3, end); n >= 1 && !found; n--) {
@@ -612,7 +616,7 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
         if (candidates.length) found = { start: tokens[first].start, end: tokens[end - 1].end, first, last: end - 1, key: foldName(text.slice(tokens[first].start, tokens[end - 1].end)), candidates, approx: null, hint: 'admin2', qualifier: null, qualifies: null, chosen: null, primary: true };
       }
       if (!found) break;
-      out.set(found.first, found);
+      list.push(found);
       // the name before: "Walton and Oconee", "Clarke, Madison, Oconee", "Madison, and Oconee"
       let k = found.first - 1;
       if (k < 1) break;
@@ -624,6 +628,10 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
         end = k + 1;
       }
     }
+    // "near the middle of Indiana counties": a state's name alone before "counties" names its
+    // counties, not one of them
+    if (list.length === 1 && g.lookup(list[0].key).some((e) => (e.precision === 'admin1' || e.precision === 'country') && e.folded === list[0].key)) continue;
+    for (const m of list) out.set(m.first, m);
   }
   return out;
 }
@@ -900,10 +908,15 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
     return 'acronym';
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
+  // "the Gulf of Mexico", "the Bay of Bengal": a sea named after a land is not that land (a sea
+  // the gazetteer holds, "Gulf of Aden", is read whole before this)
+  if (WATER_OF.test(text.slice(Math.max(0, m.start - 12), m.start))) return 'water-of';
   // "Barnes, 39, of Pomeroy": a name with an age after it is a person, here and later
   if (/^,\s*\d{1,3},/.test(text.slice(m.end, m.end + 8)) && !namesRegion(m)) return 'person-age';
   return null;
 }
+
+const WATER_OF = /\b(?:Gulf|Bay|Sea|Straits?) of (?:the )?$/;
 
 const NOT_REJECTED: ContextReason = { reason: null, person: 'no' };
 const because = (reason: string, person: ContextReason['person'] = 'no'): ContextReason => ({ reason, person });
@@ -1220,9 +1233,21 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m)) s -= ALT_NAME_PENALTY;
   return s;
 }
+
+/**
+ * Whether the name is the town's own name without the river it lies on, and no country or region
+ * bears it: the short form everyone uses ("Newcastle" for Newcastle upon Tyne, "Frankfurt" for
+ * Frankfurt am Main), no old or foreign name.
+ */
+function shortForm(e: GazetteerEntry, m: Mention): boolean {
+  return e.folded.length > m.key.length && e.folded.startsWith(m.key) && RIVER_TAIL.test(e.folded.slice(m.key.length)) && !m.candidates.some((c) => (c.precision === 'country' || c.precision === 'admin1') && c.folded === m.key);
+}
+
+/** The tail of a town's name that says on which river or sea it lies ("upon Tyne", "am Main", "sur Mer"), which the news drops; not "San Pedro Sula" or "Santa Cruz de Tenerife", other towns. */
+const RIVER_TAIL = /^ (?:upon|on|am|an der|an|im|sur|en|under|ob|bei) \S/;
 
 /**
  * Whether the town's own region is known by the same name and named like the town: the name is
@@ -1507,19 +1532,53 @@ const PROFILE_MARGIN = 4;
  * The reading a site profile picks among those the text leaves close to its best (`PROFILE_MARGIN`),
  * by their scores plus what the profile says for each; the best's index when none gains.
  */
-function profileChoice(m: Mention, scores: readonly number[], best: number, profile: SiteProfile | null, siteCc: string | null, g: PlaceGazetteer): number {
+function profileChoice(m: Mention, scores: readonly number[], best: number, site: SiteHints, g: PlaceGazetteer): number {
+  const { profile, country: siteCc, towns } = site;
+  // a mention of the site's own town name is one of its towns, of any size, not a county or a
+  // feature of that name ("Norfolk" in norfolkdailynews.com); which town is left to the rest
+  const ownName = m.key === site.townName;
   let pick = best;
   let top = -Infinity;
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
     const e = m.candidates[j];
-    const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0);
+    const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
+      ((ownName ? e.precision === 'place' && e.folded === m.key : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
 
-function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, profile: SiteProfile | null, siteCc: string | null, debug?: (line: string) => void): void {
+/** What the document's site says besides its text: its profile, its country-code domain, the towns its host is named after. */
+interface SiteHints {
+  profile: SiteProfile | null;
+  country: string | null;
+  towns: readonly GazetteerEntry[];
+  /** The folded name those towns bear. */
+  townName: string | null;
+}
+
+/**
+ * The towns a site's host may be named after (`siteTownNames`): every namesake of some size of
+ * the longest name that has one ("gainesvilletimes.com": the Gainesvilles of Georgia, Florida,
+ * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
+ * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
+ */
+function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
+  const names = siteTownNames(site);
+  // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
+  for (const n of [...names, ...names.flatMap(spacedNames)]) {
+    // "thepolicenews", "justice.gov": a common word names no town; "jordannews" names a country
+    const c = g.commonWord(n);
+    if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
+    // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    if (towns.length) return { towns, townName: n };
+  }
+  return { towns: [], townName: null };
+}
+
+function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, site: SiteHints, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
   const demonyms = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -1564,7 +1623,9 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     const best = argmax(dists[i].scores);
     m.confidence = dists[i].p[best];
     // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    const pick = (profile || siteCc) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, profile, siteCc, g) : best;
+    // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
+    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
+      : site.towns.length && m.confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
     m.chosen = m.candidates[pick];
     if (pick !== best) m.confidence = dists[i].p[pick];
   });
@@ -1588,6 +1649,32 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     }
   }
 }
+
+/**
+ * A county the story names in full is what its bare name means elsewhere in the story ("Platte
+ * County … Platte's sheriff", "DeKalb County … in DeKalb"), unless the bare name was read as a
+ * town inside that county: a local paper shortens its counties, and the bare name's town readings
+ * elsewhere (Platte, South Dakota) are namesakes.
+ */
+function countyShortForms(mentions: Mention[]): void {
+  const counties = new Map<string, GazetteerEntry>();
+  for (const m of mentions) {
+    const c = m.chosen;
+    if (!c || c.precision !== 'admin2') continue;
+    const base = COUNTY_SUFFIX.exec(m.key)?.[1];
+    if (base && !counties.has(base)) counties.set(base, c);
+  }
+  if (counties.size === 0) return;
+  for (const m of mentions) {
+    const county = counties.get(m.key);
+    const c = m.chosen;
+    if (!county || !c || c.precision !== 'place' || m.hint) continue;
+    if (c.country === county.country && c.admin1Code === county.admin1Code && c.admin2Code === county.admin2Code) continue;
+    m.chosen = county;
+  }
+}
+
+const COUNTY_SUFFIX = /^(.+) (?:county|parish)$/;
 
 function argmax(xs: number[]): number {
   let best = 0;
@@ -1699,7 +1786,8 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
   const kept = mentions;
   const standalone = standaloneFeatures([...findFeatures(text, tokens, g), ...findResidences(text, tokens, g)], kept);
   const framed = readFrames(kept, text);
-  resolveAll(framed, tokens, text, g, options.profile ?? null, siteCountry(options.site), debug);
+  resolveAll(framed, tokens, text, g, { profile: options.profile ?? null, country: siteCountry(options.site), ...siteTowns(options.site, g) }, debug);
+  countyShortForms(framed);
   const anchor = standalone.length ? documentAnchor(framed) : null;
   const located: { start: number; end: number; first: number; chosen: GazetteerEntry | null; qualifies: Mention | null; confidence?: number }[] = [...framed];
   for (const f of standalone) located.push({ ...f, chosen: locateFeature(f, text, framed, anchor, g), qualifies: null });

@@ -4,7 +4,7 @@ import type { PlaceAnnotation, SiteProfile } from '../model/types.js';
 import { loadGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
 import { splitSentences } from './sentences.js';
-import { addVotes, documentVotes, homeRegion, placeKeys, siteCountry } from './site-profile.js';
+import { addVotes, documentVotes, homeRegion, placeKeys, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
 
 const g = loadGazetteer();
 const placesOf = (text: string, profile: SiteProfile | null = null) => findPlaces(text, splitSentences(text), g, { profile });
@@ -87,5 +87,35 @@ describe("a site's country-code domain", () => {
     // a reading the text makes sure of stays
     const sure = 'Officials in Lancaster, Pennsylvania, said the road was closed.';
     expect(findPlaces(sure, splitSentences(sure), g, { site: 'https://example.co.uk/a' }).find((p) => p.text === 'Lancaster')!.value.country).toBe('US');
+  });
+});
+
+describe('the town a local paper is named after', () => {
+  it("reads the town's name out of the host, newspaper words stripped", () => {
+    expect(siteTownNames('http://www.columbustelegram.com/news/1')).toContain('columbus');
+    expect(siteTownNames('theparisnews.com')).toContain('paris');
+    expect(siteTownNames('https://www.lasvegassun.com/x')).toContain('lasvegas');
+    expect(spacedNames('lasvegas')).toContain('las vegas');
+    expect(siteTownNames('chronicle.augusta.com')[0]).toBe('augusta');
+    // an archived copy names its original host
+    expect(siteTownNames('http://web.archive.org/web/20160713033953/http://www.dallasnews.com:80/a')).toContain('dallas');
+    expect(siteTownNames('star-telegram.com')).toEqual([]);
+    expect(siteTownNames(null)).toEqual([]);
+  });
+
+  it('breaks a tie the text leaves open toward places near that town, before any profile', () => {
+    const text = 'The council met in Arlington on Tuesday to discuss the new stadium.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'Arlington')!.value.admin1;
+    expect(read(null)).toBe('Virginia');
+    expect(read('https://www.dallasnews.com/a')).toBe('Texas');
+    // a common word or a country's name in a host names no town
+    expect(read('https://thepolicenews.net/a')).toBe('Virginia');
+  });
+
+  it("reads the site's own name as one of its towns, not a county of that name", () => {
+    const text = 'Officials in Norfolk said the fair would open on Friday.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'Norfolk')!.value.precision;
+    expect(read(null)).toBe('admin2');
+    expect(read('http://norfolkdailynews.com/news/1')).toBe('place');
   });
 });

@@ -114,7 +114,7 @@ export const HOME_SHARE = 0.5;
  */
 export function siteCountry(urlOrHost: string | null | undefined): string | null {
   if (!urlOrHost) return null;
-  const host = SITE_HOST.exec(urlOrHost.trim())?.[1]?.toLowerCase();
+  const host = SITE_HOST.exec(urlOrHost.trim().replace(ARCHIVED, ''))?.[1]?.toLowerCase();
   if (!host || !host.includes('.')) return null;
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (!/^[a-z]{2}$/.test(tld) || VANITY_TLDS.has(tld)) return null;
@@ -122,6 +122,8 @@ export function siteCountry(urlOrHost: string | null | undefined): string | null
 }
 
 const SITE_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#\s]+)/i;
+/** An archived copy's URL: its original host is the site (as `siteOf` reads it). */
+const ARCHIVED = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
 /** Country codes mostly sold as generic names. */
 const VANITY_TLDS = new Set(['tv', 'io', 'me', 'fm', 'co', 'ai', 'cc', 'ly', 'to', 'ws', 'la', 'am', 'nu', 'tk', 'gg', 'im', 'is', 'it', 'sh', 'ac', 'vc', 'gl', 'ms', 'st', 'ag', 'gd', 'so', 'md', 'cx', 'fo', 'bz', 'cd', 'al', 'eu', 'su']);
 
@@ -132,3 +134,85 @@ const VANITY_TLDS = new Set(['tv', 'io', 'me', 'fm', 'co', 'ai', 'cc', 'ly', 'to
  * within 161 km; TR-News 637 of 660 throughout.
  */
 export const SITE_COUNTRY_WEIGHT = 6;
+
+/**
+ * The names a local paper's host may be named after, as folded one-word names to look up, longest first:
+ * the host's own label ("gainesvilletimes" of gainesvilletimes.com, "augusta" of
+ * chronicle.augusta.com) with newspaper words stripped from its ends in every way they strip
+ * ("columbiadailyherald" → "columbiadaily", "columbia"; "theparisnews" → "paris"). Only names of
+ * four letters or more. The reader takes the longest that names a town (places.ts
+ * `siteTowns`), so "starkvilledailynews" gives Starkville, not "kville" after "star".
+ */
+export function siteTownNames(urlOrHost: string | null | undefined): string[] {
+  if (!urlOrHost) return [];
+  const host = SITE_HOST.exec(urlOrHost.trim().replace(ARCHIVED, ''))?.[1]?.toLowerCase();
+  if (!host || !host.includes('.')) return [];
+  const labels = host.split('.');
+  // the registrable label: "thisisoxfordshire" of thisisoxfordshire.co.uk, "augusta" of chronicle.augusta.com
+  const second = labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? labels.length - 3 : labels.length - 2;
+  const seen = new Set<string>();
+  // "richmondandtwickenhamtimes": two towns' names; the whole label is kept too ("sanduskyregister")
+  const todo = (labels[second] ?? '').split('-').flatMap((p) => (p.includes('and') ? [p, ...p.split('and')] : [p]));
+  while (todo.length) {
+    const rest = todo.pop()!;
+    if (seen.has(rest)) continue;
+    seen.add(rest);
+    for (const w of PAPER_WORDS) {
+      if (rest.length <= w.length) continue;
+      if (rest.endsWith(w)) todo.push(rest.slice(0, -w.length));
+      if (rest.startsWith(w)) todo.push(rest.slice(w.length));
+    }
+  }
+  return [...seen].filter((n) => n.length >= 4 && /^[a-z]+$/.test(n) && !PAPER_WORDS.includes(n)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/**
+ * The two-word names a host's name may be, its space lost ("lasvegas" → "las vegas", "kansascity"
+ * → "kansas city"): every split into words of two letters or more, to look up when the name as
+ * one word names no town.
+ */
+export function spacedNames(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 2; i + 2 <= name.length; i++) out.push(`${name.slice(0, i)} ${name.slice(i)}`);
+  return out;
+}
+
+/** Second-level labels under which a country's sites register ("co.uk", "com.au"). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'or', 'ne']);
+
+/** Words newspapers' hosts are made of besides their town's name. */
+const PAPER_WORDS: readonly string[] = [
+  'the', 'daily', 'weekly', 'news', 'newspaper', 'newspapers', 'times', 'herald', 'register', 'telegram', 'telegraph', 'press', 'post',
+  'gazette', 'tribune', 'journal', 'star', 'sun', 'online', 'local', 'ledger', 'enquirer', 'inquirer', 'chronicle', 'record',
+  'courier', 'sentinel', 'review', 'monitor', 'dispatch', 'citizen', 'observer', 'examiner', 'independent', 'standard', 'express',
+  'mail', 'today', 'now', 'live', 'bee', 'globe', 'leader', 'reporter', 'eagle', 'democrat', 'republican', 'argus', 'bulletin',
+  'mercury', 'pioneer', 'advocate', 'banner', 'beacon', 'voice', 'union', 'messenger', 'echo', 'item', 'free', 'evening', 'morning',
+  'sunday', 'tv', 'radio', 'web', 'info', 'media', 'group', 'courant', 'statesman', 'progress', 'guardian', 'mirror', 'world',
+  'state', 'province', 'extra', 'thisis', 'my', 'talk', 'town', 'city', 'county', 'area',
+];
+
+/**
+ * Where a reading must lie from a town the site is named after to count as that town's (a paper's
+ * county and neighbours). Swept on the LGL tune part (30, 50, 80 km): 1811, 1811, 1803 of 1954.
+ */
+export const SITE_TOWN_KM = 50;
+
+/**
+ * What lying near a town the site is named after adds, between readings the text leaves open (like
+ * SITE_COUNTRY_WEIGHT). Swept on the LGL tune part (4, 6, 8): 1809, 1811, 1811 of 1954 (from 1789).
+ */
+export const SITE_TOWN_WEIGHT = 6;
+
+/**
+ * Below this, a town the site is named after may break a reading the text makes near-sure (0.7 to
+ * 0.8: "East Hampton" of Virginia at 0.77 in a Middletown, Connecticut, paper). Swept on the tune
+ * parts (0.7, 0.8, 0.9, 0.95): LGL 1813, 1817, 1817, 1817 of 1954; TR-News 637 throughout.
+ */
+export const SITE_TOWN_OPEN = 0.8;
+
+/**
+ * Smallest town a site is taken to be named after: a name's small namesakes only add noise
+ * (Concord, New York, a part of Staten Island, beside Hanover, New Jersey). Swept on the LGL tune
+ * part (3,000, 5,000, 10,000, 20,000): 1806, 1806, 1811, 1810 of 1954.
+ */
+export const SITE_TOWN_MIN_PEOPLE = 10000;
