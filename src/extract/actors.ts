@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
 import { matchesAt, matchStarts } from './scan.js';
-import { boundaryStarts, filteredScan, type FilteredScan } from './prefix-filter.js';
 
 /** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
 interface ActorEntry {
@@ -23,7 +22,7 @@ interface ActorEntry {
 export interface ActorTable {
   entries: readonly ActorEntry[];
   /** Named sides first, then the sides named by the scene ("the army"), each after its own pass. */
-  scans: readonly { re: RegExp; map: readonly number[]; scene: boolean; filter: FilteredScan | null }[];
+  scans: readonly { re: RegExp; map: readonly number[]; scene: boolean }[];
 }
 
 /** Parses the TSV table (name, type, i|c, pattern); compiled once by the caller, never per document. */
@@ -50,11 +49,7 @@ export function parseActorTable(tsv: string): ActorTable {
   // V8 scans a non-unicode \b-led alternation several times faster; findActors checks the letter before
   const scans = ['ni', 'nc', 'si', 'sc']
     .filter((k) => parts.has(k))
-    .map((k) => {
-      const re = new RegExp(`\\b(?:${parts.get(k)!.join('|')})(?![\\w\\u00C0-\\u024F])`, k[1] === 'i' ? 'gi' : 'g');
-      // tried only at the word boundaries whose first three letters some entry can open with
-      return { re, map: map.get(k)!, scene: k[0] === 's', filter: filteredScan(re) };
-    });
+    .map((k) => ({ re: new RegExp(`\\b(?:${parts.get(k)!.join('|')})(?![\\w\\u00C0-\\u024F])`, k[1] === 'i' ? 'gi' : 'g'), map: map.get(k)!, scene: k[0] === 's' }));
   return { entries, scans };
 }
 
@@ -242,9 +237,9 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
   }
   const countryName = country ? ctx.gazetteer.country(country)?.name ?? null : null;
   const scan = (named: boolean) => {
-  for (const { re, map, scene, filter } of table.scans) {
+  for (const { re, map, scene } of table.scans) {
     if (scene === named) continue;
-    for (const m of filter ? matchesAt(filter.sticky, text, boundaryStarts(text, filter.openings)) : text.matchAll(re)) {
+    for (const m of text.matchAll(re)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (covered(start, end) || (start > 0 && WORD_BEFORE.test(text[start - 1]))) continue;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadActorTable } from './actors.js';
 import { TRIGGER_RULES } from './event-lexicon.js';
-import { boundaryStarts, filteredScan, keyAt, openingIndex, openingTable, ruleOf, ruleStarts, startOf, tableShare } from './prefix-filter.js';
+import { keyAt, openingIndex, openingTable, ruleOf, ruleStarts, startOf, tableShare } from './prefix-filter.js';
 import { matchesAt } from './scan.js';
 
 const admits = (re: RegExp, opening: string) => openingTable(re)![keyAt(opening, 0)] === 1;
@@ -50,33 +49,23 @@ const TEXTS = [
   'looting: property destruction: 12 killed,wounded;injured—dead. (Bombings) [airstrikes] «troops»',
 ];
 
-describe('filtered scans give the same matches as the global scan', () => {
+describe('each rule tried at its starts gives the matches of its global scan', () => {
   it('for every trigger rule', () => {
-    for (const rule of TRIGGER_RULES) {
-      const sticky = new RegExp(rule.pattern.source, 'iy');
-      const table = openingTable(sticky)!;
-      expect(table, rule.pattern.source).not.toBeNull();
-      for (const t of TEXTS) {
+    const sticky = TRIGGER_RULES.map((r) => new RegExp(r.pattern.source, 'iy'));
+    const index = openingIndex(sticky)!;
+    expect(index).not.toBeNull();
+    let matched = 0;
+    for (const t of TEXTS) {
+      const pairs = [...ruleStarts(t, index)];
+      TRIGGER_RULES.forEach((rule, r) => {
         const global = [...t.matchAll(new RegExp(rule.pattern.source, 'gi'))].map((m) => [m.index, m[0]]);
-        const filtered = matchesAt(sticky, t, boundaryStarts(t, table)).map((m) => [m.index, m[0]]);
-        expect(filtered, `${rule.pattern.source} on ${t}`).toEqual(global);
-      }
+        const starts = pairs.filter((x) => ruleOf(x) === r).map(startOf);
+        expect(matchesAt(sticky[r], t, starts).map((m) => [m.index, m[0]]), `${rule.pattern.source} on ${t}`).toEqual(global);
+        matched += global.length;
+      });
     }
-  });
-  it('for the actors table', () => {
-    for (const scan of loadActorTable().scans) {
-      const f = filteredScan(scan.re);
-      expect(f).not.toBeNull();
-      for (const t of TEXTS) {
-        const global = [...t.matchAll(scan.re)].map((m) => [m.index, m[0]]);
-        expect(matchesAt(f!.sticky, t, boundaryStarts(t, f!.openings)).map((m) => [m.index, m[0]])).toEqual(global);
-      }
-    }
-  });
-  it('refuses patterns not opening on \\b or opening almost anywhere', () => {
-    expect(filteredScan(/clash/g)).toBeNull();
-    expect(filteredScan(/\bclash/y)).toBeNull();
-    expect(filteredScan(/\b\w+/g)).toBeNull();
+    // the texts hold many of the lexicon's words: the comparison is not between two empty lists
+    expect(matched).toBeGreaterThan(30);
   });
 });
 

@@ -407,32 +407,3 @@ export function ruleStarts(text: string, index: OpeningIndex): Float64Array {
 export const ruleOf = (pair: number): number => Math.floor(pair / RULE);
 export const startOf = (pair: number): number => pair % RULE;
 
-/** A `\b`-led global pattern with the openings of its matches (see `filteredMatches`). */
-export interface FilteredScan {
-  sticky: RegExp;
-  openings: Uint8Array;
-}
-
-/**
- * The filter for a global pattern that opens on `\b`, or null when it does not, its openings cannot
- * be read, or they are so many that a lookup per boundary would not pay.
- */
-export function filteredScan(re: RegExp): FilteredScan | null {
-  if (!re.source.startsWith('\\b') || !re.global) return null;
-  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-  const openings = openingTable(sticky);
-  if (!openings || tableShare(openings) > 0.25) return null;
-  return { sticky, openings };
-}
-
-/** Word boundaries (ASCII `\b`) whose opening the table admits, ascending. */
-export function boundaryStarts(text: string, openings: Uint8Array): number[] {
-  const out: number[] = [];
-  let prev = false;
-  for (let p = 0; p <= text.length; p++) {
-    const here = p < text.length && isWord(text.charCodeAt(p));
-    if (here !== prev && openings[keyAt(text, p)]) out.push(p);
-    prev = here;
-  }
-  return out;
-}
