@@ -8,6 +8,7 @@ import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
 import { matchesAt, matchStarts } from './scan.js';
+import { openingIndex, ruleOf, ruleStarts, startOf, type OpeningIndex } from './prefix-filter.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -19,6 +20,12 @@ import { matchesAt, matchStarts } from './scan.js';
 interface RuleIndex {
   anywhere: RegExp;
   sticky: RegExp[];
+  /**
+   * When every rule opens on `\b` and each rule's openings could be read: which rules may open with
+   * each three letters. The scan then visits each word boundary with a table lookup and tries only
+   * those rules there, instead of the engine trying every rule at every boundary (prefix-filter.ts).
+   */
+  openings: OpeningIndex | null;
 }
 
 export function indexRules(rules: readonly TriggerRule[]): RuleIndex | null {
@@ -26,15 +33,11 @@ export function indexRules(rules: readonly TriggerRule[]): RuleIndex | null {
   const sources = rules.map((r) => `(?:${r.pattern.source})`).join('|');
   // every rule opens on a word boundary: said once outside, it lets the engine skip most positions
   const lead = rules.every((r) => r.pattern.source.startsWith('\\b')) ? '\\b' : '';
-  return { anywhere: new RegExp(`${lead}(?=${sources})`, 'gi'), sticky: rules.map((r) => new RegExp(r.pattern.source, 'iy')) };
+  const sticky = rules.map((r) => new RegExp(r.pattern.source, 'iy'));
+  return { anywhere: new RegExp(`${lead}(?=${sources})`, 'gi'), sticky, openings: lead ? openingIndex(sticky) : null };
 }
 
 const DEFAULT_INDEX = indexRules(TRIGGER_RULES);
-
-/** Start positions where some rule matches, ascending. */
-function candidates(text: string, index: RuleIndex): number[] {
-  return matchStarts(index.anywhere, text);
-}
 
 /** Matches of each rule in order, as a global scan would give them: `[rule, start, text]`. */
 function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIndex | null): Generator<[TriggerRule, number, string]> {
@@ -45,7 +48,19 @@ function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIn
     }
     return;
   }
-  const at = candidates(text, index);
+  if (index.openings) {
+    const pairs = ruleStarts(text, index.openings);
+    const starts: number[] = [];
+    for (let j = 0; j < pairs.length; ) {
+      const r = ruleOf(pairs[j]);
+      starts.length = 0;
+      for (; j < pairs.length && ruleOf(pairs[j]) === r; j++) starts.push(startOf(pairs[j]));
+      for (const m of matchesAt(index.sticky[r], text, starts)) yield [rules[r], m.index, m[0]];
+    }
+    return;
+  }
+  // the joined lookahead finds where some rule matches; each rule is tried only there
+  const at = matchStarts(index.anywhere, text);
   if (!at.length) return;
   for (let i = 0; i < rules.length; i++) {
     for (const m of matchesAt(index.sticky[i], text, at)) yield [rules[i], m.index, m[0]];
