@@ -247,6 +247,11 @@ export class ExtractPool implements Extractor {
     return this.lanes.length;
   }
 
+  /** Adds lanes up to `threads` (a pool started with one, before the input's size was known). */
+  grow(threads: number): void {
+    while (this.lanes.length < threads) this.lanes.push(new Lane(this.budgetMs));
+  }
+
   extract(document: Document, profile: SiteProfile | null = null): Promise<PoolOutcome> {
     return this.lanes.reduce((a, b) => (b.busy < a.busy ? b : a)).extract(document, profile);
   }

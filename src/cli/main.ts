@@ -138,11 +138,15 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   // the readers and the stages load with the commands that use them: reading commands start fast
   const [{ loadTypeModel }, { readInputs }] = await Promise.all([import('../extract/type-model.js'), import('../ingest/read.js')]);
   const workers = opts.workers ?? defaultWorkers();
+  // the first extraction thread loads its pipeline while this one reads the weights, opens the
+  // store and looks at the input: a small ingest waits for one of these loads, not for each in turn
+  let pool: ExtractPool | null = opts.queue ? null : new ExtractPool(undefined, 1);
+  // a load that fails is tried again, and its error said, with the first document
+  pool?.warm().catch(() => undefined);
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   // the worker loads the type model too; read here first, a missing or broken weights file is one
   // line at start-up (naming the file), not an error on every document
   if (!queue) loadTypeModel();
-  let pool: ExtractPool | null = null;
   const stop = stopSignal(() => void pool?.close());
   let store: EventStore | null = null;
   let onExit: (() => void) | null = null;
@@ -216,7 +220,8 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       // threads pay for loading the pipeline each: a small input is extracted on one
       const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
       const threads = workers <= 1 || !rest ? 1 : workers;
-      const p = (pool = new ExtractPool(undefined, threads));
+      const p = pool!;
+      p.grow(threads);
       if (stop.signal) await p.close();
       // each document read with its site's profile as of every earlier document of the input, whatever the threads
       const book = new SiteProfileBook(s);
