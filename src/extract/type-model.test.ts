@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { DEFAULT_TYPE_MODEL, loadTypeModel, tollInHeadline, TypeModelError } from './type-model.js';
+import type { TriggerAnnotation } from '../model/index.js';
+import { findTriggers } from './triggers.js';
+import { classifyType, DEFAULT_TYPE_MODEL, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -90,5 +92,39 @@ describe('a toll of violence in the headline (issue 17)', () => {
     expect(toll('Seven killed as earthquake strikes the coast.')).toBe(false);
     expect(toll('Seven killed in the east amid fierce fighting.', 300)).toBe(false);
     expect(toll('Seven died in the east.')).toBe(false);
+  });
+});
+
+describe('typeVerdict (the pipeline\'s reading, without feature names)', () => {
+  const texts: [string | null, string][] = [
+    [null, 'Gunmen opened fire on a crowded bar in the city late on Saturday, killing five people and wounding 12, police said. The attackers fled in two vehicles.'],
+    ['Drone strike hits convoy', "Kyiv’s mayor said the city's power station was hit by a drone strike. The strike, the third this week, cut power; the mayor's office said repairs would take days. Officials' statements differ."],
+    [null, 'The Indianapolis Colts beat the Kansas City Chiefs 24-17 on Sunday to clinch a playoff berth. The quarterback threw for 300 yards and two touchdowns in the fourth quarter.'],
+    [null, 'Protesters gathered outside parliament; police fired tear gas and arrested 12. Protesters gathered again on Monday, and again police fired tear gas.'],
+    [null, 'Explosion'],
+    [null, 'Президент заявил, что в Харькове погибли три человека.'],
+    [null, ''],
+  ];
+  // a rule the committed model never met (its category's prior), and one of no category at all
+  const extra = (text: string): TriggerAnnotation[] => [
+    { kind: 'trigger', start: 0, end: 1, text: text.slice(0, 1), category: 'riots', type: 'never_seen_type', tags: [], weight: 0.9 },
+    { kind: 'trigger', start: 2000, end: 2001, text: '', category: 'no_such_category', type: 'x', tags: [], weight: 0.7 },
+  ];
+  const same = (model: ReturnType<typeof loadTypeModel>, title: string | null, text: string, triggers: TriggerAnnotation[], titleTriggers: TriggerAnnotation[]) =>
+    expect(typeVerdict(model, title, text, triggers, titleTriggers)).toEqual(classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null)));
+  it('reads as classifyType over typeFeatures: probabilities, evidence and what weighed, in order', () => {
+    const model = loadTypeModel();
+    for (const [title, text] of texts) {
+      same(model, title, text, findTriggers(text), title ? findTriggers(title) : []);
+      same(model, title, text, [...findTriggers(text), ...extra(text)], []);
+    }
+  });
+  it('and with an incident head, its features the softmax lacks among them', () => {
+    const base = JSON.parse(readFileSync(DEFAULT_TYPE_MODEL, 'utf8')) as { features: string[] };
+    const file = join(dir, 'head-verdict.json');
+    const features = ['k:sport', 'k:court', 'w:colts', 'b:kansas city', 'r:riots/never_seen_type', 'r:no_such_category/x', 'lead:none', base.features[0]];
+    writeFileSync(file, JSON.stringify({ ...base, head: { bias: 0.5, features, weights: features.map((_, i) => (i % 2 ? -1.5 : 2) / (i + 1)), mix: 0.3 } }));
+    const model = loadTypeModel(file);
+    for (const [title, text] of texts) same(model, title, text, [...findTriggers(text), ...extra(text)], []);
   });
 });
