@@ -27,7 +27,8 @@ export interface TypeModel {
   version: 1;
   classes: readonly string[];
   bias: number[];
-  weights: Map<string, number[]>;
+  /** The weights of the softmax and the head, by feature (made at load from the file's lists). */
+  table: FeatureTable;
   /** Weight of a rule feature never seen in training on its own category: its prior (see train-types.ts), per class. */
   rulePriors: number[];
   /** Characters of the text read for word features (the lead: the rest is background more often). */
@@ -41,8 +42,6 @@ export interface TypeModel {
   /** 1 - P(none) from which a document reports an incident, and the same with a trigger naming its type in the lead. */
   incidentMin: number;
   incidentMinNamed: number;
-  /** The weights of the softmax and the head as one table (made at load, from the fields above). */
-  table: FeatureTable;
 }
 
 /**
@@ -51,20 +50,21 @@ export interface TypeModel {
  * reads the weights from flat arrays.
  */
 export interface FeatureTable {
-  /** Row of each feature, by name, and the name of each row. */
-  rows: Map<string, number>;
+  /** The name of each row. */
   names: string[];
   /** Every word of a `w:` or `b:` feature, numbered: one lookup per word of a lead. */
   vocabulary: Map<string, number>;
-  /** By the word's number: the row of `w:<word>` (-1: none), and of `b:<word> <second>` by the second word. */
+  /** By the word's number, the row of `w:<word>` (-1: none); by `first * vocabulary.size + second`, of `b:<first> <second>`. */
   words: Int32Array;
-  bigrams: (Map<string, number> | undefined)[];
+  pairs: Map<number, number>;
+  /** The rows of the other features, by name. */
+  others: Map<string, number>;
   /** The softmax's weights, a row of `classes.length` per row (a rule feature the training never met: its prior); `softmax[row]` 0 when it has none. */
   weights: Float64Array;
   softmax: Uint8Array;
   /** The head's weight per row (0 where it has none). */
   head: Float64Array;
-  /** The row of the prior of a rule feature not in the table, per class (-1: `none`, no prior). */
+  /** The row of the prior of a rule feature not in the table, per class. */
   priors: Int32Array;
 }
 
@@ -197,8 +197,10 @@ export function typeVerdict(model: TypeModel, title: string | null, text: string
   if (read.count >= PAIR) return classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null));
   const r: Read = { rows: [], values: [], named: null, count: read.count, stops: read.stops, kinds: 0, known: 0, trigger: false };
   const ids = new Map<string, number>();
-  const followers: (Map<string, number> | undefined)[] = [];
+  // the vocabulary's number of each word (-1: none), by its id among the document's words
+  const known: number[] = [];
   const pairs = new Set<number>();
+  const stride = t.vocabulary.size;
   let prev = -1;
   for (const w of read.words) {
     if (!w) {
@@ -209,17 +211,17 @@ export function typeVerdict(model: TypeModel, title: string | null, text: string
     if (id === undefined) {
       id = ids.size;
       ids.set(w, id);
-      const v = t.vocabulary.get(w);
-      const row = v === undefined ? -1 : t.words[v];
+      const v = t.vocabulary.get(w) ?? -1;
+      const row = v < 0 ? -1 : t.words[v];
       if (row >= 0) {
         r.rows.push(row);
         if (t.softmax[row]) r.known++;
       }
-      followers.push(v === undefined ? undefined : t.bigrams[v]);
+      known.push(v);
     }
     if (prev >= 0 && !pairs.has(prev * PAIR + id)) {
       pairs.add(prev * PAIR + id);
-      const row = followers[prev]?.get(w);
+      const row = known[prev] >= 0 && known[id] >= 0 ? t.pairs.get(known[prev] * stride + known[id]) : undefined;
       if (row !== undefined) r.rows.push(row);
     }
     prev = id;
@@ -234,7 +236,7 @@ export function typeVerdict(model: TypeModel, title: string | null, text: string
 
 /** Feature `k` (not a `w:` one: those are counted apart) with its row, or its rule's prior. */
 function addFeature(r: Read, t: FeatureTable, k: string, v: number): void {
-  let row = t.rows.get(k);
+  let row = rowOf(t, k);
   if (k.startsWith('r:')) {
     r.trigger = true;
     if (row === undefined) {
@@ -256,7 +258,7 @@ export function classifyType(model: TypeModel, features: Map<string, number>): T
   for (const [k, v] of features) {
     if (k.startsWith('w:')) {
       r.kinds++;
-      const row = t.rows.get(k);
+      const row = rowOf(t, k);
       if (row === undefined) continue;
       if (t.softmax[row]) r.known++;
       r.rows.push(row);
@@ -345,67 +347,78 @@ function evidence({ count: words, stops, kinds, known, trigger }: Read): boolean
   return !(known >= 3 && known >= kinds / 2 && english);
 }
 
+/** The row of feature `name`, if the table has one. */
+function rowOf(t: FeatureTable, name: string): number | undefined {
+  const [first, second] = wordsOf(name);
+  if (first === null) return t.others.get(name);
+  const a = t.vocabulary.get(first);
+  if (a === undefined) return undefined;
+  if (second === null) return t.words[a] < 0 ? undefined : t.words[a];
+  const b = t.vocabulary.get(second);
+  return b === undefined ? undefined : t.pairs.get(a * t.vocabulary.size + b);
+}
+
+/** The word of a `w:` feature, the two of a `b:` one; [null, null] for another. */
+function wordsOf(name: string): [string | null, string | null] {
+  if (name.startsWith('w:')) return [name.slice(2), null];
+  const space = name.startsWith('b:') ? name.indexOf(' ') : -1;
+  return space < 0 ? [null, null] : [name.slice(2, space), name.slice(space + 1)];
+}
+
 /**
  * The softmax's and the head's weights as one table: the softmax's features first (row i: feature
- * i), then the head's others, then one row per class for the prior of a rule feature the training
- * never met on it. A rule feature the head weighs and the softmax does not takes its prior too.
+ * i, weights `weights[i * classes ...]` of the file), then the head's others, then one row per
+ * class for the prior of a rule feature the training never met on it. A rule feature the head
+ * weighs and the softmax does not takes its prior too. A feature named twice weighs as its last row.
  */
 function featureTable(features: readonly string[], weights: readonly number[], head: { features: readonly string[]; weights: readonly number[] } | null, rulePriors: readonly number[]): FeatureTable {
   const n = TYPE_CLASSES.length;
-  const rows = new Map<string, number>();
-  const names: string[] = [];
-  const add = (name: string) => {
-    const row = names.length;
-    names.push(name);
-    rows.set(name, row);
-    return row;
-  };
-  for (const f of features) add(f);
-  const headOnly = head ? head.features.filter((f) => !rows.has(f)) : [];
-  for (const f of headOnly) add(f);
-  const total = names.length + n;
-  const w = new Float64Array(total * n);
-  const softmax = new Uint8Array(total);
-  w.set(weights.slice(0, features.length * n));
-  softmax.fill(1, 0, features.length);
-  const priors = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
-    priors[c] = names.length + c;
-    w[priors[c] * n + c] = rulePriors[c];
-    softmax[priors[c]] = 1;
-  }
-  for (let row = features.length; row < names.length; row++) {
-    if (!names[row].startsWith('r:')) continue;
-    const c = TYPE_CLASSES.indexOf(names[row].slice(2).split('/')[0] as TypeClass);
-    if (c < 0) continue;
-    w[row * n + c] = rulePriors[c];
-    softmax[row] = 1;
-  }
-  const hw = new Float64Array(total);
-  if (head) head.features.forEach((f, i) => (hw[rows.get(f)!] = head.weights[i]));
+  // the names read once: their words numbered (the pairs' keys need the vocabulary's final size)
   const vocabulary = new Map<string, number>();
-  const unigrams: number[] = [];
-  const bigrams: (Map<string, number> | undefined)[] = [];
-  const number = (word: string) => {
+  const number = (word: string | null) => {
+    if (word === null) return -1;
     let v = vocabulary.get(word);
-    if (v === undefined) {
-      vocabulary.set(word, (v = vocabulary.size));
-      unigrams.push(-1);
-      bigrams.push(undefined);
-    }
+    if (v === undefined) vocabulary.set(word, (v = vocabulary.size));
     return v;
   };
-  // a feature named twice weighs as its last row, as in a Map of the names
-  for (const [name, row] of rows) {
-    if (name.startsWith('w:')) unigrams[number(name.slice(2))] = row;
-    else if (name.startsWith('b:')) {
-      const space = name.indexOf(' ');
-      if (space < 0) continue;
-      const v = number(name.slice(2, space));
-      (bigrams[v] ??= new Map()).set(name.slice(space + 1), row);
-    }
+  const all = head ? [...features, ...head.features] : features;
+  const first = new Int32Array(all.length);
+  const second = new Int32Array(all.length);
+  all.forEach((f, i) => {
+    const [a, b] = wordsOf(f);
+    first[i] = number(a);
+    second[i] = number(b);
+  });
+  const t: FeatureTable = { names: [], vocabulary, words: new Int32Array(vocabulary.size).fill(-1), pairs: new Map(), others: new Map(), weights: new Float64Array(0), softmax: new Uint8Array(0), head: new Float64Array(0), priors: new Int32Array(n) };
+  const rowAt = (i: number) => (first[i] < 0 ? t.others.get(all[i]) : second[i] < 0 ? (t.words[first[i]] < 0 ? undefined : t.words[first[i]]) : t.pairs.get(first[i] * vocabulary.size + second[i]));
+  const add = (i: number) => {
+    const row = t.names.length;
+    t.names.push(all[i]);
+    if (first[i] < 0) t.others.set(all[i], row);
+    else if (second[i] < 0) t.words[first[i]] = row;
+    else t.pairs.set(first[i] * vocabulary.size + second[i], row);
+  };
+  for (let i = 0; i < features.length; i++) add(i);
+  for (let i = features.length; i < all.length; i++) if (rowAt(i) === undefined) add(i);
+  const rows = t.names.length;
+  t.weights = new Float64Array((rows + n) * n);
+  for (let i = 0; i < features.length * n; i++) t.weights[i] = weights[i];
+  t.softmax = new Uint8Array(rows + n).fill(1, 0, features.length);
+  for (let c = 0; c < n; c++) {
+    t.priors[c] = rows + c;
+    t.weights[t.priors[c] * n + c] = rulePriors[c];
+    t.softmax[t.priors[c]] = 1;
   }
-  return { rows, names, vocabulary, words: Int32Array.from(unigrams), bigrams, weights: w, softmax, head: hw, priors };
+  for (let row = features.length; row < rows; row++) {
+    if (!t.names[row].startsWith('r:')) continue;
+    const c = TYPE_CLASSES.indexOf(t.names[row].slice(2).split('/')[0] as TypeClass);
+    if (c < 0) continue;
+    t.weights[row * n + c] = rulePriors[c];
+    t.softmax[row] = 1;
+  }
+  t.head = new Float64Array(rows + n);
+  if (head) for (let i = features.length; i < all.length; i++) t.head[rowAt(i)!] = head.weights[i - features.length];
+  return t;
 }
 
 export const DEFAULT_TYPE_MODEL = new URL('../../data/model/types.json', import.meta.url);
@@ -432,12 +445,11 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   if (!Array.isArray(m.bias) || m.bias.length !== n || !m.bias.every(Number.isFinite)) throw bad('bias is not one number per class');
   if (!Array.isArray(m.features) || !Array.isArray(m.weights) || m.weights.length !== m.features.length * n) throw bad('features and weights do not match');
   if (!Array.isArray(m.rulePriors) || m.rulePriors.length !== n || !m.rulePriors.every(Number.isFinite) || typeof m.leadChars !== 'number') throw bad('rulePriors or leadChars missing');
-  const weights = new Map<string, number[]>();
   const ws = m.weights as unknown[];
   for (let i = 0; i < m.features.length; i++) {
-    const w = ws.slice(i * n, i * n + n) as number[];
-    if (typeof m.features[i] !== 'string' || !w.every(Number.isFinite)) throw bad(`feature ${i} is broken`);
-    weights.set(m.features[i] as string, w);
+    let finite = typeof m.features[i] === 'string';
+    for (let c = 0; c < n && finite; c++) finite = Number.isFinite(ws[i * n + c]);
+    if (!finite) throw bad(`feature ${i} is broken`);
   }
   let head: IncidentHead | null = null;
   if (m.head !== undefined) {
@@ -455,7 +467,7 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   if (typeof min !== 'number' || typeof minNamed !== 'number') throw bad('incidentMin is not a number');
   const h = m.head as { features: string[]; weights: number[] } | undefined;
   const table = featureTable(m.features as string[], ws as number[], head && h ? h : null, m.rulePriors as number[]);
-  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], weights, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed, table };
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
 }
 
 /** The type a category takes when no trigger of it stands in the text. */
