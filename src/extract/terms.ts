@@ -176,35 +176,9 @@ export class TermCounts {
 const NAME_RUN = /(?<![.!?]\s|^)\b([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
 const NOT_NAME = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'in', 'on', 'at', 'but', 'and', 'as', 'this', 'that', 'his', 'her', 'their']);
 
-const NAME_RUN_Y = new RegExp(NAME_RUN.source, 'muy');
-
-/** An ASCII word character (`\w` of a pattern without the `i` flag, with or without `u`). */
-const asciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-
-/**
- * NAME_RUN's matches, in order: tried only where `\b` and a capital may open one. Its `\b` is
- * ASCII's, so an ASCII capital opens a name only after no ASCII word character, and any other
- * character only right after one (never, in Cyrillic or Arabic prose); the global scan tried the
- * lookbehind at every character of every report.
- */
-export function nameRuns(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  for (let p = 0; p < text.length; p++) {
-    const c = text.charCodeAt(p);
-    const after = p > 0 && asciiWord(text.charCodeAt(p - 1));
-    if (c < 128 ? c < 65 || c > 90 || after : !after) continue;
-    NAME_RUN_Y.lastIndex = p;
-    const m = NAME_RUN_Y.exec(text);
-    if (!m) continue;
-    out.push(m);
-    p += m[0].length - 1;
-  }
-  return out;
-}
-
 export function properNames(text: string): string[] {
   const out = new Set<string>();
-  for (const m of nameRuns(text)) {
+  for (const m of text.matchAll(NAME_RUN)) {
     const n = m[1].toLowerCase().replace(/['’]s$/, '');
     if (n.length < 3 || NOT_NAME.has(n) || STOP_WORDS.has(n)) continue;
     out.add(n);

@@ -7,7 +7,7 @@ import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import type { TriggerAnnotation } from '../model/index.js';
 import { findTriggers } from './triggers.js';
-import { classifyType, DEFAULT_TYPE_MODEL, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
+import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -126,5 +126,39 @@ describe('typeVerdict (the pipeline\'s reading, without feature names)', () => {
     writeFileSync(file, JSON.stringify({ ...base, head: { bias: 0.5, features, weights: features.map((_, i) => (i % 2 ? -1.5 : 2) / (i + 1)), mix: 0.3 } }));
     const model = loadTypeModel(file);
     for (const [title, text] of texts) same(model, title, text, [...findTriggers(text), ...extra(text)], []);
+  });
+});
+
+describe('typeFeatures\' words', () => {
+  /** The words as first read: LEAD_WORD's matches, two replaces per word. */
+  const byPattern = (title: string | null, text: string, leadChars: number) => {
+    const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`.toLowerCase();
+    return (lead.match(LEAD_WORD) ?? []).map((w) => w.replace(/[’]/g, "'").replace(/'s$/, ''));
+  };
+  it('are the pattern\'s matches, apostrophes straightened and possessives cut', () => {
+    const long = 'a'.repeat(40);
+    const texts: [string | null, string][] = [
+      ['Kyiv’s Mayor’s Office', "The mayor's office said O’Neil’s men’s-wear shop, rock’n’roll x-ray it's 's 12345678 abc123def 4th"],
+      [null, `${long}'s ${long} Zürich İstanbul ΟΔΟΣ ½ ²3 foo—bar ’s s’s a’ b' -c d--e`],
+      [null, ''],
+    ];
+    for (const [title, text] of texts) {
+      const words = byPattern(title, text, 1200);
+      const f = typeFeatures(title, text, [], [], 1200);
+      const stop = new Set('the a an of in on at to from by with for and or but was were is are has have had been be being it its this that these those as into during after before he she they we you i his her their our your who which what when where while not no so than then there here also said says will would could should can may might do does did about over up out more most some any all one'.split(' '));
+      expect(f.get('n:words')).toBe(words.length);
+      expect(f.get('n:stop')).toBe(words.filter((w) => stop.has(w)).length);
+      const keys = new Set<string>();
+      let prev = '';
+      for (const w of words) {
+        if (stop.has(w)) prev = '';
+        else {
+          keys.add(`w:${w}`);
+          if (prev) keys.add(`b:${prev} ${w}`);
+          prev = w;
+        }
+      }
+      expect([...f.keys()].filter((k) => k.startsWith('w:') || k.startsWith('b:'))).toEqual([...keys]);
+    }
   });
 });
