@@ -119,7 +119,7 @@ export class TermCounts {
       // ASCII letters and word characters by their code, the rest by wordCharAt (this reads every
       // character of every report)
       let c = source.charCodeAt(start);
-      let len = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : wordCharAt(source, start, false);
+      let len = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : c < CLASS_TABLE_END ? CHAR_CLASS[c] & LETTER_BIT : wordCharAt(source, start, false);
       if (!len) {
         start++;
         continue;
@@ -130,6 +130,10 @@ export class TermCounts {
         c = source.charCodeAt(end);
         if (c < 128) {
           if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45) end++;
+          else break;
+        } else if (c < CLASS_TABLE_END) {
+          // Cyrillic, Arabic, accented Latin: their class from the table
+          if (CHAR_CLASS[c] & WORD_CHAR_BIT) end++;
           else break;
         } else if ((len = wordCharAt(source, end, true))) end += len;
         else break;
