@@ -177,7 +177,7 @@ export class TermCounts {
   }
 }
 
-const NAME_RUN = /(?<![.!?]\s|^)\b([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
+const NAME_RUN = /\b(?<![.!?]\s|^)([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
 const NOT_NAME = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'in', 'on', 'at', 'but', 'and', 'as', 'this', 'that', 'his', 'her', 'their']);
 
 export function properNames(text: string): string[] {
