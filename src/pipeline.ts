@@ -16,10 +16,10 @@ import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
-import { classifyType, loadTypeModel, typeFeatures, typeReports, type TypeModel, type TypeVerdict } from './extract/type-model.js';
+import { loadTypeModel, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
-import { bridgeFeatures, latinNames } from './lang/bridge.js';
+import { latinNames, sharedFeatures } from './lang/bridge.js';
 import { lexiconTriggers } from './lang/triggers.js';
 
 /** Read-only data every run needs, loaded once by the caller (CLI, API, scripts). */
@@ -166,12 +166,12 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
   const lex = lexiconFor(document.lang);
   const titleTriggers = !titleInText && document.title && lex ? (lex.native ? lexiconTriggers(document.title, lex) : findTriggers(document.title)) : [];
   const textTriggers = annotated.annotations.filter((a): a is TriggerAnnotation => a.kind === 'trigger');
-  const built = buildReports(annotated, titleTriggers);
   // the type model reads English; in Russian, Ukrainian and Arabic the lexicon's triggers set the type,
   // and linking also compares what does not depend on the language (places, type, tolls, names in Latin letters)
-  const names = lex?.native ? latinNames(document.text, lex, annotated.annotations.filter((a) => a.kind === 'place')) : [];
   const native = !!lex?.native;
-  return { annotated, title: titleInText ? null : document.title, text: document.text, titleTriggers, textTriggers, built: native ? built.map((r) => ({ ...r, features: bridgeFeatures(r, names) })) : built, native };
+  const shared = native ? sharedFeatures(latinNames(document.text, lex, annotated.annotations.filter((a) => a.kind === 'place'))) : undefined;
+  const built = buildReports(annotated, titleTriggers, shared);
+  return { annotated, title: titleInText ? null : document.title, text: document.text, titleTriggers, textTriggers, built, native };
 }
 
 /**
@@ -180,6 +180,6 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  * lexicon sets the type (the reports stay as built).
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
-  const typing = classifyType(model, typeFeatures(title, text, textTriggers, titleTriggers, model.leadChars, model.head !== null));
+  const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
   return { reports: native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars), typing };
 }

@@ -31,7 +31,7 @@ import type {
   TriggerAnnotation,
 } from '../model/index.js';
 import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, valueKey } from '../link/compatible.js';
-import { contentTerms, properNames } from './terms.js';
+import { properNames, TermCounts } from './terms.js';
 import { sentenceAt } from './sentences.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
@@ -404,7 +404,7 @@ function equipmentOf(claims: Claim[]): string[] {
   return [...byFamily.values()];
 }
 
-function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey = familyOf(family)): Report {
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined): Report {
   const text = doc.document.text;
   const id = doc.document.id;
   const claims: Claim[] = [];
@@ -533,7 +533,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const named = new Set(actors.map((a) => a.name));
   for (const s of incident.length ? incident : all) for (const a of s.items) if (a.kind === 'actor' && named.has(a.value)) claims.push(claim(text, id, s, 'actors', a.value));
 
-  return {
+  const report: Report = {
     id: `${id}#${index}`,
     document: id,
     index,
@@ -550,11 +550,19 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     captured: summariseCounts(captured),
     equipment: equipmentOf(equipmentClaims),
     claims: fewRepeats(claims),
-    features: features(doc, all, places),
+    features: null as unknown as ReportFeatures,
   };
+  report.features = features(doc, all, places, shared?.(report) ?? null);
+  return report;
 }
 
-function features(doc: AnnotatedDocument, sentences: Sentence[], places: Location[]): ReportFeatures {
+/**
+ * What a report shares with reports in other languages (lang/bridge.ts), read from the report built
+ * so far: words its terms also count (`weight` times each), names after its own.
+ */
+export type SharedFeatures = (r: Report) => { words: string; weight: number; names: readonly string[] };
+
+function features(doc: AnnotatedDocument, sentences: Sentence[], places: Location[], shared: ReturnType<SharedFeatures> | null): ReportFeatures {
   const text = doc.document.text;
   const parts = sentences.map((s) => text.slice(s.start, s.end));
   if (doc.document.title) parts.unshift(doc.document.title);
@@ -566,7 +574,12 @@ function features(doc: AnnotatedDocument, sentences: Sentence[], places: Locatio
     if (a.kind === 'equipment') equipment.add(a.family);
     if (a.kind === 'actor') names.add(a.value.toLowerCase());
   }
-  return { terms: contentTerms(joined), names: [...names], equipment: [...equipment], published: doc.document.published };
+  const terms = new TermCounts().add(joined);
+  if (shared) {
+    terms.add(shared.words, shared.weight);
+    for (const n of shared.names) names.add(n);
+  }
+  return { terms: terms.record(), names: [...names], equipment: [...equipment], published: doc.document.published };
 }
 
 /** A report with `features.persons` filled: its names whose first word is a first name (`isFirstName` takes a folded word). */
@@ -585,9 +598,10 @@ function truncate(s: string, n: number): string {
 
 /**
  * The reports of one document, main incident first. `titleTriggers` are the triggers found in the
- * title when the title is not part of the text (HTML pages, JSONL with a title).
+ * title when the title is not part of the text (HTML pages, JSONL with a title); `shared`, what each
+ * report's features share across languages (lang/bridge.ts `sharedFeatures`).
  */
-export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = []): Report[] {
+export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures): Report[] {
   const text = doc.document.text;
   const sentences = groupBySentence(doc);
   if (!sentences.length) return [];
@@ -606,7 +620,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
-    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES))];
+    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared)];
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
@@ -635,7 +649,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey)];
+  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared)];
   // arrests told beside the incident ("police arrested 12 of the rioters"), not as an incident of their
   // own nor as an earlier one, are a fact of it: the main report is tagged (no report of their own)
   const taken = new Set(secondary.map((x) => x.s));
@@ -643,7 +657,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     reports[0].tags = [...reports[0].tags, 'arrest']; // after the family's own tags (linking's family key reads the first)
   }
   for (const { s, t } of secondary) {
-    reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s]));
+    reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s], familyOf(t), shared));
   }
   return reports;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, stem, STOP_WORDS, SUFFIXES } from './terms.js';
+import { contentTerms, properNames, stem, STOP_WORDS, SUFFIXES } from './terms.js';
 
 /** The plain definitions the fast versions must agree with. */
 function stemByRegex(w: string): string {
@@ -66,5 +66,29 @@ describe('contentTerms', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}x`);
     const text = `${words.join(' ')} ${words.slice(0, 500).reverse().join(', ')} stations station's Stations`;
     expect(JSON.stringify(contentTerms(text))).toBe(JSON.stringify(contentTermsByRegex(text)));
+  });
+});
+
+describe('properNames', () => {
+  it('reads the names the pattern as first written reads (its lookbehind before its \\b)', () => {
+    const first = /(?<![.!?]\s|^)\b([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
+    const byFirst = (text: string) => {
+      const out = new Set<string>();
+      for (const m of text.matchAll(first)) {
+        const n = m[1].toLowerCase().replace(/['’]s$/, '');
+        if (n.length >= 3 && !['the', 'and', 'but', 'his', 'her', 'this', 'that', 'they', 'she', 'their'].includes(n) && !STOP_WORDS.has(n)) out.add(n);
+      }
+      return [...out];
+    };
+    const texts = [
+      'Police in Kansas City said John Smith of Topeka was shot. He died. The Bank of England and al-Qaeda de Mello spoke.',
+      'Президент Зеленский заявил: Киев и Харків. Latin in Cyrillic: Kyiv Oblast, xЖук, 5Ж, _Ёж, aБвг Дом.',
+      'aÄrzte sagten Über Łódź, Škoda\nNew line Start, 𝐀𝐁𝐂 x𝐀bc, ÉCOLE étéÉté McDonald O’Neil’s Kyiv’s! Next? Yes.',
+      'قال مسؤول في Damascus إن Aleppo — USA, U.S. Army; e.g. Paris. Rome? ¿Qué? "Quoted Name" (Bracketed Name)',
+    ];
+    for (const text of texts) expect(properNames(text)).toEqual(byFirst(text));
+  });
+  it('keeps names lower-cased, without possessives, function words or short ones', () => {
+    expect(properNames("Reports say John Smith's car hit The Wall in Paris. The end, And So On.")).toEqual(['john smith', 'the wall', 'paris', 'and so on']);
   });
 });

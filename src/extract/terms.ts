@@ -94,59 +94,90 @@ function lowersByChar(text: string, lower: string): boolean {
 }
 
 export function contentTerms(text: string): Record<string, number> {
-  // counted in a Map (an object with thousands of new keys is slow to grow), then copied to the
-  // Record in first-seen order, the order direct insertion would give
-  const counts = new Map<string, number>();
-  const lower = text.toLowerCase();
-  const byChar = lowersByChar(text, lower);
-  const source = byChar ? lower : text;
-  const length = source.length;
-  for (let start = 0; start < length; ) {
-    // ASCII letters and word characters by their code, the rest by wordCharAt (this reads every
-    // character of every report)
-    let c = source.charCodeAt(start);
-    let len = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : wordCharAt(source, start, false);
-    if (!len) {
-      start++;
-      continue;
-    }
-    let end = start + len;
-    for (;;) {
-      if (end >= length) break;
-      c = source.charCodeAt(end);
-      if (c < 128) {
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45) end++;
-        else break;
-      } else if ((len = wordCharAt(source, end, true))) end += len;
-      else break;
-    }
-    const from = start;
-    start = end;
-    // a lower-cased text is cut as it is; a word of the other kind is lower-cased alone, which may change its length
-    if (byChar) {
-      // a possessive 's goes; a word under three letters is no term, nor sliced
-      let n = end - from;
-      if (n >= 2 && source.charCodeAt(end - 1) === 115 /* s */ && ((c = source.charCodeAt(end - 2)) === 39 || c === 0x2019)) n -= 2;
-      if (n < 3) continue;
-      const w = source.slice(from, from + n);
-      if (STOP_WORDS.has(w)) continue;
-      const s = stem(w);
-      counts.set(s, (counts.get(s) ?? 0) + 1);
-      continue;
-    }
-    let w = source.slice(from, end).toLowerCase();
-    const n = w.length;
-    if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
-    if (w.length < 3 || STOP_WORDS.has(w)) continue;
-    const s = stem(w);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const out: Record<string, number> = {};
-  for (const [k, v] of counts) out[k] = v;
-  return out;
+  return new TermCounts().add(text).record();
 }
 
-const NAME_RUN = /(?<![.!?]\s|^)\b([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
+/**
+ * Content terms counted over one text or more (`contentTerms` of one), in first-seen order: a
+ * report's terms and the words it shares across languages (lang/bridge.ts) are counted into one
+ * Record, not copied key by key into a second.
+ */
+export class TermCounts {
+  // counted by index (an object with thousands of new keys is slow to grow), then copied to the
+  // Record in first-seen order, the order direct insertion would give
+  private readonly index = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly counts: number[] = [];
+
+  /** Counts the terms of `text`, each occurrence `weight` times. */
+  add(text: string, weight = 1): this {
+    const lower = text.toLowerCase();
+    const byChar = lowersByChar(text, lower);
+    const source = byChar ? lower : text;
+    const length = source.length;
+    for (let start = 0; start < length; ) {
+      // ASCII letters and word characters by their code, the rest by wordCharAt (this reads every
+      // character of every report)
+      let c = source.charCodeAt(start);
+      let len = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0) : c < CLASS_TABLE_END ? CHAR_CLASS[c] & LETTER_BIT : wordCharAt(source, start, false);
+      if (!len) {
+        start++;
+        continue;
+      }
+      let end = start + len;
+      for (;;) {
+        if (end >= length) break;
+        c = source.charCodeAt(end);
+        if (c < 128) {
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45) end++;
+          else break;
+        } else if (c < CLASS_TABLE_END) {
+          // Cyrillic, Arabic, accented Latin: their class from the table
+          if (CHAR_CLASS[c] & WORD_CHAR_BIT) end++;
+          else break;
+        } else if ((len = wordCharAt(source, end, true))) end += len;
+        else break;
+      }
+      const from = start;
+      start = end;
+      // a lower-cased text is cut as it is; a word of the other kind is lower-cased alone, which may change its length
+      if (byChar) {
+        // a possessive 's goes; a word under three letters is no term, nor sliced
+        let n = end - from;
+        if (n >= 2 && source.charCodeAt(end - 1) === 115 /* s */ && ((c = source.charCodeAt(end - 2)) === 39 || c === 0x2019)) n -= 2;
+        if (n < 3) continue;
+        const w = source.slice(from, from + n);
+        if (STOP_WORDS.has(w)) continue;
+        this.count(stem(w), weight);
+        continue;
+      }
+      let w = source.slice(from, end).toLowerCase();
+      const n = w.length;
+      if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
+      if (w.length < 3 || STOP_WORDS.has(w)) continue;
+      this.count(stem(w), weight);
+    }
+    return this;
+  }
+
+  private count(term: string, weight: number): void {
+    const i = this.index.get(term);
+    if (i !== undefined) this.counts[i] += weight;
+    else {
+      this.index.set(term, this.terms.length);
+      this.terms.push(term);
+      this.counts.push(weight);
+    }
+  }
+
+  record(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < this.terms.length; i++) out[this.terms[i]] = this.counts[i];
+    return out;
+  }
+}
+
+const NAME_RUN = /\b(?<![.!?]\s|^)([\p{Lu}][\p{L}'’-]+(?:\s+(?:of\s+|al-|de\s+)?[\p{Lu}][\p{L}'’-]+)*)/gmu;
 const NOT_NAME = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'in', 'on', 'at', 'but', 'and', 'as', 'this', 'that', 'his', 'her', 'their']);
 
 export function properNames(text: string): string[] {

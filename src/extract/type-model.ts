@@ -27,7 +27,8 @@ export interface TypeModel {
   version: 1;
   classes: readonly string[];
   bias: number[];
-  weights: Map<string, number[]>;
+  /** The weights of the softmax and the head, by feature (made at load from the file's lists). */
+  table: FeatureTable;
   /** Weight of a rule feature never seen in training on its own category: its prior (see train-types.ts), per class. */
   rulePriors: number[];
   /** Characters of the text read for word features (the lead: the rest is background more often). */
@@ -41,6 +42,30 @@ export interface TypeModel {
   /** 1 - P(none) from which a document reports an incident, and the same with a trigger naming its type in the lead. */
   incidentMin: number;
   incidentMinNamed: number;
+}
+
+/**
+ * Every feature the softmax or the head weighs, as a row: the classifier looks a lead's words up
+ * by the word itself (no `w:`/`b:` key made per word and hashed, which was most of its time) and
+ * reads the weights from flat arrays.
+ */
+export interface FeatureTable {
+  /** The name of each row. */
+  names: string[];
+  /** Every word of a `w:` or `b:` feature, numbered: one lookup per word of a lead. */
+  vocabulary: Map<string, number>;
+  /** By the word's number, the row of `w:<word>` (-1: none); by `first * vocabulary.size + second`, of `b:<first> <second>`. */
+  words: Int32Array;
+  pairs: Map<number, number>;
+  /** The rows of the other features, by name. */
+  others: Map<string, number>;
+  /** The softmax's weights, a row of `classes.length` per row (a rule feature the training never met: its prior); `softmax[row]` 0 when it has none. */
+  weights: Float64Array;
+  softmax: Uint8Array;
+  /** The head's weight per row (0 where it has none). */
+  head: Float64Array;
+  /** The row of the prior of a rule feature not in the table, per class. */
+  priors: Int32Array;
 }
 
 export interface IncidentHead {
@@ -72,33 +97,55 @@ export class TypeModelError extends Error {}
 /** Left out of the word features (see typeFeatures); also the English test of `evidence`. */
 const STOP_WORDS = new Set('the a an of in on at to from by with for and or but was were is are has have had been be being it its this that these those as into during after before he she they we you i his her their our your who which what when where while not no so than then there here also said says will would could should can may might do does did about over up out more most some any all one'.split(' '));
 
-/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`; with `cues`, `k:family` (type-cues.ts, for the incident head). */
-export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues = false): Map<string, number> {
-  const f = new Map<string, number>();
+/** The lead's words (read by `leadWords` without the pattern). */
+export const LEAD_WORD = /[a-z][a-z'’-]{0,30}|\d{1,6}/g;
+
+/** The lead (title and the text's first `leadChars`, lower-cased) and its words as the model reads them. */
+interface LeadWords {
+  lead: string;
+  /** The words, apostrophes straightened and a possessive 's cut; a function word is '' (it breaks a bigram). */
+  words: string[];
+  /** How many words, and how many of them function words. */
+  count: number;
+  stops: number;
+}
+
+function leadWords(title: string | null, text: string, leadChars: number): LeadWords {
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`.toLowerCase();
-  const words = lead.match(/[a-z][a-z'’-]{0,30}|\d{1,6}/g) ?? [];
-  const keys = new Set<string>();
-  // function words say more about a set's style (headline or prose) than about what happened: left out
-  let prev = '';
+  const words: string[] = [];
   let stops = 0;
-  for (let i = 0; i < words.length; i++) {
-    // two regex replaces per word were a tenth of the type model's time: most words have no apostrophe
-    let w = words[i];
-    if (w.includes('’')) w = w.replace(/[’]/g, "'");
-    if (w.endsWith("'s")) w = w.slice(0, -2);
-    if (STOP_WORDS.has(w)) {
-      stops++;
-      prev = '';
+  // LEAD_WORD's matches, read by their codes (a word cut at 31 letters, a number at 6 digits goes on as
+  // another): apostrophes straightened and a possessive 's cut as each is read
+  for (let i = 0; i < lead.length; ) {
+    let c = lead.charCodeAt(i);
+    let end = i + 1;
+    let curly = false;
+    if (c >= 97 && c <= 122) {
+      while (end < lead.length && end - i < 31 && (((c = lead.charCodeAt(end)) >= 97 && c <= 122) || c === 39 || c === 45 || (c === 0x2019 && (curly = true)))) end++;
+    } else if (c >= 48 && c <= 57) {
+      while (end < lead.length && end - i < 6 && (c = lead.charCodeAt(end)) >= 48 && c <= 57) end++;
+    } else {
+      i++;
       continue;
     }
-    keys.add(`w:${w}`);
-    if (prev) keys.add(`b:${prev} ${w}`);
-    prev = w;
+    const possessive = end - i > 2 && lead.charCodeAt(end - 1) === 115 /* s */ && ((c = lead.charCodeAt(end - 2)) === 39 || c === 0x2019);
+    let w = lead.slice(i, possessive ? end - 2 : end);
+    i = end;
+    if (curly && w.includes('’')) w = w.replace(/[’]/g, "'");
+    // function words say more about a set's style (headline or prose) than about what happened: left out
+    if (STOP_WORDS.has(w)) {
+      stops++;
+      w = '';
+    }
+    words.push(w);
   }
-  const norm = keys.size ? 1 / Math.sqrt(keys.size) : 0;
-  for (const k of keys) f.set(k, norm);
+  return { lead, words, count: words.length, stops };
+}
+
+/** The features after the words (`typeFeatures`' order): the counts, the rules, `lead:none` and the cues. */
+function otherFeatures(f: Map<string, number>, { lead, count, stops }: LeadWords, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues: boolean): Map<string, number> {
   // not weighed (no weights are trained for it): what `evidence` needs to tell prose from a fragment
-  f.set('n:words', words.length);
+  f.set('n:words', count);
   f.set('n:stop', stops);
   const rule = (t: TriggerAnnotation, factor: number) => {
     const v = t.weight * factor;
@@ -110,48 +157,162 @@ export function typeFeatures(title: string | null, text: string, triggers: reado
   // a trigger in the title or lead names the document's incident more surely than one further down
   for (const t of titleTriggers) rule(t, 1);
   for (const t of triggers) rule(t, t.start < leadChars ? 1 : 0.5);
-  if (![...titleTriggers, ...triggers].some((t) => t.start < leadChars && t.weight >= 0.5)) f.set('lead:none', 1);
+  if (!titleTriggers.some((t) => t.start < leadChars && t.weight >= 0.5) && !triggers.some((t) => t.start < leadChars && t.weight >= 0.5)) f.set('lead:none', 1);
   // what the lead is about when it is no incident (sport, a trial, a storm...): only the incident head reads them
   if (cues) for (const [family, n] of cueCounts(lead)) f.set(`k:${family}`, Math.min(n, CUE_FULL) / CUE_FULL);
   return f;
 }
 
-export function classifyType(model: TypeModel, features: Map<string, number>): TypeVerdict {
-  const n = model.classes.length;
-  const scores = [...model.bias];
-  // the features that weighed, kept apart (no per-feature array): `explain` needs only two of their classes
-  const hitKeys: string[] = [];
-  const hitWeights: number[][] = [];
-  const hitValues: number[] = [];
-  // what `evidence` reads, counted in the same pass (one lookup per feature)
-  let kinds = 0;
-  let known = 0;
-  let trigger = false;
-  for (const [k, v] of features) {
-    let w = model.weights.get(k);
-    if (k.startsWith('w:')) {
-      kinds++;
-      if (w) known++;
-    } else if (k.startsWith('r:')) {
-      trigger = true;
-      w ??= priorOf(k, model);
+/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`; with `cues`, `k:family` (type-cues.ts, for the incident head). */
+export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues = false): Map<string, number> {
+  const read = leadWords(title, text, leadChars);
+  const keys = new Set<string>();
+  let prev = '';
+  for (const w of read.words) {
+    if (w) {
+      keys.add(`w:${w}`);
+      if (prev) keys.add(`b:${prev} ${w}`);
     }
-    if (!w) continue;
-    for (let c = 0; c < n; c++) scores[c] += w[c] * v;
-    hitKeys.push(k);
-    hitWeights.push(w);
-    hitValues.push(v);
+    prev = w;
   }
-  const max = Math.max(...scores);
+  const f = new Map<string, number>();
+  const norm = keys.size ? 1 / Math.sqrt(keys.size) : 0;
+  for (const k of keys) f.set(k, norm);
+  return otherFeatures(f, read, triggers, titleTriggers, leadChars, cues);
+}
+
+/**
+ * The features of a document as rows of the model's table, in `typeFeatures`' order (the order
+ * the scores are summed in and `explain`'s ties are broken by); features the model has no row for
+ * weigh nothing and are left out. `named`: the name of a position whose row is a rule's prior.
+ */
+interface Read {
+  rows: number[];
+  values: number[];
+  named: Map<number, string> | null;
+  /** What `evidence` reads: words and function words; `w:` features and those the softmax knows; some `r:` feature. */
+  count: number;
+  stops: number;
+  kinds: number;
+  known: number;
+  trigger: boolean;
+}
+
+/** A bigram's two words (ids among a document's words) as one small integer: a lead has far fewer words. */
+const PAIR = 2 ** 15;
+
+/**
+ * `classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null))`,
+ * without the feature names: words are looked up once per document and bigrams by their words.
+ */
+export function typeVerdict(model: TypeModel, title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[]): TypeVerdict {
+  const t = model.table;
+  const read = leadWords(title, text, model.leadChars);
+  if (read.count >= PAIR) return classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null));
+  const r: Read = { rows: [], values: [], named: null, count: read.count, stops: read.stops, kinds: 0, known: 0, trigger: false };
+  const ids = new Map<string, number>();
+  // the vocabulary's number of each word (-1: none), by its id among the document's words
+  const known: number[] = [];
+  const pairs = new Set<number>();
+  const stride = t.vocabulary.size;
+  let prev = -1;
+  for (const w of read.words) {
+    if (!w) {
+      prev = -1;
+      continue;
+    }
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(w, id);
+      const v = t.vocabulary.get(w) ?? -1;
+      const row = v < 0 ? -1 : t.words[v];
+      if (row >= 0) {
+        r.rows.push(row);
+        if (t.softmax[row]) r.known++;
+      }
+      known.push(v);
+    }
+    if (prev >= 0 && !pairs.has(prev * PAIR + id)) {
+      pairs.add(prev * PAIR + id);
+      const row = known[prev] >= 0 && known[id] >= 0 ? t.pairs.get(known[prev] * stride + known[id]) : undefined;
+      if (row !== undefined) r.rows.push(row);
+    }
+    prev = id;
+  }
+  r.kinds = ids.size;
+  const distinct = ids.size + pairs.size;
+  const norm = distinct ? 1 / Math.sqrt(distinct) : 0;
+  for (let i = 0; i < r.rows.length; i++) r.values.push(norm);
+  for (const [k, v] of otherFeatures(new Map(), read, triggers, titleTriggers, model.leadChars, model.head !== null)) addFeature(r, t, k, v);
+  return verdict(model, r);
+}
+
+/** Feature `k` (not a `w:` one: those are counted apart) with its row, or its rule's prior. */
+function addFeature(r: Read, t: FeatureTable, k: string, v: number): void {
+  let row = rowOf(t, k);
+  if (k.startsWith('r:')) {
+    r.trigger = true;
+    if (row === undefined) {
+      // a rule the training never met: its prior on its own category
+      const i = TYPE_CLASSES.indexOf(k.slice(2).split('/')[0] as TypeClass);
+      if (i < 0) return;
+      row = t.priors[i];
+      (r.named ??= new Map()).set(r.rows.length, k);
+    }
+  }
+  if (row === undefined) return;
+  r.rows.push(row);
+  r.values.push(v);
+}
+
+export function classifyType(model: TypeModel, features: Map<string, number>): TypeVerdict {
+  const t = model.table;
+  const r: Read = { rows: [], values: [], named: null, count: features.get('n:words') ?? 0, stops: features.get('n:stop') ?? 0, kinds: 0, known: 0, trigger: false };
+  for (const [k, v] of features) {
+    if (k.startsWith('w:')) {
+      r.kinds++;
+      const row = rowOf(t, k);
+      if (row === undefined) continue;
+      if (t.softmax[row]) r.known++;
+      r.rows.push(row);
+      r.values.push(v);
+    } else addFeature(r, t, k, v);
+  }
+  return verdict(model, r);
+}
+
+/** Most features `explain` shows. */
+const EXPLAIN = 12;
+
+function verdict(model: TypeModel, r: Read): TypeVerdict {
+  const t = model.table;
+  const n = model.classes.length;
+  const { rows, values } = r;
+  const scores = [...model.bias];
+  // the positions of the features that weighed: `explain` needs only two of their classes
+  const hits: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!t.softmax[row]) continue;
+    const v = values[i];
+    const o = row * n;
+    for (let c = 0; c < n; c++) scores[c] += t.weights[o + c] * v;
+    hits.push(i);
+  }
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
   const exps = scores.map((s) => Math.exp(s - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  const probabilities = Object.fromEntries(TYPE_CLASSES.map((c, i) => [c, exps[i] / sum])) as Record<TypeClass, number>;
-  const noEvidence = evidence(features, kinds, known, trigger);
+  let sum = 0;
+  for (const e of exps) sum += e;
+  const probabilities = {} as Record<TypeClass, number>;
+  for (let i = 0; i < TYPE_CLASSES.length; i++) probabilities[TYPE_CLASSES[i]] = exps[i] / sum;
+  const noEvidence = evidence(r);
   const head = model.head;
   if (head) {
     // the head says whether there is an incident; the softmax's categories share what it gives
     let logit = head.bias;
-    for (const [k, v] of features) logit += (head.weights.get(k) ?? 0) * v;
+    for (let i = 0; i < rows.length; i++) logit += t.head[rows[i]] * values[i];
     const pNone = Math.min(Math.max(probabilities.none, 1e-9), 1 - 1e-9);
     if (head.mix > 0) logit += head.mix * Math.log((1 - pNone) / pNone);
     // mix < 0: the head only vetoes: below -mix its reading replaces the softmax's (when lower)
@@ -164,25 +325,27 @@ export function classifyType(model: TypeModel, features: Map<string, number>): T
   const order = TYPE_CLASSES.map((_, i) => i).filter((i) => i > 0).sort((a, b) => scores[b] - scores[a]);
   const win = order[0];
   const against = probabilities.none > 0.5 ? 0 : order[1];
-  const weighed: { feature: string; weight: number }[] = [];
+  // the EXPLAIN features that weighed most, heaviest first, in feature order among equals (a stable sort's first EXPLAIN)
+  const top: { i: number; weight: number }[] = [];
+  const weigh = (i: number, weight: number) => {
+    const a = Math.abs(weight);
+    if (a < 0.01 || (top.length === EXPLAIN && a <= Math.abs(top[EXPLAIN - 1].weight))) return;
+    let j = top.length;
+    while (j > 0 && Math.abs(top[j - 1].weight) < a) j--;
+    top.splice(j, 0, { i, weight });
+    if (top.length > EXPLAIN) top.pop();
+  };
   if (head && against === 0) {
     // no incident: what the head weighed against one (negative: against an incident)
-    for (const [k, v] of features) {
-      const w = head.weights.get(k);
-      if (w !== undefined && Math.abs(w * v) >= 0.01) weighed.push({ feature: k, weight: w * v });
-    }
+    for (let i = 0; i < rows.length; i++) weigh(i, t.head[rows[i]] * values[i]);
   } else {
-    for (let i = 0; i < hitKeys.length; i++) {
-      const w = hitWeights[i];
-      const v = hitValues[i];
-      const weight = w[win] * v - w[against] * v;
-      if (Math.abs(weight) >= 0.01) weighed.push({ feature: hitKeys[i], weight });
+    for (const i of hits) {
+      const o = rows[i] * n;
+      const v = values[i];
+      weigh(i, t.weights[o + win] * v - t.weights[o + against] * v);
     }
   }
-  const explain = weighed
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, 12)
-    .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
+  const explain = top.map((c) => ({ feature: r.named?.get(c.i) ?? t.names[rows[c.i]], weight: Math.round(c.weight * 100) / 100 }));
   return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence, min: model.incidentMin, minNamed: model.incidentMinNamed };
 }
 
@@ -190,21 +353,86 @@ export function classifyType(model: TypeModel, features: Map<string, number>): T
 const MIN_WORDS = 4;
 
 /** `kinds`: the `w:` features; `known`: those the model has a weight for; `trigger`: some `r:` feature. */
-function evidence(features: Map<string, number>, kinds: number, known: number, trigger: boolean): boolean {
-  const words = features.get('n:words') ?? 0;
+function evidence({ count: words, stops, kinds, known, trigger }: Read): boolean {
   if (words < MIN_WORDS) return true;
   if (trigger) return false;
   // English prose is a third or more function words; a headline may have none
-  const english = words < 12 || (features.get('n:stop') ?? 0) >= 0.2 * words;
+  const english = words < 12 || stops >= 0.2 * words;
   return !(known >= 3 && known >= kinds / 2 && english);
 }
 
-/** A rule feature the training never met: its prior on its own category. */
-function priorOf(feature: string, model: TypeModel): number[] | undefined {
-  const cat = feature.slice(2).split('/')[0];
-  const i = model.classes.indexOf(cat);
-  if (i < 0) return undefined;
-  return model.classes.map((_, c) => (c === i ? model.rulePriors[c] : 0));
+/** The row of feature `name`, if the table has one. */
+function rowOf(t: FeatureTable, name: string): number | undefined {
+  const [first, second] = wordsOf(name);
+  if (first === null) return t.others.get(name);
+  const a = t.vocabulary.get(first);
+  if (a === undefined) return undefined;
+  if (second === null) return t.words[a] < 0 ? undefined : t.words[a];
+  const b = t.vocabulary.get(second);
+  return b === undefined ? undefined : t.pairs.get(a * t.vocabulary.size + b);
+}
+
+/** The word of a `w:` feature, the two of a `b:` one; [null, null] for another. */
+function wordsOf(name: string): [string | null, string | null] {
+  if (name.startsWith('w:')) return [name.slice(2), null];
+  const space = name.startsWith('b:') ? name.indexOf(' ') : -1;
+  return space < 0 ? [null, null] : [name.slice(2, space), name.slice(space + 1)];
+}
+
+/**
+ * The softmax's and the head's weights as one table: the softmax's features first (row i: feature
+ * i, weights `weights[i * classes ...]` of the file), then the head's others, then one row per
+ * class for the prior of a rule feature the training never met on it. A rule feature the head
+ * weighs and the softmax does not takes its prior too. A feature named twice weighs as its last row.
+ */
+function featureTable(features: readonly string[], weights: readonly number[], head: { features: readonly string[]; weights: readonly number[] } | null, rulePriors: readonly number[]): FeatureTable {
+  const n = TYPE_CLASSES.length;
+  // the names read once: their words numbered (the pairs' keys need the vocabulary's final size)
+  const vocabulary = new Map<string, number>();
+  const number = (word: string | null) => {
+    if (word === null) return -1;
+    let v = vocabulary.get(word);
+    if (v === undefined) vocabulary.set(word, (v = vocabulary.size));
+    return v;
+  };
+  const all = head ? [...features, ...head.features] : features;
+  const first = new Int32Array(all.length);
+  const second = new Int32Array(all.length);
+  all.forEach((f, i) => {
+    const [a, b] = wordsOf(f);
+    first[i] = number(a);
+    second[i] = number(b);
+  });
+  const t: FeatureTable = { names: [], vocabulary, words: new Int32Array(vocabulary.size).fill(-1), pairs: new Map(), others: new Map(), weights: new Float64Array(0), softmax: new Uint8Array(0), head: new Float64Array(0), priors: new Int32Array(n) };
+  const rowAt = (i: number) => (first[i] < 0 ? t.others.get(all[i]) : second[i] < 0 ? (t.words[first[i]] < 0 ? undefined : t.words[first[i]]) : t.pairs.get(first[i] * vocabulary.size + second[i]));
+  const add = (i: number) => {
+    const row = t.names.length;
+    t.names.push(all[i]);
+    if (first[i] < 0) t.others.set(all[i], row);
+    else if (second[i] < 0) t.words[first[i]] = row;
+    else t.pairs.set(first[i] * vocabulary.size + second[i], row);
+  };
+  for (let i = 0; i < features.length; i++) add(i);
+  for (let i = features.length; i < all.length; i++) if (rowAt(i) === undefined) add(i);
+  const rows = t.names.length;
+  t.weights = new Float64Array((rows + n) * n);
+  for (let i = 0; i < features.length * n; i++) t.weights[i] = weights[i];
+  t.softmax = new Uint8Array(rows + n).fill(1, 0, features.length);
+  for (let c = 0; c < n; c++) {
+    t.priors[c] = rows + c;
+    t.weights[t.priors[c] * n + c] = rulePriors[c];
+    t.softmax[t.priors[c]] = 1;
+  }
+  for (let row = features.length; row < rows; row++) {
+    if (!t.names[row].startsWith('r:')) continue;
+    const c = TYPE_CLASSES.indexOf(t.names[row].slice(2).split('/')[0] as TypeClass);
+    if (c < 0) continue;
+    t.weights[row * n + c] = rulePriors[c];
+    t.softmax[row] = 1;
+  }
+  t.head = new Float64Array(rows + n);
+  if (head) for (let i = features.length; i < all.length; i++) t.head[rowAt(i)!] = head.weights[i - features.length];
+  return t;
 }
 
 export const DEFAULT_TYPE_MODEL = new URL('../../data/model/types.json', import.meta.url);
@@ -231,12 +459,11 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   if (!Array.isArray(m.bias) || m.bias.length !== n || !m.bias.every(Number.isFinite)) throw bad('bias is not one number per class');
   if (!Array.isArray(m.features) || !Array.isArray(m.weights) || m.weights.length !== m.features.length * n) throw bad('features and weights do not match');
   if (!Array.isArray(m.rulePriors) || m.rulePriors.length !== n || !m.rulePriors.every(Number.isFinite) || typeof m.leadChars !== 'number') throw bad('rulePriors or leadChars missing');
-  const weights = new Map<string, number[]>();
   const ws = m.weights as unknown[];
   for (let i = 0; i < m.features.length; i++) {
-    const w = ws.slice(i * n, i * n + n) as number[];
-    if (typeof m.features[i] !== 'string' || !w.every(Number.isFinite)) throw bad(`feature ${i} is broken`);
-    weights.set(m.features[i] as string, w);
+    let finite = typeof m.features[i] === 'string';
+    for (let c = 0; c < n && finite; c++) finite = Number.isFinite(ws[i * n + c]);
+    if (!finite) throw bad(`feature ${i} is broken`);
   }
   let head: IncidentHead | null = null;
   if (m.head !== undefined) {
@@ -252,7 +479,9 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const min = m.incidentMin ?? INCIDENT_MIN;
   const minNamed = m.incidentMinNamed ?? INCIDENT_MIN_NAMED;
   if (typeof min !== 'number' || typeof minNamed !== 'number') throw bad('incidentMin is not a number');
-  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], weights, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
+  const h = m.head as { features: string[]; weights: number[] } | undefined;
+  const table = featureTable(m.features as string[], ws as number[], head && h ? h : null, m.rulePriors as number[]);
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
 }
 
 /** The type a category takes when no trigger of it stands in the text. */

@@ -6,6 +6,7 @@
  * quotes and claims keep the source's own words; only the linking features get these.
  */
 import type { Report, ReportFeatures, Span } from '../model/index.js';
+import type { SharedFeatures } from '../extract/reports.js';
 import { contentTerms } from '../extract/terms.js';
 import type { Lexicon } from './index.js';
 
@@ -74,19 +75,33 @@ export function latinNames(text: string, lex: Lexicon, places: readonly Span[] =
   return out;
 }
 
-/** The linking features of report `r` with what it shares across languages; `names` from `latinNames`. */
-export function bridgeFeatures(r: Report, names: readonly string[]): ReportFeatures {
+/** The English words report `r` shares across languages: its places' names, its type's words, its tolls. */
+function bridgeWords(r: Pick<Report, 'location' | 'claims' | 'type' | 'fatalities' | 'injured'>): string {
   const words: string[] = [];
   if (r.location) words.push(r.location.name, r.location.admin1 ?? '');
   for (const c of r.claims) if (c.field === 'location' && c.value && typeof c.value === 'object' && 'name' in c.value) words.push(String((c.value as { name: string }).name));
   words.push(TYPE_WORDS[r.type] ?? '');
   if (r.fatalities && r.fatalities.best > 0) words.push(`${r.fatalities.best} killed`);
   if (r.injured && r.injured.best > 0) words.push(`${r.injured.best} injured wounded`);
+  return words.join(' ');
+}
+
+/**
+ * What `buildReports` adds to each report's features in a language with a lexicon (`names` from
+ * `latinNames`): the same features as `bridgeFeatures` of the report built without, counted into
+ * its terms as they are made.
+ */
+export function sharedFeatures(names: readonly string[]): SharedFeatures {
+  return (r) => ({ words: bridgeWords(r), weight: BRIDGE_WEIGHT, names });
+}
+
+/** The linking features of report `r` with what it shares across languages; `names` from `latinNames`. */
+export function bridgeFeatures(r: Report, names: readonly string[]): ReportFeatures {
   // copied key by key, in the same order: spreading a Record of this many keys cost several times more
   const terms: Record<string, number> = {};
   const own = r.features.terms;
   for (const k of Object.keys(own)) terms[k] = own[k];
   // weighed as the words a report dwells on: they are all that two languages share
-  for (const [t, n] of Object.entries(contentTerms(words.join(' ')))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
+  for (const [t, n] of Object.entries(contentTerms(bridgeWords(r)))) terms[t] = (terms[t] ?? 0) + BRIDGE_WEIGHT * n;
   return { ...r.features, terms, names: [...new Set([...r.features.names, ...names])] };
 }

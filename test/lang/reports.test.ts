@@ -3,7 +3,10 @@
  * reading): each gives its toll, date, place and type. Publication date 2024-03-07 (a Thursday).
  */
 import { describe, expect, it } from 'vitest';
-import { createPipeline, extract, loadResources } from '../../src/pipeline.js';
+import { annotate, createPipeline, extract, loadResources } from '../../src/pipeline.js';
+import { buildReports } from '../../src/extract/reports.js';
+import { bridgeFeatures, latinNames, sharedFeatures } from '../../src/lang/bridge.js';
+import { lexiconFor } from '../../src/lang/index.js';
 import type { Document } from '../../src/model/index.js';
 import { arCases, PUBLISHED, ruCases, ukCases, type Case } from './cases.js';
 
@@ -38,3 +41,19 @@ for (const [lang, cases] of [['ru', ruCases()], ['uk', ukCases()], ['ar', arCase
     for (const c of cases) it(c.text.slice(0, 70), () => check(lang, c));
   });
 }
+
+describe('the features shared across languages, counted as the reports are built', () => {
+  it('are those bridgeFeatures gives the reports built without them', () => {
+    for (const [lang, cases] of [['ru', ruCases()], ['uk', ukCases()], ['ar', arCases()]] as const) {
+      const text = cases.slice(0, 20).map((c) => c.text).join('\n\n');
+      const annotated = annotate(doc(text, lang), pipeline);
+      const names = latinNames(text, lexiconFor(lang)!, annotated.annotations.filter((a) => a.kind === 'place'));
+      const fused = buildReports(annotated, [], sharedFeatures(names));
+      const after = buildReports(annotated).map((r) => ({ ...r, features: bridgeFeatures(r, names) }));
+      expect(fused.length).toBeGreaterThan(1);
+      expect(fused.some((r) => Object.values(r.features.terms).some((n) => n >= 10))).toBe(true);
+      // the same keys in the same order, the same counts
+      expect(JSON.stringify(fused)).toBe(JSON.stringify(after));
+    }
+  });
+});
