@@ -117,12 +117,17 @@ function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer
 function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, memo: WordMemo): readonly GazetteerEntry[] | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
+  // forms that differ in their vowels alone ("путин", "путина") have one skeleton and opening: looked up once
+  let tried: { skeleton: string; opening: string }[] | null = null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const { skeleton: sk, opening } = remembered(memo.latin, form, (f) => {
-      const latin = lex.transliterate(f);
-      return { skeleton: romanSkeleton(latin), opening: romanOpening(latin) };
+    const latin = remembered(memo.latin, form, (f) => {
+      const spelled = lex.transliterate(f);
+      return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
     });
+    const { skeleton: sk, opening } = latin;
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
+    if (tried?.some((t) => t.skeleton === sk && t.opening === opening)) continue;
+    (tried ??= []).push(latin);
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
     const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return entries;
