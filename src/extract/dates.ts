@@ -12,7 +12,7 @@ import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../mode
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
 import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
-import { parseRuns, type ParserRun } from '../lang/chrono.js';
+import { parseRuns, type ParserRun, type ProbedOption } from '../lang/chrono.js';
 
 /** Future-tense cues: "next Monday", "will meet on Friday" may lie after publication. */
 const FUTURE_CUE = /\b(next|coming|will|won['’]t|shall|is due|are due|scheduled|planned|upcoming|expected to)\b/i;
@@ -87,6 +87,8 @@ const NIGHT_CUE = /night/i;
 const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
 /** The options of every parse: they also pick the pattern of the "within …" parser. */
 const PARSE_OPTIONS = { forwardDate: false } as const;
+/** A locale's parse (src/lang/chrono.ts): a sentence where only clock times can be found gets none, as `parseDates(…, true)`. */
+const LOCALE_OPTIONS: ProbedOption = { ...PARSE_OPTIONS, datesOnly: true };
 const WORD_START = '(\\W|^)';
 
 /**
@@ -408,7 +410,7 @@ function datesIn(sentence: string, offset: number, pub: Date | null, lex: Lexico
   }
   // a digit is a date hint in every lexicon (`lexicon.dateHint` opens with one): tested first, it spares most sentences the hint's word scan
   if (locale && lex && !ASCII_DIGIT.test(sentence) && !lex.dateHint.test(sentence)) return out;
-  const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, PARSE_OPTIONS) : parseDates(sentence, ref, true);
+  const parsed = locale ? locale.parse(sentence, { instant: ref, timezone: 'UTC' }, LOCALE_OPTIONS) : parseDates(sentence, ref, true);
   for (const r of parsed) {
     if (!hasDatePart(r, locale ? lex : null)) continue;
     if (overlapsAny(periods, r.index, r.index + r.text.length)) continue;

@@ -62,6 +62,28 @@ describe('probed chrono', () => {
     });
   }
 
+  it('ru, uk: with datesOnly, a sentence where only clock times can be found gets no parse, and every other the same', () => {
+    const clockOnly: Record<'ru' | 'uk', string[]> = {
+      ru: ['Погибли 3 человека, еще 12 ранены.', 'В 10:30 начался обстрел, к 11:45 он стих.', 'Сбито 7 из 9 ракет.'],
+      uk: ['Загинули 3 людини, ще 12 поранені.', 'О 10:30 почався обстріл, до 11:45 він стих.', 'Збито 7 з 9 ракет.'],
+    };
+    for (const code of ['ru', 'uk'] as const) {
+      const lex = lexiconFor(code)!;
+      const dates = lex.dates!;
+      let times = 0;
+      for (const s of clockOnly[code]) {
+        const all = dates.parse(s, REF, { forwardDate: false });
+        times += all.length;
+        // none of the times is a date the stage keeps
+        for (const r of all) expect(['day', 'weekday', 'month', 'year'].some((k) => r.start.isCertain(k as chrono.Component)) || lex.relativeDate.test(r.text), s).toBe(false);
+        expect(dates.parse(s, REF, { forwardDate: false, datesOnly: true } as chrono.ParsingOption), s).toEqual([]);
+      }
+      // the clock parser found times, so the gate is what emptied the parse
+      expect(times, code).toBeGreaterThan(0);
+      for (const s of SENTENCES[code]) expect(seen(dates.parse(s, REF, { forwardDate: false, datesOnly: true } as chrono.ParsingOption)), s).toEqual(seen(dates.parse(s, REF, { forwardDate: false })));
+    }
+  });
+
   it('every lexicon takes a digit for a date hint (the date stage tests for one before the hint)', () => {
     for (const code of ['ru', 'uk', 'ar'] as const) {
       const hint = lexiconFor(code)!.dateHint;

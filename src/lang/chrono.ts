@@ -120,12 +120,28 @@ interface Compiled {
   parsers: chrono.Parser[];
   probes: Probe[];
   anywhere: RegExp | null;
+  /** The probe of the clock-time parser (`ProbeOptions.clock`), or -1. */
+  clock: number;
 }
+
+/** What a locale tells `probed` of its parsers. */
+export interface ProbeOptions {
+  /**
+   * The parser of clock times (by its class name, e.g. "RUTimeExpressionParser"), whose pattern
+   * takes any number: alone it yields times without a day, month, year or weekday, and text no
+   * relative-date word of the lexicon matches, which the date stage drops (`hasDatePart`). With
+   * `datesOnly` it is tried only where another parser fits.
+   */
+  clock?: string;
+}
+
+/** chrono's options, and `datesOnly`: a text where no parser but the clock's fits gets no parse (its times alone are no dates). */
+export type ProbedOption = chrono.ParsingOption & { datesOnly?: boolean };
 
 /** A pattern the joined scan can find: the common opening, no back-reference, no lookbehind (`matchAt`). */
 const joinable = (re: RegExp) => re.flags === 'iu' && re.source.startsWith(BOUNDARY) && !/\\[1-9k]|\(\?<[=!]/.test(re.source);
 
-function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
+function compile(base: chrono.Chrono, forwardDate: boolean, clockName: string | undefined): Compiled {
   const context = new chrono.ParsingContext('', new Date(0), { forwardDate });
   const patterns = base.parsers.map((p) => p.pattern(context));
   // the same parser with its pattern fixed: chrono calls `pattern` once per parse
@@ -140,39 +156,57 @@ function compile(base: chrono.Chrono, forwardDate: boolean): Compiled {
   const joined = patterns.filter(joinable).map((re) => `(?:${re.source.slice(BOUNDARY.length)})`);
   // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
   const anywhere = joined.length ? new RegExp(`(?:[^\\p{L}\\p{N}_]|^)(?=${joined.join('|')})`, 'giu') : null;
-  return { parsers, probes, anywhere };
+  // not found (a bundler renamed the class): every parser is tried, as chrono does
+  const clock = clockName ? base.parsers.findIndex((p) => p.constructor.name === clockName) : -1;
+  return { parsers, probes, anywhere, clock };
 }
 
 /**
  * The parsers of `c` whose pattern fits somewhere in `text`, in chrono's order, each with where to
  * search: a joined one from its first fit on (`matchAt`), another from the match its probe found.
+ * With `datesOnly`, the clock parser is tried only once another fits (none: no runs at all).
  */
-function fitting(c: Compiled, text: string): ParserRun[] {
+function fitting(c: Compiled, text: string, datesOnly: boolean): ParserRun[] {
   const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
   const out: ParserRun[] = [];
+  const gated = datesOnly ? c.clock : -1;
+  let clockAt = -1;
   for (let i = 0; i < c.probes.length; i++) {
-    const { parser, pattern, joined, rest, needs } = c.probes[i];
-    if (needs && pattern && !needs.test(text)) continue;
-    if (!pattern) out.push({ parser, rest, own: null, at, first: null });
-    else if (joined) {
-      const first = matchAt(pattern, text, at, 0);
-      if (first) out.push({ parser, rest, own: pattern, at, first });
-    } else {
-      // chrono's first search, made here: the pattern is chrono's own, not global, so it keeps no state
-      const first = pattern.exec(text);
-      if (first) out.push({ parser, rest, own: null, at, first });
+    if (i === gated) {
+      clockAt = out.length;
+      continue;
     }
+    const run = fits(c.probes[i], text, at);
+    if (run) out.push(run);
+  }
+  if (clockAt >= 0 && out.length) {
+    const run = fits(c.probes[gated], text, at);
+    if (run) out.splice(clockAt, 0, run);
   }
   return out;
 }
 
+/** The run of a probe's parser when its pattern fits somewhere in `text` (`at`: where the joined scan stopped), else null. */
+function fits(probe: Probe, text: string, at: readonly number[]): ParserRun | null {
+  const { parser, pattern, joined, rest, needs } = probe;
+  if (needs && pattern && !needs.test(text)) return null;
+  if (!pattern) return { parser, rest, own: null, at, first: null };
+  if (joined) {
+    const first = matchAt(pattern, text, at, 0);
+    return first ? { parser, rest, own: pattern, at, first } : null;
+  }
+  // chrono's first search, made here: the pattern is chrono's own, not global, so it keeps no state
+  const first = pattern.exec(text);
+  return first ? { parser, rest, own: null, at, first } : null;
+}
+
 /** `base` (a locale's casual chrono, with parsers added) parsing only with the parsers that can find something. */
-export function probed(base: chrono.Chrono): chrono.Chrono {
-  const byForward = { false: compile(base, false), true: compile(base, true) };
+export function probed(base: chrono.Chrono, options: ProbeOptions = {}): chrono.Chrono {
+  const byForward = { false: compile(base, false, options.clock), true: compile(base, true, options.clock) };
   const refiners = [...base.refiners];
   const out = base.clone();
-  out.parse = (text, ref, option) => {
-    const runs = fitting(byForward[option?.forwardDate ? 'true' : 'false'], text);
+  out.parse = (text, ref, option?: ProbedOption) => {
+    const runs = fitting(byForward[option?.forwardDate ? 'true' : 'false'], text, !!option?.datesOnly);
     // no parser, no result: every refiner maps an empty list to an empty list
     if (!runs.length) return [];
     return parseRuns(runs, refiners, text, ref, option);

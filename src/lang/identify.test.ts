@@ -27,6 +27,11 @@ describe('identifyLanguage', () => {
     expect(read('У понеділок внаслідок обстрілу загинули п’ятеро мирних жителів')).toEqual({ lang: 'uk', confidence: null });
     expect(read('قتل ثلاثة أشخاص في قصف على إدلب')).toEqual({ lang: 'ar', confidence: null });
     expect(read('Тхьамдас хIокху дийнахь вистхилла, цо элира, хIара гIуллакх')).not.toMatchObject({ confidence: null });
+    expect(read('Тхьамдас х1окху дийнахь вистхилла, цо элира, х1ара г1уллакх')).not.toMatchObject({ confidence: null });
+    // a 1 after a digit is a number's; two of Russian's own letters settle a short lead
+    expect(read('В 2011г. завод закрыли, в 2015г. открыли снова')).toEqual({ lang: 'ru', confidence: null });
+    expect(read('Борис Джонсон выписан из больницы')).toEqual({ lang: 'ru', confidence: null });
+    expect(read('Борис Джонсон выписан из лікарні')).not.toMatchObject({ confidence: null });
     expect(identifyLanguage('В понедельник в результате обстрела Донецка погибли три человека', model, false).confidence).toBeGreaterThan(0.5);
   });
   it('settles English prose by its words, and nothing else', () => {

@@ -100,11 +100,30 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
   return found.length ? found : g.lookup(stemmed);
 }
 
-/** A word without each case ending it may carry, keeping three letters or more. */
+/** A word without each case ending it may carry, keeping three letters or more (in the order of `lex.caseEndings`). */
 function bases(word: string, lex: Lexicon): string[] {
   const out: string[] = [];
-  for (const e of lex.caseEndings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  // only the endings that end in the word's last letter can fit: asked three times of every capitalised word
+  const endings = endingsByLast(lex).get(word[word.length - 1]);
+  if (endings) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
   return out;
+}
+
+const ENDINGS_BY_LAST = new WeakMap<Lexicon, Map<string, string[]>>();
+/** A lexicon's case endings by their last letter, each list in the lexicon's order (built once per lexicon). */
+function endingsByLast(lex: Lexicon): Map<string, string[]> {
+  let m = ENDINGS_BY_LAST.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const e of lex.caseEndings) {
+      const last = e[e.length - 1];
+      const list = m.get(last);
+      if (list) list.push(e);
+      else m.set(last, [e]);
+    }
+    ENDINGS_BY_LAST.set(lex, m);
+  }
+  return m;
 }
 
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
@@ -117,12 +136,17 @@ function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer
 function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, memo: WordMemo): readonly GazetteerEntry[] | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
+  // forms that differ in their vowels alone ("путин", "путина") have one skeleton and opening: looked up once
+  let tried: { skeleton: string; opening: string }[] | null = null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const { skeleton: sk, opening } = remembered(memo.latin, form, (f) => {
-      const latin = lex.transliterate(f);
-      return { skeleton: romanSkeleton(latin), opening: romanOpening(latin) };
+    const latin = remembered(memo.latin, form, (f) => {
+      const spelled = lex.transliterate(f);
+      return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
     });
+    const { skeleton: sk, opening } = latin;
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
+    if (tried?.some((t) => t.skeleton === sk && t.opening === opening)) continue;
+    (tried ??= []).push(latin);
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
     const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return entries;
@@ -539,9 +563,9 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
-      const span = tokens.slice(i, i + n);
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
-      if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
+      if (n > 1 && !standTogether(tokens, i, n, !arabic)) continue;
+      const span = tokens.slice(i, i + n);
       const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
       const restJoined = n > 1 ? ' ' + rest.join(' ') : '';
       for (const v of openings(t.lower, info)) {
@@ -620,6 +644,13 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     out.push(a);
   }
   return out;
+}
+
+/** Whether the n tokens from i stand one space apart at most, each capitalised where `capitals` (tested before a span is copied). */
+function standTogether(tokens: readonly Token[], i: number, n: number, capitals: boolean): boolean {
+  if (capitals && !capitalised(tokens[i])) return false;
+  for (let k = i + 1; k < i + n; k++) if (tokens[k].start - tokens[k - 1].end > 1 || (capitals && !capitalised(tokens[k]))) return false;
+  return true;
 }
 
 /** Words that end a site's name: particles, prepositions, pronouns. */

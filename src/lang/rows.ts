@@ -113,6 +113,8 @@ export function withYears(base: chrono.Chrono, before: string, after: string): c
 /** A date a phrase names relative to the day of writing: whole years, months or days back (negative) or on. */
 export interface RelativeRow {
   pattern: string;
+  /** Words every match of `pattern` holds (a pattern, matched case-insensitively): where none stands, the row is not searched for. */
+  cue: string;
   /** From the match to the date: `years` on from the reference year, or `days` on from the reference day, and a month when the phrase names a season. */
   value(match: RegExpMatchArray): { years?: number; days?: number; month?: number; date?: [number | undefined, number, number] } | null;
 }
@@ -166,8 +168,10 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
   const shared = rows.slice(0, relative.length).map((r) => `(?:${r.source.slice(opening.length)})`);
   const scan = new RegExp([...(shared.length ? [`${opening}(?:${shared.join('|')})`] : []), ...rows.slice(relative.length).map((r) => `(?:${r.source})`)].join('|'), 'iu');
   const sticky = rows.map((r) => new RegExp(r.source, r.flags + 'y'));
-  c.parsers.push({
+  const parser: NeedingParser = {
     pattern: () => scan,
+    // every row's match holds its cue, and every year row's a year (src/lang/chrono.ts skips the parser where none stands)
+    needs: new RegExp([...relative.map((r) => `(?:${r.cue})`), YEAR_DIGITS.source].join('|'), 'iu'),
     extract: (context, match) => {
       for (let k = 0; k < rows.length; k++) {
         const re = sticky[k];
@@ -177,6 +181,7 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
       }
       return null;
     },
-  });
+  };
+  c.parsers.push(parser);
   return c;
 }

@@ -25,6 +25,9 @@ describe('tokenize', () => {
       'e\u0301te\u0301 naïve Zoë 𝐀𝐁𝐂 😀 a😀b 𝟏𝟐 \ud800 x\udc00y',
       'a'.repeat(70) + ' ' + 'б'.repeat(130) + "-'-' ' - ",
       'ـــ ٠١٢ ۴۵ ‐‑ – —',
+      // lower-cased word by word where the sentence's lower case would differ: Σ by its neighbours, İ to two units
+      'ΟΔΟΣ ΑΘΗΝΑΣ-Σ ΣΟΦΙΑ ' + 'Ж'.repeat(60) + 'ΣΑ İstanbul ИСТАНБУЛ',
+      'İ Ж Ё І Ї Є Ґ Ǆ ǅ ǆ Ꙁ ᲀ',
       '',
     ])
       expect(tokenize(s), s).toEqual(byPattern(s));

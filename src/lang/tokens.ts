@@ -76,10 +76,28 @@ function codePointAt(text: string, i: number): number {
   return c;
 }
 
+/**
+ * Where the text lower-cased whole gives each word's lower case (`lowerWhole`): no code unit may
+ * map to more than one (İ), and no Σ, whose lower case depends on the letters around it.
+ */
+const CONTEXT_CASED = /[\u03a3\ud800-\udfff]/;
+
+/**
+ * The text lower-cased at once, where that is each character lower-cased alone (one code unit to
+ * one, no Σ, no surrogate pair): a word's lower case is then a slice of it. Else null.
+ */
+function lowerWhole(text: string): string | null {
+  const lower = text.toLowerCase();
+  return lower.length === text.length && !CONTEXT_CASED.test(text) ? lower : null;
+}
+
 /** The words of a text, by a loop over the classes of its code points. */
 function tokenizeNow(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  // one lower-casing and one test for the sentence, not one of each per word
+  const whole = lowerWhole(text);
+  const normalise = whole === null || NEEDS_NORMALISING.test(whole);
   let i = 0;
   while (i < n) {
     let cp = codePointAt(text, i);
@@ -94,19 +112,28 @@ function tokenizeNow(text: string): Token[] {
       if (!(classOf(cp) & ON)) break;
       i += cp > 0xffff ? 2 : 1;
     }
-    let t = text.slice(start, i);
+    let end = i;
     // a word ends in an apostrophe or hyphen seldom: the pattern only then
-    const last = t.charCodeAt(t.length - 1);
+    const last = text.charCodeAt(end - 1);
     if (last === 39 || last === 45) {
-      const trail = TRAILING.exec(t);
-      if (trail) t = t.slice(0, t.length - trail[0].length);
+      const trail = TRAILING.exec(text.slice(start, end));
+      if (trail) end -= trail[0].length;
     }
-    if (!t) continue;
-    let lower = t.toLowerCase();
+    if (end === start) continue;
+    const t = text.slice(start, end);
+    let lower: string;
+    let cap: boolean;
+    if (whole !== null) {
+      lower = whole.slice(start, end);
+      cap = whole.charCodeAt(start) !== text.charCodeAt(start);
+    } else {
+      lower = t.toLowerCase();
+      const c = t[0];
+      cap = c !== c.toLowerCase();
+    }
     // one test spares three replaces on the many words that need none
-    if (NEEDS_NORMALISING.test(lower)) lower = asciiDigits(lower.replace(APOSTROPHES, "'").replace(TATWEEL, ''));
-    const c = t[0];
-    out.push({ start, end: start + t.length, text: t, lower, cap: c !== c.toLowerCase() });
+    if (normalise && NEEDS_NORMALISING.test(lower)) lower = asciiDigits(lower.replace(APOSTROPHES, "'").replace(TATWEEL, ''));
+    out.push({ start, end, text: t, lower, cap });
   }
   return out;
 }

@@ -17,47 +17,55 @@ const make: Make = (typeof m.default === 'function' ? m.default : (m.default as 
  */
 export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
   const t = make({ preset });
-  const first = new Map<string, string>();
-  const inside = new Map<string, string>();
-  const lowerOf = new Map<string, string>();
+  // by code point from U+0400: a lower-case letter's spelling at a word's start and inside a word, and each letter's lower case
+  const first: (string | undefined)[] = [];
+  const inside: (string | undefined)[] = [];
+  const lowerOf: (number | undefined)[] = [];
   const prefix = t.transform('б');
   for (let code = 0x400; code <= 0x4ff; code++) {
     const c = String.fromCharCode(code);
     const upper = c.toUpperCase();
     // lower-case letters with one upper-case letter that lower-cases back
     if (!/^\p{Ll}$/u.test(c) || upper === c || upper.length !== 1 || upper.toLowerCase() !== c || !/^\p{Lu}$/u.test(upper)) continue;
-    first.set(c, t.transform(c));
+    const spelled = t.transform(c);
     const after = t.transform('б' + c);
     if (!after.startsWith(prefix)) continue;
-    inside.set(c, after.slice(prefix.length));
-    lowerOf.set(c, c);
-    lowerOf.set(upper, c);
+    first[code - 0x400] = spelled;
+    inside[code - 0x400] = after.slice(prefix.length);
+    lowerOf[code - 0x400] = code;
+    lowerOf[upper.charCodeAt(0) - 0x400] = code;
   }
+  const ZE = 'з'.charCodeAt(0);
+  const GE = 'г'.charCodeAt(0);
+  const lowerAt = (text: string, i: number): number | undefined => {
+    const k = text.charCodeAt(i) - 0x400;
+    return k >= 0 && k < 0x100 ? lowerOf[k] : undefined;
+  };
   const fast = (text: string): string | null => {
     let out = '';
     let boundary = false;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === ' ') {
+      const code = text.charCodeAt(i);
+      if (code === 32) {
         out += ' ';
         boundary = true;
         continue;
       }
-      if (ch === '-') {
+      if (code === 45) {
         // no letter: the package keeps it, and it ends the word's start as a letter would
         if (i === 0 || boundary) boundary = false;
         out += '-';
         continue;
       }
-      const lower = lowerOf.get(ch);
+      const lower = lowerAt(text, i);
       if (lower === undefined) return null;
       let letter: string;
-      if (preset === 'uk' && lower === 'г' && i > 0 && lowerOf.get(text[i - 1]) === 'з') letter = 'gh';
+      if (preset === 'uk' && lower === GE && i > 0 && lowerAt(text, i - 1) === ZE) letter = 'gh';
       else if (i === 0 || boundary) {
-        letter = first.get(lower)!;
+        letter = first[lower - 0x400]!;
         boundary = false;
-      } else letter = inside.get(lower)!;
-      out += ch === lower ? letter : letter.length > 1 ? letter[0].toUpperCase() + letter.slice(1) : letter.toUpperCase();
+      } else letter = inside[lower - 0x400]!;
+      out += code === lower ? letter : letter.length > 1 ? letter[0].toUpperCase() + letter.slice(1) : letter.toUpperCase();
     }
     return out;
   };
