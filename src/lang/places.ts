@@ -200,8 +200,64 @@ export interface DocumentPlaces {
   memo: WordMemo;
 }
 
-export function documentPlaces(): DocumentPlaces {
-  return { within: [], kingdom: [], ambiguous: [], memo: wordMemo() };
+/**
+ * A document's places; with `shared` (the run's memo, `sharedPlaces`), an Arabic document reads
+ * the readings earlier documents made of its words instead of making them again.
+ */
+export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer): DocumentPlaces {
+  const memo = wordMemo();
+  if (shared && lex && g && lex.script === 'Arabic') {
+    const w = sharedWords(shared, lex, g);
+    memo.words = w.words;
+    memo.reach = w.reach;
+    memo.runs = w.runs;
+    memo.never = w.never;
+    memo.big = w.big;
+    memo.limit = SHARED_LIMIT;
+  }
+  return { within: [], kingdom: [], ambiguous: [], memo };
+}
+
+/**
+ * The parts of `WordMemo` that are pure functions of a word (or run of words), the lexicon and the
+ * gazetteer, kept across documents (Arabic: each word's proclitic forms and what they name were
+ * looked up again in every report). Emptied when one of them holds SHARED_RESET entries as a
+ * document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
+ */
+interface SharedWords {
+  g: PlaceGazetteer;
+  words: Map<string, WordInfo>;
+  reach: Map<string, number>;
+  runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
+  never: Set<string>;
+  big: Map<string, boolean>;
+}
+
+/** The run's memo of places readings, per lexicon (kept in `StageContext.memos`). */
+export interface SharedPlaces {
+  byLexicon: Map<Lexicon, SharedWords>;
+}
+
+/** A pass over 110 Arabic 3 kB reports (IDRISI tweets) meets ~15k words, ~45k runs of words. */
+const SHARED_RESET = 50_000;
+const SHARED_LIMIT = 60_000;
+const MEMO_KEY = 'lang-places';
+
+/** The places memo of a run's stage memos, made when first asked; undefined without memos. */
+export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlaces | undefined {
+  if (!memos) return undefined;
+  let s = memos.get(MEMO_KEY) as SharedPlaces | undefined;
+  if (!s) memos.set(MEMO_KEY, (s = { byLexicon: new Map() }));
+  return s;
+}
+
+function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
+  let w = shared.byLexicon.get(lex);
+  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.size >= SHARED_RESET || w.never.size >= SHARED_RESET || w.big.size >= SHARED_RESET) {
+    w = { g, words: new Map(), reach: new Map(), runs: new Map(), never: new Set(), big: new Map() };
+    shared.byLexicon.set(lex, w);
+  }
+  return w;
 }
 
 /** Pure functions of a word, remembered for one document (up to MEMO_WORDS words each: a huge text computes the rest afresh). */
@@ -217,8 +273,14 @@ interface WordMemo {
   reach: Map<string, number>;
   /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
   runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
-  /** Arabic words that are no place and start none, wherever they stand. */
+  /** Arabic words that are no place and start none, wherever they stand, in this document (given the countries it names). */
   dead: Set<string>;
+  /** Arabic words that are no place and start none in any document (`dead` itself when not shared). */
+  never: Set<string>;
+  /** Whether a town (geonameid and name) is big enough to be a country's namesake (`bigTown`). */
+  big: Map<string, boolean>;
+  /** How many entries each of words, reach, runs, never and big may hold (MEMO_WORDS, or SHARED_LIMIT when shared). */
+  limit: number;
   /** The readers of `lexiconPlaces` for the document's lexicon, made once per document. */
   reader: Reader | null;
 }
@@ -244,6 +306,7 @@ interface WordInfo {
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+const NO_RUN: { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] } = Object.freeze({ own: null, entries: NO_ENTRIES });
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** A form a name may open with at a word, and whether a proclitic "in" (ب) came off it. */
@@ -255,14 +318,15 @@ interface Opening {
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: new Map(), dead: new Set(), reader: null };
+  const dead = new Set<string>();
+  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: new Map(), dead, never: dead, big: new Map(), limit: MEMO_WORDS, reader: null };
 }
 
-function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
+function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V, limit = MEMO_WORDS): V {
   let v = memo.get(key);
   if (v === undefined) {
     v = compute(key);
-    if (memo.size < MEMO_WORDS) memo.set(key, v);
+    if (memo.size < limit) memo.set(key, v);
   }
   return v;
 }
@@ -317,8 +381,8 @@ export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: Pla
   // town may be a common word read as a name, and a site is never put there
   const sure = new Map<string, number>();
   // a document names its towns again and again: each read once (folding a name with marks is dear)
-  const big = new Map<string, boolean>();
-  const isBig = (p: ResolvedPlace) => p.precision === 'place' && p.geonameid !== null && remembered(big, `${p.geonameid}\t${p.name}`, () => bigTown(p, g));
+  const { big } = doc.memo;
+  const isBig = (p: ResolvedPlace) => p.precision === 'place' && p.geonameid !== null && remembered(big, `${p.geonameid}\t${p.name}`, () => bigTown(p, g), doc.memo.limit);
   for (const a of all) if (!pending.has(a) && !a.qualifies && (a.value.precision === 'country' || a.value.precision === 'admin1' || isBig(a.value))) sure.set(a.value.country, (sure.get(a.value.country) ?? 0) + 1);
   const top = [...sure].sort((x, y) => y[1] - x[1])[0]?.[0];
   const towns = all.filter((a) => !pending.has(a) && !a.qualifies && a.value.precision !== 'country' && a.value.country === top);
@@ -456,14 +520,14 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
     if (info === undefined) {
       const forms = formsOf(w, lex);
       info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined };
-      if (memo.words.size < MEMO_WORDS) memo.words.set(w, info);
+      if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
   };
   const forms = (w: string) => word(w).forms;
   const reachFrom = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
-  const reach = (w: string) => remembered(memo.reach, w, reachFrom);
+  const reach = (w: string) => remembered(memo.reach, w, reachFrom, memo.limit);
   // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
   const siteish = (info: WordInfo) => (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
   /**
@@ -487,6 +551,9 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
 }
 
+/** An entry an Arabic word alone never names, whatever the document's countries (see ARABIC_MIN_POPULATION). */
+const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population < ARABIC_MIN_POPULATION;
+
 /** Places in one sentence; `offset` is its start in the document. */
 export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
   const tokens = tokenize(sentence);
@@ -495,13 +562,13 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { memo } = doc;
   const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
-  const { dead } = memo;
+  const { dead, never } = memo;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (arabic && dead.has(t.lower)) continue;
+    if (arabic && (never.has(t.lower) || dead.has(t.lower))) continue;
     const info = word(t.lower);
     if (info.numeric) {
-      if (arabic && dead.size < MEMO_WORDS) dead.add(t.lower);
+      if (arabic && never.size < memo.limit) never.add(t.lower);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -518,7 +585,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
-      if (arabic && dead.size < MEMO_WORDS && !siteish(info)) dead.add(t.lower);
+      if (arabic && never.size < memo.limit && !siteish(info)) never.add(t.lower);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -536,6 +603,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
+    // a name of one word passed over for a small town where the document's countries chose it (Arabic): no place here, maybe elsewhere
+    let chosenSmall = false;
     const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
@@ -552,8 +621,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
           // the lexicon's own names first: they include short ones ("ЄС", "РФ")
           const own = fromLexicon(words, stems, lex, g);
           const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
-          return { own, entries: named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold) };
-        });
+          const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
+          // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
+          return own || entries.length ? { own, entries } : NO_RUN;
+        }, memo.limit);
         const own = run.own;
         if (own) {
           hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
@@ -572,7 +643,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) {
+          if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
+          continue;
+        }
         hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
@@ -589,7 +663,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       const d = demonym(t, info);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
-      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(info)) dead.add(t.lower);
+      else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
+        const set = chosenSmall ? dead : never;
+        if (set.size < memo.limit) set.add(t.lower);
+      }
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
