@@ -563,12 +563,21 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead, never } = memo;
+  // a word no document can read as a place is only ever asked `never` again: across documents, its other records go
+  const noPlace = (w: string, info: WordInfo) => {
+    if (never.size >= memo.limit) return;
+    never.add(w);
+    if (never === dead) return;
+    memo.words.delete(w);
+    if (info.openings) for (const o of info.openings) memo.runs.delete(o.word);
+    for (const f of info.forms) memo.reach.delete(f);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (arabic && (never.has(t.lower) || dead.has(t.lower))) continue;
     const info = word(t.lower);
     if (info.numeric) {
-      if (arabic && never.size < memo.limit) never.add(t.lower);
+      if (arabic) noPlace(t.lower, info);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -585,7 +594,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
-      if (arabic && never.size < memo.limit && !siteish(info)) never.add(t.lower);
+      if (arabic && !siteish(info)) noPlace(t.lower, info);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -664,8 +673,8 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
       else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
-        const set = chosenSmall ? dead : never;
-        if (set.size < memo.limit) set.add(t.lower);
+        if (!chosenSmall) noPlace(t.lower, info);
+        else if (dead.size < memo.limit) dead.add(t.lower);
       }
       continue;
     }
