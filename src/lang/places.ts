@@ -211,7 +211,6 @@ export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGa
     memo.words = w.words;
     memo.reach = w.reach;
     memo.runs = w.runs;
-    memo.never = w.never;
     memo.big = w.big;
     memo.limit = SHARED_LIMIT;
   }
@@ -228,8 +227,7 @@ interface SharedWords {
   g: PlaceGazetteer;
   words: Map<string, WordInfo>;
   reach: Map<string, number>;
-  runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
-  never: Set<string>;
+  runs: Runs;
   big: Map<string, boolean>;
 }
 
@@ -253,8 +251,8 @@ export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlac
 
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.size >= SHARED_RESET || w.never.size >= SHARED_RESET || w.big.size >= SHARED_RESET) {
-    w = { g, words: new Map(), reach: new Map(), runs: new Map(), never: new Set(), big: new Map() };
+  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.one.size >= SHARED_RESET || w.runs.longerSize >= SHARED_RESET || w.big.size >= SHARED_RESET) {
+    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map() };
     shared.byLexicon.set(lex, w);
   }
   return w;
@@ -271,15 +269,13 @@ interface WordMemo {
   skeletons: Map<string, readonly GazetteerEntry[] | null>;
   /** How many words a name may run to from a word (any form of a token's word). */
   reach: Map<string, number>;
-  /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
-  runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
-  /** Arabic words that are no place and start none, wherever they stand, in this document (given the countries it names). */
+  /** A run of words → the lexicon's own place it names and the gazetteer's entries for it. */
+  runs: Runs;
+  /** Arabic words that are no place and start none, wherever they stand, in this document (given the countries it names; see also `WordInfo.never`). */
   dead: Set<string>;
-  /** Arabic words that are no place and start none in any document (`dead` itself when not shared). */
-  never: Set<string>;
   /** Whether a town (geonameid and name) is big enough to be a country's namesake (`bigTown`). */
   big: Map<string, boolean>;
-  /** How many entries each of words, reach, runs, never and big may hold (MEMO_WORDS, or SHARED_LIMIT when shared). */
+  /** How many entries each of words, reach, runs and big may hold (MEMO_WORDS, or SHARED_LIMIT when shared). */
   limit: number;
   /** The readers of `lexiconPlaces` for the document's lexicon, made once per document. */
   reader: Reader | null;
@@ -303,23 +299,49 @@ interface WordInfo {
   /** The place the word is the adjective of, or null: as a capitalised token, and as a lower-case one. */
   demonymCap: ResolvedPlace | null | undefined;
   demonymLower: ResolvedPlace | null | undefined;
+  /** An Arabic word that is no place and starts none in any document: the token loop passes it over. */
+  never: boolean;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
-const NO_RUN: { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] } = Object.freeze({ own: null, entries: NO_ENTRIES });
+const NO_RUN: Run = Object.freeze({ own: null, entries: NO_ENTRIES });
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** A form a name may open with at a word, and whether a proclitic "in" (ب) came off it. */
 interface Opening {
   word: string;
   clitic: boolean;
+  /** What the form alone names (`Runs.one`), once known. */
+  run: Run | undefined;
+  /** The runs of more words the form opens (`Runs.longer`), once asked. */
+  longer: Map<string, Run> | undefined;
 }
 
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
   const dead = new Set<string>();
-  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: new Map(), dead, never: dead, big: new Map(), limit: MEMO_WORDS, reader: null };
+  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: runsMemo(), dead, big: new Map(), limit: MEMO_WORDS, reader: null };
+}
+
+/** What a run of words names. */
+interface Run {
+  own: ResolvedPlace | null;
+  entries: readonly GazetteerEntry[];
+}
+
+/**
+ * Runs of one word by the word; longer runs by their first word, then the rest joined by spaces:
+ * the rest is the next token's own string for two words, so no key is built per opening.
+ */
+interface Runs {
+  one: Map<string, Run>;
+  longer: Map<string, Map<string, Run>>;
+  longerSize: number;
+}
+
+function runsMemo(): Runs {
+  return { one: new Map(), longer: new Map(), longerSize: 0 };
 }
 
 function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V, limit = MEMO_WORDS): V {
@@ -519,7 +541,7 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
     let info = memo.words.get(w);
     if (info === undefined) {
       const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined };
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false };
       if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
@@ -536,11 +558,11 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
    */
   const openings = (x: string, info: WordInfo): readonly Opening[] => {
     if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false }];
+    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined }];
     if (lex.proclitics) {
       const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false });
+      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined });
+      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined });
     }
     return (info.openings = out);
   };
@@ -562,22 +584,20 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { memo } = doc;
   const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
-  const { dead, never } = memo;
-  // a word no document can read as a place is only ever asked `never` again: across documents, its other records go
-  const noPlace = (w: string, info: WordInfo) => {
-    if (never.size >= memo.limit) return;
-    never.add(w);
-    if (never === dead) return;
-    memo.words.delete(w);
-    if (info.openings) for (const o of info.openings) memo.runs.delete(o.word);
+  const { dead } = memo;
+  // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
+  const noPlace = (info: WordInfo) => {
+    info.never = true;
+    if (info.openings) for (const o of info.openings) memo.runs.one.delete(o.word);
+    info.openings = undefined;
     for (const f of info.forms) memo.reach.delete(f);
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (arabic && (never.has(t.lower) || dead.has(t.lower))) continue;
     const info = word(t.lower);
+    if (arabic && (info.never || dead.has(t.lower))) continue;
     if (info.numeric) {
-      if (arabic) noPlace(t.lower, info);
+      if (arabic) noPlace(info);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -594,7 +614,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
-      if (arabic && !siteish(info)) noPlace(t.lower, info);
+      if (arabic && !siteish(info)) noPlace(info);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -621,19 +641,31 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
       const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
-      const restJoined = n > 1 ? ' ' + rest.join(' ') : '';
+      const restKey = n === 2 ? rest[0] : n > 2 ? rest.join(' ') : '';
       for (const v of openings(t.lower, info)) {
-        const words = n > 1 ? [v.word, ...rest] : [v.word];
-        // what the words name, read once per document: a report says its words again and again
-        const run = remembered(memo.runs, n > 1 ? v.word + restJoined : v.word, (joined) => {
+        // what the words name, read once per document (Arabic: per run): a report says its words again and again
+        const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
+        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? memo.runs.one.get(v.word));
+        // the words joined by spaces
+        const joined = n > 1 ? v.word + ' ' + restKey : v.word;
+        if (run === undefined) {
+          const words = n > 1 ? [v.word, ...rest] : [v.word];
           const stems = words.map(stemOf);
           // the lexicon's own names first: they include short ones ("ЄС", "РФ")
           const own = fromLexicon(words, stems, lex, g);
           const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
           const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
           // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
-          return own || entries.length ? { own, entries } : NO_RUN;
-        }, memo.limit);
+          run = own || entries.length ? { own, entries } : NO_RUN;
+          if (n === 1) {
+            if (memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
+          } else if (memo.runs.longerSize < memo.limit) {
+            if (byRest) byRest.set(restKey, run);
+            else memo.runs.longer.set(v.word, (v.longer = new Map([[restKey, run]])));
+            memo.runs.longerSize++;
+          }
+        }
+        if (n === 1) v.run = run;
         const own = run.own;
         if (own) {
           hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
@@ -652,11 +684,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) {
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(joined)).length === 0))) {
           if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
           continue;
         }
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
+        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
@@ -673,7 +705,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
       else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
-        if (!chosenSmall) noPlace(t.lower, info);
+        if (!chosenSmall) noPlace(info);
         else if (dead.size < memo.limit) dead.add(t.lower);
       }
       continue;
