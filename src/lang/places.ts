@@ -305,7 +305,6 @@ interface WordInfo {
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 const NO_RUN: Run = Object.freeze({ own: null, entries: NO_ENTRIES });
-const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** A form a name may open with at a word, and whether a proclitic "in" (ب) came off it. */
 interface Opening {
@@ -573,6 +572,20 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
 }
 
+/** Whether tokens[first..last] stand together (one space or mark apart at most), and are all capitalised when `caps`. */
+function together(tokens: readonly Token[], first: number, last: number, caps: boolean): boolean {
+  for (let k = first + 1; k <= last; k++) if (tokens[k].start - tokens[k - 1].end > 1) return false;
+  if (caps) for (let k = first; k <= last; k++) if (!capitalised(tokens[k])) return false;
+  return true;
+}
+
+/** The lower-case words of tokens[first + 1..last]. */
+function restOf(tokens: readonly Token[], first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let k = first + 1; k <= last; k++) out.push(tokens[k].lower);
+  return out;
+}
+
 /** An entry an Arabic word alone never names, whatever the document's countries (see ARABIC_MIN_POPULATION). */
 const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population < ARABIC_MIN_POPULATION;
 
@@ -637,11 +650,12 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
-      const span = tokens.slice(i, i + n);
+      // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
+      const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
-      if (n > 1 && (span.some((s, k) => k > 0 && s.start - span[k - 1].end > 1) || (!arabic && !span.every(capitalised)))) continue;
-      const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
-      const restKey = n === 2 ? rest[0] : n > 2 ? rest.join(' ') : '';
+      if (n > 1 && !together(tokens, i, last, !arabic)) continue;
+      // the words after the first joined by spaces: the next token's own string for two
+      const restKey = n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
       for (const v of openings(t.lower, info)) {
         // what the words name, read once per document (Arabic: per run): a report says its words again and again
         const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
@@ -649,7 +663,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         // the words joined by spaces
         const joined = n > 1 ? v.word + ' ' + restKey : v.word;
         if (run === undefined) {
-          const words = n > 1 ? [v.word, ...rest] : [v.word];
+          const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
           const stems = words.map(stemOf);
           // the lexicon's own names first: they include short ones ("ЄС", "РФ")
           const own = fromLexicon(words, stems, lex, g);
@@ -668,7 +682,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (n === 1) v.run = run;
         const own = run.own;
         if (own) {
-          hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
+          hit = { start: t.start, end: tokens[last].end, first: i, last, place: own, clitic: v.clitic, exact: false };
           break;
         }
         const entries = run.entries;
@@ -679,16 +693,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
         // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
-        if (!arabic && n === 1 && ALL_CAPS.test(span[0].text) && e.precision !== 'country') continue;
+        if (!arabic && n === 1 && ALL_CAPS.test(t.text) && e.precision !== 'country') continue;
         // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
-        if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
+        if (!arabic && n === 1 && lex.firstNames.has(stemOf(t.lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
         if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(joined)).length === 0))) {
           if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
           continue;
         }
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
+        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
