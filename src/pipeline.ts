@@ -41,7 +41,7 @@ export interface Resources {
  */
 export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported) }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
+  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
 }
 
 export interface Pipeline {

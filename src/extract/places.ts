@@ -43,7 +43,7 @@
  * own.
  */
 import { lexiconFor } from '../lang/index.js';
-import { documentPlaces, lexiconPlaces, settlePlaces } from '../lang/places.js';
+import { documentPlaces, lexiconPlaces, settlePlaces, sharedPlaces } from '../lang/places.js';
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
@@ -1841,7 +1841,7 @@ export const places: Stage = {
       // Russian, Ukrainian, Arabic: names in their script and inflected forms (src/lang/places.ts)
       const countries = new Set<string>();
       const g = ctx.gazetteer;
-      const doc = documentPlaces();
+      const doc = documentPlaces(sharedPlaces(ctx.memos), lex, g);
       const found = sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries, doc));
       return { annotations: settlePlaces(found, doc, g), messages };
     }

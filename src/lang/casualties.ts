@@ -30,9 +30,9 @@ export function formsOf(word: string, lex: Lexicon): string[] {
   return out;
 }
 
-function numberOf(t: Token, lex: Lexicon): number | null {
+function numberOf(t: Token, forms: readonly string[], lex: Lexicon): number | null {
   if (DIGITS.test(t.lower)) return Number(t.lower);
-  for (const f of formsOf(t.lower, lex)) {
+  for (const f of forms) {
     const n = lex.numbers.get(f);
     if (n !== undefined) return n;
   }
@@ -40,10 +40,10 @@ function numberOf(t: Token, lex: Lexicon): number | null {
 }
 
 /** Numbers of the sentence, compounds joined: tens + units either way, Arabic "X عشر". */
-function numbers(tokens: readonly Token[], lex: Lexicon): NumberAt[] {
+function numbers(tokens: readonly Token[], forms: readonly (readonly string[])[], lex: Lexicon): NumberAt[] {
   const out: NumberAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const n = numberOf(tokens[i], lex);
+    const n = numberOf(tokens[i], forms[i], lex);
     if (n === null) continue;
     const prev = out[out.length - 1];
     if (prev && prev.last === i - 1) {
@@ -95,9 +95,9 @@ function noneGate(lex: Lexicon): RegExp | null {
   return re;
 }
 
-function fieldOf(t: Token, lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
+function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
   const any = anyCasualtyWord(lex);
-  for (const f of formsOf(t.lower, lex)) {
+  for (const f of forms) {
     if (any && !any.test(f)) continue;
     for (const w of lex.casualtyWords) if (w.pattern.test(f)) return w.field;
   }
@@ -108,12 +108,14 @@ function fieldOf(t: Token, lex: Lexicon): 'fatalities' | 'injured' | 'captured' 
 export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[]): CasualtyAnnotation[] {
   const tokens = tokenize(sentence);
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
-  const counts = numbers(tokens, lex).filter((n) => {
+  // each token's forms without proclitics, made once: the readers below all ask them
+  const forms = tokens.map((t) => formsOf(t.lower, lex));
+  const counts = numbers(tokens, forms, lex).filter((n) => {
     const after = tokens[n.last + 1];
-    if (after && formsOf(after.lower, lex).some((f) => lex.notPeople.test(f))) return false;
+    if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
     return !inDate(tokens[n.first]);
   });
-  const fields = tokens.map((t) => fieldOf(t, lex));
+  const fields = forms.map((f) => fieldOf(f, lex));
   const used = new Set<NumberAt>();
   const out: CasualtyAnnotation[] = [];
   const seen = new Set<string>();
@@ -147,7 +149,7 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
       value = best.value;
       start = Math.min(start, tokens[best.first].start);
       end = Math.max(end, tokens[best.last].end);
-    } else if (formsOf(tokens[i].lower, lex).some((f) => lex.singular.test(f))) {
+    } else if (forms[i].some((f) => lex.singular.test(f))) {
       value = 1;
     }
     if (value === null) continue;

@@ -224,8 +224,62 @@ export interface DocumentPlaces {
   memo: WordMemo;
 }
 
-export function documentPlaces(): DocumentPlaces {
-  return { within: [], kingdom: [], ambiguous: [], memo: wordMemo() };
+/**
+ * A document's places; with `shared` (the run's memo, `sharedPlaces`), an Arabic document reads
+ * the readings earlier documents made of its words instead of making them again.
+ */
+export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer): DocumentPlaces {
+  const memo = wordMemo();
+  if (shared && lex && g && lex.script === 'Arabic') {
+    const w = sharedWords(shared, lex, g);
+    memo.words = w.words;
+    memo.reach = w.reach;
+    memo.runs = w.runs;
+    memo.big = w.big;
+    memo.limit = SHARED_LIMIT;
+  }
+  return { within: [], kingdom: [], ambiguous: [], memo };
+}
+
+/**
+ * The parts of `WordMemo` that are pure functions of a word (or run of words), the lexicon and the
+ * gazetteer, kept across documents (Arabic: each word's proclitic forms and what they name were
+ * looked up again in every report). Emptied when one of them holds SHARED_RESET entries as a
+ * document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
+ */
+interface SharedWords {
+  g: PlaceGazetteer;
+  words: Map<string, WordInfo>;
+  reach: Map<string, number>;
+  runs: Runs;
+  big: Map<string, boolean>;
+}
+
+/** The run's memo of places readings, per lexicon (kept in `StageContext.memos`). */
+export interface SharedPlaces {
+  byLexicon: Map<Lexicon, SharedWords>;
+}
+
+/** A pass over 110 Arabic 3 kB reports (IDRISI tweets) meets ~15k words, ~45k runs of words. */
+const SHARED_RESET = 50_000;
+const SHARED_LIMIT = 60_000;
+const MEMO_KEY = 'lang-places';
+
+/** The places memo of a run's stage memos, made when first asked; undefined without memos. */
+export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlaces | undefined {
+  if (!memos) return undefined;
+  let s = memos.get(MEMO_KEY) as SharedPlaces | undefined;
+  if (!s) memos.set(MEMO_KEY, (s = { byLexicon: new Map() }));
+  return s;
+}
+
+function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
+  let w = shared.byLexicon.get(lex);
+  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.one.size >= SHARED_RESET || w.runs.longerSize >= SHARED_RESET || w.big.size >= SHARED_RESET) {
+    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map() };
+    shared.byLexicon.set(lex, w);
+  }
+  return w;
 }
 
 /** Pure functions of a word, remembered for one document (up to MEMO_WORDS words each: a huge text computes the rest afresh). */
@@ -239,10 +293,14 @@ interface WordMemo {
   skeletons: Map<string, readonly GazetteerEntry[] | null>;
   /** How many words a name may run to from a word (any form of a token's word). */
   reach: Map<string, number>;
-  /** A run of words (joined by spaces) → the lexicon's own place it names and the gazetteer's entries for it. */
-  runs: Map<string, { own: ResolvedPlace | null; entries: readonly GazetteerEntry[] }>;
-  /** Arabic words that are no place and start none, wherever they stand. */
+  /** A run of words → the lexicon's own place it names and the gazetteer's entries for it. */
+  runs: Runs;
+  /** Arabic words that are no place and start none, wherever they stand, in this document (given the countries it names; see also `WordInfo.never`). */
   dead: Set<string>;
+  /** Whether a town (geonameid and name) is big enough to be a country's namesake (`bigTown`). */
+  big: Map<string, boolean>;
+  /** How many entries each of words, reach, runs and big may hold (MEMO_WORDS, or SHARED_LIMIT when shared). */
+  limit: number;
   /** The readers of `lexiconPlaces` for the document's lexicon, made once per document. */
   reader: Reader | null;
 }
@@ -265,28 +323,55 @@ interface WordInfo {
   /** The place the word is the adjective of, or null: as a capitalised token, and as a lower-case one. */
   demonymCap: ResolvedPlace | null | undefined;
   demonymLower: ResolvedPlace | null | undefined;
+  /** An Arabic word that is no place and starts none in any document: the token loop passes it over. */
+  never: boolean;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
-const NO_WORDS: readonly string[] = Object.freeze([]);
+const NO_RUN: Run = Object.freeze({ own: null, entries: NO_ENTRIES });
 
 /** A form a name may open with at a word, and whether a proclitic "in" (ب) came off it. */
 interface Opening {
   word: string;
   clitic: boolean;
+  /** What the form alone names (`Runs.one`), once known. */
+  run: Run | undefined;
+  /** The runs of more words the form opens (`Runs.longer`), once asked. */
+  longer: Map<string, Run> | undefined;
 }
 
 const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
-  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: new Map(), dead: new Set(), reader: null };
+  const dead = new Set<string>();
+  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: runsMemo(), dead, big: new Map(), limit: MEMO_WORDS, reader: null };
 }
 
-function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
+/** What a run of words names. */
+interface Run {
+  own: ResolvedPlace | null;
+  entries: readonly GazetteerEntry[];
+}
+
+/**
+ * Runs of one word by the word; longer runs by their first word, then the rest joined by spaces:
+ * the rest is the next token's own string for two words, so no key is built per opening.
+ */
+interface Runs {
+  one: Map<string, Run>;
+  longer: Map<string, Map<string, Run>>;
+  longerSize: number;
+}
+
+function runsMemo(): Runs {
+  return { one: new Map(), longer: new Map(), longerSize: 0 };
+}
+
+function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V, limit = MEMO_WORDS): V {
   let v = memo.get(key);
   if (v === undefined) {
     v = compute(key);
-    if (memo.size < MEMO_WORDS) memo.set(key, v);
+    if (memo.size < limit) memo.set(key, v);
   }
   return v;
 }
@@ -341,8 +426,8 @@ export function settlePlaces(all: PlaceAnnotation[], doc: DocumentPlaces, g: Pla
   // town may be a common word read as a name, and a site is never put there
   const sure = new Map<string, number>();
   // a document names its towns again and again: each read once (folding a name with marks is dear)
-  const big = new Map<string, boolean>();
-  const isBig = (p: ResolvedPlace) => p.precision === 'place' && p.geonameid !== null && remembered(big, `${p.geonameid}\t${p.name}`, () => bigTown(p, g));
+  const { big } = doc.memo;
+  const isBig = (p: ResolvedPlace) => p.precision === 'place' && p.geonameid !== null && remembered(big, `${p.geonameid}\t${p.name}`, () => bigTown(p, g), doc.memo.limit);
   for (const a of all) if (!pending.has(a) && !a.qualifies && (a.value.precision === 'country' || a.value.precision === 'admin1' || isBig(a.value))) sure.set(a.value.country, (sure.get(a.value.country) ?? 0) + 1);
   const top = [...sure].sort((x, y) => y[1] - x[1])[0]?.[0];
   const towns = all.filter((a) => !pending.has(a) && !a.qualifies && a.value.precision !== 'country' && a.value.country === top);
@@ -479,15 +564,15 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
     let info = memo.words.get(w);
     if (info === undefined) {
       const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined };
-      if (memo.words.size < MEMO_WORDS) memo.words.set(w, info);
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false };
+      if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
   };
   const forms = (w: string) => word(w).forms;
   const reachFrom = (w: string) =>
     arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
-  const reach = (w: string) => remembered(memo.reach, w, reachFrom);
+  const reach = (w: string) => remembered(memo.reach, w, reachFrom, memo.limit);
   // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
   const siteish = (info: WordInfo) => (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
   /**
@@ -496,11 +581,11 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
    */
   const openings = (x: string, info: WordInfo): readonly Opening[] => {
     if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false }];
+    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined }];
     if (lex.proclitics) {
       const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false });
+      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined });
+      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined });
     }
     return (info.openings = out);
   };
@@ -511,6 +596,23 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
 }
 
+/** Whether tokens[first..last] stand together (one space or mark apart at most), and are all capitalised when `caps`. */
+function together(tokens: readonly Token[], first: number, last: number, caps: boolean): boolean {
+  for (let k = first + 1; k <= last; k++) if (tokens[k].start - tokens[k - 1].end > 1) return false;
+  if (caps) for (let k = first; k <= last; k++) if (!capitalised(tokens[k])) return false;
+  return true;
+}
+
+/** The lower-case words of tokens[first + 1..last]. */
+function restOf(tokens: readonly Token[], first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let k = first + 1; k <= last; k++) out.push(tokens[k].lower);
+  return out;
+}
+
+/** An entry an Arabic word alone never names, whatever the document's countries (see ARABIC_MIN_POPULATION). */
+const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population < ARABIC_MIN_POPULATION;
+
 /** Places in one sentence; `offset` is its start in the document. */
 export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
   const tokens = tokenize(sentence);
@@ -520,12 +622,19 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
+  // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
+  const noPlace = (info: WordInfo) => {
+    info.never = true;
+    if (info.openings) for (const o of info.openings) memo.runs.one.delete(o.word);
+    info.openings = undefined;
+    for (const f of info.forms) memo.reach.delete(f);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (arabic && dead.has(t.lower)) continue;
     const info = word(t.lower);
+    if (arabic && (info.never || dead.has(t.lower))) continue;
     if (info.numeric) {
-      if (arabic && dead.size < MEMO_WORDS) dead.add(t.lower);
+      if (arabic) noPlace(info);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -542,7 +651,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
-      if (arabic && dead.size < MEMO_WORDS && !siteish(info)) dead.add(t.lower);
+      if (arabic && !siteish(info)) noPlace(info);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -560,27 +669,44 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     let hit: Found | null = null;
+    // a name of one word passed over for a small town where the document's countries chose it (Arabic): no place here, maybe elsewhere
+    let chosenSmall = false;
     const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
+      // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
+      const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
-      if (n > 1 && !standTogether(tokens, i, n, !arabic)) continue;
-      const span = tokens.slice(i, i + n);
-      const rest = n > 1 ? span.slice(1).map((s) => s.lower) : NO_WORDS;
-      const restJoined = n > 1 ? ' ' + rest.join(' ') : '';
+      if (n > 1 && !together(tokens, i, last, !arabic)) continue;
+      // the words after the first joined by spaces: the next token's own string for two
+      const restKey = n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
       for (const v of openings(t.lower, info)) {
-        const words = n > 1 ? [v.word, ...rest] : [v.word];
-        // what the words name, read once per document: a report says its words again and again
-        const run = remembered(memo.runs, n > 1 ? v.word + restJoined : v.word, (joined) => {
+        // what the words name, read once per document (Arabic: per run): a report says its words again and again
+        const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
+        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? memo.runs.one.get(v.word));
+        // the words joined by spaces
+        const joined = n > 1 ? v.word + ' ' + restKey : v.word;
+        if (run === undefined) {
+          const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
           const stems = words.map(stemOf);
           // the lexicon's own names first: they include short ones ("ЄС", "РФ")
           const own = fromLexicon(words, stems, lex, g);
           const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
-          return { own, entries: named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold) };
-        });
+          const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
+          // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
+          run = own || entries.length ? { own, entries } : NO_RUN;
+          if (n === 1) {
+            if (memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
+          } else if (memo.runs.longerSize < memo.limit) {
+            if (byRest) byRest.set(restKey, run);
+            else memo.runs.longer.set(v.word, (v.longer = new Map([[restKey, run]])));
+            memo.runs.longerSize++;
+          }
+        }
+        if (n === 1) v.run = run;
         const own = run.own;
         if (own) {
-          hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: own, clitic: v.clitic, exact: false };
+          hit = { start: t.start, end: tokens[last].end, first: i, last, place: own, clitic: v.clitic, exact: false };
           break;
         }
         const entries = run.entries;
@@ -591,13 +717,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
         // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
-        if (!arabic && n === 1 && ALL_CAPS.test(span[0].text) && e.precision !== 'country') continue;
+        if (!arabic && n === 1 && ALL_CAPS.test(t.text) && e.precision !== 'country') continue;
         // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
-        if (!arabic && n === 1 && lex.firstNames.has(stemOf(span[0].lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(words.join(' '))).length === 0))) continue;
-        hit = { start: span[0].start, end: span[n - 1].end, first: i, last: i + n - 1, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(words.join(' '))).length > 0 };
+        if (!arabic && n === 1 && lex.firstNames.has(stemOf(t.lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(joined)).length === 0))) {
+          if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
+          continue;
+        }
+        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
@@ -613,7 +742,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       const d = demonym(t, info);
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
-      else if (arabic && dead.size < MEMO_WORDS && longest === 1 && reachOfWord === 1 && !siteish(info)) dead.add(t.lower);
+      else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
+        if (!chosenSmall) noPlace(info);
+        else if (dead.size < memo.limit) dead.add(t.lower);
+      }
       continue;
     }
     // "Владимир Путин": a town's name followed by another capitalised word that is no place is a person's name
@@ -644,13 +776,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     out.push(a);
   }
   return out;
-}
-
-/** Whether the n tokens from i stand one space apart at most, each capitalised where `capitals` (tested before a span is copied). */
-function standTogether(tokens: readonly Token[], i: number, n: number, capitals: boolean): boolean {
-  if (capitals && !capitalised(tokens[i])) return false;
-  for (let k = i + 1; k < i + n; k++) if (tokens[k].start - tokens[k - 1].end > 1 || (capitals && !capitalised(tokens[k]))) return false;
-  return true;
 }
 
 /** Words that end a site's name: particles, prepositions, pronouns. */

@@ -37,4 +37,13 @@ describe('tokenize', () => {
     for (let c = 0; c < 0x10000; c++) s += String.fromCharCode(c) + (c % 3 ? '' : ' ') + (c % 7 ? '' : 'a');
     for (let k = 0; k < s.length; k += 4000) expect(tokenize(s.slice(k, k + 4000))).toEqual(byPattern(s.slice(k, k + 4000)));
   });
+  it('reads words of Arabic-block characters as the pattern does (the caseless fast path)', () => {
+    // every pair of the block's characters as a word, and each character between two Arabic letters
+    let s = '';
+    for (let a = 0x600; a < 0x700; a++) {
+      for (let b = 0x600; b < 0x700; b++) s += String.fromCharCode(a, b) + ' ';
+      s += 'ب' + String.fromCharCode(a) + 'ل ';
+    }
+    for (let k = 0; k < s.length; k += 6000) expect(tokenize(s.slice(k, k + 6000))).toEqual(byPattern(s.slice(k, k + 6000)));
+  });
 });

@@ -91,6 +91,11 @@ function lowerWhole(text: string): string | null {
   return lower.length === text.length && !CONTEXT_CASED.test(text) ? lower : null;
 }
 
+/** A letter or mark of the Arabic block (no case: lower-casing leaves it), neither tatweel nor a digit (see NEEDS_NORMALISING). */
+function isPlainArabic(cp: number): boolean {
+  return cp >= 0x600 && cp <= 0x6ff && cp !== 0x640 && !(cp >= 0x660 && cp <= 0x669) && !(cp >= 0x6f0 && cp <= 0x6f9);
+}
+
 /** The words of a text, by a loop over the classes of its code points. */
 function tokenizeNow(text: string): Token[] {
   const out: Token[] = [];
@@ -106,13 +111,21 @@ function tokenizeNow(text: string): Token[] {
       continue;
     }
     const start = i;
+    // a word of the Arabic block alone has no case and needs no normalising unless it holds a tatweel or a digit
+    let plainArabic = isPlainArabic(cp);
     i += cp > 0xffff ? 2 : 1;
     for (let k = 0; k < WORD_REST && i < n; k++) {
       cp = codePointAt(text, i);
       if (!(classOf(cp) & ON)) break;
+      if (plainArabic && !isPlainArabic(cp)) plainArabic = false;
       i += cp > 0xffff ? 2 : 1;
     }
     let end = i;
+    if (plainArabic) {
+      const t = text.slice(start, end);
+      out.push({ start, end, text: t, lower: t, cap: false });
+      continue;
+    }
     // a word ends in an apostrophe or hyphen seldom: the pattern only then
     const last = text.charCodeAt(end - 1);
     if (last === 39 || last === 45) {

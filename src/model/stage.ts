@@ -23,7 +23,17 @@ export interface StageContext {
    * leaves open, and never outweighs what the text says.
    */
   siteProfile?: SiteProfile | null;
+  /**
+   * Readings that are pure functions of a word and the tables (a word's proclitic forms, the
+   * gazetteer entries a name meets), kept across the documents of a run by the stage that fills
+   * them, keyed by its name, bounded there: wire reports repeat their words. They change no output,
+   * only what is computed again. Absent: each document computes its own.
+   */
+  memos?: StageMemos;
 }
+
+/** Per-stage memos of pure readings (see `StageContext.memos`), each stage's entry its own. */
+export type StageMemos = Map<string, object>;
 
 export interface StageInput {
   document: Document;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotate, createPipeline, loadResources } from '../../src/pipeline.js';
 import type { DateAnnotation, Document, PlaceAnnotation } from '../../src/model/index.js';
+import { arCases } from './cases.js';
 
 const pipeline = createPipeline(loadResources());
 const PUBLISHED = '2024-03-07';
@@ -99,5 +100,26 @@ describe('Arabic sites and the document country', () => {
 
   it('finds a town whose GeoNames name ends in a direction mark', () => {
     expect(places('سيول في حفر الباطن', 'ar')[0]?.value.country).toBe('SA');
+  });
+});
+
+describe('Arabic places remembered across documents', () => {
+  // a run keeps what words name between documents (StageContext.memos); a context without it reads each document afresh
+  const texts = [
+    ...arCases().map((c) => c.text),
+    'أمطار غزيرة في عمان والأردن',
+    'أمطار غزيرة في عمان',
+    'انفجار قرب معهد الأورام في القاهرة',
+    'الأردن: أمطار في المملكة',
+    'السيول في المملكة اليوم',
+    'قصف على بلدة في ريف إدلب وسقوط قتلى في حلب',
+  ];
+  const fresh = { ...pipeline, context: { gazetteer: pipeline.context.gazetteer } };
+  const read = (p: typeof pipeline, text: string) => annotate(doc(text, 'ar'), p).annotations.filter((a) => a.kind === 'place');
+
+  it('reads every document as a fresh context does, in any order, twice over', () => {
+    const run = createPipeline(loadResources());
+    for (const text of [...texts, ...texts.slice().reverse()]) expect(read(run, text)).toEqual(read(fresh, text));
+    expect(run.context.memos?.get('lang-places')).toBeDefined();
   });
 });
