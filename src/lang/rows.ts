@@ -60,8 +60,10 @@ export function joinTriggers(rows: readonly LexiconTrigger[]): RegExp {
 export function demonymTable(rows: string): { demonyms: Map<string, string>; demonymScan: RegExp } {
   const demonyms = new Map<string, string>();
   for (const row of rows.split(',')) {
-    const [stem, to] = row.trim().split(/\s+(?=\S+$)/);
-    if (stem && to) demonyms.set(stem, to.replace(/_/g, ' '));
+    // a stem and what it names, "_" for a space in the name: a row of other shape is a bad table
+    const parts = row.trim().split(/\s+/);
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new Error(`demonym table: bad row "${row.trim()}" (want "stem Name", "_" for a space)`);
+    demonyms.set(parts[0], parts[1].replace(/_/g, ' '));
   }
   const stems = [...demonyms.keys()].sort((a, b) => b.length - a.length);
   return { demonyms, demonymScan: new RegExp(`^(?:${stems.join('|')})`, 'u') };
