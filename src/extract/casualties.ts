@@ -787,13 +787,13 @@ export const casualties: Stage = {
   name: 'casualties',
   needs: ['sentence'],
   gives: ['casualty'],
-  run({ document, annotations }) {
+  run({ document, annotations }, ctx) {
     const out: CasualtyAnnotation[] = [];
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: out };
     if (lex.native) {
       const dates = annotations.filter((a): a is DateAnnotation => a.kind === 'date');
-      for (const s of annotations) if (s.kind === 'sentence') out.push(...lexiconCasualties(document.text.slice(s.start, s.end), s.start, lex, dates));
+      for (const s of annotations) if (s.kind === 'sentence') out.push(...lexiconCasualties(document.text.slice(s.start, s.end), s.start, lex, dates, ctx.memos));
       return { annotations: out };
     }
     for (const s of annotations) {

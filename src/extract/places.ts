@@ -1841,7 +1841,7 @@ export const places: Stage = {
       // Russian, Ukrainian, Arabic: names in their script and inflected forms (src/lang/places.ts)
       const countries = new Set<string>();
       const g = ctx.gazetteer;
-      const doc = documentPlaces(sharedPlaces(ctx.memos), lex, g);
+      const doc = documentPlaces(sharedPlaces(ctx.memos), lex, g, ctx.memos);
       const found = sentences.flatMap((s) => lexiconPlaces(document.text.slice(s.start, s.end), s.start, lex, g, countries, doc));
       return { annotations: settlePlaces(found, doc, g), messages };
     }

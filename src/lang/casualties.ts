@@ -105,8 +105,8 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
 }
 
 /** Counts in one sentence; `offset` is the sentence's start in the document. */
-export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[]): CasualtyAnnotation[] {
-  const tokens = tokenize(sentence);
+export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[], memos?: Map<string, object>): CasualtyAnnotation[] {
+  const tokens = tokenize(sentence, memos);
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
   const forms = tokens.map((t) => formsOf(t.lower, lex));

@@ -222,13 +222,15 @@ export interface DocumentPlaces {
   ambiguous: { annotation: PlaceAnnotation; entries: readonly GazetteerEntry[] }[];
   /** A word's stem, folded form and Latin skeleton, computed once per document: a report names its places and people again and again. */
   memo: WordMemo;
+  /** The run's memos, where a sentence's tokens are shared with the casualty reader. */
+  memos?: Map<string, object>;
 }
 
 /**
  * A document's places; with `shared` (the run's memo, `sharedPlaces`), an Arabic document reads
  * the readings earlier documents made of its words instead of making them again.
  */
-export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer): DocumentPlaces {
+export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer, memos?: Map<string, object>): DocumentPlaces {
   const memo = wordMemo();
   if (shared && lex && g && lex.script === 'Arabic') {
     const w = sharedWords(shared, lex, g);
@@ -238,7 +240,7 @@ export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGa
     memo.big = w.big;
     memo.limit = SHARED_LIMIT;
   }
-  return { within: [], kingdom: [], ambiguous: [], memo };
+  return { within: [], kingdom: [], ambiguous: [], memo, memos };
 }
 
 /**
@@ -615,7 +617,7 @@ const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population
 
 /** Places in one sentence; `offset` is its start in the document. */
 export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
-  const tokens = tokenize(sentence);
+  const tokens = tokenize(sentence, doc.memos);
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
   const { memo } = doc;

@@ -47,3 +47,19 @@ describe('tokenize', () => {
     for (let k = 0; k < s.length; k += 6000) expect(tokenize(s.slice(k, k + 6000))).toEqual(byPattern(s.slice(k, k + 6000)));
   });
 });
+
+describe('tokenize with the run memos', () => {
+  it('shares one array per sentence through the memos, and keeps none without them', () => {
+    const memos = new Map<string, object>();
+    const s = 'Обстрел Донецка продолжался всю ночь.';
+    const a = tokenize(s, memos);
+    expect(tokenize(s, memos)).toBe(a);
+    expect(tokenize(s)).not.toBe(a);
+    expect(tokenize(s)).toEqual(a);
+  });
+  it('keeps a bounded number of sentences', () => {
+    const memos = new Map<string, object>();
+    for (let i = 0; i < 1000; i++) tokenize(`sentence number ${i}`, memos);
+    expect((memos.get('tokens') as Map<string, unknown>).size).toBeLessThanOrEqual(256);
+  });
+});

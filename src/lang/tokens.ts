@@ -23,19 +23,26 @@ export function asciiDigits(s: string): string {
 }
 
 /**
- * The tokens of the sentences tokenised last: the places and casualty readers both read every
- * sentence of a document. Read-only arrays; a few hundred sentences (one document's) are kept.
+ * The tokens of the sentences tokenised last, kept in the run's memos (`StageContext.memos`): the
+ * places and casualty readers both read every sentence of a document. Read-only arrays; a few
+ * hundred sentences (one document's) are kept.
  */
-const RECENT = new Map<string, readonly Token[]>();
+const MEMO_KEY = 'tokens';
 const RECENT_SENTENCES = 256;
 
-/** The words of a sentence (the same array for the same text, shared: never changed by a caller). */
-export function tokenize(text: string): readonly Token[] {
-  let out = RECENT.get(text);
+/**
+ * The words of a sentence (with `memos`, the same array for the same text, shared: never changed by
+ * a caller); without them, tokenised afresh.
+ */
+export function tokenize(text: string, memos?: Map<string, object>): readonly Token[] {
+  if (!memos) return tokenizeNow(text);
+  let recent = memos.get(MEMO_KEY) as Map<string, readonly Token[]> | undefined;
+  if (!recent) memos.set(MEMO_KEY, (recent = new Map()));
+  let out = recent.get(text);
   if (out) return out;
   out = tokenizeNow(text);
-  if (RECENT.size >= RECENT_SENTENCES) RECENT.clear();
-  RECENT.set(text, out);
+  if (recent.size >= RECENT_SENTENCES) recent.clear();
+  recent.set(text, out);
   return out;
 }
 
