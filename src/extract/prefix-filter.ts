@@ -326,22 +326,6 @@ export function openingKeys(re: RegExp): number[] | null {
   return [...keys].sort((a, b) => a - b);
 }
 
-/** A table over the 27³ keys: 1 where a match of `re` may open with those three symbols; null as `openingKeys`. */
-export function openingTable(re: RegExp): Uint8Array | null {
-  const keys = openingKeys(re);
-  if (!keys) return null;
-  const table = new Uint8Array(KEY_SPACE);
-  for (const k of keys) table[k] = 1;
-  return table;
-}
-
-/** The share of keys a table admits: near 1, a filter is not worth its lookups. */
-export function tableShare(table: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < table.length; i++) n += table[i];
-  return n / table.length;
-}
-
 const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
