@@ -1600,8 +1600,9 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = distributions(mentions, null, null, memo);
-  for (let round = 0; round < ROUNDS; round++) {
+  // the evidence of the document's names, each voting with its distribution (or, when `picks`
+  // says so, with the one reading the site chose for it)
+  const evidence = (ds: { p: number[] }[], picks: readonly number[] | null) => {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
     const own = new Map<string, Evidence>();
@@ -1610,24 +1611,46 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
       const w = Math.min(1 + 0.5 * (n - 1), 2) / n;
       let mine = own.get(m.key);
       if (!mine) own.set(m.key, (mine = emptyEvidence()));
+      const pick = picks ? picks[i] : -1;
       m.candidates.forEach((e, j) => {
-        const pw = dists[i].p[j] * w;
+        const pw = (pick >= 0 ? (j === pick ? 1 : 0) : ds[i].p[j]) * w;
         if (pw < 1e-3) return;
         addReading(ev, e, pw, m.key, memo);
         addReading(mine, e, pw, m.key, memo);
       });
     });
+    return { ev, own };
+  };
+  let dists = distributions(mentions, null, null, memo);
+  for (let round = 0; round < ROUNDS; round++) {
+    const { ev, own } = evidence(dists, null);
     dists = distributions(mentions, ev, own, memo);
   }
-  mentions.forEach((m, i) => {
+  const hinted = !!(site.profile || site.country || site.towns.length);
+  // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
+  // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
+  const decide = () => mentions.map((m, i) => {
     const best = argmax(dists[i].scores);
-    m.confidence = dists[i].p[best];
-    // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
-    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
-      : site.towns.length && m.confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
-    m.chosen = m.candidates[pick];
-    if (pick !== best) m.confidence = dists[i].p[pick];
+    const confidence = sameSpotMass(m.candidates, dists[i].p, best);
+    const pick = hinted && confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
+      : site.towns.length && confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
+    return { best, pick };
+  });
+  let picks = hinted ? decide() : null;
+  if (picks && picks.some((d) => d.pick !== d.best)) {
+    // what the site settled is evidence for the rest of the story: one more round with those
+    // names read as the site read them ("Lancaster" in a Lancashire paper makes "York" England's)
+    const { ev, own } = evidence(dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
+    dists = distributions(mentions, ev, own, memo);
+    const first = picks;
+    // a name the site settled stays settled: the others now lean its way
+    picks = decide().map((d, i) => (first[i].pick !== first[i].best ? first[i] : d));
+  }
+  mentions.forEach((m, i) => {
+    const { best, pick } = picks ? picks[i] : { best: argmax(dists[i].scores), pick: -1 };
+    const chosen = pick >= 0 ? pick : best;
+    m.chosen = m.candidates[chosen];
+    m.confidence = dists[i].p[chosen];
   });
   if (debug) {
     mentions.forEach((m, i) => {
@@ -1675,6 +1698,23 @@ function countyShortForms(mentions: Mention[]): void {
 }
 
 const COUNTY_SUFFIX = /^(.+) (?:county|parish)$/;
+
+/**
+ * How sure the text is of reading `best`: its probability plus that of the entries that are the
+ * same place listed twice (one name, one kind, one spot: Wales's two region entries), one answer.
+ */
+function sameSpotMass(candidates: readonly GazetteerEntry[], p: readonly number[], best: number): number {
+  const b = candidates[best];
+  let s = 0;
+  for (let j = 0; j < candidates.length; j++) {
+    const e = candidates[j];
+    if (j === best || (e.precision === b.precision && e.folded === b.folded && km(e, b) <= SAME_SPOT_KM)) s += p[j];
+  }
+  return s;
+}
+
+/** Readings this close to each other are one place for `sameSpotMass`. */
+const SAME_SPOT_KM = 25;
 
 function argmax(xs: number[]): number {
   let best = 0;
