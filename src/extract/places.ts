@@ -950,7 +950,8 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
       // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
-      return because('first-name', !g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 ? 'unconfirmed' : 'no');
+      // (a surname may be a hamlet's name somewhere, "Pettibone": only a place with people counts)
+      return because('first-name', !g.englishWord(w) && !g.firstName(foldName(next.text)) && !g.lookup(foldName(next.text)).some((e) => e.population > 0) ? 'unconfirmed' : 'no');
     }
     // …unless a body follows the street word ("Florida Highway Patrol")
     if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return because('street');
@@ -1141,10 +1142,34 @@ function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
       else if (!list.includes(m.key)) list.push(m.key);
     }
   }
-  if (counties.size === 0) return;
+  // …and the names that read as a town with people, by region key, for the names that read as a
+  // country and as a region ("Georgia")
+  const regionTowns = new Map<string, string[]>();
+  const countryOrRegion = (m: Mention) => m.candidates.some((e) => e.precision === 'admin1') && m.candidates.some((e) => e.precision === 'country');
+  if (mentions.some(countryOrRegion)) {
+    for (const o of mentions) {
+      for (const e of o.candidates) {
+        if (e.precision !== 'place' || e.population === 0) continue;
+        const k = keysOf(e, memo).region;
+        const list = regionTowns.get(k);
+        if (!list) regionTowns.set(k, [o.key]);
+        else if (!list.includes(o.key)) list.push(o.key);
+      }
+    }
+  }
+  if (counties.size === 0 && regionTowns.size === 0) return;
   for (const m of mentions) {
     let bonuses: number[] | null = null;
+    const both = regionTowns.size > 0 && countryOrRegion(m);
     m.candidates.forEach((e, j) => {
+      if (e.precision === 'admin1') {
+        if (!both) return;
+        const others = regionTowns.get(keysOf(e, memo).region);
+        if (!others || !others.some((k) => !sameName(k, m.key))) return;
+        if (!bonuses) bonuses = new Array<number>(m.candidates.length).fill(0);
+        bonuses[j] = REGION_HOLDS_BONUS;
+        return;
+      }
       if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) return;
       const others = (e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county);
       if (!others || !others.some((k) => !sameName(k, m.key))) return;
@@ -1154,6 +1179,14 @@ function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
     if (bonuses) memo.pair.set(m, bonuses);
   }
 }
+
+/**
+ * What a region reading of a name that is also a country's gains when a town of the story lies in
+ * it ("Georgia" and "Macon": the state, not the country), whatever the town's likeliest reading
+ * is; the town gains nothing here (the region's support already counts for it). Region names that
+ * are also a city's ("Washington") are left to the rest: the bonus moved DC's to the state.
+ */
+const REGION_HOLDS_BONUS = 1;
 
 function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
   let k = memo.keys.get(e);
