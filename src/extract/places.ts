@@ -1056,8 +1056,13 @@ function prior(e: GazetteerEntry): number {
   // GeoNames gives no people for many district seats: a seat is counted as a town of its rank's
   // usual size then, not as a hamlet that loses to a namesake elsewhere
   const people = e.population || (SEAT_PEOPLE[e.code] ?? 0);
+  // a section of a city as big as a city is known as one ("Hollywood", "Brooklyn")
+  if (e.code === 'PPLX' && people >= BIG_SECTION) return Math.log10(people + 1);
   return Math.log10(people + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }
+
+/** People from which a section of a city (PPLX) loses nothing to a town for being a section. */
+const BIG_SECTION = 100_000;
 
 /** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
 const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
