@@ -47,7 +47,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces, sharedPlaces } from '../la
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, sitePathNames, siteTownNames, spacedNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -1610,6 +1610,13 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    if (towns.length) return { towns, townName: n };
+  }
+  // else a section of the site named for a town ("/dublin_news/", "/news/lancaster/")
+  for (const n of sitePathNames(site)) {
+    const c = g.commonWord(n);
+    if (c === 1 || c === 2 || g.lookup(n).some((e) => (e.precision === 'country' || e.precision === 'admin1') && e.folded === n)) continue;
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
     if (towns.length) return { towns, townName: n };
   }
