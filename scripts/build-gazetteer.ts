@@ -69,12 +69,20 @@ const SETTLEMENT_TAIL = / (?:city|town|village|township)$/;
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
+/** A name's first word that the news spells out or abbreviates, and its other spelling. */
+const ABBREVIATED_HEAD = /^(mount|mt|fort|ft|point|pt) (?=\S)/;
+const HEAD_SPELLING: Record<string, string> = { mount: 'mt', mt: 'mount', fort: 'ft', ft: 'fort', point: 'pt', pt: 'point' };
+
 function addKey(e: Entry, name: string): void {
   const k = foldName(name);
   if (k.length < 2 || k.includes('|') || k.includes('\t')) return;
   e.keys.add(k);
   // "The Hague", "the Gambia": the detector never includes the article
   if (k.startsWith('the ')) e.keys.add(k.slice(4));
+  // "Mt. Pleasant", "Ft. Madison", "Mount Pleasant" for "Mt Pleasant": the news abbreviates the
+  // first word as it likes (src/extract/places.ts reads the two spellings as one name)
+  const head = ABBREVIATED_HEAD.exec(k);
+  if (head) e.keys.add(`${HEAD_SPELLING[head[1]]} ${k.slice(head[0].length)}`);
   // Cyrillic and Arabic names also by the stems of their words ("Харьков" meets "Харькова")
   if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS, NATIVE_ENDINGS)) e.keys.add(nk);
 }

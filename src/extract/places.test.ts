@@ -156,6 +156,12 @@ describe('places', () => {
     expect(byText(run('Georgia Smith spoke. Troops left Georgia.'), 'Georgia')).toBeDefined();
   });
 
+  it('reads "Mt." and "Ft." as "Mount" and "Fort", and the other way round', () => {
+    const found = run('He lives in Mt. Pleasant, Iowa, and works in Ft. Madison.');
+    expect(byText(found, 'Mt. Pleasant')!.value).toMatchObject({ name: 'Mount Pleasant', admin1: 'Iowa' });
+    expect(byText(found, 'Ft. Madison')!.value).toMatchObject({ name: 'Fort Madison', admin1: 'Iowa' });
+  });
+
   it('reads two names joined by a hyphen as two places', () => {
     expect(byText(run('Traffic on the Tampa-Orlando corridor grew.'), 'Tampa')).toBeDefined();
     expect(byText(run('They lost to Watertown-ML on Friday.'), 'Watertown')).toBeDefined();

@@ -1271,7 +1271,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m) && spelledOut(e.folded) !== spelledOut(m.key)) s -= ALT_NAME_PENALTY;
   return s;
 }
 
@@ -1283,6 +1283,14 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
 function shortForm(e: GazetteerEntry, m: Mention): boolean {
   return e.folded.length > m.key.length && e.folded.startsWith(m.key) && RIVER_TAIL.test(e.folded.slice(m.key.length)) && !m.candidates.some((c) => (c.precision === 'country' || c.precision === 'admin1') && c.folded === m.key);
 }
+
+/** A name with its abbreviated first word spelled out ("mt pleasant" → "mount pleasant"): the two are one name, neither an alternate of the other. */
+function spelledOut(key: string): string {
+  const head = ABBREVIATED_HEAD.exec(key);
+  return head ? `${SPELLED_HEAD[head[1]]} ${key.slice(head[0].length)}` : key;
+}
+const ABBREVIATED_HEAD = /^(mt|ft|pt) (?=\S)/;
+const SPELLED_HEAD: Record<string, string> = { mt: 'mount', ft: 'fort', pt: 'point' };
 
 /** The tail of a town's name that says on which river or sea it lies ("upon Tyne", "am Main", "sur Mer"), which the news drops; not "San Pedro Sula" or "Santa Cruz de Tenerife", other towns. */
 const RIVER_TAIL = /^ (?:upon|on|am|an der|an|im|sur|en|under|ob|bei) \S/;
