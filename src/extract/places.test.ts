@@ -156,6 +156,14 @@ describe('places', () => {
     expect(byText(run('Georgia Smith spoke. Troops left Georgia.'), 'Georgia')).toBeDefined();
   });
 
+  it("reads a state's postal code after a town and a comma as the state, and nowhere else", () => {
+    const found = run('The crash near Paris, TX killed two; a man from Athens, TN was hurt.');
+    expect(byText(found, 'Paris')!.value).toMatchObject({ country: 'US', admin1: 'Texas' });
+    expect(byText(found, 'TX')!.value).toMatchObject({ name: 'Texas', precision: 'admin1' });
+    expect(byText(found, 'Athens')!.value).toMatchObject({ admin1: 'Tennessee' });
+    expect(byText(run('The VA said IN the morning that OR and PA were fine.'), 'VA')).toBeUndefined();
+  });
+
   it('reads "Mt." and "Ft." as "Mount" and "Fort", and the other way round', () => {
     const found = run('He lives in Mt. Pleasant, Iowa, and works in Ft. Madison.');
     expect(byText(found, 'Mt. Pleasant')!.value).toMatchObject({ name: 'Mount Pleasant', admin1: 'Iowa' });

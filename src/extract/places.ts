@@ -753,6 +753,12 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
           candidates = extra;
         }
       }
+      // "Paris, TX", "Vancouver, WA": a state's postal code after a comma is the state (nowhere
+      // else: "IN", "OR", "VA" and "PA" are words and bodies as often)
+      if (n === 1 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
+        const states = g.lookup(foldName(POSTAL_STATES[t.text])).filter((e) => e.country === 'US' && e.precision === 'admin1');
+        if (states.length) candidates = states;
+      }
       if (candidates.length === 0) continue;
       found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, approx, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
@@ -783,6 +789,22 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   }
   return mentions;
 }
+
+/** The US states' postal codes, and the states' names. */
+const POSTAL_STATES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
+  DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa',
+  KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
+  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey',
+  NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
+  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+const POSTAL_CODE = /^[A-Z]{2}$/;
+/** A word and a comma before the code: "Paris, TX". */
+const POSTAL_BEFORE = /\p{L}, ?$/u;
+/** A letter, digit or hyphen right after the code, or a period before a letter: part of something else ("CA-12", "N.Y."). */
+const POSTAL_AFTER = /^(?:[\p{L}\p{N}-]|\.\p{L})/u;
 
 /**
  * Whether the name is a country's or a region's own, so that no person can take it over for the
