@@ -164,6 +164,12 @@ describe('places', () => {
     expect(byText(run('The VA said IN the morning that OR and PA were fine.'), 'VA')).toBeUndefined();
   });
 
+  it('reads a short name in capitals that opens a dateline as a town, not an acronym', () => {
+    expect(byText(run('Rising costs. PARIS, Mo. — In 1999, the mill closed.'), 'PARIS')!.value).toMatchObject({ admin1: 'Missouri' });
+    expect(byText(run('ROME (AP) — The pope spoke on Sunday.'), 'ROME')!.value).toMatchObject({ country: 'IT' });
+    expect(byText(run('The report came from PARIS in the spring.'), 'PARIS')).toBeUndefined();
+  });
+
   it('reads "Mt." and "Ft." as "Mount" and "Fort", and the other way round', () => {
     const found = run('He lives in Mt. Pleasant, Iowa, and works in Ft. Madison.');
     expect(byText(found, 'Mt. Pleasant')!.value).toMatchObject({ name: 'Mount Pleasant', admin1: 'Iowa' });

@@ -905,6 +905,17 @@ interface ContextReason {
 }
 
 /** The reasons a mention's own form gives ('person-age' makes its name a person's), before the document's persons are read. */
+/**
+ * Whether a name in capitals opens a dateline: first in the text or its sentence, and followed by
+ * its state or country after a comma, an agency in parentheses or a dash ("PARIS, Mo. —",
+ * "ROME (AP) —", "TULSA — "): a town, not an acronym.
+ */
+function dateline(m: Mention, text: string): boolean {
+  return DATELINE_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start)) && DATELINE_AFTER.test(text.slice(m.end, m.end + 12));
+}
+const DATELINE_BEFORE = /(?:^|[.!?\n]\s*|^\s+)$/;
+const DATELINE_AFTER = /^(?:, ?\p{Lu}|\s*\((?:AP|Reuters|AFP|UPI|CNN)\)|\s+(?:—|–|--?)\s)/u;
+
 function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
@@ -926,7 +937,7 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
     // …but a dotted initialism of a big city stands ("L.A.")
     const dotted = DOTTED.test(surface) && m.candidates.some((e) => e.population >= DOTTED_CITY);
     if (!dotted && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
-  } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
+  } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country') && !dateline(m, text)) {
     return 'acronym';
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
