@@ -170,6 +170,11 @@ describe('places', () => {
     expect(byText(run('The report came from PARIS in the spring.'), 'PARIS')).toBeUndefined();
   });
 
+  it('reads a name only a hamlet without people bears as a place only where the text says it as one', () => {
+    expect(byText(run('Commissioner Van Voorhis said the vote went well.'), 'Van Voorhis')).toBeUndefined();
+    expect(byText(run('The fair in Van Voorhis opens on Friday.'), 'Van Voorhis')!.value).toMatchObject({ country: 'US', admin1: 'Pennsylvania' });
+  });
+
   it('reads "Mt." and "Ft." as "Mount" and "Fort", and the other way round', () => {
     const found = run('He lives in Mt. Pleasant, Iowa, and works in Ft. Madison.');
     expect(byText(found, 'Mt. Pleasant')!.value).toMatchObject({ name: 'Mount Pleasant', admin1: 'Iowa' });

@@ -905,6 +905,11 @@ interface ContextReason {
 }
 
 /** The reasons a mention's own form gives ('person-age' makes its name a person's), before the document's persons are read. */
+/** Whether every reading of the name is a US place no list gives people (a post office, a hamlet). */
+function hamletOnly(m: Mention): boolean {
+  return m.candidates.every((e) => e.precision === 'place' && e.country === 'US' && e.population === 0);
+}
+
 /**
  * Whether a name in capitals opens a dateline: first in the text or its sentence, and followed by
  * its state or country after a comma, an agency in parentheses or a dash ("PARIS, Mo. —",
@@ -1900,11 +1905,24 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
+  const saidAsPlace = new Set<string>();
+  for (const m of found) {
+    const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+    const after = tokens[m.last + 1]?.text.toLowerCase() ?? '';
+    // "in Orient", "between Tennessee Colony and Yard", "Orient, Ohio", "a Tennessee Colony man"
+    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
+  }
   const mentions = found.filter((m, i) => {
     const reason = rejectReason(i, found, readings, text, tokens, g, persons, confirmed);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
     if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
+    if (reason === null && hamletOnly(m) && !saidAsPlace.has(m.key)) {
+      // "Van Voorhis", "Benedict": a name that only a US hamlet without known people bears is a
+      // surname far more often, unless the text says it as a place somewhere ("in Orient")
+      if (debug) debug(`${text.slice(m.start, m.end)}: hamlet-unsaid`);
+      return false;
+    }
     return reason === null;
   });
   // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places
