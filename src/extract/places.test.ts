@@ -149,10 +149,36 @@ describe('places', () => {
   });
 
   it('takes a region name before a settlement word for another place, and a city name after a first name for a person', () => {
-    expect(run('A man from Tennessee Colony was found.')).toEqual([]);
+    // (the town itself is a post office of Anderson County, Texas, in the bundled data: never the state)
+    expect(run('A man from Tennessee Colony was found.').map((p) => [p.text, p.value.name, p.value.admin1])).toEqual([['Tennessee Colony', 'Tennessee Colony', 'Texas']]);
     expect(run('Melton Lewis Paris, 51, was found. Paris had been shot once.')).toEqual([]);
     // a country's name stays a place
     expect(byText(run('Georgia Smith spoke. Troops left Georgia.'), 'Georgia')).toBeDefined();
+  });
+
+  it("reads a state's postal code after a town and a comma as the state, and nowhere else", () => {
+    const found = run('The crash near Paris, TX killed two; a man from Athens, TN was hurt.');
+    expect(byText(found, 'Paris')!.value).toMatchObject({ country: 'US', admin1: 'Texas' });
+    expect(byText(found, 'TX')!.value).toMatchObject({ name: 'Texas', precision: 'admin1' });
+    expect(byText(found, 'Athens')!.value).toMatchObject({ admin1: 'Tennessee' });
+    expect(byText(run('The VA said IN the morning that OR and PA were fine.'), 'VA')).toBeUndefined();
+  });
+
+  it('reads a short name in capitals that opens a dateline as a town, not an acronym', () => {
+    expect(byText(run('Rising costs. PARIS, Mo. — In 1999, the mill closed.'), 'PARIS')!.value).toMatchObject({ admin1: 'Missouri' });
+    expect(byText(run('ROME (AP) — The pope spoke on Sunday.'), 'ROME')!.value).toMatchObject({ country: 'IT' });
+    expect(byText(run('The report came from PARIS in the spring.'), 'PARIS')).toBeUndefined();
+  });
+
+  it('reads a name only a hamlet without people bears as a place only where the text says it as one', () => {
+    expect(byText(run('Commissioner Van Voorhis said the vote went well.'), 'Van Voorhis')).toBeUndefined();
+    expect(byText(run('The fair in Van Voorhis opens on Friday.'), 'Van Voorhis')!.value).toMatchObject({ country: 'US', admin1: 'Pennsylvania' });
+  });
+
+  it('reads "Mt." and "Ft." as "Mount" and "Fort", and the other way round', () => {
+    const found = run('He lives in Mt. Pleasant, Iowa, and works in Ft. Madison.');
+    expect(byText(found, 'Mt. Pleasant')!.value).toMatchObject({ name: 'Mount Pleasant', admin1: 'Iowa' });
+    expect(byText(found, 'Ft. Madison')!.value).toMatchObject({ name: 'Fort Madison', admin1: 'Iowa' });
   });
 
   it('reads two names joined by a hyphen as two places', () => {

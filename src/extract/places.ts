@@ -47,7 +47,7 @@ import { documentPlaces, lexiconPlaces, settlePlaces, sharedPlaces } from '../la
 import type { Gazetteer, Stage, StageContext } from '../model/stage.js';
 import type { Message, PlaceAnnotation, ResolvedPlace, SentenceAnnotation, SiteProfile } from '../model/types.js';
 import { foldName, MIN_SKELETON, MIN_VARIANT_LETTERS, SKELETON_COUNTRIES, skeleton, type GazetteerEntry, type PlaceGazetteer } from './gazetteer.js';
-import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
+import { OPEN, profileSupport, SITE_COUNTRY_WEIGHT, SITE_TOWN_KM, SITE_TOWN_MIN_PEOPLE, SITE_TOWN_OPEN, SITE_TOWN_WEIGHT, siteCountry, sitePathNames, siteTownNames, spacedNames } from './site-profile.js';
 
 interface Token {
   start: number;
@@ -753,6 +753,12 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
           candidates = extra;
         }
       }
+      // "Paris, TX", "Vancouver, WA": a state's postal code after a comma is the state (nowhere
+      // else: "IN", "OR", "VA" and "PA" are words and bodies as often)
+      if (n === 1 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
+        const states = g.lookup(foldName(POSTAL_STATES[t.text])).filter((e) => e.country === 'US' && e.precision === 'admin1');
+        if (states.length) candidates = states;
+      }
       if (candidates.length === 0) continue;
       found = { start: t.start, end, first: i, last: i + n - 1, key, candidates, approx, hint: null, qualifier: null, qualifies: null, chosen: null, primary: false };
     }
@@ -783,6 +789,22 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
   }
   return mentions;
 }
+
+/** The US states' postal codes, and the states' names. */
+const POSTAL_STATES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
+  DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa',
+  KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
+  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey',
+  NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
+  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+const POSTAL_CODE = /^[A-Z]{2}$/;
+/** A word and a comma before the code: "Paris, TX". */
+const POSTAL_BEFORE = /\p{L}, ?$/u;
+/** A letter, digit or hyphen right after the code, or a period before a letter: part of something else ("CA-12", "N.Y."). */
+const POSTAL_AFTER = /^(?:[\p{L}\p{N}-]|\.\p{L})/u;
 
 /**
  * Whether the name is a country's or a region's own, so that no person can take it over for the
@@ -883,6 +905,22 @@ interface ContextReason {
 }
 
 /** The reasons a mention's own form gives ('person-age' makes its name a person's), before the document's persons are read. */
+/** Whether every reading of the name is a US place no list gives people (a post office, a hamlet). */
+function hamletOnly(m: Mention): boolean {
+  return m.candidates.every((e) => e.precision === 'place' && e.country === 'US' && e.population === 0);
+}
+
+/**
+ * Whether a name in capitals opens a dateline: first in the text or its sentence, and followed by
+ * its state or country after a comma, an agency in parentheses or a dash ("PARIS, Mo. —",
+ * "ROME (AP) —", "TULSA — "): a town, not an acronym.
+ */
+function dateline(m: Mention, text: string): boolean {
+  return DATELINE_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start)) && DATELINE_AFTER.test(text.slice(m.end, m.end + 12));
+}
+const DATELINE_BEFORE = /(?:^|[.!?\n]\s*|^\s+)$/;
+const DATELINE_AFTER = /^(?:, ?\p{Lu}|\s*\((?:AP|Reuters|AFP|UPI|CNN)\)|\s+(?:—|–|--?)\s)/u;
+
 function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer): string | null {
   const first = tokens[m.first];
   const last = tokens[m.last];
@@ -904,7 +942,7 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
     // …but a dotted initialism of a big city stands ("L.A.")
     const dotted = DOTTED.test(surface) && m.candidates.some((e) => e.population >= DOTTED_CITY);
     if (!dotted && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'AIRB')) return 'short';
-  } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country')) {
+  } else if (single && surface === surface.toUpperCase() && surface.length <= 5 && !m.candidates.some((e) => e.precision === 'country') && !dateline(m, text)) {
     return 'acronym';
   }
   if (single && CALENDAR.has(m.key)) return 'calendar';
@@ -950,7 +988,8 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
       // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
-      return because('first-name', !g.englishWord(w) && !g.firstName(foldName(next.text)) && g.lookup(foldName(next.text)).length === 0 ? 'unconfirmed' : 'no');
+      // (a surname may be a hamlet's name somewhere, "Pettibone": only a place with people counts)
+      return because('first-name', !g.englishWord(w) && !g.firstName(foldName(next.text)) && !g.lookup(foldName(next.text)).some((e) => e.population > 0) ? 'unconfirmed' : 'no');
     }
     // …unless a body follows the street word ("Florida Highway Patrol")
     if (STREET_HEADS.has(w) && !(after?.cap && text.slice(next.end, after.start) === ' ' && INSTITUTION_WORDS.has(after.text.toLowerCase()))) return because('street');
@@ -1055,8 +1094,13 @@ function prior(e: GazetteerEntry): number {
   // GeoNames gives no people for many district seats: a seat is counted as a town of its rank's
   // usual size then, not as a hamlet that loses to a namesake elsewhere
   const people = e.population || (SEAT_PEOPLE[e.code] ?? 0);
+  // a section of a city as big as a city is known as one ("Hollywood", "Brooklyn")
+  if (e.code === 'PPLX' && people >= BIG_SECTION) return Math.log10(people + 1);
   return Math.log10(people + 1) + (FEATURE_BONUS[e.code] ?? 0);
 }
+
+/** People from which a section of a city (PPLX) loses nothing to a town for being a section. */
+const BIG_SECTION = 100_000;
 
 /** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
 const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
@@ -1141,10 +1185,34 @@ function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
       else if (!list.includes(m.key)) list.push(m.key);
     }
   }
-  if (counties.size === 0) return;
+  // …and the names that read as a town with people, by region key, for the names that read as a
+  // country and as a region ("Georgia")
+  const regionTowns = new Map<string, string[]>();
+  const countryOrRegion = (m: Mention) => m.candidates.some((e) => e.precision === 'admin1') && m.candidates.some((e) => e.precision === 'country');
+  if (mentions.some(countryOrRegion)) {
+    for (const o of mentions) {
+      for (const e of o.candidates) {
+        if (e.precision !== 'place' || e.population === 0) continue;
+        const k = keysOf(e, memo).region;
+        const list = regionTowns.get(k);
+        if (!list) regionTowns.set(k, [o.key]);
+        else if (!list.includes(o.key)) list.push(o.key);
+      }
+    }
+  }
+  if (counties.size === 0 && regionTowns.size === 0) return;
   for (const m of mentions) {
     let bonuses: number[] | null = null;
+    const both = regionTowns.size > 0 && countryOrRegion(m);
     m.candidates.forEach((e, j) => {
+      if (e.precision === 'admin1') {
+        if (!both) return;
+        const others = regionTowns.get(keysOf(e, memo).region);
+        if (!others || !others.some((k) => !sameName(k, m.key))) return;
+        if (!bonuses) bonuses = new Array<number>(m.candidates.length).fill(0);
+        bonuses[j] = REGION_HOLDS_BONUS;
+        return;
+      }
       if ((e.precision !== 'place' && e.precision !== 'admin2') || !e.admin2Code) return;
       const others = (e.precision === 'place' ? counties : towns).get(keysOf(e, memo).county);
       if (!others || !others.some((k) => !sameName(k, m.key))) return;
@@ -1154,6 +1222,14 @@ function pairBonuses(mentions: readonly Mention[], memo: ScoreMemo): void {
     if (bonuses) memo.pair.set(m, bonuses);
   }
 }
+
+/**
+ * What a region reading of a name that is also a country's gains when a town of the story lies in
+ * it ("Georgia" and "Macon": the state, not the country), whatever the town's likeliest reading
+ * is; the town gains nothing here (the region's support already counts for it). Region names that
+ * are also a city's ("Washington") are left to the rest: the bonus moved DC's to the state.
+ */
+const REGION_HOLDS_BONUS = 1;
 
 function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: string } {
   let k = memo.keys.get(e);
@@ -1233,7 +1309,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m) && spelledOut(e.folded) !== spelledOut(m.key)) s -= ALT_NAME_PENALTY;
   return s;
 }
 
@@ -1245,6 +1321,14 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
 function shortForm(e: GazetteerEntry, m: Mention): boolean {
   return e.folded.length > m.key.length && e.folded.startsWith(m.key) && RIVER_TAIL.test(e.folded.slice(m.key.length)) && !m.candidates.some((c) => (c.precision === 'country' || c.precision === 'admin1') && c.folded === m.key);
 }
+
+/** A name with its abbreviated first word spelled out ("mt pleasant" → "mount pleasant"): the two are one name, neither an alternate of the other. */
+function spelledOut(key: string): string {
+  const head = ABBREVIATED_HEAD.exec(key);
+  return head ? `${SPELLED_HEAD[head[1]]} ${key.slice(head[0].length)}` : key;
+}
+const ABBREVIATED_HEAD = /^(mt|ft|pt) (?=\S)/;
+const SPELLED_HEAD: Record<string, string> = { mt: 'mount', ft: 'fort', pt: 'point' };
 
 /** The tail of a town's name that says on which river or sea it lies ("upon Tyne", "am Main", "sur Mer"), which the news drops; not "San Pedro Sula" or "Santa Cruz de Tenerife", other towns. */
 const RIVER_TAIL = /^ (?:upon|on|am|an der|an|im|sur|en|under|ob|bei) \S/;
@@ -1575,6 +1659,13 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
     if (towns.length) return { towns, townName: n };
   }
+  // else a section of the site named for a town ("/dublin_news/", "/news/lancaster/")
+  for (const n of sitePathNames(site)) {
+    const c = g.commonWord(n);
+    if (c === 1 || c === 2 || g.lookup(n).some((e) => (e.precision === 'country' || e.precision === 'admin1') && e.folded === n)) continue;
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    if (towns.length) return { towns, townName: n };
+  }
   return { towns: [], townName: null };
 }
 
@@ -1600,8 +1691,9 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  let dists = distributions(mentions, null, null, memo);
-  for (let round = 0; round < ROUNDS; round++) {
+  // the evidence of the document's names, each voting with its distribution (or, when `picks`
+  // says so, with the one reading the site chose for it)
+  const evidence = (ds: { p: number[] }[], picks: readonly number[] | null) => {
     const ev = emptyEvidence();
     for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
     const own = new Map<string, Evidence>();
@@ -1610,24 +1702,46 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
       const w = Math.min(1 + 0.5 * (n - 1), 2) / n;
       let mine = own.get(m.key);
       if (!mine) own.set(m.key, (mine = emptyEvidence()));
+      const pick = picks ? picks[i] : -1;
       m.candidates.forEach((e, j) => {
-        const pw = dists[i].p[j] * w;
+        const pw = (pick >= 0 ? (j === pick ? 1 : 0) : ds[i].p[j]) * w;
         if (pw < 1e-3) return;
         addReading(ev, e, pw, m.key, memo);
         addReading(mine, e, pw, m.key, memo);
       });
     });
+    return { ev, own };
+  };
+  let dists = distributions(mentions, null, null, memo);
+  for (let round = 0; round < ROUNDS; round++) {
+    const { ev, own } = evidence(dists, null);
     dists = distributions(mentions, ev, own, memo);
   }
-  mentions.forEach((m, i) => {
+  const hinted = !!(site.profile || site.country || site.towns.length);
+  // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
+  // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
+  const decide = () => mentions.map((m, i) => {
     const best = argmax(dists[i].scores);
-    m.confidence = dists[i].p[best];
-    // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
-    // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
-    const pick = (site.profile || site.country || site.towns.length) && m.confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
-      : site.towns.length && m.confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
-    m.chosen = m.candidates[pick];
-    if (pick !== best) m.confidence = dists[i].p[pick];
+    const confidence = sameSpotMass(m.candidates, dists[i].p, best);
+    const pick = hinted && confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
+      : site.towns.length && confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;
+    return { best, pick };
+  });
+  let picks = hinted ? decide() : null;
+  if (picks && picks.some((d) => d.pick !== d.best)) {
+    // what the site settled is evidence for the rest of the story: one more round with those
+    // names read as the site read them ("Lancaster" in a Lancashire paper makes "York" England's)
+    const { ev, own } = evidence(dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
+    dists = distributions(mentions, ev, own, memo);
+    const first = picks;
+    // a name the site settled stays settled: the others now lean its way
+    picks = decide().map((d, i) => (first[i].pick !== first[i].best ? first[i] : d));
+  }
+  mentions.forEach((m, i) => {
+    const { best, pick } = picks ? picks[i] : { best: argmax(dists[i].scores), pick: -1 };
+    const chosen = pick >= 0 ? pick : best;
+    m.chosen = m.candidates[chosen];
+    m.confidence = dists[i].p[chosen];
   });
   if (debug) {
     mentions.forEach((m, i) => {
@@ -1675,6 +1789,23 @@ function countyShortForms(mentions: Mention[]): void {
 }
 
 const COUNTY_SUFFIX = /^(.+) (?:county|parish)$/;
+
+/**
+ * How sure the text is of reading `best`: its probability plus that of the entries that are the
+ * same place listed twice (one name, one kind, one spot: Wales's two region entries), one answer.
+ */
+function sameSpotMass(candidates: readonly GazetteerEntry[], p: readonly number[], best: number): number {
+  const b = candidates[best];
+  let s = 0;
+  for (let j = 0; j < candidates.length; j++) {
+    const e = candidates[j];
+    if (j === best || (e.precision === b.precision && e.folded === b.folded && km(e, b) <= SAME_SPOT_KM)) s += p[j];
+  }
+  return s;
+}
+
+/** Readings this close to each other are one place for `sameSpotMass`. */
+const SAME_SPOT_KM = 25;
 
 function argmax(xs: number[]): number {
   let best = 0;
@@ -1774,11 +1905,24 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
+  const saidAsPlace = new Set<string>();
+  for (const m of found) {
+    const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
+    const after = tokens[m.last + 1]?.text.toLowerCase() ?? '';
+    // "in Orient", "between Tennessee Colony and Yard", "Orient, Ohio", "a Tennessee Colony man"
+    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
+  }
   const mentions = found.filter((m, i) => {
     const reason = rejectReason(i, found, readings, text, tokens, g, persons, confirmed);
     if (reason === 'name-after' && confirmed.has(m.key) && !NAME_HEADS.has(tokens[m.last + 1].text.toLowerCase())) return true;
     if (reason === 'first-name' && confirmed.has(m.key) && !persons.has(m.key)) return true;
     if (reason && debug) debug(`${text.slice(m.start, m.end)}: ${reason}`);
+    if (reason === null && hamletOnly(m) && !saidAsPlace.has(m.key)) {
+      // "Van Voorhis", "Benedict": a name that only a US hamlet without known people bears is a
+      // surname far more often, unless the text says it as a place somewhere ("in Orient")
+      if (debug) debug(`${text.slice(m.start, m.end)}: hamlet-unsaid`);
+      return false;
+    }
     return reason === null;
   });
   // a feature yields to any place name in it: "Ohio Turnpike" and "Oxford Road" name the places

@@ -4,7 +4,7 @@ import type { PlaceAnnotation, SiteProfile } from '../model/types.js';
 import { loadGazetteer } from './gazetteer.js';
 import { findPlaces } from './places.js';
 import { splitSentences } from './sentences.js';
-import { addVotes, documentVotes, homeRegion, placeKeys, siteCountry, siteTownNames, spacedNames } from './site-profile.js';
+import { addVotes, documentVotes, homeRegion, placeKeys, siteCountry, sitePathNames, siteTownNames, spacedNames } from './site-profile.js';
 
 const g = loadGazetteer();
 const placesOf = (text: string, profile: SiteProfile | null = null) => findPlaces(text, splitSentences(text), g, { profile });
@@ -110,6 +110,18 @@ describe('the town a local paper is named after', () => {
     expect(read('https://www.dallasnews.com/a')).toBe('Texas');
     // a common word or a country's name in a host names no town
     expect(read('https://thepolicenews.net/a')).toBe('Virginia');
+  });
+
+  it("reads the town a site's section is named after out of its URL's directories, never the slug", () => {
+    expect(sitePathNames('http://www.star-telegram.com/arlington_news/story/1272887.html')).toEqual(['arlington']);
+    expect(sitePathNames('http://www.latimes.com/news/local/los_angeles_metro/la-me-x.html')).toEqual(['los angeles']);
+    expect(sitePathNames('https://web.archive.org/web/2015/http://www.x.com/news/local/springfield/story.html')).toEqual(['springfield']);
+    expect(sitePathNames('http://www.x.com/news/local/shooting-in-dayton.html')).toEqual([]);
+    expect(sitePathNames('star-telegram.com')).toEqual([]);
+    // a host that names no town leaves the section to say where the story is
+    const text = 'MANSFIELD — The council will vote today on the financing package.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'MANSFIELD')!.value.admin1;
+    expect(read('http://www.star-telegram.com/arlington_news/story/1272887.html')).toBe('Texas');
   });
 
   it("reads the site's own name as one of its towns, not a county of that name", () => {

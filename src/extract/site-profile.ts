@@ -167,6 +167,38 @@ export function siteTownNames(urlOrHost: string | null | undefined): string[] {
 }
 
 /**
+ * The names of the sections a local site files a story under, from the directories of its URL's
+ * path ("/dublin_news/", "/news/lancaster/", "/arlington/"), as folded names: words split at "_"
+ * and "-", newspaper words dropped. A section named for a town is the edition of that town; the
+ * reader takes it as it takes a town the host is named after (places.ts `siteTowns`). The last
+ * segment (the story's own slug, its headline's words) is never read.
+ */
+export function sitePathNames(url: string | null | undefined): string[] {
+  if (!url) return [];
+  const m = URL_PATH.exec(url.trim().replace(ARCHIVED, ''));
+  if (!m) return [];
+  const out: string[] = [];
+  const dirs = m[1].split('/').slice(1, -1);
+  for (const d of dirs.slice(0, MAX_SECTIONS)) {
+    if (!SECTION.test(d)) continue;
+    const words = d.toLowerCase().split(/[_-]+/).filter((w) => w && !PAPER_WORDS.includes(w) && !SECTION_WORDS.has(w));
+    if (words.length === 0 || words.length > 3) continue;
+    const name = words.join(' ');
+    if (name.length >= 4 && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** A URL's path, after its scheme and host, up to its query or fragment. */
+const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+(\/[^?#\s]*)/i;
+/** A section directory: letters joined by "_" or "-", nothing else ("news", "local_news", "los_angeles_metro"). */
+const SECTION = /^[A-Za-z]+(?:[_-][A-Za-z]+){0,4}$/;
+/** Only the first directories name sections; deeper ones are dates, ids and slugs. */
+const MAX_SECTIONS = 4;
+/** Words of sections that are no town's name. */
+const SECTION_WORDS = new Set(['headlines', 'stories', 'story', 'articles', 'article', 'content', 'services', 'metro', 'updates', 'templates', 'dynamic', 'lifestyles', 'lifestyle', 'sharedcontent', 'apps', 'business', 'sports', 'sport', 'crime', 'education', 'schools', 'breaking', 'top', 'national', 'features', 'feature', 'community', 'portal', 'servlet', 'newsstand', 'potpourri', 'opinion', 'obituaries', 'politics', 'entertainment', 'region', 'regional', 'cn', 'mt', 'st', 'simple', 'topnews', 'spages', 'newsmanager', 'hasen', 'high', 'school']);
+
+/**
  * The two-word names a host's name may be, its space lost ("lasvegas" → "las vegas", "kansascity"
  * → "kansas city"): every split into words of two letters or more, to look up when the name as
  * one word names no town.
