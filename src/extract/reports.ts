@@ -62,8 +62,9 @@ const NON_LETHAL: ReadonlySet<string> = new Set([
  * (corroborate.ts), and its claim, on the sentence that set the type, is weak.
  */
 function assumedNone(text: string, type: string, injured: readonly Count[]): Count | null {
-  if (TOLL_UNKNOWN.test(text)) return null;
+  // the cheap test first: the toll pattern reads the whole text, and either way the answer is null
   if (!NON_LETHAL.has(type) && !injured.some((c) => c.best > 0)) return null;
+  if (TOLL_UNKNOWN.test(text)) return null;
   return { low: 0, best: 0, high: 0, assumed: true };
 }
 /** Trigger weight of words that name their event type ("drone attack", "airstrike", "ambush"). */

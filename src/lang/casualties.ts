@@ -110,14 +110,17 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
   const forms = tokens.map((t) => formsOf(t.lower, lex));
-  const counts = numbers(tokens, forms, lex).filter((n) => {
-    const after = tokens[n.last + 1];
-    if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
-    return !inDate(tokens[n.first]);
-  });
   const fields = forms.map((f) => fieldOf(f, lex));
-  const used = new Set<NumberAt>();
   const out: CasualtyAnnotation[] = [];
+  // most sentences hold no casualty word: their numbers are read only for one
+  const counts = fields.some((f) => f !== null)
+    ? numbers(tokens, forms, lex).filter((n) => {
+        const after = tokens[n.last + 1];
+        if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
+        return !inDate(tokens[n.first]);
+      })
+    : [];
+  const used = new Set<NumberAt>();
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const field = fields[i];

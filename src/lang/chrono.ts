@@ -122,6 +122,7 @@ interface Compiled {
   anywhere: RegExp | null;
   /** The probe of the clock-time parser (`ProbeOptions.clock`), or -1. */
   clock: number;
+  clockKept: RegExp | null;
 }
 
 /** What a locale tells `probed` of its parsers. */
@@ -133,6 +134,12 @@ export interface ProbeOptions {
    * `datesOnly` it is tried only where another parser fits.
    */
   clock?: string;
+  /**
+   * With `clock`, a text this matches keeps the clock parser even alone: for a locale whose
+   * relative-date words (`Lexicon.relativeDate`, unanchored) make the date stage keep a clock time
+   * whose text holds one ("10 مساء"), the gate then drops only times the stage drops.
+   */
+  clockKept?: RegExp;
 }
 
 /** chrono's options, and `datesOnly`: a text where no parser but the clock's fits gets no parse (its times alone are no dates). */
@@ -141,7 +148,7 @@ export type ProbedOption = chrono.ParsingOption & { datesOnly?: boolean };
 /** A pattern the joined scan can find: the common opening, no back-reference, no lookbehind (`matchAt`). */
 const joinable = (re: RegExp) => re.flags === 'iu' && re.source.startsWith(BOUNDARY) && !/\\[1-9k]|\(\?<[=!]/.test(re.source);
 
-function compile(base: chrono.Chrono, forwardDate: boolean, clockName: string | undefined): Compiled {
+function compile(base: chrono.Chrono, forwardDate: boolean, { clock: clockName, clockKept }: ProbeOptions): Compiled {
   const context = new chrono.ParsingContext('', new Date(0), { forwardDate });
   const patterns = base.parsers.map((p) => p.pattern(context));
   // the same parser with its pattern fixed: chrono calls `pattern` once per parse
@@ -158,7 +165,7 @@ function compile(base: chrono.Chrono, forwardDate: boolean, clockName: string | 
   const anywhere = joined.length ? new RegExp(`(?:[^\\p{L}\\p{N}_]|^)(?=${joined.join('|')})`, 'giu') : null;
   // not found (a bundler renamed the class): every parser is tried, as chrono does
   const clock = clockName ? base.parsers.findIndex((p) => p.constructor.name === clockName) : -1;
-  return { parsers, probes, anywhere, clock };
+  return { parsers, probes, anywhere, clock, clockKept: clockKept ?? null };
 }
 
 /**
@@ -169,7 +176,7 @@ function compile(base: chrono.Chrono, forwardDate: boolean, clockName: string | 
 function fitting(c: Compiled, text: string, datesOnly: boolean): ParserRun[] {
   const at = c.anywhere ? matchStarts(c.anywhere, text) : [];
   const out: ParserRun[] = [];
-  const gated = datesOnly ? c.clock : -1;
+  const gated = datesOnly && !c.clockKept?.test(text) ? c.clock : -1;
   let clockAt = -1;
   for (let i = 0; i < c.probes.length; i++) {
     if (i === gated) {
@@ -202,7 +209,7 @@ function fits(probe: Probe, text: string, at: readonly number[]): ParserRun | nu
 
 /** `base` (a locale's casual chrono, with parsers added) parsing only with the parsers that can find something. */
 export function probed(base: chrono.Chrono, options: ProbeOptions = {}): chrono.Chrono {
-  const byForward = { false: compile(base, false, options.clock), true: compile(base, true, options.clock) };
+  const byForward = { false: compile(base, false, options), true: compile(base, true, options) };
   const refiners = [...base.refiners];
   const out = base.clone();
   out.parse = (text, ref, option?: ProbedOption) => {

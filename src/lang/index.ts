@@ -8,6 +8,7 @@
  */
 import type * as chrono from 'chrono-node';
 import { ar } from './ar/index.js';
+import { attributionGates } from './attribution.js';
 import { en } from './en/index.js';
 import { ru } from './ru/index.js';
 import { uk } from './uk/index.js';
@@ -72,6 +73,8 @@ export interface Lexicon {
   regionSuffix: RegExp;
   /** Attribution markers: group 1 is the source as written. */
   attribution: readonly RegExp[];
+  /** `attribution` without their opening lookbehind, each a fast test a match needs (lang/attribution.ts `attributionGates`); set when the lexicon is built. */
+  attributionGates?: readonly (RegExp | null)[];
   /** chrono's parser for the language, or null where the English date stage reads it. */
   dates: chrono.Chrono | null;
   /**
@@ -111,7 +114,8 @@ const built = new Map<LanguageCode, Lexicon>([['en', en]]);
 function lexicon(code: LanguageCode): Lexicon {
   let lex = built.get(code);
   if (!lex) {
-    lex = BUILD[code as Exclude<LanguageCode, 'en'>]();
+    const base = BUILD[code as Exclude<LanguageCode, 'en'>]();
+    lex = Object.freeze({ ...base, attributionGates: attributionGates(base.attribution) });
     built.set(code, lex);
   }
   return lex;
