@@ -594,7 +594,12 @@ export function withPersons(r: Report, isFirstName: (folded: string) => boolean)
 
 function truncate(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  return one.length <= n ? one : `${one.slice(0, n - 1).replace(/\s+\S*$/, '')}…`;
+  if (one.length <= n) return one;
+  // cut before the last word begun: every white space is one " " now, so its last is the cut
+  // (what /\s+\S*$/ took off, found without trying the pattern at every space)
+  const cut = one.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space >= 0 ? cut.slice(0, space) : cut}…`;
 }
 
 /**
