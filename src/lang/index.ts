@@ -9,6 +9,7 @@
 import type * as chrono from 'chrono-node';
 import { ar } from './ar/index.js';
 import { attributionGates } from './attribution.js';
+import { triggerSeek } from './triggers.js';
 import { en } from './en/index.js';
 import { ru } from './ru/index.js';
 import { uk } from './uk/index.js';
@@ -63,6 +64,8 @@ export interface Lexicon {
   triggers: readonly LexiconTrigger[];
   /** `triggers` joined into one pattern (rows.ts `joinTriggers`). */
   triggerScan: RegExp;
+  /** `triggerScan` without its opening lookbehind, or null (lang/triggers.ts `triggerSeek`); set when the lexicon is built. */
+  triggerSeek?: RegExp | null;
   /** Word before a place → the English preposition the scene stage reads ("в" → "in", "біля" → "near"). */
   prepositions: ReadonlyMap<string, string>;
   /** A word before a place that makes it the object of the action ("обстрела Донецка": "of"). */
@@ -115,7 +118,7 @@ function lexicon(code: LanguageCode): Lexicon {
   let lex = built.get(code);
   if (!lex) {
     const base = BUILD[code as Exclude<LanguageCode, 'en'>]();
-    lex = Object.freeze({ ...base, attributionGates: attributionGates(base.attribution) });
+    lex = Object.freeze({ ...base, attributionGates: attributionGates(base.attribution), triggerSeek: triggerSeek(base.triggerScan, !!base.proclitics) });
     built.set(code, lex);
   }
   return lex;
