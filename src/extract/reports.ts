@@ -62,8 +62,9 @@ const NON_LETHAL: ReadonlySet<string> = new Set([
  * (corroborate.ts), and its claim, on the sentence that set the type, is weak.
  */
 function assumedNone(text: string, type: string, injured: readonly Count[]): Count | null {
-  if (TOLL_UNKNOWN.test(text)) return null;
+  // the cheap test first: the toll pattern reads the whole text, and either way the answer is null
   if (!NON_LETHAL.has(type) && !injured.some((c) => c.best > 0)) return null;
+  if (TOLL_UNKNOWN.test(text)) return null;
   return { low: 0, best: 0, high: 0, assumed: true };
 }
 /** Trigger weight of words that name their event type ("drone attack", "airstrike", "ambush"). */
@@ -593,7 +594,12 @@ export function withPersons(r: Report, isFirstName: (folded: string) => boolean)
 
 function truncate(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  return one.length <= n ? one : `${one.slice(0, n - 1).replace(/\s+\S*$/, '')}…`;
+  if (one.length <= n) return one;
+  // cut before the last word begun: every white space is one " " now, so its last is the cut
+  // (what /\s+\S*$/ took off, found without trying the pattern at every space)
+  const cut = one.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space >= 0 ? cut.slice(0, space) : cut}…`;
 }
 
 /**

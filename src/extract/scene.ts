@@ -395,14 +395,17 @@ export function sceneCandidates(doc: Document, annotations: readonly Annotation[
 function rereadNamesakes(mentions: Mention[], g: PlaceGazetteer, home: string | null, folds: Folds): void {
   const byCountry = new Map<string, number>();
   for (const m of mentions) byCountry.set(m.p.value.country, (byCountry.get(m.p.value.country) ?? 0) + 1);
+  // the countries that hold at least half of the other places, in the map's order: read once, not per mention
+  const halves: string[] = [];
+  for (const [k, c] of byCountry) if (c * 2 >= mentions.length - 1 && c > 0) halves.push(k);
   const abroad: Mention[] = [];
   for (const m of mentions) {
     const v = m.p.value;
     if (v.precision === 'country') continue;
-    // the country the other places lie in: at least half of them
+    // the country the other places lie in: at least half of them (the last such other than its own)
     const others = mentions.length - (byCountry.get(v.country) ?? 0);
     let lead: string | null = null;
-    for (const [k, c] of byCountry) if (k !== v.country && c * 2 >= mentions.length - 1 && c > 0) lead = k;
+    for (const k of halves) if (k !== v.country) lead = k;
     if (!lead || others === 0) continue;
     let alt: GazetteerEntry | null = null;
     for (const e of g.lookup(foldOnce(folds, m.p.text))) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TRIGGER_RULES } from './event-lexicon.js';
 import { findTriggers, indexRules } from './triggers.js';
+import { lexiconFor } from '../lang/index.js';
+import { lexiconTriggers } from '../lang/triggers.js';
 
 describe('findTriggers', () => {
   const texts = [
@@ -189,5 +191,22 @@ describe('clashes named by their fire (issue 17)', () => {
     expect(kinds('Exchanges of fire at the airport.')).toEqual(['armed_clash']);
     expect(kinds('The army lost troops in night combat.')).toEqual(['armed_clash']);
     expect(kinds('The combat sports league opened.')).toEqual([]);
+  });
+});
+
+describe('lexicon triggers', () => {
+  it('the scan without its lookbehind (ru, uk) finds what the joined scan finds; Arabic keeps the joined scan', () => {
+    const texts: Record<'ru' | 'uk' | 'ar', string> = {
+      ru: 'Обстрел Донецка: артобстрел и переобстрел, БПЛА-атака, удар ракетами. Задержан мужчина😀обстрел 𝐀обстрел.',
+      uk: 'Обстріл Харкова: артобстріл, дрон-камікадзе, безпілотники збито. Затримали чоловіка😀обстріл 𝐀обстріл.',
+      ar: 'قصف على إدلب وغارات جوية، وانفجار عبوة ناسفة. اعتقال شخصين.',
+    };
+    for (const code of ['ru', 'uk', 'ar'] as const) {
+      const lex = lexiconFor(code)!;
+      expect(!!lex.triggerSeek, code).toBe(code !== 'ar');
+      const found = lexiconTriggers(texts[code], lex);
+      expect(found.length, code).toBeGreaterThan(2);
+      expect(found, code).toEqual(lexiconTriggers(texts[code], { ...lex, triggerSeek: null }));
+    }
   });
 });

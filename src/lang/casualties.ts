@@ -20,13 +20,21 @@ interface NumberAt {
   value: number;
 }
 
+const LAM = 'ل'.charCodeAt(0);
+
 /** The word's forms without Arabic proclitics, longest clitic first, the word itself first. */
 export function formsOf(word: string, lex: Lexicon): string[] {
   const out = [word];
-  if (!lex.proclitics) return out;
-  for (const p of lex.proclitics) if (word.length > p.length + 1 && word.startsWith(p)) out.push(word.slice(p.length));
+  const clitics = lex.proclitics;
+  if (!clitics) return out;
+  // the first letters compared before the rest: this runs for every word of every Arabic sentence
+  const c = word.charCodeAt(0);
+  for (let i = 0; i < clitics.length; i++) {
+    const p = clitics[i];
+    if (p.charCodeAt(0) === c && word.length > p.length + 1 && word.startsWith(p)) out.push(word.slice(p.length));
+  }
   // "للقاهرة": the preposition ل swallows the alif of the article ("ل" + "القاهرة")
-  if (word.startsWith('لل') && word.length > 4) out.push('ال' + word.slice(2));
+  if (c === LAM && word.charCodeAt(1) === LAM && word.length > 4) out.push('ال' + word.slice(2));
   return out;
 }
 
@@ -110,14 +118,17 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
   const forms = tokens.map((t) => formsOf(t.lower, lex));
-  const counts = numbers(tokens, forms, lex).filter((n) => {
-    const after = tokens[n.last + 1];
-    if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
-    return !inDate(tokens[n.first]);
-  });
   const fields = forms.map((f) => fieldOf(f, lex));
-  const used = new Set<NumberAt>();
   const out: CasualtyAnnotation[] = [];
+  // most sentences hold no casualty word: their numbers are read only for one
+  const counts = fields.some((f) => f !== null)
+    ? numbers(tokens, forms, lex).filter((n) => {
+        const after = tokens[n.last + 1];
+        if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
+        return !inDate(tokens[n.first]);
+      })
+    : [];
+  const used = new Set<NumberAt>();
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const field = fields[i];

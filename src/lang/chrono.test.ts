@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { probed } from './chrono.js';
+import { probed, uncaptured } from './chrono.js';
 import { lexiconFor } from './index.js';
 
 const REF = { instant: new Date(Date.UTC(2024, 2, 7, 12)), timezone: 'UTC' };
@@ -81,6 +81,33 @@ describe('probed chrono', () => {
       // the clock parser found times, so the gate is what emptied the parse
       expect(times, code).toBeGreaterThan(0);
       for (const s of SENTENCES[code]) expect(seen(dates.parse(s, REF, { forwardDate: false, datesOnly: true } as chrono.ParsingOption)), s).toEqual(seen(dates.parse(s, REF, { forwardDate: false })));
+    }
+  });
+
+  it('ar: with datesOnly, a sentence of clock times alone gets no parse unless a relative-date word stands in it', () => {
+    const lex = lexiconFor('ar')!;
+    const dates = lex.dates!;
+    const only = { forwardDate: false, datesOnly: true } as chrono.ParsingOption;
+    // numbers and times, no date: the clock parser's finds are not dates, and the gate leaves them unread
+    for (const s of ['عمرها ١٢ سنة.', 'وصل الساعة 10:30 إلى المكان.']) {
+      expect(dates.parse(s, REF, { forwardDate: false }).length, s).toBeGreaterThan(0);
+      expect(dates.parse(s, REF, only), s).toEqual([]);
+    }
+    // "الساعة 10 مساء": a time the date stage keeps (its text holds مساء), so the clock parser still runs
+    const kept = 'انفجرت عبوة الساعة 10 مساء.';
+    expect(seen(dates.parse(kept, REF, only))).toEqual(seen(dates.parse(kept, REF, { forwardDate: false })));
+    for (const s of SENTENCES.ar) expect(seen(dates.parse(s, REF, only)), s).toEqual(seen(dates.parse(s, REF, { forwardDate: false })));
+  });
+
+  it('uncaptured: the same matches, no groups', () => {
+    const cases: [string, string, string][] = [
+      ['(a|b)(?:c)(?<n>d)[(]\\(e\\)(?<=d)(?!x)', 'u', 'zbcd(e)!'],
+      ['([^\\p{L}\\p{N}_]|^)(в|у)\\s*(\\d{1,2})', 'iu', 'в 12 марта'],
+    ];
+    for (const [source, flags, text] of cases) {
+      const plain = new RegExp(uncaptured(source), flags);
+      expect(new RegExp(`${plain.source}|()`, flags).exec('')!.length, source).toBe(2);
+      expect(plain.exec(text)?.[0], source).toBe(new RegExp(source, flags).exec(text)?.[0]);
     }
   });
 

@@ -8,6 +8,8 @@
  */
 import type * as chrono from 'chrono-node';
 import { ar } from './ar/index.js';
+import { attributionGates } from './attribution.js';
+import { triggerSeek } from './triggers.js';
 import { en } from './en/index.js';
 import { ru } from './ru/index.js';
 import { uk } from './uk/index.js';
@@ -62,6 +64,8 @@ export interface Lexicon {
   triggers: readonly LexiconTrigger[];
   /** `triggers` joined into one pattern (rows.ts `joinTriggers`). */
   triggerScan: RegExp;
+  /** `triggerScan` without its opening lookbehind, or null (lang/triggers.ts `triggerSeek`); set when the lexicon is built. */
+  triggerSeek?: RegExp | null;
   /** Word before a place → the English preposition the scene stage reads ("в" → "in", "біля" → "near"). */
   prepositions: ReadonlyMap<string, string>;
   /** A word before a place that makes it the object of the action ("обстрела Донецка": "of"). */
@@ -72,6 +76,8 @@ export interface Lexicon {
   regionSuffix: RegExp;
   /** Attribution markers: group 1 is the source as written. */
   attribution: readonly RegExp[];
+  /** `attribution` without their opening lookbehind, each a fast test a match needs (lang/attribution.ts `attributionGates`); set when the lexicon is built. */
+  attributionGates?: readonly (RegExp | null)[];
   /** chrono's parser for the language, or null where the English date stage reads it. */
   dates: chrono.Chrono | null;
   /**
@@ -111,7 +117,8 @@ const built = new Map<LanguageCode, Lexicon>([['en', en]]);
 function lexicon(code: LanguageCode): Lexicon {
   let lex = built.get(code);
   if (!lex) {
-    lex = BUILD[code as Exclude<LanguageCode, 'en'>]();
+    const base = BUILD[code as Exclude<LanguageCode, 'en'>]();
+    lex = Object.freeze({ ...base, attributionGates: attributionGates(base.attribution), triggerSeek: triggerSeek(base.triggerScan, !!base.proclitics) });
     built.set(code, lex);
   }
   return lex;

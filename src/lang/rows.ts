@@ -158,8 +158,9 @@ export function withPhrases(base: chrono.Chrono, relative: readonly RelativeRow[
     { source: `(?:\\(\\s?|,\\s)(${Y})(?:\\s*[—–-]\\s*(?:${Y}|\\d\\d))?\\s*\\)`, flags: 'u', extract: year },
     // a span of years written out: "2013-2014", "2017—2018"
     { source: `(?<![\\d.,])(${Y})\\s*[—–]\\s*(?:${Y})(?![\\d.,])|(?<![\\d.,-])(${Y})-(?:${Y})(?![\\d.,-])`, flags: 'u', extract: year },
-    // a year joined to a name: "Олимпиаде-2016", "Евро-2012"
-    { source: `(?<=\\p{L})-(${Y})(?!\\d)`, flags: 'u', extract: year },
+    // a year joined to a name: "Олимпиаде-2016", "Евро-2012" (the hyphen before the letter behind it:
+    // the same matches, and the scan tries \p{L} only at a hyphen, not at every character)
+    { source: `-(?<=\\p{L}-)(${Y})(?!\\d)`, flags: 'u', extract: year },
     // the years of a list that ends in the word for years: "в 1958, 1962 и 1970 годах"
     { source: `(?<!\\d)(${Y})\\s*(?:,|и|і|та)(?=(?:\\s*${Y}\\s*,)*\\s*${Y}\\s*(?:${yearsAfter})(?!\\p{L}))`, flags: 'iu', extract: year },
   );

@@ -37,6 +37,9 @@ const TRIGGERS: LexiconTrigger[] = [
     trigger('مقتل|قتل|استشهاد', VAC, 'attack', [], 0.3, LEAD),
 ];
 
+/** Relative date words (`Lexicon.relativeDate`): unanchored, so a date's text that holds one makes its sentence hold it too. */
+const RELATIVE_DATE = /(?:أمس|اليوم|الليلة|الماضي|الماضية|الفائت|الفائتة|فجر|صباح|مساء|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)/u;
+
 /** Built when a document of this language first asks (lexiconFor): the patterns, chrono's included, cost start-up time. */
 export const ar = (): Lexicon => Object.freeze({
   code: 'ar',
@@ -83,9 +86,10 @@ export const ar = (): Lexicon => Object.freeze({
     /(?<!\p{L})(?:حسب|بحسب|نقلا عن|نقلاً عن)\s+([^،,.؛:«»"()\n]{2,80}?)(?=[،,.؛:«»"()\n]|$)/u,
     /(?<!\p{L})(?:قال|قالت|أفاد|أفادت|ذكر|ذكرت|أعلن|أعلنت|أكد|أكدت)\s+([^،,.؛:«»"()\n]{2,60}?)(?=[،,.؛:«»"()\n]| إن | أن | بأن |$)/u,
   ],
-  dates: probed(withYears(chrono.ar.casual, 'عام|العام|سنة|في|منذ|حتى', 'م|للميلاد')),
+  // the clock parser ("10:30", "الساعة 3") alone yields times the date stage drops, unless a relative-date word stands in them
+  dates: probed(withYears(chrono.ar.casual, 'عام|العام|سنة|في|منذ|حتى', 'م|للميلاد'), { clock: 'ARTimeExpressionParser', clockKept: RELATIVE_DATE }),
   dateHint: /[0-9\u0660-\u0669]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|أمس|امس|اليوم|الليلة|الماضي|فجر|صباح|مساء|أسبوع|شهر|عام/u,
-  relativeDate: /(?:أمس|اليوم|الليلة|الماضي|الماضية|الفائت|الفائتة|فجر|صباح|مساء|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)/u,
+  relativeDate: RELATIVE_DATE,
   transliterate: (t: string) => {
     let out = '';
     for (const ch of t) out += ROMAN[ch] ?? (/\s/.test(ch) ? ' ' : '');
