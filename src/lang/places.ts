@@ -184,7 +184,25 @@ function fromLexicon(words: readonly string[], stems: readonly string[], lex: Le
   // Arabic stems meet other names ("الكرك" and "كركوك" share "كرك"): Arabic names as written only
   let to = lex.places.get(words.join(' ')) ?? (lex.script === 'Arabic' ? undefined : lex.places.get('~' + stems.join(' ')));
   if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
-  if (!to) return null;
+  return to ? lexiconPlace(to, g) : null;
+}
+
+/**
+ * What an Arabic run of words (joined by spaces) names: `fromLexicon` and `lookupWords` as they
+ * read Arabic (names as written, no stems, no case endings), without the arrays of words.
+ */
+function arabicRun(joined: string, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string): Run {
+  const to = lex.places.get(joined);
+  const own = to ? lexiconPlace(to, g) : null;
+  if (own) return { own, entries: NO_ENTRIES };
+  if (lex.stopwords.has(joined)) return NO_RUN;
+  const plain = fold(joined);
+  const entries = plain.length >= 3 ? g.lookup(plain) : NO_ENTRIES;
+  return entries.length ? { own: null, entries } : NO_RUN;
+}
+
+/** The place a lexicon's name stands for: a country by its code, else the gazetteer's region or town of that English name. */
+function lexiconPlace(to: string, g: PlaceGazetteer): ResolvedPlace | null {
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
   if (!entries.length) return null;
@@ -340,6 +358,8 @@ interface Opening {
   run: Run | undefined;
   /** The runs of more words the form opens (`Runs.longer`), once asked. */
   longer: Map<string, Run> | undefined;
+  /** How many words a name may run to from the form itself (`Reader.openingReach`), once asked. */
+  reach: number | undefined;
 }
 
 const MEMO_WORDS = 20_000;
@@ -548,6 +568,12 @@ interface Reader {
   reach: (w: string) => number;
   siteish: (info: WordInfo) => boolean;
   openings: (w: string, info: WordInfo) => readonly Opening[];
+  /**
+   * How many words a name may run to from an opening form alone (Arabic): the word's reach is the
+   * most over all its forms, and one false hit of the first-word table (one word in ten) sent
+   * every form through runs of two and three words.
+   */
+  openingReach: (v: Opening) => number;
   demonym: (t: Token, info: WordInfo) => ResolvedPlace | null;
 }
 
@@ -583,19 +609,26 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
    */
   const openings = (x: string, info: WordInfo): readonly Opening[] => {
     if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined }];
+    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
     if (lex.proclitics) {
       const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined });
+      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
+      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
     }
     return (info.openings = out);
+  };
+  const openingReach = (v: Opening): number => {
+    if (v.reach !== undefined) return v.reach;
+    const f = fold(v.word);
+    // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
+    // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
+    return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
   };
   const demonym = (t: Token, info: WordInfo): ResolvedPlace | null => {
     if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, fold));
     return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, fold));
   };
-  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
+  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym });
 }
 
 /** Whether tokens[first..last] stand together (one space or mark apart at most), and are all capitalised when `caps`. */
@@ -621,7 +654,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
   const { memo } = doc;
-  const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
+  const { fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
   // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
@@ -680,23 +713,30 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && !together(tokens, i, last, !arabic)) continue;
-      // the words after the first joined by spaces: the next token's own string for two
-      const restKey = n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
+      // the words after the first joined by spaces (the next token's own string for two), made when an opening asks
+      let restKey: string | undefined;
       for (const v of openings(t.lower, info)) {
+        // no name of n words opens with this form (Arabic: a word's other forms may open one)
+        if (n > 1 && arabic && openingReach(v) < n) continue;
+        restKey ??= n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
         // what the words name, read once per document (Arabic: per run): a report says its words again and again
         const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
         let run = n > 1 ? byRest?.get(restKey) : (v.run ?? memo.runs.one.get(v.word));
-        // the words joined by spaces
-        const joined = n > 1 ? v.word + ' ' + restKey : v.word;
+        // the words joined by spaces, made when asked: most runs are remembered as naming nothing
+        let joined: string | undefined;
         if (run === undefined) {
-          const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
-          const stems = words.map(stemOf);
-          // the lexicon's own names first: they include short ones ("ЄС", "РФ")
-          const own = fromLexicon(words, stems, lex, g);
-          const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
-          const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
-          // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
-          run = own || entries.length ? { own, entries } : NO_RUN;
+          joined = n > 1 ? v.word + ' ' + restKey : v.word;
+          if (arabic) run = arabicRun(joined, lex, g, fold);
+          else {
+            const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
+            const stems = words.map(stemOf);
+            // the lexicon's own names first: they include short ones ("ЄС", "РФ")
+            const own = fromLexicon(words, stems, lex, g);
+            const named = own || words[0].length < 3 || lex.stopwords.has(joined);
+            const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
+            // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
+            run = own || entries.length ? { own, entries } : NO_RUN;
+          }
           if (n === 1) {
             if (memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
           } else if (memo.runs.longerSize < memo.limit) {
@@ -713,6 +753,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
         const entries = run.entries;
         if (!entries.length) continue;
+        joined ??= n > 1 ? v.word + ' ' + restKey : v.word;
         const e = choose(entries, countries);
         // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
