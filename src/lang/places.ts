@@ -631,6 +631,13 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym });
 }
 
+/** The most words a name may run to from any of a word's openings. */
+function longestOpening(openings: readonly Opening[], openingReach: (v: Opening) => number): number {
+  let most = 1;
+  for (const v of openings) most = Math.max(most, openingReach(v));
+  return most;
+}
+
 /** Whether tokens[first..last] stand together (one space or mark apart at most), and are all capitalised when `caps`. */
 function together(tokens: readonly Token[], first: number, last: number, caps: boolean): boolean {
   for (let k = first + 1; k <= last; k++) if (tokens[k].start - tokens[k - 1].end > 1) return false;
@@ -706,7 +713,9 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let hit: Found | null = null;
     // a name of one word passed over for a small town where the document's countries chose it (Arabic): no place here, maybe elsewhere
     let chosenSmall = false;
-    const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
+    // (Arabic) no more than the forms it opens with reach (see `openingReach`): a word none of whose openings
+    // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
+    const reachOfWord = (info.reach ??= arabic ? Math.min(Math.max(...info.forms.map(reach)), longestOpening(openings(t.lower, info), openingReach)) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
