@@ -129,7 +129,7 @@ function endingsByLast(lex: Lexicon): Map<string, string[]> {
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
 function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
   // the entries a word's skeleton meets, once per word and document (people's names come again and again and meet none)
-  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo));
+  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo), memo.limit);
   return entries ? g.resolved(choose(entries, countries)) : null;
 }
 
@@ -139,10 +139,15 @@ function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGaze
   // forms that differ in their vowels alone ("путин", "путина") have one skeleton and opening: looked up once
   let tried: { skeleton: string; opening: string }[] | null = null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const latin = remembered(memo.latin, form, (f) => {
-      const spelled = lex.transliterate(f);
-      return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
-    });
+    const latin = remembered(
+      memo.latin,
+      form,
+      (f) => {
+        const spelled = lex.transliterate(f);
+        return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
+      },
+      memo.limit,
+    );
     const { skeleton: sk, opening } = latin;
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
     if (tried?.some((t) => t.skeleton === sk && t.opening === opening)) continue;
@@ -245,17 +250,21 @@ export interface DocumentPlaces {
 }
 
 /**
- * A document's places; with `shared` (the run's memo, `sharedPlaces`), an Arabic document reads
- * the readings earlier documents made of its words instead of making them again.
+ * A document's places; with `shared` (the run's memo, `sharedPlaces`), a document reads the
+ * readings earlier documents made of its words instead of making them again.
  */
 export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer, memos?: Map<string, object>): DocumentPlaces {
   const memo = wordMemo();
-  if (shared && lex && g && lex.script === 'Arabic') {
+  if (shared && lex && g) {
     const w = sharedWords(shared, lex, g);
     memo.words = w.words;
     memo.reach = w.reach;
     memo.runs = w.runs;
     memo.big = w.big;
+    memo.stems = w.stems;
+    memo.folds = w.folds;
+    memo.latin = w.latin;
+    memo.skeletons = w.skeletons;
     memo.limit = SHARED_LIMIT;
   }
   return { within: [], kingdom: [], ambiguous: [], memo, memos };
@@ -264,8 +273,9 @@ export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGa
 /**
  * The parts of `WordMemo` that are pure functions of a word (or run of words), the lexicon and the
  * gazetteer, kept across documents (Arabic: each word's proclitic forms and what they name were
- * looked up again in every report). Emptied when one of them holds SHARED_RESET entries as a
- * document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
+ * looked up again in every report; Russian and Ukrainian: the stems, skeletons and look-ups of the
+ * capitalised words news names again and again). Emptied when one of them holds SHARED_RESET
+ * entries as a document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
  */
 interface SharedWords {
   g: PlaceGazetteer;
@@ -273,6 +283,10 @@ interface SharedWords {
   reach: Map<string, number>;
   runs: Runs;
   big: Map<string, boolean>;
+  stems: Map<string, string>;
+  folds: Map<string, string>;
+  latin: Map<string, { skeleton: string; opening: string }>;
+  skeletons: Map<string, readonly GazetteerEntry[] | null>;
 }
 
 /** The run's memo of places readings, per lexicon (kept in `StageContext.memos`). */
@@ -295,8 +309,9 @@ export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlac
 
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.one.size >= SHARED_RESET || w.runs.longerSize >= SHARED_RESET || w.big.size >= SHARED_RESET) {
-    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map() };
+  const full = (m: Map<string, unknown>) => m.size >= SHARED_RESET;
+  if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.latin) || full(w.skeletons)) {
+    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), latin: new Map(), skeletons: new Map() };
     shared.byLexicon.set(lex, w);
   }
   return w;
@@ -584,10 +599,10 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
   // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
-  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName);
+  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
-  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
+  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem, memo.limit));
   const word = (w: string): WordInfo => {
     let info = memo.words.get(w);
     if (info === undefined) {
@@ -671,6 +686,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     info.openings = undefined;
     for (const f of info.forms) memo.reach.delete(f);
   };
+  const arabicReach = (x: string, info: WordInfo): number => {
+    const most = Math.max(...info.forms.map(reach));
+    return most > 1 ? Math.min(most, longestOpening(openings(x, info), openingReach)) : 1;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const info = word(t.lower);
@@ -715,7 +734,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let chosenSmall = false;
     // (Arabic) no more than the forms it opens with reach (see `openingReach`): a word none of whose openings
     // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
-    const reachOfWord = (info.reach ??= arabic ? Math.min(Math.max(...info.forms.map(reach)), longestOpening(openings(t.lower, info), openingReach)) : reach(t.lower));
+    const reachOfWord = (info.reach ??= arabic ? arabicReach(t.lower, info) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
