@@ -360,6 +360,9 @@ interface WordInfo {
   demonymLower: ResolvedPlace | null | undefined;
   /** An Arabic word that is no place and starts none in any document: the token loop passes it over. */
   never: boolean;
+  /** The preposition the word is in some form (`prepositionOf`), or null; and else whether it is an action noun ("районе", "مدينة"). */
+  preposition: string | null | undefined;
+  actionNoun: boolean;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
@@ -388,6 +391,8 @@ function wordMemo(): WordMemo {
 interface Run {
   own: ResolvedPlace | null;
   entries: readonly GazetteerEntry[];
+  /** Whether the words name a place as written, not by a stem (`Found.exact`), once asked. */
+  exact?: boolean;
 }
 
 /**
@@ -549,16 +554,19 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
 }
 
 
-function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
+function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean, lex: Lexicon, word: (w: string) => WordInfo): string | null {
   if (clitic) return 'in';
   const prev = tokens[first - 1];
   if (!prev) return null;
-  const forms = formsOf(prev.lower, lex);
-  for (const f of forms) {
-    const p = lex.prepositions.get(f);
-    if (p) return p;
+  // what the word before says, once per word: a report names its places after the same few words
+  const info = word(prev.lower);
+  if (info.preposition === undefined) {
+    info.preposition = null;
+    for (const f of info.forms) if ((info.preposition = lex.prepositions.get(f) || null)) break;
+    info.actionNoun = !info.preposition && info.forms.some((f) => lex.actionNoun.test(f));
   }
-  if (forms.some((f) => lex.actionNoun.test(f))) {
+  if (info.preposition) return info.preposition;
+  if (info.actionNoun) {
     // "в районе Донецка", "في مدينة حلب": the preposition before the noun; else the place is the noun's object
     const before = tokens[first - 2];
     const p = before ? lex.prepositions.get(before.lower) : undefined;
@@ -607,7 +615,7 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
     let info = memo.words.get(w);
     if (info === undefined) {
       const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false };
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, preposition: undefined, actionNoun: false };
       if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
@@ -781,7 +789,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
         const entries = run.entries;
         if (!entries.length) continue;
-        joined ??= n > 1 ? v.word + ' ' + restKey : v.word;
         const e = choose(entries, countries);
         // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
@@ -793,11 +800,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(t.lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(joined)).length === 0))) {
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !(run.exact ??= g.lookup(fold((joined ??= n > 1 ? v.word + ' ' + restKey : v.word))).length > 0)))) {
           if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
           continue;
         }
-        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
+        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: (run.exact ??= g.lookup(fold((joined ??= n > 1 ? v.word + ' ' + restKey : v.word))).length > 0) };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
@@ -837,7 +844,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       end: offset + f.end,
       text: sentence.slice(f.start, f.end),
       value: f.place,
-      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex),
+      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex, word),
       // an adjective qualifies the noun after it ("российских военных"): never the scene (reports.ts reads qualifies)
       qualifies: f.demonym ? offset + (tokens[f.last + 1]?.start ?? f.end) : null,
     };
