@@ -694,9 +694,10 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     info.openings = undefined;
     for (const f of info.forms) memo.reach.delete(f);
   };
+  // the openings' reach first: it is 1 for most words, and then the forms' (more look-ups) need not be asked
   const arabicReach = (x: string, info: WordInfo): number => {
-    const most = Math.max(...info.forms.map(reach));
-    return most > 1 ? Math.min(most, longestOpening(openings(x, info), openingReach)) : 1;
+    const most = longestOpening(openings(x, info), openingReach);
+    return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
