@@ -900,12 +900,15 @@ function arabicSite(tokens: readonly Token[], i: number, sentence: string, lex: 
   if (last === i) return null;
   // the name as the gazetteer holds it: the town when the document names its country ("ميناء طرابلس" in a document on Lebanon), settled with the rest
   let entries: readonly GazetteerEntry[] | undefined;
+  const first = tokens[i + 1].lower;
   for (let n = last - i; n >= 1 && !entries; n--) {
-    const words = tokens.slice(i + 1, i + 1 + n).map((x) => x.lower);
     // a one-word name that is a common word ("الروم") is no town's
-    if (n === 1 && lex.stopwords.has(words[0])) continue;
-    for (const v of [words, words[0].startsWith('ال') ? [words[0].slice(2), ...words.slice(1)] : ['ال' + words[0], ...words.slice(1)]]) {
-      const found = g.lookup(fold(v.join(' '))).filter((e) => e.precision !== 'country');
+    if (n === 1 && lex.stopwords.has(first)) continue;
+    // the words after the first, each after a space: the name is read with its first word as written and with the article put on or taken off
+    let rest = '';
+    for (let k = i + 2; k <= i + n; k++) rest += ' ' + tokens[k].lower;
+    for (const head of [first, first.startsWith('ال') ? first.slice(2) : 'ال' + first]) {
+      const found = g.lookup(fold(head + rest)).filter((e) => e.precision !== 'country');
       if (found.length) {
         entries = found;
         break;
