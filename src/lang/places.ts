@@ -510,6 +510,44 @@ function lexiconReach(lex: Lexicon): Map<string, number> {
   return m;
 }
 
+/**
+ * What a word must have to be read as a demonym (`demonymOf`, Cyrillic): open as one of the
+ * lexicon's stems (by their first three letters), or hold "ск"/"цк" where the lexicon reads
+ * adjectives made from towns' names. `all` when the lexicon's patterns are not of that shape.
+ */
+interface DemonymFilter {
+  all: boolean;
+  openings: Set<number>;
+  shortest: number;
+  adjective: boolean;
+}
+
+const DEMONYM_FILTERS = new WeakMap<Lexicon, DemonymFilter>();
+/** A lexicon's `DemonymFilter`, built once per lexicon. */
+function demonymFilter(lex: Lexicon): DemonymFilter {
+  let f = DEMONYM_FILTERS.get(lex);
+  if (!f) {
+    const stems = [...lex.demonyms.keys()];
+    // demonymScan is `^(?:stem|stem…)` over these stems, written as letters (rows.ts demonymTable)
+    const plain = stems.every((st) => st.length >= 3 && /^[\p{L}]+$/u.test(st)) && lex.demonymScan.source === `^(?:${[...stems].sort((a, b) => b.length - a.length).join('|')})`;
+    const adjective = !lex.cityAdjective || lex.cityAdjective.source.includes('(?:ск|цк)(?:');
+    f = { all: !plain || !adjective, openings: new Set(stems.map(openingKey)), shortest: Math.min(...stems.map((st) => st.length)), adjective: !!lex.cityAdjective };
+    DEMONYM_FILTERS.set(lex, f);
+  }
+  return f;
+}
+
+/** The first three letters of a word as one number (no string made). */
+function openingKey(w: string): number {
+  return (w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2);
+}
+
+function mayBeDemonym(lower: string, f: DemonymFilter): boolean {
+  if (f.all) return true;
+  if (f.adjective && (lower.includes('ск') || lower.includes('цк'))) return true;
+  return lower.length >= f.shortest && f.openings.has(openingKey(lower));
+}
+
 /** The place a demonym adjective names ("российских" → Russia), or null. */
 function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): ResolvedPlace | null {
   let to: string | undefined;
@@ -699,8 +737,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const most = longestOpening(openings(x, info), openingReach);
     return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
   };
+  const demonymWords = arabic ? null : demonymFilter(lex);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // a lower-case Cyrillic word is read only as an adjective of a place: most cannot be one by their letters, and are not looked up
+    if (demonymWords && !t.cap && !mayBeDemonym(t.lower, demonymWords)) continue;
     const info = word(t.lower);
     if (arabic && (info.never || dead.has(t.lower))) continue;
     if (info.numeric) {
