@@ -728,7 +728,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
   const noPlace = (info: WordInfo) => {
     info.never = true;
-    if (info.openings) for (const o of info.openings) memo.runs.one.delete(o.word);
     info.openings = undefined;
     for (const f of info.forms) memo.reach.delete(f);
   };
@@ -799,7 +798,9 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         restKey ??= n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
         // what the words name, read once per document (Arabic: per run): a report says its words again and again
         const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
-        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? memo.runs.one.get(v.word));
+        // (Arabic: one word's reading is kept with the opening alone, in the word's shared record: most words are
+        // no place, and were put in the memo of runs only to be taken out again when found to be `never`)
+        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? (arabic ? undefined : memo.runs.one.get(v.word)));
         // the words joined by spaces, made when asked: most runs are remembered as naming nothing
         let joined: string | undefined;
         if (run === undefined) {
@@ -816,7 +817,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
             run = own || entries.length ? { own, entries } : NO_RUN;
           }
           if (n === 1) {
-            if (memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
+            if (!arabic && memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
           } else if (memo.runs.longerSize < memo.limit) {
             if (byRest) byRest.set(restKey, run);
             else memo.runs.longer.set(v.word, (v.longer = new Map([[restKey, run]])));
