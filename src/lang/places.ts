@@ -360,6 +360,8 @@ interface WordInfo {
   demonymLower: ResolvedPlace | null | undefined;
   /** An Arabic word that is no place and starts none in any document: the token loop passes it over. */
   never: boolean;
+  /** A function word or a single letter: never opens a name (asked of each token that gets that far). */
+  stop: boolean | undefined;
   /** The preposition the word is in some form (`prepositionOf`), or null; and else whether it is an action noun ("районе", "مدينة"). */
   preposition: string | null | undefined;
   actionNoun: boolean;
@@ -653,7 +655,7 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
     let info = memo.words.get(w);
     if (info === undefined) {
       const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, preposition: undefined, actionNoun: false };
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
       if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
@@ -742,7 +744,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     // a lower-case Cyrillic word is read only as an adjective of a place: most cannot be one by their letters, and are not looked up
     if (demonymWords && !t.cap && !mayBeDemonym(t.lower, demonymWords)) continue;
     const info = word(t.lower);
-    if (arabic && (info.never || dead.has(t.lower))) continue;
+    if (arabic && (info.never || (dead.size > 0 && dead.has(t.lower)))) continue;
     if (info.numeric) {
       if (arabic) noPlace(info);
       continue;
@@ -760,7 +762,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         continue;
       }
     }
-    if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
+    if ((info.stop ??= lex.stopwords.has(t.lower) || t.lower.length < 2)) {
       if (arabic && !siteish(info)) noPlace(info);
       continue;
     }
