@@ -834,6 +834,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
         const entries = run.entries;
         if (!entries.length) continue;
+        joined ??= n > 1 ? v.word + ' ' + restKey : v.word;
         const e = choose(entries, countries);
         // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
@@ -845,11 +846,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(t.lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !(run.exact ??= g.lookup(fold((joined ??= n > 1 ? v.word + ' ' + restKey : v.word))).length > 0)))) {
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !(run.exact ??= g.lookup(fold(joined)).length > 0)))) {
           if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
           continue;
         }
-        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: (run.exact ??= g.lookup(fold((joined ??= n > 1 ? v.word + ' ' + restKey : v.word))).length > 0) };
+        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: (run.exact ??= g.lookup(fold(joined)).length > 0) };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
