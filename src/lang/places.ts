@@ -129,7 +129,7 @@ function endingsByLast(lex: Lexicon): Map<string, string[]> {
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
 function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
   // the entries a word's skeleton meets, once per word and document (people's names come again and again and meet none)
-  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo));
+  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo), memo.limit);
   return entries ? g.resolved(choose(entries, countries)) : null;
 }
 
@@ -139,10 +139,15 @@ function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGaze
   // forms that differ in their vowels alone ("путин", "путина") have one skeleton and opening: looked up once
   let tried: { skeleton: string; opening: string }[] | null = null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const latin = remembered(memo.latin, form, (f) => {
-      const spelled = lex.transliterate(f);
-      return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
-    });
+    const latin = remembered(
+      memo.latin,
+      form,
+      (f) => {
+        const spelled = lex.transliterate(f);
+        return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
+      },
+      memo.limit,
+    );
     const { skeleton: sk, opening } = latin;
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
     if (tried?.some((t) => t.skeleton === sk && t.opening === opening)) continue;
@@ -184,7 +189,25 @@ function fromLexicon(words: readonly string[], stems: readonly string[], lex: Le
   // Arabic stems meet other names ("الكرك" and "كركوك" share "كرك"): Arabic names as written only
   let to = lex.places.get(words.join(' ')) ?? (lex.script === 'Arabic' ? undefined : lex.places.get('~' + stems.join(' ')));
   if (!to && words.length === 1) for (const b of bases(words[0], lex)) if ((to = lex.places.get('~' + b))) break;
-  if (!to) return null;
+  return to ? lexiconPlace(to, g) : null;
+}
+
+/**
+ * What an Arabic run of words (joined by spaces) names: `fromLexicon` and `lookupWords` as they
+ * read Arabic (names as written, no stems, no case endings), without the arrays of words.
+ */
+function arabicRun(joined: string, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string): Run {
+  const to = lex.places.get(joined);
+  const own = to ? lexiconPlace(to, g) : null;
+  if (own) return { own, entries: NO_ENTRIES };
+  if (lex.stopwords.has(joined)) return NO_RUN;
+  const plain = fold(joined);
+  const entries = plain.length >= 3 ? g.lookup(plain) : NO_ENTRIES;
+  return entries.length ? { own: null, entries } : NO_RUN;
+}
+
+/** The place a lexicon's name stands for: a country by its code, else the gazetteer's region or town of that English name. */
+function lexiconPlace(to: string, g: PlaceGazetteer): ResolvedPlace | null {
   if (/^[A-Z]{2}$/.test(to)) return g.country(to);
   const entries = g.lookup(foldName(to));
   if (!entries.length) return null;
@@ -227,17 +250,21 @@ export interface DocumentPlaces {
 }
 
 /**
- * A document's places; with `shared` (the run's memo, `sharedPlaces`), an Arabic document reads
- * the readings earlier documents made of its words instead of making them again.
+ * A document's places; with `shared` (the run's memo, `sharedPlaces`), a document reads the
+ * readings earlier documents made of its words instead of making them again.
  */
 export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGazetteer, memos?: Map<string, object>): DocumentPlaces {
   const memo = wordMemo();
-  if (shared && lex && g && lex.script === 'Arabic') {
+  if (shared && lex && g) {
     const w = sharedWords(shared, lex, g);
     memo.words = w.words;
     memo.reach = w.reach;
     memo.runs = w.runs;
     memo.big = w.big;
+    memo.stems = w.stems;
+    memo.folds = w.folds;
+    memo.latin = w.latin;
+    memo.skeletons = w.skeletons;
     memo.limit = SHARED_LIMIT;
   }
   return { within: [], kingdom: [], ambiguous: [], memo, memos };
@@ -246,8 +273,9 @@ export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGa
 /**
  * The parts of `WordMemo` that are pure functions of a word (or run of words), the lexicon and the
  * gazetteer, kept across documents (Arabic: each word's proclitic forms and what they name were
- * looked up again in every report). Emptied when one of them holds SHARED_RESET entries as a
- * document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
+ * looked up again in every report; Russian and Ukrainian: the stems, skeletons and look-ups of the
+ * capitalised words news names again and again). Emptied when one of them holds SHARED_RESET
+ * entries as a document starts; none holds more than SHARED_LIMIT (~20 MB in all when full).
  */
 interface SharedWords {
   g: PlaceGazetteer;
@@ -255,6 +283,10 @@ interface SharedWords {
   reach: Map<string, number>;
   runs: Runs;
   big: Map<string, boolean>;
+  stems: Map<string, string>;
+  folds: Map<string, string>;
+  latin: Map<string, { skeleton: string; opening: string }>;
+  skeletons: Map<string, readonly GazetteerEntry[] | null>;
 }
 
 /** The run's memo of places readings, per lexicon (kept in `StageContext.memos`). */
@@ -277,8 +309,9 @@ export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlac
 
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  if (!w || w.g !== g || w.words.size >= SHARED_RESET || w.reach.size >= SHARED_RESET || w.runs.one.size >= SHARED_RESET || w.runs.longerSize >= SHARED_RESET || w.big.size >= SHARED_RESET) {
-    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map() };
+  const full = (m: Map<string, unknown>) => m.size >= SHARED_RESET;
+  if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.latin) || full(w.skeletons)) {
+    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), latin: new Map(), skeletons: new Map() };
     shared.byLexicon.set(lex, w);
   }
   return w;
@@ -327,6 +360,11 @@ interface WordInfo {
   demonymLower: ResolvedPlace | null | undefined;
   /** An Arabic word that is no place and starts none in any document: the token loop passes it over. */
   never: boolean;
+  /** A function word or a single letter: never opens a name (asked of each token that gets that far). */
+  stop: boolean | undefined;
+  /** The preposition the word is in some form (`prepositionOf`), or null; and else whether it is an action noun ("районе", "مدينة"). */
+  preposition: string | null | undefined;
+  actionNoun: boolean;
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
@@ -340,6 +378,8 @@ interface Opening {
   run: Run | undefined;
   /** The runs of more words the form opens (`Runs.longer`), once asked. */
   longer: Map<string, Run> | undefined;
+  /** How many words a name may run to from the form itself (`Reader.openingReach`), once asked. */
+  reach: number | undefined;
 }
 
 const MEMO_WORDS = 20_000;
@@ -353,6 +393,8 @@ function wordMemo(): WordMemo {
 interface Run {
   own: ResolvedPlace | null;
   entries: readonly GazetteerEntry[];
+  /** Whether the words name a place as written, not by a stem (`Found.exact`), once asked. */
+  exact?: boolean;
 }
 
 /**
@@ -470,6 +512,44 @@ function lexiconReach(lex: Lexicon): Map<string, number> {
   return m;
 }
 
+/**
+ * What a word must have to be read as a demonym (`demonymOf`, Cyrillic): open as one of the
+ * lexicon's stems (by their first three letters), or hold "ск"/"цк" where the lexicon reads
+ * adjectives made from towns' names. `all` when the lexicon's patterns are not of that shape.
+ */
+interface DemonymFilter {
+  all: boolean;
+  openings: Set<number>;
+  shortest: number;
+  adjective: boolean;
+}
+
+const DEMONYM_FILTERS = new WeakMap<Lexicon, DemonymFilter>();
+/** A lexicon's `DemonymFilter`, built once per lexicon. */
+function demonymFilter(lex: Lexicon): DemonymFilter {
+  let f = DEMONYM_FILTERS.get(lex);
+  if (!f) {
+    const stems = [...lex.demonyms.keys()];
+    // demonymScan is `^(?:stem|stem…)` over these stems, written as letters (rows.ts demonymTable)
+    const plain = stems.every((st) => st.length >= 3 && /^[\p{L}]+$/u.test(st)) && lex.demonymScan.source === `^(?:${[...stems].sort((a, b) => b.length - a.length).join('|')})`;
+    const adjective = !lex.cityAdjective || lex.cityAdjective.source.includes('(?:ск|цк)(?:');
+    f = { all: !plain || !adjective, openings: new Set(stems.map(openingKey)), shortest: Math.min(...stems.map((st) => st.length)), adjective: !!lex.cityAdjective };
+    DEMONYM_FILTERS.set(lex, f);
+  }
+  return f;
+}
+
+/** The first three letters of a word as one number (no string made). */
+function openingKey(w: string): number {
+  return (w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2);
+}
+
+function mayBeDemonym(lower: string, f: DemonymFilter): boolean {
+  if (f.all) return true;
+  if (f.adjective && (lower.includes('ск') || lower.includes('цк'))) return true;
+  return lower.length >= f.shortest && f.openings.has(openingKey(lower));
+}
+
 /** The place a demonym adjective names ("российских" → Russia), or null. */
 function demonymOf(t: Token, lex: Lexicon, g: PlaceGazetteer, fold: (s: string) => string = foldName): ResolvedPlace | null {
   let to: string | undefined;
@@ -514,16 +594,19 @@ function cityOfAdjective(lower: string, minPopulation: number, lex: Lexicon, g: 
 }
 
 
-function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean, lex: Lexicon): string | null {
+function prepositionOf(tokens: readonly Token[], first: number, clitic: boolean, lex: Lexicon, word: (w: string) => WordInfo): string | null {
   if (clitic) return 'in';
   const prev = tokens[first - 1];
   if (!prev) return null;
-  const forms = formsOf(prev.lower, lex);
-  for (const f of forms) {
-    const p = lex.prepositions.get(f);
-    if (p) return p;
+  // what the word before says, once per word: a report names its places after the same few words
+  const info = word(prev.lower);
+  if (info.preposition === undefined) {
+    info.preposition = null;
+    for (const f of info.forms) if ((info.preposition = lex.prepositions.get(f) || null)) break;
+    info.actionNoun = !info.preposition && info.forms.some((f) => lex.actionNoun.test(f));
   }
-  if (forms.some((f) => lex.actionNoun.test(f))) {
+  if (info.preposition) return info.preposition;
+  if (info.actionNoun) {
     // "в районе Донецка", "في مدينة حلب": the preposition before the noun; else the place is the noun's object
     const before = tokens[first - 2];
     const p = before ? lex.prepositions.get(before.lower) : undefined;
@@ -548,6 +631,12 @@ interface Reader {
   reach: (w: string) => number;
   siteish: (info: WordInfo) => boolean;
   openings: (w: string, info: WordInfo) => readonly Opening[];
+  /**
+   * How many words a name may run to from an opening form alone (Arabic): the word's reach is the
+   * most over all its forms, and one false hit of the first-word table (one word in ten) sent
+   * every form through runs of two and three words.
+   */
+  openingReach: (v: Opening) => number;
   demonym: (t: Token, info: WordInfo) => ResolvedPlace | null;
 }
 
@@ -558,15 +647,15 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
   // removal) is dear for non-ASCII words, and most words are tried in several forms
   // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
-  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName);
+  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
   const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   // Arabic names are matched as written (see lookupWords): no stems to compute
-  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem));
+  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem, memo.limit));
   const word = (w: string): WordInfo => {
     let info = memo.words.get(w);
     if (info === undefined) {
       const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false };
+      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
       if (memo.words.size < memo.limit) memo.words.set(w, info);
     }
     return info;
@@ -583,19 +672,33 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
    */
   const openings = (x: string, info: WordInfo): readonly Opening[] => {
     if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined }];
+    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
     if (lex.proclitics) {
       const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined });
+      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
+      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
     }
     return (info.openings = out);
+  };
+  const openingReach = (v: Opening): number => {
+    if (v.reach !== undefined) return v.reach;
+    const f = fold(v.word);
+    // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
+    // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
+    return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
   };
   const demonym = (t: Token, info: WordInfo): ResolvedPlace | null => {
     if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, fold));
     return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, fold));
   };
-  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, demonym });
+  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym });
+}
+
+/** The most words a name may run to from any of a word's openings. */
+function longestOpening(openings: readonly Opening[], openingReach: (v: Opening) => number): number {
+  let most = 1;
+  for (const v of openings) most = Math.max(most, openingReach(v));
+  return most;
 }
 
 /** Whether tokens[first..last] stand together (one space or mark apart at most), and are all capitalised when `caps`. */
@@ -621,20 +724,27 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const arabic = lex.script === 'Arabic';
   const found: Found[] = [];
   const { memo } = doc;
-  const { fold, stemOf, forms, word, reach, siteish, openings, demonym } = readerOf(doc, lex, g);
+  const { fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
   // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
   const noPlace = (info: WordInfo) => {
     info.never = true;
-    if (info.openings) for (const o of info.openings) memo.runs.one.delete(o.word);
     info.openings = undefined;
     for (const f of info.forms) memo.reach.delete(f);
   };
+  // the openings' reach first: it is 1 for most words, and then the forms' (more look-ups) need not be asked
+  const arabicReach = (x: string, info: WordInfo): number => {
+    const most = longestOpening(openings(x, info), openingReach);
+    return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
+  };
+  const demonymWords = arabic ? null : demonymFilter(lex);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // a lower-case Cyrillic word is read only as an adjective of a place: most cannot be one by their letters, and are not looked up
+    if (demonymWords && !t.cap && !mayBeDemonym(t.lower, demonymWords)) continue;
     const info = word(t.lower);
-    if (arabic && (info.never || dead.has(t.lower))) continue;
+    if (arabic && (info.never || (dead.size > 0 && dead.has(t.lower)))) continue;
     if (info.numeric) {
       if (arabic) noPlace(info);
       continue;
@@ -652,7 +762,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         continue;
       }
     }
-    if (lex.stopwords.has(t.lower) || t.lower.length < 2) {
+    if ((info.stop ??= lex.stopwords.has(t.lower) || t.lower.length < 2)) {
       if (arabic && !siteish(info)) noPlace(info);
       continue;
     }
@@ -673,32 +783,43 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let hit: Found | null = null;
     // a name of one word passed over for a small town where the document's countries chose it (Arabic): no place here, maybe elsewhere
     let chosenSmall = false;
-    const reachOfWord = (info.reach ??= arabic ? Math.max(...info.forms.map(reach)) : reach(t.lower));
+    // (Arabic) no more than the forms it opens with reach (see `openingReach`): a word none of whose openings
+    // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
+    const reachOfWord = (info.reach ??= arabic ? arabicReach(t.lower, info) : reach(t.lower));
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
       const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && !together(tokens, i, last, !arabic)) continue;
-      // the words after the first joined by spaces: the next token's own string for two
-      const restKey = n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
+      // the words after the first joined by spaces (the next token's own string for two), made when an opening asks
+      let restKey: string | undefined;
       for (const v of openings(t.lower, info)) {
+        // no name of n words opens with this form (Arabic: a word's other forms may open one)
+        if (n > 1 && arabic && openingReach(v) < n) continue;
+        restKey ??= n === 1 ? '' : n === 2 ? tokens[i + 1].lower : restOf(tokens, i, last).join(' ');
         // what the words name, read once per document (Arabic: per run): a report says its words again and again
         const byRest = n > 1 ? (v.longer ??= memo.runs.longer.get(v.word)) : undefined;
-        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? memo.runs.one.get(v.word));
-        // the words joined by spaces
-        const joined = n > 1 ? v.word + ' ' + restKey : v.word;
+        // (Arabic: one word's reading is kept with the opening alone, in the word's shared record: most words are
+        // no place, and were put in the memo of runs only to be taken out again when found to be `never`)
+        let run = n > 1 ? byRest?.get(restKey) : (v.run ?? (arabic ? undefined : memo.runs.one.get(v.word)));
+        // the words joined by spaces, made when asked: most runs are remembered as naming nothing
+        let joined: string | undefined;
         if (run === undefined) {
-          const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
-          const stems = words.map(stemOf);
-          // the lexicon's own names first: they include short ones ("ЄС", "РФ")
-          const own = fromLexicon(words, stems, lex, g);
-          const named = own || (words[0].length < 3 && !arabic) || lex.stopwords.has(joined);
-          const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
-          // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
-          run = own || entries.length ? { own, entries } : NO_RUN;
+          joined = n > 1 ? v.word + ' ' + restKey : v.word;
+          if (arabic) run = arabicRun(joined, lex, g, fold);
+          else {
+            const words = n > 1 ? [v.word, ...restOf(tokens, i, last)] : [v.word];
+            const stems = words.map(stemOf);
+            // the lexicon's own names first: they include short ones ("ЄС", "РФ")
+            const own = fromLexicon(words, stems, lex, g);
+            const named = own || words[0].length < 3 || lex.stopwords.has(joined);
+            const entries = named ? NO_ENTRIES : lookupWords(words, stems, lex, g, fold);
+            // most runs name nothing: one record for them all (a shared memo holds tens of thousands)
+            run = own || entries.length ? { own, entries } : NO_RUN;
+          }
           if (n === 1) {
-            if (memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
+            if (!arabic && memo.runs.one.size < memo.limit) memo.runs.one.set(v.word, run);
           } else if (memo.runs.longerSize < memo.limit) {
             if (byRest) byRest.set(restKey, run);
             else memo.runs.longer.set(v.word, (v.longer = new Map([[restKey, run]])));
@@ -713,6 +834,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         }
         const entries = run.entries;
         if (!entries.length) continue;
+        joined ??= n > 1 ? v.word + ' ' + restKey : v.word;
         const e = choose(entries, countries);
         // a sentence's first word may be any word ("Ранее", "Новым"): there only a name as written counts
         const opening = i === 0 && !arabic;
@@ -724,11 +846,11 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
         if (!arabic && n === 1 && lex.firstNames.has(stemOf(t.lower)) && !(i > 0 && lex.prepositions.has(tokens[i - 1].lower))) continue;
-        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || g.lookup(fold(joined)).length === 0))) {
+        if (n === 1 && (arabic ? e.precision === 'place' && e.population < ARABIC_MIN_POPULATION : opening && e.precision === 'place' && (e.population < OPENING_MIN_POPULATION || !(run.exact ??= g.lookup(fold(joined)).length > 0)))) {
           if (arabic && !chosenSmall) chosenSmall = !entries.every(smallTown);
           continue;
         }
-        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: g.lookup(fold(joined)).length > 0 };
+        hit = { start: t.start, end: tokens[last].end, first: i, last, place: g.resolved(e), clitic: v.clitic, exact: (run.exact ??= g.lookup(fold(joined)).length > 0) };
         // a name held in more than one country is chosen again once the whole document has named its countries
         if (arabic && entries.some((x) => x.country !== e.country)) hit.entries = entries;
         break;
@@ -768,7 +890,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       end: offset + f.end,
       text: sentence.slice(f.start, f.end),
       value: f.place,
-      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex),
+      preposition: f.demonym ? null : prepositionOf(tokens, f.first, f.clitic, lex, word),
       // an adjective qualifies the noun after it ("российских военных"): never the scene (reports.ts reads qualifies)
       qualifies: f.demonym ? offset + (tokens[f.last + 1]?.start ?? f.end) : null,
     };
@@ -823,12 +945,15 @@ function arabicSite(tokens: readonly Token[], i: number, sentence: string, lex: 
   if (last === i) return null;
   // the name as the gazetteer holds it: the town when the document names its country ("ميناء طرابلس" in a document on Lebanon), settled with the rest
   let entries: readonly GazetteerEntry[] | undefined;
+  const first = tokens[i + 1].lower;
   for (let n = last - i; n >= 1 && !entries; n--) {
-    const words = tokens.slice(i + 1, i + 1 + n).map((x) => x.lower);
     // a one-word name that is a common word ("الروم") is no town's
-    if (n === 1 && lex.stopwords.has(words[0])) continue;
-    for (const v of [words, words[0].startsWith('ال') ? [words[0].slice(2), ...words.slice(1)] : ['ال' + words[0], ...words.slice(1)]]) {
-      const found = g.lookup(fold(v.join(' '))).filter((e) => e.precision !== 'country');
+    if (n === 1 && lex.stopwords.has(first)) continue;
+    // the words after the first, each after a space: the name is read with its first word as written and with the article put on or taken off
+    let rest = '';
+    for (let k = i + 2; k <= i + n; k++) rest += ' ' + tokens[k].lower;
+    for (const head of [first, first.startsWith('ال') ? first.slice(2) : 'ال' + first]) {
+      const found = g.lookup(fold(head + rest)).filter((e) => e.precision !== 'country');
       if (found.length) {
         entries = found;
         break;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotate, createPipeline, loadResources } from '../../src/pipeline.js';
 import type { DateAnnotation, Document, PlaceAnnotation } from '../../src/model/index.js';
-import { arCases } from './cases.js';
+import { arCases, ruCases, ukCases } from './cases.js';
 
 const pipeline = createPipeline(loadResources());
 const PUBLISHED = '2024-03-07';
@@ -121,5 +121,30 @@ describe('Arabic places remembered across documents', () => {
     const run = createPipeline(loadResources());
     for (const text of [...texts, ...texts.slice().reverse()]) expect(read(run, text)).toEqual(read(fresh, text));
     expect(run.context.memos?.get('lang-places')).toBeDefined();
+  });
+});
+
+describe('Russian and Ukrainian places remembered across documents', () => {
+  // stems, skeletons and look-ups of words are kept between documents too; lower-case words that cannot be demonyms are passed over
+  const texts: [string, string][] = [
+    ...ruCases().map((c): [string, string] => [c.text, 'ru']),
+    ...ukCases().map((c): [string, string] => [c.text, 'uk']),
+    ['Российские военные обстреляли Харьков, а в Донецкой области погибли двое.', 'ru'],
+    ['Владимир Путин прилетел в Калифорнию; калифорнийские власти молчат.', 'ru'],
+    ['У Києві та Харківській області лунали вибухи, британські медики прибули до Львова.', 'uk'],
+  ];
+  const fresh = { ...pipeline, context: { gazetteer: pipeline.context.gazetteer } };
+  const read = (p: typeof pipeline, [text, lang]: [string, string]) => annotate(doc(text, lang), p).annotations.filter((a) => a.kind === 'place');
+
+  it('reads every document as a fresh context does, in any order, twice over', () => {
+    const run = createPipeline(loadResources());
+    for (const t of [...texts, ...texts.slice().reverse()]) expect(read(run, t)).toEqual(read(fresh, t));
+    expect(run.context.memos?.get('lang-places')).toBeDefined();
+  });
+
+  it('reads demonyms and town adjectives in lower case', () => {
+    const found = read(pipeline, ['Российские и калифорнийские власти, британські медики.', 'ru']).map((a) => a.text);
+    expect(found).toContain('калифорнийские');
+    expect(read(pipeline, ['Медики прибули до Львова, британські та польські волонтери теж.', 'uk']).map((a) => a.text)).toEqual(expect.arrayContaining(['британські', 'польські']));
   });
 });
