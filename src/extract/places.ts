@@ -1640,6 +1640,12 @@ interface SiteHints {
   towns: readonly GazetteerEntry[];
   /** The folded name those towns bear. */
   townName: string | null;
+  /**
+   * The one town the site is about, when its host and a section of its URL agree on a spot
+   * ("columbuslocalnews.com/…/dublin_news/": Dublin, Ohio, by Columbus): a bare mention of its name
+   * is that town however sure the text alone is of a namesake.
+   */
+  pinned?: GazetteerEntry | null;
 }
 
 /**
@@ -1648,7 +1654,7 @@ interface SiteHints {
  * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
  * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
  */
-function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
+function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null; pinned: GazetteerEntry | null } {
   const names = siteTownNames(site);
   // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
   for (const n of [...names, ...names.flatMap(spacedNames)]) {
@@ -1657,17 +1663,30 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
     if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
-    if (towns.length) return { towns, townName: n };
+    if (!towns.length) continue;
+    // a section named for a town near one of the host's ("/dublin_news/" of columbuslocalnews.com)
+    // is the town the story is about
+    for (const p of sitePathNames(site)) {
+      if (p === n) continue;
+      const c2 = g.commonWord(p);
+      if (c2 === 1 || c2 === 2) continue;
+      const near = g.lookup(p).filter((e) => e.precision === 'place' && e.folded === p && towns.some((t) => km(t, e) <= SITE_TOWN_KM));
+      if (near.length === 1) return { towns: [...near, ...towns.filter((t) => km(t, near[0]) <= SITE_TOWN_KM)], townName: p, pinned: near[0] };
+    }
+    return { towns, townName: n, pinned: null };
   }
   // else a section of the site named for a town ("/dublin_news/", "/news/lancaster/")
   for (const n of sitePathNames(site)) {
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => (e.precision === 'country' || e.precision === 'admin1') && e.folded === n)) continue;
     const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
-    if (towns.length) return { towns, townName: n };
+    if (towns.length) return { towns, townName: n, pinned: null };
   }
-  return { towns: [], townName: null };
+  return { towns: [], townName: null, pinned: null };
 }
+
+/** How near the site's pinned town a reading of its name must lie to be it (one town listed twice). */
+const PINNED_KM = 25;
 
 function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, site: SiteHints, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
@@ -1679,6 +1698,16 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     i = d.last;
   }
   linkQualifiers(mentions, tokens, text);
+  // "Dublin City Council" in the site's pinned town is its council: the name with "City" is the
+  // town when no reading of it lies there
+  const pinned = site.pinned;
+  if (pinned && site.townName) {
+    for (const m of mentions) {
+      if (m.key !== `${site.townName} city` || m.qualifier || m.candidates.some((e) => km(e, pinned) <= PINNED_KM)) continue;
+      m.candidates = [...m.candidates, pinned];
+      m.key = site.townName;
+    }
+  }
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
   pairBonuses(mentions, memo);
@@ -1722,6 +1751,10 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
   const decide = () => mentions.map((m, i) => {
     const best = argmax(dists[i].scores);
+    if (pinned && m.key === site.townName && !m.qualifier) {
+      const own = m.candidates.findIndex((e) => e.precision === 'place' && km(e, pinned) <= PINNED_KM);
+      if (own >= 0) return { best, pick: own };
+    }
     const confidence = sameSpotMass(m.candidates, dists[i].p, best);
     const pick = hinted && confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
       : site.towns.length && confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;

@@ -124,6 +124,18 @@ describe('the town a local paper is named after', () => {
     expect(read('http://www.star-telegram.com/arlington_news/story/1272887.html')).toBe('Texas');
   });
 
+  it("pins the site to a section's town near a town its host names: a bare mention is that town", () => {
+    const url = 'http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story_6.txt';
+    // dates are no sections and do not count toward the first directories
+    expect(sitePathNames(url)).toEqual(['dublin']);
+    const text = "Irish pride was abundant as Dublin's St. Patrick's Day parade stepped off. Dublin City Council members marched.";
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).filter((p) => p.text.startsWith('Dublin')).map((p) => p.value.country);
+    expect(read(null)).toEqual(['IE', 'IE']);
+    expect(read(url)).toEqual(['US', 'US']);
+    // a section far from every town the host names pins nothing
+    expect(read('http://columbuslocalnews.com/articles/2009/03/18/paris_news/news/story_6.txt')).toEqual(['IE', 'IE']);
+  });
+
   it("reads the site's own name as one of its towns, not a county of that name", () => {
     const text = 'Officials in Norfolk said the fair would open on Friday.';
     const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'Norfolk')!.value.precision;

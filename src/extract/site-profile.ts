@@ -179,7 +179,8 @@ export function sitePathNames(url: string | null | undefined): string[] {
   if (!m) return [];
   const out: string[] = [];
   const dirs = m[1].split('/').slice(1, -1);
-  for (const d of dirs.slice(0, MAX_SECTIONS)) {
+  // dates ("/2009/03/18/") are no sections and do not count
+  for (const d of dirs.filter((x) => !DIGITS.test(x)).slice(0, MAX_SECTIONS)) {
     if (!SECTION.test(d)) continue;
     const words = d.toLowerCase().split(/[_-]+/).filter((w) => w && !PAPER_WORDS.includes(w) && !SECTION_WORDS.has(w));
     if (words.length === 0 || words.length > 3) continue;
@@ -193,7 +194,8 @@ export function sitePathNames(url: string | null | undefined): string[] {
 const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+(\/[^?#\s]*)/i;
 /** A section directory: letters joined by "_" or "-", nothing else ("news", "local_news", "los_angeles_metro"). */
 const SECTION = /^[A-Za-z]+(?:[_-][A-Za-z]+){0,4}$/;
-/** Only the first directories name sections; deeper ones are dates, ids and slugs. */
+const DIGITS = /^\d+$/;
+/** Only the first directories (dates aside) name sections; deeper ones are dates, ids and slugs. */
 const MAX_SECTIONS = 4;
 /** Words of sections that are no town's name. */
 const SECTION_WORDS = new Set(['headlines', 'stories', 'story', 'articles', 'article', 'content', 'services', 'metro', 'updates', 'templates', 'dynamic', 'lifestyles', 'lifestyle', 'sharedcontent', 'apps', 'business', 'sports', 'sport', 'crime', 'education', 'schools', 'breaking', 'top', 'national', 'features', 'feature', 'community', 'portal', 'servlet', 'newsstand', 'potpourri', 'opinion', 'obituaries', 'politics', 'entertainment', 'region', 'regional', 'cn', 'mt', 'st', 'simple', 'topnews', 'spages', 'newsmanager', 'hasen', 'high', 'school']);
