@@ -1035,6 +1035,9 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     }
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return because('person');
+  // "David F. Farnham": after a first name and a middle initial it is a surname for the whole document
+  const beforeInitial = tokens[m.first - 2];
+  if (single && prev && prev.text.length === 1 && prev.cap && /^\. $/.test(text.slice(prev.end, first.start)) && beforeInitial?.cap && /^ $/.test(text.slice(beforeInitial.end, prev.start)) && g.firstName(foldName(beforeInitial.text)) && !namesRegion(m)) return because('name-before', 'yes');
   // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
   // ("Trinidad & Tobago")
   if ((ampersand(text, last, next) || ampersand(text, prev, first)) && !namesRegion(m)) return because('firm');
