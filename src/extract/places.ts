@@ -1657,6 +1657,13 @@ interface SiteHints {
  * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
  * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
  */
+/**
+ * Smallest town a site's section is taken to be named after: a group's site files its small
+ * towns' editions under their names ("/mt_pleasant_news/": Mount Pleasant, Iowa, 8,600 people).
+ * LGL tune (earlier profiles) with 10,000 / 5,000 / 3,000 / 1,000: 1859, 1868, 1868, 1868.
+ */
+const SECTION_TOWN_MIN_PEOPLE = 5000;
+
 function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null; pinned: GazetteerEntry | null } {
   const names = siteTownNames(site);
   // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
@@ -1682,7 +1689,7 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
   for (const n of sitePathNames(site)) {
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => (e.precision === 'country' || e.precision === 'admin1') && e.folded === n)) continue;
-    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SECTION_TOWN_MIN_PEOPLE);
     if (towns.length) return { towns, townName: n, pinned: null };
   }
   return { towns: [], townName: null, pinned: null };

@@ -118,6 +118,9 @@ describe('the town a local paper is named after', () => {
     expect(sitePathNames('https://web.archive.org/web/2015/http://www.x.com/news/local/springfield/story.html')).toEqual(['springfield']);
     expect(sitePathNames('http://www.x.com/news/local/shooting-in-dayton.html')).toEqual([]);
     expect(sitePathNames('star-telegram.com')).toEqual([]);
+    // an abbreviated first word is spelled out before another word, dropped alone
+    expect(sitePathNames('http://x.com/articles/2009/03/13//mt_pleasant_news/top_stories/doc4.txt')).toEqual(['mount pleasant']);
+    expect(sitePathNames('http://x.com/mt/news/a.html')).toEqual([]);
     // a host that names no town leaves the section to say where the story is
     const text = 'MANSFIELD — The council will vote today on the financing package.';
     const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'MANSFIELD')!.value.admin1;
