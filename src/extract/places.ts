@@ -1629,12 +1629,18 @@ function profileChoice(m: Mention, scores: readonly number[], best: number, site
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
     const e = m.candidates[j];
+    // a hamlet without people takes no city's name on the site's word ("Denver" in an Indiana
+    // paper's story of the Broncos is not Denver, Indiana)
+    if (j !== best && e.population === 0 && m.candidates[best].population >= CITY_PEOPLE) continue;
     const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
       ((ownName ? e.precision === 'place' && e.folded === m.key : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
+
+/** A city the site's hints never trade for a hamlet without people. */
+const CITY_PEOPLE = 100000;
 
 /** What the document's site says besides its text: its profile, its country-code domain, the towns its host is named after. */
 interface SiteHints {

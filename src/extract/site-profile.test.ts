@@ -127,6 +127,13 @@ describe('the town a local paper is named after', () => {
     expect(read('http://www.star-telegram.com/arlington_news/story/1272887.html')).toBe('Texas');
   });
 
+  it('never trades a city the text prefers for a hamlet without people on the profile\'s word', () => {
+    let profile: SiteProfile | null = null;
+    for (let i = 0; i < 10; i++) profile = addVotes(profile, 'x.com', ['c:US', 'r:US/Indiana']);
+    const text = 'Fans from Richmond and Muncie, Indiana, went to Denver for the game.';
+    expect(placesOf(text, profile).find((p) => p.text === 'Denver')!.value.admin1).toBe('Colorado');
+  });
+
   it("pins the site to a section's town near a town its host names: a bare mention is that town", () => {
     const url = 'http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story_6.txt';
     // dates are no sections and do not count toward the first directories
