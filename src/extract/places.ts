@@ -1633,11 +1633,17 @@ function profileChoice(m: Mention, scores: readonly number[], best: number, site
     // paper's story of the Broncos is not Denver, Indiana)
     if (j !== best && e.population === 0 && m.candidates[best].population >= CITY_PEOPLE) continue;
     const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
-      ((ownName ? e.precision === 'place' && e.folded === m.key : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
+      ((ownName ? e.precision === 'place' && e.folded === m.key && (!site.townCountries || site.townCountries.has(e.country)) : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
+
+/** A host of a generic domain (whose towns are taken in North America when they are there). */
+const GENERIC_TLD = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/:?#\s]+\.(?:com|net|org)(?:[:/?#]|$)/i;
+const NORTH_AMERICA: ReadonlySet<string> = new Set(['US', 'CA']);
+/** An archived copy's URL: its original host is the site's. */
+const ARCHIVED_COPY = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
 
 /** A city the site's hints never trade for a hamlet without people. */
 const CITY_PEOPLE = 100000;
@@ -1655,6 +1661,8 @@ interface SiteHints {
    * is that town however sure the text alone is of a namesake.
    */
   pinned?: GazetteerEntry | null;
+  /** The countries the site's towns are taken in, when its domain settles them. */
+  townCountries?: ReadonlySet<string> | null;
 }
 
 /**
@@ -1670,7 +1678,7 @@ interface SiteHints {
  */
 const SECTION_TOWN_MIN_PEOPLE = 5000;
 
-function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null; pinned: GazetteerEntry | null } {
+function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null; pinned: GazetteerEntry | null; townCountries?: ReadonlySet<string> | null } {
   const names = siteTownNames(site);
   // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
   for (const n of [...names, ...names.flatMap(spacedNames)]) {
@@ -1678,8 +1686,14 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
-    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    let towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
     if (!towns.length) continue;
+    // a generic domain's town is North America's when it has one there ("theparisnews.com" is
+    // Paris, Texas's paper, not one of Paris, France; "vancouversun.com" stays open)
+    if (GENERIC_TLD.test((site ?? '').replace(ARCHIVED_COPY, '')) && towns.some((t) => NORTH_AMERICA.has(t.country)) && towns.some((t) => !NORTH_AMERICA.has(t.country))) {
+      towns = towns.filter((t) => NORTH_AMERICA.has(t.country));
+      return { towns, townName: n, pinned: null, townCountries: NORTH_AMERICA };
+    }
     // a section named for a town near one of the host's ("/dublin_news/" of columbuslocalnews.com)
     // is the town the story is about
     for (const p of sitePathNames(site)) {

@@ -134,6 +134,14 @@ describe('the town a local paper is named after', () => {
     expect(placesOf(text, profile).find((p) => p.text === 'Denver')!.value.admin1).toBe('Colorado');
   });
 
+  it("takes a generic domain's town in North America when it has a namesake there", () => {
+    const text = 'Paris firefighters made quick work of a kitchen fire in S.E. Paris on Tuesday.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).filter((p) => p.text === 'Paris').map((p) => p.value.country);
+    expect(read(null)).toEqual(['FR', 'FR']);
+    expect(read('http://theparisnews.com/story.lasso?ewcd=1')).toEqual(['US', 'US']);
+    expect(read('http://web.archive.org/web/2009/http://theparisnews.com/story.lasso')).toEqual(['US', 'US']);
+  });
+
   it("pins the site to a section's town near a town its host names: a bare mention is that town", () => {
     const url = 'http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story_6.txt';
     // dates are no sections and do not count toward the first directories
