@@ -279,6 +279,12 @@ describe('places', () => {
     expect(run('Georgia Pettibone skates daily. She was born in Georgia.').some((p) => p.text === 'Georgia' && p.preposition === 'in')).toBe(true);
   });
 
+  it('takes a name after a first name and a middle initial for a surname, here and later', () => {
+    expect(run('John W. Coull beat out David F. Farnham for the seat. Farnham had held it for years.').some((p) => p.text === 'Farnham')).toBe(false);
+    // without the first name and initial it is the town
+    expect(run('Farnham is a town in Surrey.').some((p) => p.text === 'Farnham')).toBe(true);
+  });
+
   it('takes firms and titled people for no places, here and later', () => {
     expect(run('The firm Dayton & Lancaster won the contract in Ohio.').map((p) => p.text)).toEqual(['Ohio']);
     expect(run('Shoppers went to Valu-Mart on Friday.')).toEqual([]);

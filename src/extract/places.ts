@@ -1035,6 +1035,9 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     }
   }
   if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return because('person');
+  // "David F. Farnham": after a first name and a middle initial it is a surname for the whole document
+  const beforeInitial = tokens[m.first - 2];
+  if (single && prev && prev.text.length === 1 && prev.cap && /^\. $/.test(text.slice(prev.end, first.start)) && beforeInitial?.cap && /^ $/.test(text.slice(beforeInitial.end, prev.start)) && g.firstName(foldName(beforeInitial.text)) && !namesRegion(m)) return because('name-before', 'yes');
   // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
   // ("Trinidad & Tobago")
   if ((ampersand(text, last, next) || ampersand(text, prev, first)) && !namesRegion(m)) return because('firm');
@@ -1626,12 +1629,24 @@ function profileChoice(m: Mention, scores: readonly number[], best: number, site
   for (let j = 0; j < m.candidates.length; j++) {
     if (scores[j] < scores[best] - PROFILE_MARGIN) continue;
     const e = m.candidates[j];
+    // a hamlet without people takes no city's name on the site's word ("Denver" in an Indiana
+    // paper's story of the Broncos is not Denver, Indiana)
+    if (j !== best && e.population === 0 && m.candidates[best].population >= CITY_PEOPLE) continue;
     const v = scores[j] + (profile ? profileSupport(profile, g.resolved(e)) : 0) + (e.country === siteCc ? SITE_COUNTRY_WEIGHT : 0) +
-      ((ownName ? e.precision === 'place' && e.folded === m.key : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
+      ((ownName ? e.precision === 'place' && e.folded === m.key && (!site.townCountries || site.townCountries.has(e.country)) : towns.some((t) => km(t, e) <= SITE_TOWN_KM)) ? SITE_TOWN_WEIGHT : 0);
     if (v > top) (top = v), (pick = j);
   }
   return pick;
 }
+
+/** A host of a generic domain (whose towns are taken in North America when they are there). */
+const GENERIC_TLD = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/:?#\s]+\.(?:com|net|org)(?:[:/?#]|$)/i;
+const NORTH_AMERICA: ReadonlySet<string> = new Set(['US', 'CA']);
+/** An archived copy's URL: its original host is the site's. */
+const ARCHIVED_COPY = /^https?:\/\/web\.archive\.org\/web\/[^/]+\//i;
+
+/** A city the site's hints never trade for a hamlet without people. */
+const CITY_PEOPLE = 100000;
 
 /** What the document's site says besides its text: its profile, its country-code domain, the towns its host is named after. */
 interface SiteHints {
@@ -1640,6 +1655,14 @@ interface SiteHints {
   towns: readonly GazetteerEntry[];
   /** The folded name those towns bear. */
   townName: string | null;
+  /**
+   * The one town the site is about, when its host and a section of its URL agree on a spot
+   * ("columbuslocalnews.com/…/dublin_news/": Dublin, Ohio, by Columbus): a bare mention of its name
+   * is that town however sure the text alone is of a namesake.
+   */
+  pinned?: GazetteerEntry | null;
+  /** The countries the site's towns are taken in, when its domain settles them. */
+  townCountries?: ReadonlySet<string> | null;
 }
 
 /**
@@ -1648,7 +1671,14 @@ interface SiteHints {
  * Texas …). Which one is meant is not settled here: a reading near any of them gains, and the
  * story's other places decide between namesakes as before ("Hall" is Hall County, Georgia).
  */
-function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null } {
+/**
+ * Smallest town a site's section is taken to be named after: a group's site files its small
+ * towns' editions under their names ("/mt_pleasant_news/": Mount Pleasant, Iowa, 8,600 people).
+ * LGL tune (earlier profiles) with 10,000 / 5,000 / 3,000 / 1,000: 1859, 1868, 1868, 1868.
+ */
+const SECTION_TOWN_MIN_PEOPLE = 5000;
+
+function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns: GazetteerEntry[]; townName: string | null; pinned: GazetteerEntry | null; townCountries?: ReadonlySet<string> | null } {
   const names = siteTownNames(site);
   // one-word names first, longest first; then the two-word names they may be ("lasvegassun")
   for (const n of [...names, ...names.flatMap(spacedNames)]) {
@@ -1656,18 +1686,37 @@ function siteTowns(site: string | null | undefined, g: PlaceGazetteer): { towns:
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => e.precision === 'country' && e.folded === n)) continue;
     // a town's own name only: "Concord" is also an old name of Wheelersburg, Ohio
-    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
-    if (towns.length) return { towns, townName: n };
+    let towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
+    if (!towns.length) continue;
+    // a generic domain's town is North America's when it has one there ("theparisnews.com" is
+    // Paris, Texas's paper, not one of Paris, France; "vancouversun.com" stays open)
+    if (GENERIC_TLD.test((site ?? '').replace(ARCHIVED_COPY, '')) && towns.some((t) => NORTH_AMERICA.has(t.country)) && towns.some((t) => !NORTH_AMERICA.has(t.country))) {
+      towns = towns.filter((t) => NORTH_AMERICA.has(t.country));
+      return { towns, townName: n, pinned: null, townCountries: NORTH_AMERICA };
+    }
+    // a section named for a town near one of the host's ("/dublin_news/" of columbuslocalnews.com)
+    // is the town the story is about
+    for (const p of sitePathNames(site)) {
+      if (p === n) continue;
+      const c2 = g.commonWord(p);
+      if (c2 === 1 || c2 === 2) continue;
+      const near = g.lookup(p).filter((e) => e.precision === 'place' && e.folded === p && towns.some((t) => km(t, e) <= SITE_TOWN_KM));
+      if (near.length === 1) return { towns: [...near, ...towns.filter((t) => km(t, near[0]) <= SITE_TOWN_KM)], townName: p, pinned: near[0] };
+    }
+    return { towns, townName: n, pinned: null };
   }
   // else a section of the site named for a town ("/dublin_news/", "/news/lancaster/")
   for (const n of sitePathNames(site)) {
     const c = g.commonWord(n);
     if (c === 1 || c === 2 || g.lookup(n).some((e) => (e.precision === 'country' || e.precision === 'admin1') && e.folded === n)) continue;
-    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SITE_TOWN_MIN_PEOPLE);
-    if (towns.length) return { towns, townName: n };
+    const towns = g.lookup(n).filter((e) => e.precision === 'place' && e.folded === n && e.population >= SECTION_TOWN_MIN_PEOPLE);
+    if (towns.length) return { towns, townName: n, pinned: null };
   }
-  return { towns: [], townName: null };
+  return { towns: [], townName: null, pinned: null };
 }
+
+/** How near the site's pinned town a reading of its name must lie to be it (one town listed twice). */
+const PINNED_KM = 25;
 
 function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: PlaceGazetteer, site: SiteHints, debug?: (line: string) => void): void {
   // demonyms are weak evidence of the country talked about
@@ -1679,6 +1728,16 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
     i = d.last;
   }
   linkQualifiers(mentions, tokens, text);
+  // "Dublin City Council" in the site's pinned town is its council: the name with "City" is the
+  // town when no reading of it lies there
+  const pinned = site.pinned;
+  if (pinned && site.townName) {
+    for (const m of mentions) {
+      if (m.key !== `${site.townName} city` || m.qualifier || m.candidates.some((e) => km(e, pinned) <= PINNED_KM)) continue;
+      m.candidates = [...m.candidates, pinned];
+      m.key = site.townName;
+    }
+  }
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
   pairBonuses(mentions, memo);
@@ -1722,6 +1781,10 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   // …but a town the site is named after may break a near-sure one (`SITE_TOWN_OPEN`)
   const decide = () => mentions.map((m, i) => {
     const best = argmax(dists[i].scores);
+    if (pinned && m.key === site.townName && !m.qualifier) {
+      const own = m.candidates.findIndex((e) => e.precision === 'place' && km(e, pinned) <= PINNED_KM);
+      if (own >= 0) return { best, pick: own };
+    }
     const confidence = sameSpotMass(m.candidates, dists[i].p, best);
     const pick = hinted && confidence < OPEN ? profileChoice(m, dists[i].scores, best, site, g)
       : site.towns.length && confidence < SITE_TOWN_OPEN ? profileChoice(m, dists[i].scores, best, { ...site, profile: null, country: null }, g) : best;

@@ -118,10 +118,40 @@ describe('the town a local paper is named after', () => {
     expect(sitePathNames('https://web.archive.org/web/2015/http://www.x.com/news/local/springfield/story.html')).toEqual(['springfield']);
     expect(sitePathNames('http://www.x.com/news/local/shooting-in-dayton.html')).toEqual([]);
     expect(sitePathNames('star-telegram.com')).toEqual([]);
+    // an abbreviated first word is spelled out before another word, dropped alone
+    expect(sitePathNames('http://x.com/articles/2009/03/13//mt_pleasant_news/top_stories/doc4.txt')).toEqual(['mount pleasant']);
+    expect(sitePathNames('http://x.com/mt/news/a.html')).toEqual([]);
     // a host that names no town leaves the section to say where the story is
     const text = 'MANSFIELD — The council will vote today on the financing package.';
     const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).find((p) => p.text === 'MANSFIELD')!.value.admin1;
     expect(read('http://www.star-telegram.com/arlington_news/story/1272887.html')).toBe('Texas');
+  });
+
+  it('never trades a city the text prefers for a hamlet without people on the profile\'s word', () => {
+    let profile: SiteProfile | null = null;
+    for (let i = 0; i < 10; i++) profile = addVotes(profile, 'x.com', ['c:US', 'r:US/Indiana']);
+    const text = 'Fans from Richmond and Muncie, Indiana, went to Denver for the game.';
+    expect(placesOf(text, profile).find((p) => p.text === 'Denver')!.value.admin1).toBe('Colorado');
+  });
+
+  it("takes a generic domain's town in North America when it has a namesake there", () => {
+    const text = 'Paris firefighters made quick work of a kitchen fire in S.E. Paris on Tuesday.';
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).filter((p) => p.text === 'Paris').map((p) => p.value.country);
+    expect(read(null)).toEqual(['FR', 'FR']);
+    expect(read('http://theparisnews.com/story.lasso?ewcd=1')).toEqual(['US', 'US']);
+    expect(read('http://web.archive.org/web/2009/http://theparisnews.com/story.lasso')).toEqual(['US', 'US']);
+  });
+
+  it("pins the site to a section's town near a town its host names: a bare mention is that town", () => {
+    const url = 'http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story_6.txt';
+    // dates are no sections and do not count toward the first directories
+    expect(sitePathNames(url)).toEqual(['dublin']);
+    const text = "Irish pride was abundant as Dublin's St. Patrick's Day parade stepped off. Dublin City Council members marched.";
+    const read = (site: string | null) => findPlaces(text, splitSentences(text), g, { site }).filter((p) => p.text.startsWith('Dublin')).map((p) => p.value.country);
+    expect(read(null)).toEqual(['IE', 'IE']);
+    expect(read(url)).toEqual(['US', 'US']);
+    // a section far from every town the host names pins nothing
+    expect(read('http://columbuslocalnews.com/articles/2009/03/18/paris_news/news/story_6.txt')).toEqual(['IE', 'IE']);
   });
 
   it("reads the site's own name as one of its towns, not a county of that name", () => {

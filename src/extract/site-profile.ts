@@ -179,11 +179,13 @@ export function sitePathNames(url: string | null | undefined): string[] {
   if (!m) return [];
   const out: string[] = [];
   const dirs = m[1].split('/').slice(1, -1);
-  for (const d of dirs.slice(0, MAX_SECTIONS)) {
+  // dates ("/2009/03/18/") are no sections and do not count
+  for (const d of dirs.filter((x) => !DIGITS.test(x)).slice(0, MAX_SECTIONS)) {
     if (!SECTION.test(d)) continue;
-    const words = d.toLowerCase().split(/[_-]+/).filter((w) => w && !PAPER_WORDS.includes(w) && !SECTION_WORDS.has(w));
+    // "mt_pleasant_news": an abbreviated first word of a longer name stays ("mt pleasant")
+    const words = d.toLowerCase().split(/[_-]+/).filter((w, k, all) => w && !PAPER_WORDS.includes(w) && (!SECTION_WORDS.has(w) || (ABBREVIATED_HEADS.has(w) && k < all.length - 1 && !SECTION_WORDS.has(all[k + 1]) && !PAPER_WORDS.includes(all[k + 1]))));
     if (words.length === 0 || words.length > 3) continue;
-    const name = words.join(' ');
+    const name = words.map((w) => SPELLED_HEADS.get(w) ?? w).join(' ');
     if (name.length >= 4 && !out.includes(name)) out.push(name);
   }
   return out;
@@ -193,8 +195,13 @@ export function sitePathNames(url: string | null | undefined): string[] {
 const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+(\/[^?#\s]*)/i;
 /** A section directory: letters joined by "_" or "-", nothing else ("news", "local_news", "los_angeles_metro"). */
 const SECTION = /^[A-Za-z]+(?:[_-][A-Za-z]+){0,4}$/;
-/** Only the first directories name sections; deeper ones are dates, ids and slugs. */
+const DIGITS = /^\d+$/;
+/** Only the first directories (dates aside) name sections; deeper ones are dates, ids and slugs. */
 const MAX_SECTIONS = 4;
+/** Abbreviated first words of names ("mt_pleasant"), a name's part only before another word. */
+const ABBREVIATED_HEADS = new Set(['mt', 'st', 'ft']);
+/** …spelled out as the gazetteer folds them ("St. Louis" is folded "st louis"). */
+const SPELLED_HEADS = new Map([['mt', 'mount'], ['ft', 'fort']]);
 /** Words of sections that are no town's name. */
 const SECTION_WORDS = new Set(['headlines', 'stories', 'story', 'articles', 'article', 'content', 'services', 'metro', 'updates', 'templates', 'dynamic', 'lifestyles', 'lifestyle', 'sharedcontent', 'apps', 'business', 'sports', 'sport', 'crime', 'education', 'schools', 'breaking', 'top', 'national', 'features', 'feature', 'community', 'portal', 'servlet', 'newsstand', 'potpourri', 'opinion', 'obituaries', 'politics', 'entertainment', 'region', 'regional', 'cn', 'mt', 'st', 'simple', 'topnews', 'spages', 'newsmanager', 'hasen', 'high', 'school']);
 
