@@ -549,6 +549,15 @@ export function tollInHeadline(claims: readonly { field: string; value: unknown;
   });
 }
 
+/**
+ * Whether `typeReports` drops every report, whatever the reports hold: no evidence, or an incident
+ * below both bars (the lower one stands only where a trigger or a headline toll names the type).
+ * `extract` then builds none.
+ */
+export function reportsNone(verdict: TypeVerdict): boolean {
+  return verdict.noEvidence || verdict.incident < Math.min(verdict.min, verdict.minNamed);
+}
+
 export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[] }>(
   reports: readonly R[],
   verdict: TypeVerdict,
