@@ -10,7 +10,7 @@
 import * as chrono from 'chrono-node';
 import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
-import { isWord, keyAt, openingIndex, type OpeningIndex } from './prefix-filter.js';
+import { matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 import { parseRuns, type ParserRun, type ProbedOption } from '../lang/chrono.js';
 
@@ -77,12 +77,11 @@ const OVERNIGHT = /\b(overnight|last night)\b/gi;
 const NIGHT_CUE = /night/i;
 
 /**
- * chrono runs 18 regex parsers over every sentence, and most find nothing there. Where each parser's
- * pattern may start is read off its three-letter openings (`openingIndex`, once at load): one pass
- * over the sentence's non-word characters finds, per parser, the few positions its pattern may match
- * at, and each parser is tried only there, anchored, and runs only if it fits at one. A parser whose
- * pattern fits nowhere in the sentence would return nothing (its first search is over the whole
- * sentence), so the results are chrono's own. A pattern with flags other than "i" or
+ * chrono runs 18 regex parsers over every sentence, and most find nothing there. One zero-width
+ * pass (a lookahead over all their patterns) finds the positions where some parser's pattern
+ * matches; each parser is then tried only at those, anchored, and runs only if one fits. A parser
+ * whose pattern fits nowhere in the sentence would return nothing (its first search is over the
+ * whole sentence), so the results are chrono's own. A pattern with flags other than "i" or
  * back-references keeps its parser running always.
  */
 const CASUAL = chrono.en.configuration.createCasualConfiguration(false);
@@ -102,77 +101,48 @@ interface Probe {
   parser: chrono.Parser;
   /**
    * How to tell whether the parser's pattern fits somewhere: 'joined' (its pattern opens with
-   * `(\W|^)`; `pattern` is sticky, tried where `startsOf` puts it), 'alone' (`pattern` is searched by
-   * itself, as chrono's first search does) or 'always'.
+   * `(\W|^)` and is in the joined scan; `pattern` is sticky, tried where that scan stops),
+   * 'alone' (`pattern` is searched by itself, as chrono's first search does) or 'always'.
    */
   how: 'joined' | 'alone' | 'always';
   pattern: RegExp;
-  /** A joined parser's own pattern, sticky: its matches are searched only where it may start (`matchAt`). */
+  /** A joined parser's own pattern, sticky: its matches are searched only where the joined scan stops (`matchAt`). */
   own: RegExp | null;
   /** The pattern chrono searches with. */
   rest: RegExp;
   /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
   clock: boolean;
-  /** A joined probe's number in the opening index. */
-  slot: number;
 }
 
 /**
  * A probe's pattern: the parser's own with bounded runs of spaces (`\s{0,5}`) left unbounded. It
  * matches wherever the parser's does (and a little more, which only runs a parser for nothing), and
  * V8 compiles it in a fraction of the time: it unrolls a bounded quantifier, and chrono's "3 days
- * ago" and "2 weeks later" patterns, with several inside a repeated group, took ~80 ms each to
- * compile. chrono's own pattern is compiled only when a sentence has something of the kind.
+ * ago" and "2 weeks later" patterns, with several inside a repeated group, took ~80 ms each to compile
+ * and the joined scan ~200 ms, a third of a one-document `sitrep extract`. chrono's own pattern is
+ * compiled only when a sentence has something of the kind.
  */
 const relaxed = (source: string) => source.replace(/\\s\{0,\d+\}/g, '\\s*');
 
-function probes(): { list: Probe[]; index: OpeningIndex | null } {
+function probes(): { list: Probe[]; anywhere: RegExp | null } {
   const context = new chrono.ParsingContext('', new Date(0), PARSE_OPTIONS);
-  let slots = 0;
   const list: Probe[] = CASUAL.parsers.map((parser) => {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
     const rest = re;
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock, slot: -1 };
-    // a pattern without the common opening has no place to start from; one with a lookbehind
-    // would read before the rest of the text chrono searches (`matchAt`)
-    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock, slot: -1 };
-    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock, slot: slots++ };
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock };
+    // a pattern without the common opening would be tried at every position of the joined scan;
+    // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
+    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock };
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock };
   });
-  // what follows `(\W|^)`: where it may start is the opening the index reads
-  const joined = list.filter((p) => p.how === 'joined');
-  const index = openingIndex(joined.map((p) => new RegExp(p.pattern.source.slice(WORD_START.length), 'i')));
-  // unreadable (another chrono): each searched by itself, the same results, slower
-  if (!index) for (const p of joined) Object.assign(p, { how: 'alone', pattern: new RegExp(p.pattern.source, 'i'), own: null, slot: -1 });
-  return { list, index };
+  // said once outside, `(\W|^)` lets the engine skip most positions
+  const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
+  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joined.join('|')})`, 'gi') : null };
 }
 const PROBES = probes();
-const NOWHERE: readonly number[] = [];
 
-/**
- * Per joined probe (by slot), the positions of `sentence` where its pattern may match, ascending:
- * `(\W|^)` holds at the start and at every non-word character, and the pattern's opening is read
- * past it (at the start, also at it). Every match starts at one of them (`openingIndex` only admits too much).
- */
-function startsOf(sentence: string, index: OpeningIndex): (number[] | undefined)[] {
-  const out: (number[] | undefined)[] = [];
-  const { groupOf, groups } = index;
-  for (let p = -1; p < sentence.length; p++) {
-    // -1: `^` at the start, the pattern read from 0
-    if (p >= 0 && isWord(sentence.charCodeAt(p))) continue;
-    const g = groupOf[keyAt(sentence, p + 1)];
-    if (!g) continue;
-    const at = Math.max(p, 0);
-    for (const r of groups[g]) {
-      const list = out[r];
-      if (!list) out[r] = [at];
-      else if (list[list.length - 1] !== at) list.push(at);
-    }
-  }
-  return out;
-}
-
-/** Whether a probe's pattern fits somewhere in the sentence (`at`: where a joined one may start). */
+/** Whether a probe's pattern fits somewhere in the sentence (`at`: where the joined scan stopped). */
 function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]): boolean {
   if (how === 'always') return true;
   if (how === 'alone') return pattern.test(sentence);
@@ -194,21 +164,17 @@ function runOf(probe: Probe, at: readonly number[]): ParserRun {
  * fits: where none does, the sentence gets no parse whatever the clock parser would find.
  */
 function parsersFor(sentence: string, datesOnly: boolean): ParserRun[] {
-  const starts = PROBES.index ? startsOf(sentence, PROBES.index) : [];
+  const at = PROBES.anywhere ? matchStarts(PROBES.anywhere, sentence) : [];
   const out: ParserRun[] = [];
   let clock: Probe | null = null;
   let clockAt = -1;
-  let clockStarts = NOWHERE;
   for (const probe of PROBES.list) {
-    const at = probe.slot >= 0 ? starts[probe.slot] : NOWHERE;
-    if (!at) continue; // joined, and its pattern can start nowhere
     if (datesOnly && probe.clock && probe.how !== 'always') {
       clock = probe;
       clockAt = out.length;
-      clockStarts = at;
     } else if (fits(probe, sentence, at)) out.push(runOf(probe, at));
   }
-  if (clock && out.length && fits(clock, sentence, clockStarts)) out.splice(clockAt, 0, runOf(clock, clockStarts));
+  if (clock && out.length && fits(clock, sentence, at)) out.splice(clockAt, 0, runOf(clock, at));
   return out;
 }
 

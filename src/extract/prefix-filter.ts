@@ -326,8 +326,7 @@ export function openingKeys(re: RegExp): number[] | null {
   return [...keys].sort((a, b) => a - b);
 }
 
-/** A character of `\w` (ASCII, as non-unicode patterns read it). */
-export const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * Many rules' openings in one table: each key names the group of rules that may open so (0: none).
