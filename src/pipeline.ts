@@ -16,7 +16,7 @@ import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
-import { loadTypeModel, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
+import { loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
 import { latinNames, sharedFeatures } from './lang/bridge.js';
@@ -139,8 +139,11 @@ export function withLanguage(document: Document, pipeline: Pipeline): Document {
 }
 
 export function extract(document: Document, pipeline: Pipeline, opts: RunOptions = {}): Extraction {
-  const parts = buildParts(document, pipeline, opts);
-  const { reports, typing } = typeBuilt(pipeline.typeModel, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, parts.built, parts.native);
+  const parts = readParts(document, pipeline, opts);
+  const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
+  // English reports the type model rules out whatever they say are never built (about half of news)
+  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared);
+  const reports = typedReports(pipeline.typeModel, typing, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
 }
@@ -158,7 +161,13 @@ export interface BuiltParts {
   native: boolean;
 }
 
-export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
+/** What the report builder and the type model read: `BuiltParts` before the reports are built. */
+interface ReadParts extends Omit<BuiltParts, 'built'> {
+  /** What the reports share across languages (ru, uk, ar). */
+  shared: ReturnType<typeof sharedFeatures> | undefined;
+}
+
+function readParts(document: Document, pipeline: Pipeline, opts: RunOptions): ReadParts {
   document = withLanguage(document, pipeline);
   const annotated = annotate(document, pipeline, opts);
   // the title of a page is not in its text, yet it names the incident best
@@ -170,8 +179,12 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
   // and linking also compares what does not depend on the language (places, type, tolls, names in Latin letters)
   const native = !!lex?.native;
   const shared = native ? sharedFeatures(latinNames(document.text, lex, annotated.annotations.filter((a) => a.kind === 'place'))) : undefined;
-  const built = buildReports(annotated, titleTriggers, shared);
-  return { annotated, title: titleInText ? null : document.title, text: document.text, titleTriggers, textTriggers, built, native };
+  return { annotated, title: titleInText ? null : document.title, text: document.text, titleTriggers, textTriggers, native, shared };
+}
+
+export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
+  const { shared, ...parts } = readParts(document, pipeline, opts);
+  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared) };
 }
 
 /**
@@ -181,5 +194,9 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars), typing };
+  return { reports: typedReports(model, typing, titleTriggers, textTriggers, built, native), typing };
+}
+
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
+  return native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
 }

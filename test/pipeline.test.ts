@@ -1,12 +1,32 @@
 // The stages together on hand-made reports: what a user gets from `sitrep extract`.
 import { describe, expect, it } from 'vitest';
-import { createPipeline, extract, loadResources } from '../src/pipeline.js';
+import { buildParts, createPipeline, extract, loadResources, typeBuilt } from '../src/pipeline.js';
+import { reportsNone } from '../src/extract/type-model.js';
 import { textDocument } from '../src/ingest/document.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, published: string | null = '2022-05-10') => extract(textDocument(text, { source: 'test', published }), pipeline);
 
 describe('pipeline', () => {
+  it('builds no reports the type model rules out, and gives what building and typing them all gives', () => {
+    const texts = [
+      'Shelling hit the town of Bakhmut on Sunday, killing four civilians, according to the regional governor.',
+      'The Indianapolis Colts beat the Kansas City Chiefs 24-17 on Sunday to clinch a playoff berth. The quarterback threw for 300 yards, and a fan was injured in a fall.',
+      'xqzv brrtk 4h5 kkqp zzumf vlorp qqa 9x7 trrn pvlk',
+      'Police said a man was found dead in his home on Friday. The city council met on Monday to discuss the budget and the new stadium.',
+    ];
+    let ruledOut = 0;
+    for (const text of texts) {
+      const doc = textDocument(text, { source: 'test', published: '2022-05-10' });
+      const parts = buildParts(doc, pipeline);
+      const all = typeBuilt(pipeline.typeModel, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, parts.built, parts.native);
+      const got = extract(doc, pipeline);
+      if (reportsNone(got.typing)) ruledOut++;
+      expect(got.typing).toEqual(all.typing);
+      expect(got.reports.map((r) => ({ ...r, features: { ...r.features, persons: undefined } }))).toEqual(all.reports.map((r) => ({ ...r, features: { ...r.features, persons: undefined } })));
+    }
+    expect(ruledOut).toBeGreaterThan(0);
+  });
   it('every claim quotes the text at its offsets', () => {
     const { reports, annotated } = run(
       'Shelling hit the town of Bakhmut on Sunday, killing four civilians, according to the regional governor. Two more people were injured.',

@@ -32,6 +32,16 @@ describe('loadTypeModel', () => {
     writeFileSync(wrong, JSON.stringify({ version: 1, classes: ['none'], bias: [0] }));
     expect(() => loadTypeModel(wrong)).toThrow(/wrong\.json: classes are not/);
   });
+  it('reads weights given in thousandths (weightScale) as the decimals they stand for', () => {
+    const raw = JSON.parse(readFileSync(DEFAULT_TYPE_MODEL, 'utf8')) as { weights: number[]; weightScale?: number };
+    const scale = raw.weightScale ?? 1;
+    const decimals = join(dir, 'decimals.json');
+    writeFileSync(decimals, JSON.stringify({ ...raw, weightScale: undefined, weights: raw.weights.map((w) => w / scale) }));
+    expect(Array.from(loadTypeModel(decimals).table.weights)).toEqual(Array.from(loadTypeModel().table.weights));
+    const zero = join(dir, 'zero-scale.json');
+    writeFileSync(zero, JSON.stringify({ ...raw, weightScale: 0 }));
+    expect(() => loadTypeModel(zero)).toThrow(/zero-scale\.json: weightScale is not a positive number/);
+  });
 });
 
 describe('incident or not', () => {

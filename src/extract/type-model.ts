@@ -379,51 +379,76 @@ function wordsOf(name: string): [string | null, string | null] {
   return space < 0 ? [null, null] : [name.slice(2, space), name.slice(space + 1)];
 }
 
+/** The number of `word` in `vocabulary`, numbering it when new. */
+function wordNumber(vocabulary: Map<string, number>, word: string): number {
+  let v = vocabulary.get(word);
+  if (v === undefined) vocabulary.set(word, (v = vocabulary.size));
+  return v;
+}
+
 /**
  * The softmax's and the head's weights as one table: the softmax's features first (row i: feature
  * i, weights `weights[i * classes ...]` of the file), then the head's others, then one row per
  * class for the prior of a rule feature the training never met on it. A rule feature the head
  * weighs and the softmax does not takes its prior too. A feature named twice weighs as its last row.
+ * Built at every start-up (30k features): one pass over the names and one over the weights, which
+ * are checked as they are copied (`broken`: the number of a feature that is not a name with finite weights).
+ * The file may give the weights in units of 1/`scale` (`weightScale`: the trainer writes whole
+ * thousandths, which JSON.parse reads in half the time of decimals).
  */
-function featureTable(features: readonly string[], weights: readonly number[], head: { features: readonly string[]; weights: readonly number[] } | null, rulePriors: readonly number[]): FeatureTable {
+function featureTable(features: readonly unknown[], weights: readonly unknown[], scale: number, head: { features: readonly string[]; weights: readonly number[] } | null, rulePriors: readonly number[], broken: (i: number) => Error): FeatureTable {
   const n = TYPE_CLASSES.length;
-  // the names read once: their words numbered (the pairs' keys need the vocabulary's final size)
+  const count = features.length;
+  const all = (head ? [...features, ...head.features] : features) as readonly string[];
+  // the words of each `w:` and `b:` name, numbered as met (the pairs' keys need the vocabulary's final size): wordsOf, inlined
   const vocabulary = new Map<string, number>();
-  const number = (word: string | null) => {
-    if (word === null) return -1;
-    let v = vocabulary.get(word);
-    if (v === undefined) vocabulary.set(word, (v = vocabulary.size));
-    return v;
-  };
-  const all = head ? [...features, ...head.features] : features;
-  const first = new Int32Array(all.length);
-  const second = new Int32Array(all.length);
-  all.forEach((f, i) => {
-    const [a, b] = wordsOf(f);
-    first[i] = number(a);
-    second[i] = number(b);
-  });
-  const t: FeatureTable = { names: [], vocabulary, words: new Int32Array(vocabulary.size).fill(-1), pairs: new Map(), others: new Map(), weights: new Float64Array(0), softmax: new Uint8Array(0), head: new Float64Array(0), priors: new Int32Array(n) };
-  const rowAt = (i: number) => (first[i] < 0 ? t.others.get(all[i]) : second[i] < 0 ? (t.words[first[i]] < 0 ? undefined : t.words[first[i]]) : t.pairs.get(first[i] * vocabulary.size + second[i]));
-  const add = (i: number) => {
-    const row = t.names.length;
-    t.names.push(all[i]);
+  const first = new Int32Array(all.length).fill(-1);
+  const second = new Int32Array(all.length).fill(-1);
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    if (typeof f !== 'string') throw broken(i);
+    if (f.charCodeAt(1) !== 58 /* : */) continue;
+    const kind = f.charCodeAt(0);
+    if (kind === 119 /* w */) first[i] = wordNumber(vocabulary, f.slice(2));
+    else if (kind === 98 /* b */) {
+      const space = f.indexOf(' ');
+      if (space < 0) continue;
+      first[i] = wordNumber(vocabulary, f.slice(2, space));
+      second[i] = wordNumber(vocabulary, f.slice(space + 1));
+    }
+  }
+  const stride = vocabulary.size;
+  const t: FeatureTable = { names: all.slice(0, count), vocabulary, words: new Int32Array(stride).fill(-1), pairs: new Map(), others: new Map(), weights: new Float64Array(0), softmax: new Uint8Array(0), head: new Float64Array(0), priors: new Int32Array(n) };
+  const rowAt = (i: number) => (first[i] < 0 ? t.others.get(all[i]) : second[i] < 0 ? (t.words[first[i]] < 0 ? undefined : t.words[first[i]]) : t.pairs.get(first[i] * stride + second[i]));
+  const place = (i: number, row: number) => {
     if (first[i] < 0) t.others.set(all[i], row);
     else if (second[i] < 0) t.words[first[i]] = row;
-    else t.pairs.set(first[i] * vocabulary.size + second[i], row);
+    else t.pairs.set(first[i] * stride + second[i], row);
   };
-  for (let i = 0; i < features.length; i++) add(i);
-  for (let i = features.length; i < all.length; i++) if (rowAt(i) === undefined) add(i);
+  // the softmax's features are rows 0 … count - 1, in order
+  for (let i = 0; i < count; i++) place(i, i);
+  for (let i = count; i < all.length; i++) {
+    if (rowAt(i) !== undefined) continue;
+    place(i, t.names.length);
+    t.names.push(all[i]);
+  }
   const rows = t.names.length;
   t.weights = new Float64Array((rows + n) * n);
-  for (let i = 0; i < features.length * n; i++) t.weights[i] = weights[i];
-  t.softmax = new Uint8Array(rows + n).fill(1, 0, features.length);
+  for (let i = 0; i < count; i++) {
+    for (let c = 0, o = i * n; c < n; c++) {
+      const w = weights[o + c];
+      if (!Number.isFinite(w)) throw broken(i);
+      // k / 1000 is the double nearest k thousandths, as the decimal "0.xyz" would parse: the same weights
+      t.weights[o + c] = (w as number) / scale;
+    }
+  }
+  t.softmax = new Uint8Array(rows + n).fill(1, 0, count);
   for (let c = 0; c < n; c++) {
     t.priors[c] = rows + c;
     t.weights[t.priors[c] * n + c] = rulePriors[c];
     t.softmax[t.priors[c]] = 1;
   }
-  for (let row = features.length; row < rows; row++) {
+  for (let row = count; row < rows; row++) {
     if (!t.names[row].startsWith('r:')) continue;
     const c = TYPE_CLASSES.indexOf(t.names[row].slice(2).split('/')[0] as TypeClass);
     if (c < 0) continue;
@@ -431,7 +456,7 @@ function featureTable(features: readonly string[], weights: readonly number[], h
     t.softmax[row] = 1;
   }
   t.head = new Float64Array(rows + n);
-  if (head) for (let i = features.length; i < all.length; i++) t.head[rowAt(i)!] = head.weights[i - features.length];
+  if (head) for (let i = count; i < all.length; i++) t.head[rowAt(i)!] = head.weights[i - count];
   return t;
 }
 
@@ -452,19 +477,15 @@ export function loadTypeModel(path: URL | string = DEFAULT_TYPE_MODEL): TypeMode
 
 export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const bad = (why: string) => new TypeModelError(`type model ${name}: ${why}; run npm run train:types`);
-  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; rulePriors?: unknown; leadChars?: unknown; head?: unknown; incidentMin?: unknown; incidentMinNamed?: unknown };
+  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; weightScale?: unknown; rulePriors?: unknown; leadChars?: unknown; head?: unknown; incidentMin?: unknown; incidentMinNamed?: unknown };
   if (!m || typeof m !== 'object' || m.version !== 1) throw bad('not a version 1 model');
   if (!Array.isArray(m.classes) || m.classes.join() !== TYPE_CLASSES.join()) throw bad(`classes are not ${TYPE_CLASSES.join(',')}`);
   const n = TYPE_CLASSES.length;
   if (!Array.isArray(m.bias) || m.bias.length !== n || !m.bias.every(Number.isFinite)) throw bad('bias is not one number per class');
   if (!Array.isArray(m.features) || !Array.isArray(m.weights) || m.weights.length !== m.features.length * n) throw bad('features and weights do not match');
+  const scale = m.weightScale ?? 1;
+  if (typeof scale !== 'number' || !(scale > 0)) throw bad('weightScale is not a positive number');
   if (!Array.isArray(m.rulePriors) || m.rulePriors.length !== n || !m.rulePriors.every(Number.isFinite) || typeof m.leadChars !== 'number') throw bad('rulePriors or leadChars missing');
-  const ws = m.weights as unknown[];
-  for (let i = 0; i < m.features.length; i++) {
-    let finite = typeof m.features[i] === 'string';
-    for (let c = 0; c < n && finite; c++) finite = Number.isFinite(ws[i * n + c]);
-    if (!finite) throw bad(`feature ${i} is broken`);
-  }
   let head: IncidentHead | null = null;
   if (m.head !== undefined) {
     const h = m.head as { bias?: unknown; features?: unknown; weights?: unknown; mix?: unknown };
@@ -480,7 +501,8 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const minNamed = m.incidentMinNamed ?? INCIDENT_MIN_NAMED;
   if (typeof min !== 'number' || typeof minNamed !== 'number') throw bad('incidentMin is not a number');
   const h = m.head as { features: string[]; weights: number[] } | undefined;
-  const table = featureTable(m.features as string[], ws as number[], head && h ? h : null, m.rulePriors as number[]);
+  // the features' names and weights are checked as the table is built
+  const table = featureTable(m.features, m.weights, scale, head && h ? h : null, m.rulePriors as number[], (i) => bad(`feature ${i} is broken`));
   return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
 }
 
@@ -547,6 +569,15 @@ export function tollInHeadline(claims: readonly { field: string; value: unknown;
     const best = (c.value as { best?: number } | null)?.best ?? 0;
     return best >= 1 && TOLL_WORD.test(c.quote) && cueCounts(c.quote).size === 0;
   });
+}
+
+/**
+ * Whether `typeReports` drops every report, whatever the reports hold: no evidence, or an incident
+ * below both bars (the lower one stands only where a trigger or a headline toll names the type).
+ * `extract` then builds none.
+ */
+export function reportsNone(verdict: TypeVerdict): boolean {
+  return verdict.noEvidence || verdict.incident < Math.min(verdict.min, verdict.minNamed);
 }
 
 export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[] }>(
