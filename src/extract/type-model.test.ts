@@ -7,7 +7,7 @@ import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import type { TriggerAnnotation } from '../model/index.js';
 import { findTriggers } from './triggers.js';
-import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
+import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeReports, typeVerdict, type TypeVerdict } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -102,6 +102,26 @@ describe('a toll of violence in the headline (issue 17)', () => {
     expect(toll('Seven killed as earthquake strikes the coast.')).toBe(false);
     expect(toll('Seven killed in the east amid fierce fighting.', 300)).toBe(false);
     expect(toll('Seven died in the east.')).toBe(false);
+  });
+});
+
+describe('an exchange of fire in the lead names an armed clash (issue 17)', () => {
+  // a verdict between the two bars: kept only where the lead names the incident's type
+  const verdict = (incident: number): TypeVerdict => ({
+    probabilities: { none: 1 - incident, battles: incident, explosions_remote_violence: 0, violence_against_civilians: 0, protests: 0, riots: 0, strategic_developments: 0 } as TypeVerdict['probabilities'],
+    incident, explain: [], explains: ['battles', 'none'], noEvidence: false, min: 0.6, minNamed: 0.4,
+  });
+  const report = { category: 'battles', type: 'armed_clash', claims: [] };
+  const kept = (headline: string, p = 0.5) => typeReports([report], verdict(p), findTriggers(headline), 300).length > 0;
+  it('"exchanges of fire", "exchanged fire", a firefight or a gun battle lower the bar', () => {
+    expect(kept("'Exchanges of fire' near the border crossing overnight.")).toBe(true);
+    expect(kept('Guards and smugglers exchanged fire at the river.')).toBe(true);
+    expect(kept('Gun battle in the hills north of the town.')).toBe(true);
+  });
+  it('not "fighting" or "battles", which tell of other things too; and never below the lower bar', () => {
+    expect(kept('Fighting for the future of the town.')).toBe(false);
+    expect(kept('Battles over the budget continue.')).toBe(false);
+    expect(kept("'Exchanges of fire' near the border crossing overnight.", 0.3)).toBe(false);
   });
 });
 

@@ -522,9 +522,19 @@ const DEFAULT_TYPE: Record<string, string> = {
  * chosen on the validation slice of the train part (docs/evaluation.md), never on the test part.
  */
 export const INCIDENT_MIN = 0.6;
-/** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts). */
+/** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts, or `namesType`). */
 export const INCIDENT_MIN_NAMED = 0.4;
 const SPECIFIC = 0.8;
+
+/**
+ * Words that can only tell of an armed clash ("exchanges of fire", "a firefight", "a gun battle"):
+ * the lexicon weighs them in one row with "fighting" and "battles", which also tell of other things
+ * (a fight for one's life, legal battles), so that row's weight is below SPECIFIC; these name the type.
+ */
+const FIRE_EXCHANGED = /^(?:exchanges? of fire|exchanged fire|firefights?|gun ?battles?)$/i;
+
+/** A trigger whose words name its type, so that its presence in the lead lowers the incident bar. */
+const namesType = (t: TriggerAnnotation) => t.weight >= SPECIFIC || (t.type === 'armed_clash' && FIRE_EXCHANGED.test(t.text));
 
 /** Classes no labelled set teaches (see train-types.ts): their weights are the rules' priors. */
 const UNTRAINED: ReadonlySet<string> = new Set(['protests', 'riots']);
@@ -589,7 +599,7 @@ export function typeReports<R extends { category: string; type: string; claims: 
   if (!reports.length || verdict.noEvidence) return [];
   // a word that names its type in the lead ("drone strike", "kidnapped"), or a toll of violence told
   // in the headline, lowers the bar, never removes it
-  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars) || tollInHeadline(reports[0].claims);
+  const named = triggers.some((t) => t.start < leadChars && namesType(t)) || tollInHeadline(reports[0].claims);
   if (verdict.incident < (named ? verdict.minNamed : verdict.min)) return [];
   const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
   const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
