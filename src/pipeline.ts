@@ -16,7 +16,7 @@ import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
-import { chooseCount, loadCountModel, type CountModel, type CountRankers } from './extract/count-ranker.js';
+import { chooseInjured, loadInjuredModel, type InjuredModel, type InjuredRanker } from './extract/injured-ranker.js';
 import { loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
@@ -33,8 +33,8 @@ export interface Resources {
   typeModel: TypeModel;
   /** fastText lid.176 (`loadLanguageModel()`, async); without it the script of the text decides the language. */
   languageModel: LanguageModel | null;
-  /** The injured count and the toll weighed again among the figures stated (`data/model/injured.json`, `killed.json`); without them the rules' figures stand. */
-  countModels?: { injured?: CountModel; killed?: CountModel } | null;
+  /** The injured count weighed again among the figures stated (`data/model/injured.json`); without it the rules' figure stands. */
+  injuredModel?: InjuredModel | null;
 }
 
 /**
@@ -42,10 +42,9 @@ export interface Resources {
  * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
  * language model when the caller loaded it (`loadLanguageModel()`, async).
  */
-/** `counts: false`: without the count rankers' weights (their trainer, which writes them, runs without). */
-export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null; counts?: boolean } = {}): Resources {
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, countModels: opts.counts === false ? null : { injured: loadCountModel('injured'), killed: loadCountModel('killed') } };
+  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: loadInjuredModel() };
 }
 
 export interface Pipeline {
@@ -53,8 +52,8 @@ export interface Pipeline {
   context: StageContext;
   typeModel: TypeModel;
   languageModel: LanguageModel | null;
-  /** Pick the main report's injured figure and toll among those stated (count-ranker.ts); none: the rules' figures. */
-  countRankers: CountRankers;
+  /** Picks the main report's injured figure among those stated (injured-ranker.ts); null: the rules' figure. */
+  injuredRanker: InjuredRanker | null;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -70,11 +69,8 @@ export function createPipeline(res: Resources): Pipeline {
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);
-  const { injured, killed } = res.countModels ?? {};
-  const countRankers: CountRankers = {};
-  if (injured) countRankers.injured = (c) => chooseCount(injured, c);
-  if (killed) countRankers.killed = (c) => chooseCount(killed, c);
-  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null, countRankers };
+  const injured = res.injuredModel;
+  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null, injuredRanker: injured ? (c) => chooseInjured(injured, c) : null };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -152,7 +148,7 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const parts = readParts(document, pipeline, opts);
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
-  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.countRankers);
+  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
   const reports = typedReports(pipeline.typeModel, typing, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
@@ -194,7 +190,7 @@ function readParts(document: Document, pipeline: Pipeline, opts: RunOptions): Re
 
 export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
   const { shared, ...parts } = readParts(document, pipeline, opts);
-  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared, pipeline.countRankers) };
+  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared, pipeline.injuredRanker ?? undefined) };
 }
 
 /**

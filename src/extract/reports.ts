@@ -33,7 +33,7 @@ import type {
 import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, valueKey } from '../link/compatible.js';
 import { properNames, TermCounts } from './terms.js';
 import { sentenceAt } from './sentences.js';
-import { injuredCandidates, killedCandidates, type CountRanker, type CountRankers, type InjuredEvidence, type KilledEvidence } from './count-ranker.js';
+import { injuredCandidates, type InjuredEvidence, type InjuredRanker } from './injured-ranker.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
 
@@ -276,7 +276,7 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
 /** A word of gunfire in a sentence that counts the hurt (see InjuredEvidence.gunfire). */
 const GUNFIRE = /\b(?:shot|shots|shooting|gunshot|gunfire|bullets?|wounded|wounds?|struck|grazed|fired)\b/i;
 
-function reranked(text: string, docId: string, all: Sentence[], claims: Claim[], hurt: Count | null, fromHit: boolean, dead: number, ranker: CountRanker): Count | null {
+function reranked(text: string, docId: string, all: Sentence[], claims: Claim[], hurt: Count | null, fromHit: boolean, dead: number, ranker: InjuredRanker): Count | null {
   const evidence: InjuredEvidence[] = [];
   const at: Sentence[] = [];
   const deadAt = new Set<number>();
@@ -297,30 +297,6 @@ function reranked(text: string, docId: string, all: Sentence[], claims: Claim[],
   const count: Count = { low: pick.value, best: pick.value, high: pick.value };
   const s = at[pick.at];
   if (!claims.some((c) => c.field === 'injured' && c.start === s.start && valueKey('injured', c.value) === valueKey('injured', count))) claims.push(claim(text, docId, s, 'injured', count));
-  return count;
-}
-
-/** The toll the ranker picks among those the report's sentences state, claimed on the sentence that states it. */
-function rerankedKilled(text: string, docId: string, all: Sentence[], claims: Claim[], counted: Count | null, ranker: CountRanker): Count | null {
-  const evidence: KilledEvidence[] = [];
-  const at: Sentence[] = [];
-  for (const s of all) {
-    const withHit = s.items.some((a) => a.kind === 'casualty' && !!a.struck && !a.hedged);
-    for (const a of s.items) {
-      if (a.kind !== 'casualty' || a.hedged || a.field !== 'fatalities') continue;
-      const span = text.slice(a.start, a.end);
-      evidence.push({ value: a.value.best, sentence: s.index, vague: VAGUE_COUNT.test(span) && !/\d/.test(span), withHit });
-      at.push(s);
-    }
-  }
-  if (!evidence.length) return counted;
-  const rule = counted?.best ?? 0;
-  const pick = ranker(killedCandidates(evidence, rule, all.length));
-  if (pick.value === rule) return counted;
-  if (pick.value === 0) return null;
-  const count: Count = { low: pick.value, best: pick.value, high: pick.value };
-  const s = at[pick.at];
-  if (!claims.some((c) => c.field === 'fatalities' && c.start === s.start && valueKey('fatalities', c.value) === valueKey('fatalities', count))) claims.push(claim(text, docId, s, 'fatalities', count));
   return count;
 }
 
@@ -461,7 +437,7 @@ function equipmentOf(claims: Claim[]): string[] {
   return [...byFamily.values()];
 }
 
-function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined, rankers?: CountRankers): Report {
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined, ranker?: InjuredRanker): Report {
   const text = doc.document.text;
   const id = doc.document.id;
   const claims: Claim[] = [];
@@ -581,11 +557,8 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   let hurt = injuredOf(injured, struck, counted, injuredVague);
   const fromHit = !!hurt && struck.length > 0 && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0));
   if (hurt && fromHit) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
-  // the main report's figures weighed again against the other figures its sentences state (the
-  // injured first: it was trained on the hit less the rules' toll)
-  if (rankers?.injured && index === 0) hurt = reranked(text, id, all, claims, hurt, fromHit, counted?.best ?? 0, rankers.injured);
-  // not a toll the rules read on purpose: a later figure ("rose to 25") or the dead added with "also"
-  if (rankers?.killed && index === 0 && !updates.length && !fatalMore.some(Boolean)) counted = rerankedKilled(text, id, all, claims, counted, rankers.killed);
+  // the main report's figure weighed again against the other figures its sentences state
+  if (ranker && index === 0) hurt = reranked(text, id, all, claims, hurt, fromHit, counted?.best ?? 0, ranker);
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
@@ -669,7 +642,7 @@ function truncate(s: string, n: number): string {
  * title when the title is not part of the text (HTML pages, JSONL with a title); `shared`, what each
  * report's features share across languages (lang/bridge.ts `sharedFeatures`).
  */
-export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures, rankers?: CountRankers): Report[] {
+export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures, ranker?: InjuredRanker): Report[] {
   const text = doc.document.text;
   const sentences = groupBySentence(doc);
   if (!sentences.length) return [];
@@ -688,7 +661,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
-    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, rankers)];
+    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker)];
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
@@ -717,7 +690,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, rankers)];
+  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker)];
   // arrests told beside the incident ("police arrested 12 of the rioters"), not as an incident of their
   // own nor as an earlier one, are a fact of it: the main report is tagged (no report of their own)
   const taken = new Set(secondary.map((x) => x.s));

@@ -1,13 +1,12 @@
 /**
- * A second reading of the main report's counts. The rules (`injuredOf`, the toll in reports.ts)
- * give one figure per field; the document's own statements give others — for the injured each
- * count of the hurt and each count of the hit with or without the dead taken off, for the dead each
- * toll stated — and none. A small conditional logit per field, trained on the GVA tune part by
- * `npm run train:counts` (scripts/train-counts.ts; weights in data/model/injured.json and
- * killed.json), weighs the candidates by what the stages already tell of them (where the figure is
- * stated, how often, by which words) and replaces the rules' figure only when it is surer of
- * another by its `margin`. Every candidate but none is a figure a sentence states, so the report's
- * claim still quotes the sentence that gives it.
+ * A second reading of the main report's injured count: the rules (`injuredOf` in reports.ts) give
+ * one figure; the document's own statements give others (each count of the hurt, each count of
+ * the hit with or without the dead taken off, none). A small conditional logit, trained on the
+ * GVA tune part by `npm run train:injured` (scripts/train-injured.ts; weights in
+ * data/model/injured.json), weighs the candidates by what the stages already tell of them (where
+ * the figure is stated, how often, by which words) and replaces the rules' figure only when it is
+ * surer of another by `margin`. Every candidate but none is a figure a sentence states, so the
+ * report's claim still quotes the sentence that gives it.
  */
 import { readFileSync } from 'node:fs';
 
@@ -27,14 +26,14 @@ export interface InjuredEvidence {
   victims: string | null;
 }
 
-export interface CountCandidate {
+export interface InjuredCandidate {
   value: number;
   /** The statement that states it (index into the evidence), -1 for none (0, no claim). */
   at: number;
   features: Float64Array;
 }
 
-/** The injured candidates' features, in the order of the weights in data/model/injured.json (`rule` first, as in every field). */
+/** The candidates' features, in the order of the weights in data/model/injured.json. */
 export const INJURED_FEATURES = [
   'rule', // the rules' figure
   'rule_hit', // …read from the hit less the dead
@@ -80,8 +79,8 @@ const LATE = 6;
  * it was read from the hit less the dead; `dead`: the report's toll; `deadAt`: the sentences that
  * count the dead; `sentences`: the report's length.
  */
-export function injuredCandidates(evidence: readonly InjuredEvidence[], rule: number, ruleFromHit: boolean, dead: number, deadAt: ReadonlySet<number>, sentences: number): CountCandidate[] {
-  const byValue = new Map<number, CountCandidate>();
+export function injuredCandidates(evidence: readonly InjuredEvidence[], rule: number, ruleFromHit: boolean, dead: number, deadAt: ReadonlySet<number>, sentences: number): InjuredCandidate[] {
+  const byValue = new Map<number, InjuredCandidate>();
   const add = (value: number, at: number) => {
     let c = byValue.get(value);
     if (!c) byValue.set(value, (c = { value, at, features: new Float64Array(INJURED_FEATURES.length) }));
@@ -145,97 +144,14 @@ export function injuredCandidates(evidence: readonly InjuredEvidence[], rule: nu
   return all;
 }
 
-
-/** One statement of the dead in the report's sentences. */
-export interface KilledEvidence {
-  value: number;
-  sentence: number;
-  vague: boolean;
-  /** Its sentence also counts people hit ("four shot, two fatally"). */
-  withHit: boolean;
-}
-
-/** The dead candidates' features, in the order of the weights in data/model/killed.json (`rule` first). */
-export const KILLED_FEATURES = [
-  'rule', // the rules' figure
-  'rule_unstated', // …which no sentence states (a "fatal shooting" read as one dead, a sum, a murder-suicide)
-  'zero',
-  'zero_long',
-  'zero_late',
-  'stated', // a toll stated
-  'stated_many', // how many tolls state it (of 3)
-  'stated_vague',
-  'with_hit', // stated beside a count of the hit
-  'one',
-  'two',
-  'three_up',
-  'headline',
-  'lead',
-  'late',
-  'max',
-  'min_stated',
-  'share',
-] as const;
-
-const K = Object.fromEntries(KILLED_FEATURES.map((f, i) => [f, i])) as Record<(typeof KILLED_FEATURES)[number], number>;
-
-/**
- * The dead's candidate figures and their features (`rule`: the rules' toll, 0 when none). Not asked
- * where the rules read the toll on purpose from a later figure ("rose to 25") or a sum with "also".
- */
-export function killedCandidates(evidence: readonly KilledEvidence[], rule: number, sentences: number): CountCandidate[] {
-  const byValue = new Map<number, CountCandidate>();
-  const add = (value: number, at: number) => {
-    let c = byValue.get(value);
-    if (!c) byValue.set(value, (c = { value, at, features: new Float64Array(KILLED_FEATURES.length) }));
-    else if (c.at < 0 && at >= 0) c.at = at;
-    return c.features;
-  };
-  for (let i = 0; i < evidence.length; i++) {
-    const e = evidence[i];
-    const f = add(e.value, i);
-    f[K.stated] = 1;
-    f[K.stated_many] = Math.min(3, f[K.stated_many] * 3 + 1) / 3;
-    if (e.withHit) f[K.with_hit] = 1;
-  }
-  const zero = add(0, -1);
-  zero[K.zero] = 1;
-  if (sentences >= LONG_REPORT) zero[K.zero_long] = 1;
-  if (evidence.every((e) => e.sentence >= LATE)) zero[K.zero_late] = 1;
-  const r = add(rule, -1);
-  r[K.rule] = 1;
-  if (!r[K.stated] && rule > 0) r[K.rule_unstated] = 1;
-  const all = [...byValue.values()].sort((a, b) => a.value - b.value);
-  const max = all[all.length - 1].value;
-  const statedValues = all.filter((c) => c.features[K.stated]).map((c) => c.value);
-  for (const c of all) {
-    const f = c.features;
-    if (c.value === 1) f[K.one] = 1;
-    else if (c.value === 2) f[K.two] = 1;
-    else if (c.value >= 3) f[K.three_up] = 1;
-    const at = evidence.filter((e) => e.value === c.value);
-    if (at.length) {
-      const first = Math.min(...at.map((e) => e.sentence));
-      if (first === 0) f[K.headline] = 1;
-      if (first < LEAD) f[K.lead] = 1;
-      if (first >= LATE) f[K.late] = 1;
-      f[K.share] = at.length / evidence.length;
-      if (at.every((e) => e.vague)) f[K.stated_vague] = 1;
-    }
-    if (c.value === max && all.length > 1) f[K.max] = 1;
-    if (statedValues.length > 1 && c.value === statedValues[0]) f[K.min_stated] = 1;
-  }
-  return all;
-}
-
-export interface CountModel {
+export interface InjuredModel {
   weights: Float64Array;
   /** How much surer of another figure than of the rules' the model must be to replace it. */
   margin: number;
 }
 
 /** The candidates' probabilities under the model (softmax of their scores). */
-export function countProbabilities(model: CountModel, candidates: readonly CountCandidate[]): number[] {
+export function injuredProbabilities(model: InjuredModel, candidates: readonly InjuredCandidate[]): number[] {
   const scores = candidates.map((c) => c.features.reduce((s, v, i) => s + v * model.weights[i], 0));
   const top = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - top));
@@ -243,41 +159,36 @@ export function countProbabilities(model: CountModel, candidates: readonly Count
   return exp.map((e) => e / sum);
 }
 
-/** The candidate to report: the rules' (feature 0, `rule`) unless the model is surer of another by its margin. */
-export function chooseCount(model: CountModel, candidates: readonly CountCandidate[]): CountCandidate {
-  const rule = candidates.find((c) => c.features[0] === 1)!;
+/** The candidate to report: the rules' unless the model is surer of another by its margin. */
+export function chooseInjured(model: InjuredModel, candidates: readonly InjuredCandidate[]): InjuredCandidate {
+  const rule = candidates.find((c) => c.features[F.rule] === 1)!;
   if (candidates.length < 2) return rule;
-  const p = countProbabilities(model, candidates);
+  const p = injuredProbabilities(model, candidates);
   let best = candidates.indexOf(rule);
   for (let i = 0; i < candidates.length; i++) if (p[i] > p[best]) best = i;
   return p[best] - p[candidates.indexOf(rule)] >= model.margin ? candidates[best] : rule;
 }
 
-/** What picks a field's figure among the candidates: the model (`chooseCount`), or a recorder in training. */
-export type CountRanker = (candidates: CountCandidate[]) => CountCandidate;
-export interface CountRankers { injured?: CountRanker; killed?: CountRanker }
+/** What picks the figure among the candidates: the model (`chooseInjured`), or a recorder in training. */
+export type InjuredRanker = (candidates: InjuredCandidate[]) => InjuredCandidate;
 
-export type CountField = 'injured' | 'killed';
-const FEATURES: Record<CountField, readonly string[]> = { injured: INJURED_FEATURES, killed: KILLED_FEATURES };
+export const DEFAULT_INJURED_MODEL = new URL('../../data/model/injured.json', import.meta.url);
 
-export const defaultCountModel = (field: CountField) => new URL(`../../data/model/${field}.json`, import.meta.url);
+export class InjuredModelError extends Error {}
 
-export class CountModelError extends Error {}
-
-/** Reads a field's weights; a missing or broken file is one CountModelError naming it. */
-export function loadCountModel(field: CountField, path: URL | string = defaultCountModel(field)): CountModel {
+/** Reads the weights; a missing or broken file is one InjuredModelError naming it. */
+export function loadInjuredModel(path: URL | string = DEFAULT_INJURED_MODEL): InjuredModel {
   const name = String(path).split('/').pop();
-  const features = FEATURES[field];
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CountModelError(`${name}: cannot read the ${field} model (${(e as Error).message}); run npm run train:counts`);
+    throw new InjuredModelError(`${name}: cannot read the injured model (${(e as Error).message}); run npm run train:injured`);
   }
   const m = raw as { features?: unknown; weights?: unknown; margin?: unknown };
   const ok = Array.isArray(m.features) && Array.isArray(m.weights) && typeof m.margin === 'number'
-    && m.features.length === features.length && m.features.every((f, i) => f === features[i])
-    && m.weights.length === features.length && m.weights.every((w) => typeof w === 'number' && Number.isFinite(w));
-  if (!ok) throw new CountModelError(`${name}: the ${field} model does not match this code's features; run npm run train:counts`);
+    && m.features.length === INJURED_FEATURES.length && m.features.every((f, i) => f === INJURED_FEATURES[i])
+    && m.weights.length === INJURED_FEATURES.length && m.weights.every((w) => typeof w === 'number' && Number.isFinite(w));
+  if (!ok) throw new InjuredModelError(`${name}: the injured model does not match this code's features; run npm run train:injured`);
   return { weights: Float64Array.from(m.weights as number[]), margin: m.margin as number };
 }

@@ -1,4 +1,4 @@
-// The count rankers: candidates are figures the sentences state, the rules' figure stands unless the
+// The injured ranker: candidates are figures the sentences state, the rules' figure stands unless the
 // model is surer of another, a figure it picks is claimed on the sentence that states it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
 import { annotate, createPipeline, extract, loadResources } from '../pipeline.js';
-import { chooseCount, CountModelError, INJURED_FEATURES, injuredCandidates, KILLED_FEATURES, killedCandidates, loadCountModel, type CountModel, type InjuredEvidence, type KilledEvidence } from './count-ranker.js';
+import { chooseInjured, INJURED_FEATURES, injuredCandidates, InjuredModelError, loadInjuredModel, type InjuredEvidence, type InjuredModel } from './injured-ranker.js';
 import { buildReports } from './reports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-injured-'));
@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const told = (value: number, sentence: number, gunfire = true): InjuredEvidence => ({ value, kind: 'told', sentence, vague: false, gunfire, victims: 'people' });
 const hit = (value: number, sentence: number): InjuredEvidence => ({ value, kind: 'hit', sentence, vague: false, gunfire: true, victims: null });
 const feature = (name: (typeof INJURED_FEATURES)[number]) => INJURED_FEATURES.indexOf(name);
-const only = (name: (typeof INJURED_FEATURES)[number], w: number, margin = 0): CountModel => ({ weights: Float64Array.from(INJURED_FEATURES.map((f) => (f === name ? w : 0))), margin });
+const only = (name: (typeof INJURED_FEATURES)[number], w: number, margin = 0): InjuredModel => ({ weights: Float64Array.from(INJURED_FEATURES.map((f) => (f === name ? w : 0))), margin });
 
 describe('injuredCandidates', () => {
   it('offers the rules\' figure, none, each figure stated, and the hit with and without the dead', () => {
@@ -32,42 +32,27 @@ describe('injuredCandidates', () => {
   });
 });
 
-describe('chooseCount', () => {
+describe('chooseInjured', () => {
   const c = injuredCandidates([told(2, 0), told(7, 9)], 7, false, 0, new Set(), 25);
   it('keeps the rules\' figure unless the model is surer of another by its margin', () => {
-    expect(chooseCount(only('min_stated', 0), c).value).toBe(7);
-    expect(chooseCount(only('min_stated', 3), c).value).toBe(2);
-    expect(chooseCount(only('min_stated', 3, 0.99), c).value).toBe(7);
+    expect(chooseInjured(only('min_stated', 0), c).value).toBe(7);
+    expect(chooseInjured(only('min_stated', 3), c).value).toBe(2);
+    expect(chooseInjured(only('min_stated', 3, 0.99), c).value).toBe(7);
   });
   it('a single candidate is the rules\' figure', () => {
-    expect(chooseCount(only('zero', 9), injuredCandidates([], 0, false, 0, new Set(), 1)).value).toBe(0);
+    expect(chooseInjured(only('zero', 9), injuredCandidates([], 0, false, 0, new Set(), 1)).value).toBe(0);
   });
 });
 
-describe('killedCandidates', () => {
-  const dead = (value: number, sentence: number): KilledEvidence => ({ value, sentence, vague: false, withHit: false });
-  const k = (name: (typeof KILLED_FEATURES)[number]) => KILLED_FEATURES.indexOf(name);
-  it('offers the rules\' toll, none and each toll stated; a toll no sentence states is marked', () => {
-    // "Man killed in shooting" (sentence 0), "Across the city, 11 people were killed this weekend" (9); the rules said 11
-    const c = killedCandidates([dead(1, 0), dead(11, 9)], 11, 14);
-    expect(c.map((x) => x.value)).toEqual([0, 1, 11]);
-    expect(c.find((x) => x.value === 1)!.features[k('headline')]).toBe(1);
-    expect(c.find((x) => x.value === 11)!.features[k('late')]).toBe(1);
-    expect(c.find((x) => x.value === 11)!.at).toBe(1);
-    expect(killedCandidates([dead(1, 3)], 2, 5).find((x) => x.value === 2)!.features[k('rule_unstated')]).toBe(1);
-  });
-});
-
-describe('loadCountModel', () => {
+describe('loadInjuredModel', () => {
   it('loads the committed weights, one per feature', () => {
-    expect(loadCountModel('injured').weights.length).toBe(INJURED_FEATURES.length);
-    expect(loadCountModel('killed').weights.length).toBe(KILLED_FEATURES.length);
+    expect(loadInjuredModel().weights.length).toBe(INJURED_FEATURES.length);
   });
   it('names a missing or mismatched file in one line', () => {
-    expect(() => loadCountModel('injured', join(dir, 'none.json'))).toThrow(CountModelError);
+    expect(() => loadInjuredModel(join(dir, 'none.json'))).toThrow(InjuredModelError);
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ features: ['rule'], weights: [1], margin: 0 }));
-    expect(() => loadCountModel('killed', old)).toThrow(/old\.json: the killed model does not match this code's features; run npm run train:counts$/);
+    expect(() => loadInjuredModel(old)).toThrow(/old\.json: the injured model does not match this code's features; run npm run train:injured$/);
   });
 });
 
@@ -81,7 +66,7 @@ describe('the report keeps provenance', () => {
     const doc = textDocument(text, { source: 'test', published: '2020-03-09' });
     const annotated = annotate(doc, pipeline);
     // a ranker that takes the lowest figure stated, whatever the weights
-    const [r] = buildReports(annotated, [], undefined, { injured: (c) => c.filter((x) => x.value > 0)[0] });
+    const [r] = buildReports(annotated, [], undefined, (c) => c.filter((x) => x.value > 0)[0]);
     expect(r.injured?.best).toBe(2);
     const claim = r.claims.find((x) => x.field === 'injured' && (x.value as { best: number }).best === 2)!;
     expect(claim.quote).toBe(doc.text.slice(claim.start, claim.end));
