@@ -9,9 +9,10 @@
  * zero for a fixed number of steps: the same file every run) is fitted on the articles whose coded
  * count is among their candidates.
  *
- * `--cv`: 5-fold cross-validation by incident on the tune part (every article of an incident in one
- * fold): per margin, the share of tune articles whose injured count is right with the rules alone and
- * with the ranker trained without the article's fold. The margin written is the one CV prefers.
+ * The margin: 5-fold cross-validation by incident on the tune part (every article of an incident in
+ * one fold) prints, per margin, the share of tune articles whose injured count is right with the rules
+ * alone and with the ranker trained without the article's fold; the margin written is the one CV
+ * prefers (on a tie the larger). `--dry`: print, write nothing.
  * `--cache FILE`: the recorded candidates are read from (or written to) FILE (numbers only).
  */
 import { createHash } from 'node:crypto';
@@ -33,7 +34,7 @@ interface Group { incident: string; gold: number; cands: { value: number; rule: 
 function record(): Group[] {
   const { inc, docs } = loadGva();
   // the rules' figure alone: the committed ranker must not shape its own training data
-  const pipeline = { ...createPipeline(loadResources()), injuredRanker: null };
+  const pipeline = createPipeline(loadResources({ injured: false }));
   const groups: Group[] = [];
   for (const d of docs) {
     if (partOf(d.incident) !== 'tune') continue;
@@ -95,8 +96,8 @@ const ruleRight = groups.filter((g) => (g.cands ? g.cands.find((c) => c.rule)!.v
 const reach = groups.filter((g) => (g.cands ? g.cands.some((c) => c.value === g.gold) : g.gold === 0)).length;
 console.log(`GVA tune: ${groups.length} articles; injured right by the rules ${(ruleRight / groups.length).toFixed(3)} (${ruleRight}); among the candidates ${(reach / groups.length).toFixed(3)} (${reach})`);
 
-let margin = 0.2;
-if (args.includes('--cv')) {
+let margin = 0;
+{
   const right = new Map<number, number>(MARGINS.map((m) => [m, 0]));
   for (let k = 0; k < 5; k++) {
     const w = fit(groups.filter((g) => foldOf(g.incident) !== k));

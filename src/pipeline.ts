@@ -42,9 +42,10 @@ export interface Resources {
  * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
  * language model when the caller loaded it (`loadLanguageModel()`, async).
  */
-export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
+/** `injured: false`: without the injured ranker's weights (its trainer, which writes them, runs without). */
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null; injured?: boolean } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: loadInjuredModel() };
+  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: opts.injured === false ? null : loadInjuredModel() };
 }
 
 export interface Pipeline {
