@@ -17,7 +17,7 @@ import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
 import { chooseInjured, loadInjuredModel, type InjuredModel, type InjuredRanker } from './extract/injured-ranker.js';
-import { loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
+import { headlineEnd, loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
 import { latinNames, sharedFeatures } from './lang/bridge.js';
@@ -150,7 +150,7 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
   const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
-  const reports = typedReports(pipeline.typeModel, typing, parts.titleTriggers, parts.textTriggers, built, parts.native);
+  const reports = typedReports(pipeline.typeModel, typing, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
 }
@@ -201,9 +201,11 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: typedReports(model, typing, titleTriggers, textTriggers, built, native), typing };
+  return { reports: typedReports(model, typing, text, titleTriggers, textTriggers, built, native), typing };
 }
 
-function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
-  return native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
+  if (native) return built;
+  const end = headlineEnd(text);
+  return typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars, [...titleTriggers, ...textTriggers.filter((t) => t.end <= end)]);
 }
