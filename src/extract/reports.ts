@@ -39,8 +39,8 @@ import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, t
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:over|in|within) (?:a|the) span of|since (?:last|early) (?:week|weekend|month|year)|across the city|(?:killed|shot|wounded|homicides?|murders?|victims?) (?:\w+ ){0,3}this year)\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
-/** A video in a page's playlist, its length before its title: "0:41 Woman dies crossing …" (not a live blog's "11:02 p.m."). */
-const VIDEO_LENGTH = /^\s*\d{1,2}:\d{2}\s+[A-Z]/;
+/** A video in a page's playlist, its length before its title: "0:41 Woman dies crossing …" (not a clock: "11:02 p.m.", "10:24 AM, MON 22 JUL"). */
+const VIDEO_LENGTH = /^\s*\d{1,2}:\d{2}\s+(?![AP]\.?M\b)[A-Z]/;
 
 const RECENT_PERIOD = /\b(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?)\b/gi;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
