@@ -16,7 +16,8 @@ import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-
 import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
-import { loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
+import { chooseInjured, loadInjuredModel, type InjuredModel, type InjuredRanker } from './extract/injured-ranker.js';
+import { headlineEnd, loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
 import { latinNames, sharedFeatures } from './lang/bridge.js';
@@ -32,6 +33,8 @@ export interface Resources {
   typeModel: TypeModel;
   /** fastText lid.176 (`loadLanguageModel()`, async); without it the script of the text decides the language. */
   languageModel: LanguageModel | null;
+  /** The injured count weighed again among the figures stated (`data/model/injured.json`); without it the rules' figure stands. */
+  injuredModel?: InjuredModel | null;
 }
 
 /**
@@ -39,9 +42,10 @@ export interface Resources {
  * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
  * language model when the caller loaded it (`loadLanguageModel()`, async).
  */
-export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null } = {}): Resources {
+/** `injured: false`: without the injured ranker's weights (its trainer, which writes them, runs without). */
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null; injured?: boolean } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null };
+  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: opts.injured === false ? null : loadInjuredModel() };
 }
 
 export interface Pipeline {
@@ -49,6 +53,8 @@ export interface Pipeline {
   context: StageContext;
   typeModel: TypeModel;
   languageModel: LanguageModel | null;
+  /** Picks the main report's injured figure among those stated (injured-ranker.ts); null: the rules' figure. */
+  injuredRanker: InjuredRanker | null;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -64,7 +70,8 @@ export function createPipeline(res: Resources): Pipeline {
     attribution, // after sentences only, but last: it reads sentence order, not other spans
   ];
   checkOrder(stages);
-  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null };
+  const injured = res.injuredModel;
+  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null, injuredRanker: injured ? (c) => chooseInjured(injured, c) : null };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -142,8 +149,8 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const parts = readParts(document, pipeline, opts);
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
-  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared);
-  const reports = typedReports(pipeline.typeModel, typing, parts.titleTriggers, parts.textTriggers, built, parts.native);
+  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
+  const reports = typedReports(pipeline.typeModel, typing, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
 }
@@ -184,7 +191,7 @@ function readParts(document: Document, pipeline: Pipeline, opts: RunOptions): Re
 
 export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
   const { shared, ...parts } = readParts(document, pipeline, opts);
-  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared) };
+  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared, pipeline.injuredRanker ?? undefined) };
 }
 
 /**
@@ -194,9 +201,11 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: typedReports(model, typing, titleTriggers, textTriggers, built, native), typing };
+  return { reports: typedReports(model, typing, text, titleTriggers, textTriggers, built, native), typing };
 }
 
-function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
-  return native ? built : typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars);
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
+  if (native) return built;
+  const end = headlineEnd(text);
+  return typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars, [...titleTriggers, ...textTriggers.filter((t) => t.end <= end)]);
 }

@@ -291,6 +291,10 @@ describe('numbers that count no one, and the hit counted apart (issue 17, fourth
     expect(full('A neighbour ran out and said, "Call 911 for the people shot next door."').some(([, n]) => n === 911)).toBe(false);
     expect(full('"She was killed over an argument about money," the sergeant said.')).toEqual([['fatalities', 1, false]]);
   });
+  it('reads no count in the end of a range of ages (sixth pass)', () => {
+    expect(full('A fight broke out and four unidentified men, ages 20-27 were shot.')).toEqual([['injured', 4, true]]);
+    expect(full('Two men, aged 18 and 25 were shot outside the bar.')).toEqual([['injured', 2, true]]);
+  });
   it('reads "hurt or killed" as no toll', () => {
     expect(full('Nine children have been hurt or killed by gunfire this spring.')).toEqual([]);
   });

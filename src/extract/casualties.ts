@@ -431,6 +431,8 @@ const ALSO_HIT = /\balso\b/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 /** A number right after "0:" or "12:" is minutes of a clock or a video's length. */
 const CLOCK_BEFORE = /\d:\s*$/;
+/** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
+const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
@@ -595,7 +597,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
-        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
         if (group && group.count.best === 1 && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);

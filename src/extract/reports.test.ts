@@ -244,6 +244,13 @@ describe('arrests told beside the incident', () => {
 });
 
 describe('a vague number of hurt beside a counted hit (issue 17)', () => {
+  it('leaves out the titles of a video playlist, not a live blog\'s times', () => {
+    const r = main('Boy shot in the arm on Pine Street\n\nA 12-year-old boy was shot in the arm on Pine Street on Friday, police said.\n\n0:43 Homeless man found dead under the bridge\n\n2:10 Three killed in highway crash');
+    expect([r.fatalities?.best ?? 0, r.injured?.best]).toEqual([0, 1]);
+    expect(main('Shooting at the mall\n\n11:02 p.m. Police said two people were shot at the mall and one of them died.').fatalities?.best).toBe(1);
+    // a page's time stamp is no video: it still dates the page
+    expect(extract(textDocument('10:24 AM, MON 22 JUL 2013\nTwo men shot dead outside a supermarket\nPolice said two men were shot dead outside the supermarket.', { source: 'test' }), pipeline).reports[0]?.date?.end).toBe('2013-07-22');
+  });
   it('takes the hit counted over "several people injured"', () => {
     const r = main('Four shot at club\n\nShots rang out at a club early Saturday, leaving several people injured. Police said four victims were shot and all are expected to survive.');
     expect(r.injured?.best).toBe(4);

@@ -33,11 +33,15 @@ import type {
 import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible, placeKey, placesCompatible, placeSpecificity, valueKey } from '../link/compatible.js';
 import { properNames, TermCounts } from './terms.js';
 import { sentenceAt } from './sentences.js';
+import { injuredCandidates, type InjuredEvidence, type InjuredRanker } from './injured-ranker.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:over|in|within) (?:a|the) span of|since (?:last|early) (?:week|weekend|month|year)|across the city|(?:killed|shot|wounded|homicides?|murders?|victims?) (?:\w+ ){0,3}this year)\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
+/** A video in a page's playlist, its length before its title: "0:41 Woman dies crossing …" (not a clock: "11:02 p.m.", "10:24 AM, MON 22 JUL"). */
+const VIDEO_LENGTH = /^\s*\d{1,2}:\d{2}\s+(?![AP]\.?M\b)[A-Z]/;
+
 const RECENT_PERIOD = /\b(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?)\b/gi;
 const SECONDARY_CUE = /\b(?:comes? on the heels of|follow(?:s|ed|ing)|after|earlier|previous(?:ly)?|last (?:week|month|year)|in a separate|another|similar|recall(?:s|ed)?|a day before|days before|weeks before|in (?:19|20)\d\d)\b/i;
 const DEMONSTRATION = new Set(['protests', 'riots']);
@@ -268,6 +272,37 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
   return fromHit.best > told.best ? fromHit : told;
 }
 
+/**
+ * The injured figure the ranker picks among those the report's sentences state (see
+ * injured-ranker.ts); a figure it picks over the rules' is claimed on the sentence that states it.
+ */
+/** A word of gunfire in a sentence that counts the hurt (see InjuredEvidence.gunfire). */
+const GUNFIRE = /\b(?:shot|shots|shooting|gunshot|gunfire|bullets?|wounded|wounds?|struck|grazed|fired)\b/i;
+
+function reranked(text: string, docId: string, all: Sentence[], claims: Claim[], hurt: Count | null, fromHit: boolean, dead: number, ranker: InjuredRanker): Count | null {
+  const evidence: InjuredEvidence[] = [];
+  const at: Sentence[] = [];
+  const deadAt = new Set<number>();
+  for (const s of all) {
+    for (const a of s.items) {
+      if (a.kind === 'casualty' && !a.hedged && a.field === 'fatalities') deadAt.add(s.index);
+      if (a.kind !== 'casualty' || a.hedged || a.field !== 'injured' || (a.update && !a.struck)) continue;
+      const span = text.slice(a.start, a.end);
+      evidence.push({ value: a.value.best, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: VAGUE_COUNT.test(span) && !/\d/.test(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
+      at.push(s);
+    }
+  }
+  if (!evidence.length) return hurt;
+  const rule = hurt?.best ?? 0;
+  const pick = ranker(injuredCandidates(evidence, rule, fromHit, dead, deadAt, all.length));
+  if (pick.value === rule) return hurt;
+  if (pick.value === 0) return null;
+  const count: Count = { low: pick.value, best: pick.value, high: pick.value };
+  const s = at[pick.at];
+  if (!claims.some((c) => c.field === 'injured' && c.start === s.start && valueKey('injured', c.value) === valueKey('injured', count))) claims.push(claim(text, docId, s, 'injured', count));
+  return count;
+}
+
 const DAY_MS = 86_400_000;
 
 /** Sentences of the lead: a date told there names the incident more surely than one further down. */
@@ -405,7 +440,7 @@ function equipmentOf(claims: Claim[]): string[] {
   return [...byFamily.values()];
 }
 
-function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined): Report {
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined, ranker?: InjuredRanker): Report {
   const text = doc.document.text;
   const id = doc.document.id;
   const claims: Claim[] = [];
@@ -522,8 +557,11 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
     claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
   }
-  const hurt = injuredOf(injured, struck, counted, injuredVague);
-  if (hurt && struck.length && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0))) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
+  let hurt = injuredOf(injured, struck, counted, injuredVague);
+  const fromHit = !!hurt && struck.length > 0 && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0));
+  if (hurt && fromHit) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
+  // the main report's figure weighed again against the other figures its sentences state
+  if (ranker && index === 0) hurt = reranked(text, id, all, claims, hurt, fromHit, counted?.best ?? 0, ranker);
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
@@ -607,7 +645,7 @@ function truncate(s: string, n: number): string {
  * title when the title is not part of the text (HTML pages, JSONL with a title); `shared`, what each
  * report's features share across languages (lang/bridge.ts `sharedFeatures`).
  */
-export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures): Report[] {
+export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures, ranker?: InjuredRanker): Report[] {
   const text = doc.document.text;
   const sentences = groupBySentence(doc);
   if (!sentences.length) return [];
@@ -619,14 +657,15 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!sentences.some((s) => !aggregate.has(s) && speaks(s))) {
     aggregate = new Set([...aggregate].filter((s) => AGGREGATE.test(text.slice(s.start, s.end).replace(RECENT_PERIOD, ' '))));
   }
-  const usable = sentences.filter((s) => !aggregate.has(s));
+  // and the titles of a page's video playlist: what they count and date is other stories'
+  const usable = sentences.filter((s) => !aggregate.has(s) && !VIDEO_LENGTH.test(text.slice(s.start, s.end)));
   const found = mainFamily(usable, titleTriggers);
   const main = byVictims(found, usable);
   const title = doc.document.title ?? truncate(text.slice(sentences[0].start, sentences[0].end), 140);
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
-    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared)];
+    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker)];
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
@@ -655,7 +694,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared)];
+  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker)];
   // arrests told beside the incident ("police arrested 12 of the rioters"), not as an incident of their
   // own nor as an earlier one, are a fact of it: the main report is tagged (no report of their own)
   const taken = new Set(secondary.map((x) => x.s));

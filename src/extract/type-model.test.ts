@@ -7,7 +7,7 @@ import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import type { TriggerAnnotation } from '../model/index.js';
 import { findTriggers } from './triggers.js';
-import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
+import { classifyType, DEFAULT_TYPE_MODEL, headlineEnd, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeReports, typeVerdict, type TypeVerdict } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -102,6 +102,37 @@ describe('a toll of violence in the headline (issue 17)', () => {
     expect(toll('Seven killed as earthquake strikes the coast.')).toBe(false);
     expect(toll('Seven killed in the east amid fierce fighting.', 300)).toBe(false);
     expect(toll('Seven died in the east.')).toBe(false);
+  });
+});
+
+describe('an exchange of fire in the headline names an armed clash (issue 17)', () => {
+  // a verdict between the two bars: kept only where the lead or the headline names the incident's type
+  const verdict = (incident: number): TypeVerdict => ({
+    probabilities: { none: 1 - incident, battles: incident, explosions_remote_violence: 0, violence_against_civilians: 0, protests: 0, riots: 0, strategic_developments: 0 } as TypeVerdict['probabilities'],
+    incident, explain: [], explains: ['battles', 'none'], noEvidence: false, min: 0.6, minNamed: 0.4,
+  });
+  const report = { category: 'battles', type: 'armed_clash', claims: [] };
+  const kept = (text: string, p = 0.5) => {
+    const triggers = findTriggers(text);
+    return typeReports([report], verdict(p), triggers, 1200, triggers.filter((t) => t.end <= headlineEnd(text))).length > 0;
+  };
+  it('"exchanges of fire", "exchanged fire", a firefight or a gun battle in a headline lower the bar', () => {
+    expect(kept("'Exchanges of fire' near the border crossing overnight.\n")).toBe(true);
+    expect(kept('Guards and smugglers exchanged fire at the river\n\nThe guards said the smugglers fled.')).toBe(true);
+    expect(kept('Gun battle in the hills north of the town.')).toBe(true);
+  });
+  it('not in a narrative that opens with prose, not "fighting" or "battles", and never below the lower bar', () => {
+    const prose = 'Two smugglers were arrested after they exchanged fire with border guards near the river crossing late on Tuesday, officials of the district said in a statement on Wednesday. Both were taken to the district jail.';
+    expect(kept(prose)).toBe(false);
+    expect(kept('Fighting for the future of the town.\n')).toBe(false);
+    expect(kept('Battles over the budget continue.\n')).toBe(false);
+    expect(kept("'Exchanges of fire' near the border crossing overnight.\n", 0.3)).toBe(false);
+  });
+  it('a headline is a short first line standing alone', () => {
+    expect(headlineEnd('Clashes at the airport\n\nText.')).toBe(22);
+    expect(headlineEnd('A short text alone.')).toBe(19);
+    expect(headlineEnd(`${'word '.repeat(40)}\nmore`)).toBe(0);
+    expect(headlineEnd(`${'word '.repeat(40)}`)).toBe(0);
   });
 });
 

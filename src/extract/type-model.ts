@@ -522,9 +522,29 @@ const DEFAULT_TYPE: Record<string, string> = {
  * chosen on the validation slice of the train part (docs/evaluation.md), never on the test part.
  */
 export const INCIDENT_MIN = 0.6;
-/** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts). */
+/** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts), or the headline an exchange of fire. */
 export const INCIDENT_MIN_NAMED = 0.4;
 const SPECIFIC = 0.8;
+
+/**
+ * Words that can only tell of an armed clash ("exchanges of fire", "a firefight", "a gun battle"):
+ * the lexicon weighs them in one row with "fighting" and "battles", which also tell of other things
+ * (a fight for one's life, legal battles), so that row's weight is below SPECIFIC. In a headline
+ * they name the incident's type; in a narrative's lead they often tell of a clash that a set's
+ * labels call no attack (SATP's "killed in a gun battle with SFs"), where the model decides alone.
+ */
+const FIRE_EXCHANGED = /^(?:exchanges? of fire|exchanged fire|firefights?|gun ?battles?)$/i;
+const exchangeOfFire = (t: TriggerAnnotation) => t.type === 'armed_clash' && FIRE_EXCHANGED.test(t.text);
+
+/**
+ * Where the document's headline ends: its first line when that is short and stands alone (a title
+ * line, one of a list of headlines), else 0 (a narrative opens with prose, not a headline).
+ */
+export function headlineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  const end = nl < 0 ? text.length : nl;
+  return end <= HEADLINE_CHARS && (nl >= 0 || text.length <= HEADLINE_CHARS) ? end : 0;
+}
 
 /** Classes no labelled set teaches (see train-types.ts): their weights are the rules' priors. */
 const UNTRAINED: ReadonlySet<string> = new Set(['protests', 'riots']);
@@ -580,16 +600,21 @@ export function reportsNone(verdict: TypeVerdict): boolean {
   return verdict.noEvidence || verdict.incident < Math.min(verdict.min, verdict.minNamed);
 }
 
+/**
+ * `headline`: the triggers of the document's headline (its title's, or those of its first line when
+ * that is a headline: `headlineEnd`).
+ */
 export function typeReports<R extends { category: string; type: string; claims: { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[] }>(
   reports: readonly R[],
   verdict: TypeVerdict,
   triggers: readonly TriggerAnnotation[],
   leadChars: number,
+  headline: readonly TriggerAnnotation[] = [],
 ): (R & TypeFields)[] {
   if (!reports.length || verdict.noEvidence) return [];
-  // a word that names its type in the lead ("drone strike", "kidnapped"), or a toll of violence told
-  // in the headline, lowers the bar, never removes it
-  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars) || tollInHeadline(reports[0].claims);
+  // a word that names its type in the lead ("drone strike", "kidnapped"), an exchange of fire in the
+  // headline, or a toll of violence told in the headline, lowers the bar, never removes it
+  const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars) || headline.some(exchangeOfFire) || tollInHeadline(reports[0].claims);
   if (verdict.incident < (named ? verdict.minNamed : verdict.min)) return [];
   const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
   const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
