@@ -7,7 +7,7 @@ import { textDocument } from '../ingest/document.js';
 import { createPipeline, extract, loadResources } from '../pipeline.js';
 import type { TriggerAnnotation } from '../model/index.js';
 import { findTriggers } from './triggers.js';
-import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeVerdict } from './type-model.js';
+import { classifyType, DEFAULT_TYPE_MODEL, LEAD_WORD, loadTypeModel, tollInHeadline, typeFeatures, TypeModelError, typeReports, typeVerdict, type TypeVerdict } from './type-model.js';
 
 const pipeline = createPipeline(loadResources());
 const run = (text: string, title?: string) => extract(textDocument(text, { source: 'test', title: title ?? null, published: '2020-03-07' }), pipeline);
@@ -170,5 +170,21 @@ describe('typeFeatures\' words', () => {
       }
       expect([...f.keys()].filter((k) => k.startsWith('w:') || k.startsWith('b:'))).toEqual([...keys]);
     }
+  });
+});
+
+describe('typeReports: a weapon word keeps the rules\' explosions (ACLED defines them by the weapon)', () => {
+  const text = 'Police recovered two hand grenades from a hideout in the district on Monday.';
+  const triggers = findTriggers(text).map((t) => ({ ...t, category: 'explosions_remote_violence', type: 'grenade', weight: 0.9 }));
+  const report = { category: 'explosions_remote_violence', type: 'grenade', claims: [] as { field: string; value: unknown }[] };
+  const verdict = (p: Partial<Record<string, number>>): TypeVerdict => {
+    const probabilities = { none: 0.1, battles: 0, explosions_remote_violence: 0, violence_against_civilians: 0, protests: 0, riots: 0, strategic_developments: 0, ...p } as TypeVerdict['probabilities'];
+    return { probabilities, incident: 0.9, explain: [], explains: ['battles', 'none'], noEvidence: false, min: 0.6, minNamed: 0.4 };
+  };
+  it('against another violent category the model prefers', () => {
+    expect(typeReports([report], verdict({ battles: 0.85, explosions_remote_violence: 0.05 }), triggers, 1200)[0].category).toBe('explosions_remote_violence');
+  });
+  it('not against a strategic development the model reads first (a weapon recovered, a bomber arrested)', () => {
+    expect(typeReports([report], verdict({ strategic_developments: 0.85, explosions_remote_violence: 0.05 }), triggers, 1200)[0].category).toBe('strategic_developments');
   });
 });

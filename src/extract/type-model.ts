@@ -598,7 +598,8 @@ export function typeReports<R extends { category: string; type: string; claims: 
   // overrules a reading it finds implausible
   const rule = reports[0].category as TypeClass;
   // ACLED defines explosions and remote violence by the weapon, whoever was hit: a word that names one stands
-  const weapon = rule === 'explosions_remote_violence' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
+  // (not against a strategic development the model reads first: a weapon recovered, a bomber arrested)
+  const weapon = rule === 'explosions_remote_violence' && incident[0] !== 'strategic_developments' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
   // between protests and riots the model learned nothing (no labelled data): the rules tell them apart
   const demonstration = UNTRAINED.has(rule) && UNTRAINED.has(incident[0]);
   const ruleClose = incident.includes(rule) && (share(rule) >= RULE_STANDS || weapon || demonstration);
