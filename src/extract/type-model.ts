@@ -602,7 +602,10 @@ export function typeReports<R extends { category: string; type: string; claims: 
   const weapon = rule === 'explosions_remote_violence' && incident[0] !== 'strategic_developments' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
   // between protests and riots the model learned nothing (no labelled data): the rules tell them apart
   const demonstration = UNTRAINED.has(rule) && UNTRAINED.has(incident[0]);
-  const ruleClose = incident.includes(rule) && (share(rule) >= RULE_STANDS || weapon || demonstration);
+  // a strategic development the model reads first (an arrest, a recovery, a surrender told beside an old
+  // clash) is not overruled by a battle or explosion reading it finds merely possible; an abduction still is
+  const strategic = incident[0] === 'strategic_developments' && rule !== 'violence_against_civilians';
+  const ruleClose = incident.includes(rule) && ((share(rule) >= RULE_STANDS && !strategic) || weapon || demonstration);
   const [first, second] = ruleClose ? [rule, ...incident.filter((c) => c !== rule)] : incident;
   const confidence = round(verdict.incident);
   return reports.map((r, i) => {
