@@ -603,8 +603,9 @@ export function typeReports<R extends { category: string; type: string; claims: 
   // between protests and riots the model learned nothing (no labelled data): the rules tell them apart
   const demonstration = UNTRAINED.has(rule) && UNTRAINED.has(incident[0]);
   // a strategic development the model reads first (an arrest, a recovery, a surrender told beside an old
-  // clash) is not overruled by a battle or explosion reading it finds merely possible; an abduction still is
-  const strategic = incident[0] === 'strategic_developments' && rule !== 'violence_against_civilians';
+  // clash) is not overruled by a battles or explosions reading it finds merely possible; an abduction, an
+  // attack on civilians, a riot or protest (which the model never learned) still is
+  const strategic = incident[0] === 'strategic_developments' && (rule === 'battles' || rule === 'explosions_remote_violence');
   const ruleClose = incident.includes(rule) && ((share(rule) >= RULE_STANDS && !strategic) || weapon || demonstration);
   const [first, second] = ruleClose ? [rule, ...incident.filter((c) => c !== rule)] : incident;
   const confidence = round(verdict.incident);
