@@ -213,18 +213,24 @@ function portal(items: Item[]) {
   const by = new Map<string, [number, number, number]>();
   for (const it of items) {
     const rs = reportsOf(it);
-    const h = String(it.gold.heading);
+    // "Law and crime" by its hand label (type-data.ts): law-V should yield an incident, law-A/law-N no violent type; unlabelled items are not read
+    if (it.gold.heading === 'law' && !it.gold.label) continue;
+    const h = it.gold.label ? `${it.gold.heading}-${it.gold.label}` : String(it.gold.heading);
     const b = by.get(h) ?? [0, 0, 0];
     b[0]++;
-    if (rs.some((r) => VIOLENT.has(r.category))) b[1]++, h !== 'conflict' && note(it, `portal ${h} typed violent`, rs);
+    if (rs.some((r) => VIOLENT.has(r.category))) b[1]++, !h.startsWith('conflict') && h !== 'law-V' && note(it, `portal ${h} typed violent`, rs);
     if (rs.length) b[2]++;
     by.set(h, b);
   }
-  const neg = [...by].filter(([h]) => h !== 'conflict');
+  const neg = [...by].filter(([h]) => !h.startsWith('conflict') && h !== 'law-V');
   const sum = [0, 1, 2].map((i) => neg.reduce((a, [, b]) => a + b[i], 0));
   const c = by.get('conflict') ?? [0, 0, 0];
+  const cv = by.get('conflict-V') ?? [0, 0, 0], cs = by.get('conflict-S') ?? [0, 0, 0];
   console.log(`Portal negatives (${sum[0]} items): typed violent ${pct(sum[1], sum[0])}; any report ${pct(sum[2], sum[0])}; violent by heading ${neg.sort().map(([h, [n, v]]) => `${h} ${pct(v, n)}`).join(', ')}`);
   console.log(`  portal "Armed conflicts and attacks" (${c[0]} items, not all incidents): any report ${pct(c[2], c[0])}, violent ${pct(c[1], c[0])}`);
+  console.log(`  of them read by hand: events (${cv[0]}) any report ${pct(cv[2], cv[0])}, violent ${pct(cv[1], cv[0])}; no event (${cs[0]}) violent ${pct(cs[1], cs[0])}`);
+  const v = by.get('law-V') ?? [0, 0, 0];
+  console.log(`  portal "Law and crime" read as violent (${v[0]} items): any report ${pct(v[2], v[0])}, violent ${pct(v[1], v[0])}`);
 }
 
 const runs: [string, () => Item[], (items: Item[]) => void][] = [

@@ -203,3 +203,36 @@ describe('typeFeatures\' words', () => {
     }
   });
 });
+
+describe('typeReports: a weapon word keeps the rules\' explosions (ACLED defines them by the weapon)', () => {
+  const text = 'Police recovered two hand grenades from a hideout in the district on Monday.';
+  const triggers = findTriggers(text).map((t) => ({ ...t, category: 'explosions_remote_violence', type: 'grenade', weight: 0.9 }));
+  const report = { category: 'explosions_remote_violence', type: 'grenade', claims: [] as { field: string; value: unknown }[] };
+  const verdict = (p: Partial<Record<string, number>>): TypeVerdict => {
+    const probabilities = { none: 0.1, battles: 0, explosions_remote_violence: 0, violence_against_civilians: 0, protests: 0, riots: 0, strategic_developments: 0, ...p } as TypeVerdict['probabilities'];
+    return { probabilities, incident: 0.9, explain: [], explains: ['battles', 'none'], noEvidence: false, min: 0.6, minNamed: 0.4 };
+  };
+  it('against another violent category the model prefers', () => {
+    expect(typeReports([report], verdict({ battles: 0.85, explosions_remote_violence: 0.05 }), triggers, 1200)[0].category).toBe('explosions_remote_violence');
+  });
+  it('not against a strategic development the model reads first (a weapon recovered, a bomber arrested)', () => {
+    expect(typeReports([report], verdict({ strategic_developments: 0.85, explosions_remote_violence: 0.05 }), triggers, 1200)[0].category).toBe('strategic_developments');
+  });
+});
+
+describe('typeReports: the rules\' category stands when the model finds it possible (≥ 10 %)', () => {
+  const text = 'Police arrested a militant commander in the district after an exchange of fire last month.';
+  const triggers = findTriggers(text);
+  const verdict = (p: Partial<Record<string, number>>): TypeVerdict => {
+    const probabilities = { none: 0.1, battles: 0, explosions_remote_violence: 0, violence_against_civilians: 0, protests: 0, riots: 0, strategic_developments: 0, ...p } as TypeVerdict['probabilities'];
+    return { probabilities, incident: 0.9, explain: [], explains: ['battles', 'none'], noEvidence: false, min: 0.6, minNamed: 0.4 };
+  };
+  const typed = (category: string, p: Partial<Record<string, number>>) => typeReports([{ category, type: 'armed_clash', claims: [] as { field: string; value: unknown }[] }], verdict(p), triggers, 1200)[0].category;
+  it('against another violent category', () => {
+    expect(typed('battles', { violence_against_civilians: 0.7, battles: 0.2 })).toBe('battles');
+  });
+  it('not against a strategic development the model reads first, unless the rules read an abduction or attack on civilians', () => {
+    expect(typed('battles', { strategic_developments: 0.7, battles: 0.2 })).toBe('strategic_developments');
+    expect(typed('violence_against_civilians', { strategic_developments: 0.7, violence_against_civilians: 0.2 })).toBe('violence_against_civilians');
+  });
+});

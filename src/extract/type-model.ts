@@ -623,10 +623,15 @@ export function typeReports<R extends { category: string; type: string; claims: 
   // overrules a reading it finds implausible
   const rule = reports[0].category as TypeClass;
   // ACLED defines explosions and remote violence by the weapon, whoever was hit: a word that names one stands
-  const weapon = rule === 'explosions_remote_violence' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
+  // (not against a strategic development the model reads first: a weapon recovered, a bomber arrested)
+  const weapon = rule === 'explosions_remote_violence' && incident[0] !== 'strategic_developments' && triggers.some((t) => t.category === rule && t.weight >= 0.8);
   // between protests and riots the model learned nothing (no labelled data): the rules tell them apart
   const demonstration = UNTRAINED.has(rule) && UNTRAINED.has(incident[0]);
-  const ruleClose = incident.includes(rule) && (share(rule) >= RULE_STANDS || weapon || demonstration);
+  // a strategic development the model reads first (an arrest, a recovery, a surrender told beside an old
+  // clash) is not overruled by a battles or explosions reading it finds merely possible; an abduction, an
+  // attack on civilians, a riot or protest (which the model never learned) still is
+  const strategic = incident[0] === 'strategic_developments' && (rule === 'battles' || rule === 'explosions_remote_violence');
+  const ruleClose = incident.includes(rule) && ((share(rule) >= RULE_STANDS && !strategic) || weapon || demonstration);
   const [first, second] = ruleClose ? [rule, ...incident.filter((c) => c !== rule)] : incident;
   const confidence = round(verdict.incident);
   return reports.map((r, i) => {
