@@ -15,6 +15,8 @@ describe('unrealArrest', () => {
     expect(unreal('Six people have been arrested in connection with the fire.', 'arrested')).toBe(false);
     expect(unreal('The officers managed to arrest the driver before he fled.', 'arrest')).toBe(false);
     expect(unreal('The raid led to the arrest of two smugglers.', 'arrest')).toBe(false);
+    expect(unreal('One man is believed to have been arrested.', 'arrested')).toBe(false);
+    expect(unreal('Police gave no details about the arrests.', 'arrests')).toBe(false);
     expect(unreal('Some tried to slip into the town by a back road and were chased away and arrested.', 'arrested')).toBe(false);
   });
   it('reads calls, plans and threats as no arrest', () => {

@@ -22,8 +22,9 @@ const CLAUSE_END = /[.;!?\n]/g;
 /**
  * Words before the arrest word, at the end of the clause before it, that make it unreal:
  * - an infinitive or a modal: "to arrest", "to be arrested", "would be arrested", "might be put under
- *   house arrest" (not "had to", "managed to", "were able to": those did happen);
- * - a negation: "no arrests", "not been able to arrest", "failed to arrest", "without arresting";
+ *   house arrest" (not "had to", "managed to", "were able to", "is believed to have been arrested": those happened);
+ * - a negation: "no arrests", "not been able to arrest", "failed to arrest", "without arresting" (not
+ *   across a preposition: "no details about the arrests");
  * - a condition: "if police arrest us", "whether they would be arrested";
  * - a demand or an order: "demanded the arrest of", "called for the immediate arrest", "ordered rounding
  *   up", "wants him booked";
@@ -32,9 +33,9 @@ const CLAUSE_END = /[.;!?\n]/g;
  */
 const UNREAL_BEFORE = new RegExp(
   [
-    String.raw`(?<!\b(?:had|managed|able|went on|proceeded|rushed|moved|helped|succeeded|came|continued|began|started|used|due|led|leading|lead|leads) )\bto\s+(?:(?:\w+ly|be|have been|also|not|then|now|immediately)\s+){0,2}$`,
+    String.raw`(?<!\b(?:had|managed|able|went on|proceeded|rushed|moved|helped|succeeded|came|continued|began|started|used|due|led|leading|lead|leads) )\bto\s+(?:(?:\w+ly|be|also|not|then|now|immediately)\s+){0,2}$`,
     String.raw`\b(?:should|must|would|will|shall|might|may|could|can|cannot|can't|won't|wouldn't|couldn't|ought to|likely to|going to)\s+(?:[\w'’-]+\s+){0,4}$`,
-    String.raw`(?:\b(?:not|never|no|nor|neither|without|failed|fails|failing|fail|unable|refused|refuses|refusing)|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$`,
+    String.raw`(?:\b(?:not|never|no|nor|neither|without|failed|fails|failing|fail|unable|refused|refuses|refusing)|n['’]t)\s+(?:(?!(?:about|of|on|over|regarding|after|before|despite|since)\s)[\w'’-]+\s+){0,3}$`,
     String.raw`\b(?:if|unless|whether|in case|lest)\b[^,]{0,80}$`,
     String.raw`\bwant(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}$`,
     String.raw`\b(?:demand(?:ed|s|ing)?|order(?:ed|s|ing)?|sought|seek(?:s|ing)?|urg(?:ed|es|ing)|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|pleas? for|warrants? for)\s+(?:(?:the|an?|immediate|their|his|her|its|swift|early)\s+){0,3}$`,
