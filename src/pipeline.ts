@@ -5,6 +5,7 @@
 import type { AnnotatedDocument, Annotation, Document, Kind, Message, Report, SiteProfile, Stage, StageContext, TriggerAnnotation } from './model/index.js';
 import { actorsStage, loadActorTable, type ActorTable } from './extract/actors.js';
 import { attribution } from './extract/attribution.js';
+import { unrealArrest } from './extract/arrests.js';
 import { casualties } from './extract/casualties.js';
 import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
@@ -150,7 +151,7 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
   const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
-  const reports = typedReports(pipeline.typeModel, typing, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
+  const reports = typedReports(pipeline.typeModel, typing, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
 }
@@ -201,11 +202,16 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: typedReports(model, typing, text, titleTriggers, textTriggers, built, native), typing };
+  return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native), typing };
 }
 
-function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
   if (native) return built;
   const end = headlineEnd(text);
-  return typeReports(built, typing, [...titleTriggers, ...textTriggers], model.leadChars, [...titleTriggers, ...textTriggers.filter((t) => t.end <= end)]);
+  // an arrest only called for, threatened or denied ("should be arrested") is read by the model as the
+  // word it is, but names no sub-type: the report builder left it out too (arrests.ts)
+  const done = (source: string | null) => (t: TriggerAnnotation) => t.type !== 'arrests' || source === null || !unrealArrest(source, t.start, t.end);
+  const titled = titleTriggers.filter(done(title));
+  const texted = textTriggers.filter(done(text));
+  return typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
 }

@@ -96,6 +96,8 @@ describe('counts in coded event notes', () => {
   it('counts gendarmes, rioters and other newly listed victims, summed over sides', () => {
     expect(counts('Militants raided the post; 9 gendarmes and 2 civilians killed.')).toEqual([['fatalities', 11, false]]);
     expect(counts('14 rioters were killed in the unrest.')).toEqual([['fatalities', 14, false]]);
+    expect(counts('Three supporters of the candidate were shot dead at the rally.')).toEqual([['fatalities', 3, false]]);
+    expect(counts('A local party supporter was killed when the police opened fire.')).toEqual([['fatalities', 1, false]]);
   });
   it('reads "a number of" as ACLED\'s 10 and "a dozen" as 12', () => {
     expect(counts('A number of bandits were killed in the operation.')).toEqual([['fatalities', 10, false]]);

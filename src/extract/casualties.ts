@@ -25,13 +25,13 @@ const PERSON_NOUNS =
   'babies|relatives|bystanders?|pedestrians?|worshippers?|peacekeepers?|contractors?|mercenaries|jihadists?|extremists?|' +
   'guerrillas?|militias?|herders?|herdsm[ae]n|farmers?|traders?|elders?|chiefs?|convicts?|inmates?|cadets?|conscripts?|recruits?|' +
   'teens?|toddlers?|juveniles?|males?|females?|deput(?:y|ies)|cops?|troopers?|bailiffs?|relatives?|gendarmes?|rioters?|looters?|bandits?|gangsters?|traffickers?|kidnappers?|rustlers?|thieves|robbers?|criminals?|smugglers?|poachers?|pirates?|assailants?|suspects?|agents?|priests?|pastors?|imams?|' +
-  'officials?|activists?|teachers?|pupils?|nurses?|drivers?|shepherds?|fisherm[ae]n|hunters?|mothers?|fathers?|parents?|' +
+  'officials?|activists?|supporters?|teachers?|pupils?|nurses?|drivers?|shepherds?|fisherm[ae]n|hunters?|mothers?|fathers?|parents?|' +
   'vigilantes?|monks?|nuns|pilgrims?|motorists?|vendors?|shopkeepers?|businessm[ae]n|voters?|' +
   'newborns?|wives|husbands|sons|daughters|brothers|sisters|siblings|cousins|grandchildren|youths?|bodies|corpses|dead|casualties|[a-z]{1,30}(?:ians|ese)';
 
 const SINGULAR_PERSON =
   'civilian|man|woman|boy|girl|child|teenager|soldier|serviceman|servicewoman|officer|policeman|policewoman|journalist|reporter|' +
-  'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|driver|doctor|medic|commander|' +
+  'photographer|pilot|militant|fighter|rebel|separatist|volunteer|resident|protester|activist|supporter|driver|doctor|medic|commander|' +
   'priest|student|worker|guard|mayor|official|pensioner|farmer|miner|paramedic|firefighter|observer|monitor|peacekeeper|' +
   'chief|village chief|elder|imam|pastor|trader|herder|herdsman|militiaman|militia fighter|convict|inmate|prisoner|singer|cameraman|nurse|teacher|sniper|shepherd|passenger|trooper|' +
   'leader|thief|robber|politician|son|daughter|brother|sister|nephew|niece|grandson|granddaughter|baby|infant|councillor|councilor|lawyer|judge|businessman|gendarme|suspect|fisherman|hunter|cleric|mother|father|wife|husband|youth|' +

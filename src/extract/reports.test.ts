@@ -241,6 +241,17 @@ describe('arrests told beside the incident', () => {
     const earlier = main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. In a separate case last year, police arrested two men.');
     expect(earlier.tags).not.toContain('arrest');
   });
+  it('in other words than "arrested", even where no trigger names an incident', () => {
+    expect(main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. By evening the police had rounded up 60 youths from the lanes.').tags).toContain('arrest');
+    expect(main('On 5 March 2020, the state government banned all processions on Friday. The police have rounded up 1,200 activists headed for the capital.').tags).toContain('arrest');
+  });
+  it('not from arrests only called for, threatened or denied', () => {
+    const call = main('On 5 March 2020, the opposition leader said the chief minister should be arrested for his speech and asked the government to arrest the party chief too.');
+    expect(call?.type ?? 'none').not.toBe('arrests');
+    expect(call?.tags ?? []).not.toContain('arrest');
+    const denied = main('On 5 March 2020, a mob set fire to shops and pelted stones at a police post in the old city. No arrests have been made so far.');
+    expect(denied.tags).not.toContain('arrest');
+  });
 });
 
 describe('a vague number of hurt beside a counted hit (issue 17)', () => {

@@ -36,6 +36,7 @@ import { sentenceAt } from './sentences.js';
 import { injuredCandidates, type InjuredEvidence, type InjuredRanker } from './injured-ranker.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
+import { arrestsTold, unrealArrest } from './arrests.js';
 
 const AGGREGATE = /\b(?:each time|every time|other incidents|(?:several|three|two|four|many) (?:other )?(?:such )?incidents|in (?:total|all) since|so far this year|since (?:the )?(?:start|beginning|outbreak) of|(?:over|in|during) (?:the )?(?:past|last) (?:\w+ ){0,2}(?:weeks?|months?|years?|decades?)|a total of|to date|since (?:19|20)\d\d|since (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:over|in|within) (?:a|the) span of|since (?:last|early) (?:week|weekend|month|year)|across the city|(?:killed|shot|wounded|homicides?|murders?|victims?) (?:\w+ ){0,3}this year)\b/i;
 /** "over the last week", "in the past month": a period up to the report, the one aggregate a summary may be. */
@@ -97,7 +98,10 @@ function groupBySentence(doc: AnnotatedDocument): Sentence[] {
     if (a.kind === 'sentence') continue;
     const s = find(a.start);
     if (!s) continue;
-    if (a.kind === 'trigger') s.triggers.push(a);
+    // an arrest called for, threatened or denied ("should be arrested", "no arrests") is no incident of the report's
+    if (a.kind === 'trigger') {
+      if (a.type !== 'arrests' || !unrealArrest(doc.document.text, a.start, a.end)) s.triggers.push(a);
+    }
     else if (a.kind === 'attribution') s.attribution = a.value;
     else s.items.push(a);
   }
@@ -641,6 +645,22 @@ function truncate(s: string, n: number): string {
 }
 
 /**
+ * The main report with arrests told beside its incident ("police arrested 12 of the rioters"), not as
+ * an incident of their own (`taken`: secondary reports' sentences) nor as an earlier one: they are a
+ * fact of it, so it is tagged `arrest` (no report of their own). Told in the lexicon's words or in
+ * others ("rounded up", "nabbed", "held in connection with": arrests.ts); a document with no trigger
+ * at all may tell them too ("the police have rounded up 1,740 activists").
+ */
+function withArrests(report: Report, text: string, sentences: Sentence[], taken: ReadonlySet<Sentence>): Report {
+  if (report.tags.includes('arrest')) return report;
+  const told = arrestsTold(text);
+  const arrestTold = (s: Sentence) => s.triggers.some((t) => t.type === 'arrests' && t.weight >= STRONG) || told.some((at) => at >= s.start && at < s.end);
+  if (!sentences.some((s) => !taken.has(s) && arrestTold(s) && !ARREST_ELSEWHERE.test(text.slice(s.start, s.end)))) return report;
+  // after the family's own tags (linking's family key reads the first)
+  return { ...report, tags: [...report.tags, 'arrest'] };
+}
+
+/**
  * The reports of one document, main incident first. `titleTriggers` are the triggers found in the
  * title when the title is not part of the text (HTML pages, JSONL with a title); `shared`, what each
  * report's features share across languages (lang/bridge.ts `sharedFeatures`).
@@ -665,7 +685,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
-    return [buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker)];
+    return [withArrests(buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker), text, sentences, new Set())];
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
@@ -694,13 +714,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker)];
-  // arrests told beside the incident ("police arrested 12 of the rioters"), not as an incident of their
-  // own nor as an earlier one, are a fact of it: the main report is tagged (no report of their own)
-  const taken = new Set(secondary.map((x) => x.s));
-  if (!reports[0].tags.includes('arrest') && sentences.some((s) => !taken.has(s) && s.triggers.some((t) => t.type === 'arrests' && t.weight >= STRONG) && !ARREST_ELSEWHERE.test(text.slice(s.start, s.end)))) {
-    reports[0].tags = [...reports[0].tags, 'arrest']; // after the family's own tags (linking's family key reads the first)
-  }
+  const reports = [withArrests(buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker), text, sentences, new Set(secondary.map((x) => x.s)))];
   for (const { s, t } of secondary) {
     reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s], familyOf(t), shared));
   }

@@ -19,6 +19,16 @@ describe('splitSentences', () => {
   it('keeps closing quotes with their sentence', () => {
     expect(texts('“We will win.” He left.')).toEqual(['“We will win.”', 'He left.']);
   });
+  it('splits a text written in lower case before lower-case words too, past abbreviations', () => {
+    expect(texts('pune: the police fired in the air. two people were hurt. mr. rao said the curfew stays. more troops came on sunday.')).toEqual([
+      'pune: the police fired in the air.',
+      'two people were hurt.',
+      'mr. rao said the curfew stays.',
+      'more troops came on sunday.',
+    ]);
+    // ordinary text keeps the capitals rule: a lower-case word after a period is rare and stays joined
+    expect(texts('Prices rose approx. two points. The bank said so.')).toEqual(['Prices rose approx. two points.', 'The bank said so.']);
+  });
   it('gives no sentence for blank text', () => {
     expect(splitSentences('  \n\n ')).toEqual([]);
   });

@@ -2,7 +2,9 @@
  * Sentence boundaries. Rule-based: a sentence ends at . ! ? (with closing quotes or brackets)
  * followed by space and an upper-case letter, digit or opening quote, or at a blank line, or at a
  * line with no end punctuation (headlines, datelines). Abbreviations ("Gen.", "U.S.", "Jan.") and
- * initials do not end one. Leaves clause structure to the stages that need it.
+ * initials do not end one. A text written in lower case (an archive or feed that lost its capitals:
+ * "police fired. two died.") ends them before a lower-case letter too. Leaves clause structure to the
+ * stages that need it.
  */
 import type { SentenceAnnotation, Span, Stage } from '../model/index.js';
 import { lexiconFor } from '../lang/index.js';
@@ -17,6 +19,13 @@ const ABBREVIATIONS = new Set(
 
 // bounded runs: an unbounded `[.!?]+` retried at every dot of a long "....." run is quadratic
 const BREAK = /([.!?]{1,8})(["'”’»)\]]{0,8})(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])|\n\s*\n|\n/gu;
+/** The same breaks before any letter: for a text whose sentences begin in lower case (see `lowerCased`). */
+const BREAK_ANY = /([.!?]{1,8})(["'”’»)\]]{0,8})(\s+)(?=["'“‘«(\[]?[\p{L}\p{N}])|\n\s*\n|\n/gu;
+/** End punctuation then a word in lower case, or in upper case: which of the two a text's sentences begin with. */
+const LOWER_START = /[.!?]["'”’»)\]]{0,8}\s+["'“‘«(\[]?\p{Ll}/gu;
+const UPPER_START = /[.!?]["'”’»)\]]{0,8}\s+["'“‘«(\[]?\p{Lu}/gu;
+/** Lower-case starts, past abbreviations, needed before a text counts as written in lower case. */
+const LOWER_STARTS = 3;
 
 function endsWithAbbreviation(text: string, end: number): boolean {
   // the word before the period: "Gen.", "U.S.", single initials "J."
@@ -29,6 +38,20 @@ function endsWithAbbreviation(text: string, end: number): boolean {
   return ABBREVIATIONS.has(word);
 }
 
+/**
+ * Whether the text's sentences begin in lower case: more end marks are followed by a lower-case word
+ * (not after an abbreviation) than by a capital, and at least a few. Ordinary English writes one only
+ * after an abbreviation ("approx. two"), so it keeps the capitals rule.
+ */
+function lowerCased(text: string): boolean {
+  let lower = 0;
+  LOWER_START.lastIndex = 0;
+  for (let m = LOWER_START.exec(text); m; m = LOWER_START.exec(text)) if (!(text[m.index] === '.' && endsWithAbbreviation(text, m.index))) lower++;
+  if (lower < LOWER_STARTS) return false;
+  const upper = text.match(UPPER_START)?.length ?? 0;
+  return lower > upper;
+}
+
 /** Sentence spans over `text`, trimmed of surrounding white space; empty ones dropped. */
 export function splitSentences(text: string): SentenceAnnotation[] {
   const out: SentenceAnnotation[] = [];
@@ -38,8 +61,9 @@ export function splitSentences(text: string): SentenceAnnotation[] {
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s) out.push({ kind: 'sentence', start: s, end: e });
   };
-  BREAK.lastIndex = 0;
-  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+  const breaks = lowerCased(text) ? BREAK_ANY : BREAK;
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
     if (m[1] !== undefined) {
       const periodEnd = m.index + m[1].length;
       if (m[1] === '.' && endsWithAbbreviation(text, m.index)) continue;
