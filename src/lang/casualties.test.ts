@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconCasualties } from './casualties.js';
+import { casualtyWordsAbsent, lexiconCasualties } from './casualties.js';
 import { lexiconFor } from './index.js';
 
 describe('lexiconCasualties: no casualties', () => {
@@ -11,5 +11,31 @@ describe('lexiconCasualties: no casualties', () => {
       expect(lexiconCasualties('Абез жертв не было.', 0, lex, []).filter((a) => a.value.best === 0)).toEqual([]);
       expect(lexiconCasualties('Обстрел продолжался всю ночь.', 0, lex, [])).toEqual([]);
     }
+  });
+});
+
+describe('lexiconCasualties: the Arabic sentence gate', () => {
+  const ar = lexiconFor('ar')!;
+  it('lets through every sentence where some form of a word is a casualty word, and only Arabic has one', () => {
+    expect(casualtyWordsAbsent('Обстрел продолжался всю ночь.', lexiconFor('ru')!)).toBe(false);
+    const sentences = [
+      'أسفر القصف عن مقتل ثلاثة أشخاص',
+      'وقتلى في الهجوم', // a proclitic before the word
+      'سقط قتيلاً في الانفجار', // a vowel mark in the word
+      'سقط قتيـلا في الانفجار', // a tatweel the token drops: "قتيلا"
+      'الاصابات: 3 جرحى',
+      'عقد الاجتماع في القاهرة أمس',
+      'وصل الوفد إلى بيروت',
+    ];
+    for (const s of sentences) {
+      const found = lexiconCasualties(s, 0, ar, []).length > 0;
+      if (found) expect(casualtyWordsAbsent(s, ar)).toBe(false);
+    }
+    expect(sentences.map((s) => casualtyWordsAbsent(s, ar))).toEqual([false, false, false, false, false, true, true]);
+  });
+  it('gives what the words give: a count with its word, none without', () => {
+    expect(lexiconCasualties('أسفر القصف عن مقتل ثلاثة أشخاص', 0, ar, []).map((a) => [a.field, a.value.best])).toEqual([['fatalities', 3]]);
+    expect(lexiconCasualties('انتهى الهجوم بدون إصابات', 0, ar, []).map((a) => [a.field, a.value.best])).toEqual([['fatalities', 0]]);
+    expect(lexiconCasualties('عقد الاجتماع في القاهرة أمس', 0, ar, [])).toEqual([]);
   });
 });

@@ -112,8 +112,53 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
   return null;
 }
 
+const SENTENCE_GATE = new WeakMap<Lexicon, RegExp | null>();
+/** A casualty word's alternatives when its pattern is a whole word of letters and marks: `^(?:قتل|مقتل|…)$`. */
+const WHOLE_WORDS = /^\^\(\?:([\p{L}\p{M}|]+)\)\$$/u;
+/**
+ * For a lexicon whose casualty words are whole words of Arabic letters and vowel marks (`^(?:قتل|…)$`,
+ * no tatweel, no "ال" opening: Arabic), one pattern over the sentence that finds any of them anywhere, or null. A
+ * token's forms are its lower case (the letters as written: the block has no case) less proclitics,
+ * or "ال" put for "لل"; so a form that is a casualty word is a run of the sentence's own letters,
+ * unless a tatweel dropped from the word joined it (see `casualtyWordsAbsent`). Most sentences hold
+ * none, and then are neither tokenised nor read word by word.
+ */
+function sentenceGate(lex: Lexicon): RegExp | null {
+  let re = SENTENCE_GATE.get(lex);
+  if (re === undefined) {
+    const words: string[] = [];
+    for (const w of lex.casualtyWords) {
+      const m = w.pattern.flags.replace('u', '') === '' ? WHOLE_WORDS.exec(w.pattern.source) : null;
+      if (!m) {
+        words.length = 0;
+        break;
+      }
+      words.push(...m[1].split('|'));
+    }
+    const arabic = words.length > 0 && words.every((x) => /^[\u0621-\u063f\u0641-\u065f]+$/u.test(x) && !x.startsWith('ال'));
+    re = arabic ? new RegExp(words.join('|'), 'u') : null;
+    SENTENCE_GATE.set(lex, re);
+  }
+  return re;
+}
+
+/** Whether no token of the sentence can have a casualty word among its forms (false: maybe one has). */
+export function casualtyWordsAbsent(sentence: string, lex: Lexicon): boolean {
+  const gate = sentenceGate(lex);
+  return !!gate && !sentence.includes('\u0640') && !gate.test(sentence);
+}
+
+/** "بدون إصابات", "без жертв": no one killed or hurt, as a count of 0 (asked where no count was found). */
+function noCasualtiesIn(sentence: string, offset: number, lex: Lexicon): CasualtyAnnotation[] {
+  const gate = noneGate(lex);
+  const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
+  return none ? [{ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false }] : [];
+}
+
 /** Counts in one sentence; `offset` is the sentence's start in the document. */
 export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[], memos?: Map<string, object>): CasualtyAnnotation[] {
+  // no casualty word: no count, only what says none were hurt
+  if (casualtyWordsAbsent(sentence, lex)) return noCasualtiesIn(sentence, offset, lex);
   const tokens = tokenize(sentence, memos);
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
@@ -169,12 +214,5 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
     seen.add(key);
     out.push({ kind: 'casualty', start: offset + start, end: offset + end, field, value: { low: value, best: value, high: value }, victims: null, hedged: false });
   }
-  if (!out.length) {
-    const gate = noneGate(lex);
-    const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
-    if (none) {
-      out.push({ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false });
-    }
-  }
-  return out;
+  return out.length ? out : noCasualtiesIn(sentence, offset, lex);
 }
