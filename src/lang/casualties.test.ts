@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casualtyWordsAbsent, lexiconCasualties } from './casualties.js';
+import { casualtyWordsAbsent, lexiconCasualties, openingLetters } from './casualties.js';
 import { lexiconFor } from './index.js';
 
 describe('lexiconCasualties: no casualties', () => {
@@ -14,10 +14,26 @@ describe('lexiconCasualties: no casualties', () => {
   });
 });
 
-describe('lexiconCasualties: the Arabic sentence gate', () => {
+describe('lexiconCasualties: the sentence gate', () => {
   const ar = lexiconFor('ar')!;
-  it('lets through every sentence where some form of a word is a casualty word, and only Arabic has one', () => {
-    expect(casualtyWordsAbsent('Обстрел продолжался всю ночь.', lexiconFor('ru')!)).toBe(false);
+  it('reads the letters a word pattern opens with, or none for another shape', () => {
+    expect(openingLetters('^(?:погиб|смерт(?!ельн)|тела$|лет[оа]м|ранен?|ab{0,2})')).toEqual(['погиб', 'смерт', 'тела', 'лет', 'ране', 'a']);
+    expect(openingLetters('^(?:قتل|قتيلاً)$')).toEqual(['قتل', 'قتيلاً']);
+    expect(openingLetters('^(?:a|b)(?:c|d)')).toBeNull();
+    expect(openingLetters('^(?:a|[bc]d)')).toBeNull();
+    expect(openingLetters('(?:a|b)')).toBeNull();
+  });
+  it('lets through every Russian or Ukrainian sentence where a word is a casualty word, in any case', () => {
+    for (const lang of ['ru', 'uk']) {
+      const lex = lexiconFor(lang)!;
+      expect(casualtyWordsAbsent('Обстрел продолжался всю ночь.', lex)).toBe(true);
+      expect(casualtyWordsAbsent('Без жертв.', lex)).toBe(false); // "жертв" opens a casualty word
+    }
+    expect(casualtyWordsAbsent('ПОГИБЛИ трое.', lexiconFor('ru')!)).toBe(false);
+    expect(casualtyWordsAbsent('Двоє ЗАГИНУЛИ.', lexiconFor('uk')!)).toBe(false);
+    expect(lexiconCasualties('ПОГИБЛИ трое.', 0, lexiconFor('ru')!, []).map((a) => a.value.best)).toEqual([3]);
+  });
+  it('lets through every Arabic sentence where some form of a word is a casualty word', () => {
     const sentences = [
       'أسفر القصف عن مقتل ثلاثة أشخاص',
       'وقتلى في الهجوم', // a proclitic before the word

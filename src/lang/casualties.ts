@@ -112,40 +112,91 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
   return null;
 }
 
-const SENTENCE_GATE = new WeakMap<Lexicon, RegExp | null>();
-/** A casualty word's alternatives when its pattern is a whole word of letters and marks: `^(?:قتل|مقتل|…)$`. */
-const WHOLE_WORDS = /^\^\(\?:([\p{L}\p{M}|]+)\)\$$/u;
+/** What a sentence is searched in before its words are read: the gate, and whether it reads the sentence lower-cased. */
+interface SentenceGate {
+  pattern: RegExp;
+  lower: boolean;
+}
+
+const SENTENCE_GATE = new WeakMap<Lexicon, SentenceGate | null>();
+/** A pattern over one word opening with one of its alternatives: `^(?:alt|alt|…)`, maybe closed by `$`. */
+const OPENING_GROUP = /^\^\(\?:(.*)\)\$?$/su;
+/** The letters (and marks) of the Cyrillic and Arabic blocks, no tatweel: what a casualty word's opening is spelt in. */
+const OPENING_LETTERS = /^[\p{L}\p{M}]+$/u;
+const BLOCK_LETTERS = /^[\u0400-\u04ff\u0600-\u063f\u0641-\u065f]+$/u;
+
 /**
- * For a lexicon whose casualty words are whole words of Arabic letters and vowel marks (`^(?:قتل|…)$`,
- * no tatweel, no "ال" opening: Arabic), one pattern over the sentence that finds any of them anywhere, or null. A
- * token's forms are its lower case (the letters as written: the block has no case) less proclitics,
- * or "ال" put for "لل"; so a form that is a casualty word is a run of the sentence's own letters,
- * unless a tatweel dropped from the word joined it (see `casualtyWordsAbsent`). Most sentences hold
- * none, and then are neither tokenised nor read word by word.
+ * The letters each alternative of `^(?:…)` opens with (a match of the pattern starts with one of
+ * them), or null when the source is of another shape or an alternative opens with anything else.
  */
-function sentenceGate(lex: Lexicon): RegExp | null {
-  let re = SENTENCE_GATE.get(lex);
-  if (re === undefined) {
-    const words: string[] = [];
+export function openingLetters(source: string): string[] | null {
+  const m = OPENING_GROUP.exec(source);
+  if (!m) return null;
+  const body = m[1];
+  // the alternatives at the group's own level (escapes and classes read past)
+  const alts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return null; // the group closes before the end: `^(?:a)(?:b)`
+    else if (c === '|' && depth === 0) {
+      alts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  alts.push(body.slice(from));
+  const out: string[] = [];
+  for (const alt of alts) {
+    let n = 0;
+    while (n < alt.length && OPENING_LETTERS.test(alt[n])) n++;
+    // a quantifier may make the last letter optional ("ранен?", "ран{0,1}"): it is not part of the opening
+    if (n < alt.length && '?*{'.includes(alt[n])) n--;
+    if (n <= 0) return null;
+    out.push(alt.slice(0, n));
+  }
+  return out;
+}
+
+/**
+ * One pattern over the sentence that finds, anywhere, an opening every casualty word's match must
+ * start with (`openingLetters`), or null. A token's forms are its lower case less proclitics, or
+ * "ال" put for "لل" (`formsOf`); so a form that is a casualty word holds its opening as a run of
+ * the sentence's own letters (lower-cased; Cyrillic and Arabic letters lower-case one for one),
+ * unless a tatweel dropped from the word joined it (see `casualtyWordsAbsent`) or the opening
+ * straddles the "ال" put in (an opening in "ل" or "ال": then no gate). Most sentences hold none,
+ * and then are neither tokenised nor read word by word.
+ */
+function sentenceGate(lex: Lexicon): SentenceGate | null {
+  let gate = SENTENCE_GATE.get(lex);
+  if (gate === undefined) {
+    const openings: string[] = [];
     for (const w of lex.casualtyWords) {
-      const m = w.pattern.flags.replace('u', '') === '' ? WHOLE_WORDS.exec(w.pattern.source) : null;
-      if (!m) {
-        words.length = 0;
+      const o = w.pattern.flags.replace('u', '') === '' ? openingLetters(w.pattern.source) : null;
+      if (!o) {
+        openings.length = 0;
         break;
       }
-      words.push(...m[1].split('|'));
+      openings.push(...o);
     }
-    const arabic = words.length > 0 && words.every((x) => /^[\u0621-\u063f\u0641-\u065f]+$/u.test(x) && !x.startsWith('ال'));
-    re = arabic ? new RegExp(words.join('|'), 'u') : null;
-    SENTENCE_GATE.set(lex, re);
+    const usable = openings.length > 0 && openings.every((x) => BLOCK_LETTERS.test(x) && !x.startsWith('ل') && !x.startsWith('ال'));
+    // Arabic letters have no case: the sentence is searched as written
+    gate = usable ? { pattern: new RegExp(openings.join('|'), 'u'), lower: !openings.every((x) => x.charCodeAt(0) >= 0x600) } : null;
+    SENTENCE_GATE.set(lex, gate);
   }
-  return re;
+  return gate;
 }
 
 /** Whether no token of the sentence can have a casualty word among its forms (false: maybe one has). */
 export function casualtyWordsAbsent(sentence: string, lex: Lexicon): boolean {
   const gate = sentenceGate(lex);
-  return !!gate && !sentence.includes('\u0640') && !gate.test(sentence);
+  return !!gate && !sentence.includes('\u0640') && !gate.pattern.test(gate.lower ? sentence.toLowerCase() : sentence);
 }
 
 /** "بدون إصابات", "без жертв": no one killed or hurt, as a count of 0 (asked where no count was found). */
