@@ -957,11 +957,12 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     maxNameTokens,
     variants,
     nameTokensFrom: (first) => {
-      // an Arabic word exactly (a word of no several-word name is 0, where the hashed table often says 2 or 3)
-      const exact = index.arabicFirstWord(first);
-      if (exact !== null && !extra) return exact;
       const slot = firstWordKey(nameHash(first));
-      return extra ? Math.max(exact ?? firstWords[slot], extra.firstWords[slot]) : firstWords[slot];
+      let own = firstWords[slot];
+      // the hashed table is never below the exact count: where it says some name opens with an Arabic
+      // word, the exact table tells whether one does (one answer in ten was false: a word opening no name)
+      if (own > 0) own = index.arabicFirstWord(first) ?? own;
+      return extra ? Math.max(own, extra.firstWords[slot]) : own;
     },
     lookup,
     admin1Name: (cc, a1) => admin1.get(`${cc}.${a1}`) ?? null,
