@@ -112,13 +112,7 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
   return null;
 }
 
-/** What a sentence is searched in before its words are read: the gate, and whether it reads the sentence lower-cased. */
-interface SentenceGate {
-  pattern: RegExp;
-  lower: boolean;
-}
-
-const SENTENCE_GATE = new WeakMap<Lexicon, SentenceGate | null>();
+const SENTENCE_GATE = new WeakMap<Lexicon, RegExp | null>();
 /** A pattern over one word opening with one of its alternatives: `^(?:alt|alt|…)`, maybe closed by `$`. */
 const OPENING_GROUP = /^\^\(\?:(.*)\)\$?$/su;
 /** The letters (and marks) of the Cyrillic and Arabic blocks, no tatweel: what a casualty word's opening is spelt in. */
@@ -168,12 +162,14 @@ export function openingLetters(source: string): string[] | null {
  * One pattern over the sentence that finds, anywhere, an opening every casualty word's match must
  * start with (`openingLetters`), or null. A token's forms are its lower case less proclitics, or
  * "ال" put for "لل" (`formsOf`); so a form that is a casualty word holds its opening as a run of
- * the sentence's own letters (lower-cased; Cyrillic and Arabic letters lower-case one for one),
- * unless a tatweel dropped from the word joined it (see `casualtyWordsAbsent`) or the opening
- * straddles the "ال" put in (an opening in "ل" or "ال": then no gate). Most sentences hold none,
- * and then are neither tokenised nor read word by word.
+ * the sentence's own letters, in either case (a Cyrillic capital lower-cases to the letter it
+ * case-folds to; Arabic has no case), unless a tatweel dropped from the word joined it (see
+ * `casualtyWordsAbsent`) or the opening straddles the "ال" put in (an opening in "ل" or "ال": then
+ * no gate). Most sentences hold none, and then are neither tokenised nor read word by word.
+ * Case-insensitive rather than over the sentence lower-cased: lower-casing each sentence cost the
+ * gate more than it saved in Russian, where "тел" opens a word in most sentences.
  */
-function sentenceGate(lex: Lexicon): SentenceGate | null {
+function sentenceGate(lex: Lexicon): RegExp | null {
   let gate = SENTENCE_GATE.get(lex);
   if (gate === undefined) {
     const openings: string[] = [];
@@ -186,8 +182,9 @@ function sentenceGate(lex: Lexicon): SentenceGate | null {
       openings.push(...o);
     }
     const usable = openings.length > 0 && openings.every((x) => BLOCK_LETTERS.test(x) && !x.startsWith('ل') && !x.startsWith('ال'));
-    // Arabic letters have no case: the sentence is searched as written
-    gate = usable ? { pattern: new RegExp(openings.join('|'), 'u'), lower: !openings.every((x) => x.charCodeAt(0) >= 0x600) } : null;
+    // Arabic letters have no case: its gate is the plain pattern
+    const caseless = openings.every((x) => x.charCodeAt(0) >= 0x600);
+    gate = usable ? new RegExp(openings.join('|'), caseless ? 'u' : 'iu') : null;
     SENTENCE_GATE.set(lex, gate);
   }
   return gate;
@@ -196,7 +193,7 @@ function sentenceGate(lex: Lexicon): SentenceGate | null {
 /** Whether no token of the sentence can have a casualty word among its forms (false: maybe one has). */
 export function casualtyWordsAbsent(sentence: string, lex: Lexicon): boolean {
   const gate = sentenceGate(lex);
-  return !!gate && !sentence.includes('\u0640') && !gate.pattern.test(gate.lower ? sentence.toLowerCase() : sentence);
+  return !!gate && !sentence.includes('\u0640') && !gate.test(sentence);
 }
 
 /** "بدون إصابات", "без жертв": no one killed or hurt, as a count of 0 (asked where no count was found). */
