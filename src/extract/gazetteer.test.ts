@@ -180,13 +180,14 @@ describe('nameTokensFrom', () => {
     // every several-word Arabic name of the bundled data: its first word reaches its tokens
     const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
     const names = readFileSync(join(dir, GAZETTEER_FILES.names), 'utf8').split('\n').map((l) => l.slice(0, l.indexOf('\t')));
-    let checked = 0;
+    const most = new Map<string, number>();
     for (const k of names) {
       if (!/^[\u0600-\u06ff]+ /.test(k)) continue;
-      expect(g.nameTokensFrom(k.slice(0, k.indexOf(' ')))).toBeGreaterThanOrEqual(k.split(' ').length);
-      checked++;
+      const first = k.slice(0, k.indexOf(' '));
+      most.set(first, Math.max(most.get(first) ?? 0, k.split(' ').length));
     }
-    expect(checked).toBeGreaterThan(10_000);
+    expect(most.size).toBeGreaterThan(5_000);
+    for (const [first, n] of most) expect([first, g.nameTokensFrom(first)]).toEqual([first, n]);
     // a word that opens no name of several words: 0, where the hashed table answers one probe in ten with 2 or more
     expect(['قال', 'اليوم', 'وزير', 'الحكومة'].map((w) => g.nameTokensFrom(w))).toEqual([0, 0, 0, 0]);
   });

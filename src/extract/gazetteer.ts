@@ -767,12 +767,20 @@ function firstWordsBetween(names: PagedFile, nameOffsets: PagedFile, nameCount: 
   const out = new Map<string, number>();
   if (first >= end) return out;
   const text = names.read(nameOffsets.u32(2 * first), nameOffsets.u32(2 * end)).toString('utf8');
-  for (const line of text.split('\n')) {
-    const k = line.slice(0, line.indexOf('\t'));
-    const tokens = k.split(' ').length;
-    if (tokens < 2) continue;
-    const word = k.slice(0, k.indexOf(' '));
-    out.set(word, Math.max(out.get(word) ?? 0, Math.min(tokens, 255)));
+  // line by line, a name's tokens counted by its spaces (what `split(' ').length` gives), no arrays
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const tab = text.indexOf('\t', at);
+    const keyEnd = tab >= 0 && tab < lineEnd ? tab : lineEnd;
+    const space = text.indexOf(' ', at);
+    if (space >= 0 && space < keyEnd) {
+      let tokens = 2;
+      for (let i = text.indexOf(' ', space + 1); i >= 0 && i < keyEnd; i = text.indexOf(' ', i + 1)) tokens++;
+      const word = text.slice(at, space);
+      out.set(word, Math.max(out.get(word) ?? 0, Math.min(tokens, 255)));
+    }
+    at = lineEnd + 1;
   }
   return out;
 }
