@@ -173,6 +173,24 @@ describe('nameTokensFrom', () => {
     expect(g.nameTokensFrom('yesterday')).toBe(0);
     expect(g.nameTokensFrom('new york')).toBe(0); // a first word, not a phrase
   });
+
+  it('reads an Arabic first word exactly from the names', () => {
+    expect(g.nameTokensFrom('الدار')).toBeGreaterThanOrEqual(2); // "الدار البيضاء"
+    expect(g.nameTokensFrom('منطقة')).toBe(8); // the longest Arabic name of the bundled data opens with it
+    // every several-word Arabic name of the bundled data: its first word reaches its tokens
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'gazetteer');
+    const names = readFileSync(join(dir, GAZETTEER_FILES.names), 'utf8').split('\n').map((l) => l.slice(0, l.indexOf('\t')));
+    const most = new Map<string, number>();
+    for (const k of names) {
+      if (!/^[\u0600-\u06ff]+ /.test(k)) continue;
+      const first = k.slice(0, k.indexOf(' '));
+      most.set(first, Math.max(most.get(first) ?? 0, k.split(' ').length));
+    }
+    expect(most.size).toBeGreaterThan(5_000);
+    for (const [first, n] of most) expect([first, g.nameTokensFrom(first)]).toEqual([first, n]);
+    // a word that opens no name of several words: 0, where the hashed table answers one probe in ten with 2 or more
+    expect(['قال', 'اليوم', 'وزير', 'الحكومة'].map((w) => g.nameTokensFrom(w))).toEqual([0, 0, 0, 0]);
+  });
 });
 
 describe('name filter', () => {

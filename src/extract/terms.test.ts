@@ -92,3 +92,10 @@ describe('properNames', () => {
     expect(properNames("Reports say John Smith's car hit The Wall in Paris. The end, And So On.")).toEqual(['john smith', 'the wall', 'paris', 'and so on']);
   });
 });
+
+describe('STOP_WORDS', () => {
+  it('are ASCII words: contentTerms looks up only words opening with an ASCII letter', () => {
+    for (const w of STOP_WORDS) expect(w).toMatch(/^[\x20-\x7e]+$/);
+    expect(contentTerms('Обстрел the shelling обстрел')).toEqual({ обстрел: 2, shell: 1 });
+  });
+});

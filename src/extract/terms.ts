@@ -147,14 +147,15 @@ export class TermCounts {
         if (n >= 2 && source.charCodeAt(end - 1) === 115 /* s */ && ((c = source.charCodeAt(end - 2)) === 39 || c === 0x2019)) n -= 2;
         if (n < 3) continue;
         const w = source.slice(from, from + n);
-        if (STOP_WORDS.has(w)) continue;
+        // every stop word is ASCII: a word of other letters (Cyrillic, Arabic) is not looked up
+        if (w.charCodeAt(0) < 128 && STOP_WORDS.has(w)) continue;
         this.count(stem(w), weight);
         continue;
       }
       let w = source.slice(from, end).toLowerCase();
       const n = w.length;
       if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
-      if (w.length < 3 || STOP_WORDS.has(w)) continue;
+      if (w.length < 3 || (w.charCodeAt(0) < 128 && STOP_WORDS.has(w))) continue;
       this.count(stem(w), weight);
     }
     return this;

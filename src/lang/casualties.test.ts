@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconCasualties } from './casualties.js';
+import { casualtyWordsAbsent, lexiconCasualties, openingLetters } from './casualties.js';
 import { lexiconFor } from './index.js';
 
 describe('lexiconCasualties: no casualties', () => {
@@ -11,5 +11,47 @@ describe('lexiconCasualties: no casualties', () => {
       expect(lexiconCasualties('Абез жертв не было.', 0, lex, []).filter((a) => a.value.best === 0)).toEqual([]);
       expect(lexiconCasualties('Обстрел продолжался всю ночь.', 0, lex, [])).toEqual([]);
     }
+  });
+});
+
+describe('lexiconCasualties: the sentence gate', () => {
+  const ar = lexiconFor('ar')!;
+  it('reads the letters a word pattern opens with, or none for another shape', () => {
+    expect(openingLetters('^(?:погиб|смерт(?!ельн)|тела$|лет[оа]м|ранен?|ab{0,2})')).toEqual(['погиб', 'смерт', 'тела', 'лет', 'ране', 'a']);
+    expect(openingLetters('^(?:قتل|قتيلاً)$')).toEqual(['قتل', 'قتيلاً']);
+    expect(openingLetters('^(?:a|b)(?:c|d)')).toBeNull();
+    expect(openingLetters('^(?:a|[bc]d)')).toBeNull();
+    expect(openingLetters('(?:a|b)')).toBeNull();
+  });
+  it('lets through every Russian or Ukrainian sentence where a word is a casualty word, in any case', () => {
+    for (const lang of ['ru', 'uk']) {
+      const lex = lexiconFor(lang)!;
+      expect(casualtyWordsAbsent('Обстрел продолжался всю ночь.', lex)).toBe(true);
+      expect(casualtyWordsAbsent('Без жертв.', lex)).toBe(false); // "жертв" opens a casualty word
+    }
+    expect(casualtyWordsAbsent('ПОГИБЛИ трое.', lexiconFor('ru')!)).toBe(false);
+    expect(casualtyWordsAbsent('Двоє ЗАГИНУЛИ.', lexiconFor('uk')!)).toBe(false);
+    expect(lexiconCasualties('ПОГИБЛИ трое.', 0, lexiconFor('ru')!, []).map((a) => a.value.best)).toEqual([3]);
+  });
+  it('lets through every Arabic sentence where some form of a word is a casualty word', () => {
+    const sentences = [
+      'أسفر القصف عن مقتل ثلاثة أشخاص',
+      'وقتلى في الهجوم', // a proclitic before the word
+      'سقط قتيلاً في الانفجار', // a vowel mark in the word
+      'سقط قتيـلا في الانفجار', // a tatweel the token drops: "قتيلا"
+      'الاصابات: 3 جرحى',
+      'عقد الاجتماع في القاهرة أمس',
+      'وصل الوفد إلى بيروت',
+    ];
+    for (const s of sentences) {
+      const found = lexiconCasualties(s, 0, ar, []).length > 0;
+      if (found) expect(casualtyWordsAbsent(s, ar)).toBe(false);
+    }
+    expect(sentences.map((s) => casualtyWordsAbsent(s, ar))).toEqual([false, false, false, false, false, true, true]);
+  });
+  it('gives what the words give: a count with its word, none without', () => {
+    expect(lexiconCasualties('أسفر القصف عن مقتل ثلاثة أشخاص', 0, ar, []).map((a) => [a.field, a.value.best])).toEqual([['fatalities', 3]]);
+    expect(lexiconCasualties('انتهى الهجوم بدون إصابات', 0, ar, []).map((a) => [a.field, a.value.best])).toEqual([['fatalities', 0]]);
+    expect(lexiconCasualties('عقد الاجتماع في القاهرة أمس', 0, ar, [])).toEqual([]);
   });
 });

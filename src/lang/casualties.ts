@@ -112,8 +112,101 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
   return null;
 }
 
+const SENTENCE_GATE = new WeakMap<Lexicon, RegExp | null>();
+/** A pattern over one word opening with one of its alternatives: `^(?:alt|alt|…)`, maybe closed by `$`. */
+const OPENING_GROUP = /^\^\(\?:(.*)\)\$?$/su;
+/** The letters (and marks) of the Cyrillic and Arabic blocks, no tatweel: what a casualty word's opening is spelt in. */
+const OPENING_LETTERS = /^[\p{L}\p{M}]+$/u;
+const BLOCK_LETTERS = /^[\u0400-\u04ff\u0600-\u063f\u0641-\u065f]+$/u;
+
+/**
+ * The letters each alternative of `^(?:…)` opens with (a match of the pattern starts with one of
+ * them), or null when the source is of another shape or an alternative opens with anything else.
+ */
+export function openingLetters(source: string): string[] | null {
+  const m = OPENING_GROUP.exec(source);
+  if (!m) return null;
+  const body = m[1];
+  // the alternatives at the group's own level (escapes and classes read past)
+  const alts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return null; // the group closes before the end: `^(?:a)(?:b)`
+    else if (c === '|' && depth === 0) {
+      alts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  alts.push(body.slice(from));
+  const out: string[] = [];
+  for (const alt of alts) {
+    let n = 0;
+    while (n < alt.length && OPENING_LETTERS.test(alt[n])) n++;
+    // a quantifier may make the last letter optional ("ранен?", "ран{0,1}"): it is not part of the opening
+    if (n < alt.length && '?*{'.includes(alt[n])) n--;
+    if (n <= 0) return null;
+    out.push(alt.slice(0, n));
+  }
+  return out;
+}
+
+/**
+ * One pattern over the sentence that finds, anywhere, an opening every casualty word's match must
+ * start with (`openingLetters`), or null. A token's forms are its lower case less proclitics, or
+ * "ال" put for "لل" (`formsOf`); so a form that is a casualty word holds its opening as a run of
+ * the sentence's own letters, in either case (a Cyrillic capital lower-cases to the letter it
+ * case-folds to; Arabic has no case), unless a tatweel dropped from the word joined it (see
+ * `casualtyWordsAbsent`) or the opening straddles the "ال" put in (an opening in "ل" or "ال": then
+ * no gate). Most sentences hold none, and then are neither tokenised nor read word by word.
+ * Case-insensitive rather than over the sentence lower-cased: lower-casing each sentence cost the
+ * gate more than it saved in Russian, where "тел" opens a word in most sentences.
+ */
+function sentenceGate(lex: Lexicon): RegExp | null {
+  let gate = SENTENCE_GATE.get(lex);
+  if (gate === undefined) {
+    const openings: string[] = [];
+    for (const w of lex.casualtyWords) {
+      const o = w.pattern.flags.replace('u', '') === '' ? openingLetters(w.pattern.source) : null;
+      if (!o) {
+        openings.length = 0;
+        break;
+      }
+      openings.push(...o);
+    }
+    const usable = openings.length > 0 && openings.every((x) => BLOCK_LETTERS.test(x) && !x.startsWith('ل') && !x.startsWith('ال'));
+    // Arabic letters have no case: its gate is the plain pattern
+    const caseless = openings.every((x) => x.charCodeAt(0) >= 0x600);
+    gate = usable ? new RegExp(openings.join('|'), caseless ? 'u' : 'iu') : null;
+    SENTENCE_GATE.set(lex, gate);
+  }
+  return gate;
+}
+
+/** Whether no token of the sentence can have a casualty word among its forms (false: maybe one has). */
+export function casualtyWordsAbsent(sentence: string, lex: Lexicon): boolean {
+  const gate = sentenceGate(lex);
+  return !!gate && !sentence.includes('\u0640') && !gate.test(sentence);
+}
+
+/** "بدون إصابات", "без жертв": no one killed or hurt, as a count of 0 (asked where no count was found). */
+function noCasualtiesIn(sentence: string, offset: number, lex: Lexicon): CasualtyAnnotation[] {
+  const gate = noneGate(lex);
+  const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
+  return none ? [{ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false }] : [];
+}
+
 /** Counts in one sentence; `offset` is the sentence's start in the document. */
 export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[], memos?: Map<string, object>): CasualtyAnnotation[] {
+  // no casualty word: no count, only what says none were hurt
+  if (casualtyWordsAbsent(sentence, lex)) return noCasualtiesIn(sentence, offset, lex);
   const tokens = tokenize(sentence, memos);
   const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
@@ -169,12 +262,5 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
     seen.add(key);
     out.push({ kind: 'casualty', start: offset + start, end: offset + end, field, value: { low: value, best: value, high: value }, victims: null, hedged: false });
   }
-  if (!out.length) {
-    const gate = noneGate(lex);
-    const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
-    if (none) {
-      out.push({ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false });
-    }
-  }
-  return out;
+  return out.length ? out : noCasualtiesIn(sentence, offset, lex);
 }

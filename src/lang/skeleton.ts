@@ -47,54 +47,67 @@ const [A, C, E, F, H, I, J, K, O, P, Q, S, T, U, V, W, X, Y, Z] = [...'acefhijko
 /** The marks the first rules leave: shch/sch/sh, tch/ch, zh. */
 const [BIG_S, BIG_C, BIG_Z] = [...'SCZ'].map((ch) => ch.charCodeAt(0));
 
-/** The rules of `skeletonByPatterns` after its first pass, each a loop over the codes (a global replace: at each position the first alternative that fits). */
-function skeletonOfLetters(s: readonly number[]): string {
-  const n = s.length;
+/**
+ * The rules of `skeletonByPatterns` after its first pass, each a loop over the codes (a global replace:
+ * at each position the first alternative that fits). The first four shorten or keep the text, so each
+ * rewrites `s` in place (it writes behind where it reads; `s` is the caller's fresh array, consumed).
+ */
+function skeletonOfLetters(s: number[]): string {
+  let n = s.length;
+  let w = 0;
   // shch|sch|sh → S
-  const a: number[] = [];
   for (let i = 0; i < n; ) {
-    if (s[i] === S && s[i + 1] === H && s[i + 2] === C && s[i + 3] === H) (a.push(BIG_S), (i += 4));
-    else if (s[i] === S && s[i + 1] === C && s[i + 2] === H) (a.push(BIG_S), (i += 3));
-    else if (s[i] === S && s[i + 1] === H) (a.push(BIG_S), (i += 2));
-    else a.push(s[i++]);
+    if (s[i] === S && s[i + 1] === H && s[i + 2] === C && s[i + 3] === H) (s[w++] = BIG_S), (i += 4);
+    else if (s[i] === S && s[i + 1] === C && s[i + 2] === H) (s[w++] = BIG_S), (i += 3);
+    else if (s[i] === S && s[i + 1] === H) (s[w++] = BIG_S), (i += 2);
+    else s[w++] = s[i++];
   }
+  n = w;
+  s.length = n;
   // tch|ch → C
-  const b: number[] = [];
-  for (let i = 0; i < a.length; ) {
-    if (a[i] === T && a[i + 1] === C && a[i + 2] === H) (b.push(BIG_C), (i += 3));
-    else if (a[i] === C && a[i + 1] === H) (b.push(BIG_C), (i += 2));
-    else b.push(a[i++]);
+  w = 0;
+  for (let i = 0; i < n; ) {
+    if (s[i] === T && s[i + 1] === C && s[i + 2] === H) (s[w++] = BIG_C), (i += 3);
+    else if (s[i] === C && s[i + 1] === H) (s[w++] = BIG_C), (i += 2);
+    else s[w++] = s[i++];
   }
+  n = w;
+  s.length = n;
   // zh → Z
-  const c: number[] = [];
-  for (let i = 0; i < b.length; ) {
-    if (b[i] === Z && b[i + 1] === H) (c.push(BIG_Z), (i += 2));
-    else c.push(b[i++]);
+  w = 0;
+  for (let i = 0; i < n; ) {
+    if (s[i] === Z && s[i + 1] === H) (s[w++] = BIG_Z), (i += 2);
+    else s[w++] = s[i++];
   }
+  n = w;
+  s.length = n;
   // kh|ck|c|q → k
-  const d: number[] = [];
-  for (let i = 0; i < c.length; ) {
-    if ((c[i] === K && c[i + 1] === H) || (c[i] === C && c[i + 1] === K)) (d.push(K), (i += 2));
-    else if (c[i] === C || c[i] === Q) (d.push(K), i++);
-    else d.push(c[i++]);
+  w = 0;
+  for (let i = 0; i < n; ) {
+    if ((s[i] === K && s[i + 1] === H) || (s[i] === C && s[i + 1] === K)) (s[w++] = K), (i += 2);
+    else if (s[i] === C || s[i] === Q) (s[w++] = K), i++;
+    else s[w++] = s[i++];
   }
+  n = w;
+  s.length = n;
   // ph → f, then x → ks, w → v, a e i o u y h j dropped, and runs of one code as one
   let out = '';
   let last = -1;
-  const put = (code: number) => {
-    if (code !== last) out += String.fromCharCode(code);
-    last = code;
-  };
-  for (let i = 0; i < d.length; i++) {
-    const x = d[i];
-    if (x === P && d[i + 1] === H) {
-      put(F);
+  for (let i = 0; i < n; i++) {
+    const x = s[i];
+    let code: number;
+    if (x === P && s[i + 1] === H) {
+      code = F;
       i++;
     } else if (x === X) {
-      put(K);
-      put(S);
-    } else if (x === W) put(V);
-    else if (x !== A && x !== E && x !== I && x !== O && x !== U && x !== Y && x !== H && x !== J) put(x);
+      if (last !== K) out += 'k';
+      last = K;
+      code = S;
+    } else if (x === W) code = V;
+    else if (x !== A && x !== E && x !== I && x !== O && x !== U && x !== Y && x !== H && x !== J) code = x;
+    else continue;
+    if (code !== last) out += String.fromCharCode(code);
+    last = code;
   }
   return out;
 }
