@@ -46,8 +46,13 @@ function record(): Group[] {
     seen = null;
     const x = extract(gvaDocument(d), pipeline);
     const got = seen as DateCandidate[] | null;
-    if (!x.reports.length || !got || !got.length) {
+    if (!x.reports.length) {
       groups.push({ incident: d.incident, cands: null });
+      continue;
+    }
+    // not ranked (the rules read a week or a month, or nothing is stated nor published): the rules' date
+    if (!got || !got.length) {
+      groups.push({ incident: d.incident, cands: [{ ok: dateMeets(x.reports[0].date, [g.date, g.date]), rule: true, f: DATE_FEATURES.map((_, i) => (i === 0 ? 1 : 0)) }] });
       continue;
     }
     groups.push({ incident: d.incident, cands: got.map((c) => ({ ok: dateMeets(c.value, [g.date, g.date]), rule: c.features[0] === 1, f: [...c.features] })) });
@@ -59,7 +64,7 @@ const groups: Group[] = cacheFile && existsSync(cacheFile) ? JSON.parse(readFile
 if (cacheFile && !existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(groups));
 
 const N = DATE_FEATURES.length;
-const L2 = Number(opt('--l2') ?? 0.01);
+const L2 = Number(opt('--l2') ?? 0.001);
 const STEPS = 3000;
 const RATE = 0.5;
 

@@ -39,7 +39,6 @@ export const DATE_FEATURES = [
   'implied', // the publication day and the day before (no date stated)
   'day', // one day
   'two_days', // two days ("overnight", "the weekend")
-  'wide', // wider (a week, a month)
   'later_all', // every statement of it is read as a later step
   'later_some', // some statement of it is
   'headline', // stated in the first sentence
@@ -61,8 +60,12 @@ export const DATE_FEATURES = [
   'near_step', // a later step's word nearby (court, funeral, vigil, charged, died, arrested)
   'near_incident', // an incident's word nearby (shot, shooting, happened, around, about)
   'near_said', // a word of reporting nearby (said, told, according to)
-  'no_stated', // no date stated at all (only the implied one)
-  'only_later', // every stated date is a later step's
+  'implied_only_later', // the implied days, where every stated date is a later step's
+  'implied_old', // the implied days, where every stated date is more than a week before publication
+  'near_caption', // a caption's or a page's words nearby (photo, image, posted, updated)
+  'near_tweet', // a post's marks nearby (@handle, pic.twitter.com)
+  'near_clock', // a time of day nearby ("10:45 p.m.", "night", "morning")
+  'near_died', // "died" nearby (a victim who died days later)
 ] as const;
 
 const F = Object.fromEntries(DATE_FEATURES.map((f, i) => [f, i])) as Record<(typeof DATE_FEATURES)[number], number>;
@@ -75,6 +78,10 @@ const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\
 const RELATIVE = /\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|overnight|earlier|ago|last week(?:end)?|this week(?:end)?)\b/i;
 const STEP = /\b(?:arraign\w*|court|judge|funeral|vigil|memorial|charged|charges|indicted|sentenced|hearing|trial|pleaded|died|death|arrested|arrest|booked|released|identified|autopsy|buried|services?|rally|march|protest)\b/i;
 const INCIDENT = /\b(?:shot|shots|shooting|gunfire|fired|wounded|killed|stabbed|happened|occurred|incident|around|about|approximately|just before|just after|shortly)\b/i;
+const CAPTION = /\b(?:photos?|image|posted|updated|published|file|copyright|video)\b|©/i;
+const TWEET = /@\w|pic\.twitter|twitter\.com|\(@/i;
+const CLOCK = /\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b(?:night|morning|afternoon|evening|noon|midnight|dawn)\b/i;
+const DIED = /\b(?:died|dies|succumbed|passed away)\b/i;
 const SAID = /\b(?:said|says|told|according|announced|reported|confirmed|statement)\b/i;
 
 /**
@@ -90,7 +97,9 @@ export function dateCandidates(evidence: readonly DateEvidence[], rule: DateInte
     else if (c.at < 0 && at >= 0) c.at = at;
     return c;
   };
-  for (let i = 0; i < evidence.length; i++) add(evidence[i].value, i);
+  // a week or a month stated is no candidate: the model learnt from incidents coded by the day
+  // (GVA), and where such a span is the rules' pick the rules stand (see reports.ts)
+  for (let i = 0; i < evidence.length; i++) if (Date.parse(evidence[i].value.end) - Date.parse(evidence[i].value.start) <= DAY) add(evidence[i].value, i);
   if (implied) add(implied, -1).features[F.implied] = 1;
   if (rule) add(rule, -1).features[F.rule] = 1;
   const pub = published ? Date.parse(published) : NaN;
@@ -98,15 +107,15 @@ export function dateCandidates(evidence: readonly DateEvidence[], rule: DateInte
   const starts = evidence.map((e) => e.value.start).sort();
   const ends = evidence.map((e) => e.value.end).sort();
   const onlyLater = evidence.length > 0 && evidence.every((e) => e.later);
+  const allOld = evidence.length > 0 && !Number.isNaN(pub) && evidence.every((e) => pub - Date.parse(e.value.end) > 7 * DAY);
   const all = [...byKey.values()];
   for (const c of all) {
     const f = c.features;
     const span = Date.parse(c.value.end) - Date.parse(c.value.start);
     if (span <= 0) f[F.day] = 1;
-    else if (span <= DAY) f[F.two_days] = 1;
-    else f[F.wide] = 1;
-    if (!evidence.length) f[F.no_stated] = 1;
-    if (onlyLater) f[F.only_later] = 1;
+    else f[F.two_days] = 1;
+    if (f[F.implied] && onlyLater) f[F.implied_only_later] = 1;
+    if (f[F.implied] && allOld) f[F.implied_old] = 1;
     if (!Number.isNaN(pub)) {
       const before = Math.round((pub - Date.parse(c.value.end)) / DAY);
       if (Date.parse(c.value.start) > pub) f[F.pub_after] = 1;
@@ -134,6 +143,10 @@ export function dateCandidates(evidence: readonly DateEvidence[], rule: DateInte
     if (at.some((e) => STEP.test(e.near))) f[F.near_step] = 1;
     if (at.some((e) => INCIDENT.test(e.near))) f[F.near_incident] = 1;
     if (at.some((e) => SAID.test(e.near))) f[F.near_said] = 1;
+    if (at.some((e) => CAPTION.test(e.near))) f[F.near_caption] = 1;
+    if (at.some((e) => TWEET.test(e.near))) f[F.near_tweet] = 1;
+    if (at.some((e) => CLOCK.test(e.near))) f[F.near_clock] = 1;
+    if (at.some((e) => DIED.test(e.near))) f[F.near_died] = 1;
   }
   return all;
 }

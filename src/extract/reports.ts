@@ -373,6 +373,8 @@ const DATE_NEAR = 60;
 function rerankedDate(ranker: DateRanker, evidence: DateEvidence[], dates: DateInterval[], later: boolean[], lead: boolean[], told: boolean[], published: string | null, dateClaims: Claim[], claims: Claim[]): DateInterval | null {
   const implied = impliedDate(published);
   const rule = incidentDate(dates, later, lead, told) ?? implied;
+  // a week or a month the rules read ("over the past week", a report's period) is told as such: the ranker knows days only
+  if (rule && Date.parse(rule.end) - Date.parse(rule.start) > DAY_MS) return rule;
   const pick = ranker(dateCandidates(evidence, rule, implied, published));
   if (!pick || (rule && pick.value.start === rule.start && pick.value.end === rule.end)) return rule;
   if (pick.at >= 0 && !claims.includes(dateClaims[pick.at])) claims.push(dateClaims[pick.at]);
