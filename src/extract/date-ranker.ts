@@ -171,10 +171,10 @@ export function chooseDate(model: DateModel, candidates: readonly DateCandidate[
   const rule = candidates.find((c) => c.features[F.rule] === 1) ?? null;
   if (!candidates.length) return rule;
   const p = dateProbabilities(model, candidates);
-  let best = 0;
-  for (let i = 1; i < candidates.length; i++) if (p[i] > p[best]) best = i;
-  const ruleP = rule ? p[candidates.indexOf(rule)] : 0;
-  return rule && p[best] - ruleP < model.margin ? rule : candidates[best];
+  // from the rules' pick: another replaces it only when more probable
+  let best = rule ? candidates.indexOf(rule) : 0;
+  for (let i = 0; i < candidates.length; i++) if (p[i] > p[best]) best = i;
+  return rule && p[best] - p[candidates.indexOf(rule)] < model.margin ? rule : candidates[best];
 }
 
 /** What picks the date among the candidates: the model (`chooseDate`), or a recorder in training. */
