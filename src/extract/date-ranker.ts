@@ -102,6 +102,9 @@ export function dateCandidates(evidence: readonly DateEvidence[], rule: DateInte
   for (let i = 0; i < evidence.length; i++) if (Date.parse(evidence[i].value.end) - Date.parse(evidence[i].value.start) <= DAY) add(evidence[i].value, i);
   if (implied) add(implied, -1).features[F.implied] = 1;
   if (rule) add(rule, -1).features[F.rule] = 1;
+  // a span holding the rules' day (the publication days around "Sunday") is the same reading told less
+  // precisely: right more often by a rule that allows a day's width, no better a reading; not offered
+  if (rule) for (const [k, c] of byKey) if (c.features[F.rule] !== 1 && c.value.start <= rule.start && c.value.end >= rule.end) byKey.delete(k);
   const pub = published ? Date.parse(published) : NaN;
   const stated = [...new Set(evidence.map((e) => key(e.value)))];
   const starts = evidence.map((e) => e.value.start).sort();
