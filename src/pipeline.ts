@@ -18,7 +18,6 @@ import { buildReports, withPersons } from './extract/reports.js';
 import { sentences } from './extract/sentences.js';
 import { findTriggers, triggers } from './extract/triggers.js';
 import { chooseInjured, loadInjuredModel, type InjuredModel, type InjuredRanker } from './extract/injured-ranker.js';
-import { chooseDate, loadDateModel, type DateModel, type DateRanker } from './extract/date-ranker.js';
 import { headlineEnd, loadTypeModel, reportsNone, typeReports, typeVerdict, type TypeModel, type TypeVerdict } from './extract/type-model.js';
 import { lexiconFor } from './lang/index.js';
 import { identifyLanguage, type LanguageModel } from './lang/identify.js';
@@ -37,8 +36,6 @@ export interface Resources {
   languageModel: LanguageModel | null;
   /** The injured count weighed again among the figures stated (`data/model/injured.json`); without it the rules' figure stands. */
   injuredModel?: InjuredModel | null;
-  /** The main report's date weighed again among the dates stated (`data/model/dates.json`); without it the rules' date stands. */
-  dateModel?: DateModel | null;
 }
 
 /**
@@ -46,10 +43,10 @@ export interface Resources {
  * file exists (`gazetteer` names it; default $SITREP_GAZETTEER or the user's data folder), and the
  * language model when the caller loaded it (`loadLanguageModel()`, async).
  */
-/** `injured: false` / `dates: false`: without a ranker's weights (its trainer, which writes them, runs without). */
-export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null; injured?: boolean; dates?: boolean } = {}): Resources {
+/** `injured: false`: without the injured ranker's weights (its trainer, which writes them, runs without). */
+export function loadResources(opts: { gazetteer?: string; languageModel?: LanguageModel | null; injured?: boolean } = {}): Resources {
   const imported = openImportedGazetteer(importedGazetteerPath(opts.gazetteer));
-  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: opts.injured === false ? null : loadInjuredModel(), dateModel: opts.dates === false ? null : loadDateModel() };
+  return { context: { gazetteer: loadGazetteer(undefined, imported), memos: new Map() }, equipment: loadEquipmentList(), actors: loadActorTable(), typeModel: loadTypeModel(), languageModel: opts.languageModel ?? null, injuredModel: opts.injured === false ? null : loadInjuredModel() };
 }
 
 export interface Pipeline {
@@ -59,8 +56,6 @@ export interface Pipeline {
   languageModel: LanguageModel | null;
   /** Picks the main report's injured figure among those stated (injured-ranker.ts); null: the rules' figure. */
   injuredRanker: InjuredRanker | null;
-  /** Picks the main report's date among those stated (date-ranker.ts); null: the rules' date. */
-  dateRanker: DateRanker | null;
 }
 
 export function createPipeline(res: Resources): Pipeline {
@@ -77,8 +72,7 @@ export function createPipeline(res: Resources): Pipeline {
   ];
   checkOrder(stages);
   const injured = res.injuredModel;
-  const dated = res.dateModel;
-  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null, injuredRanker: injured ? (c) => chooseInjured(injured, c) : null, dateRanker: dated ? (c) => chooseDate(dated, c) : null };
+  return { stages, context: res.context, typeModel: res.typeModel, languageModel: res.languageModel ?? null, injuredRanker: injured ? (c) => chooseInjured(injured, c) : null };
 }
 
 /** Refuses a stage list where a stage needs a kind no earlier stage gives: a programmer mistake. */
@@ -156,7 +150,7 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const parts = readParts(document, pipeline, opts);
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
-  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined, pipeline.dateRanker ?? undefined);
+  const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
   const reports = typedReports(pipeline.typeModel, typing, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
   return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
@@ -198,7 +192,7 @@ function readParts(document: Document, pipeline: Pipeline, opts: RunOptions): Re
 
 export function buildParts(document: Document, pipeline: Pipeline, opts: RunOptions = {}): BuiltParts {
   const { shared, ...parts } = readParts(document, pipeline, opts);
-  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared, pipeline.injuredRanker ?? undefined, pipeline.dateRanker ?? undefined) };
+  return { ...parts, built: buildReports(parts.annotated, parts.titleTriggers, shared, pipeline.injuredRanker ?? undefined) };
 }
 
 /**

@@ -34,7 +34,6 @@ import { consensus, countsCompatible, dateKey, dateSpecificity, datesCompatible,
 import { properNames, TermCounts } from './terms.js';
 import { sentenceAt } from './sentences.js';
 import { injuredCandidates, type InjuredEvidence, type InjuredRanker } from './injured-ranker.js';
-import { dateCandidates, type DateEvidence, type DateRanker } from './date-ranker.js';
 import { foldName } from './gazetteer.js';
 import { framedScene, isScene, qualifiedScene, regionalSources, sceneLocation, toLocation } from './scene-cues.js';
 import { arrestsTold, unrealArrest } from './arrests.js';
@@ -362,25 +361,6 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead:
   return best!.d;
 }
 
-/** Characters either side of a date whose words tell what it dates (a court date, the shots). */
-const DATE_NEAR = 60;
-
-/**
- * The main report's date the ranker picks among the dates its sentences state, the rules' pick and
- * the implied publication days (see date-ranker.ts); a stated date it picks over the rules' is
- * claimed on the sentence that states it.
- */
-function rerankedDate(ranker: DateRanker, evidence: DateEvidence[], dates: DateInterval[], later: boolean[], lead: boolean[], told: boolean[], published: string | null, dateClaims: Claim[], claims: Claim[]): DateInterval | null {
-  const implied = impliedDate(published);
-  const rule = incidentDate(dates, later, lead, told) ?? implied;
-  // a week or a month the rules read ("over the past week", a report's period) is told as such: the ranker knows days only
-  if (rule && Date.parse(rule.end) - Date.parse(rule.start) > DAY_MS) return rule;
-  const pick = ranker(dateCandidates(evidence, rule, implied, published));
-  if (!pick || (rule && pick.value.start === rule.start && pick.value.end === rule.end)) return rule;
-  if (pick.at >= 0 && !claims.includes(dateClaims[pick.at])) claims.push(dateClaims[pick.at]);
-  return pick.value;
-}
-
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
 function impliedDate(published: string | null): DateInterval | null {
   if (!published) return null;
@@ -464,7 +444,7 @@ function equipmentOf(claims: Claim[]): string[] {
   return [...byFamily.values()];
 }
 
-function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined, ranker?: InjuredRanker, dateRanker?: DateRanker): Report {
+function buildReport(doc: AnnotatedDocument, index: number, title: string, family: TriggerAnnotation, all: Sentence[], incident: Sentence[], familyKey: string, shared: SharedFeatures | undefined, ranker?: InjuredRanker): Report {
   const text = doc.document.text;
   const id = doc.document.id;
   const claims: Claim[] = [];
@@ -504,7 +484,6 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const datesLead: boolean[] = [];
   const datesTold: boolean[] = [];
   const dateClaims: Claim[] = [];
-  const dateEvidence: DateEvidence[] = [];
   for (const s of all) {
     for (const a of s.items) {
       if (a.kind === 'casualty') {
@@ -545,7 +524,6 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       datesLead.push(s.index < DATE_LEAD);
       datesTold.push(s.items.some((x) => x.kind === 'casualty' && !!x.struck && !x.hedged));
       dateClaims.push(claim(text, id, s, 'date', a.value));
-      if (dateRanker && index === 0) dateEvidence.push({ value: a.value, sentence: s.index, later: !!a.later, told: datesTold[datesTold.length - 1], text: text.slice(a.start, a.end), near: text.slice(Math.max(s.start, a.start - DATE_NEAR), Math.min(s.end, a.end + DATE_NEAR)) });
     }
   }
   // the date of a later step (said Monday, in court) is no claim of the incident's date when another is given
@@ -607,7 +585,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: index === 0 && dateRanker ? rerankedDate(dateRanker, dateEvidence, dates, datesLater, datesLead, datesTold, doc.document.published ?? stampDay, dateClaims, claims) : incidentDate(dates, datesLater, datesLead, datesTold) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
+    date: incidentDate(dates, datesLater, datesLead, datesTold) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,
@@ -687,7 +665,7 @@ function withArrests(report: Report, text: string, sentences: Sentence[], taken:
  * title when the title is not part of the text (HTML pages, JSONL with a title); `shared`, what each
  * report's features share across languages (lang/bridge.ts `sharedFeatures`).
  */
-export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures, ranker?: InjuredRanker, dateRanker?: DateRanker): Report[] {
+export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnotation[] = [], shared?: SharedFeatures, ranker?: InjuredRanker): Report[] {
   const text = doc.document.text;
   const sentences = groupBySentence(doc);
   if (!sentences.length) return [];
@@ -707,7 +685,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
   if (!main) {
     // no trigger at all: still one report, so the document has an event to link and show
     const none: TriggerAnnotation = { kind: 'trigger', start: 0, end: 0, text: '', category: 'strategic_developments', type: 'other', tags: [], weight: 0 };
-    return [withArrests(buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker, dateRanker), text, sentences, new Set())];
+    return [withArrests(buildReport(doc, 0, title, none, usable, usable.slice(0, LEAD_SENTENCES), familyOf(none), shared, ranker), text, sentences, new Set())];
   }
   // sentences are sorted by the words found, even when the victims changed the type they are read as
   const mainKey = familyOf(found ?? main);
@@ -736,7 +714,7 @@ export function buildReports(doc: AnnotatedDocument, titleTriggers: TriggerAnnot
     if (own || s.triggers.some((t) => t.weight < STRONG)) incidentSentences.push(s);
   }
   const incident = incidentSentences.length ? incidentSentences : mainSentences.slice(0, LEAD_SENTENCES);
-  const reports = [withArrests(buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker, dateRanker), text, sentences, new Set(secondary.map((x) => x.s)))];
+  const reports = [withArrests(buildReport(doc, 0, title, main, mainSentences, incident, mainKey, shared, ranker), text, sentences, new Set(secondary.map((x) => x.s)))];
   for (const { s, t } of secondary) {
     reports.push(buildReport(doc, reports.length, truncate(text.slice(s.start, s.end), 140), t, [s], [s], familyOf(t), shared));
   }
