@@ -238,21 +238,20 @@ const runs: [string, () => Item[], (items: Item[]) => void][] = [
   ...(part === 'test' ? [] : [['portal', () => loadPortal().items, portal] as [string, () => Item[], (items: Item[]) => void]]),
 ];
 console.log(`eval:types — ${part} part (split: scripts/type-data.ts)`);
-// --sweep "min/minNamed/mix[/bare];…" (with --cache, train part only): the same weights read at other thresholds
+// --sweep "min/minNamed/mix;…" (with --cache, train part only): the same weights read at other thresholds
 // and head mixes, to choose them by cross-validation without training again
 const sweep = (opt('--sweep') ?? '').split(';').filter(Boolean).map((x) => x.split('/').map(Number));
 if (sweep.length && (!cacheFile || part === 'test')) throw new Error('--sweep: with --cache, on the train part only');
 const loaded = new Map<string, Item[]>();
 for (const setting of sweep.length ? sweep : [null]) {
   if (setting) {
-    const [min, minNamed, mix, bare] = setting;
+    const [min, minNamed, mix] = setting;
     for (const p of [pipeline, ...folds]) {
       p.typeModel.incidentMin = min;
       p.typeModel.incidentMinNamed = minNamed;
-      if (Number.isFinite(bare)) p.typeModel.incidentMinBare = bare;
       if (p.typeModel.head && Number.isFinite(mix)) p.typeModel.head.mix = mix;
     }
-    console.log(`-- min ${min} / named ${minNamed}${Number.isFinite(mix) ? ` / mix ${mix}` : ''}${Number.isFinite(bare) ? ` / bare ${bare}` : ''}`);
+    console.log(`-- min ${min} / named ${minNamed}${Number.isFinite(mix) ? ` / mix ${mix}` : ''}`);
   }
   for (const [name, load, measure] of runs) {
     if (!only.has(name)) continue;

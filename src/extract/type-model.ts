@@ -42,8 +42,6 @@ export interface TypeModel {
   /** 1 - P(none) from which a document reports an incident, and the same with a trigger naming its type in the lead. */
   incidentMin: number;
   incidentMinNamed: number;
-  /** The same where the title and lead hold no evidence of an incident beyond the words (`leadEvidence`). */
-  incidentMinBare: number;
 }
 
 /**
@@ -92,10 +90,6 @@ export interface TypeVerdict {
   /** The model's thresholds on `incident` (without, with a trigger naming its type in the lead). */
   min: number;
   minNamed: number;
-  /** The bar where the title and lead hold no evidence beyond the words (absent: `min`). */
-  minBare?: number;
-  /** Words of the title and lead (the bare bar is for prose, not a headline alone). */
-  words?: number;
 }
 
 export class TypeModelError extends Error {}
@@ -352,7 +346,7 @@ function verdict(model: TypeModel, r: Read): TypeVerdict {
     }
   }
   const explain = top.map((c) => ({ feature: r.named?.get(c.i) ?? t.names[rows[c.i]], weight: Math.round(c.weight * 100) / 100 }));
-  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence, min: model.incidentMin, minNamed: model.incidentMinNamed, minBare: model.incidentMinBare, words: r.count };
+  return { probabilities, incident: noEvidence ? 0 : 1 - probabilities.none, explain, explains: [TYPE_CLASSES[win], TYPE_CLASSES[against]], noEvidence, min: model.incidentMin, minNamed: model.incidentMinNamed };
 }
 
 /** Fewer words than this is a label, a name or a fragment, not a report of an incident. */
@@ -483,7 +477,7 @@ export function loadTypeModel(path: URL | string = DEFAULT_TYPE_MODEL): TypeMode
 
 export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const bad = (why: string) => new TypeModelError(`type model ${name}: ${why}; run npm run train:types`);
-  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; weightScale?: unknown; rulePriors?: unknown; leadChars?: unknown; head?: unknown; incidentMin?: unknown; incidentMinNamed?: unknown; incidentMinBare?: unknown };
+  const m = raw as { version?: unknown; classes?: unknown; bias?: unknown; features?: unknown; weights?: unknown; weightScale?: unknown; rulePriors?: unknown; leadChars?: unknown; head?: unknown; incidentMin?: unknown; incidentMinNamed?: unknown };
   if (!m || typeof m !== 'object' || m.version !== 1) throw bad('not a version 1 model');
   if (!Array.isArray(m.classes) || m.classes.join() !== TYPE_CLASSES.join()) throw bad(`classes are not ${TYPE_CLASSES.join(',')}`);
   const n = TYPE_CLASSES.length;
@@ -505,12 +499,11 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   }
   const min = m.incidentMin ?? INCIDENT_MIN;
   const minNamed = m.incidentMinNamed ?? INCIDENT_MIN_NAMED;
-  const minBare = m.incidentMinBare ?? INCIDENT_MIN_BARE;
-  if (typeof min !== 'number' || typeof minNamed !== 'number' || typeof minBare !== 'number') throw bad('incidentMin is not a number');
+  if (typeof min !== 'number' || typeof minNamed !== 'number') throw bad('incidentMin is not a number');
   const h = m.head as { features: string[]; weights: number[] } | undefined;
   // the features' names and weights are checked as the table is built
   const table = featureTable(m.features, m.weights, scale, head && h ? h : null, m.rulePriors as number[], (i) => bad(`feature ${i} is broken`));
-  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed, incidentMinBare: minBare };
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
 }
 
 /** The type a category takes when no trigger of it stands in the text. */
@@ -532,16 +525,6 @@ export const INCIDENT_MIN = 0.6;
 /** The same where the lead holds a trigger that names its type (weight ≥ SPECIFIC, as in reports.ts), or the headline an exchange of fire. */
 export const INCIDENT_MIN_NAMED = 0.4;
 const SPECIFIC = 0.8;
-/**
- * The same where the title and lead hold no trigger of weight ≥ EVIDENCE nor a toll of violence
- * (`leadEvidence`): an incident on the words alone (a jewel heist, climbers' falls, "injured reserve",
- * a software patch against "attacks" in ECB+'s general news). Not for a text of under BARE_WORDS
- * words (a headline alone: its words are all there is). Chosen by cross-validation on the train part
- * (docs/evaluation.md, eighth pass).
- */
-export const INCIDENT_MIN_BARE = 0.85;
-const EVIDENCE = 0.5;
-const BARE_WORDS = 20;
 
 /**
  * Words that can only tell of an armed clash ("exchanges of fire", "a firefight", "a gun battle"):
@@ -609,18 +592,6 @@ export function tollInHeadline(claims: readonly { field: string; value: unknown;
 }
 
 /**
- * Evidence of an incident in the title or lead beyond the words: a trigger of weight ≥ EVIDENCE, or a
- * toll of violence stated there (as `tollInHeadline`, anywhere in the lead: "died" or a fall is none).
- */
-export function leadEvidence(triggers: readonly TriggerAnnotation[], claims: readonly { field: string; value: unknown; start?: number; quote?: string; hedged?: boolean }[], leadChars: number): boolean {
-  if (triggers.some((t) => t.start < leadChars && t.weight >= EVIDENCE)) return true;
-  return claims.some((c) => {
-    if ((c.field !== 'fatalities' && c.field !== 'injured') || c.hedged || c.start === undefined || c.start >= leadChars || !c.quote) return false;
-    return ((c.value as { best?: number } | null)?.best ?? 0) >= 1 && TOLL_WORD.test(c.quote) && cueCounts(c.quote).size === 0;
-  });
-}
-
-/**
  * Whether `typeReports` drops every report, whatever the reports hold: no evidence, or an incident
  * below both bars (the lower one stands only where a trigger or a headline toll names the type).
  * `extract` then builds none.
@@ -645,8 +616,6 @@ export function typeReports<R extends { category: string; type: string; claims: 
   // headline, or a toll of violence told in the headline, lowers the bar, never removes it
   const named = triggers.some((t) => t.weight >= SPECIFIC && t.start < leadChars) || headline.some(exchangeOfFire) || tollInHeadline(reports[0].claims);
   if (verdict.incident < (named ? verdict.minNamed : verdict.min)) return [];
-  // no trigger of weight in the title or lead, nor a toll there: an incident only on the words' say, held to a higher bar
-  if (!named && verdict.minBare !== undefined && verdict.incident < verdict.minBare && (verdict.words ?? 0) >= BARE_WORDS && !leadEvidence(triggers, reports[0].claims, leadChars)) return [];
   const incident: TypeClass[] = TYPE_CLASSES.filter((c) => c !== 'none').sort((a, b) => verdict.probabilities[b] - verdict.probabilities[a]);
   const share = (c: TypeClass) => verdict.probabilities[c] / verdict.incident;
   // the rules' category stands unless the model finds it unlikely: the rules read what the model's
