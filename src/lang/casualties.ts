@@ -68,24 +68,17 @@ function numbers(tokens: readonly Token[], forms: readonly (readonly string[])[]
   return out;
 }
 
-const ANY_CASUALTY_WORD = new WeakMap<Lexicon, RegExp | null>();
 /**
  * One pattern that matches where some casualty word's does (their alternation, built once per
  * lexicon), or null when they cannot be joined (flags differ, back-references): most words are
  * none, and one test rules them out instead of one per field.
  */
 function anyCasualtyWord(lex: Lexicon): RegExp | null {
-  let re = ANY_CASUALTY_WORD.get(lex);
-  if (re === undefined) {
-    const ws = lex.casualtyWords;
-    const joinable = ws.length > 1 && ws.every((w) => w.pattern.flags === ws[0].pattern.flags && !w.pattern.global && !w.pattern.sticky && !/\\[1-9k]|\(\?</.test(w.pattern.source.replace(/\(\?<[=!]/g, '')));
-    re = joinable ? new RegExp(ws.map((w) => `(?:${w.pattern.source})`).join('|'), ws[0].pattern.flags) : null;
-    ANY_CASUALTY_WORD.set(lex, re);
-  }
-  return re;
+  const ws = lex.casualtyWords;
+  const joinable = ws.length > 1 && ws.every((w) => w.pattern.flags === ws[0].pattern.flags && !w.pattern.global && !w.pattern.sticky && !/\\[1-9k]|\(\?</.test(w.pattern.source.replace(/\(\?<[=!]/g, '')));
+  return joinable ? new RegExp(ws.map((w) => `(?:${w.pattern.source})`).join('|'), ws[0].pattern.flags) : null;
 }
 
-const NONE_GATE = new WeakMap<Lexicon, RegExp | null>();
 /** A pattern's opening lookbehind for a letter, which a Unicode scan tries at every character. */
 const LETTER_BEFORE = '(?<!\\p{L})';
 /**
@@ -94,17 +87,12 @@ const LETTER_BEFORE = '(?<!\\p{L})';
  * the pattern has no such lookbehind.
  */
 function noneGate(lex: Lexicon): RegExp | null {
-  let re = NONE_GATE.get(lex);
-  if (re === undefined) {
-    const p = lex.noCasualties;
-    re = p.source.startsWith(LETTER_BEFORE) ? new RegExp(p.source.slice(LETTER_BEFORE.length), p.flags.replace(/[gy]/g, '')) : null;
-    NONE_GATE.set(lex, re);
-  }
-  return re;
+  const p = lex.noCasualties;
+  return p.source.startsWith(LETTER_BEFORE) ? new RegExp(p.source.slice(LETTER_BEFORE.length), p.flags.replace(/[gy]/g, '')) : null;
 }
 
 function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injured' | 'captured' | null {
-  const any = anyCasualtyWord(lex);
+  const any = gatesOf(lex).anyWord;
   for (const f of forms) {
     if (any && !any.test(f)) continue;
     for (const w of lex.casualtyWords) if (w.pattern.test(f)) return w.field;
@@ -112,7 +100,6 @@ function fieldOf(forms: readonly string[], lex: Lexicon): 'fatalities' | 'injure
   return null;
 }
 
-const SENTENCE_GATE = new WeakMap<Lexicon, RegExp | null>();
 /** A pattern over one word opening with one of its alternatives: `^(?:alt|alt|…)`, maybe closed by `$`. */
 const OPENING_GROUP = /^\^\(\?:(.*)\)\$?$/su;
 /** The letters (and marks) of the Cyrillic and Arabic blocks, no tatweel: what a casualty word's opening is spelt in. */
@@ -170,35 +157,44 @@ export function openingLetters(source: string): string[] | null {
  * gate more than it saved in Russian, where "тел" opens a word in most sentences.
  */
 function sentenceGate(lex: Lexicon): RegExp | null {
-  let gate = SENTENCE_GATE.get(lex);
-  if (gate === undefined) {
-    const openings: string[] = [];
-    for (const w of lex.casualtyWords) {
-      const o = w.pattern.flags.replace('u', '') === '' ? openingLetters(w.pattern.source) : null;
-      if (!o) {
-        openings.length = 0;
-        break;
-      }
-      openings.push(...o);
-    }
-    const usable = openings.length > 0 && openings.every((x) => BLOCK_LETTERS.test(x) && !x.startsWith('ل') && !x.startsWith('ال'));
-    // Arabic letters have no case: its gate is the plain pattern
-    const caseless = openings.every((x) => x.charCodeAt(0) >= 0x600);
-    gate = usable ? new RegExp(openings.join('|'), caseless ? 'u' : 'iu') : null;
-    SENTENCE_GATE.set(lex, gate);
+  const openings: string[] = [];
+  for (const w of lex.casualtyWords) {
+    const o = w.pattern.flags.replace('u', '') === '' ? openingLetters(w.pattern.source) : null;
+    if (!o) return null;
+    openings.push(...o);
   }
-  return gate;
+  const usable = openings.length > 0 && openings.every((x) => BLOCK_LETTERS.test(x) && !x.startsWith('ل') && !x.startsWith('ال'));
+  // Arabic letters have no case: its gate is the plain pattern
+  const caseless = openings.every((x) => x.charCodeAt(0) >= 0x600);
+  return usable ? new RegExp(openings.join('|'), caseless ? 'u' : 'iu') : null;
+}
+
+/** The patterns derived from a lexicon's casualty rows, each null where it cannot be built. */
+interface CasualtyGates {
+  /** Some casualty word matches a form (`anyCasualtyWord`). */
+  anyWord: RegExp | null;
+  /** A sentence may say none were hurt (`noneGate`). */
+  none: RegExp | null;
+  /** A sentence may hold a casualty word (`sentenceGate`). */
+  sentence: RegExp | null;
+}
+/** Built once per lexicon, the first time a sentence of its language is read (lexicons are loaded once). */
+const GATES = new WeakMap<Lexicon, CasualtyGates>();
+function gatesOf(lex: Lexicon): CasualtyGates {
+  let g = GATES.get(lex);
+  if (!g) GATES.set(lex, (g = { anyWord: anyCasualtyWord(lex), none: noneGate(lex), sentence: sentenceGate(lex) }));
+  return g;
 }
 
 /** Whether no token of the sentence can have a casualty word among its forms (false: maybe one has). */
 export function casualtyWordsAbsent(sentence: string, lex: Lexicon): boolean {
-  const gate = sentenceGate(lex);
+  const gate = gatesOf(lex).sentence;
   return !!gate && !sentence.includes('\u0640') && !gate.test(sentence);
 }
 
 /** "بدون إصابات", "без жертв": no one killed or hurt, as a count of 0 (asked where no count was found). */
 function noCasualtiesIn(sentence: string, offset: number, lex: Lexicon): CasualtyAnnotation[] {
-  const gate = noneGate(lex);
+  const gate = gatesOf(lex).none;
   const none = !gate || gate.test(sentence) ? lex.noCasualties.exec(sentence) : null;
   return none ? [{ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false }] : [];
 }
