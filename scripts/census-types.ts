@@ -5,9 +5,11 @@
  * (docs/evaluation.md, "What the data allows"; keys: scripts/census15-*.tsv).
  *
  * Usage: npx tsx scripts/census-types.ts --cache FILE --cv-dir DIR > OUT.tsv
+ *        npx tsx scripts/census-types.ts --satp-sample 160,45,30,30,20,30   (the census sample's keys, no text)
  *   (the cache and fold models as `cv:types -- --cache FILE` makes them: train:types --cache FILE --fold i --out DIR/fold-i.json)
  * Columns: set, id, gold, P(incident), reports as category/type (comma-separated), SATP classes under eval:types' mapping.
  */
+import { createHash } from 'node:crypto';
 import { loadResources, createPipeline, typeBuilt } from '../src/pipeline.js';
 import { loadTypeModel } from '../src/extract/type-model.js';
 import { loadCache } from './type-cache.js';
@@ -15,6 +17,20 @@ import { CV_FOLDS, cvFold, loadEcb, loadSatp } from './type-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+
+// --satp-sample: SATP train.tsv strata by label combination (N none, O `other` only, A/B/K one class only, M the rest),
+// in each the first n keys in sha1("census15:" + key) order: the census sample of scripts/census15-satp.tsv
+const sizes = opt('--satp-sample')?.split(',').map(Number);
+if (sizes) {
+  const stratum = (l: string) => ({ '0000': 'N', '0001': 'O', '1000': 'A', '0100': 'B', '0010': 'K' } as Record<string, string>)[l] ?? 'M';
+  const order = (k: string) => createHash('sha1').update(`census15:${k}`).digest('hex');
+  const rows = loadSatp().filter((it) => !it.test).map((it) => ({ key: it.id, lab: ['armed_assault', 'bombing', 'kidnapping', 'other'].map((k) => (it.gold[k] ? '1' : '0')).join('') }));
+  ['N', 'O', 'A', 'B', 'K', 'M'].forEach((s, i) => {
+    const inS = rows.filter((r) => stratum(r.lab) === s).sort((a, b) => (order(a.key) < order(b.key) ? -1 : 1));
+    for (const r of inS.slice(0, sizes[i])) console.log(`${r.key}\t${s}\t${r.lab}\t${(inS.length / sizes[i]).toFixed(3)}`);
+  });
+  process.exit(0);
+}
 const cacheFile = opt('--cache');
 const cvDir = opt('--cv-dir') ?? '/tmp/sitrep-types-cv';
 if (!cacheFile) throw new Error('--cache FILE (train part only)');
