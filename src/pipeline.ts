@@ -11,6 +11,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { quietNews } from './extract/quiet-news.js';
 import { scene } from './extract/scene.js';
 import { documentVotes } from './extract/site-profile.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
@@ -205,6 +206,9 @@ export function typeBuilt<R extends Report>(model: TypeModel, title: string | nu
   return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native), typing };
 }
 
+/** The report tells of at least one death (its fatalities toll, not hedged). */
+const deadTold = (r: Report | undefined) => !!r && r.claims.some((c) => c.field === 'fatalities' && !c.hedged && ((c.value as { best?: number } | null)?.best ?? 0) >= 1);
+
 function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
   if (native) return built;
   const end = headlineEnd(text);
@@ -213,5 +217,7 @@ function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, t
   const done = (source: string | null) => (t: TriggerAnnotation) => t.type !== 'arrests' || source === null || !unrealArrest(source, t.start, t.end);
   const titled = titleTriggers.filter(done(title));
   const texted = textTriggers.filter(done(text));
+  // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
+  if (quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]))) return [];
   return typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
 }

@@ -1,0 +1,131 @@
+/**
+ * News that tells of no ACLED event although its words are those of one (issue 15): deaths with a
+ * cause and no one who caused them (a fall on a mountain, an avalanche, a crash, a drowning, an
+ * illness, a storm), property crime where nobody is hurt (a burglary, a ram-raid, a heist), sport
+ * ("injured reserve", an "offensive" record), software ("a patch against attacks") and show business.
+ *
+ * ACLED codes political violence and demonstrations: an event has a perpetrator acting against
+ * people or property in a political or communal sense, and a robbery with no one hurt, a climber's
+ * fall or a player's injury is none. The type model reads such text by its words (die, dead, hit,
+ * injured, armed) and can give it an incident; this reads the *positive* evidence of the quiet kind
+ * and, when nothing in the lead names an act of violence (no trigger of weight ≥ 0.5, no doer, no
+ * word of a weapon or a wound), says the document reports no incident.
+ *
+ * Fires are not a quiet kind here: a fire set on purpose is often told without its arsonist.
+ * Patterns are compiled once, at load.
+ */
+import type { TriggerAnnotation } from '../model/index.js';
+
+/** Kinds of news and the words that show them; `one`: a single distinct word is enough, else two. */
+const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
+  {
+    kind: 'fall',
+    one: true,
+    words: ['climb(?:er|ers|ing)', 'mountaineers?', 'mountaineering', 'avalanches?', 'crevasses?', 'hypothermia', 'frostbite', 'fell (?:\\d+|hundreds of|several|about|some) (?:metres|meters|feet|ft|m)', '(?:fell|fall|falls|falling|plunged|slipped) (?:\\w+ ){0,3}?to (?:his|her|their) deaths?', 'fall from (?:a|the) (?:mountain|cliff|ridge|ledge|balcony|roof|ladder|window)'],
+  },
+  {
+    kind: 'accident',
+    one: true,
+    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision'],
+  },
+  {
+    kind: 'natural_death',
+    one: true,
+    words: ['natural causes', 'died of', 'passed away', 'obituary', 'heart attack', 'cardiac arrest', 'cancer', 'long illness', 'overdose', 'survived by', 'died peacefully', 'died in (?:his|her) sleep'],
+  },
+  {
+    kind: 'disaster',
+    one: true,
+    words: ['earthquakes?', 'quakes?', 'tsunamis?', 'hurricanes?', 'tornado(?:es)?', 'floods?', 'flooding', 'landslides?', 'mudslides?', 'cyclones?', 'typhoons?', 'volcan(?:o|oes|ic)', 'eruption', 'aftershocks?', 'magnitude'],
+  },
+  {
+    kind: 'property_crime',
+    one: true,
+    words: ['robbers?', 'robber(?:y|ies)', 'robbed', 'heists?', 'burglar(?:s|y|ies)?', 'burgl(?:ed|ing)', 'thieves', 'thief', 'theft', 'stole', 'stolen', 'steal(?:ing|s)?', 'ram-?raid(?:s|ers?)?', 'smash-and-grab', 'shoplift(?:ing|ers?)'],
+  },
+  {
+    kind: 'sport',
+    one: false,
+    words: ['injured reserve', 'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?', 'running backs?', 'wide receivers?', 'linebackers?', 'strikers?', 'goalkeepers?', 'innings', 'wickets?', 'touchdowns?', 'rebounds', 'halftime', 'overtime', 'stadium', 'semi-?finals?', 'quarter-?finals?', 'olympics?', 'olympic', 'medals?', 'grand slam', 'grand prix', 'basketball', 'football', 'soccer', 'tennis', 'cricket', 'baseball', 'hockey', 'golf', 'boxing', 'heavyweight', 'teammates?', 'scored', 'scoring', 'points', 'seeded', 'world cup', 'nba', 'nfl', 'nhl', 'fifa', 'uefa', 'premier league', 'draft', 'free agent', 'roster', 'rookie', 'practice squad', 'hoops', 'super bowl', 'ncaa', 'pitcher', 'home runs?', 'knockout', 'title fight', 'rebounds?', 'assists'],
+  },
+  {
+    kind: 'software',
+    one: false,
+    words: ['software', 'patch(?:es|ed)?', 'vulnerabilit(?:y|ies)', 'browsers?', 'malware', 'malicious code', 'exploits?', 'hackers?', 'security update', 'internet explorer', 'windows', 'microsoft', 'users', 'computers?', 'bugs?', 'web ?sites?', 'operating system', 'smartphones?', 'iphone', 'processors?', 'chips?'],
+  },
+  {
+    kind: 'show_business',
+    one: false,
+    words: ['films?', 'movies?', 'actor', 'actress', 'singer', 'albums?', 'songs?', 'concerts?', 'celebrit(?:y|ies)', 'hollywood', 'oscars?', 'grammys?', 'sitcom', 'starred', 'starring', 'box office', 'red carpet', 'reality show', 'rehab'],
+  },
+];
+
+export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'disaster' | 'property_crime' | 'sport' | 'software' | 'show_business';
+
+const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('|')})`).join('|')})\\b`, 'gi');
+
+/**
+ * Words that tell of an act of violence against people, or of someone doing it, whatever the
+ * lexicon's weight for them: with any of them in the lead the quiet kind does not decide. A shot in
+ * sport ("jump shot", "shooting range") is no gunshot.
+ */
+const VIOLENCE = /\b(?:gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|arson(?:ist|ists)?|set (?:on )?fire|torched|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )shots?(?! clock| on goal)|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night))|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded|pistols?|handguns?|rifles?|guns?)\b/i;
+
+/** People hurt, not denied ("no one was injured"): a property crime with them is an attack. */
+const INJURED = /\b(?:injur(?:ed|ing|ies|y)|hurt|hospitali[sz]ed)\b/gi;
+const DENIED = /\b(?:no one|no-one|nobody|none|not|without|no)\b[^.;!?]{0,25}$/i;
+function injuredTold(lead: string): boolean {
+  INJURED.lastIndex = 0;
+  for (let m = INJURED.exec(lead); m; m = INJURED.exec(lead)) if (!DENIED.test(lead.slice(Math.max(0, m.index - 40), m.index))) return true;
+  return false;
+}
+
+/** Kinds that are the cause of a death ("fell to his death", "died of cancer"): deaths allowed. */
+const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'disaster']);
+
+/** Sport's words of attack ("the offensive record", "the counter-attack"): no act of violence there. */
+const SPORT_ATTACK = /^(?:offensive|counter-?offensive|assault(?:ed)?|attack(?:s|ed)?|counter-?attacks?)$/i;
+/** Software's words of attack ("attacks that exploit the flaw"). */
+const SOFTWARE_ATTACK = /^(?:attack(?:s|ed|ers)?|hit|strikes?)$/i;
+
+/** How strongly a trigger must name its type for the quiet kind to yield to it (the weight of "murder", "offensive"). */
+const NAMES_ACT = 0.5;
+
+/** The quiet kinds whose evidence is in `lead` (title and lead, any case). */
+export function quietKinds(lead: string): QuietKind[] {
+  const seen = new Set<string>();
+  const count = new Array<number>(KINDS.length).fill(0);
+  QUIET.lastIndex = 0;
+  for (let m = QUIET.exec(lead); m; m = QUIET.exec(lead)) {
+    const w = m[0].toLowerCase();
+    if (seen.has(w)) continue;
+    seen.add(w);
+    const g = m.groups!;
+    for (let i = 0; i < KINDS.length; i++) {
+      if (g[`k${i}`] !== undefined) {
+        count[i]++;
+        break;
+      }
+    }
+  }
+  return KINDS.filter((k, i) => count[i] >= (k.one ? 1 : 2)).map((k) => k.kind);
+}
+
+/**
+ * The quiet kind the document's lead tells of, when nothing in it names an act of violence; null
+ * otherwise. `titleTriggers`, `textTriggers`: as the type model reads them (text offsets; a title's
+ * trigger counts as in the lead); `dead`: the document's main report has a death toll (≥ 1).
+ */
+export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
+  const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
+  const kinds = quietKinds(lead);
+  if (!kinds.length || VIOLENCE.test(lead)) return null;
+  const sport = kinds.includes('sport');
+  const software = kinds.includes('software');
+  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text));
+  if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t))) return null;
+  // a crime against property is no event while no one is hurt (with a victim it is an attack)
+  if (kinds.includes('property_crime')) return dead || injuredTold(lead) ? null : 'property_crime';
+  // a death with a cause and no doer is no event; sport, software or show business with a death is left to the model
+  return kinds.find((k) => CAUSES.has(k)) ?? (dead ? null : kinds[0]);
+}
