@@ -11,7 +11,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
-import { quietNews } from './extract/quiet-news.js';
+import { longAgo, quietNews } from './extract/quiet-news.js';
 import { scene } from './extract/scene.js';
 import { documentVotes } from './extract/site-profile.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
@@ -219,5 +219,18 @@ function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, t
   const texted = textTriggers.filter(done(text));
   // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
   if (quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]))) return [];
-  return typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
+  const typed = typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
+  // a killing decades old is no new event; an arrest for it is one (ACLED's arrests): only that stays
+  return typed.length && longAgo(title, text) ? arrestOnly(typed, titled.some(isArrest) || texted.some(isArrest)) : typed;
+}
+
+const isArrest = (t: TriggerAnnotation) => t.type === 'arrests';
+
+/** The main report as the arrest it also tells of (strategic developments/arrests), when there is one; else nothing. */
+function arrestOnly<R extends Report>(typed: R[], arrest: boolean): R[] {
+  if (!arrest) return [];
+  const r = typed[0];
+  if (r.category === 'strategic_developments' && r.type === 'arrests') return [r];
+  const value = 'strategic_developments/arrests';
+  return [{ ...r, category: 'strategic_developments', type: 'arrests', runner_up: null, claims: r.claims.map((c) => (c.field === 'type' ? { ...c, value } : c)) }];
 }

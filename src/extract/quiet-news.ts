@@ -162,3 +162,31 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   // a death with a cause and no doer is no event; sport, software or show business with a death is left to the model
   return kinds.find((k) => CAUSES.has(k)) ?? (dead || DEATH.test(lead) ? null : kinds[0]);
 }
+
+/**
+ * The killing told as decades old: a year of the last century, "decades", "N years ago" (N ≥ 10), an
+ * anniversary, a cold case. ACLED codes what happens now: the old killing is no new event (an arrest
+ * for it is one, of its own type). Not "last year" or "two years later": court news of recent
+ * shootings is still told as their incident by the sets' labels and by crime coders.
+ */
+const LONG_AGO = /\b(?:(?:in|since|back in) (?:the )?(?:[a-z]+ )?(?:19\d\d|(?:18|19)\d0s)(?! block)|(?:[1-9]\d|ten|twenty|thirty|forty|fifty|sixty|several|many) (?:years|decades) (?:ago|earlier|later|after)|decades(?:[- ]old| ago| later| after)|(?:\d+(?:st|nd|rd|th)|[a-z]+ieth|tenth|twentieth) anniversary|cold[- ]case)\b/i;
+
+/** The document's opening: its title and the text up to the end of its first sentence of prose (≥ 8 words), at most 500 characters. */
+export function opening(title: string | null, text: string): string {
+  const head = text.slice(0, 500);
+  let end = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    const stop = c === 10 /* \n */ || ((c === 46 || c === 33 || c === 63) /* . ! ? */ && (i + 1 >= head.length || head.charCodeAt(i + 1) === 32 || head.charCodeAt(i + 1) === 10));
+    if (!stop) continue;
+    const words = head.slice(end, i).split(' ').filter((w) => /[a-z]/i.test(w)).length;
+    end = i + 1;
+    if (words >= 8) break;
+  }
+  return `${title ?? ''}\n${head.slice(0, end || head.length)}`;
+}
+
+/** The document's opening tells of a killing decades old (see LONG_AGO). */
+export function longAgo(title: string | null, text: string): boolean {
+  return LONG_AGO.test(opening(title, text));
+}
