@@ -218,7 +218,7 @@ function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, t
   const titled = titleTriggers.filter(done(title));
   const texted = textTriggers.filter(done(text));
   // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
-  if (quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]))) return [];
+  if (built.length && quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]))) return [];
   const typed = typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
   // a killing decades old is no new event; an arrest for it is one (ACLED's arrests): only that stays
   return typed.length && longAgo(title, text) ? arrestOnly(typed, titled.some(isArrest) || texted.some(isArrest)) : typed;

@@ -82,22 +82,23 @@ function injuredTold(lead: string): boolean {
 }
 
 /**
- * Whether the lead tells of an act of violence or its doer. Where the kind explains a word it does not
- * count: software's "attackers" (of a browser), a robbery's weapons shown (ACLED does
- * not code a robbery where no one is hurt).
+ * What the lead tells of violence: 'act' an act of violence or its doer (decides at once); else
+ * whether it names software's "attackers" (of a browser) or weapons (which a robbery where no one is
+ * hurt may show: ACLED does not code it), which only the kind of news can explain.
  */
 const ATTACKERS = /^attackers?$/i;
 
-function violenceTold(lead: string, software: boolean, robbery: boolean): boolean {
+function violenceTold(lead: string): 'act' | { attackers: boolean; weapon: boolean } {
+  let attackers = false;
+  let weapon = false;
   VIOLENCE.lastIndex = 0;
   for (let m = VIOLENCE.exec(lead); m; m = VIOLENCE.exec(lead)) {
     const g = m.groups!;
-    if (g.doer !== undefined && !(software && ATTACKERS.test(m[0]))) return true;
-    if (g.fire !== undefined) return true;
-    if (g.shot !== undefined) return true;
-    if (g.weapon !== undefined && !robbery) return true;
+    if (g.weapon !== undefined) weapon = true;
+    else if (g.doer !== undefined && ATTACKERS.test(m[0])) attackers = true;
+    else return 'act';
   }
-  return false;
+  return { attackers, weapon };
 }
 
 /** A fight that has no opponent: "a battle to stay alive", "fighting for his life". */
@@ -149,13 +150,18 @@ export function quietKinds(lead: string): QuietKind[] {
  * trigger counts as in the lead); `dead`: the document's main report has a death toll (≥ 1).
  */
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
+  // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
+  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text);
+  if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !STRUGGLE.test(text.slice(t.end, t.end + 30)))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
+  const told = violenceTold(lead);
+  if (told === 'act') return null;
   const kinds = quietKinds(lead);
   if (!kinds.length) return null;
   const sport = kinds.includes('sport');
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
-  if (violenceTold(lead, software, robbery)) return null;
+  if ((told.attackers && !software) || (told.weapon && !robbery)) return null;
   const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text));
   if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !STRUGGLE.test(text.slice(t.end, t.end + 30)))) return null;
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
@@ -172,6 +178,8 @@ export function quietNews(title: string | null, text: string, leadChars: number,
  */
 const LONG_AGO = /\b(?:(?:in|since|back in) (?:the )?(?:[a-z]+ )?(?:19\d\d|(?:18|19)\d0s)(?! block)|(?:[1-9]\d|ten|twenty|thirty|forty|fifty|sixty|several|many) (?:years|decades) (?:ago|earlier|later|after)|decades(?:[- ]old| ago| later| after)|(?:\d+(?:st|nd|rd|th)|[a-z]+ieth|tenth|twentieth) anniversary|cold[- ]case)\b/i;
 
+const LETTER = /[a-z]/i;
+
 /** The document's opening: its title and the text up to the end of its first sentence of prose (≥ 8 words), at most 500 characters. */
 export function opening(title: string | null, text: string): string {
   const head = text.slice(0, 500);
@@ -180,7 +188,7 @@ export function opening(title: string | null, text: string): string {
     const c = head.charCodeAt(i);
     const stop = c === 10 /* \n */ || ((c === 46 || c === 33 || c === 63) /* . ! ? */ && (i + 1 >= head.length || head.charCodeAt(i + 1) === 32 || head.charCodeAt(i + 1) === 10));
     if (!stop) continue;
-    const words = head.slice(end, i).split(' ').filter((w) => /[a-z]/i.test(w)).length;
+    const words = head.slice(end, i).split(' ').filter((w) => LETTER.test(w)).length;
     end = i + 1;
     if (words >= 8) break;
   }
@@ -189,5 +197,7 @@ export function opening(title: string | null, text: string): string {
 
 /** The document's opening tells of a killing decades old (see LONG_AGO). */
 export function longAgo(title: string | null, text: string): boolean {
+  // most texts hold no such phrase in their first 500 characters at all: no need to find the opening's end
+  if (!LONG_AGO.test(text.slice(0, 500)) && !(title && LONG_AGO.test(title))) return false;
   return LONG_AGO.test(opening(title, text));
 }
