@@ -14,6 +14,7 @@ describe('quietNews', () => {
     expect(quiet('The retired senator died of pneumonia at his home on Tuesday, his family said. He was 88.', null, true)).toBe('natural_death');
     expect(quiet('A magnitude 6.1 earthquake shook the coast overnight, leaving at least 40 people dead.', null, true)).toBe('disaster');
     expect(quiet('Three people died when a bus crash sent the vehicle into a river near the border.', null, true)).toBe('accident');
+    expect(quiet('A cyclist was killed when he was struck by a truck whose driver did not stop, police said of the hit-and-run.', null, true)).toBe('accident');
   });
   it('reads a property crime with no one hurt as no event, not one with a victim', () => {
     expect(quiet('Thieves drove a van through the front of a watch shop before dawn and escaped with goods worth millions; nobody was injured.')).toBe('property_crime');
@@ -25,6 +26,7 @@ describe('quietNews', () => {
   });
   it('reads sport and software words of attack as no violence', () => {
     expect(quiet('The club placed its starting quarterback on injured reserve on Monday, ending his season after a knee injury in the league game.')).toBe('sport');
+    expect(quiet('The undefeated heavyweight kept his title with a knockout in the ninth round of the bout.')).toBe('sport');
     expect(quiet('The forward set a scoring record with his offensive play as the basketball team won by twenty points.')).toBe('sport');
     expect(quiet('The company issued a software patch for a browser flaw that attackers could exploit to take over users\u2019 computers; attacks have been reported.')).toBe('software');
   });

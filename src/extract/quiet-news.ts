@@ -27,7 +27,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'accident',
     one: true,
-    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision'],
+    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision', '(?:car|vehicle|truck|lorry|bus|plane|helicopter|motorcycle|van) (?:crashed|overturned|skidded|veered)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by'],
   },
   {
     kind: 'natural_death',
@@ -47,7 +47,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'sport',
     one: false,
-    words: ['injured reserve', 'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?', 'running backs?', 'wide receivers?', 'linebackers?', 'strikers?', 'goalkeepers?', 'innings', 'wickets?', 'touchdowns?', 'rebounds', 'halftime', 'overtime', 'stadium', 'semi-?finals?', 'quarter-?finals?', 'olympics?', 'olympic', 'medals?', 'grand slam', 'grand prix', 'basketball', 'football', 'soccer', 'tennis', 'cricket', 'baseball', 'hockey', 'golf', 'boxing', 'heavyweight', 'teammates?', 'scored', 'scoring', 'points', 'seeded', 'world cup', 'nba', 'nfl', 'nhl', 'fifa', 'uefa', 'premier league', 'draft', 'free agent', 'roster', 'rookie', 'practice squad', 'hoops', 'super bowl', 'ncaa', 'pitcher', 'home runs?', 'knockout', 'title fight', 'rebounds?', 'assists'],
+    words: ['injured reserve', 'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?', 'running backs?', 'wide receivers?', 'linebackers?', 'strikers?', 'goalkeepers?', 'innings', 'wickets?', 'touchdowns?', 'rebounds', 'halftime', 'overtime', 'stadium', 'semi-?finals?', 'quarter-?finals?', 'olympics?', 'olympic', 'medals?', 'grand slam', 'grand prix', 'basketball', 'football', 'soccer', 'tennis', 'cricket', 'baseball', 'hockey', 'golf', 'boxing', 'heavyweight', 'teammates?', 'scored', 'scoring', 'points', 'seeded', 'world cup', 'nba', 'nfl', 'nhl', 'fifa', 'uefa', 'premier league', 'draft', 'free agent', 'roster', 'rookie', 'practice squad', 'hoops', 'super bowl', 'ncaa', 'pitcher', 'home runs?', 'knockout', 'title fight', 'bouts?', 'undefeated', 'rebounds?', 'assists', 'games?', 'playoff', 'quarter ?back', 'pitchers?', 'inning'],
   },
   {
     kind: 'software',
