@@ -14,6 +14,9 @@ describe('quietNews', () => {
     expect(quiet('The retired senator died of pneumonia at his home on Tuesday, his family said. He was 88.', null, true)).toBe('natural_death');
     expect(quiet('A magnitude 6.1 earthquake shook the coast overnight, leaving at least 40 people dead.', null, true)).toBe('disaster');
     expect(quiet('Three people died when a bus crash sent the vehicle into a river near the border.', null, true)).toBe('accident');
+    expect(quiet('Nine passengers died and twenty were hurt when a minibus collided with a lorry on the coast road at night.', null, true)).toBe('accident');
+    expect(quiet('A swimmer was killed in a shark attack off a beach on the island on Saturday.', null, true)).toBe('accident');
+    expect(quiet('Five people died when a ferry capsized in high winds on the lake.', null, true)).toBe('accident');
     expect(quiet('A cyclist was killed when he was struck by a truck whose driver did not stop, police said of the hit-and-run.', null, true)).toBe('accident');
   });
   it('reads a property crime with no one hurt as no event, not one with a victim', () => {
@@ -31,6 +34,7 @@ describe('quietNews', () => {
     expect(quiet('The company issued a software patch for a browser flaw that attackers could exploit to take over users\u2019 computers; attacks have been reported.')).toBe('software');
   });
   it('leaves violence to the model whatever the kind of news', () => {
+    expect(quiet('Soldiers were killed when their truck overturned after an ambush on the road north of the town.', null, true)).toBeNull();
     expect(quiet('A gunman opened fire outside the stadium after the football match, wounding two fans of the league champions.')).toBeNull();
     expect(quiet('A climber was shot dead by bandits on the mountain road near the pass.', null, true)).toBeNull();
     expect(quiet('The church burned overnight; investigators said the fire was set on purpose and the flood of calls began at dawn.')).toBeNull();

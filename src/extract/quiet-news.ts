@@ -27,7 +27,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'accident',
     one: true,
-    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision', '(?:car|vehicle|truck|lorry|bus|plane|helicopter|motorcycle|van) (?:crashed|overturned|skidded|veered)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by'],
+    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision', '(?:cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|minibus|coach|vans?|motorcycles?|trains?|trams?|boats?|ferr(?:y|ies)|vessels?|ships?|barges?|canoes?) (?:crash(?:es|ed)?|collid(?:es|ed)|overturn(?:s|ed)?|skid(?:s|ded)|veer(?:s|ed)|plunge[sd]?|capsiz(?:es|ed)|sinks|sank|derail(?:s|ed)|rolls? (?:down|over)|rolled (?:down|over)|falls? into|fell into)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by', 'collision between', 'collid(?:es|ed|ing) (?:head-on )?with', 'head-on', 'pile-?ups?', 'stampedes?', 'capsiz(?:es|ed|ing)', 'shipwrecks?', '(?:boat|ferry|road|traffic|bus|train|rail|mining|industrial) accidents?', '(?:building|house|bridge|crane|roof|wall|mine|landfill|barrier|stage|dam) (?:collaps(?:es|ed)|gave way)', 'collapse of (?:a|the) (?:building|bridge|mine|dam|roof|landfill)', '(?:into|down) (?:a |the )?(?:gorge|ravine|canal|river)', 'off (?:a |the )?(?:road|cliff|bridge)', 'toxic (?:liquor|alcohol)', '(?:methanol|food|carbon monoxide|alcohol) poisoning', '(?:shark|bear|dog|crocodile|alligator|elephant|tiger|leopard|hippopotamus|snake) attacks?'],
   },
   {
     kind: 'natural_death',
@@ -37,7 +37,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'disaster',
     one: true,
-    words: ['earthquakes?', 'quakes?', 'tsunamis?', 'hurricanes?', 'tornado(?:es)?', 'floods', 'flooding', 'flash floods?', 'flood ?waters', 'landslides?', 'mudslides?', 'cyclones?', 'typhoons?', 'volcan(?:o|oes|ic)', 'eruption', 'aftershocks?', 'magnitude[- ]\\d'],
+    words: ['earthquakes?', 'quakes?', 'tsunamis?', 'hurricanes?', 'tornado(?:es)?', 'floods', 'flooding', 'flash floods?', 'flood ?waters', 'landslides?', 'mudslides?', 'cyclones?', 'typhoons?', 'volcan(?:o|oes|ic)', 'eruption', 'aftershocks?', 'magnitude[- ]\\d', 'tropical storms?', '(?:snow|thunder|hail|dust|winter|rain)storms?', 'storm (?:surge|damage|warnings?)', 'heavy rains?', 'torrential', 'rainfall', 'heat ?waves?', 'blizzards?', 'lightning strikes?', 'struck by lightning'],
   },
   {
     kind: 'property_crime',
@@ -70,7 +70,7 @@ const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('
  * lexicon's weight for them: with any of them in the lead the quiet kind does not decide. A shot in
  * sport ("jump shot", "shooting range") is no gunshot.
  */
-const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded)|(?<fire>(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|(?<!\b(?:set|sets|setting) (?:on )?)(?:fires?|blazes?|flames|arson\w*)|burn(?:ed|t|ing)|torched)|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|guns?|knives|knife|armed))\b/gi;
+const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|fighters|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded)|(?<fire>(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|(?<!\b(?:set|sets|setting) (?:on )?)(?:fires?|blazes?|flames|arson\w*)|burn(?:ed|t|ing)|torched)|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|guns?|knives|knife|armed))\b/gi;
 
 /** People hurt, not denied ("no one was injured"): a property crime with them is an attack. */
 const INJURED = /\b(?:injur(?:ed|ing|ies|y)|hurt|hospitali[sz]ed)\b/gi;
@@ -102,6 +102,9 @@ function violenceTold(lead: string): 'act' | { attackers: boolean; weapon: boole
 }
 
 /** A fight that has no opponent: "a battle to stay alive", "fighting for his life". */
+/** An animal's attack (a shark, a bear): no perpetrator ACLED codes. */
+const ANIMAL = /\b(?:sharks?|bears?|dogs?|crocodiles?|alligators?|elephants?|tigers?|leopards?|hippopotamus(?:es)?|snakes?|wolf|wolves|bees)\s+$/i;
+
 const STRUGGLE = /^\s+(?:to (?:stay alive|survive|keep)|for (?:his|her|their|my|our) (?:li(?:fe|ves)|survival))/i;
 
 /** Someone died (a robbery with a death is an attack). */
@@ -152,7 +155,8 @@ export function quietKinds(lead: string): QuietKind[] {
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
   const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text);
-  if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !STRUGGLE.test(text.slice(t.end, t.end + 30)))) return null;
+  const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 30)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start));
+  if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
   const told = violenceTold(lead);
   if (told === 'act') return null;
@@ -163,7 +167,7 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const robbery = kinds.includes('property_crime');
   if ((told.attackers && !software) || (told.weapon && !robbery)) return null;
   const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text));
-  if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !STRUGGLE.test(text.slice(t.end, t.end + 30)))) return null;
+  if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !explained(t))) return null;
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
   // a death with a cause and no doer is no event; sport, software or show business with a death is left to the model
