@@ -180,7 +180,7 @@ export function quietNews(title: string | null, text: string, leadChars: number,
  * for it is one, of its own type). Not "last year" or "two years later": court news of recent
  * shootings is still told as their incident by the sets' labels and by crime coders.
  */
-const LONG_AGO = /\b(?:(?:in|since|back in) (?:the )?(?:[a-z]+ )?(?:19\d\d|(?:18|19)\d0s)(?! block)|(?:[1-9]\d|ten|twenty|thirty|forty|fifty|sixty|several|many) (?:years|decades) (?:ago|earlier|later|after)|decades(?:[- ]old| ago| later| after)|(?:\d+(?:st|nd|rd|th)|[a-z]+ieth|tenth|twentieth) anniversary|cold[- ]case)\b/i;
+const LONG_AGO = /\b(?:(?:in|since|back in|over|for|of) (?:the )?(?:[a-z]+ )?(?:19\d\d|(?:18|19)\d0s)(?! block)|(?:[1-9]\d|ten|twenty|thirty|forty|fifty|sixty|several|many) (?:years|decades) (?:ago|earlier|later|after)|decades(?:[- ]old| ago| later| after)|(?:\d+(?:st|nd|rd|th)|[a-z]+ieth|tenth|twentieth) anniversary|cold[- ]case)\b/i;
 
 const LETTER = /[a-z]/i;
 
