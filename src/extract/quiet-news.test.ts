@@ -28,12 +28,14 @@ describe('quietNews', () => {
     expect(quiet('A crowd of youths ransacked a shop and stole phones after the match.')).toBeNull();
   });
   it('reads sport and software words of attack as no violence', () => {
+    expect(quiet('A rocket carrying two weather satellites lifted off from the coast on Tuesday and reached orbit ten minutes later, the space agency said.')).toBe('spaceflight');
     expect(quiet('The club placed its starting quarterback on injured reserve on Monday, ending his season after a knee injury in the league game.')).toBe('sport');
     expect(quiet('The undefeated heavyweight kept his title with a knockout in the ninth round of the bout.')).toBe('sport');
     expect(quiet('The forward set a scoring record with his offensive play as the basketball team won by twenty points.')).toBe('sport');
     expect(quiet('The company issued a software patch for a browser flaw that attackers could exploit to take over users\u2019 computers; attacks have been reported.')).toBe('software');
   });
   it('leaves violence to the model whatever the kind of news', () => {
+    expect(quiet('Rockets were fired at the space centre from across the border overnight, damaging a launch pad where a satellite was being readied.')).toBeNull();
     expect(quiet('Soldiers were killed when their truck overturned after an ambush on the road north of the town.', null, true)).toBeNull();
     expect(quiet('A gunman opened fire outside the stadium after the football match, wounding two fans of the league champions.')).toBeNull();
     expect(quiet('A climber was shot dead by bandits on the mountain road near the pass.', null, true)).toBeNull();

@@ -55,13 +55,18 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
     words: ['software', 'patch(?:es|ed)?', 'vulnerabilit(?:y|ies)', 'browsers?', 'malware', 'malicious code', 'exploits?', 'hackers?', 'security update', 'internet explorer', 'windows', 'microsoft', 'users', 'computers?', 'bugs?', 'web ?sites?', 'operating system', 'smartphones?', 'iphone', 'processors?', 'chips?'],
   },
   {
+    kind: 'spaceflight',
+    one: false,
+    words: ['satellites?', 'orbit(?:al|s|ing)?', 'spacecraft', 'space ?ships?', 'launch (?:pad|site|vehicle|window)', 'space (?:agency|station|centre|center|force station|program(?:me)?|probe|telescope|observatory|tourism)', 'nasa', 'spacex', 'astronauts?', 'cosmonauts?', 'lunar', 'moon landing', 'mars', 'payload', 'liftoff', 'lift-off', 'falcon 9', 'starship', 'reentry', 're-entry'],
+  },
+  {
     kind: 'show_business',
     one: false,
     words: ['films?', 'movies?', 'actor', 'actress', 'singer', 'albums?', 'songs?', 'concerts?', 'celebrit(?:y|ies)', 'hollywood', 'oscars?', 'grammys?', 'sitcom', 'starred', 'starring', 'box office', 'red carpet', 'reality show', 'rehab'],
   },
 ];
 
-export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'disaster' | 'property_crime' | 'sport' | 'software' | 'show_business';
+export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'disaster' | 'property_crime' | 'sport' | 'software' | 'spaceflight' | 'show_business';
 
 const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('|')})`).join('|')})\\b`, 'gi');
 
@@ -70,7 +75,7 @@ const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('
  * lexicon's weight for them: with any of them in the lead the quiet kind does not decide. A shot in
  * sport ("jump shot", "shooting range") is no gunshot.
  */
-const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|fighters|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded)|(?<fire>(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|(?<!\b(?:set|sets|setting) (?:on )?)(?:fires?|blazes?|flames|arson\w*)|burn(?:ed|t|ing)|torched)|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|guns?|knives|knife|armed))\b/gi;
+const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|fighters|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|fired (?:at|on|upon|into)|came under fire|under attack|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded)|(?<fire>(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|(?<!\b(?:set|sets|setting) (?:on )?)(?:fires?|blazes?|flames|arson\w*)|burn(?:ed|t|ing)|torched)|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|guns?|knives|knife|armed))\b/gi;
 
 /** People hurt, not denied ("no one was injured"): a property crime with them is an attack. */
 const INJURED = /\b(?:injur(?:ed|ing|ies|y)|hurt|hospitali[sz]ed)\b/gi;
@@ -121,6 +126,8 @@ const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_dea
 
 /** Sport's words of attack ("the offensive record", "the counter-attack"): no act of violence there. */
 const SPORT_ATTACK = /^(?:offensive|counter-?offensive|assault(?:ed)?|attack(?:s|ed)?|counter-?attacks?)$/i;
+/** A launcher's words ("the rocket lifted off"): no shelling where the news is of spaceflight. */
+const SPACE_ROCKET = /^(?:rockets?|launch(?:es|ed)?)$/i;
 /** Software's words of attack ("attacks that exploit the flaw"). */
 const SOFTWARE_ATTACK = /^(?:attack(?:s|ed|ers)?|hit|strikes?)$/i;
 
@@ -154,7 +161,7 @@ export function quietKinds(lead: string): QuietKind[] {
  */
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
-  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text);
+  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
   const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 30)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start));
   if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
@@ -166,7 +173,8 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
   if ((told.attackers && !software) || (told.weapon && !robbery)) return null;
-  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text));
+  const space = kinds.includes('spaceflight');
+  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text)) && !(space && SPACE_ROCKET.test(t.text));
   if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !explained(t))) return null;
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
