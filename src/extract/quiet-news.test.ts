@@ -63,13 +63,13 @@ describe('longAgo', () => {
 describe('extract', () => {
   const pipeline = createPipeline(loadResources());
   const run = (text: string) => extract(textDocument(text, { source: 'test', title: null, published: '2020-03-07' }), pipeline).reports;
-  it('gives no event for a climbing death or a ram-raid with no one hurt', () => {
-    expect(run('A climber fell 300 metres to his death from a ridge on the mountain on Thursday, and his brother survived two nights in a snow cave before rescuers reached him.')).toEqual([]);
-    expect(run('Four thieves rammed a car into a jewellery shop in the city centre early on Monday and escaped with watches worth two million euros. Nobody was hurt.')).toEqual([]);
+  it('gives no event for an avalanche the model reads as an incident', () => {
+    const x = extract(textDocument('A hiker was found dead after an avalanche buried a group of climbers on the mountain; two others were injured.', { source: 'test', title: null, published: '2020-03-07' }), pipeline);
+    expect([x.typing.incident > 0.6, x.reports.length]).toEqual([true, 0]);
   });
   it('keeps the arrest, not the killing, of a case decades old', () => {
-    const r = run('Police on Friday arrested a 70-year-old man in the 1968 murder of two students at a farm, ending a search of forty years for the killer.');
-    expect(r.every((x) => x.category === 'strategic_developments' && x.type === 'arrests')).toBe(true);
+    const r = run('Police arrested a man on Friday over a murder committed 40 years ago; the victim was stabbed to death outside a bar.');
+    expect(r.map((x) => `${x.category}/${x.type}`)).toEqual(['strategic_developments/arrests']);
   });
   it('still reads a shooting as an incident', () => {
     expect(run('Two men were shot and wounded outside a bar on Saturday night, police said; a suspect fled on foot.').length).toBeGreaterThan(0);
