@@ -11,6 +11,7 @@ import { dates } from './extract/dates.js';
 import { equipmentStage, loadEquipmentList, type EquipmentEntry } from './extract/equipment.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { places } from './extract/places.js';
+import { longAgo, quietNews } from './extract/quiet-news.js';
 import { scene } from './extract/scene.js';
 import { documentVotes } from './extract/site-profile.js';
 import { importedGazetteerPath, openImportedGazetteer } from './store/gazetteer-import.js';
@@ -127,6 +128,8 @@ export interface Extraction {
   reports: Report[];
   /** What the type model read: probabilities and the features that decided (for `extract --explain`). */
   typing: TypeVerdict;
+  /** Why the reports were set aside whatever the model read (`extract --explain`): the kind of quiet news (quiet-news.ts), or `long_ago` (a killing decades old; an arrest for it stays). */
+  quiet?: string | null;
   /** What the document teaches its site's profile (`documentVotes`): the same with or without a profile. */
   votes: string[];
 }
@@ -151,9 +154,9 @@ export function extract(document: Document, pipeline: Pipeline, opts: RunOptions
   const typing = typeVerdict(pipeline.typeModel, parts.title, parts.text, parts.textTriggers, parts.titleTriggers);
   // English reports the type model rules out whatever they say are never built (about half of news)
   const built = !parts.native && reportsNone(typing) ? [] : buildReports(parts.annotated, parts.titleTriggers, parts.shared, pipeline.injuredRanker ?? undefined);
-  const reports = typedReports(pipeline.typeModel, typing, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
+  const { reports, quiet } = typedReports(pipeline.typeModel, typing, parts.title, parts.text, parts.titleTriggers, parts.textTriggers, built, parts.native);
   const firstName = pipeline.context.gazetteer.firstName;
-  return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, votes: documentVotes(parts.annotated.annotations) };
+  return { annotated: parts.annotated, reports: firstName ? reports.map((r) => withPersons(r, firstName)) : reports, typing, quiet, votes: documentVotes(parts.annotated.annotations) };
 }
 
 /** What `extract` builds before the type model reads it (the type evaluation caches it to re-read with other weights). */
@@ -202,16 +205,35 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  */
 export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native), typing };
+  return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native).reports, typing };
 }
 
-function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): R[] {
-  if (native) return built;
+/** The report tells of at least one death (its fatalities toll, not hedged). */
+const deadTold = (r: Report | undefined) => !!r && r.claims.some((c) => c.field === 'fatalities' && !c.hedged && ((c.value as { best?: number } | null)?.best ?? 0) >= 1);
+
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; quiet: string | null } {
+  if (native) return { reports: built, quiet: null };
   const end = headlineEnd(text);
   // an arrest only called for, threatened or denied ("should be arrested") is read by the model as the
   // word it is, but names no sub-type: the report builder left it out too (arrests.ts)
   const done = (source: string | null) => (t: TriggerAnnotation) => t.type !== 'arrests' || source === null || !unrealArrest(source, t.start, t.end);
   const titled = titleTriggers.filter(done(title));
   const texted = textTriggers.filter(done(text));
-  return typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
+  // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
+  const kind = built.length ? quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0])) : null;
+  if (kind) return { reports: [], quiet: kind };
+  const typed = typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
+  // a killing decades old is no new event; an arrest for it is one (ACLED's arrests): only that stays
+  return typed.length && longAgo(title, text) ? { reports: arrestOnly(typed, titled.some(isArrest) || texted.some(isArrest)), quiet: 'long_ago' } : { reports: typed, quiet: null };
+}
+
+const isArrest = (t: TriggerAnnotation) => t.type === 'arrests';
+
+/** The main report as the arrest it also tells of (strategic developments/arrests), when there is one; else nothing. */
+function arrestOnly<R extends Report>(typed: R[], arrest: boolean): R[] {
+  if (!arrest) return [];
+  const r = typed[0];
+  if (r.category === 'strategic_developments' && r.type === 'arrests') return [r];
+  const value = 'strategic_developments/arrests';
+  return [{ ...r, category: 'strategic_developments', type: 'arrests', runner_up: null, claims: r.claims.map((c) => (c.field === 'type' ? { ...c, value } : c)) }];
 }

@@ -415,7 +415,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
       const doc = opts.published ? { ...item.document, published: opts.published } : item.document;
       const home = store ? siteOf(doc) : null;
       const profile = fixed ?? (store && home ? await store.siteProfile(home) : null);
-      const { annotated, reports, typing } = extract(doc, pipeline, { profile });
+      const { annotated, reports, typing, quiet } = extract(doc, pipeline, { profile });
       const fatal = annotated.messages.find((m) => m.severity === 'fatal');
       if (opts.verbose) for (const m of annotated.messages) err(messageLine(m));
       if (fatal) {
@@ -432,7 +432,7 @@ async function extractCommand(paths: string[], opts: { published?: string; expla
       const { id, source, text, title, published, author, site, lang, url } = annotated.document;
       // --explain: what the type model read — its probabilities and the words and rules that weighed most
       const explain = opts.explain
-        ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain } }
+        ? { explain: { incident: Math.round(typing.incident * 1000) / 1000, no_evidence: typing.noEvidence, probabilities: Object.fromEntries(Object.entries(typing.probabilities).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), weighed: `${typing.explains[0]} against ${typing.explains[1]}`, features: typing.explain, ...(quiet ? { set_aside: quiet } : {}) } }
         : {};
       out(JSON.stringify({ source, id, document: { title, published, author, site, lang, url, text }, places, reports: reports.map(({ features: _f, ...r }) => r), ...explain }));
       phase('document');
