@@ -35,6 +35,7 @@ async function main() {
   console.log(`resources: ${(performance.now() - wall).toFixed(0)} ms wall, ${(cpu() - used).toFixed(0)} ms CPU`);
   const docs: Document[] = [];
   for await (const item of readInputs([join(root, '..', 'shared', 'data', 'ecbplus-dev', 'docs')])) if (item.kind === 'document') docs.push(item.document);
+  if (docs.length < 2) throw new Error('ECB+ dev not found in ../shared/data/ecbplus-dev/docs');
   const half = docs.length >> 1;
   const pass = async (name: string, set: readonly Document[]) => {
     if (profiled === name) {
