@@ -135,14 +135,15 @@ interface ReadDocument {
  */
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   if (!paths.length) throw new UsageError('ingest needs at least one file, folder or "-"');
+  // the first extraction thread loads its pipeline while this one loads the readers, reads the
+  // weights, opens the store and looks at the input: a small ingest waits for one of these loads,
+  // not for each in turn
+  let pool: ExtractPool | null = opts.queue ? null : new ExtractPool(undefined, 1);
+  // a load that fails is tried again, and its error said, with the first document
+  pool?.warm().then(() => phase('extraction-ready'), () => undefined);
   // the readers and the stages load with the commands that use them: reading commands start fast
   const [{ loadTypeModel }, { readInputs }] = await Promise.all([import('../extract/type-model.js'), import('../ingest/read.js')]);
   const workers = opts.workers ?? defaultWorkers();
-  // the first extraction thread loads its pipeline while this one reads the weights, opens the
-  // store and looks at the input: a small ingest waits for one of these loads, not for each in turn
-  let pool: ExtractPool | null = opts.queue ? null : new ExtractPool(undefined, 1);
-  // a load that fails is tried again, and its error said, with the first document
-  pool?.warm().catch(() => undefined);
   const queue = opts.queue ? await (await import('../scale/queue.js')).DocumentQueue.open(opts.queue) : null;
   // the worker loads the type model too; read here first, a missing or broken weights file is one
   // line at start-up (naming the file), not an error on every document

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNameFilter, foldName, GAZETTEER_FILES, loadGazetteer, mayHaveName, skeleton, SortedLines } from './gazetteer.js';
+import { buildNameFilter, foldName, GAZETTEER_FILES, linesFrom, loadGazetteer, mayHaveName, skeleton, SortedLines } from './gazetteer.js';
 
 // Loads the gazetteer built by `npm run build:gazetteer` (run at install time by `prepare`).
 const g = loadGazetteer();
@@ -265,5 +265,24 @@ describe('a gazetteer built before its tables left meta.json', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('linesFrom', () => {
+  // a country's names sorted as whole lines, as the spelling-variant file is written
+  const text = 'AA\tbelo\t1\nBB\taxe\t2\nBB\tbay\t3\nBB\tbox\t4\nBB\tdune\t5\nCC\tarc\t6\n';
+  const lineAt = (at: number) => text.slice(at, text.indexOf('\n', at));
+  it('finds the first line of a prefix, or where it would go', () => {
+    expect(lineAt(linesFrom(text, 'BB\tb'))).toBe('BB\tbay\t3');
+    expect(lineAt(linesFrom(text, 'BB\tc'))).toBe('BB\tdune\t5');
+    expect(lineAt(linesFrom(text, 'BB\t'))).toBe('BB\taxe\t2');
+    expect(linesFrom(text, 'AA')).toBe(0);
+    expect(linesFrom(text, 'ZZ\ta')).toBe(text.length);
+  });
+  it('gives the lines of one letter between two bisections', () => {
+    const from = linesFrom(text, 'BB\tb');
+    const to = linesFrom(text, 'BB\tc');
+    expect(text.slice(from, to)).toBe('BB\tbay\t3\nBB\tbox\t4\n');
+    expect(linesFrom(text, 'BB\te')).toBe(linesFrom(text, 'BB\tf'));
   });
 });

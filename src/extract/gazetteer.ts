@@ -394,6 +394,29 @@ class PagedFile {
     return Buffer.concat(parts);
   }
 
+  /**
+   * `key` against bytes [start, end) in byte order, as `Buffer.compare` (-1, 0, 1), read in place: a
+   * lookup's bisection compares ~20 names, and a view and a native call for each was most of a
+   * first lookup's cost.
+   */
+  compare(key: Uint8Array, start: number, end: number): number {
+    const m = key.length;
+    const lim = Math.min(m, end - start);
+    let i = 0;
+    while (i < lim) {
+      const at = start + i;
+      const p = at >>> PAGE_BITS;
+      const page = this.page(p);
+      let off = at - p * PAGE;
+      const stop = Math.min(lim, i + page.length - off);
+      for (; i < stop; i++, off++) {
+        const d = key[i] - page[off];
+        if (d !== 0) return d < 0 ? -1 : 1;
+      }
+    }
+    return m === end - start ? 0 : m < end - start ? -1 : 1;
+  }
+
   /** The little-endian 32-bit word at `i` (the file as an array of them). */
   u32(i: number): number {
     const at = i * 4;
@@ -650,8 +673,8 @@ interface BundledIndex {
   entry(index: number): GazetteerEntry | null;
   /** The entry of a GeoNames id, if the bundled data has it. */
   byGeonameid(id: number): GazetteerEntry | null;
-  /** Every (folded own name, entry index) of a country's places and districts, for spelling variants. */
-  namesIn(country: string): [string, number][];
+  /** The folded own names of a country's places and districts opening with `letter` (a-z), in file order, for spelling variants. */
+  namesIn(country: string, letter: string): string[];
 }
 
 function openIndex(dir: string): BundledIndex {
@@ -686,7 +709,7 @@ function openIndex(dir: string): BundledIndex {
     let result = none;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = key.compare(names.bytes(nameOffsets.u32(2 * mid), nameOffsets.u32(2 * mid + 1)));
+      const c = names.compare(key, nameOffsets.u32(2 * mid), nameOffsets.u32(2 * mid + 1));
       if (c === 0) {
         const list = names.bytes(nameOffsets.u32(2 * mid + 1) + 1, nameOffsets.u32(2 * mid + 2) - 1).toString('latin1').split(',');
         const out: GazetteerEntry[] = [];
@@ -716,19 +739,21 @@ function openIndex(dir: string): BundledIndex {
     }
     return null;
   };
-  // a country's names for spelling variants: its block of the sorted file, read when first asked
+  // a country's names for spelling variants, those of one first letter: the file is sorted as whole
+  // lines, so they follow one another, and two bisections find them. Splitting a country's whole
+  // block (38,000 lines for the US) cost ~20 ms at its first variant query, most of a new
+  // document's variant lookups; a letter's lines are a few hundred.
   let variantText: string | null = null;
-  const namesIn = (cc: string): [string, number][] => {
-    variantText ??= readFileSync(join(dir, GAZETTEER_FILES.variants), 'utf8');
-    const out: [string, number][] = [];
-    let pos = variantText.indexOf(`\n${cc}\t`);
-    if (variantText.startsWith(`${cc}\t`)) pos = -1;
-    else if (pos < 0) return out;
-    while (pos + 1 < variantText.length && variantText.startsWith(`${cc}\t`, pos + 1)) {
-      const nl = variantText.indexOf('\n', pos + 1);
-      const f = variantText.slice(pos + 1, nl).split('\t');
-      out.push([f[1], Number(f[2])]);
-      pos = nl;
+  const namesIn = (cc: string, letter: string): string[] => {
+    const text = (variantText ??= readFileSync(join(dir, GAZETTEER_FILES.variants), 'utf8'));
+    const prefix = `${cc}\t${letter}`;
+    const end = linesFrom(text, `${cc}\t${String.fromCharCode(letter.charCodeAt(0) + 1)}`);
+    const out: string[] = [];
+    for (let pos = linesFrom(text, prefix); pos < end; ) {
+      const nl = text.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? text.length : nl;
+      out.push(text.slice(pos + cc.length + 1, text.indexOf('\t', pos + cc.length + 1)));
+      pos = lineEnd + 1;
     }
     return out;
   };
@@ -745,6 +770,25 @@ function openIndex(dir: string): BundledIndex {
     return arabicFirst.get(first) ?? 0;
   };
   return { count, filter: { bits, mask: bits.length * 32 - 1 }, firstWords, arabicFirstWord, find, entry, byGeonameid, namesIn };
+}
+
+/**
+ * Start of the first line of `text` (lines sorted in UTF-16 order, each ending in a newline) that is
+ * not before `prefix`, or the text's length: the lines opening with `prefix` start there.
+ */
+export function linesFrom(text: string, prefix: string): number {
+  // lo is always a line's start; the answer lies in [lo, hi]
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+    const nl = text.indexOf('\n', mid);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(start, Math.min(end, start + prefix.length)) < prefix) lo = end + 1 > text.length ? text.length : end + 1;
+    else hi = start;
+  }
+  return lo;
 }
 
 /**
@@ -891,28 +935,31 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
   const admin2Name = (cc: string, a1: string, a2: string): string | null =>
     admin2.get(`${cc}.${a1}.${a2}`) ?? (extra && a2 ? extra.admin2Name(cc, a1, a2) : null);
 
-  // per country, its one-word names by first letter, in the order the names file gives them (read
-  // when a document first asks). A variant shares the first letter, so a query scans one bucket: an
-  // index of every name's one-letter deletions cost ~0.1-0.3 s a country to build, more than all
-  // the queries a run of hundreds of documents makes.
-  const variantNames = new Map<string, Map<string, { key: string; pos: number }[]>>();
-  const namesOf = (cc: string): Map<string, { key: string; pos: number }[]> => {
-    let byFirst = variantNames.get(cc);
-    if (byFirst) return byFirst;
-    byFirst = new Map();
+  // per country and first letter, its one-word names once each, in the order the names file gives
+  // them and the imported ones after (read when a document first asks). A variant shares the first
+  // letter, so a query reads one such list: an index of every name's one-letter deletions cost
+  // ~0.1-0.3 s a country to build, more than all the queries a run of hundreds of documents makes.
+  const variantNames = new Map<string, { key: string; pos: number }[]>();
+  const importedNames = new Map<string, string[]>();
+  const namesOf = (cc: string, letter: string): { key: string; pos: number }[] => {
+    const at = `${cc}\t${letter}`;
+    let bucket = variantNames.get(at);
+    if (bucket) return bucket;
+    const list: { key: string; pos: number }[] = [];
     const seen = new Set<string>();
     const add = (key: string) => {
       if (seen.has(key) || !VARIANT_WORD.test(key)) return;
-      const entry = { key, pos: seen.size };
+      list.push({ key, pos: seen.size });
       seen.add(key);
-      const bucket = byFirst!.get(key[0]);
-      if (bucket) bucket.push(entry);
-      else byFirst!.set(key[0], [entry]);
     };
-    for (const [key] of index.namesIn(cc)) add(key);
-    if (extra) for (const name of extra.namesIn(cc)) add(foldName(name));
-    variantNames.set(cc, byFirst);
-    return byFirst;
+    for (const key of index.namesIn(cc, letter)) add(key);
+    if (extra) {
+      let folded = importedNames.get(cc);
+      if (!folded) importedNames.set(cc, (folded = Array.from(extra.namesIn(cc), foldName)));
+      for (const key of folded) if (key[0] === letter) add(key);
+    }
+    variantNames.set(at, list);
+    return list;
   };
   /**
    * The names of a country one edit from `folded`, in the order a deletion index gives them (the
@@ -925,7 +972,7 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
       if (!rank.has(d)) rank.set(d, j);
     });
     const found: { key: string; pos: number; j: number }[] = [];
-    for (const { key, pos } of namesOf(cc).get(folded[0]) ?? []) {
+    for (const { key, pos } of namesOf(cc, folded[0])) {
       if (key === folded || Math.abs(key.length - folded.length) > 1 || !withinOneEdit(key, folded)) continue;
       let j = Number.MAX_SAFE_INTEGER;
       for (const d of deletions(key)) j = Math.min(j, rank.get(d) ?? j);
