@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
-import { matchesAt, matchStarts } from './scan.js';
+import { matchesAt } from './scan.js';
 import { boundaries, openingIndex, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
 /** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
@@ -179,7 +179,8 @@ const NAME_COMMA_ROLE_Y = new RegExp(NAME_COMMA_ROLE.source, 'uy');
 const ROLE_NAME_Y = new RegExp(ROLE_NAME.source, 'uy');
 const SPEAKS_AT = /\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\b/gu;
 const COMMA_ROLE_AT = new RegExp(`,\\s+(?:the |a |an )?(?:\\p{L}{1,40}\\s{1,8}){0,2}?${ROLE}\\b`, 'gu');
-const ROLE_AT = new RegExp(`(?=${ROLE})`, 'gu');
+/** A role word, consumed: the engine skips to the letters roles open with, where a lookahead `(?=ROLE)` was tried at every character. */
+const ROLE_WORD = new RegExp(ROLE, 'g');
 /** Two names of up to 31 letters and the blanks between them. */
 const SPEAKS_REACH = 2 * 31 + 8 + 2 * 31;
 /** Up to three words of 41 letters, blanks and a particle ("bin ") between them. */
@@ -235,7 +236,18 @@ export function nameCommaRole(text: string): RegExpExecArray[] {
   return matchesAt(NAME_COMMA_ROLE_Y, text, startsNear(text, anchorsOf(COMMA_ROLE_AT, text), NAME_REACH, false));
 }
 export function roleName(text: string): RegExpExecArray[] {
-  return matchesAt(ROLE_NAME_Y, text, startsNear(text, matchStarts(ROLE_AT, text), ROLE_LEAD_REACH, true));
+  return matchesAt(ROLE_NAME_Y, text, startsNear(text, roleStarts(text), ROLE_LEAD_REACH, true));
+}
+
+/** Every place a role word starts, one inside another too ("Minister" in "Defense Minister"): a `(?=ROLE)` scan's stops. */
+function roleStarts(text: string): number[] {
+  const out: number[] = [];
+  ROLE_WORD.lastIndex = 0;
+  for (let m = ROLE_WORD.exec(text); m; m = ROLE_WORD.exec(text)) {
+    out.push(m.index);
+    ROLE_WORD.lastIndex = m.index + 1;
+  }
+  return out;
 }
 /** The plain global scans, for the tests to hold the anchored ones to. */
 export const NAME_PATTERNS = { NAME_SPEAKS, NAME_COMMA_ROLE, ROLE_NAME } as const;
