@@ -10,7 +10,7 @@
 import * as chrono from 'chrono-node';
 import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
-import { matchStarts } from './scan.js';
+import { joinFactored, matchStarts } from './scan.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 import { parseRuns, type ParserRun, type ProbedOption } from '../lang/chrono.js';
 
@@ -136,9 +136,10 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
     if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock };
     return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock };
   });
-  // said once outside, `(\W|^)` lets the engine skip most positions
-  const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
-  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joined.join('|')})`, 'gi') : null };
+  // said once outside, `(\W|^)` lets the engine skip most positions; the parsers of durations ("3 days
+  // ago", "2 weeks later", "in 5 days", "last 2 weeks") share their long number-and-unit part, said once
+  const joined = list.filter((p) => p.how === 'joined').map((p) => p.pattern.source.slice(WORD_START.length));
+  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joinFactored(joined)})`, 'gi') : null };
 }
 const PROBES = probes();
 

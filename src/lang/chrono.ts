@@ -8,7 +8,7 @@
  * so the results are chrono's own.
  */
 import * as chrono from 'chrono-node';
-import { matchStarts } from '../extract/scan.js';
+import { joinFactored, matchStarts } from '../extract/scan.js';
 import type { NeedingParser } from './rows.js';
 
 /** The left boundary of the ru, uk and ar parsers (chrono's `REGEX_PARTS.leftBoundary`). */
@@ -215,9 +215,10 @@ function compile(base: chrono.Chrono, forwardDate: boolean, { clock: clockName, 
     return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re, needs };
   });
   // without their groups: the scan only says where (a group is a slot filled at every try)
-  const joined = patterns.filter(joinable).map((re) => `(?:${uncaptured(re.source.slice(BOUNDARY.length))})`);
-  // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
-  const anywhere = joined.length ? new RegExp(`(?:[^${WORD_RANGES}]|^)(?=${joined.join('|')})`, 'giu') : null;
+  const joined = patterns.filter(joinable).map((re) => uncaptured(re.source.slice(BOUNDARY.length)));
+  // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried;
+  // the parsers that open or end alike (ru, uk: durations) share that part, said once (`joinFactored`)
+  const anywhere = joined.length ? new RegExp(`(?:[^${WORD_RANGES}]|^)(?=${joinFactored(joined)})`, 'giu') : null;
   // not found (a bundler renamed the class): every parser is tried, as chrono does
   const clock = clockName ? base.parsers.findIndex((p) => p.constructor.name === clockName) : -1;
   return { parsers, probes, anywhere, clock, clockKept: clockKept ?? null };
