@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EquipmentAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
 import { matchesAt, matchStarts } from './scan.js';
 import { openingIndex, openingKeys, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
@@ -192,8 +193,10 @@ export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
     gives: ['equipment'],
     run: ({ document }, ctx) => {
       if (!any) return { annotations: findEquipment(document.text, list) };
-      // no designation starts before the first place the alternation matches (the boundaries are kept for the triggers and actors)
-      const first = starts ? firstAt(starts, document.text, textBoundaries(document.text, ctx.memos)) : (any.exec(document.text)?.index ?? -1);
+      // no designation starts before the first place the alternation matches; in a text the English
+      // trigger and actor stages read, at the word starts they read too (kept in the run's memos)
+      const shared = starts && lexiconFor(document.lang)?.native === false;
+      const first = shared ? firstAt(starts, document.text, textBoundaries(document.text, ctx.memos)) : (any.exec(document.text)?.index ?? -1);
       return { annotations: first >= 0 ? findEquipment(document.text, list, index, first) : [] };
     },
   };
