@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadActorTable, NAME_PATTERNS, nameCommaRole, nameSpeaks, roleName, scanSides } from './actors.js';
+import { findActors, loadActorTable, NAME_PATTERNS, nameCommaRole, nameSpeaks, roleName, scanSides } from './actors.js';
+import { loadGazetteer } from './gazetteer.js';
 import { boundaries } from './prefix-filter.js';
 
 /** What `text.matchAll` gives, as comparable rows. */
@@ -47,5 +48,15 @@ describe('the table scanned line by line at the boundaries its lines may open at
         expect(scanSides(sc, t, boundaries(t)).map((m) => [m.start, m.end, m.line]), t).toEqual(whole);
       }
     }
+  });
+});
+
+describe('capitalised bodies', () => {
+  it('are read only in a text holding the word one ends with', () => {
+    const ctx = { gazetteer: loadGazetteer() };
+    const table = loadActorTable();
+    const orgs = (t: string) => findActors(t, ctx, table).filter((a) => a.type === 'organisation').map((a) => a.value);
+    expect(orgs('Fighters of the Northern Alliance Army entered the town.')).toEqual(['Northern Alliance Army']);
+    expect(orgs('The Northern Alliance army entered the town.')).toEqual([]);
   });
 });

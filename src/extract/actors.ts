@@ -157,6 +157,8 @@ const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}{1,4
 const ROLE_NAME = new RegExp(`(?<!\\p{L})((?:[\\p{Lu}][\\p{L}]{1,40}\\s{1,8})?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]{1,40}(?!\\p{L})\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
 /** Capitalised organisation names ending in an institution word. */
 const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]{1,40}\s{1,8}){1,5}(?:Cartel|Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
+/** The words ORG ends with, same case: a text without one (most) skips ORG's scan, which tries every capitalised word. */
+const ORG_CUE = /Cartel|Ministry|Army|Front|Brigade|Battalion|Regiment|Guard|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre/;
 /** Words of an institution: "Military Intelligence" is a body, not a person's name. */
 const INSTITUTION_WORD = /\b(?:Intelligence|Ministry|Forces|Army|Police|Service|Agency|Council|Committee|Command|Guards?|Republic|Center|Centre|Directorate|Department|Office|Liberty|Radio|News|Times|Post|Press|Channel|Television|TV)\b/;
 /** A name speaking: "Jane Roe said", "John Doe told reporters". */
@@ -341,7 +343,7 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
   };
   scan(true);
   // a capitalised body ("Northern Alliance Army") before the words of any state's forces in it
-  for (const m of text.matchAll(ORG)) {
+  for (const m of ORG_CUE.test(text) ? text.matchAll(ORG) : []) {
     const start = m.index! + (m[0].length - m[1].length);
     const name = m[1].replace(/^the\s+/i, '');
     if (covered(start, start + m[1].length)) continue;
