@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRIGGER_RULES } from './event-lexicon.js';
-import { boundaries, KEY_SPACE, keyAt, openingIndex, openingKeys, ruleOf, ruleStarts, ruleStartsAt, startOf, textBoundaries } from './prefix-filter.js';
+import { boundaries, KEY_SPACE, keyAt, openingIndex, openingKeys, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries } from './prefix-filter.js';
 import { matchesAt } from './scan.js';
 
 const admits = (re: RegExp, opening: string) => openingKeys(re)!.includes(keyAt(opening, 0));
@@ -99,7 +99,11 @@ describe('boundaries read once', () => {
   });
   it('give the rule starts the text gives', () => {
     const index = openingIndex(TRIGGER_RULES.map((r) => new RegExp(r.pattern.source, 'iy')))!;
-    for (const t of texts) expect([...ruleStartsAt(boundaries(t), index)], t).toEqual([...ruleStarts(t, index)]);
+    for (const t of texts) {
+      const lists = startsByRule(boundaries(t), index, TRIGGER_RULES.length);
+      const pairs = [...ruleStarts(t, index)];
+      TRIGGER_RULES.forEach((_, r) => expect(lists[r] ?? [], t).toEqual(pairs.filter((x) => ruleOf(x) === r).map(startOf)));
+    }
   });
   it('are kept for the text read last only', () => {
     const memos = new Map<string, object>();

@@ -436,14 +436,17 @@ export function textBoundaries(text: string, memos?: Map<string, object>): Bound
   return bounds;
 }
 
-/** `ruleStarts` over boundaries read already. */
-export function ruleStartsAt(bounds: Boundaries, index: OpeningIndex): Float64Array {
-  const pairs: number[] = [];
+/**
+ * `ruleStarts` over boundaries read already, as each rule's starts (ascending; undefined: none):
+ * no pair encoded, no sort (the boundaries come in order).
+ */
+export function startsByRule(bounds: Boundaries, index: OpeningIndex, rules: number): (number[] | undefined)[] {
+  const lists: (number[] | undefined)[] = new Array(rules);
   const { groupOf, groups } = index;
   const { at, key } = bounds;
   for (let i = 0; i < at.length; i++) {
     const g = groupOf[key[i]];
-    if (g) for (const r of groups[g]) pairs.push(r * RULE + at[i]);
+    if (g) for (const r of groups[g]) (lists[r] ??= []).push(at[i]);
   }
-  return Float64Array.from(pairs).sort();
+  return lists;
 }

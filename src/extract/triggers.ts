@@ -8,7 +8,7 @@ import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
 import { matchesAt, matchStarts } from './scan.js';
-import { openingIndex, ruleOf, ruleStarts, ruleStartsAt, startOf, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
+import { openingIndex, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -48,8 +48,16 @@ function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIn
     }
     return;
   }
+  if (index.openings && bounds) {
+    const lists = startsByRule(bounds, index.openings, rules.length);
+    for (let r = 0; r < rules.length; r++) {
+      const starts = lists[r];
+      if (starts) for (const m of matchesAt(index.sticky[r], text, starts)) yield [rules[r], m.index, m[0]];
+    }
+    return;
+  }
   if (index.openings) {
-    const pairs = bounds ? ruleStartsAt(bounds, index.openings) : ruleStarts(text, index.openings);
+    const pairs = ruleStarts(text, index.openings);
     const starts: number[] = [];
     for (let j = 0; j < pairs.length; ) {
       const r = ruleOf(pairs[j]);
