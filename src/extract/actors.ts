@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { lexiconFor } from '../lang/index.js';
 import type { ActorAnnotation, Annotation, Stage, StageContext } from '../model/index.js';
-import { matchesAt, matchStarts } from './scan.js';
+import { matchesAt } from './scan.js';
+import { boundaries, openingIndex, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
 /** One line of `data/lang/en/actors.tsv`: a side's name and how news spells it. */
 interface ActorEntry {
@@ -18,11 +19,75 @@ interface ActorEntry {
   scene: boolean;
 }
 
-/** The table compiled once: one scan per case mode; its group k + 1 is entry `map[k]`. */
+/** One scan of the table: its group k + 1 is entry `map[k]`. */
+export interface ActorScan {
+  re: RegExp;
+  map: readonly number[];
+  scene: boolean;
+  /**
+   * Each line of the scan alone, sticky (`\b(?:line)(?!…)`), and which lines may open with each
+   * three letters (prefix-filter.ts); null when some line's openings cannot be read. The joined
+   * alternation made the engine try ~150 lines at every word boundary (two thirds of the stage).
+   */
+  lines: readonly RegExp[];
+  openings: OpeningIndex | null;
+}
+
+/** The table compiled once: one scan per case mode. */
 export interface ActorTable {
   entries: readonly ActorEntry[];
   /** Named sides first, then the sides named by the scene ("the army"), each after its own pass. */
-  scans: readonly { re: RegExp; map: readonly number[]; scene: boolean }[];
+  scans: readonly ActorScan[];
+}
+
+/** What must follow a side's name: the end of the word (see `parseActorTable`). */
+const LINE_END = '(?![\\w\\u00C0-\\u024F])';
+
+/** A side found by one scan: where, and the index in `scan.map` of its line. */
+interface SideMatch {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/**
+ * The matches `text.matchAll(scan.re)` gives: left to right, at each position the first line (in
+ * table order) that matches there. Every line opens on `\b`, so only word boundaries can start a
+ * match, and a line is tried only where the text opens as the line may (its sticky twin gives the
+ * same match the alternation would take at that position, lookahead included).
+ */
+export function scanSides(scan: ActorScan, text: string, bounds: Boundaries | null = null): SideMatch[] {
+  const out: SideMatch[] = [];
+  const index = scan.openings;
+  if (!index) {
+    for (const m of text.matchAll(scan.re)) {
+      let k = 1;
+      while (m[k] === undefined) k++;
+      out.push({ start: m.index!, end: m.index! + m[0].length, line: k - 1 });
+    }
+    return out;
+  }
+  const { groupOf, groups } = index;
+  const { at, key } = bounds ?? boundaries(text);
+  let next = 0;
+  for (let i = 0; i < at.length; i++) {
+    const g = groupOf[key[i]];
+    if (!g) continue;
+    const p = at[i];
+    if (p < next) continue;
+    for (const r of groups[g]) {
+      const re = scan.lines[r];
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m) continue;
+      const end = p + m[0].length;
+      out.push({ start: p, end, line: r });
+      // matchAll goes on from the match's end (an empty match: one on)
+      next = Math.max(end, p + 1);
+      break;
+    }
+  }
+  return out;
 }
 
 /** Parses the TSV table (name, type, i|c, pattern); compiled once by the caller, never per document. */
@@ -49,7 +114,11 @@ export function parseActorTable(tsv: string): ActorTable {
   // V8 scans a non-unicode \b-led alternation several times faster; findActors checks the letter before
   const scans = ['ni', 'nc', 'si', 'sc']
     .filter((k) => parts.has(k))
-    .map((k) => ({ re: new RegExp(`\\b(?:${parts.get(k)!.join('|')})(?![\\w\\u00C0-\\u024F])`, k[1] === 'i' ? 'gi' : 'g'), map: map.get(k)!, scene: k[0] === 's' }));
+    .map((k): ActorScan => {
+      const lines = parts.get(k)!.map((p) => new RegExp(`\\b(?:${p})${LINE_END}`, k[1] === 'i' ? 'iy' : 'y'));
+      // the engine scans a case-sensitive alternation fast (it skips to the letters lines open with): no index
+      return { re: new RegExp(`\\b(?:${parts.get(k)!.join('|')})${LINE_END}`, k[1] === 'i' ? 'gi' : 'g'), map: map.get(k)!, scene: k[0] === 's', lines, openings: k[1] === 'i' ? openingIndex(lines) : null };
+    });
   return { entries, scans };
 }
 
@@ -88,6 +157,8 @@ const NAME_COMMA_ROLE = new RegExp(`(${NAME}),\\s+((?:the |a |an )?(?:\\p{L}{1,4
 const ROLE_NAME = new RegExp(`(?<!\\p{L})((?:[\\p{Lu}][\\p{L}]{1,40}\\s{1,8})?${ROLE}(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}]{1,40}(?!\\p{L})\\s*){1,4})?),?\\s+(${NAME})`, 'gu');
 /** Capitalised organisation names ending in an institution word. */
 const ORG = /\b((?:the\s+)?(?:[\p{Lu}][\p{L}'’-]{1,40}\s{1,8}){1,5}(?:Cartel|Ministry|Army|Front|Brigade|Battalion|Regiment|Guards?|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre))\b/gu;
+/** The words ORG ends with, same case: a text without one (most) skips ORG's scan, which tries every capitalised word. */
+const ORG_CUE = /Cartel|Ministry|Army|Front|Brigade|Battalion|Regiment|Guard|Forces|Intelligence|Council|Committee|Party|Movement|Service|Agency|Directorate|Command|Corps|Militia|Republic|Center|Centre/;
 /** Words of an institution: "Military Intelligence" is a body, not a person's name. */
 const INSTITUTION_WORD = /\b(?:Intelligence|Ministry|Forces|Army|Police|Service|Agency|Council|Committee|Command|Guards?|Republic|Center|Centre|Directorate|Department|Office|Liberty|Radio|News|Times|Post|Press|Channel|Television|TV)\b/;
 /** A name speaking: "Jane Roe said", "John Doe told reporters". */
@@ -110,7 +181,8 @@ const NAME_COMMA_ROLE_Y = new RegExp(NAME_COMMA_ROLE.source, 'uy');
 const ROLE_NAME_Y = new RegExp(ROLE_NAME.source, 'uy');
 const SPEAKS_AT = /\s+(?:said|says|told|explained|added|stated|detailed|recounted|confirmed)\b/gu;
 const COMMA_ROLE_AT = new RegExp(`,\\s+(?:the |a |an )?(?:\\p{L}{1,40}\\s{1,8}){0,2}?${ROLE}\\b`, 'gu');
-const ROLE_AT = new RegExp(`(?=${ROLE})`, 'gu');
+/** A role word, consumed: the engine skips to the letters roles open with, where a lookahead `(?=ROLE)` was tried at every character. */
+const ROLE_WORD = new RegExp(ROLE, 'g');
 /** Two names of up to 31 letters and the blanks between them. */
 const SPEAKS_REACH = 2 * 31 + 8 + 2 * 31;
 /** Up to three words of 41 letters, blanks and a particle ("bin ") between them. */
@@ -166,7 +238,18 @@ export function nameCommaRole(text: string): RegExpExecArray[] {
   return matchesAt(NAME_COMMA_ROLE_Y, text, startsNear(text, anchorsOf(COMMA_ROLE_AT, text), NAME_REACH, false));
 }
 export function roleName(text: string): RegExpExecArray[] {
-  return matchesAt(ROLE_NAME_Y, text, startsNear(text, matchStarts(ROLE_AT, text), ROLE_LEAD_REACH, true));
+  return matchesAt(ROLE_NAME_Y, text, startsNear(text, roleStarts(text), ROLE_LEAD_REACH, true));
+}
+
+/** Every place a role word starts, one inside another too ("Minister" in "Defense Minister"): a `(?=ROLE)` scan's stops. */
+function roleStarts(text: string): number[] {
+  const out: number[] = [];
+  ROLE_WORD.lastIndex = 0;
+  for (let m = ROLE_WORD.exec(text); m; m = ROLE_WORD.exec(text)) {
+    out.push(m.index);
+    ROLE_WORD.lastIndex = m.index + 1;
+  }
+  return out;
 }
 /** The plain global scans, for the tests to hold the anchored ones to. */
 export const NAME_PATTERNS = { NAME_SPEAKS, NAME_COMMA_ROLE, ROLE_NAME } as const;
@@ -237,19 +320,16 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
   }
   const countryName = country ? ctx.gazetteer.country(country)?.name ?? null : null;
   const scan = (named: boolean) => {
-  for (const { re, map, scene } of table.scans) {
-    if (scene === named) continue;
-    for (const m of text.matchAll(re)) {
-      const start = m.index!;
-      const end = start + m[0].length;
+  for (const sc of table.scans) {
+    if (sc.scene === named) continue;
+    for (const { start, end, line } of scanSides(sc, text, sc.openings ? textBoundaries(text, ctx.memos) : null)) {
       if (covered(start, end) || (start > 0 && WORD_BEFORE.test(text[start - 1]))) continue;
-      let k = 1;
-      while (m[k] === undefined) k++;
-      const e = table.entries[map[k - 1]];
+      const e = table.entries[sc.map[line]];
       let value = e.name;
+      const matched = text.slice(start, end);
       // "the Russian military … The troops were heading back": plain words for forces are the
       // forces the text last named by their state, not the scene's ("regime", "junta" are the scene's)
-      const named = e.type === 'armed_forces' && ANAPHORIC_FORCES.test(m[0]) ? lastStateForces(out, start) : null;
+      const named = e.type === 'armed_forces' && ANAPHORIC_FORCES.test(matched) ? lastStateForces(out, start) : null;
       if (named) value = named;
       else if (e.scene) {
         // a state's forces need their state; people and unnamed gunmen are named without it
@@ -257,13 +337,13 @@ export function findActors(text: string, ctx: StageContext, table: ActorTable, c
         else if (e.type === 'armed_forces' || e.type === 'police') continue;
         else value = value.replace(/\s*\(\{country\}\)|\s*of \{country\}/, '');
       }
-      push({ kind: 'actor', start, end, text: m[0], value, type: e.type, role: null });
+      push({ kind: 'actor', start, end, text: matched, value, type: e.type, role: null });
     }
   }
   };
   scan(true);
   // a capitalised body ("Northern Alliance Army") before the words of any state's forces in it
-  for (const m of text.matchAll(ORG)) {
+  for (const m of ORG_CUE.test(text) ? text.matchAll(ORG) : []) {
     const start = m.index! + (m[0].length - m[1].length);
     const name = m[1].replace(/^the\s+/i, '');
     if (covered(start, start + m[1].length)) continue;

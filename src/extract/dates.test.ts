@@ -87,6 +87,9 @@ describe('findDates', () => {
       // matches that touch (the next starts where the last ended, no boundary between), dates a parser refuses
       'On Monday,Tuesday and March 5March 6, 2019-03-072019-03-08, 31/02/2019 and 2019/13/45, then 3 days ago2 weeks ago.',
       'It began last weeknext month, yesterdaytoday, and in 5 minutes2 hours.',
+      // what follows a match at once: a body opening there, after one non-word character, or neither
+      'Friday,Saturday and Sunday; (Monday)(Tuesday) on Friday,on Saturday, March 5 March 6-March 7/2019.',
+      '3 days ago,4 days ago 5 days ago.then tonight,tomorrow-this morning,this evening night.',
     ];
     const view = (rs: chrono.ParsedResult[]) => rs.map((r) => [r.index, r.text, r.start.date().toISOString(), r.end?.date().toISOString() ?? null]);
     for (const s of sentences) {

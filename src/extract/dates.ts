@@ -10,7 +10,8 @@
 import * as chrono from 'chrono-node';
 import type { DateAnnotation, DateInterval, DatePrecision, Stage } from '../model/index.js';
 import { addDays, isoDate, parseIsoDate } from './calendar.js';
-import { matchStarts } from './scan.js';
+import { joinFactored, matchStarts } from './scan.js';
+import { openingIndex, type OpeningIndex } from './prefix-filter.js';
 import { lexiconFor, type Lexicon } from '../lang/index.js';
 import { parseRuns, type ParserRun, type ProbedOption } from '../lang/chrono.js';
 
@@ -112,6 +113,8 @@ interface Probe {
   rest: RegExp;
   /** The parser of clock times (CLOCK_ONLY), whose pattern matches in a third of sentences. */
   clock: boolean;
+  /** Where a joined parser's pattern may open after its left boundary (`ParserRun.opens`). */
+  opens: OpeningIndex | null;
 }
 
 /**
@@ -130,15 +133,18 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
     const rest = re;
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock };
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock, opens: null };
     // a pattern without the common opening would be tried at every position of the joined scan;
     // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
-    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock };
-    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock };
+    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock, opens: null };
+    // the relaxed body's openings: a superset of the own pattern's
+    const opens = openingIndex([new RegExp(relaxed(re.source).slice(WORD_START.length), 'i')]);
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock, opens };
   });
-  // said once outside, `(\W|^)` lets the engine skip most positions
-  const joined = list.filter((p) => p.how === 'joined').map((p) => `(?:${p.pattern.source.slice(WORD_START.length)})`);
-  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joined.join('|')})`, 'gi') : null };
+  // said once outside, `(\W|^)` lets the engine skip most positions; the parsers of durations ("3 days
+  // ago", "2 weeks later", "in 5 days", "last 2 weeks") share their long number-and-unit part, said once
+  const joined = list.filter((p) => p.how === 'joined').map((p) => p.pattern.source.slice(WORD_START.length));
+  return { list, anywhere: joined.length ? new RegExp(`(?:\\W|^)(?=${joinFactored(joined)})`, 'gi') : null };
 }
 const PROBES = probes();
 
@@ -155,7 +161,7 @@ function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]):
 
 /** A probe's parser, searching where chrono would find its matches. */
 function runOf(probe: Probe, at: readonly number[]): ParserRun {
-  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first: null };
+  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first: null, opens: probe.opens };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anyEquipment, equipmentStage, findEquipment, indexEquipment, loadEquipmentList, parseEquipmentList } from './equipment.js';
+import { anyEquipment, equipmentStage, findEquipment, firstAt, firstIndex, indexEquipment, loadEquipmentList, parseEquipmentList } from './equipment.js';
+import { boundaries } from './prefix-filter.js';
 import { textDocument } from '../ingest/document.js';
 
 const list = loadEquipmentList();
@@ -42,5 +43,30 @@ describe('findEquipment', () => {
   });
   it('scans with every entry when a pattern uses back-references', () => {
     expect(anyEquipment(parseEquipmentList('X\tdrone\t(Q)-\\1\n'))).toBeNull();
+  });
+});
+
+describe('the first designation found at word starts', () => {
+  it('is where the alternation first matches', () => {
+    const index = firstIndex(list)!;
+    expect(index).not.toBeNull();
+    const any = anyEquipment(list)!;
+    const texts = [
+      'Su-25 jets and a 2S19 Msta howitzer',
+      'shelled by 2S19s; x-2S19 is no start, nor is a2S19, but (2s19) is',
+      'the Mi-8, mi-17 and F-16s; T-72B3 tanks',
+      'a Grade 10 pupil from Bukhara, then a Grad',
+      'no equipment in this sentence at all',
+      '',
+      '…Javelin—NLAW',
+    ];
+    for (const t of texts) expect(firstAt(index, t, boundaries(t)), t).toBe(any.exec(t)?.index ?? -1);
+  });
+  it('searches apart, whole, the entries that may open with a digit or a sign', () => {
+    const index = firstIndex(parseEquipmentList('Msta-S\tartillery\t2S19|Msta\nMi-8\thelicopter\tMi-?8\n'))!;
+    expect(index.otherwise?.source).toContain('2S19');
+    expect(index.otherwise?.source).not.toContain('Mi-');
+    expect(firstAt(index, 'a Mi-8 and a 2S19', boundaries('a Mi-8 and a 2S19'))).toBe(2);
+    expect(firstAt(index, '#2S19 first, Mi-8 next', boundaries('#2S19 first, Mi-8 next'))).toBe(1);
   });
 });

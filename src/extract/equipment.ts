@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EquipmentAnnotation, Stage } from '../model/index.js';
+import { lexiconFor } from '../lang/index.js';
 import { matchesAt, matchStarts } from './scan.js';
+import { openingIndex, openingKeys, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
 export interface EquipmentEntry {
   family: string;
@@ -131,6 +133,49 @@ export function anyEquipment(list: readonly EquipmentEntry[]): RegExp | null {
   return new RegExp(list.map((e) => `(?:${e.pattern.source})`).join('|'), 'i');
 }
 
+/**
+ * `anyEquipment`'s first match found at the word starts its entries may open at (prefix-filter.ts):
+ * the alternation with its leading lookbehind was tried at every character of a report that, most
+ * often, names no equipment. An entry opening with a letter can only start at a word start (the
+ * lookbehind refuses a letter after a word character); the entries that may open otherwise (a digit,
+ * a sign) are searched apart, whole.
+ */
+export interface FirstIndex {
+  any: RegExp;
+  sticky: RegExp;
+  opens: OpeningIndex;
+  otherwise: RegExp | null;
+}
+
+/** Keys whose first symbol is not a letter (prefix-filter's OTHER, the 27th symbol of 27). */
+const OTHER_FIRST = 26 * 27 * 27;
+
+export function firstIndex(list: readonly EquipmentEntry[]): FirstIndex | null {
+  const any = anyEquipment(list);
+  const inner = innerPatterns(list);
+  if (!any || !inner) return null;
+  const opens = openingIndex(inner.map((p) => new RegExp(`(?:${p})${GUARD_AFTER}`, 'i')));
+  if (!opens) return null;
+  const otherwise = inner.filter((p) => openingKeys(new RegExp(p, 'i'))!.some((k) => k >= OTHER_FIRST));
+  return { any, sticky: new RegExp(any.source, 'iy'), opens, otherwise: otherwise.length ? new RegExp(`${GUARD_BEFORE}(?:${otherwise.join('|')})${GUARD_AFTER}`, 'i') : null };
+}
+
+/** Where `index.any.exec(text)` matches first, or -1: the least of the entries opening otherwise and of the word starts where one matches. */
+export function firstAt(index: FirstIndex, text: string, bounds: Boundaries): number {
+  let best = -1;
+  if (index.otherwise) best = index.otherwise.exec(text)?.index ?? -1;
+  const { at, key } = bounds;
+  const { groupOf } = index.opens;
+  for (let i = 0; i < at.length; i++) {
+    const p = at[i];
+    if (best >= 0 && p >= best) break;
+    if (!groupOf[key[i]]) continue;
+    index.sticky.lastIndex = p;
+    if (index.sticky.test(text)) return p;
+  }
+  return best;
+}
+
 /** The entries' patterns without their shared guards; null when one lacks them, refers to its own groups or has other flags. */
 function innerPatterns(list: readonly EquipmentEntry[]): string[] | null {
   if (!list.length || list.some((e) => /\\[1-9k]/.test(e.pattern.source) || e.pattern.flags.replace(/[gy]/g, '') !== 'i')) return null;
@@ -141,15 +186,18 @@ function innerPatterns(list: readonly EquipmentEntry[]): string[] | null {
 export function equipmentStage(list: readonly EquipmentEntry[]): Stage {
   const any = anyEquipment(list);
   const index = indexEquipment(list);
+  const starts = firstIndex(list);
   return {
     name: 'equipment',
     needs: [],
     gives: ['equipment'],
-    run: ({ document }) => {
+    run: ({ document }, ctx) => {
       if (!any) return { annotations: findEquipment(document.text, list) };
-      // no designation starts before the first place the alternation matches
-      const first = any.exec(document.text);
-      return { annotations: first ? findEquipment(document.text, list, index, first.index) : [] };
+      // no designation starts before the first place the alternation matches; in a text the English
+      // trigger and actor stages read, at the word starts they read too (kept in the run's memos)
+      const shared = starts && lexiconFor(document.lang)?.native === false;
+      const first = shared ? firstAt(starts, document.text, textBoundaries(document.text, ctx.memos)) : (any.exec(document.text)?.index ?? -1);
+      return { annotations: first >= 0 ? findEquipment(document.text, list, index, first) : [] };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRIGGER_RULES } from './event-lexicon.js';
-import { KEY_SPACE, keyAt, openingIndex, openingKeys, ruleOf, ruleStarts, startOf } from './prefix-filter.js';
+import { boundaries, KEY_SPACE, keyAt, openingIndex, openingKeys, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries } from './prefix-filter.js';
 import { matchesAt } from './scan.js';
 
 const admits = (re: RegExp, opening: string) => openingKeys(re)!.includes(keyAt(opening, 0));
@@ -84,5 +84,32 @@ describe('ruleStarts', () => {
   });
   it('has no index when a rule cannot be read', () => {
     expect(openingIndex([/\bshell/iy, /\p{L}/uy])).toBeNull();
+  });
+});
+
+describe('boundaries read once', () => {
+  const texts = ['The shells hit a shelter.', ' a_b 12-x; É, é\u2019s \ud835\udc00 end', '', 'x', '...', ...TEXTS];
+  it('are the ASCII word boundaries, each with its key', () => {
+    for (const t of texts) {
+      const b = boundaries(t);
+      const want = [...t.matchAll(/\b/g)].map((m) => m.index!);
+      expect(b.at, t).toEqual(want);
+      expect(b.key, t).toEqual(want.map((p) => keyAt(t, p)));
+    }
+  });
+  it('give the rule starts the text gives', () => {
+    const index = openingIndex(TRIGGER_RULES.map((r) => new RegExp(r.pattern.source, 'iy')))!;
+    for (const t of texts) {
+      const lists = startsByRule(boundaries(t), index, TRIGGER_RULES.length);
+      const pairs = [...ruleStarts(t, index)];
+      TRIGGER_RULES.forEach((_, r) => expect(lists[r] ?? [], t).toEqual(pairs.filter((x) => ruleOf(x) === r).map(startOf)));
+    }
+  });
+  it('are kept for the text read last only', () => {
+    const memos = new Map<string, object>();
+    const a = textBoundaries('one two', memos);
+    expect(textBoundaries('one two', memos)).toBe(a);
+    expect(textBoundaries('three', memos).at).toEqual([0, 5]);
+    expect(textBoundaries('one two', memos)).not.toBe(a);
   });
 });

@@ -391,3 +391,62 @@ export function ruleStarts(text: string, index: OpeningIndex): Float64Array {
 export const ruleOf = (pair: number): number => Math.floor(pair / RULE);
 export const startOf = (pair: number): number => pair % RULE;
 
+
+/** ASCII word characters (`\w` of a non-unicode pattern). */
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = isWord(c) ? 1 : 0;
+
+/**
+ * A text's word boundaries (ASCII `\b`, as non-unicode patterns read it), ascending, each with the
+ * key of the three characters from it (`keyAt`): read once, looked up by every opening index the
+ * text is scanned with.
+ */
+export interface Boundaries {
+  at: number[];
+  key: number[];
+}
+
+export function boundaries(text: string): Boundaries {
+  const at: number[] = [];
+  const key: number[] = [];
+  const n = text.length;
+  let prev = 0;
+  for (let p = 0; p <= n; p++) {
+    const c = p < n ? text.charCodeAt(p) : 128;
+    const here = c < 128 ? WORD_CHAR[c] : 0;
+    if (here !== prev) {
+      at.push(p);
+      key.push(keyAt(text, p));
+      prev = here;
+    }
+  }
+  return { at, key };
+}
+
+/** The run's memo of the text read last (`StageContext.memos`): the stages that scan a document's whole text share its boundaries. */
+const MEMO_KEY = 'prefix-filter:boundaries';
+
+/** `boundaries(text)`, shared through the run's memos with the stages that read the same text next (its last text only). */
+export function textBoundaries(text: string, memos?: Map<string, object>): Boundaries {
+  if (!memos) return boundaries(text);
+  const last = memos.get(MEMO_KEY) as { text: string; bounds: Boundaries } | undefined;
+  if (last && last.text === text) return last.bounds;
+  const bounds = boundaries(text);
+  memos.set(MEMO_KEY, { text, bounds });
+  return bounds;
+}
+
+/**
+ * `ruleStarts` over boundaries read already, as each rule's starts (ascending; undefined: none):
+ * no pair encoded, no sort (the boundaries come in order).
+ */
+export function startsByRule(bounds: Boundaries, index: OpeningIndex, rules: number): (number[] | undefined)[] {
+  const lists: (number[] | undefined)[] = new Array(rules);
+  const { groupOf, groups } = index;
+  const { at, key } = bounds;
+  for (let i = 0; i < at.length; i++) {
+    const g = groupOf[key[i]];
+    if (g) for (const r of groups[g]) (lists[r] ??= []).push(at[i]);
+  }
+  return lists;
+}

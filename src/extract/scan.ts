@@ -31,3 +31,88 @@ export function matchesAt(sticky: RegExp, text: string, starts: readonly number[
   }
   return out;
 }
+
+/**
+ * The positions of a regexp source where it may be cut into two sequences of whole atoms (outside
+ * any group or class, not inside an escape or a counted repeat, not before a quantifier): null when
+ * the source has an alternation at its top level (a cut there would not split a sequence).
+ */
+function cuts(source: string): Set<number> | null {
+  const out = new Set<number>();
+  const isQuantifier = (i: number) => '?*+'.includes(source[i]) || (source[i] === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i)));
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; ) {
+    if (i > 0 && depth === 0 && !inClass && !isQuantifier(i)) out.add(i);
+    const c = source[i];
+    if (c === '\\') {
+      const e = source[i + 1];
+      // the escape's own characters: \xHH, \uHHHH, \cX, \12 (a back-reference or octal), \k<name>, \p{…}, else one
+      const braced = (e === 'k' && source[i + 2] === '<') || ((e === 'p' || e === 'P' || e === 'u') && source[i + 2] === '{');
+      if (braced) i = source.indexOf(e === 'k' ? '>' : '}', i) + 1;
+      else i += e === 'x' ? 4 : e === 'u' ? 6 : e === 'c' ? 3 : /[0-9]/.test(e ?? '') ? 1 + /^[0-9]+/.exec(source.slice(i + 1))![0].length : 2;
+      if (i <= 0) return null;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+    else if (c === '{' && isQuantifier(i)) {
+      i = source.indexOf('}', i) + 1;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** The longest shared opening of `a` and `b` both may be cut after (0: none). */
+function sharedOpening(a: string, b: string, ca: Set<number>, cb: Set<number>): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  while (k > 0 && !(ca.has(k) && cb.has(k))) k--;
+  return k;
+}
+
+/** The longest shared ending of `a` and `b` both may be cut before (0: none). */
+function sharedEnding(a: string, b: string, ca: Set<number>, cb: Set<number>): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  while (k > 0 && !(ca.has(a.length - k) && cb.has(b.length - k))) k--;
+  return k;
+}
+
+/**
+ * Sources as the alternatives of one pattern (`(?:a)|(?:b)|…`), where two that open or end alike
+ * over at least `least` characters are said as one (`P(?:(?:x)|(?:y))`, `(?:(?:x)|(?:y))T`): a joined
+ * lookahead then reads the shared part once at a position, not once per alternative. It matches at
+ * the same positions (concatenation distributes over alternation); which alternative matches, and
+ * group numbers, differ: only for a scan that asks where.
+ */
+export function joinFactored(sources: readonly string[], least = 40): string {
+  const items = [...sources];
+  for (;;) {
+    let best: { i: number; j: number; k: number; opening: boolean } | null = null;
+    const cutsOf = items.map(cuts);
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const ci = cutsOf[i];
+        const cj = cutsOf[j];
+        if (!ci || !cj) continue;
+        const o = sharedOpening(items[i], items[j], ci, cj);
+        const e = sharedEnding(items[i], items[j], ci, cj);
+        const k = Math.max(o, e);
+        if (k >= least && (!best || k > best.k)) best = { i, j, k, opening: o >= e };
+      }
+    }
+    if (!best) return items.map((s) => `(?:${s})`).join('|');
+    const { i, j, k, opening } = best;
+    const a = items[i];
+    const b = items[j];
+    items[i] = opening ? `${a.slice(0, k)}(?:(?:${a.slice(k)})|(?:${b.slice(k)}))` : `(?:(?:${a.slice(0, a.length - k)})|(?:${b.slice(0, b.length - k)}))${a.slice(a.length - k)}`;
+    items.splice(j, 1);
+  }
+}

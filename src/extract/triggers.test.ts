@@ -3,6 +3,7 @@ import { TRIGGER_RULES } from './event-lexicon.js';
 import { findTriggers, indexRules } from './triggers.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
+import { boundaries } from './prefix-filter.js';
 
 describe('findTriggers', () => {
   const texts = [
@@ -208,5 +209,18 @@ describe('lexicon triggers', () => {
       expect(found.length, code).toBeGreaterThan(2);
       expect(found, code).toEqual(lexiconTriggers(texts[code], { ...lex, triggerSeek: null }));
     }
+  });
+});
+
+describe('findTriggers over boundaries read already', () => {
+  it('finds what it finds reading them itself', () => {
+    const texts = [
+      'Gunmen opened fire on a bus, killing three; an airstrike hit the market and shelling went on overnight.',
+      'Protesters clashed with police, who fired tear gas; a car bomb exploded and two were abducted.',
+      'Nothing happened here at all.',
+      '',
+    ];
+    for (const t of texts) expect(findTriggers(t, TRIGGER_RULES, boundaries(t)), t).toEqual(findTriggers(t));
+    expect(findTriggers(texts[0], TRIGGER_RULES, boundaries(texts[0])).length).toBeGreaterThan(2);
   });
 });

@@ -8,7 +8,7 @@ import { TRIGGER_RULES, type TriggerRule } from './event-lexicon.js';
 import { lexiconFor } from '../lang/index.js';
 import { lexiconTriggers } from '../lang/triggers.js';
 import { matchesAt, matchStarts } from './scan.js';
-import { openingIndex, ruleOf, ruleStarts, startOf, type OpeningIndex } from './prefix-filter.js';
+import { openingIndex, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries, type Boundaries, type OpeningIndex } from './prefix-filter.js';
 
 /**
  * The rules scanned together: one zero-width pass finds every position where some rule matches
@@ -40,11 +40,19 @@ export function indexRules(rules: readonly TriggerRule[]): RuleIndex | null {
 const DEFAULT_INDEX = indexRules(TRIGGER_RULES);
 
 /** Matches of each rule in order, as a global scan would give them: `[rule, start, text]`. */
-function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIndex | null): Generator<[TriggerRule, number, string]> {
+function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIndex | null, bounds: Boundaries | null): Generator<[TriggerRule, number, string]> {
   if (!index) {
     for (const r of rules) {
       r.pattern.lastIndex = 0;
       for (let m = r.pattern.exec(text); m; m = r.pattern.exec(text)) yield [r, m.index, m[0]];
+    }
+    return;
+  }
+  if (index.openings && bounds) {
+    const lists = startsByRule(bounds, index.openings, rules.length);
+    for (let r = 0; r < rules.length; r++) {
+      const starts = lists[r];
+      if (starts) for (const m of matchesAt(index.sticky[r], text, starts)) yield [rules[r], m.index, m[0]];
     }
     return;
   }
@@ -68,11 +76,12 @@ function* ruleMatches(text: string, rules: readonly TriggerRule[], index: RuleIn
 }
 
 /** Other rule lists (tests, experiments) are scanned rule by rule: their index is not built per call. */
-export function findTriggers(text: string, rules: readonly TriggerRule[] = TRIGGER_RULES): TriggerAnnotation[] {
+/** `bounds`: the text's word boundaries, read already (prefix-filter.ts `textBoundaries`). */
+export function findTriggers(text: string, rules: readonly TriggerRule[] = TRIGGER_RULES, bounds: Boundaries | null = null): TriggerAnnotation[] {
   const out: TriggerAnnotation[] = [];
   // a coverage map, not a list scanned per match: a text of thousands of triggers must not cost their square
   const taken = new Uint8Array(text.length + 1);
-  for (const [r, s, matched] of ruleMatches(text, rules, rules === TRIGGER_RULES ? DEFAULT_INDEX : null)) {
+  for (const [r, s, matched] of ruleMatches(text, rules, rules === TRIGGER_RULES ? DEFAULT_INDEX : null, bounds)) {
     const e = s + matched.length;
     if (taken.subarray(s, e).includes(1)) continue;
     taken.fill(1, s, e);
@@ -85,9 +94,10 @@ export const triggers: Stage = {
   name: 'triggers',
   needs: [],
   gives: ['trigger'],
-  run: ({ document }) => {
+  run: ({ document }, ctx) => {
     const lex = lexiconFor(document.lang);
     if (!lex) return { annotations: [] };
-    return { annotations: lex.native ? lexiconTriggers(document.text, lex) : findTriggers(document.text) };
+    // the boundaries are kept for the actors stage, which scans the same text
+    return { annotations: lex.native ? lexiconTriggers(document.text, lex) : findTriggers(document.text, TRIGGER_RULES, DEFAULT_INDEX?.openings ? textBoundaries(document.text, ctx.memos) : null) };
   },
 };

@@ -8,7 +8,8 @@
  * so the results are chrono's own.
  */
 import * as chrono from 'chrono-node';
-import { matchStarts } from '../extract/scan.js';
+import { joinFactored, matchStarts } from '../extract/scan.js';
+import { keyAt, type OpeningIndex } from '../extract/prefix-filter.js';
 import type { NeedingParser } from './rows.js';
 
 /** The left boundary of the ru, uk and ar parsers (chrono's `REGEX_PARTS.leftBoundary`). */
@@ -26,12 +27,18 @@ export interface ParserRun {
   own: RegExp | null;
   at: readonly number[];
   first: RegExpExecArray | null;
+  /**
+   * Where the pattern's body (after its left boundary `(\W|^)`) may open (prefix-filter.ts), when
+   * read: the search of the rest of the text after a match is skipped where the body cannot start
+   * at the rest's first character (`^`) nor after it (`\W`).
+   */
+  opens?: OpeningIndex | null;
 }
 
 /** The match chrono's search from `from` finds, its index in `text`. */
 function nextMatch(run: ParserRun, text: string, from: number): RegExpExecArray | null {
   if (from === 0 && run.first) return run.first;
-  if (run.own) return matchAt(run.own, text, run.at, from);
+  if (run.own) return matchAt(run.own, text, run.at, from, run.opens);
   // chrono's own search: the rest of the text as a string of its own (where `^` holds at its start)
   const m = run.rest.exec(from ? text.substring(from) : text);
   if (m && from) m.index += from;
@@ -45,8 +52,8 @@ function nextMatch(run: ParserRun, text: string, from: number): RegExpExecArray 
  * chrono does at its first position (`^` holds there) and at the positions of `at` beyond it, where
  * the pattern reads the same characters as in the rest alone (it has no lookbehind: `joinable`).
  */
-export function matchAt(sticky: RegExp, text: string, at: readonly number[], from: number): RegExpExecArray | null {
-  if (from > 0) {
+export function matchAt(sticky: RegExp, text: string, at: readonly number[], from: number, opens: OpeningIndex | null = null): RegExpExecArray | null {
+  if (from > 0 && (!opens || mayOpenAfter(opens, text, from))) {
     sticky.lastIndex = 0;
     const m = sticky.exec(text.substring(from));
     if (m) {
@@ -62,6 +69,18 @@ export function matchAt(sticky: RegExp, text: string, at: readonly number[], fro
     if (m) return m;
   }
   return null;
+}
+
+/** ASCII word characters (a non-unicode `\w`). */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Whether a pattern `(\W|^)body`, searched in the rest of the text from `from` on, may match at the
+ * rest's start: the body opening there (`^`), or a non-word character there and the body after it.
+ */
+function mayOpenAfter(opens: OpeningIndex, text: string, from: number): boolean {
+  if (opens.groupOf[keyAt(text, from)]) return true;
+  return from < text.length && !isWordCode(text.charCodeAt(from)) && opens.groupOf[keyAt(text, from + 1)] !== 0;
 }
 
 /**
@@ -215,9 +234,10 @@ function compile(base: chrono.Chrono, forwardDate: boolean, { clock: clockName, 
     return { parser, pattern: re.global || re.sticky ? null : re, joined: false, rest: re, needs };
   });
   // without their groups: the scan only says where (a group is a slot filled at every try)
-  const joined = patterns.filter(joinable).map((re) => `(?:${uncaptured(re.source.slice(BOUNDARY.length))})`);
-  // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried
-  const anywhere = joined.length ? new RegExp(`(?:[^${WORD_RANGES}]|^)(?=${joined.join('|')})`, 'giu') : null;
+  const joined = patterns.filter(joinable).map((re) => uncaptured(re.source.slice(BOUNDARY.length)));
+  // the boundary said once, outside the lookahead: most positions fail it before any pattern is tried;
+  // the parsers that open or end alike (ru, uk: durations) share that part, said once (`joinFactored`)
+  const anywhere = joined.length ? new RegExp(`(?:[^${WORD_RANGES}]|^)(?=${joinFactored(joined)})`, 'giu') : null;
   // not found (a bundler renamed the class): every parser is tried, as chrono does
   const clock = clockName ? base.parsers.findIndex((p) => p.constructor.name === clockName) : -1;
   return { parsers, probes, anywhere, clock, clockKept: clockKept ?? null };
