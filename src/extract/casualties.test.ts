@@ -388,4 +388,16 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     // a part of a count told before, the subject of its own word
     expect(full('Two of them died at the hospital.')).toEqual([['fatalities', 2, false]]);
   });
+  it('reads "one of N people hurt" as the N, a length of time as no count, and the shooter hit with those named after "himself"', () => {
+    expect(full('The student was one of six people wounded at the fair.')).toEqual([['injured', 6, false]]);
+    expect(full('A cook was one of three people shot and wounded behind the diner.')).toEqual([['injured', 3, false]]);
+    // a verb of the one, or a word not of hurt, is said of the one
+    expect(full('One of the six victims was injured.')).toEqual([['injured', 1, false]]);
+    expect(full('One of the six victims survived the shooting.')).toEqual([['injured', 1, false]]);
+    expect(full('One of six men wounded at the fair has died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('The arrest came after the shooting four days earlier.')).toEqual([]);
+    expect(full('She was shot three weeks ago.')).toEqual([['injured', 1, true]]);
+    expect(full('A hunter accidentally shot himself and his two sons while cleaning a rifle.')).toEqual([['injured', 3, true]]);
+    expect(full('A farmer accidentally shot and wounded himself and his 12-year-old niece.')).toEqual([['injured', 2, true]]);
+  });
 });

@@ -131,6 +131,9 @@ const SURVIVED_CUE = /\bsurvived\b/i;
 const INVERTED_CUE = /\b(?:Injured|Wounded|Hurt)\s+(?:in\s|was\s|were\s)/;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
+const SELF_NEXT = /^\s+(?:himself|herself)\b/i;
+/** An age inside a person's phrase ("his 10-year-old son"): no number of people. */
+const AGE_IN = /\d{1,3}[- ](?:year|month|week)s?[- ]old/gi;
 const PRONOUN_AT = /^(?:him|her)\b/i;
 const ARTICLE_AT = /^an?\s/i;
 /** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
@@ -253,7 +256,7 @@ const VERBS: [RegExp, Verb][] = [
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -265,7 +268,8 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   // "a bullet grazed him", "striking her in the leg": one person hit, named by the pronoun
   [/\b(?:grazed|grazing|struck|striking)\s+(?=(?:him|her)\b(?!['’-]))/gi, { field: 'injured', side: 'after', struck: true, pronounAfter: true, cue: GRAZED_PRONOUN_CUE }],
-  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true, cue: SELF_CUE }],
+  // "shot himself", "shot and wounded himself and his son": the shooter is hit too
+  [/\b(?:shot|shoots|shooting|(?:shot\s+and\s+)?(?:wounded|wounding|injured|injuring))\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true, cue: SELF_CUE }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];
@@ -288,6 +292,8 @@ interface Group {
   victims: string | null;
   /** Part of a count said before it ("five civilians including two children"): never the count itself. */
   subset?: boolean;
+  /** "one of five people": the count of the whole group, for a word of hurt said of all of them right after it. */
+  whole?: Count;
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
@@ -316,6 +322,13 @@ const APPOSITION = /^\s*,\s*(?!and\b)/i;
 /** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
 const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
 
+/** "one of five people", "one of the three victims": the group's own number after "of". */
+const ONE_OF_N = /^one\s+of\s+(?:the\s+)?(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/i;
+/** Between the group and a word of hurt said of the whole group, no verb of the one: "… people injured", "… people shot and wounded". */
+/** The word of hurt itself, no verb before it ("one of the five was hurt" is one; "survived" is said of the one). */
+const WHOLE_WORD = /^(?:(?:seriously|critically|severely|badly|slightly)\s+)?(?:injured|wounded|hurt)\b/i;
+const WHOLE_BETWEEN = /^\s+(?:(?:who|that)\s+were\s+)?(?:shot\s+and\s+)?$/i;
+
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
   const raw: Group[] = [];
@@ -329,6 +342,11 @@ function findGroups(sentence: string): Group[] {
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
     const group: Group = { start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() };
+    // "one of five people injured", "one of four people shot and wounded": the word is said of the
+    // whole group (no verb of its own for the one), so the count is the five ("one of the five was
+    // hurt" stays one)
+    const whole = ONE_OF_N.exec(m[0]);
+    if (whole) group.whole = toCount(undefined, whole[1], undefined) ?? undefined;
     // "including two children", "2 of whom were officers": a part of a count already given
     if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index)) || OF_WHOM.test(m[0])) group.subset = true;
     const plus = PLUS_ONE.exec(sentence.slice(group.end));
@@ -409,7 +427,8 @@ function ordinalCount(phrase: string): Count {
   return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
 }
 /** After a number: not people ("shot five times", "killed around 4:30 p.m.", "fired 3 rounds"). */
-const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
+// "the shooting three days earlier", "shot two weeks ago": a length of time is no count either
+const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets|seconds|minutes|hours|days|nights|weeks|months|years)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
 /** "over an apparent robbery": "over" and an article are no count. */
 const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
 /** "hurt or killed", "killed or wounded": both at once, neither a toll of its own. */
@@ -532,6 +551,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
       // "a student who fatally shot three people": active, the count is after the word (read by the next form)
       if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
+      // "a man accidentally wounded himself and his son": active, its object after it (read by the form for "himself")
+      if (verb.side === 'before' && verb.field === 'injured' && !verb.struck && SELF_NEXT.test(sentence.slice(ve, ve + 10))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
@@ -541,10 +562,15 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (who) {
           group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
           // "shooting himself and a woman": the one coordinated after him was hit too
-          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 8 && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          // ("himself and his two daughters": up to "and his " between them)
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 12 && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: more.victims };
+          } else {
+            // "shot himself and his 10-year-old son", "himself and a friend": one more, named without a number
+            const plus = PLUS_ONE.exec(sentence.slice(group.end));
+            if (plus && !NUMBER_AT.test(plus[0].replace(AGE_IN, ''))) group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
           }
         }
       } else if (verb.multiple) {
@@ -595,6 +621,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         group = before[before.length - 1];
         // "several children found … before the little girl was wounded": a singular verb is not the group's
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
+        // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
+        if (group?.whole && verb.field === 'injured' && !verb.struck && WHOLE_BETWEEN.test(sentence.slice(group.end, vs)) && WHOLE_WORD.test(m[0])) group = { ...group, count: group.whole };
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
