@@ -400,4 +400,11 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('A hunter accidentally shot himself and his two sons while cleaning a rifle.')).toEqual([['injured', 3, true]]);
     expect(full('A farmer accidentally shot and wounded himself and his 12-year-old niece.')).toEqual([['injured', 2, true]]);
   });
+  it('reads the people taken to a hospital as hit (dead or alive, not in a sentence that tells of a death) and those a shooting sent there as hurt', () => {
+    expect(full('Two men and a girl were rushed to Mercy General Hospital.')).toEqual([['injured', 3, true]]);
+    expect(full('At least four people were taken to area hospitals.')).toEqual([['injured', 4, true]]);
+    expect(full('The clerk was taken to a hospital where he later died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('Gunfire outside a bar sent three men to the hospital.')).toEqual([['injured', 3, false]]);
+    expect(full('He was taken to jail after a night in the hospital.')).toEqual([]);
+  });
 });

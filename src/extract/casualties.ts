@@ -109,6 +109,8 @@ interface Verb {
   forces?: boolean;
   /** Hurt, alive when said, maybe dead since: one person told of before is among the hit (see KNOWN_ONE). */
   toldBefore?: boolean;
+  /** Said of the living ("taken to the hospital"): no count in a sentence that tells of a death. */
+  alive?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -120,6 +122,7 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|graz
 const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const HOSPITAL_CUE = /hospital/i;
 const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
 const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
@@ -251,6 +254,11 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: CONDITION_CUE, subject: true, toldBefore: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
+  // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
+  // in a sentence that tells of a death: "was taken to the hospital, where he died")
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  // "a shooting that sent four people to the hospital": hurt, alive
+  [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
@@ -472,7 +480,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospital|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -531,12 +539,14 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
 
   // rare words, looked for once a sentence before the per-match checks that need them
   const either = EITHER_CUE.test(sentence);
+  let death: boolean | undefined;
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
   for (let v = 0; v < VERBS.length; v++) {
     const verb = VERB_DEFS[v];
     if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
+    if (verb.alive && (death ??= DEATH_WORD.test(sentence))) continue;
     const re = VERB_RES[v];
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
