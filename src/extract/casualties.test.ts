@@ -360,7 +360,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('A second man was hit in the leg and survived.')).toEqual([['injured', 1, false]]);
     expect(full('A 15-year-old boy shot in the face is expected to survive.')).toEqual([['injured', 1, false]]);
     // a death told in the sentence: the hit may hold the dead
-    expect(full('Two people were shot, one fatally; the other is in stable condition.')).toEqual([['injured', 2, true]]);
+    // ("one fatally" is the dead among the hit, read since the seventh pass)
+    expect(full('Two people were shot, one fatally; the other is in stable condition.')).toEqual([['injured', 2, true], ['fatalities', 1, false]]);
   });
   it('reads the subject of a sentence of hurt however far before the words', () => {
     expect(full('Three men were taken to a local hospital with non-life-threatening injuries.')).toEqual([['injured', 3, false]]);
@@ -406,5 +407,16 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('The clerk was taken to a hospital where he later died.')).toEqual([['fatalities', 1, false]]);
     expect(full('Gunfire outside a bar sent three men to the hospital.')).toEqual([['injured', 3, false]]);
     expect(full('He was taken to jail after a night in the hospital.')).toEqual([]);
+  });
+  it('reads a bare "shot" before a count as active, "two (of them) fatally" as dead, and the hurt of a shooter who then killed himself', () => {
+    expect(full('A teenager shot four classmates, killing one.')).toEqual([['injured', 4, true], ['fatalities', 1, false]]);
+    expect(full('Six people were shot, three of them fatally.')).toEqual([['injured', 6, true], ['fatalities', 3, false]]);
+    expect(full('A man was shot 4 times in the back.')).toEqual([['injured', 1, true]]);
+    // the shooter is among the dead, not among those he shot: hurt = hit less the dead he shot
+    expect(full('A woman shot five relatives on Sunday, killing three of them, before turning the gun on herself.')).toEqual([
+      ['injured', 5, true],
+      ['fatalities', 4, false],
+      ['injured', 2, false],
+    ]);
   });
 });

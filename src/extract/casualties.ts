@@ -111,6 +111,8 @@ interface Verb {
   toldBefore?: boolean;
   /** Said of the living ("taken to the hospital"): no count in a sentence that tells of a death. */
   alive?: boolean;
+  /** Counted only by a bare number right before the word ("two fatally"), never a group further back. */
+  bareOnly?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -135,6 +137,8 @@ const INVERTED_CUE = /\b(?:Injured|Wounded|Hurt)\s+(?:in\s|was\s|were\s)/;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
 const SELF_NEXT = /^\s+(?:himself|herself)\b/i;
+/** A number of people right after a bare "shot": "shot five people", "shot 3 men" (not "shot 5 times", read by NOT_PEOPLE_AFTER there). */
+const COUNT_NEXT = /^\s+(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?!(?:times|rounds|shots|bullets|seconds|minutes|hours|days|nights|weeks|months|years)\b)[a-z]/i;
 /** An age inside a person's phrase ("his 10-year-old son"): no number of people. */
 const AGE_IN = /\d{1,3}[- ](?:year|month|week)s?[- ]old/gi;
 const PRONOUN_AT = /^(?:him|her)\b/i;
@@ -196,6 +200,8 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:death toll|toll|number of (?:people |those |victims )?(?:killed|dead|deaths|fatalities)|fatalities|deaths|dead)\b[^.;:]{0,60}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|went up|has reached|reached|reaches|hit|hits|now stands|stands|stood|is now|now)\s+(?:from\s+\d[\d,]{0,12}\s+)?(?:to|at)\s+(?=(?:at least\s+)?\d)/gi, { field: 'fatalities', side: 'after', update: true }],
   // "suffered a fatal gunshot wound", "died of a gunshot wound" is read by "died"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
+  // "four people were shot, two fatally", "two of them fatally": the dead among the hit, by a number right before the word
+  [/\bfatally\b(?!\s+(?:shot|shoots|shooting|wounded|wounding|injured|injuring|stabbed|stabbing|struck|hit|beaten))/gi, { field: 'fatalities', side: 'before', bareOnly: true, cue: FATALLY_CUE }],
   // "fatally shot", "fatally wounded": dead, not hurt
   [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before', cue: FATALLY_CUE }],
   [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'fatalities', side: 'after', selfAfter: true, cue: FATALLY_CUE }],
@@ -256,7 +262,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
   // in a sentence that tells of a death: "was taken to the hospital, where he died")
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
   // "a shooting that sent four people to the hospital": hurt, alive
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
@@ -559,6 +565,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
+      // "A gunman shot five people": active, the count after it (read by the active form)
+      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && COUNT_NEXT.test(sentence.slice(ve, ve + 16))) continue;
       // "a student who fatally shot three people": active, the count is after the word (read by the next form)
       if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
       // "a man accidentally wounded himself and his son": active, its object after it (read by the form for "himself")
@@ -643,9 +651,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
-        } else if (bare && (!group || group.end < vs - n![0].length)) {
+        } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
           group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
-        }
+        } else if (verb.bareOnly) continue;
         if (!group && verb.field !== 'captured' && !verb.bodies) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
@@ -687,7 +695,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
     }
   }
-  return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
+  return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
 }
 
 /** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
@@ -750,6 +758,30 @@ function aliveHit(found: CasualtyAnnotation[], sentence: string, offset: number)
     const { struck: _, ...hurt } = a;
     return hurt;
   });
+}
+
+/** Between the hit and the dead among them: "shot six people, killing four of them". */
+const HIT_THEN_KILLED = /^(?:\s+[\p{L}\d'’-]+){0,3}[\s,;]*(?:and\s+)?$/u;
+const KILLING_LEAD = /^(?:killing|fatally)\b/i;
+const OWN_LIFE = /\b(?:himself|herself|own life)\b/i;
+
+/**
+ * "A man shot six people, killing four of them, before turning the gun on himself": the shooter is
+ * among the dead (GVA counts him) but not among those he shot, so the hurt are the hit less the dead
+ * he shot, told here as a count of its own (the hit less all the dead would miss one).
+ */
+function hitThenSuicide(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  for (let i = 1; i < found.length; i++) {
+    const [hit, dead] = [found[i - 1], found[i]];
+    if (!hit.struck || hit.hedged || dead.field !== 'fatalities' || dead.hedged || hit.field !== 'injured') continue;
+    const deadText = sentence.slice(dead.start - offset, dead.end - offset);
+    if (!KILLING_LEAD.test(deadText) || !OWN_LIFE.test(deadText) || !HIT_THEN_KILLED.test(sentence.slice(hit.end - offset, dead.start - offset))) continue;
+    const left = hit.value.best - (dead.value.best - 1);
+    if (left < 0) continue;
+    const { struck: _, ...told } = hit;
+    return [...found.slice(0, i + 1), { ...told, start: dead.start, end: dead.end, value: { low: left, best: left, high: left } }, ...found.slice(i + 1)];
+  }
+  return found;
 }
 
 /** Between one person hurt and the same one dead: "in critical condition until she died", "died after she was wounded". */
