@@ -283,3 +283,19 @@ describe('the hurt among the hit and the dead (issue 17, fifth pass)', () => {
     expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 0]);
   });
 });
+
+describe('an earlier incident told in the background (issue 17, seventh pass)', () => {
+  it('leaves out the counts of a sentence dated a month or more before the incident, or to last year, once the incident has its count', () => {
+    const r = main(
+      'Two hurt in Oak Street shooting\n\nTwo men were wounded in a shooting on Oak Street on Thursday night, police said. ' +
+        'Officers found casings in the road. A neighbour heard several shots. ' +
+        'Last year, a teenager was killed and four people were wounded at the same corner. ' +
+        'On January 12, 2019, three men were shot outside the store across the road.',
+    );
+    expect([r.fatalities?.best ?? 0, r.injured?.best]).toEqual([0, 2]);
+  });
+  it('keeps them where the incident is told only so (a follow-up)', () => {
+    const r = main('Suspect in court\n\nA man appeared in court on Friday. He is charged over a shooting last year that killed a man and wounded three women.');
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
+  });
+});
