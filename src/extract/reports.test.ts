@@ -299,3 +299,10 @@ describe('an earlier incident told in the background (issue 17, seventh pass)', 
     expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
   });
 });
+
+describe('the hit counted by a vague word (issue 17, seventh pass)', () => {
+  it('takes the counted hurt over "several were shot"', () => {
+    const r = main('One dead after bar fight\n\nA gunman killed one man and wounded three others at a bar on Saturday, deputies said. Witnesses said several people were shot as the crowd ran.');
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
+  });
+});

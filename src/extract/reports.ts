@@ -263,10 +263,12 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
  * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
  * the hit: news says "shot" of everyone the bullets struck.
  */
-export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = []): Count | null {
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = [], struckVague: boolean[] = []): Count | null {
   const told = summariseCounts(injured, vague);
-  const hit = summariseCounts(struck);
+  const hit = summariseCounts(struck, struckVague);
   if (!hit) return told;
+  // "wounding as many as four others" then "several were shot": the counted hurt, not the vague word's figure
+  if (told && struckVague.length === struck.length && struckVague.every(Boolean) && !(vague.length === injured.length && vague.every(Boolean))) return told;
   const dead = fatalities?.best ?? 0;
   const left = Math.max(0, hit.best - dead);
   const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
@@ -504,6 +506,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const struck: Count[] = [];
   const updates: Count[] = [];
   const struckAt: Sentence[] = [];
+  const struckVague: boolean[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
   const dates: DateInterval[] = [];
@@ -551,7 +554,10 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         // the people hit are claimed as injured once the dead among them are known (below)
         if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
         if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
-        if (a.struck && !a.hedged) struckAt.push(s);
+        if (a.struck && !a.hedged) {
+          struckAt.push(s);
+          struckVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+        }
         if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
         if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
@@ -598,7 +604,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
     claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
   }
-  let hurt = injuredOf(injured, struck, counted, injuredVague);
+  let hurt = injuredOf(injured, struck, counted, injuredVague, struckVague);
   const fromHit = !!hurt && struck.length > 0 && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0));
   if (hurt && fromHit) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // the main report's figure weighed again against the other figures its sentences state
