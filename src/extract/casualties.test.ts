@@ -419,4 +419,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
       ['injured', 2, false],
     ]);
   });
+  it('reads one person told of before after "said" among the hit (the dead may be them)', () => {
+    expect(full('Deputies said the boy was injured by a rifle round.')).toEqual([['injured', 1, true]]);
+    expect(full('Deputies said a man was injured.')).toEqual([['injured', 1, false]]);
+  });
 });

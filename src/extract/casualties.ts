@@ -699,7 +699,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
 }
 
 /** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
-const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
+const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+|as\s+|where\s+|says?\s+|said\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
 /** "in stable condition", "serious but stable": alive and likely to live, so hurt whoever died. */
 const STABLE = /\b(?:stable|fair|good)\b/i;
 const NEW_ONE = /\b(?:an?|one|another|other|second|third|fourth|fifth)\b/i;
