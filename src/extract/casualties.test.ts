@@ -423,4 +423,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('Deputies said the boy was injured by a rifle round.')).toEqual([['injured', 1, true]]);
     expect(full('Deputies said a man was injured.')).toEqual([['injured', 1, false]]);
   });
+  it('reads no "and" as a word before the one person after a verb (that is a person of its own)', () => {
+    expect(full('A clerk was killed and his cousin and 9-year-old son wounded in the robbery.')).toEqual([['fatalities', 1, false], ['injured', 2, false]]);
+  });
 });

@@ -477,7 +477,7 @@ const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
 const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
 /** The singular victim after a word of `one` verbs (see VERBS). */
 // "a 5-year-old boy and a 20-year-old woman": the age and the noun after it are one person, so what is coordinated after it is found
-const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:(?!(?:and|or)\\s)[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed"; or with its part: "Two of them died". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
