@@ -426,4 +426,10 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
   it('reads no "and" as a word before the one person after a verb (that is a person of its own)', () => {
     expect(full('A clerk was killed and his cousin and 9-year-old son wounded in the robbery.')).toEqual([['fatalities', 1, false], ['injured', 2, false]]);
   });
+  it('reads one person dead by "has died" and "who was shot was pronounced dead"', () => {
+    expect(full('Officers say the girl has died at the hospital.')).toEqual([['fatalities', 1, false]]);
+    expect(full('The 19-year-old man who was shot was pronounced dead at the scene.')).toEqual([['fatalities', 1, false]]);
+    // a death that may not have happened is none
+    expect(full('Police would not say if the man had died.')).toEqual([]);
+  });
 });

@@ -405,7 +405,7 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
-const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
+const SINGULAR_TAIL = `\\s+(?:who\\s+(?:was|had\\s+been)\\s+(?:\\p{L}{1,20}ly\\s+)?(?:shot|wounded|injured|hit|struck)\\s+)?(?:(?:was|is|has been|had been|has|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
 /** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
 const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
 /** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
