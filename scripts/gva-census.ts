@@ -5,6 +5,8 @@
  *   npx tsx scripts/gva-census.ts sample OUT.txt        100 misses per field (killed, injured, date),
  *                                                        drawn with a fixed seed, written for reading
  *   npx tsx scripts/gva-census.ts count LABELS.tsv      the categories' counts and each field's ceiling
+ *   … --field injured --n 220 --seed 7                     one field, another sample size or seed (the seventh
+ *                                                        pass's injured census: scripts/gva-census7-labels.tsv)
  *
  * The sample: the tune part's misses of one field, sorted by article id, shuffled by mulberry32(17),
  * the first 100. LABELS.tsv (`scripts/gva-census-labels.tsv`, written by hand after reading the
