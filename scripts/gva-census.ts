@@ -5,6 +5,8 @@
  *   npx tsx scripts/gva-census.ts sample OUT.txt        100 misses per field (killed, injured, date),
  *                                                        drawn with a fixed seed, written for reading
  *   npx tsx scripts/gva-census.ts count LABELS.tsv      the categories' counts and each field's ceiling
+ *   … --field injured --n 220 --seed 7                     one field, another sample size or seed (the seventh
+ *                                                        pass's injured census: scripts/gva-census7-labels.tsv)
  *
  * The sample: the tune part's misses of one field, sorted by article id, shuffled by mulberry32(17),
  * the first 100. LABELS.tsv (`scripts/gva-census-labels.tsv`, written by hand after reading the
@@ -24,6 +26,12 @@ import { rng, shuffleInPlace } from './rng.js';
 type Field = 'killed' | 'injured' | 'date';
 const FIELDS: Field[] = ['killed', 'injured', 'date'];
 const SAMPLE = 100;
+/** Options: `--field F` (one field only), `--n N` (sample size), `--seed S` (the shuffle's seed; 17 for the fourth pass's census). */
+const opt = (name: string) => { const a = process.argv.indexOf(name); return a > 0 ? process.argv[a + 1] : undefined; };
+const ONLY = opt('--field') as Field | undefined;
+const SAMPLE_N = Number(opt('--n') ?? SAMPLE);
+const SEED = Number(opt('--seed') ?? 17);
+const LONG = SAMPLE_N > SAMPLE;
 
 /** What a category code means (the census's classes). */
 export const CATEGORIES: Record<string, string> = {
@@ -83,8 +91,8 @@ function run(keepText: boolean): Run {
   return out;
 }
 
-function sampleOf(ids: string[], seed = 17): string[] {
-  return shuffleInPlace([...ids].sort(), rng(seed)).slice(0, SAMPLE);
+function sampleOf(ids: string[], seed = SEED): string[] {
+  return shuffleInPlace([...ids].sort(), rng(seed)).slice(0, SAMPLE_N);
 }
 
 const clip = (s: string, n: number) => { const one = s.replace(/\s+/g, ' ').trim(); return one.length > n ? one.slice(0, n - 3) + '...' : one; };
@@ -93,6 +101,7 @@ function writeSample(file: string): void {
   const r = run(true);
   const lines: string[] = [`# GVA tune part: ${r.n} articles; misses killed ${r.misses.killed.length}, injured ${r.misses.injured.length}, date ${r.misses.date.length}`];
   for (const f of FIELDS) {
+    if (ONLY && f !== ONLY) continue;
     sampleOf(r.misses[f]).forEach((id, i) => {
       const row = r.rows.get(id)!;
       const rep = row.report;
@@ -102,8 +111,10 @@ function writeSample(file: string): void {
       const want = f === 'date' ? /^date/ : f === 'killed' ? /^cas fatalities/ : /^cas (?:injured|fatalities)/;
       for (const a of row.annotated.filter((x) => want.test(x)).slice(0, 14)) lines.push(`  ${clip(a, 140)}`);
       const sentences = row.text.split(/(?<=[.!?]["”]?)\s+|\n+/).filter((s) => (f === 'date' ? DAYWORD : CUE).test(s));
-      for (const s of sentences.slice(0, 16)) lines.push(`  | ${clip(s, 260)}`);
-      if (sentences.length > 16) lines.push(`  | … ${sentences.length - 16} more`);
+      // a larger census reads more of each article (every sentence of hurt, not the first 16)
+      const most = LONG ? 40 : 16;
+      for (const s of sentences.slice(0, most)) lines.push(`  | ${clip(s, LONG ? 400 : 260)}`);
+      if (sentences.length > most) lines.push(`  | … ${sentences.length - most} more`);
       lines.push(`  (text ${row.text.length} chars)`);
     });
   }
@@ -119,6 +130,7 @@ function count(file: string): void {
   console.log('|---|---|---|---|---|---|---|');
   const detail: string[] = [];
   for (const f of FIELDS) {
+    if (ONLY && f !== ONLY) continue;
     const mine = labels.filter((l) => l[0] === f);
     const missNow = new Set(r.misses[f]);
     const fix = mine.filter((l) => l[2].startsWith('f-')).length;

@@ -360,7 +360,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('A second man was hit in the leg and survived.')).toEqual([['injured', 1, false]]);
     expect(full('A 15-year-old boy shot in the face is expected to survive.')).toEqual([['injured', 1, false]]);
     // a death told in the sentence: the hit may hold the dead
-    expect(full('Two people were shot, one fatally; the other is in stable condition.')).toEqual([['injured', 2, true]]);
+    // ("one fatally" is the dead among the hit, read since the seventh pass)
+    expect(full('Two people were shot, one fatally; the other is in stable condition.')).toEqual([['injured', 2, true], ['fatalities', 1, false]]);
   });
   it('reads the subject of a sentence of hurt however far before the words', () => {
     expect(full('Three men were taken to a local hospital with non-life-threatening injuries.')).toEqual([['injured', 3, false]]);
@@ -387,5 +388,48 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('The team lost three games.')).toEqual([]);
     // a part of a count told before, the subject of its own word
     expect(full('Two of them died at the hospital.')).toEqual([['fatalities', 2, false]]);
+  });
+  it('reads "one of N people hurt" as the N, a length of time as no count, and the shooter hit with those named after "himself"', () => {
+    expect(full('The student was one of six people wounded at the fair.')).toEqual([['injured', 6, false]]);
+    expect(full('A cook was one of three people shot and wounded behind the diner.')).toEqual([['injured', 3, false]]);
+    // a verb of the one, or a word not of hurt, is said of the one
+    expect(full('One of the six victims was injured.')).toEqual([['injured', 1, false]]);
+    expect(full('One of the six victims survived the shooting.')).toEqual([['injured', 1, false]]);
+    expect(full('One of six men wounded at the fair has died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('The arrest came after the shooting four days earlier.')).toEqual([]);
+    expect(full('She was shot three weeks ago.')).toEqual([['injured', 1, true]]);
+    expect(full('A hunter accidentally shot himself and his two sons while cleaning a rifle.')).toEqual([['injured', 3, true]]);
+    expect(full('A farmer accidentally shot and wounded himself and his 12-year-old niece.')).toEqual([['injured', 2, true]]);
+  });
+  it('reads the people taken to a hospital as hit (dead or alive, not in a sentence that tells of a death) and those a shooting sent there as hurt', () => {
+    expect(full('Two men and a girl were rushed to Mercy General Hospital.')).toEqual([['injured', 3, true]]);
+    expect(full('At least four people were taken to area hospitals.')).toEqual([['injured', 4, true]]);
+    expect(full('The clerk was taken to a hospital where he later died.')).toEqual([['fatalities', 1, false]]);
+    expect(full('Gunfire outside a bar sent three men to the hospital.')).toEqual([['injured', 3, false]]);
+    expect(full('He was taken to jail after a night in the hospital.')).toEqual([]);
+  });
+  it('reads a bare "shot" before a count as active, "two (of them) fatally" as dead, and the hurt of a shooter who then killed himself', () => {
+    expect(full('A teenager shot four classmates, killing one.')).toEqual([['injured', 4, true], ['fatalities', 1, false]]);
+    expect(full('Six people were shot, three of them fatally.')).toEqual([['injured', 6, true], ['fatalities', 3, false]]);
+    expect(full('A man was shot 4 times in the back.')).toEqual([['injured', 1, true]]);
+    // the shooter is among the dead, not among those he shot: hurt = hit less the dead he shot
+    expect(full('A woman shot five relatives on Sunday, killing three of them, before turning the gun on herself.')).toEqual([
+      ['injured', 5, true],
+      ['fatalities', 4, false],
+      ['injured', 2, false],
+    ]);
+  });
+  it('reads one person told of before after "said" among the hit (the dead may be them)', () => {
+    expect(full('Deputies said the boy was injured by a rifle round.')).toEqual([['injured', 1, true]]);
+    expect(full('Deputies said a man was injured.')).toEqual([['injured', 1, false]]);
+  });
+  it('reads no "and" as a word before the one person after a verb (that is a person of its own)', () => {
+    expect(full('A clerk was killed and his cousin and 9-year-old son wounded in the robbery.')).toEqual([['fatalities', 1, false], ['injured', 2, false]]);
+  });
+  it('reads one person dead by "has died" and "who was shot was pronounced dead"', () => {
+    expect(full('Officers say the girl has died at the hospital.')).toEqual([['fatalities', 1, false]]);
+    expect(full('The 19-year-old man who was shot was pronounced dead at the scene.')).toEqual([['fatalities', 1, false]]);
+    // a death that may not have happened is none
+    expect(full('Police would not say if the man had died.')).toEqual([]);
   });
 });

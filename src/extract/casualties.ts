@@ -109,6 +109,10 @@ interface Verb {
   forces?: boolean;
   /** Hurt, alive when said, maybe dead since: one person told of before is among the hit (see KNOWN_ONE). */
   toldBefore?: boolean;
+  /** Said of the living ("taken to the hospital"): no count in a sentence that tells of a death. */
+  alive?: boolean;
+  /** Counted only by a bare number right before the word ("two fatally"), never a group further back. */
+  bareOnly?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -120,6 +124,7 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|graz
 const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
+const HOSPITAL_CUE = /hospital/i;
 const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
 const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
@@ -131,6 +136,11 @@ const SURVIVED_CUE = /\bsurvived\b/i;
 const INVERTED_CUE = /\b(?:Injured|Wounded|Hurt)\s+(?:in\s|was\s|were\s)/;
 /** The one person right after a word: "shot himself", "shoots self" (not "self-defense"); "killing her". */
 const SELF_AT = /^(?:himself|herself|self)\b/i;
+const SELF_NEXT = /^\s+(?:himself|herself)\b/i;
+/** A number of people right after a bare "shot": "shot five people", "shot 3 men" (not "shot 5 times", read by NOT_PEOPLE_AFTER there). */
+const COUNT_NEXT = /^\s+(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?!(?:times|rounds|shots|bullets|seconds|minutes|hours|days|nights|weeks|months|years)\b)[a-z]/i;
+/** An age inside a person's phrase ("his 10-year-old son"): no number of people. */
+const AGE_IN = /\d{1,3}[- ](?:year|month|week)s?[- ]old/gi;
 const PRONOUN_AT = /^(?:him|her)\b/i;
 const ARTICLE_AT = /^an?\s/i;
 /** A casualty word denied: "was not injured", "wasn't hurt" (no count; "no one was hurt" is NONE's zero). */
@@ -190,6 +200,8 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:death toll|toll|number of (?:people |those |victims )?(?:killed|dead|deaths|fatalities)|fatalities|deaths|dead)\b[^.;:]{0,60}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|went up|has reached|reached|reaches|hit|hits|now stands|stands|stood|is now|now)\s+(?:from\s+\d[\d,]{0,12}\s+)?(?:to|at)\s+(?=(?:at least\s+)?\d)/gi, { field: 'fatalities', side: 'after', update: true }],
   // "suffered a fatal gunshot wound", "died of a gunshot wound" is read by "died"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:an?\s+)?(?:fatal|mortal|deadly)\s+(?:gunshot\s+|bullet\s+|stab\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'fatalities', side: 'before', cue: /fatal|mortal|deadly/i }],
+  // "four people were shot, two fatally", "two of them fatally": the dead among the hit, by a number right before the word
+  [/\bfatally\b(?!\s+(?:shot|shoots|shooting|wounded|wounding|injured|injuring|stabbed|stabbing|struck|hit|beaten))/gi, { field: 'fatalities', side: 'before', bareOnly: true, cue: FATALLY_CUE }],
   // "fatally shot", "fatally wounded": dead, not hurt
   [/\b(?:(?:were|was|have been|has been|had been|is|are|being|got)\s+)?fatally\s+(?:shot|wounded|injured|stabbed|struck|hit|beaten)\b/gi, { field: 'fatalities', side: 'before', cue: FATALLY_CUE }],
   [/\bfatally\s+(?:shot|shoots|shooting|wounded|wounding|stabbed|stabbing|struck)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'fatalities', side: 'after', selfAfter: true, cue: FATALLY_CUE }],
@@ -248,12 +260,17 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:was|were|is|are|remains?|remained|listed|left|in)\s+){1,2}(?:(?:in\s+)?(?:critical|serious|stable|grave|fair|life-threatening)(?:\s+but\s+stable)?\s+condition|a\s+coma)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: CONDITION_CUE, subject: true, toldBefore: true }],
   // "another is fighting for her life", "4-year-old fights for her life": hurt, alive
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
+  // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
+  // in a sentence that tells of a death: "was taken to the hospital, where he died")
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  // "a shooting that sent four people to the hospital": hurt, alive
+  [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves)\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -265,7 +282,8 @@ const VERBS: [RegExp, Verb][] = [
   [new RegExp(`\\b(?:shot|shoots|shooting|hit|struck|striking|hitting|grazed|grazing)\\s+(?=(?:his|her|their|an?)\\s+(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOT_ONE_CUE }],
   // "a bullet grazed him", "striking her in the leg": one person hit, named by the pronoun
   [/\b(?:grazed|grazing|struck|striking)\s+(?=(?:him|her)\b(?!['’-]))/gi, { field: 'injured', side: 'after', struck: true, pronounAfter: true, cue: GRAZED_PRONOUN_CUE }],
-  [/\b(?:shot|shoots|shooting)\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true, cue: SELF_CUE }],
+  // "shot himself", "shot and wounded himself and his son": the shooter is hit too
+  [/\b(?:shot|shoots|shooting|(?:shot\s+and\s+)?(?:wounded|wounding|injured|injuring))\s+(?=(?:himself|herself|self)\b(?![-'’]))/gi, { field: 'injured', side: 'after', struck: true, selfAfter: true, cue: SELF_CUE }],
   // "a double shooting", "the triple shooting": two or three people hit, dead or alive
   [/\b(?:double|triple|quadruple)[- ]shooting\b/gi, { field: 'injured', side: 'after', struck: true, multiple: true, cue: MULTIPLE_CUE, rare: true }],
 ];
@@ -288,6 +306,8 @@ interface Group {
   victims: string | null;
   /** Part of a count said before it ("five civilians including two children"): never the count itself. */
   subset?: boolean;
+  /** "one of five people": the count of the whole group, for a word of hurt said of all of them right after it. */
+  whole?: Count;
 }
 
 /** "killing 2 soldiers and himself": the suicide attacker is one more dead. */
@@ -316,6 +336,13 @@ const APPOSITION = /^\s*,\s*(?!and\b)/i;
 /** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
 const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
 
+/** "one of five people", "one of the three victims": the group's own number after "of". */
+const ONE_OF_N = /^one\s+of\s+(?:the\s+)?(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/i;
+/** Between the group and a word of hurt said of the whole group, no verb of the one: "… people injured", "… people shot and wounded". */
+/** The word of hurt itself, no verb before it ("one of the five was hurt" is one; "survived" is said of the one). */
+const WHOLE_WORD = /^(?:(?:seriously|critically|severely|badly|slightly)\s+)?(?:injured|wounded|hurt)\b/i;
+const WHOLE_BETWEEN = /^\s+(?:(?:who|that)\s+were\s+)?(?:shot\s+and\s+)?$/i;
+
 /** Person groups in a sentence, with coordinated ones summed into one group. */
 function findGroups(sentence: string): Group[] {
   const raw: Group[] = [];
@@ -329,6 +356,11 @@ function findGroups(sentence: string): Group[] {
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
     const group: Group = { start: m.index, end: m.index + m[0].length, count, victims: m[4].toLowerCase() };
+    // "one of five people injured", "one of four people shot and wounded": the word is said of the
+    // whole group (no verb of its own for the one), so the count is the five ("one of the five was
+    // hurt" stays one)
+    const whole = ONE_OF_N.exec(m[0]);
+    if (whole) group.whole = toCount(undefined, whole[1], undefined) ?? undefined;
     // "including two children", "2 of whom were officers": a part of a count already given
     if (SUBSET_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index)) || OF_WHOM.test(m[0])) group.subset = true;
     const plus = PLUS_ONE.exec(sentence.slice(group.end));
@@ -373,7 +405,7 @@ function findGroups(sentence: string): Group[] {
 const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 
 /** One person named without a number, as headlines do: "Civilian killed as …", "Italian journalist dies". */
-const SINGULAR_TAIL = `\\s+(?:(?:was|is|has been|had been|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
+const SINGULAR_TAIL = `\\s+(?:who\\s+(?:was|had\\s+been)\\s+(?:\\p{L}{1,20}ly\\s+)?(?:shot|wounded|injured|hit|struck)\\s+)?(?:(?:was|is|has been|had been|has|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
 /** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
 const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
 /** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
@@ -409,7 +441,8 @@ function ordinalCount(phrase: string): Count {
   return m ? { low: n, best: n, high: n } : { low: 1, best: 1, high: 1 };
 }
 /** After a number: not people ("shot five times", "killed around 4:30 p.m.", "fired 3 rounds"). */
-const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
+// "the shooting three days earlier", "shot two weeks ago": a length of time is no count either
+const NOT_PEOPLE_AFTER = /^(?:\s*(?:more\s+)?(?:times|rounds|shots|bullets|seconds|minutes|hours|days|nights|weeks|months|years)\b|:\d|\s*(?:[ap]\.?m\b|o['’]clock))/i;
 /** "over an apparent robbery": "over" and an article are no count. */
 const OVER_ARTICLE = /^\s*(?:over|about|around|more than|at least)\s+an?\b/i;
 /** "hurt or killed", "killed or wounded": both at once, neither a toll of its own. */
@@ -444,7 +477,7 @@ const BARE_AFTER = new RegExp(`^\\s*${NUMBER_PHRASE.source}`, 'iu');
 const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|while|with|by|since|amid)\b)/i;
 /** The singular victim after a word of `one` verbs (see VERBS). */
 // "a 5-year-old boy and a 20-year-old woman": the age and the noun after it are one person, so what is coordinated after it is found
-const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
+const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:(?!(?:and|or)\\s)[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed"; or with its part: "Two of them died". */
 const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
@@ -453,7 +486,7 @@ const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
  * any has no count, and most sentences have none, so it skips the ten scans.
  */
-const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospitali|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
+const CASUALTY_CUE = /coma\b|treated|released from|lost|loses|losing|slaying|deceased|(?:double|triple|quadruple)[- ]homicid|struck|graz|hit by|hit in|gunshot|bullet|shot|shoot|condition|toll|kill|alive|lynch|assassin|behead|decapitat|corpse|body|slaughter|massacr|execut|murder|gunned|lives|life|death|dead|die|injur|wound|hurt|hospital|captur|prisoner|captive|abduct|kidnap|slain|neutrali|eliminat|liquidat|behead|perish|succumb|fatalit|casualt|victim|bodies/i;
 /** "ſ" and the Kelvin sign: a Unicode-aware pattern reads them as "s" and "k", CASUALTY_CUE does not. */
 const ODD_FOLDS = /[\u017F\u212A]/;
 
@@ -512,12 +545,14 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
 
   // rare words, looked for once a sentence before the per-match checks that need them
   const either = EITHER_CUE.test(sentence);
+  let death: boolean | undefined;
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
   for (let v = 0; v < VERBS.length; v++) {
     const verb = VERB_DEFS[v];
     if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
+    if (verb.alive && (death ??= DEATH_WORD.test(sentence))) continue;
     const re = VERB_RES[v];
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -530,8 +565,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
+      // "A gunman shot five people": active, the count after it (read by the active form)
+      if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && COUNT_NEXT.test(sentence.slice(ve, ve + 16))) continue;
       // "a student who fatally shot three people": active, the count is after the word (read by the next form)
       if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
+      // "a man accidentally wounded himself and his son": active, its object after it (read by the form for "himself")
+      if (verb.side === 'before' && verb.field === 'injured' && !verb.struck && SELF_NEXT.test(sentence.slice(ve, ve + 10))) continue;
       let group: Group | undefined;
       if (verb.pronounAfter) {
         const who = PRONOUN_AT.exec(sentence.slice(ve));
@@ -541,10 +580,15 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (who) {
           group = { start: ve, end: ve + who[0].length, count: { low: 1, best: 1, high: 1 }, victims: null };
           // "shooting himself and a woman": the one coordinated after him was hit too
-          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 8 && COORDINATION.test(sentence.slice(group!.end, g.start)));
+          // ("himself and his two daughters": up to "and his " between them)
+          const more = groupsFrom(group.end).find((g) => !used.has(g) && g.start - group!.end <= 12 && COORDINATION.test(sentence.slice(group!.end, g.start)));
           if (more) {
             used.add(more);
             group = { start: ve, end: more.end, count: addCounts(group.count, more.count), victims: more.victims };
+          } else {
+            // "shot himself and his 10-year-old son", "himself and a friend": one more, named without a number
+            const plus = PLUS_ONE.exec(sentence.slice(group.end));
+            if (plus && !NUMBER_AT.test(plus[0].replace(AGE_IN, ''))) group = { ...group, end: group.end + plus[0].length, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
           }
         }
       } else if (verb.multiple) {
@@ -595,6 +639,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         group = before[before.length - 1];
         // "several children found … before the little girl was wounded": a singular verb is not the group's
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
+        // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
+        if (group?.whole && verb.field === 'injured' && !verb.struck && WHOLE_BETWEEN.test(sentence.slice(group.end, vs)) && WHOLE_WORD.test(m[0])) group = { ...group, count: group.whole };
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
@@ -605,9 +651,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
-        } else if (bare && (!group || group.end < vs - n![0].length)) {
+        } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
           group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
-        }
+        } else if (verb.bareOnly) continue;
         if (!group && verb.field !== 'captured' && !verb.bodies) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
@@ -649,11 +695,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
     }
   }
-  return aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset);
+  return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
 }
 
 /** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
-const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
+const KNOWN_ONE = /^(?:[,;:|“"\s]*(?:and\s+|after\s+|when\s+|while\s+|as\s+|where\s+|says?\s+|said\s+)?)(?:(?:[Tt]he|[Hh]e|[Ss]he)\b|(?!(?:His|Her|Their|Its|My|Our|Your|That|This|These|Those|Paramedics|Police|Officers|Deputies|Authorities|One|Another)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:,\s+\d{1,3},?)?\s*$)/u;
 /** "in stable condition", "serious but stable": alive and likely to live, so hurt whoever died. */
 const STABLE = /\b(?:stable|fair|good)\b/i;
 const NEW_ONE = /\b(?:an?|one|another|other|second|third|fourth|fifth)\b/i;
@@ -712,6 +758,30 @@ function aliveHit(found: CasualtyAnnotation[], sentence: string, offset: number)
     const { struck: _, ...hurt } = a;
     return hurt;
   });
+}
+
+/** Between the hit and the dead among them: "shot six people, killing four of them". */
+const HIT_THEN_KILLED = /^(?:\s+[\p{L}\d'’-]+){0,3}[\s,;]*(?:and\s+)?$/u;
+const KILLING_LEAD = /^(?:killing|fatally)\b/i;
+const OWN_LIFE = /\b(?:himself|herself|own life)\b/i;
+
+/**
+ * "A man shot six people, killing four of them, before turning the gun on himself": the shooter is
+ * among the dead (GVA counts him) but not among those he shot, so the hurt are the hit less the dead
+ * he shot, told here as a count of its own (the hit less all the dead would miss one).
+ */
+function hitThenSuicide(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
+  for (let i = 1; i < found.length; i++) {
+    const [hit, dead] = [found[i - 1], found[i]];
+    if (!hit.struck || hit.hedged || dead.field !== 'fatalities' || dead.hedged || hit.field !== 'injured') continue;
+    const deadText = sentence.slice(dead.start - offset, dead.end - offset);
+    if (!KILLING_LEAD.test(deadText) || !OWN_LIFE.test(deadText) || !HIT_THEN_KILLED.test(sentence.slice(hit.end - offset, dead.start - offset))) continue;
+    const left = hit.value.best - (dead.value.best - 1);
+    if (left < 0) continue;
+    const { struck: _, ...told } = hit;
+    return [...found.slice(0, i + 1), { ...told, start: dead.start, end: dead.end, value: { low: left, best: left, high: left } }, ...found.slice(i + 1)];
+  }
+  return found;
 }
 
 /** Between one person hurt and the same one dead: "in critical condition until she died", "died after she was wounded". */

@@ -1,8 +1,8 @@
 // The report builder on hand-made documents: which of a document's claims make the report's values.
 import { describe, expect, it } from 'vitest';
 import { textDocument } from '../ingest/document.js';
-import { createPipeline, extract, loadResources } from '../pipeline.js';
-import { incidentDate, summariseCounts } from './reports.js';
+import { annotate, createPipeline, extract, loadResources } from '../pipeline.js';
+import { buildReports, incidentDate, summariseCounts } from './reports.js';
 
 const pipeline = createPipeline(loadResources());
 const main = (text: string) => extract(textDocument(text, { source: 'test', published: '2020-03-07' }), pipeline).reports[0];
@@ -282,5 +282,30 @@ describe('the hurt among the hit and the dead (issue 17, fifth pass)', () => {
     expect(main('Girl killed, man wounded\n\nA girl was killed on Sunday. A second victim was hit in the leg and survived.').injured?.best).toBe(1);
     const r = main('Man dies after shooting\n\nA man was shot on Elm Street on Sunday. He was taken to the hospital in critical condition. He died on Monday.');
     expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 0]);
+  });
+});
+
+describe('an earlier incident told in the background (issue 17, seventh pass)', () => {
+  it('leaves out the counts of a sentence dated a month or more before the incident, or to last year, once the incident has its count', () => {
+    const rules = (text: string) => buildReports(annotate(textDocument(text, { source: 'test', published: '2020-03-07' }), pipeline))[0];
+    const r = rules(
+      'Two hurt in Oak Street shooting\n\nTwo men were wounded in a shooting on Oak Street on Thursday night, police said. ' +
+        'Officers found casings in the road. A neighbour heard several shots. ' +
+        'Last year, a teenager was killed and four people were wounded at the same corner. ' +
+        'On January 12, 2019, three men were shot outside the store across the road.',
+    );
+    expect([r.fatalities?.best ?? 0, r.injured?.best]).toEqual([0, 2]);
+  });
+  it('keeps them where the incident is told only so (a follow-up)', () => {
+    const r = main('Suspect in court\n\nA man appeared in court on Friday. He is charged over a shooting last year that killed a man and wounded three women.');
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
+  });
+});
+
+describe('the hit counted by a vague word (issue 17, seventh pass)', () => {
+  it('takes the counted hurt over "several were shot" (the rules alone, no ranker)', () => {
+    const doc = textDocument('One dead after bar fight\n\nA gunman killed one man and wounded three others at a bar on Saturday, deputies said. Witnesses said several people were shot as the crowd ran.', { source: 'test', published: '2020-03-07' });
+    const [r] = buildReports(annotate(doc, pipeline));
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
   });
 });

@@ -263,10 +263,12 @@ function withAdded(counts: Count[], vague: boolean[], more: boolean[]): Count | 
  * among them ("Four shot, man dead" is 3 injured), whichever is more. The dead are counted among
  * the hit: news says "shot" of everyone the bullets struck.
  */
-export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = []): Count | null {
+export function injuredOf(injured: Count[], struck: Count[], fatalities: Count | null, vague: boolean[] = [], struckVague: boolean[] = []): Count | null {
   const told = summariseCounts(injured, vague);
-  const hit = summariseCounts(struck);
+  const hit = summariseCounts(struck, struckVague);
   if (!hit) return told;
+  // "wounding as many as four others" then "several were shot": the counted hurt, not the vague word's figure
+  if (told && struckVague.length === struck.length && struckVague.every(Boolean) && !(vague.length === injured.length && vague.every(Boolean))) return told;
   const dead = fatalities?.best ?? 0;
   const left = Math.max(0, hit.best - dead);
   const fromHit: Count = { low: Math.max(0, hit.low - (fatalities?.high ?? 0)), best: left, high: Math.max(left, hit.high - (fatalities?.low ?? 0)) };
@@ -359,6 +361,33 @@ export function incidentDate(dates: DateInterval[], later: boolean[] = [], lead:
   let best: { d: DateInterval; w: number } | null = null;
   for (const v of score.values()) if (!best || v.w > best.w || (v.w === best.w && v.d.start < best.d.start)) best = v;
   return best!.d;
+}
+
+/** Words that date a sentence to before the incident: "last year", "two years ago", "in 2009". */
+const PAST_CUE = /\b(?:last (?:year|month)|(?:weeks|months|years) (?:ago|earlier|before)|earlier this (?:year|month)|in (?:(?:january|february|march|april|may|june|july|august|september|october|november|december),? (?:of )?)?((?:19|20)\d\d))\b/i;
+/** Days before the incident from which a date in a sentence tells of another incident. */
+const PAST_DAYS = 30;
+
+/**
+ * A sentence told of an earlier incident: it dates itself a month or more before the report's
+ * incident (every date it holds, not a later step; or, holding none, "last year", "months ago", another year).
+ */
+function earlierIncident(sentence: string, s: Sentence, when: DateInterval): boolean {
+  // every day it tells is long before (a sentence that also tells the incident's day is about it)
+  const first = Date.parse(when.start);
+  let old = 0;
+  for (const a of s.items) {
+    if (a.kind !== 'date' || a.later || a.stamp) continue;
+    const end = Date.parse(a.value.end);
+    // a year or a season ("earlier this year") holds the incident's day too: the words below judge it
+    if (end - Date.parse(a.value.start) > 31 * DAY_MS) continue;
+    if (end >= first - PAST_DAYS * DAY_MS) return false;
+    old++;
+  }
+  if (old) return true;
+  const m = PAST_CUE.exec(sentence);
+  if (!m) return false;
+  return m[1] ? Number(m[1]) < Number(when.start.slice(0, 4)) : true;
 }
 
 /** An undated report: the day of publication and the day before, marked implied (see DateInterval). */
@@ -477,6 +506,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const struck: Count[] = [];
   const updates: Count[] = [];
   const struckAt: Sentence[] = [];
+  const struckVague: boolean[] = [];
   const captured: Count[] = [];
   const places: Location[] = [];
   const dates: DateInterval[] = [];
@@ -484,24 +514,6 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const datesLead: boolean[] = [];
   const datesTold: boolean[] = [];
   const dateClaims: Claim[] = [];
-  for (const s of all) {
-    for (const a of s.items) {
-      if (a.kind === 'casualty') {
-        // the people hit are claimed as injured once the dead among them are known (below)
-        if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
-        if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
-        if (a.struck && !a.hedged) struckAt.push(s);
-        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
-        if (!a.hedged && a.field === 'fatalities' && !a.update) {
-          fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
-          fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
-        }
-      } else if (a.kind === 'equipment') {
-        claims.push(claim(text, id, s, 'equipment', { value: a.value, family: a.family }));
-        if (a.category === 'helicopter' || a.category === 'aircraft' || a.category === 'drone') tags.add('aircraft');
-      }
-    }
-  }
   // the incident's sentences give its date; where they give none, the report's other sentences
   // (a local story's "It happened Monday" holds no word of the incident)
   const incidentDated = incident.some((s) => s.items.some((a) => a.kind === 'date'));
@@ -524,6 +536,37 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
       datesLead.push(s.index < DATE_LEAD);
       datesTold.push(s.items.some((x) => x.kind === 'casualty' && !!x.struck && !x.hedged));
       dateClaims.push(claim(text, id, s, 'date', a.value));
+    }
+  }
+  // a sentence of another, earlier incident of the same kind ("Just last year, a boy was killed …",
+  // "the 2009 shooting that killed 13 people"): its counts are not this incident's
+  const when = incidentDate(dates, datesLater, datesLead, datesTold);
+  const pastAt = new Set<number>();
+  // (only once the incident's own count has been told: a follow-up may tell its incident only so, "… left a bystander dead last year")
+  let counted0 = false;
+  for (const s of all) {
+    const past = counted0 && index === 0 && when !== null && s.index >= LEAD_SENTENCES && earlierIncident(text.slice(s.start, s.end), s, when);
+    if (past) pastAt.add(s.index);
+    else counted0 ||= s.items.some((a) => a.kind === 'casualty' && !a.hedged);
+    for (const a of s.items) {
+      if (a.kind === 'casualty') {
+        if (past) continue;
+        // the people hit are claimed as injured once the dead among them are known (below)
+        if (!a.struck) claims.push(claim(text, id, s, a.field, a.value, a.hedged));
+        if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
+        if (a.struck && !a.hedged) {
+          struckAt.push(s);
+          struckVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+        }
+        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+        if (!a.hedged && a.field === 'fatalities' && !a.update) {
+          fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+          fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
+        }
+      } else if (a.kind === 'equipment') {
+        claims.push(claim(text, id, s, 'equipment', { value: a.value, family: a.family }));
+        if (a.category === 'helicopter' || a.category === 'aircraft' || a.category === 'drone') tags.add('aircraft');
+      }
     }
   }
   // the date of a later step (said Monday, in court) is no claim of the incident's date when another is given
@@ -561,11 +604,11 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
     claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
   }
-  let hurt = injuredOf(injured, struck, counted, injuredVague);
+  let hurt = injuredOf(injured, struck, counted, injuredVague, struckVague);
   const fromHit = !!hurt && struck.length > 0 && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0));
   if (hurt && fromHit) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // the main report's figure weighed again against the other figures its sentences state
-  if (ranker && index === 0) hurt = reranked(text, id, all, claims, hurt, fromHit, counted?.best ?? 0, ranker);
+  if (ranker && index === 0) hurt = reranked(text, id, pastAt.size ? all.filter((s) => !pastAt.has(s.index)) : all, claims, hurt, fromHit, counted?.best ?? 0, ranker);
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
@@ -585,7 +628,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     type: family.type,
     tags: [...tags].sort(),
     // a background incident (index > 0) happened before the report, on a day it does not say
-    date: incidentDate(dates, datesLater, datesLead, datesTold) ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
+    date: when ?? (index === 0 ? impliedDate(doc.document.published ?? stampDay) : null),
     location: consensus(places, placesCompatible, placeSpecificity, placeKey),
     actors,
     fatalities: counted ?? none,
