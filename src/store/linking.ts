@@ -59,14 +59,10 @@ export class SqliteGraph implements LinkGraph {
     return now(undefined);
   }
 
+  // one statement for a report's keys (some 30), not one call each: each call costs more than the look-up
   keyDfs(keys: readonly string[]): Step<Map<string, number>> {
-    const one = this.sql('SELECT df FROM key_df WHERE key = ?').pluck();
-    const out = new Map<string, number>();
-    for (const k of keys) {
-      const df = one.get(k) as number | undefined;
-      if (df !== undefined) out.set(k, df);
-    }
-    return now(out);
+    const rows = this.sql('SELECT key, df FROM key_df WHERE key IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(keys)) as [string, number][];
+    return now(new Map(rows));
   }
 
   candidates(keys: readonly string[], limit: number): Step<{ report: string; n: number }[]> {
@@ -79,13 +75,12 @@ export class SqliteGraph implements LinkGraph {
   }
 
   putKeys(keys: readonly string[], report: string): Step<string[]> {
-    const put = this.sql('INSERT OR IGNORE INTO report_keys (key, report) VALUES (?, ?)');
-    return now(keys.filter((k) => put.run(k, report).changes > 0));
+    const added = new Set(this.sql('INSERT OR IGNORE INTO report_keys (key, report) SELECT value, ? FROM json_each(?) WHERE true RETURNING key').pluck().all(report, JSON.stringify(keys)) as string[]);
+    return now(keys.filter((k) => added.has(k)));
   }
 
   bumpKeyDfs(keys: readonly string[]): Step<void> {
-    const bump = this.sql('INSERT INTO key_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1');
-    for (const k of keys) bump.run(k);
+    this.sql('INSERT INTO key_df (key, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET df = df + 1').run(JSON.stringify(keys));
     return now(undefined);
   }
 
@@ -126,10 +121,11 @@ export class SqliteGraph implements LinkGraph {
   }
 
   eventsOf(reports: readonly string[]): Step<Map<string, string>> {
-    const one = this.sql('SELECT event FROM reports WHERE id = ?').pluck();
+    const rows = new Map(this.sql('SELECT id, event FROM reports WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(reports)) as [string, string][]);
+    // in the order asked, as one look-up each gave them
     const out = new Map<string, string>();
     for (const r of reports) {
-      const e = one.get(r) as string | undefined;
+      const e = rows.get(r);
       if (e !== undefined) out.set(r, e);
     }
     return now(out);
