@@ -157,6 +157,37 @@ describe('report-level linking', () => {
   });
 });
 
+describe('TermWeights over a store it reads whole', () => {
+  it('weighs every term as a look-up would, an uncounted one too, without a query a term, and stays so as documents are counted', () => {
+    const s = fresh();
+    for (const c of corpus.slice(0, 5)) s.ingest(c.doc, c.reports);
+    const g = new SqliteGraph(s.db);
+    let lookups = 0;
+    const counting = Object.assign(Object.create(g) as SqliteGraph, { termDfNow: (t: string) => (lookups++, g.termDfNow(t)) });
+    // the same store without the whole read: one look-up a term, as before
+    const single = Object.assign(Object.create(g) as SqliteGraph, { allTermDfs: undefined });
+    const whole = new TermWeights(counting);
+    const each = new TermWeights(single);
+    const terms = [...(s.db.prepare('SELECT term FROM term_df').pluck().all() as string[]), 'never-counted', 'n:nobody'];
+    const check = () => {
+      const a = runSync(whole.refresh());
+      const b = runSync(each.refresh());
+      for (const t of terms) expect(a.get(t)).toBe(b.get(t));
+    };
+    check();
+    // the next documents are stored, then counted by both, as the linker counts them
+    for (const c of corpus.slice(5)) {
+      s.ingest(c.doc, c.reports);
+      whole.counted(c.reports);
+      each.counted(c.reports);
+      terms.push(...Object.keys(c.reports[0].features.terms), ...c.reports[0].features.names.map((x) => `n:${x}`));
+      check();
+    }
+    expect(lookups).toBe(0);
+    s.close();
+  });
+});
+
 describe('SqliteGraph.linkWhen', () => {
   it('reads the dates and country of stored link features as the JSON holds them', () => {
     const store = fresh();

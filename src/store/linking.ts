@@ -34,6 +34,11 @@ export class SqliteGraph implements LinkGraph {
 
   termDfNow = (term: string): number => (this.sql('SELECT df FROM term_df WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
 
+  allTermDfs(limit: number): Step<Map<string, number> | null> {
+    const rows = this.sql('SELECT term, df FROM term_df LIMIT ?').raw().all(limit + 1) as [string, number][];
+    return now(rows.length > limit ? null : new Map(rows));
+  }
+
   features(report: string): Step<string | undefined> {
     return now(this.sql('SELECT features FROM report_link WHERE report = ?').pluck().get(report) as string | undefined);
   }

@@ -219,8 +219,10 @@ export class Store {
     try {
       return this.ingestTx.immediate(doc, reports, spans, site);
     } catch (e) {
-      // its site's count went back with it, and so does its full-text row
+      // its site's count went back with it, and so does its full-text row; what the linker counted
+      // and cached for it may be ahead of the tables (a failure after linking: the count does not tell)
       this.profiles.clear();
+      this.linker.core.forget();
       if (this.pendingText) this.pendingText.length = pending;
       throw e;
     }
