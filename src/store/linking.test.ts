@@ -8,6 +8,7 @@ import type { Document, Report } from '../model/index.js';
 import { openStore, type Store } from './sqlite.js';
 import { SqliteGraph, TermWeights } from './linking.js';
 import { runSync } from '../link/incremental.js';
+import { linkFeatures, prepare, scoreAgainst, weigh } from '../link/pairwise.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-linking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -184,6 +185,22 @@ describe('TermWeights over a store it reads whole', () => {
       check();
     }
     expect(lookups).toBe(0);
+    s.close();
+  });
+});
+
+describe('TermWeights by term number', () => {
+  it('weighs numbered terms and scores pairs exactly as by the terms themselves', () => {
+    const s = fresh();
+    for (const c of corpus.slice(0, 6)) s.ingest(c.doc, c.reports);
+    const weights = new TermWeights(new SqliteGraph(s.db));
+    const idf = runSync(weights.refresh());
+    const [a, b] = [corpus[6], corpus[7]].map((c) => linkFeatures(c.doc, c.reports[0]));
+    const pa = weights.numbered(prepare(a));
+    const pb = weights.numbered(prepare(b));
+    for (const lc of [pa.terms, pa.people, pb.terms]) lc.keys.forEach((k, i) => expect(weights.at(lc.ids![i])).toBe(idf.get(k)));
+    expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(b), idf.get));
+    expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBeGreaterThan(0);
     s.close();
   });
 });
