@@ -37,7 +37,7 @@ import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
 import { EdgeCache } from './edge-cache.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, ruledOut, scoreAgainst, weigh, weightedScore, type IdfById, type LinkFeatures, type LogCounts, type LinkWhen, type Prepared, type Weighted } from './pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, ruledOut, scoreAgainst, weigh, weightedScore, type DenseWeighted, type IdfById, type LinkFeatures, type LogCounts, type LinkWhen, type Prepared, type Weighted } from './pairwise.js';
 
 /**
  * One store operation: a generator that a synchronous store returns from without yielding, and an
@@ -297,6 +297,32 @@ export class TermWeights implements IdfById {
     for (let i = 0; i < ids.length; i++) ids[i] = this.number(lc.keys[i]);
     lc.ids = ids;
     lc.gen = this.gen;
+  }
+
+  private denseTerms = new Float64Array(0);
+  private densePeople = new Float64Array(0);
+
+  /**
+   * A weighted report's vectors by term number (see DenseWeighted), for scoring candidates numbered
+   * under this numbering; `clear` puts the zeros back. The arrays cover every number given so far.
+   */
+  dense(w: Weighted, p: Prepared): DenseWeighted {
+    if (this.denseTerms.length < this.terms.length) {
+      const size = Math.max(1024, this.terms.length * 2);
+      this.denseTerms = new Float64Array(size);
+      this.densePeople = new Float64Array(size);
+    }
+    const lay = (into: Float64Array, v: Map<string, number>, lc: LogCounts) => {
+      for (let i = 0; i < lc.keys.length; i++) into[lc.ids![i]] = v.get(lc.keys[i]) ?? 0;
+    };
+    lay(this.denseTerms, w.terms, p.terms);
+    lay(this.densePeople, w.people, p.people);
+    return { terms: this.denseTerms, people: this.densePeople };
+  }
+
+  clearDense(p: Prepared): void {
+    for (const id of p.terms.ids!) this.denseTerms[id] = 0;
+    for (const id of p.people.ids!) this.densePeople[id] = 0;
   }
 
   /** The weight of a numbered term under the count of the last `refresh`. */
@@ -565,10 +591,19 @@ export class Linker {
       }
       // one query for the weights of every term the comparisons will need, not one per term
       yield* idf.prefetch([f, ...others.map(([, o]) => o.f)]);
-      const self = weigh(this.weights.numbered(prepare(f)), idf.get, idf.byId);
-      for (const [other, o] of others) {
-        const s = scoreAgainst(self, o, idf.get, idf.byId);
+      const prepared = this.weights.numbered(prepare(f));
+      const self = weigh(prepared, idf.get, idf.byId);
+      const dense = this.weights.dense(self, prepared);
+      const scores: number[] = [];
+      try {
+        for (const [, o] of others) scores.push(scoreAgainst(self, o, idf.get, idf.byId, dense));
+      } finally {
+        this.weights.clearDense(prepared);
+      }
+      for (let k = 0; k < others.length; k++) {
+        const s = scores[k];
         if (s < EDGE_FLOOR) continue;
+        const other = others[k][0];
         const [a, b] = other < id ? [other, id] : [id, other];
         yield* this.edges.putEdge({ a, b, score: s, scored: idf.n });
       }

@@ -381,20 +381,51 @@ export function weightedScore(wa: Weighted, wb: Weighted): number {
  * computed on the fly, without building its vectors. This is what scoring a new report against
  * a hundred stored candidates does, once each.
  */
-export function scoreAgainst(wa: Weighted, b: Prepared, idf: (t: string) => number, byId?: IdfById): number {
-  return combine(wa.f, b.f, () => cosineTo(wa.terms, b.terms, idf, byId), () => cosineTo(wa.people, b.people, idf, byId));
+export function scoreAgainst(wa: Weighted, b: Prepared, idf: (t: string) => number, byId?: IdfById, dense?: DenseWeighted): number {
+  return combine(
+    wa.f,
+    b.f,
+    () => cosineTo(wa.terms, b.terms, idf, byId, dense?.terms),
+    () => cosineTo(wa.people, b.people, idf, byId, dense?.people),
+  );
+}
+
+/**
+ * A weighted report's two vectors laid out by term number (0 where it has no weight), for scoring it
+ * against many candidates: a candidate's term finds its partner by an array read, not a hash look-up.
+ * Only for numbered candidates (`IdfById`); an absent term adds w · 0, which leaves the sum as it was.
+ */
+export interface DenseWeighted {
+  terms: Float64Array;
+  people: Float64Array;
 }
 
 /** Cosine of a unit vector with counts weighted as `unitVector` would weigh them. */
-function cosineTo(unit: Map<string, number>, { keys, logTf, ids, gen }: LogCounts, idf: (t: string) => number, byId?: IdfById): number {
+function cosineTo(unit: Map<string, number>, { keys, logTf, ids, gen }: LogCounts, idf: (t: string) => number, byId?: IdfById, dense?: Float64Array): number {
   let s = 0;
   let norm = 0;
-  const numbered = byId && ids && gen === byId.gen;
-  for (let i = 0; i < keys.length; i++) {
-    const w = logTf[i] * (numbered ? byId.at(ids[i]) : idf(keys[i]));
-    norm += w * w;
-    const o = unit.get(keys[i]);
-    if (o !== undefined) s += w * o;
+  if (byId && ids && gen === byId.gen) {
+    if (dense) {
+      for (let i = 0; i < keys.length; i++) {
+        const w = logTf[i] * byId.at(ids[i]);
+        norm += w * w;
+        s += w * dense[ids[i]];
+      }
+    } else {
+      for (let i = 0; i < keys.length; i++) {
+        const w = logTf[i] * byId.at(ids[i]);
+        norm += w * w;
+        const o = unit.get(keys[i]);
+        if (o !== undefined) s += w * o;
+      }
+    }
+  } else {
+    for (let i = 0; i < keys.length; i++) {
+      const w = logTf[i] * idf(keys[i]);
+      norm += w * w;
+      const o = unit.get(keys[i]);
+      if (o !== undefined) s += w * o;
+    }
   }
   return norm ? s / Math.sqrt(norm) : 0;
 }

@@ -201,6 +201,16 @@ describe('TermWeights by term number', () => {
     for (const lc of [pa.terms, pa.people, pb.terms]) lc.keys.forEach((k, i) => expect(weights.at(lc.ids![i])).toBe(idf.get(k)));
     expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(b), idf.get));
     expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBeGreaterThan(0);
+    // the report laid out by term number, scored against candidates, then cleared for the next one
+    const wa = weigh(pa, idf.get, idf.byId);
+    const dense = weights.dense(wa, pa);
+    for (const c of corpus.slice(0, 6)) {
+      const pc = weights.numbered(prepare(linkFeatures(c.doc, c.reports[0])));
+      expect(scoreAgainst(wa, pc, idf.get, idf.byId, dense)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(linkFeatures(c.doc, c.reports[0])), idf.get));
+    }
+    expect(scoreAgainst(wa, pb, idf.get, idf.byId, dense)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(b), idf.get));
+    weights.clearDense(pa);
+    expect(dense.terms.every((x) => x === 0) && dense.people.every((x) => x === 0)).toBe(true);
     s.close();
   });
 });
