@@ -100,6 +100,12 @@ describe('a batch of documents in one transaction', () => {
     batched.commitBatch();
     expect(reader.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(3);
     expect(batched.hasDocument(bad.id)).toBe(false);
+    // full text: the batch's documents are found after the commit, the undone one is not
+    const found = (s: ReturnType<typeof openStore>, word: string) => s.db.prepare('SELECT d.source FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY d.source').pluck().all(word);
+    expect(found(batched, 'airport')).toEqual([]);
+    expect(found(batched, 'Kramatorsk')).toEqual(['a.txt', 'a2.txt']);
+    expect(found(batched, 'mosque')).toEqual(found(one, 'mosque'));
+    expect(batched.events({ q: 'mosque' }).events.map((e) => e.id)).toEqual(one.events({ q: 'mosque' }).events.map((e) => e.id));
     const rows = (s: ReturnType<typeof openStore>) => s.db.prepare('SELECT id, data, n_reports FROM events ORDER BY id').all().map((r) => ({ ...(r as object), data: JSON.parse((r as { data: string }).data).reports.length }));
     expect(rows(batched)).toEqual(rows(one));
     // a batch left open is committed by close
@@ -107,6 +113,7 @@ describe('a batch of documents in one transaction', () => {
     put(batched, 'Gunmen attacked a police post in Quetta on Monday, killing two officers, officials said.', '2022-05-02', 'c.txt');
     batched.close();
     expect(reader.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(4);
+    expect(reader.prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Quetta'").pluck().get()).toBe(1);
     reader.close();
     one.close();
   });

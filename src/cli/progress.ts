@@ -3,6 +3,7 @@
  * redrawn in place (cut to the terminal's width, so it never wraps); off a terminal (a log file,
  * CI) a plain line every `every` documents, so a long run still shows it is alive.
  */
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
@@ -104,8 +105,9 @@ export async function countInputs(paths: readonly string[], cap = 1_000_000): Pr
     for (const e of entries) {
       if (e.split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
       if (MULTI.has(extname(e).toLowerCase())) return null;
+      // a promise stat per file was a thread-pool round trip each, ~0.05 ms of the main thread's CPU
       try {
-        if ((await stat(join(p, e))).isDirectory()) continue;
+        if (statSync(join(p, e)).isDirectory()) continue;
       } catch {
         continue;
       }

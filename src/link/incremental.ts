@@ -37,7 +37,7 @@ import type { Document, Event, Report } from '../model/index.js';
 import { attachSingles, boostShared, mainFirst, nearest, SHARED_FLOOR, splitClusters, VETO, type Edge } from './cluster.js';
 import { corroborate, type DocumentInfo } from './corroborate.js';
 import { EdgeCache } from './edge-cache.js';
-import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, ruledOut, scoreAgainst, weigh, weightedScore, type LinkFeatures, type LinkWhen, type Prepared, type Weighted } from './pairwise.js';
+import { CLUSTER_THRESHOLD, EDGE_FLOOR, linkFeatures, personVetoes, prepare, reportKeys, ruledOut, scoreAgainst, weigh, weightedScore, type DenseWeighted, type IdfById, type LinkFeatures, type LogCounts, type LinkWhen, type Prepared, type Weighted } from './pairwise.js';
 
 /**
  * One store operation: a generator that a synchronous store returns from without yielding, and an
@@ -107,6 +107,8 @@ export interface LinkGraph {
   termDfs(terms: readonly string[]): Step<Map<string, number>>;
   /** A synchronous single-term look-up, when the store has one (weights of terms not prefetched). */
   termDfNow?: (term: string) => number;
+  /** Every counted term with its frequency, or null when there are more than `limit` (see `TermWeights`). */
+  allTermDfs?(limit: number): Step<Map<string, number> | null>;
   features(report: string): Step<string | undefined>;
   /** Link features (JSON) of many reports at once; missing ones are left out. */
   featuresMany(reports: readonly string[]): Step<Map<string, string>>;
@@ -203,6 +205,8 @@ export const REPORTS_KEY = '';
 /** Term weights (idf) over the stored documents, fetched in batches. */
 export interface Idf {
   get: (t: string) => number;
+  /** The same weights by the numbers `TermWeights.numbered` gives prepared features' terms. */
+  byId: IdfById;
   /** Documents the weights count (edges record it as when they were scored). */
   n: number;
   /** Fetches the weights these reports' terms need in one query (nothing to do on a store that looks up synchronously). */
@@ -211,6 +215,13 @@ export interface Idf {
 
 /** Document frequencies the cache may hold before it starts over: bounded memory, whatever the vocabulary. */
 const MAX_CACHED_DF = 200_000;
+/** Terms numbered before the numbering starts over (prepared features numbered before are numbered again when next used). */
+const MAX_VOCABULARY = 400_000;
+/**
+ * A store counting at most this many terms is read whole when the cache starts (a few tens of ms at
+ * most, once), so that a term the cache lacks is known to be uncounted (see `TermWeights`).
+ */
+const WHOLE_DF_TABLE = 50_000;
 
 /**
  * Document frequencies of terms, cached across documents: the terms of a hundred candidates are
@@ -219,59 +230,187 @@ const MAX_CACHED_DF = 200_000;
  * counted (`counted`) and documents are never deleted; a transaction that fails forgets it
  * (`forget`), and so does a count that grew by more than the one document (another connection
  * wrote). Idf: log((n+1)/(df+1))+1 over n documents.
+ *
+ * Terms are numbered as they are met, and prepared features carry their terms' numbers
+ * (`numbered`): scoring a hundred candidates of a few hundred terms each looked every term's
+ * weight up by hashing the term, the largest single cost of linking a document. By number, a
+ * weight is an array read, computed once per term and document. Same formula, same values.
  */
-export class TermWeights {
-  private readonly df = new Map<string, number>();
+export class TermWeights implements IdfById {
+  private readonly vocab = new Map<string, number>();
+  private terms: string[] = [];
+  /** Document frequency by number; -1: not known here (never fetched, or forgotten). */
+  private dfs: number[] = [];
+  private known = 0;
+  /** This document's weight by number, where `stamps` holds `stamp`. */
+  private values = new Float64Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 1;
+  /** Which numbering prepared features' numbers are of (see IdfById). */
+  gen = 0;
   private n = 0;
+  /**
+   * The cache holds every counted term (read whole, and kept so by `counted`): a term it lacks has
+   * frequency 0, with no look-up. A candidate's terms are mostly known, but the first time each
+   * term met, one query each was some 6,000 queries over ECB+ dev.
+   */
+  private whole = false;
+  /** The store counted more than WHOLE_DF_TABLE terms: it is not read whole again (term counts only grow). */
+  private tooLarge = false;
 
   constructor(private readonly graph: LinkGraph) {}
+
+  private number(t: string): number {
+    let id = this.vocab.get(t);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.vocab.set(t, id);
+      this.terms.push(t);
+      this.dfs.push(-1);
+      if (id >= this.values.length) {
+        const values = new Float64Array(this.values.length * 2);
+        values.set(this.values);
+        const stamps = new Uint32Array(this.stamps.length * 2);
+        stamps.set(this.stamps);
+        this.values = values;
+        this.stamps = stamps;
+      }
+    }
+    return id;
+  }
+
+  private setDf(id: number, df: number): void {
+    if (this.dfs[id] < 0) this.known++;
+    this.dfs[id] = df;
+  }
+
+  /** Gives a prepared report's terms and names their numbers (once per numbering). */
+  numbered(p: Prepared): Prepared {
+    this.numberCounts(p.terms);
+    this.numberCounts(p.people);
+    return p;
+  }
+
+  private numberCounts(lc: LogCounts): void {
+    if (lc.gen === this.gen && lc.ids) return;
+    const ids = new Int32Array(lc.keys.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.number(lc.keys[i]);
+    lc.ids = ids;
+    lc.gen = this.gen;
+  }
+
+  private denseTerms = new Float64Array(0);
+  private densePeople = new Float64Array(0);
+
+  /**
+   * A weighted report's vectors by term number (see DenseWeighted), for scoring candidates numbered
+   * under this numbering; `clear` puts the zeros back. The arrays cover every number given so far.
+   */
+  dense(w: Weighted, p: Prepared): DenseWeighted {
+    if (this.denseTerms.length < this.terms.length) {
+      const size = Math.max(1024, this.terms.length * 2);
+      this.denseTerms = new Float64Array(size);
+      this.densePeople = new Float64Array(size);
+    }
+    const lay = (into: Float64Array, v: Map<string, number>, lc: LogCounts) => {
+      for (let i = 0; i < lc.keys.length; i++) into[lc.ids![i]] = v.get(lc.keys[i]) ?? 0;
+    };
+    lay(this.denseTerms, w.terms, p.terms);
+    lay(this.densePeople, w.people, p.people);
+    return { terms: this.denseTerms, people: this.densePeople };
+  }
+
+  clearDense(p: Prepared): void {
+    for (const id of p.terms.ids!) this.denseTerms[id] = 0;
+    for (const id of p.people.ids!) this.densePeople[id] = 0;
+  }
+
+  /** The weight of a numbered term under the count of the last `refresh`. */
+  at(id: number): number {
+    if (this.stamps[id] === this.stamp) return this.values[id];
+    let df = this.dfs[id];
+    if (df < 0) {
+      if (this.whole) df = 0;
+      else {
+        if (!this.graph.termDfNow) throw new Error(`linking: the weight of ${JSON.stringify(this.terms[id])} was not fetched first`);
+        df = this.graph.termDfNow(this.terms[id]);
+        this.setDf(id, df);
+      }
+    }
+    const v = Math.log((this.n + 1) / (df + 1)) + 1;
+    this.values[id] = v;
+    this.stamps[id] = this.stamp;
+    return v;
+  }
 
   /** Reads the document count; call once per linked document, before weighing. */
   *refresh(): Step<Idf> {
     const n = yield* this.graph.documentCount();
     // more than one new document since the last call: another connection stored some, uncounted here
-    if (n < this.n || n > this.n + 1 || this.df.size > MAX_CACHED_DF) this.df.clear();
+    if (n < this.n || n > this.n + 1 || this.known > MAX_CACHED_DF) this.forget();
+    if (this.terms.length > MAX_VOCABULARY) {
+      this.vocab.clear();
+      this.terms = [];
+      this.dfs = [];
+      this.known = 0;
+      this.whole = false;
+      this.gen++;
+    }
     this.n = n;
-    const value = (df: number) => Math.log((this.n + 1) / (df + 1)) + 1;
-    const cache = this.df;
+    this.stamp++;
+    if (!this.known && !this.whole && !this.tooLarge && this.graph.allTermDfs) {
+      const all = yield* this.graph.allTermDfs(WHOLE_DF_TABLE);
+      if (all) {
+        for (const [t, df] of all) this.setDf(this.number(t), df);
+        this.whole = true;
+      } else this.tooLarge = true;
+    }
     const graph = this.graph;
+    const whole = this.whole;
     const get = (t: string) => {
-      let df = cache.get(t);
-      if (df === undefined) {
-        if (!graph.termDfNow) throw new Error(`linking: the weight of ${JSON.stringify(t)} was not fetched first`);
-        df = graph.termDfNow(t);
-        cache.set(t, df);
-      }
-      return value(df);
+      const id = this.vocab.get(t);
+      if (id !== undefined) return this.at(id);
+      if (whole) return Math.log((this.n + 1) / (0 + 1)) + 1;
+      if (!graph.termDfNow) throw new Error(`linking: the weight of ${JSON.stringify(t)} was not fetched first`);
+      const nid = this.number(t);
+      this.setDf(nid, graph.termDfNow(t));
+      return this.at(nid);
     };
+    const self = this;
     // a synchronous store answers a missing weight in place (`get`): collecting the terms first costs more than it saves
     const prefetch = function* (features: Iterable<LinkFeatures>): Step<void> {
-      if (graph.termDfNow) return;
+      if (graph.termDfNow || whole) return;
       const missing: string[] = [];
       const terms = new Set<string>();
       for (const f of features) termsOf(f, terms);
       for (const t of terms) {
-        if (cache.has(t)) continue;
-        cache.set(t, 0);
+        const id = self.vocab.get(t);
+        if (id !== undefined && self.dfs[id] >= 0) continue;
+        self.setDf(self.number(t), 0);
         missing.push(t);
       }
       if (!missing.length) return;
-      for (const [t, df] of yield* graph.termDfs(missing)) cache.set(t, df);
+      for (const [t, df] of yield* graph.termDfs(missing)) self.setDf(self.number(t), df);
     };
-    return { get, prefetch, n: this.n };
+    return { get, byId: this, prefetch, n: this.n };
   }
 
   /** The terms (and `n:` names) a newly stored document added one to, as the store counts them. */
   counted(reports: readonly Report[]): void {
     for (const t of countedTerms(reports)) {
-      const df = this.df.get(t);
-      if (df !== undefined) this.df.set(t, df + 1);
+      const id = this.vocab.get(t);
+      if (id !== undefined && this.dfs[id] >= 0) this.dfs[id]++;
+      else if (this.whole) this.setDf(this.number(t), 1);
     }
+    this.stamp++;
   }
 
   /** After a failed transaction the cached counts may be ahead of the table. */
   forget(): void {
-    this.df.clear();
+    this.dfs.fill(-1);
+    this.known = 0;
+    this.whole = false;
+    this.stamp++;
   }
 }
 
@@ -373,7 +512,7 @@ export class Linker {
       if (f) {
         this.features.delete(id);
         this.features.set(id, f);
-        out.set(id, f);
+        out.set(id, this.weights.numbered(f));
       } else missing.push(id);
     }
     if (missing.length) {
@@ -381,7 +520,7 @@ export class Linker {
       for (const id of missing) {
         const r = raw.get(id);
         if (!r) continue;
-        const f = prepare(JSON.parse(r) as LinkFeatures);
+        const f = this.weights.numbered(prepare(JSON.parse(r) as LinkFeatures));
         out.set(id, f);
         this.features.set(id, f);
       }
@@ -452,10 +591,19 @@ export class Linker {
       }
       // one query for the weights of every term the comparisons will need, not one per term
       yield* idf.prefetch([f, ...others.map(([, o]) => o.f)]);
-      const self = weigh(prepare(f), idf.get);
-      for (const [other, o] of others) {
-        const s = scoreAgainst(self, o, idf.get);
+      const prepared = this.weights.numbered(prepare(f));
+      const self = weigh(prepared, idf.get, idf.byId);
+      const dense = this.weights.dense(self, prepared);
+      const scores: number[] = [];
+      try {
+        for (const [, o] of others) scores.push(scoreAgainst(self, o, idf.get, idf.byId, dense));
+      } finally {
+        this.weights.clearDense(prepared);
+      }
+      for (let k = 0; k < others.length; k++) {
+        const s = scores[k];
         if (s < EDGE_FLOOR) continue;
+        const other = others[k][0];
         const [a, b] = other < id ? [other, id] : [id, other];
         yield* this.edges.putEdge({ a, b, score: s, scored: idf.n });
       }
@@ -650,7 +798,7 @@ export class Linker {
     const feats = yield* this.featuresOfMany(edges.flatMap((e) => [e.a, e.b]).filter((id) => !this.weighted.has(id)));
     yield* idf.prefetch([...feats.values()].map((p) => p.f));
     const weighted = this.weighted;
-    for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get));
+    for (const [id, f] of feats) weighted.set(id, weigh(f, idf.get, idf.byId));
     let kept = 0;
     for (const e of edges) {
       const wa = weighted.get(e.a);

@@ -285,6 +285,19 @@ export function pairScore(a: LinkFeatures, b: LinkFeatures, idf: (t: string) => 
 export interface LogCounts {
   keys: string[];
   logTf: Float64Array;
+  /** The keys' numbers in a linker's vocabulary (`IdfById`), and which numbering they are of. */
+  ids?: Int32Array;
+  gen?: number;
+}
+
+/**
+ * Term weights by the number a linker's vocabulary gives each term (incremental.ts `TermWeights`):
+ * the same values as by the term, without hashing the term at every pair. `gen` tells which
+ * numbering: counts numbered under another are weighed by their terms.
+ */
+export interface IdfById {
+  at(id: number): number;
+  gen: number;
 }
 
 /**
@@ -322,13 +335,21 @@ export interface Weighted {
   people: Map<string, number>;
 }
 
-function unitVector({ keys, logTf }: LogCounts, idf: (t: string) => number): Map<string, number> {
+function unitVector({ keys, logTf, ids, gen }: LogCounts, idf: (t: string) => number, byId?: IdfById): Map<string, number> {
   const w = new Float64Array(keys.length);
   let norm = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const x = logTf[i] * idf(keys[i]);
-    w[i] = x;
-    norm += x * x;
+  if (byId && ids && gen === byId.gen) {
+    for (let i = 0; i < keys.length; i++) {
+      const x = logTf[i] * byId.at(ids[i]);
+      w[i] = x;
+      norm += x * x;
+    }
+  } else {
+    for (let i = 0; i < keys.length; i++) {
+      const x = logTf[i] * idf(keys[i]);
+      w[i] = x;
+      norm += x * x;
+    }
   }
   norm = Math.sqrt(norm);
   const v = new Map<string, number>();
@@ -346,8 +367,8 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
   return s;
 }
 
-export function weigh(p: Prepared, idf: (t: string) => number): Weighted {
-  return { f: p.f, terms: unitVector(p.terms, idf), people: unitVector(p.people, idf) };
+export function weigh(p: Prepared, idf: (t: string) => number, byId?: IdfById): Weighted {
+  return { f: p.f, terms: unitVector(p.terms, idf, byId), people: unitVector(p.people, idf, byId) };
 }
 
 /** `pairScore` over weighted features. */
@@ -360,19 +381,51 @@ export function weightedScore(wa: Weighted, wb: Weighted): number {
  * computed on the fly, without building its vectors. This is what scoring a new report against
  * a hundred stored candidates does, once each.
  */
-export function scoreAgainst(wa: Weighted, b: Prepared, idf: (t: string) => number): number {
-  return combine(wa.f, b.f, () => cosineTo(wa.terms, b.terms, idf), () => cosineTo(wa.people, b.people, idf));
+export function scoreAgainst(wa: Weighted, b: Prepared, idf: (t: string) => number, byId?: IdfById, dense?: DenseWeighted): number {
+  return combine(
+    wa.f,
+    b.f,
+    () => cosineTo(wa.terms, b.terms, idf, byId, dense?.terms),
+    () => cosineTo(wa.people, b.people, idf, byId, dense?.people),
+  );
+}
+
+/**
+ * A weighted report's two vectors laid out by term number (0 where it has no weight), for scoring it
+ * against many candidates: a candidate's term finds its partner by an array read, not a hash look-up.
+ * Only for numbered candidates (`IdfById`); an absent term adds w · 0, which leaves the sum as it was.
+ */
+export interface DenseWeighted {
+  terms: Float64Array;
+  people: Float64Array;
 }
 
 /** Cosine of a unit vector with counts weighted as `unitVector` would weigh them. */
-function cosineTo(unit: Map<string, number>, { keys, logTf }: LogCounts, idf: (t: string) => number): number {
+function cosineTo(unit: Map<string, number>, { keys, logTf, ids, gen }: LogCounts, idf: (t: string) => number, byId?: IdfById, dense?: Float64Array): number {
   let s = 0;
   let norm = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const w = logTf[i] * idf(keys[i]);
-    norm += w * w;
-    const o = unit.get(keys[i]);
-    if (o !== undefined) s += w * o;
+  if (byId && ids && gen === byId.gen) {
+    if (dense) {
+      for (let i = 0; i < keys.length; i++) {
+        const w = logTf[i] * byId.at(ids[i]);
+        norm += w * w;
+        s += w * dense[ids[i]];
+      }
+    } else {
+      for (let i = 0; i < keys.length; i++) {
+        const w = logTf[i] * byId.at(ids[i]);
+        norm += w * w;
+        const o = unit.get(keys[i]);
+        if (o !== undefined) s += w * o;
+      }
+    }
+  } else {
+    for (let i = 0; i < keys.length; i++) {
+      const w = logTf[i] * idf(keys[i]);
+      norm += w * w;
+      const o = unit.get(keys[i]);
+      if (o !== undefined) s += w * o;
+    }
   }
   return norm ? s / Math.sqrt(norm) : 0;
 }

@@ -8,6 +8,7 @@ import type { Document, Report } from '../model/index.js';
 import { openStore, type Store } from './sqlite.js';
 import { SqliteGraph, TermWeights } from './linking.js';
 import { runSync } from '../link/incremental.js';
+import { linkFeatures, prepare, scoreAgainst, weigh } from '../link/pairwise.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-linking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -153,6 +154,63 @@ describe('report-level linking', () => {
     runSync(fresh_.refresh());
     const again = runSync(fresh_.refresh());
     for (const t of terms) expect(linker.get(t)).toBeCloseTo(again.get(t), 12);
+    s.close();
+  });
+});
+
+describe('TermWeights over a store it reads whole', () => {
+  it('weighs every term as a look-up would, an uncounted one too, without a query a term, and stays so as documents are counted', () => {
+    const s = fresh();
+    for (const c of corpus.slice(0, 5)) s.ingest(c.doc, c.reports);
+    const g = new SqliteGraph(s.db);
+    let lookups = 0;
+    const counting = Object.assign(Object.create(g) as SqliteGraph, { termDfNow: (t: string) => (lookups++, g.termDfNow(t)) });
+    // the same store without the whole read: one look-up a term, as before
+    const single = Object.assign(Object.create(g) as SqliteGraph, { allTermDfs: undefined });
+    const whole = new TermWeights(counting);
+    const each = new TermWeights(single);
+    const terms = [...(s.db.prepare('SELECT term FROM term_df').pluck().all() as string[]), 'never-counted', 'n:nobody'];
+    const check = () => {
+      const a = runSync(whole.refresh());
+      const b = runSync(each.refresh());
+      for (const t of terms) expect(a.get(t)).toBe(b.get(t));
+    };
+    check();
+    // the next documents are stored, then counted by both, as the linker counts them
+    for (const c of corpus.slice(5)) {
+      s.ingest(c.doc, c.reports);
+      whole.counted(c.reports);
+      each.counted(c.reports);
+      terms.push(...Object.keys(c.reports[0].features.terms), ...c.reports[0].features.names.map((x) => `n:${x}`));
+      check();
+    }
+    expect(lookups).toBe(0);
+    s.close();
+  });
+});
+
+describe('TermWeights by term number', () => {
+  it('weighs numbered terms and scores pairs exactly as by the terms themselves', () => {
+    const s = fresh();
+    for (const c of corpus.slice(0, 6)) s.ingest(c.doc, c.reports);
+    const weights = new TermWeights(new SqliteGraph(s.db));
+    const idf = runSync(weights.refresh());
+    const [a, b] = [corpus[6], corpus[7]].map((c) => linkFeatures(c.doc, c.reports[0]));
+    const pa = weights.numbered(prepare(a));
+    const pb = weights.numbered(prepare(b));
+    for (const lc of [pa.terms, pa.people, pb.terms]) lc.keys.forEach((k, i) => expect(weights.at(lc.ids![i])).toBe(idf.get(k)));
+    expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(b), idf.get));
+    expect(scoreAgainst(weigh(pa, idf.get, idf.byId), pb, idf.get, idf.byId)).toBeGreaterThan(0);
+    // the report laid out by term number, scored against candidates, then cleared for the next one
+    const wa = weigh(pa, idf.get, idf.byId);
+    const dense = weights.dense(wa, pa);
+    for (const c of corpus.slice(0, 6)) {
+      const pc = weights.numbered(prepare(linkFeatures(c.doc, c.reports[0])));
+      expect(scoreAgainst(wa, pc, idf.get, idf.byId, dense)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(linkFeatures(c.doc, c.reports[0])), idf.get));
+    }
+    expect(scoreAgainst(wa, pb, idf.get, idf.byId, dense)).toBe(scoreAgainst(weigh(prepare(a), idf.get), prepare(b), idf.get));
+    weights.clearDense(pa);
+    expect(dense.terms.every((x) => x === 0) && dense.people.every((x) => x === 0)).toBe(true);
     s.close();
   });
 });

@@ -140,6 +140,13 @@ export class Store {
   /** `ingest`'s transaction, made once with its statements: preparing them anew was a third of a document with no report. */
   private readonly ingestTx: Database.Transaction<(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null) => StoreResult>;
   private readonly sql: (text: string) => Database.Statement;
+  /**
+   * Full-text rows of the open batch's documents, written just before it commits (see `beginBatch`).
+   * FTS5 writes out what it holds at every savepoint and release, so one row a document's savepoint
+   * made a segment of each document and kept merging them: ~0.15 ms a document in the savepoint
+   * statements alone. Null outside a batch (each document's row goes in with it).
+   */
+  private pendingText: { rowid: number | bigint; title: string; text: string }[] | null = null;
 
   constructor(readonly db: DB) {
     this.linker = new Linker(db);
@@ -172,12 +179,18 @@ export class Store {
     // default: in memory it costs a copy, not a write (one document's pages, ~1 MB at most)
     this.db.pragma('temp_store = MEMORY');
     this.sql('BEGIN IMMEDIATE').run();
+    this.pendingText = [];
   }
 
   /** Commits the batch `beginBatch` opened (nothing when none is open). */
   commitBatch(): void {
+    const pending = this.pendingText;
+    this.pendingText = null;
     if (!this.db.inTransaction) return;
     try {
+      // the batch's full text, in document order, in the batch's transaction: committed with its documents or not at all
+      const fts = this.sql('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)');
+      for (const d of pending ?? []) fts.run(d.rowid, d.title, d.text);
       this.sql('COMMIT').run();
     } catch (e) {
       // nothing of the batch is stored: what the linker counted and cached is ahead of the tables
@@ -202,11 +215,15 @@ export class Store {
    * (its site and what it teaches the site's profile) is counted only with a new document.
    */
   ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): StoreResult {
+    const pending = this.pendingText?.length ?? 0;
     try {
       return this.ingestTx.immediate(doc, reports, spans, site);
     } catch (e) {
-      // its site's count went back with it
+      // its site's count went back with it, and so does its full-text row; what the linker counted
+      // and cached for it may be ahead of the tables (a failure after linking: the count does not tell)
       this.profiles.clear();
+      this.linker.core.forget();
+      if (this.pendingText) this.pendingText.length = pending;
       throw e;
     }
   }
@@ -217,7 +234,6 @@ export class Store {
     const now = new Date().toISOString();
     const info = this.sql('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
       .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, now, spans ? JSON.stringify(spans) : null);
-    this.sql('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
     const seenTerms = new Set<string>();
     for (const r of reports) for (const t of Object.keys(r.features.terms)) seenTerms.add(t);
     for (const r of reports) for (const n of r.features.names) seenTerms.add(`n:${n}`);
@@ -227,6 +243,9 @@ export class Store {
     for (const r of reports) insertReport.run(r.id, r.document, r.index, JSON.stringify(r));
     if (site) this.countSiteVotes(site);
     const events = this.linker.link(doc, reports);
+    // last, once nothing of the document can fail before its savepoint is released (see `pendingText`)
+    if (this.pendingText) this.pendingText.push({ rowid: info.lastInsertRowid, title: doc.title ?? '', text: doc.text });
+    else this.sql('INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)').run(info.lastInsertRowid, doc.title ?? '', doc.text);
     return { stored: true, events };
   }
 
