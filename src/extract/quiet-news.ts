@@ -16,6 +16,7 @@
  * Patterns are compiled once, at load.
  */
 import type { TriggerAnnotation } from '../model/index.js';
+import { distinctGroupCounts } from './scan.js';
 
 /** Kinds of news and the words that show them; `one`: a single distinct word is enough, else two. */
 const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
@@ -68,6 +69,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
 
 export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'disaster' | 'property_crime' | 'sport' | 'software' | 'spaceflight' | 'show_business';
 
+const KIND_GROUPS = KINDS.map((_, i) => `k${i}`);
 const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('|')})`).join('|')})\\b`, 'gi');
 
 /**
@@ -136,21 +138,7 @@ const NAMES_ACT = 0.5;
 
 /** The quiet kinds whose evidence is in `lead` (title and lead, any case). */
 export function quietKinds(lead: string): QuietKind[] {
-  const seen = new Set<string>();
-  const count = new Array<number>(KINDS.length).fill(0);
-  QUIET.lastIndex = 0;
-  for (let m = QUIET.exec(lead); m; m = QUIET.exec(lead)) {
-    const w = m[0].toLowerCase();
-    if (seen.has(w)) continue;
-    seen.add(w);
-    const g = m.groups!;
-    for (let i = 0; i < KINDS.length; i++) {
-      if (g[`k${i}`] !== undefined) {
-        count[i]++;
-        break;
-      }
-    }
-  }
+  const count = distinctGroupCounts(QUIET, lead, KIND_GROUPS);
   return KINDS.filter((k, i) => count[i] >= (k.one ? 1 : 2)).map((k) => k.kind);
 }
 

@@ -116,3 +116,26 @@ export function joinFactored(sources: readonly string[], least = 40): string {
     items.splice(j, 1);
   }
 }
+
+/**
+ * Per named group of `re` (global, one alternative a group), how many distinct words (any case) of
+ * `text` it matched: a word met twice counts once, so one repeated word does not make a family.
+ */
+export function distinctGroupCounts(re: RegExp, text: string, groups: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const count = new Array<number>(groups.length).fill(0);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0].toLowerCase();
+    if (seen.has(w)) continue;
+    seen.add(w);
+    const g = m.groups!;
+    for (let i = 0; i < groups.length; i++) {
+      if (g[groups[i]] !== undefined) {
+        count[i]++;
+        break;
+      }
+    }
+  }
+  return count;
+}

@@ -9,6 +9,7 @@
  * One scan of the lead with one joined pattern (compiled once, at load).
  */
 
+import { distinctGroupCounts } from './scan.js';
 export const CUE_FAMILIES = {
   sport: [
     'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?',
@@ -66,21 +67,9 @@ const CUES = new RegExp(CUE_NAMES.map((f) => `(?<${f}>${CUE_FAMILIES[f].join('|'
 
 /** Hits per family in `lead` (already lower-cased or not): a family counts once per distinct word. */
 export function cueCounts(lead: string): Map<CueFamily, number> {
-  const seen = new Set<string>();
+  const count = distinctGroupCounts(CUES, lead, CUE_NAMES);
   const out = new Map<CueFamily, number>();
-  CUES.lastIndex = 0;
-  for (let m = CUES.exec(lead); m; m = CUES.exec(lead)) {
-    const w = m[0].toLowerCase();
-    if (seen.has(w)) continue;
-    seen.add(w);
-    const g = m.groups!;
-    for (const f of CUE_NAMES) {
-      if (g[f] !== undefined) {
-        out.set(f, (out.get(f) ?? 0) + 1);
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < CUE_NAMES.length; i++) if (count[i] > 0) out.set(CUE_NAMES[i], count[i]);
   return out;
 }
 
