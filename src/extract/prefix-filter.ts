@@ -391,7 +391,6 @@ export function ruleStarts(text: string, index: OpeningIndex): Float64Array {
 export const ruleOf = (pair: number): number => Math.floor(pair / RULE);
 export const startOf = (pair: number): number => pair % RULE;
 
-
 /** ASCII word characters (`\w` of a non-unicode pattern). */
 const WORD_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD_CHAR[c] = isWord(c) ? 1 : 0;

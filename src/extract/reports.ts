@@ -222,6 +222,8 @@ function claim(text: string, docId: string, s: Sentence, field: FieldName, value
 
 /** A count read from a vague word ("dozens killed", "many dead") rather than a number. */
 const VAGUE_COUNT = /\b(?:several|a few|few|many|dozens|scores|hundreds|thousands)\b/i;
+/** A count told by a vague word and no digit ("several were hurt"). */
+const vagueCount = (span: string) => VAGUE_COUNT.test(span) && !/\d/.test(span);
 
 /**
  * One count from a document's counts of one field. `vague` marks those read from a vague word:
@@ -294,7 +296,7 @@ function reranked(text: string, docId: string, all: Sentence[], claims: Claim[],
       if (a.kind === 'casualty' && !a.hedged && a.field === 'fatalities') deadAt.add(s.index);
       if (a.kind !== 'casualty' || a.hedged || a.field !== 'injured' || (a.update && !a.struck)) continue;
       const span = text.slice(a.start, a.end);
-      evidence.push({ value: a.value.best, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: VAGUE_COUNT.test(span) && !/\d/.test(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
+      evidence.push({ value: a.value.best, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: vagueCount(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
       at.push(s);
     }
   }
@@ -556,11 +558,11 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         if (!a.hedged) (a.struck ? struck : a.update ? updates : a.field === 'fatalities' ? fatal : a.field === 'injured' ? injured : captured).push(a.value);
         if (a.struck && !a.hedged) {
           struckAt.push(s);
-          struckVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+          struckVague.push(vagueCount(text.slice(a.start, a.end)));
         }
-        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(vagueCount(text.slice(a.start, a.end)));
         if (!a.hedged && a.field === 'fatalities' && !a.update) {
-          fatalVague.push(VAGUE_COUNT.test(text.slice(a.start, a.end)) && !/\d/.test(text.slice(a.start, a.end)));
+          fatalVague.push(vagueCount(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
         }
       } else if (a.kind === 'equipment') {

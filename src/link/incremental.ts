@@ -325,6 +325,11 @@ export class TermWeights implements IdfById {
     for (const id of p.people.ids!) this.densePeople[id] = 0;
   }
 
+  /** Idf of a term counted in `df` of the `n` documents of the last `refresh`. */
+  private idf(df: number): number {
+    return Math.log((this.n + 1) / (df + 1)) + 1;
+  }
+
   /** The weight of a numbered term under the count of the last `refresh`. */
   at(id: number): number {
     if (this.stamps[id] === this.stamp) return this.values[id];
@@ -337,7 +342,7 @@ export class TermWeights implements IdfById {
         this.setDf(id, df);
       }
     }
-    const v = Math.log((this.n + 1) / (df + 1)) + 1;
+    const v = this.idf(df);
     this.values[id] = v;
     this.stamps[id] = this.stamp;
     return v;
@@ -370,7 +375,7 @@ export class TermWeights implements IdfById {
     const get = (t: string) => {
       const id = this.vocab.get(t);
       if (id !== undefined) return this.at(id);
-      if (whole) return Math.log((this.n + 1) / (0 + 1)) + 1;
+      if (whole) return this.idf(0);
       if (!graph.termDfNow) throw new Error(`linking: the weight of ${JSON.stringify(t)} was not fetched first`);
       const nid = this.number(t);
       this.setDf(nid, graph.termDfNow(t));
