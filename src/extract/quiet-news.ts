@@ -28,7 +28,9 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'accident',
     one: true,
-    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'head-on collision', '(?:cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|minibus|coach|vans?|motorcycles?|trains?|trams?|boats?|ferr(?:y|ies)|vessels?|ships?|barges?|canoes?) (?:crash(?:es|ed)?|collid(?:es|ed)|overturn(?:s|ed)?|skid(?:s|ded)|veer(?:s|ed)|plunge[sd]?|capsiz(?:es|ed)|sinks|sank|derail(?:s|ed)|rolls? (?:down|over)|rolled (?:down|over)|falls? into|fell into)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by', 'collision between', 'collid(?:es|ed|ing) (?:head-on )?with', 'head-on', 'pile-?ups?', 'stampedes?', 'capsiz(?:es|ed|ing)', 'shipwrecks?', '(?:boat|ferry|road|traffic|bus|train|rail|mining|industrial) accidents?', '(?:building|house|bridge|crane|roof|wall|mine|landfill|barrier|stage|dam) (?:collaps(?:es|ed)|gave way)', 'collapse of (?:a|the) (?:building|bridge|mine|dam|roof|landfill)', '(?:into|down) (?:a |the )?(?:gorge|ravine|canal|river)', 'off (?:a |the )?(?:road|cliff|bridge)', 'toxic (?:liquor|alcohol)', '(?:methanol|food|carbon monoxide|alcohol) poisoning', '(?:shark|bear|dog|crocodile|alligator|elephant|tiger|leopard|hippopotamus|snake) attacks?'],
+    words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'accidents?', 'accidental(?:ly)?', 'mishaps?', 'collid(?:e|es|ed|ing)', 'capsize', 'overturns?', 'fell (?:down|off|into|from) (?:a |an |the )?(?:\\d+-(?:metre|meter|foot) )?(?:gorge|ravine|cliff|valley|river|canal|ditch|embankment|well|shaft)', '(?:crowd )?crush', '(?:cars?|trucks?|lorr(?:y|ies)|bus(?:es)?|vehicles?|tankers?|trains?|vans?) (?:rams?|rammed|slams?|slammed|ploughs?|ploughed|plows?|plowed) into (?:a |an |the )?(?:\\w+ )?(?:bus|truck|lorry|car|vehicle|train|tanker|van|tree|wall|pole|house|building|river|canal)', 'trapped (?:in|inside|under) (?:the )?(?:rubble|debris|mines?|wreckage|cars?|vehicles?|buildings?|flood ?waters?|tunnels?|lifts?|elevators?)', 'rescue (?:teams?|workers|efforts?|operations?)', 'rescuers', 'head-on collision', '(?:cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|minibus|coach|vans?|motorcycles?|trains?|trams?|boats?|ferr(?:y|ies)|vessels?|ships?|barges?|canoes?) (?:crash(?:es|ed)?|collid(?:es|ed)|overturn(?:s|ed)?|skid(?:s|ded)|veer(?:s|ed)|plunge[sd]?|capsiz(?:es|ed)|sinks|sank|derail(?:s|ed)|rolls? (?:down|over)|rolled (?:down|over)|falls? into|fell into)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by', 'collision between', 'collid(?:es|ed|ing) (?:head-on )?with', 'head-on', 'pile-?ups?', 'stampedes?', 'capsiz(?:es|ed|ing)', 'shipwrecks?', '(?:boat|ferry|road|traffic|bus|train|rail|mining|industrial) accidents?', '(?:buildings?|houses?|bridges?|cranes?|roofs?|walls?|mines?|landfill|barriers?|stages?|dams?|towers?|tunnels?|stairs|stands?|ceilings?|balcon(?:y|ies)|scaffold(?:ing)?) (?:collaps(?:e|es|ed)|gave way|give way|caved in)', 'collapse of (?:a|the) (?:building|bridge|mine|dam|roof|landfill)', '(?:into|down) (?:a |the )?(?:gorge|ravine|canal|river)', 'off (?:a |the )?(?:road|cliff|bridge)', 'toxic (?:liquor|alcohol)', '(?:methanol|food|carbon monoxide|alcohol) poisoning', '(?:shark|bear|dog|crocodile|alligator|elephant|tiger|leopard|hippopotamus|snake) attacks?',
+      // road accidents as local news tells them
+      'crash(?:es|ed)?', 'wrecks?', 'wreckage', 'roll-?overs?', 'rolled (?:over|several times)', 'flipped (?:over|onto)', 'overturned', 'lost control', 'ran off the road', 'veered (?:off|into|across)', '(?:struck|hit|run over|killed|mowed down) by (?:a |an |the )?(?:\\w+ )?(?:car|vehicle|truck|lorry|bus|van|train|suv|pickup|motorist|driver|tractor-trailer|semi)', '(?:pedestrians?|motorists?|cyclists?) (?:was |were )?(?:struck|hit|killed|injured)', 'collided', 'collisions?', 'jackknifed', 'tractor-trailer', 'one-(?:car|vehicle)', 'two-(?:car|vehicle)', 'single-vehicle', 'multi-vehicle', 'drunk driv(?:er|ers|ing)', 'impaired driving', 'seat ?belts?', 'gas (?:leak|explosion)', 'electrocuted', 'carbon monoxide', 'tree fell', 'fell on (?:a|the|his|her|their) (?:car|house|home|tent)'],
   },
   {
     kind: 'natural_death',
@@ -36,9 +38,14 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
     words: ['natural causes', 'died (?:of|from) (?:an? )?(?:natural|cancer|illness|(?:a )?heart (?:attack|failure|disease)|stroke|complications|pneumonia|disease|old age|leukemia|(?:a )?snake ?bite)', 'heart attack', 'cardiac arrest', 'cancer', 'long illness', 'overdose', 'died peacefully', 'died in (?:his|her) sleep'],
   },
   {
+    kind: 'obituary',
+    one: false,
+    words: ['obituar(?:y|ies)', 'survived by', 'preceded (?:him|her|them) in death', 'funeral (?:services?|home|mass|will be|arrangements)', 'visitation', 'memorial (?:service|contributions|donations|fund)', 'in lieu of flowers', 'passed away', 'born (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\\w*\\.? \\d', 'grandchildren', 'great-grandchildren', 'interment', 'burial', 'laid to rest', 'dies at \\d+', 'died (?:\\w+ ){0,3}?at (?:the age of )?\\d+', 'at the age of \\d+', 'beloved', 'cemetery', 'condolences', 'mourners', 'his widow', 'her widower', 'late husband', 'late wife', 'is survived'],
+  },
+  {
     kind: 'disaster',
     one: true,
-    words: ['earthquakes?', 'quakes?', 'tsunamis?', 'hurricanes?', 'tornado(?:es)?', 'floods', 'flooding', 'flash floods?', 'flood ?waters', 'landslides?', 'mudslides?', 'cyclones?', 'typhoons?', 'volcan(?:o|oes|ic)', 'eruption', 'aftershocks?', 'magnitude[- ]\\d', 'tropical storms?', '(?:snow|thunder|hail|dust|winter|rain)storms?', 'storm (?:surge|damage|warnings?)', 'heavy rains?', 'torrential', 'rainfall', 'heat ?waves?', 'blizzards?', 'lightning strikes?', 'struck by lightning'],
+    words: ['earthquakes?', 'quakes?', 'tsunamis?', 'hurricanes?', 'tornado(?:es)?', 'floods', 'flooding', 'flash floods?', 'flood ?waters', 'landslides?', 'mudslides?', 'cyclones?', 'typhoons?', 'volcan(?:o|oes|ic)', 'eruption', 'aftershocks?', 'magnitude[- ]\\d', 'tropical storms?', '(?:snow|thunder|hail|dust|winter|rain)storms?', 'storm (?:surge|damage|warnings?)', 'heavy rains?', 'torrential', 'rainfall', 'heat ?waves?', 'blizzards?', 'lightning strikes?', 'struck by lightning', '(?:severe|winter|summer|spring|tropical|ice|snow|rain|wind|dust|sand|hail|thunder) ?storms?', 'storm (?:system|front|clouds|season|cells?|warnings?|watch|damage|surge|drains?|water)', 'severe weather', 'weather service', 'meteorolog(?:ical|ists?|y)', 'forecasters?', 'flood(?!\\s+of)', 'flooded', 'sandbag(?:s|ging)?', 'levees?', 'power lines', 'without (?:power|electricity)', 'power outages?', 'high winds', 'gusts?', 'snowfall', 'ice storm', 'downed trees', 'wildfires?', 'bush ?fires?', 'forest fires?', 'drought', 'monsoon'],
   },
   {
     kind: 'property_crime',
@@ -46,9 +53,23 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
     words: ['robbers?', 'robber(?:y|ies)', 'robbed', 'heists?', 'burglar(?:s|y|ies)?', 'burgl(?:ed|ing)', 'thieves', 'thief', 'theft', 'stole', 'stolen', 'steal(?:ing|s)?', 'ram-?raid(?:s|ers?)?', 'smash-and-grab', 'shoplift(?:ing|ers?)'],
   },
   {
+    // a blaze named by a phrase of its own (one is enough); below, a fire told in two words
+    kind: 'fire',
+    one: true,
+    words: ['(?:house|home|hotel|factory|building|apartment|warehouse|market|hospital|restaurant|store|shop|nightclub|club|bar|mine|forest|brush|grass|kitchen|electrical|chemical|plant|office|school|camp|slum|tower|high-rise|ship|boat|vessel|train|bus) fires?', 'fire (?:broke out|breaks out|engulfed|engulfs|gutted|guts|ripped through|rips through|tore through|tears through|spread|spreads|swept through|sweeps through)', 'fire at (?:a|an|the) (?:home|house|hotel|factory|building|apartment|warehouse|market|hospital|restaurant|store|shop|nightclub|club|bar|mine|plant|office|school|camp|residential)', '(?:caught|catches|catch) fire', 'went up in flames', 'firefighting'],
+  },
+  {
+    kind: 'fire',
+    one: false,
+    words: ['(?<!cease-)fires?', 'blazes?', 'flames', 'firefighters?', 'fire ?(?:crews?|department|fighters|officials|chief|service|brigade|engines?|trucks?|marshal|station|company|companies)', 'burn(?:ed|t) (?:down|out)', 'smoke', 'electrical (?:fault|fire|problem)', 'space heater', 'gutted'],
+  },
+  {
     kind: 'sport',
     one: false,
-    words: ['injured reserve', 'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?', 'running backs?', 'wide receivers?', 'linebackers?', 'strikers?', 'goalkeepers?', 'innings', 'wickets?', 'touchdowns?', 'rebounds', 'halftime', 'overtime', 'stadium', 'semi-?finals?', 'quarter-?finals?', 'olympics?', 'olympic', 'medals?', 'grand slam', 'grand prix', 'basketball', 'football', 'soccer', 'tennis', 'cricket', 'baseball', 'hockey', 'golf', 'boxing', 'heavyweight', 'teammates?', 'scored', 'scoring', 'points', 'seeded', 'world cup', 'nba', 'nfl', 'nhl', 'fifa', 'uefa', 'premier league', 'draft', 'free agent', 'roster', 'rookie', 'practice squad', 'hoops', 'super bowl', 'ncaa', 'pitcher', 'home runs?', 'knockout', 'title fight', 'bouts?', 'undefeated', 'rebounds?', 'assists', 'games?', 'playoff', 'quarter ?back', 'pitchers?', 'inning'],
+    words: ['injured reserve', 'match(?:es)?', 'season', 'coach(?:es|ed)?', 'league', 'championships?', 'tournaments?', 'playoffs?', 'quarterbacks?', 'running backs?', 'wide receivers?', 'linebackers?', 'strikers?', 'goalkeepers?', 'innings', 'wickets?', 'touchdowns?', 'rebounds', 'halftime', 'overtime', 'stadium', 'semi-?finals?', 'quarter-?finals?', 'olympics?', 'olympic', 'medals?', 'grand slam', 'grand prix', 'basketball', 'football', 'soccer', 'tennis', 'cricket', 'baseball', 'hockey', 'golf', 'boxing', 'heavyweight', 'teammates?', 'scored', 'scoring', 'points', 'seeded', 'world cup', 'nba', 'nfl', 'nhl', 'fifa', 'uefa', 'premier league', 'draft', 'free agent', 'roster', 'rookie', 'practice squad', 'hoops', 'super bowl', 'ncaa', 'pitcher', 'home runs?', 'knockout', 'title fight', 'bouts?', 'undefeated', 'rebounds?', 'assists', 'games?', 'playoff', 'quarter ?back', 'pitchers?', 'inning',
+      'titles?', 'belts?', 'champions?', 'challengers?', 'rounds?', 'referee', 'knocked (?:\\w+ )?(?:out|down)', 'ufc', 'mma', 'mixed martial arts', 'punch(?:es)?', 'sparring', 'weigh-in', 'ring', 'stoppage', 'welterweight', 'middleweight', 'lightweight', 'cruiserweight', 'featherweight', 'bantamweight',
+      'contracts?', 'signed', 'signing', 'traded', 'trade', 'club', 'team', 'players?', 'franchise', 'general manager', 'head coach', 'fired (?:as )?(?:head )?coach', 'mlb', 'yankees', 'red sox', 'first baseman', 'shortstop', 'outfielder', 'slugger', 'offseason', 'off-season', 'spring training', 'world series', 'major league', 'minor league',
+      'race', 'races', 'laps?', 'pole position', 'formula one', 'f1', 'nascar', 'podium', 'qualifying', 'wimbledon', '(?:us|u\\.s\\.|french|australian) open', 'atp', 'wta', 'sets', 'finals?', 'cup', 'fans', 'standings', 'fixture', 'kick-?off', 'goals?', 'midfielder', 'defender', 'forward'],
   },
   {
     kind: 'software',
@@ -58,16 +79,41 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'spaceflight',
     one: false,
-    words: ['satellites?', 'orbit(?:al|s|ing)?', 'spacecraft', 'space ?ships?', 'launch (?:pad|site|vehicle|window)', 'space (?:agency|station|centre|center|force station|program(?:me)?|probe|telescope|observatory|tourism)', 'nasa', 'spacex', 'astronauts?', 'cosmonauts?', 'lunar', 'moon landing', 'mars', 'payload', 'liftoff', 'lift-off', 'falcon 9', 'starship', 'reentry', 're-entry'],
+    words: ['satellites?', 'orbit(?:al|s|ing)?', 'spacecraft', 'space ?ships?', 'launch (?:pad|site|vehicle|window)', 'space (?:agency|station|centre|center|force station|program(?:me)?|probe|telescope|observatory|tourism)', 'nasa', 'spacex', 'astronauts?', 'cosmonauts?', 'lunar', 'moon landing', 'mars', 'payload', 'liftoff', 'lift-off', 'falcon 9', 'starship', 'reentry', 're-entry', 'lifted off', 'cape canaveral', 'vandenberg', 'baikonur', 'kourou', 'wallops', 'tanegashima', 'jiuquan', 'xichang', 'sriharikota', 'plesetsk', 'kennedy space cent(?:er|re)', 'atlas v', 'delta (?:ii|iv)', 'soyuz', 'ariane', 'long march', 'pslv', 'gslv', 'antares', 'falcon heavy', 'new glenn', 'blue origin', 'rocket lab', 'roscosmos', 'isro', 'esa', 'jaxa'],
+  },
+  {
+    kind: 'infrastructure',
+    one: false,
+    words: ['undersea cables?', 'submarine cables?', 'fib(?:er|re)[- ]?optic', 'internet', 'broadband', 'telecom(?:s|munications?)?', 'outages?', 'bandwidth', 'data cent(?:er|re)s?', 'connectivity', 'power (?:cuts?|grid)', 'blackouts?', 'electricity', 'telephone', 'phone (?:lines|service)', 'repair(?:s|ed)?', 'engineers', 'pipes?', 'water main', 'potholes?'],
+  },
+  {
+    kind: 'business',
+    one: false,
+    words: ['acquisitions?', 'acquir(?:e|ed|es|ing)', 'mergers?', 'shares', 'shareholders?', 'stocks?', 'investors?', 'revenues?', 'profits?', 'quarterly', 'earnings', 'chief executive', 'ceo', 'billion', 'companies', 'company', 'firm', 'deal', 'markets?', 'customers', 'products?', 'sales', 'brand', 'retailers?', 'economy', 'economic', 'prices?', 'inflation', 'interest rates?', 'exports?', 'imports?', 'tariffs?', 'startup', 'layoffs', 'jobs', 'unemployment'],
+  },
+  {
+    kind: 'politics',
+    one: false,
+    words: ['nominat(?:e|ed|es|ing|ion|ions|ee)', 'appoint(?:ed|s|ing|ment|ments)', 'president-elect', 'cabinet', 'confirmation', 'senate', 'senators?', 'secretary', 'ministers?', 'ministry', 'administration', 'transition', 'elections?', 'elected', 're-elected', 'campaign', 'candidates?', 'voters?', 'voting', 'polls?', 'parliament(?:ary)?', 'legislat(?:ure|ive|ion|ors?)', 'lawmakers', 'governor', 'mayor', 'council', 'budget', 'bill', 'surgeon general', 'spokes(?:man|woman|person)', 'resign(?:ed|s|ation)?', 'sworn in', 'inaugurat(?:ed|ion)', 'coalition', 'opposition', 'party', 'democrats?', 'republicans?'],
+  },
+  {
+    kind: 'health',
+    one: false,
+    words: ['vaccin(?:e|es|ation|ations)', 'outbreaks?', 'virus(?:es)?', 'infect(?:ed|ion|ions|ious)', 'diseases?', 'pandemic', 'epidemic', 'cholera', 'measles', 'flu', 'influenza', 'covid(?:-19)?', 'ebola', 'mpox', 'dengue', 'malaria', 'patients?', 'doctors?', 'physicians?', 'nurses?', 'medical', 'health', 'clinics?', 'drugs?', 'fda', 'who', 'clinical trials?', 'diagnos(?:ed|is)', 'symptoms', 'surgery', 'surgeons?', 'cancer'],
+  },
+  {
+    kind: 'science',
+    one: false,
+    words: ['scientists?', 'researchers?', 'study', 'studies', 'species', 'fossils?', 'archaeolog(?:y|ists?|ical)', 'excavat(?:ion|ions|ed)', 'tombs?', 'telescope', 'genome', 'genetic', 'dinosaurs?', 'museum', 'ancient', 'centur(?:y|ies)', 'astronomers?', 'planet', 'galaxy', 'comet', 'asteroid', 'experiment', 'laborator(?:y|ies)', 'journal', 'discover(?:y|ed|ies)', 'skeletons?', 'bones', 'artifacts?', 'artefacts?', 'bc', 'bce', 'prehistoric', 'neolithic', 'bronze age', 'iron age', 'roman', 'medieval'],
   },
   {
     kind: 'show_business',
     one: false,
-    words: ['films?', 'movies?', 'actor', 'actress', 'singer', 'albums?', 'songs?', 'concerts?', 'celebrit(?:y|ies)', 'hollywood', 'oscars?', 'grammys?', 'sitcom', 'starred', 'starring', 'box office', 'red carpet', 'reality show', 'rehab'],
+    words: ['films?', 'movies?', 'actor', 'actress', 'singer', 'albums?', 'songs?', 'concerts?', 'celebrit(?:y|ies)', 'hollywood', 'oscars?', 'grammys?', 'sitcom', 'starred', 'starring', 'box office', 'red carpet', 'reality show', 'rehab', 'rehabilitation (?:centre|center|facility|clinic)', 'publicist', 'treatment (?:centre|center|facility|program)', 'addiction', 'divorc(?:e|ed|ing)', 'pop star', '(?:tv|television|film|movie|reality|pop|rock) stars?', 'television', 'tv', 'series', 'episodes?', 'talk show', 'host(?:s|ed|ing)?', 'awards?', 'roles?', 'cast', 'casting', 'broadway', 'musical', 'premiere', 'director', 'producer', 'models?', 'playboy', 'tabloids?', 'paparazzi', 'entertainment', 'comedian', 'rapper', 'band', 'record label', 'music', 'fashion', 'pin-up'],
   },
 ];
 
-export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'disaster' | 'property_crime' | 'sport' | 'software' | 'spaceflight' | 'show_business';
+export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'obituary' | 'disaster' | 'property_crime' | 'fire' | 'sport' | 'software' | 'spaceflight' | 'infrastructure' | 'business' | 'politics' | 'health' | 'science' | 'show_business';
 
 const KIND_GROUPS = KINDS.map((_, i) => `k${i}`);
 const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('|')})`).join('|')})\\b`, 'gi');
@@ -77,7 +123,7 @@ const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('
  * lexicon's weight for them: with any of them in the lead the quiet kind does not decide. A shot in
  * sport ("jump shot", "shooting range") is no gunshot.
  */
-const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|fighters|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|opened fire|fired (?:at|on|upon|into)|came under fire|under attack|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:him|her|them|up|to death)|assaulted|wounded)|(?<fire>(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|(?<!\b(?:set|sets|setting) (?:on )?)(?:fires?|blazes?|flames|arson\w*)|burn(?:ed|t|ing)|torched)|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|guns?|knives|knife|armed))\b/gi;
+const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|terror|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|slay(?:ing|ings|er)?|slain|strangl\w*|bludgeon\w*|lynch\w*|massacre[sd]?|behead\w*|decapitat\w*|tortur\w*|rap(?:e|ed|es|ist|ists)|sexual(?:ly)? assault\w*|mutilat\w*|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|open(?:ed|ing|s)? fire|fired (?:at|on|upon|into)|(?:came |come |comes )?under fire|exchanges? of fire|exchanged fire|return(?:ed|ing)? fire|cross-?fire|(?:heavy|artillery|mortar|rocket|sniper|small[- ]arms|machine[- ]?gun|tank|naval|friendly|enemy|automatic|gun) fire|fire (?:at|on|upon)|fir(?:es|ed|ing) (?:at|on|upon|into)|fire ?exchanges?|exchanges? of fire|bullets?|severed|dismembered|military|militia\w*|paramilitar\w*|junta|regime|warplanes?|artillery|mortars?|jihadists?|cartels?|sicarios?|narcos?|security forces|front ?lines?|air ?bases?|fighter jets?|drones?|gunships?|confrontations?|under attack|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:up|to death)|assaulted|wounded|(?:rammed|ploughed|plowed|drove|driven|mowed|crashed|ran) (?:\w+ ){0,3}?(?:into|through) (?:a |the )?(?:crowds?|people|pedestrians|protesters|demonstrators|worshippers|shoppers|marchers|police|soldiers|checkpoint)|deliberately|intentionally|sabotag\w*|vigilantes?)|(?<arson>(?:set|sets|setting) (?:\w+ ){1,3}?on fire|(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|set alight|arson\w*|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov)|(?<fire>(?<!\b(?:set|sets|setting) (?:on )?|cease-)(?:fires?|blazes?|flames)|burn(?:ed|t|ing)|burns)|(?<foul>foul play)|(?<fight>fighters|beat(?:en|ing)? (?:him|her|them)|knock(?:ed|s|ing)? (?:him|her|them) (?:out|down))|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|shotguns?|guns?|firearms?|knives|knife|armed|hunt(?:ing|er|ers)))\b/gi;
 
 /** People hurt, not denied ("no one was injured"): a property crime with them is an attack. */
 const INJURED = /\b(?:injur(?:ed|ing|ies|y)|hurt|hospitali[sz]ed)\b/gi;
@@ -94,18 +140,42 @@ function injuredTold(lead: string): boolean {
  * hurt may show: ACLED does not code it), which only the kind of news can explain.
  */
 const ATTACKERS = /^attackers?$/i;
+/** "Foul play is not suspected", "no sign of foul play": a coroner's denial, not a doer. */
+const FOUL_DENIED_BEFORE = /\b(?:no|not|n't|any|without|ruled out|rule out)\b[^.;!?]{0,25}$/i;
+const FOUL_DENIED_AFTER = /^\s*(?:is|was|has been)?\s*(?:not|n't|isn't|wasn't|ruled out|is not|was not)\b/i;
 
-function violenceTold(lead: string): 'act' | { attackers: boolean; weapon: boolean } {
-  let attackers = false;
-  let weapon = false;
+/**
+ * What only a kind of news may explain: software's attackers, a robbery's weapon, a fire (a blaze whose
+ * text names no one who set it), sport's fighters and beatings.
+ */
+interface Told {
+  attackers: boolean;
+  weapon: boolean;
+  fire: boolean;
+  fight: boolean;
+}
+
+/**
+ * A fire set by someone, or a crowd's or protest's fire, anywhere in the text: a blaze is quiet news only
+ * when nothing says who lit it (arson is often told only past the lead: "investigators ruled it arson").
+ */
+const FIRE_SET = /\b(?:arson\w*|(?:set|sets|setting) (?:\w+ ){0,3}?(?:on )?fire|set ablaze|set alight|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov|incendiar(?:y|ies)|accelerants?|deliberate(?:ly)?|intentional(?:ly)?|on purpose|suspicious|suspects?|foul play|arrest(?:ed|s)?|charged|criminal|vandal\w*|hate crimes?|protest\w*|demonstrat(?:ors|ion|ions)|riot\w*|mobs?|militants?|rebels?|attack\w*|bomb\w*|explosives?|gunm[ae]n|shot|shooting|forces|troops|army|soldiers|gangs?|commandos?|clash\w*|raid\w*|killed by|kill|kills)\b/i;
+
+function violenceTold(lead: string): 'act' | Told {
+  const told: Told = { attackers: false, weapon: false, fire: false, fight: false };
   VIOLENCE.lastIndex = 0;
   for (let m = VIOLENCE.exec(lead); m; m = VIOLENCE.exec(lead)) {
     const g = m.groups!;
-    if (g.weapon !== undefined) weapon = true;
-    else if (g.doer !== undefined && ATTACKERS.test(m[0])) attackers = true;
+    if (g.weapon !== undefined) told.weapon = true;
+    else if (g.fire !== undefined) told.fire = true;
+    else if (g.fight !== undefined) told.fight = true;
+    else if (g.foul !== undefined) {
+      if (!(FOUL_DENIED_BEFORE.test(lead.slice(Math.max(0, m.index - 40), m.index)) || FOUL_DENIED_AFTER.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 30)))) return 'act';
+    }
+    else if (g.doer !== undefined && ATTACKERS.test(m[0])) told.attackers = true;
     else return 'act';
   }
-  return { attackers, weapon };
+  return told;
 }
 
 /** A fight that has no opponent: "a battle to stay alive", "fighting for his life". */
@@ -124,12 +194,14 @@ const MOB = /\b(?:ransack\w*|vandal\w*|smashed up|rampag\w*|mobs?|loot(?:ed|ing|
 const FORCE = /\b(?:at (?:gun|knife)-?point|handcuff\w*|tied up|bound and gagged|overpower\w*|pull(?:ed|ing|s)? (?:a|his|her) (?:gun|knife|pistol|weapon)|escap(?:e|ed|es|ing) (?:from|custody)|escaped (?:inmate|prisoner|convict))\b/i;
 
 /** Kinds that are the cause of a death ("fell to his death", "died of cancer"): deaths allowed. */
-const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'disaster']);
+const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'obituary', 'disaster', 'fire']);
 
 /** Sport's words of attack ("the offensive record", "the counter-attack"): no act of violence there. */
 const SPORT_ATTACK = /^(?:offensive|counter-?offensive|assault(?:ed)?|attack(?:s|ed)?|counter-?attacks?)$/i;
 /** A launcher's words ("the rocket lifted off"): no shelling where the news is of spaceflight. */
 const SPACE_ROCKET = /^(?:rockets?|launch(?:es|ed)?)$/i;
+/** An aircraft's or a vehicle's crash ("helicopter crashes"): no downing where the news is of an accident. */
+const CRASH = /\bcrash/i;
 /** Software's words of attack ("attacks that exploit the flaw"). */
 const SOFTWARE_ATTACK = /^(?:attack(?:s|ed|ers)?|hit|strikes?)$/i;
 
@@ -149,7 +221,7 @@ export function quietKinds(lead: string): QuietKind[] {
  */
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
-  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
+  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !CRASH.test(t.text) && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
   const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 30)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start));
   if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
@@ -160,9 +232,13 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const sport = kinds.includes('sport');
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
-  if ((told.attackers && !software) || (told.weapon && !robbery)) return null;
+  if ((told.attackers && !software) || (told.weapon && !robbery) || (told.fight && !sport)) return null;
+  // a fire is left to the model unless the news is of a blaze that nothing in the text says was set
+  const blaze = kinds.includes('fire') && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title));
+  if (told.fire && !blaze) return null;
   const space = kinds.includes('spaceflight');
-  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text)) && !(space && SPACE_ROCKET.test(t.text));
+  const accident = kinds.includes('accident');
+  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(accident && CRASH.test(t.text)) && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text)) && !(space && SPACE_ROCKET.test(t.text));
   if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !explained(t))) return null;
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
