@@ -30,7 +30,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
     one: true,
     words: ['(?:car|road|traffic|plane|air|bus|train|helicopter|motorcycle) (?:crash|crashes|accident|accidents|collision)', 'drown(?:ed|ing|s)', 'capsized', 'derailed', 'derailment', 'accidents?', 'accidental(?:ly)?', 'mishaps?', 'collid(?:e|es|ed|ing)', 'capsize', 'overturns?', 'fell (?:down|off|into|from) (?:a |an |the )?(?:\\d+-(?:metre|meter|foot) )?(?:gorge|ravine|cliff|valley|river|canal|ditch|embankment|well|shaft)', '(?:crowd )?crush', '(?:cars?|trucks?|lorr(?:y|ies)|bus(?:es)?|vehicles?|tankers?|trains?|vans?) (?:rams?|rammed|slams?|slammed|ploughs?|ploughed|plows?|plowed) into (?:a |an |the )?(?:\\w+ )?(?:bus|truck|lorry|car|vehicle|train|tanker|van|tree|wall|pole|house|building|river|canal)', 'trapped (?:in|inside|under) (?:the )?(?:rubble|debris|mines?|wreckage|cars?|vehicles?|buildings?|flood ?waters?|tunnels?|lifts?|elevators?)', 'rescue (?:teams?|workers|efforts?|operations?)', 'rescuers', 'head-on collision', '(?:cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|minibus|coach|vans?|motorcycles?|trains?|trams?|boats?|ferr(?:y|ies)|vessels?|ships?|barges?|canoes?) (?:crash(?:es|ed)?|collid(?:es|ed)|overturn(?:s|ed)?|skid(?:s|ded)|veer(?:s|ed)|plunge[sd]?|capsiz(?:es|ed)|sinks|sank|derail(?:s|ed)|rolls? (?:down|over)|rolled (?:down|over)|falls? into|fell into)', 'hit-and-run', 'struck by a (?:car|vehicle|train|truck|lorry|bus|van)', 'run over by', 'collision between', 'collid(?:es|ed|ing) (?:head-on )?with', 'head-on', 'pile-?ups?', 'stampedes?', 'capsiz(?:es|ed|ing)', 'shipwrecks?', '(?:boat|ferry|road|traffic|bus|train|rail|mining|industrial) accidents?', '(?:buildings?|houses?|bridges?|cranes?|roofs?|walls?|mines?|landfill|barriers?|stages?|dams?|towers?|tunnels?|stairs|stands?|ceilings?|balcon(?:y|ies)|scaffold(?:ing)?) (?:collaps(?:e|es|ed)|gave way|give way|caved in)', 'collapse of (?:a|the) (?:building|bridge|mine|dam|roof|landfill)', '(?:into|down) (?:a |the )?(?:gorge|ravine|canal|river)', 'off (?:a |the )?(?:road|cliff|bridge)', 'toxic (?:liquor|alcohol)', '(?:methanol|food|carbon monoxide|alcohol) poisoning', '(?:shark|bear|dog|crocodile|alligator|elephant|tiger|leopard|hippopotamus|snake) attacks?',
       // road accidents as local news tells them
-      'crash(?:es|ed)?', 'wrecks?', 'wreckage', 'roll-?overs?', 'rolled (?:over|several times)', 'flipped (?:over|onto)', 'overturned', 'lost control', 'ran off the road', 'veered (?:off|into|across)', '(?:struck|hit|run over|killed|mowed down) by (?:a |an |the )?(?:\\w+ )?(?:car|vehicle|truck|lorry|bus|van|train|suv|pickup|motorist|driver|tractor-trailer|semi)', '(?:pedestrians?|motorists?|cyclists?) (?:was |were )?(?:struck|hit|killed|injured)', 'collided', 'collisions?', 'jackknifed', 'tractor-trailer', 'one-(?:car|vehicle)', 'two-(?:car|vehicle)', 'single-vehicle', 'multi-vehicle', 'drunk driv(?:er|ers|ing)', 'impaired driving', 'seat ?belts?', 'gas (?:leak|explosion)', 'electrocuted', 'carbon monoxide', 'tree fell', 'fell on (?:a|the|his|her|their) (?:car|house|home|tent)'],
+      'crash(?:es|ed)?', 'wrecks?', 'wreckage', 'roll-?overs?', 'rolled (?:over|several times)', 'flipped (?:over|onto)', 'overturned', 'lost control', 'ran off the road', 'veered (?:off|into|across)', '(?:struck|hit|run over|killed|mowed down) by (?:a |an |the )?(?:\\w+ )?(?:car|vehicle|truck|lorry|bus|van|train|suv|pickup|motorist|driver|tractor-trailer|semi)', '(?:pedestrians?|motorists?|cyclists?) (?:was |were )?(?:struck|hit|killed|injured)', 'collided', 'collisions?', 'jackknifed', 'tractor-trailer', 'one-(?:car|vehicle)', 'two-(?:car|vehicle)', 'single-vehicle', 'multi-vehicle', 'drunk driv(?:er|ers|ing)', 'impaired driving', 'seat ?belts?', 'gas (?:leak|explosion)', '(?:factory|plant|refinery|mine|mining|warehouse|chemical|fireworks|industrial|boiler|cylinder|tanker) (?:explosion|blast|fire)s?', '(?:explosion|blast|fire) at (?:a|an|the) (?:\\w+ )?(?:factory|plant|refinery|mine|warehouse|gas station|petrol station|filling station|fireworks|chemical)', 'electrocuted', 'carbon monoxide', 'tree fell', 'fell on (?:a|the|his|her|their) (?:car|house|home|tent)'],
   },
   {
     kind: 'natural_death',
@@ -123,7 +123,7 @@ const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('
  * lexicon's weight for them: with any of them in the lead the quiet kind does not decide. A shot in
  * sport ("jump shot", "shooting range") is no gunshot.
  */
-const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|terror|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|slay(?:ing|ings|er)?|slain|strangl\w*|bludgeon\w*|lynch\w*|massacre[sd]?|behead\w*|decapitat\w*|tortur\w*|rap(?:e|ed|es|ist|ists)|sexual(?:ly)? assault\w*|mutilat\w*|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|open(?:ed|ing|s)? fire|fired (?:at|on|upon|into)|(?:came |come |comes )?under fire|exchanges? of fire|exchanged fire|return(?:ed|ing)? fire|cross-?fire|(?:heavy|artillery|mortar|rocket|sniper|small[- ]arms|machine[- ]?gun|tank|naval|friendly|enemy|automatic|gun) fire|fire (?:at|on|upon)|fir(?:es|ed|ing) (?:at|on|upon|into)|fire ?exchanges?|exchanges? of fire|bullets?|severed|dismembered|military|militia\w*|paramilitar\w*|junta|regime|warplanes?|artillery|mortars?|jihadists?|cartels?|sicarios?|narcos?|security forces|front ?lines?|air ?bases?|fighter jets?|drones?|gunships?|confrontations?|under attack|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosi(?:on|ons|ve|ves)|blasts?|grenades?|pistol-whipped|beat(?:en|ing)? (?:up|to death)|assaulted|wounded|(?:rammed|ploughed|plowed|drove|driven|mowed|crashed|ran) (?:\w+ ){0,3}?(?:into|through) (?:a |the )?(?:crowds?|people|pedestrians|protesters|demonstrators|worshippers|shoppers|marchers|police|soldiers|checkpoint)|deliberately|intentionally|sabotag\w*|vigilantes?)|(?<arson>(?:set|sets|setting) (?:\w+ ){1,3}?on fire|(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|set alight|arson\w*|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov)|(?<fire>(?<!\b(?:set|sets|setting) (?:on )?|cease-)(?:fires?|blazes?|flames)|burn(?:ed|t|ing)|burns)|(?<foul>foul play)|(?<fight>fighters|beat(?:en|ing)? (?:him|her|them)|knock(?:ed|s|ing)? (?:him|her|them) (?:out|down))|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|shotguns?|guns?|firearms?|knives|knife|armed|hunt(?:ing|er|ers)))\b/gi;
+const VIOLENCE = /\b(?:(?<doer>violen(?:t|ce)|wars?|warfare|army|soldiers?|troops|ambush\w*|shelling|air ?strikes?|insurgency|guerrillas?|combatants?|gunm[ae]n|shooters?|attackers?|assailants?|militants?|insurgents?|rebels?|terrorists?|terror|killers?|murder(?:s|ed|er|ers|ing)?|homicides?|manslaughter|slay(?:ing|ings|er)?|slain|strangl\w*|bludgeon\w*|lynch\w*|massacre[sd]?|behead\w*|decapitat\w*|tortur\w*|rap(?:e|ed|es|ist|ists)|sexual(?:ly)? assault\w*|mutilat\w*|stabb(?:ed|ing|ings)|stab wounds?|gunshots?|gunfire|open(?:ed|ing|s)? fire|fired (?:at|on|upon|into)|(?:came |come |comes )?under fire|exchanges? of fire|exchanged fire|return(?:ed|ing)? fire|cross-?fire|(?:heavy|artillery|mortar|rocket|sniper|small[- ]arms|machine[- ]?gun|tank|naval|friendly|enemy|automatic|gun) fire|fire (?:at|on|upon)|fir(?:es|ed|ing) (?:at|on|upon|into)|fire ?exchanges?|exchanges? of fire|bullets?|severed|dismembered|military|militia\w*|paramilitar\w*|junta|regime|warplanes?|artillery|mortars?|jihadists?|cartels?|sicarios?|narcos?|security forces|front ?lines?|isis|isil|daesh|al-qaeda|al-shabaab|boko haram|taliban|operatives|ammunition|munitions|air ?bases?|fighter jets?|drones?|gunships?|confrontations?|under attack|hostages?|kidnap\w*|abduct\w*|bomb(?:s|ed|ing|ings|ers?)?|explosives?|grenades?|pistol-whipped|beat(?:en|ing)? (?:up|to death)|assaulted|wounded|(?:rammed|ploughed|plowed|drove|driven|mowed|crashed|ran) (?:\w+ ){0,3}?(?:into|through) (?:a |the )?(?:crowds?|people|pedestrians|protesters|demonstrators|worshippers|shoppers|marchers|police|soldiers|checkpoint)|deliberately|intentionally|sabotag\w*|vigilantes?)|(?<arson>(?:set|sets|setting) (?:\w+ ){1,3}?on fire|(?:set|sets|setting) (?:on )?fire(?! to (?:it\b|(?:the|their|a|an) (?:getaway |stolen )?(?:vehicle|car|suv|4x4|van)))|set ablaze|set alight|arson\w*|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov)|(?<fire>(?<!\b(?:set|sets|setting) (?:on )?|cease-)(?:fires?|blazes?|flames)|burn(?:ed|t|ing)|burns)|(?<blast>explosions?|blasts?|explod(?:e|es|ed|ing))|(?<foul>foul play)|(?<fight>fighters|beat(?:en|ing)? (?:him|her|them)|knock(?:ed|s|ing)? (?:him|her|them) (?:out|down))|(?<shot>(?<!\b(?:jump|free|foul|three-point|penalty|long|slap|hook|bank|tee|drop|first|winning|game-winning|parting) )(?:shots?|shoot|shoots|shooters?)(?! clock| on goal| off (?:the )?(?:glass|backboard|post|bar|rim))|shootings?(?! (?:range|percentage|guard|touch|slump|woes|night)))|(?<weapon>pistols?|handguns?|rifles?|shotguns?|guns?|firearms?|knives|knife|armed|hunt(?:ing|er|ers)))\b/gi;
 
 /** People hurt, not denied ("no one was injured"): a property crime with them is an attack. */
 const INJURED = /\b(?:injur(?:ed|ing|ies|y)|hurt|hospitali[sz]ed)\b/gi;
@@ -153,7 +153,11 @@ interface Told {
   weapon: boolean;
   fire: boolean;
   fight: boolean;
+  blast: boolean;
 }
+
+/** Where an explosion is an accident of industry or fuel ("a gas cylinder exploded", "a blast at a coal mine"), not a bomb. */
+const INDUSTRIAL = /\b(?:gas (?:leak|cylinders?|stations?|tanks?|pipelines?|explosion|blast)|petrol stations?|filling stations?|(?:coal|gold|copper|salt) mines?|mining|miners|factory|factories|plant|refinery|boilers?|fireworks?|firecrackers?|chemicals?|tankers?|pipelines?|warehouse|fuel|methane|propane|transformers?|industrial|workshop|furnace)\b/i;
 
 /**
  * A fire set by someone, or a crowd's or protest's fire, anywhere in the text: a blaze is quiet news only
@@ -162,13 +166,14 @@ interface Told {
 const FIRE_SET = /\b(?:arson\w*|(?:set|sets|setting) (?:\w+ ){0,3}?(?:on )?fire|set ablaze|set alight|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov|incendiar(?:y|ies)|accelerants?|deliberate(?:ly)?|intentional(?:ly)?|on purpose|suspicious|suspects?|foul play|arrest(?:ed|s)?|charged|criminal|vandal\w*|hate crimes?|protest\w*|demonstrat(?:ors|ion|ions)|riot\w*|mobs?|militants?|rebels?|attack\w*|bomb\w*|explosives?|gunm[ae]n|shot|shooting|forces|troops|army|soldiers|gangs?|commandos?|clash\w*|raid\w*|killed by|kill|kills)\b/i;
 
 function violenceTold(lead: string): 'act' | Told {
-  const told: Told = { attackers: false, weapon: false, fire: false, fight: false };
+  const told: Told = { attackers: false, weapon: false, fire: false, fight: false, blast: false };
   VIOLENCE.lastIndex = 0;
   for (let m = VIOLENCE.exec(lead); m; m = VIOLENCE.exec(lead)) {
     const g = m.groups!;
     if (g.weapon !== undefined) told.weapon = true;
     else if (g.fire !== undefined) told.fire = true;
     else if (g.fight !== undefined) told.fight = true;
+    else if (g.blast !== undefined) told.blast = true;
     else if (g.foul !== undefined) {
       if (!(FOUL_DENIED_BEFORE.test(lead.slice(Math.max(0, m.index - 40), m.index)) || FOUL_DENIED_AFTER.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 30)))) return 'act';
     }
@@ -202,6 +207,8 @@ const SPORT_ATTACK = /^(?:offensive|counter-?offensive|assault(?:ed)?|attack(?:s
 const SPACE_ROCKET = /^(?:rockets?|launch(?:es|ed)?)$/i;
 /** An aircraft's or a vehicle's crash ("helicopter crashes"): no downing where the news is of an accident. */
 const CRASH = /\bcrash/i;
+/** An explosion's trigger ("explosion", "blast", "mine"): explained only by an accident of industry or fuel (INDUSTRIAL). */
+const BLAST = /^(?:explosions?|blasts?|explod(?:e|es|ed|ing)|mines?)$/i;
 /** Software's words of attack ("attacks that exploit the flaw"). */
 const SOFTWARE_ATTACK = /^(?:attack(?:s|ed|ers)?|hit|strikes?)$/i;
 
@@ -221,7 +228,7 @@ export function quietKinds(lead: string): QuietKind[] {
  */
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
-  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !CRASH.test(t.text) && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
+  const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !CRASH.test(t.text) && !BLAST.test(t.text) && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
   const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 30)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start));
   if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
@@ -236,9 +243,12 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   // a fire is left to the model unless the news is of a blaze that nothing in the text says was set
   const blaze = kinds.includes('fire') && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title));
   if (told.fire && !blaze) return null;
+  // an explosion is left to the model unless it is an accident of industry or fuel that nothing in the text says was set off
+  const industrial = told.blast || [...titleTriggers, ...textTriggers].some((t) => BLAST.test(t.text)) ? kinds.includes('accident') && INDUSTRIAL.test(lead) && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title)) : false;
+  if (told.blast && !industrial) return null;
   const space = kinds.includes('spaceflight');
   const accident = kinds.includes('accident');
-  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(accident && CRASH.test(t.text)) && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text)) && !(space && SPACE_ROCKET.test(t.text));
+  const names = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !(accident && CRASH.test(t.text)) && !(industrial && BLAST.test(t.text)) && !(sport && SPORT_ATTACK.test(t.text)) && !(software && SOFTWARE_ATTACK.test(t.text)) && !(space && SPACE_ROCKET.test(t.text));
   if (titleTriggers.some(names) || textTriggers.some((t) => t.start < leadChars && names(t) && !explained(t))) return null;
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
