@@ -113,7 +113,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   },
 ];
 
-export type QuietKind = 'fall' | 'accident' | 'natural_death' | 'obituary' | 'disaster' | 'property_crime' | 'fire' | 'sport' | 'software' | 'spaceflight' | 'infrastructure' | 'business' | 'politics' | 'health' | 'science' | 'show_business';
+export type QuietKind = 'no_violence' | 'fall' | 'accident' | 'natural_death' | 'obituary' | 'disaster' | 'property_crime' | 'fire' | 'sport' | 'software' | 'spaceflight' | 'infrastructure' | 'business' | 'politics' | 'health' | 'science' | 'show_business';
 
 const KIND_GROUPS = KINDS.map((_, i) => `k${i}`);
 const QUIET = new RegExp(`\\b(?:${KINDS.map((k, i) => `(?<k${i}>${k.words.join('|')})`).join('|')})\\b`, 'gi');
@@ -183,6 +183,23 @@ function violenceTold(lead: string): 'act' | Told {
   return told;
 }
 
+/**
+ * Words of harm, force, arms, protest or detention, in any sense (broad on purpose): a lead with none
+ * of them tells of no event of the codebook (every event type is an act of force, a protest, or a
+ * strategic act such as an arrest or a seizure), whatever the model read in its other words.
+ */
+const HARM = /\b(?:kill\w*|dead\w*|deaths?|died|dies|die|dying|bod(?:y|ies)|corpses?|remains|fatal\w*|injur\w*|hurt|wound\w*|attack\w*|assault\w*|fight\w*|fought|clash\w*|raid\w*|strik(?:e|es|ing)|struck|battl\w*|hit|hits|beat\w*|violen\w*|victims?|casualt\w*|hostil\w*|threat\w*|riot\w*|loot\w*|destr(?:oy|oyed|oys|uction)\w*|damag\w*|burn\w*|captur\w*|seiz\w*|detain\w*|detention|arrest\w*|custody|execut\w*|murder\w*|shell\w*|missiles?|rockets?|weapons?|arms|armed|guns?|shots?|shoot\w*|fir(?:e|es|ed|ing)|bomb\w*|explo\w*|blast\w*|grenades?|mines?|drones?|troops?|forces|soldiers?|police\w*|militar\w*|army|rebels?|militants?|insurgen\w*|terror\w*|gangs?|hostages?|kidnap\w*|abduct\w*|missing|rap(?:e|ed|es|ist)|sexual\w*|tortur\w*|abus\w*|lynch\w*|mobs?|protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied)|crowds?|stab\w*|slay\w*|slain|crime\w*|criminal\w*|suspects?|war|wars|conflict\w*|invasion|invad\w*|occup\w*|siege|coup|unrest|security|dispute\w*|tension\w*|disputes?|sabotag\w*|lifeless|gunned|graves?|assassinat\w*|heads?|hang\w*|hung|skulls?|charred|blood\w*|slaughter\w*|femicid\w*|feminicid\w*|hitm[ae]n|kingpins?|cartels?|narco\w*|deprived|dismember\w*|decapitat\w*|behead\w*|massacre\w*|strangl\w*|sentenc\w*|convict\w*|charg(?:e|es|ed)|trial|jail\w*|prison\w*|court|taken|tragic\w*|loss|lost|grie(?:f|ving|ve)|mourn\w*|funeral|memorial|vigil)\b/i;
+
+/** At least ARTICLE_WORDS words: the lead of an article, not a headline or a one-line note. */
+const ARTICLE_WORDS = 60;
+const WORD = /\S+/g;
+function article(lead: string): boolean {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(lead)) if (++n >= ARTICLE_WORDS) return true;
+  return false;
+}
+
 /** A fight that has no opponent: "a battle to stay alive", "fighting for his life". */
 /** An animal's attack (a shark, a bear): no perpetrator ACLED codes. */
 const ANIMAL = /\b(?:sharks?|bears?|dogs?|crocodiles?|alligators?|elephants?|tigers?|leopards?|hippopotamus(?:es)?|snakes?|wolf|wolves|bees)\s+$/i;
@@ -235,7 +252,9 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const told = violenceTold(lead);
   if (told === 'act') return null;
   const kinds = quietKinds(lead);
-  if (!kinds.length) return null;
+  // no kind of news shown, but no word of harm, force, arms or protest either: nothing ACLED could code is told
+  // (an article's lead, not a headline: a headline's few words may leave its act unsaid)
+  if (!kinds.length) return told.attackers || told.weapon || told.fire || told.fight || told.blast || !article(lead) || HARM.test(lead) ? null : 'no_violence';
   const sport = kinds.includes('sport');
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
