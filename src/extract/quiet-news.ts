@@ -261,8 +261,8 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
   if ((told.attackers && !software) || (told.weapon && !robbery) || (told.fight && !sport)) return null;
-  // a fire is left to the model unless the news is of a blaze that nothing in the text says was set
-  const blaze = kinds.includes('fire') && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title));
+  // a fire is left to the model unless the news is of a blaze (or a crash that burst into flames) that nothing in the text says was set
+  const blaze = (kinds.includes('fire') || kinds.includes('accident')) && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title));
   if (told.fire && !blaze) return null;
   // an explosion is left to the model unless it is an accident of industry or fuel that nothing in the text says was set off
   const industrial = told.blast || [...titleTriggers, ...textTriggers].some((t) => BLAST.test(t.text)) ? kinds.includes('accident') && INDUSTRIAL.test(lead) && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title)) : false;
