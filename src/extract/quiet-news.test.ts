@@ -86,6 +86,10 @@ describe('quietNews, tenth pass: general news told with words of violence', () =
     expect(quiet('The president-elect nominated a neurosurgeon as surgeon general on Tuesday; the appointment needs Senate confirmation.')).toBe('politics');
     expect(quiet('An Atlas V rocket lifted off from Vandenberg on Thursday carrying a reconnaissance satellite, the launch company said.')).toBe('spaceflight');
   });
+  it('does not take a battle with an illness or in court for a fight', () => {
+    expect(quiet('The singer has entered a rehabilitation clinic, her publicist said, after a long battle with alcohol addiction; the pop star cancelled her concerts.')).toBe('show_business');
+    expect(quiet('The actor and his former wife are locked in a custody battle over their two children, the tabloid reported; the film star denies her claims.')).toBe('show_business');
+  });
   it('reads weather as a disaster', () => {
     expect(quiet('A winter storm brought down power lines across the county, leaving 20,000 homes without power, and a falling tree killed a motorist, the weather service said.', null, true)).toBe('disaster');
   });

@@ -204,7 +204,9 @@ function article(lead: string): boolean {
 /** An animal's attack (a shark, a bear): no perpetrator ACLED codes. */
 const ANIMAL = /\b(?:sharks?|bears?|dogs?|crocodiles?|alligators?|elephants?|tigers?|leopards?|hippopotamus(?:es)?|snakes?|wolf|wolves|bees)\s+$/i;
 
-const STRUGGLE = /^\s+(?:to (?:stay alive|survive|keep)|for (?:his|her|their|my|our) (?:li(?:fe|ves)|survival))/i;
+const STRUGGLE = /^\s+(?:to (?:stay alive|survive|keep)|for (?:his|her|their|my|our) (?:li(?:fe|ves)|survival)|(?:with|against) (?:\w+ ){0,2}?(?:addiction|alcohol\w*|drugs?|cancer|illness|disease|depression|leukemia|tumou?r|obesity|demons|dementia|infection|the bottle))/i;
+/** A battle that is a figure of speech: in court, over custody, for a company or in the polls ("a legal battle", "an uphill battle"). */
+const FIGURE = /\b(?:legal|court|courtroom|custody|political|budget|bidding|takeover|ratings|uphill|election|electoral|campaign|public relations|price|patent|copyright|trademark|boardroom|proxy|tax|title|playoff|relegation|lengthy|long-running|years-long)\s+$/i;
 
 /** Someone died (a robbery with a death is an attack). */
 const DEATH = /\b(?:killed|killing|dead|died|dies|death|deaths|bod(?:y|ies)|corpses?|fatal(?:ly)?|passed away)\b/i;
@@ -248,7 +250,7 @@ export function quietKinds(lead: string): QuietKind[] {
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
   const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !CRASH.test(t.text) && !BLAST.test(t.text) && !FIRE_BATTLE.test(t.text) && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
-  const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 30)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start));
+  const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 40)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start)) || FIGURE.test(text.slice(Math.max(0, t.start - 20), t.start));
   if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
   const told = violenceTold(lead);
