@@ -60,6 +60,12 @@ describe('quietNews, tenth pass: general news told with words of violence', () =
     expect(quiet('A fire gutted the mosque overnight. Police said the blaze was started deliberately and treated it as a hate crime.')).toBeNull();
     expect(quiet('Rebels set fire to the houses of the village after the fighting, and the fire spread to the market.')).toBeNull();
   });
+  it('keeps a blaze or an accident to the model when the text tells of a crime or an arrest past the lead', () => {
+    const filler = ' Neighbours gathered in the street as the smoke rose over the roofs of the quiet town, and the road was closed for the morning.'.repeat(12);
+    expect(quiet(`Firefighters found two bodies in the house after the blaze on Sunday.${filler} On Tuesday the police said the deaths were being treated as a homicide.`, 'Two dead in house fire', true)).toBeNull();
+    expect(quiet(`Fire crews fought a blaze at the chapel overnight.${filler} Investigators said the fire was set, and the ATF has joined the inquiry.`, 'Chapel fire')).toBeNull();
+    expect(quiet('Police nabbed the driver of the truck that overturned on the highway, hours after the crash that injured four.')).toBeNull();
+  });
   it('reads fire as gunfire where it is gunfire, not a blaze', () => {
     expect(quiet('Troops returned fire after the patrol came under attack near the border; the exchange of fire lasted an hour.')).toBeNull();
     expect(quiet('Residents escaped a fire at a block of flats on Friday; firefighters rescued two children from the smoke.')).toBe('fire');

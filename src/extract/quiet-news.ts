@@ -163,7 +163,7 @@ const INDUSTRIAL = /\b(?:gas (?:leak|cylinders?|stations?|tanks?|pipelines?|expl
  * A fire set by someone, or a crowd's or protest's fire, anywhere in the text: a blaze is quiet news only
  * when nothing says who lit it (arson is often told only past the lead: "investigators ruled it arson").
  */
-const FIRE_SET = /\b(?:arson\w*|(?:set|sets|setting) (?:\w+ ){0,3}?(?:on )?fire|set ablaze|set alight|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov|incendiar(?:y|ies)|accelerants?|deliberate(?:ly)?|intentional(?:ly)?|on purpose|suspicious|suspects?|foul play|arrest(?:ed|s)?|charged|criminal|vandal\w*|hate crimes?|protest\w*|demonstrat(?:ors|ion|ions)|riot\w*|mobs?|militants?|rebels?|attack\w*|bomb\w*|explosives?|gunm[ae]n|shot|shooting|forces|troops|army|soldiers|gangs?|commandos?|clash\w*|raid\w*|killed by|kill|kills)\b/i;
+const FIRE_SET = /\b(?:arson\w*|(?:set|sets|setting) (?:\w+ ){0,3}?(?:on )?fire|set ablaze|set alight|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov|incendiar(?:y|ies)|accelerants?|deliberate(?:ly)?|intentional(?:ly)?|on purpose|suspicious|suspects?|foul play|arrest(?:ed|s)?|charged|criminal|vandal\w*|hate crimes?|protest\w*|demonstrat(?:ors|ion|ions)|riot\w*|mobs?|militants?|rebels?|attack\w*|bomb\w*|explosives?|gunm[ae]n|shot|shooting|forces|troops|army|soldiers|gangs?|commandos?|clash\w*|raid\w*|killed by|kill|kills|(?:was|were|had been|been|being) (?:deliberately |intentionally |purposely )?(?:set|started|lit)|atf|fbi)\b/i;
 
 export function violenceTold(lead: string): 'act' | Told {
   const told: Told = { attackers: false, weapon: false, fire: false, fight: false, blast: false };
@@ -217,6 +217,15 @@ const MOB = /\b(?:ransack\w*|vandal\w*|smashed up|rampag\w*|mobs?|loot(?:ed|ing|
 /** People held or threatened with a weapon (a hold-up of guards, an escape at gunpoint): force against people, not only property. */
 const FORCE = /\b(?:at (?:gun|knife)-?point|handcuff\w*|tied up|bound and gagged|overpower\w*|pull(?:ed|ing|s)? (?:a|his|her) (?:gun|knife|pistol|weapon)|escap(?:e|ed|es|ing) (?:from|custody)|escaped (?:inmate|prisoner|convict))\b/i;
 
+/**
+ * A killing told anywhere in the text ("police are treating the deaths as a homicide"): a death with a
+ * cause stays quiet only while the whole text names no crime against a person.
+ */
+const CRIME = /\b(?:murder\w*|homicid\w*|slay(?:ing|ings|er)?|slain|killers?|stabb\w*|gunshots?|gunm[ae]n|shot (?:dead|and killed|to death|him|her|them)|fatally shot|strangl\w*|bludgeon\w*|arson\w*|assailants?|attackers?|foul play (?:is|was) suspected|suspicious deaths?)\b/i;
+
+/** An arrest told in words the trigger lexicon weighs lightly ("nabbed", "held by police", "booked"): an event of its own (strategic developments/arrests), never quiet. */
+const ARRESTED = /\b(?:nabbed|apprehended|booked (?:him|her|them|under)|remanded|picked up by (?:the )?police|held by (?:the )?police|(?:police|cops) (?:held|caught|picked up|rounded up|detained|arrested)|rounded up|surrendered to (?:the )?police|taken into custody|in (?:police|judicial) custody|arrest(?:ed|s|ing)?|detained)\b/i;
+
 /** Kinds that are the cause of a death ("fell to his death", "died of cancer"): deaths allowed. */
 const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'obituary', 'disaster', 'fire']);
 
@@ -255,6 +264,7 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
   const told = violenceTold(lead);
   if (told === 'act') return null;
+  if (ARRESTED.test(lead)) return null;
   const kinds = quietKinds(lead);
   // no kind of news shown, but no word of harm, force, arms or protest either: nothing ACLED could code is told
   // (an article's lead, not a headline: a headline's few words may leave its act unsaid)
@@ -276,7 +286,9 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   // a crime against property is no event while no one is hurt (with a victim it is an attack)
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
   // a death with a cause and no doer is no event; sport, software or show business with a death is left to the model
-  return kinds.find((k) => CAUSES.has(k)) ?? (dead || DEATH.test(lead) ? null : kinds[0]);
+  const cause = kinds.find((k) => CAUSES.has(k));
+  if (cause) return CRIME.test(text) || (title !== null && CRIME.test(title)) ? null : cause;
+  return dead || DEATH.test(lead) ? null : kinds[0];
 }
 
 /**
