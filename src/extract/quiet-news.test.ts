@@ -96,6 +96,12 @@ describe('quietNews, tenth pass: general news told with words of violence', () =
     expect(quiet('The singer has entered a rehabilitation clinic, her publicist said, after a long battle with alcohol addiction; the pop star cancelled her concerts.')).toBe('show_business');
     expect(quiet('The actor and his former wife are locked in a custody battle over their two children, the tabloid reported; the film star denies her claims.')).toBe('show_business');
   });
+  it('reads fires in buildings, wildfires, epidemics and fuel-truck blasts as no event', () => {
+    expect(quiet('Thirteen residents died in a fire at a private nursing home on Tuesday, officials said.', null, true)).toBe('fire');
+    expect(quiet('The Elm Fire has burned 14,000 acres and is 65% contained, and new evacuation orders were issued on Friday.')).toBe('fire');
+    expect(quiet('Three people are dead and 114 others fell ill after a cholera outbreak at four villages, the health ministry said.', null, true)).toBe('natural_death');
+    expect(quiet('Eighteen people were killed when a petrol tanker truck overturned and caught fire on the highway.', null, true)).toBe('accident');
+  });
   it('reads weather as a disaster', () => {
     expect(quiet('A winter storm brought down power lines across the county, leaving 20,000 homes without power, and a falling tree killed a motorist, the weather service said.', null, true)).toBe('disaster');
   });
