@@ -102,6 +102,12 @@ describe('quietNews, tenth pass: general news told with words of violence', () =
     expect(quiet('Three people are dead and 114 others fell ill after a cholera outbreak at four villages, the health ministry said.', null, true)).toBe('natural_death');
     expect(quiet('Eighteen people were killed when a petrol tanker truck overturned and caught fire on the highway.', null, true)).toBe('accident');
   });
+  it('reads a death at an old age, a coal mine, downed power lines and Battle Creek as no violence', () => {
+    expect(quiet('The former mayor of the town died on Monday at the age of 79, his family said; he served four terms.', 'Former mayor dies at 79', true)).toBe('natural_death');
+    expect(quiet('The company will close its coal mine in the eastern county next year, cutting 300 jobs, and sell the site to investors.')).toBe('business');
+    expect(quiet('A storm left downed power lines across the county and 20,000 homes without power on Sunday.')).toBe('disaster');
+    expect(quiet('Mary Smith of Battle Creek passed away on Tuesday. She is survived by two sons; funeral services will be held on Friday.', null, true)).toBe('obituary');
+  });
   it('reads weather as a disaster', () => {
     expect(quiet('A winter storm brought down power lines across the county, leaving 20,000 homes without power, and a falling tree killed a motorist, the weather service said.', null, true)).toBe('disaster');
   });

@@ -35,7 +35,7 @@ const KINDS: { kind: QuietKind; one: boolean; words: string[] }[] = [
   {
     kind: 'natural_death',
     one: true,
-    words: ['natural causes', 'died (?:of|from) (?:an? )?(?:natural|cancer|illness|(?:a )?heart (?:attack|failure|disease)|stroke|complications|pneumonia|disease|old age|leukemia|(?:a )?snake ?bite)', 'heart attack', 'cardiac arrest', 'cancer', 'long illness', 'overdose', 'died peacefully', 'died in (?:his|her) sleep', '(?:cholera|measles|ebola|dengue|gastroenteritis|listeria|listeriosis|botulism|mpox|covid(?:-19)?|flu|influenza|meningitis|diphtheria|anthrax|plague|typhoid|malaria|salmonella|e\\. coli|bird flu|avian flu|h5n1) (?:outbreaks?|cases|deaths|epidemic)', 'outbreaks? of (?:cholera|measles|ebola|dengue|gastroenteritis|listeria|listeriosis|botulism|mpox|meningitis|diphtheria|anthrax|plague|typhoid|malaria|salmonella)'],
+    words: ['natural causes', 'died (?:of|from) (?:an? )?(?:natural|cancer|illness|(?:a )?heart (?:attack|failure|disease)|stroke|complications|pneumonia|disease|old age|leukemia|(?:a )?snake ?bite)', 'heart attack', 'cardiac arrest', 'cancer', 'long illness', 'overdose', 'died peacefully', 'died in (?:his|her) sleep', '(?:dies|died|passed away) (?:\\w+ ){0,3}?at (?:the age of |age )?(?:[6-9]\\d|1[01]\\d)\\b', 'aged (?:[7-9]\\d|1[01]\\d)', '(?:cholera|measles|ebola|dengue|gastroenteritis|listeria|listeriosis|botulism|mpox|covid(?:-19)?|flu|influenza|meningitis|diphtheria|anthrax|plague|typhoid|malaria|salmonella|e\\. coli|bird flu|avian flu|h5n1) (?:outbreaks?|cases|deaths|epidemic)', 'outbreaks? of (?:cholera|measles|ebola|dengue|gastroenteritis|listeria|listeriosis|botulism|mpox|meningitis|diphtheria|anthrax|plague|typhoid|malaria|salmonella)'],
   },
   {
     kind: 'obituary',
@@ -205,6 +205,15 @@ function article(lead: string): boolean {
 const ANIMAL = /\b(?:sharks?|bears?|dogs?|crocodiles?|alligators?|elephants?|tigers?|leopards?|hippopotamus(?:es)?|snakes?|wolf|wolves|bees)\s+$/i;
 
 const STRUGGLE = /^\s+(?:to (?:stay alive|survive|keep)|for (?:his|her|their|my|our) (?:li(?:fe|ves)|survival)|(?:with|against) (?:\w+ ){0,2}?(?:addiction|alcohol\w*|drugs?|cancer|illness|disease|depression|leukemia|tumou?r|obesity|demons|dementia|infection|the bottle))/i;
+/** A mine that is dug, not laid ("a coal mine"). */
+const MINE_SITE = /\b(?:coal|gold|copper|salt|diamond|iron|iron ore|open-pit|underground|uranium|silver|tin|lithium|zinc|bauxite|jade|ruby)\s+$/i;
+/** Power lines and trees brought down by a storm ("downed power lines"). */
+const DOWNED = /^downed$/i;
+const DOWNED_LINES = /^\s+(?:power |electrical |utility |phone )?(?:lines?|trees?|wires?|poles?|branches|limbs)\b/i;
+/** "Battle" inside a name ("Battle Creek", "Battle Ground Academy"): capitalised, mid-sentence, before another capitalised word. */
+const NAMED_BATTLE = /^Battle$/;
+const NAME_AFTER = /^\s+[A-Z][a-z]/;
+const SENTENCE_START = /(?:^|[.!?:]\s*|\n\s*)$/;
 /** A battle that is a figure of speech: in court, over custody, for a company or in the polls ("a legal battle", "an uphill battle"). */
 const FIGURE = /\b(?:legal|court|courtroom|custody|political|budget|bidding|takeover|ratings|uphill|election|electoral|campaign|public relations|price|patent|copyright|trademark|boardroom|proxy|tax|title|playoff|relegation|lengthy|long-running|years-long)\s+$/i;
 
@@ -259,7 +268,11 @@ export function quietKinds(lead: string): QuietKind[] {
 export function quietNews(title: string | null, text: string, leadChars: number, titleTriggers: readonly TriggerAnnotation[], textTriggers: readonly TriggerAnnotation[], dead: boolean): QuietKind | null {
   // a trigger that names an act and that no kind of news explains away decides at once (most incidents: no scan)
   const act = (t: TriggerAnnotation) => t.weight >= NAMES_ACT && !CRASH.test(t.text) && !BLAST.test(t.text) && !FIRE_BATTLE.test(t.text) && !SPORT_ATTACK.test(t.text) && !SOFTWARE_ATTACK.test(t.text) && !SPACE_ROCKET.test(t.text);
-  const explained = (t: TriggerAnnotation) => STRUGGLE.test(text.slice(t.end, t.end + 40)) || ANIMAL.test(text.slice(Math.max(0, t.start - 20), t.start)) || FIGURE.test(text.slice(Math.max(0, t.start - 20), t.start));
+  const explained = (t: TriggerAnnotation) => {
+    const before = text.slice(Math.max(0, t.start - 20), t.start);
+    const after = text.slice(t.end, t.end + 40);
+    return STRUGGLE.test(after) || ANIMAL.test(before) || FIGURE.test(before) || MINE_SITE.test(before) || (DOWNED.test(t.text) && DOWNED_LINES.test(after)) || (NAMED_BATTLE.test(t.text) && NAME_AFTER.test(after) && !SENTENCE_START.test(before));
+  };
   if (titleTriggers.some(act) || textTriggers.some((t) => t.start < leadChars && act(t) && !explained(t))) return null;
   const lead = `${title ?? ''}\n${text.slice(0, leadChars)}`;
   const told = violenceTold(lead);
