@@ -11,9 +11,12 @@
  * and, when nothing in the lead names an act of violence (no trigger of weight ≥ 0.5, no doer, no
  * word of a weapon or a wound), says the document reports no incident.
  *
- * Fires are left to the model: a fire set on purpose is often told without its arsonist, so a
- * lead with a fire in it is never quiet (a robbers' getaway car set alight excepted).
- * Patterns are compiled once, at load.
+ * More kinds of general news (tenth pass): fires nobody set, accidents of road and industry,
+ * obituaries, weather, sport, show business, infrastructure, business, politics, health, science and
+ * spaceflight; and an article whose lead names no harm, force, arms, protest or court at all.
+ * A fire is quiet only when nothing in the whole text says someone set it (arson is often told only past
+ * the lead), and a death with a cause only when the whole text names no crime against a person.
+ * Read only when the type model kept a report (pipeline.ts). Patterns are compiled once, at load.
  */
 import type { TriggerAnnotation } from '../model/index.js';
 import { distinctGroupCounts } from './scan.js';
@@ -165,7 +168,7 @@ const INDUSTRIAL = /\b(?:gas (?:leak|cylinders?|stations?|tanks?|pipelines?|expl
  */
 const FIRE_SET = /\b(?:arson\w*|(?:set|sets|setting) (?:\w+ ){0,3}?(?:on )?fire|set ablaze|set alight|torch(?:ed|ing)|fire-?bomb\w*|petrol bombs?|molotov|incendiar(?:y|ies)|accelerants?|deliberate(?:ly)?|intentional(?:ly)?|on purpose|suspicious|suspects?|foul play|arrest(?:ed|s)?|charged|criminal|vandal\w*|hate crimes?|protest\w*|demonstrat(?:ors|ion|ions)|riot\w*|mobs?|militants?|rebels?|attack\w*|bomb\w*|explosives?|gunm[ae]n|shot|shooting|forces|troops|army|soldiers|gangs?|commandos?|clash\w*|raid\w*|killed by|kill|kills|(?:was|were|had been|been|being) (?:deliberately |intentionally |purposely )?(?:set|started|lit)|atf|fbi)\b/i;
 
-export function violenceTold(lead: string): 'act' | Told {
+function violenceTold(lead: string): 'act' | Told {
   const told: Told = { attackers: false, weapon: false, fire: false, fight: false, blast: false };
   VIOLENCE.lastIndex = 0;
   for (let m = VIOLENCE.exec(lead); m; m = VIOLENCE.exec(lead)) {
