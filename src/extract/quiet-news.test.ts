@@ -108,6 +108,10 @@ describe('quietNews, tenth pass: general news told with words of violence', () =
     expect(quiet('A storm left downed power lines across the county and 20,000 homes without power on Sunday.')).toBe('disaster');
     expect(quiet('Mary Smith of Battle Creek passed away on Tuesday. She is survived by two sons; funeral services will be held on Friday.', null, true)).toBe('obituary');
   });
+  it('never sets a protest aside, however lightly its words weigh', () => {
+    expect(quiet('Farmers blocked the highway with tractors on Monday to demand the minister\u2019s resignation, as the cabinet met to discuss the budget.')).toBeNull();
+    expect(quiet('Supporters of the opposition party took to the streets after the election commission named the winner; the governor called for calm.')).toBeNull();
+  });
   it('reads weather as a disaster', () => {
     expect(quiet('A winter storm brought down power lines across the county, leaving 20,000 homes without power, and a falling tree killed a motorist, the weather service said.', null, true)).toBe('disaster');
   });

@@ -238,6 +238,11 @@ const CRIME = /\b(?:murder\w*|homicid\w*|slay(?:ing|ings|er)?|slain|killers?|sta
 /** An arrest told in words the trigger lexicon weighs lightly ("nabbed", "held by police", "booked"): an event of its own (strategic developments/arrests), never quiet. */
 const ARRESTED = /\b(?:nabbed|apprehended|booked (?:him|her|them|under)|remanded|picked up by (?:the )?police|held by (?:the )?police|(?:police|cops) (?:held|caught|picked up|rounded up|detained|arrested)|rounded up|surrendered to (?:the )?police|taken into custody|in (?:police|judicial) custody|arrest(?:ed|s|ing)?|detained)\b/i;
 
+/** Words of a protest whatever the kind of news (a strike, a march, a blockade). */
+const PROTEST = /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ors|ion|ions|ed)|took to the streets|picket\w*|blockad\w*|sit-ins?|marchers|(?:went|go|goes|are|were) on strike|strikers|walkouts?|hunger strikes?)\b/i;
+/** Sport's rallies ("rallied to win"): no protest there. */
+const SPORT_RALLY = /^rall/i;
+
 /** Kinds that are the cause of a death ("fell to his death", "died of cancer"): deaths allowed. */
 const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'obituary', 'disaster', 'fire']);
 
@@ -286,6 +291,9 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   // (an article's lead, not a headline: a headline's few words may leave its act unsaid)
   if (!kinds.length) return told.attackers || told.weapon || told.fire || told.fight || told.blast || !article(lead) || HARM.test(lead) ? null : 'no_violence';
   const sport = kinds.includes('sport');
+  // a protest, however lightly the lexicon weighs its words ("blocked the highway", "took to the streets"), is an event of its own
+  const protest = (t: TriggerAnnotation) => (t.category === 'protests' || t.category === 'riots') && !(sport && SPORT_RALLY.test(t.text));
+  if (PROTEST.test(lead) || titleTriggers.some(protest) || textTriggers.some((t) => t.start < leadChars && protest(t))) return null;
   const software = kinds.includes('software');
   const robbery = kinds.includes('property_crime');
   if ((told.attackers && !software) || (told.weapon && !robbery) || (told.fight && !sport)) return null;
