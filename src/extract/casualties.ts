@@ -270,7 +270,7 @@ const VERBS: [RegExp, Verb][] = [
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:about|around|approximately|roughly|least|\d|noon|midnight|close range|point[- ]blank|the\s+(?:end|start|corner|scene|entrance|front|back|rear|door)\b)|\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -385,14 +385,21 @@ function findGroups(sentence: string): Group[] {
   let head: Count = { low: 0, best: 0, high: 0 };
   let rest: Count | null = null;
   let byComma = false;
+  let commaParts = 0;
   for (const g of raw) {
     const last = out[out.length - 1];
     const between = last ? sentence.slice(last.end, g.start) : '';
     // "three dead and seven others injured" are two counts, not one group of ten
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
-      if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+      if (!rest) {
+        byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+        commaParts = APPOSITION.test(between) ? 0 : -1;
+      }
+      if (commaParts >= 0) commaParts++;
       rest = rest ? addCounts(rest, g.count) : g.count;
-      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best <= head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+      // "the two teens, one female and one male": parts after a comma that add up to the count spell it out
+      const spelled = commaParts >= 2 && rest.best === head.best;
+      out[out.length - 1] = { start: last.start, end: g.end, count: (byComma && rest.best <= head.best) || spelled ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
     } else {
       head = g.count;
       rest = null;
