@@ -113,6 +113,8 @@ interface Verb {
   alive?: boolean;
   /** Counted only by a bare number right before the word ("two fatally"), never a group further back. */
   bareOnly?: boolean;
+  /** Only a group with a number before the word counts ("five shooting victims"), never one person named alone. */
+  counted?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -192,6 +194,10 @@ const LIVES_CUE = /death|lives of|bodies of/i;
 const CAPTURED_CUE = /captur|taking prisoner/i;
 const CONDITION_CUE = /condition|coma/i;
 const SHOT_CUE = /shot|struck by/i;
+/** "shooting victims", "gunshot victims": the group itself names the people hit. */
+const VICTIMS_CUE = /(?:shooting|gunshot) victims/i;
+/** A bare "were hit" is gunfire's only in a sentence that tells of shots (not "hit by a car"). */
+const HIT_SHOTS_CUE = /\bhit\b(?=[^]*\b(?:shots|gunfire|fired)\b)|\b(?:shots|gunfire|fired)\b(?=[^]*\bhit\b)/i;
 const SELF_CUE = /self/i;
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
@@ -271,6 +277,10 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:about|around|approximately|roughly|least|\d|noon|midnight|close range|point[- ]blank|the\s+(?:end|start|corner|scene|entrance|front|back|rear|door)\b)|\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  // "the five shooting victims", "four adult gunshot victims": those hit, dead or alive, counted by the group itself (the word is its end)
+  [/(?<=\b(?:shooting|gunshot)\s+victims)(?:\s+|[,.;:!?)'’"”—–-])/gi, { field: 'injured', side: 'before', struck: true, counted: true, maxGap: 0, cue: VICTIMS_CUE }],
+  // "someone fired shots and four people were hit": hit, dead or alive (a bare "hit", only where shots are told)
+  [/\b(?:were|was|been)\s+hit\b(?!\s+(?:by|with|in|on|at|and\s+killed)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_SHOTS_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -661,7 +671,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
           group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
         } else if (verb.bareOnly) continue;
-        if (!group && verb.field !== 'captured' && !verb.bodies) {
+        if (!group && verb.field !== 'captured' && !verb.bodies && !verb.counted) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           if (one) {
