@@ -442,6 +442,25 @@ const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+a
 const AND_END = /\sand\s+$/i;
 const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'iu');
 const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
+/** One item of a list of people before the next one: "a 39-year-old woman, " (then "21-year-old man and a girl"). */
+const LIST_ITEM_END = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3})?,\\s+(?:(?:an?|the|his|her|their)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?$`, 'iu');
+/**
+ * "A 39-year-old woman, 21-year-old man and a 15-year-old girl are recovering": the people listed
+ * with commas before the last "X and" (which the caller counts), each one more.
+ */
+function listedBefore(pre: string): number {
+  const last = PERSON_AND_BEFORE.exec(pre);
+  return last ? listedItems(pre.slice(0, last.index)) : 0;
+}
+/** The people listed with commas at the end of `rest` ("a woman, her son, "), one each. */
+function listedItems(rest: string): number {
+  let n = 0;
+  for (let m = LIST_ITEM_END.exec(rest); m && n < 4; m = LIST_ITEM_END.exec(rest)) {
+    n++;
+    rest = rest.slice(0, m.index);
+  }
+  return n;
+}
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|survived|remains?|remained|listed|in|struck|hit|grazed)\b/i;
@@ -664,7 +683,10 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
         if (group && group.count.best === 1 && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
-          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) {
+            const n = 1 + listedBefore(sentence.slice(Math.max(0, group.start - 200), group.start));
+            group = { ...group, count: addCounts(group.count, { low: n, best: n, high: n }) };
+          }
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
@@ -680,7 +702,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             const list = LIST_BEFORE.exec(lead);
             const and = /^and\s+/i.exec(one[0]);
             // "Ramirez and her father were wounded": a name, then the one person
-            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
+            const two = list ? null : TWO_BEFORE.exec(lead);
+            // "a woman, her son and a neighbor were shot": who is listed before the two
+            const n = list ? list[0].split(/,|\band\b/).length : two ? 2 + listedItems(sentence.slice(Math.max(0, vs - lead.length - 140), vs - lead.length + two.index)) : and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length)) ? 2 : 0;
             group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0].replace(APPOSED, ',')), victims: null };
           }
         }
