@@ -502,6 +502,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
+/** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
+const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
@@ -733,7 +735,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "the boy was wounded", "he is in critical condition": one person told of before, who may be the one
       // who died (hit, not one more hurt); "a woman was wounded", "another is in critical condition" is someone new
       const toldBefore = !!verb.toldBefore && group.count.best === 1 && !STABLE.test(m[0]) && group.start < vs && KNOWN_ONE.test(sentence.slice(group.start, group.end)) && !NEW_ONE.test(sentence.slice(group.start, group.end));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
+      // "three people were injured, including a girl who succumbed", "three were wounded, one fatally": the dead are among them (hit)
+      const deadAmong = verb.field === 'injured' && verb.side === 'before' && !verb.struck && group.count.best > 1 && DEAD_AMONG.test(sentence.slice(ve, ve + 160));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong, verb.update);
     }
   }
   return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
