@@ -502,6 +502,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
+/** "the" right after a word: a person told of before. */
+const THE_AT = /^the\s/i;
 /** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
 const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
@@ -737,7 +739,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const toldBefore = !!verb.toldBefore && group.count.best === 1 && !STABLE.test(m[0]) && group.start < vs && KNOWN_ONE.test(sentence.slice(group.start, group.end)) && !NEW_ONE.test(sentence.slice(group.start, group.end));
       // "three people were injured, including a girl who succumbed", "three were wounded, one fatally": the dead are among them (hit)
       const deadAmong = verb.field === 'injured' && verb.side === 'before' && !verb.struck && group.count.best > 1 && DEAD_AMONG.test(sentence.slice(ve, ve + 160));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong, verb.update);
+      // "the gun discharged, injuring the toddler": one person told of before, who may be the one who died (hit)
+      const knownObject = !!verb.one && verb.field === 'injured' && group.count.best === 1 && THE_AT.test(sentence.slice(ve, ve + 4));
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong || knownObject, verb.update);
     }
   }
   return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
