@@ -686,10 +686,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
-        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
-        if (group && group.count.best === 1 && !bare) {
+        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
+        if (group && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
-          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) {
+          // (before a group of several, only a person's noun: "Father Killed and 4 Others Hurt" is a headline's capitals, and "others" are besides)
+          const one = group.count.best === 1;
+          if (AND_END.test(pre) && (one || !OTHERS_GROUP.test(group.victims ?? '')) && (PERSON_AND_BEFORE.test(pre) || (one && NAME_AND_BEFORE.test(pre)))) {
             const n = 1 + listedBefore(sentence.slice(Math.max(0, group.start - 200), group.start));
             group = { ...group, count: addCounts(group.count, { low: n, best: n, high: n }) };
           }
