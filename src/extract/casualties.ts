@@ -254,7 +254,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after', cue: CAPTURED_CUE }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get|remains|remained|remain|were left|was left)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
@@ -504,6 +504,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
+/** Right before a bare number: a toll and a join ("are dead and ", "killed, "). */
+const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
 /** "the" right after a word: a person told of before. */
 const THE_AT = /^the\s/i;
 /** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
@@ -684,7 +686,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
         if (group?.whole && verb.field === 'injured' && !verb.struck && WHOLE_BETWEEN.test(sentence.slice(group.end, vs)) && WHOLE_WORD.test(m[0])) group = { ...group, count: group.whole };
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
-        const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+        const n0 = verb.bodies ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+        // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
+        const n = !n0 || !verb.noBare ? n0 : verb.toldBefore && DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
         if (group && !bare) {
