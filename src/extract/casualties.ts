@@ -506,6 +506,10 @@ const CLOCK_BEFORE = /\d:\s*$/;
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
 /** Right before a bare number: a toll and a join ("are dead and ", "killed, "). */
 const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
+/** Words of a span of time that counts add up over (see PERIOD_AFTER): one cheap test a sentence. */
+const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|July|August|September|October|November|December)|annually/i;
+/** After a count: the span it adds up over ("so far this year", "since January", "from January to November", "each year"). */
+const PERIOD_AFTER = /^[^.;:]{0,50}?\b(?:so far (?:this|in) (?:year|20\d\d)|(?:so far )?this year|since (?:the (?:start|beginning) of (?:the year|20\d\d)|January|Jan\.)|from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;:]{0,30}?\bto\b|(?:each|every|per) year|a year(?!\s+(?:ago|earlier|before|later|after))|annually|year[- ]to[- ]date)\b/i;
 /** "the" right after a word: a person told of before. */
 const THE_AT = /^the\s/i;
 /** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
@@ -592,6 +596,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let death: boolean | undefined;
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
+  const period = PERIOD_CUE.test(sentence);
   for (let v = 0; v < VERBS.length; v++) {
     const verb = VERB_DEFS[v];
     if (verb.rare && !rare) continue;
@@ -749,6 +754,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const deadAmong = verb.field === 'injured' && verb.side === 'before' && !verb.struck && group.count.best > 1 && DEAD_AMONG.test(sentence.slice(ve, ve + 160));
       // "the gun discharged, injuring the toddler": one person told of before, who may be the one who died (hit)
       const knownObject = !!verb.one && verb.field === 'injured' && group.count.best === 1 && THE_AT.test(sentence.slice(ve, ve + 4));
+      // "74 people injured from January to November", "22 hurt so far this year", "1,000 wounded each year": a running total, no incident's count
+      if (period && PERIOD_AFTER.test(sentence.slice(Math.max(ve, group.end), Math.max(ve, group.end) + 70))) continue;
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong || knownObject, verb.update);
     }
   }
