@@ -196,6 +196,7 @@ const LIVES_CUE = /death|lives of|bodies of/i;
 const CAPTURED_CUE = /captur|taking prisoner/i;
 const CONDITION_CUE = /condition|coma/i;
 const SHOT_CUE = /shot|struck by/i;
+const GRAZED_CUE = /grazed/i;
 /** "shooting victims", "gunshot victims": the group itself names the people hit. */
 const VICTIMS_CUE = /(?:shooting|gunshot) victims/i;
 /** A bare "were hit" is gunfire's only in a sentence that tells of shots (not "hit by a car"). */
@@ -283,6 +284,8 @@ const VERBS: [RegExp, Verb][] = [
   [/(?<=\b(?:shooting|gunshot)\s+victims)(?:\s+|[,.;:!?)'’"”—–-])/gi, { field: 'injured', side: 'before', struck: true, counted: true, maxGap: 0, cue: VICTIMS_CUE }],
   // "someone fired shots and four people were hit": hit, dead or alive (a bare "hit", only where shots are told)
   [/\b(?:were|was|been)\s+hit\b(?!\s+(?:by|with|in|on|at|and\s+killed)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_SHOTS_CUE }],
+  // "two men were grazed": hit, alive or dead (grazed by or in are read below)
+  [/\b(?:were|was|been)\s+grazed\b(?!\s+(?:by|in)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: GRAZED_CUE }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -510,6 +513,8 @@ const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
 const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|July|August|September|October|November|December)|annually/i;
 /** After a count: the span it adds up over ("so far this year", "since January", "from January to November", "each year"). */
 const PERIOD_AFTER = /^[^.;:]{0,50}?\b(?:so far (?:this|in) (?:year|20\d\d)|(?:so far )?this year|since (?:the (?:start|beginning) of (?:the year|20\d\d)|January|Jan\.)|from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;:]{0,30}?\bto\b|(?:each|every|per) year|a year(?!\s+(?:ago|earlier|before|later|after))|annually|year[- ]to[- ]date)\b/i;
+/** "a second victim", "the third person": the n-th one hit, so n hit at least. */
+const NTH_PERSON = /\b(?:a|the|an)\s+(second|third|fourth|fifth|sixth)\s+(?:victim|person|man|woman|male|female|boy|girl|teen|teenager|child|juvenile|adult|individual)\b/i;
 /** "the" right after a word: a person told of before. */
 const THE_AT = /^the\s/i;
 /** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
@@ -546,6 +551,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let groups: Group[] | null = null;
   const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
+  const nthHit: CasualtyAnnotation[] = [];
   // groups are sorted by start: a binary search finds those near a word, so a sentence of thousands
   // of groups costs each word a few, not all of them
   const firstFrom = (pos: number) => {
@@ -757,9 +763,19 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "74 people injured from January to November", "22 hurt so far this year", "1,000 wounded each year": a running total, no incident's count
       if (period && PERIOD_AFTER.test(sentence.slice(Math.max(ve, group.end), Math.max(ve, group.end) + 70))) continue;
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong || knownObject, verb.update);
+      // "A second victim was treated and released", "A third victim … was also shot": as many hit as the ordinal says
+      if (verb.field === 'injured' && group.count.best === 1 && group.start < vs && ORDINAL.test(sentence.slice(group.start, vs))) {
+        const nth = NTH_PERSON.exec(sentence.slice(group.start, vs));
+        if (nth) {
+          const n = ORDINALS[nth[1].toLowerCase()];
+          // (kept apart from the steps below: "… is expected to survive" is said of the n-th, not of those before)
+          nthHit.push({ kind: 'casualty', field: 'injured', start: offset + Math.min(vs, group.start), end: offset + Math.max(ve, group.end), value: { low: n, best: n, high: n }, victims: group.victims, hedged: hedged && HEDGE.test(sentence.slice(0, Math.max(ve, group.end))), struck: true });
+        }
+      }
     }
   }
-  return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
+  const read = hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
+  return nthHit.length ? read.concat(nthHit) : read;
 }
 
 /** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
