@@ -452,6 +452,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('A 3-year-old and four adults were shot.')).toEqual([['injured', 5, true]]);
     expect(full('Three people are dead and two are in critical condition.')).toEqual([['fatalities', 3, false], ['injured', 2, false]]);
     expect(full('Two men were grazed.')).toEqual([['injured', 2, true]]);
+    expect(full('Both victims survived.')).toEqual([['injured', 2, false]]);
+    expect(full('He is survived by his wife and two sons.')).toEqual([]);
     // a running total is no incident's count
     expect(full('In all, 74 people were injured from January to November.')).toEqual([]);
     expect(full('Two people were injured a year ago.')).toEqual([['injured', 2, false]]);

@@ -276,6 +276,8 @@ const VERBS: [RegExp, Verb][] = [
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
+  // "Both victims survived", "all five survived": a group hit and alive (a group with a number only: "he is survived by" is no count)
+  [/(?<!\b(?:who|that)\s+)\bsurvived\b(?!\s+by\b)/gi, { field: 'injured', side: 'before', noBare: true, counted: true, cue: SURVIVED_CUE, maxGap: 12, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
