@@ -453,6 +453,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('Three people are dead and two are in critical condition.')).toEqual([['fatalities', 3, false], ['injured', 2, false]]);
     expect(full('Two men were grazed.')).toEqual([['injured', 2, true]]);
     expect(full('Both victims survived.')).toEqual([['injured', 2, false]]);
+    expect(full('Four men who were hit — one 29 years old, two others 37 — were taken to a local hospital.')).toEqual([['injured', 4, true]]);
     expect(full('He is survived by his wife and two sons.')).toEqual([]);
     // a running total is no incident's count
     expect(full('In all, 74 people were injured from January to November.')).toEqual([]);

@@ -517,6 +517,18 @@ const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|Jul
 const PERIOD_AFTER = /^[^.;:]{0,50}?\b(?:so far (?:this|in) (?:year|20\d\d)|(?:so far )?this year|since (?:the (?:start|beginning) of (?:the year|20\d\d)|January|Jan\.)|from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;:]{0,30}?\bto\b|(?:each|every|per) year|a year(?!\s+(?:ago|earlier|before|later|after))|annually|year[- ]to[- ]date)\b/i;
 /** "a second victim", "the third person": the n-th one hit, so n hit at least. */
 const NTH_PERSON = /\b(?:a|the|an)\s+(second|third|fourth|fifth|sixth)\s+(?:victim|person|man|woman|male|female|boy|girl|teen|teenager|child|juvenile|adult|individual)\b/i;
+const DASH_CUE = /[—–]/;
+/** An aside between dashes that ends right before a word: " — one 29 years old, two others 37 — ". */
+const DASH_ASIDE = /\s[—–]\s[^—–]{1,160}\s[—–]\s*$/;
+/** The last group before an aside between dashes that ends right before `vs`, if any. */
+function outsideAside(sentence: string, vs: number, near: Group[], maxGap: number): Group | undefined {
+  const lead = sentence.slice(Math.max(0, vs - 200), vs);
+  const aside = DASH_ASIDE.exec(lead);
+  if (!aside) return undefined;
+  const start = vs - lead.length + aside.index;
+  const outside = near.filter((g) => g.end <= start && start - g.end <= maxGap && !OTHER_CLAUSE.test(sentence.slice(g.end, start)));
+  return outside[outside.length - 1];
+}
 /** "the" right after a word: a person told of before. */
 const THE_AT = /^the\s/i;
 /** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
@@ -694,6 +706,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
+        if (group && DASH_CUE.test(sentence.slice(group.end, vs))) group = outsideAside(sentence, vs, groupsNear(vs).filter((g) => !used.has(g) && !g.subset), verb.maxGap ?? MAX_GAP_BEFORE) ?? group;
         // "several children found … before the little girl was wounded": a singular verb is not the group's
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
