@@ -150,7 +150,7 @@ const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet|grazing/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
-const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
+const RARE_CUE = /[Ss]hooting victims|[Gg]unshot victims|\bhit\b|[Gg]razed|to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
 const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
 const TO_DEATH_CUE = /\bto death\b/i;
@@ -281,11 +281,11 @@ const VERBS: [RegExp, Verb][] = [
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:about|around|approximately|roughly|least|\d|noon|midnight|close range|point[- ]blank|the\s+(?:end|start|corner|scene|entrance|front|back|rear|door)\b)|\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
   // "the five shooting victims", "four adult gunshot victims": those hit, dead or alive, counted by the group itself (the word is its end)
-  [/(?<=\b(?:shooting|gunshot)\s+victims)(?:\s+|[,.;:!?)'’"”—–-])/gi, { field: 'injured', side: 'before', struck: true, counted: true, maxGap: 0, cue: VICTIMS_CUE }],
+  [/(?<=\b(?:shooting|gunshot)\s+victims)(?:\s+|[,.;:!?)'’"”—–-])/gi, { field: 'injured', side: 'before', struck: true, counted: true, maxGap: 0, cue: VICTIMS_CUE, rare: true }],
   // "someone fired shots and four people were hit": hit, dead or alive (a bare "hit", only where shots are told)
-  [/\b(?:were|was|been)\s+hit\b(?!\s+(?:by|with|in|on|at|and\s+killed)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_SHOTS_CUE }],
+  [/\b(?:were|was|been)\s+hit\b(?!\s+(?:by|with|in|on|at|and\s+killed)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_SHOTS_CUE, rare: true }],
   // "two men were grazed": hit, alive or dead (grazed by or in are read below)
-  [/\b(?:were|was|been)\s+grazed\b(?!\s+(?:by|in)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: GRAZED_CUE }],
+  [/\b(?:were|was|been)\s+grazed\b(?!\s+(?:by|in)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: GRAZED_CUE, rare: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
@@ -614,7 +614,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let death: boolean | undefined;
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
-  const period = PERIOD_CUE.test(sentence);
+  let period: boolean | undefined;
   for (let v = 0; v < VERBS.length; v++) {
     const verb = VERB_DEFS[v];
     if (verb.rare && !rare) continue;
@@ -775,7 +775,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "the gun discharged, injuring the toddler": one person told of before, who may be the one who died (hit)
       const knownObject = !!verb.one && verb.field === 'injured' && group.count.best === 1 && THE_AT.test(sentence.slice(ve, ve + 4));
       // "74 people injured from January to November", "22 hurt so far this year", "1,000 wounded each year": a running total, no incident's count
-      if (period && PERIOD_AFTER.test(sentence.slice(Math.max(ve, group.end), Math.max(ve, group.end) + 70))) continue;
+      if ((period ??= PERIOD_CUE.test(sentence)) && PERIOD_AFTER.test(sentence.slice(Math.max(ve, group.end), Math.max(ve, group.end) + 70))) continue;
       emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong || knownObject, verb.update);
       // "A second victim was treated and released", "A third victim … was also shot": as many hit as the ordinal says
       if (verb.field === 'injured' && group.count.best === 1 && group.start < vs && ORDINAL.test(sentence.slice(group.start, vs))) {
