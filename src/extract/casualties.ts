@@ -150,7 +150,7 @@ const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet|grazing/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
-const RARE_CUE = /[Ss]hooting victims|[Gg]unshot victims|\bhit\b|[Gg]razed|to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
+const RARE_CUE = /[Ss]hooting victims|[Gg]unshot victims|(?:were|was|been) hit\b|[Gg]razed|to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
 const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
 const TO_DEATH_CUE = /\bto death\b/i;
