@@ -453,6 +453,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('Two men were grazed.')).toEqual([['injured', 2, true]]);
     expect(full('Both victims survived.')).toEqual([['injured', 2, false]]);
     expect(full('Four men who were hit — one 29 years old, two others 37 — were taken to a local hospital.')).toEqual([['injured', 4, true]]);
+    expect(full('She was taken to a hospital, where Chohan – who leaves behind a husband, a son and two daughters – died.')).toEqual([]);
     expect(full('He is survived by his wife and two sons.')).toEqual([]);
     // a running total is no incident's count
     expect(full('In all, 74 people were injured from January to November.')).toEqual([]);

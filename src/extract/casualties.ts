@@ -518,14 +518,14 @@ const NTH_PERSON = /\b(?:a|the|an)\s+(second|third|fourth|fifth|sixth)\s+(?:vict
 const DASH_CUE = /[—–]/;
 /** An aside between dashes that ends right before a word: " — one 29 years old, two others 37 — ". */
 const DASH_ASIDE = /\s[—–]\s[^—–]{1,160}\s[—–]\s*$/;
-/** The last group before an aside between dashes that ends right before `vs`, if any. */
-function outsideAside(sentence: string, vs: number, near: Group[], maxGap: number): Group | undefined {
+/** The last group before an aside between dashes that ends right before `vs`: undefined where there is no aside, null where no group stands before it. */
+function outsideAside(sentence: string, vs: number, near: Group[], maxGap: number): Group | null | undefined {
   const lead = sentence.slice(Math.max(0, vs - 200), vs);
   const aside = DASH_ASIDE.exec(lead);
   if (!aside) return undefined;
   const start = vs - lead.length + aside.index;
   const outside = near.filter((g) => g.end <= start && start - g.end <= maxGap && !OTHER_CLAUSE.test(sentence.slice(g.end, start)));
-  return outside[outside.length - 1];
+  return outside.length ? outside[outside.length - 1] : null;
 }
 /** "the" right after a word: a person told of before. */
 const THE_AT = /^the\s/i;
@@ -705,7 +705,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
         // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
-        if (group && DASH_CUE.test(sentence.slice(group.end, vs))) group = outsideAside(sentence, vs, groupsNear(vs).filter((g) => !used.has(g) && !g.subset), verb.maxGap ?? MAX_GAP_BEFORE) ?? group;
+        // (with none outside it, none: "Chohan – who leaves behind a husband, a son and two daughters – died" counts no daughters)
+        if (group && DASH_CUE.test(sentence.slice(group.end, vs))) {
+          const outside = outsideAside(sentence, vs, groupsNear(vs).filter((g) => !used.has(g) && !g.subset), verb.maxGap ?? MAX_GAP_BEFORE);
+          if (outside !== undefined) group = outside ?? undefined;
+        }
         // "several children found … before the little girl was wounded": a singular verb is not the group's
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
