@@ -19,7 +19,7 @@ function loadCached(file, command) {
   const source = readFileSync(file, 'utf8');
   const st = statSync(file);
   const key = createHash('sha1')
-    .update(JSON.stringify([process.version, process.arch, process.execArgv, st.size, st.mtimeMs, command]))
+    .update(JSON.stringify([process.version, process.arch, process.execArgv, process.env.SITREP_V8_FLAGS, st.size, st.mtimeMs, command]))
     .digest('hex')
     .slice(0, 16);
   const cacheFile = join(process.env.SITREP_CODE_CACHE_DIR || join(dirname(file), '.code-cache'), `${basename(file)}.${key}`);

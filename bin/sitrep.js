@@ -16,6 +16,17 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 optimises a function once it has run bytecode worth its interrupt budget (132 kB by default).
+// Most of what an ingest runs is met for the first time, so at the default the optimising compiler
+// takes functions with half their type feedback, gives up on them at the next new shape and
+// compiles them again (a 772-document ingest: 519 TurboFan compiles, a third of its CPU on V8's
+// compiler threads). With 600 kB fewer are compiled, with fuller feedback: `sitrep ingest` of ECB+
+// dev 7.8 -> 6.0 s of CPU (docs/evaluation.md, ingest8). Set before any of the CLI is loaded, so
+// it applies to every function and to the extraction threads. SITREP_V8_FLAGS replaces it ('' for none).
+const v8Flags = process.env.SITREP_V8_FLAGS ?? '--interrupt-budget=600000';
+if (v8Flags) setFlagsFromString(v8Flags);
 
 const mtime = (p) => statSync(new URL(p, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const compiled = mtime('../dist/cli/main.js');
