@@ -18,14 +18,17 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-// V8 optimises a function once it has run bytecode worth its interrupt budget (132 kB by default).
-// Most of what an ingest runs is met for the first time, so at the default the optimising compiler
-// takes functions with half their type feedback, gives up on them at the next new shape and
-// compiles them again (a 772-document ingest: 519 TurboFan compiles, a third of its CPU on V8's
-// compiler threads). With 600 kB fewer are compiled, with fuller feedback: `sitrep ingest` of ECB+
-// dev 7.8 -> 6.0 s of CPU (docs/evaluation.md, ingest8). Set before any of the CLI is loaded, so
-// it applies to every function and to the extraction threads. SITREP_V8_FLAGS replaces it ('' for none).
-const v8Flags = process.env.SITREP_V8_FLAGS ?? '--interrupt-budget=600000';
+// V8 flags for `node bin/sitrep.js` as for the installed command, set before any of the CLI loads
+// (so they hold for every function and for the extraction threads, whose isolates start later).
+// --interrupt-budget: V8 optimises a function once it has run bytecode worth this budget (132 kB by
+// default). Most of what an ingest runs is met for the first time, so at the default TurboFan takes
+// functions with half their type feedback, drops them at the next new shape and compiles them again
+// (a 772-document ingest: 519 compiles, a third of its CPU on V8's compiler threads). At 600 kB
+// fewer are compiled, with fuller feedback: `sitrep ingest` of ECB+ dev 7.8 -> 6.0 s of CPU
+// (docs/evaluation.md, ingest8). --no-regexp-tier-up as the shebang says; set here it applies to
+// the extraction threads' isolates from their start (set once a pipeline had run, it crashed a
+// terminated thread). SITREP_V8_FLAGS replaces them ('' for none).
+const v8Flags = process.env.SITREP_V8_FLAGS ?? '--interrupt-budget=600000 --no-regexp-tier-up';
 if (v8Flags) setFlagsFromString(v8Flags);
 
 const mtime = (p) => statSync(new URL(p, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
