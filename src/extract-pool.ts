@@ -305,7 +305,12 @@ class Lane {
   }
 }
 
-export const defaultWorkers = () => Math.max(1, availableParallelism());
+/**
+ * `ingest`'s extraction threads: one fewer than the cores. The main thread stores and links (about
+ * 40 % of an ingest's CPU once V8's compiler threads had less to do) beside them; on 2 cores two
+ * extraction threads were 7-10 % slower than one over ECB+ dev (docs/evaluation.md, ingest8).
+ */
+export const defaultWorkers = () => Math.max(1, availableParallelism() - 1);
 
 /**
  * `threads` lanes (default one), each a worker thread with its own budget; a document goes to the

@@ -522,7 +522,7 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
+    .addOption(new Option('--workers <n>', 'extraction threads (default: one fewer than the cores, at least one); linking stays in input order').argParser(intArg('--workers', 1, 256)))
     .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
     .addOption(new Option('--batch <n>', `documents stored a transaction (default ${BATCH_DOCS}, or what half a second brings)`).argParser(intArg('--batch', 1, 100_000)))
     .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string; batch?: number }, cmd: Command) => {
