@@ -41,6 +41,13 @@ let save = () => {};
 // (`sitrep events` 180 against 215 ms of CPU), and their extraction threads use a cache of their own.
 const command = argv.find((a) => /^(ingest|events|show|documents|sites|extract|worker|gazetteer|serve|watch)$/.test(a)) ?? '';
 const cached = (process.env.SITREP_CODE_CACHE ?? 'extract').split(',');
+// `ingest` extracts on a worker thread that takes ~0.4 s to load its pipeline: started here, it loads
+// while this thread loads the CLI (~0.1 s), and the extraction pool takes it over (extract-pool.ts
+// `newWorker`, which starts it the same way when none was started here). Not for a queue (nothing is
+// extracted) nor when the bundle is older than the compiled files (the pool then runs those).
+if (command === 'ingest' && !process.env.SITREP_QUEUE && process.env.SITREP_CODE_CACHE !== '0' && !argv.some((a) => /^(--queue|-h|--help)(=|$)/.test(a)) && mtime('../dist/bundle/extract-worker.cjs') >= compiled) {
+  createRequire(import.meta.url)('./code-cache.cjs').prestartWorker(fileURLToPath(new URL('../dist/bundle/extract-worker.cjs', import.meta.url)));
+}
 if (mtime('../dist/bundle/main.cjs') >= compiled && (cached.includes(command) || cached.includes('all'))) {
   ({ exports: { main }, save } = createRequire(import.meta.url)('./code-cache.cjs').loadCached(fileURLToPath(new URL('../dist/bundle/main.cjs', import.meta.url)), command));
   // a command that runs on (serve, watch, worker) has compiled its start-up by then

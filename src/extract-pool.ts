@@ -73,22 +73,44 @@ const WORKER_HEAP_MB = 768;
 const STAGE_CELL_REQUEST = 0;
 const STAGE_CELL_STAGE = 1;
 
+/** bin/code-cache.cjs: runs a CommonJS bundle through V8's code cache, and starts extraction workers that way. */
+interface CacheLoader {
+  startWorker(file: string, stageCell: SharedArrayBuffer): Worker;
+  takePrestarted(file: string): { worker: Worker; stageCell: SharedArrayBuffer; messages: WorkReply[]; exited: boolean } | null;
+}
+
+/** Bundled (dist/bundle/) with the cache on: the CommonJS worker bundle and the loader that runs it through V8's code cache. */
+function cachedBundle(): { file: string; loader: CacheLoader } | null {
+  const cjs = new URL('./extract-worker.cjs', import.meta.url);
+  const loader = new URL('../../bin/code-cache.cjs', import.meta.url);
+  if (!existsSync(cjs) || !existsSync(loader) || process.env.SITREP_CODE_CACHE === '0') return null;
+  return { file: fileURLToPath(cjs), loader: createRequire(import.meta.url)(fileURLToPath(loader)) as CacheLoader };
+}
+
 function newWorker(stageCell: SharedArrayBuffer): Worker {
   const js = new URL('./extract-worker.js', import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   const workerData = { stageCell };
-  // bundled (dist/bundle/): the CommonJS worker bundle through V8's code cache, as bin/sitrep.js runs the CLI
-  const cjs = new URL('./extract-worker.cjs', import.meta.url);
-  const loader = new URL('../../bin/code-cache.cjs', import.meta.url);
-  if (existsSync(cjs) && existsSync(loader) && process.env.SITREP_CODE_CACHE !== '0') {
-    const start = `globalThis.sitrepCodeCacheSave = require(${JSON.stringify(fileURLToPath(loader))}).loadCached(${JSON.stringify(fileURLToPath(cjs))}, 'extract-worker').save;`;
-    return new Worker(start, { eval: true, resourceLimits, workerData });
-  }
+  // bundled: the CommonJS worker bundle through V8's code cache, as bin/sitrep.js runs the CLI
+  // (the loader caps its heap at the same WORKER_HEAP_MB)
+  const bundle = cachedBundle();
+  if (bundle) return bundle.loader.startWorker(bundle.file, stageCell);
   if (existsSync(js)) return new Worker(js, { resourceLimits, workerData });
   // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const ts = new URL('./extract-worker.ts', import.meta.url).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits, workerData });
+}
+
+/**
+ * The worker bin/sitrep.js started for `ingest` before the CLI loaded, if any and still alive,
+ * with its stage cell and the messages it sent meanwhile; taken once.
+ */
+function prestarted(): { worker: Worker; stageCell: SharedArrayBuffer; messages: WorkReply[] } | null {
+  const bundle = cachedBundle();
+  const held = bundle?.loader.takePrestarted(bundle.file) ?? null;
+  if (held?.exited) return null;
+  return held;
 }
 
 /** What the worker answers for a document: its fields, or the error it threw. */
@@ -125,7 +147,7 @@ class Lane {
   /** The worker's answers awaited, by request id (one listener a worker, however many are posted). */
   private handlers = new Map<number, (m: WorkReply) => void>();
   /** Shared with the worker (see STAGE_CELL_REQUEST), and the names of its stages by index. */
-  private readonly stageCell = new SharedArrayBuffer(8);
+  private stageCell = new SharedArrayBuffer(8);
   private stages: string[] = [];
 
   /** Documents given to this lane and not yet answered: the pool gives the next one to the least busy. */
@@ -140,7 +162,9 @@ class Lane {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const w = newWorker(this.stageCell);
+    const pre = prestarted();
+    if (pre) this.stageCell = pre.stageCell;
+    const w = pre ? pre.worker : newWorker(this.stageCell);
     w.unref();
     this.worker = w;
     const handlers = new Map<number, (m: WorkReply) => void>();
@@ -167,6 +191,8 @@ class Lane {
       w.once('exit', () => reject(new StoppedError('extraction worker ended')));
     });
     this.ready.catch(() => undefined);
+    // what a prestarted worker said before this lane listened (its ready message, if it came that soon)
+    for (const m of pre?.messages ?? []) w.emit('message', m);
     return this.ready;
   }
 
