@@ -785,13 +785,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let chosenSmall = false;
     // (Arabic) no more than the forms it opens with reach (see `openingReach`): a word none of whose openings
     // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
-    const reachOfWord = (info.reach ??= arabic ? arabicReach(t.lower, info) : reach(t.lower));
-    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
+    // (Cyrillic: the reach, two to three look-ups and a stem, is asked only of a word that opens a run of
+    // capitalised words standing together; most stand alone, and a run longer than the reach is never tried)
+    let reachOfWord = arabic ? (info.reach ??= arabicReach(t.lower, info)) : info.reach;
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord ?? MAX_TOKENS);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
       const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && !together(tokens, i, last, !arabic)) continue;
+      if (n > 1 && n > (reachOfWord ??= info.reach ??= reach(t.lower))) continue;
       // the words after the first joined by spaces (the next token's own string for two), made when an opening asks
       let restKey: string | undefined;
       for (const v of openings(t.lower, info)) {
