@@ -718,6 +718,19 @@ function restOf(tokens: readonly Token[], first: number, last: number): string[]
 /** An entry an Arabic word alone never names, whatever the document's countries (see ARABIC_MIN_POPULATION). */
 const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population < ARABIC_MIN_POPULATION;
 
+/** A word no document can read as a place is only ever asked `never` again: its openings and their runs go. */
+function noPlace(info: WordInfo, memo: WordMemo): void {
+  info.never = true;
+  info.openings = undefined;
+  for (const f of info.forms) memo.reach.delete(f);
+}
+
+/** An Arabic word's reach: its openings' first, 1 for most words, and then the forms' (more look-ups) need not be asked. */
+function arabicReach(x: string, info: WordInfo, openings: Reader['openings'], openingReach: Reader['openingReach'], reach: Reader['reach']): number {
+  const most = longestOpening(openings(x, info), openingReach);
+  return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
+}
+
 /** Places in one sentence; `offset` is its start in the document. */
 export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
   const tokens = tokenize(sentence, doc.memos);
@@ -727,17 +740,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
-  // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
-  const noPlace = (info: WordInfo) => {
-    info.never = true;
-    info.openings = undefined;
-    for (const f of info.forms) memo.reach.delete(f);
-  };
-  // the openings' reach first: it is 1 for most words, and then the forms' (more look-ups) need not be asked
-  const arabicReach = (x: string, info: WordInfo): number => {
-    const most = longestOpening(openings(x, info), openingReach);
-    return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
-  };
   const demonymWords = arabic ? null : demonymFilter(lex);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -746,7 +748,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const info = word(t.lower);
     if (arabic && (info.never || (dead.size > 0 && dead.has(t.lower)))) continue;
     if (info.numeric) {
-      if (arabic) noPlace(info);
+      if (arabic) noPlace(info, memo);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -763,7 +765,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if ((info.stop ??= lex.stopwords.has(t.lower) || t.lower.length < 2)) {
-      if (arabic && !siteish(info)) noPlace(info);
+      if (arabic && !siteish(info)) noPlace(info, memo);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -787,7 +789,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
     // (Cyrillic: the reach, two to three look-ups and a stem, is asked only of a word that opens a run of
     // capitalised words standing together; most stand alone, and a run longer than the reach is never tried)
-    let reachOfWord = arabic ? (info.reach ??= arabicReach(t.lower, info)) : info.reach;
+    let reachOfWord = arabic ? (info.reach ??= arabicReach(t.lower, info, openings, openingReach, reach)) : info.reach;
     const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord ?? MAX_TOKENS);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
@@ -870,7 +872,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
       else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
-        if (!chosenSmall) noPlace(info);
+        if (!chosenSmall) noPlace(info, memo);
         else if (dead.size < memo.limit) dead.add(t.lower);
       }
       continue;
