@@ -846,7 +846,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
         // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
-        if (!arabic && n === 1 && ALL_CAPS.test(t.text) && e.precision !== 'country') continue;
+        if (!arabic && n === 1 && ALL_CAPS.test(sentence.slice(t.start, t.end)) && e.precision !== 'country') continue;
         // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
