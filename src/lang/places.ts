@@ -307,9 +307,10 @@ export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlac
   return s;
 }
 
+const full = (m: Map<string, unknown>): boolean => m.size >= SHARED_RESET;
+
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  const full = (m: Map<string, unknown>) => m.size >= SHARED_RESET;
   if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.latin) || full(w.skeletons)) {
     w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), latin: new Map(), skeletons: new Map() };
     shared.byLexicon.set(lex, w);
@@ -644,54 +645,69 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   const { memo } = doc;
   if (memo.reader && memo.reader.lex === lex && memo.reader.g === g) return memo.reader;
   const arabic = lex.script === 'Arabic';
-  // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
-  // removal) is dear for non-ASCII words, and most words are tried in several forms
-  // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
-  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
-  const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
-  // Arabic names are matched as written (see lookupWords): no stems to compute
-  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem, memo.limit));
-  const word = (w: string): WordInfo => {
-    let info = memo.words.get(w);
-    if (info === undefined) {
-      const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
-      if (memo.words.size < memo.limit) memo.words.set(w, info);
-    }
-    return info;
+  const stem = (w: string): string => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
+  const reachFrom = (w: string): number =>
+    arabic ? Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(r.fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(`=${lex.code}:${r.fold(r.stemOf(w))}`), lex.places.has(`~${r.stemOf(w)}`) ? 1 : 2);
+  // methods, not arrow functions: under tsx (bench:lang) every named closure is also given its name, a property define each, per document
+  const r: Reader = {
+    lex,
+    g,
+    // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
+    // removal) is dear for non-ASCII words, and most words are tried in several forms
+    // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
+    fold(w) {
+      return plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
+    },
+    // Arabic names are matched as written (see lookupWords): no stems to compute
+    stemOf(w) {
+      return arabic ? w : remembered(memo.stems, w, stem, memo.limit);
+    },
+    word(w) {
+      let info = memo.words.get(w);
+      if (info === undefined) {
+        const forms = formsOf(w, lex);
+        info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
+        if (memo.words.size < memo.limit) memo.words.set(w, info);
+      }
+      return info;
+    },
+    forms(w) {
+      return r.word(w).forms;
+    },
+    reach(w) {
+      return remembered(memo.reach, w, reachFrom, memo.limit);
+    },
+    // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
+    siteish(info) {
+      return (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
+    },
+    /**
+     * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
+     * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
+     */
+    openings(x, info) {
+      if (info.openings) return info.openings;
+      const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
+      if (lex.proclitics) {
+        const clitic = /^[وف]?ب/.test(x);
+        for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
+        if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
+      }
+      return (info.openings = out);
+    },
+    openingReach(v) {
+      if (v.reach !== undefined) return v.reach;
+      const f = r.fold(v.word);
+      // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
+      // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
+      return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
+    },
+    demonym(t, info) {
+      if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, r.fold));
+      return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, r.fold));
+    },
   };
-  const forms = (w: string) => word(w).forms;
-  const reachFrom = (w: string) =>
-    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
-  const reach = (w: string) => remembered(memo.reach, w, reachFrom, memo.limit);
-  // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
-  const siteish = (info: WordInfo) => (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
-  /**
-   * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
-   * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
-   */
-  const openings = (x: string, info: WordInfo): readonly Opening[] => {
-    if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
-    if (lex.proclitics) {
-      const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
-    }
-    return (info.openings = out);
-  };
-  const openingReach = (v: Opening): number => {
-    if (v.reach !== undefined) return v.reach;
-    const f = fold(v.word);
-    // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
-    // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
-    return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
-  };
-  const demonym = (t: Token, info: WordInfo): ResolvedPlace | null => {
-    if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, fold));
-    return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, fold));
-  };
-  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym });
+  return (memo.reader = r);
 }
 
 /** The most words a name may run to from any of a word's openings. */
