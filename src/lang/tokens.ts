@@ -106,9 +106,10 @@ function isPlainArabic(cp: number): boolean {
 function tokenizeNow(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
-  // one lower-casing and one test for the sentence, not one of each per word
-  const whole = lowerWhole(text);
-  const normalise = whole === null || NEEDS_NORMALISING.test(whole);
+  // one lower-casing and one test for the sentence, not one of each per word; made at the first word that
+  // needs them (a sentence of plain Arabic words alone needs neither)
+  let whole: string | null | undefined;
+  let normalise = false;
   let i = 0;
   while (i < n) {
     let cp = codePointAt(text, i);
@@ -140,6 +141,10 @@ function tokenizeNow(text: string): Token[] {
     if (end === start) continue;
     let lower: string;
     let cap: boolean;
+    if (whole === undefined) {
+      whole = lowerWhole(text);
+      normalise = whole === null || NEEDS_NORMALISING.test(whole);
+    }
     if (whole !== null) {
       lower = whole.slice(start, end);
       cap = whole.charCodeAt(start) !== text.charCodeAt(start);
