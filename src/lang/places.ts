@@ -104,19 +104,19 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
 function bases(word: string, lex: Lexicon): string[] {
   const out: string[] = [];
   // only the endings that end in the word's last letter can fit: asked three times of every capitalised word
-  const endings = endingsByLast(lex).get(word[word.length - 1]);
+  const endings = endingsByLast(lex).get(word.charCodeAt(word.length - 1));
   if (endings) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
   return out;
 }
 
-const ENDINGS_BY_LAST = new WeakMap<Lexicon, Map<string, string[]>>();
-/** A lexicon's case endings by their last letter, each list in the lexicon's order (built once per lexicon). */
-function endingsByLast(lex: Lexicon): Map<string, string[]> {
+const ENDINGS_BY_LAST = new WeakMap<Lexicon, Map<number, string[]>>();
+/** A lexicon's case endings by the code of their last letter (no one-letter string made per word), each list in the lexicon's order (built once per lexicon). */
+function endingsByLast(lex: Lexicon): Map<number, string[]> {
   let m = ENDINGS_BY_LAST.get(lex);
   if (!m) {
     m = new Map();
     for (const e of lex.caseEndings) {
-      const last = e[e.length - 1];
+      const last = e.charCodeAt(e.length - 1);
       const list = m.get(last);
       if (list) list.push(e);
       else m.set(last, [e]);
