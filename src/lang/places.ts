@@ -645,9 +645,11 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   const { memo } = doc;
   if (memo.reader && memo.reader.lex === lex && memo.reader.g === g) return memo.reader;
   const arabic = lex.script === 'Arabic';
+  // the lexicon's reach table, found once per document (not once per new word's form)
+  const lexReach = lexiconReach(lex);
   const stem = (w: string): string => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
   const reachFrom = (w: string): number =>
-    arabic ? Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(r.fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(`=${lex.code}:${r.fold(r.stemOf(w))}`), lex.places.has(`~${r.stemOf(w)}`) ? 1 : 2);
+    arabic ? Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(r.fold('ال' + w)), lexReach.get(w) ?? 1) : Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(`=${lex.code}:${r.fold(r.stemOf(w))}`), lex.places.has(`~${r.stemOf(w)}`) ? 1 : 2);
   // methods, not arrow functions: under tsx (bench:lang) every named closure is also given its name, a property define each, per document
   const r: Reader = {
     lex,
@@ -700,7 +702,7 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
       const f = r.fold(v.word);
       // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
       // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
-      return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
+      return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexReach.get(v.word) ?? 1));
     },
     demonym(t, info) {
       if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, r.fold));
