@@ -199,12 +199,16 @@ function noCasualtiesIn(sentence: string, offset: number, lex: Lexicon): Casualt
   return none ? [{ kind: 'casualty', start: offset + none.index, end: offset + none.index + none[0].length, field: 'fatalities', value: { low: 0, best: 0, high: 0 }, victims: null, hedged: false }] : [];
 }
 
+/** Whether a token (of the sentence at `offset`) lies inside a date. */
+function inDate(t: Token, offset: number, dates: readonly DateAnnotation[]): boolean {
+  return dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
+}
+
 /** Counts in one sentence; `offset` is the sentence's start in the document. */
 export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon, dates: readonly DateAnnotation[], memos?: Map<string, object>): CasualtyAnnotation[] {
   // no casualty word: no count, only what says none were hurt
   if (casualtyWordsAbsent(sentence, lex)) return noCasualtiesIn(sentence, offset, lex);
   const tokens = tokenize(sentence, memos);
-  const inDate = (t: Token) => dates.some((d) => d.start <= offset + t.start && offset + t.end <= d.end);
   // each token's forms without proclitics, made once: the readers below all ask them
   const forms = tokens.map((t) => formsOf(t.lower, lex));
   const fields = forms.map((f) => fieldOf(f, lex));
@@ -214,7 +218,7 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
     ? numbers(tokens, forms, lex).filter((n) => {
         const after = tokens[n.last + 1];
         if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
-        return !inDate(tokens[n.first]);
+        return !inDate(tokens[n.first], offset, dates);
       })
     : [];
   const used = new Set<NumberAt>();

@@ -104,19 +104,19 @@ function lookupWords(words: readonly string[], stems: readonly string[], lex: Le
 function bases(word: string, lex: Lexicon): string[] {
   const out: string[] = [];
   // only the endings that end in the word's last letter can fit: asked three times of every capitalised word
-  const endings = endingsByLast(lex).get(word[word.length - 1]);
+  const endings = endingsByLast(lex).get(word.charCodeAt(word.length - 1));
   if (endings) for (const e of endings) if (word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
   return out;
 }
 
-const ENDINGS_BY_LAST = new WeakMap<Lexicon, Map<string, string[]>>();
-/** A lexicon's case endings by their last letter, each list in the lexicon's order (built once per lexicon). */
-function endingsByLast(lex: Lexicon): Map<string, string[]> {
+const ENDINGS_BY_LAST = new WeakMap<Lexicon, Map<number, string[]>>();
+/** A lexicon's case endings by the code of their last letter (no one-letter string made per word), each list in the lexicon's order (built once per lexicon). */
+function endingsByLast(lex: Lexicon): Map<number, string[]> {
   let m = ENDINGS_BY_LAST.get(lex);
   if (!m) {
     m = new Map();
     for (const e of lex.caseEndings) {
-      const last = e[e.length - 1];
+      const last = e.charCodeAt(e.length - 1);
       const list = m.get(last);
       if (list) list.push(e);
       else m.set(last, [e]);
@@ -307,9 +307,10 @@ export function sharedPlaces(memos: Map<string, object> | undefined): SharedPlac
   return s;
 }
 
+const full = (m: Map<string, unknown>): boolean => m.size >= SHARED_RESET;
+
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  const full = (m: Map<string, unknown>) => m.size >= SHARED_RESET;
   if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.latin) || full(w.skeletons)) {
     w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), latin: new Map(), skeletons: new Map() };
     shared.byLexicon.set(lex, w);
@@ -644,54 +645,71 @@ function readerOf(doc: DocumentPlaces, lex: Lexicon, g: PlaceGazetteer): Reader 
   const { memo } = doc;
   if (memo.reader && memo.reader.lex === lex && memo.reader.g === g) return memo.reader;
   const arabic = lex.script === 'Arabic';
-  // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
-  // removal) is dear for non-ASCII words, and most words are tried in several forms
-  // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
-  const fold = (w: string) => plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
-  const stem = (w: string) => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
-  // Arabic names are matched as written (see lookupWords): no stems to compute
-  const stemOf = (w: string) => (arabic ? w : remembered(memo.stems, w, stem, memo.limit));
-  const word = (w: string): WordInfo => {
-    let info = memo.words.get(w);
-    if (info === undefined) {
-      const forms = formsOf(w, lex);
-      info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
-      if (memo.words.size < memo.limit) memo.words.set(w, info);
-    }
-    return info;
+  // the lexicon's reach table, found once per document (not once per new word's form)
+  const lexReach = lexiconReach(lex);
+  const stem = (w: string): string => (w.includes('-') ? w.split('-').map((p) => lex.stem(p)).join('-') : lex.stem(w));
+  const reachFrom = (w: string): number =>
+    arabic ? Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(r.fold('ال' + w)), lexReach.get(w) ?? 1) : Math.max(1, g.nameTokensFrom(r.fold(w)), g.nameTokensFrom(`=${lex.code}:${r.fold(r.stemOf(w))}`), lex.places.has(`~${r.stemOf(w)}`) ? 1 : 2);
+  // methods, not arrow functions: under tsx (bench:lang) every named closure is also given its name, a property define each, per document
+  const r: Reader = {
+    lex,
+    g,
+    // stems once per word and document: the stemmer is the dearest step here; folding (NFD and mark
+    // removal) is dear for non-ASCII words, and most words are tried in several forms
+    // a word of plain letters folds by a loop cheaper than a look-up; the rest (NFD and mark removal) once per document
+    fold(w) {
+      return plainFold(w) ?? remembered(memo.folds, w, foldName, memo.limit);
+    },
+    // Arabic names are matched as written (see lookupWords): no stems to compute
+    stemOf(w) {
+      return arabic ? w : remembered(memo.stems, w, stem, memo.limit);
+    },
+    word(w) {
+      let info = memo.words.get(w);
+      if (info === undefined) {
+        const forms = formsOf(w, lex);
+        info = { forms, numeric: /^\d/.test(w) || forms.some((f) => lex.numbers.has(f)), siteish: undefined, reach: undefined, openings: undefined, demonymCap: undefined, demonymLower: undefined, never: false, stop: undefined, preposition: undefined, actionNoun: false };
+        if (memo.words.size < memo.limit) memo.words.set(w, info);
+      }
+      return info;
+    },
+    forms(w) {
+      return r.word(w).forms;
+    },
+    reach(w) {
+      return remembered(memo.reach, w, reachFrom, memo.limit);
+    },
+    // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
+    siteish(info) {
+      return (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
+    },
+    /**
+     * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
+     * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
+     */
+    openings(x, info) {
+      if (info.openings) return info.openings;
+      const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
+      if (lex.proclitics) {
+        const clitic = /^[وف]?ب/.test(x);
+        for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
+        if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
+      }
+      return (info.openings = out);
+    },
+    openingReach(v) {
+      if (v.reach !== undefined) return v.reach;
+      const f = r.fold(v.word);
+      // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
+      // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
+      return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexReach.get(v.word) ?? 1));
+    },
+    demonym(t, info) {
+      if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, r.fold));
+      return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, r.fold));
+    },
   };
-  const forms = (w: string) => word(w).forms;
-  const reachFrom = (w: string) =>
-    arabic ? Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(fold('ال' + w)), lexiconReach(lex).get(w) ?? 1) : Math.max(1, g.nameTokensFrom(fold(w)), g.nameTokensFrom(`=${lex.code}:${fold(stemOf(w))}`), lex.places.has(`~${stemOf(w)}`) ? 1 : 2);
-  const reach = (w: string) => remembered(memo.reach, w, reachFrom, memo.limit);
-  // a kind word ("مستشفى", "بشارع") or "المملكة" in some form: where arabicSite may find a site (once per word and document)
-  const siteish = (info: WordInfo) => (info.siteish ??= info.forms.some((f) => f === 'المملكة' || f === 'مملكة' || !!lex.siteNoun?.test(f)));
-  /**
-   * The forms a name may open with at this word: the word; (Arabic) each form without its proclitics
-   * that is no function word, and the word with the article it lacks ("اسكندرية" for "الإسكندرية").
-   */
-  const openings = (x: string, info: WordInfo): readonly Opening[] => {
-    if (info.openings) return info.openings;
-    const out: Opening[] = [{ word: x, clitic: false, run: undefined, longer: undefined, reach: undefined }];
-    if (lex.proclitics) {
-      const clitic = /^[وف]?ب/.test(x);
-      for (const f of info.forms.slice(1)) if (!lex.stopwords.has(f)) out.push({ word: f, clitic, run: undefined, longer: undefined, reach: undefined });
-      if (!x.startsWith('ال')) out.push({ word: 'ال' + x, clitic: false, run: undefined, longer: undefined, reach: undefined });
-    }
-    return (info.openings = out);
-  };
-  const openingReach = (v: Opening): number => {
-    if (v.reach !== undefined) return v.reach;
-    const f = fold(v.word);
-    // a name of n words from the form is a lexicon key of n words opening with it, or a gazetteer key whose first
-    // word is the form folded (a fold with a space in it, from a hyphen, bounds nothing)
-    return (v.reach = f.includes(' ') ? MAX_TOKENS : Math.max(1, g.nameTokensFrom(f), lexiconReach(lex).get(v.word) ?? 1));
-  };
-  const demonym = (t: Token, info: WordInfo): ResolvedPlace | null => {
-    if (t.cap) return info.demonymCap !== undefined ? info.demonymCap : (info.demonymCap = demonymOf(t, lex, g, fold));
-    return info.demonymLower !== undefined ? info.demonymLower : (info.demonymLower = demonymOf(t, lex, g, fold));
-  };
-  return (memo.reader = { lex, g, fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym });
+  return (memo.reader = r);
 }
 
 /** The most words a name may run to from any of a word's openings. */
@@ -718,6 +736,19 @@ function restOf(tokens: readonly Token[], first: number, last: number): string[]
 /** An entry an Arabic word alone never names, whatever the document's countries (see ARABIC_MIN_POPULATION). */
 const smallTown = (e: GazetteerEntry) => e.precision === 'place' && e.population < ARABIC_MIN_POPULATION;
 
+/** A word no document can read as a place is only ever asked `never` again: its openings and their runs go. */
+function noPlace(info: WordInfo, memo: WordMemo): void {
+  info.never = true;
+  info.openings = undefined;
+  for (const f of info.forms) memo.reach.delete(f);
+}
+
+/** An Arabic word's reach: its openings' first, 1 for most words, and then the forms' (more look-ups) need not be asked. */
+function arabicReach(x: string, info: WordInfo, openings: Reader['openings'], openingReach: Reader['openingReach'], reach: Reader['reach']): number {
+  const most = longestOpening(openings(x, info), openingReach);
+  return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
+}
+
 /** Places in one sentence; `offset` is its start in the document. */
 export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g: PlaceGazetteer, countries: Set<string>, doc: DocumentPlaces = documentPlaces()): PlaceAnnotation[] {
   const tokens = tokenize(sentence, doc.memos);
@@ -727,17 +758,6 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
   const { fold, stemOf, forms, word, reach, siteish, openings, openingReach, demonym } = readerOf(doc, lex, g);
   // an Arabic word read once in the document as no place, whatever stood around it: not read again
   const { dead } = memo;
-  // a word no document can read as a place is only ever asked `never` again: its openings and their runs go
-  const noPlace = (info: WordInfo) => {
-    info.never = true;
-    info.openings = undefined;
-    for (const f of info.forms) memo.reach.delete(f);
-  };
-  // the openings' reach first: it is 1 for most words, and then the forms' (more look-ups) need not be asked
-  const arabicReach = (x: string, info: WordInfo): number => {
-    const most = longestOpening(openings(x, info), openingReach);
-    return most > 1 ? Math.min(most, Math.max(...info.forms.map(reach))) : 1;
-  };
   const demonymWords = arabic ? null : demonymFilter(lex);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -746,7 +766,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     const info = word(t.lower);
     if (arabic && (info.never || (dead.size > 0 && dead.has(t.lower)))) continue;
     if (info.numeric) {
-      if (arabic) noPlace(info);
+      if (arabic) noPlace(info, memo);
       continue;
     }
     if (!arabic && !capitalised(t)) {
@@ -763,7 +783,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       }
     }
     if ((info.stop ??= lex.stopwords.has(t.lower) || t.lower.length < 2)) {
-      if (arabic && !siteish(info)) noPlace(info);
+      if (arabic && !siteish(info)) noPlace(info, memo);
       continue;
     }
     // "Донецкой области", "Харківській області": the region of the city the adjective names
@@ -785,13 +805,16 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
     let chosenSmall = false;
     // (Arabic) no more than the forms it opens with reach (see `openingReach`): a word none of whose openings
     // opens a longer name is read as one word, and as no place wherever it stands when that reads nothing
-    const reachOfWord = (info.reach ??= arabic ? arabicReach(t.lower, info) : reach(t.lower));
-    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord);
+    // (Cyrillic: the reach, two to three look-ups and a stem, is asked only of a word that opens a run of
+    // capitalised words standing together; most stand alone, and a run longer than the reach is never tried)
+    let reachOfWord = arabic ? (info.reach ??= arabicReach(t.lower, info, openings, openingReach, reach)) : info.reach;
+    const longest = Math.min(MAX_TOKENS, tokens.length - i, reachOfWord ?? MAX_TOKENS);
     for (let n = longest; n >= 1 && !hit; n--) {
       // the span's tokens are tokens[i] to tokens[last]; most spans name nothing, so no array is made for them
       const last = i + n - 1;
       // words of one name stand together, each capitalised in Cyrillic ("Кривой Рог", "Северную Ирландию")
       if (n > 1 && !together(tokens, i, last, !arabic)) continue;
+      if (n > 1 && n > (reachOfWord ??= info.reach ??= reach(t.lower))) continue;
       // the words after the first joined by spaces (the next token's own string for two), made when an opening asks
       let restKey: string | undefined;
       for (const v of openings(t.lower, info)) {
@@ -841,7 +864,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
         // a foreign town by a Cyrillic name: a big city, or a surname that is also a town somewhere
         if (!arabic && e.precision === 'place' && !CYRILLIC_WORLD.has(e.country) && e.population < FOREIGN_MIN_POPULATION) continue;
         // an abbreviation ("МИД", "ЦРУ") is a place only as the lexicon or a country's name has it
-        if (!arabic && n === 1 && ALL_CAPS.test(t.text) && e.precision !== 'country') continue;
+        if (!arabic && n === 1 && ALL_CAPS.test(sentence.slice(t.start, t.end)) && e.precision !== 'country') continue;
         // after a first name comes a surname ("Борис Джонсон"), whatever town shares it
         if (!arabic && i > 0 && capitalised(tokens[i - 1]) && lex.firstNames.has(stemOf(tokens[i - 1].lower))) continue;
         // a first name ("Борис", "Дэвид") is a person unless a preposition stands before it ("в Борисове")
@@ -867,7 +890,7 @@ export function lexiconPlaces(sentence: string, offset: number, lex: Lexicon, g:
       if (d) found.push({ start: t.start, end: t.end, first: i, last: i, place: d, clitic: false, demonym: true });
       // no name of one word, none longer starting with it, no site: the word is no place wherever it stands
       else if (arabic && longest === 1 && reachOfWord === 1 && !siteish(info)) {
-        if (!chosenSmall) noPlace(info);
+        if (!chosenSmall) noPlace(info, memo);
         else if (dead.size < memo.limit) dead.add(t.lower);
       }
       continue;

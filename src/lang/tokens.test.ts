@@ -10,7 +10,7 @@ function byPattern(text: string) {
     if (!t) continue;
     let lower = t.toLowerCase();
     if (/[’ʼ\u0640\u0660-\u0669\u06f0-\u06f9]/.test(lower)) lower = asciiDigits(lower.replace(/[’ʼ]/g, "'").replace(/\u0640/g, ''));
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower, cap: t[0] !== t[0].toLowerCase() });
+    out.push({ start: m.index, end: m.index + t.length, lower, cap: t[0] !== t[0].toLowerCase() });
   }
   return out;
 }

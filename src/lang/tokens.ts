@@ -1,10 +1,9 @@
 /** Words of a sentence with their offsets, for the lexicon readers. */
 
 export interface Token {
-  /** Offsets into the string tokenised. */
+  /** Offsets into the string tokenised (its text is `string.slice(start, end)`, made where asked: most tokens are read by their lower case alone). */
   start: number;
   end: number;
-  text: string;
   /** Lower case, apostrophes as "'", Arabic-Indic digits as ASCII (same length, so offsets hold). */
   lower: string;
   /** Opens with a capital letter (`capitalised`). */
@@ -107,9 +106,10 @@ function isPlainArabic(cp: number): boolean {
 function tokenizeNow(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
-  // one lower-casing and one test for the sentence, not one of each per word
-  const whole = lowerWhole(text);
-  const normalise = whole === null || NEEDS_NORMALISING.test(whole);
+  // one lower-casing and one test for the sentence, not one of each per word; made at the first word that
+  // needs them (a sentence of plain Arabic words alone needs neither)
+  let whole: string | null | undefined;
+  let normalise = false;
   let i = 0;
   while (i < n) {
     let cp = codePointAt(text, i);
@@ -129,8 +129,7 @@ function tokenizeNow(text: string): Token[] {
     }
     let end = i;
     if (plainArabic) {
-      const t = text.slice(start, end);
-      out.push({ start, end, text: t, lower: t, cap: false });
+      out.push({ start, end, lower: text.slice(start, end), cap: false });
       continue;
     }
     // a word ends in an apostrophe or hyphen seldom: the pattern only then
@@ -140,20 +139,24 @@ function tokenizeNow(text: string): Token[] {
       if (trail) end -= trail[0].length;
     }
     if (end === start) continue;
-    const t = text.slice(start, end);
     let lower: string;
     let cap: boolean;
+    if (whole === undefined) {
+      whole = lowerWhole(text);
+      normalise = whole === null || NEEDS_NORMALISING.test(whole);
+    }
     if (whole !== null) {
       lower = whole.slice(start, end);
       cap = whole.charCodeAt(start) !== text.charCodeAt(start);
     } else {
+      const t = text.slice(start, end);
       lower = t.toLowerCase();
       const c = t[0];
       cap = c !== c.toLowerCase();
     }
     // one test spares three replaces on the many words that need none
     if (normalise && NEEDS_NORMALISING.test(lower)) lower = asciiDigits(lower.replace(APOSTROPHES, "'").replace(TATWEEL, ''));
-    out.push({ start, end, text: t, lower, cap });
+    out.push({ start, end, lower, cap });
   }
   return out;
 }
