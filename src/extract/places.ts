@@ -1879,7 +1879,7 @@ function argmax(xs: number[]): number {
 /** Whether the text names a country (or one of its regions, or its people) whose places have several romanisations. */
 function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
   for (const m of mentions) {
-    if (m.candidates.some((e) => SKELETON_COUNTRIES.has(e.country) && (e.precision === 'country' || e.precision === 'admin1'))) return true;
+    if (m.candidates.some((e) => (e.precision === 'country' || e.precision === 'admin1') && SKELETON_COUNTRIES.has(e.country))) return true;
   }
   for (const t of tokens) {
     const cc = t.demonym;
