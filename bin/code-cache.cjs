@@ -19,7 +19,7 @@ function loadCached(file, command) {
   const source = readFileSync(file, 'utf8');
   const st = statSync(file);
   const key = createHash('sha1')
-    .update(JSON.stringify([process.version, process.arch, process.execArgv, st.size, st.mtimeMs, command]))
+    .update(JSON.stringify([process.version, process.arch, process.execArgv, process.env.SITREP_V8_FLAGS, st.size, st.mtimeMs, command]))
     .digest('hex')
     .slice(0, 16);
   const cacheFile = join(process.env.SITREP_CODE_CACHE_DIR || join(dirname(file), '.code-cache'), `${basename(file)}.${key}`);
@@ -51,4 +51,50 @@ function loadCached(file, command) {
   return { exports: mod.exports, save };
 }
 
-module.exports = { loadCached };
+/** The extraction worker's heap cap (extract-pool.ts WORKER_HEAP_MB: the same number). */
+const WORKER_HEAP_MB = 768;
+/** Where a worker started before the CLI loaded waits for the extraction pool (`takePrestarted`). */
+const PRESTARTED = Symbol.for('sitrep.prestartedWorker');
+
+/** Starts the extraction worker bundle `file` through its own code cache, with a stage cell shared with the pool. */
+function startWorker(file, stageCell) {
+  const { Worker } = require('node:worker_threads');
+  const start = `globalThis.sitrepCodeCacheSave = require(${JSON.stringify(__filename)}).loadCached(${JSON.stringify(file)}, 'extract-worker').save;`;
+  return new Worker(start, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { stageCell } });
+}
+
+/**
+ * Starts an extraction worker now (bin/sitrep.js, for `ingest`, before the CLI loads) for the pool to
+ * take over. Until it does, the worker's messages, error and exit are kept, so none is lost; a run
+ * that never takes it (a usage error) is not held open by it.
+ */
+function prestartWorker(file) {
+  const stageCell = new SharedArrayBuffer(8);
+  const worker = startWorker(file, stageCell);
+  const held = { file, worker, stageCell, messages: [], error: null, exited: false };
+  const onMessage = (m) => held.messages.push(m);
+  const onError = (e) => (held.error = e);
+  const onExit = () => (held.exited = true);
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  // after the listeners: a 'message' listener refs the worker again
+  worker.unref();
+  held.release = () => {
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+  };
+  globalThis[PRESTARTED] = held;
+}
+
+/** The worker prestartWorker started for bundle `file`, once (null if none, or for another file). */
+function takePrestarted(file) {
+  const held = globalThis[PRESTARTED];
+  if (!held || held.file !== file) return null;
+  delete globalThis[PRESTARTED];
+  held.release();
+  return held;
+}
+
+module.exports = { loadCached, startWorker, prestartWorker, takePrestarted };

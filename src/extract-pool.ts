@@ -73,17 +73,28 @@ const WORKER_HEAP_MB = 768;
 const STAGE_CELL_REQUEST = 0;
 const STAGE_CELL_STAGE = 1;
 
+/** bin/code-cache.cjs: runs a CommonJS bundle through V8's code cache, and starts extraction workers that way. */
+interface CacheLoader {
+  startWorker(file: string, stageCell: SharedArrayBuffer): Worker;
+  takePrestarted(file: string): { worker: Worker; stageCell: SharedArrayBuffer; messages: WorkReply[]; exited: boolean } | null;
+}
+
+/** Bundled (dist/bundle/) with the cache on: the CommonJS worker bundle and the loader that runs it through V8's code cache. */
+function cachedBundle(): { file: string; loader: CacheLoader } | null {
+  const cjs = new URL('./extract-worker.cjs', import.meta.url);
+  const loader = new URL('../../bin/code-cache.cjs', import.meta.url);
+  if (!existsSync(cjs) || !existsSync(loader) || process.env.SITREP_CODE_CACHE === '0') return null;
+  return { file: fileURLToPath(cjs), loader: createRequire(import.meta.url)(fileURLToPath(loader)) as CacheLoader };
+}
+
 function newWorker(stageCell: SharedArrayBuffer): Worker {
   const js = new URL('./extract-worker.js', import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   const workerData = { stageCell };
-  // bundled (dist/bundle/): the CommonJS worker bundle through V8's code cache, as bin/sitrep.js runs the CLI
-  const cjs = new URL('./extract-worker.cjs', import.meta.url);
-  const loader = new URL('../../bin/code-cache.cjs', import.meta.url);
-  if (existsSync(cjs) && existsSync(loader) && process.env.SITREP_CODE_CACHE !== '0') {
-    const start = `globalThis.sitrepCodeCacheSave = require(${JSON.stringify(fileURLToPath(loader))}).loadCached(${JSON.stringify(fileURLToPath(cjs))}, 'extract-worker').save;`;
-    return new Worker(start, { eval: true, resourceLimits, workerData });
-  }
+  // bundled: the CommonJS worker bundle through V8's code cache, as bin/sitrep.js runs the CLI
+  // (the loader caps its heap at the same WORKER_HEAP_MB)
+  const bundle = cachedBundle();
+  if (bundle) return bundle.loader.startWorker(bundle.file, stageCell);
   if (existsSync(js)) return new Worker(js, { resourceLimits, workerData });
   // running from the TypeScript sources (tests, tsx scripts): the worker registers the same loader first
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
@@ -91,19 +102,36 @@ function newWorker(stageCell: SharedArrayBuffer): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true, resourceLimits, workerData });
 }
 
+/**
+ * The worker bin/sitrep.js started for `ingest` before the CLI loaded, if any and still alive,
+ * with its stage cell and the messages it sent meanwhile; taken once.
+ */
+function prestarted(): { worker: Worker; stageCell: SharedArrayBuffer; messages: WorkReply[] } | null {
+  const bundle = cachedBundle();
+  const held = bundle?.loader.takePrestarted(bundle.file) ?? null;
+  if (held?.exited) return null;
+  return held;
+}
+
 /** What the worker answers for a document: its fields, or the error it threw. */
 type Answer = Extract<WorkReply, { done: unknown }>['done'] | { error: string };
 
 /**
- * The document after the one in hand, posted to the worker before its turn (see `postAhead`), and
- * the worker's answer when it came before the document's turn did.
+ * Documents a lane posts to its worker ahead of their turn. The main thread stores and links
+ * between answers (a document that joins a large story, or a batch's commit, holds it for tens of
+ * ms), and the worker goes on with the documents it holds meanwhile: with one posted ahead, the
+ * extraction thread of a 772-document ingest sat idle a fifth of its time (8 % with 16).
  */
-interface Ahead {
+const AHEAD = 16;
+
+/** Documents in flight a thread (`inOrder`'s window): its turn, those posted ahead, and one being read. */
+export const IN_FLIGHT = AHEAD + 2;
+
+/** A document given to a lane: posted to its worker ahead of its turn, with the answer when it came before the turn did. */
+interface Entry {
   document: Document;
-  worker: Worker;
-  id: number;
-  answer: Answer | null;
-  onMsg(m: WorkReply): void;
+  profile: SiteProfile | null;
+  ahead: { worker: Worker; id: number; answer: Answer | null } | null;
 }
 
 /** One worker thread and the documents given to it, one at a time, each within the budget. */
@@ -114,11 +142,12 @@ class Lane {
   private queue: Promise<unknown> = Promise.resolve();
   private current: { reject(e: Error): void } | null = null;
   private closed = false;
-  /** Documents given and not yet begun, in order, with the site profile each was given with. */
-  private readonly waiting: { document: Document; profile: SiteProfile | null }[] = [];
-  private ahead: Ahead | null = null;
+  /** Documents given and not yet begun, in order. */
+  private readonly waiting: Entry[] = [];
+  /** The worker's answers awaited, by request id (one listener a worker, however many are posted). */
+  private handlers = new Map<number, (m: WorkReply) => void>();
   /** Shared with the worker (see STAGE_CELL_REQUEST), and the names of its stages by index. */
-  private readonly stageCell = new SharedArrayBuffer(8);
+  private stageCell = new SharedArrayBuffer(8);
   private stages: string[] = [];
 
   /** Documents given to this lane and not yet answered: the pool gives the next one to the least busy. */
@@ -133,9 +162,14 @@ class Lane {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const w = newWorker(this.stageCell);
+    const pre = prestarted();
+    if (pre) this.stageCell = pre.stageCell;
+    const w = pre ? pre.worker : newWorker(this.stageCell);
     w.unref();
     this.worker = w;
+    const handlers = new Map<number, (m: WorkReply) => void>();
+    this.handlers = handlers;
+    w.on('message', (m: WorkReply) => handlers.get(m.id)?.(m));
     // a worker that ended on its own (out of memory, a crash) is replaced for the next document;
     // its 'error' is answered by 'exit' (the document in hand fails), never by crashing this process
     w.on('error', () => {});
@@ -146,74 +180,72 @@ class Lane {
       }
     });
     this.ready = new Promise((resolve, reject) => {
-      const onMsg = (m: WorkReply) => {
-        if (m.id === -1) {
-          if ('stages' in m && m.stages) this.stages = m.stages;
-          w.off('message', onMsg);
-          w.off('error', reject);
-          resolve();
-        }
-      };
-      w.on('message', onMsg);
+      handlers.set(-1, (m) => {
+        if ('stages' in m && m.stages) this.stages = m.stages;
+        handlers.delete(-1);
+        w.off('error', reject);
+        resolve();
+      });
       w.once('error', reject);
       // ended while loading (close() on a signal): the caller must not wait for a worker that is gone
       w.once('exit', () => reject(new StoppedError('extraction worker ended')));
     });
     this.ready.catch(() => undefined);
+    // what a prestarted worker said before this lane listened (its ready message, if it came that soon)
+    for (const m of pre?.messages ?? []) w.emit('message', m);
     return this.ready;
+  }
+
+  /** The thread's event loop since it started: ms running and ms waiting for a document (none before the first start). */
+  utilization(): { active: number; idle: number } | null {
+    const u = this.worker?.performance.eventLoopUtilization();
+    return u ? { active: u.active, idle: u.idle } : null;
   }
 
   private async kill(): Promise<void> {
     const w = this.worker;
     this.worker = null;
     this.ready = null;
-    this.dropAhead();
+    // documents posted to it go again to the next worker
+    this.handlers.clear();
+    for (const e of this.waiting) e.ahead = null;
     if (w) await w.terminate();
   }
 
-  private dropAhead(): void {
-    if (this.ahead) this.ahead.worker.off('message', this.ahead.onMsg);
-    this.ahead = null;
-  }
-
   /**
-   * Posts the next waiting document while the worker extracts the one in hand, so the worker goes
-   * on to it without waiting for this thread to take the answer and post it (in a 772-document
-   * ingest the extraction thread sat idle a fifth of its time, between documents). Its budget
-   * starts when its turn comes, as before; a document posted ahead to a worker that is then ended
-   * (the one in hand ran past the budget) is posted again to the next worker.
+   * Posts waiting documents (up to AHEAD) while the worker extracts the one in hand, so the worker
+   * goes on to them without waiting for this thread to take an answer and post the next. A
+   * document's budget starts when its turn comes, as before; documents posted ahead to a worker
+   * that is then ended (the one in hand ran past the budget) are posted again to the next worker.
    */
   private postAhead(): void {
     const w = this.worker;
-    const next = this.waiting[0];
-    if (!w || !this.current || this.ahead || !next) return;
-    const ahead: Ahead = {
-      document: next.document,
-      worker: w,
-      id: this.nextId++,
-      answer: null,
-      onMsg: (m) => {
-        if (m.id !== ahead.id) return;
+    if (!w || !this.current) return;
+    const n = Math.min(this.waiting.length, AHEAD);
+    for (let i = 0; i < n; i++) {
+      const entry = this.waiting[i];
+      if (entry.ahead?.worker === w) continue;
+      const ahead = { worker: w, id: this.nextId++, answer: null as Answer | null };
+      entry.ahead = ahead;
+      this.handlers.set(ahead.id, (m) => {
         if ('done' in m) ahead.answer = m.done;
         else if ('error' in m) ahead.answer = { error: m.error };
         else return;
-        w.off('message', ahead.onMsg);
-      },
-    };
-    this.ahead = ahead;
-    w.on('message', ahead.onMsg);
-    w.postMessage({ id: ahead.id, document: next.document, skip: [], profile: next.profile } satisfies WorkRequest);
+        this.handlers.delete(ahead.id);
+      });
+      w.postMessage({ id: ahead.id, document: entry.document, skip: [], profile: entry.profile } satisfies WorkRequest);
+    }
   }
 
   /** Extracts one document; documents are taken one at a time, in the order asked. */
   extract(document: Document, profile: SiteProfile | null = null): Promise<PoolOutcome> {
     this.busy++;
-    const entry = { document, profile };
+    const entry: Entry = { document, profile, ahead: null };
     this.waiting.push(entry);
     const run = this.queue
       .then(() => {
         this.waiting.splice(this.waiting.indexOf(entry), 1);
-        return this.run(document, profile);
+        return this.run(entry);
       })
       .finally(() => this.busy--);
     this.queue = run.catch(() => undefined);
@@ -226,7 +258,8 @@ class Lane {
    * second overrun stores the document without extracted fields. A document costs at most about
    * twice the budget, whatever its text.
    */
-  private async run(document: Document, profile: SiteProfile | null): Promise<PoolOutcome> {
+  private async run(entry: Entry): Promise<PoolOutcome> {
+    const { document, profile } = entry;
     const skip: string[] = [];
     const budget: Message[] = [];
     const over = (reason: string) => budget.push({ input: document.source, reason, rule: 'ingest:budget', severity: 'warning' });
@@ -237,7 +270,7 @@ class Lane {
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new StoppedError('stopped');
       await this.start();
-      const res = await this.once(document, skip, profile);
+      const res = await this.once(entry, skip);
       if ('timedOut' in res) {
         await this.kill();
         if (attempt > 0) {
@@ -252,11 +285,12 @@ class Lane {
     }
   }
 
-  private once(document: Document, skip: string[], profile: SiteProfile | null): Promise<{ reports: Report[]; spans: Span[]; messages: Message[]; lang: string | null; votes: string[] } | { timedOut: string }> {
+  private once(entry: Entry, skip: string[]): Promise<{ reports: Report[]; spans: Span[]; messages: Message[]; lang: string | null; votes: string[] } | { timedOut: string }> {
     const w = this.worker!;
+    const { document, profile } = entry;
     // posted ahead to this worker (`postAhead`): its answer is awaited, not asked again
-    const ahead = this.ahead?.document === document && this.ahead.worker === w && skip.length === 0 ? this.ahead : null;
-    this.dropAhead();
+    const ahead = entry.ahead?.worker === w && skip.length === 0 ? entry.ahead : null;
+    entry.ahead = null;
     const id = ahead ? ahead.id : this.nextId++;
     return new Promise((resolve, reject) => {
       const cell = new Int32Array(this.stageCell);
@@ -264,14 +298,13 @@ class Lane {
       const stage = () => (Atomics.load(cell, STAGE_CELL_REQUEST) === id ? this.stages[Atomics.load(cell, STAGE_CELL_STAGE)] : undefined) ?? this.stages[0] ?? 'sentences';
       const timer = setTimeout(() => finish(() => resolve({ timedOut: stage() })), this.budgetMs);
       const onMsg = (m: WorkReply) => {
-        if (m.id !== id) return;
         if ('done' in m) finish(() => resolve(m.done));
         else if ('error' in m) finish(() => reject(new Error(m.error)));
       };
       const onExit = () => finish(() => reject(new StoppedError('extraction worker ended')));
       const finish = (f: () => void) => {
         clearTimeout(timer);
-        w.off('message', onMsg);
+        this.handlers.delete(id);
         w.off('exit', onExit);
         this.current = null;
         f();
@@ -283,7 +316,7 @@ class Lane {
         else finish(() => resolve(answer));
         return;
       }
-      w.on('message', onMsg);
+      this.handlers.set(id, onMsg);
       w.once('exit', onExit);
       if (!ahead) w.postMessage({ id, document, skip, profile } satisfies WorkRequest);
       this.postAhead();
@@ -298,7 +331,12 @@ class Lane {
   }
 }
 
-export const defaultWorkers = () => Math.max(1, availableParallelism());
+/**
+ * `ingest`'s extraction threads: one fewer than the cores. The main thread stores and links (about
+ * 40 % of an ingest's CPU once V8's compiler threads had less to do) beside them; on 2 cores two
+ * extraction threads were 7-10 % slower than one over ECB+ dev (docs/evaluation.md, ingest8).
+ */
+export const defaultWorkers = () => Math.max(1, availableParallelism() - 1);
 
 /**
  * `threads` lanes (default one), each a worker thread with its own budget; a document goes to the
@@ -333,6 +371,11 @@ export class ExtractPool implements Extractor {
    */
   async warm(): Promise<void> {
     await Promise.all(this.lanes.map((l) => l.warm()));
+  }
+
+  /** Each thread's event loop: ms running and ms waiting for a document (SITREP_TIMING). */
+  utilization(): ({ active: number; idle: number } | null)[] {
+    return this.lanes.map((l) => l.utilization());
   }
 
   /** Ends every thread now; documents being extracted or waiting are rejected with StoppedError. */

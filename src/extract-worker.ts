@@ -22,11 +22,18 @@ export type WorkReply =
   | { id: number; done: { reports: import('./model/index.js').Report[]; spans: Span[]; messages: import('./model/index.js').Message[]; lang: string | null; votes: string[] } }
   | { id: number; error: string };
 
+/** SITREP_TIMING=1: the thread's start-up steps, ms since the process started (src/cli/timing.ts). */
+const step = process.env.SITREP_TIMING === '1' ? (name: string) => process.stderr.write(`sitrep: timing ${name} wall_ms=${(process.uptime() * 1000).toFixed(0)}\n`) : () => {};
+
 // no top-level await: the worker is also bundled as CommonJS, to start through V8's code cache
 // (scripts/build-bundle.ts); the pool posts nothing before the worker says it is ready
 async function serve(): Promise<void> {
+  step('extraction-thread-loaded');
   // the worker reads the language the way the main thread would: with fastText's model, loaded once here
-  const pipeline = createPipeline(loadResources({ languageModel: await loadLanguageModel() }));
+  const languageModel = await loadLanguageModel();
+  step('extraction-thread-language-model');
+  const pipeline = createPipeline(loadResources({ languageModel }));
+  step('extraction-thread-resources');
   const port = parentPort!;
   // the stage at work, shared with the pool (see `StageCell` in extract-pool.ts): [request id, stage index]
   const cell = new Int32Array((workerData as { stageCell: SharedArrayBuffer }).stageCell);
@@ -47,6 +54,7 @@ async function serve(): Promise<void> {
   });
   // one short report first: lazy tables and the JIT warm up before any document's budget runs
   extract({ id: 'warm-up', source: 'warm-up', url: null, title: null, published: '2023-01-02', author: null, site: null, lang: null, text: 'A bomb killed 3 people in Kabul on Monday, officials said.' }, pipeline);
+  step('extraction-thread-warm');
   port.postMessage({ id: -1, stage: 'ready', stages: pipeline.stages.map((s) => s.name) } satisfies WorkReply);
   // started through the code cache (extract-pool.ts): write it now that the pipeline's code is compiled
   (globalThis as { sitrepCodeCacheSave?: () => void }).sitrepCodeCacheSave?.();

@@ -128,7 +128,7 @@ export interface Extraction {
   reports: Report[];
   /** What the type model read: probabilities and the features that decided (for `extract --explain`). */
   typing: TypeVerdict;
-  /** Why the reports were set aside whatever the model read (`extract --explain`): the kind of quiet news (quiet-news.ts), or `long_ago` (a killing decades old; an arrest for it stays). */
+  /** Why the reports the model kept were set aside (`extract --explain`): the kind of quiet news (quiet-news.ts), or `long_ago` (a killing decades old; an arrest for it stays); null when the model kept none. */
   quiet?: string | null;
   /** What the document teaches its site's profile (`documentVotes`): the same with or without a profile. */
   votes: string[];
@@ -219,10 +219,12 @@ function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, t
   const done = (source: string | null) => (t: TriggerAnnotation) => t.type !== 'arrests' || source === null || !unrealArrest(source, t.start, t.end);
   const titled = titleTriggers.filter(done(title));
   const texted = textTriggers.filter(done(text));
-  // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
-  const kind = built.length ? quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0])) : null;
-  if (kind) return { reports: [], quiet: kind };
   const typed = typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
+  // nothing the model kept: nothing to set aside (the quiet scan below reads the whole lead, so it runs only when needed)
+  if (!typed.length) return { reports: typed, quiet: null };
+  // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
+  const kind = quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]));
+  if (kind) return { reports: [], quiet: kind };
   // a killing decades old is no new event; an arrest for it is one (ACLED's arrests): only that stays
   return typed.length && longAgo(title, text) ? { reports: arrestOnly(typed, titled.some(isArrest) || texted.some(isArrest)), quiet: 'long_ago' } : { reports: typed, quiet: null };
 }

@@ -4,6 +4,7 @@
  * SIGINT/SIGTERM after finishing the current document.
  */
 import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
@@ -18,11 +19,11 @@ import { FilterError, parseEventFilters } from '../query/event-filters.js';
 import { UsageError } from '../store/sqlite.js';
 import { openEventStore, type EventStore } from '../store/open.js';
 import type { Document } from '../model/index.js';
-import { defaultWorkers, ExtractPool, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
+import { defaultWorkers, ExtractPool, IN_FLIGHT, inOrder, StoppedError, type PoolOutcome } from '../extract-pool.js';
 import { documentsTable, eventDetail, eventsTable, sitesTable } from './format.js';
 import { countInputs, Progress } from './progress.js';
 import { escapeControls, guardStdout, oneLine } from './terminal.js';
-import { phase } from './timing.js';
+import { busy, phase, timing } from './timing.js';
 import { registerGazetteer } from './gazetteer.js';
 import { registerServe } from './serve.js';
 import { registerWatch } from './watch-command.js';
@@ -229,7 +230,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       // extraction runs ahead in the threads; the ingest function's store step takes the results in input order
       await inOrder<ReadDocument, PoolOutcome | null>(
         concat(head, rest),
-        threads * 4,
+        threads * IN_FLIGHT,
         async ({ document: doc }) => ((await s.hasDocument(doc.id)) ? null : book.extract(doc, (profile) => p.extract(doc, profile))),
         async ({ document: doc, warnings: w, item }, r) => {
           try {
@@ -277,6 +278,11 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     if (onExit) process.off('exit', onExit);
     progress.clear();
     stop.dispose();
+    if (timing && pool) {
+      phase('ingested');
+      busy('main-thread', performance.eventLoopUtilization());
+      pool.utilization().forEach((u, i) => u && busy(`extraction-thread-${i + 1}`, u));
+    }
     await pool?.close();
     await store?.close();
     await queue?.close();
@@ -516,7 +522,7 @@ function program(result: { code: number }): Command {
     .argument('<inputs...>')
     .option('--db <file>', 'database file')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .addOption(new Option('--workers <n>', 'extraction threads (default: the cores); linking stays in input order').argParser(intArg('--workers', 1, 256)))
+    .addOption(new Option('--workers <n>', 'extraction threads (default: one fewer than the cores, at least one); linking stays in input order').argParser(intArg('--workers', 1, 256)))
     .option('--queue <url>', 'enqueue the documents for `sitrep worker` processes (nats://host:4222) instead of processing them here')
     .addOption(new Option('--batch <n>', `documents stored a transaction (default ${BATCH_DOCS}, or what half a second brings)`).argParser(intArg('--batch', 1, 100_000)))
     .action(async (inputs: string[], o: { allowPrivate?: boolean; workers?: number; queue?: string; batch?: number }, cmd: Command) => {

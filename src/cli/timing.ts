@@ -11,3 +11,11 @@ export function phase(name: string): void {
 }
 
 if (on) process.once('exit', () => phase('exit'));
+
+/** SITREP_TIMING=1: how busy a thread's event loop was (ms running, ms waiting for work) since it started. */
+export function busy(name: string, elu: { active: number; idle: number }): void {
+  if (!on) return;
+  process.stderr.write(`sitrep: timing ${name} active_ms=${elu.active.toFixed(0)} idle_ms=${elu.idle.toFixed(0)}\n`);
+}
+
+export const timing = on;

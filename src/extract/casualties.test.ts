@@ -357,7 +357,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('He is currently in the hospital being treated for his injuries.')).toEqual([['injured', 1, false]]);
   });
   it('reads one hit who lived as hurt, not among the hit the dead are taken from', () => {
-    expect(full('A second man was hit in the leg and survived.')).toEqual([['injured', 1, false]]);
+    // (the second man tells of two hit: the first may be the dead)
+    expect(full('A second man was hit in the leg and survived.')).toEqual([['injured', 1, false], ['injured', 2, true]]);
     expect(full('A 15-year-old boy shot in the face is expected to survive.')).toEqual([['injured', 1, false]]);
     // a death told in the sentence: the hit may hold the dead
     // ("one fatally" is the dead among the hit, read since the seventh pass)
@@ -431,5 +432,31 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('The 19-year-old man who was shot was pronounced dead at the scene.')).toEqual([['fatalities', 1, false]]);
     // a death that may not have happened is none
     expect(full('Police would not say if the man had died.')).toEqual([]);
+  });
+  it('reads the eighth pass phrasings of the hit and the hurt', () => {
+    // "shot at" a time or a place's part is hit ("shot at by a gunman" is fired at)
+    expect(full('Four people were shot at the end of an anti-violence event.')).toEqual([['injured', 4, true]]);
+    expect(full('Police were shot at by a gunman.')).toEqual([]);
+    // parts after a comma that add up to the count spell it out; "two adults, two children" are four
+    expect(full('The two teens, one female and one male, were treated for serious injuries.')).toEqual([['injured', 2, false]]);
+    expect(full('Two adults, two children were wounded.')).toEqual([['injured', 4, false]]);
+    expect(full('The 16-year-old had gunshot wounds to his arm and leg.')).toEqual([['injured', 1, true]]);
+    expect(full('Cops said the five shooting victims were members of a gang.')).toEqual([['injured', 5, true]]);
+    expect(full('Someone fired shots and four people were hit.')).toEqual([['injured', 4, true]]);
+    expect(full('He was hit by a car.')).toEqual([]);
+    expect(full('A 39-year-old woman, 21-year-old man and a 15-year-old girl are recovering from their injuries.')).toEqual([['injured', 3, false]]);
+    expect(full('Three people were injured, including a girl who succumbed to her injuries.')).toEqual([['injured', 3, true]]);
+    expect(full('The gun discharged, injuring the toddler.')).toEqual([['injured', 1, true]]);
+    expect(full('There is currently one wounded.')).toEqual([['injured', 1, false]]);
+    expect(full('A 3-year-old and four adults were shot.')).toEqual([['injured', 5, true]]);
+    expect(full('Three people are dead and two are in critical condition.')).toEqual([['fatalities', 3, false], ['injured', 2, false]]);
+    expect(full('Two men were grazed.')).toEqual([['injured', 2, true]]);
+    expect(full('Both victims survived.')).toEqual([['injured', 2, false]]);
+    expect(full('Four men who were hit — one 29 years old, two others 37 — were taken to a local hospital.')).toEqual([['injured', 4, true]]);
+    expect(full('She was taken to a hospital, where Chohan – who leaves behind a husband, a son and two daughters – died.')).toEqual([]);
+    expect(full('He is survived by his wife and two sons.')).toEqual([]);
+    // a running total is no incident's count
+    expect(full('In all, 74 people were injured from January to November.')).toEqual([]);
+    expect(full('Two people were injured a year ago.')).toEqual([['injured', 2, false]]);
   });
 });

@@ -114,6 +114,8 @@ interface Verb {
   alive?: boolean;
   /** Counted only by a bare number right before the word ("two fatally"), never a group further back. */
   bareOnly?: boolean;
+  /** Only a group with a number before the word counts ("five shooting victims"), never one person named alone. */
+  counted?: boolean;
 }
 
 /** Before "shot" as a noun: "a shot", "a single shot", "the fatal shot". */
@@ -149,7 +151,7 @@ const DENIED = /\b(?:not|never)\b|n['’]t\b/i;
 const DENIED_BEFORE = /(?:\b(?:not|never)|n['’]t)\s+$/i;
 const GUNSHOT_CUE = /gunshot|bullet|grazing/i;
 /** Any word of the `rare` rules: "to death", "double shooting", "triple homicide", "killing of Jane", "deceased", "survived", "Injured in". */
-const RARE_CUE = /to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
+const RARE_CUE = /[Ss]hooting victims|[Gg]unshot victims|(?:were|was|been) hit\b|[Gg]razed|to death|(?:[Dd]ouble|[Tt]riple|[Qq]uadruple)[- ]|(?:[Kk]illing|[Mm]urder|[Ss]laying|[Dd]eath) of [A-Z]|deceased|survived|(?:Injured|Wounded|Hurt) (?:in|was|were)\s/;
 const MULTIPLE_CUE = /(?:double|triple|quadruple)[- ]shooting/i;
 const MULTIPLE_DEATH_CUE = /(?:double|triple|quadruple)[- ](?:homicide|murder|killing|slaying)/i;
 const TO_DEATH_CUE = /\bto death\b/i;
@@ -193,6 +195,11 @@ const LIVES_CUE = /death|lives of|bodies of/i;
 const CAPTURED_CUE = /captur|taking prisoner/i;
 const CONDITION_CUE = /condition|coma/i;
 const SHOT_CUE = /shot|struck by/i;
+const GRAZED_CUE = /grazed/i;
+/** "shooting victims", "gunshot victims": the group itself names the people hit. */
+const VICTIMS_CUE = /(?:shooting|gunshot) victims/i;
+/** A bare "were hit" is gunfire's only in a sentence that tells of shots (not "hit by a car"). */
+const HIT_SHOTS_CUE = /\bhit\b(?=[^]*\b(?:shots|gunfire|fired)\b)|\b(?:shots|gunfire|fired)\b(?=[^]*\bhit\b)/i;
 const SELF_CUE = /self/i;
 
 /** Casualty words; the group's side depends on the form. Order: longer forms first. */
@@ -245,9 +252,9 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:injuring|wounding|injured|wounded|injures|wounds|injure|wound)\s+(?=(?:the\s+)?(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|thirty|forty|fifty|several|dozens|scores|hundreds|a few|many|both))/gi, { field: 'injured', side: 'after', cue: WOUND_CUE }],
   [new RegExp(`\\b(?:injuring|wounding|injured|wounded|injures|wounds|shot and wounded)\\s+(?=(?:an?\\s+|one\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, cue: WOUND_CUE }],
   [/\b(?:capturing|captured|taking prisoner)\s+(?=(?:at least|more than|up to|some|about|around|over)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w{1,6}teen|twenty|several|dozens|hundreds|a few|many|both))/gi, { field: 'captured', side: 'after', cue: CAPTURED_CUE }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:killed|slain|shot dead|neutrali[sz]ed|eliminated|liquidated|executed|murdered|beheaded|massacred|perished|burned to death|lynched|assassinated|decapitated|(?:hacked|stoned|beaten|clubbed) to death|burn(?:ed|t) alive)\b/gi, { field: 'fatalities', side: 'before', cue: KILLED_CUE }],
   [/\b(?:died|die|dies|dead|succumbed|(?:stabbed|beaten|hacked|shot|burnt|burned|lynched) to death|lost their lives|lost (?:his|her) life|lose their lives|were left dead|fatalities|fatality|deaths)\b/gi, { field: 'fatalities', side: 'before' }],
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get|remains|remained|remain|were left|was left)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
@@ -268,14 +275,22 @@ const VERBS: [RegExp, Verb][] = [
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
   [/\bsurvived\s+(?:the\s+)?(?:shooting|gunfire|attack|being shot|(?:his|her|their)\s+(?:wounds|injuries))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: SURVIVED_CUE, maxGap: 40, rare: true }],
+  // "Both victims survived", "all five survived": a group hit and alive (a group with a number only: "he is survived by" is no count)
+  [/(?<!\b(?:who|that)\s+)\bsurvived\b(?!\s+by\b)/gi, { field: 'injured', side: 'before', noBare: true, counted: true, cue: SURVIVED_CUE, maxGap: 12, rare: true }],
   // "Injured in the gunfire were a boy and a woman": the hurt named after the word
   [/\b(?:Injured|Wounded|Hurt)\s+(?:in\s+the\s+(?:\w+\s+)?(?:shooting|gunfire|attack)\s+)?(?:was|were)\s+(?=(?:an?|one|two|three|four|five|\d+)\s)/g, { field: 'injured', side: 'after', cue: INVERTED_CUE, rare: true }],
   // the people hit, dead or alive: "four shot", "a man was shot", "shot two officers"
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get)\s+(?:also\s+|reportedly\s+|allegedly\s+|accidentally\s+)?)?(?:shot|struck by (?:gunfire|a bullet|bullets|a stray bullet))\b(?!\s+(?:at(?!\s+(?:about|around|approximately|roughly|least|\d|noon|midnight|close range|point[- ]blank|the\s+(?:end|start|corner|scene|entrance|front|back|rear|door)\b)|\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:party|park|club|nightclub|bar|lounge|gas station|home|house|residence|apartments?|complex|school|mall|store|restaurant|church|intersection|gathering|barbecue|cookout|festival|concert|event|hotel|motel)\b)|down|dead|and killed|to death|up|from|through|into|out|back|off|himself|herself|themselves|and\s+(?:wounded|injured)\s+(?:himself|herself))\b)/gi, { field: 'injured', side: 'before', struck: true, notNoun: true, cue: SHOT_CUE }],
+  // "the five shooting victims", "four adult gunshot victims": those hit, dead or alive, counted by the group itself (the word is its end)
+  [/(?<=\b(?:shooting|gunshot)\s+victims)(?:\s+|[,.;:!?)'’"”—–-])/gi, { field: 'injured', side: 'before', struck: true, counted: true, maxGap: 0, cue: VICTIMS_CUE, rare: true }],
+  // "someone fired shots and four people were hit": hit, dead or alive (a bare "hit", only where shots are told)
+  [/\b(?:were|was|been)\s+hit\b(?!\s+(?:by|with|in|on|at|and\s+killed)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_SHOTS_CUE, rare: true }],
+  // "two men were grazed": hit, alive or dead (grazed by or in are read below)
+  [/\b(?:were|was|been)\s+grazed\b(?!\s+(?:by|in)\b)/gi, { field: 'injured', side: 'before', struck: true, cue: GRAZED_CUE, rare: true }],
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
-  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|self-inflicted|accidental|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+|(?:had|has|have)\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|superficial|self-inflicted|accidental|non[- ]?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
@@ -392,14 +407,21 @@ function findGroups(sentence: string): Group[] {
   let head: Count = { low: 0, best: 0, high: 0 };
   let rest: Count | null = null;
   let byComma = false;
+  let commaParts = 0;
   for (const g of raw) {
     const last = out[out.length - 1];
     const between = last ? sentence.slice(last.end, g.start) : '';
     // "three dead and seven others injured" are two counts, not one group of ten
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
-      if (!rest) byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+      if (!rest) {
+        byComma = APPOSITION.test(between) && GENERIC_VICTIMS.test(last.victims ?? '');
+        commaParts = APPOSITION.test(between) ? 0 : -1;
+      }
+      if (commaParts >= 0) commaParts++;
       rest = rest ? addCounts(rest, g.count) : g.count;
-      out[out.length - 1] = { start: last.start, end: g.end, count: byComma && rest.best <= head.best ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
+      // "the two teens, one female and one male": parts after a comma that add up to the count spell it out
+      const spelled = commaParts >= 2 && rest.best === head.best;
+      out[out.length - 1] = { start: last.start, end: g.end, count: (byComma && rest.best <= head.best) || spelled ? head : addCounts(head, rest), victims: `${last.victims}+${g.victims}` };
     } else {
       head = g.count;
       rest = null;
@@ -432,6 +454,25 @@ const TWO_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+a
 const AND_END = /\sand\s+$/i;
 const PERSON_AND_BEFORE = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'iu');
 const NAME_AND_BEFORE = new RegExp(`(?:^|[,;:“"]\\s*|\\b(?:said|say|says)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}(?:,\\s+\\d{1,3},)?\\s+and\\s+$`, 'u');
+/** One item of a list of people before the next one: "a 39-year-old woman, " (then "21-year-old man and a girl"). */
+const LIST_ITEM_END = new RegExp(`\\b(?:${SINGULAR_PERSON})(?:,\\s+\\d{1,3})?,\\s+(?:(?:an?|the|his|her|their)\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?$`, 'iu');
+/**
+ * "A 39-year-old woman, 21-year-old man and a 15-year-old girl are recovering": the people listed
+ * with commas before the last "X and" (which the caller counts), each one more.
+ */
+function listedBefore(pre: string): number {
+  const last = PERSON_AND_BEFORE.exec(pre);
+  return last ? listedItems(pre.slice(0, last.index)) : 0;
+}
+/** The people listed with commas at the end of `rest` ("a woman, her son, "), one each. */
+function listedItems(rest: string): number {
+  let n = 0;
+  for (let m = LIST_ITEM_END.exec(rest); m && n < 4; m = LIST_ITEM_END.exec(rest)) {
+    n++;
+    rest = rest.slice(0, m.index);
+  }
+  return n;
+}
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)${SINGULAR_TAIL}`, 'iu');
 /** A passive or intransitive form, after which a name or a pronoun is the victim ("he was killed", not "he killed"). */
 const UNDERGONE = /^(?:were|was|have been|has been|had been|is|are|being|got|get)\b|^(?:died|dies|die|dead|succumbed|survived|remains?|remained|listed|in|struck|hit|grazed)\b/i;
@@ -473,6 +514,30 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
+/** Right before a bare number: a toll and a join ("are dead and ", "killed, "). */
+const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
+/** Words of a span of time that counts add up over (see PERIOD_AFTER): one cheap test a sentence. */
+const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|July|August|September|October|November|December)|annually/i;
+/** After a count: the span it adds up over ("so far this year", "since January", "from January to November", "each year"). */
+const PERIOD_AFTER = /^[^.;:]{0,50}?\b(?:so far (?:this|in) (?:year|20\d\d)|(?:so far )?this year|since (?:the (?:start|beginning) of (?:the year|20\d\d)|January|Jan\.)|from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;:]{0,30}?\bto\b|(?:each|every|per) year|a year(?!\s+(?:ago|earlier|before|later|after))|annually|year[- ]to[- ]date)\b/i;
+/** "a second victim", "the third person": the n-th one hit, so n hit at least. */
+const NTH_PERSON = /\b(?:a|the|an)\s+(second|third|fourth|fifth|sixth)\s+(?:victim|person|man|woman|male|female|boy|girl|teen|teenager|child|juvenile|adult|individual)\b/i;
+const DASH_CUE = /[—–]/;
+/** An aside between dashes that ends right before a word: " — one 29 years old, two others 37 — ". */
+const DASH_ASIDE = /\s[—–]\s[^—–]{1,160}\s[—–]\s*$/;
+/** The last group before an aside between dashes that ends right before `vs`: undefined where there is no aside, null where no group stands before it. */
+function outsideAside(sentence: string, vs: number, near: Group[], maxGap: number): Group | null | undefined {
+  const lead = sentence.slice(Math.max(0, vs - 200), vs);
+  const aside = DASH_ASIDE.exec(lead);
+  if (!aside) return undefined;
+  const start = vs - lead.length + aside.index;
+  const outside = near.filter((g) => g.end <= start && start - g.end <= maxGap && !OTHER_CLAUSE.test(sentence.slice(g.end, start)));
+  return outside.length ? outside[outside.length - 1] : null;
+}
+/** "the" right after a word: a person told of before. */
+const THE_AT = /^the\s/i;
+/** After a count of the hurt: one of them dead ("…, including a 17-year-old who succumbed to her injuries", "…, one fatally"). */
+const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
@@ -505,6 +570,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let groups: Group[] | null = null;
   const groupsOf = () => (groups ??= findGroups(sentence));
   const used = new Set<Group>();
+  const nthHit: CasualtyAnnotation[] = [];
   // groups are sorted by start: a binary search finds those near a word, so a sentence of thousands
   // of groups costs each word a few, not all of them
   const firstFrom = (pos: number) => {
@@ -555,6 +621,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   let death: boolean | undefined;
   const natural = NATURAL_CUE.test(sentence);
   const rare = RARE_CUE.test(sentence);
+  let period: boolean | undefined;
   const may = VERB_GATES.map((t) => bitsIn(sentence, t));
   for (let v = 0; v < VERBS.length; v++) {
     if (((may[v >>> 5] >>> (v & 31)) & 1) === 0) continue;
@@ -646,24 +713,37 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
+        // (with none outside it, none: "Chohan – who leaves behind a husband, a son and two daughters – died" counts no daughters)
+        if (group && DASH_CUE.test(sentence.slice(group.end, vs))) {
+          const outside = outsideAside(sentence, vs, groupsNear(vs).filter((g) => !used.has(g) && !g.subset), verb.maxGap ?? MAX_GAP_BEFORE);
+          if (outside !== undefined) group = outside ?? undefined;
+        }
         // "several children found … before the little girl was wounded": a singular verb is not the group's
         if (group && group.count.best > 1 && SINGULAR_AUX.test(m[0])) group = undefined;
         // "one of five people injured": the word is said of the whole group (not "One of the five was hurt", "… has died")
         if (group?.whole && verb.field === 'injured' && !verb.struck && WHOLE_BETWEEN.test(sentence.slice(group.end, vs)) && WHOLE_WORD.test(m[0])) group = { ...group, count: group.whole };
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
-        const n = verb.bodies || verb.noBare ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+        const n0 = verb.bodies ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
+        // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
+        const n = !n0 || !verb.noBare ? n0 : verb.toldBefore && DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
         const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
-        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded": one more person before a group of one
-        if (group && group.count.best === 1 && !bare) {
+        // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
+        if (group && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
-          if (AND_END.test(pre) && (PERSON_AND_BEFORE.test(pre) || NAME_AND_BEFORE.test(pre))) group = { ...group, count: addCounts(group.count, { low: 1, best: 1, high: 1 }) };
+          // (before a group of several, only a person's noun: "Father Killed and 4 Others Hurt" is a headline's capitals, and "others" are besides)
+          const one = group.count.best === 1;
+          if (AND_END.test(pre) && (one || !OTHERS_GROUP.test(group.victims ?? '')) && (PERSON_AND_BEFORE.test(pre) || (one && NAME_AND_BEFORE.test(pre)))) {
+            const n = 1 + listedBefore(sentence.slice(Math.max(0, group.start - 200), group.start));
+            group = { ...group, count: addCounts(group.count, { low: n, best: n, high: n }) };
+          }
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
         } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
           group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
         } else if (verb.bareOnly) continue;
-        if (!group && verb.field !== 'captured' && !verb.bodies) {
+        if (!group && verb.field !== 'captured' && !verb.bodies && !verb.counted) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
           const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           if (one) {
@@ -672,7 +752,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
             const list = LIST_BEFORE.exec(lead);
             const and = /^and\s+/i.exec(one[0]);
             // "Ramirez and her father were wounded": a name, then the one person
-            const n = list ? list[0].split(/,|\band\b/).length : TWO_BEFORE.test(lead) || (and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length))) ? 2 : 0;
+            const two = list ? null : TWO_BEFORE.exec(lead);
+            // "a woman, her son and a neighbor were shot": who is listed before the two
+            const n = list ? list[0].split(/,|\band\b/).length : two ? 2 + listedItems(sentence.slice(Math.max(0, vs - lead.length - 140), vs - lead.length + two.index)) : and && NAME_AND_BEFORE.test(lead.slice(0, one.index + and[0].length)) ? 2 : 0;
             group = { start: vs - one[0].length, end: vs, count: n ? { low: n, best: n, high: n } : ordinalCount(one[0].replace(APPOSED, ',')), victims: null };
           }
         }
@@ -701,10 +783,26 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       // "the boy was wounded", "he is in critical condition": one person told of before, who may be the one
       // who died (hit, not one more hurt); "a woman was wounded", "another is in critical condition" is someone new
       const toldBefore = !!verb.toldBefore && group.count.best === 1 && !STABLE.test(m[0]) && group.start < vs && KNOWN_ONE.test(sentence.slice(group.start, group.end)) && !NEW_ONE.test(sentence.slice(group.start, group.end));
-      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore, verb.update);
+      // "three people were injured, including a girl who succumbed", "three were wounded, one fatally": the dead are among them (hit)
+      const deadAmong = verb.field === 'injured' && verb.side === 'before' && !verb.struck && group.count.best > 1 && DEAD_AMONG.test(sentence.slice(ve, ve + 160));
+      // "the gun discharged, injuring the toddler": one person told of before, who may be the one who died (hit)
+      const knownObject = !!verb.one && verb.field === 'injured' && group.count.best === 1 && THE_AT.test(sentence.slice(ve, ve + 4));
+      // "74 people injured from January to November", "22 hurt so far this year", "1,000 wounded each year": a running total, no incident's count
+      if ((period ??= PERIOD_CUE.test(sentence)) && PERIOD_AFTER.test(sentence.slice(Math.max(ve, group.end), Math.max(ve, group.end) + 70))) continue;
+      emit(verb.field, Math.min(vs, group.start), Math.max(ve, group.end), group.count, group.victims, (verb.struck && !others) || toldBefore || deadAmong || knownObject, verb.update);
+      // "A second victim was treated and released", "A third victim … was also shot": as many hit as the ordinal says
+      if (verb.field === 'injured' && group.count.best === 1 && group.start < vs && ORDINAL.test(sentence.slice(group.start, vs))) {
+        const nth = NTH_PERSON.exec(sentence.slice(group.start, vs));
+        if (nth) {
+          const n = ORDINALS[nth[1].toLowerCase()];
+          // (kept apart from the steps below: "… is expected to survive" is said of the n-th, not of those before)
+          nthHit.push({ kind: 'casualty', field: 'injured', start: offset + Math.min(vs, group.start), end: offset + Math.max(ve, group.end), value: { low: n, best: n, high: n }, victims: group.victims, hedged: hedged && HEDGE.test(sentence.slice(0, Math.max(ve, group.end))), struck: true });
+        }
+      }
     }
   }
-  return hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
+  const read = hitThenSuicide(aliveHit(oneHurtThenDead(sumSides(out.sort((a, b) => a.start - b.start), sentence, offset), sentence, offset), sentence, offset), sentence, offset);
+  return nthHit.length ? read.concat(nthHit) : read;
 }
 
 /** One person named as known: "the boy", "he", a name alone ("Jones", not "OSHP trooper"; "his wife" is someone new beside him) (not "a woman", "another", "one of them"). */
