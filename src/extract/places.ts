@@ -457,7 +457,7 @@ function push(out: Feature[], f: Feature): void {
 
 /** Whether a capitalised word follows token k across a space or hyphen: a name goes on, but a day after it does not. */
 function capAfter(text: string, tokens: Token[], k: number): boolean {
-  return tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && /^[ -]$/.test(text.slice(tokens[k].end, tokens[k + 1].start));
+  return tokens[k + 1] !== undefined && tokens[k + 1].cap && !CALENDAR.has(tokens[k + 1].text.toLowerCase()) && (gapIs(text, tokens[k].end, tokens[k + 1].start, ' ') || gapIs(text, tokens[k].end, tokens[k + 1].start, '-'));
 }
 
 function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature[] {
@@ -470,7 +470,7 @@ function findFeatures(text: string, tokens: Token[], g: PlaceGazetteer): Feature
     // the name before a feature word (only a feature word uses it, and most capitals are none)
     const k = j > 0 && (ROUTE_HEADS.has(w) || STREET_SUFFIXES.has(w) || NATURAL_SUFFIXES.has(w)) ? stemStart(tokens, j, text) : -1;
     // "Highway 19", "I-45", "State Highway 360", "Illinois Route 159"
-    if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && /^[ -]$/.test(text.slice(t.end, next.start)) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
+    if (ROUTE_HEADS.has(w) && next && NUMBER.test(next.text) && (gapIs(text, t.end, next.start, ' ') || gapIs(text, t.end, next.start, '-')) && (w !== 'i' && w !== 'us' ? true : text[t.end] === '-')) {
       const first = k >= 0 && tokens[k].text !== 'US' ? k : j;
       push(out, { start: tokens[first].start, end: next.end, first, last: j + 1, kind: 'street', stem: null });
       j++;
@@ -766,7 +766,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     if (!found) continue;
     // a type word right after the name: "Laurel County" joins the span, "Hama province" hints
     const next = tokens[found.last + 1];
-    if (next && /^ $/.test(text.slice(tokens[found.last].end, next.start)) && !tokens[found.last].possessive) {
+    if (next && gapIs(text, tokens[found.last].end, next.start, ' ') && !tokens[found.last].possessive) {
       const w = next.text.toLowerCase();
       const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_WORDS[w];
       if (hint) {
@@ -979,13 +979,13 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   const dated = next !== undefined && CALENDAR.has(next.text.toLowerCase());
   // "Celaya Guanajuato", "Tampico Tamaulipas": a town with its state after it, as headlines write them
   const framedBy = next !== undefined && / $/.test(text.slice(last.end, next.start)) && !(single && g.firstName(m.key)) && regionOf(m.candidates, tokens, m.last + 1, 1, g);
-  if (next && !last.possessive && next.cap && !joined && !dated && !framedBy && /^[ ]$|^ ?-$/.test(text.slice(last.end, next.start)) && !(m.end >= next.end)) {
+  if (next && !last.possessive && next.cap && !joined && !dated && !framedBy && (gapIs(text, last.end, next.start, ' ') || gapIs(text, last.end, next.start, '-') || gapIs(text, last.end, next.start, ' -')) && !(m.end >= next.end)) {
     const w = next.text.toLowerCase();
     // "Virginia Alexander", "Chad Walker": a first name opens a person's name
     // …but a state's or country's name before a body of several words is the place ("Georgia
     // Bureau of Investigation", "Virginia Commonwealth University")
     const after = tokens[m.last + 2];
-    const body = namesRegion(m) && g.englishWord(w) && after !== undefined && /^ $/.test(text.slice(next.end, after.start)) && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
+    const body = namesRegion(m) && g.englishWord(w) && after !== undefined && gapIs(text, next.end, after.start, ' ') && (after.text === 'of' || (after.cap && !CALENDAR.has(after.text.toLowerCase())));
     if (single && g.firstName(m.key) && !INSTITUTION_WORDS.has(w) && !body) {
       // "Georgia Stevens" makes a later "Georgia" the girl too, unless the document says "in Georgia"
       // (a surname may be a hamlet's name somewhere, "Pettibone": only a place with people counts)
@@ -1014,7 +1014,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   // …or right before ("John Paris", "Lake Jordan"), unless that word opens the sentence or is a
   // compass word ("Eastern Ukraine")
   const prev = tokens[m.first - 1];
-  if (prev && prev.cap && !prev.possessive && /^ $/.test(text.slice(prev.end, first.start))) {
+  if (prev && prev.cap && !prev.possessive && gapIs(text, prev.end, first.start, ' ')) {
     const w = prev.text.toLowerCase();
     // the state after its town ("Celaya Guanajuato"), a place after a headline's word ("Found Near Tijuana")
     const framing = regionOf(m.candidates, tokens, m.first - 1, -1, g);
@@ -1034,10 +1034,10 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
       return because('name-before', single && g.firstName(foldName(prev.text)) && !namesRegion(m) ? 'yes' : 'no');
     }
   }
-  if (prev && TITLES.has(prev.text.toLowerCase()) && /^\. $/.test(text.slice(prev.end, first.start))) return because('person');
+  if (prev && TITLES.has(prev.text.toLowerCase()) && gapIs(text, prev.end, first.start, '. ')) return because('person');
   // "David F. Farnham": after a first name and a middle initial it is a surname for the whole document
   const beforeInitial = tokens[m.first - 2];
-  if (single && prev && prev.text.length === 1 && prev.cap && /^\. $/.test(text.slice(prev.end, first.start)) && beforeInitial?.cap && /^ $/.test(text.slice(beforeInitial.end, prev.start)) && g.firstName(foldName(beforeInitial.text)) && !namesRegion(m)) return because('name-before', 'yes');
+  if (single && prev && prev.text.length === 1 && prev.cap && gapIs(text, prev.end, first.start, '. ') && beforeInitial?.cap && gapIs(text, beforeInitial.end, prev.start, ' ') && g.firstName(foldName(beforeInitial.text)) && !namesRegion(m)) return because('name-before', 'yes');
   // names joined by an ampersand are a firm's ("Stevens & Wilkinson"), unless they are regions
   // ("Trinidad & Tobago")
   if ((ampersand(text, last, next) || ampersand(text, prev, first)) && !namesRegion(m)) return because('firm');
@@ -1053,7 +1053,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return because('hyphen-name');
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
-  if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && /^ $/.test(text.slice(last.end, next.start))) return because('speaker');
+  if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && gapIs(text, last.end, next.start, ' ')) return because('speaker');
   // common words: "Reading", "Mobile", "March" need a locative word or a qualifier
   if (single) {
     const level = g.commonWord(m.key);
@@ -1879,7 +1879,7 @@ function argmax(xs: number[]): number {
 /** Whether the text names a country (or one of its regions, or its people) whose places have several romanisations. */
 function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
   for (const m of mentions) {
-    if (m.candidates.some((e) => SKELETON_COUNTRIES.has(e.country) && (e.precision === 'country' || e.precision === 'admin1'))) return true;
+    if (m.candidates.some((e) => (e.precision === 'country' || e.precision === 'admin1') && SKELETON_COUNTRIES.has(e.country))) return true;
   }
   for (const t of tokens) {
     const cc = t.demonym;
@@ -1889,6 +1889,11 @@ function aboutSkeletonCountry(mentions: Mention[], tokens: Token[]): boolean {
 }
 
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
+/** Whether text.slice(from, to) is `s`, without the slice and a pattern (the gaps beside a name are read for every mention). */
+function gapIs(text: string, from: number, to: number, s: string): boolean {
+  return to - from === s.length && text.startsWith(s, from);
+}
+
 /** Whether a capitalised word follows the token across spaces only: one name goes on ("Dmitry Medvedev"). */
 function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];

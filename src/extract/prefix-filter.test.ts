@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRIGGER_RULES } from './event-lexicon.js';
-import { boundaries, KEY_SPACE, keyAt, openingIndex, openingKeys, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries } from './prefix-filter.js';
+import { bitsIn, boundaries, KEY_SPACE, keyAt, openingBits, openingIndex, openingKeys, ruleOf, ruleStarts, startOf, startsByRule, textBoundaries } from './prefix-filter.js';
 import { matchesAt } from './scan.js';
 
 const admits = (re: RegExp, opening: string) => openingKeys(re)!.includes(keyAt(opening, 0));
@@ -111,5 +111,36 @@ describe('boundaries read once', () => {
     expect(textBoundaries('one two', memos)).toBe(a);
     expect(textBoundaries('three', memos).at).toEqual([0, 5]);
     expect(textBoundaries('one two', memos)).not.toBe(a);
+  });
+});
+
+describe('openingBits', () => {
+  const patterns = [/killed|slain/i, /\bhospital\b/i, null, /\p{Lu}x/u, /[:=]/];
+  const tables = openingBits(patterns);
+  const texts = ['Two were killed.', 'taken to HOSPITAL', 'ratio 3:1', 'Ax', '', 'k', 'no word here at all'];
+  it('is the union of the keys at every position', () => {
+    for (const t of texts) {
+      let want = 0;
+      for (let p = 0; p < t.length; p++) want |= tables[0][keyAt(t, p)];
+      expect(bitsIn(t, tables[0]), t).toBe(want);
+    }
+  });
+  it('clears a pattern only where it cannot match; unread ones always stay', () => {
+    for (const t of texts) {
+      const bits = bitsIn(t, tables[0]);
+      patterns.forEach((re, i) => {
+        if (re && !((bits >>> i) & 1)) expect(re.test(t), `${re} on ${t}`).toBe(false);
+      });
+      if (t.length) expect((bits >>> 2) & (bits >>> 3) & 1, t).toBe(1);
+    }
+    expect((bitsIn('no word here at all', tables[0]) >>> 0) & 1).toBe(0);
+  });
+  it('keeps 32 patterns to a table', () => {
+    const many = Array.from({ length: 40 }, (_, i) => new RegExp(`w${String.fromCharCode(97 + (i % 26))}`));
+    const t = openingBits(many);
+    expect(t.length).toBe(2);
+    // 'wg' is patterns 6 and 32 (bit 0 of the second table)
+    expect(bitsIn('wg', t[0])).toBe(1 << 6);
+    expect(bitsIn('wg', t[1])).toBe(1);
   });
 });

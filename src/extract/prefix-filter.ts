@@ -326,6 +326,40 @@ export function openingKeys(re: RegExp): number[] | null {
   return [...keys].sort((a, b) => a - b);
 }
 
+/**
+ * Per key, the patterns that may open a match with it, 32 to a table: bit i of table t under a key
+ * says `patterns[32 * t + i]` may. A null pattern, or one whose openings cannot be read, has its
+ * bit under every key (always tried).
+ */
+export function openingBits(patterns: readonly (RegExp | null)[]): Int32Array[] {
+  const tables: Int32Array[] = [];
+  for (let t = 0; t * 32 < patterns.length; t++) tables.push(new Int32Array(KEY_SPACE));
+  for (let i = 0; i < patterns.length; i++) {
+    const table = tables[i >>> 5];
+    const bit = 1 << (i & 31);
+    const re = patterns[i];
+    const keys = re ? openingKeys(re) : null;
+    if (keys) for (const k of keys) table[k] |= bit;
+    else for (let k = 0; k < KEY_SPACE; k++) table[k] |= bit;
+  }
+  return tables;
+}
+
+/**
+ * The bits of `table` (see `openingBits`) under the keys of every position of `text`: the patterns
+ * that may match somewhere in it; a pattern whose bit is clear matches nowhere.
+ */
+export function bitsIn(text: string, table: Int32Array): number {
+  let bits = 0;
+  // the key from each position, rolled on (keyAt's sum, one symbol in and one out a step)
+  let key = symbolAt(text, 0) * SYMBOLS + symbolAt(text, 1);
+  for (let p = 0; p < text.length; p++) {
+    key = (key % (SYMBOLS * SYMBOLS)) * SYMBOLS + symbolAt(text, p + 2);
+    bits |= table[key];
+  }
+  return bits;
+}
+
 const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
