@@ -243,6 +243,11 @@ const PROTEST = /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ors|ion|ions|ed)
 /** Sport's rallies ("rallied to win"): no protest there. */
 const SPORT_RALLY = /^rall/i;
 
+/** Whether the text or its title says what `re` reads. */
+function toldIn(re: RegExp, title: string | null, text: string): boolean {
+  return re.test(text) || (title !== null && re.test(title));
+}
+
 /** Kinds that are the cause of a death ("fell to his death", "died of cancer"): deaths allowed. */
 const CAUSES: ReadonlySet<QuietKind> = new Set(['fall', 'accident', 'natural_death', 'obituary', 'disaster', 'fire']);
 
@@ -298,10 +303,13 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   const robbery = kinds.includes('property_crime');
   if ((told.attackers && !software) || (told.weapon && !robbery) || (told.fight && !sport)) return null;
   // a fire is left to the model unless the news is of a blaze (or a crash that burst into flames) that nothing in the text says was set
-  const blaze = (kinds.includes('fire') || kinds.includes('accident')) && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title));
+  // whether the title or the text says a fire or a blast was set (read once: both the blaze and the industrial accident ask)
+  const fireOrAccident = kinds.includes('fire') || kinds.includes('accident');
+  const set = fireOrAccident && toldIn(FIRE_SET, title, text);
+  const blaze = fireOrAccident && !set;
   if (told.fire && !blaze) return null;
   // an explosion is left to the model unless it is an accident of industry or fuel that nothing in the text says was set off
-  const industrial = told.blast || [...titleTriggers, ...textTriggers].some((t) => BLAST.test(t.text)) ? kinds.includes('accident') && INDUSTRIAL.test(lead) && !FIRE_SET.test(text) && !(title && FIRE_SET.test(title)) : false;
+  const industrial = told.blast || [...titleTriggers, ...textTriggers].some((t) => BLAST.test(t.text)) ? kinds.includes('accident') && INDUSTRIAL.test(lead) && !set : false;
   if (told.blast && !industrial) return null;
   const space = kinds.includes('spaceflight');
   const accident = kinds.includes('accident');
@@ -311,7 +319,7 @@ export function quietNews(title: string | null, text: string, leadChars: number,
   if (robbery) return dead || DEATH.test(lead) || MOB.test(lead) || FORCE.test(lead) || injuredTold(lead) ? null : 'property_crime';
   // a death with a cause and no doer is no event; sport, software or show business with a death is left to the model
   const cause = kinds.find((k) => CAUSES.has(k));
-  if (cause) return CRIME.test(text) || (title !== null && CRIME.test(title)) ? null : cause;
+  if (cause) return toldIn(CRIME, title, text) ? null : cause;
   return dead || DEATH.test(lead) ? null : kinds[0];
 }
 
