@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { findTriggers } from '../src/extract/triggers.js';
 import { TYPE_CLASSES, typeFeatures, type TypeClass } from '../src/extract/type-model.js';
 import { textDocument } from '../src/ingest/document.js';
-import { cvFold, loadAll, loadPortal, portalDigests, type Item } from './type-data.js';
+import { cvFold, loadAll, loadPortal, loadWikinews, portalDigests, type Item } from './type-data.js';
 import { cacheId, DEFAULT_CACHE, loadCache } from './type-cache.js';
 import { rng, shuffleInPlace } from './rng.js';
 
@@ -86,7 +86,7 @@ interface Example { f: Map<string, number>; target: number[]; weight: number; gr
  */
 const DEMO = [idx('riots')];
 /** Groups whose texts are surely no riot (ECB+ `other`: celebrity, sports, business news): their softmax includes riots as a wrong answer. Adding UCDP, GVA and SATP attacks took the hand-written protest notes below their floor. */
-const NOT_DEMONSTRATION = new Set((opt('--not-demo') ?? 'ecb-other,portal,portal-disasters,portal-law-quiet').split(',').filter(Boolean));
+const NOT_DEMONSTRATION = new Set((opt('--not-demo') ?? 'ecb-other,portal,portal-disasters,portal-law-quiet,wikinews,wikinews-disasters').split(',').filter(Boolean));
 
 function targetOf(it: Item): { target: number[]; group: string } | null {
   const g = it.gold;
@@ -124,8 +124,15 @@ function targetOf(it: Item): { target: number[]; group: string } | null {
       }
       // disasters and accidents tell deaths without an attacker: weighed apart from the rest of the portal's news
       return { target: [NONE], group: g.heading === 'disasters' ? 'portal-disasters' : 'portal' };
+    case 'wikinews':
+      // general news of a kind with no incident and no act of violence named in the text (type-data.ts); crime, conflict and other kinds never train
+      if (!g.quiet || WIKINEWS_DROP.has(String(g.kind))) return null;
+      return { target: [NONE], group: g.kind === 'disasters' ? 'wikinews-disasters' : 'wikinews' };
   }
 }
+
+/** `--wikinews-drop-kind a,b`: leave those kinds of the Wikinews articles out (leave-one-kind-out: train without X, measure on X). */
+const WIKINEWS_DROP = new Set((opt('--wikinews-drop-kind') ?? '').split(',').filter(Boolean));
 
 const LAW_ARREST_NONE = args.includes('--law-arrest-none');
 
@@ -135,6 +142,7 @@ const GROUP_WEIGHT: Record<string, number> = {
   'ucdp-12': 1, 'ucdp-3': 0.6, gva: 0.8, portal: num('--w-portal', 0), 'portal-disasters': num('--w-disasters', 0), 'portal-conflict': num('--w-portal-conflict', 0),
   'portal-conflict-violent': num('--w-conflict-violent', 0), 'portal-conflict-quiet': num('--w-conflict-quiet', 0),
   'portal-law-violent': num('--w-law-violent', 0), 'portal-law-arrest': num('--w-law-arrest', 0), 'portal-law-quiet': num('--w-law-quiet', 0),
+  wikinews: num('--w-wikinews', 0), 'wikinews-disasters': num('--w-wikinews-disasters', 0),
 };
 /**
  * The portal weighs nothing by default (the committed weights). The sixth pass (docs/evaluation.md) trained
@@ -151,13 +159,21 @@ const DIGEST = args.includes('--portal-digest');
 const HEADINGS = opt('--portal-headings') ? new Set(opt('--portal-headings')!.split(',')) : null;
 
 function items(): Item[] {
-  const all = loadAll();
+  const all = [...loadAll(), ...wikinewsItems()];
   if (!PORTAL) return all;
   const { items: portal, missing } = loadPortal();
   if (missing) console.log(`no extra negatives: ${missing} is not there (see docs/evaluation.md, "Extra negatives"); training without them`);
   else console.log(`extra examples: ${portal.length} Current Events Portal items`);
   const used = portal.filter((it) => (GROUP_WEIGHT[targetOf(it)?.group ?? ''] ?? 0) > 0 && (!HEADINGS || HEADINGS.has(String(it.gold.heading))));
   return [...all, ...(DIGEST ? portalDigests(used) : used)];
+}
+
+/** The Wikinews articles (type-data.ts) when a weight asks for them and `--no-wikinews` does not refuse them. */
+function wikinewsItems(): Item[] {
+  if (args.includes('--no-wikinews') || !(GROUP_WEIGHT.wikinews > 0 || GROUP_WEIGHT['wikinews-disasters'] > 0)) return [];
+  const { items: wn, missing } = loadWikinews();
+  if (missing) console.log(`no Wikinews articles: ${missing} is not there (see docs/evaluation.md, "Eleventh pass"); training without them`);
+  return wn;
 }
 
 /** `--cache`: the features from the stages' cache of eval:types (type-cache.ts), not read again. */
