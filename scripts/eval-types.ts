@@ -242,7 +242,7 @@ function portal(items: Item[]) {
 const kindsOnly = opt('--kind') ? new Set(opt('--kind')!.split(',')) : null;
 function wikinews(items: Item[]) {
   const by = new Map<string, [number, number, number]>();
-  let n = 0, v = 0, a = 0;
+  let n = 0, v = 0, a = 0, ni = 0, fi = 0;
   for (const it of items) {
     const kind = String(it.gold.kind);
     if (kindsOnly && !kindsOnly.has(kind)) continue;
@@ -254,6 +254,7 @@ function wikinews(items: Item[]) {
     if (violent) b[1]++;
     if (rs.length) b[2]++;
     by.set(k, b);
+    if (it.gold.incident) (ni++, rs.length && fi++);
     if (it.gold.quiet) {
       n++;
       if (violent) v++, note(it, `wikinews ${kind} typed violent`, rs);
@@ -262,6 +263,7 @@ function wikinews(items: Item[]) {
   }
   console.log(`Wikinews quiet articles (${n}): typed violent ${pct(v, n)}; any report ${pct(a, n)}`);
   console.log(`  by kind (violent; any): ${[...by].filter(([k]) => !k.includes('not quiet')).sort().map(([k, [m, x, y]]) => `${k} ${x}/${y}/${m}`).join(', ')}`);
+  if (ni) console.log(`  articles whose title tells a violent incident (wikinews-kinds.tsv I): with a report ${pct(fi, ni)}`);
   console.log(`  not quiet (violent; any / n): ${[...by].filter(([k]) => k.includes('not quiet')).sort().map(([k, [m, x, y]]) => `${k.replace(' (not quiet)', '')} ${x}/${y}/${m}`).join(', ')}`);
 }
 

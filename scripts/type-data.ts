@@ -255,12 +255,18 @@ const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '
 export function loadWikinews(): { items: Item[]; missing: string | null } {
   if (!existsSync(WIKINEWS_DIR)) return { items: [], missing: WIKINEWS_DIR };
   const kinds = new Map<string, string>();
-  for (const l of readFileSync(WIKINEWS_KINDS, 'utf8').split('\n')) if (l && !l.startsWith('#')) kinds.set(l.split('\t')[0], l.split('\t')[1]);
+  const incidents = new Set<string>();
+  for (const l of readFileSync(WIKINEWS_KINDS, 'utf8').split('\n')) {
+    if (!l || l.startsWith('#')) continue;
+    const [key, kind, mark] = l.split('\t');
+    kinds.set(key, kind);
+    if (mark === 'I') incidents.add(key);
+  }
   const out: Item[] = [];
   const push = (source: string, name: string, title: string, text: string, published: string | null, kind: string) => {
     const id = `${source}:${name}`;
     if (text.split(/\s+/).length < 40) return;
-    out.push({ set: 'wikinews', id, title, text, published, key: `wikinews:${id}`, test: source === 'wikinewssum', valid: validKey(`wikinews:${id}`), gold: { kind, source, quiet: wikinewsQuiet(kind, `${title}\n${text}`) } });
+    out.push({ set: 'wikinews', id, title, text, published, key: `wikinews:${id}`, test: source === 'wikinewssum', valid: validKey(`wikinews:${id}`), gold: { kind, source, quiet: wikinewsQuiet(kind, `${title}\n${text}`), incident: incidents.has(id) } });
   };
   const vdir = join(WIKINEWS_DIR, 'vanatteveldt', 'data');
   for (const f of existsSync(vdir) ? readdirSync(vdir).filter((f) => /^wikinews_\d{4}\.csv$/.test(f)).sort() : []) {
