@@ -22,6 +22,14 @@
  *   "Law and crime" violent → {battles, explosions, VAC}, arrests → {strategic developments}, court and
  *   policy news → {none}; conflict items told as events → {battles, explosions, VAC}, the rest → {none,
  *   strategic developments}.
+ * - Wikinews general news (`loadWikinews` in type-data.ts, CC BY 2.5, read from $SITREP_EXTDATA/wikinews/; weights 0 by
+ *   default, see docs/evaluation.md "Eleventh pass"): articles of a kind with no incident whose text names no act of
+ *   violence → {none} (`--w-wikinews`, disasters apart `--w-wikinews-disasters`); conflict and crime articles whose
+ *   title tells a violent incident → {battles, explosions, VAC} (`--w-wikinews-incident`). To lay the data: fetch
+ *   github.com/vanatteveldt/wikinews at 347254178bf343f3801aac1d03c41cc09c35decb and
+ *   `git archive 3472541 data | tar -x -C $SITREP_EXTDATA/wikinews/vanatteveldt`; fetch github.com/airKlizz/WikinewsSum
+ *   and `git show 1d985031625909c908766812e8a18d0c88116ec8:endataset.json > $SITREP_EXTDATA/wikinews/wikinewssum/endataset.json`
+ *   (the held part: never trained on).
  * Protests and riots have no labelled data here: protests stay out of every softmax, so the training
  * pushes them neither way and their score is the rules' prior (see type-model.ts); riots enter the
  * softmax of ECB+ `other` news only, as a wrong answer, so riot rules that misfire there lose weight.
