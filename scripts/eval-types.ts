@@ -31,12 +31,12 @@ import type { Report } from '../src/model/types.js';
 import { createPipeline, extract, loadResources, typeBuilt } from '../src/pipeline.js';
 import { buildCache, cacheId, DEFAULT_CACHE, loadCache, type CachedParts } from './type-cache.js';
 import { loadTypeModel } from '../src/extract/type-model.js';
-import { CV_FOLDS, cvFold, loadEcb, loadGva, loadIndia, loadPortal, loadSatp, loadUcdp, type Item } from './type-data.js';
+import { CV_FOLDS, cvFold, loadEcb, loadGva, loadIndia, loadPortal, loadSatp, loadUcdp, loadWikinews, type Item } from './type-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const part = (['train', 'valid', 'cv'] as const).find((p) => p === opt('--part')) ?? 'test';
-const only = new Set((opt('--only') ?? 'ecb,satp,india,ucdp,gva,portal').split(','));
+const only = new Set((opt('--only') ?? 'ecb,satp,india,ucdp,gva,portal,wikinews').split(','));
 const showErrors = Number(opt('--errors') ?? 0);
 
 const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'riots']);
@@ -59,7 +59,7 @@ function cached(it: Item): CachedParts {
     cache = loadCache(cacheFile!);
     if (!cache || args.includes('--rebuild')) {
       const t0 = performance.now();
-      cache = buildCache([...loadEcb(), ...loadSatp(), ...loadIndia(), ...loadUcdp(), ...loadGva(), ...loadPortal().items].filter((x) => !x.test), pipeline, cacheFile!);
+      cache = buildCache([...loadEcb(), ...loadSatp(), ...loadIndia(), ...loadUcdp(), ...loadGva(), ...loadPortal().items, ...loadWikinews().items].filter((x) => !x.test), pipeline, cacheFile!);
       console.log(`  (cache ${cacheFile} built: ${cache.size} items, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
   }
@@ -233,9 +233,44 @@ function portal(items: Item[]) {
   console.log(`  portal "Law and crime" read as violent (${v[0]} items): any report ${pct(v[2], v[0])}, violent ${pct(v[1], v[0])}`);
 }
 
+/**
+ * General news with kinds (Wikinews, type-data.ts; the eleventh pass): the share of the quiet articles (a kind with
+ * no incident and no word of violence in the text) typed violent and given any report, by kind; crime and conflict
+ * articles (not negatives, many tell an incident) are counted apart, as a reminder, not a measure. Test part = the
+ * held source (WikinewsSum 2004-2005); train / cv = vanatteveldt 2019-2020. `--kind a,b`: only those kinds.
+ */
+const kindsOnly = opt('--kind') ? new Set(opt('--kind')!.split(',')) : null;
+function wikinews(items: Item[]) {
+  const by = new Map<string, [number, number, number]>();
+  let n = 0, v = 0, a = 0, ni = 0, fi = 0;
+  for (const it of items) {
+    const kind = String(it.gold.kind);
+    if (kindsOnly && !kindsOnly.has(kind)) continue;
+    const rs = reportsOf(it);
+    const k = it.gold.quiet ? kind : `${kind} (not quiet)`;
+    const b = by.get(k) ?? [0, 0, 0];
+    b[0]++;
+    const violent = rs.some((r) => VIOLENT.has(r.category));
+    if (violent) b[1]++;
+    if (rs.length) b[2]++;
+    by.set(k, b);
+    if (it.gold.incident) (ni++, rs.length && fi++);
+    if (it.gold.quiet) {
+      n++;
+      if (violent) v++, note(it, `wikinews ${kind} typed violent`, rs);
+      if (rs.length) a++;
+    }
+  }
+  console.log(`Wikinews quiet articles (${n}): typed violent ${pct(v, n)}; any report ${pct(a, n)}`);
+  console.log(`  by kind (violent; any): ${[...by].filter(([k]) => !k.includes('not quiet')).sort().map(([k, [m, x, y]]) => `${k} ${x}/${y}/${m}`).join(', ')}`);
+  if (ni) console.log(`  articles whose title tells a violent incident (wikinews-kinds.tsv I): with a report ${pct(fi, ni)}`);
+  console.log(`  not quiet (violent; any / n): ${[...by].filter(([k]) => k.includes('not quiet')).sort().map(([k, [m, x, y]]) => `${k.replace(' (not quiet)', '')} ${x}/${y}/${m}`).join(', ')}`);
+}
+
 const runs: [string, () => Item[], (items: Item[]) => void][] = [
   ['ecb', loadEcb, ecb], ['satp', loadSatp, satp], ['india', loadIndia, india], ['ucdp', loadUcdp, ucdp], ['gva', loadGva, gva],
   ...(part === 'test' ? [] : [['portal', () => loadPortal().items, portal] as [string, () => Item[], (items: Item[]) => void]]),
+  ['wikinews', () => loadWikinews().items, wikinews],
 ];
 console.log(`eval:types — ${part} part (split: scripts/type-data.ts)`);
 // --sweep "min/minNamed/mix;…" (with --cache, train part only): the same weights read at other thresholds

@@ -30,7 +30,7 @@ export const CV_FOLDS = 3;
 export const cvFold = (key: string): number => parseInt(createHash('sha1').update(`cv:${key}`).digest('hex').slice(0, 8), 16) % CV_FOLDS;
 
 export interface Item {
-  set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva' | 'portal';
+  set: 'ecb' | 'satp' | 'india' | 'ucdp' | 'gva' | 'portal' | 'wikinews';
   id: string;
   title: string | null;
   text: string;
@@ -188,6 +188,127 @@ export function loadPortal(): { items: Item[]; missing: string | null } {
     if (l) it.gold.label = l;
   }
   return { items, missing: null };
+}
+
+/**
+ * General news with kinds, full articles (the eleventh pass, docs/evaluation.md "Eleventh pass"): English Wikinews
+ * (CC BY 2.5, attribution: Wikinews contributors), read from outside the repository, $SITREP_EXTDATA/wikinews/:
+ * - `vanatteveldt/data/wikinews_2019.csv`, `wikinews_2020.csv`: github.com/vanatteveldt/wikinews at commit
+ *   347254178bf343f3801aac1d03c41cc09c35decb (295 articles of 2019-2020 as the site shows them: url, date, title,
+ *   text). To lay it: fetch that repository, `git archive 3472541 data | tar -x -C $SITREP_EXTDATA/wikinews/vanatteveldt`.
+ *   Kinds read by hand from the titles: `scripts/wikinews-kinds.tsv` (keys only). The TRAIN part of this corpus.
+ * - `wikinewssum/endataset.json`: github.com/airKlizz/WikinewsSum, `endataset.json` at commit
+ *   1d985031625909c908766812e8a18d0c88116ec8 (101 articles of 2004-2005 in wikitext, with Wikinews' own categories;
+ *   only the Wikinews text is read, never the third-party `sources`). To lay it: fetch that repository,
+ *   `git show 1d98503:endataset.json > $SITREP_EXTDATA/wikinews/wikinewssum/endataset.json`. The HELD part of this
+ *   corpus (split by source: other years, other labeller): never trained on (`test`), measured with `--only wikinews`.
+ * An article is a `none` example (gold.quiet) only when its kind holds no incident of the ontology (QUIET_KINDS) AND
+ * its whole text names none of WIKINEWS_VIOLENCE (disasters and obituaries may name deaths, `kill` only for disasters).
+ */
+export const WIKINEWS_DIR = join(extDir, 'wikinews');
+export const WIKINEWS_KINDS = join(root, 'scripts', 'wikinews-kinds.tsv');
+/** Kinds whose articles may be `none` examples; crime, conflict and other are never used as negatives. */
+export const QUIET_KINDS = new Set(['sports', 'culture', 'obituary', 'science', 'health', 'business', 'politics', 'disasters']);
+/**
+ * The conservative filter: an article of a quiet kind whose text (title and body) names any of these is not used
+ * as a negative: killing and death by a hand, attacks, shooting, bullets, bombs, stabbing, assault, abduction,
+ * arrests and custody, protests, marches and rallies, riots, clashes, violence, armed groups, terror, coups, looting.
+ */
+export const WIKINEWS_VIOLENCE = /\b(?:murder\w*|homicid\w*|manslaughter|assassin\w*|slain|slaying|massacre\w*|lynch\w*|behead\w*|tortur\w*|execut(?:ed|ion|ions)|attack\w*|shoot\w*|shot|shots|gunfire|gunm[ae]n|gunshots?|bullets?|bomb(?!ay)\w*|explosives?|grenades?|missiles?|air ?strikes?|airstrikes?|shell(?:ing|ed)|stab(?:s|bed|bing|bings)?|knif(?:e|ed|ing)|knives|assault\w*|rap(?:e|ed|es|ist|ists)|sexual abuse|kidnap\w*|abduct\w*|hostages?|arrest\w*|detain\w*|detention|custody|protest\w*|demonstrat(?:ion|ions|or|ors)|march(?:ed|ers)|rall(?:y|ies|ied)|riot\w*|clash\w*|brawl\w*|violen\w*|militant\w*|militia\w*|insurgen\w*|rebels?|rebellion|guerrill\w*|terror\w*|extremis\w*|jihad\w*|coup|looting|looted|arson\w*|firebomb\w*|hijack\w*|pirat\w*)\b/i;
+/**
+ * Words of force that name no act by themselves (institutions, background, figures of speech: "police said",
+ * "a World War II veteran", "the fight against the virus", "prison reform"). `--wikinews-strict` (train and eval)
+ * also drops the articles that name any of them (the stricter reading; the default allows them).
+ */
+export const WIKINEWS_FORCE = /\b(?:guns?|firearms?|rifles?|pistols?|weapon\w*|armed|jail\w*|prison\w*|imprison\w*|fight\w*|fought|troops?|soldiers?|army|armies|military|militar\w*|navy|war|wars|warfare|wartime|combat\w*|battle\w*|police\w*|policem[ae]n|crime\w*|criminal\w*|suspect\w*|gangs?)\b/i;
+export const WIKINEWS_STRICT = process.argv.includes('--wikinews-strict');
+/** Deaths not by a hand: allowed in disasters and obituaries; `kill` (a fire, a crash killed) in disasters only. */
+const WIKINEWS_DEATH = /\b(?:kill\w*|casualt\w*)\b/i;
+
+export function wikinewsQuiet(kind: string, text: string): boolean {
+  if (!QUIET_KINDS.has(kind) || WIKINEWS_VIOLENCE.test(text) || (WIKINEWS_STRICT && WIKINEWS_FORCE.test(text))) return false;
+  return kind === 'disasters' || !WIKINEWS_DEATH.test(text);
+}
+
+/** Wikitext reduced to its words: templates, links, markup and refs out. */
+export function wikitextPlain(w: string): string {
+  return w
+    .replace(/<ref[^>]*\/>|<ref[^>]*>[\s\S]*?<\/ref>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\{\{w\|([^{}|]*)\|([^{}]*)\}\}/g, '$2')
+    .replace(/\{\{w\|([^{}]*)\}\}/g, '$1')
+    .replace(/\{\{[^{}]*\}\}|\{[a-z]+\}\}/gi, '')
+    .replace(/\[\[(?:Category|File|Image):[^\]]*\]\]/gi, '')
+    .replace(/\[\[(?:w:|wikipedia:)?[^\]|]*\|([^\]]*)\]\]/gi, '$1')
+    .replace(/\[\[(?:w:|wikipedia:)?([^\]]*)\]\]/gi, '$1')
+    .replace(/\[https?:\/\/\S+\s+([^\]]*)\]/g, '$1')
+    .replace(/'{2,}/g, '')
+    .replace(/&mdash;/g, '—').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+/** The Wikinews articles (train: vanatteveldt 2019-2020; held: WikinewsSum 2004-2005), or none with the reason. */
+export function loadWikinews(): { items: Item[]; missing: string | null } {
+  if (!existsSync(WIKINEWS_DIR)) return { items: [], missing: WIKINEWS_DIR };
+  const kinds = new Map<string, string>();
+  const incidents = new Set<string>();
+  for (const l of readFileSync(WIKINEWS_KINDS, 'utf8').split('\n')) {
+    if (!l || l.startsWith('#')) continue;
+    const [key, kind, mark] = l.split('\t');
+    kinds.set(key, kind);
+    if (mark === 'I') incidents.add(key);
+  }
+  const out: Item[] = [];
+  const push = (source: string, name: string, title: string, text: string, published: string | null, kind: string) => {
+    const id = `${source}:${name}`;
+    if (text.split(/\s+/).length < 40) return;
+    out.push({ set: 'wikinews', id, title, text, published, key: `wikinews:${id}`, test: source === 'wikinewssum', valid: validKey(`wikinews:${id}`), gold: { kind, source, quiet: wikinewsQuiet(kind, `${title}\n${text}`), incident: incidents.has(id) } });
+  };
+  const vdir = join(WIKINEWS_DIR, 'vanatteveldt', 'data');
+  for (const f of existsSync(vdir) ? readdirSync(vdir).filter((f) => /^wikinews_\d{4}\.csv$/.test(f)).sort() : []) {
+    const rows = parseCsv(readFileSync(join(vdir, f), 'utf8'));
+    const head = rows[0];
+    for (const r of rows.slice(1)) {
+      const get = (k: string) => r[head.indexOf(k)] ?? '';
+      const name = get('url').split('/wiki/')[1] ?? '';
+      const kind = kinds.get(`vanatteveldt:${name}`);
+      if (!kind) continue; // TEST PAGEs and rows not read
+      // the first line is the page's date ("Friday, January 4, 2019")
+      const text = get('text').replace(/^\s*[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}\s*/, '').replace(/\n{3,}/g, '\n\n').trim();
+      push('vanatteveldt', name, get('title'), text, get('date') || null, kind);
+    }
+  }
+  const sfile = join(WIKINEWS_DIR, 'wikinewssum', 'endataset.json');
+  if (existsSync(sfile)) {
+    for (const l of readFileSync(sfile, 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      const x = JSON.parse(l) as { title: string; text: string[]; categories: string[] };
+      const name = slug(x.title);
+      const kind = kinds.get(`wikinewssum:${name}`) ?? wikinewsCategoryKind(x.categories);
+      if (!kind) continue;
+      const date = /\{\{date\|([^}]*)\}\}/.exec(x.text.join('\n'))?.[1];
+      push('wikinewssum', name, x.title, wikitextPlain(x.text.join('\n\n')), date ? new Date(`${date} UTC`).toISOString().slice(0, 10) : null, kind);
+    }
+  }
+  return { items: out, missing: null };
+}
+
+/** Wikinews' own top categories → kind, the first that applies in this order (crime and law before politics). */
+export function wikinewsCategoryKind(cats: string[]): string | null {
+  const has = (c: string) => cats.includes(c);
+  if (has('Sports')) return 'sports';
+  if (has('Crime and law')) return 'crime';
+  if (has('Disasters and accidents')) return 'disasters';
+  if (has('Culture and entertainment') || has('Religion')) return 'culture';
+  if (has('Health')) return 'health';
+  if (has('Economy and business')) return 'business';
+  if (['Science and technology', 'Space', 'Internet', 'Computing', 'Environment'].some(has)) return 'science';
+  if (has('Politics and conflicts')) return 'politics';
+  return null;
 }
 
 export function loadAll(): Item[] {

@@ -4,7 +4,7 @@
 // items train). Hand-written markdown, not the portal's text.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { portalItems, portalKey } from '../scripts/type-data.js';
+import { portalItems, portalKey, wikinewsCategoryKind, wikinewsQuiet, wikitextPlain } from '../scripts/type-data.js';
 
 const PAGE = `---
 title: 2031 May 04
@@ -51,5 +51,31 @@ describe('portalItems', () => {
   it('keeps every item on the train side, grouped by day', () => {
     expect(items.every((i) => i.set === 'portal' && !i.test && i.key === 'portal:2031-05-04' && i.published === '2031-05-04')).toBe(true);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});
+
+// The Wikinews extra negatives (eleventh pass): the conservative filter, wikitext to words, Wikinews' categories to kinds.
+// Hand-written sentences, not Wikinews' text.
+describe('wikinews', () => {
+  it('keeps a quiet kind only when the text names no act of violence', () => {
+    expect(wikinewsQuiet('science', 'Astronomers in Chile found a cold planet orbiting a small star.')).toBe(true);
+    expect(wikinewsQuiet('science', 'The team said a gunman had attacked the lab last year.')).toBe(false);
+    expect(wikinewsQuiet('politics', 'Protesters rallied outside the parliament as the bill passed.')).toBe(false);
+    expect(wikinewsQuiet('politics', 'The mayor said police would close the bridge for repairs.')).toBe(true);
+    expect(wikinewsQuiet('crime', 'A court in Northport fined the company for late filings.')).toBe(false);
+    // a fire or a crash may kill; an obituary may not name a killing
+    expect(wikinewsQuiet('disasters', 'A fire at a warehouse killed two workers, firefighters said.')).toBe(true);
+    expect(wikinewsQuiet('obituary', 'The singer, who was killed in a crash, was 61.')).toBe(false);
+    expect(wikinewsQuiet('obituary', 'The singer died at home aged 88.')).toBe(true);
+    // stability and Bombay are no stabbing and no bomb
+    expect(wikinewsQuiet('business', 'Shares in Bombay rose on hopes of stability.')).toBe(true);
+  });
+  it('reduces wikitext to its words', () => {
+    expect(wikitextPlain("{{date|May 4, 2031}}\n[[w:Northport|Northport]] '''council''' met {{w|Jane Doe}} and [[Southport]].<ref>x</ref>\n{{publish}}")).toBe('Northport council met Jane Doe and Southport.');
+  });
+  it("maps Wikinews' top categories to kinds, crime and law before politics", () => {
+    expect(wikinewsCategoryKind(['Politics and conflicts', 'Crime and law'])).toBe('crime');
+    expect(wikinewsCategoryKind(['Science and technology', 'Internet'])).toBe('science');
+    expect(wikinewsCategoryKind(['Brazil'])).toBe(null);
   });
 });
