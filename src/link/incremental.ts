@@ -143,6 +143,14 @@ export interface LinkGraph {
   membersMany?(events: readonly string[]): Step<Map<string, string[]>>;
   /** `eventAge` of each event that exists. */
   eventAges?(events: readonly string[]): Step<Map<string, number>>;
+  /**
+   * What `documentInfo` would read for a document once stored, from the document itself: the
+   * store then lets the linker keep the new document's reports and details as it would read them
+   * back (a batching store, where that read is a round trip).
+   */
+  documentInfoOf?(doc: Document): DocumentInfo;
+  /** `eventsOf` these reports and `membersMany` of their events, in one read. */
+  eventsWithMembers?(reports: readonly string[]): Step<{ events: Map<string, string>; members: Map<string, string[]> }>;
   /** `documentInfo` of each document. */
   documentsInfo?(documents: readonly string[]): Step<Map<string, DocumentInfo>>;
   /** `reportsData` of these reports with `documentInfo` of their documents, in one read. */
@@ -584,6 +592,12 @@ export class Linker {
     this.edges.begin(idf.n);
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
+    if (this.g.documentInfoOf) {
+      // the new reports as rebuilding would read them back (stored as their JSON), and their document
+      for (const r of reports) this.reports.set(r.id, JSON.parse(JSON.stringify(r)) as Report);
+      this.documents.set(doc.id, this.g.documentInfoOf(doc));
+      for (const c of [this.reports, this.documents]) while (c.size > MAX_CACHED_REPORTS) c.delete(c.keys().next().value!);
+    }
     for (let i = 0; i < reports.length; i++) yield* this.index(reports[i].id, features[i], idf);
     this.rescoreIdf = idf;
     this.weighted.clear();
@@ -733,14 +747,15 @@ export class Linker {
    */
   private *wholeEvents(region: Set<string>): Step<Set<string>> {
     const events = new Set<string>();
-    const of = yield* this.g.eventsOf([...region]);
+    const both = this.g.eventsWithMembers ? yield* this.g.eventsWithMembers([...region]) : null;
+    const of = both ? both.events : yield* this.g.eventsOf([...region]);
     for (const e of of.values()) if (e) events.add(e);
     const whole = new Set(region);
     if (this.g.membersMany) {
       // each report's event and each event's reports, as read here, for `recluster` (nothing writes them in between)
       const known = new Map<string, string>();
       for (const [id, e] of of) known.set(id, e);
-      const members = yield* this.g.membersMany([...events]);
+      const members = both ? both.members : yield* this.g.membersMany([...events]);
       for (const [e, ids] of members) {
         for (const id of ids) {
           whole.add(id);

@@ -384,6 +384,20 @@ class PgGraph implements LinkGraph {
       [keys, report, REPORTS_KEY],
     );
   }
+  *eventsWithMembers(reports: readonly string[]): Step<{ events: Map<string, string>; members: Map<string, string[]> }> {
+    const rows = yield* this.rows<{ id: string; event: string; asked: boolean }>(
+      'evmem',
+      `WITH e AS (SELECT DISTINCT event FROM reports WHERE id = ANY($1::text[]) AND event <> '')
+       SELECT id, event, id = ANY($1::text[]) AS asked FROM reports WHERE id = ANY($1::text[]) OR event IN (SELECT event FROM e)`,
+      [reports],
+    );
+    const events = new Map<string, string>();
+    const members = new Map<string, string[]>();
+    for (const r of rows) if (r.asked) events.set(r.id, r.event);
+    for (const e of events.values()) if (e) members.set(e, []);
+    for (const r of rows) members.get(r.event)?.push(r.id);
+    return { events, members };
+  }
   *eventAges(events: readonly string[]): Step<Map<string, number>> {
     if (!events.length) return new Map();
     const rows = yield* this.rows<{ id: string; seq: number }>('eagem', 'SELECT id, seq::float8 AS seq FROM events WHERE id = ANY($1::text[])', [events]);
@@ -403,6 +417,10 @@ class PgGraph implements LinkGraph {
   *reportsData(reports: readonly string[]): Step<Map<string, string>> {
     const rows = yield* this.rows<{ id: string; data: string }>('rdata', 'SELECT id, data FROM reports WHERE id = ANY($1::text[])', [reports]);
     return new Map(rows.map((r) => [r.id, r.data]));
+  }
+  documentInfoOf(d: Document): DocumentInfo {
+    // as `documentInfo` reads the stored row (NULL as null)
+    return { source: d.source, published: d.published ?? null, title: d.title ?? null, outlet: outletOf(d) };
   }
   *documentInfo(document: string): Step<DocumentInfo> {
     const [d] = yield* this.rows<DocumentInfo & { site: string | null; url: string | null }>('dinfo', 'SELECT source, published, title, site, url FROM documents WHERE id = $1', [document]);
