@@ -219,7 +219,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
         batchDocs = 0;
         await s.commitBatch?.();
       };
-      onExit = () => void commit().catch(() => {});
+      onExit = () => {
+        batchDocs = 0;
+        void s.commitBatch?.()?.catch(() => {});
+      };
       process.on('exit', onExit);
       // threads pay for loading the pipeline each: a small input is extracted on one
       const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
