@@ -166,7 +166,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
   const pool = new ExtractPool();
   const name = `sitrep_bench_grow_${process.pid}`;
   const store = kind === 'pg' ? await PgStore.open(await freshPg(name)) : openStore(join(tmp, 'grow.db'));
-  const batchable = store as { beginBatch?: () => void; commitBatch?: () => void };
+  const batchable = store as { beginBatch?: () => void; commitBatch?: () => void | Promise<void> };
   const label = kind === 'pg' ? 'PostgreSQL' : 'SQLite';
   let j = 0;
   const next = () => {
@@ -189,11 +189,11 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
       const c = next();
       await store.ingest(c.doc, c.reports);
       if (batchable.beginBatch && n % BATCH === BATCH - 1) {
-        batchable.commitBatch!();
+        await batchable.commitBatch!();
         batchable.beginBatch();
       }
     }
-    batchable.commitBatch?.();
+    await batchable.commitBatch?.();
     const growS = (cpuMs() - g0) / 1000;
     // full cost: extraction + store + link of fresh documents, as `sitrep ingest` runs them: the
     // document extracted on an extraction thread (its own heap, not the linker's), then stored and
@@ -215,7 +215,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
       const c = redatedCopy(doc, fresh.reports, k);
       if (i % BATCH === 0) batchable.beginBatch?.();
       await store.ingest(c.doc, c.reports, fresh.spans);
-      if (i % BATCH === BATCH - 1 || i === WINDOW - 1) batchable.commitBatch?.();
+      if (i % BATCH === BATCH - 1 || i === WINDOW - 1) await batchable.commitBatch?.();
       const d = cpuMs();
       full.push(d - a);
       ext.push(b - a);
@@ -234,7 +234,7 @@ async function growth(kind: 'sqlite' | 'pg'): Promise<void> {
       const a = cpuMs();
       if (i % BATCH === 0) batchable.beginBatch();
       await store.ingest(c.doc, c.reports);
-      if (i % BATCH === BATCH - 1 || i === WINDOW - 1) batchable.commitBatch!();
+      if (i % BATCH === BATCH - 1 || i === WINDOW - 1) await batchable.commitBatch!();
       batched.push(cpuMs() - a);
     }
     rows.push({ size, full, ext, sl, alone, batched, growS });

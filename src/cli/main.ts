@@ -213,11 +213,16 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       // the open batch is committed however the run ends: the last document, a signal's exit, an error
       let batchDocs = 0;
       let batchSince = 0;
-      const commit = () => {
+      // (SQLite commits before the call returns, so the exit handler commits; PostgreSQL's open
+      // batch is rolled back with the connection there, as on a kill, and the next run stores it)
+      const commit = async () => {
         batchDocs = 0;
-        s.commitBatch?.();
+        await s.commitBatch?.();
       };
-      onExit = commit;
+      onExit = () => {
+        batchDocs = 0;
+        void s.commitBatch?.()?.catch(() => {});
+      };
       process.on('exit', onExit);
       // threads pay for loading the pipeline each: a small input is extracted on one
       const { head, rest } = await peek(documents(s), workers <= 1 ? 0 : THREADS_FROM);
@@ -268,7 +273,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
             } else say(`${doc.source}: ${(e as Error).message}`);
             if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
           }
-          if (batchDocs >= (opts.batch ?? BATCH_DOCS) || Date.now() - batchSince >= BATCH_MS) commit();
+          if (batchDocs >= (opts.batch ?? BATCH_DOCS) || Date.now() - batchSince >= BATCH_MS) await commit();
           progress.tick(added + known + failed);
           return !stop.signal;
         },

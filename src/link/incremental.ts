@@ -135,6 +135,33 @@ export interface LinkGraph {
   /** The event of each report ('' for one not yet linked); unknown reports are left out. */
   eventsOf(reports: readonly string[]): Step<Map<string, string>>;
   members(event: string): Step<string[]>;
+  /**
+   * Batched look-ups, for a store where each query is a round trip (PostgreSQL): the same answers
+   * as the single ones, many at once. A store without them is asked one at a time.
+   * The reports of each event (every event asked for is a key).
+   */
+  membersMany?(events: readonly string[]): Step<Map<string, string[]>>;
+  /** `eventAge` of each event that exists. */
+  eventAges?(events: readonly string[]): Step<Map<string, number>>;
+  /**
+   * What `documentInfo` would read for a document once stored, from the document itself: the
+   * store then lets the linker keep the new document's reports and details as it would read them
+   * back (a batching store, where that read is a round trip).
+   */
+  documentInfoOf?(doc: Document): DocumentInfo;
+  /** `eventsOf` these reports and `membersMany` of their events, in one read. */
+  eventsWithMembers?(reports: readonly string[]): Step<{ events: Map<string, string>; members: Map<string, string[]> }>;
+  /** `documentInfo` of each document. */
+  documentsInfo?(documents: readonly string[]): Step<Map<string, DocumentInfo>>;
+  /** `reportsData` of these reports with `documentInfo` of their documents, in one read. */
+  reportsWithDocuments?(reports: readonly string[]): Step<{ reports: Map<string, string>; documents: Map<string, DocumentInfo> }>;
+  /**
+   * What `index` asks in two reads, in one: the keys whose document frequency is at most
+   * `maxKeyDf` of the indexed reports' count (`usable`, how many) and `candidates` of those.
+   */
+  usableCandidates?(keys: readonly string[], limit: number): Step<{ usable: number; candidates: { report: string; n: number }[] }>;
+  /** `putKeys` and then `bumpKeyDfs` of the keys it was new under and REPORTS_KEY, as one write. */
+  putKeysCounted?(keys: readonly string[], report: string): Step<void>;
   /** An event's order of creation (older first), undefined when it is gone. */
   eventAge(event: string): Step<number | undefined>;
   eventExists(event: string): Step<boolean>;
@@ -483,6 +510,9 @@ export class Linker {
   /** Stored pairs of recently linked reports (see `EdgeCache`). */
   private readonly edges: EdgeCache;
 
+  /** What `wholeEvents` read for the region `recluster` is about to take (batching stores only). */
+  private regionRead: { events: Map<string, string>; members: Map<string, string[]> } | null = null;
+
   constructor(private readonly g: LinkGraph) {
     this.weights = new TermWeights(g);
     this.edges = new EdgeCache(g);
@@ -562,14 +592,22 @@ export class Linker {
     this.edges.begin(idf.n);
     if (!reports.length) return [];
     const features = reports.map((r) => linkFeatures(doc, r));
+    if (this.g.documentInfoOf) {
+      // the new reports as rebuilding would read them back (stored as their JSON), and their document
+      for (const r of reports) this.reports.set(r.id, JSON.parse(JSON.stringify(r)) as Report);
+      this.documents.set(doc.id, this.g.documentInfoOf(doc));
+      for (const c of [this.reports, this.documents]) while (c.size > MAX_CACHED_REPORTS) c.delete(c.keys().next().value!);
+    }
     for (let i = 0; i < reports.length; i++) yield* this.index(reports[i].id, features[i], idf);
     this.rescoreIdf = idf;
     this.weighted.clear();
     this.rescored = 0;
     const region = yield* this.region([...reports.map((r) => r.id), ...(yield* this.sweep(idf))]);
-    yield* this.recluster(region);
+    const assigned = yield* this.recluster(region);
     const events: string[] = [];
-    for (const r of reports) events.push((yield* this.g.eventOf(r.id))!);
+    // where the store batches, the events re-clustering gave the new reports (it points every report of the region at its cluster's event) are not read back
+    if (this.g.membersMany) for (const r of reports) events.push(assigned.get(r.id) ?? (yield* this.g.eventOf(r.id))!);
+    else for (const r of reports) events.push((yield* this.g.eventOf(r.id))!);
     yield* this.g.setDocumentPrimary(doc.id, events[0]);
     return events;
   }
@@ -582,11 +620,21 @@ export class Linker {
     yield* this.g.putFeatures(id, JSON.stringify(f));
     yield* idf.prefetch([f]);
     const keys = reportKeys(f, idf.get);
-    const dfs = yield* this.g.keyDfs([REPORTS_KEY, ...keys]);
-    const limit = maxKeyDf(dfs.get(REPORTS_KEY) ?? 0);
-    const usable = keys.filter((k) => (dfs.get(k) ?? 0) <= limit);
-    if (usable.length) {
-      const candidates = yield* this.g.candidates(usable, MAX_CANDIDATES);
+    let usable: number;
+    let found: { report: string; n: number }[] | null = null;
+    if (this.g.usableCandidates) {
+      const u = yield* this.g.usableCandidates(keys, MAX_CANDIDATES);
+      usable = u.usable;
+      found = u.candidates;
+    } else {
+      const dfs = yield* this.g.keyDfs([REPORTS_KEY, ...keys]);
+      const limit = maxKeyDf(dfs.get(REPORTS_KEY) ?? 0);
+      const kept = keys.filter((k) => (dfs.get(k) ?? 0) <= limit);
+      usable = kept.length;
+      if (kept.length) found = yield* this.g.candidates(kept, MAX_CANDIDATES);
+    }
+    if (usable) {
+      const candidates = found!;
       const others: [string, Prepared][] = [];
       const wanted = yield* this.mayLink(f, candidates.filter((c) => c.report !== id && documentOf(c.report) !== f.document).map((c) => c.report));
       const got = yield* this.featuresOfMany(wanted);
@@ -613,8 +661,11 @@ export class Linker {
         yield* this.edges.putEdge({ a, b, score: s, scored: idf.n });
       }
     }
-    const fresh = yield* this.g.putKeys(keys, id);
-    yield* this.g.bumpKeyDfs([...fresh, REPORTS_KEY]);
+    if (this.g.putKeysCounted) yield* this.g.putKeysCounted(keys, id);
+    else {
+      const fresh = yield* this.g.putKeys(keys, id);
+      yield* this.g.bumpKeyDfs([...fresh, REPORTS_KEY]);
+    }
   }
 
   /**
@@ -647,6 +698,7 @@ export class Linker {
    * Every event the component touches comes whole (see `wholeEvents`).
    */
   private *region(start: string[]): Step<Set<string>> {
+    this.regionRead = null;
     const done = new Set<string>();
     this.near.clear();
     const self = this;
@@ -695,9 +747,23 @@ export class Linker {
    */
   private *wholeEvents(region: Set<string>): Step<Set<string>> {
     const events = new Set<string>();
-    for (const e of (yield* this.g.eventsOf([...region])).values()) if (e) events.add(e);
+    const both = this.g.eventsWithMembers ? yield* this.g.eventsWithMembers([...region]) : null;
+    const of = both ? both.events : yield* this.g.eventsOf([...region]);
+    for (const e of of.values()) if (e) events.add(e);
     const whole = new Set(region);
-    for (const e of events) for (const id of yield* this.g.members(e)) whole.add(id);
+    if (this.g.membersMany) {
+      // each report's event and each event's reports, as read here, for `recluster` (nothing writes them in between)
+      const known = new Map<string, string>();
+      for (const [id, e] of of) known.set(id, e);
+      const members = both ? both.members : yield* this.g.membersMany([...events]);
+      for (const [e, ids] of members) {
+        for (const id of ids) {
+          whole.add(id);
+          known.set(id, e);
+        }
+      }
+      this.regionRead = { events: known, members };
+    } else for (const e of events) for (const id of yield* this.g.members(e)) whole.add(id);
     return whole;
   }
 
@@ -714,8 +780,10 @@ export class Linker {
     return this.near;
   }
 
-  private *recluster(region: Set<string>): Step<void> {
+  private *recluster(region: Set<string>): Step<Map<string, string>> {
     const g = this.g;
+    const read = this.regionRead;
+    this.regionRead = null;
     const ids = [...region].sort();
     const stored: Edge[] = [];
     for (const a of ids) {
@@ -735,15 +803,32 @@ export class Linker {
     const clusters = attachSingles(cut, edges, CLUSTER_THRESHOLD, isMain);
 
     // the events the region's reports belonged to ('' for the new ones, not yet in one)
-    const known = yield* g.eventsOf(ids);
+    const known = read && ids.every((id) => read.events.has(id)) ? read.events : yield* g.eventsOf(ids);
     const before = new Map<string, string>();
     for (const id of ids) before.set(id, known.get(id) ?? '');
     const oldIds = [...new Set([...before.values()].filter((e) => e))];
     const ageOf = new Map<string, number>();
     const oldSize = new Map<string, number>();
-    for (const e of oldIds) {
-      ageOf.set(e, (yield* g.eventAge(e)) ?? Number.MAX_SAFE_INTEGER);
-      oldSize.set(e, (yield* g.members(e)).length);
+    // where the store batches: the old events' ages, and which of the ids the clusters may take
+    // exist, in one read (an event exists when it has an age; no event row is written or removed
+    // before the id loops below end); their sizes as `wholeEvents` read them
+    let ages: Map<string, number> | null = null;
+    const asked = new Set<string>();
+    if (g.membersMany && g.eventAges) {
+      for (const e of oldIds) asked.add(e);
+      for (const members of clusters) asked.add(eventId(members[0]));
+      ages = yield* g.eventAges([...asked]);
+      const missing = oldIds.filter((e) => !read?.members.has(e));
+      const members = missing.length ? yield* g.membersMany(missing) : new Map<string, string[]>();
+      for (const e of oldIds) {
+        ageOf.set(e, ages.get(e) ?? Number.MAX_SAFE_INTEGER);
+        oldSize.set(e, (read?.members.get(e) ?? members.get(e)!).length);
+      }
+    } else {
+      for (const e of oldIds) {
+        ageOf.set(e, (yield* g.eventAge(e)) ?? Number.MAX_SAFE_INTEGER);
+        oldSize.set(e, (yield* g.members(e)).length);
+      }
     }
 
     // stable ids: largest overlap first, then the older event, then the cluster's first report
@@ -764,11 +849,15 @@ export class Linker {
       idOf.set(o.cluster, o.event);
       taken.add(o.event);
     }
+    // ids outside the batched read are asked one at a time
+    const exists = function* (id: string): Step<boolean> {
+      return ages && asked.has(id) ? ages.has(id) : yield* g.eventExists(id);
+    };
     for (let cluster = 0; cluster < clusters.length; cluster++) {
       if (idOf.has(cluster)) continue;
       const members = clusters[cluster];
       let id = eventId(members[0]);
-      for (let k = 1; taken.has(id) || (!oldIds.includes(id) && (yield* g.eventExists(id))); k++) id = eventId(`${members[0]}+${k}`);
+      for (let k = 1; taken.has(id) || (!oldIds.includes(id) && (yield* exists(id))); k++) id = eventId(`${members[0]}+${k}`);
       idOf.set(cluster, id);
       taken.add(id);
     }
@@ -778,7 +867,7 @@ export class Linker {
       const members = clusters[cluster];
       const id = idOf.get(cluster)!;
       // an id whose event row is gone (see repair) is written again even when its members stand
-      let same = oldSize.get(id) === members.length && (yield* g.eventExists(id));
+      let same = oldSize.get(id) === members.length && (yield* exists(id));
       for (const m of members) {
         if (before.get(m) === id) continue;
         same = false;
@@ -790,7 +879,17 @@ export class Linker {
     for (const e of oldIds) if (!taken.has(e)) yield* g.removeEvent(e);
     const membersOf = new Map<string, string[]>();
     for (let cluster = 0; cluster < clusters.length; cluster++) membersOf.set(idOf.get(cluster)!, clusters[cluster]);
-    for (const id of [...changed].sort()) yield* this.refresh(id, membersOf.get(id)!);
+    const rebuilt = [...changed].sort();
+    // where the store batches: the reports (and their documents) the rebuilt events need that are not cached, in one read
+    let pre: { reports: Map<string, string>; documents: Map<string, DocumentInfo> } | undefined;
+    if (g.reportsWithDocuments) {
+      const missing = rebuilt.flatMap((id) => membersOf.get(id)!.filter((m) => !this.reports.has(m)));
+      if (missing.length) pre = yield* g.reportsWithDocuments(missing);
+    }
+    for (const id of rebuilt) yield* this.refresh(id, membersOf.get(id)!, pre);
+    const assigned = new Map<string, string>();
+    for (let cluster = 0; cluster < clusters.length; cluster++) for (const m of clusters[cluster]) assigned.set(m, idOf.get(cluster)!);
+    return assigned;
   }
 
   /**
@@ -831,16 +930,17 @@ export class Linker {
    * Rebuilds one event from its reports (`members`, sorted: every report of the event, since a
    * region holds its events whole): merged fields, claims, agreement.
    */
-  private *refresh(id: string, members: readonly string[]): Step<void> {
+  private *refresh(id: string, members: readonly string[], pre?: { reports: Map<string, string>; documents: Map<string, DocumentInfo> }): Step<void> {
     const cache = this.reports;
-    const missing = members.filter((m) => !cache.has(m));
-    const raw = missing.length ? yield* this.g.reportsData(missing) : undefined;
+    const missing = members.filter((m) => !cache.has(m) && !pre?.reports.has(m));
+    const read = missing.length ? yield* this.g.reportsData(missing) : undefined;
+    const raw = { get: (m: string) => pre?.reports.get(m) ?? read?.get(m) };
     const reports: Report[] = [];
     for (const m of members) {
       let r = cache.get(m);
       if (r) cache.delete(m);
       else {
-        const d = raw!.get(m);
+        const d = raw.get(m);
         if (d === undefined) continue;
         r = JSON.parse(d) as Report;
       }
@@ -849,11 +949,17 @@ export class Linker {
       reports.push(r);
     }
     const docs = new Map<string, DocumentInfo>();
+    // the documents not cached, in one read where the store batches
+    let infos: Map<string, DocumentInfo> | null = null;
+    if (this.g.documentsInfo) {
+      const unread = [...new Set(reports.map((r) => r.document))].filter((d) => !this.documents.has(d) && !pre?.documents.has(d));
+      if (unread.length) infos = yield* this.g.documentsInfo(unread);
+    }
     for (const r of reports) {
       if (docs.has(r.document)) continue;
       let d = this.documents.get(r.document);
       if (d) this.documents.delete(r.document);
-      else d = yield* this.g.documentInfo(r.document);
+      else d = pre?.documents.get(r.document) ?? infos?.get(r.document) ?? (yield* this.g.documentInfo(r.document));
       this.documents.set(r.document, d);
       docs.set(r.document, d);
     }

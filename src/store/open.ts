@@ -36,9 +36,10 @@ export interface EventStore {
   failedItem(item: string): Awaitable<FailedItem | null>;
   saveFailedItem(f: FailedItem): Awaitable<void>;
   clearFailedItem(item: string): Awaitable<void>;
-  /** Several documents a transaction, each whole (SQLite, see `Store.beginBatch`); a store without them commits each document. */
+  /** Several documents a transaction, each whole (see `Store.beginBatch`, `PgStore.beginBatch`); a store without them commits each document. */
   beginBatch?(): void;
-  commitBatch?(): void;
+  /** SQLite commits before it returns; PostgreSQL when the promise settles. */
+  commitBatch?(): void | Promise<void>;
 }
 
 /**

@@ -2,17 +2,23 @@
  * The store on PostgreSQL (`--db postgres://…`): the same tables and answers as the SQLite store,
  * full text through a generated tsvector with a GIN index, migrations recorded in `sitrep_schema`.
  *
- * Concurrency: one document is one transaction that first takes a transaction-level advisory
- * lock (LINK_LOCK), so however many processes or machines ingest, linking runs one document at a
- * time over a consistent graph (one linker for the one partition; see README "Scaling out").
- * Extraction, the costly part, runs outside it. A process killed mid-document holds the lock
- * only as long as its connection lives: the server rolls its transaction back and releases it.
- * Readers never take the lock and never wait (MVCC).
+ * Concurrency: one document (or one batch of them, `beginBatch`) is one transaction that first
+ * takes a transaction-level advisory lock (LINK_LOCK), so however many processes or machines
+ * ingest, linking runs one document at a time over a consistent graph (one linker for the one
+ * partition; see README "Scaling out"). Extraction, the costly part, runs outside it. A process
+ * killed mid-document holds the lock only as long as its connection lives: the server rolls its
+ * transaction back and releases it. Readers never take the lock and never wait (MVCC).
+ *
+ * Round trips: each query waits for the server, and on a busy machine for the server process to
+ * be scheduled, so queries are few. A document's rows go in as one statement (`storeStatement`);
+ * linking's writes are queued and go out with its next read; reads that linking made one a report
+ * or an event are made for many at once (the optional batched methods of LinkGraph). Over ECB+ dev
+ * that is 4.8 queries a document where there were 20 (docs/evaluation.md, session 15, pg10).
  */
 import pg from 'pg';
 import type { Document, Event, Report, SiteProfile } from '../model/index.js';
 import type { DocumentInfo } from '../link/corroborate.js';
-import { ask, countedTerms, Linker, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
+import { ask, countedTerms, Linker, REPORTS_KEY, runAsync, type EventRow, type LinkGraph, type Step, type StoredEdge } from '../link/incremental.js';
 import { profileOf, UsageError, type DocumentRow, type EventFilters, type FailedItem, type FeedState, type SiteVotes, type StoreResult } from './sqlite.js';
 import { outletOf } from '../ingest/outlet.js';
 import { ProfileCache } from './profile-cache.js';
@@ -158,7 +164,8 @@ class PgGraph implements LinkGraph {
   private pending: string[] = [];
 
   private *rows<T>(name: string, text: string, values: unknown[]): Step<T[]> {
-    yield* this.flush();
+    // queued writes go out with the read, in one query (the read's values written in): one round trip, not two
+    if (this.pending.length || this.edgeRun) return yield* ask(this.send<T>(this.inline(text, values)));
     const res = yield* ask(this.client!.query({ name, text, values }));
     return res.rows as T[];
   }
@@ -166,7 +173,35 @@ class PgGraph implements LinkGraph {
   /** Queues a write (see `pending`), its parameters written in as literals. */
   // eslint-disable-next-line require-yield
   private *run(_name: string, text: string, values: unknown[]): Step<void> {
-    this.pending.push(text.replace(/\$(\d+)/g, (_m, i: string) => this.literal(values[Number(i) - 1])));
+    this.endRun();
+    this.pending.push(this.inline(text, values));
+  }
+
+  /**
+   * Consecutive writes of one pair each (re-scoring a component sets hundreds of pairs: ~13,000
+   * one-row statements over ECB+ dev, most of the server's time) queued as one statement of many
+   * rows. A pair met twice closes the statement and starts another, so the table changes as by
+   * one statement a pair, in order.
+   */
+  private edgeRun: { kind: 'put' | 'set' | 'drop'; rows: string[]; pairs: Set<string> } | null = null;
+
+  private edgeRow(kind: 'put' | 'set' | 'drop', a: string, b: string, row: string): void {
+    const pair = `${a}\t${b}`;
+    if (this.edgeRun && (this.edgeRun.kind !== kind || this.edgeRun.pairs.has(pair))) this.endRun();
+    this.edgeRun ??= { kind, rows: [], pairs: new Set() };
+    this.edgeRun.rows.push(row);
+    this.edgeRun.pairs.add(pair);
+  }
+
+  /** Queues the open run of pair writes as its statement. */
+  private endRun(): void {
+    const r = this.edgeRun;
+    if (!r) return;
+    this.edgeRun = null;
+    const rows = r.rows.join(',');
+    if (r.kind === 'put') this.pending.push(`INSERT INTO report_edges (a, b, score, scored) VALUES ${rows} ON CONFLICT (a, b) DO UPDATE SET score = EXCLUDED.score, scored = EXCLUDED.scored`);
+    else if (r.kind === 'set') this.pending.push(`UPDATE report_edges e SET score = COALESCE(v.score, e.score), scored = COALESCE(v.scored, e.scored) FROM (VALUES ${rows}) AS v(a, b, score, scored) WHERE e.a = v.a AND e.b = v.b`);
+    else this.pending.push(`DELETE FROM report_edges WHERE (a, b) IN (VALUES ${rows})`);
   }
 
   private literal(v: unknown): string {
@@ -177,25 +212,67 @@ class PgGraph implements LinkGraph {
       return `(${String(v)})`;
     }
     if (Array.isArray(v)) return v.length ? `(ARRAY[${v.map((x) => this.literal(x)).join(',')}])` : "('{}')";
-    return this.client!.escapeLiteral(String(v));
+    return escapeLiteral(String(v));
   }
 
   /** Sends the queued writes. */
   *flush(): Step<void> {
+    this.endRun();
     if (!this.pending.length) return;
     const text = this.pending.join(';\n');
     this.pending = [];
     yield* ask(this.client!.query(text));
   }
 
+  /**
+   * Sends the queued writes and then `text` (statements with their values written in), as one
+   * query: one round trip. Returns the rows of the last statement.
+   */
+  async send<T>(text: string): Promise<T[]> {
+    this.endRun();
+    const all = [...this.pending, text].join(';\n');
+    this.pending = [];
+    const res = (await this.client!.query(all)) as unknown as pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(res) ? res[res.length - 1] : res).rows as T[];
+  }
+
+  /** Writes a statement with its parameters as literals (see `run`), for `send`. */
+  inline(text: string, values: unknown[]): string {
+    return text.replace(/\$(\d+)/g, (_m, i: string) => this.literal(values[Number(i) - 1]));
+  }
+
+  /** Queues a statement with no parameters, sent before the next read (see `pending`). */
+  queue(text: string): void {
+    this.endRun();
+    this.pending.push(text);
+  }
+
   /** Drops queued writes (the transaction failed). */
   reset(): void {
     this.pending = [];
+    this.edgeRun = null;
+    this.count = null;
   }
 
+  /**
+   * The document counter as the statement that stored the document being linked left it (it
+   * returns it), so linking does not read it again; null: read it.
+   */
+  count: number | null = null;
+
   *documentCount(): Step<number> {
+    if (this.count !== null) {
+      const n = this.count;
+      this.count = null;
+      return n + 1;
+    }
     const [r] = yield* this.rows<{ n: number }>('dc', "SELECT n::int AS n FROM counters WHERE name = 'documents'", []);
     return (r?.n ?? 0) + 1;
+  }
+  // as on SQLite: a store of few terms is read whole once, and then no weight is looked up again
+  *allTermDfs(limit: number): Step<Map<string, number> | null> {
+    const rows = yield* this.rows<{ term: string; df: number }>('atdf', 'SELECT term, df FROM term_df LIMIT $1', [limit + 1]);
+    return rows.length > limit ? null : new Map(rows.map((r) => [r.term, r.df]));
   }
   *termDfs(terms: readonly string[]): Step<Map<string, number>> {
     const rows = yield* this.rows<{ term: string; df: number }>('tdf', 'SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms]);
@@ -238,14 +315,17 @@ class PgGraph implements LinkGraph {
   *staleEdges(below: number, limit: number): Step<StoredEdge[]> {
     return yield* this.rows('stale', 'SELECT a, b, score, scored FROM report_edges WHERE scored < $1 ORDER BY scored, a, b LIMIT $2', [below, limit]);
   }
+  // eslint-disable-next-line require-yield
   *putEdge(e: StoredEdge): Step<void> {
-    yield* this.run('pedge', 'INSERT INTO report_edges (a, b, score, scored) VALUES ($1, $2, $3, $4) ON CONFLICT (a, b) DO UPDATE SET score = EXCLUDED.score, scored = EXCLUDED.scored', [e.a, e.b, e.score, e.scored]);
+    this.edgeRow('put', e.a, e.b, `(${this.literal(e.a)}, ${this.literal(e.b)}, ${this.literal(e.score)}::float8, ${this.literal(e.scored)}::int)`);
   }
+  // eslint-disable-next-line require-yield
   *setEdge(a: string, b: string, score: number | null, scored: number | null): Step<void> {
-    yield* this.run('sedge', 'UPDATE report_edges SET score = COALESCE($3, score), scored = COALESCE($4, scored) WHERE a = $1 AND b = $2', [a, b, score, scored]);
+    this.edgeRow('set', a, b, `(${this.literal(a)}, ${this.literal(b)}, ${this.literal(score)}::float8, ${this.literal(scored)}::int)`);
   }
+  // eslint-disable-next-line require-yield
   *dropEdge(a: string, b: string): Step<void> {
-    yield* this.run('dedge', 'DELETE FROM report_edges WHERE a = $1 AND b = $2', [a, b]);
+    this.edgeRow('drop', a, b, `(${this.literal(a)}, ${this.literal(b)})`);
   }
   *eventOf(report: string): Step<string | undefined> {
     const [r] = yield* this.rows<{ event: string }>('evof', 'SELECT event FROM reports WHERE id = $1', [report]);
@@ -258,6 +338,75 @@ class PgGraph implements LinkGraph {
   *members(event: string): Step<string[]> {
     return (yield* this.rows<{ id: string }>('memb', 'SELECT id FROM reports WHERE event = $1', [event])).map((r) => r.id);
   }
+  *membersMany(events: readonly string[]): Step<Map<string, string[]>> {
+    const out = new Map<string, string[]>(events.map((e) => [e, []]));
+    if (!events.length) return out;
+    for (const r of yield* this.rows<{ id: string; event: string }>('membm', 'SELECT id, event FROM reports WHERE event = ANY($1::text[])', [events])) out.get(r.event)!.push(r.id);
+    return out;
+  }
+  *reportsWithDocuments(reports: readonly string[]): Step<{ reports: Map<string, string>; documents: Map<string, DocumentInfo> }> {
+    const rows = yield* this.rows<DocumentInfo & { id: string; data: string; doc: string; site: string | null; url: string | null }>(
+      'rwd',
+      'SELECT r.id, r.data, d.id AS doc, d.source, d.published, d.title, d.site, d.url FROM reports r JOIN documents d ON d.id = r.document WHERE r.id = ANY($1::text[])',
+      [reports],
+    );
+    const out = { reports: new Map<string, string>(), documents: new Map<string, DocumentInfo>() };
+    for (const d of rows) {
+      out.reports.set(d.id, d.data);
+      out.documents.set(d.doc, { source: d.source, published: d.published, title: d.title, outlet: outletOf(d) });
+    }
+    return out;
+  }
+  // maxKeyDf (link/incremental.ts) in SQL, in double precision as JavaScript computes it
+  *usableCandidates(keys: readonly string[], limit: number): Step<{ usable: number; candidates: { report: string; n: number }[] }> {
+    const rows = yield* this.rows<{ report: string | null; n: number }>(
+      'ucand',
+      `WITH lim AS (SELECT least(500, greatest(50, floor(coalesce((SELECT df FROM key_df WHERE key = ''), 0)::float8 * 0.02::float8))) AS l),
+         u AS (SELECT DISTINCT k FROM unnest($1::text[]) AS k WHERE coalesce((SELECT df FROM key_df WHERE key = k), 0) <= (SELECT l FROM lim))
+       SELECT NULL AS report, (SELECT count(*) FROM unnest($1::text[]) AS k WHERE k IN (SELECT k FROM u))::int AS n
+       UNION ALL
+       (SELECT report, count(*)::int AS n FROM report_keys WHERE key IN (SELECT k FROM u) GROUP BY report ORDER BY n DESC, report LIMIT $2)`,
+      [keys, limit],
+    );
+    const head = rows.find((r) => r.report === null)!;
+    const candidates = rows.filter((r): r is { report: string; n: number } => r.report !== null);
+    // as the query ordered them (byte order of ids, COLLATE "C"), whatever order the union kept
+    candidates.sort((x, y) => y.n - x.n || (x.report < y.report ? -1 : x.report > y.report ? 1 : 0));
+    return { usable: head.n, candidates };
+  }
+  *putKeysCounted(keys: readonly string[], report: string): Step<void> {
+    if (!keys.length) return yield* this.bumpKeyDfs([REPORTS_KEY]);
+    // the keys it is new under, and the reports' count (REPORTS_KEY), one each
+    yield* this.run(
+      'pkeysc',
+      `WITH f AS (INSERT INTO report_keys (key, report) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING RETURNING key)
+       INSERT INTO key_df (key, df) SELECT k, 1 FROM (SELECT key AS k FROM f UNION SELECT $3) AS s ORDER BY k ON CONFLICT (key) DO UPDATE SET df = key_df.df + 1`,
+      [keys, report, REPORTS_KEY],
+    );
+  }
+  *eventsWithMembers(reports: readonly string[]): Step<{ events: Map<string, string>; members: Map<string, string[]> }> {
+    const rows = yield* this.rows<{ id: string; event: string; asked: boolean }>(
+      'evmem',
+      `WITH e AS (SELECT DISTINCT event FROM reports WHERE id = ANY($1::text[]) AND event <> '')
+       SELECT id, event, id = ANY($1::text[]) AS asked FROM reports WHERE id = ANY($1::text[]) OR event IN (SELECT event FROM e)`,
+      [reports],
+    );
+    const events = new Map<string, string>();
+    const members = new Map<string, string[]>();
+    for (const r of rows) if (r.asked) events.set(r.id, r.event);
+    for (const e of events.values()) if (e) members.set(e, []);
+    for (const r of rows) members.get(r.event)?.push(r.id);
+    return { events, members };
+  }
+  *eventAges(events: readonly string[]): Step<Map<string, number>> {
+    if (!events.length) return new Map();
+    const rows = yield* this.rows<{ id: string; seq: number }>('eagem', 'SELECT id, seq::float8 AS seq FROM events WHERE id = ANY($1::text[])', [events]);
+    return new Map(rows.map((r) => [r.id, r.seq]));
+  }
+  *documentsInfo(documents: readonly string[]): Step<Map<string, DocumentInfo>> {
+    const rows = yield* this.rows<DocumentInfo & { id: string; site: string | null; url: string | null }>('dinfom', 'SELECT id, source, published, title, site, url FROM documents WHERE id = ANY($1::text[])', [documents]);
+    return new Map(rows.map((d) => [d.id, { source: d.source, published: d.published, title: d.title, outlet: outletOf(d) }]));
+  }
   *eventAge(event: string): Step<number | undefined> {
     const [r] = yield* this.rows<{ seq: number }>('eage', 'SELECT seq::float8 AS seq FROM events WHERE id = $1', [event]);
     return r?.seq;
@@ -268,6 +417,10 @@ class PgGraph implements LinkGraph {
   *reportsData(reports: readonly string[]): Step<Map<string, string>> {
     const rows = yield* this.rows<{ id: string; data: string }>('rdata', 'SELECT id, data FROM reports WHERE id = ANY($1::text[])', [reports]);
     return new Map(rows.map((r) => [r.id, r.data]));
+  }
+  documentInfoOf(d: Document): DocumentInfo {
+    // as `documentInfo` reads the stored row (NULL as null)
+    return { source: d.source, published: d.published ?? null, title: d.title ?? null, outlet: outletOf(d) };
   }
   *documentInfo(document: string): Step<DocumentInfo> {
     const [d] = yield* this.rows<DocumentInfo & { site: string | null; url: string | null }>('dinfo', 'SELECT source, published, title, site, url FROM documents WHERE id = $1', [document]);
@@ -298,6 +451,35 @@ class PgGraph implements LinkGraph {
     );
   }
 }
+
+/**
+ * A string as an SQL literal, as pg's escapeLiteral writes it (quotes and backslashes doubled, E''
+ * when there is a backslash; the server runs with standard_conforming_strings, its default), by
+ * the regular-expression engine rather than a loop over characters: documents' texts go out this way.
+ */
+export function escapeLiteral(s: string): string {
+  const quoted = s.replace(/'/g, "''");
+  return s.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
+}
+
+/** A document to store, as `ingest` takes it. */
+interface Item {
+  doc: Document;
+  reports: readonly Report[];
+  spans: readonly unknown[] | null;
+  site: SiteVotes | null;
+}
+
+/** An open batch (see `PgStore.beginBatch`). */
+interface Batch {
+  client: Client;
+  /** The documents it stored, in order. */
+  docs: Item[];
+  /** Its transaction was begun (BEGIN and the lock sent). */
+  begun: boolean;
+}
+
+const ignore = () => {};
 
 /** Errors of the server or the connection, named by where they came from, on one line. */
 function named(url: string, e: unknown): Error {
@@ -367,12 +549,33 @@ export class PgStore {
     }
   }
 
+  /** Closes the store, committing an open batch first (see `beginBatch`). */
   async close(): Promise<void> {
-    await this.pool.end();
+    try {
+      await this.commitBatch();
+    } finally {
+      await this.pool.end();
+    }
   }
 
+  /** The ids `hasDocument` was asked about in this turn of the event loop, answered together. */
+  private asked: { ids: Set<string>; stored: Promise<Set<string>> } | null = null;
+
+  /**
+   * Whether a document is stored (committed). Calls made in the same turn of the event loop
+   * (`sitrep ingest` asks for each document it reads, several ahead) share one query.
+   */
   async hasDocument(id: string): Promise<boolean> {
-    return (await this.q('SELECT 1 FROM documents WHERE id = $1', [id])).length > 0;
+    if (!this.asked) {
+      const ids = new Set<string>();
+      const stored = new Promise<void>((r) => setImmediate(r)).then(async () => {
+        this.asked = null;
+        return new Set((await this.q<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [[...ids]])).map((r) => r.id));
+      });
+      this.asked = { ids, stored };
+    }
+    this.asked.ids.add(id);
+    return (await this.asked.stored).has(id);
   }
 
   async documentCount(): Promise<number> {
@@ -383,11 +586,14 @@ export class PgStore {
    * Stores one document with its reports and links them in one transaction under the linking
    * lock; a document already stored changes nothing. A connection lost on the way (server
    * restart) rolls the transaction back on the server; the document is tried again on a new one.
+   * Inside a batch (`beginBatch`) the document joins the batch's transaction instead.
    */
   async ingest(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null = null, site: SiteVotes | null = null): Promise<StoreResult> {
+    const item: Item = { doc, reports, spans, site };
+    if (this.batching) return this.ingestInBatch(item);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.ingestOnce(doc, reports, spans, site);
+        return await this.ingestOnce(item);
       } catch (e) {
         this.linker.forget();
         this.profiles.clear();
@@ -400,51 +606,90 @@ export class PgStore {
     }
   }
 
-  private async ingestOnce(doc: Document, reports: readonly Report[], spans: readonly unknown[] | null, site: SiteVotes | null): Promise<StoreResult> {
-    const c = await this.pool.connect();
-    // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
-    const ignore = () => {};
-    c.on('error', ignore);
-    let broken = false;
-    try {
-      await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
-      if ((await c.query('SELECT 1 FROM documents WHERE id = $1', [doc.id])).rowCount) {
-        await c.query('COMMIT');
-        return { stored: false, events: [] };
-      }
-      await c.query(
-        'INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-        [doc.id, doc.source, doc.url, doc.title, doc.published, doc.author, doc.site, doc.lang, doc.text, new Date().toISOString(), spans ? JSON.stringify(spans) : null],
-      );
-      await c.query("UPDATE counters SET n = n + 1 WHERE name = 'documents'");
-      let before = 0;
-      if (site) {
-        // counted with the new document only: a re-ingested one stops above
-        const counted = await c.query<{ documents: number }>('INSERT INTO site_profiles (site, documents) VALUES ($1, 1) ON CONFLICT (site) DO UPDATE SET documents = site_profiles.documents + 1 RETURNING documents', [site.site]);
-        before = counted.rows[0].documents - 1;
-        const keys = [...new Set(site.votes)].sort();
-        if (keys.length) await c.query('INSERT INTO site_places (site, key, documents) SELECT $1, unnest($2::text[]), 1 ON CONFLICT (site, key) DO UPDATE SET documents = site_places.documents + 1', [site.site, keys]);
-      }
-      const terms = [...countedTerms(reports)].sort();
-      if (terms.length) await c.query('INSERT INTO term_df (term, df) SELECT unnest($1::text[]), 1 ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [terms]);
-      if (reports.length) {
-        await c.query("INSERT INTO reports (id, document, idx, event, data) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])", [
+  /**
+   * The statement that stores a document with its reports, its terms counted and what it teaches
+   * its site's profile, each written only when the document is new (ON CONFLICT: the caller holds
+   * the linking lock, so no other transaction stores it meanwhile), and returns whether it was
+   * new, the document counter and the site's count: one statement, one round trip, where there
+   * were six. Values are written in as literals so it can share a query with other statements.
+   */
+  private storeStatement({ doc, reports, spans, site }: Item): string {
+    const g = this.graph;
+    const parts = [
+      `d AS (${g.inline('INSERT INTO documents (id, source, url, title, published, author, site, lang, text, ingested_at, spans) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING RETURNING id', [
+        doc.id,
+        doc.source,
+        doc.url,
+        doc.title,
+        doc.published,
+        doc.author,
+        doc.site,
+        doc.lang,
+        doc.text,
+        new Date().toISOString(),
+        spans ? JSON.stringify(spans) : null,
+      ])})`,
+      "c AS (UPDATE counters SET n = n + 1 WHERE name = 'documents' AND EXISTS (SELECT 1 FROM d) RETURNING n)",
+    ];
+    if (site) {
+      // counted with the new document only: a re-ingested one inserts nothing above
+      parts.push(`sp AS (${g.inline('INSERT INTO site_profiles (site, documents) SELECT $1, 1 FROM d ON CONFLICT (site) DO UPDATE SET documents = site_profiles.documents + 1 RETURNING documents', [site.site])})`);
+      const keys = [...new Set(site.votes)].sort();
+      if (keys.length) parts.push(`spl AS (${g.inline('INSERT INTO site_places (site, key, documents) SELECT $1, k, 1 FROM d, unnest($2::text[]) AS k ON CONFLICT (site, key) DO UPDATE SET documents = site_places.documents + 1', [site.site, keys])})`);
+    }
+    const terms = [...countedTerms(reports)].sort();
+    if (terms.length) parts.push(`t AS (${g.inline('INSERT INTO term_df (term, df) SELECT k, 1 FROM d, unnest($1::text[]) AS k ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1', [terms])})`);
+    if (reports.length) {
+      parts.push(
+        `r AS (${g.inline('INSERT INTO reports (id, document, idx, event, data) SELECT u.* FROM d, unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[]) AS u', [
           reports.map((r) => r.id),
           reports.map((r) => r.document),
           reports.map((r) => r.index),
           reports.map(() => ''),
           reports.map((r) => JSON.stringify(r)),
-        ]);
-      }
-      this.graph.client = c;
-      const events = await runAsync(this.linker.link(doc, reports));
-      await runAsync(this.graph.flush());
-      await c.query('COMMIT');
-      if (site) this.profiles.counted(site.site, before, site.votes);
-      return { stored: true, events };
+        ])})`,
+      );
+    }
+    return `WITH ${parts.join(',\n')}\nSELECT (SELECT count(*) FROM d)::int AS stored, (SELECT n FROM c)::int AS n${site ? ', (SELECT documents FROM sp)::int AS site_docs' : ''}`;
+  }
+
+  /**
+   * Stores and links one document on `c`, in its open transaction (begun here when `begin`: the
+   * BEGIN and the lock go out with the document's statement). Writes linking leaves queued
+   * (PgGraph.pending) go out with the next query on `c`.
+   */
+  private async storeOne(c: Client, item: Item, begin: boolean): Promise<{ res: StoreResult; before: number }> {
+    const g = this.graph;
+    g.client = c;
+    if (begin) {
+      g.queue('BEGIN');
+      g.queue(`SELECT pg_advisory_xact_lock(${LINK_LOCK})`);
+    }
+    const [r] = await g.send<{ stored: number; n: number | null; site_docs?: number | null }>(this.storeStatement(item));
+    if (!r.stored) return { res: { stored: false, events: [] }, before: 0 };
+    g.count = r.n;
+    try {
+      const events = await runAsync(this.linker.link(item.doc, item.reports));
+      return { res: { stored: true, events }, before: (r.site_docs ?? 1) - 1 };
+    } finally {
+      g.count = null;
+    }
+  }
+
+  private async ingestOnce(item: Item): Promise<StoreResult> {
+    const c = await this.pool.connect();
+    // a connection the server cuts mid-transaction errors here as well as in the query: the query's error is the one handled
+    c.on('error', ignore);
+    let broken = false;
+    try {
+      const { res, before } = await this.storeOne(c, item, true);
+      // the queued writes and the commit: one round trip
+      await this.graph.send('COMMIT');
+      if (res.stored && item.site) this.profiles.counted(item.site.site, before, item.site.votes);
+      return res;
     } catch (e) {
       broken = isConnectionLoss(e);
+      this.graph.reset();
       if (!broken) await c.query('ROLLBACK').catch(() => {});
       throw e;
     } finally {
@@ -452,6 +697,132 @@ export class PgStore {
       this.graph.reset();
       c.off('error', ignore);
       c.release(broken);
+    }
+  }
+
+  /** `beginBatch` was called and `commitBatch` not yet: documents join `batch`. */
+  private batching = false;
+  /** The open batch: its connection, in a transaction holding the linking lock, and its documents so far. */
+  private batch: Batch | null = null;
+
+  /**
+   * Stores the next documents in one transaction, until `commitBatch` (as the SQLite store's
+   * batches): BEGIN, the lock and COMMIT once for the batch instead of once a document, and the
+   * writes linking leaves queued go out with the next document's statement. The lock is held
+   * for the batch (`sitrep ingest` commits every few dozen documents or half second): other
+   * processes link between batches. A `kill -9` (or a server that goes away for good) loses the
+   * open batch's documents, whole, and the next run stores them: still every document once. A
+   * lost connection is met by storing the batch's documents again, in order, on a new one (the
+   * same documents in the same order link the same way). A document that fails otherwise rolls
+   * the batch back; its earlier documents are stored again and it alone fails.
+   * Readers (other connections) see the store as of the last commit.
+   */
+  beginBatch(): void {
+    this.batching = true;
+  }
+
+  /** Commits the open batch (nothing when none is open). */
+  async commitBatch(): Promise<void> {
+    this.batching = false;
+    for (let attempt = 0; ; attempt++) {
+      const b = this.batch;
+      if (!b) return;
+      try {
+        this.graph.client = b.client;
+        await this.graph.send('COMMIT');
+        this.batch = null;
+        this.graph.client = null;
+        b.client.off('error', ignore);
+        b.client.release();
+        return;
+      } catch (e) {
+        const lost = isConnectionLoss(e);
+        const docs = await this.dropBatch(lost);
+        // whether the server committed before the connection went is not known: storing the
+        // documents again stores those it did not (a stored one changes nothing)
+        if (lost && attempt < 5) {
+          await sleep(250 * 2 ** attempt);
+          try {
+            await this.openBatch(docs);
+          } catch (e2) {
+            await this.dropBatch(isConnectionLoss(e2));
+            if (!isConnectionLoss(e2)) throw named(this.url, e2);
+          }
+          continue;
+        }
+        throw named(this.url, e);
+      }
+    }
+  }
+
+  /** Opens a batch's transaction on a new connection and stores `docs` in it again, in order. */
+  private async openBatch(docs: readonly Item[]): Promise<Batch> {
+    const client = await this.pool.connect();
+    client.on('error', ignore);
+    const b: Batch = { client, docs: [], begun: false };
+    this.batch = b;
+    for (const item of docs) await this.storeInBatch(b, item);
+    return b;
+  }
+
+  private async storeInBatch(b: Batch, item: Item): Promise<StoreResult> {
+    const { res, before } = await this.storeOne(b.client, item, !b.begun);
+    b.begun = true;
+    if (res.stored) {
+      b.docs.push(item);
+      if (item.site) this.profiles.counted(item.site.site, before, item.site.votes);
+    }
+    return res;
+  }
+
+  /** Ends the open batch: rolled back (gone with the connection when that was lost) and its connection released; returns its documents. */
+  private async dropBatch(lost: boolean): Promise<Item[]> {
+    const b = this.batch;
+    this.batch = null;
+    this.graph.reset();
+    this.graph.client = null;
+    this.linker.forget();
+    this.profiles.clear();
+    if (!b) return [];
+    if (!lost) await b.client.query('ROLLBACK').catch(() => {});
+    b.client.off('error', ignore);
+    b.client.release(lost);
+    return b.docs;
+  }
+
+  private async ingestInBatch(item: Item): Promise<StoreResult> {
+    // the batch's earlier documents, to store again when the batch had to be opened anew
+    let replay: Item[] | null = null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const b = this.batch ?? (await this.openBatch(replay ?? []));
+        replay = null;
+        const res = await this.storeInBatch(b, item);
+        // stored before (by another process, or earlier in this batch): the caller reads what is
+        // stored on other connections, which see it once committed
+        if (!res.stored) {
+          await this.commitBatch();
+          this.batching = true;
+        }
+        return res;
+      } catch (e) {
+        const lost = isConnectionLoss(e);
+        const held = await this.dropBatch(lost);
+        replay ??= held;
+        if (lost && attempt < 5) {
+          await sleep(250 * 2 ** attempt);
+          continue;
+        }
+        // this document fails alone: the batch's earlier ones are stored again, in a batch of their own
+        if (replay.length) {
+          try {
+            await this.openBatch(replay);
+          } catch (e2) {
+            await this.dropBatch(isConnectionLoss(e2));
+          }
+        }
+        throw named(this.url, e);
+      }
     }
   }
 
