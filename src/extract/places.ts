@@ -1074,8 +1074,12 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
 }
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  return kmBetween(a.lat, a.lon, b.lat, b.lon);
+}
+
+function kmBetween(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const r = Math.PI / 180;
-  const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  const s = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(s));
 }
 
@@ -1108,19 +1112,6 @@ const BIG_SECTION = 100_000;
 /** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
 const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
 
-/**
- * What the rest of the document says about where it is: for each country, region and county the
- * probability mass other names put there, and the likely points of other towns and counties.
- * Every name votes with its whole distribution over readings, not just its best one, so two
- * ambiguous names can settle each other ("Huntsville" and "Walker County" both in Texas).
- */
-interface Evidence {
-  countries: Map<string, number>;
-  regions: Map<string, number>;
-  counties: Map<string, number>;
-  points: { lat: number; lon: number; w: number; key: string }[];
-}
-
 /** How much each kind of support adds to a reading's score, and where it stops counting. */
 const SUPPORT = {
   // a country's support stops early: a story full of US towns still mentions Paris, France
@@ -1135,10 +1126,6 @@ const SUPPORT = {
 } as const;
 /** Readings less likely than this do not place points: they would only cost time. */
 const MIN_POINT_P = 0.05;
-
-function emptyEvidence(): Evidence {
-  return { countries: new Map(), regions: new Map(), counties: new Map(), points: [] };
-}
 
 function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
@@ -1243,46 +1230,11 @@ function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: s
   return k;
 }
 
-function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string, memo: ScoreMemo): void {
-  add(ev.countries, e.country, w);
-  if (e.precision === 'country') return;
-  const keys = keysOf(e, memo);
-  add(ev.regions, keys.region, w);
-  if (e.precision === 'admin1') return;
-  if (e.admin2Code) add(ev.counties, keys.county, w);
-  if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
-}
-
-/** The mass the document puts at a key, minus the name's own. */
-function mass(map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string): number {
-  return (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
-}
-
-/** Support from the rest of the document, minus what the name's own mentions put in. */
-function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined, memo: ScoreMemo): number {
-  let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
-  if (e.precision === 'country') return s;
-  const keys = keysOf(e, memo);
-  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, keys.region), SUPPORT.region.cap);
-  if (e.precision === 'admin1') return s;
-  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, keys.county), SUPPORT.county.cap);
-  // near other towns the document names (local news names its neighbourhood)
-  let near = 0;
-  const dLon = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
-  for (const p of ev.points) {
-    if (p.key === key || Math.abs(p.lat - e.lat) > 2 || Math.abs(p.lon - e.lon) > dLon) continue;
-    const d = km(p, e);
-    near += p.w * (d < 30 ? 1 : d < 100 ? 0.7 : d < 200 ? 0.3 : 0);
-  }
-  return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
-}
-
-/** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
-function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
+/** Score of the `j`th reading of a mention without the document's evidence: prior and what the words around it say (`tableDistributions` adds the evidence). */
+function score(e: GazetteerEntry, j: number, m: Mention, memo: ScoreMemo): number {
   let s = fixedScores(m, memo)[j];
   const pair = memo.pair.get(m);
   if (pair) s += pair[j];
-  if (ev) s += support(e, m.key, ev, own, memo);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
 }
@@ -1355,28 +1307,260 @@ const ALT_NAME_PENALTY = 4;
 const APPROX_PENALTY = 2;
 
 /**
- * Each mention's `distribution`, computed once for mentions that read alike: a name said again
- * with the same readings, type word and no qualifier or skeleton reading scores as its first
- * mention did (the same inputs: its key's evidence, fixed scores and pair bonuses).
+ * What the rest of the document says about where it is: for each country, region and county the
+ * probability mass other names put there, and the likely points of other towns and counties.
+ * Every name votes with its whole distribution over readings, not just its best one, so two
+ * ambiguous names can settle each other ("Huntsville" and "Walker County" both in Texas).
+ *
+ * The document's readings are laid out once for the scoring rounds, which ask the same of them again and
+ * again: each reading's fixed score (prior, type word, alternate name, pair bonus), its country,
+ * region and county as small numbers (slots) instead of string keys, its point, and which mentions
+ * share a distribution (a name said again with the same readings, type word and no qualifier or
+ * skeleton reading scores as its first mention did). A round's evidence is then a few arrays
+ * indexed by slot, filled in the order the maps were: the same sums, so the same scores.
  */
-function distributions(mentions: readonly Mention[], ev: Evidence | null, own: Map<string, Evidence> | null, memo: ScoreMemo): { scores: number[]; p: number[] }[] {
-  const seen = new Map<string, { m: Mention; d: { scores: number[]; p: number[] } }>();
-  return mentions.map((m) => {
-    const plain = !m.qualifier && !m.approx;
-    const sig = plain ? `${m.key}\u0000${m.hint ?? ''}` : '';
-    if (plain) {
-      const before = seen.get(sig);
-      if (before && before.m.candidates === m.candidates && before.m.primary === m.primary) return before.d;
-    }
-    const d = distribution(m, ev, own ? own.get(m.key) : undefined, memo);
-    if (plain && !seen.has(sig)) seen.set(sig, { m, d });
-    return d;
-  });
+interface ScoreTable {
+  mentions: readonly Mention[];
+  /** Per mention: the mention whose distribution it shares, or itself. */
+  rep: Int32Array;
+  /** Per mention: its readings' range [off[i], off[i + 1]) in the per-reading arrays. */
+  off: Int32Array;
+  /** Per mention: its name's number (mentions of one name share one) and its vote's weight. */
+  keyId: Int32Array;
+  vote: Float64Array;
+  keyCount: number;
+  /** Per mention: whether its qualifier's reading adds to its scores (`qual` then holds what it adds). */
+  qualified: Uint8Array;
+  /** Per reading: fixed score and pair bonus, the qualifier's bonus, 0 country / 1 region / 2 county or town. */
+  base: Float64Array;
+  qual: Float64Array;
+  level: Uint8Array;
+  /** Per reading: slots of its country, region (-1 for a country) and county (-1 without one). */
+  country: Int32Array;
+  region: Int32Array;
+  county: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Per reading: how far in longitude the near-points test reaches (2° of latitude's worth). */
+  dLon: Float64Array;
+  countries: number;
+  regions: number;
+  counties: number;
+  /** The demonyms' weights, by country slot, added first (countries no reading has are never read). */
+  demonymSlots: number[];
+  demonymWeights: number[];
 }
 
-/** Scores of every reading, and their softmax. */
-function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
-  const scores = m.candidates.map((e, j) => score(e, j, m, ev, own, memo));
+/** One round's evidence: the document's mass per slot, each name's own (name-major), the points of towns and counties. */
+interface TableEvidence {
+  c: Float64Array;
+  r: Float64Array;
+  k: Float64Array;
+  oc: Float64Array;
+  or: Float64Array;
+  ok: Float64Array;
+  pLat: Float64Array;
+  pLon: Float64Array;
+  pW: Float64Array;
+  pKey: Int32Array;
+  points: number;
+}
+
+function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, number>, memo: ScoreMemo): ScoreTable {
+  const n = mentions.length;
+  let readings = 0;
+  for (const m of mentions) readings += m.candidates.length;
+  const t: ScoreTable = {
+    mentions, rep: new Int32Array(n), off: new Int32Array(n + 1), keyId: new Int32Array(n), vote: new Float64Array(n), keyCount: 0, qualified: new Uint8Array(n),
+    base: new Float64Array(readings), qual: new Float64Array(readings), level: new Uint8Array(readings),
+    country: new Int32Array(readings), region: new Int32Array(readings), county: new Int32Array(readings),
+    lat: new Float64Array(readings), lon: new Float64Array(readings), dLon: new Float64Array(readings),
+    countries: 0, regions: 0, counties: 0, demonymSlots: [], demonymWeights: [],
+  };
+  const keyIds = new Map<string, number>();
+  const keyMentions: number[] = [];
+  const countrySlots = new Map<string, number>();
+  const regionSlots = new Map<string, number>();
+  const countySlots = new Map<string, number>();
+  const slot = (map: Map<string, number>, k: string) => {
+    let v = map.get(k);
+    if (v === undefined) map.set(k, (v = map.size));
+    return v;
+  };
+  // which mentions share a distribution, as `distributions` found them round by round
+  const seen = new Map<string, number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const m = mentions[i];
+    let id = keyIds.get(m.key);
+    if (id === undefined) {
+      keyIds.set(m.key, (id = keyIds.size));
+      keyMentions.push(0);
+    }
+    keyMentions[id]++;
+    t.keyId[i] = id;
+    t.rep[i] = i;
+    const plain = !m.qualifier && !m.approx;
+    if (plain) {
+      const sig = `${m.key}\u0000${m.hint ?? ''}`;
+      const before = seen.get(sig);
+      if (before !== undefined && mentions[before].candidates === m.candidates && mentions[before].primary === m.primary) t.rep[i] = before;
+      else if (before === undefined) seen.set(sig, i);
+    }
+    t.off[i] = at;
+    const fixed = fixedScores(m, memo);
+    const pair = memo.pair.get(m);
+    const q = m.qualifier?.chosen ?? null;
+    if (q) t.qualified[i] = 1;
+    m.candidates.forEach((e, j) => {
+      let s = fixed[j];
+      if (pair) s += pair[j];
+      t.base[at] = s;
+      if (q) t.qual[at] = contains(q, e) ? 12 : -4;
+      t.country[at] = slot(countrySlots, e.country);
+      t.region[at] = -1;
+      t.county[at] = -1;
+      if (e.precision === 'country') t.level[at] = 0;
+      else {
+        const keys = keysOf(e, memo);
+        t.region[at] = slot(regionSlots, keys.region);
+        if (e.precision === 'admin1') t.level[at] = 1;
+        else {
+          t.level[at] = 2;
+          if (e.admin2Code) t.county[at] = slot(countySlots, keys.county);
+        }
+      }
+      t.lat[at] = e.lat;
+      t.lon[at] = e.lon;
+      t.dLon[at] = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
+      at++;
+    });
+  }
+  t.off[n] = at;
+  for (let i = 0; i < n; i++) {
+    const c = keyMentions[t.keyId[i]];
+    t.vote[i] = Math.min(1 + 0.5 * (c - 1), 2) / c;
+  }
+  t.keyCount = keyIds.size;
+  t.countries = countrySlots.size;
+  t.regions = regionSlots.size;
+  t.counties = countySlots.size;
+  for (const [cc, w] of demonyms) {
+    const k = countrySlots.get(cc);
+    if (k === undefined) continue;
+    t.demonymSlots.push(k);
+    t.demonymWeights.push(Math.min(w, 1));
+  }
+  return t;
+}
+
+function tableEvidence(t: ScoreTable): TableEvidence {
+  const readings = t.off[t.mentions.length];
+  return {
+    c: new Float64Array(t.countries), r: new Float64Array(t.regions), k: new Float64Array(t.counties),
+    oc: new Float64Array(t.countries * t.keyCount), or: new Float64Array(t.regions * t.keyCount), ok: new Float64Array(t.counties * t.keyCount),
+    pLat: new Float64Array(readings), pLon: new Float64Array(readings), pW: new Float64Array(readings), pKey: new Int32Array(readings), points: 0,
+  };
+}
+
+/**
+ * The evidence of the document's names into `ev`, each voting with its distribution (or, where
+ * `picks` gives a reading, with that one alone), in the order of the mentions and their readings
+ * (the sums are those of the string-keyed maps this replaced, added in the same order).
+ */
+function fillEvidence(t: ScoreTable, ev: TableEvidence, ds: readonly { p: number[] }[], picks: readonly number[] | null): void {
+  ev.c.fill(0);
+  ev.r.fill(0);
+  ev.k.fill(0);
+  ev.oc.fill(0);
+  ev.or.fill(0);
+  ev.ok.fill(0);
+  ev.points = 0;
+  for (let x = 0; x < t.demonymSlots.length; x++) ev.c[t.demonymSlots[x]] += t.demonymWeights[x];
+  const { countries: nc, regions: nr, counties: nk } = t;
+  for (let i = 0; i < t.mentions.length; i++) {
+    const w = t.vote[i];
+    const kid = t.keyId[i];
+    const pick = picks ? picks[i] : -1;
+    const p = ds[i].p;
+    for (let at = t.off[i], j = 0; at < t.off[i + 1]; at++, j++) {
+      const pw = (pick >= 0 ? (j === pick ? 1 : 0) : p[j]) * w;
+      if (pw < 1e-3) continue;
+      const c = t.country[at];
+      ev.c[c] += pw;
+      ev.oc[kid * nc + c] += pw;
+      const level = t.level[at];
+      if (level === 0) continue;
+      const r = t.region[at];
+      ev.r[r] += pw;
+      ev.or[kid * nr + r] += pw;
+      if (level === 1) continue;
+      const k = t.county[at];
+      if (k >= 0) {
+        ev.k[k] += pw;
+        ev.ok[kid * nk + k] += pw;
+      }
+      if (pw >= MIN_POINT_P) {
+        const q = ev.points++;
+        ev.pLat[q] = t.lat[at];
+        ev.pLon[q] = t.lon[at];
+        ev.pW[q] = pw;
+        ev.pKey[q] = kid;
+      }
+    }
+  }
+}
+
+/** `support` of the reading at `at` of a mention of name `kid`, read from the table's evidence. */
+function tableSupport(t: ScoreTable, ev: TableEvidence, at: number, kid: number): number {
+  let s = SUPPORT.country.weight * Math.min(ev.c[t.country[at]] - ev.oc[kid * t.countries + t.country[at]], SUPPORT.country.cap);
+  const level = t.level[at];
+  if (level === 0) return s;
+  s += SUPPORT.region.weight * Math.min(ev.r[t.region[at]] - ev.or[kid * t.regions + t.region[at]], SUPPORT.region.cap);
+  if (level === 1) return s;
+  const k = t.county[at];
+  if (k >= 0) s += SUPPORT.county.weight * Math.min(ev.k[k] - ev.ok[kid * t.counties + k], SUPPORT.county.cap);
+  // near other towns the document names (local news names its neighbourhood)
+  let near = 0;
+  const lat = t.lat[at];
+  const lon = t.lon[at];
+  const dLon = t.dLon[at];
+  for (let q = 0; q < ev.points; q++) {
+    if (ev.pKey[q] === kid || Math.abs(ev.pLat[q] - lat) > 2 || Math.abs(ev.pLon[q] - lon) > dLon) continue;
+    const d = kmBetween(ev.pLat[q], ev.pLon[q], lat, lon);
+    near += ev.pW[q] * (d < 30 ? 1 : d < 100 ? 0.7 : d < 200 ? 0.3 : 0);
+  }
+  return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
+}
+
+/** Every mention's scores and their softmax (`distribution`), against the evidence or (null) without it. */
+function tableDistributions(t: ScoreTable, ev: TableEvidence | null): { scores: number[]; p: number[] }[] {
+  const out: { scores: number[]; p: number[] }[] = new Array(t.mentions.length);
+  for (let i = 0; i < t.mentions.length; i++) {
+    if (t.rep[i] !== i) {
+      out[i] = out[t.rep[i]];
+      continue;
+    }
+    const kid = t.keyId[i];
+    const from = t.off[i];
+    const scores: number[] = new Array(t.off[i + 1] - from);
+    for (let j = 0; j < scores.length; j++) {
+      let s = t.base[from + j];
+      if (ev) s += tableSupport(t, ev, from + j, kid);
+      if (t.qualified[i]) s += t.qual[from + j];
+      scores[j] = s;
+    }
+    out[i] = softmax(scores);
+  }
+  return out;
+}
+
+/** Scores of every reading without the document's evidence, and their softmax. */
+function distribution(m: Mention, memo: ScoreMemo): { scores: number[]; p: number[] } {
+  return softmax(m.candidates.map((e, j) => score(e, j, m, memo)));
+}
+
+function softmax(scores: number[]): { scores: number[]; p: number[] } {
   const top = Math.max(...scores);
   const exp = scores.map((x) => Math.exp(x - top));
   const sum = exp.reduce((a, b) => a + b, 0);
@@ -1741,40 +1925,16 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
   pairBonuses(mentions, memo);
-  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
+  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
-  // of weight 1 to 2
-  const byKey = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = byKey.get(m.key);
-    if (list) list.push(m);
-    else byKey.set(m.key, [m]);
-  }
-  // the evidence of the document's names, each voting with its distribution (or, when `picks`
-  // says so, with the one reading the site chose for it)
-  const evidence = (ds: { p: number[] }[], picks: readonly number[] | null) => {
-    const ev = emptyEvidence();
-    for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
-    const own = new Map<string, Evidence>();
-    mentions.forEach((m, i) => {
-      const n = byKey.get(m.key)!.length;
-      const w = Math.min(1 + 0.5 * (n - 1), 2) / n;
-      let mine = own.get(m.key);
-      if (!mine) own.set(m.key, (mine = emptyEvidence()));
-      const pick = picks ? picks[i] : -1;
-      m.candidates.forEach((e, j) => {
-        const pw = (pick >= 0 ? (j === pick ? 1 : 0) : ds[i].p[j]) * w;
-        if (pw < 1e-3) return;
-        addReading(ev, e, pw, m.key, memo);
-        addReading(mine, e, pw, m.key, memo);
-      });
-    });
-    return { ev, own };
-  };
-  let dists = distributions(mentions, null, null, memo);
+  // of weight 1 to 2; each name votes with its distribution (or, when `picks` says so, with the
+  // one reading the site chose for it), as a table of the document's readings (`scoreTable`)
+  const table = scoreTable(mentions, demonyms, memo);
+  const ev = tableEvidence(table);
+  let dists = tableDistributions(table, null);
   for (let round = 0; round < ROUNDS; round++) {
-    const { ev, own } = evidence(dists, null);
-    dists = distributions(mentions, ev, own, memo);
+    fillEvidence(table, ev, dists, null);
+    dists = tableDistributions(table, ev);
   }
   const hinted = !!(site.profile || site.country || site.towns.length);
   // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
@@ -1794,8 +1954,8 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   if (picks && picks.some((d) => d.pick !== d.best)) {
     // what the site settled is evidence for the rest of the story: one more round with those
     // names read as the site read them ("Lancaster" in a Lancashire paper makes "York" England's)
-    const { ev, own } = evidence(dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
-    dists = distributions(mentions, ev, own, memo);
+    fillEvidence(table, ev, dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
+    dists = tableDistributions(table, ev);
     const first = picks;
     // a name the site settled stays settled: the others now lean its way
     picks = decide().map((d, i) => (first[i].pick !== first[i].best ? first[i] : d));
