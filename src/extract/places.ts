@@ -1242,12 +1242,17 @@ function score(e: GazetteerEntry, j: number, m: Mention, memo: ScoreMemo): numbe
 /** The part of each reading's score that no other mention changes, computed once per mention (its readings are settled by then). */
 function fixedScores(m: Mention, memo: ScoreMemo): number[] {
   let scores = memo.fixed.get(m);
-  if (!scores) memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m))));
+  if (!scores) {
+    // whether any reading is a region (else no town is named like its region) and the name spelled out, asked of every town reading
+    const regions = m.candidates.some((e) => e.precision === 'admin1');
+    const spelled = spelledOut(m.key);
+    memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m, regions, spelled))));
+  }
   return scores;
 }
 
 /** Prior, type word and alternate-name penalties of a reading. */
-function fixedScore(e: GazetteerEntry, m: Mention): number {
+function fixedScore(e: GazetteerEntry, m: Mention, regions: boolean, spelled: string): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
@@ -1264,7 +1269,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m) && spelledOut(e.folded) !== spelledOut(m.key)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !(regions && regionAlike(e, m)) && !shortForm(e, m) && spelledOut(e.folded) !== spelled) s -= ALT_NAME_PENALTY;
   return s;
 }
 
@@ -1370,11 +1375,10 @@ function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, 
   const n = mentions.length;
   let readings = 0;
   for (const m of mentions) readings += m.candidates.length;
+  const b = tableBuffers(n, readings);
   const t: ScoreTable = {
-    mentions, rep: new Int32Array(n), off: new Int32Array(n + 1), keyId: new Int32Array(n), vote: new Float64Array(n), keyCount: 0, qualified: new Uint8Array(n),
-    base: new Float64Array(readings), qual: new Float64Array(readings), level: new Uint8Array(readings),
-    country: new Int32Array(readings), region: new Int32Array(readings), county: new Int32Array(readings),
-    lat: new Float64Array(readings), lon: new Float64Array(readings), dLon: new Float64Array(readings),
+    mentions, rep: b.rep, off: b.off, keyId: b.keyId, vote: b.vote, keyCount: 0, qualified: b.qualified,
+    base: b.base, qual: b.qual, level: b.level, country: b.country, region: b.region, county: b.county, lat: b.lat, lon: b.lon, dLon: b.dLon,
     countries: 0, regions: 0, counties: 0, demonymSlots: [], demonymWeights: [],
   };
   const keyIds = new Map<string, number>();
@@ -1411,7 +1415,7 @@ function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, 
     const fixed = fixedScores(m, memo);
     const pair = memo.pair.get(m);
     const q = m.qualifier?.chosen ?? null;
-    if (q) t.qualified[i] = 1;
+    t.qualified[i] = q ? 1 : 0;
     m.candidates.forEach((e, j) => {
       let s = fixed[j];
       if (pair) s += pair[j];
@@ -1454,13 +1458,50 @@ function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, 
   return t;
 }
 
+/**
+ * The arrays of the table and its evidence, kept from document to document and grown as needed:
+ * typed arrays of more than a few elements are allocated outside the heap, dear for each
+ * document's few dozen readings. `findPlaces` runs to its end before another call starts.
+ */
+const buffers = {
+  rep: new Int32Array(64), off: new Int32Array(65), keyId: new Int32Array(64), vote: new Float64Array(64), qualified: new Uint8Array(64),
+  base: new Float64Array(256), qual: new Float64Array(256), level: new Uint8Array(256), country: new Int32Array(256), region: new Int32Array(256), county: new Int32Array(256),
+  lat: new Float64Array(256), lon: new Float64Array(256), dLon: new Float64Array(256),
+  c: new Float64Array(64), r: new Float64Array(64), k: new Float64Array(64), oc: new Float64Array(256), or: new Float64Array(256), ok: new Float64Array(256),
+  pLat: new Float64Array(256), pLon: new Float64Array(256), pW: new Float64Array(256), pKey: new Int32Array(256),
+};
+
+/** Capacity for at least `need` elements: `need` rounded up to a power of two from 64. */
+function capacity(need: number): number {
+  let n = 64;
+  while (n < need) n *= 2;
+  return n;
+}
+
+function tableBuffers(mentions: number, readings: number): typeof buffers {
+  const b = buffers;
+  if (b.rep.length < mentions) {
+    const n = capacity(mentions);
+    (b.rep = new Int32Array(n)), (b.off = new Int32Array(n + 1)), (b.keyId = new Int32Array(n)), (b.vote = new Float64Array(n)), (b.qualified = new Uint8Array(n));
+  }
+  if (b.base.length < readings) {
+    const n = capacity(readings);
+    (b.base = new Float64Array(n)), (b.qual = new Float64Array(n)), (b.level = new Uint8Array(n)), (b.country = new Int32Array(n)), (b.region = new Int32Array(n)), (b.county = new Int32Array(n));
+    (b.lat = new Float64Array(n)), (b.lon = new Float64Array(n)), (b.dLon = new Float64Array(n));
+    (b.pLat = new Float64Array(n)), (b.pLon = new Float64Array(n)), (b.pW = new Float64Array(n)), (b.pKey = new Int32Array(n));
+  }
+  return b;
+}
+
 function tableEvidence(t: ScoreTable): TableEvidence {
-  const readings = t.off[t.mentions.length];
-  return {
-    c: new Float64Array(t.countries), r: new Float64Array(t.regions), k: new Float64Array(t.counties),
-    oc: new Float64Array(t.countries * t.keyCount), or: new Float64Array(t.regions * t.keyCount), ok: new Float64Array(t.counties * t.keyCount),
-    pLat: new Float64Array(readings), pLon: new Float64Array(readings), pW: new Float64Array(readings), pKey: new Int32Array(readings), points: 0,
-  };
+  const b = buffers;
+  if (b.c.length < t.countries) b.c = new Float64Array(capacity(t.countries));
+  if (b.r.length < t.regions) b.r = new Float64Array(capacity(t.regions));
+  if (b.k.length < t.counties) b.k = new Float64Array(capacity(t.counties));
+  if (b.oc.length < t.countries * t.keyCount) b.oc = new Float64Array(capacity(t.countries * t.keyCount));
+  if (b.or.length < t.regions * t.keyCount) b.or = new Float64Array(capacity(t.regions * t.keyCount));
+  if (b.ok.length < t.counties * t.keyCount) b.ok = new Float64Array(capacity(t.counties * t.keyCount));
+  return { c: b.c, r: b.r, k: b.k, oc: b.oc, or: b.or, ok: b.ok, pLat: b.pLat, pLon: b.pLon, pW: b.pW, pKey: b.pKey, points: 0 };
 }
 
 /**
@@ -1469,15 +1510,15 @@ function tableEvidence(t: ScoreTable): TableEvidence {
  * (the sums are those of the string-keyed maps this replaced, added in the same order).
  */
 function fillEvidence(t: ScoreTable, ev: TableEvidence, ds: readonly { p: number[] }[], picks: readonly number[] | null): void {
-  ev.c.fill(0);
-  ev.r.fill(0);
-  ev.k.fill(0);
-  ev.oc.fill(0);
-  ev.or.fill(0);
-  ev.ok.fill(0);
+  const { countries: nc, regions: nr, counties: nk } = t;
+  ev.c.fill(0, 0, nc);
+  ev.r.fill(0, 0, nr);
+  ev.k.fill(0, 0, nk);
+  ev.oc.fill(0, 0, nc * t.keyCount);
+  ev.or.fill(0, 0, nr * t.keyCount);
+  ev.ok.fill(0, 0, nk * t.keyCount);
   ev.points = 0;
   for (let x = 0; x < t.demonymSlots.length; x++) ev.c[t.demonymSlots[x]] += t.demonymWeights[x];
-  const { countries: nc, regions: nr, counties: nk } = t;
   for (let i = 0; i < t.mentions.length; i++) {
     const w = t.vote[i];
     const kid = t.keyId[i];
