@@ -107,6 +107,8 @@ const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Obje
   division: 'admin2', department: 'admin2', municipality: 'admin2', commune: 'admin2', upazila: 'admin2', subdistrict: 'admin2', chiefdom: 'admin2',
   city: 'place', town: 'place', village: 'place', township: 'place', kebele: 'place', barangay: 'place', locality: 'place',
 } as const);
+/** The same as a Map: a property read by a word not yet internalised (a token's lower case) costs V8 a string-table probe. */
+const TYPE_HINTS: ReadonlyMap<string, 'admin1' | 'admin2' | 'place'> = new Map(Object.entries(TYPE_WORDS));
 /** The type words as a regex alternation, for the patterns that read a name's frame (here and in the report builder). */
 export const TYPE_WORD_PATTERN = Object.keys(TYPE_WORDS).join('|');
 /** Type words that join the span only in lower case: capitalised they mostly head a body ("Texas Department of …"). */
@@ -768,7 +770,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     const next = tokens[found.last + 1];
     if (next && gapIs(text, tokens[found.last].end, next.start, ' ') && !tokens[found.last].possessive) {
       const w = next.text.toLowerCase();
-      const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_WORDS[w];
+      const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_HINTS.get(w);
       if (hint) {
         found.hint = hint;
         if (next.cap && SPAN_TYPE_WORDS.has(w)) {
@@ -781,7 +783,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     }
     // "the region of Sumy", "the province of Hama"
     if (!found.hint && i >= 2 && tokens[i - 1].text === 'of') {
-      const hint = TYPE_WORDS[tokens[i - 2].text.toLowerCase()];
+      const hint = TYPE_HINTS.get(tokens[i - 2].text.toLowerCase());
       if (hint) found.hint = hint;
     }
     mentions.push(found);
@@ -929,7 +931,7 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
   if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && e.folded === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   // …but a compass word with a unit word is a region's name ("North governorate", "Est region")
-  if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_WORDS[tokens[m.last + 1].text.toLowerCase()] && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
+  if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_HINTS.get(tokens[m.last + 1].text.toLowerCase()) && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
   if (m.key.endsWith('.')) {
     // "Ga.", "Ky." only as the state after a town ("Gainesville, Ga."), a legislator's party
     // ("D-Pa."), or where a lower-case word shows the period ends no sentence ("Ill. man");
@@ -996,7 +998,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
-    const broad = (m.last > m.first && TYPE_WORDS[last.text.toLowerCase()] !== undefined) || m.candidates.some((e) => e.precision !== 'place');
+    const broad = (m.last > m.first && TYPE_HINTS.get(last.text.toLowerCase()) !== undefined) || m.candidates.some((e) => e.precision !== 'place');
     // …but a settlement word makes it another place the gazetteer lacks ("Tennessee Colony")
     if (broad && SETTLEMENT_WORDS.has(w)) return because('name-after');
     // a town names what is in it too ("Nashville Film Festival", "Springfield Science
@@ -1066,7 +1068,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
       // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
       const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
       // "North governorate", "Centre region": a unit word makes the word a region's name
-      const typed = next !== undefined && TYPE_WORDS[next.text.toLowerCase()] !== undefined && text.slice(last.end, next.start) === ' ';
+      const typed = next !== undefined && TYPE_HINTS.get(next.text.toLowerCase()) !== undefined && text.slice(last.end, next.start) === ' ';
       if ((level <= 2 && !LOCATIVE.has(prep) && !qualified && !typed) || ofName) return because('common-word');
     }
   }
@@ -1673,7 +1675,7 @@ function frameWords(inside: string): boolean {
   for (const w of inside.split(FRAME_SPLIT)) {
     if (w === '' || UPPER_START.test(w)) continue;
     const lower = w.toLowerCase();
-    if (TYPE_WORDS[lower] === undefined && !CONNECTORS.has(lower) && !ARTICLES.has(lower.replace(/-.*$/, ''))) return false;
+    if (TYPE_HINTS.get(lower) === undefined && !CONNECTORS.has(lower) && !ARTICLES.has(lower.replace(/-.*$/, ''))) return false;
   }
   return true;
 }
