@@ -85,8 +85,19 @@ interface Mention {
   confidence?: number;
 }
 
-/** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
-const NAME_GAP = /^(?: |-|\.|\. |–)$/;
+/**
+ * Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S." (" ", "-",
+ * ".", ". ", "–"), and without the bare period those that fold to one space (`PLAIN_JOIN`): whether
+ * text.slice(from, to) is one, read by code without the slice and a pattern (asked at every join).
+ */
+function nameGap(text: string, from: number, to: number, period: boolean): boolean {
+  const n = to - from;
+  if (n === 1) {
+    const c = text.charCodeAt(from);
+    return c === 32 || c === 45 || c === 0x2013 || (period && c === 46);
+  }
+  return n === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 32;
+}
 const MAX_TOKENS = 6;
 
 /** Lower-case words that may stand inside a name ("Rio de Janeiro", "Stratford-upon-Avon"). */
@@ -593,7 +604,11 @@ function documentAnchor(mentions: readonly Mention[]): GazetteerEntry | null {
   return null;
 }
 
-const PARTY_LETTER = /^[DRI]$/;
+/** A legislator's party letter: "D", "R" or "I" alone. */
+function partyLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return word.length === 1 && (c === 68 || c === 82 || c === 73);
+}
 const MAX_LIST = 12;
 
 /**
@@ -638,8 +653,6 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
   return out;
 }
 
-/** A join after a name's first token that folds to one space: "New York", "Ivano-Frankivsk", "St. Louis". */
-const PLAIN_JOIN = /^(?: |-|\. |–)$/;
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 
 /** Words of a folded name, as the gazetteer counts them: one more than its spaces. */
@@ -680,7 +693,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
     // a legislator's party letter is no part of the state after it ("D-N.Y.")
-    if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
+    if (partyLetter(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
     const county = counties.get(i);
     if (county) {
       mentions.push(county);
@@ -701,12 +714,12 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
       // is no name in the gazetteer, so it falls apart below
       const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
-      if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) break;
+      if (!nameGap(text, gapStart, tokens[k + 1].start, true)) break;
       if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) break;
     }
     // when the first join folds to a space, a longer span's folded name starts with this token's
     // own: no gazetteer name of more words than that word opens can match (most open none)
-    const firstJoin = reach > 1 && !t.possessive && PLAIN_JOIN.test(text.slice(t.end, tokens[i + 1].start));
+    const firstJoin = reach > 1 && !t.possessive && nameGap(text, t.end, tokens[i + 1].start, false);
     const longest = firstJoin ? g.nameTokensFrom(foldName(t.text)) : Infinity;
     for (let n = reach; n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
@@ -757,7 +770,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       }
       // "Paris, TX", "Vancouver, WA": a state's postal code after a comma is the state (nowhere
       // else: "IN", "OR", "VA" and "PA" are words and bodies as often)
-      if (n === 1 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
+      if (n === 1 && t.text.length === 2 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
         const states = g.lookup(foldName(POSTAL_STATES[t.text])).filter((e) => e.country === 'US' && e.precision === 'admin1');
         if (states.length) candidates = states;
       }
@@ -1047,12 +1060,15 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return because('hyphen-name');
   // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
-  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return because('operation');
+  // (each pattern only where the character it must end or open with is there: the quote, the
+  // blank after a ship's prefix ending in S or V, the hyphen)
+  if ((QUOTE_BEFORE.has(text.charCodeAt(m.start - 1)) && OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start))) || (QUOTE_AFTER.has(text.charCodeAt(m.end)) && OPERATION_AFTER.test(text.slice(m.end, m.end + 14)))) return because('operation');
   // "INS Mysore", "USS Cole", "HMS Sheffield": a ship named for a place is no place
-  if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return because('ship');
+  const prefixEnd = text.charCodeAt(m.start - 2);
+  if ((prefixEnd === 83 || prefixEnd === 86) && SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return because('ship');
   // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
   // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
-  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return because('hyphen-name');
+  if ((text.charCodeAt(m.end) === 45 && CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6))) || (text.charCodeAt(m.start - 1) === 45 && CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)))) return because('hyphen-name');
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && gapIs(text, last.end, next.start, ' ')) return because('speaker');
@@ -1064,7 +1080,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     if (level > 0 && !(level === 3 && broad) && !(initialism && broad)) {
       if (first.initial) return because('common-initial');
       const prep = prev ? prev.text.toLowerCase() : '';
-      const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
+      const qualified = commaName(text, last.end);
       // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
       const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
       // "North governorate", "Centre region": a unit word makes the word a region's name
@@ -2106,6 +2122,9 @@ function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
 /** "Operation “Olive Branch”", "“Olive Branch” Operation": a name in quotes beside the word operation. */
 const OPERATION_BEFORE = /\boperation\s*["“'‘]$/i;
 const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
+/** The quotes OPERATION_BEFORE ends with and OPERATION_AFTER opens with, by code. */
+const QUOTE_BEFORE: ReadonlySet<number> = new Set([34, 0x201c, 39, 0x2018]);
+const QUOTE_AFTER: ReadonlySet<number> = new Set([34, 0x201d, 39, 0x2019]);
 /** Navies' ship prefixes (written in capitals): the name after one is a ship's. */
 const SHIP_BEFORE = /(?:^|[^\p{L}])(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|PNS|MV)\s$/u;
 /** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
@@ -2134,6 +2153,12 @@ function namedCountries(mentions: Mention[], tokens: Token[]): Set<string> {
   for (const t of tokens) if (t.demonym && !NATIVE_SPELLING.has(t.demonym)) out.add(t.demonym);
   return out;
 }
+
+/** A comma and a capitalised word after `end` ("Orient, Ohio"), the pattern tried only after a comma. */
+function commaName(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 44 && COMMA_NAME.test(text.slice(end, end + 3));
+}
+const COMMA_NAME = /^,\s*\p{Lu}/u;
 
 export interface FindPlacesOptions {
   /**
@@ -2173,7 +2198,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
     // "to Georgia's credit" says nothing of a place
-    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || commaName(text, m.end)) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
   const saidAsPlace = new Set<string>();
@@ -2181,7 +2206,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
     const after = tokens[m.last + 1]?.text.toLowerCase() ?? '';
     // "in Orient", "between Tennessee Colony and Yard", "Orient, Ohio", "a Tennessee Colony man"
-    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
+    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || commaName(text, m.end) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
   }
   const mentions = found.filter((m, i) => {
     const reason = rejectReason(i, found, readings, text, tokens, g, persons, confirmed);
