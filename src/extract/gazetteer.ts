@@ -849,6 +849,19 @@ export function bundledStats(dir: string = defaultDir()): { entries: number; nam
   };
 }
 
+/** Most words a gazetteer's word memo keeps before it starts again. */
+const WORD_MEMO_SIZE = 50_000;
+
+/** `table.has(word)`, remembered in `memo`. */
+function remembered(memo: Map<string, boolean>, word: string, table: SortedLines): boolean {
+  let v = memo.get(word);
+  if (v === undefined) {
+    if (memo.size >= WORD_MEMO_SIZE) memo.clear();
+    memo.set(word, (v = table.has(word)));
+  }
+  return v;
+}
+
 /**
  * Load the gazetteer built by `npm run build:gazetteer`. Throws with a hint when it is missing:
  * that is a broken install, not bad input. Loading reads the built index (tens of milliseconds);
@@ -1008,6 +1021,11 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     return names;
   };
 
+  // answers to the word tables, by word: a table's bisection compares ~16 strings, and the places
+  // stage asks the same few hundred words document after document (cleared when full)
+  const firstNameMemo = new Map<string, boolean>();
+  const englishMemo = new Map<string, boolean>();
+  const demonymMemo = new Map<string, string | null>();
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
     variants,
@@ -1025,9 +1043,17 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     // an imported hamlet may be named by an English word the bundled names lack ("Police"):
     // it counts as a known word, as the bundled ones do
     commonWord: (folded) => common.get(folded) ?? (extra && words.has(folded) && mayHaveName(extra.filter, folded) ? 3 : 0),
-    firstName: (folded) => firstNames.has(folded),
-    englishWord: (lower) => words.has(lower),
-    demonymCountry: (word) => demonyms.get(foldName(word)) ?? null,
+    firstName: (folded) => remembered(firstNameMemo, folded, firstNames),
+    englishWord: (lower) => remembered(englishMemo, lower, words),
+    demonymCountry: (word) => {
+      // by the word as written: the places stage asks of every capitalised token, and folding it costs more than the look-up
+      let cc = demonymMemo.get(word);
+      if (cc === undefined) {
+        if (demonymMemo.size >= WORD_MEMO_SIZE) demonymMemo.clear();
+        demonymMemo.set(word, (cc = demonyms.get(foldName(word)) ?? null));
+      }
+      return cc;
+    },
     country: (code) => countries.get(code.toUpperCase()) ?? null,
     resolved: (e) => {
       const names = adminNamesOf(e);

@@ -85,8 +85,19 @@ interface Mention {
   confidence?: number;
 }
 
-/** Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S.". */
-const NAME_GAP = /^(?: |-|\.|\. |–)$/;
+/**
+ * Separators allowed inside one multi-word name: "Ivano-Frankivsk", "St. Louis", "U.S." (" ", "-",
+ * ".", ". ", "–"), and without the bare period those that fold to one space (`PLAIN_JOIN`): whether
+ * text.slice(from, to) is one, read by code without the slice and a pattern (asked at every join).
+ */
+function nameGap(text: string, from: number, to: number, period: boolean): boolean {
+  const n = to - from;
+  if (n === 1) {
+    const c = text.charCodeAt(from);
+    return c === 32 || c === 45 || c === 0x2013 || (period && c === 46);
+  }
+  return n === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 32;
+}
 const MAX_TOKENS = 6;
 
 /** Lower-case words that may stand inside a name ("Rio de Janeiro", "Stratford-upon-Avon"). */
@@ -107,6 +118,8 @@ const TYPE_WORDS: Readonly<Record<string, 'admin1' | 'admin2' | 'place'>> = Obje
   division: 'admin2', department: 'admin2', municipality: 'admin2', commune: 'admin2', upazila: 'admin2', subdistrict: 'admin2', chiefdom: 'admin2',
   city: 'place', town: 'place', village: 'place', township: 'place', kebele: 'place', barangay: 'place', locality: 'place',
 } as const);
+/** The same as a Map: a property read by a word not yet internalised (a token's lower case) costs V8 a string-table probe. */
+const TYPE_HINTS: ReadonlyMap<string, 'admin1' | 'admin2' | 'place'> = new Map(Object.entries(TYPE_WORDS));
 /** The type words as a regex alternation, for the patterns that read a name's frame (here and in the report builder). */
 export const TYPE_WORD_PATTERN = Object.keys(TYPE_WORDS).join('|');
 /** Type words that join the span only in lower case: capitalised they mostly head a body ("Texas Department of …"). */
@@ -591,7 +604,11 @@ function documentAnchor(mentions: readonly Mention[]): GazetteerEntry | null {
   return null;
 }
 
-const PARTY_LETTER = /^[DRI]$/;
+/** A legislator's party letter: "D", "R" or "I" alone. */
+function partyLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return word.length === 1 && (c === 68 || c === 82 || c === 73);
+}
 const MAX_LIST = 12;
 
 /**
@@ -636,8 +653,6 @@ function countyLists(text: string, tokens: Token[], g: PlaceGazetteer): Map<numb
   return out;
 }
 
-/** A join after a name's first token that folds to one space: "New York", "Ivano-Frankivsk", "St. Louis". */
-const PLAIN_JOIN = /^(?: |-|\. |–)$/;
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 
 /** Words of a folded name, as the gazetteer counts them: one more than its spaces. */
@@ -678,7 +693,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     const article = !t.cap && text[t.end] === '-' && ARTICLES.has(t.text) && tokens[i + 1]?.cap;
     if (!t.cap && !article) continue;
     // a legislator's party letter is no part of the state after it ("D-N.Y.")
-    if (PARTY_LETTER.test(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
+    if (partyLetter(t.text) && text[t.end] === '-' && tokens[i + 1]?.cap) continue;
     const county = counties.get(i);
     if (county) {
       mentions.push(county);
@@ -699,12 +714,12 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       // a possessive may stand inside a name ("Donetsk People's Republic"); "Syria's Hama"
       // is no name in the gazetteer, so it falls apart below
       const gapStart = tokens[k].possessive ? tokens[k].end + 2 : tokens[k].end;
-      if (!NAME_GAP.test(text.slice(gapStart, tokens[k + 1].start))) break;
+      if (!nameGap(text, gapStart, tokens[k + 1].start, true)) break;
       if (k > i && !tokens[k].cap && !CONNECTORS.has(tokens[k].text)) break;
     }
     // when the first join folds to a space, a longer span's folded name starts with this token's
     // own: no gazetteer name of more words than that word opens can match (most open none)
-    const firstJoin = reach > 1 && !t.possessive && PLAIN_JOIN.test(text.slice(t.end, tokens[i + 1].start));
+    const firstJoin = reach > 1 && !t.possessive && nameGap(text, t.end, tokens[i + 1].start, false);
     const longest = firstJoin ? g.nameTokensFrom(foldName(t.text)) : Infinity;
     for (let n = reach; n >= 1 && !found; n--) {
       const last = tokens[i + n - 1];
@@ -755,7 +770,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
       }
       // "Paris, TX", "Vancouver, WA": a state's postal code after a comma is the state (nowhere
       // else: "IN", "OR", "VA" and "PA" are words and bodies as often)
-      if (n === 1 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
+      if (n === 1 && t.text.length === 2 && POSTAL_CODE.test(t.text) && POSTAL_STATES[t.text] && POSTAL_BEFORE.test(text.slice(Math.max(0, t.start - 3), t.start)) && !POSTAL_AFTER.test(text.slice(t.end, t.end + 2))) {
         const states = g.lookup(foldName(POSTAL_STATES[t.text])).filter((e) => e.country === 'US' && e.precision === 'admin1');
         if (states.length) candidates = states;
       }
@@ -768,7 +783,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     const next = tokens[found.last + 1];
     if (next && gapIs(text, tokens[found.last].end, next.start, ' ') && !tokens[found.last].possessive) {
       const w = next.text.toLowerCase();
-      const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_WORDS[w];
+      const hint = next.cap && LOWER_TYPE_WORDS.has(w) ? undefined : TYPE_HINTS.get(w);
       if (hint) {
         found.hint = hint;
         if (next.cap && SPAN_TYPE_WORDS.has(w)) {
@@ -781,7 +796,7 @@ function findMentions(text: string, tokens: Token[], g: PlaceGazetteer, skeleton
     }
     // "the region of Sumy", "the province of Hama"
     if (!found.hint && i >= 2 && tokens[i - 1].text === 'of') {
-      const hint = TYPE_WORDS[tokens[i - 2].text.toLowerCase()];
+      const hint = TYPE_HINTS.get(tokens[i - 2].text.toLowerCase());
       if (hint) found.hint = hint;
     }
     mentions.push(found);
@@ -929,7 +944,7 @@ function formReason(m: Mention, text: string, tokens: Token[], g: PlaceGazetteer
   if (single && isDemonym(g, first) && !m.candidates.some((e) => e.precision === 'country' && e.folded === m.key)) return 'demonym';
   // very short names are acronyms unless written as one ("US", "UK", "DPR")
   // …but a compass word with a unit word is a region's name ("North governorate", "Est region")
-  if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_WORDS[tokens[m.last + 1].text.toLowerCase()] && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
+  if (single && DIRECTIONS.has(m.key) && !(tokens[m.last + 1] && TYPE_HINTS.get(tokens[m.last + 1].text.toLowerCase()) && text.slice(last.end, tokens[m.last + 1].start) === ' ')) return 'direction';
   if (m.key.endsWith('.')) {
     // "Ga.", "Ky." only as the state after a town ("Gainesville, Ga."), a legislator's party
     // ("D-Pa."), or where a lower-case word shows the period ends no sentence ("Ill. man");
@@ -996,7 +1011,7 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     // a state, country or county names the body it has ("Texas Forest Service", "Georgia
     // Bureau of Investigation", "Butler County Coroner", "Kentucky State"): the place counts,
     // unless a name follows ("Paris Hilton")
-    const broad = (m.last > m.first && TYPE_WORDS[last.text.toLowerCase()] !== undefined) || m.candidates.some((e) => e.precision !== 'place');
+    const broad = (m.last > m.first && TYPE_HINTS.get(last.text.toLowerCase()) !== undefined) || m.candidates.some((e) => e.precision !== 'place');
     // …but a settlement word makes it another place the gazetteer lacks ("Tennessee Colony")
     if (broad && SETTLEMENT_WORDS.has(w)) return because('name-after');
     // a town names what is in it too ("Nashville Film Festival", "Springfield Science
@@ -1045,12 +1060,15 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
   // two places joined by a hyphen stay ("Athens-Clarke"), and so does "Egyptian-US"
   if (prev && prev.cap && text.slice(prev.end, first.start) === '-' && prev.text.length > 1 && prev.text !== prev.text.toUpperCase() && g.lookup(foldName(prev.text)).length === 0 && !isDemonym(g, prev) && !namesRegion(m)) return because('hyphen-name');
   // "Operation “Olive Branch”", "the “Euphrates Shield” operation": a military operation's name, not where
-  if (OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || OPERATION_AFTER.test(text.slice(m.end, m.end + 14))) return because('operation');
+  // (each pattern only where the character it must end or open with is there: the quote, the
+  // blank after a ship's prefix ending in S or V, the hyphen)
+  if ((QUOTE_BEFORE.has(text.charCodeAt(m.start - 1)) && OPERATION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start))) || (QUOTE_AFTER.has(text.charCodeAt(m.end)) && OPERATION_AFTER.test(text.slice(m.end, m.end + 14)))) return because('operation');
   // "INS Mysore", "USS Cole", "HMS Sheffield": a ship named for a place is no place
-  if (SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return because('ship');
+  const prefixEnd = text.charCodeAt(m.start - 2);
+  if ((prefixEnd === 83 || prefixEnd === 86) && SHIP_BEFORE.test(text.slice(Math.max(0, m.start - 7), m.start))) return because('ship');
   // "Dasht-e-Barchi", "Tell-el-Kebir", "Deir-ez-Zor": a connector between hyphens carries the name
   // on, so its first word is no place of its own (a name the gazetteer lacks, as a whole)
-  if (CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6)) || CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) return because('hyphen-name');
+  if ((text.charCodeAt(m.end) === 45 && CONNECTOR_AFTER.test(text.slice(m.end, m.end + 6))) || (text.charCodeAt(m.start - 1) === 45 && CONNECTOR_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)))) return because('hyphen-name');
   const broad = m.candidates.some((e) => e.precision === 'country' || e.precision === 'admin1');
   // "Austin said" is a person, "Kiev says" a government (kept: see METONYM)
   if (next && !m.candidates.some((e) => e.precision !== 'place' || e.code === 'PPLC') && SPEECH.has(next.text) && gapIs(text, last.end, next.start, ' ')) return because('speaker');
@@ -1062,11 +1080,11 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
     if (level > 0 && !(level === 3 && broad) && !(initialism && broad)) {
       if (first.initial) return because('common-initial');
       const prep = prev ? prev.text.toLowerCase() : '';
-      const qualified = /^,\s*\p{Lu}/u.test(text.slice(last.end, last.end + 3));
+      const qualified = commaName(text, last.end);
       // "of" after a capitalised word joins a name ("Chamber of Commerce", "Department of Energy")
       const ofName = prep === 'of' && tokens[m.first - 2]?.cap === true && !tokens[m.first - 2].initial;
       // "North governorate", "Centre region": a unit word makes the word a region's name
-      const typed = next !== undefined && TYPE_WORDS[next.text.toLowerCase()] !== undefined && text.slice(last.end, next.start) === ' ';
+      const typed = next !== undefined && TYPE_HINTS.get(next.text.toLowerCase()) !== undefined && text.slice(last.end, next.start) === ' ';
       if ((level <= 2 && !LOCATIVE.has(prep) && !qualified && !typed) || ofName) return because('common-word');
     }
   }
@@ -1074,8 +1092,12 @@ function contextReason(m: Mention, text: string, tokens: Token[], g: PlaceGazett
 }
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  return kmBetween(a.lat, a.lon, b.lat, b.lon);
+}
+
+function kmBetween(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const r = Math.PI / 180;
-  const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  const s = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(s));
 }
 
@@ -1108,19 +1130,6 @@ const BIG_SECTION = 100_000;
 /** People a seat without a population is counted as (log10: 4.7, 4, 3.5). */
 const SEAT_PEOPLE: Record<string, number> = { PPLA: 50_000, PPLA2: 10_000, PPLA3: 3_000 };
 
-/**
- * What the rest of the document says about where it is: for each country, region and county the
- * probability mass other names put there, and the likely points of other towns and counties.
- * Every name votes with its whole distribution over readings, not just its best one, so two
- * ambiguous names can settle each other ("Huntsville" and "Walker County" both in Texas).
- */
-interface Evidence {
-  countries: Map<string, number>;
-  regions: Map<string, number>;
-  counties: Map<string, number>;
-  points: { lat: number; lon: number; w: number; key: string }[];
-}
-
 /** How much each kind of support adds to a reading's score, and where it stops counting. */
 const SUPPORT = {
   // a country's support stops early: a story full of US towns still mentions Paris, France
@@ -1135,10 +1144,6 @@ const SUPPORT = {
 } as const;
 /** Readings less likely than this do not place points: they would only cost time. */
 const MIN_POINT_P = 0.05;
-
-function emptyEvidence(): Evidence {
-  return { countries: new Map(), regions: new Map(), counties: new Map(), points: [] };
-}
 
 function add(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
@@ -1243,46 +1248,11 @@ function keysOf(e: GazetteerEntry, memo: ScoreMemo): { region: string; county: s
   return k;
 }
 
-function addReading(ev: Evidence, e: GazetteerEntry, w: number, key: string, memo: ScoreMemo): void {
-  add(ev.countries, e.country, w);
-  if (e.precision === 'country') return;
-  const keys = keysOf(e, memo);
-  add(ev.regions, keys.region, w);
-  if (e.precision === 'admin1') return;
-  if (e.admin2Code) add(ev.counties, keys.county, w);
-  if (w >= MIN_POINT_P) ev.points.push({ lat: e.lat, lon: e.lon, w, key });
-}
-
-/** The mass the document puts at a key, minus the name's own. */
-function mass(map: Map<string, number>, ownMap: Map<string, number> | undefined, k: string): number {
-  return (map.get(k) ?? 0) - (ownMap?.get(k) ?? 0);
-}
-
-/** Support from the rest of the document, minus what the name's own mentions put in. */
-function support(e: GazetteerEntry, key: string, ev: Evidence, own: Evidence | undefined, memo: ScoreMemo): number {
-  let s = SUPPORT.country.weight * Math.min(mass(ev.countries, own?.countries, e.country), SUPPORT.country.cap);
-  if (e.precision === 'country') return s;
-  const keys = keysOf(e, memo);
-  s += SUPPORT.region.weight * Math.min(mass(ev.regions, own?.regions, keys.region), SUPPORT.region.cap);
-  if (e.precision === 'admin1') return s;
-  if (e.admin2Code) s += SUPPORT.county.weight * Math.min(mass(ev.counties, own?.counties, keys.county), SUPPORT.county.cap);
-  // near other towns the document names (local news names its neighbourhood)
-  let near = 0;
-  const dLon = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
-  for (const p of ev.points) {
-    if (p.key === key || Math.abs(p.lat - e.lat) > 2 || Math.abs(p.lon - e.lon) > dLon) continue;
-    const d = km(p, e);
-    near += p.w * (d < 30 ? 1 : d < 100 ? 0.7 : d < 200 ? 0.3 : 0);
-  }
-  return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
-}
-
-/** Score of the `j`th reading of a mention: prior, what the words around it say, and the document. */
-function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): number {
+/** Score of the `j`th reading of a mention without the document's evidence: prior and what the words around it say (`tableDistributions` adds the evidence). */
+function score(e: GazetteerEntry, j: number, m: Mention, memo: ScoreMemo): number {
   let s = fixedScores(m, memo)[j];
   const pair = memo.pair.get(m);
   if (pair) s += pair[j];
-  if (ev) s += support(e, m.key, ev, own, memo);
   if (m.qualifier?.chosen) s += contains(m.qualifier.chosen, e) ? 12 : -4;
   return s;
 }
@@ -1290,12 +1260,17 @@ function score(e: GazetteerEntry, j: number, m: Mention, ev: Evidence | null, ow
 /** The part of each reading's score that no other mention changes, computed once per mention (its readings are settled by then). */
 function fixedScores(m: Mention, memo: ScoreMemo): number[] {
   let scores = memo.fixed.get(m);
-  if (!scores) memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m))));
+  if (!scores) {
+    // whether any reading is a region (else no town is named like its region) and the name spelled out, asked of every town reading
+    const regions = m.candidates.some((e) => e.precision === 'admin1');
+    const spelled = spelledOut(m.key);
+    memo.fixed.set(m, (scores = m.candidates.map((e) => fixedScore(e, m, regions, spelled))));
+  }
   return scores;
 }
 
 /** Prior, type word and alternate-name penalties of a reading. */
-function fixedScore(e: GazetteerEntry, m: Mention): number {
+function fixedScore(e: GazetteerEntry, m: Mention, regions: boolean, spelled: string): number {
   let s = prior(e);
   if (m.hint && e.precision === m.hint) s += 4;
   else if (m.hint === 'admin1' && e.precision === 'place') s -= 2;
@@ -1312,7 +1287,7 @@ function fixedScore(e: GazetteerEntry, m: Mention): number {
   // a town known by this name only as an old or foreign name ("Berea" for Aleppo, "New London"
   // for London, Ohio) yields to one whose own name it is
   if (m.approx?.has(e)) s -= APPROX_PENALTY;
-  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !regionAlike(e, m) && !shortForm(e, m) && spelledOut(e.folded) !== spelledOut(m.key)) s -= ALT_NAME_PENALTY;
+  else if (e.precision === 'place' && m.primary && e.folded !== m.key && !(regions && regionAlike(e, m)) && !shortForm(e, m) && spelledOut(e.folded) !== spelled) s -= ALT_NAME_PENALTY;
   return s;
 }
 
@@ -1355,28 +1330,296 @@ const ALT_NAME_PENALTY = 4;
 const APPROX_PENALTY = 2;
 
 /**
- * Each mention's `distribution`, computed once for mentions that read alike: a name said again
- * with the same readings, type word and no qualifier or skeleton reading scores as its first
- * mention did (the same inputs: its key's evidence, fixed scores and pair bonuses).
+ * What the rest of the document says about where it is: for each country, region and county the
+ * probability mass other names put there, and the likely points of other towns and counties.
+ * Every name votes with its whole distribution over readings, not just its best one, so two
+ * ambiguous names can settle each other ("Huntsville" and "Walker County" both in Texas).
+ *
+ * The document's readings are laid out once for the scoring rounds, which ask the same of them again and
+ * again: each reading's fixed score (prior, type word, alternate name, pair bonus), its country,
+ * region and county as small numbers (slots) instead of string keys, its point, and which mentions
+ * share a distribution (a name said again with the same readings, type word and no qualifier or
+ * skeleton reading scores as its first mention did). A round's evidence is then a few arrays
+ * indexed by slot, filled in the order the maps were: the same sums, so the same scores.
  */
-function distributions(mentions: readonly Mention[], ev: Evidence | null, own: Map<string, Evidence> | null, memo: ScoreMemo): { scores: number[]; p: number[] }[] {
-  const seen = new Map<string, { m: Mention; d: { scores: number[]; p: number[] } }>();
-  return mentions.map((m) => {
-    const plain = !m.qualifier && !m.approx;
-    const sig = plain ? `${m.key}\u0000${m.hint ?? ''}` : '';
-    if (plain) {
-      const before = seen.get(sig);
-      if (before && before.m.candidates === m.candidates && before.m.primary === m.primary) return before.d;
-    }
-    const d = distribution(m, ev, own ? own.get(m.key) : undefined, memo);
-    if (plain && !seen.has(sig)) seen.set(sig, { m, d });
-    return d;
-  });
+interface ScoreTable {
+  mentions: readonly Mention[];
+  /** Per mention: the mention whose distribution it shares, or itself. */
+  rep: Int32Array;
+  /** Per mention: its readings' range [off[i], off[i + 1]) in the per-reading arrays. */
+  off: Int32Array;
+  /** Per mention: its name's number (mentions of one name share one) and its vote's weight. */
+  keyId: Int32Array;
+  vote: Float64Array;
+  keyCount: number;
+  /** Per mention: whether its qualifier's reading adds to its scores (`qual` then holds what it adds). */
+  qualified: Uint8Array;
+  /** Per reading: fixed score and pair bonus, the qualifier's bonus, 0 country / 1 region / 2 county or town. */
+  base: Float64Array;
+  qual: Float64Array;
+  level: Uint8Array;
+  /** Per reading: slots of its country, region (-1 for a country) and county (-1 without one). */
+  country: Int32Array;
+  region: Int32Array;
+  county: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Per reading: how far in longitude the near-points test reaches (2° of latitude's worth). */
+  dLon: Float64Array;
+  countries: number;
+  regions: number;
+  counties: number;
+  /** The demonyms' weights, by country slot, added first (countries no reading has are never read). */
+  demonymSlots: number[];
+  demonymWeights: number[];
 }
 
-/** Scores of every reading, and their softmax. */
-function distribution(m: Mention, ev: Evidence | null, own: Evidence | undefined, memo: ScoreMemo): { scores: number[]; p: number[] } {
-  const scores = m.candidates.map((e, j) => score(e, j, m, ev, own, memo));
+/** One round's evidence: the document's mass per slot, each name's own (name-major), the points of towns and counties. */
+interface TableEvidence {
+  c: Float64Array;
+  r: Float64Array;
+  k: Float64Array;
+  oc: Float64Array;
+  or: Float64Array;
+  ok: Float64Array;
+  pLat: Float64Array;
+  pLon: Float64Array;
+  pW: Float64Array;
+  pKey: Int32Array;
+  points: number;
+}
+
+function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, number>, memo: ScoreMemo): ScoreTable {
+  const n = mentions.length;
+  let readings = 0;
+  for (const m of mentions) readings += m.candidates.length;
+  const b = tableBuffers(n, readings);
+  const t: ScoreTable = {
+    mentions, rep: b.rep, off: b.off, keyId: b.keyId, vote: b.vote, keyCount: 0, qualified: b.qualified,
+    base: b.base, qual: b.qual, level: b.level, country: b.country, region: b.region, county: b.county, lat: b.lat, lon: b.lon, dLon: b.dLon,
+    countries: 0, regions: 0, counties: 0, demonymSlots: [], demonymWeights: [],
+  };
+  const keyIds = new Map<string, number>();
+  const keyMentions: number[] = [];
+  const countrySlots = new Map<string, number>();
+  const regionSlots = new Map<string, number>();
+  const countySlots = new Map<string, number>();
+  const slot = (map: Map<string, number>, k: string) => {
+    let v = map.get(k);
+    if (v === undefined) map.set(k, (v = map.size));
+    return v;
+  };
+  // which mentions share a distribution, as `distributions` found them round by round
+  const seen = new Map<string, number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const m = mentions[i];
+    let id = keyIds.get(m.key);
+    if (id === undefined) {
+      keyIds.set(m.key, (id = keyIds.size));
+      keyMentions.push(0);
+    }
+    keyMentions[id]++;
+    t.keyId[i] = id;
+    t.rep[i] = i;
+    const plain = !m.qualifier && !m.approx;
+    if (plain) {
+      const sig = `${m.key}\u0000${m.hint ?? ''}`;
+      const before = seen.get(sig);
+      if (before !== undefined && mentions[before].candidates === m.candidates && mentions[before].primary === m.primary) t.rep[i] = before;
+      else if (before === undefined) seen.set(sig, i);
+    }
+    t.off[i] = at;
+    const fixed = fixedScores(m, memo);
+    const pair = memo.pair.get(m);
+    const q = m.qualifier?.chosen ?? null;
+    t.qualified[i] = q ? 1 : 0;
+    m.candidates.forEach((e, j) => {
+      let s = fixed[j];
+      if (pair) s += pair[j];
+      t.base[at] = s;
+      if (q) t.qual[at] = contains(q, e) ? 12 : -4;
+      t.country[at] = slot(countrySlots, e.country);
+      t.region[at] = -1;
+      t.county[at] = -1;
+      if (e.precision === 'country') t.level[at] = 0;
+      else {
+        const keys = keysOf(e, memo);
+        t.region[at] = slot(regionSlots, keys.region);
+        if (e.precision === 'admin1') t.level[at] = 1;
+        else {
+          t.level[at] = 2;
+          if (e.admin2Code) t.county[at] = slot(countySlots, keys.county);
+        }
+      }
+      t.lat[at] = e.lat;
+      t.lon[at] = e.lon;
+      t.dLon[at] = 2 / Math.max(0.2, Math.cos((e.lat * Math.PI) / 180));
+      at++;
+    });
+  }
+  t.off[n] = at;
+  for (let i = 0; i < n; i++) {
+    const c = keyMentions[t.keyId[i]];
+    t.vote[i] = Math.min(1 + 0.5 * (c - 1), 2) / c;
+  }
+  t.keyCount = keyIds.size;
+  t.countries = countrySlots.size;
+  t.regions = regionSlots.size;
+  t.counties = countySlots.size;
+  for (const [cc, w] of demonyms) {
+    const k = countrySlots.get(cc);
+    if (k === undefined) continue;
+    t.demonymSlots.push(k);
+    t.demonymWeights.push(Math.min(w, 1));
+  }
+  return t;
+}
+
+/**
+ * The arrays of the table and its evidence, kept from document to document and grown as needed:
+ * typed arrays of more than a few elements are allocated outside the heap, dear for each
+ * document's few dozen readings. `findPlaces` runs to its end before another call starts.
+ */
+const buffers = {
+  rep: new Int32Array(64), off: new Int32Array(65), keyId: new Int32Array(64), vote: new Float64Array(64), qualified: new Uint8Array(64),
+  base: new Float64Array(256), qual: new Float64Array(256), level: new Uint8Array(256), country: new Int32Array(256), region: new Int32Array(256), county: new Int32Array(256),
+  lat: new Float64Array(256), lon: new Float64Array(256), dLon: new Float64Array(256),
+  c: new Float64Array(64), r: new Float64Array(64), k: new Float64Array(64), oc: new Float64Array(256), or: new Float64Array(256), ok: new Float64Array(256),
+  pLat: new Float64Array(256), pLon: new Float64Array(256), pW: new Float64Array(256), pKey: new Int32Array(256),
+};
+
+/** Capacity for at least `need` elements: `need` rounded up to a power of two from 64. */
+function capacity(need: number): number {
+  let n = 64;
+  while (n < need) n *= 2;
+  return n;
+}
+
+function tableBuffers(mentions: number, readings: number): typeof buffers {
+  const b = buffers;
+  if (b.rep.length < mentions) {
+    const n = capacity(mentions);
+    (b.rep = new Int32Array(n)), (b.off = new Int32Array(n + 1)), (b.keyId = new Int32Array(n)), (b.vote = new Float64Array(n)), (b.qualified = new Uint8Array(n));
+  }
+  if (b.base.length < readings) {
+    const n = capacity(readings);
+    (b.base = new Float64Array(n)), (b.qual = new Float64Array(n)), (b.level = new Uint8Array(n)), (b.country = new Int32Array(n)), (b.region = new Int32Array(n)), (b.county = new Int32Array(n));
+    (b.lat = new Float64Array(n)), (b.lon = new Float64Array(n)), (b.dLon = new Float64Array(n));
+    (b.pLat = new Float64Array(n)), (b.pLon = new Float64Array(n)), (b.pW = new Float64Array(n)), (b.pKey = new Int32Array(n));
+  }
+  return b;
+}
+
+function tableEvidence(t: ScoreTable): TableEvidence {
+  const b = buffers;
+  if (b.c.length < t.countries) b.c = new Float64Array(capacity(t.countries));
+  if (b.r.length < t.regions) b.r = new Float64Array(capacity(t.regions));
+  if (b.k.length < t.counties) b.k = new Float64Array(capacity(t.counties));
+  if (b.oc.length < t.countries * t.keyCount) b.oc = new Float64Array(capacity(t.countries * t.keyCount));
+  if (b.or.length < t.regions * t.keyCount) b.or = new Float64Array(capacity(t.regions * t.keyCount));
+  if (b.ok.length < t.counties * t.keyCount) b.ok = new Float64Array(capacity(t.counties * t.keyCount));
+  return { c: b.c, r: b.r, k: b.k, oc: b.oc, or: b.or, ok: b.ok, pLat: b.pLat, pLon: b.pLon, pW: b.pW, pKey: b.pKey, points: 0 };
+}
+
+/**
+ * The evidence of the document's names into `ev`, each voting with its distribution (or, where
+ * `picks` gives a reading, with that one alone), in the order of the mentions and their readings
+ * (the sums are those of the string-keyed maps this replaced, added in the same order).
+ */
+function fillEvidence(t: ScoreTable, ev: TableEvidence, ds: readonly { p: number[] }[], picks: readonly number[] | null): void {
+  const { countries: nc, regions: nr, counties: nk } = t;
+  ev.c.fill(0, 0, nc);
+  ev.r.fill(0, 0, nr);
+  ev.k.fill(0, 0, nk);
+  ev.oc.fill(0, 0, nc * t.keyCount);
+  ev.or.fill(0, 0, nr * t.keyCount);
+  ev.ok.fill(0, 0, nk * t.keyCount);
+  ev.points = 0;
+  for (let x = 0; x < t.demonymSlots.length; x++) ev.c[t.demonymSlots[x]] += t.demonymWeights[x];
+  for (let i = 0; i < t.mentions.length; i++) {
+    const w = t.vote[i];
+    const kid = t.keyId[i];
+    const pick = picks ? picks[i] : -1;
+    const p = ds[i].p;
+    for (let at = t.off[i], j = 0; at < t.off[i + 1]; at++, j++) {
+      const pw = (pick >= 0 ? (j === pick ? 1 : 0) : p[j]) * w;
+      if (pw < 1e-3) continue;
+      const c = t.country[at];
+      ev.c[c] += pw;
+      ev.oc[kid * nc + c] += pw;
+      const level = t.level[at];
+      if (level === 0) continue;
+      const r = t.region[at];
+      ev.r[r] += pw;
+      ev.or[kid * nr + r] += pw;
+      if (level === 1) continue;
+      const k = t.county[at];
+      if (k >= 0) {
+        ev.k[k] += pw;
+        ev.ok[kid * nk + k] += pw;
+      }
+      if (pw >= MIN_POINT_P) {
+        const q = ev.points++;
+        ev.pLat[q] = t.lat[at];
+        ev.pLon[q] = t.lon[at];
+        ev.pW[q] = pw;
+        ev.pKey[q] = kid;
+      }
+    }
+  }
+}
+
+/** `support` of the reading at `at` of a mention of name `kid`, read from the table's evidence. */
+function tableSupport(t: ScoreTable, ev: TableEvidence, at: number, kid: number): number {
+  let s = SUPPORT.country.weight * Math.min(ev.c[t.country[at]] - ev.oc[kid * t.countries + t.country[at]], SUPPORT.country.cap);
+  const level = t.level[at];
+  if (level === 0) return s;
+  s += SUPPORT.region.weight * Math.min(ev.r[t.region[at]] - ev.or[kid * t.regions + t.region[at]], SUPPORT.region.cap);
+  if (level === 1) return s;
+  const k = t.county[at];
+  if (k >= 0) s += SUPPORT.county.weight * Math.min(ev.k[k] - ev.ok[kid * t.counties + k], SUPPORT.county.cap);
+  // near other towns the document names (local news names its neighbourhood)
+  let near = 0;
+  const lat = t.lat[at];
+  const lon = t.lon[at];
+  const dLon = t.dLon[at];
+  for (let q = 0; q < ev.points; q++) {
+    if (ev.pKey[q] === kid || Math.abs(ev.pLat[q] - lat) > 2 || Math.abs(ev.pLon[q] - lon) > dLon) continue;
+    const d = kmBetween(ev.pLat[q], ev.pLon[q], lat, lon);
+    near += ev.pW[q] * (d < 30 ? 1 : d < 100 ? 0.7 : d < 200 ? 0.3 : 0);
+  }
+  return s + SUPPORT.near.weight * Math.min(near, SUPPORT.near.cap);
+}
+
+/** Every mention's scores and their softmax (`distribution`), against the evidence or (null) without it. */
+function tableDistributions(t: ScoreTable, ev: TableEvidence | null): { scores: number[]; p: number[] }[] {
+  const out: { scores: number[]; p: number[] }[] = new Array(t.mentions.length);
+  for (let i = 0; i < t.mentions.length; i++) {
+    if (t.rep[i] !== i) {
+      out[i] = out[t.rep[i]];
+      continue;
+    }
+    const kid = t.keyId[i];
+    const from = t.off[i];
+    const scores: number[] = new Array(t.off[i + 1] - from);
+    for (let j = 0; j < scores.length; j++) {
+      let s = t.base[from + j];
+      if (ev) s += tableSupport(t, ev, from + j, kid);
+      if (t.qualified[i]) s += t.qual[from + j];
+      scores[j] = s;
+    }
+    out[i] = softmax(scores);
+  }
+  return out;
+}
+
+/** Scores of every reading without the document's evidence, and their softmax. */
+function distribution(m: Mention, memo: ScoreMemo): { scores: number[]; p: number[] } {
+  return softmax(m.candidates.map((e, j) => score(e, j, m, memo)));
+}
+
+function softmax(scores: number[]): { scores: number[]; p: number[] } {
   const top = Math.max(...scores);
   const exp = scores.map((x) => Math.exp(x - top));
   const sum = exp.reduce((a, b) => a + b, 0);
@@ -1448,7 +1691,7 @@ function frameWords(inside: string): boolean {
   for (const w of inside.split(FRAME_SPLIT)) {
     if (w === '' || UPPER_START.test(w)) continue;
     const lower = w.toLowerCase();
-    if (TYPE_WORDS[lower] === undefined && !CONNECTORS.has(lower) && !ARTICLES.has(lower.replace(/-.*$/, ''))) return false;
+    if (TYPE_HINTS.get(lower) === undefined && !CONNECTORS.has(lower) && !ARTICLES.has(lower.replace(/-.*$/, ''))) return false;
   }
   return true;
 }
@@ -1741,40 +1984,16 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   for (const m of mentions) m.primary = m.candidates.some((e) => e.folded === m.key);
   const memo = newMemo();
   pairBonuses(mentions, memo);
-  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, null, undefined, memo).scores)];
+  for (const m of mentions) if (m.qualifier) m.qualifier.chosen = m.qualifier.candidates[argmax(distribution(m.qualifier, memo).scores)];
   // a name said several times counts more, but not without bound: its mentions share one vote
-  // of weight 1 to 2
-  const byKey = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = byKey.get(m.key);
-    if (list) list.push(m);
-    else byKey.set(m.key, [m]);
-  }
-  // the evidence of the document's names, each voting with its distribution (or, when `picks`
-  // says so, with the one reading the site chose for it)
-  const evidence = (ds: { p: number[] }[], picks: readonly number[] | null) => {
-    const ev = emptyEvidence();
-    for (const [cc, w] of demonyms) add(ev.countries, cc, Math.min(w, 1));
-    const own = new Map<string, Evidence>();
-    mentions.forEach((m, i) => {
-      const n = byKey.get(m.key)!.length;
-      const w = Math.min(1 + 0.5 * (n - 1), 2) / n;
-      let mine = own.get(m.key);
-      if (!mine) own.set(m.key, (mine = emptyEvidence()));
-      const pick = picks ? picks[i] : -1;
-      m.candidates.forEach((e, j) => {
-        const pw = (pick >= 0 ? (j === pick ? 1 : 0) : ds[i].p[j]) * w;
-        if (pw < 1e-3) return;
-        addReading(ev, e, pw, m.key, memo);
-        addReading(mine, e, pw, m.key, memo);
-      });
-    });
-    return { ev, own };
-  };
-  let dists = distributions(mentions, null, null, memo);
+  // of weight 1 to 2; each name votes with its distribution (or, when `picks` says so, with the
+  // one reading the site chose for it), as a table of the document's readings (`scoreTable`)
+  const table = scoreTable(mentions, demonyms, memo);
+  const ev = tableEvidence(table);
+  let dists = tableDistributions(table, null);
   for (let round = 0; round < ROUNDS; round++) {
-    const { ev, own } = evidence(dists, null);
-    dists = distributions(mentions, ev, own, memo);
+    fillEvidence(table, ev, dists, null);
+    dists = tableDistributions(table, ev);
   }
   const hinted = !!(site.profile || site.country || site.towns.length);
   // the site's profile only breaks a tie the text leaves open: a sure or near-sure reading is kept
@@ -1794,8 +2013,8 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   if (picks && picks.some((d) => d.pick !== d.best)) {
     // what the site settled is evidence for the rest of the story: one more round with those
     // names read as the site read them ("Lancaster" in a Lancashire paper makes "York" England's)
-    const { ev, own } = evidence(dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
-    dists = distributions(mentions, ev, own, memo);
+    fillEvidence(table, ev, dists, picks.map((d) => (d.pick !== d.best ? d.pick : -1)));
+    dists = tableDistributions(table, ev);
     const first = picks;
     // a name the site settled stays settled: the others now lean its way
     picks = decide().map((d, i) => (first[i].pick !== first[i].best ? first[i] : d));
@@ -1903,6 +2122,9 @@ function nameGoesOn(text: string, tokens: Token[], i: number): boolean {
 /** "Operation “Olive Branch”", "“Olive Branch” Operation": a name in quotes beside the word operation. */
 const OPERATION_BEFORE = /\boperation\s*["“'‘]$/i;
 const OPERATION_AFTER = /^["”'’]\s*operation\b/i;
+/** The quotes OPERATION_BEFORE ends with and OPERATION_AFTER opens with, by code. */
+const QUOTE_BEFORE: ReadonlySet<number> = new Set([34, 0x201c, 39, 0x2018]);
+const QUOTE_AFTER: ReadonlySet<number> = new Set([34, 0x201d, 39, 0x2019]);
 /** Navies' ship prefixes (written in capitals): the name after one is a ship's. */
 const SHIP_BEFORE = /(?:^|[^\p{L}])(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|PNS|MV)\s$/u;
 /** A lower-case connector between hyphens inside one name: "-e-" (Persian), "-el-", "-ez-", "-de-", "-sur-". */
@@ -1931,6 +2153,12 @@ function namedCountries(mentions: Mention[], tokens: Token[]): Set<string> {
   for (const t of tokens) if (t.demonym && !NATIVE_SPELLING.has(t.demonym)) out.add(t.demonym);
   return out;
 }
+
+/** A comma and a capitalised word after `end` ("Orient, Ohio"), the pattern tried only after a comma. */
+function commaName(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 44 && COMMA_NAME.test(text.slice(end, end + 3));
+}
+const COMMA_NAME = /^,\s*\p{Lu}/u;
 
 export interface FindPlacesOptions {
   /**
@@ -1970,7 +2198,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     if (firstPass[i] !== null && firstPass[i] !== 'person-name') return;
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
     // "to Georgia's credit" says nothing of a place
-    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3))) confirmed.add(m.key);
+    if ((LOCATIVE.has(prep) && !tokens[m.last].possessive) || commaName(text, m.end)) confirmed.add(m.key);
   });
   for (const k of confirmed) persons.delete(k);
   const saidAsPlace = new Set<string>();
@@ -1978,7 +2206,7 @@ export function findPlaces(text: string, sentences: readonly SentenceAnnotation[
     const prep = tokens[m.first - 1]?.text.toLowerCase() ?? '';
     const after = tokens[m.last + 1]?.text.toLowerCase() ?? '';
     // "in Orient", "between Tennessee Colony and Yard", "Orient, Ohio", "a Tennessee Colony man"
-    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || /^,\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
+    if (((LOCATIVE.has(prep) || prep === 'between') && !tokens[m.last].possessive) || commaName(text, m.end) || dateline(m, text) || (RESIDENT_NOUNS.has(after) && text.slice(m.end, m.end + 1) === ' ')) saidAsPlace.add(m.key);
   }
   const mentions = found.filter((m, i) => {
     const reason = rejectReason(i, found, readings, text, tokens, g, persons, confirmed);
