@@ -47,7 +47,7 @@ const SINGULAR_PERSON =
 const NOUN_NOT_MODIFIER = '(?!\\s+(?:males?|females?|m[ae]n|wom[ae]n|boys?|girls?|victims?|suspects?|students?|relatives?|sons?|daughters?)\\b)';
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had|the|from|to|in|at|on|for|with|by|near|than|who|that)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
   'giu',
 );
 /**
@@ -374,6 +374,8 @@ function findGroups(sentence: string): Group[] {
     if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
     // "call 911 for multiple people shot": the emergency number is no count
     if (m[2] === '911') continue;
+    // "an AK-47", "I-95": a number glued to a name by a hyphen; "Image 10 of 10 Girl, 4, died": a caption's counter
+    if (m[2] && (GLUED_BEFORE.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || COUNTER.test(m[0]))) continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -540,6 +542,20 @@ const THE_AT = /^the\s/i;
 const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
+/** A number glued to a word by a hyphen: "AK-47", "I-95" (a name, no count). */
+const GLUED_BEFORE = /\p{L}-$/u;
+/** A caption's or a gallery's counter: "10 of 10 Girl", "Image 2 of 8" (both numbers in digits). */
+const COUNTER = /^\d{1,3}\s+of\s+\d{1,3}\s/;
+/**
+ * Between a group and a word said after it (passive, intransitive), a clause with a subject of its
+ * own: "four teenagers were shot …, and one of them has died", "located four shooting victims, and
+ * Flores-Vargas and Ramirez died", "two deputies rushed the girl to the hospital, where she was
+ * pronounced dead", "four people were struck, including the boy killed": the group is not the one
+ * the word is said of (the nearer subject is read by the one-person and bare-number forms).
+ */
+const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+\p{L}+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/u;
+/** The same with "he" or "she" as the clause's subject: not the group's when it is several ("where she was pronounced dead"). */
+const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -713,6 +729,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        if (group && vs - group.end > 6 && (OWN_SUBJECT.test(sentence.slice(group.end, vs)) || (group.count.best > 1 && ONE_SUBJECT.test(sentence.slice(group.end, vs))))) group = undefined;
         // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
         // (with none outside it, none: "Chohan – who leaves behind a husband, a son and two daughters – died" counts no daughters)
         if (group && DASH_CUE.test(sentence.slice(group.end, vs))) {
