@@ -556,6 +556,10 @@ const COUNTER = /^\d{1,3}\s+of\s+\d{1,3}\s/;
 const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+\p{L}+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/u;
 /** The same with "he" or "she" as the clause's subject: not the group's when it is several ("where she was pronounced dead"). */
 const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/i;
+/** A past form alone, in running text's lower case (a title-case headline's "Killed" is passive as often as not). */
+const BARE_PAST = /^(?:killed|murdered|executed|wounded|injured)$/;
+/** An object right after a verb: an article or a possessive and a word that is no time ("killed the night before" is passive), a part ("one of the dogs"), or a name. */
+const ACTIVE_OBJECT_AFTER = /^\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:the|his|her|their)\s|(?:a|an|the|his|her|their)\s+(?!(?:night|day|week|month|year|morning|afternoon|evening|weekend|previous|same|following|next|last|first|other|past|latest|early|late)\b)\p{L}|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|In|On|At|By|As|After|Near|During|When|While|Since|Sept|Jan|Feb|Mar|Apr|Aug|Oct|Nov|Dec)\b)\p{Lu}\p{Ll}+)/u;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -661,6 +665,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && COUNT_NEXT.test(sentence.slice(ve, ve + 16))) continue;
       // "a student who fatally shot three people": active, the count is after the word (read by the next form)
       if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
+      // "the pair killed the 6-year-old boy", "struck and killed Victoria": a bare past form with an object after it is
+      // active, and the group before it did it (the object is read by the active forms)
+      if (verb.side === 'before' && !verb.struck && BARE_PAST.test(m[0]) && ACTIVE_OBJECT_AFTER.test(sentence.slice(ve, ve + 40))) continue;
       // "a man accidentally wounded himself and his son": active, its object after it (read by the form for "himself")
       if (verb.side === 'before' && verb.field === 'injured' && !verb.struck && SELF_NEXT.test(sentence.slice(ve, ve + 10))) continue;
       let group: Group | undefined;
