@@ -127,7 +127,7 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|graz
 const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
-const HOSPITAL_CUE = /hospital/i;
+const HOSPITAL_CUE = /hospital|medical cent|trauma cent/i;
 const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
 const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
@@ -270,7 +270,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
   // in a sentence that tells of a death: "was taken to the hospital, where he died")
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown|sent)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
   // "a shooting that sent four people to the hospital": hurt, alive
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
@@ -358,6 +358,10 @@ const APPOSITION = /^\s*,\s*(?!and\b)/i;
 /** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
 const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
 
+/** "one of the teens": one of a group told of before. */
+const ONE_OF_THE = /^one\s+of\s+(?:the|them|those|these|his|her|their)\b/i;
+/** Between "one of the teens" and "a 15-year-old boy," and after it: a comma, an article, and a comma closing the apposition. */
+const APPOSED_ONE = /^\s*,\s*an?\s[^,]*,\s*(?!and\b)\S/i;
 /** "one of five people", "one of the three victims": the group's own number after "of". */
 const ONE_OF_N = /^one\s+of\s+(?:the\s+)?(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/i;
 /** Between the group and a word of hurt said of the whole group, no verb of the one: "… people injured", "… people shot and wounded". */
@@ -413,6 +417,11 @@ function findGroups(sentence: string): Group[] {
   for (const g of raw) {
     const last = out[out.length - 1];
     const between = last ? sentence.slice(last.end, g.start) : '';
+    // "one of the teens, a 15-year-old boy, was grazed": the one person after the comma is the one of them
+    if (last && last.count.best === 1 && g.count.best === 1 && ONE_OF_THE.test(sentence.slice(last.start, last.end)) && APPOSED_ONE.test(sentence.slice(last.end, g.end + 3))) {
+      out[out.length - 1] = { ...last, end: g.end };
+      continue;
+    }
     // "three dead and seven others injured" are two counts, not one group of ten
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
       if (!rest) {
@@ -751,7 +760,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         const n0 = verb.bodies ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
         const n = !n0 || !verb.noBare ? n0 : verb.toldBefore && DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
-        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        // "Kalone Mcgee, 26 was shot": a number of several before a verb of one is an age, no count
+        const bare = n && !YEAR.test(n[2] ?? '') && !(SINGULAR_AUX.test(m[0]) && /\d/.test(n[2] ?? '') && Number(n[2]) > 1) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
         if (group && !bare) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
@@ -948,6 +958,11 @@ const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
 /** Between two counts of the hurt in one sentence: a clause's end and "and", ";" or "while" ("… in the leg; a woman was shot …"). */
 const HURT_JOIN = /^[^.;:]{0,40}?(?:;|,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
 
+/** A count of others: "two others were sent", "three other people were wounded". */
+const OTHERS_LEAD = /^(?:\S+\s+)?others?\b/i;
+/** Between a count of the hurt and one of others after it: the first one's clause, then "and" (no sentence's end). */
+const HURT_JOIN_OTHERS = /^[^.;:!?]{0,140}?(?:,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
+
 function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
   const out: CasualtyAnnotation[] = [];
   for (const a of found) {
@@ -960,9 +975,12 @@ function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number)
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
     } else if (
       // "a 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg": each one more person hit
-      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && !!a.struck === !!last.struck &&
+      // ("a man was shot in the leg and three others were wounded": the others besides the one hit, all four hit)
+      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && (!!a.struck === !!last.struck || (!!last.struck && OTHERS_LEAD.test(sentence.slice(a.start - offset, a.end - offset)))) &&
       a.value.best > 0 && last.value.best > 0 && (a.victims === null ? last.victims === null : a.victims !== last.victims) &&
-      HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset))
+      (HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset)) ||
+        // "two victims were taken to the county's medical center and two others were sent to …": others, after the clause of the first
+        (OTHERS_LEAD.test(sentence.slice(a.start - offset, a.end - offset)) && HURT_JOIN_OTHERS.test(sentence.slice(last.end - offset, a.start - offset))))
     ) {
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: last.victims && `${last.victims}+${a.victims}` };
     } else out.push(a);
