@@ -260,7 +260,7 @@ const VERBS: [RegExp, Verb][] = [
   // (not gunshot or bullet wounds, said of the dead too: read below as hit, "four people had sustained gunshot wounds … one of the male victims died")
   [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|stab)\s+){0,2}(?!(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet)\s)(?:(?:gunshot|bullet)\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
   // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
-  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
+  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,3}?(?:hospital|medical\s+cent(?:er|re))|treated\s+at\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
   // "were taken to the hospital with non-life-threatening injuries", "listed with life-threatening wounds": hurt, alive
   [/\b(?:with|for(?:\s+treatment\s+of)?|of)\s+(?:what\s+(?:(?:is|are|was|were)\s+)?(?:believed|described|said|thought)\s+to\s+be\s+|what\s+(?:appear|appeared|police\s+said|police\s+called)\s+(?:to\s+be\s+|were\s+)?)?(?:(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical|severe)\s+)(?:gunshot\s+|bullet\s+)?(?:injur(?:y|ies)|wounds?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: THREAT_CUE, maxGap: 120, subject: true }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
@@ -271,7 +271,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
   // in a sentence that tells of a death: "was taken to the hospital, where he died")
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown|sent)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown|sent)\s+(?:\w+ly\s+)?(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
   // "a shooting that sent four people to the hospital": hurt, alive
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
@@ -526,8 +526,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
-/** Right before a bare number: a toll and a join ("are dead and ", "killed, "). */
-const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
+/** Right before a bare number: a toll and a join ("are dead and ", "killed, ", "four people were shot and two are being treated"). */
+const DEAD_AND_BEFORE = /\b(?:dead|killed|died|shot|wounded|injured|hurt)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
 /** Words of a span of time that counts add up over (see PERIOD_AFTER): one cheap test a sentence. */
 const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|July|August|September|October|November|December)|annually/i;
 /** After a count: the span it adds up over ("so far this year", "since January", "from January to November", "each year"). */
@@ -760,7 +760,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n0 = verb.bodies ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
-        const n = !n0 || !verb.noBare ? n0 : verb.toldBefore && DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
+        const n = !n0 || !verb.noBare ? n0 : DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
         // "Kalone Mcgee, 26 was shot": a number of several before a verb of one is an age, no count
         const bare = n && !YEAR.test(n[2] ?? '') && !(SINGULAR_AUX.test(m[0]) && /\d/.test(n[2] ?? '') && Number(n[2]) > 1) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
