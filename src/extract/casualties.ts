@@ -64,6 +64,9 @@ const NAMED_SIDE = new RegExp(
     `((?:[A-Z]{2,6}s?|[A-Z][a-z]{1,40}s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]{1,40}\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
   'gu',
 );
+/** Two people named by a word for the pair: "a couple", "the elderly couple", "his parents" (not "a couple of hours"). */
+const PAIR = /\b(?:an?|the|his|her|their|my|our)\s+(?:[a-z][\p{L}-]{1,20}\s+)?(couple|parents)\b(?!\s+of\b|['’])/giu;
+const PAIR_CUE = /couple|parents/i;
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
 const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)(?:(?:his|her|their)\s+)?$/i;
 
@@ -399,6 +402,15 @@ function findGroups(sentence: string): Group[] {
     }
     raw.push(group);
   }
+  // "a couple and their two small children", "his parents": two people, named by a word for the pair
+  if (PAIR_CUE.test(sentence)) {
+    PAIR.lastIndex = 0;
+    for (let m = PAIR.exec(sentence); m; m = PAIR.exec(sentence)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!raw.some((g) => s < g.end && g.start < e)) raw.push({ start: s, end: e, count: { low: 2, best: 2, high: 2 }, victims: m[1].toLowerCase() });
+    }
+  }
   NAMED_SIDE.lastIndex = 0;
   for (let m = NAMED_SIDE.exec(sentence); m; m = NAMED_SIDE.exec(sentence)) {
     const s = m.index;
@@ -732,7 +744,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         let n = BARE_AFTER.exec(sentence.slice(ve));
-        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) n = null;
+        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) {
+          // "shot two weeks ago as she rode with her parents": the number after the word was a time, and no group after it is its object
+          if (group && group.start > ve + n[0].length && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(n[0]) && NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) && !/^\s*(?:times|rounds|shots|bullets)\b/i.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12))) group = undefined;
+          n = null;
+        }
         const count = n && toCount(n[1], n[2], n[3]);
         const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
