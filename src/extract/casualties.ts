@@ -575,13 +575,15 @@ const COUNTER = /^\d{1,3}\s+of\s+\d{1,3}\s/;
  * pronounced dead", "four people were struck, including the boy killed": the group is not the one
  * the word is said of (the nearer subject is read by the one-person and bare-number forms).
  */
-const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+\p{L}+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/u;
+const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+\p{L}+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/u;
 /** The same with "he" or "she" as the clause's subject: not the group's when it is several ("where she was pronounced dead"). */
-const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been)\s+){0,3}$/i;
+const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/i;
 /** A past form alone, in running text's lower case (a title-case headline's "Killed" is passive as often as not). */
 const BARE_PAST = /^(?:killed|murdered|executed|wounded|injured)$/;
 /** An object right after a verb: an article or a possessive and a word that is no time ("killed the night before" is passive), a part ("one of the dogs"), or a name. */
 const ACTIVE_OBJECT_AFTER = /^\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:the|his|her|their)\s|(?:a|an|the|his|her|their)\s+(?!(?:night|day|week|month|year|morning|afternoon|evening|weekend|previous|same|following|next|last|first|other|past|latest|early|late)\b)\p{L}|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|In|On|At|By|As|After|Near|During|When|While|Since|Sept|Jan|Feb|Mar|Apr|Aug|Oct|Nov|Dec)\b)\p{Lu}\p{Ll}+)/u;
+/** A verb of one right after a number: "Dec. 25 has died", "Reyes, 26 was shot". */
+const SINGULAR_HAS = /\b(?:has|is|was)\s/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -594,7 +596,7 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:(?!(?:and|or)\\s)[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed"; or with its part: "Two of them died". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained|has|have|had)\\s+)?(?:(?:now|also|both|still|later|since|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
@@ -778,9 +780,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
         const n = !n0 || !verb.noBare ? n0 : DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
         // "Kalone Mcgee, 26 was shot": a number of several before a verb of one is an age, no count
-        const bare = n && !YEAR.test(n[2] ?? '') && !(SINGULAR_AUX.test(m[0]) && /\d/.test(n[2] ?? '') && Number(n[2]) > 1) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        const bare = n && !YEAR.test(n[2] ?? '') && !GLUED_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 2), vs - n[0].length)) && !(SINGULAR_AUX.test(m[0]) && /\d/.test(n[2] ?? '') && Number(n[2]) > 1) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        // "the girl shot Dec. 25 has died": a number of several before a verb of one is no count
+        const bareOne = bare && bare.best > 1 && SINGULAR_HAS.test(n![0]) ? null : bare;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
-        if (group && !bare) {
+        if (group && !bareOne) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
           // (before a group of several, only a person's noun: "Father Killed and 4 Others Hurt" is a headline's capitals, and "others" are besides)
           const one = group.count.best === 1;
@@ -791,8 +795,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
-        } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
-          group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
+        } else if (bareOne && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
+          group = { start: vs - n![0].length, end: vs, count: bareOne, victims: null };
         } else if (verb.bareOnly) continue;
         if (!group && verb.field !== 'captured' && !verb.bodies && !verb.counted) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
