@@ -494,6 +494,8 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('Two other people were taken privately to a hospital.')).toEqual([['injured', 2, false]]);
     expect(full('Police say five people were shot and two are being treated at a local hospital.')).toEqual([['injured', 5, true], ['injured', 2, false]]);
     expect(full('He was shot at 2 p.m. and taken to a hospital in critical condition.')).toEqual([['injured', 1, true]]);
+    // one person and what they were doing
+    expect(full('The man driving the truck was struck by gunfire just after midnight.')).toEqual([['injured', 1, true]]);
     // a couple and parents are two
     expect(full('A couple and their three children were found dead.')).toEqual([['fatalities', 5, false]]);
     expect(full('A couple of hours later a man was killed.')).toEqual([['fatalities', 1, false]]);

@@ -461,10 +461,12 @@ const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 const SINGULAR_TAIL = `\\s+(?:who\\s+(?:was|had\\s+been)\\s+(?:\\p{L}{1,20}ly\\s+)?(?:shot|wounded|injured|hit|struck)\\s+)?(?:(?:was|is|has been|had been|has|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
 /** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
 const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
+/** After one person, what they were doing: "the man driving the vehicle", "a woman sitting in a car". */
+const DOING_ONE = `(?:\\s+[a-z]{2,20}ing\\s+(?:(?:in|on|at|inside|outside|near|into|from|down|along)\\s+)?(?:the|a|an|his|her|their)\\s+[\\p{L}-]{2,30})?`;
 /** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
 const APPOSED = /,[^,]*,/;
 const SINGULAR_BEFORE = new RegExp(
-  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${APPOSITION_ONE}${SINGULAR_TAIL}`,
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${DOING_ONE}${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'iu',
 );
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
