@@ -47,7 +47,7 @@ const SINGULAR_PERSON =
 const NOUN_NOT_MODIFIER = '(?!\\s+(?:males?|females?|m[ae]n|wom[ae]n|boys?|girls?|victims?|suspects?|students?|relatives?|sons?|daughters?)\\b)';
 /** A group of people with a count: number phrase, up to three modifiers, a person noun. */
 const GROUP = new RegExp(
-  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had|the|from|to|in|at|on|for|with|by|near|than|who|that)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
+  `${NUMBER_PHRASE.source}(?:\\s+(?:of\\s+(?:(?:the|them|whom|these|those)\\s+)?(?:(?:\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?)?(?:(?!(?:and|or|an?|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|were|was|are|is|been|have|has|had)\\s)[\\p{L}\\d'-]{1,40}\\s+){0,3}?(${PERSON_NOUNS})\\b${NOUN_NOT_MODIFIER})`,
   'giu',
 );
 /**
@@ -382,6 +382,11 @@ function findGroups(sentence: string): Group[] {
     if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
     // "call 911 for multiple people shot": the emergency number is no count
     if (m[2] === '911') continue;
+    // "about 50 feet from the women": a preposition or an article among the words before the noun (not "two of the victims")
+    if (FUNCTION_WORD.test(m[0]) && FUNCTION_MODIFIER.test(afterNumber(m))) {
+      GROUP.lastIndex = m.index + 1;
+      continue;
+    }
     // "an AK-47", "I-95": a number glued to a name by a hyphen; "Image 10 of 10 Girl, 4, died": a caption's counter
     if (m[2] && (GLUED_BEFORE.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || COUNTER.test(m[0]))) continue;
     const count = toCount(m[1], m[2], m[3]);
@@ -566,6 +571,15 @@ const THE_AT = /^the\s/i;
 const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
+/** What GROUP matched after its number phrase ("up to", "more than" are the number's, not modifiers). */
+function afterNumber(m: RegExpExecArray): string {
+  let p = m[1] ? m[1].length : 0;
+  while (p < m[0].length && /\s/.test(m[0][p])) p++;
+  return m[0].slice(p + (m[2] ?? m[3] ?? '').length);
+}
+/** Between a number and its person noun, a word no modifier is: "50 feet from the women" names no group of 50. */
+const FUNCTION_WORD = /\s(?:the|from|to|in|at|on|for|with|by|near|than|who|that)\s/i;
+const FUNCTION_MODIFIER = /(?<!\bof)\s(?:the|from|to|in|at|on|for|with|by|near|than|who|that)\s/i;
 /** A number glued to a word by a hyphen: "AK-47", "I-95" (a name, no count). */
 const GLUED_BEFORE = /\p{L}-$/u;
 /** A caption's or a gallery's counter: "10 of 10 Girl", "Image 2 of 8" (both numbers in digits). */
