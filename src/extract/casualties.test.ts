@@ -491,6 +491,7 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     // the living, in more words
     expect(full('The driver was treated at a nearby hospital.')).toEqual([['injured', 1, false]]);
     expect(full('The boy was released from a local hospital on Sunday.')).toEqual([['injured', 1, false]]);
+    expect(full('A man was released from a secure mental hospital last year.')).toEqual([]);
     expect(full('Two other people were taken privately to a hospital.')).toEqual([['injured', 2, false]]);
     expect(full('Police say five people were shot and two are being treated at a local hospital.')).toEqual([['injured', 5, true], ['injured', 2, false]]);
     expect(full('He was shot at 2 p.m. and taken to a hospital in critical condition.')).toEqual([['injured', 1, true]]);
