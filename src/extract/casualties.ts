@@ -471,9 +471,15 @@ const DOING_ONE = `(?:\\s+[a-z]{2,20}ing\\s+(?:(?:in|on|at|inside|outside|near|i
 /** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
 const APPOSED = /,[^,]*,/;
 const SINGULAR_BEFORE = new RegExp(
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${APPOSITION_ONE}${SINGULAR_TAIL}`,
+  'iu',
+);
+/** SINGULAR_BEFORE with what the one person was doing ("the man driving the vehicle"), tried only where that fails and DOING_CUE finds a word in -ing. */
+const SINGULAR_DOING_BEFORE = new RegExp(
   `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${DOING_ONE}${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'iu',
 );
+const DOING_CUE = /ing\s+(?:(?:in|on|at|inside|outside|near|into|from|down|along)\s+)?(?:the|a|an|his|her|their)\s/i;
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
 const NAME_BEFORE = new RegExp(
   `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}${APPOSITION_ONE}${SINGULAR_TAIL}`,
@@ -591,7 +597,7 @@ const COUNTER = /^\d{1,3}\s+of\s+\d{1,3}\s/;
  * pronounced dead", "four people were struck, including the boy killed": the group is not the one
  * the word is said of (the nearer subject is read by the one-person and bare-number forms).
  */
-const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+\p{L}+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/u;
+const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+[A-Za-z]+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)[A-Z][A-Za-z'’-]+(?:\s+(?:and\s+)?[A-Z][A-Za-z'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[A-Za-z\d'’-]+(?:\s+[A-Za-z\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/;
 /** The same with "he" or "she" as the clause's subject: not the group's when it is several ("where she was pronounced dead"). */
 const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/i;
 /** A past form alone, in running text's lower case (a title-case headline's "Killed" is passive as often as not). */
@@ -780,7 +786,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
-        if (group && vs - group.end > 6 && (OWN_SUBJECT.test(sentence.slice(group.end, vs)) || (group.count.best > 1 && ONE_SUBJECT.test(sentence.slice(group.end, vs))))) group = undefined;
+        if (group && vs - group.end > 6) {
+          // (the subject stands right before the word: its last 90 characters)
+          const between = sentence.slice(Math.max(group.end, vs - 90), vs);
+          if (OWN_SUBJECT.test(between) || (group.count.best > 1 && ONE_SUBJECT.test(between))) group = undefined;
+        }
         // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
         // (with none outside it, none: "Chohan – who leaves behind a husband, a son and two daughters – died" counts no daughters)
         if (group && DASH_CUE.test(sentence.slice(group.end, vs))) {
@@ -816,7 +826,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         } else if (verb.bareOnly) continue;
         if (!group && verb.field !== 'captured' && !verb.bodies && !verb.counted) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
-          const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
+          const one = SINGULAR_BEFORE.exec(lead) ?? (DOING_CUE.test(lead) ? SINGULAR_DOING_BEFORE.exec(lead) : null) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           if (one) {
             // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
             // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
