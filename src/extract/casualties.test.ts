@@ -459,4 +459,48 @@ describe('the hurt who lived, and the words said of them (issue 17, fifth pass)'
     expect(full('In all, 74 people were injured from January to November.')).toEqual([]);
     expect(full('Two people were injured a year ago.')).toEqual([['injured', 2, false]]);
   });
+  it('reads the ninth pass: a clause with a subject of its own, objects, others after a clause, numbers that are no count', () => {
+    // the group is not the subject of a clause that has its own
+    expect(full('Three boys were shot on the porch, and one of them has died.')).toEqual([['injured', 3, true], ['fatalities', 1, false]]);
+    expect(full('Officers located four shooting victims, and two of them died at the scene.')).toEqual([['injured', 4, true], ['fatalities', 2, false]]);
+    // (the four are not the dead; who is, is read by the one-person forms)
+    expect(full('Officers located four shooting victims, and Smith and Jones died at the scene.').some(([f, n]) => f === 'fatalities' && n === 4)).toBe(false);
+    expect(full('The girl shot in the park Dec. 25 has died.').some(([f, n]) => f === 'fatalities' && n === 25)).toBe(false);
+    expect(full('Two nurses drove the boy to the clinic, where he was pronounced dead.')).toEqual([['fatalities', 1, false]]);
+    expect(full('Five people were shot, including the woman killed.')).toEqual([['injured', 5, true], ['fatalities', 1, false]]);
+    // but "she" of one person is that person: the third victim is still the third
+    expect(full('A third victim, a 30-year-old woman, was taken to a hospital, where she remained in critical condition.')).toEqual([['injured', 1, false], ['injured', 3, true]]);
+    // a bare past form with an object after it is active: the group before it did it
+    expect(full('The two brothers killed the cashier and wounded his son.')).toEqual([['fatalities', 1, false], ['injured', 1, false]]);
+    expect(full('Two men shot and killed Anna.')).toEqual([]);
+    expect(full('Three people killed the night before were named.')).toEqual([['fatalities', 3, false]]);
+    // no group across a preposition or an article, in a name, or in a caption's counter
+    expect(full('He stood about 40 feet from the women who were killed.')).toEqual([]);
+    expect(full('Two relatives of a man who carried an AK-47 were found dead.').some(([, n]) => n === 47)).toBe(false);
+    expect(full('Photo 7 of 7 Boy, 9, died after the shooting.').some(([, n]) => n === 7)).toBe(false);
+    // others after the clause of a count add up; a man hit and three others hurt are four hit
+    expect(full('Two victims were taken to the county medical center and two others were sent to a trauma center downtown.')).toEqual([['injured', 4, true]]);
+    expect(full('A man was shot in the arm near the park and three others were wounded.')).toEqual([['injured', 4, true]]);
+    // "one of the teens, a 15-year-old boy," is one; "Reyes, 26 was shot" is an age
+    expect(full('One of the teens, a 15-year-old boy, was grazed in the leg by a bullet.')).toEqual([['injured', 1, true]]);
+    expect(full('Maria Reyes, 26 was shot in the arm.')).toEqual([]);
+    // gunshot wounds suffered, sustained or received are the hit (the dead among them)
+    expect(full('Four people had sustained gunshot wounds inside the bar.')).toEqual([['injured', 4, true]]);
+    expect(full('Two men received gunshot injuries.')).toEqual([['injured', 2, true]]);
+    expect(full('Two people suffered minor injuries.')).toEqual([['injured', 2, false]]);
+    // the living, in more words
+    expect(full('The driver was treated at a nearby hospital.')).toEqual([['injured', 1, false]]);
+    expect(full('The boy was released from a local hospital on Sunday.')).toEqual([['injured', 1, false]]);
+    expect(full('A man was released from a secure mental hospital last year.')).toEqual([]);
+    expect(full('Two other people were taken privately to a hospital.')).toEqual([['injured', 2, false]]);
+    expect(full('Police say five people were shot and two are being treated at a local hospital.')).toEqual([['injured', 5, true], ['injured', 2, false]]);
+    expect(full('He was shot at 2 p.m. and taken to a hospital in critical condition.')).toEqual([['injured', 1, true]]);
+    // one person and what they were doing
+    expect(full('The man driving the truck was struck by gunfire just after midnight.')).toEqual([['injured', 1, true]]);
+    // a couple and parents are two
+    expect(full('A couple and their three children were found dead.')).toEqual([['fatalities', 5, false]]);
+    expect(full('A couple of hours later a man was killed.')).toEqual([['fatalities', 1, false]]);
+    // a time after "shot" leaves no object further on
+    expect(full('The boy died after being shot three days ago while riding with his parents.')).toEqual([['fatalities', 1, false]]);
+  });
 });

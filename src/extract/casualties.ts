@@ -64,6 +64,9 @@ const NAMED_SIDE = new RegExp(
     `((?:[A-Z]{2,6}s?|[A-Z][a-z]{1,40}s)\\b(?![-'’])(?=\\s*(?:$|[,;.:)]|\\s[a-z\\d]))|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)[A-Z][a-z]{1,40}\\b(?=\\s+(?:and\\s+\\d|(?:were\\s+|was\\s+)?(?:killed|dead|died|wounded|injured)\\b)))`,
   'gu',
 );
+/** Two people named by a word for the pair: "a couple", "the elderly couple", "his parents" (not "a couple of hours"). */
+const PAIR = /\b(?:an?|the|his|her|their|my|our)\s+(?:[a-z][\p{L}-]{1,20}\s+)?(couple|parents)\b(?!\s+of\b|['’])/giu;
+const PAIR_CUE = /couple|parents/i;
 /** Joins coordinated groups: "two officers and three crew members", "two soldiers, three civilians". */
 const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+)(?:(?:his|her|their)\s+)?$/i;
 
@@ -127,7 +130,7 @@ const SHOT_ONE_CUE = /\b(?:shot|shoots|shooting|hit|struck|striking|hitting|graz
 const GRAZED_PRONOUN_CUE = /\b(?:grazed|grazing|struck|striking) (?:him|her)\b/i;
 const HIT_CUE = /\b(?:struck|hit|grazed) (?:by|in)\b/i;
 const RECOVERING_CUE = /\brecovering\b/i;
-const HOSPITAL_CUE = /hospital/i;
+const HOSPITAL_CUE = /hospital|medical cent|trauma cent/i;
 const LOST_CUE = /\blos(?:t|es|ing|e)\b/i;
 const FORCES = /troops|soldiers|servicem|fighters|militants|personnel|marines|paratroopers|militiam|rebels|separatists|insurgents|policemen|officers/i;
 const THREAT_CUE = /threatening|minor|serious|critical|severe/i;
@@ -257,9 +260,10 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got|get|remains|remained|remain|were left|was left)\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w{1,40}\s+){0,2}?)?(?:(?:seriously|critically|severely|gravely|badly|slightly|mildly|non-fatally)\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b/gi, { field: 'injured', side: 'before', cue: HURT_CUE, toldBefore: true }],
   [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w{1,40}\s+){0,2}?)?(?:captured|taken prisoner|taken captive|abducted|kidnapped)\b/gi, { field: 'captured', side: 'before', cue: TAKEN_CUE }],
   // "Three suffer gunshot wounds", "suffered non-life-threatening injuries"
-  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|gunshot|stab|bullet)\s+){0,2}(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
+  // (not gunshot or bullet wounds, said of the dead too: read below as hit, "four people had sustained gunshot wounds … one of the male victims died")
+  [/\b(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening|stab)\s+){0,2}(?!(?:(?:apparent|multiple|serious|minor|critical|non-?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet)\s)(?:(?:gunshot|bullet)\s+)?(?:wounds?|injuries|injury)\b/gi, { field: 'injured', side: 'before', cue: WOUND_CUE }],
   // "treated for his injuries", "treated and released", "released from the hospital": hurt, alive
-  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+)?hospital)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
+  [/\b(?:(?:were|was|is|are|being|been|got|later)\s+(?:\w+ly\s+)?)?(?:treated\s+(?:and\s+released|for\s+(?:(?:his|her|their|the|an?|minor|serious|multiple|apparent|non-?life[- ]threatening|life[- ]threatening|gunshot|bullet)\s+){0,3}(?:injur(?:y|ies)|wounds?))|released\s+from\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:secure|mental|psychiatric|state)\s)[\w.'’-]+\s+){0,3}?(?:hospital|medical\s+cent(?:er|re))|treated\s+at\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)))\b/gi, { field: 'injured', side: 'before', noBare: true, cue: TREATED_CUE, maxGap: 90, subject: true }],
   // "were taken to the hospital with non-life-threatening injuries", "listed with life-threatening wounds": hurt, alive
   [/\b(?:with|for(?:\s+treatment\s+of)?|of)\s+(?:what\s+(?:(?:is|are|was|were)\s+)?(?:believed|described|said|thought)\s+to\s+be\s+|what\s+(?:appear|appeared|police\s+said|police\s+called)\s+(?:to\s+be\s+|were\s+)?)?(?:(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical|severe)\s+)(?:gunshot\s+|bullet\s+)?(?:injur(?:y|ies)|wounds?)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: THREAT_CUE, maxGap: 120, subject: true }],
   // "a 4-year-old boy is recovering", "a woman and three men are recovering": hurt, alive
@@ -270,7 +274,7 @@ const VERBS: [RegExp, Verb][] = [
   [/\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?)?(?:(?:fighting|fights)\s+for|clinging\s+to)\s+(?:(?:his|her|their|its)\s+)?li(?:fe|ves)\b/gi, { field: 'injured', side: 'before', noBare: true, cue: FIGHTING_CUE , subject: true , toldBefore: true }],
   // "five people were taken to the hospital", "the mother was rushed to a hospital": hurt, alive (not
   // in a sentence that tells of a death: "was taken to the hospital, where he died")
-  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown)\s+(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
+  [/\b(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+(?:\w+ly\s+)?)?(?:taken|rushed|transported|airlifted|flown|sent)\s+(?:\w+ly\s+)?(?:by\s+(?:ambulance|helicopter|private\s+(?:vehicle|car|auto))\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b/gi, { field: 'injured', side: 'before', cue: HOSPITAL_CUE, maxGap: 60, struck: true, alive: true }],
   // "a shooting that sent four people to the hospital": hurt, alive
   [/\bsen(?:t|ds|ding)\s+(?=(?:at least\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\p{L}-]+\s+){0,2}?to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b)/giu, { field: 'injured', side: 'after', cue: HOSPITAL_CUE, alive: true }],
   // "One of the five victims survived the shooting": hurt, alive
@@ -290,7 +294,7 @@ const VERBS: [RegExp, Verb][] = [
   // "was struck in the shoulder", "hit by a stray bullet", "grazed by a bullet": hit, dead or alive
   [/\b(?:struck|hit|grazed)\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:shooting|gunfire|crossfire|drive-by)|by\s+(?:an?\s+)?(?:stray\s+|falling\s+|single\s+|errant\s+)?(?:gunfire|bullets?|round|gunshots?|shots|shotgun blast|shotgun pellets?|pellets?)|in\s+the\s+(?:head|face|neck|chest|back|legs?|arms?|shoulder|abdomen|stomach|torso|hands?|foot|feet|hip|buttocks|side|thigh|knee|groin|jaw|eye|ankle|wrist|elbow|lower body|upper body))\b/gi, { field: 'injured', side: 'before', struck: true, cue: HIT_CUE }],
   // "with a gunshot wound", "suffering from gunshot wounds": hit, dead or alive (the dead are taken off)
-  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?)\s+(?:from\s+)?|with\s+|due\s+to\s+|(?:had|has|have)\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|superficial|self-inflicted|accidental|non[- ]?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+wounds?\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
+  [/\b(?:(?:suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|receiv(?:ed|es|ing))\s+(?:from\s+)?|with\s+|due\s+to\s+|(?:had|has|have)\s+)(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?(?:(?:apparent|apparently|single|possible|serious|minor|critical|superficial|self-inflicted|accidental|non[- ]?life[- ]threatening|life[- ]threatening)\s+){0,2}(?:gunshot|bullet|grazing)\s+(?:wounds?|injur(?:y|ies))\b/gi, { field: 'injured', side: 'before', struck: true, cue: GUNSHOT_CUE, maxGap: 40 }],
   // "the shooting of a 7-year-old girl", "non-fatal shooting of son": one person hit (a fatal one is read above)
   [new RegExp(`\\b(?:non-?fatal\\s+|accidental\\s+)?shooting\\s+(?:injury\\s+)?of\\s+(?=(?:an?\\s+|one\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})\\b${ONE_END})`, 'giu'), { field: 'injured', side: 'after', one: true, struck: true, cue: SHOOTING_OF_CUE }],
   [/\b(?:shot|shooting|shoots)\s+(?=(?:at least|more than|up to|some|about|around|over|nearly|almost)?\s*(?:\d(?!\d*(?::\d|\s*(?:[ap]\.?m\b|o'clock)))|two|three|four|five|six|seven|eight|nine|ten|both)\b)/gi, { field: 'injured', side: 'after', struck: true }],
@@ -358,6 +362,10 @@ const APPOSITION = /^\s*,\s*(?!and\b)/i;
 /** The nouns that an apposition spells out ("2 adults, 2 children" are two groups). */
 const GENERIC_VICTIMS = /^(?:people|persons?|victims?|others|individuals)$/;
 
+/** "one of the teens": one of a group told of before. */
+const ONE_OF_THE = /^one\s+of\s+(?:the|them|those|these|his|her|their)\b/i;
+/** Between "one of the teens" and "a 15-year-old boy," and after it: a comma, an article, and a comma closing the apposition. */
+const APPOSED_ONE = /^\s*,\s*an?\s[^,]*,\s*(?!and\b)\S/i;
 /** "one of five people", "one of the three victims": the group's own number after "of". */
 const ONE_OF_N = /^one\s+of\s+(?:the\s+)?(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/i;
 /** Between the group and a word of hurt said of the whole group, no verb of the one: "… people injured", "… people shot and wounded". */
@@ -374,6 +382,13 @@ function findGroups(sentence: string): Group[] {
     if (m[2] && (YEAR.test(m[2]) || CLOCK_BEFORE.test(sentence.slice(Math.max(0, m.index - 3), m.index)))) continue;
     // "call 911 for multiple people shot": the emergency number is no count
     if (m[2] === '911') continue;
+    // "about 50 feet from the women": a preposition or an article among the words before the noun (not "two of the victims")
+    if (FUNCTION_WORD.test(m[0]) && FUNCTION_MODIFIER.test(afterNumber(m))) {
+      GROUP.lastIndex = m.index + 1;
+      continue;
+    }
+    // "an AK-47", "I-95": a number glued to a name by a hyphen; "Image 10 of 10 Girl, 4, died": a caption's counter
+    if (m[2] && (GLUED_BEFORE.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || COUNTER.test(m[0]))) continue;
     const count = toCount(m[1], m[2], m[3]);
     if (!count) continue;
     // "a man" / "an official" alone are no counts worth a claim unless they die or are hurt: keep, count 1
@@ -391,6 +406,15 @@ function findGroups(sentence: string): Group[] {
       group.count = addCounts(group.count, { low: 1, best: 1, high: 1 });
     }
     raw.push(group);
+  }
+  // "a couple and their two small children", "his parents": two people, named by a word for the pair
+  if (PAIR_CUE.test(sentence)) {
+    PAIR.lastIndex = 0;
+    for (let m = PAIR.exec(sentence); m; m = PAIR.exec(sentence)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!raw.some((g) => s < g.end && g.start < e)) raw.push({ start: s, end: e, count: { low: 2, best: 2, high: 2 }, victims: m[1].toLowerCase() });
+    }
   }
   NAMED_SIDE.lastIndex = 0;
   for (let m = NAMED_SIDE.exec(sentence); m; m = NAMED_SIDE.exec(sentence)) {
@@ -411,6 +435,11 @@ function findGroups(sentence: string): Group[] {
   for (const g of raw) {
     const last = out[out.length - 1];
     const between = last ? sentence.slice(last.end, g.start) : '';
+    // "one of the teens, a 15-year-old boy, was grazed": the one person after the comma is the one of them
+    if (last && last.count.best === 1 && g.count.best === 1 && ONE_OF_THE.test(sentence.slice(last.start, last.end)) && APPOSED_ONE.test(sentence.slice(last.end, g.end + 3))) {
+      out[out.length - 1] = { ...last, end: g.end };
+      continue;
+    }
     // "three dead and seven others injured" are two counts, not one group of ten
     if (last && !g.subset && last.victims !== 'dead' && g.victims !== 'dead' && COORDINATION.test(between)) {
       if (!rest) {
@@ -437,12 +466,20 @@ const AGE_AFTER = /^\s*(?:an?\s+)?[\p{L}\d]+[-\s]years?[-\s]old\b/iu;
 const SINGULAR_TAIL = `\\s+(?:who\\s+(?:was|had\\s+been)\\s+(?:\\p{L}{1,20}ly\\s+)?(?:shot|wounded|injured|hit|struck)\\s+)?(?:(?:was|is|has been|had been|has|gets|got|remains|remained)\\s+)?(?:(?:\\p{L}{1,20}ly|later|then|also|pronounced|found|declared|listed|(?:shot|stabbed),?(?:\\s+and)?)\\s+){0,2}(?:(?:in|at)\\s+(?:the\\s+|a\\s+)?(?:[\\p{L}'’.-]{1,30}\\s+){0,3}?(?:hospital|medical center)\\s+)?$`;
 /** After one person, an age or an apposition between commas: "Page, 32,", "father, 32-year-old James Page,". */
 const APPOSITION_ONE = `(?:,\\s+(?:\\d{1,3}|[^,;:.!?]{1,45}?),)?`;
+/** After one person, what they were doing: "the man driving the vehicle", "a woman sitting in a car". */
+const DOING_ONE = `(?:\\s+[a-z]{2,20}ing\\s+(?:(?:in|on|at|inside|outside|near|into|from|down|along)\\s+)?(?:the|a|an|his|her|their)\\s+[\\p{L}-]{2,30})?`;
 /** The apposition itself: "Michael, a seventh grader, was shot" is one person, not the seventh. */
 const APPOSED = /,[^,]*,/;
 const SINGULAR_BEFORE = new RegExp(
   `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${APPOSITION_ONE}${SINGULAR_TAIL}`,
   'iu',
 );
+/** SINGULAR_BEFORE with what the one person was doing ("the man driving the vehicle"), tried only where that fails and DOING_CUE finds a word in -ing. */
+const SINGULAR_DOING_BEFORE = new RegExp(
+  `(?:^|[,;:|“"]\\s*|\\b(?:as|after|when|while|and|where|says?|said)\\s+)(?:(?:a|an|one|the|his|her|their)\\s+)?(?:\\d{1,3}[- ](?:year|month|week)s?[- ]old\\s+)?(?:[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(?:${SINGULAR_PERSON})${DOING_ONE}${APPOSITION_ONE}${SINGULAR_TAIL}`,
+  'iu',
+);
+const DOING_CUE = /ing\s+(?:(?:in|on|at|inside|outside|near|into|from|down|along)\s+)?(?:the|a|an|his|her|their)\s/i;
 /** One person by name: "Jones was shot and killed", "Mexicano was pronounced dead" (case matters: a name is capitalised). */
 const NAME_BEFORE = new RegExp(
   `(?:^|[,;:“"]\\s*|\\b(?:and|after|when|while|where)\\s+)(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The)\\b)\\p{Lu}[\\p{L}'’-]{1,30}(?:\\s+\\p{Lu}[\\p{L}'’-]{1,30}){0,2}${APPOSITION_ONE}${SINGULAR_TAIL}`,
@@ -514,8 +551,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they)\b/i;
 const CLOCK_BEFORE = /\d:\s*$/;
 /** The end of a range of ages: "four men, ages 20-27 were shot" (27 is an age, not a count). */
 const AGES_BEFORE = /\bage[sd]?\s+(?:of\s+)?\d{1,3}\s*(?:-|–|to|and)\s*$/i;
-/** Right before a bare number: a toll and a join ("are dead and ", "killed, "). */
-const DEAD_AND_BEFORE = /\b(?:dead|killed|died)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
+/** Right before a bare number: a toll and a join ("are dead and ", "killed, ", "four people were shot and two are being treated"). */
+const DEAD_AND_BEFORE = /\b(?:dead|killed|died|shot|wounded|injured|hurt)\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
 /** Words of a span of time that counts add up over (see PERIOD_AFTER): one cheap test a sentence. */
 const PERIOD_CUE = /year|since|from (?:January|February|March|April|May|June|July|August|September|October|November|December)|annually/i;
 /** After a count: the span it adds up over ("so far this year", "since January", "from January to November", "each year"). */
@@ -540,6 +577,35 @@ const THE_AT = /^the\s/i;
 const DEAD_AMONG = /^(?:[^.;]{0,60}?\bincluding\b[^.;]{0,80}?\bwho\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|succumbed|was killed|was pronounced dead|did not survive|didn['’]t survive)\b|\s*,\s*(?:one|two|three|\d{1,2})\s+(?:of\s+them\s+)?fatally\b)/i;
 /** A verb form of one person: "was wounded", "is in critical condition". */
 const SINGULAR_AUX = /^(?:was|is|has been)\b/i;
+/** What GROUP matched after its number phrase ("up to", "more than" are the number's, not modifiers). */
+function afterNumber(m: RegExpExecArray): string {
+  let p = m[1] ? m[1].length : 0;
+  while (p < m[0].length && /\s/.test(m[0][p])) p++;
+  return m[0].slice(p + (m[2] ?? m[3] ?? '').length);
+}
+/** Between a number and its person noun, a word no modifier is: "50 feet from the women" names no group of 50. */
+const FUNCTION_WORD = /\s(?:the|from|to|in|at|on|for|with|by|near|than|who|that)\s/i;
+const FUNCTION_MODIFIER = /(?<!\bof)\s(?:the|from|to|in|at|on|for|with|by|near|than|who|that)\s/i;
+/** A number glued to a word by a hyphen: "AK-47", "I-95" (a name, no count). */
+const GLUED_BEFORE = /\p{L}-$/u;
+/** A caption's or a gallery's counter: "10 of 10 Girl", "Image 2 of 8" (both numbers in digits). */
+const COUNTER = /^\d{1,3}\s+of\s+\d{1,3}\s/;
+/**
+ * Between a group and a word said after it (passive, intransitive), a clause with a subject of its
+ * own: "four teenagers were shot …, and one of them has died", "located four shooting victims, and
+ * Flores-Vargas and Ramirez died", "two deputies rushed the girl to the hospital, where she was
+ * pronounced dead", "four people were struck, including the boy killed": the group is not the one
+ * the word is said of (the nearer subject is read by the one-person and bare-number forms).
+ */
+const OWN_SUBJECT = /(?:[,;]\s*|\s)(?:(?:and|where|but|when|while|until|before|after)\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:them|whom|those|the\s+[A-Za-z]+)|(?!(?:Police|Officers|Authorities|Deputies|Investigators|Officials|They|It|This|That|There|The|Both|All)\b)[A-Z][A-Za-z'’-]+(?:\s+(?:and\s+)?[A-Z][A-Za-z'’-]+){0,3})|including\s+(?:the|a|an|his|her|their)\s+[A-Za-z\d'’-]+(?:\s+[A-Za-z\d'’-]+)?)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/;
+/** The same with "he" or "she" as the clause's subject: not the group's when it is several ("where she was pronounced dead"). */
+const ONE_SUBJECT = /(?:[,;]\s*|\s)(?:and|where|but|when|while|until|before|after)\s+(?:he|she)\s+(?:(?:has|have|had|was|were|is|are|later|since|also|then|been|pronounced|declared|found)\s+){0,3}$/i;
+/** A past form alone, in running text's lower case (a title-case headline's "Killed" is passive as often as not). */
+const BARE_PAST = /^(?:killed|murdered|executed|wounded|injured)$/;
+/** An object right after a verb: an article or a possessive and a word that is no time ("killed the night before" is passive), a part ("one of the dogs"), or a name. */
+const ACTIVE_OBJECT_AFTER = /^\s+(?:(?:one|two|three|\d{1,2})\s+of\s+(?:the|his|her|their)\s|(?:a|an|the|his|her|their)\s+(?!(?:night|day|week|month|year|morning|afternoon|evening|weekend|previous|same|following|next|last|first|other|past|latest|early|late)\b)\p{L}|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|In|On|At|By|As|After|Near|During|When|While|Since|Sept|Jan|Feb|Mar|Apr|Aug|Oct|Nov|Dec)\b)\p{Lu}\p{Ll}+)/u;
+/** A verb of one right after a number: "Dec. 25 has died", "Reyes, 26 was shot". */
+const SINGULAR_HAS = /\b(?:has|is|was)\s/i;
 /** A four-digit year right before a word ("in 2006 died") is no count. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -552,7 +618,7 @@ const BARE_END = /^\s*(?:$|[,;:.|–—-]|(?:in|at|near|on|as|and|after|during|w
 const ONE_AFTER = new RegExp(`^(?:an?\\s+|one\\s+)?(?:(?!(?:and|or)\\s)[\\p{L}\\d'’-]{1,40}\\s+){0,2}?(${SINGULAR_PERSON})\\b(?:\\s+(?:${SINGULAR_PERSON})\\b(?!['’]s))?`, 'iu');
 
 /** A bare number right before a casualty word, as in headlines: "Five dead", "12 killed"; or with its part: "Two of them died". */
-const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained)\\s+)?(?:(?:now|also|both|still|later|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
+const BARE_BEFORE = new RegExp(`${NUMBER_PHRASE.source}(?:\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|wounded|injured)))?\\s*(?:(?:are|were|is|was|remain|remained|has|have|had)\\s+)?(?:(?:now|also|both|still|later|since|found|pronounced|declared|reported|reportedly|left)\\s+){0,2}$`, 'iu');
 
 /**
  * A word every pattern of VERBS and NONE needs one of (stems, case-insensitive): a sentence without
@@ -645,6 +711,9 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && COUNT_NEXT.test(sentence.slice(ve, ve + 16))) continue;
       // "a student who fatally shot three people": active, the count is after the word (read by the next form)
       if (verb.side === 'before' && !verb.struck && FATALLY_BARE.test(m[0]) && ACTIVE_OBJECT.test(sentence.slice(ve, ve + 24))) continue;
+      // "the pair killed the 6-year-old boy", "struck and killed Victoria": a bare past form with an object after it is
+      // active, and the group before it did it (the object is read by the active forms)
+      if (verb.side === 'before' && !verb.struck && BARE_PAST.test(m[0]) && ACTIVE_OBJECT_AFTER.test(sentence.slice(ve, ve + 40))) continue;
       // "a man accidentally wounded himself and his son": active, its object after it (read by the form for "himself")
       if (verb.side === 'before' && verb.field === 'injured' && !verb.struck && SELF_NEXT.test(sentence.slice(ve, ve + 10))) continue;
       let group: Group | undefined;
@@ -699,7 +768,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right after the word is the count, even when a group follows it:
         // "clashes kill four, including three civilians" is 4
         let n = BARE_AFTER.exec(sentence.slice(ve));
-        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) n = null;
+        if (n && (NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) || OVER_ARTICLE.test(n[0]))) {
+          // "shot two weeks ago as she rode with her parents": the number after the word was a time, and no group after it is its object
+          if (group && group.start > ve + n[0].length && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(n[0]) && NOT_PEOPLE_AFTER.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12)) && !/^\s*(?:times|rounds|shots|bullets)\b/i.test(sentence.slice(ve + n[0].length, ve + n[0].length + 12))) group = undefined;
+          n = null;
+        }
         const count = n && toCount(n[1], n[2], n[3]);
         const bareOk = n && count && (count.best > 1 || (/^\s*(?:at least\s+)?(?:one|1)\b/i.test(n[0]) && BARE_END.test(sentence.slice(ve + n[0].length))));
         if (n && count && bareOk && (!group || group.start >= ve + n[0].length)) group = { start: ve, end: ve + n[0].length, count, victims: null };
@@ -713,6 +786,11 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // has its own subject, so a group before it is not the one who died
         const before = groupsNear(vs).filter((g) => !used.has(g) && !g.subset && g.end <= vs && vs - g.end <= (verb.maxGap ?? MAX_GAP_BEFORE) && !overlapsTaken(g.start, g.end) && !OTHER_CLAUSE.test(sentence.slice(g.end, vs)));
         group = before[before.length - 1];
+        if (group && vs - group.end > 6) {
+          // (the subject stands right before the word: its last 90 characters)
+          const between = sentence.slice(Math.max(group.end, vs - 90), vs);
+          if (OWN_SUBJECT.test(between) || (group.count.best > 1 && ONE_SUBJECT.test(between))) group = undefined;
+        }
         // "Four men who were hit — one 29 years old, two others 37 — were taken …": the groups of an aside between dashes are its parts
         // (with none outside it, none: "Chohan – who leaves behind a husband, a son and two daughters – died" counts no daughters)
         if (group && DASH_CUE.test(sentence.slice(group.end, vs))) {
@@ -726,10 +804,13 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         // a bare number right before the word is its count, before any group further back: "4 dead, 1 wounded", "10 shot, 2 dead"
         const n0 = verb.bodies ? null : BARE_BEFORE.exec(sentence.slice(Math.max(0, vs - 40), vs));
         // "three are dead and two are in critical condition", "3 killed, 2 in critical condition": beside a toll, a bare number is a count (not "2 p.m.")
-        const n = !n0 || !verb.noBare ? n0 : verb.toldBefore && DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
-        const bare = n && !YEAR.test(n[2] ?? '') && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        const n = !n0 || !verb.noBare ? n0 : DEAD_AND_BEFORE.test(sentence.slice(Math.max(0, vs - n0[0].length - 24), vs - n0[0].length)) ? n0 : null;
+        // "Kalone Mcgee, 26 was shot": a number of several before a verb of one is an age, no count
+        const bare = n && !YEAR.test(n[2] ?? '') && !GLUED_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 2), vs - n[0].length)) && !(SINGULAR_AUX.test(m[0]) && /\d/.test(n[2] ?? '') && Number(n[2]) > 1) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 3), vs - n[0].length)) && !AGES_BEFORE.test(sentence.slice(Math.max(0, vs - n[0].length - 16), vs - n[0].length)) && !overlapsTaken(vs - n[0].length, vs) ? toCount(n[1], n[2], n[3]) : null;
+        // "the girl shot Dec. 25 has died": a number of several before a verb of one is no count
+        const bareOne = bare && bare.best > 1 && SINGULAR_HAS.test(n![0]) ? null : bare;
         // "the girl and a 24-year-old man were wounded", "Gonzalez and her grandfather were wounded", "a 3-year-old and four adults": one more person before the group
-        if (group && !bare) {
+        if (group && !bareOne) {
           const pre = sentence.slice(Math.max(0, group.start - 60), group.start);
           // (before a group of several, only a person's noun: "Father Killed and 4 Others Hurt" is a headline's capitals, and "others" are besides)
           const one = group.count.best === 1;
@@ -740,12 +821,12 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         }
         if (verb.bodies) {
           if (!group || !/\b(?:bodies|corpses)\b/.test(group.victims ?? '') || vs - group.end > MAX_GAP_AFTER) continue;
-        } else if (bare && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
-          group = { start: vs - n![0].length, end: vs, count: bare, victims: null };
+        } else if (bareOne && (!group || group.end < vs - n![0].length || verb.bareOnly)) {
+          group = { start: vs - n![0].length, end: vs, count: bareOne, victims: null };
         } else if (verb.bareOnly) continue;
         if (!group && verb.field !== 'captured' && !verb.bodies && !verb.counted) {
           const lead = sentence.slice(Math.max(0, vs - 60), vs);
-          const one = SINGULAR_BEFORE.exec(lead) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
+          const one = SINGULAR_BEFORE.exec(lead) ?? (DOING_CUE.test(lead) ? SINGULAR_DOING_BEFORE.exec(lead) : null) ?? (UNDERGONE.test(m[0]) ? NAME_BEFORE.exec(lead) ?? PRONOUN_BEFORE.exec(lead) : null);
           if (one) {
             // "the 41-year-old man and the 3-year-old boy shot dead": two people, each named without a
             // number; "Mother, Father, Toddler Dead": one a name in a list; "Third victim dies": the third
@@ -924,6 +1005,11 @@ const SIDE_JOIN = /^[\s,;]*(?:and|while|whereas|as well as)?[\s,]*$/i;
 /** Between two counts of the hurt in one sentence: a clause's end and "and", ";" or "while" ("… in the leg; a woman was shot …"). */
 const HURT_JOIN = /^[^.;:]{0,40}?(?:;|,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
 
+/** A count of others: "two others were sent", "three other people were wounded". */
+const OTHERS_LEAD = /^(?:\S+\s+)?others?\b/i;
+/** Between a count of the hurt and one of others after it: the first one's clause, then "and" (no sentence's end). */
+const HURT_JOIN_OTHERS = /^[^.;:!?]{0,140}?(?:,\s*and\b|\band\b|\bwhile\b)[\s,]*$/i;
+
 function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number): CasualtyAnnotation[] {
   const out: CasualtyAnnotation[] = [];
   for (const a of found) {
@@ -936,9 +1022,12 @@ function sumSides(found: CasualtyAnnotation[], sentence: string, offset: number)
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: `${last.victims}+${a.victims}` };
     } else if (
       // "a 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg": each one more person hit
-      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && !!a.struck === !!last.struck &&
+      // ("a man was shot in the leg and three others were wounded": the others besides the one hit, all four hit)
+      last && a.field === 'injured' && last.field === 'injured' && !a.hedged && !last.hedged && (!!a.struck === !!last.struck || (!!last.struck && OTHERS_LEAD.test(sentence.slice(a.start - offset, a.end - offset)))) &&
       a.value.best > 0 && last.value.best > 0 && (a.victims === null ? last.victims === null : a.victims !== last.victims) &&
-      HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset))
+      (HURT_JOIN.test(sentence.slice(last.end - offset, a.start - offset)) ||
+        // "two victims were taken to the county's medical center and two others were sent to …": others, after the clause of the first
+        (OTHERS_LEAD.test(sentence.slice(a.start - offset, a.end - offset)) && HURT_JOIN_OTHERS.test(sentence.slice(last.end - offset, a.start - offset))))
     ) {
       out[out.length - 1] = { ...last, end: a.end, value: addCounts(last.value, a.value), victims: last.victims && `${last.victims}+${a.victims}` };
     } else out.push(a);

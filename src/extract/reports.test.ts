@@ -309,3 +309,23 @@ describe('the hit counted by a vague word (issue 17, seventh pass)', () => {
     expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 3]);
   });
 });
+
+describe('a later death of one of the hurt (issue 17, ninth pass)', () => {
+  const both = (text: string) => {
+    const r = main(text);
+    return [r.fatalities?.best ?? 0, r.injured?.best ?? 0];
+  };
+  it('counts one of the hurt who died later once, as dead', () => {
+    expect(both('Two hurt in shooting on Main Street\n\nTwo men were wounded in a shooting on Main Street on Saturday night, police said. One of the men later died at the hospital.')).toEqual([1, 1]);
+    // with the rules alone too
+    const doc = textDocument('Three hurt at party\n\nThree people were injured when someone fired into a party on Friday. One of the victims later died, police said.', { source: 'test', published: '2020-03-07' });
+    const [r] = buildReports(annotate(doc, pipeline));
+    expect([r.fatalities?.best, r.injured?.best]).toEqual([1, 2]);
+  });
+  it('leaves a count of the hurt told beside the dead, and a death told of "he", as they are', () => {
+    // "1 dead, 3 hurt" is already the toll after the death
+    expect(both('1 dead, 3 hurt in shooting\n\nFour people were shot on Oak Street on Sunday. One of them later died at the hospital.')).toEqual([1, 3]);
+    // "he later died" is most often the one counted dead before
+    expect(both('Man killed in shooting\n\nA man was shot on Pine Street and two women were wounded. He later died at the hospital.')).toEqual([1, 2]);
+  });
+});

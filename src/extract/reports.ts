@@ -242,6 +242,11 @@ export function summariseCounts(all: Count[], vague: boolean[] = []): Count | nu
   };
 }
 
+/**
+ * A death told later of a part of the hurt: "One of the men later died", "That victim, a 63-year-old, later died",
+ * "one of them has since succumbed" (not "he later died", often the one counted dead before).
+ */
+const LATER_PART = /^(?:(?:one|two|three|\d{1,2})\s+of\s+(?:the|them|those|these)\b|(?:that|the\s+other|another|a\s+second|the\s+second|the\s+third)\s+(?:victim|man|woman|person|one|boy|girl|teen)\b)[^.;]*?\b(?:(?:later|since|subsequently|eventually)\s+(?:died|succumbed|passed away)|succumbed)/i;
 /** "57 militants were also killed", "two others also died": more dead of the same incident, not a new toll. */
 const ALSO = /\b(?:(?:were|was|have been|had been)\s+also|also\s+(?:killed|died|perished|dead))\b/i;
 
@@ -287,7 +292,7 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
 /** A word of gunfire in a sentence that counts the hurt (see InjuredEvidence.gunfire). */
 const GUNFIRE = /\b(?:shot|shots|shooting|gunshot|gunfire|bullets?|wounded|wounds?|struck|grazed|fired)\b/i;
 
-function reranked(text: string, docId: string, all: Sentence[], claims: Claim[], hurt: Count | null, fromHit: boolean, dead: number, ranker: InjuredRanker): Count | null {
+function reranked(text: string, docId: string, all: Sentence[], claims: Claim[], hurt: Count | null, fromHit: boolean, dead: number, ranker: InjuredRanker, later = { dead: 0, at: -1 }): Count | null {
   const evidence: InjuredEvidence[] = [];
   const at: Sentence[] = [];
   const deadAt = new Set<number>();
@@ -296,7 +301,9 @@ function reranked(text: string, docId: string, all: Sentence[], claims: Claim[],
       if (a.kind === 'casualty' && !a.hedged && a.field === 'fatalities') deadAt.add(s.index);
       if (a.kind !== 'casualty' || a.hedged || a.field !== 'injured' || (a.update && !a.struck)) continue;
       const span = text.slice(a.start, a.end);
-      evidence.push({ value: a.value.best, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: vagueCount(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
+      // (a count of the hurt told before one of them died, as the rules read it: see LATER_PART)
+      const value = later.dead && !a.struck && s.index < later.at && !s.items.some((x) => x.kind === 'casualty' && x.field === 'fatalities' && !x.hedged) ? Math.max(0, a.value.best - later.dead) : a.value.best;
+      evidence.push({ value, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: vagueCount(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
       at.push(s);
     }
   }
@@ -505,6 +512,11 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
   const fatalMore: boolean[] = [];
   const injured: Count[] = [];
   const injuredVague: boolean[] = [];
+  // where each count of the hurt is told (the sentence, and whether it counts the dead too), for the later deaths below
+  const injuredAt: number[] = [];
+  const injuredBesideDead: boolean[] = [];
+  let laterDead = 0;
+  let laterAt = -1;
   const struck: Count[] = [];
   const updates: Count[] = [];
   const struckAt: Sentence[] = [];
@@ -560,7 +572,16 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
           struckAt.push(s);
           struckVague.push(vagueCount(text.slice(a.start, a.end)));
         }
-        if (!a.hedged && !a.struck && a.field === 'injured') injuredVague.push(vagueCount(text.slice(a.start, a.end)));
+        if (!a.hedged && !a.struck && a.field === 'injured' && !a.update) {
+          injuredVague.push(vagueCount(text.slice(a.start, a.end)));
+          injuredAt.push(s.index);
+          injuredBesideDead.push(s.items.some((x) => x.kind === 'casualty' && x.field === 'fatalities' && !x.hedged));
+        }
+        // "Two men were wounded … One of the men later died": one of the hurt told before, dead since
+        if (!a.hedged && a.field === 'fatalities' && !a.update && injuredAt.length && LATER_PART.test(text.slice(a.start, a.end))) {
+          laterDead += a.value.best;
+          if (laterAt < 0) laterAt = s.index;
+        }
         if (!a.hedged && a.field === 'fatalities' && !a.update) {
           fatalVague.push(vagueCount(text.slice(a.start, a.end)));
           fatalMore.push(s.index > 0 && ALSO.test(text.slice(a.start, a.end)));
@@ -606,11 +627,20 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
     counted = { low: 2, best: 2, high: Math.max(2, counted?.high ?? 2) };
     claims.push(claim(text, id, murderSuicide, 'fatalities', counted));
   }
+  // the hurt told before a later death of one of them, in a sentence that counts no dead, held that one: less the later dead
+  if (laterDead) {
+    for (let i = 0; i < injured.length; i++) {
+      if (injuredAt[i] < laterAt && !injuredBesideDead[i]) {
+        const c = injured[i];
+        injured[i] = { low: Math.max(0, c.low - laterDead), best: Math.max(0, c.best - laterDead), high: Math.max(0, c.high - laterDead) };
+      }
+    }
+  }
   let hurt = injuredOf(injured, struck, counted, injuredVague, struckVague);
   const fromHit = !!hurt && struck.length > 0 && (!injured.length || hurt.best > (summariseCounts(injured, injuredVague)?.best ?? 0));
   if (hurt && fromHit) claims.push(claim(text, id, struckAt[0], 'injured', hurt));
   // the main report's figure weighed again against the other figures its sentences state
-  if (ranker && index === 0) hurt = reranked(text, id, pastAt.size ? all.filter((s) => !pastAt.has(s.index)) : all, claims, hurt, fromHit, counted?.best ?? 0, ranker);
+  if (ranker && index === 0) hurt = reranked(text, id, pastAt.size ? all.filter((s) => !pastAt.has(s.index)) : all, claims, hurt, fromHit, counted?.best ?? 0, ranker, { dead: laterDead, at: laterAt });
   // an assumed 0 stands on the sentence that set the type (or the incident's first)
   const noneSentence = typeSentence ?? incident[0] ?? all[0];
   const none = counted || index > 0 || !noneSentence ? null : assumedNone(text, family.type, injured);
