@@ -172,7 +172,9 @@ function fitting(probe: Probe, sentence: string, at: readonly number[]): ParserR
   const { how, pattern, own } = probe;
   if (how === 'always') return runOf(probe, at, null);
   if (how === 'alone') {
-    if (!probe.exact) return pattern.test(sentence) ? runOf(probe, at, null) : null;
+    // the clock parser is tried only where another fits, and there it mostly matches: its exec is
+    // kept; another 'alone' probe is tried on every sentence and mostly fails, where `test` costs less
+    if (!probe.exact || !probe.clock) return pattern.test(sentence) ? runOf(probe, at, null) : null;
     const first = pattern.exec(sentence);
     return first ? runOf(probe, at, first) : null;
   }
