@@ -115,11 +115,6 @@ interface Probe {
   clock: boolean;
   /** Where a joined parser's pattern may open after its left boundary (`ParserRun.opens`). */
   opens: OpeningIndex | null;
-  /**
-   * Relaxing changed nothing: the probe's `pattern` is chrono's own (an 'alone' one: its `exec` is
-   * chrono's first search) or its sticky copy `own` (a joined one: tried at a stop, it finds the match).
-   */
-  exact: boolean;
 }
 
 /**
@@ -138,18 +133,13 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
     const re = parser.pattern(context);
     const clock = parser.constructor.name === CLOCK_ONLY;
     const rest = re;
-    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock, opens: null, exact: false };
+    if (re.flags !== 'i' || /\\[1-9k]/.test(re.source)) return { parser, how: 'always', pattern: re, own: null, rest, clock, opens: null };
     // a pattern without the common opening would be tried at every position of the joined scan;
     // one with a lookbehind would read before the rest of the text chrono searches (`matchAt`)
-    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) {
-      const exact = relaxed(re.source) === re.source;
-      return { parser, how: 'alone', pattern: exact ? re : new RegExp(relaxed(re.source), 'i'), own: null, rest, clock, opens: null, exact };
-    }
+    if (!re.source.startsWith(WORD_START) || /\(\?<[=!]/.test(re.source)) return { parser, how: 'alone', pattern: new RegExp(relaxed(re.source), 'i'), own: null, rest, clock, opens: null };
     // the relaxed body's openings: a superset of the own pattern's
     const opens = openingIndex([new RegExp(relaxed(re.source).slice(WORD_START.length), 'i')]);
-    const own = new RegExp(re.source, 'iy');
-    const exact = relaxed(re.source) === re.source;
-    return { parser, how: 'joined', pattern: exact ? own : new RegExp(relaxed(re.source), 'iy'), own, rest, clock, opens, exact };
+    return { parser, how: 'joined', pattern: new RegExp(relaxed(re.source), 'iy'), own: new RegExp(re.source, 'iy'), rest, clock, opens };
   });
   // said once outside, `(\W|^)` lets the engine skip most positions; the parsers of durations ("3 days
   // ago", "2 weeks later", "in 5 days", "last 2 weeks") share their long number-and-unit part, said once
@@ -158,48 +148,20 @@ function probes(): { list: Probe[]; anywhere: RegExp | null } {
 }
 const PROBES = probes();
 
-/**
- * A probe's parser run when its pattern fits somewhere in the sentence (`at`: where the joined scan
- * stopped), else null. The run carries chrono's first match where the probe finds it on the way, so
- * the parse does not search for it again: an 'alone' probe's pattern is chrono's own (`exact`) and
- * its `exec` is chrono's first search; a joined parser's own pattern matches only at stops where its
- * relaxed one does, so the first stop where the own pattern matches, from the first where the relaxed
- * one does, is where chrono's search (`matchAt` from 0) finds it (where relaxing changed nothing, the
- * own pattern is the probe). A relaxed fit without an own match keeps the run, without a first match
- * (its search then finds nothing, as before).
- */
-function fitting(probe: Probe, sentence: string, at: readonly number[]): ParserRun | null {
-  const { how, pattern, own } = probe;
-  if (how === 'always') return runOf(probe, at, null);
-  if (how === 'alone') {
-    // the clock parser is tried only where another fits, and there it mostly matches: its exec is
-    // kept; another 'alone' probe is tried on every sentence and mostly fails, where `test` costs less
-    if (!probe.exact || !probe.clock) return pattern.test(sentence) ? runOf(probe, at, null) : null;
-    const first = pattern.exec(sentence);
-    return first ? runOf(probe, at, first) : null;
-  }
+/** Whether a probe's pattern fits somewhere in the sentence (`at`: where the joined scan stopped). */
+function fits({ how, pattern }: Probe, sentence: string, at: readonly number[]): boolean {
+  if (how === 'always') return true;
+  if (how === 'alone') return pattern.test(sentence);
   for (let i = 0; i < at.length; i++) {
-    if (probe.exact) {
-      own!.lastIndex = at[i];
-      const first = own!.exec(sentence);
-      if (first) return runOf(probe, at, first);
-      continue;
-    }
     pattern.lastIndex = at[i];
-    if (!pattern.test(sentence)) continue;
-    for (let j = i; j < at.length; j++) {
-      own!.lastIndex = at[j];
-      const first = own!.exec(sentence);
-      if (first) return runOf(probe, at, first);
-    }
-    return runOf(probe, at, null);
+    if (pattern.test(sentence)) return true;
   }
-  return null;
+  return false;
 }
 
-/** A probe's parser, searching where chrono would find its matches; `first`: its first match, when found already. */
-function runOf(probe: Probe, at: readonly number[], first: RegExpExecArray | null): ParserRun {
-  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first, opens: probe.opens };
+/** A probe's parser, searching where chrono would find its matches. */
+function runOf(probe: Probe, at: readonly number[]): ParserRun {
+  return { parser: probe.parser, rest: probe.rest, own: probe.own, at, first: null, opens: probe.opens };
 }
 
 /**
@@ -216,15 +178,9 @@ function parsersFor(sentence: string, datesOnly: boolean): ParserRun[] {
     if (datesOnly && probe.clock && probe.how !== 'always') {
       clock = probe;
       clockAt = out.length;
-      continue;
-    }
-    const run = fitting(probe, sentence, at);
-    if (run) out.push(run);
+    } else if (fits(probe, sentence, at)) out.push(runOf(probe, at));
   }
-  if (clock && out.length) {
-    const run = fitting(clock, sentence, at);
-    if (run) out.splice(clockAt, 0, run);
-  }
+  if (clock && out.length && fits(clock, sentence, at)) out.splice(clockAt, 0, runOf(clock, at));
   return out;
 }
 
