@@ -17,8 +17,6 @@
  *
  * Data: `../shared/data/ecbplus-dev/docs` and `../shared/seeds` from the repo root, or
  * $SITREP_BENCH_ECB / $SITREP_BENCH_SEEDS. Exits 1 when a corpus is missing or an input fails.
- * Runs with the V8 flags `bin/sitrep.js` sets for the shipped command (--interrupt-budget=600000
- * --no-regexp-tier-up, package.json), so extraction is timed as `sitrep` runs it; the header prints them.
  * Usage: npm run bench [-- --synthetic N]
  */
 import { spawnSync } from 'node:child_process';
@@ -208,7 +206,7 @@ async function main(): Promise<number> {
   rows.push(`| synthetic ~3 kB, first pass | ${synthetic.length} | ${(synChars / synthetic.length / 1000).toFixed(1)} | - | - | ${synRate.toFixed(1)} | ${((synRate * synChars) / synthetic.length / 1e6).toFixed(2)} | ${cpuCells(syn)} |`);
   rows.push(`| synthetic ~3 kB, other reports after that pass | ${steady.length} | ${(steadyChars / steady.length / 1000).toFixed(1)} | - | - | ${steadyRate.toFixed(1)} | ${((steadyRate * steadyChars) / steady.length / 1e6).toFixed(2)} | ${cpuCells(steadyRun)} |`);
 
-  console.log(`# sitrep bench — node ${process.version}, ${process.platform}/${process.arch}, V8 flags: ${process.execArgv.filter((a) => a.startsWith('--') && !a.startsWith('--require') && !a.startsWith('--import')).join(' ') || 'none'}\n`);
+  console.log(`# sitrep bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log('| corpus | documents | kchars/doc | ingest s | ingest docs/s | extract docs/s | extract Mchars/s | extract CPU ms/doc, cheapest pass (all threads) | main thread |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);

@@ -3,7 +3,7 @@
  * the synthetic reports `npm run bench` times, extracts WARM of them (JIT warm-up, lazily built
  * gazetteer indexes), then, when run under callgrind, zeroes the counters, extracts the next COUNT
  * and dumps: the dump's total divided by COUNT. Usage:
- *   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.%p node --no-regexp-tier-up --interrupt-budget=600000 --import tsx \
+ *   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.%p node --no-regexp-tier-up --import tsx \
  *     scripts/callgrind-extract.ts [--warm 60] [--count 60]
  *   callgrind_annotate /tmp/cg.PID.2 | head   (the dump after "zeroed"; .1 is the warm-up)
  * Without valgrind it just times the COUNT reports.
