@@ -1389,11 +1389,11 @@ interface TableEvidence {
   points: number;
 }
 
-function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, number>, memo: ScoreMemo): ScoreTable {
+function scoreTable(b: Buffers, mentions: readonly Mention[], demonyms: ReadonlyMap<string, number>, memo: ScoreMemo): ScoreTable {
   const n = mentions.length;
   let readings = 0;
   for (const m of mentions) readings += m.candidates.length;
-  const b = tableBuffers(n, readings);
+  tableBuffers(b, n, readings);
   const t: ScoreTable = {
     mentions, rep: b.rep, off: b.off, keyId: b.keyId, vote: b.vote, keyCount: 0, qualified: b.qualified,
     base: b.base, qual: b.qual, level: b.level, country: b.country, region: b.region, county: b.county, lat: b.lat, lon: b.lon, dLon: b.dLon,
@@ -1479,15 +1479,25 @@ function scoreTable(mentions: readonly Mention[], demonyms: ReadonlyMap<string, 
 /**
  * The arrays of the table and its evidence, kept from document to document and grown as needed:
  * typed arrays of more than a few elements are allocated outside the heap, dear for each
- * document's few dozen readings. `findPlaces` runs to its end before another call starts.
+ * document's few dozen readings. Each gazetteer (so each pipeline) has its own, as it has its own
+ * memos; `findPlaces` runs to its end before another call on the same pipeline starts.
  */
-const buffers = {
+const newBuffers = () => ({
   rep: new Int32Array(64), off: new Int32Array(65), keyId: new Int32Array(64), vote: new Float64Array(64), qualified: new Uint8Array(64),
   base: new Float64Array(256), qual: new Float64Array(256), level: new Uint8Array(256), country: new Int32Array(256), region: new Int32Array(256), county: new Int32Array(256),
   lat: new Float64Array(256), lon: new Float64Array(256), dLon: new Float64Array(256),
   c: new Float64Array(64), r: new Float64Array(64), k: new Float64Array(64), oc: new Float64Array(256), or: new Float64Array(256), ok: new Float64Array(256),
   pLat: new Float64Array(256), pLon: new Float64Array(256), pW: new Float64Array(256), pKey: new Int32Array(256),
-};
+});
+type Buffers = ReturnType<typeof newBuffers>;
+const scratch = new WeakMap<PlaceGazetteer, Buffers>();
+
+/** The scoring arrays of this gazetteer's pipeline. */
+function buffersOf(g: PlaceGazetteer): Buffers {
+  let b = scratch.get(g);
+  if (!b) scratch.set(g, (b = newBuffers()));
+  return b;
+}
 
 /** Capacity for at least `need` elements: `need` rounded up to a power of two from 64. */
 function capacity(need: number): number {
@@ -1496,8 +1506,7 @@ function capacity(need: number): number {
   return n;
 }
 
-function tableBuffers(mentions: number, readings: number): typeof buffers {
-  const b = buffers;
+function tableBuffers(b: Buffers, mentions: number, readings: number): Buffers {
   if (b.rep.length < mentions) {
     const n = capacity(mentions);
     (b.rep = new Int32Array(n)), (b.off = new Int32Array(n + 1)), (b.keyId = new Int32Array(n)), (b.vote = new Float64Array(n)), (b.qualified = new Uint8Array(n));
@@ -1511,8 +1520,7 @@ function tableBuffers(mentions: number, readings: number): typeof buffers {
   return b;
 }
 
-function tableEvidence(t: ScoreTable): TableEvidence {
-  const b = buffers;
+function tableEvidence(b: Buffers, t: ScoreTable): TableEvidence {
   if (b.c.length < t.countries) b.c = new Float64Array(capacity(t.countries));
   if (b.r.length < t.regions) b.r = new Float64Array(capacity(t.regions));
   if (b.k.length < t.counties) b.k = new Float64Array(capacity(t.counties));
@@ -1988,8 +1996,9 @@ function resolveAll(mentions: Mention[], tokens: Token[], text: string, g: Place
   // a name said several times counts more, but not without bound: its mentions share one vote
   // of weight 1 to 2; each name votes with its distribution (or, when `picks` says so, with the
   // one reading the site chose for it), as a table of the document's readings (`scoreTable`)
-  const table = scoreTable(mentions, demonyms, memo);
-  const ev = tableEvidence(table);
+  const buffers = buffersOf(g);
+  const table = scoreTable(buffers, mentions, demonyms, memo);
+  const ev = tableEvidence(buffers, table);
   let dists = tableDistributions(table, null);
   for (let round = 0; round < ROUNDS; round++) {
     fillEvidence(table, ev, dists, null);
