@@ -55,3 +55,28 @@ describe('lexiconCasualties: the sentence gate', () => {
     expect(lexiconCasualties('عقد الاجتماع في القاهرة أمس', 0, ar, [])).toEqual([]);
   });
 });
+
+describe('lexiconCasualties: numbers written in groups of thousands', () => {
+  it('reads "1,394" as one number, never as 1 and 394, in Arabic and Russian', () => {
+    const ar = lexiconFor('ar')!;
+    const both = lexiconCasualties('قتل 1,394 شخصا وأصيب 31,967 آخرون في الزلزال', 0, ar, []);
+    expect(both.map((a) => [a.field, a.value.best])).toEqual([['fatalities', 1394], ['injured', 31967]]);
+    // the Arabic thousands separator, in Arabic-Indic digits
+    expect(lexiconCasualties('أصيب ١٬٢٠٠ شخص', 0, ar, []).map((a) => a.value.best)).toEqual([1200]);
+    // a no-break space, as Russian writes thousands
+    expect(lexiconCasualties('Погибли 1\u00a0394 человека.', 0, lexiconFor('ru')!, []).map((a) => a.value.best)).toEqual([1394]);
+  });
+  it('keeps a list of small numbers apart: a comma and a space, or groups not of three digits', () => {
+    const ar = lexiconFor('ar')!;
+    expect(lexiconCasualties('قتل 12, 45 شخصا', 0, ar, []).map((a) => a.value.best)).not.toContain(12045);
+    expect(lexiconCasualties('قتل 3,45 شخصا', 0, ar, []).map((a) => a.value.best)).not.toContain(3045);
+  });
+});
+
+describe('lexiconCasualties: a rate is no toll', () => {
+  it('reads no count from the base of a rate ("per 100,000 people")', () => {
+    const ar = lexiconFor('ar')!;
+    expect(lexiconCasualties('نسبة الإصابة لكل 100,000 شخص', 0, ar, []).map((a) => a.value.best)).not.toContain(100000);
+    expect(lexiconCasualties('أصيب 40 شخصا', 0, ar, []).map((a) => a.value.best)).toEqual([40]);
+  });
+});

@@ -13,6 +13,8 @@ import { tokenize, type Token } from './tokens.js';
 const WINDOW = 3;
 const TALLY_WINDOW = 12;
 const DIGITS = /^\d{1,5}$/;
+/** Words of "per" before a rate's base (Arabic; Russian and Ukrainian say it with a preposition that also counts). */
+const PER: ReadonlySet<string> = new Set(['لكل', 'ولكل']);
 
 interface NumberAt {
   first: number;
@@ -47,13 +49,29 @@ function numberOf(t: Token, forms: readonly string[], lex: Lexicon): number | nu
   return null;
 }
 
-/** Numbers of the sentence, compounds joined: tens + units either way, Arabic "X عشر". */
-function numbers(tokens: readonly Token[], forms: readonly (readonly string[])[], lex: Lexicon): NumberAt[] {
+/**
+ * Whether digits `b` continue the digits `a` as their next group of thousands ("31,967", "1 394" with a
+ * no-break space, "١٬٣٩٤" with the Arabic thousands separator): one separator between, three digits after.
+ */
+function thousandsGroup(sentence: string, a: Token, b: Token): boolean {
+  if (b.start !== a.end + 1 || b.end - b.start !== 3 || !DIGITS.test(a.lower) || !DIGITS.test(b.lower)) return false;
+  const c = sentence.charCodeAt(a.end);
+  return c === 44 || c === 0xa0 || c === 0x202f || c === 0x66c;
+}
+
+/** Numbers of the sentence, compounds joined: tens + units either way, Arabic "X عشر", groups of thousands. */
+function numbers(sentence: string, tokens: readonly Token[], forms: readonly (readonly string[])[], lex: Lexicon): NumberAt[] {
   const out: NumberAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = numberOf(tokens[i], forms[i], lex);
     if (n === null) continue;
     const prev = out[out.length - 1];
+    // "31,967" is one number, not 31 and 967 (the tokens split at the separator)
+    if (prev && prev.last === i - 1 && prev.value < 1e6 && thousandsGroup(sentence, tokens[i - 1], tokens[i])) {
+      prev.value = prev.value * 1000 + n;
+      prev.last = i;
+      continue;
+    }
     if (prev && prev.last === i - 1) {
       const tensUnits = (prev.value >= 20 && prev.value % 10 === 0 && n < 10) || (n >= 20 && n % 10 === 0 && prev.value < 10);
       const teen = lex.code === 'ar' && n === 10 && prev.value < 10;
@@ -215,9 +233,11 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
   const out: CasualtyAnnotation[] = [];
   // most sentences hold no casualty word: their numbers are read only for one
   const counts = fields.some((f) => f !== null)
-    ? numbers(tokens, forms, lex).filter((n) => {
+    ? numbers(sentence, tokens, forms, lex).filter((n) => {
         const after = tokens[n.last + 1];
         if (after && forms[n.last + 1].some((f) => lex.notPeople.test(f))) return false;
+        // a rate's base is no count: "لكل 100,000 شخص" (per 100,000 people)
+        if (n.first > 0 && PER.has(tokens[n.first - 1].lower)) return false;
         return !inDate(tokens[n.first], offset, dates);
       })
     : [];
@@ -237,7 +257,8 @@ export function lexiconCasualties(sentence: string, offset: number, lex: Lexicon
       let blocked = false;
       for (let k = from; k < to && !blocked; k++) if (k !== i && fields[k]) blocked = true;
       // a clause break between them: "погиб мужчина, еще двое ранены" gives the two to the wounded
-      if (!blocked && /[,;:]/.test(sentence.slice(tokens[Math.min(i, n.first)].end, tokens[Math.max(i, n.last)].start))) blocked = true;
+      // (between the word and the number, not inside it: "31,967")
+      if (!blocked && /[,;:]/.test(n.first > i ? sentence.slice(tokens[i].end, tokens[n.first].start) : sentence.slice(tokens[n.last].end, tokens[i].start))) blocked = true;
       // "число погибших выросло до трех": a tally's count stands further on
       const window = i > 0 && lex.tally.test(tokens[i - 1].lower) && n.first > i ? TALLY_WINDOW : WINDOW;
       if (!blocked && d <= window && d < bestDistance) {
