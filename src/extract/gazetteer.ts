@@ -852,12 +852,12 @@ export function bundledStats(dir: string = defaultDir()): { entries: number; nam
 /** Most words a gazetteer's word memo keeps before it starts again. */
 const WORD_MEMO_SIZE = 50_000;
 
-/** `table.has(word)`, remembered in `memo`. */
-function remembered(memo: Map<string, boolean>, word: string, table: SortedLines): boolean {
+/** `answer(word)`, remembered in `memo` (`answer` made once, not per call). */
+function remembered<V>(memo: Map<string, V>, word: string, answer: (word: string) => V): V {
   let v = memo.get(word);
   if (v === undefined) {
     if (memo.size >= WORD_MEMO_SIZE) memo.clear();
-    memo.set(word, (v = table.has(word)));
+    memo.set(word, (v = answer(word)));
   }
   return v;
 }
@@ -1026,6 +1026,10 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
   const firstNameMemo = new Map<string, boolean>();
   const englishMemo = new Map<string, boolean>();
   const demonymMemo = new Map<string, string | null>();
+  const isFirstName = (w: string) => firstNames.has(w);
+  const isEnglishWord = (w: string) => words.has(w);
+  // by the word as written: the places stage asks of every capitalised token, and folding it costs more than the look-up
+  const demonymOf = (w: string) => demonyms.get(foldName(w)) ?? null;
   const gazetteer: PlaceGazetteer = {
     maxNameTokens,
     variants,
@@ -1043,17 +1047,9 @@ export function loadGazetteer(dir: string = defaultDir(), extra: ExtraPlaces | n
     // an imported hamlet may be named by an English word the bundled names lack ("Police"):
     // it counts as a known word, as the bundled ones do
     commonWord: (folded) => common.get(folded) ?? (extra && words.has(folded) && mayHaveName(extra.filter, folded) ? 3 : 0),
-    firstName: (folded) => remembered(firstNameMemo, folded, firstNames),
-    englishWord: (lower) => remembered(englishMemo, lower, words),
-    demonymCountry: (word) => {
-      // by the word as written: the places stage asks of every capitalised token, and folding it costs more than the look-up
-      let cc = demonymMemo.get(word);
-      if (cc === undefined) {
-        if (demonymMemo.size >= WORD_MEMO_SIZE) demonymMemo.clear();
-        demonymMemo.set(word, (cc = demonyms.get(foldName(word)) ?? null));
-      }
-      return cc;
-    },
+    firstName: (folded) => remembered(firstNameMemo, folded, isFirstName),
+    englishWord: (lower) => remembered(englishMemo, lower, isEnglishWord),
+    demonymCountry: (word) => remembered(demonymMemo, word, demonymOf),
     country: (code) => countries.get(code.toUpperCase()) ?? null,
     resolved: (e) => {
       const names = adminNamesOf(e);

@@ -289,6 +289,11 @@ export function injuredOf(injured: Count[], struck: Count[], fatalities: Count |
  * The injured figure the ranker picks among those the report's sentences state (see
  * injured-ranker.ts); a figure it picks over the rules' is claimed on the sentence that states it.
  */
+/** Whether the sentence states a count of the dead (not hedged). */
+function countsDead(s: Sentence): boolean {
+  return s.items.some((x) => x.kind === 'casualty' && x.field === 'fatalities' && !x.hedged);
+}
+
 /** A word of gunfire in a sentence that counts the hurt (see InjuredEvidence.gunfire). */
 const GUNFIRE = /\b(?:shot|shots|shooting|gunshot|gunfire|bullets?|wounded|wounds?|struck|grazed|fired)\b/i;
 
@@ -302,7 +307,7 @@ function reranked(text: string, docId: string, all: Sentence[], claims: Claim[],
       if (a.kind !== 'casualty' || a.hedged || a.field !== 'injured' || (a.update && !a.struck)) continue;
       const span = text.slice(a.start, a.end);
       // (a count of the hurt told before one of them died, as the rules read it: see LATER_PART)
-      const value = later.dead && !a.struck && s.index < later.at && !s.items.some((x) => x.kind === 'casualty' && x.field === 'fatalities' && !x.hedged) ? Math.max(0, a.value.best - later.dead) : a.value.best;
+      const value = later.dead && !a.struck && s.index < later.at && !countsDead(s) ? Math.max(0, a.value.best - later.dead) : a.value.best;
       evidence.push({ value, kind: a.struck ? 'hit' : 'told', sentence: s.index, vague: vagueCount(span), gunfire: GUNFIRE.test(text.slice(s.start, s.end)), victims: a.victims });
       at.push(s);
     }
@@ -575,7 +580,7 @@ function buildReport(doc: AnnotatedDocument, index: number, title: string, famil
         if (!a.hedged && !a.struck && a.field === 'injured' && !a.update) {
           injuredVague.push(vagueCount(text.slice(a.start, a.end)));
           injuredAt.push(s.index);
-          injuredBesideDead.push(s.items.some((x) => x.kind === 'casualty' && x.field === 'fatalities' && !x.hedged));
+          injuredBesideDead.push(countsDead(s));
         }
         // "Two men were wounded … One of the men later died": one of the hurt told before, dead since
         if (!a.hedged && a.field === 'fatalities' && !a.update && injuredAt.length && LATER_PART.test(text.slice(a.start, a.end))) {
