@@ -18,7 +18,8 @@ import type { Lexicon } from './index.js';
 import { formsOf } from './casualties.js';
 import { plainFold } from './fold.js';
 import { capitalised, tokenize, type Token } from './tokens.js';
-import { MIN_ROMAN_SKELETON, romanOpening, romanSkeleton } from './skeleton.js';
+import { MIN_ROMAN_SKELETON, openingOfLetters, romanOpening, romanSkeleton, skeletonOfLetters } from './skeleton.js';
+import { latinLetters } from './translit.js';
 
 const MAX_TOKENS = 3;
 /**
@@ -129,34 +130,50 @@ function endingsByLast(lex: Lexicon): Map<number, string[]> {
 /** A region or country by the consonants of the word in Latin letters ("Калифорнии" → California), or null. */
 function bySkeleton(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, countries: ReadonlySet<string>, memo: WordMemo): ResolvedPlace | null {
   // the entries a word's skeleton meets, once per word and document (people's names come again and again and meet none)
-  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g, memo), memo.limit);
+  const entries = remembered(memo.skeletons, lower, () => skeletonEntries(lower, stem, lex, g), memo.limit);
   return entries ? g.resolved(choose(entries, countries)) : null;
 }
 
-function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer, memo: WordMemo): readonly GazetteerEntry[] | null {
+function skeletonEntries(lower: string, stem: string, lex: Lexicon, g: PlaceGazetteer): readonly GazetteerEntry[] | null {
   // a Cyrillic word that is no first name ("Доминик" is no Dominica)
   if (!CYRILLIC.test(lower) || lex.firstNames.has(stem)) return null;
   // forms that differ in their vowels alone ("путин", "путина") have one skeleton and opening: looked up once
-  let tried: { skeleton: string; opening: string }[] | null = null;
+  // (the skeletons and openings tried, in pairs; a spelling is read from codes, cheaper than remembering it)
+  let tried: string[] | null = null;
   for (const form of [stem, ...bases(lower, lex), lower]) {
-    const latin = remembered(
-      memo.latin,
-      form,
-      (f) => {
-        const spelled = lex.transliterate(f);
-        return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
-      },
-      memo.limit,
-    );
-    const { skeleton: sk, opening } = latin;
+    const { skeleton: sk, opening } = latinShape(form, lex);
     if (sk.length < MIN_ROMAN_SKELETON + 1) continue;
-    if (tried?.some((t) => t.skeleton === sk && t.opening === opening)) continue;
-    (tried ??= []).push(latin);
+    if (tried && triedBefore(tried, sk, opening)) continue;
+    (tried ??= []).push(sk, opening);
     // consonants alone are loose ("Министр" and Monastir): the word must open as the name does
-    const entries = g.lookup(`=sk:${sk}`).filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
+    const found = g.lookup(`=sk:${sk}`);
+    if (!found.length) continue;
+    const entries = found.filter((e) => (e.precision === 'admin1' || e.precision === 'country') && romanOpening(e.name) === opening);
     if (entries.length) return entries;
   }
   return null;
+}
+
+/** Whether a skeleton and opening stand among the pairs tried. */
+function triedBefore(tried: readonly string[], skeleton: string, opening: string): boolean {
+  for (let k = 0; k < tried.length; k += 2) if (tried[k] === skeleton && tried[k + 1] === opening) return true;
+  return false;
+}
+
+/**
+ * The Latin skeleton and opening of a word as the lexicon spells it (`romanSkeleton`, `romanOpening`):
+ * read from the transliterator's letter codes where its tables tell them (no spelled string, no
+ * second reading of it), else from the spelling.
+ */
+function latinShape(form: string, lex: Lexicon): { skeleton: string; opening: string } {
+  const codes = latinLetters(lex.transliterate, form);
+  if (codes === null) {
+    const spelled = lex.transliterate(form);
+    return { skeleton: romanSkeleton(spelled), opening: romanOpening(spelled) };
+  }
+  // the opening first: the skeleton's reader rewrites the codes in place
+  const opening = openingOfLetters(codes);
+  return { skeleton: skeletonOfLetters(codes), opening };
 }
 
 /** The entry a name most likely means: a country or region before a town, then the countries the document names, then size. */
@@ -263,7 +280,6 @@ export function documentPlaces(shared?: SharedPlaces, lex?: Lexicon, g?: PlaceGa
     memo.big = w.big;
     memo.stems = w.stems;
     memo.folds = w.folds;
-    memo.latin = w.latin;
     memo.skeletons = w.skeletons;
     memo.limit = SHARED_LIMIT;
   }
@@ -285,7 +301,6 @@ interface SharedWords {
   big: Map<string, boolean>;
   stems: Map<string, string>;
   folds: Map<string, string>;
-  latin: Map<string, { skeleton: string; opening: string }>;
   skeletons: Map<string, readonly GazetteerEntry[] | null>;
 }
 
@@ -311,8 +326,8 @@ const full = (m: Map<string, unknown>): boolean => m.size >= SHARED_RESET;
 
 function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): SharedWords {
   let w = shared.byLexicon.get(lex);
-  if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.latin) || full(w.skeletons)) {
-    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), latin: new Map(), skeletons: new Map() };
+  if (!w || w.g !== g || full(w.words) || full(w.reach) || full(w.runs.one) || w.runs.longerSize >= SHARED_RESET || full(w.big) || full(w.stems) || full(w.folds) || full(w.skeletons)) {
+    w = { g, words: new Map(), reach: new Map(), runs: runsMemo(), big: new Map(), stems: new Map(), folds: new Map(), skeletons: new Map() };
     shared.byLexicon.set(lex, w);
   }
   return w;
@@ -322,7 +337,6 @@ function sharedWords(shared: SharedPlaces, lex: Lexicon, g: PlaceGazetteer): Sha
 interface WordMemo {
   stems: Map<string, string>;
   folds: Map<string, string>;
-  latin: Map<string, { skeleton: string; opening: string }>;
   /** What the token loop asks of a word (`WordInfo`), one record per word. */
   words: Map<string, WordInfo>;
   /** A capitalised word → the regions and countries its Latin skeleton meets (`bySkeleton`), or null. */
@@ -387,7 +401,7 @@ const MEMO_WORDS = 20_000;
 
 function wordMemo(): WordMemo {
   const dead = new Set<string>();
-  return { stems: new Map(), folds: new Map(), latin: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: runsMemo(), dead, big: new Map(), limit: MEMO_WORDS, reader: null };
+  return { stems: new Map(), folds: new Map(), words: new Map(), skeletons: new Map(), reach: new Map(), runs: runsMemo(), dead, big: new Map(), limit: MEMO_WORDS, reader: null };
 }
 
 /** What a run of words names. */

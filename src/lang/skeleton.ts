@@ -52,7 +52,7 @@ const [BIG_S, BIG_C, BIG_Z] = [...'SCZ'].map((ch) => ch.charCodeAt(0));
  * at each position the first alternative that fits). The first four shorten or keep the text, so each
  * rewrites `s` in place (it writes behind where it reads; `s` is the caller's fresh array, consumed).
  */
-function skeletonOfLetters(s: number[]): string {
+export function skeletonOfLetters(s: number[]): string {
   let n = s.length;
   let w = 0;
   // shch|sch|sh → S
@@ -125,6 +125,11 @@ export function romanOpening(latin: string): string {
       .replace(/[^a-z]/g, '')
       .replace(/[cq]/g, 'k')
       .slice(0, 2);
+  return openingOfLetters(plain);
+}
+
+/** `romanOpening` of an ASCII spelling read as its letters' codes (`asciiLetters`; not changed). */
+export function openingOfLetters(plain: readonly number[]): string {
   let out = '';
   for (let i = 0; i < plain.length && i < 2; i++) out += String.fromCharCode(plain[i] === C || plain[i] === Q ? K : plain[i]);
   return out;

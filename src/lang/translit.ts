@@ -69,5 +69,61 @@ export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
     }
     return out;
   };
-  return (text) => fast(text) ?? t.transform(text);
+  const out = (text: string) => fast(text) ?? t.transform(text);
+  // the spellings as the a-z codes `latinLetters` reads (lower case, other ASCII gone), or null for one with a character beyond ASCII
+  const codesOf = (s: string | undefined): number[] | null => {
+    if (s === undefined) return null;
+    const codes: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) return null;
+      if (c >= 97 && c <= 122) codes.push(c);
+      else if (c >= 65 && c <= 90) codes.push(c + 32);
+    }
+    return codes;
+  };
+  const firstCodes = first.map(codesOf);
+  const insideCodes = inside.map(codesOf);
+  const gh = codesOf('gh')!;
+  LETTERS.set(out, (text) => {
+    const codes: number[] = [];
+    let boundary = false;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 32) {
+        boundary = true;
+        continue;
+      }
+      if (code === 45) {
+        if (i === 0 || boundary) boundary = false;
+        continue;
+      }
+      const lower = lowerAt(text, i);
+      if (lower === undefined) return null;
+      let letter: number[] | null;
+      if (preset === 'uk' && lower === GE && i > 0 && lowerAt(text, i - 1) === ZE) letter = gh;
+      else if (i === 0 || boundary) {
+        letter = firstCodes[lower - 0x400];
+        boundary = false;
+      } else letter = insideCodes[lower - 0x400];
+      if (letter == null) return null;
+      for (let k = 0; k < letter.length; k++) codes.push(letter[k]);
+    }
+    return codes;
+  });
+  return out;
+}
+
+/** The a-z codes of a transliterator's spelling, by text; null where its tables cannot tell (see `latinLetters`). */
+const LETTERS = new WeakMap<(text: string) => string, (text: string) => number[] | null>();
+
+/**
+ * The letters a-z of `transliterate(text)`, lower-cased, as character codes (what skeleton.ts reads of
+ * an ASCII spelling), read from the transliterator's own tables without the string; null when
+ * `transliterate` is not one of `transliterator`'s or the text has a character its tables do not
+ * hold (or a spelling beyond ASCII): then spell the text and read the string.
+ */
+export function latinLetters(transliterate: (text: string) => string, text: string): number[] | null {
+  const letters = LETTERS.get(transliterate);
+  return letters ? letters(text) : null;
 }
