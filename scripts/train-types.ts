@@ -77,6 +77,16 @@ const LR = 0.2;
 const UNTRAINED_MARGIN = num('--margin', 4);
 /** The cue families (`k:`) are the head's; `--softmax-cues` lets the softmax weigh them too (the third pass did). */
 const SOFTMAX_CUES = args.includes('--softmax-cues');
+/**
+ * `--agent`: the `a:` features (type-agent.ts: an agent of violence, a cause that is no person, harm told without
+ * either), weighed like the words; `--agent-prior X`: the joins of `--agent-prior-on` (default `a:cause-noagent` and
+ * `a:harm-cause-noagent`: a cause that is no person and no agent, which no incident set holds) start from X on `none`
+ * (0: no prior); `--l2-agent`: the L2 of every `a:` feature (towards its prior).
+ */
+const AGENT = args.includes('--agent');
+const AGENT_PRIOR = num('--agent-prior', 0);
+const L2_AGENT = num('--l2-agent', L2_WORDS);
+const AGENT_QUIET = new Set((opt('--agent-prior-on') ?? 'a:cause-noagent,a:harm-cause-noagent').split(',').filter(Boolean));
 /** A weight this close to its prior is not written. */
 const KEEP = 0.02;
 
@@ -201,7 +211,7 @@ function examples(): Example[] {
     const c = CACHE?.get(cacheId(it));
     if (c) {
       if (c.failed) continue;
-      f = typeFeatures(c.title, c.text, c.textTriggers, c.titleTriggers, LEAD_CHARS, true);
+      f = typeFeatures(c.title, c.text, c.textTriggers, c.titleTriggers, LEAD_CHARS, true, AGENT);
     } else {
       let text: string;
       try {
@@ -211,7 +221,7 @@ function examples(): Example[] {
       }
       const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
       const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
-      f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS, true);
+      f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS, true, AGENT);
     }
     out.push({ f, target: t.target, weight: 1, group: t.group, classes: NOT_DEMONSTRATION.has(t.group) ? [...TRAINED, ...DEMO] : TRAINED });
   }
@@ -232,6 +242,7 @@ function priorOf(feature: string): number[] {
     const i = TYPE_CLASSES.indexOf(feature.slice(2).split('/')[0] as TypeClass);
     if (i >= 0) w[i] = RULE_PRIORS[i];
   }
+  if (AGENT_QUIET.has(feature)) w[NONE] = AGENT_PRIOR;
   return w;
 }
 
@@ -249,14 +260,14 @@ function train(data: Example[]) {
     let loss = 0;
     for (const n of order) {
       const e = data[n];
-      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, boolean][] = [];
+      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, number][] = [];
       const CL = e.classes;
       // the untrained classes' bias is not learned: they sit UNTRAINED_MARGIN under `none`, as in the written model
       const s = CL.map((c) => (TRAINED.includes(c) ? bias[c] : bias[NONE] - UNTRAINED_MARGIN));
       for (const [k, v] of e.f) {
         const p = W.get(k);
         if (!p) continue;
-        active.push([p, v, k.startsWith('r:') || k.startsWith('c:')]);
+        active.push([p, v, k.startsWith('r:') || k.startsWith('c:') ? 1 : k.startsWith('a:') ? 2 : 0]);
         CL.forEach((c, j) => (s[j] += p.w[c] * v));
       }
       const max = Math.max(...s);
@@ -273,7 +284,7 @@ function train(data: Example[]) {
         bias[c] -= (LR * grad[j]) / Math.sqrt(bg2[c]);
       });
       for (const [par, v, rule] of active) {
-        const l2 = rule ? L2_RULES : L2_WORDS;
+        const l2 = rule === 1 ? L2_RULES : rule === 2 ? L2_AGENT : L2_WORDS;
         CL.forEach((c, j) => {
           const g = grad[j] * v + l2 * (par.w[c] - par.prior[c]);
           par.g2[c] += g * g;
@@ -385,7 +396,7 @@ function main(): void {
     const trained = train(data);
     bias = trained.bias;
     for (const [k, p] of [...trained.W].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:')) continue;
+      if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:') && !k.startsWith('a:')) continue;
       features.push(k);
       weights.push(...p.w.map(r3));
     }
