@@ -14,13 +14,16 @@
  *   fire, an overdose, an illness, a drowning);
  * - `a:harm` a death or a wound told as such (died, dead, injured, bodies); `a:killed` a killing or a
  *   wounding (killed, wounded: a verb that has a killer unless a cause is told);
- * and their joins, which a linear model cannot make itself: `a:agent` (act, weapon or doer),
- * `a:noagent` (none of them), `a:harm-noagent` (harm or a killing with no agent), `a:died-noagent`
- * (deaths told only as deaths, no agent), `a:cause-noagent` (a cause that is no person, no agent),
- * `a:harm-cause-noagent` (harm with such a cause and no agent: the plain accident or natural death),
- * `a:cause-agent` (both: an arson told as a fire, a crash after a chase); `a:noagent-article` and
- * `a:harm-noagent-article`: the same with a lead of ARTICLE_WORDS words or more (a headline alone
- * often leaves its agent unsaid: "Five killed in Mogadishu"; an article's lead names it).
+ * and their joins, which a linear model cannot make itself (an agent = an act, a weapon or a doer):
+ * `a:died-noagent` (deaths told only as deaths, no agent), `a:cause-noagent` (a cause that is no
+ * person, no agent), `a:harm-cause-noagent` (harm with such a cause and no agent: the plain accident or
+ * natural death), `a:cause-agent` (both: an arson told as a fire, a crash after a chase);
+ * `a:noagent-article` and `a:harm-noagent-article` (no agent, or harm with no agent, in a lead of
+ * ARTICLE_WORDS words or more: a headline alone often leaves its agent unsaid, "Five killed in
+ * Mogadishu", an article's lead names it; no agent in a headline is no feature).
+ *
+ * The trainer weighs them on `none` alone (train-types.ts): they say whether there is an incident, not
+ * which category.
  *
  * Values: a family's distinct words, capped at two, over two (one word may be chance); joins 0 or 1.
  * One scan of the lead with one joined pattern, compiled once at load.
@@ -64,7 +67,8 @@ const FAMILIES = {
 
 type Family = keyof typeof FAMILIES;
 const NAMES = Object.keys(FAMILIES) as Family[];
-const PATTERN = new RegExp(`\\b(?:${NAMES.map((f) => `(?<${f}>${FAMILIES[f].join('|')})`).join('|')})\\b`, 'gi');
+/** The lead comes lower-cased (type-model.ts reads it so): the pattern is case-sensitive, which is faster. */
+const PATTERN = new RegExp(`\\b(?:${NAMES.map((f) => `(?<${f}>${FAMILIES[f].join('|')})`).join('|')})\\b`, 'g');
 
 /** A family's distinct words at which its feature is full. */
 const FULL = 2;
@@ -72,7 +76,7 @@ const FULL = 2;
 /** A lead of this many words is an article's, not a headline's: a headline may leave its agent unsaid ("9 die in Sinaloa"), an article's lead names it. */
 export const ARTICLE_WORDS = 60;
 
-/** The `a:` features of a lead (title and text's first characters) of `words` words. */
+/** The `a:` features of a lead (title and text's first characters, lower-cased) of `words` words. */
 export function agentFeatures(lead: string, words: number): [string, number][] {
   const count = distinctGroupCounts(PATTERN, lead, NAMES);
   const out: [string, number][] = [];
@@ -83,10 +87,9 @@ export function agentFeatures(lead: string, words: number): [string, number][] {
   });
   const agent = has.act || has.weapon || has.doer;
   const harm = has.harm || has.killed;
-  out.push([agent ? 'a:agent' : 'a:noagent', 1]);
-  // an article's lead that names no one using force and no weapon: the plainest sign of no ACLED event
+  // an article's lead that names no one using force and no weapon: the plainest sign of no ACLED event (a headline's
+  // few words often leave the agent unsaid, "Five killed in Mogadishu": there no agent is no sign, so no feature)
   if (!agent && words >= ARTICLE_WORDS) out.push(['a:noagent-article', 1]);
-  if (harm && !agent) out.push(['a:harm-noagent', 1]);
   if (harm && !agent && words >= ARTICLE_WORDS) out.push(['a:harm-noagent-article', 1]);
   // deaths told only as deaths ("died", "dead"), no killing, no agent
   if (has.harm && !has.killed && !agent) out.push(['a:died-noagent', 1]);
