@@ -38,6 +38,8 @@ const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const part = (['train', 'valid', 'cv'] as const).find((p) => p === opt('--part')) ?? 'test';
 const only = new Set((opt('--only') ?? 'ecb,satp,india,ucdp,gva,portal,wikinews').split(','));
 const showErrors = Number(opt('--errors') ?? 0);
+/** `--no-quiet` (with --cache): the type model's reports alone, without the quiet-news and long-ago rules after it (how well the model itself separates). */
+const NO_QUIET = args.includes('--no-quiet');
 
 const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'riots']);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
@@ -73,7 +75,7 @@ function reportsOf(it: Item): Report[] {
     const c = cached(it);
     if (c.failed) return [];
     const p = part === 'cv' ? folds[cvFold(it.key)] : pipeline;
-    return typeBuilt(p.typeModel, c.title, c.text, c.titleTriggers, c.textTriggers, c.built, c.native).reports;
+    return typeBuilt(p.typeModel, c.title, c.text, c.titleTriggers, c.textTriggers, c.built, c.native, !NO_QUIET).reports;
   }
   try {
     const doc = textDocument(it.text, { source: `${it.set}:${it.id}`, title: it.title, published: it.published });

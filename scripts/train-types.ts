@@ -34,7 +34,7 @@
  * pushes them neither way and their score is the rules' prior (see type-model.ts); riots enter the
  * softmax of ECB+ `other` news only, as a wrong answer, so riot rules that misfire there lose weight.
  *
- * Usage: npm run train:types [-- --epochs N] [--out FILE] [--fold i] (leave CV fold i of the train part out)
+ * Usage: npm run train:types [-- --epochs N] [--out FILE] [--fold i] (leave CV fold i of the train part out) [--no-agent]
  * Cross-validation: npm run cv:types (trains the folds into /tmp and runs `eval:types --part cv`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,8 +64,9 @@ const SEED = num('--seed', 0);
 const LEAD_CHARS = 1200;
 /** A feature seen in fewer training documents is dropped (and never written). */
 const MIN_DF = num('--min-df', 4);
-/** Feature families left out (ablation: `--drop k:,lead:`). */
+/** Feature families left out (ablation: `--drop k:,lead:`); a name ending in `$` is one feature, not a prefix (`--drop a:noagent$`). */
 const DROP = (opt('--drop') ?? '').split(',').filter(Boolean);
+const dropped = (k: string) => DROP.some((d) => (d.endsWith('$') ? k === d.slice(0, -1) : k.startsWith(d)));
 /** The weight a rule feature starts from on its own category, and stays near unless the data moves it. */
 const RULE_PRIOR = num('--rule-prior', 3);
 /** The untrained classes' rules carry them alone (protests, riots): their prior stays where the regression notes need it. */
@@ -77,6 +78,20 @@ const LR = 0.2;
 const UNTRAINED_MARGIN = num('--margin', 4);
 /** The cue families (`k:`) are the head's; `--softmax-cues` lets the softmax weigh them too (the third pass did). */
 const SOFTMAX_CUES = args.includes('--softmax-cues');
+/**
+ * The `a:` features (type-agent.ts: an agent of violence, a cause that is no person, harm told without either; the
+ * twelfth pass, docs/evaluation.md), on by default; `--no-agent` trains without them (main's weights before it, byte
+ * for byte). `--agent-prior X`: the joins of `--agent-prior-on` start from X on `none` (0: no prior): by default a cause
+ * that is no person with no agent (`a:cause-noagent`, `a:harm-cause-noagent`), which no incident set holds, and an
+ * article's lead that names no agent (`a:noagent-article`, `a:harm-noagent-article`), which almost none does.
+ * `--l2-agent`: the L2 of every `a:` feature (towards its prior). Chosen on cross-validation of the train part.
+ */
+const AGENT = !args.includes('--no-agent');
+const AGENT_PRIOR = num('--agent-prior', 2);
+const L2_AGENT = num('--l2-agent', 3e-3);
+/** `--agent-all-classes`: the `a:` features weigh on every class (tried: they then moved categories, e.g. an ambush's victims no longer decided civilians). */
+const AGENT_ALL = args.includes('--agent-all-classes');
+const AGENT_QUIET = new Set((opt('--agent-prior-on') ?? 'a:cause-noagent,a:harm-cause-noagent,a:noagent-article,a:harm-noagent-article').split(',').filter(Boolean));
 /** A weight this close to its prior is not written. */
 const KEEP = 0.02;
 
@@ -201,7 +216,7 @@ function examples(): Example[] {
     const c = CACHE?.get(cacheId(it));
     if (c) {
       if (c.failed) continue;
-      f = typeFeatures(c.title, c.text, c.textTriggers, c.titleTriggers, LEAD_CHARS, true);
+      f = typeFeatures(c.title, c.text, c.textTriggers, c.titleTriggers, LEAD_CHARS, true, AGENT);
     } else {
       let text: string;
       try {
@@ -211,7 +226,7 @@ function examples(): Example[] {
       }
       const titleInText = it.title ? text.startsWith(it.title.slice(0, 40)) : true;
       const titleTriggers = !titleInText && it.title ? findTriggers(it.title) : [];
-      f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS, true);
+      f = typeFeatures(titleInText ? null : it.title, text, findTriggers(text), titleTriggers, LEAD_CHARS, true, AGENT);
     }
     out.push({ f, target: t.target, weight: 1, group: t.group, classes: NOT_DEMONSTRATION.has(t.group) ? [...TRAINED, ...DEMO] : TRAINED });
   }
@@ -232,13 +247,14 @@ function priorOf(feature: string): number[] {
     const i = TYPE_CLASSES.indexOf(feature.slice(2).split('/')[0] as TypeClass);
     if (i >= 0) w[i] = RULE_PRIORS[i];
   }
+  if (AGENT_QUIET.has(feature)) w[NONE] = AGENT_PRIOR;
   return w;
 }
 
 function train(data: Example[]) {
   const df = new Map<string, number>();
   for (const e of data) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:') && (SOFTMAX_CUES || !k.startsWith('k:')) && !DROP.some((d) => k.startsWith(d))).map(([k]) => k).sort();
+  const vocab = [...df].filter(([k, n]) => n >= MIN_DF && !k.startsWith('n:') && (SOFTMAX_CUES || !k.startsWith('k:')) && !dropped(k)).map(([k]) => k).sort();
   const W = new Map<string, { w: number[]; g2: number[]; prior: number[] }>(vocab.map((k) => [k, { w: priorOf(k), g2: new Array<number>(C).fill(1e-8), prior: priorOf(k) }]));
   const bias = new Array<number>(C).fill(0);
   const bg2 = new Array<number>(C).fill(1e-8);
@@ -249,14 +265,14 @@ function train(data: Example[]) {
     let loss = 0;
     for (const n of order) {
       const e = data[n];
-      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, boolean][] = [];
+      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, number][] = [];
       const CL = e.classes;
       // the untrained classes' bias is not learned: they sit UNTRAINED_MARGIN under `none`, as in the written model
       const s = CL.map((c) => (TRAINED.includes(c) ? bias[c] : bias[NONE] - UNTRAINED_MARGIN));
       for (const [k, v] of e.f) {
         const p = W.get(k);
         if (!p) continue;
-        active.push([p, v, k.startsWith('r:') || k.startsWith('c:')]);
+        active.push([p, v, k.startsWith('r:') || k.startsWith('c:') ? 1 : k.startsWith('a:') ? 2 : 0]);
         CL.forEach((c, j) => (s[j] += p.w[c] * v));
       }
       const max = Math.max(...s);
@@ -273,8 +289,10 @@ function train(data: Example[]) {
         bias[c] -= (LR * grad[j]) / Math.sqrt(bg2[c]);
       });
       for (const [par, v, rule] of active) {
-        const l2 = rule ? L2_RULES : L2_WORDS;
+        const l2 = rule === 1 ? L2_RULES : rule === 2 ? L2_AGENT : L2_WORDS;
         CL.forEach((c, j) => {
+          // an `a:` feature says whether there is an incident, not which: it weighs on `none` alone (the categories' odds stay the words' and rules')
+          if (rule === 2 && c !== NONE && !AGENT_ALL) return;
           const g = grad[j] * v + l2 * (par.w[c] - par.prior[c]);
           par.g2[c] += g * g;
           par.w[c] -= (LR * g) / Math.sqrt(par.g2[c]);
@@ -385,7 +403,7 @@ function main(): void {
     const trained = train(data);
     bias = trained.bias;
     for (const [k, p] of [...trained.W].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:')) continue;
+      if (p.w.every((x, c) => Math.abs(x - p.prior[c]) < KEEP) && !k.startsWith('r:') && !k.startsWith('a:')) continue;
       features.push(k);
       weights.push(...p.w.map(r3));
     }

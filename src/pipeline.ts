@@ -203,15 +203,16 @@ export function buildParts(document: Document, pipeline: Pipeline, opts: RunOpti
  * type evaluation can re-read cached reports with other weights). `native`: a language whose
  * lexicon sets the type (the reports stay as built).
  */
-export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; typing: TypeVerdict } {
+export function typeBuilt<R extends Report>(model: TypeModel, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean, quiet = true): { reports: R[]; typing: TypeVerdict } {
   const typing = typeVerdict(model, title, text, textTriggers, titleTriggers);
-  return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native).reports, typing };
+  return { reports: typedReports(model, typing, title, text, titleTriggers, textTriggers, built, native, quiet).reports, typing };
 }
 
 /** The report tells of at least one death (its fatalities toll, not hedged). */
 const deadTold = (r: Report | undefined) => !!r && r.claims.some((c) => c.field === 'fatalities' && !c.hedged && ((c.value as { best?: number } | null)?.best ?? 0) >= 1);
 
-function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean): { reports: R[]; quiet: string | null } {
+/** `quiet` false: the model's reports alone, without the quiet-news and long-ago rules after it (an evaluation's view of the model, eval:types --no-quiet). */
+function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, title: string | null, text: string, titleTriggers: TriggerAnnotation[], textTriggers: TriggerAnnotation[], built: R[], native: boolean, quiet = true): { reports: R[]; quiet: string | null } {
   if (native) return { reports: built, quiet: null };
   const end = headlineEnd(text);
   // an arrest only called for, threatened or denied ("should be arrested") is read by the model as the
@@ -221,7 +222,7 @@ function typedReports<R extends Report>(model: TypeModel, typing: TypeVerdict, t
   const texted = textTriggers.filter(done(text));
   const typed = typeReports(built, typing, [...titled, ...texted], model.leadChars, [...titled, ...texted.filter((t) => t.end <= end)]);
   // nothing the model kept: nothing to set aside (the quiet scan below reads the whole lead, so it runs only when needed)
-  if (!typed.length) return { reports: typed, quiet: null };
+  if (!typed.length || !quiet) return { reports: typed, quiet: null };
   // a death with a cause and no doer, a property crime with no one hurt, sport or software news: no ACLED event (quiet-news.ts)
   const kind = quietNews(title, text, model.leadChars, titled, texted, deadTold(built[0]));
   if (kind) return { reports: [], quiet: kind };

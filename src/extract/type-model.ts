@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TriggerAnnotation, TypeGuess } from '../model/index.js';
+import { agentFeatures } from './type-agent.js';
 import { CUE_FULL, cueCounts } from './type-cues.js';
 
 export const TYPE_CLASSES = ['none', 'battles', 'explosions_remote_violence', 'violence_against_civilians', 'protests', 'riots', 'strategic_developments'] as const;
@@ -39,6 +40,8 @@ export interface TypeModel {
    * the softmax's 1 - P(none) decides.
    */
   head: IncidentHead | null;
+  /** The weights hold `a:` features (type-agent.ts: who or what did the harm): only then is the lead scanned for them. */
+  agent: boolean;
   /** 1 - P(none) from which a document reports an incident, and the same with a trigger naming its type in the lead. */
   incidentMin: number;
   incidentMinNamed: number;
@@ -143,7 +146,7 @@ function leadWords(title: string | null, text: string, leadChars: number): LeadW
 }
 
 /** The features after the words (`typeFeatures`' order): the counts, the rules, `lead:none` and the cues. */
-function otherFeatures(f: Map<string, number>, { lead, count, stops }: LeadWords, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues: boolean): Map<string, number> {
+function otherFeatures(f: Map<string, number>, { lead, count, stops }: LeadWords, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues: boolean, agent: boolean): Map<string, number> {
   // not weighed (no weights are trained for it): what `evidence` needs to tell prose from a fragment
   f.set('n:words', count);
   f.set('n:stop', stops);
@@ -160,11 +163,13 @@ function otherFeatures(f: Map<string, number>, { lead, count, stops }: LeadWords
   if (!titleTriggers.some((t) => t.start < leadChars && t.weight >= 0.5) && !triggers.some((t) => t.start < leadChars && t.weight >= 0.5)) f.set('lead:none', 1);
   // what the lead is about when it is no incident (sport, a trial, a storm...): only the incident head reads them
   if (cues) for (const [family, n] of cueCounts(lead)) f.set(`k:${family}`, Math.min(n, CUE_FULL) / CUE_FULL);
+  // who or what did the harm (a person using force, or a fall, a storm, an illness): weighed only by weights that hold them
+  if (agent) for (const [k, v] of agentFeatures(lead, count)) f.set(k, v);
   return f;
 }
 
-/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`; with `cues`, `k:family` (type-cues.ts, for the incident head). */
-export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues = false): Map<string, number> {
+/** Features: `w:word`, `b:word word` (values normalised over the lead's words), `r:cat/type`, `c:cat` (trigger weight), `lead:none`; with `cues`, `k:family` (type-cues.ts, for the incident head); with `agent`, `a:` (type-agent.ts). */
+export function typeFeatures(title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[], leadChars: number, cues = false, agent = false): Map<string, number> {
   const read = leadWords(title, text, leadChars);
   const keys = new Set<string>();
   let prev = '';
@@ -178,7 +183,7 @@ export function typeFeatures(title: string | null, text: string, triggers: reado
   const f = new Map<string, number>();
   const norm = keys.size ? 1 / Math.sqrt(keys.size) : 0;
   for (const k of keys) f.set(k, norm);
-  return otherFeatures(f, read, triggers, titleTriggers, leadChars, cues);
+  return otherFeatures(f, read, triggers, titleTriggers, leadChars, cues, agent);
 }
 
 /**
@@ -202,13 +207,13 @@ interface Read {
 const PAIR = 2 ** 15;
 
 /**
- * `classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null))`,
+ * `classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null, model.agent))`,
  * without the feature names: words are looked up once per document and bigrams by their words.
  */
 export function typeVerdict(model: TypeModel, title: string | null, text: string, triggers: readonly TriggerAnnotation[], titleTriggers: readonly TriggerAnnotation[]): TypeVerdict {
   const t = model.table;
   const read = leadWords(title, text, model.leadChars);
-  if (read.count >= PAIR) return classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null));
+  if (read.count >= PAIR) return classifyType(model, typeFeatures(title, text, triggers, titleTriggers, model.leadChars, model.head !== null, model.agent));
   const r: Read = { rows: [], values: [], named: null, count: read.count, stops: read.stops, kinds: 0, known: 0, trigger: false };
   const ids = new Map<string, number>();
   // the vocabulary's number of each word (-1: none), by its id among the document's words
@@ -244,7 +249,7 @@ export function typeVerdict(model: TypeModel, title: string | null, text: string
   const distinct = ids.size + pairs.size;
   const norm = distinct ? 1 / Math.sqrt(distinct) : 0;
   for (let i = 0; i < r.rows.length; i++) r.values.push(norm);
-  for (const [k, v] of otherFeatures(new Map(), read, triggers, titleTriggers, model.leadChars, model.head !== null)) addFeature(r, t, k, v);
+  for (const [k, v] of otherFeatures(new Map(), read, triggers, titleTriggers, model.leadChars, model.head !== null, model.agent)) addFeature(r, t, k, v);
   return verdict(model, r);
 }
 
@@ -503,7 +508,8 @@ export function parseTypeModel(raw: unknown, name: string): TypeModel {
   const h = m.head as { features: string[]; weights: number[] } | undefined;
   // the features' names and weights are checked as the table is built
   const table = featureTable(m.features, m.weights, scale, head && h ? h : null, m.rulePriors as number[], (i) => bad(`feature ${i} is broken`));
-  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, incidentMin: min, incidentMinNamed: minNamed };
+  const agent = [...table.others.keys()].some((k) => k.startsWith('a:'));
+  return { version: 1, classes: TYPE_CLASSES, bias: m.bias as number[], table, rulePriors: m.rulePriors as number[], leadChars: m.leadChars, head, agent, incidentMin: min, incidentMinNamed: minNamed };
 }
 
 /** The type a category takes when no trigger of it stands in the text. */
