@@ -631,8 +631,7 @@ const ODD_FOLDS = /[\u017F\u212A]/;
 export function findCasualties(sentence: string, offset: number): CasualtyAnnotation[] {
   if (!CASUALTY_CUE.test(sentence) && !ODD_FOLDS.test(sentence)) return [];
   const out: CasualtyAnnotation[] = [];
-  // the sentence-wide cues below are read at their first use: most sentences that pass the cue above count nothing
-  let hedged: boolean | undefined;
+  const hedged = HEDGE.test(sentence);
   // person groups cost the biggest regex here, and only a casualty word needs them: most sentences have none
   let groups: Group[] | null = null;
   const groupsOf = () => (groups ??= findGroups(sentence));
@@ -666,7 +665,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   const take = (s: number, e: number) => (taken ??= new Uint8Array(sentence.length + 1)).fill(1, Math.max(0, s), e);
   const emit = (field: CasualtyField, s: number, e: number, count: Count, victims: string | null, struck = false, update = false) => {
     // a hedge after the count is about something else: "is dead after what may have been an accident"
-    const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: (hedged ??= HEDGE.test(sentence)) && HEDGE.test(sentence.slice(0, e)) };
+    const a: CasualtyAnnotation = { kind: 'casualty', field, start: offset + s, end: offset + e, value: count, victims, hedged: hedged && HEDGE.test(sentence.slice(0, e)) };
     if (struck) a.struck = true;
     if (update) a.update = true;
     out.push(a);
@@ -684,16 +683,16 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
   }
 
   // rare words, looked for once a sentence before the per-match checks that need them
-  let either: boolean | undefined;
+  const either = EITHER_CUE.test(sentence);
   let death: boolean | undefined;
-  let natural: boolean | undefined;
-  let rare: boolean | undefined;
+  const natural = NATURAL_CUE.test(sentence);
+  const rare = RARE_CUE.test(sentence);
   let period: boolean | undefined;
   const may = VERB_GATES.map((t) => bitsIn(sentence, t));
   for (let v = 0; v < VERBS.length; v++) {
     if (((may[v >>> 5] >>> (v & 31)) & 1) === 0) continue;
     const verb = VERB_DEFS[v];
-    if (verb.rare && !(rare ??= RARE_CUE.test(sentence))) continue;
+    if (verb.rare && !rare) continue;
     if (verb.cue && !verb.cue.test(sentence)) continue;
     if (verb.alive && (death ??= DEATH_WORD.test(sentence))) continue;
     const re = VERB_RES[v];
@@ -703,8 +702,8 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
       const ve = m.index + m[0].length;
       if (overlapsTaken(vs, ve)) continue;
       if (!verb.update && (DENIED.test(m[0]) || DENIED_BEFORE.test(sentence.slice(Math.max(0, vs - 8), vs)))) continue;
-      if (verb.field === 'fatalities' && verb.side === 'before' && (natural ??= NATURAL_CUE.test(sentence)) && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
-      if ((either ??= EITHER_CUE.test(sentence)) && sentence.lastIndexOf(' or ', ve + 4) >= vs - 16 && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
+      if (natural && verb.field === 'fatalities' && verb.side === 'before' && NATURAL_AFTER.test(sentence.slice(ve, ve + 40))) continue;
+      if (either && sentence.lastIndexOf(' or ', ve + 4) >= vs - 16 && (EITHER_BEFORE.test(sentence.slice(Math.max(0, vs - 16), vs)) || EITHER_AFTER.test(sentence.slice(ve, ve + 16)) || EITHER_IN.test(m[0]))) continue;
       if (verb.notNoun && SHOT_NOUN.test(sentence.slice(Math.max(0, vs - 12), vs))) continue;
       // "A woman shot her husband": an object after a bare "shot" makes it active; the one named after it was hit (read below)
       if (verb.notNoun && verb.struck && !/\s/.test(m[0]) && OBJECT_LEAD.test(sentence.slice(ve, ve + 8)) && OBJECT_AFTER.test(sentence.slice(ve, ve + 120))) continue;
@@ -878,7 +877,7 @@ export function findCasualties(sentence: string, offset: number): CasualtyAnnota
         if (nth) {
           const n = ORDINALS[nth[1].toLowerCase()];
           // (kept apart from the steps below: "… is expected to survive" is said of the n-th, not of those before)
-          nthHit.push({ kind: 'casualty', field: 'injured', start: offset + Math.min(vs, group.start), end: offset + Math.max(ve, group.end), value: { low: n, best: n, high: n }, victims: group.victims, hedged: (hedged ??= HEDGE.test(sentence)) && HEDGE.test(sentence.slice(0, Math.max(ve, group.end))), struck: true });
+          nthHit.push({ kind: 'casualty', field: 'injured', start: offset + Math.min(vs, group.start), end: offset + Math.max(ve, group.end), value: { low: n, best: n, high: n }, victims: group.victims, hedged: hedged && HEDGE.test(sentence.slice(0, Math.max(ve, group.end))), struck: true });
         }
       }
     }
