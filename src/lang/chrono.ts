@@ -111,10 +111,12 @@ function execute(context: chrono.ParsingContext, run: ParserRun): chrono.Parsing
       match = nextMatch(run, text, match.index + 1);
       continue;
     }
-    // components (a parser's usual answer) become the result's start as they are: chrono's own loop
-    // made the result with components of its own first and replaced them, a reading of the reference
-    // date thrown away (`createParsingComponents` hands components back unchanged)
-    const parsed = result instanceof chrono.ParsingResult ? result : context.createParsingResult(match.index, match[0], result);
+    let parsed: chrono.ParsingResult;
+    if (result instanceof chrono.ParsingResult) parsed = result;
+    else if (result instanceof chrono.ParsingComponents) {
+      parsed = context.createParsingResult(match.index, match[0]);
+      parsed.start = result;
+    } else parsed = context.createParsingResult(match.index, match[0], result);
     results.push(parsed);
     match = nextMatch(run, text, parsed.index + parsed.text.length);
   }
