@@ -251,6 +251,10 @@ function priorOf(feature: string): number[] {
   return w;
 }
 
+/** What a feature's L2 and classes depend on: the rules (`r:`, `c:`), the agent features (`a:`), or the words. */
+type Family = 'rule' | 'agent' | 'word';
+const familyOf = (k: string): Family => (k.startsWith('r:') || k.startsWith('c:') ? 'rule' : k.startsWith('a:') ? 'agent' : 'word');
+
 function train(data: Example[]) {
   const df = new Map<string, number>();
   for (const e of data) for (const k of e.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
@@ -265,14 +269,14 @@ function train(data: Example[]) {
     let loss = 0;
     for (const n of order) {
       const e = data[n];
-      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, number][] = [];
+      const active: [{ w: number[]; g2: number[]; prior: number[] }, number, Family][] = [];
       const CL = e.classes;
       // the untrained classes' bias is not learned: they sit UNTRAINED_MARGIN under `none`, as in the written model
       const s = CL.map((c) => (TRAINED.includes(c) ? bias[c] : bias[NONE] - UNTRAINED_MARGIN));
       for (const [k, v] of e.f) {
         const p = W.get(k);
         if (!p) continue;
-        active.push([p, v, k.startsWith('r:') || k.startsWith('c:') ? 1 : k.startsWith('a:') ? 2 : 0]);
+        active.push([p, v, familyOf(k)]);
         CL.forEach((c, j) => (s[j] += p.w[c] * v));
       }
       const max = Math.max(...s);
@@ -288,11 +292,11 @@ function train(data: Example[]) {
         bg2[c] += grad[j] * grad[j];
         bias[c] -= (LR * grad[j]) / Math.sqrt(bg2[c]);
       });
-      for (const [par, v, rule] of active) {
-        const l2 = rule === 1 ? L2_RULES : rule === 2 ? L2_AGENT : L2_WORDS;
+      for (const [par, v, family] of active) {
+        const l2 = family === 'rule' ? L2_RULES : family === 'agent' ? L2_AGENT : L2_WORDS;
         CL.forEach((c, j) => {
           // an `a:` feature says whether there is an incident, not which: it weighs on `none` alone (the categories' odds stay the words' and rules')
-          if (rule === 2 && c !== NONE && !AGENT_ALL) return;
+          if (family === 'agent' && c !== NONE && !AGENT_ALL) return;
           const g = grad[j] * v + l2 * (par.w[c] - par.prior[c]);
           par.g2[c] += g * g;
           par.w[c] -= (LR * g) / Math.sqrt(par.g2[c]);

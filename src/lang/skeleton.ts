@@ -32,7 +32,7 @@ export function skeletonByPatterns(latin: string): string {
  * skeletons of every capitalised word it does not find, in several forms: ASCII transliterations,
  * read by loops over codes here rather than by eleven passes of patterns.
  */
-function asciiLetters(text: string): number[] | null {
+export function asciiLetters(text: string): number[] | null {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,5 +1,6 @@
 /** cyrillic-to-translit-js (MIT): its `uk` preset gives the GeoNames spellings (Kharkiv, Zaporizhzhia). */
 import * as mod from 'cyrillic-to-translit-js';
+import { asciiLetters } from './skeleton.js';
 
 type Make = (config?: { preset: 'ru' | 'uk' | 'mn' }) => { transform(input: string, spaceReplacement?: string): string };
 
@@ -15,7 +16,7 @@ const make: Make = (typeof m.default === 'function' ? m.default : (m.default as 
  * walk below is its own: a word starts after a space, an upper-case letter gives its spelling
  * capitalised, Ukrainian "зг" is "zgh". Text with any other character is left to the package.
  */
-export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
+export function transliterator(preset: 'ru' | 'uk'): Spelling {
   const t = make({ preset });
   // by code point from U+0400: a lower-case letter's spelling at a word's start and inside a word, and each letter's lower case
   const first: (string | undefined)[] = [];
@@ -70,22 +71,12 @@ export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
     return out;
   };
   const out = (text: string) => fast(text) ?? t.transform(text);
-  // the spellings as the a-z codes `latinLetters` reads (lower case, other ASCII gone), or null for one with a character beyond ASCII
-  const codesOf = (s: string | undefined): number[] | null => {
-    if (s === undefined) return null;
-    const codes: number[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 128) return null;
-      if (c >= 97 && c <= 122) codes.push(c);
-      else if (c >= 65 && c <= 90) codes.push(c + 32);
-    }
-    return codes;
-  };
+  // the spellings as the a-z codes `latinLetters` reads (skeleton.ts's reading of an ASCII spelling), or null beyond ASCII
+  const codesOf = (spelled: string | undefined): number[] | null => (spelled === undefined ? null : asciiLetters(spelled));
   const firstCodes = first.map(codesOf);
   const insideCodes = inside.map(codesOf);
   const gh = codesOf('gh')!;
-  LETTERS.set(out, (text) => {
+  const letters = (text: string): number[] | null => {
     const codes: number[] = [];
     let boundary = false;
     for (let i = 0; i < text.length; i++) {
@@ -110,12 +101,12 @@ export function transliterator(preset: 'ru' | 'uk'): (text: string) => string {
       for (let k = 0; k < letter.length; k++) codes.push(letter[k]);
     }
     return codes;
-  });
-  return out;
+  };
+  return Object.assign(out, { letters });
 }
 
-/** The a-z codes of a transliterator's spelling, by text; null where its tables cannot tell (see `latinLetters`). */
-const LETTERS = new WeakMap<(text: string) => string, (text: string) => number[] | null>();
+/** A transliterator's spelling, and the a-z codes of it read from its tables (null where they cannot tell). */
+type Spelling = ((text: string) => string) & { letters?: (text: string) => number[] | null };
 
 /**
  * The letters a-z of `transliterate(text)`, lower-cased, as character codes (what skeleton.ts reads of
@@ -124,6 +115,5 @@ const LETTERS = new WeakMap<(text: string) => string, (text: string) => number[]
  * hold (or a spelling beyond ASCII): then spell the text and read the string.
  */
 export function latinLetters(transliterate: (text: string) => string, text: string): number[] | null {
-  const letters = LETTERS.get(transliterate);
-  return letters ? letters(text) : null;
+  return (transliterate as Spelling).letters?.(text) ?? null;
 }
